@@ -1,0 +1,165 @@
+"""The library's exceptions: every failure a user can cause is one of these.
+
+All of them subclass :class:`IndicatorkitError`, itself a :class:`ValueError`, so callers that
+already catch ``ValueError`` keep working.  Errors about a piece of text carry the text, the
+0-based character offset of the problem and render a caret line that lines up under wide
+(CJK) characters:
+
+>>> from indicatorkit import parse_target, TargetSyntaxError
+>>> try:
+...     parse_target("≥95%%")
+... except TargetSyntaxError as error:
+...     print(error)
+指标值无法解析 / cannot read target: 第4列出现意外的“%” (unexpected '%' at column 4)
+  ≥95%%
+      ^
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = [
+    "IndicatorkitError",
+    "TextError",
+    "TargetSyntaxError",
+    "UnknownUnitError",
+    "InvalidTargetError",
+    "DimensionMismatchError",
+    "display_width",
+    "caret_line",
+]
+
+
+class IndicatorkitError(ValueError):
+    """Base class of every error raised by indicatorkit."""
+
+
+def display_width(text: str) -> int:
+    """Terminal columns taken by ``text``: wide and full-width characters count twice.
+
+    >>> display_width("≥95%"), display_width("万元")
+    (4, 4)
+    """
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def caret_line(text: str, start: int, end: int | None = None) -> str:
+    """Two lines: ``text`` and carets under characters ``start`` to ``end`` (display-aligned)."""
+    end = start + 1 if end is None or end <= start else end
+    start = max(0, min(start, len(text)))
+    end = max(start + 1, min(end, len(text) + 1))
+    pad = display_width(text[:start])
+    marks = max(1, display_width(text[start:end]))
+    return f"  {text}\n  {' ' * pad}{'^' * marks}"
+
+
+class TextError(IndicatorkitError):
+    """An error located in a piece of text (a target or an actual value).
+
+    ``position`` is the 0-based character offset in ``text`` (the text as the user gave it),
+    ``column`` the same 1-based, for messages.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        text: str,
+        position: int,
+        *,
+        end: int | None = None,
+        suggestion: str | None = None,
+    ) -> None:
+        self.message = message
+        self.text = text
+        self.position = position
+        self.end = position + 1 if end is None else end
+        self.suggestion = suggestion
+        super().__init__(self._render())
+
+    @property
+    def column(self) -> int:
+        return self.position + 1
+
+    def _render(self) -> str:
+        lines = [self.message, caret_line(self.text, self.position, self.end)]
+        if self.suggestion:
+            lines.append(f"  提示 / hint: {self.suggestion}")
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_text_error,
+            (type(self), self.message, self.text, self.position, self.end, self.suggestion),
+        )
+
+
+def _rebuild_text_error(
+    cls: type[TextError],
+    message: str,
+    text: str,
+    position: int,
+    end: int,
+    suggestion: str | None,
+) -> TextError:
+    error = cls.__new__(cls)
+    TextError.__init__(error, message, text, position, end=end, suggestion=suggestion)
+    return error
+
+
+class TargetSyntaxError(TextError):
+    """The text is not a target expression (or an actual value) of the language."""
+
+
+class UnknownUnitError(TextError):
+    """A word after a number is not a unit the registry knows.
+
+    ``unit`` is the word, ``nearest`` the closest known units (possibly empty).
+    """
+
+    def __init__(
+        self, text: str, position: int, unit: str, nearest: tuple[str, ...]
+    ) -> None:
+        self.unit = unit
+        self.nearest = nearest
+        hint = "、".join(nearest) if nearest else None
+        super().__init__(
+            f"未知单位“{unit}” (unknown unit {unit!r})",
+            text,
+            position,
+            end=position + len(unit),
+            suggestion=(
+                f"最接近的已知单位 / nearest known units: {hint}；"
+                "新单位可用 indicatorkit.define_unit() 添加"
+                if hint
+                else "新单位可用 indicatorkit.define_unit() 添加 / add it with define_unit()"
+            ),
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.text, self.position, self.unit, self.nearest))
+
+
+class InvalidTargetError(TextError):
+    """The text is well formed but means nothing valid (month 13, a reversed range …)."""
+
+
+class DimensionMismatchError(IndicatorkitError):
+    """Two amounts of different kinds were compared, such as 件 with 人."""
+
+    def __init__(self, expected: str, got: str, *, context: str = "") -> None:
+        self.expected = expected
+        self.got = got
+        where = f"（{context}）" if context else ""
+        super().__init__(
+            f"单位不可比较{where}：目标为“{expected}”，实际值为“{got}” "
+            f"(cannot compare {got!r} with {expected!r})"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.expected, self.got))

@@ -1,0 +1,168 @@
+"""Lenient reading: repair the typos real tables contain, and say what was repaired.
+
+Every repair is a :class:`Diagnostic` with a stable code, the span it touched in the text as
+given, and what it became — nothing is changed silently, and text that no repair makes
+readable still raises the strict error.
+
+>>> result = parse_target(",=100", lenient=True)
+>>> result.target
+Comparison('=100')
+>>> [d.code for d in result.diagnostics]
+['T002']
+>>> print(result.diagnostics[0].message)
+“,=”读作“=”，原意可能是 ≥ 或 ≤（“,=”常是漏按 Shift 的“<=”），请核对 / ',=' read as '='; '>=' or '<=' may have been meant
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from indicatorkit.errors import TargetSyntaxError, TextError
+
+__all__ = ["Diagnostic", "LenientParse", "parse_lenient", "DIAGNOSTIC_CODES"]
+
+#: Every diagnostic code the lenient reader emits, with what it means.
+DIAGNOSTIC_CODES: dict[str, str] = {
+    "T001": "去掉了“指标值”标签 / removed a leading '指标值' label",
+    "T002": "“,=”读作“=” / ',=' read as '='",
+    "T003": "去掉了多余的标点 / removed stray punctuation",
+    "T004": "“=>”“=<”读作“≥”“≤” / '=>' and '=<' read as '≥' and '≤'",
+    "T005": "重复的百分号 / doubled percent sign",
+    "T006": "忽略了指标值之后的文字 / ignored words after the target",
+}
+
+
+@attrs.frozen
+class Diagnostic:
+    """One repair: ``code`` (see :data:`DIAGNOSTIC_CODES`), a message, the 0-based span
+    ``[position, end)`` in the text as given, the ``original`` characters and their
+    ``replacement``."""
+
+    code: str
+    message: str
+    position: int
+    end: int
+    original: str
+    replacement: str
+
+
+@attrs.frozen
+class LenientParse:
+    """What ``parse_target(text, lenient=True)`` returns: the target and what was repaired."""
+
+    text: str
+    target: object
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def repaired(self) -> bool:
+        return bool(self.diagnostics)
+
+
+@attrs.frozen
+class _Edit:
+    start: int
+    end: int
+    replacement: str
+    code: str
+    message: str
+
+
+_LABEL = re.compile(r"\s*(指标值\s*(?:为|[:：])?\s*)")
+_COMMA_EQUALS = re.compile(r"[,，]\s*(?=[=＝])")
+_LEADING_PUNCTUATION = re.compile(r"[,，;；:：、。!！?？]+")
+_TRAILING_PUNCTUATION = re.compile(r"[,，;；:：、。.!！?？]+\s*$")
+_ARROWS = re.compile(r"=\s*([><])")
+_DOUBLE_PERCENT = re.compile(r"[%％]{2,}")
+#: Words after a complete target are dropped (T006) only when they cannot change its meaning:
+#: no digits, no signs, nothing that says "not", "about", "included" or a bound.
+_MEANINGFUL = re.compile(r"[0-9０-９<>=≥≤＜＞＝%％‰~～\-—至到不含约左右上下以内超低高少多大小余]")
+
+
+def _find_edits(text: str) -> list[_Edit]:
+    edits: list[_Edit] = []
+    position = 0
+    label = _LABEL.match(text)
+    if label and label.group(1):
+        edits.append(_Edit(label.start(1), label.end(1), "", "T001",
+                           f"去掉了标签“{label.group(1).strip()}” / removed the label"))
+        position = label.end(1)
+    comma = _COMMA_EQUALS.match(text, position)
+    if comma:
+        edits.append(_Edit(comma.start(), comma.end(), "", "T002",
+                           "“,=”读作“=”，原意可能是 ≥ 或 ≤（“,=”常是漏按 Shift 的“<=”），请核对 / "
+                           "',=' read as '='; '>=' or '<=' may have been meant"))
+        position = comma.end()
+    else:
+        leading = _LEADING_PUNCTUATION.match(text, position)
+        if leading:
+            edits.append(_Edit(leading.start(), leading.end(), "", "T003",
+                               f"去掉了开头的“{leading.group()}” / removed leading punctuation"))
+            position = leading.end()
+    trailing = _TRAILING_PUNCTUATION.search(text, position)
+    limit = len(text)
+    if trailing and trailing.start() > position:
+        edits.append(_Edit(trailing.start(), trailing.end(), "", "T003",
+                           f"去掉了结尾的“{trailing.group().strip()}” / removed trailing punctuation"))
+        limit = trailing.start()
+    for arrow in _ARROWS.finditer(text, position, limit):
+        sign = "≥" if arrow.group(1) == ">" else "≤"
+        edits.append(_Edit(arrow.start(), arrow.end(), sign, "T004",
+                           f"“{arrow.group()}”读作“{sign}” / read as {sign!r}"))
+    for double in _DOUBLE_PERCENT.finditer(text, position, limit):
+        edits.append(_Edit(double.start(), double.end(), "%", "T005",
+                           "重复的百分号只保留一个 / doubled '%' kept once"))
+    return edits
+
+
+def _apply(text: str, edits: list[_Edit]) -> tuple[str, list[int]]:
+    """The repaired text and, for each of its characters (and its end), the original index."""
+    pieces: list[str] = []
+    index: list[int] = []
+    cursor = 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        pieces.append(text[cursor : edit.start])
+        index.extend(range(cursor, edit.start))
+        pieces.append(edit.replacement)
+        index.extend([edit.start] * len(edit.replacement))
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    index.extend(range(cursor, len(text) + 1))
+    return "".join(pieces), index
+
+
+def _diagnostic(text: str, edit: _Edit) -> Diagnostic:
+    return Diagnostic(edit.code, edit.message, edit.start, edit.end,
+                      text[edit.start : edit.end], edit.replacement)
+
+
+def parse_lenient(text: str) -> LenientParse:
+    """Repair, parse, and report; raises the strict error when no repair helps."""
+    from indicatorkit.parsing import parse_target
+
+    edits = _find_edits(text)
+    repaired, index = _apply(text, edits)
+    diagnostics = [_diagnostic(text, edit) for edit in edits]
+    try:
+        target = parse_target(repaired)
+    except TargetSyntaxError as error:
+        head = repaired[: error.position].rstrip()
+        tail = repaired[error.position :]
+        if not head or _MEANINGFUL.search(tail):
+            if edits:
+                parse_target(text)  # report the error against the text as given
+            raise
+        try:
+            target = parse_target(head)
+        except TextError:
+            if edits:
+                parse_target(text)
+            raise error from None
+        start, end = index[error.position], index[len(repaired)]
+        diagnostics.append(
+            Diagnostic("T006", f"忽略了指标值之后的“{tail.strip()}” / ignored the words after the target",
+                       start, end, text[start:end], "")
+        )
+    return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))

@@ -1,0 +1,148 @@
+"""Exact numbers from text: Arabic decimals with separators, and Chinese numerals.
+
+Everything returns :class:`~fractions.Fraction`; no float is ever involved.
+
+>>> decimal_value("1,616,387.84")
+Fraction(40409696, 25)
+>>> chinese_value("一百"), chinese_value("两"), chinese_value("一万五千"), chinese_value("九十五点五")
+(Fraction(100, 1), Fraction(2, 1), Fraction(15000, 1), Fraction(191, 2))
+>>> format_decimal(Fraction(191, 2))
+'95.5'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+__all__ = ["decimal_value", "chinese_value", "format_decimal", "is_terminating", "to_fraction"]
+
+DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+
+
+def decimal_value(text: str) -> Fraction:
+    """``"1,616,387.84"`` → exact Fraction (separators must already be validated)."""
+    return Fraction(text.replace(",", ""))
+
+
+def _section(text: str) -> int:
+    """Value of a numeral below 万: ``"一千二百三十四"`` → 1234, ``"十五"`` → 15."""
+    total = 0
+    digit: int | None = None
+    for char in text:
+        if char in DIGITS:
+            digit = DIGITS[char]
+        else:
+            total += (1 if digit is None else digit) * SMALL_UNITS[char]
+            digit = None
+    return total + (digit or 0)
+
+
+def chinese_value(text: str) -> Fraction:
+    """Value of a Chinese numeral, with ``点`` for decimals: ``"三万五千"`` → 35000.
+
+    A run of bare digits (``"二〇二五"``) reads digit by digit.  The grammar guarantees the
+    characters; malformed orders (``"百百"``) raise ``ValueError``.
+    """
+    whole, _, fraction = text.partition("点")
+    if whole and all(char in DIGITS for char in whole) and len(whole) > 1:
+        value = Fraction(int("".join(str(DIGITS[c]) for c in whole)))
+    else:
+        value = Fraction(_whole(whole))
+    if fraction:
+        if not all(char in DIGITS for char in fraction):
+            raise ValueError(f"bad decimal part {fraction!r}")
+        value += Fraction(int("".join(str(DIGITS[c]) for c in fraction)), 10 ** len(fraction))
+    return value
+
+
+def _whole(text: str) -> int:
+    if not text:
+        raise ValueError("empty numeral")
+    total = 0
+    rest = text
+    for big, factor in (("亿", BIG_UNITS["亿"]), ("万", BIG_UNITS["万"])):
+        if big in rest:
+            head, _, rest = rest.partition(big)
+            if big in rest:
+                raise ValueError(f"repeated {big}")
+            total += (_whole(head) if head else 1) * factor
+    if rest:
+        _check_order(rest)
+        total += _section(rest)
+    return total
+
+
+def _check_order(text: str) -> None:
+    """Reject numerals whose place words do not strictly descend (``百千``, ``十十``)."""
+    last = 10_000
+    previous_was_digit = False
+    for char in text:
+        if char in SMALL_UNITS:
+            if SMALL_UNITS[char] >= last:
+                raise ValueError(f"place words out of order in {text!r}")
+            last = SMALL_UNITS[char]
+            previous_was_digit = False
+        else:
+            if previous_was_digit and char not in "零〇":
+                raise ValueError(f"two digits in a row in {text!r}")
+            previous_was_digit = char not in "零〇"
+
+
+def is_terminating(value: Fraction) -> bool:
+    """True when ``value`` has a finite decimal expansion (its text can round-trip)."""
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    return denominator == 1
+
+
+def format_decimal(value: Fraction) -> str:
+    """Shortest exact decimal text of ``value``; ``"p/q"`` when it does not terminate."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    if not is_terminating(value):
+        return f"{value.numerator}/{value.denominator}"
+    places = 0
+    while 10**places % value.denominator:
+        places += 1
+    digits = str(abs(value.numerator) * 10**places // value.denominator).rjust(places + 1, "0")
+    sign = "-" if value < 0 else ""
+    return f"{sign}{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")
+
+
+def to_fraction(number: object) -> Fraction:
+    """An exact Fraction from an int, Fraction, Decimal or float (floats via their shortest
+    repr, so ``95.1`` means 95.1, not the binary value nearest to it).
+
+    Raises ``TypeError`` for anything else and ``ValueError`` for NaN or infinities.
+    """
+    if isinstance(number, bool):
+        raise TypeError("a bool is not a number here")
+    if isinstance(number, int | Fraction):
+        return Fraction(number)
+    if isinstance(number, Decimal):
+        if not number.is_finite():
+            raise ValueError(f"not a finite number: {number}")
+        return Fraction(number)
+    if isinstance(number, float):
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ValueError(f"not a finite number: {number}")
+        return Fraction(repr(number))
+    raise TypeError(f"not a number: {type(number).__name__}")

@@ -1,0 +1,555 @@
+"""Reading target expressions: text → typed target, through ``grammar/target.lark``.
+
+``parse_target`` normalises the text (NFKC plus a small alias table), runs the LALR parser
+whose transformer builds target objects directly, and caches the result per input string.
+Text the grammar cannot read becomes a :class:`~indicatorkit.targets.Qualitative` target only
+when it is plainly a sentence; anything that looks like a broken expression raises a located
+error.
+
+>>> parse_target("不低于90%")
+Comparison('≥90%')
+>>> parse_target("1.5万人次以上")
+Comparison('≥1.5万人次')
+>>> parse_target("及时足额发放")
+Qualitative('及时足额发放')
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal, overload
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+from indicatorkit import units
+from indicatorkit.errors import (
+    DimensionMismatchError,
+    InvalidTargetError,
+    TargetSyntaxError,
+    TextError,
+    UnknownUnitError,
+)
+from indicatorkit.lenient import LenientParse, parse_lenient
+from indicatorkit.numerals import chinese_value, decimal_value
+from indicatorkit.targets import (
+    Amount,
+    Comparison,
+    DatePoint,
+    Deadline,
+    Qualitative,
+    Range,
+    valid_day,
+)
+from indicatorkit.vocabulary import (
+    CHARACTER_ALIASES,
+    PREFIX_OPERATORS,
+    RANGE_SEPARATORS,
+    SUFFIX_OPERATORS,
+    Operator,
+)
+
+__all__ = [
+    "parse_target",
+    "parse_actual",
+    "normalize",
+    "reads_as_expression",
+    "grammar_text",
+    "Target",
+]
+
+Target = Comparison | Range | Deadline | Qualitative
+
+# ---------------------------------------------------------------------------------------------
+# Normalisation
+
+
+_ALIASES = str.maketrans(dict(CHARACTER_ALIASES))
+
+
+def normalize(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """NFKC + look-alike aliases.  Returns the text and, when lengths changed, a map from each
+    normalised character index (and the end) to the original index; ``None`` means identity.
+
+    >>> normalize("＞＝９０％")
+    ('>=90%', None)
+    """
+    if unicodedata.is_normalized("NFKC", text):
+        return text.translate(_ALIASES), None
+    pieces: list[str] = []
+    index: list[int] = []
+    for position, char in enumerate(text):
+        piece = unicodedata.normalize("NFKC", char)
+        pieces.append(piece)
+        index.extend([position] * len(piece))
+    index.append(len(text))
+    normalised = "".join(pieces).translate(_ALIASES)
+    if len(normalised) == len(text):
+        return normalised, None
+    return normalised, tuple(index)
+
+
+def _original(index: tuple[int, ...] | None, position: int) -> int:
+    if index is None:
+        return position
+    return index[max(0, min(position, len(index) - 1))]
+
+
+# ---------------------------------------------------------------------------------------------
+# The grammar and the parser
+
+
+def _grammar_path() -> Path:
+    """``grammar/target.lark``: inside the installed package, or beside ``src/`` in a checkout."""
+    shipped = resources.files("indicatorkit").joinpath("grammar", "target.lark")
+    if shipped.is_file():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parents[2] / "grammar" / "target.lark"
+
+
+def _alternatives(words: object) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
+    return " | ".join(_lark_string(word) for word in ordered)
+
+
+def _lark_string(word: str) -> str:
+    return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def grammar_text() -> str:
+    """The full grammar: ``target.lark`` plus the terminals generated from the vocabulary
+    tables and the unit registry."""
+    base = _grammar_path().read_text(encoding="utf-8")
+    supplied = [
+        "",
+        "// ---- supplied by indicatorkit.parsing.grammar_text() ----",
+        f"PREFIX_OP: {_alternatives(PREFIX_OPERATORS)}",
+        f"SUFFIX_OP: {_alternatives(SUFFIX_OPERATORS)}",
+        f"RANGE_SEP: {_alternatives(RANGE_SEPARATORS)}",
+        f"UNIT: {_alternatives(units.known_unit_words())}",
+        "",
+    ]
+    return base + "\n".join(supplied)
+
+
+class _Located(Exception):
+    """Raised inside the transformer; turned into a :class:`TextError` with the right offsets."""
+
+    def __init__(
+        self,
+        cls: type[TextError],
+        message: str,
+        start: int,
+        end: int,
+        suggestion: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.cls = cls
+        self.message = message
+        self.start = start
+        self.end = end
+        self.suggestion = suggestion
+
+
+def _span(token: Token) -> tuple[int, int]:
+    start = token.start_pos or 0
+    return start, start + len(token)
+
+
+def _invalid(token: Token, message: str, suggestion: str | None = None) -> _Located:
+    start, end = _span(token)
+    return _Located(InvalidTargetError, message, start, end, suggestion)
+
+
+_END_OF_MONTH = object()
+
+
+@v_args(inline=True)
+class _Build(Transformer[Token, Any]):
+    """Builds targets straight from the LALR parser's reductions."""
+
+    def start_target(self, target: Any) -> Any:
+        return target
+
+    def start_actual(self, actual: Any) -> Any:
+        return actual
+
+    # ---- comparisons ----
+    def prefixed(self, op: Token, amount: Amount, suffix: Token | None) -> Comparison:
+        operator = PREFIX_OPERATORS[str(op)]
+        if suffix is not None:
+            after = SUFFIX_OPERATORS[str(suffix)]
+            if operator is Operator.EQ:
+                operator = after  # "为95%以上" is "≥95%"
+            elif operator is not after:
+                start, _ = _span(op)
+                _, end = _span(suffix)
+                raise _Located(
+                    InvalidTargetError,
+                    f"前后比较词矛盾 (contradicting comparators): “{op}”与“{suffix}”",
+                    start,
+                    end,
+                    f"只保留一个，例如 {operator.value}{amount} 或 {amount}{suffix}",
+                )
+        return Comparison(operator, amount)
+
+    def suffixed(self, amount: Amount, suffix: Token) -> Comparison:
+        return Comparison(SUFFIX_OPERATORS[str(suffix)], amount)
+
+    def bare(self, amount: Amount) -> Comparison:
+        return Comparison(None, amount)
+
+    # ---- ranges ----
+    def range(self, low: Amount, separator: Token, high: Amount, between: Token | None) -> Range:
+        if low.unit is units.NO_UNIT and high.unit is not units.NO_UNIT:
+            low = Amount(low.value, high.unit)  # "90-100%": the unit is written once
+        try:
+            return Range(low, high)
+        except (ValueError, DimensionMismatchError) as error:
+            raise _invalid(separator, f"区间无效 (invalid range): {error}") from None
+
+    # ---- amounts ----
+    def amount(self, dash: Token | None, magnitude: Amount) -> Amount:
+        return magnitude if dash is None else Amount(-magnitude.value, magnitude.unit)
+
+    def arabic(self, number: Token, scale: Token | None, unit: Token | None) -> Amount:
+        base = units.unit(str(unit)) if unit is not None else units.NO_UNIT
+        if scale is not None:
+            base = units.scaled(str(scale), base)
+        return Amount(decimal_value(str(number)), base)
+
+    def chinese(self, number: Token, unit: Token | None) -> Amount:
+        try:
+            value = chinese_value(str(number))
+        except ValueError:
+            raise _invalid(number, f"中文数字无法读取 (malformed Chinese numeral) “{number}”") from None
+        return Amount(value, units.unit(str(unit)) if unit is not None else units.NO_UNIT)
+
+    def chinese_part(self, token: Token) -> Amount:
+        text = str(token)
+        try:
+            value = chinese_value(text[3:])
+        except ValueError:
+            raise _invalid(token, f"中文数字无法读取 (malformed Chinese numeral) “{token}”") from None
+        return Amount(value, units.unit("%" if text.startswith("百") else "‰"))
+
+    # ---- deadlines ----
+    def deadline(self, point: DatePoint, mark: Token | None, complete: Token | None) -> Deadline:
+        return Deadline(point)
+
+    def within_year(self, token: Token, complete: Token | None) -> Deadline:
+        return Deadline(DatePoint(12))
+
+    def year_end(self, token: Token) -> DatePoint:
+        return DatePoint(12)
+
+    def year(self, number: Token, unit: Token) -> int:
+        if units.unit(str(unit)) != units.unit("年") or not str(number).isdigit():
+            raise _invalid(number, f"年份无效 (invalid year) “{number}{unit}”")
+        return int(str(number))
+
+    def month_end(self, token: Token) -> object:
+        return _END_OF_MONTH
+
+    def day_of_month(self, number: Token, mark: Token) -> int:
+        if not str(number).isdigit():
+            raise _invalid(number, f"日期无效 (invalid day) “{number}”")
+        return int(str(number))
+
+    def month_point(
+        self, year: int | None, month: Token, mark: Token, day: int | object | None
+    ) -> DatePoint:
+        if not str(month).isdigit() or not valid_day(int(str(month)), None):
+            raise _invalid(month, f"月份无效 (no such month) “{month}月”")
+        if day is None:
+            raise _invalid(
+                month,
+                f"日期不明确 (ambiguous date) “{month}月”",
+                f"写明月底或具体日期，例如“{month}月底前”或“{month}月15日前”",
+            )
+        number = None if day is _END_OF_MONTH else day
+        if not valid_day(int(str(month)), number):  # type: ignore[arg-type]
+            raise _invalid(month, f"日期无效 (no such day) “{month}月{number}日”")
+        return DatePoint(int(str(month)), number, year)  # type: ignore[arg-type]
+
+    def actual(self, value: Any) -> Any:
+        return value
+
+
+class _Parser:
+    """The LALR parser, rebuilt when a unit is defined (the UNIT terminal changes)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._lark: Lark | None = None
+
+    def reset(self) -> None:
+        with self._lock:
+            self._lark = None
+
+    def get(self) -> Lark:
+        lark = self._lark
+        if lark is None:
+            with self._lock:
+                if self._lark is None:
+                    self._lark = Lark(
+                        grammar_text(),
+                        parser="lalr",
+                        lexer="contextual",
+                        start=["start_target", "start_actual"],
+                        transformer=_Build(),
+                        maybe_placeholders=True,
+                    )
+                lark = self._lark
+        return lark
+
+
+_PARSER = _Parser()
+
+
+def _on_units_changed() -> None:
+    _PARSER.reset()
+    _parse_cached.cache_clear()
+    _actual_cached.cache_clear()
+    reads_as_expression.cache_clear()
+
+
+units.on_units_changed(_on_units_changed)
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors
+
+
+_TERMINAL_NAMES = {
+    "DECIMAL": "数字 number",
+    "CN_NUMBER": "中文数字 numeral",
+    "CN_PART": "百分之… numeral",
+    "UNIT": "单位 unit",
+    "SCALE": "万/亿 multiplier",
+    "PREFIX_OP": "比较符 operator",
+    "SUFFIX_OP": "以上/以下 suffix",
+    "RANGE_SEP": "区间符 range separator",
+    "DASH": "“-”",
+    "MONTH": "“月”",
+    "MONTH_END": "“底”",
+    "DAY": "“日”",
+    "DEADLINE_MARK": "“前”",
+    "COMPLETE": "“完成”",
+    "BETWEEN": "“之间”",
+    "$END": "结尾 end of text",
+    "<END-OF-FILE>": "结尾 end of text",
+}
+
+
+def _expected(names: object) -> str:
+    described = sorted({_TERMINAL_NAMES.get(str(n), str(n)) for n in names})  # type: ignore[attr-defined]
+    return "、".join(described)
+
+
+_LETTERS_STOP = set("<>=≥≤≧≦%‰~-—–,;:()[]{}\"' \t") | set("0123456789.")
+
+
+def _word_at(text: str, start: int) -> str:
+    end = start
+    while end < len(text) and text[end] not in _LETTERS_STOP and not text[end].isspace():
+        end += 1
+    word = text[start:end]
+    for tail in sorted(
+        [*SUFFIX_OPERATORS, "之前", "以前", "前", "完成", "之间"], key=len, reverse=True
+    ):
+        if word.endswith(tail) and len(word) > len(tail):
+            return word[: -len(tail)]
+    return word
+
+
+def _is_letter(char: str) -> bool:
+    return char.isalpha() and char not in _LETTERS_STOP
+
+
+def _unknown_unit(normalised: str, position: int) -> tuple[int, str] | None:
+    """``(start, word)`` when the error sits in a word written right after an Arabic number
+    that is not a known unit (``≥200xx``, ``≥5台次``), else ``None``."""
+    if position >= len(normalised) or not _is_letter(normalised[position]):
+        return None
+    start = position
+    while start > 0 and _is_letter(normalised[start - 1]):
+        start -= 1
+    if start == 0 or not normalised[start - 1].isdigit():
+        return None
+    head = normalised[start:position]
+    for scale in sorted(units.SCALES, key=len, reverse=True):
+        if head.startswith(scale) and head != scale:
+            head, start = head[len(scale) :], start + len(scale)
+            break
+    known = units.known_unit_words()
+    if head and head not in known:
+        return None
+    word = head + _word_at(normalised, position)
+    return None if word in known else (start, word)
+
+
+def _suggestion_for(normalised: str, position: int) -> str | None:
+    head = normalised[:position].rstrip()
+    rest = normalised[position:]
+    if rest.startswith(",=") or head.endswith(","):
+        return "“,=”不是运算符：若想写 ≥ 或 ≤，请直接写出（“,=”常是漏按 Shift 的“<=”）/ ',=' is not an operator"
+    if head.endswith("=") and rest[:1] in ("<", ">"):
+        return "请写作 ≥ 或 ≤ / write >= or <="
+    if rest.startswith("%") and head.endswith("%"):
+        return "百分号重复 / doubled '%'"
+    if rest[:1] == "," and head[-1:].isdigit():
+        return "千位分隔符须每三位一个，小数点用“.” / thousands separators group by three; decimals use '.'"
+    if rest[:1] == "." and head[-1:].isdigit():
+        return "数字格式有误 / malformed number"
+    return None
+
+
+def _syntax_error(
+    text: str, normalised: str, index: tuple[int, ...] | None, error: UnexpectedInput, what: str
+) -> TextError:
+    if isinstance(error, UnexpectedCharacters):
+        position = error.pos_in_stream
+        allowed = error.allowed or set()
+        found = normalised[position : position + 1]
+    else:
+        assert isinstance(error, UnexpectedToken)
+        token = error.token
+        if token.type == "$END":
+            position = len(normalised)
+            found = ""
+        else:
+            position = token.start_pos or 0
+            found = str(token)
+        allowed = error.expected or set()
+    unknown = _unknown_unit(normalised, position)
+    if unknown is not None:
+        start, word = unknown
+        return UnknownUnitError(text, _original(index, start), word, units.nearest_units(word))
+    original = _original(index, position)
+    expected = _expected(allowed)
+    if found:
+        message = (
+            f"{what}无法解析 / cannot read {'target' if what == '指标值' else 'actual'}: "
+            f"第{original + 1}列出现意外的“{found}” (unexpected {found!r} at column {original + 1})"
+        )
+    else:
+        message = (
+            f"{what}不完整 / incomplete {'target' if what == '指标值' else 'actual'}: "
+            f"在结尾处缺少内容 (text ends too early)"
+        )
+    suggestion = _suggestion_for(normalised, position)
+    if suggestion is None and expected:
+        suggestion = f"此处应为 / expected here: {expected}"
+    end = _original(index, position + max(1, len(found)))
+    return TargetSyntaxError(message, text, original, end=end, suggestion=suggestion)
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+
+
+_SIGN_CHARACTERS = frozenset("<>=≥≤≧≦%‰~")
+_PREFIX_WORDS = tuple(sorted((w for w in PREFIX_OPERATORS if not w.isascii()), key=len, reverse=True))
+
+
+def _is_prose(normalised: str) -> bool:
+    """A sentence, not a broken expression: no comparison signs, does not start with a number,
+    and does not start with a comparator word followed by a number."""
+    stripped = normalised.strip()
+    if not stripped or _SIGN_CHARACTERS.intersection(stripped):
+        return False
+    if stripped[0].isdigit() or stripped[0] in "-.+":
+        return False
+    for word in _PREFIX_WORDS:
+        if stripped.startswith(word):
+            after = stripped[len(word) :].lstrip()
+            if after[:1].isdigit():
+                return False
+            break
+    return any(unicodedata.category(char) == "Lo" or char.isalpha() for char in stripped)
+
+
+def _run(text: str, start: str, what: str) -> Any:
+    normalised, index = normalize(text)
+    if not normalised.strip():
+        raise TargetSyntaxError(f"{what}为空 (empty {what})", text, 0, end=max(1, len(text)))
+    try:
+        return _PARSER.get().parse(normalised, start=start)
+    except _Located as located:
+        raise located.cls(
+            located.message,
+            text,
+            _original(index, located.start),
+            end=_original(index, located.end),
+            suggestion=located.suggestion,
+        ) from None
+    except UnexpectedInput as error:
+        raise _syntax_error(text, normalised, index, error, what) from None
+
+
+@lru_cache(maxsize=65536)
+def reads_as_expression(text: str) -> bool:
+    """True when ``text`` is a quantitative target, a range or a deadline (not prose)."""
+    try:
+        _run(text, "start_target", "指标值")
+    except (TargetSyntaxError, UnknownUnitError):
+        return False
+    except InvalidTargetError:
+        return True
+    return True
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(text: str) -> Target:
+    try:
+        return _run(text, "start_target", "指标值")  # type: ignore[no-any-return]
+    except (TargetSyntaxError, UnknownUnitError):
+        # InvalidTargetError is not caught: the grammar read an expression that means nothing.
+        stripped = text.strip()
+        if stripped and _is_prose(normalize(stripped)[0]):
+            return Qualitative(stripped)
+        raise
+
+
+@overload
+def parse_target(text: str, *, lenient: Literal[False] = False) -> Target: ...
+@overload
+def parse_target(text: str, *, lenient: Literal[True]) -> LenientParse: ...
+def parse_target(text: str, *, lenient: bool = False) -> Target | LenientParse:
+    """Parse a target expression (指标值).
+
+    Strict by default: anything not in the language raises a :class:`TargetSyntaxError`,
+    :class:`UnknownUnitError` or :class:`InvalidTargetError` (all ``ValueError``).  With
+    ``lenient=True`` the typos of real tables are repaired and reported: the result is a
+    :class:`LenientParse` holding the target and the diagnostics.  Results are cached.
+
+    >>> parse_target("≥95%").check("95%").met
+    True
+    >>> parse_target(",=100", lenient=True).target
+    Comparison('=100')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_target needs a str, not {type(text).__name__}")
+    if not lenient:
+        return _parse_cached(text)
+    return parse_lenient(text)
+
+
+@lru_cache(maxsize=65536)
+def _actual_cached(text: str) -> Amount | DatePoint:
+    return _run(text, "start_actual", "实际值")  # type: ignore[no-any-return]
+
+
+def parse_actual(text: str) -> Amount | DatePoint:
+    """Parse an actual value (实际完成值): an amount (``96%``, ``6万元``) or a date (``12月20日``).
+
+    >>> parse_actual("6万元") == parse_actual("60000元")
+    True
+    """
+    return _actual_cached(text)
+

@@ -1,0 +1,89 @@
+"""The split form of the national budget system: operator, number and unit in three fields.
+
+The system stores an operator code (``≥ ＞ ＝ ＜ ≤`` or ``定性``), the number and the unit in
+separate columns; the result is the same target the merged text gives.
+
+>>> parse_split_target("≥", "95", "百分比") == parse_target("≥95%")
+True
+>>> parse_split_target("＜", "100", "元")
+Comparison('<100元')
+>>> parse_split_target("定性", "及时足额发放", "")
+Qualitative('及时足额发放')
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+from indicatorkit import units
+from indicatorkit.errors import InvalidTargetError, TargetSyntaxError, UnknownUnitError
+from indicatorkit.numerals import decimal_value, to_fraction
+from indicatorkit.parsing import Target, normalize, parse_target
+from indicatorkit.targets import Amount, Comparison
+from indicatorkit.vocabulary import SIGN_OPERATORS
+
+__all__ = ["parse_split_target", "QUALITATIVE_CODE"]
+
+#: The operator code that marks a qualitative target.
+QUALITATIVE_CODE = "定性"
+
+_NUMBER = re.compile(r"-?(\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?)")
+
+
+def parse_split_target(
+    operator: str, value: str | int | Decimal | Fraction, unit: str | None = ""
+) -> Target:
+    """Build a target from the three fields of the national system's split form.
+
+    ``operator`` is one of ``≥ ＞ ＝ ＜ ≤`` (any width; ASCII ``>=`` too) or ``定性``; for
+    ``定性`` the ``value`` field holds the sentence and ``unit`` must be empty.  Errors name
+    the field: :class:`InvalidTargetError` for the operator and the number,
+    :class:`UnknownUnitError` for the unit.
+    """
+    code = normalize(operator.strip())[0]
+    unit_text = normalize((unit or "").strip())[0]
+    if code == QUALITATIVE_CODE:
+        if unit_text:
+            raise InvalidTargetError(
+                "定性指标不应有计量单位 (a qualitative target takes no unit)", unit or "", 0,
+                end=len(unit or ""),
+            )
+        if not isinstance(value, str):
+            raise TypeError("定性指标的指标值必须是文字 (a qualitative value must be text)")
+        target = parse_target(value)
+        if not isinstance(target, Comparison) and not isinstance(target, Range):
+            return target
+        raise InvalidTargetError(
+            f"运算符为“定性”，但指标值“{value}”是一个数值目标 (marked 定性 but quantitative)",
+            value, 0, end=len(value), suggestion=f"运算符应为 {target}",
+        )
+    if code not in SIGN_OPERATORS:
+        raise InvalidTargetError(
+            f"运算符无效 (invalid operator field) “{operator}”", operator, 0,
+            end=max(1, len(operator)), suggestion="应为 ≥ ＞ ＝ ＜ ≤ 或 定性 之一",
+        )
+    magnitude = _number(value)
+    try:
+        resolved = units.unit(unit_text)
+    except KeyError:
+        raise UnknownUnitError(unit or "", 0, unit_text, units.nearest_units(unit_text)) from None
+    return Comparison(SIGN_OPERATORS[code], Amount(magnitude, resolved))
+
+
+def _number(value: str | int | Decimal | Fraction) -> Fraction:
+    if not isinstance(value, str):
+        try:
+            return to_fraction(value)
+        except (TypeError, ValueError) as error:
+            raise InvalidTargetError(
+                f"指标值字段不是有限数 (value field is not a finite number): {error}", str(value), 0
+            ) from None
+    text = normalize(value.strip())[0]
+    if not _NUMBER.fullmatch(text):
+        raise TargetSyntaxError(
+            f"指标值字段不是数字 (value field is not a number) “{value}”", value, 0,
+            end=max(1, len(value)), suggestion="拆分格式的指标值只写数字，单位写在计量单位字段",
+        )
+    return decimal_value(text)

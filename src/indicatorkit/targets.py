@@ -1,0 +1,424 @@
+"""Typed targets: what a 指标值 means, and how an actual value is checked against it.
+
+Four kinds, all frozen and hashable, all behind the :class:`Target` protocol:
+
+* :class:`Comparison` — ``≥95%``, ``<100元``, ``≤1次``, or a bare ``98%``;
+* :class:`Range` — ``90%～100%`` (both ends included: our own documented convention);
+* :class:`Deadline` — ``12月底前``, ``6月30日前``;
+* :class:`Qualitative` — a sentence such as ``及时足额发放``, graded by judgement.
+
+Numbers are exact :class:`~fractions.Fraction` values, normalised to the base unit of their
+dimension when the target is built, so checking is plain integer arithmetic:
+
+>>> from indicatorkit import parse_target
+>>> target = parse_target(">5万元")
+>>> target.check("60000元").met, target.check(5).met
+(True, False)
+>>> parse_target("≥95%").check("95%").attainment
+Fraction(1, 1)
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import operator
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import attrs
+
+from indicatorkit.errors import DimensionMismatchError
+from indicatorkit.numerals import format_decimal, is_terminating, to_fraction
+from indicatorkit.units import NO_UNIT, Unit
+from indicatorkit.vocabulary import Operator
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = [
+    "Amount",
+    "Direction",
+    "Grade",
+    "DatePoint",
+    "Target",
+    "Comparison",
+    "Range",
+    "Deadline",
+    "Qualitative",
+    "CheckResult",
+    "Actual",
+]
+
+
+class Direction(enum.Enum):
+    """Which way is better for an indicator (正向 / 反向).
+
+    It decides how a bare value (``98%``) or ``=`` is checked; explicit ≥ > ≤ < carry their
+    own direction.  The default everywhere is :attr:`HIGHER` ("at least").
+    """
+
+    HIGHER = "正向"
+    LOWER = "反向"
+
+
+class Grade(enum.Enum):
+    """The three grades of a qualitative target (national self-assessment rules)."""
+
+    ACHIEVED = "达成年度指标"
+    PARTIAL = "部分达成年度指标并具有一定效果"
+    NOT_ACHIEVED = "未达成年度指标且效果较差"
+
+    @classmethod
+    def read(cls, text: str) -> Grade | None:
+        """The grade a text names (full or short form), or ``None``.
+
+        >>> Grade.read("部分达成"), Grade.read("已按时足额发放")
+        (<Grade.PARTIAL: '部分达成年度指标并具有一定效果'>, None)
+        """
+        return _GRADE_WORDS.get(text.strip())
+
+
+_GRADE_WORDS = {
+    "达成年度指标": Grade.ACHIEVED,
+    "达成": Grade.ACHIEVED,
+    "已达成": Grade.ACHIEVED,
+    "部分达成年度指标并具有一定效果": Grade.PARTIAL,
+    "部分达成": Grade.PARTIAL,
+    "未达成年度指标且效果较差": Grade.NOT_ACHIEVED,
+    "未达成": Grade.NOT_ACHIEVED,
+}
+
+
+def _normalized(amount: Amount) -> Fraction:
+    return amount.value * amount.unit.factor
+
+
+@attrs.frozen(repr=False, eq=False)
+class Amount:
+    """An exact number with a unit: ``Amount(5, unit("万元"))`` is 5万元.
+
+    ``value`` is in ``unit``; ``normalized`` is the same amount in the dimension's base unit,
+    computed once.  Amounts compare by meaning: ``5万元 == 50000元``.
+    """
+
+    value: Fraction = attrs.field(converter=to_fraction)
+    unit: Unit = NO_UNIT
+    normalized: Fraction = attrs.field(init=False, default=attrs.Factory(_normalized, takes_self=True))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Amount):
+            return NotImplemented
+        return self.normalized == other.normalized and self.unit.dimension == other.unit.dimension
+
+    @property
+    def dimension(self) -> str:
+        return self.unit.dimension
+
+    def __hash__(self) -> int:
+        return hash((self.normalized, self.unit.dimension))
+
+    def __repr__(self) -> str:
+        return f"Amount({str(self)!r})"
+
+    def __str__(self) -> str:
+        return f"{format_decimal(self.value)}{self.unit.symbol}"
+
+    def compatible(self, other: Amount, context: str = "") -> None:
+        """Raise :class:`DimensionMismatchError` unless ``other`` has the same dimension."""
+        if other.unit.dimension != self.unit.dimension:
+            raise DimensionMismatchError(
+                self.unit.symbol or self.unit.kind, other.unit.symbol or other.unit.kind, context=context
+            )
+
+
+@attrs.frozen
+class DatePoint:
+    """A day of the year, as in ``12月20日`` or ``11月底`` (``day=None`` is the month's end)."""
+
+    month: int
+    day: int | None = None
+    year: int | None = None
+
+    def __str__(self) -> str:
+        year = f"{self.year}年" if self.year is not None else ""
+        day = "底" if self.day is None else f"{self.day}日"
+        return f"{year}{self.month}月{day}"
+
+    def key(self) -> tuple[int, int]:
+        """Sort key inside a year: the end of a month comes after its every day."""
+        return (self.month, 99 if self.day is None else self.day)
+
+
+#: What :meth:`Target.check` accepts: a text in the target language, a number (read in the
+#: target's own unit), an :class:`Amount`, a pint quantity, a date, or a :class:`Grade`.
+Actual = str | int | float | Decimal | Fraction | Amount | DatePoint | datetime.date | Grade | Any
+
+
+@runtime_checkable
+class Target(Protocol):
+    """What every target offers.  ``str(target)`` is canonical text and
+    ``parse_target(str(target)) == target``."""
+
+    def check(self, actual: Actual, *, direction: Direction | None = None) -> CheckResult:
+        """Compare an actual value with this target."""
+        ...
+
+    def attainment(self, actual: Actual, *, direction: Direction | None = None) -> Fraction | None:
+        """Exact ratio of ``actual`` to the target in the indicator's direction, or ``None``."""
+        ...
+
+
+@attrs.frozen
+class CheckResult:
+    """The outcome of :meth:`Target.check`.
+
+    ``met`` is ``True``/``False``, or ``None`` for a qualitative target whose actual names no
+    grade yet.  ``actual`` is exactly what was passed in; ``attainment`` is computed from it on
+    demand (an exact :class:`~fractions.Fraction`, or ``None`` where no ratio exists).
+    """
+
+    target: Target
+    actual: Actual
+    met: bool | None
+    direction: Direction | None = None
+
+    @property
+    def attainment(self) -> Fraction | None:
+        return self.target.attainment(self.actual, direction=self.direction)
+
+
+def _read_actual(text: str) -> object:
+    from indicatorkit.parsing import parse_actual  # the parser imports this module
+
+    return parse_actual(text)
+
+
+def _quantity_amount(quantity: pint.Quantity) -> Amount:
+    from indicatorkit.units import quantity_unit
+
+    return Amount(to_fraction(quantity.magnitude), quantity_unit(quantity))
+
+
+def _is_quantity(value: object) -> bool:
+    return hasattr(value, "magnitude") and hasattr(value, "units") and hasattr(value, "to_base_units")
+
+
+_COMPARE: dict[Operator, Callable[[Any, Any], bool]] = {
+    Operator.GE: operator.ge,
+    Operator.GT: operator.gt,
+    Operator.LE: operator.le,
+    Operator.LT: operator.lt,
+}
+
+
+def _effective(op: Operator | None, direction: Direction | None) -> Operator:
+    if op is None or op is Operator.EQ:
+        return Operator.LE if direction is Direction.LOWER else Operator.GE
+    return op
+
+
+def _validate_amount(instance: object, attribute: attrs.Attribute[Amount], value: Amount) -> None:
+    if not is_terminating(value.value):
+        raise ValueError(
+            f"目标值必须是有限小数 (a target value must be a finite decimal): {value.value}"
+        )
+
+
+@attrs.frozen(repr=False)
+class Comparison:
+    """``≥95%``: an operator and an amount.
+
+    ``operator`` is ``None`` for a bare value (``98%``), which — like ``=`` — means "reach this
+    value" in the indicator's direction, *at least* unless ``direction=Direction.LOWER``.
+    A bare number is read in the target's own unit: ``parse_target("≥5万元").check(6)`` is 6万元.
+    """
+
+    operator: Operator | None
+    amount: Amount = attrs.field(validator=_validate_amount)
+    # Threshold in the amount's own unit as integers, for the fast path of numeric actuals.
+    _numerator: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _denominator: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_numerator", self.amount.value.numerator)
+        object.__setattr__(self, "_denominator", self.amount.value.denominator)
+
+    def __str__(self) -> str:
+        sign = "" if self.operator is None else self.operator.value
+        return f"{sign}{self.amount}"
+
+    def __repr__(self) -> str:
+        return f"Comparison({str(self)!r})"
+
+    def effective_operator(self, direction: Direction | None = None) -> Operator:
+        """The operator used for checking: ≥ for a bare value or ``=`` unless LOWER is better."""
+        return _effective(self.operator, direction)
+
+    def _amount_of(self, actual: Actual) -> Amount:
+        if isinstance(actual, Amount):
+            value = actual
+        elif isinstance(actual, str):
+            value = _read_actual(actual)  # type: ignore[assignment]
+            if not isinstance(value, Amount):
+                raise DimensionMismatchError(str(self.amount), actual, context="需要数值 / a number is needed")
+        elif _is_quantity(actual):
+            value = _quantity_amount(actual)
+        else:
+            return Amount(to_fraction(actual), self.amount.unit)
+        self.amount.compatible(value, context=str(self))
+        return value
+
+    def check(self, actual: Actual, *, direction: Direction | None = None) -> CheckResult:
+        """Compare ``actual`` with the target; see :class:`CheckResult`."""
+        op = self.operator
+        if op is None or op is Operator.EQ:
+            op = Operator.LE if direction is Direction.LOWER else Operator.GE
+        kind = type(actual)
+        if kind is int:
+            # Fast path: an integer in the target's own unit, compared as integers.
+            met = _COMPARE[op](actual * self._denominator, self._numerator)  # type: ignore[operator]
+        elif kind is Fraction or kind is Decimal or kind is float:
+            met = _COMPARE[op](to_fraction(actual), self.amount.value)
+        else:
+            met = _COMPARE[op](self._amount_of(actual).normalized, self.amount.normalized)
+        return CheckResult(self, actual, met, direction)
+
+    def attainment(self, actual: Actual, *, direction: Direction | None = None) -> Fraction | None:
+        """Actual ÷ target for "more is better", target ÷ actual for "less is better";
+        ``None`` when the divisor is zero."""
+        got = self._amount_of(actual).normalized
+        want = self.amount.normalized
+        if self.effective_operator(direction).is_lower_bound:
+            return got / want if want else None
+        return want / got if got else None
+
+
+@attrs.frozen(repr=False)
+class Range:
+    """``90%～100%``: met when ``low ≤ actual ≤ high`` (both ends included).
+
+    No national rule covers ranges; our convention for attainment is 1 inside the range,
+    actual ÷ low below it and high ÷ actual above it.
+    """
+
+    low: Amount = attrs.field(validator=_validate_amount)
+    high: Amount = attrs.field(validator=_validate_amount)
+
+    def __attrs_post_init__(self) -> None:
+        self.low.compatible(self.high, context="区间两端 / range ends")
+        if self.low.normalized > self.high.normalized:
+            raise ValueError(f"区间下限大于上限 (range low end above high end): {self}")
+
+    def __str__(self) -> str:
+        return f"{self.low}～{self.high}"
+
+    def __repr__(self) -> str:
+        return f"Range({str(self)!r})"
+
+    def _amount_of(self, actual: Actual) -> Amount:
+        return Comparison(None, self.low)._amount_of(actual)
+
+    def check(self, actual: Actual, *, direction: Direction | None = None) -> CheckResult:
+        value = self._amount_of(actual).normalized
+        met = self.low.normalized <= value <= self.high.normalized
+        return CheckResult(self, actual, met, direction)
+
+    def attainment(self, actual: Actual, *, direction: Direction | None = None) -> Fraction | None:
+        value = self._amount_of(actual).normalized
+        if value < self.low.normalized:
+            return value / self.low.normalized if self.low.normalized else None
+        if value > self.high.normalized:
+            return self.high.normalized / value if value else None
+        return Fraction(1)
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def valid_day(month: int, day: int | None) -> bool:
+    """True for a real month (1–12) and, if given, a day that month can have."""
+    return 1 <= month <= 12 and (day is None or 1 <= day <= _MONTH_DAYS[month - 1])
+
+
+@attrs.frozen(repr=False)
+class Deadline:
+    """``12月底前``: done by a day of the year (inclusive).
+
+    An actual is a :class:`datetime.date`, a :class:`DatePoint` or text such as ``12月20日``;
+    years are compared only when both sides give one.  Deadlines have no attainment ratio.
+    """
+
+    by: DatePoint
+
+    def __attrs_post_init__(self) -> None:
+        if not valid_day(self.by.month, self.by.day):
+            raise ValueError(f"日期无效 (no such day): {self.by}")
+
+    def __str__(self) -> str:
+        return f"{self.by}前"
+
+    def __repr__(self) -> str:
+        return f"Deadline({str(self)!r})"
+
+    def _point_of(self, actual: Actual) -> DatePoint:
+        if isinstance(actual, DatePoint):
+            return actual
+        if isinstance(actual, datetime.date):
+            return DatePoint(actual.month, actual.day, actual.year)
+        if isinstance(actual, str):
+            point = _read_actual(actual)
+            if isinstance(point, DatePoint):
+                return point
+        raise DimensionMismatchError(str(self), str(actual), context="需要日期 / a date is needed")
+
+    def check(self, actual: Actual, *, direction: Direction | None = None) -> CheckResult:
+        point = self._point_of(actual)
+        if point.year is not None and self.by.year is not None and point.year != self.by.year:
+            met = point.year < self.by.year
+        else:
+            met = point.key() <= self.by.key()
+        return CheckResult(self, actual, met, direction)
+
+    def attainment(self, actual: Actual, *, direction: Direction | None = None) -> Fraction | None:
+        self._point_of(actual)
+        return None
+
+
+@attrs.frozen(repr=False)
+class Qualitative:
+    """A target written as a sentence (定性), graded by judgement.
+
+    ``check`` reads the grade from the actual (``达成`` / ``部分达成`` / ``未达成``, or their
+    full forms, or a :class:`Grade`): met is ``True`` only for 达成, ``None`` when the actual
+    names no grade yet.
+    """
+
+    text: str = attrs.field()
+
+    @text.validator
+    def _prose_only(self, attribute: attrs.Attribute[str], value: str) -> None:
+        from indicatorkit.parsing import reads_as_expression
+
+        if not value.strip() or value != value.strip():
+            raise ValueError(f"定性指标文本不能为空或以空白开头结尾 (blank or padded text): {value!r}")
+        if reads_as_expression(value):
+            raise ValueError(
+                f"这是一个可计量的指标值，不是定性文本 (this text is a quantitative target): {value!r}"
+            )
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"Qualitative({self.text!r})"
+
+    def check(self, actual: Actual, *, direction: Direction | None = None) -> CheckResult:
+        grade = actual if isinstance(actual, Grade) else Grade.read(str(actual))
+        met = None if grade is None else grade is Grade.ACHIEVED
+        return CheckResult(self, actual, met, direction)
+
+    def attainment(self, actual: Actual, *, direction: Direction | None = None) -> Fraction | None:
+        return None

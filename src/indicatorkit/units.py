@@ -1,0 +1,182 @@
+"""Units: one pint registry, loaded once from ``units.txt`` shipped with the package.
+
+pint is used only to *resolve* a unit word — its dimension and its exact factor to the base
+unit of that dimension — and each word is resolved once and cached.  Checking a target never
+goes through pint.
+
+>>> unit("万元")
+Unit(symbol='万元', dimension='[money]', factor=Fraction(10000, 1))
+>>> unit("百分比") == unit("%")
+True
+>>> define_unit("棵 = [棵]")
+>>> unit("棵").dimension
+'[棵]'
+"""
+
+from __future__ import annotations
+
+import difflib
+import threading
+from collections.abc import Callable
+from fractions import Fraction
+from functools import cache
+from importlib import resources
+
+import attrs
+import pint
+
+from indicatorkit.errors import IndicatorkitError
+
+__all__ = [
+    "Unit",
+    "NO_UNIT",
+    "unit",
+    "scaled",
+    "define_unit",
+    "known_unit_words",
+    "nearest_units",
+    "registry",
+    "on_units_changed",
+    "quantity_unit",
+    "UnitDefinitionError",
+]
+
+
+@attrs.frozen
+class Unit:
+    """A resolved unit: its canonical ``symbol``, ``dimension`` and exact ``factor`` to base.
+
+    ``dimension`` is ``""`` for a plain number without a unit.
+    """
+
+    symbol: str
+    dimension: str
+    factor: Fraction
+
+    @property
+    def kind(self) -> str:
+        """Human name of the dimension for messages: ``'件'``, ``'money'``, or ``'无单位'``."""
+        return self.dimension.strip("[]") or "无单位"
+
+
+NO_UNIT = Unit("", "", Fraction(1))
+
+#: Multiplier words allowed between a number and a unit (``1.5万人次``) or alone (``5万``).
+SCALES: dict[str, int] = {
+    "十": 10,
+    "百": 100,
+    "千": 1000,
+    "万": 10_000,
+    "十万": 100_000,
+    "百万": 1_000_000,
+    "千万": 10_000_000,
+    "亿": 100_000_000,
+}
+
+_lock = threading.Lock()
+_listeners: list[Callable[[], None]] = []
+_registry: pint.UnitRegistry | None = None
+
+
+def registry() -> pint.UnitRegistry:
+    """The shared pint registry (exact :class:`~fractions.Fraction` magnitudes)."""
+    global _registry
+    if _registry is None:
+        with _lock:
+            if _registry is None:
+                built = pint.UnitRegistry(None, non_int_type=Fraction, cache_folder=None)
+                source = resources.files("indicatorkit").joinpath("units.txt")
+                with resources.as_file(source) as path:
+                    built.load_definitions(str(path))
+                _registry = built
+    return _registry
+
+
+def on_units_changed(listener: Callable[[], None]) -> None:
+    """Register a callback run after :func:`define_unit` (parsers rebuild their lexers)."""
+    _listeners.append(listener)
+
+
+def define_unit(definition: str) -> None:
+    """Add a unit in one line of pint's definition syntax, e.g. ``"台 = [台]"``.
+
+    Raises :class:`UnitDefinitionError` (a ``ValueError``) when pint rejects the line.
+    """
+    reg = registry()
+    try:
+        reg.define(definition)
+    except Exception as error:  # pint raises many unrelated types here
+        raise UnitDefinitionError(
+            f"单位定义无效 (invalid unit definition) {definition!r}: {error}"
+        ) from None
+    unit.cache_clear()
+    known_unit_words.cache_clear()
+    for listener in list(_listeners):
+        listener()
+
+
+class UnitDefinitionError(IndicatorkitError):
+    """A unit definition line that pint cannot read."""
+
+
+@cache
+def known_unit_words() -> tuple[str, ...]:
+    """Every unit name, symbol and alias, longest first (the lexer's alternatives)."""
+    words = {word for word in registry() if word and not word.isascii()}
+    words |= {"%", "‰"}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def unit(word: str) -> Unit:
+    """Resolve a unit word (name, symbol or alias) to a :class:`Unit`; ``""`` is no unit.
+
+    Raises ``KeyError`` for an unknown word: callers turn that into a located
+    :class:`~indicatorkit.errors.UnknownUnitError`.
+    """
+    if word == "":
+        return NO_UNIT
+    reg = registry()
+    if word not in reg:
+        raise KeyError(word)
+    name = reg.get_name(word)
+    # English names (percent, permille) display as their symbol; Chinese names as themselves.
+    display = reg.get_symbol(name) if name.isascii() else name
+    base = reg.Quantity(Fraction(1), name).to_base_units()
+    dimension = "·".join(
+        dim if power == 1 else f"{dim}^{power}"
+        for dim, power in sorted(base.dimensionality.items())
+    )
+    return Unit(display, dimension, Fraction(base.magnitude))
+
+
+def scaled(scale: str, base: Unit) -> Unit:
+    """The unit ``scale`` × ``base`` (``万`` × ``人次``), reusing a defined unit of that name."""
+    symbol = scale + base.symbol
+    try:
+        defined = unit(symbol)
+    except KeyError:
+        return Unit(symbol, base.dimension, base.factor * SCALES[scale])
+    return defined
+
+
+def quantity_unit(quantity: pint.Quantity) -> Unit:
+    """The :class:`Unit` of a pint quantity made with :func:`registry` (or naming its units)."""
+    if quantity.dimensionless:
+        return NO_UNIT
+    name = format(quantity.units)
+    try:
+        return unit(name)
+    except KeyError:
+        raise UnitDefinitionError(
+            f"实际值的单位“{name}”不在 indicatorkit 的单位表中 (unit {name!r} is not known)"
+        ) from None
+
+
+def nearest_units(word: str, limit: int = 3) -> tuple[str, ...]:
+    """Known unit words closest to ``word`` (for "did you mean" suggestions)."""
+    candidates = known_unit_words()
+    close = difflib.get_close_matches(word, candidates, n=limit, cutoff=0.3)
+    if not close:
+        close = [c for c in candidates if c and (c[0] in word or word[0] in c)][:limit]
+    return tuple(close)
