@@ -20,14 +20,14 @@ from __future__ import annotations
 import unicodedata
 
 __all__ = [
-    "IndicatorkitError",
-    "TextError",
-    "TargetSyntaxError",
-    "UnknownUnitError",
-    "InvalidTargetError",
     "DimensionMismatchError",
-    "display_width",
+    "IndicatorkitError",
+    "InvalidTargetError",
+    "TargetSyntaxError",
+    "TextError",
+    "UnknownUnitError",
     "caret_line",
+    "display_width",
 ]
 
 
@@ -122,9 +122,7 @@ class UnknownUnitError(TextError):
     ``unit`` is the word, ``nearest`` the closest known units (possibly empty).
     """
 
-    def __init__(
-        self, text: str, position: int, unit: str, nearest: tuple[str, ...]
-    ) -> None:
+    def __init__(self, text: str, position: int, unit: str, nearest: tuple[str, ...]) -> None:
         self.unit = unit
         self.nearest = nearest
         hint = "、".join(nearest) if nearest else None

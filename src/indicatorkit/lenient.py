@@ -21,7 +21,7 @@ import attrs
 
 from indicatorkit.errors import TargetSyntaxError, TextError
 
-__all__ = ["Diagnostic", "LenientParse", "parse_lenient", "DIAGNOSTIC_CODES"]
+__all__ = ["DIAGNOSTIC_CODES", "Diagnostic", "LenientParse", "parse_lenient"]
 
 #: Every diagnostic code the lenient reader emits, with what it means.
 DIAGNOSTIC_CODES: dict[str, str] = {
@@ -86,34 +86,76 @@ def _find_edits(text: str) -> list[_Edit]:
     position = 0
     label = _LABEL.match(text)
     if label and label.group(1):
-        edits.append(_Edit(label.start(1), label.end(1), "", "T001",
-                           f"去掉了标签“{label.group(1).strip()}” / removed the label"))
+        edits.append(
+            _Edit(
+                label.start(1),
+                label.end(1),
+                "",
+                "T001",
+                f"去掉了标签“{label.group(1).strip()}” / removed the label",
+            )
+        )
         position = label.end(1)
     comma = _COMMA_EQUALS.match(text, position)
     if comma:
-        edits.append(_Edit(comma.start(), comma.end(), "", "T002",
-                           "“,=”读作“=”，原意可能是 ≥ 或 ≤（“,=”常是漏按 Shift 的“<=”），请核对 / "
-                           "',=' read as '='; '>=' or '<=' may have been meant"))
+        edits.append(
+            _Edit(
+                comma.start(),
+                comma.end(),
+                "",
+                "T002",
+                "“,=”读作“=”，原意可能是 ≥ 或 ≤（“,=”常是漏按 Shift 的“<=”），请核对 / "
+                "',=' read as '='; '>=' or '<=' may have been meant",
+            )
+        )
         position = comma.end()
     else:
         leading = _LEADING_PUNCTUATION.match(text, position)
         if leading:
-            edits.append(_Edit(leading.start(), leading.end(), "", "T003",
-                               f"去掉了开头的“{leading.group()}” / removed leading punctuation"))
+            edits.append(
+                _Edit(
+                    leading.start(),
+                    leading.end(),
+                    "",
+                    "T003",
+                    f"去掉了开头的“{leading.group()}” / removed leading punctuation",
+                )
+            )
             position = leading.end()
     trailing = _TRAILING_PUNCTUATION.search(text, position)
     limit = len(text)
     if trailing and trailing.start() > position:
-        edits.append(_Edit(trailing.start(), trailing.end(), "", "T003",
-                           f"去掉了结尾的“{trailing.group().strip()}” / removed trailing punctuation"))
+        edits.append(
+            _Edit(
+                trailing.start(),
+                trailing.end(),
+                "",
+                "T003",
+                f"去掉了结尾的“{trailing.group().strip()}” / removed trailing punctuation",
+            )
+        )
         limit = trailing.start()
     for arrow in _ARROWS.finditer(text, position, limit):
         sign = "≥" if arrow.group(1) == ">" else "≤"
-        edits.append(_Edit(arrow.start(), arrow.end(), sign, "T004",
-                           f"“{arrow.group()}”读作“{sign}” / read as {sign!r}"))
+        edits.append(
+            _Edit(
+                arrow.start(),
+                arrow.end(),
+                sign,
+                "T004",
+                f"“{arrow.group()}”读作“{sign}” / read as {sign!r}",
+            )
+        )
     for double in _DOUBLE_PERCENT.finditer(text, position, limit):
-        edits.append(_Edit(double.start(), double.end(), "%", "T005",
-                           "重复的百分号只保留一个 / doubled '%' kept once"))
+        edits.append(
+            _Edit(
+                double.start(),
+                double.end(),
+                "%",
+                "T005",
+                "重复的百分号只保留一个 / doubled '%' kept once",
+            )
+        )
     return edits
 
 
@@ -134,8 +176,9 @@ def _apply(text: str, edits: list[_Edit]) -> tuple[str, list[int]]:
 
 
 def _diagnostic(text: str, edit: _Edit) -> Diagnostic:
-    return Diagnostic(edit.code, edit.message, edit.start, edit.end,
-                      text[edit.start : edit.end], edit.replacement)
+    return Diagnostic(
+        edit.code, edit.message, edit.start, edit.end, text[edit.start : edit.end], edit.replacement
+    )
 
 
 def parse_lenient(text: str) -> LenientParse:
@@ -162,7 +205,13 @@ def parse_lenient(text: str) -> LenientParse:
             raise error from None
         start, end = index[error.position], index[len(repaired)]
         diagnostics.append(
-            Diagnostic("T006", f"忽略了指标值之后的“{tail.strip()}” / ignored the words after the target",
-                       start, end, text[start:end], "")
+            Diagnostic(
+                "T006",
+                f"忽略了指标值之后的“{tail.strip()}” / ignored the words after the target",
+                start,
+                end,
+                text[start:end],
+                "",
+            )
         )
     return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-__all__ = ["decimal_value", "chinese_value", "format_decimal", "is_terminating", "to_fraction"]
+__all__ = ["chinese_value", "decimal_value", "format_decimal", "is_terminating", "to_fraction"]
 
 DIGITS = {
     "零": 0,

@@ -54,12 +54,12 @@ from indicatorkit.vocabulary import (
 )
 
 __all__ = [
-    "parse_target",
-    "parse_actual",
-    "normalize",
-    "reads_as_expression",
-    "grammar_text",
     "Target",
+    "grammar_text",
+    "normalize",
+    "parse_actual",
+    "parse_target",
+    "reads_as_expression",
 ]
 
 Target = Comparison | Range | Deadline | Qualitative
@@ -226,7 +226,9 @@ class _Build(Transformer[Token, Any]):
         try:
             value = chinese_value(str(number))
         except ValueError:
-            raise _invalid(number, f"中文数字无法读取 (malformed Chinese numeral) “{number}”") from None
+            raise _invalid(
+                number, f"中文数字无法读取 (malformed Chinese numeral) “{number}”"
+            ) from None
         return Amount(value, units.unit(str(unit)) if unit is not None else units.NO_UNIT)
 
     def chinese_part(self, token: Token) -> Amount:
@@ -234,7 +236,9 @@ class _Build(Transformer[Token, Any]):
         try:
             value = chinese_value(text[3:])
         except ValueError:
-            raise _invalid(token, f"中文数字无法读取 (malformed Chinese numeral) “{token}”") from None
+            raise _invalid(
+                token, f"中文数字无法读取 (malformed Chinese numeral) “{token}”"
+            ) from None
         return Amount(value, units.unit("%" if text.startswith("百") else "‰"))
 
     # ---- deadlines ----
@@ -248,7 +252,12 @@ class _Build(Transformer[Token, Any]):
         return DatePoint(12)
 
     def year(self, number: Token, unit: Token) -> int:
-        if units.unit(str(unit)) != units.unit("年") or not str(number).isdigit():
+        digits = str(number)
+        if (
+            units.unit(str(unit)) != units.unit("年")
+            or not digits.isdigit()
+            or not 1 <= int(digits) <= 9999
+        ):
             raise _invalid(number, f"年份无效 (invalid year) “{number}{unit}”")
         return int(str(number))
 
@@ -272,7 +281,7 @@ class _Build(Transformer[Token, Any]):
                 f"写明月底或具体日期，例如“{month}月底前”或“{month}月15日前”",
             )
         number = None if day is _END_OF_MONTH else day
-        if not valid_day(int(str(month)), number):  # type: ignore[arg-type]
+        if not valid_day(int(str(month)), number, year):  # type: ignore[arg-type]
             raise _invalid(month, f"日期无效 (no such day) “{month}月{number}日”")
         return DatePoint(int(str(month)), number, year)  # type: ignore[arg-type]
 
@@ -413,7 +422,7 @@ def _syntax_error(
     text: str, normalised: str, index: tuple[int, ...] | None, error: UnexpectedInput, what: str
 ) -> TextError:
     if isinstance(error, UnexpectedCharacters):
-        position = error.pos_in_stream
+        position = error.pos_in_stream or 0
         allowed = error.allowed or set()
         found = normalised[position : position + 1]
     else:
@@ -454,7 +463,9 @@ def _syntax_error(
 
 
 _SIGN_CHARACTERS = frozenset("<>=≥≤≧≦%‰~")
-_PREFIX_WORDS = tuple(sorted((w for w in PREFIX_OPERATORS if not w.isascii()), key=len, reverse=True))
+_PREFIX_WORDS = tuple(
+    sorted((w for w in PREFIX_OPERATORS if not w.isascii()), key=len, reverse=True)
+)
 
 
 def _is_prose(normalised: str) -> bool:
@@ -552,4 +563,3 @@ def parse_actual(text: str) -> Amount | DatePoint:
     True
     """
     return _actual_cached(text)
-

@@ -21,10 +21,10 @@ from indicatorkit import units
 from indicatorkit.errors import InvalidTargetError, TargetSyntaxError, UnknownUnitError
 from indicatorkit.numerals import decimal_value, to_fraction
 from indicatorkit.parsing import Target, normalize, parse_target
-from indicatorkit.targets import Amount, Comparison
+from indicatorkit.targets import Amount, Comparison, Range
 from indicatorkit.vocabulary import SIGN_OPERATORS
 
-__all__ = ["parse_split_target", "QUALITATIVE_CODE"]
+__all__ = ["QUALITATIVE_CODE", "parse_split_target"]
 
 #: The operator code that marks a qualitative target.
 QUALITATIVE_CODE = "定性"
@@ -47,22 +47,30 @@ def parse_split_target(
     if code == QUALITATIVE_CODE:
         if unit_text:
             raise InvalidTargetError(
-                "定性指标不应有计量单位 (a qualitative target takes no unit)", unit or "", 0,
+                "定性指标不应有计量单位 (a qualitative target takes no unit)",
+                unit or "",
+                0,
                 end=len(unit or ""),
             )
         if not isinstance(value, str):
             raise TypeError("定性指标的指标值必须是文字 (a qualitative value must be text)")
         target = parse_target(value)
-        if not isinstance(target, Comparison) and not isinstance(target, Range):
+        if not isinstance(target, Comparison | Range):
             return target
         raise InvalidTargetError(
             f"运算符为“定性”，但指标值“{value}”是一个数值目标 (marked 定性 but quantitative)",
-            value, 0, end=len(value), suggestion=f"运算符应为 {target}",
+            value,
+            0,
+            end=len(value),
+            suggestion=f"运算符应为 {target}",
         )
     if code not in SIGN_OPERATORS:
         raise InvalidTargetError(
-            f"运算符无效 (invalid operator field) “{operator}”", operator, 0,
-            end=max(1, len(operator)), suggestion="应为 ≥ ＞ ＝ ＜ ≤ 或 定性 之一",
+            f"运算符无效 (invalid operator field) “{operator}”",
+            operator,
+            0,
+            end=max(1, len(operator)),
+            suggestion="应为 ≥ ＞ ＝ ＜ ≤ 或 定性 之一",
         )
     magnitude = _number(value)
     try:
@@ -83,7 +91,10 @@ def _number(value: str | int | Decimal | Fraction) -> Fraction:
     text = normalize(value.strip())[0]
     if not _NUMBER.fullmatch(text):
         raise TargetSyntaxError(
-            f"指标值字段不是数字 (value field is not a number) “{value}”", value, 0,
-            end=max(1, len(value)), suggestion="拆分格式的指标值只写数字，单位写在计量单位字段",
+            f"指标值字段不是数字 (value field is not a number) “{value}”",
+            value,
+            0,
+            end=max(1, len(value)),
+            suggestion="拆分格式的指标值只写数字，单位写在计量单位字段",
         )
     return decimal_value(text)

@@ -20,13 +20,14 @@ Fraction(1, 1)
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import enum
 import operator
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
 
 import attrs
 
@@ -39,17 +40,17 @@ if TYPE_CHECKING:
     import pint
 
 __all__ = [
+    "Actual",
     "Amount",
+    "CheckResult",
+    "Comparison",
+    "DatePoint",
+    "Deadline",
     "Direction",
     "Grade",
-    "DatePoint",
-    "Target",
-    "Comparison",
-    "Range",
-    "Deadline",
     "Qualitative",
-    "CheckResult",
-    "Actual",
+    "Range",
+    "Target",
 ]
 
 
@@ -106,7 +107,9 @@ class Amount:
 
     value: Fraction = attrs.field(converter=to_fraction)
     unit: Unit = NO_UNIT
-    normalized: Fraction = attrs.field(init=False, default=attrs.Factory(_normalized, takes_self=True))
+    normalized: Fraction = attrs.field(
+        init=False, default=attrs.Factory(_normalized, takes_self=True)
+    )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Amount):
@@ -130,7 +133,9 @@ class Amount:
         """Raise :class:`DimensionMismatchError` unless ``other`` has the same dimension."""
         if other.unit.dimension != self.unit.dimension:
             raise DimensionMismatchError(
-                self.unit.symbol or self.unit.kind, other.unit.symbol or other.unit.kind, context=context
+                self.unit.symbol or self.unit.kind,
+                other.unit.symbol or other.unit.kind,
+                context=context,
             )
 
 
@@ -142,14 +147,23 @@ class DatePoint:
     day: int | None = None
     year: int | None = None
 
+    def __attrs_post_init__(self) -> None:
+        if not valid_day(self.month, self.day, self.year):
+            raise ValueError(f"日期无效 (no such day): {self}")
+
     def __str__(self) -> str:
         year = f"{self.year}年" if self.year is not None else ""
         day = "底" if self.day is None else f"{self.day}日"
         return f"{year}{self.month}月{day}"
 
     def key(self) -> tuple[int, int]:
-        """Sort key inside a year: the end of a month comes after its every day."""
-        return (self.month, 99 if self.day is None else self.day)
+        """(month, day) inside a year; a month's end is its last day (February: the 29th
+        unless a year says otherwise)."""
+        if self.day is not None:
+            return (self.month, self.day)
+        if self.year is not None:
+            return (self.month, calendar.monthrange(self.year, self.month)[1])
+        return (self.month, _MONTH_DAYS[self.month - 1])
 
 
 #: What :meth:`Target.check` accepts: a text in the target language, a number (read in the
@@ -196,14 +210,16 @@ def _read_actual(text: str) -> object:
     return parse_actual(text)
 
 
-def _quantity_amount(quantity: pint.Quantity) -> Amount:
+def _quantity_amount(quantity: pint.Quantity[Any]) -> Amount:
     from indicatorkit.units import quantity_unit
 
     return Amount(to_fraction(quantity.magnitude), quantity_unit(quantity))
 
 
-def _is_quantity(value: object) -> bool:
-    return hasattr(value, "magnitude") and hasattr(value, "units") and hasattr(value, "to_base_units")
+def _is_quantity(value: object) -> TypeGuard[pint.Quantity[Any]]:
+    return (
+        hasattr(value, "magnitude") and hasattr(value, "units") and hasattr(value, "to_base_units")
+    )
 
 
 _COMPARE: dict[Operator, Callable[[Any, Any], bool]] = {
@@ -263,7 +279,9 @@ class Comparison:
         elif isinstance(actual, str):
             value = _read_actual(actual)  # type: ignore[assignment]
             if not isinstance(value, Amount):
-                raise DimensionMismatchError(str(self.amount), actual, context="需要数值 / a number is needed")
+                raise DimensionMismatchError(
+                    str(self.amount), actual, context="需要数值 / a number is needed"
+                )
         elif _is_quantity(actual):
             value = _quantity_amount(actual)
         else:
@@ -338,9 +356,14 @@ class Range:
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def valid_day(month: int, day: int | None) -> bool:
-    """True for a real month (1–12) and, if given, a day that month can have."""
-    return 1 <= month <= 12 and (day is None or 1 <= day <= _MONTH_DAYS[month - 1])
+def valid_day(month: int, day: int | None, year: int | None = None) -> bool:
+    """True for a real month (1–12) and, if given, a day that month has (in ``year``)."""
+    if not 1 <= month <= 12 or (year is not None and not 1 <= year <= 9999):
+        return False
+    if day is None:
+        return True
+    last = _MONTH_DAYS[month - 1] if year is None else calendar.monthrange(year, month)[1]
+    return 1 <= day <= last
 
 
 @attrs.frozen(repr=False)
@@ -352,10 +375,6 @@ class Deadline:
     """
 
     by: DatePoint
-
-    def __attrs_post_init__(self) -> None:
-        if not valid_day(self.by.month, self.by.day):
-            raise ValueError(f"日期无效 (no such day): {self.by}")
 
     def __str__(self) -> str:
         return f"{self.by}前"
@@ -403,7 +422,9 @@ class Qualitative:
         from indicatorkit.parsing import reads_as_expression
 
         if not value.strip() or value != value.strip():
-            raise ValueError(f"定性指标文本不能为空或以空白开头结尾 (blank or padded text): {value!r}")
+            raise ValueError(
+                f"定性指标文本不能为空或以空白开头结尾 (blank or padded text): {value!r}"
+            )
         if reads_as_expression(value):
             raise ValueError(
                 f"这是一个可计量的指标值，不是定性文本 (this text is a quantitative target): {value!r}"

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import attrs
 import pint
@@ -28,17 +29,17 @@ import pint
 from indicatorkit.errors import IndicatorkitError
 
 __all__ = [
-    "Unit",
     "NO_UNIT",
-    "unit",
-    "scaled",
+    "Unit",
+    "UnitDefinitionError",
     "define_unit",
     "known_unit_words",
     "nearest_units",
-    "registry",
     "on_units_changed",
     "quantity_unit",
-    "UnitDefinitionError",
+    "registry",
+    "scaled",
+    "unit",
 ]
 
 
@@ -75,20 +76,29 @@ SCALES: dict[str, int] = {
 
 _lock = threading.Lock()
 _listeners: list[Callable[[], None]] = []
-_registry: pint.UnitRegistry | None = None
+_registry: pint.UnitRegistry[Any] | None = None
+_user_definitions: list[str] = []
 
 
-def registry() -> pint.UnitRegistry:
+def _build(extra: tuple[str, ...] = ()) -> pint.UnitRegistry[Any]:
+    built: pint.UnitRegistry[Any] = pint.UnitRegistry(
+        None, non_int_type=Fraction, cache_folder=None
+    )
+    source = resources.files("indicatorkit").joinpath("units.txt")
+    with resources.as_file(source) as path:
+        built.load_definitions(str(path))
+    for line in (*_user_definitions, *extra):
+        built.define(line)
+    return built
+
+
+def registry() -> pint.UnitRegistry[Any]:
     """The shared pint registry (exact :class:`~fractions.Fraction` magnitudes)."""
     global _registry
     if _registry is None:
         with _lock:
             if _registry is None:
-                built = pint.UnitRegistry(None, non_int_type=Fraction, cache_folder=None)
-                source = resources.files("indicatorkit").joinpath("units.txt")
-                with resources.as_file(source) as path:
-                    built.load_definitions(str(path))
-                _registry = built
+                _registry = _build()
     return _registry
 
 
@@ -103,8 +113,25 @@ def define_unit(definition: str) -> None:
     Raises :class:`UnitDefinitionError` (a ``ValueError``) when pint rejects the line.
     """
     reg = registry()
+    parts = [part.strip() for part in definition.split("=")]
+    words = [parts[0], *(part for part in parts[2:] if part != "_")]
+    taken = [word for word in words if word in reg]
+    if len(parts) < 2 or not parts[0] or taken:
+        raise UnitDefinitionError(
+            f"单位定义无效 (invalid unit definition) {definition!r}: "
+            + (
+                f"“{'、'.join(taken)}”已是已知单位 (already defined)"
+                if taken
+                else "应为“名称 = 定义”"
+            )
+        )
     try:
-        reg.define(definition)
+        # Try the line on a scratch registry first: pint accepts some broken lines lazily and
+        # cannot take a definition back.
+        _build((definition,)).Quantity(Fraction(1), parts[0]).to_base_units()
+        with _lock:
+            reg.define(definition)
+            _user_definitions.append(definition)
     except Exception as error:  # pint raises many unrelated types here
         raise UnitDefinitionError(
             f"单位定义无效 (invalid unit definition) {definition!r}: {error}"
@@ -160,7 +187,7 @@ def scaled(scale: str, base: Unit) -> Unit:
     return defined
 
 
-def quantity_unit(quantity: pint.Quantity) -> Unit:
+def quantity_unit(quantity: pint.Quantity[Any]) -> Unit:
     """The :class:`Unit` of a pint quantity made with :func:`registry` (or naming its units)."""
     if quantity.dimensionless:
         return NO_UNIT

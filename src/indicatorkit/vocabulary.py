@@ -17,14 +17,14 @@ import enum
 from types import MappingProxyType
 
 __all__ = [
-    "Operator",
-    "SIGN_OPERATORS",
-    "WORD_OPERATORS",
+    "CHARACTER_ALIASES",
     "NEGATABLE_WORDS",
     "PREFIX_OPERATORS",
-    "SUFFIX_OPERATORS",
     "RANGE_SEPARATORS",
-    "CHARACTER_ALIASES",
+    "SIGN_OPERATORS",
+    "SUFFIX_OPERATORS",
+    "WORD_OPERATORS",
+    "Operator",
 ]
 
 

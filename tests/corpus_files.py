@@ -1,0 +1,18 @@
+"""Reading the test corpora in tests/corpus/ (tab-separated, # comments)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+CORPUS = Path(__file__).parent / "corpus"
+SEED = Path(__file__).parents[1] / "examples" / "seed" / "000_878df4ebd272f24d.txt"
+
+
+def rows(name: str) -> list[list[str]]:
+    """Data rows of ``tests/corpus/<name>``; a line's cells keep their inner spaces."""
+    result = []
+    for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        result.append(line.split("\t"))
+    return result

@@ -1,0 +1,89 @@
+"""The built wheel ships the grammar, the unit definitions and py.typed, and works installed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import indicatorkit
+
+ROOT = Path(__file__).parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    (built,) = out.glob("indicatorkit-*.whl")
+    return built
+
+
+def test_wheel_contains_data_files(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in (
+        "indicatorkit/grammar/target.lark",
+        "indicatorkit/units.txt",
+        "indicatorkit/py.typed",
+        "indicatorkit/__init__.py",
+    ):
+        assert required in names
+
+
+def test_installed_wheel_parses_and_checks(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+    )
+    script = (
+        "import indicatorkit, indicatorkit.parsing as p, pathlib, sys\n"
+        f"site = pathlib.Path({str(site)!r}).resolve()\n"
+        "assert site in pathlib.Path(indicatorkit.__file__).resolve().parents, indicatorkit.__file__\n"
+        "assert site in p._grammar_path().resolve().parents, p._grammar_path()\n"
+        "t = indicatorkit.parse_target('>5万元')\n"
+        "assert t.check('60000元').met and not t.check('50000元').met\n"
+        "print(t)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ">5万元"
+
+
+def test_public_api_is_exported() -> None:
+    for name in indicatorkit.__all__:
+        assert hasattr(indicatorkit, name), name
+    assert (Path(indicatorkit.__file__).parent / "py.typed").exists()

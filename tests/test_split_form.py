@@ -1,0 +1,62 @@
+"""The national system's split form builds the same targets as the merged text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from indicatorkit import (
+    Comparison,
+    InvalidTargetError,
+    TargetSyntaxError,
+    UnknownUnitError,
+    parse_split_target,
+    parse_target,
+)
+from tests.corpus_files import rows
+
+FULL_WIDTH = {"≥": "≥", ">": "＞", "=": "＝", "<": "＜", "≤": "≤"}
+
+
+def _seed_comparisons() -> list[Comparison]:
+    found = []
+    for *_, canonical, _codes in rows("seed_targets.tsv"):
+        target = parse_target(canonical)
+        if isinstance(target, Comparison) and target.operator is not None:
+            found.append(target)
+    return found
+
+
+@pytest.mark.parametrize("target", _seed_comparisons(), ids=str)
+def test_split_form_equals_merged_text(target: Comparison) -> None:
+    assert target.operator is not None
+    code = FULL_WIDTH[target.operator.value]
+    number = str(target).removeprefix(target.operator.value).removesuffix(target.amount.unit.symbol)
+    split = parse_split_target(code, number, target.amount.unit.symbol)
+    assert split == target
+    assert str(split) == str(target)
+
+
+def test_split_form_spellings() -> None:
+    assert parse_split_target("≥", "95", "百分比") == parse_target("≥95%")
+    assert parse_split_target(">=", "95", "%") == parse_target("≥95%")
+    assert parse_split_target("＞", "5", "万元") == parse_target(">5万元")
+    assert parse_split_target("≥", Decimal("1616387.84"), "元") == parse_target("≥1,616,387.84元")
+    assert parse_split_target("＝", "1,000", "") == parse_target("=1000")
+    assert parse_split_target("定性", "及时足额发放", "") == parse_target("及时足额发放")
+    assert parse_split_target("定性", "12月底之前完成", None) == parse_target("12月底前")
+
+
+def test_split_form_errors_name_the_field() -> None:
+    with pytest.raises(InvalidTargetError, match="运算符"):
+        parse_split_target("约", "95", "%")
+    with pytest.raises(TargetSyntaxError, match="指标值字段"):
+        parse_split_target("≥", "95%", "%")
+    with pytest.raises(UnknownUnitError) as caught:
+        parse_split_target("≥", "95", "分")
+    assert caught.value.unit == "分"
+    with pytest.raises(InvalidTargetError, match="定性"):
+        parse_split_target("定性", "≥95%", "")
+    with pytest.raises(InvalidTargetError, match="单位"):
+        parse_split_target("定性", "及时足额发放", "%")

@@ -1,0 +1,84 @@
+"""The unit registry: what is defined, exact factors, separate dimensions, adding a unit."""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+import pytest
+
+from indicatorkit import UnitDefinitionError, UnknownUnitError, define_unit, parse_target, unit
+from indicatorkit.units import known_unit_words
+
+COUNTS = "件 人 人次 次 场 场次 份 个 项 户 家 篇 期 批 台 辆 套".split()
+
+
+@pytest.mark.parametrize(
+    ("word", "dimension", "factor"),
+    [
+        ("元", "[money]", 1),
+        ("千元", "[money]", 1000),
+        ("万元", "[money]", 10_000),
+        ("亿元", "[money]", 100_000_000),
+        ("%", "[ratio]", Fraction(1, 100)),
+        ("百分比", "[ratio]", Fraction(1, 100)),
+        ("‰", "[ratio]", Fraction(1, 1000)),
+        ("天", "[day]", 1),
+        ("日", "[day]", 1),
+        ("周", "[day]", 7),
+        ("小时", "[day]", Fraction(1, 24)),
+        ("个工作日", "[workday]", 1),
+        ("个月", "[month]", 1),
+        ("年", "[month]", 12),
+        ("平方米", "[length]^2", 1),
+        ("亩", "[length]^2", Fraction(2000, 3)),
+        ("公里", "[length]", 1000),
+        ("吨", "[mass]", 1000),
+        ("名", "[人]", 1),
+    ],
+)
+def test_units_resolve_exactly(word: str, dimension: str, factor: Fraction) -> None:
+    resolved = unit(word)
+    assert resolved.dimension == dimension
+    assert resolved.factor == factor
+    assert isinstance(resolved.factor, Fraction)
+
+
+def test_every_kind_of_count_is_its_own_dimension() -> None:
+    for a, b in itertools.combinations(COUNTS, 2):
+        assert unit(a).dimension != unit(b).dimension, (a, b)
+
+
+def test_canonical_symbols() -> None:
+    assert unit("百分比").symbol == "%"
+    assert unit("名").symbol == "人"
+    assert unit("个百分点").symbol == "百分点"
+
+
+def test_no_si_prefixes() -> None:
+    assert "m件" not in known_unit_words()
+    with pytest.raises(UnknownUnitError):
+        parse_target("≥3m件")
+
+
+def test_unknown_unit_suggests_the_nearest() -> None:
+    with pytest.raises(UnknownUnitError) as caught:
+        parse_target("≥5人数")
+    assert caught.value.unit == "人数"
+    assert "人" in caught.value.nearest
+
+
+def test_adding_a_unit_takes_one_line() -> None:
+    with pytest.raises(UnknownUnitError):
+        parse_target("≥300棵")
+    define_unit("棵 = [棵]")
+    assert parse_target("≥300棵").check("301棵").met is True
+    assert parse_target("≥300棵") != parse_target("≥300件")
+    define_unit("万棵 = 10000 * 棵")
+    assert parse_target("≥1万棵") == parse_target("≥10000棵")
+
+
+def test_a_bad_definition_is_a_typed_error() -> None:
+    with pytest.raises(UnitDefinitionError):
+        define_unit("坏 = 3 * 不存在的单位")
+    assert isinstance(UnitDefinitionError("x"), ValueError)
