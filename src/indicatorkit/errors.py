@@ -10,9 +10,10 @@ already catch ``ValueError`` keep working.  Errors about a piece of text carry t
 ...     parse_target("≥95%%")
 ... except TargetSyntaxError as error:
 ...     print(error)
-指标值无法解析 / cannot read target: 第4列出现意外的“%” (unexpected '%' at column 4)
+指标值无法解析 / cannot read target: 第5列出现意外的“%” (unexpected '%' at column 5)
   ≥95%%
       ^
+  提示 / hint: 百分号重复 / doubled '%'
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ Every repair is a :class:`Diagnostic` with a stable code, the span it touched in
 given, and what it became — nothing is changed silently, and text that no repair makes
 readable still raises the strict error.
 
+>>> from indicatorkit import parse_target
 >>> result = parse_target(",=100", lenient=True)
 >>> result.target
 Comparison('=100')

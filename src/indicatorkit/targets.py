@@ -204,10 +204,48 @@ class CheckResult:
         return self.target.attainment(self.actual, direction=self.direction)
 
 
-def _read_actual(text: str) -> object:
-    from indicatorkit.parsing import parse_actual  # the parser imports this module
+# ``check`` builds a result per call: setting the slots through their descriptors gives the same
+# object attrs' __init__ would (CheckResult has no validators or converters) in 3/4 of the time.
+_new_object = object.__new__
+_set_target = CheckResult.target.__set__  # type: ignore[attr-defined]
+_set_actual = CheckResult.actual.__set__  # type: ignore[attr-defined]
+_set_met = CheckResult.met.__set__  # type: ignore[attr-defined]
+_set_direction = CheckResult.direction.__set__  # type: ignore[attr-defined]
 
-    return parse_actual(text)
+
+def _result(
+    target: Target, actual: Actual, met: bool | None, direction: Direction | None
+) -> CheckResult:
+    result = _new_object(CheckResult)
+    _set_target(result, target)
+    _set_actual(result, actual)
+    _set_met(result, met)
+    _set_direction(result, direction)
+    return result  # type: ignore[no-any-return]
+
+
+def _number_ratio(number: Decimal | float | Fraction) -> tuple[int, int]:
+    """Exact ``(numerator, denominator)`` of a plain number; floats by their shortest repr."""
+    if type(number) is Fraction:
+        return number.numerator, number.denominator
+    try:
+        if type(number) is float:
+            return Decimal(repr(number)).as_integer_ratio()
+        return number.as_integer_ratio()
+    except (ValueError, OverflowError):
+        raise ValueError(f"not a finite number: {number}") from None
+
+
+_parse_actual: Callable[[str], object] | None = None
+
+
+def _read_actual(text: str) -> object:
+    global _parse_actual
+    if _parse_actual is None:
+        from indicatorkit.parsing import parse_actual  # the parser imports this module
+
+        _parse_actual = parse_actual
+    return _parse_actual(text)
 
 
 def _quantity_amount(quantity: pint.Quantity[Any]) -> Amount:
@@ -228,6 +266,9 @@ _COMPARE: dict[Operator, Callable[[Any, Any], bool]] = {
     Operator.LE: operator.le,
     Operator.LT: operator.lt,
 }
+
+
+_LOWER = Direction.LOWER
 
 
 def _effective(op: Operator | None, direction: Direction | None) -> Operator:
@@ -255,12 +296,26 @@ class Comparison:
     operator: Operator | None
     amount: Amount = attrs.field(validator=_validate_amount)
     # Threshold in the amount's own unit as integers, for the fast path of numeric actuals.
+    # Precomputed for ``check``: the threshold as integers in the amount's own unit and in the
+    # base unit, and the comparison for each direction.
     _numerator: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _denominator: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _base_numerator: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _base_denominator: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _compare: Callable[[int, int], bool] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _compare_lower: Callable[[int, int], bool] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_numerator", self.amount.value.numerator)
-        object.__setattr__(self, "_denominator", self.amount.value.denominator)
+        value, base = self.amount.value, self.amount.normalized
+        set_field = object.__setattr__
+        set_field(self, "_numerator", value.numerator)
+        set_field(self, "_denominator", value.denominator)
+        set_field(self, "_base_numerator", base.numerator)
+        set_field(self, "_base_denominator", base.denominator)
+        set_field(self, "_compare", _COMPARE[_effective(self.operator, None)])
+        set_field(self, "_compare_lower", _COMPARE[_effective(self.operator, Direction.LOWER)])
 
     def __str__(self) -> str:
         sign = "" if self.operator is None else self.operator.value
@@ -274,35 +329,45 @@ class Comparison:
         return _effective(self.operator, direction)
 
     def _amount_of(self, actual: Actual) -> Amount:
-        if isinstance(actual, Amount):
-            value = actual
-        elif isinstance(actual, str):
-            value = _read_actual(actual)  # type: ignore[assignment]
+        """``actual`` as an Amount of this target's dimension (plain numbers in its unit)."""
+        if isinstance(actual, str):
+            value = _read_actual(actual)
             if not isinstance(value, Amount):
                 raise DimensionMismatchError(
                     str(self.amount), actual, context="需要数值 / a number is needed"
                 )
+        elif isinstance(actual, Amount):
+            value = actual
         elif _is_quantity(actual):
             value = _quantity_amount(actual)
         else:
             return Amount(to_fraction(actual), self.amount.unit)
-        self.amount.compatible(value, context=str(self))
+        if value.unit.dimension != self.amount.unit.dimension:
+            self.amount.compatible(value, context=str(self))  # raises, with the context
         return value
 
     def check(self, actual: Actual, *, direction: Direction | None = None) -> CheckResult:
         """Compare ``actual`` with the target; see :class:`CheckResult`."""
-        op = self.operator
-        if op is None or op is Operator.EQ:
-            op = Operator.LE if direction is Direction.LOWER else Operator.GE
+        compare = self._compare_lower if direction is _LOWER else self._compare
         kind = type(actual)
         if kind is int:
-            # Fast path: an integer in the target's own unit, compared as integers.
-            met = _COMPARE[op](actual * self._denominator, self._numerator)  # type: ignore[operator]
-        elif kind is Fraction or kind is Decimal or kind is float:
-            met = _COMPARE[op](to_fraction(actual), self.amount.value)
+            # Fast path: a number in the target's own unit, compared as integers.
+            met = compare(actual * self._denominator, self._numerator)  # type: ignore[operator]
+        elif kind is Decimal or kind is Fraction or kind is float:
+            numerator, denominator = _number_ratio(actual)  # type: ignore[arg-type]
+            met = compare(numerator * self._denominator, self._numerator * denominator)
         else:
-            met = _COMPARE[op](self._amount_of(actual).normalized, self.amount.normalized)
-        return CheckResult(self, actual, met, direction)
+            value = self._amount_of(actual).normalized
+            met = compare(
+                value.numerator * self._base_denominator, self._base_numerator * value.denominator
+            )
+        # _result(), inlined: this is the hot path of batch checking.
+        result = _new_object(CheckResult)
+        _set_target(result, self)
+        _set_actual(result, actual)
+        _set_met(result, met)
+        _set_direction(result, direction)
+        return result  # type: ignore[no-any-return]
 
     def attainment(self, actual: Actual, *, direction: Direction | None = None) -> Fraction | None:
         """Actual ÷ target for "more is better", target ÷ actual for "less is better";
@@ -342,7 +407,7 @@ class Range:
     def check(self, actual: Actual, *, direction: Direction | None = None) -> CheckResult:
         value = self._amount_of(actual).normalized
         met = self.low.normalized <= value <= self.high.normalized
-        return CheckResult(self, actual, met, direction)
+        return _result(self, actual, met, direction)
 
     def attainment(self, actual: Actual, *, direction: Direction | None = None) -> Fraction | None:
         value = self._amount_of(actual).normalized
@@ -399,7 +464,7 @@ class Deadline:
             met = point.year < self.by.year
         else:
             met = point.key() <= self.by.key()
-        return CheckResult(self, actual, met, direction)
+        return _result(self, actual, met, direction)
 
     def attainment(self, actual: Actual, *, direction: Direction | None = None) -> Fraction | None:
         self._point_of(actual)
@@ -439,7 +504,7 @@ class Qualitative:
     def check(self, actual: Actual, *, direction: Direction | None = None) -> CheckResult:
         grade = actual if isinstance(actual, Grade) else Grade.read(str(actual))
         met = None if grade is None else grade is Grade.ACHIEVED
-        return CheckResult(self, actual, met, direction)
+        return _result(self, actual, met, direction)
 
     def attainment(self, actual: Actual, *, direction: Direction | None = None) -> Fraction | None:
         return None

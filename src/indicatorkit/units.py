@@ -8,9 +8,9 @@ goes through pint.
 Unit(symbol='万元', dimension='[money]', factor=Fraction(10000, 1))
 >>> unit("百分比") == unit("%")
 True
->>> define_unit("棵 = [棵]")
->>> unit("棵").dimension
-'[棵]'
+>>> define_unit("盏 = [盏]")
+>>> unit("盏").dimension
+'[盏]'
 """
 
 from __future__ import annotations
