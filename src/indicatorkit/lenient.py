@@ -32,6 +32,8 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "T004": "“=>”“=<”读作“≥”“≤” / '=>' and '=<' read as '≥' and '≤'",
     "T005": "重复的百分号 / doubled percent sign",
     "T006": "忽略了指标值之后的文字 / ignored words after the target",
+    "T007": "形近字符读作比较符（《 》 读作 < >）/ look-alike characters read as < >",
+    "T008": "忽略了比较符之前的文字 / ignored words before the operator",
 }
 
 
@@ -77,6 +79,12 @@ _LEADING_PUNCTUATION = re.compile(r"[,，;；:：、。!！?？]+")
 _TRAILING_PUNCTUATION = re.compile(r"[,，;；:：、。.!！?？]+\s*$")
 _ARROWS = re.compile(r"=\s*([><])")
 _DOUBLE_PERCENT = re.compile(r"[%％]{2,}")
+_LOOK_ALIKES = {"《": "<", "〈": "<", "》": ">", "〉": ">"}
+_LOOK_ALIKE = re.compile(r"[《〈》〉](?=\s*[=＝]?\s*[0-9０-９])")
+#: A comparison sign preceded by words, as in "合格率≥95%".
+_WORDS_BEFORE_SIGN = re.compile(
+    r"([^0-9０-９<>=≥≤≧≦＜＞＝《》〈〉]+?)\s*(?=[<>=≥≤≧≦＜＞＝《》〈〉])"
+)
 #: Words after a complete target are dropped (T006) only when they cannot change its meaning:
 #: no digits, no signs, nothing that says "not", "about", "included" or a bound.
 _MEANINGFUL = re.compile(r"[0-9０-９<>=≥≤＜＞＝%％‰~～\-—至到不含约左右上下以内超低高少多大小余]")
@@ -123,6 +131,18 @@ def _find_edits(text: str) -> list[_Edit]:
                 )
             )
             position = leading.end()
+    words = _WORDS_BEFORE_SIGN.match(text, position)
+    if words and not _MEANINGFUL.search(words.group(1)) and not edits_at(edits, position):
+        edits.append(
+            _Edit(
+                words.start(),
+                words.end(),
+                "",
+                "T008",
+                f"忽略了比较符之前的“{words.group(1).strip()}” / ignored the words before the operator",
+            )
+        )
+        position = words.end()
     trailing = _TRAILING_PUNCTUATION.search(text, position)
     limit = len(text)
     if trailing and trailing.start() > position:
@@ -147,6 +167,17 @@ def _find_edits(text: str) -> list[_Edit]:
                 f"“{arrow.group()}”读作“{sign}” / read as {sign!r}",
             )
         )
+    for look_alike in _LOOK_ALIKE.finditer(text, position, limit):
+        sign = _LOOK_ALIKES[look_alike.group()]
+        edits.append(
+            _Edit(
+                look_alike.start(),
+                look_alike.end(),
+                sign,
+                "T007",
+                f"“{look_alike.group()}”读作“{sign}”，请核对 / {look_alike.group()!r} read as {sign!r}",
+            )
+        )
     for double in _DOUBLE_PERCENT.finditer(text, position, limit):
         edits.append(
             _Edit(
@@ -158,6 +189,11 @@ def _find_edits(text: str) -> list[_Edit]:
             )
         )
     return edits
+
+
+def edits_at(edits: list[_Edit], position: int) -> bool:
+    """True when an edit already ends at ``position`` (one repair per spot)."""
+    return any(edit.end == position and edit.code != "T001" for edit in edits)
 
 
 def _apply(text: str, edits: list[_Edit]) -> tuple[str, list[int]]:
@@ -185,8 +221,17 @@ def _diagnostic(text: str, edit: _Edit) -> Diagnostic:
 def parse_lenient(text: str) -> LenientParse:
     """Repair, parse, and report; raises the strict error when no repair helps."""
     from indicatorkit.parsing import parse_target
+    from indicatorkit.targets import Qualitative
 
+    try:
+        as_given = parse_target(text)
+    except TextError:
+        as_given = None
+    if as_given is not None and not isinstance(as_given, Qualitative):
+        return LenientParse(text, as_given)
     edits = _find_edits(text)
+    if as_given is not None and not edits:
+        return LenientParse(text, as_given)
     repaired, index = _apply(text, edits)
     diagnostics = [_diagnostic(text, edit) for edit in edits]
     try:

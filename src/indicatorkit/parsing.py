@@ -216,20 +216,25 @@ class _Build(Transformer[Token, Any]):
     def amount(self, dash: Token | None, magnitude: Amount) -> Amount:
         return magnitude if dash is None else Amount(-magnitude.value, magnitude.unit)
 
-    def arabic(self, number: Token, scale: Token | None, unit: Token | None) -> Amount:
-        base = units.unit(str(unit)) if unit is not None else units.NO_UNIT
+    def unit(self, top: Token, per: Token | None, bottom: Token | None) -> units.Unit:
+        if bottom is None:
+            return units.unit(str(top))
+        return units.unit(f"{top}/{bottom}")
+
+    def arabic(self, number: Token, scale: Token | None, unit: units.Unit | None) -> Amount:
+        base = unit if unit is not None else units.NO_UNIT
         if scale is not None:
             base = units.scaled(str(scale), base)
         return Amount(decimal_value(str(number)), base)
 
-    def chinese(self, number: Token, unit: Token | None) -> Amount:
+    def chinese(self, number: Token, unit: units.Unit | None) -> Amount:
         try:
             value = chinese_value(str(number))
         except ValueError:
             raise _invalid(
                 number, f"中文数字无法读取 (malformed Chinese numeral) “{number}”"
             ) from None
-        return Amount(value, units.unit(str(unit)) if unit is not None else units.NO_UNIT)
+        return Amount(value, unit if unit is not None else units.NO_UNIT)
 
     def chinese_part(self, token: Token) -> Amount:
         text = str(token)
@@ -251,14 +256,10 @@ class _Build(Transformer[Token, Any]):
     def year_end(self, token: Token) -> DatePoint:
         return DatePoint(12)
 
-    def year(self, number: Token, unit: Token) -> int:
+    def year(self, number: Token, unit: units.Unit) -> int:
         digits = str(number)
-        if (
-            units.unit(str(unit)) != units.unit("年")
-            or not digits.isdigit()
-            or not 1 <= int(digits) <= 9999
-        ):
-            raise _invalid(number, f"年份无效 (invalid year) “{number}{unit}”")
+        if unit != units.unit("年") or not digits.isdigit() or not 1 <= int(digits) <= 9999:
+            raise _invalid(number, f"年份无效 (invalid year) “{number}{unit.symbol}”")
         return int(str(number))
 
     def month_end(self, token: Token) -> object:
@@ -344,11 +345,14 @@ _TERMINAL_NAMES = {
     "SUFFIX_OP": "以上/以下 suffix",
     "RANGE_SEP": "区间符 range separator",
     "DASH": "“-”",
+    "PER": "“/”",
     "MONTH": "“月”",
     "MONTH_END": "“底”",
     "DAY": "“日”",
     "DEADLINE_MARK": "“前”",
     "COMPLETE": "“完成”",
+    "YEAR_END": "“年底”",
+    "WITHIN_YEAR": "“年内”",
     "BETWEEN": "“之间”",
     "$END": "结尾 end of text",
     "<END-OF-FILE>": "结尾 end of text",
@@ -388,7 +392,7 @@ def _unknown_unit(normalised: str, position: int) -> tuple[int, str] | None:
     start = position
     while start > 0 and _is_letter(normalised[start - 1]):
         start -= 1
-    if start == 0 or not normalised[start - 1].isdigit():
+    if start == 0 or not (normalised[start - 1].isdigit() or normalised[start - 1] == "/"):
         return None
     head = normalised[start:position]
     for scale in sorted(units.SCALES, key=len, reverse=True):

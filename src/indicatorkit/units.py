@@ -164,17 +164,35 @@ def unit(word: str) -> Unit:
     if word == "":
         return NO_UNIT
     reg = registry()
-    if word not in reg:
+    if "/" in word:
+        # A rate such as 元/人 or 次/年: both parts must be known units.
+        top, _, bottom = word.partition("/")
+        numerator, denominator = unit(top), unit(bottom)
+        names = f"{reg.get_name(top)}/{reg.get_name(bottom)}"
+        return Unit(
+            f"{numerator.symbol}/{denominator.symbol}",
+            _dimension_text(reg.Quantity(Fraction(1), names).to_base_units()),
+            numerator.factor / denominator.factor,
+        )
+    try:
+        known = word in reg and "/" not in word
+    except Exception:  # pint tries to parse any expression here and may fail in many ways
+        known = False
+    if not known or not word.strip() or word != word.strip():
         raise KeyError(word)
     name = reg.get_name(word)
     # English names (percent, permille) display as their symbol; Chinese names as themselves.
     display = reg.get_symbol(name) if name.isascii() else name
     base = reg.Quantity(Fraction(1), name).to_base_units()
-    dimension = "·".join(
+    return Unit(display, _dimension_text(base), Fraction(base.magnitude))
+
+
+def _dimension_text(quantity: Any) -> str:
+    """Canonical text of a quantity's dimension: ``[money]``, ``[money]·[人]^-1``."""
+    return "·".join(
         dim if power == 1 else f"{dim}^{power}"
-        for dim, power in sorted(base.dimensionality.items())
+        for dim, power in sorted(quantity.dimensionality.items())
     )
-    return Unit(display, dimension, Fraction(base.magnitude))
 
 
 def scaled(scale: str, base: Unit) -> Unit:

@@ -60,9 +60,13 @@ SIGN_OPERATORS: MappingProxyType[str, Operator] = MappingProxyType(
     {
         "≥": Operator.GE,
         "≧": Operator.GE,
+        "⩾": Operator.GE,
+        "≮": Operator.GE,  # "not less than"
         ">=": Operator.GE,
         "≤": Operator.LE,
         "≦": Operator.LE,
+        "⩽": Operator.LE,
+        "≯": Operator.LE,  # "not greater than"
         "<=": Operator.LE,
         ">": Operator.GT,
         "<": Operator.LT,
