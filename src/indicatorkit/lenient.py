@@ -17,10 +17,14 @@ Comparison('=100')
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import attrs
 
 from indicatorkit.errors import TargetSyntaxError, TextError
+
+if TYPE_CHECKING:
+    from indicatorkit.parsing import Target
 
 __all__ = ["DIAGNOSTIC_CODES", "Diagnostic", "LenientParse", "parse_lenient"]
 
@@ -56,7 +60,7 @@ class LenientParse:
     """What ``parse_target(text, lenient=True)`` returns: the target and what was repaired."""
 
     text: str
-    target: object
+    target: Target
     diagnostics: tuple[Diagnostic, ...] = ()
 
     @property
@@ -223,10 +227,11 @@ def parse_lenient(text: str) -> LenientParse:
     from indicatorkit.parsing import parse_target
     from indicatorkit.targets import Qualitative
 
+    given_error: TextError | None = None
     try:
         as_given = parse_target(text)
-    except TextError:
-        as_given = None
+    except TextError as error:
+        as_given, given_error = None, error
     if as_given is not None and not isinstance(as_given, Qualitative):
         return LenientParse(text, as_given)
     edits = _find_edits(text)
@@ -236,24 +241,18 @@ def parse_lenient(text: str) -> LenientParse:
     diagnostics = [_diagnostic(text, edit) for edit in edits]
     try:
         target = parse_target(repaired)
-    except TargetSyntaxError as error:
-        head = repaired[: error.position].rstrip()
-        tail = repaired[error.position :]
-        if not head or _MEANINGFUL.search(tail):
-            if edits:
-                parse_target(text)  # report the error against the text as given
-            raise
-        try:
-            target = parse_target(head)
-        except TextError:
-            if edits:
-                parse_target(text)
-            raise error from None
-        start, end = index[error.position], index[len(repaired)]
+    except TextError as error:
+        truncated = _truncated(repaired, error) if isinstance(error, TargetSyntaxError) else None
+        if truncated is None:
+            if as_given is not None:  # a sentence the repairs broke: keep it as written
+                return LenientParse(text, as_given)
+            raise (given_error or error) from None  # located in the text as given
+        target, cut = truncated
+        start, end = index[cut], index[len(repaired)]
         diagnostics.append(
             Diagnostic(
                 "T006",
-                f"忽略了指标值之后的“{tail.strip()}” / ignored the words after the target",
+                f"忽略了指标值之后的“{repaired[cut:].strip()}” / ignored the words after the target",
                 start,
                 end,
                 text[start:end],
@@ -261,3 +260,17 @@ def parse_lenient(text: str) -> LenientParse:
             )
         )
     return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
+
+
+def _truncated(repaired: str, error: TargetSyntaxError) -> tuple[Target, int] | None:
+    """The target read from the text before the error, when the words after it cannot change
+    its meaning; with the offset where the ignored words start."""
+    from indicatorkit.parsing import parse_target
+
+    head = repaired[: error.position].rstrip()
+    if not head or _MEANINGFUL.search(repaired[error.position :]):
+        return None
+    try:
+        return parse_target(head), error.position
+    except TextError:
+        return None

@@ -16,8 +16,10 @@ Qualitative('及时足额发放')
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
+from fractions import Fraction
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -49,6 +51,7 @@ from indicatorkit.vocabulary import (
     CHARACTER_ALIASES,
     PREFIX_OPERATORS,
     RANGE_SEPARATORS,
+    SIGN_OPERATORS,
     SUFFIX_OPERATORS,
     Operator,
 )
@@ -489,10 +492,32 @@ def _is_prose(normalised: str) -> bool:
     return any(unicodedata.category(char) == "Lo" or char.isalpha() for char in stripped)
 
 
+_SIMPLE = re.compile(r"(>=|<=|==|[≥≤≧≦⩾⩽≮≯><=])?(\d+(?:\.\d+)?)(\D*)")
+
+
+def _simple(normalised: str, start: str) -> Comparison | Amount | None:
+    """The fast path: ``≥95%``, ``<100元``, ``200件``, ``96%`` — an optional sign, a plain number
+    and a known unit word — built without the parser.  ``None`` sends the text to the grammar,
+    which gives the same result (a test holds the two paths equal)."""
+    match = _SIMPLE.fullmatch(normalised)
+    if match is None:
+        return None
+    sign, number, word = match.groups()
+    if (sign and start == "start_actual") or (word and word not in units.known_unit_set()):
+        return None
+    amount = Amount(Fraction(number), units.unit(word))
+    if start == "start_actual":
+        return amount
+    return Comparison(SIGN_OPERATORS[sign] if sign else None, amount)
+
+
 def _run(text: str, start: str, what: str) -> Any:
     normalised, index = normalize(text)
     if not normalised.strip():
         raise TargetSyntaxError(f"{what}为空 (empty {what})", text, 0, end=max(1, len(text)))
+    simple = _simple(normalised, start)
+    if simple is not None:
+        return simple
     try:
         return _PARSER.get().parse(normalised, start=start)
     except _Located as located:

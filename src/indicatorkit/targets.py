@@ -185,44 +185,80 @@ class Target(Protocol):
         ...
 
 
-@attrs.frozen
-class CheckResult:
-    """The outcome of :meth:`Target.check`.
+_new_tuple = tuple.__new__
+
+
+class CheckResult(tuple[Any, ...]):
+    """The outcome of :meth:`Target.check`: ``target``, ``actual``, ``met``, ``direction``.
 
     ``met`` is ``True``/``False``, or ``None`` for a qualitative target whose actual names no
     grade yet.  ``actual`` is exactly what was passed in; ``attainment`` is computed from it on
     demand (an exact :class:`~fractions.Fraction`, or ``None`` where no ratio exists).
+
+    Unlike the other records this one is a tuple subclass, not an attrs class: ``check`` builds
+    one per call and a tuple is built three times faster (see ``benchmarks/``).  It is just as
+    immutable and hashable, and equal only to another ``CheckResult``.
+
+    >>> from indicatorkit import parse_target
+    >>> result = parse_target("≥200件").check(150)
+    >>> result.met, result.attainment
+    (False, Fraction(3, 4))
     """
 
-    target: Target
-    actual: Actual
-    met: bool | None
-    direction: Direction | None = None
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        target: Target,
+        actual: Actual,
+        met: bool | None,
+        direction: Direction | None = None,
+    ) -> CheckResult:
+        return _new_tuple(cls, (target, actual, met, direction))
+
+    @property
+    def target(self) -> Target:
+        return self[0]  # type: ignore[no-any-return]
+
+    @property
+    def actual(self) -> Actual:
+        return self[1]
+
+    @property
+    def met(self) -> bool | None:
+        return self[2]  # type: ignore[no-any-return]
+
+    @property
+    def direction(self) -> Direction | None:
+        return self[3]  # type: ignore[no-any-return]
 
     @property
     def attainment(self) -> Fraction | None:
         return self.target.attainment(self.actual, direction=self.direction)
 
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not CheckResult:
+            return NotImplemented
+        return tuple.__eq__(self, other)
 
-# ``check`` builds a result per call: setting the slots through their descriptors gives the same
-# object attrs' __init__ would (CheckResult has no validators or converters) in 3/4 of the time.
-_new_object = object.__new__
-_SLOTS = CheckResult.__dict__
-_set_target: Callable[[object, object], None] = _SLOTS["target"].__set__
-_set_actual: Callable[[object, object], None] = _SLOTS["actual"].__set__
-_set_met: Callable[[object, object], None] = _SLOTS["met"].__set__
-_set_direction: Callable[[object, object], None] = _SLOTS["direction"].__set__
+    def __ne__(self, other: object) -> bool:
+        if type(other) is not CheckResult:
+            return NotImplemented
+        return tuple.__ne__(self, other)
+
+    __hash__ = tuple.__hash__
+
+    def __repr__(self) -> str:
+        return (
+            f"CheckResult(target={self.target!r}, actual={self.actual!r}, met={self.met!r}, "
+            f"direction={self.direction!r})"
+        )
 
 
 def _result(
     target: Target, actual: Actual, met: bool | None, direction: Direction | None
 ) -> CheckResult:
-    result = _new_object(CheckResult)
-    _set_target(result, target)
-    _set_actual(result, actual)
-    _set_met(result, met)
-    _set_direction(result, direction)
-    return result
+    return _new_tuple(CheckResult, (target, actual, met, direction))
 
 
 def _number_ratio(number: Decimal | float | Fraction) -> tuple[int, int]:
@@ -272,6 +308,30 @@ _COMPARE: dict[Operator, Callable[[Any, Any], bool]] = {
 _LOWER = Direction.LOWER
 
 
+def _amount_in(actual: Actual, unit: Unit, target: object) -> Amount:
+    """``actual`` as an Amount of ``unit``'s dimension; plain numbers are read in ``unit``.
+
+    Raises :class:`DimensionMismatchError` (naming ``target``) for another dimension or a date.
+    """
+    if isinstance(actual, str):
+        value = _read_actual(actual)
+        if not isinstance(value, Amount):
+            raise DimensionMismatchError(
+                unit.symbol or unit.kind, actual, context="需要数值 / a number is needed"
+            )
+    elif isinstance(actual, Amount):
+        value = actual
+    elif _is_quantity(actual):
+        value = _quantity_amount(actual)
+    else:
+        return Amount(to_fraction(actual), unit)
+    if value.unit.dimension != unit.dimension:
+        raise DimensionMismatchError(
+            unit.symbol or unit.kind, value.unit.symbol or value.unit.kind, context=str(target)
+        )
+    return value
+
+
 def _effective(op: Operator | None, direction: Direction | None) -> Operator:
     if op is None or op is Operator.EQ:
         return Operator.LE if direction is Direction.LOWER else Operator.GE
@@ -296,15 +356,15 @@ class Comparison:
 
     operator: Operator | None
     amount: Amount = attrs.field(validator=_validate_amount)
-    # Threshold in the amount's own unit as integers, for the fast path of numeric actuals.
     # Precomputed for ``check``: the threshold as integers in the amount's own unit and in the
-    # base unit, and the comparison for each direction.
+    # base unit, as a Decimal, and the comparison for each direction.
     _numerator: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _denominator: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _base_numerator: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _base_denominator: int = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _compare: Callable[[int, int], bool] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _compare_lower: Callable[[int, int], bool] = attrs.field(
+    _decimal: Decimal = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _compare: Callable[[Any, Any], bool] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _compare_lower: Callable[[Any, Any], bool] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
 
@@ -315,6 +375,7 @@ class Comparison:
         set_field(self, "_denominator", value.denominator)
         set_field(self, "_base_numerator", base.numerator)
         set_field(self, "_base_denominator", base.denominator)
+        set_field(self, "_decimal", Decimal(format_decimal(value)))
         set_field(self, "_compare", _COMPARE[_effective(self.operator, None)])
         set_field(self, "_compare_lower", _COMPARE[_effective(self.operator, Direction.LOWER)])
 
@@ -330,22 +391,7 @@ class Comparison:
         return _effective(self.operator, direction)
 
     def _amount_of(self, actual: Actual) -> Amount:
-        """``actual`` as an Amount of this target's dimension (plain numbers in its unit)."""
-        if isinstance(actual, str):
-            value = _read_actual(actual)
-            if not isinstance(value, Amount):
-                raise DimensionMismatchError(
-                    str(self.amount), actual, context="需要数值 / a number is needed"
-                )
-        elif isinstance(actual, Amount):
-            value = actual
-        elif _is_quantity(actual):
-            value = _quantity_amount(actual)
-        else:
-            return Amount(to_fraction(actual), self.amount.unit)
-        if value.unit.dimension != self.amount.unit.dimension:
-            self.amount.compatible(value, context=str(self))  # raises, with the context
-        return value
+        return _amount_in(actual, self.amount.unit, self)
 
     def check(self, actual: Actual, *, direction: Direction | None = None) -> CheckResult:
         """Compare ``actual`` with the target; see :class:`CheckResult`."""
@@ -353,8 +399,12 @@ class Comparison:
         kind = type(actual)
         if kind is int:
             # Fast path: a number in the target's own unit, compared as integers.
-            met = compare(actual * self._denominator, self._numerator)  # type: ignore[operator, arg-type]
-        elif kind is Decimal or kind is Fraction or kind is float:
+            met = compare(actual * self._denominator, self._numerator)  # type: ignore[operator]
+        elif kind is Decimal:
+            if not actual.is_finite():  # type: ignore[union-attr]
+                raise ValueError(f"not a finite number: {actual}")
+            met = compare(actual, self._decimal)  # Decimal comparison is exact
+        elif kind is Fraction or kind is float:
             numerator, denominator = _number_ratio(actual)  # type: ignore[arg-type]
             met = compare(numerator * self._denominator, self._numerator * denominator)
         else:
@@ -362,13 +412,7 @@ class Comparison:
             met = compare(
                 value.numerator * self._base_denominator, self._base_numerator * value.denominator
             )
-        # _result(), inlined: this is the hot path of batch checking.
-        result = _new_object(CheckResult)
-        _set_target(result, self)
-        _set_actual(result, actual)
-        _set_met(result, met)
-        _set_direction(result, direction)
-        return result
+        return _new_tuple(CheckResult, (self, actual, met, direction))
 
     def attainment(self, actual: Actual, *, direction: Direction | None = None) -> Fraction | None:
         """Actual ÷ target for "more is better", target ÷ actual for "less is better";
@@ -390,25 +434,67 @@ class Range:
 
     low: Amount = attrs.field(validator=_validate_amount)
     high: Amount = attrs.field(validator=_validate_amount)
+    # Precomputed for ``check``: both ends as integer ratios in the low end's unit (how plain
+    # numbers are read) and in the base unit.
+    _bounds: tuple[int, int, int, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _base_bounds: tuple[int, int, int, int] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         self.low.compatible(self.high, context="区间两端 / range ends")
-        if self.low.normalized > self.high.normalized:
+        low, high = self.low.normalized, self.high.normalized
+        if low > high:
             raise ValueError(f"区间下限大于上限 (range low end above high end): {self}")
+        factor = self.low.unit.factor
+        shown_low, shown_high = low / factor, high / factor
+        object.__setattr__(
+            self,
+            "_bounds",
+            (
+                shown_low.numerator,
+                shown_low.denominator,
+                shown_high.numerator,
+                shown_high.denominator,
+            ),
+        )
+        object.__setattr__(
+            self, "_base_bounds", (low.numerator, low.denominator, high.numerator, high.denominator)
+        )
 
     def __str__(self) -> str:
-        return f"{self.low}～{self.high}"
+        low = self.low
+        if low.unit is NO_UNIT and self.high.unit is not NO_UNIT:
+            # "90-100%" gives the low end the high end's unit when it has none, so a low end
+            # that truly has none is written in the high end's unit to read back the same.
+            low = Amount(low.normalized / self.high.unit.factor, self.high.unit)
+        return f"{low}～{self.high}"
 
     def __repr__(self) -> str:
         return f"Range({str(self)!r})"
 
     def _amount_of(self, actual: Actual) -> Amount:
-        return Comparison(None, self.low)._amount_of(actual)
+        return _amount_in(actual, self.low.unit, self)
 
     def check(self, actual: Actual, *, direction: Direction | None = None) -> CheckResult:
-        value = self._amount_of(actual).normalized
-        met = self.low.normalized <= value <= self.high.normalized
-        return _result(self, actual, met, direction)
+        """Met when ``low ≤ actual ≤ high``; plain numbers are read in the low end's unit."""
+        kind = type(actual)
+        if kind is int:
+            numerator, denominator = actual, 1
+            bounds = self._bounds
+        elif kind is Decimal or kind is Fraction or kind is float:
+            numerator, denominator = _number_ratio(actual)  # type: ignore[arg-type]
+            bounds = self._bounds
+        else:
+            value = self._amount_of(actual).normalized
+            numerator, denominator = value.numerator, value.denominator
+            bounds = self._base_bounds
+        low_n, low_d, high_n, high_d = bounds
+        met = (
+            low_n * denominator <= numerator * low_d  # type: ignore[operator]
+            and numerator * high_d <= high_n * denominator  # type: ignore[operator]
+        )
+        return _new_tuple(CheckResult, (self, actual, met, direction))
 
     def attainment(self, actual: Actual, *, direction: Direction | None = None) -> Fraction | None:
         value = self._amount_of(actual).normalized

@@ -138,6 +138,7 @@ def define_unit(definition: str) -> None:
         ) from None
     unit.cache_clear()
     known_unit_words.cache_clear()
+    known_unit_set.cache_clear()
     for listener in list(_listeners):
         listener()
 
@@ -152,6 +153,12 @@ def known_unit_words() -> tuple[str, ...]:
     words = {word for word in registry() if word and not word.isascii()}
     words |= {"%", "‰"}
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def known_unit_set() -> frozenset[str]:
+    """:func:`known_unit_words` as a set, for membership tests."""
+    return frozenset(known_unit_words())
 
 
 @cache
