@@ -323,7 +323,7 @@ OTHER_UNIT: dict[str, tuple[str, Fraction | int]] = {
 }
 
 
-def _decimal_text(value: Fraction, rng: random.Random) -> Decimal:
+def _near_threshold(value: Fraction, rng: random.Random) -> Decimal:
     scaled = value * Fraction(rng.randint(80, 120), 100)
     return round(Decimal(scaled.numerator) / Decimal(scaled.denominator), rng.choice((0, 1, 2)))
 
@@ -344,7 +344,7 @@ def check_pairs(per_kind: int, seed: int) -> dict[str, list[tuple[Any, Any, Any]
                 amount = target.amount
                 naive = (_OPERATORS[target.effective_operator()], amount.unit.symbol,
                          amount.value, None)
-            number = _decimal_text(amount.value, rng)
+            number = _near_threshold(amount.value, rng)
             if kind == "int":
                 actual: Any = int(number)
             elif kind == "Decimal":
@@ -353,7 +353,7 @@ def check_pairs(per_kind: int, seed: int) -> dict[str, list[tuple[Any, Any, Any]
                 symbol = amount.unit.symbol
                 if symbol in OTHER_UNIT and rng.random() < 0.5:
                     symbol, factor = OTHER_UNIT[symbol]
-                    number = _decimal_text(amount.value * factor, rng)
+                    number = _near_threshold(amount.value * factor, rng)
                 actual = f"{number}{symbol}"
             bucket.append((target, naive, actual))
     return pairs
@@ -365,9 +365,7 @@ def check_pairs(per_kind: int, seed: int) -> dict[str, list[tuple[Any, Any, Any]
 
 def clear_caches() -> None:
     """Every parse cache indicatorkit keeps (the LALR parser itself stays built)."""
-    parsing._parse_cached.cache_clear()
-    parsing._actual_cached.cache_clear()
-    parsing.reads_as_expression.cache_clear()
+    parsing.clear_caches()
 
 
 def timed(run: Callable[[], object], count: int, repeat: int,

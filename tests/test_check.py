@@ -165,3 +165,19 @@ def test_qualitative_grades() -> None:
     assert target.check("未达成").met is False
     assert target.check("已发放").met is None
     assert target.check("达成").attainment is None
+
+
+def test_equals_zero_means_none_at_all() -> None:
+    # national rule: an "=" target of 0 is met only by 0 (or less)
+    target = parse_target("=0")
+    assert [target.check(v).met for v in (-1, 0, 1)] == [True, True, False]
+    assert parse_target("0次").check(1).met is False
+    assert target.check(1, direction=Direction.HIGHER).met is True
+
+
+def test_attainment_has_no_meaning_below_zero() -> None:
+    assert parse_target("≥10件").check(-5).attainment == 0  # a negative actual counts as 0
+    assert parse_target("≥-5%").check("-3%").attainment is None  # no ratio to a target ≤ 0
+    assert parse_target("-5%～5%").check("-10%").attainment is None
+    assert parse_target("≤5%").check("0%").attainment is None
+    assert parse_target(">95%").check("95%").attainment == 1  # missed, but the ratio is 1

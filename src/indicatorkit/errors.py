@@ -88,7 +88,9 @@ class TextError(IndicatorkitError):
         return self.position + 1
 
     def _render(self) -> str:
-        lines = [self.message, caret_line(self.text, self.position, self.end)]
+        lines = [self.message]
+        if self.text.strip():
+            lines.append(caret_line(self.text, self.position, self.end))
         if self.suggestion:
             lines.append(f"  提示 / hint: {self.suggestion}")
         return "\n".join(lines)
@@ -146,6 +148,11 @@ class UnknownUnitError(TextError):
 
 class InvalidTargetError(TextError):
     """The text is well formed but means nothing valid (month 13, a reversed range …)."""
+
+
+class InvalidValueError(IndicatorkitError):
+    """A value that means nothing, met outside of text: a non-finite number, a reversed range,
+    a day that does not exist, a blank sentence, a target value that is not a finite decimal."""
 
 
 class DimensionMismatchError(IndicatorkitError):

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from indicatorkit.errors import TargetSyntaxError, TextError
+from indicatorkit.errors import TargetSyntaxError, TextError, UnknownUnitError
 
 if TYPE_CHECKING:
     from indicatorkit.parsing import Target
@@ -38,6 +38,7 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "T006": "忽略了指标值之后的文字 / ignored words after the target",
     "T007": "形近字符读作比较符（《 》 读作 < >）/ look-alike characters read as < >",
     "T008": "忽略了比较符之前的文字 / ignored words before the operator",
+    "T009": "含数字的句子读作定性指标 / a sentence with numbers read as qualitative",
 }
 
 
@@ -242,11 +243,25 @@ def parse_lenient(text: str) -> LenientParse:
     try:
         target = parse_target(repaired)
     except TextError as error:
-        truncated = _truncated(repaired, error) if isinstance(error, TargetSyntaxError) else None
+        truncated = _truncated(repaired, error)
         if truncated is None:
             if as_given is not None:  # a sentence the repairs broke: keep it as written
                 return LenientParse(text, as_given)
-            raise (given_error or error) from None  # located in the text as given
+            sentence = _sentence(repaired)
+            if sentence is None:
+                raise (given_error or error) from None  # located in the text as given
+            diagnostics.append(
+                Diagnostic(
+                    "T009",
+                    "含数字的句子读作定性指标，请核对其中是否有应单独填写的数值目标 / "
+                    "a sentence with numbers read as qualitative: check for a target inside",
+                    0,
+                    len(text),
+                    text,
+                    str(sentence),
+                )
+            )
+            return LenientParse(text, sentence, tuple(diagnostics))
         target, cut = truncated
         start, end = index[cut], index[len(repaired)]
         diagnostics.append(
@@ -262,15 +277,39 @@ def parse_lenient(text: str) -> LenientParse:
     return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
 
 
-def _truncated(repaired: str, error: TargetSyntaxError) -> tuple[Target, int] | None:
+def _truncated(repaired: str, error: TextError) -> tuple[Target, int] | None:
     """The target read from the text before the error, when the words after it cannot change
-    its meaning; with the offset where the ignored words start."""
-    from indicatorkit.parsing import parse_target
+    its meaning; with the offset where the ignored words start.
 
-    head = repaired[: error.position].rstrip()
-    if not head or _MEANINGFUL.search(repaired[error.position :]):
+    An "unknown unit" that is a known unit followed by words (``件按时完成``) is cut after the
+    unit; one whose rest is itself a unit (``台次``) is a real unknown unit and is not cut.
+    """
+    from indicatorkit.parsing import parse_target
+    from indicatorkit.units import known_unit_set, known_unit_words
+
+    cut = error.position
+    if isinstance(error, UnknownUnitError):
+        known = known_unit_set()
+        unit = next((w for w in known_unit_words() if error.unit.startswith(w)), None)
+        rest = error.unit[len(unit) :] if unit else ""
+        if unit is None or any(rest.startswith(w) for w in known):
+            return None
+        cut += len(unit)
+    elif not isinstance(error, TargetSyntaxError):
+        return None
+    head = repaired[:cut].rstrip()
+    if not head or _MEANINGFUL.search(repaired[cut:]):
         return None
     try:
-        return parse_target(head), error.position
+        return parse_target(head), cut
     except TextError:
         return None
+
+
+def _sentence(repaired: str) -> Target | None:
+    """A sentence with numbers in it (no signs, starting with a word), as a qualitative target."""
+    from indicatorkit.parsing import looks_like_sentence, normalize
+    from indicatorkit.targets import Qualitative
+
+    stripped = repaired.strip()
+    return Qualitative(stripped) if looks_like_sentence(normalize(stripped)[0]) else None

@@ -15,6 +15,8 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from indicatorkit.errors import InvalidValueError
+
 __all__ = ["chinese_value", "decimal_value", "format_decimal", "is_terminating", "to_fraction"]
 
 DIGITS = {
@@ -139,10 +141,10 @@ def to_fraction(number: object) -> Fraction:
         return Fraction(number)
     if isinstance(number, Decimal):
         if not number.is_finite():
-            raise ValueError(f"not a finite number: {number}")
+            raise InvalidValueError(f"不是有限数 (not a finite number): {number}")
         return Fraction(number)
     if isinstance(number, float):
         if number != number or number in (float("inf"), float("-inf")):
-            raise ValueError(f"not a finite number: {number}")
+            raise InvalidValueError(f"不是有限数 (not a finite number): {number}")
         return Fraction(repr(number))
     raise TypeError(f"not a number: {type(number).__name__}")

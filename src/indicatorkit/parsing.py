@@ -62,7 +62,8 @@ __all__ = [
     "normalize",
     "parse_actual",
     "parse_target",
-    "reads_as_expression",
+    "reads_as_prose",
+    "clear_caches",
 ]
 
 Target = Comparison | Range | Deadline | Qualitative
@@ -171,6 +172,30 @@ def _invalid(token: Token, message: str, suggestion: str | None = None) -> _Loca
 _END_OF_MONTH = object()
 
 
+def _numeral(token: Token, text: str | None = None) -> Fraction:
+    """The value of a Chinese numeral token, or a located error."""
+    try:
+        return chinese_value(str(token) if text is None else text)
+    except ValueError:
+        raise _invalid(token, f"中文数字无法读取 (malformed Chinese numeral) “{token}”") from None
+
+
+def _integer(token: Token) -> int | None:
+    """A whole number written in Arabic digits or a Chinese numeral; ``None`` if not whole."""
+    text = str(token)
+    if token.type == "DECIMAL":
+        return int(text) if text.isdigit() else None
+    value = _numeral(token)
+    return int(value) if value.denominator == 1 else None
+
+
+def _calendar_year(amount: Amount) -> int | None:
+    """The year of "2025年" followed by 内: a whole number of 年 between 1900 and 2199."""
+    if amount.unit.symbol != "年" or amount.value.denominator != 1:
+        return None
+    return int(amount.value) if 1900 <= amount.value <= 2199 else None
+
+
 @v_args(inline=True)
 class _Build(Transformer[Token, Any]):
     """Builds targets straight from the LALR parser's reductions."""
@@ -200,8 +225,12 @@ class _Build(Transformer[Token, Any]):
                 )
         return Comparison(operator, amount)
 
-    def suffixed(self, amount: Amount, suffix: Token) -> Comparison:
-        return Comparison(SUFFIX_OPERATORS[str(suffix)], amount)
+    def suffixed(self, amount: Amount, suffix: Token) -> Comparison | Deadline:
+        operator = SUFFIX_OPERATORS[str(suffix)]
+        year = _calendar_year(amount)
+        if year is not None and operator is Operator.LE and str(suffix).endswith("内"):
+            return Deadline(DatePoint(12, None, year))  # "2025年内": by the end of 2025
+        return Comparison(operator, amount)
 
     def bare(self, amount: Amount) -> Comparison:
         return Comparison(None, amount)
@@ -209,7 +238,10 @@ class _Build(Transformer[Token, Any]):
     # ---- ranges ----
     def range(self, low: Amount, separator: Token, high: Amount, between: Token | None) -> Range:
         if low.unit is units.NO_UNIT and high.unit is not units.NO_UNIT:
-            low = Amount(low.value, high.unit)  # "90-100%": the unit is written once
+            low = Amount(low.value, high.unit)  # the unit is written once: "90-100%"
+        elif low.unit.dimension == "" and high.unit.dimension != "":
+            # a multiplier alone: "1万-2万元" is 1万元 to 2万元, "5千-2万元" 5000元 to 2万元
+            low = Amount(low.normalized / high.unit.factor, high.unit)
         try:
             return Range(low, high)
         except (ValueError, DimensionMismatchError) as error:
@@ -219,34 +251,25 @@ class _Build(Transformer[Token, Any]):
     def amount(self, dash: Token | None, magnitude: Amount) -> Amount:
         return magnitude if dash is None else Amount(-magnitude.value, magnitude.unit)
 
-    def unit(self, top: Token, per: Token | None, bottom: Token | None) -> units.Unit:
-        if bottom is None:
-            return units.unit(str(top))
-        return units.unit(f"{top}/{bottom}")
+    def unit(self, top: Token, *rates: Token | str) -> units.Unit:
+        # rates alternate PER tokens and denominators: 元/人/月 → ("/", "人", "/", "个月")
+        return units.unit("/".join([str(top), *(str(word) for word in rates[1::2])]))
+
+    def denominator(self, word: Token) -> str:
+        return "个月" if word.type == "MONTH" else str(word)
 
     def arabic(self, number: Token, scale: Token | None, unit: units.Unit | None) -> Amount:
         base = unit if unit is not None else units.NO_UNIT
         if scale is not None:
-            base = units.scaled(str(scale), base)
+            base = units.scaled(str(scale), base)  # 1.5万人次 stays in 万人次, as written
         return Amount(decimal_value(str(number)), base)
 
     def chinese(self, number: Token, unit: units.Unit | None) -> Amount:
-        try:
-            value = chinese_value(str(number))
-        except ValueError:
-            raise _invalid(
-                number, f"中文数字无法读取 (malformed Chinese numeral) “{number}”"
-            ) from None
-        return Amount(value, unit if unit is not None else units.NO_UNIT)
+        return Amount(_numeral(number), unit if unit is not None else units.NO_UNIT)
 
     def chinese_part(self, token: Token) -> Amount:
         text = str(token)
-        try:
-            value = chinese_value(text[3:])
-        except ValueError:
-            raise _invalid(
-                token, f"中文数字无法读取 (malformed Chinese numeral) “{token}”"
-            ) from None
+        value = _numeral(token, text[3:])
         return Amount(value, units.unit("%" if text.startswith("百") else "‰"))
 
     # ---- deadlines ----
@@ -259,35 +282,45 @@ class _Build(Transformer[Token, Any]):
     def year_end(self, token: Token) -> DatePoint:
         return DatePoint(12)
 
+    def end_of_year(self, year: int, token: Token) -> DatePoint:
+        return DatePoint(12, None, year)  # 2025年底, 2025年年底
+
     def year(self, number: Token, unit: units.Unit) -> int:
-        digits = str(number)
-        if unit != units.unit("年") or not digits.isdigit() or not 1 <= int(digits) <= 9999:
+        value = _integer(number)
+        if unit != units.unit("年") or value is None or not 1 <= value <= 9999:
             raise _invalid(number, f"年份无效 (invalid year) “{number}{unit.symbol}”")
-        return int(str(number))
+        return value
 
     def month_end(self, token: Token) -> object:
         return _END_OF_MONTH
 
-    def day_of_month(self, number: Token, mark: Token) -> int:
-        if not str(number).isdigit():
-            raise _invalid(number, f"日期无效 (invalid day) “{number}”")
-        return int(str(number))
+    def day_of_month(self, number: Token, mark: Token) -> tuple[int | None, Token]:
+        return _integer(number), number
 
     def month_point(
-        self, year: int | None, month: Token, mark: Token, day: int | object | None
+        self,
+        year: int | None,
+        month_token: Token,
+        mark: Token,
+        day: tuple[int | None, Token] | object | None,
     ) -> DatePoint:
-        if not str(month).isdigit() or not valid_day(int(str(month)), None):
-            raise _invalid(month, f"月份无效 (no such month) “{month}月”")
+        month = _integer(month_token)
+        if month is None or not valid_day(month, None):
+            raise _invalid(month_token, f"月份无效 (no such month) “{month_token}月”")
         if day is None:
             raise _invalid(
-                month,
-                f"日期不明确 (ambiguous date) “{month}月”",
-                f"写明月底或具体日期，例如“{month}月底前”或“{month}月15日前”",
+                month_token,
+                f"日期不明确 (ambiguous date) “{month_token}月”",
+                f"写明月底或具体日期，例如“{month_token}月底前”或“{month_token}月15日前”",
             )
-        number = None if day is _END_OF_MONTH else day
-        if not valid_day(int(str(month)), number, year):  # type: ignore[arg-type]
-            raise _invalid(month, f"日期无效 (no such day) “{month}月{number}日”")
-        return DatePoint(int(str(month)), number, year)  # type: ignore[arg-type]
+        if day is _END_OF_MONTH:
+            return DatePoint(month, None, year)
+        number: int | None
+        day_token: Token
+        number, day_token = day  # type: ignore[misc]
+        if number is None or not valid_day(month, number, year):
+            raise _invalid(day_token, f"日期无效 (no such day) “{month_token}月{day_token}日”")
+        return DatePoint(month, number, year)
 
     def actual(self, value: Any) -> Any:
         return value
@@ -324,11 +357,17 @@ class _Parser:
 _PARSER = _Parser()
 
 
-def _on_units_changed() -> None:
-    _PARSER.reset()
+def clear_caches() -> None:
+    """Forget every cached parse (targets and actuals).  Defining a unit does this itself;
+    benchmarks call it to measure cold parsing."""
     _parse_cached.cache_clear()
     _actual_cached.cache_clear()
-    reads_as_expression.cache_clear()
+
+
+def _on_units_changed() -> None:
+    _PARSER.reset()
+    _prose_patterns.cache_clear()
+    clear_caches()
 
 
 units.on_units_changed(_on_units_changed)
@@ -389,24 +428,27 @@ def _is_letter(char: str) -> bool:
 
 def _unknown_unit(normalised: str, position: int) -> tuple[int, str] | None:
     """``(start, word)`` when the error sits in a word written right after an Arabic number
-    that is not a known unit (``≥200xx``, ``≥5台次``), else ``None``."""
+    (or a "/") that is not a known unit — ``≥200xx``, ``≥5台次``, ``≥5千瓦``, ``≥50 km`` —
+    else ``None``."""
     if position >= len(normalised) or not _is_letter(normalised[position]):
         return None
     start = position
     while start > 0 and _is_letter(normalised[start - 1]):
         start -= 1
-    if start == 0 or not (normalised[start - 1].isdigit() or normalised[start - 1] == "/"):
+    before = start
+    while before > 0 and normalised[before - 1] in " \t":
+        before -= 1
+    if before == 0 or not (normalised[before - 1].isdigit() or normalised[before - 1] == "/"):
         return None
     head = normalised[start:position]
-    for scale in sorted(units.SCALES, key=len, reverse=True):
-        if head.startswith(scale) and head != scale:
-            head, start = head[len(scale) :], start + len(scale)
-            break
-    known = units.known_unit_words()
-    if head and head not in known:
+    scale = next((w for w in sorted(units.SCALES, key=len, reverse=True) if head.startswith(w)), "")
+    known = units.known_unit_set()
+    if head[len(scale) :] and head[len(scale) :] not in known:
         return None
     word = head + _word_at(normalised, position)
-    return None if word in known else (start, word)
+    if word in known or word[len(scale) :] in known:
+        return None
+    return start, word
 
 
 def _suggestion_for(normalised: str, position: int) -> str | None:
@@ -469,27 +511,53 @@ def _syntax_error(
 # Parsing
 
 
-_SIGN_CHARACTERS = frozenset("<>=≥≤≧≦%‰~")
-_PREFIX_WORDS = tuple(
-    sorted((w for w in PREFIX_OPERATORS if not w.isascii()), key=len, reverse=True)
-)
+#: Characters that make a text an expression, never prose: every sign of the vocabulary.
+_SIGN_CHARACTERS = frozenset("".join(SIGN_OPERATORS) + "%‰~")
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+#: Quote pairs that mark a text as qualitative whatever it contains (“设立2个援助窗口”).
+_QUOTES = (("“", "”"), ('"', '"'), ("「", "」"))
+
+
+def _comparator_words() -> str:
+    words = [w for w in PREFIX_OPERATORS if not w.isascii()] + ["约", "大约", "近", "预计"]
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _unit_words() -> str:
+    return "|".join(re.escape(w) for w in units.known_unit_words())
+
+
+@lru_cache(maxsize=1)
+def _prose_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a comparator word followed by a number, a Chinese numeral and unit ending the text)."""
+    number = f"(?:[0-9]|[{_CN_DIGITS}]+(?:{_unit_words()}))"
+    return (
+        re.compile(f"(?:{_comparator_words()})\\s*{number}"),
+        re.compile(f"[{_CN_DIGITS}]+(?:{_unit_words()})\\s*$"),
+    )
 
 
 def _is_prose(normalised: str) -> bool:
-    """A sentence, not a broken expression: no comparison signs, does not start with a number,
-    and does not start with a comparator word followed by a number."""
+    """A sentence, not a broken expression: letters, no signs, no Arabic digits, no comparator
+    word before a number, not ending with an amount (``全年培训两次``), not ``百分之…``."""
     stripped = normalised.strip()
     if not stripped or _SIGN_CHARACTERS.intersection(stripped):
         return False
-    if stripped[0].isdigit() or stripped[0] in "-.+":
+    if any(char.isdigit() for char in stripped) or stripped.startswith(("百分之", "千分之")):
         return False
-    for word in _PREFIX_WORDS:
-        if stripped.startswith(word):
-            after = stripped[len(word) :].lstrip()
-            if after[:1].isdigit():
-                return False
-            break
-    return any(unicodedata.category(char) == "Lo" or char.isalpha() for char in stripped)
+    embedded, amount_at_end = _prose_patterns()
+    if embedded.search(stripped) or amount_at_end.search(stripped):
+        return False
+    return any(char.isalpha() for char in stripped)
+
+
+def _unquote(text: str) -> str | None:
+    """The inside of a quoted qualitative text (stripped), or ``None`` if not quoted."""
+    for opening, closing in _QUOTES:
+        if len(text) > 2 and text.startswith(opening) and text.endswith(closing):
+            inner = text[len(opening) : -len(closing)].strip()
+            return inner or None
+    return None
 
 
 _SIMPLE = re.compile(r"(>=|<=|==|[≥≤≧≦⩾⩽≮≯><=])?(\d+(?:\.\d+)?)(\D*)")
@@ -514,7 +582,8 @@ def _simple(normalised: str, start: str) -> Comparison | Amount | None:
 def _run(text: str, start: str, what: str) -> Any:
     normalised, index = normalize(text)
     if not normalised.strip():
-        raise TargetSyntaxError(f"{what}为空 (empty {what})", text, 0, end=max(1, len(text)))
+        english = "target" if what == "指标值" else "actual"
+        raise TargetSyntaxError(f"{what}为空 (empty {english})", text, 0, end=max(1, len(text)))
     simple = _simple(normalised, start)
     if simple is not None:
         return simple
@@ -532,28 +601,50 @@ def _run(text: str, start: str, what: str) -> Any:
         raise _syntax_error(text, normalised, index, error, what) from None
 
 
-@lru_cache(maxsize=65536)
-def reads_as_expression(text: str) -> bool:
-    """True when ``text`` is a quantitative target, a range or a deadline (not prose)."""
+def reads_as_prose(text: str) -> bool:
+    """True when ``parse_target(text)`` is ``Qualitative(text)`` without quotes."""
     try:
-        _run(text, "start_target", "指标值")
-    except (TargetSyntaxError, UnknownUnitError):
+        target = _parse_cached(text)
+    except TextError:
         return False
-    except InvalidTargetError:
-        return True
-    return True
+    return isinstance(target, Qualitative) and target.text == text and _unquote(text) is None
 
 
 @lru_cache(maxsize=65536)
 def _parse_cached(text: str) -> Target:
+    stripped = text.strip()
+    inner = _unquote(stripped)
+    if inner is not None:
+        return Qualitative(inner)
     try:
         return _run(text, "start_target", "指标值")  # type: ignore[no-any-return]
-    except (TargetSyntaxError, UnknownUnitError):
+    except (TargetSyntaxError, UnknownUnitError) as error:
         # InvalidTargetError is not caught: the grammar read an expression that means nothing.
-        stripped = text.strip()
-        if stripped and _is_prose(normalize(stripped)[0]):
+        normalised = normalize(stripped)[0]
+        if stripped and _is_prose(normalised):
             return Qualitative(stripped)
+        if looks_like_sentence(normalised):
+            digit = next((i for i, char in enumerate(text) if char.isdigit()), error.position)
+            raise TargetSyntaxError(
+                "含数字的句子不会读作定性指标 / a sentence with numbers is not read as "
+                "qualitative (it may hide a target)",
+                text,
+                digit,
+                suggestion=f"若为定性描述，请加引号：“{stripped}” / quote a qualitative sentence",
+            ) from None
         raise
+
+
+def looks_like_sentence(normalised: str) -> bool:
+    """Words with numbers in them but no signs, starting with a letter: a sentence, perhaps
+    with a target inside (``开展培训不少于2次``) — never read as prose without quotes."""
+    stripped = normalised.strip()
+    return (
+        bool(stripped)
+        and stripped[0].isalpha()
+        and not stripped.startswith(tuple(w for w in PREFIX_OPERATORS if not w.isascii()))
+        and not _SIGN_CHARACTERS.intersection(stripped)
+    )
 
 
 @overload

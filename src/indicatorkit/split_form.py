@@ -18,7 +18,12 @@ from decimal import Decimal
 from fractions import Fraction
 
 from indicatorkit import units
-from indicatorkit.errors import InvalidTargetError, TargetSyntaxError, UnknownUnitError
+from indicatorkit.errors import (
+    InvalidTargetError,
+    InvalidValueError,
+    TargetSyntaxError,
+    UnknownUnitError,
+)
 from indicatorkit.numerals import decimal_value, to_fraction
 from indicatorkit.parsing import Target, normalize, parse_target
 from indicatorkit.targets import Amount, Comparison, Range
@@ -28,6 +33,9 @@ __all__ = ["QUALITATIVE_CODE", "parse_split_target"]
 
 #: The operator code that marks a qualitative target.
 QUALITATIVE_CODE = "定性"
+
+#: The national system's operator codes (full-width where they have a full-width form).
+FULL_WIDTH = {"≥": "≥", ">": "＞", "=": "＝", "<": "＜", "≤": "≤"}
 
 _NUMBER = re.compile(r"-?(\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?)")
 
@@ -57,12 +65,17 @@ def parse_split_target(
         target = parse_target(value)
         if not isinstance(target, Comparison | Range):
             return target
+        hint = (
+            f"运算符应为“{FULL_WIDTH[target.operator.value]}”，数值与单位分开填写"
+            if isinstance(target, Comparison) and target.operator is not None
+            else "拆分格式只能填写单一比较，不能填写区间 / the split form holds no ranges"
+        )
         raise InvalidTargetError(
             f"运算符为“定性”，但指标值“{value}”是一个数值目标 (marked 定性 but quantitative)",
             value,
             0,
             end=len(value),
-            suggestion=f"运算符应为 {target}",
+            suggestion=hint,
         )
     if code not in SIGN_OPERATORS:
         raise InvalidTargetError(
@@ -77,7 +90,12 @@ def parse_split_target(
         resolved = units.unit(unit_text)
     except KeyError:
         raise UnknownUnitError(unit or "", 0, unit_text, units.nearest_units(unit_text)) from None
-    return Comparison(SIGN_OPERATORS[code], Amount(magnitude, resolved))
+    try:
+        return Comparison(SIGN_OPERATORS[code], Amount(magnitude, resolved))
+    except InvalidValueError as error:
+        raise InvalidTargetError(
+            f"指标值字段无效 (invalid value field): {error}", str(value), 0, end=len(str(value))
+        ) from None
 
 
 def _number(value: str | int | Decimal | Fraction) -> Fraction:

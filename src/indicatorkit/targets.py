@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
 
 import attrs
 
-from indicatorkit.errors import DimensionMismatchError
+from indicatorkit.errors import DimensionMismatchError, InvalidValueError
 from indicatorkit.numerals import format_decimal, is_terminating, to_fraction
 from indicatorkit.units import NO_UNIT, Unit
 from indicatorkit.vocabulary import Operator
@@ -149,7 +149,7 @@ class DatePoint:
 
     def __attrs_post_init__(self) -> None:
         if not valid_day(self.month, self.day, self.year):
-            raise ValueError(f"日期无效 (no such day): {self}")
+            raise InvalidValueError(f"日期无效 (no such day): {self}")
 
     def __str__(self) -> str:
         year = f"{self.year}年" if self.year is not None else ""
@@ -270,7 +270,7 @@ def _number_ratio(number: Decimal | float | Fraction) -> tuple[int, int]:
             return Decimal(repr(number)).as_integer_ratio()
         return number.as_integer_ratio()
     except (ValueError, OverflowError):
-        raise ValueError(f"not a finite number: {number}") from None
+        raise InvalidValueError(f"not a finite number: {number}") from None
 
 
 _parse_actual: Callable[[str], object] | None = None
@@ -332,15 +332,19 @@ def _amount_in(actual: Actual, unit: Unit, target: object) -> Amount:
     return value
 
 
-def _effective(op: Operator | None, direction: Direction | None) -> Operator:
-    if op is None or op is Operator.EQ:
-        return Operator.LE if direction is Direction.LOWER else Operator.GE
-    return op
+def _effective(op: Operator | None, direction: Direction | None, value: Fraction) -> Operator:
+    """≥ > ≤ < as written; a bare value or ``=`` reaches the value in ``direction`` — with no
+    direction given, "at least", except that ``=0`` means "none at all" (≤ 0, national rule)."""
+    if op is not None and op is not Operator.EQ:
+        return op
+    if direction is Direction.LOWER or (direction is None and value == 0):
+        return Operator.LE
+    return Operator.GE
 
 
 def _validate_amount(instance: object, attribute: attrs.Attribute[Amount], value: Amount) -> None:
     if not is_terminating(value.value):
-        raise ValueError(
+        raise InvalidValueError(
             f"目标值必须是有限小数 (a target value must be a finite decimal): {value.value}"
         )
 
@@ -367,6 +371,9 @@ class Comparison:
     _compare_lower: Callable[[Any, Any], bool] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
+    _compare_higher: Callable[[Any, Any], bool] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         value, base = self.amount.value, self.amount.normalized
@@ -376,8 +383,11 @@ class Comparison:
         set_field(self, "_base_numerator", base.numerator)
         set_field(self, "_base_denominator", base.denominator)
         set_field(self, "_decimal", Decimal(format_decimal(value)))
-        set_field(self, "_compare", _COMPARE[_effective(self.operator, None)])
-        set_field(self, "_compare_lower", _COMPARE[_effective(self.operator, Direction.LOWER)])
+        for name, direction in (("_compare", None), ("_compare_lower", Direction.LOWER)):
+            set_field(self, name, _COMPARE[_effective(self.operator, direction, value)])
+        set_field(
+            self, "_compare_higher", _COMPARE[_effective(self.operator, Direction.HIGHER, value)]
+        )
 
     def __str__(self) -> str:
         sign = "" if self.operator is None else self.operator.value
@@ -387,22 +397,27 @@ class Comparison:
         return f"Comparison({str(self)!r})"
 
     def effective_operator(self, direction: Direction | None = None) -> Operator:
-        """The operator used for checking: ≥ for a bare value or ``=`` unless LOWER is better."""
-        return _effective(self.operator, direction)
+        """The operator used for checking.  A bare value or ``=`` means "reach the value" in
+        ``direction``: ≥ by default, ≤ for :attr:`Direction.LOWER`, and ≤ for ``=0`` when no
+        direction is given (zero incidents, the national scoring rule)."""
+        return _effective(self.operator, direction, self.amount.value)
 
     def _amount_of(self, actual: Actual) -> Amount:
         return _amount_in(actual, self.amount.unit, self)
 
     def check(self, actual: Actual, *, direction: Direction | None = None) -> CheckResult:
         """Compare ``actual`` with the target; see :class:`CheckResult`."""
-        compare = self._compare_lower if direction is _LOWER else self._compare
+        if direction is None:
+            compare = self._compare
+        else:
+            compare = self._compare_lower if direction is _LOWER else self._compare_higher
         kind = type(actual)
         if kind is int:
             # Fast path: a number in the target's own unit, compared as integers.
             met = compare(actual * self._denominator, self._numerator)  # type: ignore[operator]
         elif kind is Decimal:
             if not actual.is_finite():  # type: ignore[union-attr]
-                raise ValueError(f"not a finite number: {actual}")
+                raise InvalidValueError(f"not a finite number: {actual}")
             met = compare(actual, self._decimal)  # Decimal comparison is exact
         elif kind is Fraction or kind is float:
             numerator, denominator = _number_ratio(actual)  # type: ignore[arg-type]
@@ -415,12 +430,17 @@ class Comparison:
         return _new_tuple(CheckResult, (self, actual, met, direction))
 
     def attainment(self, actual: Actual, *, direction: Direction | None = None) -> Fraction | None:
-        """Actual ÷ target for "more is better", target ÷ actual for "less is better";
-        ``None`` when the divisor is zero."""
-        got = self._amount_of(actual).normalized
+        """Actual ÷ target when more is better, target ÷ actual when less is better.
+
+        A negative actual counts as 0 (national rule).  ``None`` where no ratio exists: a
+        target at or below zero, or a zero actual against an upper bound (``≤1次`` with 0).
+        """
+        got = max(self._amount_of(actual).normalized, Fraction(0))
         want = self.amount.normalized
+        if want <= 0:
+            return None
         if self.effective_operator(direction).is_lower_bound:
-            return got / want if want else None
+            return got / want
         return want / got if got else None
 
 
@@ -445,7 +465,7 @@ class Range:
         self.low.compatible(self.high, context="区间两端 / range ends")
         low, high = self.low.normalized, self.high.normalized
         if low > high:
-            raise ValueError(f"区间下限大于上限 (range low end above high end): {self}")
+            raise InvalidValueError(f"区间下限大于上限 (range low end above high end): {self}")
         factor = self.low.unit.factor
         shown_low, shown_high = low / factor, high / factor
         object.__setattr__(
@@ -497,11 +517,14 @@ class Range:
         return _new_tuple(CheckResult, (self, actual, met, direction))
 
     def attainment(self, actual: Actual, *, direction: Direction | None = None) -> Fraction | None:
+        """1 inside the range, actual ÷ low below it, high ÷ actual above it (a negative actual
+        counts as 0); ``None`` where that end is at or below zero."""
         value = self._amount_of(actual).normalized
-        if value < self.low.normalized:
-            return value / self.low.normalized if self.low.normalized else None
-        if value > self.high.normalized:
-            return self.high.normalized / value if value else None
+        low, high = self.low.normalized, self.high.normalized
+        if value < low:
+            return max(value, Fraction(0)) / low if low > 0 else None
+        if value > high:
+            return high / value if high > 0 else None
         return Fraction(1)
 
 
@@ -570,20 +593,18 @@ class Qualitative:
     text: str = attrs.field()
 
     @text.validator
-    def _prose_only(self, attribute: attrs.Attribute[str], value: str) -> None:
-        from indicatorkit.parsing import reads_as_expression
-
-        if not value.strip() or value != value.strip():
-            raise ValueError(
+    def _not_blank(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if not isinstance(value, str) or not value.strip() or value != value.strip():
+            raise InvalidValueError(
                 f"定性指标文本不能为空或以空白开头结尾 (blank or padded text): {value!r}"
-            )
-        if reads_as_expression(value):
-            raise ValueError(
-                f"这是一个可计量的指标值，不是定性文本 (this text is a quantitative target): {value!r}"
             )
 
     def __str__(self) -> str:
-        return self.text
+        """The sentence itself, or quoted (“…”) when it would not read back as a sentence —
+        it contains numbers or signs, or reads as an expression."""
+        from indicatorkit.parsing import reads_as_prose
+
+        return self.text if reads_as_prose(self.text) else f"“{self.text}”"
 
     def __repr__(self) -> str:
         return f"Qualitative({self.text!r})"

@@ -150,8 +150,7 @@ class UnitDefinitionError(IndicatorkitError):
 @cache
 def known_unit_words() -> tuple[str, ...]:
     """Every unit name, symbol and alias, longest first (the lexer's alternatives)."""
-    words = {word for word in registry() if word and not word.isascii()}
-    words |= {"%", "‰"}
+    words = {word for word in registry() if word and not word[0].isdigit()}
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
@@ -172,14 +171,16 @@ def unit(word: str) -> Unit:
         return NO_UNIT
     reg = registry()
     if "/" in word:
-        # A rate such as 元/人 or 次/年: both parts must be known units.
-        top, _, bottom = word.partition("/")
-        numerator, denominator = unit(top), unit(bottom)
-        names = f"{reg.get_name(top)}/{reg.get_name(bottom)}"
+        # A rate such as 元/人, 次/年 or 元/人/个月: every part must be a known unit.
+        parts = [unit(part) for part in word.split("/")]
+        names = "/".join(reg.get_name(part) for part in word.split("/"))
+        factor = parts[0].factor
+        for part in parts[1:]:
+            factor /= part.factor
         return Unit(
-            f"{numerator.symbol}/{denominator.symbol}",
+            "/".join(part.symbol for part in parts),
             _dimension_text(reg.Quantity(Fraction(1), names).to_base_units()),
-            numerator.factor / denominator.factor,
+            factor,
         )
     try:
         known = word in reg and "/" not in word

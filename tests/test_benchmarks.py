@@ -1,0 +1,29 @@
+"""The benchmark script runs: ``--quick`` exits 0 and reports its three measurements.
+
+Timings are printed by the script, never asserted here.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_benchmark_quick_run() -> None:
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_targets.py"), "--quick"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    for name in ("1. cold parse", "2. cached parse", "3. check"):
+        assert name in completed.stdout
