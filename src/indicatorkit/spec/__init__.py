@@ -1,0 +1,38 @@
+"""Spec files: whole 绩效目标表 as plain text — the model, reading, writing and checking."""
+
+from indicatorkit.spec.findings import Finding, Severity, SpecError
+from indicatorkit.spec.model import (
+    Budget,
+    Checkpoint,
+    Department,
+    DepartmentGoal,
+    Indicator,
+    Location,
+    MeasureGroup,
+    Programme,
+    Project,
+    Spec,
+    SpendingPlan,
+    Where,
+)
+from indicatorkit.spec.reader import load, loads
+
+__all__ = [
+    "Budget",
+    "Checkpoint",
+    "Department",
+    "DepartmentGoal",
+    "Finding",
+    "Indicator",
+    "Location",
+    "MeasureGroup",
+    "Programme",
+    "Project",
+    "Severity",
+    "Spec",
+    "SpecError",
+    "SpendingPlan",
+    "Where",
+    "load",
+    "loads",
+]

@@ -1,0 +1,275 @@
+"""The model of a 绩效目标 spec: a department, its goals, and its projects' target tables.
+
+Every record is a frozen attrs class.  Records read from a file also carry *where* they were
+read (:class:`Where`) — left out of equality, hashing and repr, so a spec loaded from text is
+equal to the same spec built in code.
+
+>>> from indicatorkit import parse_target
+>>> indicator = Indicator("产出指标", "数量指标", "法律援助案件受理数（件）", parse_target("≥180件"))
+>>> indicator.target_text
+'≥180件'
+>>> Indicator("产出指标", "数量指标", "开展外宣活动数量", parse_target(">=6"), target_text=">=6")
+... # doctest: +ELLIPSIS
+Indicator(level1='产出指标', level2='数量指标', name='开展外宣活动数量', target=Comparison('≥6'), ...)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from indicatorkit.errors import InvalidValueError
+from indicatorkit.numerals import to_fraction
+from indicatorkit.parsing import Target, parse_target
+from indicatorkit.targets import Amount, DatePoint, Direction
+
+__all__ = [
+    "Budget",
+    "Checkpoint",
+    "Department",
+    "DepartmentGoal",
+    "Indicator",
+    "Location",
+    "MeasureGroup",
+    "Programme",
+    "Project",
+    "Spec",
+    "SpendingPlan",
+    "Where",
+]
+
+
+def _as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(items)
+
+
+def _read_only(mapping: Mapping[str, Location]) -> Mapping[str, Location]:
+    return MappingProxyType(dict(mapping))
+
+
+def _texts(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(_text(item) for item in items)
+
+
+@attrs.frozen
+class Location:
+    """A 1-based line and column in a spec file."""
+
+    line: int
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+@attrs.frozen
+class Where:
+    """Where a record was read: its own line, and the line of each field it was given.
+
+    Field names are the model's attribute names (``"target"``, ``"basis"`` …).
+    """
+
+    at: Location
+    fields: Mapping[str, Location] = attrs.field(
+        factory=dict, converter=_read_only, eq=False, hash=False
+    )
+
+    def of(self, field: str) -> Location:
+        """The location of ``field``, or of the record when the field was not written."""
+        return self.fields.get(field, self.at)
+
+
+def _where() -> Any:
+    return attrs.field(default=None, eq=False, hash=False, repr=False, kw_only=True)
+
+
+def _comments() -> Any:
+    return attrs.field(
+        default=(), converter=_as_tuple, eq=False, hash=False, repr=False, kw_only=True
+    )
+
+
+def _text(value: object) -> str:
+    """Field text: a str whose lines are stripped (surrounding whitespace is not significant)."""
+    if not isinstance(value, str):
+        raise InvalidValueError(f"需要文字 (text expected), got {type(value).__name__}")
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
+    return "\n".join(line.strip() for line in lines)
+
+
+def _one_line(value: object) -> str:
+    """Like :func:`_text`, for fields written on their header line (names, codes)."""
+    text = _text(value)
+    if "\n" in text:
+        raise InvalidValueError(f"这里只能写一行 (one line only): {text!r}")
+    return text
+
+
+#: Splits an indicator title "一级 / 二级 / 三级"; an empty level is left empty.
+LEVEL_SEPARATOR = re.compile(r"(?:^| )/(?: |$)")
+
+
+def _optional_fraction(value: object) -> Fraction | None:
+    return None if value is None else to_fraction(value)
+
+
+def _target_text_default(self: Indicator) -> str:
+    return str(self.target)
+
+
+@attrs.frozen
+class Indicator:
+    """A three-level indicator (三级指标) with its target (指标值).
+
+    ``target_text`` is the 指标值 as written (``>=6``, ``,=100``); ``target`` is what it means.
+    They must agree: the text, read leniently, gives the target.  ``level1``/``level2``/``name``
+    may be empty where the source leaves them out (lint reports it).
+    """
+
+    level1: str = attrs.field(converter=_one_line)
+    level2: str = attrs.field(converter=_one_line)
+    name: str = attrs.field(converter=_one_line)
+    target: Target
+    target_text: str = attrs.field(
+        default=attrs.Factory(_target_text_default, takes_self=True), converter=_text
+    )
+    description: str = attrs.field(default="", converter=_text)
+    basis: str = attrs.field(default="", converter=_text)
+    weight: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
+    direction: Direction | None = None
+    where: Where | None = _where()
+    comments: tuple[str, ...] = _comments()
+
+    def __attrs_post_init__(self) -> None:
+        levels = (self.level1, self.level2, self.name)
+        if LEVEL_SEPARATOR.split(" / ".join(levels)) != list(levels):
+            raise InvalidValueError(
+                f"指标层级名称不能含“ /”或“/ ” (level names cannot contain ' /' or '/ '): {levels}"
+            )
+        read = parse_target(self.target_text, lenient=True).target
+        if read != self.target:
+            raise InvalidValueError(
+                f"指标值文字“{self.target_text}”与目标 {self.target} 不一致 "
+                f"(target text and target disagree)"
+            )
+        if self.weight is not None and self.weight < 0:
+            raise InvalidValueError(f"分值必须是非负数 (weight must be ≥ 0): {self.weight!r}")
+
+
+@attrs.frozen
+class Checkpoint:
+    """A point of the spending plan: by ``by`` (``3月底``), ``share`` (``30%``) spent."""
+
+    by: DatePoint
+    share: Amount
+
+
+@attrs.frozen
+class SpendingPlan:
+    """资金支出计划: cumulative shares spent by each checkpoint, in order."""
+
+    checkpoints: tuple[Checkpoint, ...] = attrs.field(converter=_as_tuple)
+
+
+@attrs.frozen
+class Budget:
+    """预算数 with 财政资金 and 其他资金 (``None`` where the table leaves the cell blank)."""
+
+    total: Amount
+    fiscal: Amount | None = None
+    other: Amount | None = None
+
+
+@attrs.frozen
+class Project:
+    """A project's 绩效目标表, or a withheld project (``withheld`` gives the reason)."""
+
+    number: int = attrs.field(validator=attrs.validators.ge(0))
+    name: str = attrs.field(default="", converter=_one_line)
+    code: str = attrs.field(default="", converter=_one_line)
+    unit: str = attrs.field(default="", converter=_one_line)
+    budget: Budget | None = None
+    purpose: str = attrs.field(default="", converter=_text)
+    plan: SpendingPlan | None = None
+    goal: str = attrs.field(default="", converter=_text)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_as_tuple)
+    withheld: str | None = None
+    where: Where | None = _where()
+    comments: tuple[str, ...] = _comments()
+
+    def __attrs_post_init__(self) -> None:
+        if self.withheld is not None and (self.indicators or self.budget or self.code or self.plan):
+            raise InvalidValueError(
+                f"项目 {self.number} 暂不公开，不应有其他内容 (a withheld project has no table)"
+            )
+
+
+@attrs.frozen
+class DepartmentGoal:
+    """A department-wide goal in prose, with the figures it states (``20000份`` …)."""
+
+    number: int | None
+    text: str = attrs.field(converter=_text)
+    figures: tuple[Amount, ...] = attrs.field(default=(), converter=_as_tuple)
+    where: Where | None = _where()
+    comments: tuple[str, ...] = _comments()
+
+
+@attrs.frozen
+class Programme:
+    """A programme (分项) goal list: its goal, summary, plan and indicators."""
+
+    name: str = attrs.field(converter=_one_line)
+    goal: str = attrs.field(default="", converter=_text)
+    summary: str = attrs.field(default="", converter=_text)
+    plan: SpendingPlan | None = None
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_as_tuple)
+    where: Where | None = _where()
+    comments: tuple[str, ...] = _comments()
+
+
+@attrs.frozen
+class MeasureGroup:
+    """A list of measures (保障措施) under a title such as 业务保障措施."""
+
+    title: str = attrs.field(converter=_one_line)
+    items: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    where: Where | None = _where()
+    comments: tuple[str, ...] = _comments()
+
+
+@attrs.frozen
+class Department:
+    """部门整体绩效目标: who, which year, the overall goal, goals, programmes, measures."""
+
+    code: str = attrs.field(converter=_one_line)
+    name: str = attrs.field(converter=_one_line)
+    year: int | None = None
+
+    @code.validator
+    def _code_is_a_token(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if value and not re.fullmatch(r"[A-Za-z0-9]+", value):
+            raise InvalidValueError(
+                f"部门编码只能是字母和数字 (code is letters and digits): {value!r}"
+            )
+
+    overall_goal: str = attrs.field(default="", converter=_text)
+    goals: tuple[DepartmentGoal, ...] = attrs.field(default=(), converter=_as_tuple)
+    programmes: tuple[Programme, ...] = attrs.field(default=(), converter=_as_tuple)
+    measures: tuple[MeasureGroup, ...] = attrs.field(default=(), converter=_as_tuple)
+    where: Where | None = _where()
+    comments: tuple[str, ...] = _comments()
+
+
+@attrs.frozen
+class Spec:
+    """A whole spec file: an optional department and its projects, in order."""
+
+    department: Department | None = None
+    projects: tuple[Project, ...] = attrs.field(default=(), converter=_as_tuple)
+    comments: tuple[str, ...] = _comments()

@@ -1,0 +1,928 @@
+"""Reading spec files: ``grammar/spec.lark`` gives the outline, this module gives it meaning.
+
+Every problem is collected as a located :class:`~indicatorkit.spec.findings.Finding`; if there
+is any, :class:`~indicatorkit.spec.findings.SpecError` is raised with all of them, and no
+partial spec is ever returned.
+
+>>> spec = loads('''
+... 项目 1 法律援助
+...   预算：10000元
+...   指标 产出指标 / 数量指标 / 法律援助案件受理数（件)
+...     指标值：≥180件
+... ''')
+>>> spec.projects[0].indicators[0].target
+Comparison('≥180件')
+>>> try:
+...     loads("项目 1\\n  指标值：≥95%\\n")
+... except SpecError as error:
+...     print(error.findings[0].render())
+<text>:2:3: IK012 error: “指标值”不能写在“项目”下 (not allowed under 项目)
+    指标值：≥95%
+    ^^^^^^
+  提示 / hint: 它应写在“指标”下 / it belongs under “指标”
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterator
+from fractions import Fraction
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+import attrs
+from lark import Lark, Token, Tree
+from lark.exceptions import LarkError, UnexpectedInput
+from lark.indenter import DedentError, Indenter
+
+from indicatorkit.errors import TextError
+from indicatorkit.numerals import decimal_value
+from indicatorkit.parsing import parse_actual, parse_target
+from indicatorkit.spec.findings import Finding, Severity, SpecError
+from indicatorkit.spec.model import (
+    Budget,
+    Checkpoint,
+    Department,
+    DepartmentGoal,
+    Indicator,
+    Location,
+    MeasureGroup,
+    Programme,
+    Project,
+    Spec,
+    SpendingPlan,
+    Where,
+)
+from indicatorkit.targets import Amount, DatePoint, Direction
+
+__all__ = ["DIRECTION_WORDS", "KEYS", "load", "loads"]
+
+#: Every key, by the record it belongs to: Chinese first, English alias second.  The model
+#: attribute each field fills is the third item.
+KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "top": (("部门", "department", ""), ("项目", "project", "")),
+    "部门": (
+        ("年度", "year", "year"),
+        ("总体目标", "overall", "overall_goal"),
+        ("目标", "goal", ""),
+        ("分项", "programme", ""),
+        ("保障措施", "measures", ""),
+    ),
+    "目标": (("数据", "figures", "figures"),),
+    "分项": (
+        ("目标", "goal", "goal"),
+        ("说明", "summary", "summary"),
+        ("支出计划", "plan", "plan"),
+        ("指标", "indicator", ""),
+    ),
+    "项目": (
+        ("编码", "code", "code"),
+        ("单位", "unit", "unit"),
+        ("预算", "budget", "budget"),
+        ("财政资金", "fiscal", "fiscal"),
+        ("其他资金", "other", "other"),
+        ("用途", "purpose", "purpose"),
+        ("支出计划", "plan", "plan"),
+        ("绩效目标", "goal", "goal"),
+        ("暂不公开", "withheld", "withheld"),
+        ("指标", "indicator", ""),
+    ),
+    "指标": (
+        ("描述", "description", "description"),
+        ("指标值", "target", "target"),
+        ("依据", "basis", "basis"),
+        ("分值", "weight", "weight"),
+        ("方向", "direction", "direction"),
+    ),
+    "保障措施": (),
+}
+
+DIRECTION_WORDS: dict[str, Direction] = {
+    "正向": Direction.HIGHER,
+    "higher": Direction.HIGHER,
+    "反向": Direction.LOWER,
+    "lower": Direction.LOWER,
+}
+
+_SEPARATORS = re.compile(r"\s*[，,；;、]\s*")
+_LEVELS = re.compile(r"(?:^| )/(?: |$)")
+
+
+# ---------------------------------------------------------------------------------------------
+# The outline
+
+
+class _Indentation(Indenter):
+    NL_type = "_NL"
+    OPEN_PAREN_types: ClassVar[list[str]] = []
+    CLOSE_PAREN_types: ClassVar[list[str]] = []
+    INDENT_type = "_INDENT"
+    DEDENT_type = "_DEDENT"
+    tab_len = 4
+
+
+def _grammar_path() -> Path:
+    shipped = resources.files("indicatorkit").joinpath("grammar", "spec.lark")
+    if shipped.is_file():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parents[3] / "grammar" / "spec.lark"
+
+
+@cache
+def _outline_parser() -> Lark:
+    return Lark(
+        _grammar_path().read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="contextual",
+        postlex=_Indentation(),
+        maybe_placeholders=True,
+    )
+
+
+@attrs.frozen
+class _Node:
+    """One outline line and the lines indented under it."""
+
+    kind: str  # "keyed", "bullet" or "continuation"
+    key: str
+    rest: str
+    line: int
+    column: int  # of the key
+    rest_column: int  # of the rest
+    children: tuple[_Node, ...]
+    comments: tuple[str, ...]
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def load(path: str | Path) -> Spec:
+    """Read a spec file (UTF-8).  Raises :class:`SpecError` for a file that is not valid."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SpecError(
+            [_finding("IK001", f"无法读取文件 (cannot read the file): {error}", 1, file=str(path))]
+        ) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise SpecError(
+            [
+                _finding(
+                    "IK002",
+                    "文件不是 UTF-8 编码 (the file is not UTF-8)",
+                    line,
+                    column,
+                    file=str(path),
+                    suggestion="请另存为 UTF-8 / save the file as UTF-8",
+                )
+            ]
+        ) from None
+    return loads(text, file=str(path))
+
+
+def loads(text: str, *, file: str | None = None) -> Spec:
+    """Read a spec from text.  Raises :class:`SpecError` listing every problem found."""
+    reader = _Reader(text, file)
+    spec = reader.read()
+    if reader.findings:
+        raise SpecError(reader.findings)
+    assert spec is not None
+    return spec
+
+
+def _finding(
+    code: str,
+    message: str,
+    line: int,
+    column: int = 1,
+    end_column: int | None = None,
+    *,
+    source_line: str = "",
+    suggestion: str | None = None,
+    file: str | None = None,
+) -> Finding:
+    return Finding(
+        code, Severity.ERROR, message, line, column, end_column, source_line, suggestion, file
+    )
+
+
+class _Reader:
+    """Turns an outline into a :class:`Spec`, collecting every problem."""
+
+    def __init__(self, text: str, file: str | None) -> None:
+        self.text = text.removeprefix("\ufeff")
+        self.file = file
+        self.lines = self.text.split("\n")
+        self.findings: list[Finding] = []
+
+    # ---- problems ----
+    def problem(
+        self,
+        code: str,
+        message: str,
+        line: int,
+        column: int = 1,
+        end_column: int | None = None,
+        suggestion: str | None = None,
+    ) -> None:
+        source = self.lines[line - 1].rstrip("\r") if 0 < line <= len(self.lines) else ""
+        self.findings.append(
+            _finding(
+                code,
+                message,
+                line,
+                column,
+                end_column,
+                source_line=source,
+                suggestion=suggestion,
+                file=self.file,
+            )
+        )
+
+    # ---- outline ----
+    def outline(self) -> list[_Node] | None:
+        comments: dict[int, str] = {}
+        blanked = []
+        for number, text in enumerate(self.lines, 1):
+            stripped = text.strip()
+            if stripped.startswith("#"):
+                comments[number] = stripped[1:].strip()
+                blanked.append("")
+            else:
+                blanked.append(text.rstrip("\r"))
+        source = "\n".join(blanked) + "\n"
+        try:
+            tree = _outline_parser().parse(source)
+        except DedentError:
+            self.problem(
+                "IK003",
+                "缩进与上文任何一层都对不齐 (indentation matches no outer level)",
+                _dedent_line(blanked),
+                suggestion="同一层的条目用相同的缩进 / indent entries of one level alike",
+            )
+            return None
+        except UnexpectedInput as error:
+            self.problem(
+                "IK004",
+                f"无法读取这一行 (cannot read this line): {_unexpected(error)}",
+                error.line if error.line > 0 else len(blanked),
+                max(error.column, 1),
+                suggestion="每行以键开头，例如“指标值：≥95%”；列表项以“- ”开头 / "
+                "a line starts with a key, or '- ' for a list item",
+            )
+            return None
+        except LarkError as error:  # anything else the outline parser can raise
+            self.problem("IK004", f"无法读取 (cannot read): {error}", 1)
+            return None
+        nodes = [self.node(block) for block in tree.children if isinstance(block, Tree)]
+        self.attach_comments(nodes, comments)
+        return nodes
+
+    def node(self, block: Tree[Token]) -> _Node:
+        line_tree = block.children[0]
+        assert isinstance(line_tree, Tree)
+        head, rest = line_tree.children
+        assert isinstance(head, Token)
+        rest_text = str(rest).rstrip() if rest is not None else ""
+        rest_column = rest.column if isinstance(rest, Token) and rest.column else head.end_column
+        children = tuple(
+            self.node(child) for child in block.children[1:] if isinstance(child, Tree)
+        )
+        return _Node(
+            str(line_tree.data),
+            str(head),
+            rest_text,
+            head.line or 0,
+            head.column or 1,
+            rest_column or 1,
+            children,
+            (),
+        )
+
+    def attach_comments(self, nodes: list[_Node], comments: dict[int, str]) -> None:
+        """A comment belongs to the next line after it; comments before the first entry or
+        after the last belong to the spec (they are written at its top)."""
+        lines = sorted(_all_lines(nodes))
+        self.leading: list[str] = []
+        self.comment_map: dict[int, list[str]] = {}
+        for number, text in sorted(comments.items()):
+            following = next((line for line in lines if line > number), None)
+            if following is None or following == lines[0]:
+                self.leading.append(text)
+            else:
+                self.comment_map.setdefault(following, []).append(text)
+
+    def comments_for(self, node: _Node) -> tuple[str, ...]:
+        """Comments on the record's own line and on every line of it that is not a record."""
+        found = list(self.comment_map.get(node.line, ()))
+        stack = list(node.children)
+        while stack:
+            child = stack.pop(0)
+            if child.kind == "keyed" and not _is_field(child):
+                continue
+            found.extend(self.comment_map.get(child.line, ()))
+            stack[:0] = child.children
+        return tuple(found)
+
+    # ---- the spec ----
+    def read(self) -> Spec | None:
+        nodes = self.outline()
+        if nodes is None:
+            return None
+        department: Department | None = None
+        projects: list[Project] = []
+        for node in nodes:
+            key = self.key(node, "top")
+            if key == "部门":
+                built = self.department(node)
+                if department is not None and built is not None:
+                    self.problem(
+                        "IK011",
+                        "一个规格文件只能有一个“部门” (one department a file)",
+                        node.line,
+                        node.column,
+                    )
+                department = department or built
+            elif key == "项目":
+                projects.extend(self.projects(node))
+        numbers: dict[int, Project] = {}
+        for project in projects:
+            if project.number in numbers:
+                where = project.where.at if project.where else Location(1)
+                self.problem(
+                    "IK016",
+                    f"项目编号 {project.number} 重复 (duplicate project number)",
+                    where.line,
+                    where.column,
+                )
+            numbers[project.number] = project
+        if self.findings:
+            return None
+        return Spec(department, tuple(projects), comments=tuple(self.leading))
+
+    def key(self, node: _Node, context: str) -> str | None:
+        """The canonical (Chinese) key of ``node`` in ``context``, or ``None`` after a finding."""
+        if node.kind != "keyed":
+            self.problem(
+                "IK012",
+                f"这里不能写{'列表项' if node.kind == 'bullet' else '续行'} "
+                f"(no {'list item' if node.kind == 'bullet' else 'continuation'} here)",
+                node.line,
+                node.column,
+            )
+            return None
+        allowed = KEYS[context]
+        for chinese, english, _ in allowed:
+            if node.key in (chinese, english):
+                return chinese
+        names = [c for c, _, _ in allowed] + [e for _, e, _ in allowed]
+        close = difflib.get_close_matches(node.key, names, n=1, cutoff=0.3)
+        where = "最外层" if context == "top" else f"“{context}”下"
+        elsewhere = [c for c, keys in KEYS.items() if any(node.key in (k, e) for k, e, _ in keys)]
+        message = (
+            f"“{node.key}”不能写在{where} (not allowed {'at the top' if context == 'top' else 'under ' + context})"
+            if elsewhere
+            else f"未知的键“{node.key}” (unknown key)"
+        )
+        if elsewhere:
+            home = "、".join(f"“{c}”" for c in elsewhere if c != "top")
+            suggestion = f"它应写在{home}下 / it belongs under {home}" if home else None
+        elif close:
+            suggestion = f"是否想写“{close[0]}”？/ did you mean {close[0]!r}?"
+        else:
+            suggestion = "可用的键 / keys here: " + "、".join(c for c, _, _ in allowed)
+        self.problem(
+            "IK012", message, node.line, node.column, node.column + len(node.key), suggestion
+        )
+        return None
+
+    def fields(
+        self,
+        node: _Node,
+        context: str,
+        records: set[str] = frozenset(),  # type: ignore[assignment]
+    ) -> tuple[dict[str, tuple[str, _Node]], list[tuple[str, _Node]]]:
+        """Split ``node``'s children into fields (``key → (value, node)``) and records."""
+        values: dict[str, tuple[str, _Node]] = {}
+        children: list[tuple[str, _Node]] = []
+        for child in node.children:
+            key = self.key(child, context)
+            if key is None:
+                continue
+            if key in records:
+                children.append((key, child))
+                continue
+            value = self.value(child)
+            if value is None:
+                continue
+            if key in values:
+                self.problem(
+                    "IK013",
+                    f"“{key}”写了两次 (given twice)",
+                    child.line,
+                    child.column,
+                    child.column + len(child.key),
+                )
+                continue
+            values[key] = (value, child)
+        return values, children
+
+    def value(self, node: _Node) -> str | None:
+        """The value of a field line ``键：值`` with its continuation lines."""
+        rest = node.rest
+        if not rest.startswith(("：", ":")):
+            self.problem(
+                "IK014",
+                f"“{node.key}”后面缺少冒号 (a colon is missing after {node.key!r})",
+                node.line,
+                node.rest_column,
+                suggestion=f"写作“{node.key}：{rest}” / write {node.key}：value",
+            )
+            return None
+        parts = [rest[1:].strip()]
+        for child in node.children:
+            if child.kind == "continuation":
+                parts.append(child.rest.strip())
+            else:
+                self.problem(
+                    "IK015",
+                    "字段下只能写续行“| …” (only '| ' continuation lines under a field)",
+                    child.line,
+                    child.column,
+                )
+        return "\n".join(parts).strip()
+
+    def value_column(self, node: _Node) -> int:
+        """Column of the first character of a field's value."""
+        offset = 1 + (len(node.rest[1:]) - len(node.rest[1:].lstrip()))
+        return node.rest_column + offset
+
+    # ---- typed values ----
+    def integer(self, text: str, node: _Node, what: str) -> int | None:
+        if re.fullmatch(r"\d+", text.strip()):
+            return int(text)
+        self.problem(
+            "IK020",
+            f"{what}应为整数 ({what} must be a whole number): “{text}”",
+            node.line,
+            self.value_column(node) if node.rest.startswith(("：", ":")) else node.rest_column,
+        )
+        return None
+
+    def located_text_error(self, error: TextError, node: _Node, column: int, code: str) -> None:
+        self.problem(
+            code,
+            error.message,
+            node.line,
+            column + error.position,
+            column + error.end,
+            error.suggestion,
+        )
+
+    def amount(self, text: str, node: _Node, what: str, dimension: str | None) -> Amount | None:
+        column = self.value_column(node)
+        try:
+            value = parse_actual(text)
+        except TextError as error:
+            self.located_text_error(error, node, column, "IK021")
+            return None
+        if not isinstance(value, Amount) or (
+            dimension is not None and value.unit.dimension != dimension
+        ):
+            self.problem(
+                "IK021",
+                f"{what}应为{'金额' if dimension == '[money]' else '数量'} "
+                f"({what} must be {'money' if dimension == '[money]' else 'an amount'}): “{text}”",
+                node.line,
+                column,
+                column + len(text),
+                suggestion="例如“10000元”或“1.5万元” / e.g. 10000元"
+                if dimension == "[money]"
+                else None,
+            )
+            return None
+        return value
+
+    def amounts(self, text: str, node: _Node) -> tuple[Amount, ...] | None:
+        found = []
+        failed = False
+        for part in _SEPARATORS.split(text.strip()):
+            if not part:
+                continue
+            amount = self.amount(part, node, "数据", None)
+            failed |= amount is None
+            if amount is not None:
+                found.append(amount)
+        return None if failed else tuple(found)
+
+    def plan(self, text: str, node: _Node) -> SpendingPlan | None:
+        checkpoints = []
+        column = self.value_column(node)
+        for part in _SEPARATORS.split(text.strip()):
+            pieces = part.split()
+            if len(pieces) != 2:
+                self.problem(
+                    "IK022",
+                    f"支出计划的每一项应为“时点 比例” (each entry is 'checkpoint share'): “{part}”",
+                    node.line,
+                    column,
+                    column + len(text),
+                    suggestion="例如“3月底 30%，6月底 60%，10月底 80%，12月底 100%”",
+                )
+                return None
+            try:
+                point = parse_actual(pieces[0])
+                share = parse_actual(pieces[1])
+            except TextError as error:
+                offset = text.find(error.text)
+                self.located_text_error(error, node, column + max(offset, 0), "IK022")
+                return None
+            if (
+                not isinstance(point, DatePoint)
+                or not isinstance(share, Amount)
+                or (share.unit.dimension != "[ratio]")
+            ):
+                self.problem(
+                    "IK022",
+                    f"支出计划的一项无效 (invalid checkpoint): “{part}”",
+                    node.line,
+                    column,
+                    column + len(text),
+                    suggestion="时点写作“3月底”或“6月30日”，比例写作“30%”",
+                )
+                return None
+            checkpoints.append(Checkpoint(point, share))
+        return SpendingPlan(tuple(checkpoints))
+
+    def target(self, text: str, node: _Node) -> Any:
+        try:
+            return parse_target(text, lenient=True).target
+        except TextError as error:
+            self.located_text_error(error, node, self.value_column(node), "IK030")
+            return None
+
+    def where(self, node: _Node, values: dict[str, tuple[str, _Node]], context: str) -> Where:
+        attributes = {chinese: attribute for chinese, _, attribute in KEYS[context]}
+        return Where(
+            Location(node.line, node.column),
+            {
+                attributes[key]: Location(child.line, self.value_column(child))
+                for key, (_, child) in values.items()
+                if attributes.get(key)
+            },
+        )
+
+    # ---- records ----
+    def department(self, node: _Node) -> Department | None:
+        code, _, name = node.rest.partition(" ")
+        if code == "-":
+            code = ""
+        elif not re.fullmatch(r"[A-Za-z0-9]+", code):
+            code, name = "", node.rest
+        values, children = self.fields(node, "部门", {"目标", "分项", "保障措施"})
+        year = None
+        if "年度" in values:
+            year = self.integer(values["年度"][0], values["年度"][1], "年度")
+        goals, programmes, measures = [], [], []
+        for key, child in children:
+            if key == "目标":
+                goal = self.goal(child)
+                if goal is not None:
+                    goals.append(goal)
+            elif key == "分项":
+                programme = self.programme(child)
+                if programme is not None:
+                    programmes.append(programme)
+            else:
+                group = self.measures(child)
+                if group is not None:
+                    measures.append(group)
+        return _build(
+            self,
+            node,
+            Department,
+            code=code.strip(),
+            name=name.strip(),
+            year=year,
+            overall_goal=values.get("总体目标", ("",))[0],
+            goals=goals,
+            programmes=programmes,
+            measures=measures,
+            where=self.where(node, values, "部门"),
+            comments=self.comments_for(node),
+        )
+
+    def goal(self, node: _Node) -> DepartmentGoal | None:
+        label, colon, text = _split_colon(node.rest)
+        if not colon:
+            self.problem(
+                "IK014",
+                "目标的写法是“目标 编号：内容” (write 目标 N：text)",
+                node.line,
+                node.rest_column,
+            )
+            return None
+        number = None
+        if label.strip():
+            number = self.integer(label, attrs.evolve(node, rest=label), "目标编号")
+            if number is None:
+                return None
+        values, _ = self.fields(node, "目标")
+        figures: tuple[Amount, ...] | None = ()
+        if "数据" in values:
+            figures = self.amounts(*values["数据"])
+        parts = [text.strip()] + [c.rest.strip() for c in node.children if c.kind == "continuation"]
+        if figures is None:
+            return None
+        return _build(
+            self,
+            node,
+            DepartmentGoal,
+            number=number,
+            text="\n".join(p for p in parts if p),
+            figures=figures,
+            where=self.where(node, values, "目标"),
+            comments=self.comments_for(node),
+        )
+
+    def programme(self, node: _Node) -> Programme | None:
+        values, children = self.fields(node, "分项", {"指标"})
+        plan = self.plan(*values["支出计划"]) if "支出计划" in values else None
+        indicators = [self.indicator(child) for _, child in children]
+        if not node.rest.strip():
+            self.problem("IK017", "分项需要名称 (a programme needs a name)", node.line, node.column)
+            return None
+        if any(i is None for i in indicators) or ("支出计划" in values and plan is None):
+            return None
+        return _build(
+            self,
+            node,
+            Programme,
+            name=node.rest,
+            goal=values.get("目标", ("",))[0],
+            summary=values.get("说明", ("",))[0],
+            plan=plan,
+            indicators=indicators,
+            where=self.where(node, values, "分项"),
+            comments=self.comments_for(node),
+        )
+
+    def measures(self, node: _Node) -> MeasureGroup | None:
+        items = []
+        for child in node.children:
+            if child.kind != "bullet":
+                self.problem(
+                    "IK012",
+                    "保障措施下只能写列表项“- …” (only '- ' list items under 保障措施)",
+                    child.line,
+                    child.column,
+                )
+                continue
+            lines = [child.rest.strip()] + [
+                c.rest.strip() for c in child.children if c.kind == "continuation"
+            ]
+            items.append("\n".join(lines))
+        return _build(
+            self,
+            node,
+            MeasureGroup,
+            title=node.rest,
+            items=items,
+            where=Where(Location(node.line, node.column)),
+            comments=self.comments_for(node),
+        )
+
+    def projects(self, node: _Node) -> Iterator[Project]:
+        match = re.fullmatch(r"(\d+)(?:\s*[-–—~～至]\s*(\d+))?(?:\s+(.*))?", node.rest.strip())
+        if match is None:
+            self.problem(
+                "IK018",
+                f"项目需要编号 (a project needs a number): “{node.rest}”",
+                node.line,
+                node.rest_column,
+                suggestion="写作“项目 1 项目名称” / write 项目 N name",
+            )
+            return
+        first, last, name = int(match[1]), match[2], match[3] or ""
+        values, children = self.fields(node, "项目", {"指标"})
+        if last is not None:
+            if set(values) != {"暂不公开"} or children:
+                self.problem(
+                    "IK018",
+                    "编号范围只能用于暂不公开的项目 (a range of numbers is only for withheld projects)",
+                    node.line,
+                    node.rest_column,
+                )
+                return
+            for number in range(first, int(last) + 1):
+                project = _build(
+                    self,
+                    node,
+                    Project,
+                    number=number,
+                    name=name,
+                    withheld=values["暂不公开"][0],
+                    where=self.where(node, values, "项目"),
+                    comments=self.comments_for(node) if number == first else (),
+                )
+                if project is not None:
+                    yield project
+            return
+        budget = self.budget(values)
+        plan = self.plan(*values["支出计划"]) if "支出计划" in values else None
+        indicators = [self.indicator(child) for _, child in children]
+        if any(i is None for i in indicators) or budget is False:
+            return
+        if "支出计划" in values and plan is None:
+            return
+        project = _build(
+            self,
+            node,
+            Project,
+            number=first,
+            name=name,
+            code=values.get("编码", ("",))[0],
+            unit=values.get("单位", ("",))[0],
+            budget=budget,
+            purpose=values.get("用途", ("",))[0],
+            plan=plan,
+            goal=values.get("绩效目标", ("",))[0],
+            indicators=indicators,
+            withheld=values["暂不公开"][0] if "暂不公开" in values else None,
+            where=self.where(node, values, "项目"),
+            comments=self.comments_for(node),
+        )
+        if project is not None:
+            yield project
+
+    def budget(self, values: dict[str, tuple[str, _Node]]) -> Budget | bool | None:
+        """The budget, ``None`` when none is given, ``False`` after a finding."""
+        amounts: dict[str, Amount | None] = {}
+        failed = False
+        for key in ("预算", "财政资金", "其他资金"):
+            if key in values:
+                text, node = values[key]
+                amount = self.amount(text, node, key, "[money]")
+                failed |= amount is None
+                amounts[key] = amount
+        if failed:
+            return False
+        if not amounts:
+            return None
+        if amounts.get("预算") is None:
+            first = values["财政资金"][1] if "财政资金" in values else values["其他资金"][1]
+            self.problem(
+                "IK019",
+                "写了财政资金或其他资金，却没有预算数 (fiscal or other funds without a budget)",
+                first.line,
+                first.column,
+            )
+            return False
+        total = amounts["预算"]
+        assert total is not None
+        return Budget(total, amounts.get("财政资金"), amounts.get("其他资金"))
+
+    def indicator(self, node: _Node) -> Indicator | None:
+        """An indicator; every problem in it is reported, not only the first."""
+        count = len(self.findings)
+        levels = _LEVELS.split(node.rest)
+        values, _ = self.fields(node, "指标")
+        if len(levels) != 3:
+            self.problem(
+                "IK031",
+                f"指标标题应为“一级 / 二级 / 三级” (write level-1 / level-2 / level-3): "
+                f"“{node.rest}”",
+                node.line,
+                node.rest_column,
+                node.rest_column + len(node.rest),
+                suggestion="层级之间用“ / ”（前后各一个空格）分隔，空缺的层级留空",
+            )
+        target = None
+        if "指标值" in values:
+            target = self.target(*values["指标值"])
+        else:
+            self.problem(
+                "IK032",
+                "指标缺少“指标值” (the indicator has no target)",
+                node.line,
+                node.column,
+                suggestion="在指标下写“指标值：≥95%” / add 指标值：…",
+            )
+        weight = None
+        if "分值" in values:
+            weight_text, weight_node = values["分值"]
+            try:
+                weight = _fraction(weight_text)
+            except ValueError:
+                self.problem(
+                    "IK020",
+                    f"分值应为非负数 (weight must be a number ≥ 0): “{weight_text}”",
+                    weight_node.line,
+                    self.value_column(weight_node),
+                )
+        direction = None
+        if "方向" in values:
+            word, direction_node = values["方向"]
+            direction = DIRECTION_WORDS.get(word.strip())
+            if direction is None:
+                self.problem(
+                    "IK020",
+                    f"方向应为“正向”或“反向” (direction is 正向 or 反向): “{word}”",
+                    direction_node.line,
+                    self.value_column(direction_node),
+                )
+        if len(self.findings) > count:
+            return None
+        return _build(
+            self,
+            node,
+            Indicator,
+            level1=levels[0],
+            level2=levels[1],
+            name=levels[2],
+            target=target,
+            target_text=values["指标值"][0],
+            description=values.get("描述", ("",))[0],
+            basis=values.get("依据", ("",))[0],
+            weight=weight,
+            direction=direction,
+            where=self.where(node, values, "指标"),
+            comments=self.comments_for(node),
+        )
+
+
+_Record = TypeVar("_Record")
+
+
+def _build(
+    reader: _Reader, node: _Node, cls: Callable[..., _Record], **fields: Any
+) -> _Record | None:
+    """``cls(**fields)``, turning a refusal of the model into a finding at ``node``."""
+    try:
+        return cls(**fields)
+    except ValueError as error:
+        reader.problem("IK040", str(error), node.line, node.column)
+        return None
+
+
+def _split_colon(text: str) -> tuple[str, str, str]:
+    """``"1：内容"`` → ``("1", "：", "内容")``; no colon → ``(text, "", "")``."""
+    match = re.search(r"[：:]", text)
+    if match is None:
+        return text, "", ""
+    return text[: match.start()], match.group(), text[match.end() :]
+
+
+def _fraction(text: str) -> Fraction:
+    text = text.strip()
+    if re.fullmatch(r"\d+/\d+", text):
+        value = Fraction(text)
+    elif re.fullmatch(r"\d+(\.\d+)?", text):
+        value = decimal_value(text)
+    else:
+        raise ValueError(text)
+    return value
+
+
+def _is_field(node: _Node) -> bool:
+    return node.rest.startswith(("：", ":"))
+
+
+def _all_lines(nodes: list[_Node] | tuple[_Node, ...]) -> Iterator[int]:
+    for node in nodes:
+        yield node.line
+        yield from _all_lines(node.children)
+
+
+def _dedent_line(lines: list[str]) -> int:
+    """The first line whose indentation matches no enclosing level."""
+    levels = [0]
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        if indent > levels[-1]:
+            levels.append(indent)
+            continue
+        while levels and indent < levels[-1]:
+            levels.pop()
+        if not levels or levels[-1] != indent:
+            return number
+    return len(lines)
+
+
+def _unexpected(error: UnexpectedInput) -> str:
+    token = getattr(error, "token", None)
+    if token is not None:
+        return f"意外的“{token}” (unexpected {str(token)!r})"
+    char = getattr(error, "char", "")
+    return f"意外的字符“{char}” (unexpected {char!r})"

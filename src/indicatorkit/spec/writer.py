@@ -1,0 +1,180 @@
+"""Writing spec files: the canonical text of a :class:`~indicatorkit.spec.model.Spec`.
+
+``dumps`` is the formatter: its output is the one canonical spelling of a spec, so
+``dumps(loads(dumps(spec))) == dumps(spec)`` and ``loads(dumps(spec)) == spec``.  Comments
+are kept, each before the record it belongs to.
+
+>>> from indicatorkit.spec import loads
+>>> print(dumps(loads("项目 1 法律援助\\n 预算: 10000.00元\\n 指标 产出指标 / 数量指标 / 受理数\\n  指标值:>=180件")))
+项目 1 法律援助
+  预算：10000元
+<BLANKLINE>
+  指标 产出指标 / 数量指标 / 受理数
+    指标值：>=180件
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from indicatorkit.numerals import format_decimal
+from indicatorkit.spec.model import (
+    Department,
+    DepartmentGoal,
+    Indicator,
+    MeasureGroup,
+    Programme,
+    Project,
+    Spec,
+    SpendingPlan,
+)
+from indicatorkit.targets import Amount, Direction
+
+__all__ = ["dumps"]
+
+INDENT = "  "
+_DIRECTIONS = {Direction.HIGHER: "正向", Direction.LOWER: "反向"}
+
+
+def dumps(spec: Spec) -> str:
+    """The canonical text of ``spec`` (UTF-8 when written to a file)."""
+    blocks: list[list[str]] = []
+    if spec.comments:
+        blocks.append([f"# {comment}".rstrip() for comment in spec.comments])
+    if spec.department is not None:
+        blocks.append(list(_department(spec.department)))
+    for group in _project_groups(spec.projects):
+        blocks.append(list(_project(group)))
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n" if blocks else ""
+
+
+def _comments(comments: tuple[str, ...], depth: int) -> Iterator[str]:
+    for comment in comments:
+        yield f"{INDENT * depth}# {comment}".rstrip()
+
+
+def _field(key: str, value: str, depth: int) -> Iterator[str]:
+    """``键：值`` with ``| `` continuation lines for a value of several lines; nothing if empty."""
+    if not value:
+        return
+    first, *rest = value.split("\n")
+    yield f"{INDENT * depth}{key}：{first}".rstrip()
+    for line in rest:
+        yield f"{INDENT * (depth + 1)}| {line}".rstrip()
+
+
+def _amounts(amounts: tuple[Amount, ...]) -> str:
+    return "，".join(str(amount) for amount in amounts)
+
+
+def _plan(plan: SpendingPlan | None) -> str:
+    if plan is None:
+        return ""
+    return "，".join(f"{point.by} {point.share}" for point in plan.checkpoints)
+
+
+def _department(department: Department) -> Iterator[str]:
+    yield from _comments(department.comments, 0)
+    yield f"部门 {department.code or '-'} {department.name}".rstrip()
+    if department.year is not None:
+        yield from _field("年度", str(department.year), 1)
+    yield from _field("总体目标", department.overall_goal, 1)
+    for goal in department.goals:
+        yield ""
+        yield from _goal(goal)
+    for programme in department.programmes:
+        yield ""
+        yield from _programme(programme)
+    for group in department.measures:
+        yield ""
+        yield from _measures(group)
+
+
+def _goal(goal: DepartmentGoal) -> Iterator[str]:
+    yield from _comments(goal.comments, 1)
+    number = f" {goal.number}" if goal.number is not None else ""
+    lines = list(_field(f"目标{number}", goal.text, 1)) or [f"{INDENT}目标{number}："]
+    yield from lines
+    yield from _field("数据", _amounts(goal.figures), 2)
+
+
+def _programme(programme: Programme) -> Iterator[str]:
+    yield from _comments(programme.comments, 1)
+    yield f"{INDENT}分项 {programme.name}"
+    yield from _field("目标", programme.goal, 2)
+    yield from _field("说明", programme.summary, 2)
+    yield from _field("支出计划", _plan(programme.plan), 2)
+    for indicator in programme.indicators:
+        yield ""
+        yield from _indicator(indicator, 2)
+
+
+def _measures(group: MeasureGroup) -> Iterator[str]:
+    yield from _comments(group.comments, 1)
+    yield f"{INDENT}保障措施 {group.title}".rstrip()
+    for item in group.items:
+        first, *rest = item.split("\n")
+        yield f"{INDENT * 2}- {first}".rstrip()
+        for line in rest:
+            yield f"{INDENT * 3}| {line}".rstrip()
+
+
+def _indicator(indicator: Indicator, depth: int) -> Iterator[str]:
+    yield from _comments(indicator.comments, depth)
+    title = " / ".join((indicator.level1, indicator.level2, indicator.name))
+    yield f"{INDENT * depth}指标 {title}".rstrip()
+    inner = depth + 1
+    yield from _field("描述", indicator.description, inner)
+    yield from _field("指标值", indicator.target_text, inner)
+    yield from _field("依据", indicator.basis, inner)
+    if indicator.weight is not None:
+        yield from _field("分值", format_decimal(indicator.weight), inner)
+    if indicator.direction is not None:
+        yield from _field("方向", _DIRECTIONS[indicator.direction], inner)
+
+
+def _project_groups(projects: tuple[Project, ...]) -> Iterator[list[Project]]:
+    """Projects one by one, but runs of withheld ones with one reason together (项目 6-13)."""
+    group: list[Project] = []
+    for project in projects:
+        if (
+            group
+            and project.withheld is not None
+            and project.withheld == group[-1].withheld
+            and project.number == group[-1].number + 1
+            and project.name == group[-1].name
+            and not project.comments
+        ):
+            group.append(project)
+            continue
+        if group:
+            yield group
+        group = [project]
+    if group:
+        yield group
+
+
+def _project(group: list[Project]) -> Iterator[str]:
+    project = group[0]
+    yield from _comments(project.comments, 0)
+    number = str(project.number) if len(group) == 1 else f"{project.number}-{group[-1].number}"
+    yield f"项目 {number} {project.name}".rstrip()
+    yield from _field("编码", project.code, 1)
+    yield from _field("单位", project.unit, 1)
+    if project.budget is not None:
+        yield from _field("预算", str(project.budget.total), 1)
+        if project.budget.fiscal is not None:
+            yield from _field("财政资金", str(project.budget.fiscal), 1)
+        if project.budget.other is not None:
+            yield from _field("其他资金", str(project.budget.other), 1)
+    yield from _field("用途", project.purpose, 1)
+    yield from _field("支出计划", _plan(project.plan), 1)
+    yield from _field("绩效目标", project.goal, 1)
+    if project.withheld is not None:
+        yield from (
+            _field("暂不公开", project.withheld, 1) if project.withheld else iter(["  暂不公开："])
+        )
+    for indicator in project.indicators:
+        yield ""
+        yield from _indicator(indicator, 1)
