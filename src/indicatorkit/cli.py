@@ -7,7 +7,10 @@ indicatorkit check examples/seed_actuals.tsv
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +18,10 @@ from pathlib import Path
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.numerals import format_decimal
 from indicatorkit.parsing import parse_target
+from indicatorkit.spec.findings import Finding, Severity, SpecError
+from indicatorkit.spec.lint import lint
+from indicatorkit.spec.reader import load
+from indicatorkit.spec.writer import dumps
 
 __all__ = ["main"]
 
@@ -78,6 +85,57 @@ def _check(path: Path) -> int:
     return 1 if counts["failed"] else 0
 
 
+def _lint(paths: Sequence[Path], output: str) -> int:
+    """Load and lint each file; exit 1 when any error (a load error or an error finding)."""
+    findings: list[Finding] = []
+    for path in paths:
+        try:
+            spec = load(path)
+        except SpecError as error:
+            findings.extend(error.findings)
+            continue
+        findings.extend(lint(spec, file=str(path), source=path.read_text(encoding="utf-8")))
+    if output == "json":
+        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            print(finding.render())
+        counts = {s: sum(f.severity is s for f in findings) for s in Severity}
+        print(
+            f"{len(paths)} 个文件 files: {counts[Severity.ERROR]} 错误 errors, "
+            f"{counts[Severity.WARNING]} 警告 warnings, {counts[Severity.INFO]} 提示 infos"
+        )
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def _fmt(paths: Sequence[Path], check: bool) -> int:
+    """Rewrite each file in canonical form (or, with --check, only say which would change)."""
+    status = 0
+    for path in paths:
+        try:
+            spec = load(path)
+        except SpecError as error:
+            print(error, file=sys.stderr)
+            status = 1
+            continue
+        before = path.read_text(encoding="utf-8")
+        after = dumps(spec)
+        if before == after:
+            continue
+        if check:
+            print(f"{path}: 需要格式化 would be reformatted")
+            status = 1
+            continue
+        # write beside the file and rename, so that a failure never leaves half a file
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(after)
+        os.chmod(temporary, path.stat().st_mode)
+        os.replace(temporary, path)
+        print(f"{path}: 已格式化 reformatted")
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="indicatorkit",
@@ -89,10 +147,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parse.add_argument("--lenient", action="store_true", help="修复常见笔误并报告 / repair typos")
     check = commands.add_parser("check", help="核对实际完成值 / check actuals in a TSV file")
     check.add_argument("file", type=Path)
+    lint_command = commands.add_parser("lint", help="审核规格文件 / lint spec files")
+    lint_command.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    lint_command.add_argument("--format", choices=("text", "json"), default="text")
+    fmt = commands.add_parser("fmt", help="格式化规格文件 / format spec files")
+    fmt.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    fmt.add_argument("--check", action="store_true", help="只检查不改写 / check only")
     arguments = parser.parse_args(argv)
     try:
         if arguments.command == "parse":
             return _parse(arguments.texts, arguments.lenient)
+        if arguments.command == "lint":
+            return _lint(arguments.files, arguments.format)
+        if arguments.command == "fmt":
+            return _fmt(arguments.files, arguments.check)
         return _check(arguments.file)
     except BrokenPipeError:  # e.g. piped into `head`
         sys.stderr.close()

@@ -58,12 +58,12 @@ from indicatorkit.vocabulary import (
 
 __all__ = [
     "Target",
+    "clear_caches",
     "grammar_text",
     "normalize",
     "parse_actual",
     "parse_target",
     "reads_as_prose",
-    "clear_caches",
 ]
 
 Target = Comparison | Range | Deadline | Qualitative

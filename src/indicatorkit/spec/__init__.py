@@ -1,6 +1,7 @@
 """Spec files: whole 绩效目标表 as plain text — the model, reading, writing and checking."""
 
 from indicatorkit.spec.findings import Finding, Severity, SpecError
+from indicatorkit.spec.lint import lint
 from indicatorkit.spec.model import (
     Budget,
     Checkpoint,
@@ -16,6 +17,7 @@ from indicatorkit.spec.model import (
     Where,
 )
 from indicatorkit.spec.reader import load, loads
+from indicatorkit.spec.writer import dumps
 
 __all__ = [
     "Budget",
@@ -33,6 +35,8 @@ __all__ = [
     "SpecError",
     "SpendingPlan",
     "Where",
+    "dumps",
+    "lint",
     "load",
     "loads",
 ]

@@ -1,0 +1,356 @@
+"""Lint: the checks a finance reviewer makes when auditing targets (绩效目标审核).
+
+Each check has a stable code; :data:`RULES` lists them all.  Findings point at the file
+position a record or field was read from (``Where``); for a spec built in code they have
+line 0.
+
+>>> from indicatorkit.spec import loads
+>>> spec = loads('''
+... 项目 1 法律援助
+...   预算：10000元
+...   财政资金：9000元
+...   指标 产出指标 / 数量指标 / 受理数
+...     指标值：,=100
+... ''')
+>>> [f.code for f in lint(spec)]
+['IK105', 'IK105', 'IK302', 'IK108', 'IK201']
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+import attrs
+
+from indicatorkit.parsing import parse_target
+from indicatorkit.spec.findings import Finding, Severity
+from indicatorkit.spec.model import (
+    Department,
+    Indicator,
+    Location,
+    Programme,
+    Project,
+    Spec,
+    SpendingPlan,
+    Where,
+)
+from indicatorkit.targets import Comparison, Direction, Qualitative
+from indicatorkit.units import NO_UNIT
+
+__all__ = ["LEVEL1", "LEVEL1_ALIASES", "LEVEL2", "RULES", "lint"]
+
+#: The national framework: level-1 names and the level-2 names under each.
+LEVEL2: dict[str, tuple[str, ...]] = {
+    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
+    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+    "满意度指标": ("服务对象满意度指标",),
+    "成本指标": ("经济成本指标", "社会成本指标", "生态环境成本指标"),
+}
+LEVEL1 = tuple(LEVEL2)
+#: Older names accepted with a warning.
+LEVEL1_ALIASES = {"效果指标": "效益指标"}
+#: Every project should have these level-1 categories.
+REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
+
+#: Code → (severity, what it checks).
+RULES: dict[str, tuple[Severity, str]] = {
+    "IK101": (
+        Severity.ERROR,
+        "一级指标不在全国框架内 / level-1 name outside the national framework",
+    ),
+    "IK102": (
+        Severity.WARNING,
+        "“效果指标”是“效益指标”的旧称 / 效果指标 is the old name of 效益指标",
+    ),
+    "IK103": (Severity.WARNING, "二级指标不在该一级指标之下 / level-2 name outside its level-1"),
+    "IK104": (Severity.WARNING, "指标缺少一级、二级或三级名称 / a level name is missing"),
+    "IK105": (Severity.WARNING, "项目缺少某类一级指标 / a level-1 category is missing"),
+    "IK106": (Severity.WARNING, "三级指标名称重复 / duplicate indicator name"),
+    "IK107": (Severity.INFO, "指标描述只是重复名称 / the description only repeats the name"),
+    "IK108": (Severity.WARNING, "缺少指标值确定依据 / the basis of the target is missing"),
+    "IK109": (Severity.INFO, "三级指标名称疑似被截断 / the name looks cut short"),
+    "IK201": (Severity.ERROR, "指标值有笔误 / the target has a typo"),
+    "IK202": (
+        Severity.WARNING,
+        "名称要求数值，指标值却是定性描述 / a number is promised, a sentence given",
+    ),
+    "IK203": (Severity.WARNING, "比率类指标的指标值缺少%单位 / a rate without a percent sign"),
+    "IK204": (Severity.WARNING, "指标值方向与指标性质相反 / the bound points the wrong way"),
+    "IK205": (Severity.WARNING, "指定的方向与运算符矛盾 / the direction contradicts the operator"),
+    "IK301": (
+        Severity.ERROR,
+        "资金支出计划不递增或未到100% / the spending plan decreases or ends below 100%",
+    ),
+    "IK302": (Severity.ERROR, "财政资金 + 其他资金 ≠ 预算数 / fiscal + other funds ≠ budget"),
+    "IK303": (
+        Severity.WARNING,
+        "公开的项目没有预算或指标 / a published project has no budget or indicators",
+    ),
+    "IK304": (Severity.WARNING, "部门目标编号不连续或重复 / goal numbers skip or repeat"),
+    "IK305": (
+        Severity.WARNING,
+        "说明中的三级指标个数与实际不符 / the summary's indicator count is wrong",
+    ),
+    "IK306": (Severity.WARNING, "只有部分指标给了分值 / only some indicators have a weight"),
+}
+
+_PROMISES_NUMBER = re.compile(
+    r"(?:[（(]%[）)]|%|率|数|量|数量|次数|人数|人次|比例|成本|金额|标准|时限|时间)\s*[）)]?$"
+)
+_PROMISES_PERCENT = re.compile(r"(?:[（(]%[）)]|%|率|比例)\s*[）)]?$")
+_LESS_IS_BETTER = re.compile(r"投诉率|差错率|事故|负面|发生率|违规")
+_COUNT_IN_SUMMARY = re.compile(r"下设\s*(\d+)\s*个三级指标")
+
+
+def lint(spec: Spec, *, file: str | None = None, source: str | None = None) -> list[Finding]:
+    """Every finding about ``spec``, in file order (records built in code first).
+
+    ``file`` names the file in the findings; ``source``, the file's text, lets each finding
+    show its line with a caret.
+    """
+    checker = _Checker(file)
+    if spec.department is not None:
+        checker.department(spec.department)
+    for project in spec.projects:
+        checker.project(project)
+    findings = sorted(checker.findings, key=lambda f: (f.line, f.column, f.code))
+    if source is not None:
+        lines = source.removeprefix("\ufeff").split("\n")
+        findings = [
+            attrs.evolve(f, source_line=lines[f.line - 1].rstrip("\r"))
+            if 0 < f.line <= len(lines)
+            else f
+            for f in findings
+        ]
+    return findings
+
+
+class _Checker:
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+        self.findings: list[Finding] = []
+
+    def add(
+        self,
+        code: str,
+        message: str,
+        where: Where | None,
+        field: str | None = None,
+        suggestion: str | None = None,
+    ) -> None:
+        location = Location(0, 0) if where is None else where.of(field) if field else where.at
+        severity, rule = RULES[code]
+        self.findings.append(
+            Finding(
+                code,
+                severity,
+                f"{message} — {rule}" if message else rule,
+                location.line,
+                location.column,
+                suggestion=suggestion,
+                file=self.file,
+            )
+        )
+
+    # ---- records ----
+    def department(self, department: Department) -> None:
+        numbers = [goal.number for goal in department.goals if goal.number is not None]
+        if numbers:
+            expected = list(range(1, max(numbers) + 1))
+            missing = sorted(set(expected) - set(numbers))
+            repeated = sorted(n for n, c in Counter(numbers).items() if c > 1)
+            if missing or repeated or numbers != sorted(numbers):
+                detail = (
+                    "；".join(
+                        part
+                        for part in (
+                            f"缺少第 {'、'.join(map(str, missing))} 条" if missing else "",
+                            f"第 {'、'.join(map(str, repeated))} 条重复" if repeated else "",
+                        )
+                        if part
+                    )
+                    or "顺序错乱"
+                )
+                self.add("IK304", f"部门目标{detail}", department.where)
+        for programme in department.programmes:
+            self.programme(programme)
+
+    def programme(self, programme: Programme) -> None:
+        self.plan(programme.plan, programme.where)
+        self.indicators(programme.indicators, programme.where, f"分项“{programme.name}”")
+        stated = _COUNT_IN_SUMMARY.search(programme.summary)
+        if stated and int(stated.group(1)) != len(programme.indicators):
+            self.add(
+                "IK305",
+                f"说明写“下设{stated.group(1)}个三级指标”，实际有 {len(programme.indicators)} 个",
+                programme.where,
+                "summary",
+            )
+
+    def project(self, project: Project) -> None:
+        if project.withheld is not None:
+            return
+        if project.budget is None or not project.indicators:
+            missing = "预算" if project.budget is None else "指标"
+            self.add("IK303", f"项目 {project.number} 没有{missing}", project.where)
+        budget = project.budget
+        if budget is not None and (budget.fiscal is not None or budget.other is not None):
+            parts = [amount.normalized for amount in (budget.fiscal, budget.other) if amount]
+            if sum(parts) != budget.total.normalized:
+                self.add(
+                    "IK302",
+                    f"财政资金 {budget.fiscal or '空'} + 其他资金 {budget.other or '空'} "
+                    f"≠ 预算数 {budget.total}",
+                    project.where,
+                    "budget",
+                )
+        self.plan(project.plan, project.where)
+        self.indicators(project.indicators, project.where, f"项目 {project.number}")
+
+    def plan(self, plan: SpendingPlan | None, where: Where | None) -> None:
+        if plan is None or not plan.checkpoints:
+            return
+        shares = [point.share.normalized for point in plan.checkpoints]
+        days = [point.by.key() for point in plan.checkpoints]
+        problems = []
+        if any(b < a for a, b in itertools.pairwise(shares)):
+            problems.append("累计支出比例下降")
+        if any(b <= a for a, b in itertools.pairwise(days)):
+            problems.append("时点不是按先后排列")
+        if shares[-1] != 1:
+            problems.append(f"最后一个时点为 {plan.checkpoints[-1].share}，不是 100%")
+        if problems:
+            self.add("IK301", "；".join(problems), where, "plan")
+
+    # ---- indicators ----
+    def indicators(self, indicators: Iterable[Indicator], where: Where | None, owner: str) -> None:
+        indicators = list(indicators)
+        for indicator in indicators:
+            self.indicator(indicator)
+        names = Counter(i.name for i in indicators if i.name)
+        for indicator in indicators:
+            if names[indicator.name] > 1:
+                self.add(
+                    "IK106",
+                    f"“{indicator.name}”在{owner}中出现 {names[indicator.name]} 次",
+                    indicator.where,
+                )
+        present = {LEVEL1_ALIASES.get(i.level1, i.level1) for i in indicators}
+        if indicators:
+            for level1 in REQUIRED_LEVEL1:
+                if level1 not in present:
+                    self.add("IK105", f"{owner}没有“{level1}”", where)
+        weighted = [i.weight is not None for i in indicators]
+        if any(weighted) and not all(weighted):
+            self.add("IK306", f"{owner}有 {weighted.count(False)} 个指标没有分值", where)
+
+    def indicator(self, indicator: Indicator) -> None:
+        where = indicator.where
+        self.levels(indicator)
+        if indicator.name and indicator.description == indicator.name:
+            self.add("IK107", "", where, "description")
+        if (
+            indicator.name
+            and indicator.description.startswith(indicator.name)
+            and len(indicator.description) > len(indicator.name)
+            and indicator.name[-1] not in "率数量度性"
+        ):
+            self.add(
+                "IK109",
+                f"“{indicator.name}”是描述“{indicator.description}”的前半部分",
+                where,
+                suggestion=f"名称是否应为“{indicator.description}”",
+            )
+        if not indicator.basis:
+            self.add("IK108", "", where)
+        self.target(indicator)
+
+    def levels(self, indicator: Indicator) -> None:
+        where = indicator.where
+        level1 = indicator.level1
+        missing = [
+            label
+            for label, value in (
+                ("一级", level1),
+                ("二级", indicator.level2),
+                ("三级", indicator.name),
+            )
+            if not value
+        ]
+        if missing:
+            self.add("IK104", f"缺少{'、'.join(missing)}名称", where)
+        if level1 in LEVEL1_ALIASES:
+            self.add(
+                "IK102",
+                "",
+                where,
+                suggestion=f"改为“{LEVEL1_ALIASES[level1]}”",
+            )
+            level1 = LEVEL1_ALIASES[level1]
+        elif level1 and level1 not in LEVEL2:
+            self.add(
+                "IK101",
+                f"“{level1}”",
+                where,
+                suggestion="一级指标为 " + "、".join(LEVEL1),
+            )
+            return
+        if level1 and indicator.level2 and indicator.level2 not in LEVEL2[level1]:
+            self.add(
+                "IK103",
+                f"“{indicator.level2}”不在“{level1}”之下",
+                where,
+                suggestion=f"“{level1}”下为 " + "、".join(LEVEL2[level1]),
+            )
+
+    def target(self, indicator: Indicator) -> None:
+        where = indicator.where
+        target = indicator.target
+        for diagnostic in parse_target(indicator.target_text, lenient=True).diagnostics:
+            self.add(
+                "IK201",
+                f"“{indicator.target_text}”：{diagnostic.message}",
+                where,
+                "target",
+                suggestion=f"写作“{target}”或写明 ≥ / ≤",
+            )
+        title = indicator.name or indicator.description
+        if isinstance(target, Qualitative) and _PROMISES_NUMBER.search(title):
+            self.add(
+                "IK202",
+                f"“{title}”的指标值是“{indicator.target_text}”",
+                where,
+                "target",
+                suggestion="写成可计量的指标值，例如“≥95%”",
+            )
+        if not isinstance(target, Comparison):
+            return
+        if target.amount.unit is NO_UNIT and _PROMISES_PERCENT.search(title):
+            self.add(
+                "IK203",
+                f"“{title}”的指标值“{indicator.target_text}”没有单位",
+                where,
+                "target",
+                suggestion=f"是否为“{indicator.target_text}%”",
+            )
+        lower_better = indicator.level2 == "成本指标" or bool(_LESS_IS_BETTER.search(title))
+        operator = target.operator
+        if lower_better and operator is not None and operator.is_lower_bound:
+            self.add(
+                "IK204",
+                f"“{title}”越低越好，指标值却是“{indicator.target_text}”",
+                where,
+                "target",
+                suggestion="成本、投诉、事故类指标通常写作“≤”或“<”",
+            )
+        if indicator.direction is not None and operator is not None and operator.value in "≥><≤":
+            if (indicator.direction is Direction.HIGHER) != operator.is_lower_bound:
+                self.add(
+                    "IK205",
+                    f"方向为{indicator.direction.value}，运算符为“{operator.value}”",
+                    where,
+                    "direction",
+                )
