@@ -63,9 +63,9 @@ def test_no_si_prefixes() -> None:
 
 def test_unknown_unit_suggests_the_nearest() -> None:
     with pytest.raises(UnknownUnitError) as caught:
-        parse_target("≥5人数")
-    assert caught.value.unit == "人数"
-    assert "人" in caught.value.nearest
+        parse_target("≥5户次")
+    assert caught.value.unit == "户次"
+    assert "户" in caught.value.nearest
 
 
 def test_adding_a_unit_takes_one_line() -> None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from indicatorkit.errors import TargetSyntaxError, TextError, UnknownUnitError
+from indicatorkit.errors import TargetSyntaxError, TextError
 
 if TYPE_CHECKING:
     from indicatorkit.parsing import Target
@@ -281,22 +281,12 @@ def _truncated(repaired: str, error: TextError) -> tuple[Target, int] | None:
     """The target read from the text before the error, when the words after it cannot change
     its meaning; with the offset where the ignored words start.
 
-    An "unknown unit" that is a known unit followed by words (``件按时完成``) is cut after the
-    unit; one whose rest is itself a unit (``台次``) is a real unknown unit and is not cut.
     """
     from indicatorkit.parsing import parse_target
-    from indicatorkit.units import known_unit_set, known_unit_words
 
-    cut = error.position
-    if isinstance(error, UnknownUnitError):
-        known = known_unit_set()
-        unit = next((w for w in known_unit_words() if error.unit.startswith(w)), None)
-        rest = error.unit[len(unit) :] if unit else ""
-        if unit is None or any(rest.startswith(w) for w in known):
-            return None
-        cut += len(unit)
-    elif not isinstance(error, TargetSyntaxError):
+    if not isinstance(error, TargetSyntaxError):
         return None
+    cut = error.position
     head = repaired[:cut].rstrip()
     if not head or _MEANINGFUL.search(repaired[cut:]):
         return None

@@ -225,7 +225,9 @@ class _Build(Transformer[Token, Any]):
                 )
         return Comparison(operator, amount)
 
-    def suffixed(self, amount: Amount, suffix: Token) -> Comparison | Deadline:
+    def suffixed(
+        self, amount: Amount, suffix: Token, complete: Token | None
+    ) -> Comparison | Deadline:
         operator = SUFFIX_OPERATORS[str(suffix)]
         year = _calendar_year(amount)
         if year is not None and operator is Operator.LE and str(suffix).endswith("内"):
@@ -278,6 +280,9 @@ class _Build(Transformer[Token, Any]):
 
     def within_year(self, token: Token, complete: Token | None) -> Deadline:
         return Deadline(DatePoint(12))
+
+    def within_year_of(self, year: int, token: Token, complete: Token | None) -> Deadline:
+        return Deadline(DatePoint(12, None, year))  # 2025年年内
 
     def year_end(self, token: Token) -> DatePoint:
         return DatePoint(12)
@@ -438,14 +443,20 @@ def _unknown_unit(normalised: str, position: int) -> tuple[int, str] | None:
     before = start
     while before > 0 and normalised[before - 1] in " \t":
         before -= 1
+    if before > 1 and normalised[before - 1] in units.SCALES and normalised[before - 2].isdigit():
+        before -= 1  # "≥5万 xx": a multiplier, then the unknown word
     if before == 0 or not (normalised[before - 1].isdigit() or normalised[before - 1] == "/"):
         return None
     head = normalised[start:position]
     scale = next((w for w in sorted(units.SCALES, key=len, reverse=True) if head.startswith(w)), "")
     known = units.known_unit_set()
-    if head[len(scale) :] and head[len(scale) :] not in known:
+    unit_head = head[len(scale) :]
+    if unit_head and unit_head not in known:
         return None
-    word = head + _word_at(normalised, position)
+    tail = _word_at(normalised, position)
+    if unit_head and not any(tail.startswith(word) for word in known):
+        return None  # "≥100件按时完成": a unit, then words — a syntax error, not a unit
+    word = head + tail
     if word in known or word[len(scale) :] in known:
         return None
     return start, word
@@ -642,6 +653,7 @@ def looks_like_sentence(normalised: str) -> bool:
     return (
         bool(stripped)
         and stripped[0].isalpha()
+        and stripped[0] not in _CN_DIGITS
         and not stripped.startswith(tuple(w for w in PREFIX_OPERATORS if not w.isascii()))
         and not _SIGN_CHARACTERS.intersection(stripped)
     )

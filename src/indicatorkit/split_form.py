@@ -65,11 +65,16 @@ def parse_split_target(
         target = parse_target(value)
         if not isinstance(target, Comparison | Range):
             return target
-        hint = (
-            f"运算符应为“{FULL_WIDTH[target.operator.value]}”，数值与单位分开填写"
-            if isinstance(target, Comparison) and target.operator is not None
-            else "拆分格式只能填写单一比较，不能填写区间 / the split form holds no ranges"
-        )
+        if isinstance(target, Range):
+            hint = "拆分格式只能填写单一比较，不能填写区间 / the split form holds no ranges"
+        elif target.operator is None:
+            hint = "在运算符字段写 ≥ ＞ ＝ ＜ ≤ 之一 / put the operator in the operator field"
+        else:
+            sign = FULL_WIDTH[target.operator.value]
+            hint = (
+                f"运算符应为“{sign}”，数值与单位分开填写 / "
+                f"the operator is {sign!r}; number and unit go in their own fields"
+            )
         raise InvalidTargetError(
             f"运算符为“定性”，但指标值“{value}”是一个数值目标 (marked 定性 but quantitative)",
             value,

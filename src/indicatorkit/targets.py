@@ -238,13 +238,13 @@ class CheckResult(tuple[Any, ...]):
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not CheckResult:
-            return NotImplemented
+            # never equal to a plain tuple, even with the same items
+            return False if isinstance(other, tuple) else NotImplemented
         return tuple.__eq__(self, other)
 
     def __ne__(self, other: object) -> bool:
-        if type(other) is not CheckResult:
-            return NotImplemented
-        return tuple.__ne__(self, other)
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
 
     __hash__ = tuple.__hash__
 

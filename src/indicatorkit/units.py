@@ -217,7 +217,7 @@ def quantity_unit(quantity: pint.Quantity[Any]) -> Unit:
     """The :class:`Unit` of a pint quantity made with :func:`registry` (or naming its units)."""
     if quantity.dimensionless:
         return NO_UNIT
-    name = format(quantity.units)
+    name = format(quantity.units).replace(" ", "")  # pint writes "万元 / 人"
     try:
         return unit(name)
     except KeyError:
