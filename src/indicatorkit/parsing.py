@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from indicatorkit import units
 from indicatorkit.errors import (
@@ -478,6 +478,16 @@ def _suggestion_for(normalised: str, position: int) -> str | None:
     return None
 
 
+def _complete_before(normalised: str, position: int, what: str) -> bool:
+    """True when the text up to ``position`` is complete on its own."""
+    start = "start_target" if what == "指标值" else "start_actual"
+    try:
+        _PARSER.get().parse(normalised[:position], start=start)
+    except (LarkError, _Located):
+        return False
+    return True
+
+
 def _syntax_error(
     text: str, normalised: str, index: tuple[int, ...] | None, error: UnexpectedInput, what: str
 ) -> TextError:
@@ -500,6 +510,8 @@ def _syntax_error(
         start, word = unknown
         return UnknownUnitError(text, _original(index, start), word, units.nearest_units(word))
     original = _original(index, position)
+    if found and "$END" not in allowed and _complete_before(normalised, position, what):
+        allowed = {*allowed, "$END"}  # the text could have ended here
     expected = _expected(allowed)
     if found:
         message = (
