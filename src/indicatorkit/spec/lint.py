@@ -72,6 +72,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "IK107": (Severity.INFO, "指标描述只是重复名称 / the description only repeats the name"),
     "IK108": (Severity.WARNING, "缺少指标值确定依据 / the basis of the target is missing"),
     "IK109": (Severity.INFO, "三级指标名称疑似被截断 / the name looks cut short"),
+    "IK110": (Severity.WARNING, "括号不配对 / unbalanced brackets"),
     "IK201": (Severity.ERROR, "指标值有笔误 / the target has a typo"),
     "IK202": (
         Severity.WARNING,
@@ -103,6 +104,20 @@ _PROMISES_NUMBER = re.compile(
 _PROMISES_PERCENT = re.compile(r"(?:[（(]%[）)]|%|率|比例)\s*[）)]?$")
 _LESS_IS_BETTER = re.compile(r"投诉率|差错率|事故|负面|发生率|违规")
 _COUNT_IN_SUMMARY = re.compile(r"下设\s*(\d+)\s*个三级指标")
+_BRACKETS = {"（": "）", "(": ")", "【": "】", "[": "]", "“": "”"}
+
+
+def _unbalanced(text: str) -> bool:
+    """True when brackets do not pair up: "（件)" mixes widths, "（…" never closes."""
+    closing = set(_BRACKETS.values())
+    stack: list[str] = []
+    for char in text:
+        if char in _BRACKETS:
+            stack.append(_BRACKETS[char])
+        elif char in closing:
+            if not stack or stack.pop() != char:
+                return True
+    return bool(stack)
 
 
 def lint(spec: Spec, *, file: str | None = None, source: str | None = None) -> list[Finding]:
@@ -266,6 +281,11 @@ class _Checker:
             )
         if not indicator.basis:
             self.add("IK108", "", where)
+        for label, text in (("名称", indicator.name), ("描述", indicator.description)):
+            if _unbalanced(text):
+                self.add(
+                    "IK110", f"{label}“{text}”", where, "description" if label == "描述" else None
+                )
         self.target(indicator)
 
     def levels(self, indicator: Indicator) -> None:

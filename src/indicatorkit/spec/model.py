@@ -110,8 +110,18 @@ def _one_line(value: object) -> str:
     return text
 
 
-#: Splits an indicator title "一级 / 二级 / 三级"; an empty level is left empty.
-LEVEL_SEPARATOR = re.compile(r"(?:^| )/(?: |$)")
+#: The "/" between levels of an indicator title: spaces (or the line's edge) on both sides.
+LEVEL_SEPARATOR = re.compile(r"(?:(?<=\s)|^)/(?=\s|$)")
+
+
+def split_levels(title: str) -> list[str]:
+    """``"产出指标 / 数量指标 / 受理数"`` → the three levels; ``"满意度指标 / / 投诉率"`` leaves
+    level 2 empty; ``元/人`` inside a name is not a separator.
+
+    >>> split_levels("满意度指标 / / 社会公众投诉率")
+    ['满意度指标', '', '社会公众投诉率']
+    """
+    return [part.strip() for part in LEVEL_SEPARATOR.split(title)]
 
 
 def _optional_fraction(value: object) -> Fraction | None:
@@ -147,7 +157,7 @@ class Indicator:
 
     def __attrs_post_init__(self) -> None:
         levels = (self.level1, self.level2, self.name)
-        if LEVEL_SEPARATOR.split(" / ".join(levels)) != list(levels):
+        if split_levels(" / ".join(levels)) != list(levels):
             raise InvalidValueError(
                 f"指标层级名称不能含“ /”或“/ ” (level names cannot contain ' /' or '/ '): {levels}"
             )

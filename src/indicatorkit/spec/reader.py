@@ -55,6 +55,7 @@ from indicatorkit.spec.model import (
     Spec,
     SpendingPlan,
     Where,
+    split_levels,
 )
 from indicatorkit.targets import Amount, DatePoint, Direction
 
@@ -108,7 +109,6 @@ DIRECTION_WORDS: dict[str, Direction] = {
 }
 
 _SEPARATORS = re.compile(r"\s*[，,；;、]\s*")
-_LEVELS = re.compile(r"(?:^| )/(?: |$)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -794,7 +794,7 @@ class _Reader:
     def indicator(self, node: _Node) -> Indicator | None:
         """An indicator; every problem in it is reported, not only the first."""
         count = len(self.findings)
-        levels = _LEVELS.split(node.rest)
+        levels = split_levels(node.rest)
         values, _ = self.fields(node, "指标")
         if len(levels) != 3:
             self.problem(

@@ -123,6 +123,8 @@ def _measures(group: MeasureGroup) -> Iterator[str]:
 def _indicator(indicator: Indicator, depth: int) -> Iterator[str]:
     yield from _comments(indicator.comments, depth)
     title = " / ".join((indicator.level1, indicator.level2, indicator.name))
+    while "/  /" in title:  # an empty level: "满意度指标 / / 社会公众投诉率"
+        title = title.replace("/  /", "/ /")
     yield f"{INDENT * depth}指标 {title}".rstrip()
     inner = depth + 1
     yield from _field("描述", indicator.description, inner)
