@@ -43,3 +43,46 @@ def test_parse(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     assert main(["check", str(tmp_path / "none.tsv")]) == 2
+
+
+SPEC = Path(__file__).parents[1] / "examples" / "yutian_justice_2025.ikspec"
+
+
+def test_lint_the_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", str(SPEC)]) == 1  # the seed has two typo'd operators
+    out = capsys.readouterr().out
+    assert "IK201 error" in out
+    assert "2 错误 errors" in out
+
+
+def test_lint_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    main(["lint", "--format", "json", str(SPEC)])
+    findings = json.loads(capsys.readouterr().out)
+    assert {"file", "line", "column", "code", "severity", "message"} <= set(findings[0])
+    assert any(f["code"] == "IK201" for f in findings)
+
+
+def test_lint_a_broken_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.ikspec"
+    bad.write_text("项目 1\n  编码 x\n", encoding="utf-8")
+    assert main(["lint", str(bad)]) == 1
+    assert f"{bad}:2:6: IK014 error" in capsys.readouterr().out
+
+
+def test_fmt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    messy = tmp_path / "messy.ikspec"
+    messy.write_text("project 1 a\n    code:  x\n", encoding="utf-8")
+    messy.chmod(0o644)
+    assert main(["fmt", "--check", str(messy)]) == 1
+    assert messy.read_text(encoding="utf-8") == "project 1 a\n    code:  x\n"  # untouched
+    assert main(["fmt", str(messy)]) == 0
+    assert messy.read_text(encoding="utf-8") == "项目 1 a\n  编码：x\n"
+    assert messy.stat().st_mode & 0o777 == 0o644
+    assert main(["fmt", "--check", str(messy)]) == 0
+    assert main(["fmt", "--check", str(SPEC)]) == 0  # the example is canonical
+    bad = tmp_path / "bad.ikspec"
+    bad.write_text("项目 x\n", encoding="utf-8")
+    assert main(["fmt", str(bad)]) == 1
+    assert bad.read_text(encoding="utf-8") == "项目 x\n"

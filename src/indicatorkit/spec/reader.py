@@ -309,14 +309,18 @@ class _Reader:
         )
 
     def attach_comments(self, nodes: list[_Node], comments: dict[int, str]) -> None:
-        """A comment belongs to the next line after it; comments before the first entry or
-        after the last belong to the spec (they are written at its top)."""
+        """A comment belongs to the next entry after it.  Comments at the end of the file, and
+        comments at its top that a blank line separates from the first entry, belong to the
+        spec (they are written at its top)."""
         lines = sorted(_all_lines(nodes))
         self.leading: list[str] = []
         self.comment_map: dict[int, list[str]] = {}
         for number, text in sorted(comments.items()):
             following = next((line for line in lines if line > number), None)
-            if following is None or following == lines[0]:
+            gap = following is not None and any(
+                not self.lines[n - 1].strip() for n in range(number + 1, following)
+            )
+            if following is None or (following == lines[0] and gap):
                 self.leading.append(text)
             else:
                 self.comment_map.setdefault(following, []).append(text)
@@ -414,7 +418,13 @@ class _Reader:
         """Split ``node``'s children into fields (``key → (value, node)``) and records."""
         values: dict[str, tuple[str, _Node]] = {}
         children: list[tuple[str, _Node]] = []
+        last: str | None = None  # the field a "| …" line at the same level continues
         for child in node.children:
+            if child.kind == "continuation" and last is not None:
+                text, field = values[last]
+                values[last] = ("\n".join((text, child.rest.strip())).strip(), field)
+                continue
+            last = None
             key = self.key(child, context)
             if key is None:
                 continue
@@ -434,6 +444,7 @@ class _Reader:
                 )
                 continue
             values[key] = (value, child)
+            last = key
         return values, children
 
     def value(self, node: _Node) -> str | None:
