@@ -1,6 +1,7 @@
 """Spec files: whole 绩效目标表 as plain text — the model, reading, writing and checking."""
 
 from indicatorkit.spec.findings import Finding, Severity, SpecError
+from indicatorkit.spec.interchange import from_data, from_json, schema, to_data, to_json
 from indicatorkit.spec.lint import lint
 from indicatorkit.spec.model import (
     Budget,
@@ -36,7 +37,12 @@ __all__ = [
     "SpendingPlan",
     "Where",
     "dumps",
+    "from_data",
+    "from_json",
     "lint",
     "load",
     "loads",
+    "schema",
+    "to_data",
+    "to_json",
 ]

@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from indicatorkit.errors import InvalidValueError
-from indicatorkit.numerals import to_fraction
+from indicatorkit.numerals import is_terminating, to_fraction
 from indicatorkit.parsing import Target, parse_target
 from indicatorkit.targets import Amount, DatePoint, Direction
 
@@ -171,12 +171,35 @@ class Indicator:
             raise InvalidValueError(f"分值必须是非负数 (weight must be ≥ 0): {self.weight!r}")
 
 
+def _written(amount: Amount, what: str) -> None:
+    if not is_terminating(amount.value):
+        raise InvalidValueError(f"{what}必须是有限小数 ({what} must be a finite decimal): {amount}")
+
+
+def _of_dimension(dimension: str, what: str) -> Any:
+    """A validator: an Amount of ``dimension`` with a finite decimal value (or ``None``)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Amount | None) -> None:
+        if value is None:
+            return
+        if value.unit.dimension != dimension:
+            raise InvalidValueError(f"{what}的单位不对 (wrong unit for {attribute.name}): {value}")
+        _written(value, what)
+
+    return check
+
+
+def _figures(instance: object, attribute: attrs.Attribute[Any], value: tuple[Amount, ...]) -> None:
+    for amount in value:
+        _written(amount, "数据")
+
+
 @attrs.frozen
 class Checkpoint:
     """A point of the spending plan: by ``by`` (``3月底``), ``share`` (``30%``) spent."""
 
     by: DatePoint
-    share: Amount
+    share: Amount = attrs.field(validator=_of_dimension("[ratio]", "支出比例"))
 
 
 @attrs.frozen
@@ -190,9 +213,11 @@ class SpendingPlan:
 class Budget:
     """预算数 with 财政资金 and 其他资金 (``None`` where the table leaves the cell blank)."""
 
-    total: Amount
-    fiscal: Amount | None = None
-    other: Amount | None = None
+    total: Amount = attrs.field(validator=_of_dimension("[money]", "预算数"))
+    fiscal: Amount | None = attrs.field(
+        default=None, validator=_of_dimension("[money]", "财政资金")
+    )
+    other: Amount | None = attrs.field(default=None, validator=_of_dimension("[money]", "其他资金"))
 
 
 @attrs.frozen
@@ -225,7 +250,7 @@ class DepartmentGoal:
 
     number: int | None
     text: str = attrs.field(converter=_text)
-    figures: tuple[Amount, ...] = attrs.field(default=(), converter=_as_tuple)
+    figures: tuple[Amount, ...] = attrs.field(default=(), converter=_as_tuple, validator=_figures)
     where: Where | None = _where()
     comments: tuple[str, ...] = _comments()
 
