@@ -758,9 +758,7 @@ def _projects(draw: st.DrawFn) -> Project:
     name = draw(_LINE)
     if draw(st.booleans()):
         return Project(number, name, purpose=draw(_TEXT), withheld=draw(_TEXT))
-    budget = draw(
-        st.none() | st.builds(Budget, _MONEY, st.none() | _MONEY, st.none() | _MONEY)
-    )
+    budget = draw(st.none() | st.builds(Budget, _MONEY, st.none() | _MONEY, st.none() | _MONEY))
     return Project(
         number,
         name,
