@@ -28,13 +28,14 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
-from typing import Literal, TypeAlias, TypeVar
+from typing import Literal, TypeAlias
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from indicatorkit import units as _units
+from indicatorkit.errors import IndicatorkitError
 from indicatorkit.numerals import format_decimal, is_terminating
 from indicatorkit.targets import (
     Actual,
@@ -58,6 +59,7 @@ from indicatorkit.vocabulary import (
 __all__ = [
     "QUALITATIVE_PHRASES",
     "TARGET_KINDS",
+    "AnyTarget",
     "actuals_meeting",
     "actuals_missing",
     "amounts",
@@ -76,7 +78,6 @@ __all__ = [
 AnyTarget: TypeAlias = Comparison | Range | Deadline | Qualitative
 Kind = Literal["comparison", "range", "deadline", "qualitative"]
 Number = int | Fraction | Decimal
-T = TypeVar("T")
 
 #: The four kinds of target, as accepted by ``kinds=``.
 TARGET_KINDS: tuple[Kind, ...] = ("comparison", "range", "deadline", "qualitative")
@@ -119,6 +120,21 @@ _QUALITATIVE_JOINERS = ("", "，", "、", "；", ",")
 _SCALES: tuple[str, ...] = tuple(sorted(_units.SCALES, key=len, reverse=True))
 #: Unit texts built from a multiplier (``5万``, ``3万人``): valid after an Arabic number.
 _SCALED_UNIT_WORDS = ("万", "亿", "千", "十万", "百万", "万人", "万件", "千人次", "万户", "十万元")
+#: Rates (``100元/人``): a unit per a unit.
+_RATE_WORDS = (
+    "元/人",
+    "元/人次",
+    "万元/个",
+    "次/年",
+    "人次/天",
+    "元/平方米",
+    "元/亩",
+    "件/人",
+    "元/户",
+    "课时/人",
+    "元/人/个月",
+    "次/个月",
+)
 #: Frequent units, drawn more often than the rest.
 _COMMON_UNIT_WORDS = ("", "%", "元", "万元", "件", "人", "人次", "‰", "天", "个工作日", "次", "万")
 _PLACES = "十百千万亿"
@@ -160,37 +176,63 @@ def _resolve(word: str) -> Unit:
 
 def _all_unit_words() -> tuple[str, ...]:
     words = ["", *_units.known_unit_words()]
-    for word in _SCALED_UNIT_WORDS:
+    for word in (*_SCALED_UNIT_WORDS, *_RATE_WORDS):
         try:
             _resolve(word)
-        except InvalidArgument:
+        except (InvalidArgument, IndicatorkitError):
             continue
         words.append(word)
     return tuple(words)
 
 
+def _known(word: str) -> bool:
+    return word in _units.known_unit_words()
+
+
+def _plain_unit_text(text: str) -> bool:
+    """A unit text the grammar reads without a multiplier: ``""``, a registry word, or a rate
+    of registry words (``元/人``, ``元/人/个月``)."""
+    return text == "" or all(_known(part) for part in text.split("/"))
+
+
+def _words_of(dimension: str) -> list[str]:
+    return [word for word in _units.known_unit_words() if _units.unit(word).dimension == dimension]
+
+
 @cache
-def _written_units(dimension: str, words: tuple[str, ...]) -> tuple[tuple[str, Unit], ...]:
-    """Every ``(text, unit)`` a number of ``dimension`` can be written with after an Arabic
-    number: each unit word of the dimension, bare or behind a multiplier."""
-    bases = [word for word in words if _units.unit(word).dimension == dimension]
-    if dimension == "":
+def _written_for_cached(
+    symbol: str, dimension: str, words: tuple[str, ...]
+) -> tuple[tuple[str, Unit], ...]:
+    if "/" in symbol:
+        top, *bottoms = symbol.split("/")
+        bases = _words_of(_resolve(top).dimension)
+        for bottom in bottoms:
+            bases = [f"{t}/{b}" for t in bases for b in _words_of(_units.unit(bottom).dimension)]
+    elif dimension == "":
         bases = [""]
+    else:
+        bases = _words_of(dimension)
     written: list[tuple[str, Unit]] = []
     for word in bases:
-        base = _units.unit(word)
+        try:
+            base = _units.unit(word)
+        except (KeyError, IndicatorkitError):
+            continue
+        if base.dimension != dimension:
+            continue
         written.append((word, base))
         for scale in _SCALES:
             written.append((scale + word, _units.scaled(scale, base)))
     return tuple(written)
 
 
-def _units_of(dimension: str) -> tuple[tuple[str, Unit], ...]:
-    return _written_units(dimension, tuple(_units.known_unit_words()))
-
-
-def _registry_words(dimension: str) -> tuple[str, ...]:
-    return tuple(w for w in _units.known_unit_words() if _units.unit(w).dimension == dimension)
+def _written_for(unit: Unit) -> tuple[tuple[str, Unit], ...]:
+    """Every ``(text, unit)`` an amount of ``unit``'s dimension can be written with after an
+    Arabic number: each unit word (or rate) of the dimension, bare or behind a multiplier."""
+    written = _written_for_cached(unit.symbol, unit.dimension, _units.known_unit_words())
+    if not any(text == unit.symbol for text, _ in written):
+        written = ((unit.symbol, unit), *written)
+    return written
 
 
 # ---------------------------------------------------------------------------------------------
@@ -202,7 +244,8 @@ def unit_words(
 ) -> SearchStrategy[str]:
     """Unit texts valid after an Arabic number: every word of the unit registry
     (:func:`indicatorkit.units.known_unit_words`), multiplier forms such as ``万`` and
-    ``万人``, and ``""`` (no unit) when ``allow_none``.
+    ``万人``, rates such as ``元/人`` and ``元/人/个月``, and ``""`` (no unit) when
+    ``allow_none``.
 
     ``dimensions`` keeps the words of those dimensions only (``"[money]"``, ``"[ratio]"``,
     ``""`` for plain numbers …).
@@ -260,9 +303,9 @@ def _decimal_numbers(
     return st.one_of(feasible)
 
 
-def _check_bounds(min_value: Number | None, max_value: Number | None, places: int) -> tuple[
-    Fraction | None, Fraction | None
-]:
+def _check_bounds(
+    min_value: Number | None, max_value: Number | None, places: int
+) -> tuple[Fraction | None, Fraction | None]:
     low = _as_fraction("min_value", min_value)
     high = _as_fraction("max_value", max_value)
     _check_type("places", places, int)
@@ -343,8 +386,8 @@ def comparisons(
 @st.composite
 def _range(draw: st.DrawFn, words: SearchStrategy[str], numbers: SearchStrategy[Fraction]) -> Range:
     first = _resolve(draw(words))
-    same = [word for word in _all_unit_words() if _resolve(word).dimension == first.dimension]
-    second = draw(st.one_of(st.just(first), st.sampled_from(same).map(_resolve)))
+    same = [unit for _, unit in _written_for(first)]
+    second = draw(st.one_of(st.just(first), st.sampled_from(same)))
     low, high = Amount(draw(numbers), first), Amount(draw(numbers), second)
     if low.normalized > high.normalized:
         low, high = high, low
@@ -438,11 +481,17 @@ def deadlines(
 
 
 def _is_qualitative(text: str) -> bool:
+    """Valid for :class:`~indicatorkit.Qualitative` and prose: not read as an expression."""
+    from indicatorkit.parsing import parse_target
+
     try:
         Qualitative(text)
     except ValueError:
         return False
-    return True
+    try:
+        return isinstance(parse_target(text), Qualitative)
+    except IndicatorkitError:
+        return True  # not an expression; the tests say whether it should read as prose
 
 
 def qualitatives(
@@ -450,7 +499,7 @@ def qualitatives(
 ) -> SearchStrategy[Qualitative]:
     """:class:`~indicatorkit.Qualitative` targets: one to ``max_phrases`` prose phrases
     (default :data:`QUALITATIVE_PHRASES`) joined plainly or with ``，、；``.  Texts the
-    validator refuses (expressions, padded text) are filtered out.
+    validator refuses (blank or padded) or that read as an expression are filtered out.
 
     >>> isinstance(qualitatives(phrases=["及时足额发放"]), SearchStrategy)
     True
@@ -529,6 +578,7 @@ _WIDE: dict[str, tuple[str, ...]] = {
     "~": ("～", "〜"),
     "—": ("―", "─"),
     " ": ("\u3000", "\xa0"),
+    "/": ("／",),
 }
 _GAPS = ("", "", "", "", " ", "  ", "\u3000", "\t")
 _MINUS = "-"
@@ -618,7 +668,7 @@ def _chinese_fits(numeral: str, unit_text: str, *, decimal: bool) -> bool:
     if not unit_text or unit_text[0] not in _PLACES:
         return True
     if decimal:
-        return unit_text in _units.known_unit_words()
+        return _plain_unit_text(unit_text)
     if unit_text[0] in "万亿":
         return unit_text[0] not in numeral and "亿" not in numeral
     return not any(char in _PLACES for char in numeral)
@@ -637,12 +687,10 @@ def _spell_amount(
     total = amount.normalized
     plain: list[tuple[str, Unit, Fraction]] = []
     scaled: list[tuple[str, Unit, Fraction]] = []
-    for text, unit in _units_of(amount.dimension):
+    for text, unit in _written_for(amount.unit):
         number = total / unit.factor
         if is_terminating(number) and not (need_unit and text == ""):
-            (plain if text in _units.known_unit_words() or text == "" else scaled).append(
-                (text, unit, number)
-            )
+            (plain if _plain_unit_text(text) else scaled).append((text, unit, number))
     if not plain and not scaled:  # only the amount's own unit writes it exactly
         plain.append((amount.unit.symbol, amount.unit, amount.value))
     pools = [pool for pool in (plain, plain, plain, scaled) if pool]
@@ -658,21 +706,25 @@ def _spell_amount(
         decimal = "点" in numeral if numeral is not None else False
         if (
             numeral is not None
-            and (unit_text == "" or unit_text in _units.known_unit_words())
+            and _plain_unit_text(unit_text)
             and _chinese_fits(numeral, unit_text, decimal=decimal)
         ):
-            read = unit
-            if unit_text and unit_text[0] in _PLACES and not decimal:
+            read, gap = unit, draw(_gap())
+            if unit_text and unit_text[0] in _PLACES and not decimal and not gap:
                 # the numeral absorbs the multiplier: 五千元 is 五千 + 元
                 try:
                     read = _units.unit(unit_text[1:])
                 except KeyError:
                     read = unit  # 五千克: only 千克 means anything
-            return numeral + draw(_gap()) + unit_text, read, read is _units.NO_UNIT
+            return numeral + gap + unit_text, read, read is _units.NO_UNIT
     text = draw(_arabic_number(number))
     if unit_text:
         scale, word = _split_scale(unit_text)
         spelled = draw(st.sampled_from(_aliases(word))) if word else ""
+        if "/" in spelled:  # 元/人, 元每人, 元 / 人, 次/月
+            if spelled.endswith("/个月") and draw(st.booleans()):
+                spelled = spelled[: -len("个月")] + "月"
+            spelled = spelled.replace("/", draw(st.sampled_from(["/", "/", "每", " / "])))
         text += draw(_gap()) + scale + (draw(_gap()) if scale and spelled else "") + spelled
     return text, unit, unit_text == ""
 
@@ -747,8 +799,10 @@ def _spell_range(draw: st.DrawFn, target: Range) -> tuple[str, Range]:
     shorthand_number = low.normalized / high_unit.factor
     if high_unitless:
         low_text, _, _ = draw(_spell_amount(low))
-    elif is_terminating(shorthand_number) and low.dimension == target.high.dimension and (
-        draw(st.booleans()) or low.dimension == ""
+    elif (
+        is_terminating(shorthand_number)
+        and low.dimension == target.high.dimension
+        and (draw(st.booleans()) or low.dimension == "")
     ):
         # "90～100%": the low end borrows the high end's unit
         low_text = draw(_spell_number(shorthand_number))
@@ -770,22 +824,41 @@ def _year_end_spellings() -> SearchStrategy[str]:
             st.sampled_from(["", "前", "之前", "以前"]),
             st.sampled_from(["", "完成"]),
         ).map("".join),
-        st.tuples(
-            st.sampled_from(["年内", "本年内", "年度内"]), st.sampled_from(["", "完成"])
-        ).map("".join),
+        st.tuples(st.sampled_from(["年内", "本年内", "年度内"]), st.sampled_from(["", "完成"])).map(
+            "".join
+        ),
     )
+
+
+def _cn_small(value: int) -> str:
+    """A month or day in Chinese: 十二, 三十一 (never 一十二)."""
+    text = _cn_integer(value)
+    return text[1:] if text.startswith("一十") else text
+
+
+def _cn_year(year: int) -> str:
+    """A year digit by digit: 二〇二五 or 二零二五."""
+    return "".join(_CN_DIGITS[int(digit)] for digit in str(year))
 
 
 @st.composite
 def _spell_date(draw: st.DrawFn, point: DatePoint) -> str:
-    """A date point as written in an actual or a deadline (without 前)."""
+    """A date point as written in an actual or a deadline (without 前): Arabic or Chinese
+    numerals (``2025年06月30日``, ``二〇二五年六月三十日``, ``12月底``, ``十二月末``)."""
+    chinese = draw(st.integers(0, 3)) == 0
 
     def number(value: int) -> str:
+        if chinese:
+            return _cn_small(value)
         return ("0" if value < 10 and draw(st.integers(0, 4)) == 0 else "") + str(value)
 
     text = ""
     if point.year is not None:
-        text = str(point.year) + draw(_gap()) + "年" + draw(_gap())
+        year = str(point.year)
+        if chinese:
+            year = _cn_year(point.year)
+            year = year.replace("零", "〇") if draw(st.booleans()) else year
+        text = year + draw(_gap()) + "年" + draw(_gap())
     text += number(point.month) + draw(_gap()) + "月" + draw(_gap())
     if point.day is None:
         text += draw(st.sampled_from(["底", "末"]))
@@ -797,9 +870,14 @@ def _spell_date(draw: st.DrawFn, point: DatePoint) -> str:
 @st.composite
 def _spell_deadline(draw: st.DrawFn, target: Deadline) -> str:
     by = target.by
-    if by == DatePoint(12) and draw(st.booleans()):
-        return draw(_year_end_spellings())
-    text = draw(_spell_date(by))
+    if by.month == 12 and by.day is None and draw(st.booleans()):
+        if by.year is None:
+            return draw(_year_end_spellings())
+        # 2025年底前, 2025年年末之前完成
+        year = str(by.year) if draw(st.booleans()) else _cn_year(by.year)
+        text = year + draw(_gap()) + "年" + draw(st.sampled_from(["底", "末", "年底", "年末"]))
+    else:
+        text = draw(_spell_date(by))
     mark = draw(st.sampled_from(["", "前", "前", "之前", "以前"]))
     complete = draw(st.sampled_from(["", "", "完成"]))
     for word in (mark, complete):
@@ -907,7 +985,9 @@ _GRADE_TEXTS: dict[Grade, tuple[str, ...]] = {
 }
 
 
-def _forms(forms: Iterable[str] | None, allowed: tuple[str, ...], target: object) -> tuple[str, ...]:
+def _forms(
+    forms: Iterable[str] | None, allowed: tuple[str, ...], target: object
+) -> tuple[str, ...]:
     if forms is None:
         return allowed
     if isinstance(forms, str):
@@ -933,29 +1013,30 @@ def _numbers_for(value: Fraction) -> SearchStrategy[Number]:
     whole."""
     options: list[SearchStrategy[Number]] = [st.just(value)]
     if is_terminating(value):
-        options.append(st.just(Decimal(format_decimal(value))))
+        text = format_decimal(value)
+        exact = Decimal(text)
+        padded = Decimal(text + ("" if "." in text else ".") + "000")  # 95.000
+        options.append(st.sampled_from([exact, padded, exact.normalize()]))  # 9.5E+1
     if value.denominator == 1:
         options.append(st.just(int(value)))
     return st.one_of(options)
 
 
 @st.composite
-def _express(
-    draw: st.DrawFn, normalized: Fraction, dimension: str, own: Unit, forms: tuple[str, ...]
-) -> Actual:
-    """An actual of ``normalized`` (in the dimension's base unit) in one of ``forms``; plain
-    numbers are in the ``own`` unit (the target's)."""
+def _express(draw: st.DrawFn, normalized: Fraction, own: Unit, forms: tuple[str, ...]) -> Actual:
+    """An actual of ``normalized`` (in the dimension's base unit) in one of ``forms``, in any
+    unit of ``own``'s dimension; plain numbers are in the ``own`` unit (the target's)."""
     form = draw(st.sampled_from(forms))
-    written = _units_of(dimension)
+    written = _written_for(own)
     if form == "number":
         return draw(_numbers_for(normalized / own.factor))
     if form == "quantity":
-        words = _registry_words(dimension)
-        if dimension == "":
+        if own.dimension == "":
             return _units.registry().Quantity(normalized)
+        words = [(text, unit) for text, unit in written if text and _plain_unit_text(text)]
         if words:
-            word = draw(st.sampled_from(words))
-            return _units.registry().Quantity(normalized / _units.unit(word).factor, word)
+            text, unit = draw(st.sampled_from(words))
+            return _units.registry().Quantity(normalized / unit.factor, text)
         form = "amount"
     if form == "text":
         exact = [unit for _, unit in written if is_terminating(normalized / unit.factor)]
@@ -978,9 +1059,7 @@ def _comparison_actuals(
     amount = target.amount
     sign = 1 if up else -1
     return _deltas(positive=positive).flatmap(
-        lambda d: _express(
-            (amount.value + sign * d) * amount.unit.factor, amount.dimension, amount.unit, forms
-        )
+        lambda d: _express((amount.value + sign * d) * amount.unit.factor, amount.unit, forms)
     )
 
 
@@ -1003,7 +1082,7 @@ def _range_actuals(target: Range, forms: tuple[str, ...], meet: bool) -> SearchS
             _deltas(positive=True).map(lambda d: (low.value - d) * low.unit.factor),
             _deltas(positive=True).map(lambda d: (high.value + d) * high.unit.factor),
         )
-    return values.flatmap(lambda v: _express(v, low.dimension, low.unit, forms))
+    return values.flatmap(lambda v: _express(v, low.unit, forms))
 
 
 def _deadline_met(by: DatePoint, month: int, day: int | None, year: int | None) -> bool:
@@ -1041,14 +1120,13 @@ def _feasible_days(by: DatePoint, year: int | None, meet: bool) -> list[tuple[in
 def _date_actuals(target: Deadline, forms: tuple[str, ...], meet: bool) -> SearchStrategy[Actual]:
     by = target.by
     options = [
-        (year, days)
-        for year in _year_choices(by, meet)
-        if (days := _feasible_days(by, year, meet))
+        (year, days) for year in _year_choices(by, meet) if (days := _feasible_days(by, year, meet))
     ]
     if not options:
         raise InvalidArgument(
-            f"no date {'meets' if meet else 'misses'} {target!r} "
-            "(a deadline at the end of December without a year cannot be missed)"
+            f"no date {'meets' if meet else 'misses'} {target!r} (nothing comes after the end "
+            "of December unless a later year is given, and years are compared only when both "
+            "sides give one)"
         )
 
     @st.composite
@@ -1132,8 +1210,8 @@ def actuals_missing(
     the forms are those of :func:`actuals_meeting`.  Values just past the boundary are drawn
     often.
 
-    A target no value misses — a yearless deadline at the end of December (``12月底前``):
-    years are compared only when both sides give one — raises
+    A target no value misses — a deadline at the end of December without a year
+    (``12月底前``) or in year 9999: years are compared only when both sides give one — raises
     :class:`~hypothesis.errors.InvalidArgument` when the strategy is built.  For a
     qualitative target the values name a grade below 达成 (a text naming no grade gives
     ``met=None``, and is never drawn).
