@@ -10,7 +10,7 @@ from indicatorkit.units import known_unit_words
 from indicatorkit.vocabulary import SIGN_OPERATORS
 
 signs = st.sampled_from(["", *sorted(SIGN_OPERATORS)])
-numbers = st.from_regex(r"\A\d{1,7}(\.\d{1,4})?\Z")
+numbers = st.from_regex(r"\A[0-9]{1,7}(\.[0-9]{1,4})?\Z")
 unit_words = st.sampled_from(["", *known_unit_words()])
 
 

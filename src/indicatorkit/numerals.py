@@ -43,15 +43,23 @@ def decimal_value(text: str) -> Fraction:
 
 
 def _section(text: str) -> int:
-    """Value of a numeral below 万: ``"一千二百三十四"`` → 1234, ``"十五"`` → 15."""
+    """Value of a numeral below 万: ``"一千二百三十四"`` → 1234, ``"十五"`` → 15,
+    ``"一千零十"`` → 1010, and the spoken short form ``"三千五"`` → 3500."""
     total = 0
     digit: int | None = None
+    last_unit = 0
+    after_zero = False
     for char in text:
-        if char in DIGITS:
+        if char in "零〇":
+            digit, after_zero = None, True
+        elif char in DIGITS:
             digit = DIGITS[char]
         else:
-            total += (1 if digit is None else digit) * SMALL_UNITS[char]
-            digit = None
+            last_unit = SMALL_UNITS[char]
+            total += (1 if digit is None else digit) * last_unit
+            digit, after_zero = None, False
+    if digit is not None and last_unit >= 100 and not after_zero:
+        return total + digit * last_unit // 10  # 三千五 is 3500, 两百五 is 250
     return total + (digit or 0)
 
 
@@ -61,6 +69,9 @@ def chinese_value(text: str) -> Fraction:
     A run of bare digits (``"二〇二五"``) reads digit by digit.  The grammar guarantees the
     characters; malformed orders (``"百百"``) raise ``ValueError``.
     """
+    scale = 1
+    if "点" in text and text[-1] in BIG_UNITS:
+        scale, text = BIG_UNITS[text[-1]], text[:-1]  # 一点五万 is 15000
     whole, _, fraction = text.partition("点")
     if whole and all(char in DIGITS for char in whole) and len(whole) > 1:
         value = Fraction(int("".join(str(DIGITS[c]) for c in whole)))
@@ -70,7 +81,7 @@ def chinese_value(text: str) -> Fraction:
         if not all(char in DIGITS for char in fraction):
             raise ValueError(f"bad decimal part {fraction!r}")
         value += Fraction(int("".join(str(DIGITS[c]) for c in fraction)), 10 ** len(fraction))
-    return value
+    return value * scale
 
 
 def _whole(text: str) -> int:
@@ -84,6 +95,8 @@ def _whole(text: str) -> int:
             if big in rest:
                 raise ValueError(f"repeated {big}")
             total += (_whole(head) if head else 1) * factor
+            if len(rest) == 1 and rest in DIGITS and rest not in "零〇":
+                return total + DIGITS[rest] * factor // 10  # 一万五 is 15000
     if rest:
         _check_order(rest)
         total += _section(rest)
@@ -94,7 +107,11 @@ def _check_order(text: str) -> None:
     """Reject numerals whose place words do not strictly descend (``百千``, ``十十``)."""
     last = 10_000
     previous_was_digit = False
+    previous = ""
     for char in text:
+        if char in SMALL_UNITS and previous in ("零", "〇") and char != "十":
+            raise ValueError(f"a place word right after 零 in {text!r}")
+        previous = char
         if char in SMALL_UNITS:
             if SMALL_UNITS[char] >= last:
                 raise ValueError(f"place words out of order in {text!r}")

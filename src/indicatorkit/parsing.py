@@ -267,6 +267,15 @@ class _Build(Transformer[Token, Any]):
         return Amount(decimal_value(str(number)), base)
 
     def chinese(self, number: Token, unit: units.Unit | None) -> Amount:
+        text = str(number)
+        if unit is not None and len(text) > 1 and text[-1] in units.SCALES:
+            # the numeral may have taken the first character of the unit: 五十千克 is 50千克
+            try:
+                chinese_value(text)
+            except ValueError:
+                joined = text[-1] + unit.symbol
+                if joined in units.known_unit_set():
+                    return Amount(_numeral(number, text[:-1]), units.unit(joined))
         return Amount(_numeral(number), unit if unit is not None else units.NO_UNIT)
 
     def chinese_part(self, token: Token) -> Amount:
@@ -583,7 +592,7 @@ def _unquote(text: str) -> str | None:
     return None
 
 
-_SIMPLE = re.compile(r"(>=|<=|==|[≥≤≧≦⩾⩽≮≯><=])?(\d+(?:\.\d+)?)(\D*)")
+_SIMPLE = re.compile(r"(>=|<=|==|[≥≤≧≦⩾⩽≮≯><=])?([0-9]+(?:\.[0-9]+)?)([^0-9\s]*)")
 
 
 def _simple(normalised: str, start: str) -> Comparison | Amount | None:

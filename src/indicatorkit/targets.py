@@ -248,6 +248,9 @@ class CheckResult(tuple[Any, ...]):
 
     __hash__ = tuple.__hash__
 
+    def __getnewargs__(self) -> tuple[Any, ...]:
+        return tuple(self)  # for copy and pickle
+
     def __repr__(self) -> str:
         return (
             f"CheckResult(target={self.target!r}, actual={self.actual!r}, met={self.met!r}, "
@@ -323,6 +326,10 @@ def _amount_in(actual: Actual, unit: Unit, target: object) -> Amount:
         value = actual
     elif _is_quantity(actual):
         value = _quantity_amount(actual)
+    elif isinstance(actual, DatePoint | datetime.date | Grade):
+        raise DimensionMismatchError(
+            unit.symbol or unit.kind, str(actual), context="需要数值 / a number is needed"
+        )
     else:
         return Amount(to_fraction(actual), unit)
     if value.unit.dimension != unit.dimension:
