@@ -86,3 +86,11 @@ def test_fmt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad.write_text("项目 x\n", encoding="utf-8")
     assert main(["fmt", str(bad)]) == 1
     assert bad.read_text(encoding="utf-8") == "项目 x\n"
+
+
+def test_fmt_sees_crlf(tmp_path: Path) -> None:
+    crlf = tmp_path / "crlf.ikspec"
+    crlf.write_bytes("项目 1 a\r\n  编码：x\r\n".encode())
+    assert main(["fmt", "--check", str(crlf)]) == 1
+    assert main(["fmt", str(crlf)]) == 0
+    assert crlf.read_bytes() == "项目 1 a\n  编码：x\n".encode()

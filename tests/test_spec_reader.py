@@ -212,3 +212,11 @@ def test_no_partial_object_on_error() -> None:
     with pytest.raises(SpecError):
         loads("项目 1 a\n  编码：x\n项目 2 b\n  预算：abc\n")
     assert Project(1, "a", code="x") == loads("项目 1 a\n  编码：x\n").projects[0]
+
+
+def test_not_utf8_is_located_in_characters(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ikspec"
+    bad.write_bytes("项目 1\n  用途：".encode() + b"\xb0\xa1\n")
+    with pytest.raises(SpecError) as caught:
+        load(bad)
+    assert (caught.value.findings[0].line, caught.value.findings[0].column) == (2, 6)

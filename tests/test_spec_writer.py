@@ -76,3 +76,33 @@ def test_records_built_in_code_are_written() -> None:
 def test_measures_with_several_lines() -> None:
     group = MeasureGroup("财务保障措施", ("一\n二", "三"))
     assert group.items == ("一\n二", "三")
+
+
+def test_round_trips_found_by_the_docs_review() -> None:
+    from indicatorkit.spec import Department, DepartmentGoal
+
+    spec = Spec(
+        Department("1", "局", goals=(DepartmentGoal(1, "第一行\n第二行"),)),
+        (
+            Project(1, "- 3 号楼维修"),
+            Project(6, withheld="保密", unit="某局"),
+            Project(7, withheld="保密", unit="某局"),
+        ),
+    )
+    text = dumps(spec)
+    assert "项目 6-7" not in text  # only bare withheld projects are grouped
+    assert loads(text) == spec
+    assert dumps(loads(text)) == text
+
+
+def test_a_comment_belongs_to_one_record() -> None:
+    text = "部门 - 局\n  总体目标：x\n\n  # c\n  目标：无编号\n"
+    spec = loads(text)
+    assert spec.department is not None
+    assert spec.department.comments == ()
+    assert spec.department.goals[0].comments == ("c",)
+    assert dumps(loads(dumps(spec))) == dumps(spec)
+
+
+def test_empty_fields_are_fields_not_given() -> None:
+    assert loads("项目 1\n  支出计划：\n  用途：\n") == Spec(None, (Project(1),))

@@ -94,7 +94,8 @@ def _lint(paths: Sequence[Path], output: str) -> int:
         except SpecError as error:
             findings.extend(error.findings)
             continue
-        findings.extend(lint(spec, file=str(path), source=path.read_text(encoding="utf-8")))
+        source = path.read_bytes().decode("utf-8")
+        findings.extend(lint(spec, file=str(path), source=source))
     if output == "json":
         print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
@@ -118,7 +119,7 @@ def _fmt(paths: Sequence[Path], check: bool) -> int:
             print(error, file=sys.stderr)
             status = 1
             continue
-        before = path.read_text(encoding="utf-8")
+        before = path.read_bytes().decode("utf-8")  # as stored: CRLF is not canonical
         after = dumps(spec)
         if before == after:
             continue

@@ -169,7 +169,7 @@ def _find_edits(text: str) -> list[_Edit]:
                 arrow.end(),
                 sign,
                 "T004",
-                f"“{arrow.group()}”读作“{sign}” / read as {sign!r}",
+                f"“{arrow.group()}”读作“{sign}” / {arrow.group()!r} read as {sign!r}",
             )
         )
     for look_alike in _LOOK_ALIKE.finditer(text, position, limit):

@@ -73,7 +73,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "IK108": (Severity.WARNING, "缺少指标值确定依据 / the basis of the target is missing"),
     "IK109": (Severity.INFO, "三级指标名称疑似被截断 / the name looks cut short"),
     "IK110": (Severity.WARNING, "括号不配对 / unbalanced brackets"),
-    "IK201": (Severity.ERROR, "指标值有笔误 / the target has a typo"),
+    "IK201": (Severity.ERROR, "指标值的运算符有笔误 / the operator of the target has a typo"),
     "IK202": (
         Severity.WARNING,
         "名称要求数值，指标值却是定性描述 / a number is promised, a sentence given",
@@ -81,6 +81,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "IK203": (Severity.WARNING, "比率类指标的指标值缺少%单位 / a rate without a percent sign"),
     "IK204": (Severity.WARNING, "指标值方向与指标性质相反 / the bound points the wrong way"),
     "IK205": (Severity.WARNING, "指定的方向与运算符矛盾 / the direction contradicts the operator"),
+    "IK206": (Severity.WARNING, "指标值需要修整才能读取 / the target needed tidying to be read"),
     "IK301": (
         Severity.ERROR,
         "资金支出计划不递增或未到100% / the spending plan decreases or ends below 100%",
@@ -103,6 +104,9 @@ _PROMISES_NUMBER = re.compile(
 )
 _PROMISES_PERCENT = re.compile(r"(?:[（(]%[）)]|%|率|比例)\s*[）)]?$")
 _LESS_IS_BETTER = re.compile(r"投诉率|差错率|事故|负面|发生率|违规")
+#: Lenient repairs that changed an operator: errors, since the intent is a guess (T002 ",=",
+#: T004 "=>", T007 "》").  The other repairs only tidied the text.
+_OPERATOR_REPAIRS = frozenset({"T002", "T004", "T007"})
 _COUNT_IN_SUMMARY = re.compile(r"下设\s*(\d+)\s*个三级指标")
 _BRACKETS = {"（": "）", "(": ")", "【": "】", "[": "]", "“": "”"}
 
@@ -250,17 +254,17 @@ class _Checker:
             if names[indicator.name] > 1:
                 self.add(
                     "IK106",
-                    f"“{indicator.name}”在{owner}中出现 {names[indicator.name]} 次",
+                    f"“{indicator.name}”在{owner} 中出现 {names[indicator.name]} 次",
                     indicator.where,
                 )
         present = {LEVEL1_ALIASES.get(i.level1, i.level1) for i in indicators}
         if indicators:
             for level1 in REQUIRED_LEVEL1:
                 if level1 not in present:
-                    self.add("IK105", f"{owner}没有“{level1}”", where)
+                    self.add("IK105", f"{owner} 没有“{level1}”", where)
         weighted = [i.weight is not None for i in indicators]
         if any(weighted) and not all(weighted):
-            self.add("IK306", f"{owner}有 {weighted.count(False)} 个指标没有分值", where)
+            self.add("IK306", f"{owner} 有 {weighted.count(False)} 个指标没有分值", where)
 
     def indicator(self, indicator: Indicator) -> None:
         where = indicator.where
@@ -331,11 +335,12 @@ class _Checker:
         target = indicator.target
         for diagnostic in parse_target(indicator.target_text, lenient=True).diagnostics:
             self.add(
-                "IK201",
+                "IK201" if diagnostic.code in _OPERATOR_REPAIRS else "IK206",
                 f"“{indicator.target_text}”：{diagnostic.message}",
                 where,
                 "target",
-                suggestion=f"写作“{target}”或写明 ≥ / ≤",
+                suggestion=f"写作“{target}”"
+                + ("或写明 ≥ / ≤" if diagnostic.code == "T002" else ""),
             )
         title = indicator.name or indicator.description
         if isinstance(target, Qualitative) and _PROMISES_NUMBER.search(title):

@@ -173,7 +173,8 @@ def load(path: str | Path) -> Spec:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         raise SpecError(
             [
                 _finding(
@@ -315,6 +316,7 @@ class _Reader:
         lines = sorted(_all_lines(nodes))
         self.leading: list[str] = []
         self.comment_map: dict[int, list[str]] = {}
+        self.claimed: set[int] = set()
         for number, text in sorted(comments.items()):
             following = next((line for line in lines if line > number), None)
             gap = following is not None and any(
@@ -326,15 +328,19 @@ class _Reader:
                 self.comment_map.setdefault(following, []).append(text)
 
     def comments_for(self, node: _Node) -> tuple[str, ...]:
-        """Comments on the record's own line and on every line of it that is not a record."""
-        found = list(self.comment_map.get(node.line, ()))
+        """Comments on the record's own line and on every line of it that no record inside it
+        has claimed (records inside are built, and claim theirs, first)."""
+        lines = [node.line]
         stack = list(node.children)
         while stack:
             child = stack.pop(0)
-            if child.kind == "keyed" and not _is_field(child):
-                continue
-            found.extend(self.comment_map.get(child.line, ()))
+            lines.append(child.line)
             stack[:0] = child.children
+        found: list[str] = []
+        for line in lines:
+            if line not in self.claimed:
+                self.claimed.add(line)
+                found.extend(self.comment_map.get(line, ()))
         return tuple(found)
 
     # ---- the spec ----
@@ -536,6 +542,8 @@ class _Reader:
         return None if failed else tuple(found)
 
     def plan(self, text: str, node: _Node) -> SpendingPlan | None:
+        if not text.strip():
+            return None  # an empty field is a field not given
         checkpoints = []
         column = self.value_column(node)
         for part in _SEPARATORS.split(text.strip()):
@@ -647,11 +655,15 @@ class _Reader:
             number = self.integer(label, attrs.evolve(node, rest=label), "目标编号")
             if number is None:
                 return None
-        values, _ = self.fields(node, "目标")
+        # "| …" lines right under the goal continue its text; the fields come after them
+        leading = 0
+        while leading < len(node.children) and node.children[leading].kind == "continuation":
+            leading += 1
+        parts = [text.strip(), *(c.rest.strip() for c in node.children[:leading])]
+        values, _ = self.fields(attrs.evolve(node, children=node.children[leading:]), "目标")
         figures: tuple[Amount, ...] | None = ()
         if "数据" in values:
             figures = self.amounts(*values["数据"])
-        parts = [text.strip()] + [c.rest.strip() for c in node.children if c.kind == "continuation"]
         if figures is None:
             return None
         return _build(
@@ -659,7 +671,7 @@ class _Reader:
             node,
             DepartmentGoal,
             number=number,
-            text="\n".join(p for p in parts if p),
+            text="\n".join(parts).strip(),
             figures=figures,
             where=self.where(node, values, "目标"),
             comments=self.comments_for(node),
@@ -667,12 +679,14 @@ class _Reader:
 
     def programme(self, node: _Node) -> Programme | None:
         values, children = self.fields(node, "分项", {"指标"})
-        plan = self.plan(*values["支出计划"]) if "支出计划" in values else None
+        plan = self.plan(*values["支出计划"]) if values.get("支出计划", ("",))[0] else None
         indicators = [self.indicator(child) for _, child in children]
         if not node.rest.strip():
             self.problem("IK017", "分项需要名称 (a programme needs a name)", node.line, node.column)
             return None
-        if any(i is None for i in indicators) or ("支出计划" in values and plan is None):
+        if any(i is None for i in indicators) or (
+            values.get("支出计划", ("",))[0] and plan is None
+        ):
             return None
         return _build(
             self,
@@ -713,7 +727,7 @@ class _Reader:
         )
 
     def projects(self, node: _Node) -> Iterator[Project]:
-        match = re.fullmatch(r"(\d+)(?:\s*[-–—~～至]\s*(\d+))?(?:\s+(.*))?", node.rest.strip())
+        match = re.fullmatch(r"(\d+)(?:[-–—~～至](\d+))?(?:\s+(.*))?", node.rest.strip())
         if match is None:
             self.problem(
                 "IK018",
@@ -749,11 +763,10 @@ class _Reader:
                     yield project
             return
         budget = self.budget(values)
-        plan = self.plan(*values["支出计划"]) if "支出计划" in values else None
+        planned = values.get("支出计划", ("",))[0]
+        plan = self.plan(*values["支出计划"]) if planned else None
         indicators = [self.indicator(child) for _, child in children]
-        if any(i is None for i in indicators) or budget is False:
-            return
-        if "支出计划" in values and plan is None:
+        if any(i is None for i in indicators) or budget is False or (planned and plan is None):
             return
         project = _build(
             self,

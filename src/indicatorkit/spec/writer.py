@@ -142,7 +142,8 @@ def _project_groups(projects: tuple[Project, ...]) -> Iterator[list[Project]]:
     for project in projects:
         if (
             group
-            and project.withheld is not None
+            and _only_withheld(project)
+            and _only_withheld(group[-1])
             and project.withheld == group[-1].withheld
             and project.number == group[-1].number + 1
             and project.name == group[-1].name
@@ -155,6 +156,19 @@ def _project_groups(projects: tuple[Project, ...]) -> Iterator[list[Project]]:
         group = [project]
     if group:
         yield group
+
+
+def _only_withheld(project: Project) -> bool:
+    """A withheld project with nothing but its name and reason (项目 6-13 may group these)."""
+    return project.withheld is not None and not (
+        project.code
+        or project.unit
+        or project.budget
+        or project.purpose
+        or project.plan
+        or project.goal
+        or project.indicators
+    )
 
 
 def _project(group: list[Project]) -> Iterator[str]:
