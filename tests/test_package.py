@@ -40,6 +40,8 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in (
         "indicatorkit/grammar/target.lark",
+        "indicatorkit/grammar/spec.lark",
+        "indicatorkit/spec/spec.schema.json",
         "indicatorkit/units.txt",
         "indicatorkit/py.typed",
         "indicatorkit/__init__.py",
@@ -68,6 +70,11 @@ def test_installed_wheel_parses_and_checks(wheel: Path, tmp_path: Path) -> None:
         f"site = pathlib.Path({str(site)!r}).resolve()\n"
         "assert site in pathlib.Path(indicatorkit.__file__).resolve().parents, indicatorkit.__file__\n"
         "assert site in p._grammar_path().resolve().parents, p._grammar_path()\n"
+        "import indicatorkit.spec.reader as r\n"
+        "assert site in r._grammar_path().resolve().parents, r._grammar_path()\n"
+        "assert indicatorkit.spec.schema()['$schema']\n"
+        "spec = indicatorkit.loads('项目 1\\n  指标 产出指标 / 数量指标 / a\\n    指标值：≥1件\\n')\n"
+        "assert indicatorkit.dumps(spec).startswith('项目 1')\n"
         "t = indicatorkit.parse_target('>5万元')\n"
         "assert t.check('60000元').met and not t.check('50000元').met\n"
         "print(t)\n"
