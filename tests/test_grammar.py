@@ -6,7 +6,8 @@ import pytest
 from lark import Lark
 
 from indicatorkit import Operator, parse_target
-from indicatorkit.parsing import _grammar_path, grammar_text
+from indicatorkit.grammars import grammar_path
+from indicatorkit.parsing import grammar_text
 from indicatorkit.units import known_unit_words, unit
 from indicatorkit.vocabulary import (
     NEGATABLE_WORDS,
@@ -30,8 +31,8 @@ def test_grammar_builds_strictly() -> None:
 
 
 def test_grammar_file_is_the_one_in_grammar_dir() -> None:
-    assert _grammar_path().name == "target.lark"
-    assert "start_target" in _grammar_path().read_text(encoding="utf-8")
+    assert grammar_path("target.lark").name == "target.lark"
+    assert "start_target" in grammar_path("target.lark").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("word", "operator"), sorted(PREFIX_OPERATORS.items()))

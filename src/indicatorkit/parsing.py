@@ -21,8 +21,6 @@ import threading
 import unicodedata
 from fractions import Fraction
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any, Literal, overload
 
 from lark import Lark, Token, Transformer, v_args
@@ -36,6 +34,7 @@ from indicatorkit.errors import (
     TextError,
     UnknownUnitError,
 )
+from indicatorkit.grammars import read_grammar
 from indicatorkit.lenient import LenientParse, parse_lenient
 from indicatorkit.numerals import chinese_value, decimal_value
 from indicatorkit.targets import (
@@ -107,14 +106,6 @@ def _original(index: tuple[int, ...] | None, position: int) -> int:
 # The grammar and the parser
 
 
-def _grammar_path() -> Path:
-    """``grammar/target.lark``: inside the installed package, or beside ``src/`` in a checkout."""
-    shipped = resources.files("indicatorkit").joinpath("grammar", "target.lark")
-    if shipped.is_file():
-        return Path(str(shipped))
-    return Path(__file__).resolve().parents[2] / "grammar" / "target.lark"
-
-
 def _alternatives(words: object) -> str:
     ordered = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
     return " | ".join(_lark_string(word) for word in ordered)
@@ -127,7 +118,7 @@ def _lark_string(word: str) -> str:
 def grammar_text() -> str:
     """The full grammar: ``target.lark`` plus the terminals generated from the vocabulary
     tables and the unit registry."""
-    base = _grammar_path().read_text(encoding="utf-8")
+    base = read_grammar("target.lark")
     supplied = [
         "",
         "// ---- supplied by indicatorkit.parsing.grammar_text() ----",

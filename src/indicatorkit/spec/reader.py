@@ -29,7 +29,6 @@ import re
 from collections.abc import Callable, Iterator
 from fractions import Fraction
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
@@ -39,6 +38,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 from lark.indenter import DedentError, Indenter
 
 from indicatorkit.errors import TextError
+from indicatorkit.grammars import read_grammar
 from indicatorkit.numerals import decimal_value
 from indicatorkit.parsing import parse_actual, parse_target
 from indicatorkit.spec.findings import Finding, Severity, SpecError
@@ -124,17 +124,10 @@ class _Indentation(Indenter):
     tab_len = 4
 
 
-def _grammar_path() -> Path:
-    shipped = resources.files("indicatorkit").joinpath("grammar", "spec.lark")
-    if shipped.is_file():
-        return Path(str(shipped))
-    return Path(__file__).resolve().parents[3] / "grammar" / "spec.lark"
-
-
 @cache
 def _outline_parser() -> Lark:
     return Lark(
-        _grammar_path().read_text(encoding="utf-8"),
+        read_grammar("spec.lark"),
         parser="lalr",
         lexer="contextual",
         postlex=_Indentation(),
