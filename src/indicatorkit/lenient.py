@@ -137,7 +137,7 @@ def _find_edits(text: str) -> list[_Edit]:
             )
             position = leading.end()
     words = _WORDS_BEFORE_SIGN.match(text, position)
-    if words and not _MEANINGFUL.search(words.group(1)) and not edits_at(edits, position):
+    if words and not _MEANINGFUL.search(words.group(1)):
         edits.append(
             _Edit(
                 words.start(),
@@ -194,11 +194,6 @@ def _find_edits(text: str) -> list[_Edit]:
             )
         )
     return edits
-
-
-def edits_at(edits: list[_Edit], position: int) -> bool:
-    """True when an edit already ends at ``position`` (one repair per spot)."""
-    return any(edit.end == position and edit.code != "T001" for edit in edits)
 
 
 def _apply(text: str, edits: list[_Edit]) -> tuple[str, list[int]]:
