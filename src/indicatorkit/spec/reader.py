@@ -910,10 +910,6 @@ def _fraction(text: str) -> Fraction:
     return value
 
 
-def _is_field(node: _Node) -> bool:
-    return node.rest.startswith(("：", ":"))
-
-
 def _all_lines(nodes: list[_Node] | tuple[_Node, ...]) -> Iterator[int]:
     for node in nodes:
         yield node.line
