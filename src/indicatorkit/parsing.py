@@ -260,13 +260,21 @@ class _Build(Transformer[Token, Any]):
     def chinese(self, number: Token, unit: units.Unit | None) -> Amount:
         text = str(number)
         if unit is not None and len(text) > 1 and text[-1] in units.SCALES:
-            # the numeral may have taken the first character of the unit: 五十千克 is 50千克
-            try:
-                chinese_value(text)
-            except ValueError:
-                joined = text[-1] + unit.symbol
-                if joined in units.known_unit_set():
-                    return Amount(_numeral(number, text[:-1]), units.unit(joined))
+            # The numeral may have taken the first character of the unit: read 五千克 as 5千克
+            # and 一点五万元 as 1.5万元 (as 1.5万元 is read), when that means the same number —
+            # and 五十千克 as 50千克, which is no numeral otherwise.
+            joined = text[-1] + unit.symbol
+            if joined in units.known_unit_set():
+                try:
+                    whole = chinese_value(text)
+                except ValueError:
+                    whole = None
+                try:
+                    part = chinese_value(text[:-1])
+                except ValueError:
+                    part = None
+                if part is not None and (whole is None or whole == part * units.SCALES[text[-1]]):
+                    return Amount(part, units.unit(joined))
         return Amount(_numeral(number), unit if unit is not None else units.NO_UNIT)
 
     def chinese_part(self, token: Token) -> Amount:
