@@ -380,6 +380,7 @@ def clear_caches() -> None:
 def _on_units_changed() -> None:
     _PARSER.reset()
     _prose_patterns.cache_clear()
+    _simple_pattern.cache_clear()
     clear_caches()
 
 
@@ -591,23 +592,40 @@ def _unquote(text: str) -> str | None:
     return None
 
 
-_SIMPLE = re.compile(r"(>=|<=|==|[≥≤≧≦⩾⩽≮≯><=])?([0-9]+(?:\.[0-9]+)?)([^0-9\s]*)")
+@lru_cache(maxsize=1)
+def _simple_pattern() -> re.Pattern[str]:
+    """An optional prefix operator (sign or word), a plain or grouped number, and the rest."""
+    prefixes = "|".join(re.escape(w) for w in sorted(PREFIX_OPERATORS, key=len, reverse=True))
+    number = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+    return re.compile(f"({prefixes})?\\s*({number})\\s*([^0-9\\s]*)")
+
+
+_SUFFIXES = tuple(sorted(SUFFIX_OPERATORS, key=len, reverse=True))
 
 
 def _simple(normalised: str, start: str) -> Comparison | Amount | None:
-    """The fast path: ``≥95%``, ``<100元``, ``200件``, ``96%`` — an optional sign, a plain number
-    and a known unit word — built without the parser.  ``None`` sends the text to the grammar,
-    which gives the same result (a test holds the two paths equal)."""
-    match = _SIMPLE.fullmatch(normalised)
+    """The fast path for the common forms — ``≥95%``, ``不低于90%``, ``1,000件以上``, ``96%``:
+    an optional prefix operator, a number, a known unit word and an optional suffix operator,
+    built without the parser.  ``None`` sends the text to the grammar, which gives the same
+    result (a property test holds the two paths equal) or the error."""
+    match = _simple_pattern().fullmatch(normalised.strip())
     if match is None:
         return None
-    sign, number, word = match.groups()
-    if (sign and start == "start_actual") or (word and word not in units.known_unit_set()):
+    prefix, number, rest = match.groups()
+    suffix = next((s for s in _SUFFIXES if rest.endswith(s)), None) if rest else None
+    word = rest[: -len(suffix)] if suffix else rest
+    if word and word not in units.known_unit_set():
         return None
-    amount = Amount(Fraction(number), units.unit(word))
     if start == "start_actual":
-        return amount
-    return Comparison(SIGN_OPERATORS[sign] if sign else None, amount)
+        return None if prefix or suffix else Amount(decimal_value(number), units.unit(word))
+    if prefix and suffix:
+        return None  # both: the grammar decides whether they agree
+    amount = Amount(decimal_value(number), units.unit(word))
+    if suffix:
+        if amount.unit.symbol == "年":
+            return None  # "2025年内" may be a calendar year: the grammar decides
+        return Comparison(SUFFIX_OPERATORS[suffix], amount)
+    return Comparison(PREFIX_OPERATORS[prefix] if prefix else None, amount)
 
 
 def _run(text: str, start: str, what: str) -> Any:

@@ -801,6 +801,9 @@ def _spell_comparison(draw: st.DrawFn, target: Comparison) -> str:
 @st.composite
 def _spell_range(draw: st.DrawFn, target: Range) -> tuple[str, Range]:
     high_text, high_unit, high_unitless = draw(_spell_amount(target.high))
+    # the unit the parser gives the high end: a Chinese numeral may lend it a multiplier
+    # (二万人次 reads as 2万人次, like 2万人次), and the low end borrows that unit
+    high_unit = _read_unit(high_text, high_unit)
     low = target.low
     shorthand_number = low.normalized / high_unit.factor
     if high_unitless:
@@ -821,6 +824,16 @@ def _spell_range(draw: st.DrawFn, target: Range) -> tuple[str, Range]:
     if between:
         text += draw(_gap()) + between
     return text, Range(low, target.high)
+
+
+def _read_unit(text: str, fallback: Unit) -> Unit:
+    from indicatorkit.parsing import parse_actual
+
+    try:
+        read = parse_actual(text.strip())
+    except IndicatorkitError:
+        return fallback
+    return read.unit if isinstance(read, Amount) else fallback
 
 
 def _year_end_spellings() -> SearchStrategy[str]:
