@@ -102,6 +102,7 @@ WORD_OPERATORS: MappingProxyType[str, Operator] = MappingProxyType(
         "最多": Operator.LE,
         "小于等于": Operator.LE,
         "小于或等于": Operator.LE,
+        "控制在": Operator.LE,  # "控制在100元以内": kept within
         # =
         "等于": Operator.EQ,
         "为": Operator.EQ,
