@@ -42,6 +42,7 @@ from indicatorkit.spec import (
 from indicatorkit.split_form import parse_split_target
 from indicatorkit.targets import (
     Amount,
+    AnyTarget,
     CheckResult,
     Comparison,
     DatePoint,
@@ -59,6 +60,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Amount",
+    "AnyTarget",
     "Budget",
     "CheckResult",
     "Checkpoint",

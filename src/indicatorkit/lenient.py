@@ -24,7 +24,7 @@ import attrs
 from indicatorkit.errors import TargetSyntaxError, TextError
 
 if TYPE_CHECKING:
-    from indicatorkit.parsing import Target
+    from indicatorkit.targets import AnyTarget
 
 __all__ = ["DIAGNOSTIC_CODES", "Diagnostic", "LenientParse", "parse_lenient"]
 
@@ -61,7 +61,7 @@ class LenientParse:
     """What ``parse_target(text, lenient=True)`` returns: the target and what was repaired."""
 
     text: str
-    target: Target
+    target: AnyTarget
     diagnostics: tuple[Diagnostic, ...] = ()
 
     @property
@@ -272,7 +272,7 @@ def parse_lenient(text: str) -> LenientParse:
     return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
 
 
-def _truncated(repaired: str, error: TextError) -> tuple[Target, int] | None:
+def _truncated(repaired: str, error: TextError) -> tuple[AnyTarget, int] | None:
     """The target read from the text before the error, when the words after it cannot change
     its meaning; with the offset where the ignored words start.
 
@@ -291,7 +291,7 @@ def _truncated(repaired: str, error: TextError) -> tuple[Target, int] | None:
         return None
 
 
-def _sentence(repaired: str) -> Target | None:
+def _sentence(repaired: str) -> AnyTarget | None:
     """A sentence with numbers in it (no signs, starting with a word), as a qualitative target."""
     from indicatorkit.parsing import looks_like_sentence, normalize
     from indicatorkit.targets import Qualitative

@@ -39,6 +39,7 @@ from indicatorkit.lenient import LenientParse, parse_lenient
 from indicatorkit.numerals import chinese_value, decimal_value
 from indicatorkit.targets import (
     Amount,
+    AnyTarget,
     Comparison,
     DatePoint,
     Deadline,
@@ -56,7 +57,6 @@ from indicatorkit.vocabulary import (
 )
 
 __all__ = [
-    "Target",
     "clear_caches",
     "grammar_text",
     "normalize",
@@ -65,7 +65,6 @@ __all__ = [
     "reads_as_prose",
 ]
 
-Target = Comparison | Range | Deadline | Qualitative
 
 # ---------------------------------------------------------------------------------------------
 # Normalisation
@@ -660,7 +659,7 @@ def reads_as_prose(text: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _parse_cached(text: str) -> Target:
+def _parse_cached(text: str) -> AnyTarget:
     stripped = text.strip()
     inner = _unquote(stripped)
     if inner is not None:
@@ -698,10 +697,10 @@ def looks_like_sentence(normalised: str) -> bool:
 
 
 @overload
-def parse_target(text: str, *, lenient: Literal[False] = False) -> Target: ...
+def parse_target(text: str, *, lenient: Literal[False] = False) -> AnyTarget: ...
 @overload
 def parse_target(text: str, *, lenient: Literal[True]) -> LenientParse: ...
-def parse_target(text: str, *, lenient: bool = False) -> Target | LenientParse:
+def parse_target(text: str, *, lenient: bool = False) -> AnyTarget | LenientParse:
     """Parse a target expression (指标值).
 
     Strict by default: anything not in the language raises a :class:`TargetSyntaxError`,

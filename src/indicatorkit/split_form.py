@@ -25,8 +25,8 @@ from indicatorkit.errors import (
     UnknownUnitError,
 )
 from indicatorkit.numerals import decimal_value, to_fraction
-from indicatorkit.parsing import Target, normalize, parse_target
-from indicatorkit.targets import Amount, Comparison, Range
+from indicatorkit.parsing import normalize, parse_target
+from indicatorkit.targets import Amount, AnyTarget, Comparison, Range
 from indicatorkit.vocabulary import SIGN_OPERATORS
 
 __all__ = ["QUALITATIVE_CODE", "parse_split_target"]
@@ -42,7 +42,7 @@ _NUMBER = re.compile(r"-?(\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?)")
 
 def parse_split_target(
     operator: str, value: str | int | Decimal | Fraction, unit: str | None = ""
-) -> Target:
+) -> AnyTarget:
     """Build a target from the three fields of the national system's split form.
 
     ``operator`` is one of ``≥ ＞ ＝ ＜ ≤`` (any width; ASCII ``>=`` too) or ``定性``; for

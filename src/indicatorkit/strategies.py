@@ -28,7 +28,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -40,6 +40,7 @@ from indicatorkit.numerals import format_decimal, is_terminating
 from indicatorkit.targets import (
     Actual,
     Amount,
+    AnyTarget,
     Comparison,
     DatePoint,
     Deadline,
@@ -80,8 +81,6 @@ __all__ = [
     "unit_words",
 ]
 
-#: Any target :func:`targets` generates (what :func:`indicatorkit.parse_target` returns).
-AnyTarget: TypeAlias = Comparison | Range | Deadline | Qualitative
 Kind = Literal["comparison", "range", "deadline", "qualitative"]
 Number = int | Fraction | Decimal
 

@@ -27,7 +27,7 @@ import operator
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeGuard, runtime_checkable
 
 import attrs
 
@@ -623,3 +623,7 @@ class Qualitative:
 
     def attainment(self, actual: Actual, *, direction: Direction | None = None) -> Fraction | None:
         return None
+
+
+#: Any target :func:`~indicatorkit.parse_target` returns.
+AnyTarget: TypeAlias = Comparison | Range | Deadline | Qualitative

@@ -49,7 +49,7 @@ from typing import Any, Final, TypeAlias, TypeVar
 from indicatorkit import units
 from indicatorkit.errors import InvalidValueError, TextError
 from indicatorkit.numerals import format_decimal, is_terminating
-from indicatorkit.parsing import Target, parse_target
+from indicatorkit.parsing import parse_target
 from indicatorkit.spec.findings import Finding, Severity, SpecError
 from indicatorkit.spec.model import (
     Budget,
@@ -63,7 +63,15 @@ from indicatorkit.spec.model import (
     Spec,
     SpendingPlan,
 )
-from indicatorkit.targets import Amount, Comparison, DatePoint, Deadline, Direction, Range
+from indicatorkit.targets import (
+    Amount,
+    AnyTarget,
+    Comparison,
+    DatePoint,
+    Deadline,
+    Direction,
+    Range,
+)
 from indicatorkit.units import Unit
 from indicatorkit.vocabulary import Operator
 
@@ -168,7 +176,7 @@ def _date_data(point: DatePoint) -> _Object:
     return {"month": point.month, "day": point.day, "year": point.year}
 
 
-def _target_data(target: Target, text: str) -> _Object:
+def _target_data(target: AnyTarget, text: str) -> _Object:
     head: _Object = {"text": text, "canonical": str(target)}
     if isinstance(target, Comparison):
         return {
@@ -621,7 +629,7 @@ _KIND_KEYS: Final[dict[str, tuple[str, ...]]] = {
 _TARGET_KEYS: Final = ("text", "canonical", "kind", *(k for ks in _KIND_KEYS.values() for k in ks))
 
 
-def _target(r: _Reader, value: object, path: str) -> tuple[Target, str] | None:
+def _target(r: _Reader, value: object, path: str) -> tuple[AnyTarget, str] | None:
     """The target and its text as written; the other keys are checked against the text."""
     fields = r.fields(value, path, _TARGET_KEYS, required=("text",))
     if fields is None or not fields.has("text"):
@@ -663,7 +671,7 @@ def _stripped_lines(text: str) -> str:
     return "\n".join(line.strip() for line in lines)
 
 
-def _agree(r: _Reader, fields: _Fields, key: str, target: Target, meaning: _Object) -> None:
+def _agree(r: _Reader, fields: _Fields, key: str, target: AnyTarget, meaning: _Object) -> None:
     """Report ``key`` of a target's data unless it says what the target text means."""
     value = fields.raw(key)
     same: bool

@@ -25,8 +25,8 @@ import attrs
 
 from indicatorkit.errors import InvalidValueError
 from indicatorkit.numerals import is_terminating, to_fraction
-from indicatorkit.parsing import Target, parse_target
-from indicatorkit.targets import Amount, DatePoint, Direction
+from indicatorkit.parsing import parse_target
+from indicatorkit.targets import Amount, AnyTarget, DatePoint, Direction
 
 __all__ = [
     "Budget",
@@ -144,7 +144,7 @@ class Indicator:
     level1: str = attrs.field(converter=_one_line)
     level2: str = attrs.field(converter=_one_line)
     name: str = attrs.field(converter=_one_line)
-    target: Target
+    target: AnyTarget
     target_text: str = attrs.field(
         default=attrs.Factory(_target_text_default, takes_self=True), converter=_text
     )
