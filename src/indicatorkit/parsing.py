@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any, Literal, overload
@@ -105,8 +106,8 @@ def _original(index: tuple[int, ...] | None, position: int) -> int:
 # The grammar and the parser
 
 
-def _alternatives(words: object) -> str:
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
+def _alternatives(words: Iterable[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return " | ".join(_lark_string(word) for word in ordered)
 
 
@@ -414,8 +415,8 @@ _TERMINAL_NAMES = {
 }
 
 
-def _expected(names: object) -> str:
-    described = sorted({_TERMINAL_NAMES.get(str(n), str(n)) for n in names})  # type: ignore[attr-defined]
+def _expected(names: Iterable[object]) -> str:
+    described = sorted({_TERMINAL_NAMES.get(str(n), str(n)) for n in names})
     return "、".join(described)
 
 

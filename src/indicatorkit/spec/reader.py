@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
@@ -412,7 +412,7 @@ class _Reader:
         self,
         node: _Node,
         context: str,
-        records: set[str] = frozenset(),  # type: ignore[assignment]
+        records: Collection[str] = (),
     ) -> tuple[dict[str, tuple[str, _Node]], list[tuple[str, _Node]]]:
         """Split ``node``'s children into fields (``key → (value, node)``) and records."""
         values: dict[str, tuple[str, _Node]] = {}
