@@ -167,16 +167,11 @@ def _resolve(word: str) -> Unit:
     """The unit a unit text after an Arabic number means: a unit word, or a multiplier
     followed by one (``万人``) or alone (``万``)."""
     try:
-        return _units.unit(word)
+        return _units.unit_of_text(word)
     except KeyError:
-        pass
-    for scale in _SCALES:
-        if word.startswith(scale):
-            try:
-                return _units.scaled(scale, _units.unit(word[len(scale) :]))
-            except KeyError:
-                continue
-    raise InvalidArgument(f"unknown unit word {word!r} (see indicatorkit.units.known_unit_words())")
+        raise InvalidArgument(
+            f"unknown unit word {word!r} (see indicatorkit.units.known_unit_words())"
+        ) from None
 
 
 def _all_unit_words() -> tuple[str, ...]:

@@ -40,6 +40,7 @@ __all__ = [
     "registry",
     "scaled",
     "unit",
+    "unit_of_text",
 ]
 
 
@@ -201,6 +202,30 @@ def _dimension_text(quantity: Any) -> str:
         dim if power == 1 else f"{dim}^{power}"
         for dim, power in sorted(quantity.dimensionality.items())
     )
+
+
+def unit_of_text(text: str) -> Unit:
+    """The unit a unit text after a number means, as the target grammar reads it: a unit word
+    or rate (``元``, ``元/人``), or a multiplier before one (``万人次``) or alone (``万``).
+
+    Raises ``KeyError`` when the text names no unit.
+
+    >>> unit_of_text("万人次") == scaled("万", unit("人次")), unit_of_text("万").factor
+    (True, Fraction(10000, 1))
+    """
+    if text and (text != text.strip() or not all(text.split("/"))):
+        raise KeyError(text)  # padded, or a rate with an empty part ("元/")
+    try:
+        return unit(text)
+    except KeyError:
+        pass
+    for scale in sorted(SCALES, key=len, reverse=True):
+        if text.startswith(scale):
+            try:
+                return scaled(scale, unit(text[len(scale) :]))
+            except KeyError:
+                continue
+    raise KeyError(text)
 
 
 def scaled(scale: str, base: Unit) -> Unit:

@@ -42,7 +42,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from fractions import Fraction
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any, Final, TypeAlias, TypeVar
 
@@ -62,6 +62,7 @@ from indicatorkit.spec.model import (
     Project,
     Spec,
     SpendingPlan,
+    field_text,
 )
 from indicatorkit.targets import (
     Amount,
@@ -92,26 +93,12 @@ _OPERATORS: Final = {operator.value: operator for operator in Operator}
 # Units and numbers
 
 
-@lru_cache(maxsize=4096)
 def _unit_of(symbol: str) -> Unit | None:
-    """The unit a symbol names, as the target grammar resolves it: a unit word or rate
-    (``元``, ``元/人``), or a multiplier before one (``万人次``) or alone (``万``)."""
-    if symbol and (symbol != symbol.strip() or not all(symbol.split("/"))):
-        return None  # padded, or a rate with an empty part ("元/")
+    """The unit a symbol names (:func:`indicatorkit.units.unit_of_text`), or ``None``."""
     try:
-        return units.unit(symbol)
-    except Exception:  # pint may refuse a strange word in many ways
-        pass
-    for scale in sorted(units.SCALES, key=len, reverse=True):
-        if symbol.startswith(scale):
-            try:
-                return units.scaled(scale, units.unit(symbol[len(scale) :]))
-            except Exception:
-                continue
-    return None
-
-
-units.on_units_changed(_unit_of.cache_clear)
+        return units.unit_of_text(symbol)
+    except KeyError:
+        return None
 
 
 def _unit_text(unit: Unit) -> str:
@@ -638,7 +625,7 @@ def _target(r: _Reader, value: object, path: str) -> tuple[AnyTarget, str] | Non
     if not isinstance(raw, str):
         r.wrong_type(fields.at("text"), raw, _TEXT)
         return None
-    text = _stripped_lines(raw)
+    text = field_text(raw)
     try:
         target = parse_target(text, lenient=True).target
     except ValueError as error:
@@ -663,12 +650,6 @@ def _target(r: _Reader, value: object, path: str) -> tuple[AnyTarget, str] | Non
         else:
             _agree(r, fields, key, target, meaning)
     return target, text
-
-
-def _stripped_lines(text: str) -> str:
-    """What the model keeps of a text (as :class:`Indicator` does): each line stripped."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
-    return "\n".join(line.strip() for line in lines)
 
 
 def _agree(r: _Reader, fields: _Fields, key: str, target: AnyTarget, meaning: _Object) -> None:

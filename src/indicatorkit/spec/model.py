@@ -53,7 +53,7 @@ def _read_only(mapping: Mapping[str, Location]) -> Mapping[str, Location]:
 
 
 def _texts(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(_text(item) for item in items)
+    return tuple(field_text(item) for item in items)
 
 
 @attrs.frozen
@@ -94,8 +94,9 @@ def _comments() -> Any:
     )
 
 
-def _text(value: object) -> str:
-    """Field text: a str whose lines are stripped (surrounding whitespace is not significant)."""
+def field_text(value: object) -> str:
+    """Field text as the model keeps it: a str whose lines are stripped (surrounding whitespace
+    is not significant)."""
     if not isinstance(value, str):
         raise InvalidValueError(f"需要文字 (text expected), got {type(value).__name__}")
     lines = value.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
@@ -104,7 +105,7 @@ def _text(value: object) -> str:
 
 def _one_line(value: object) -> str:
     """Like :func:`_text`, for fields written on their header line (names, codes)."""
-    text = _text(value)
+    text = field_text(value)
     if "\n" in text:
         raise InvalidValueError(f"这里只能写一行 (one line only): {text!r}")
     return text
@@ -146,10 +147,10 @@ class Indicator:
     name: str = attrs.field(converter=_one_line)
     target: AnyTarget
     target_text: str = attrs.field(
-        default=attrs.Factory(_target_text_default, takes_self=True), converter=_text
+        default=attrs.Factory(_target_text_default, takes_self=True), converter=field_text
     )
-    description: str = attrs.field(default="", converter=_text)
-    basis: str = attrs.field(default="", converter=_text)
+    description: str = attrs.field(default="", converter=field_text)
+    basis: str = attrs.field(default="", converter=field_text)
     weight: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
     direction: Direction | None = None
     where: Where | None = _where()
@@ -229,9 +230,9 @@ class Project:
     code: str = attrs.field(default="", converter=_one_line)
     unit: str = attrs.field(default="", converter=_one_line)
     budget: Budget | None = None
-    purpose: str = attrs.field(default="", converter=_text)
+    purpose: str = attrs.field(default="", converter=field_text)
     plan: SpendingPlan | None = None
-    goal: str = attrs.field(default="", converter=_text)
+    goal: str = attrs.field(default="", converter=field_text)
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_as_tuple)
     withheld: str | None = None
     where: Where | None = _where()
@@ -249,7 +250,7 @@ class DepartmentGoal:
     """A department-wide goal in prose, with the figures it states (``20000份`` …)."""
 
     number: int | None
-    text: str = attrs.field(converter=_text)
+    text: str = attrs.field(converter=field_text)
     figures: tuple[Amount, ...] = attrs.field(default=(), converter=_as_tuple, validator=_figures)
     where: Where | None = _where()
     comments: tuple[str, ...] = _comments()
@@ -260,8 +261,8 @@ class Programme:
     """A programme (分项) goal list: its goal, summary, plan and indicators."""
 
     name: str = attrs.field(converter=_one_line)
-    goal: str = attrs.field(default="", converter=_text)
-    summary: str = attrs.field(default="", converter=_text)
+    goal: str = attrs.field(default="", converter=field_text)
+    summary: str = attrs.field(default="", converter=field_text)
     plan: SpendingPlan | None = None
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_as_tuple)
     where: Where | None = _where()
@@ -293,7 +294,7 @@ class Department:
                 f"部门编码只能是字母和数字 (code is letters and digits): {value!r}"
             )
 
-    overall_goal: str = attrs.field(default="", converter=_text)
+    overall_goal: str = attrs.field(default="", converter=field_text)
     goals: tuple[DepartmentGoal, ...] = attrs.field(default=(), converter=_as_tuple)
     programmes: tuple[Programme, ...] = attrs.field(default=(), converter=_as_tuple)
     measures: tuple[MeasureGroup, ...] = attrs.field(default=(), converter=_as_tuple)
