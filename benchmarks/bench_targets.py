@@ -38,7 +38,8 @@ import lark
 import pint
 
 import indicatorkit
-from indicatorkit import Comparison, Operator, Range, parse_target, parsing
+from indicatorkit import Comparison, Operator, Range, parse_target
+from indicatorkit.language import reading as parsing
 from indicatorkit.units import SCALES, registry
 from indicatorkit.vocabulary import PREFIX_OPERATORS, RANGE_SEPARATORS, SUFFIX_OPERATORS
 

@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 
 from indicatorkit import Amount, DatePoint, parse_actual, parse_target
-from indicatorkit.spec.model import (
+from indicatorkit.model.records import (
     Budget,
     Checkpoint,
     Department,

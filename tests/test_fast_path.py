@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicatorkit.parsing import _PARSER, _simple, normalize
+from indicatorkit.language.reading import _PARSER, _simple, normalize
 from indicatorkit.units import known_unit_words
 from indicatorkit.vocabulary import PREFIX_OPERATORS, SUFFIX_OPERATORS
 

@@ -7,7 +7,7 @@ from lark import Lark
 
 from indicatorkit import Operator, parse_target
 from indicatorkit.grammars import grammar_path
-from indicatorkit.parsing import grammar_text
+from indicatorkit.language.reading import grammar_text
 from indicatorkit.units import known_unit_words, unit
 from indicatorkit.vocabulary import (
     NEGATABLE_WORDS,

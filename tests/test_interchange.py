@@ -13,13 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import InvalidValueError, parse_target, strategies, units
-from indicatorkit.spec import (
+from indicatorkit import (
     Budget,
     Checkpoint,
     Department,
     DepartmentGoal,
     Indicator,
+    InvalidValueError,
     MeasureGroup,
     Programme,
     Project,
@@ -27,9 +27,12 @@ from indicatorkit.spec import (
     SpecError,
     SpendingPlan,
     loads,
+    parse_target,
+    strategies,
+    units,
 )
-from indicatorkit.spec.interchange import from_data, from_json, schema, to_data, to_json
-from indicatorkit.targets import Amount, Comparison, DatePoint, Direction
+from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
+from indicatorkit.language.targets import Amount, Comparison, DatePoint, Direction
 from indicatorkit.vocabulary import Operator
 from tests.corpus_files import rows
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from indicatorkit import Severity, lint, load, loads
-from indicatorkit.spec.lint import RULES
+from indicatorkit.model.lint import RULES
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "yutian_justice_2025.ikspec"
 

@@ -41,7 +41,7 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
     for required in (
         "indicatorkit/grammar/target.lark",
         "indicatorkit/grammar/spec.lark",
-        "indicatorkit/spec/spec.schema.json",
+        "indicatorkit/formats/spec.schema.json",
         "indicatorkit/units.txt",
         "indicatorkit/py.typed",
         "indicatorkit/__init__.py",
@@ -71,7 +71,7 @@ def test_installed_wheel_parses_and_checks(wheel: Path, tmp_path: Path) -> None:
         "assert site in pathlib.Path(indicatorkit.__file__).resolve().parents, indicatorkit.__file__\n"
         "assert site in g.grammar_path('target.lark').resolve().parents\n"
         "assert site in g.grammar_path('spec.lark').resolve().parents\n"
-        "assert indicatorkit.spec.schema()['$schema']\n"
+        "assert indicatorkit.schema()['$schema']\n"
         "spec = indicatorkit.loads('项目 1\\n  指标 产出指标 / 数量指标 / a\\n    指标值：≥1件\\n')\n"
         "assert indicatorkit.dumps(spec).startswith('项目 1')\n"
         "t = indicatorkit.parse_target('>5万元')\n"

@@ -34,7 +34,7 @@ from indicatorkit import (
     parse_target,
     unit,
 )
-from indicatorkit.lenient import LenientParse
+from indicatorkit.language.lenient import LenientParse
 from indicatorkit.numerals import format_decimal, is_terminating
 from indicatorkit.strategies import (
     actuals_meeting,

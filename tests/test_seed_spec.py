@@ -8,10 +8,9 @@ from typing import Any
 import attrs
 import pytest
 
-from indicatorkit import Amount, DatePoint, parse_actual
-from indicatorkit.spec import Checkpoint, Spec, SpendingPlan, load
-from indicatorkit.spec import model as spec_model
-from indicatorkit.spec.writer import dumps
+from indicatorkit import Amount, Checkpoint, DatePoint, Spec, SpendingPlan, load, parse_actual
+from indicatorkit.formats.ikspec.writer import dumps
+from indicatorkit.model import records as spec_model
 from tests.seed_reader import SEED, read_seed
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "yutian_justice_2025.ikspec"

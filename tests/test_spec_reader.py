@@ -8,8 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import Comparison, IndicatorkitError, Qualitative, SpecError, load, loads
-from indicatorkit.spec import Department, Project
+from indicatorkit import (
+    Comparison,
+    Department,
+    IndicatorkitError,
+    Project,
+    Qualitative,
+    SpecError,
+    load,
+    loads,
+)
 
 SMALL = """
 # 文件头

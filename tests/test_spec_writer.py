@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from indicatorkit import dumps, loads, parse_target
-from indicatorkit.spec import (
+from indicatorkit import (
     Budget,
     Indicator,
     MeasureGroup,
     Project,
     Spec,
+    dumps,
+    loads,
+    parse_target,
 )
-from indicatorkit.targets import Amount
+from indicatorkit.language.targets import Amount
 from indicatorkit.units import unit
 from tests.test_spec_reader import SMALL
 
@@ -79,7 +81,7 @@ def test_measures_with_several_lines() -> None:
 
 
 def test_round_trips_found_by_the_docs_review() -> None:
-    from indicatorkit.spec import Department, DepartmentGoal
+    from indicatorkit import Department, DepartmentGoal
 
     spec = Spec(
         Department("1", "局", goals=(DepartmentGoal(1, "第一行\n第二行"),)),

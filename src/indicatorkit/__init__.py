@@ -18,29 +18,13 @@ from indicatorkit.errors import (
     TextError,
     UnknownUnitError,
 )
-from indicatorkit.lenient import Diagnostic, LenientParse
-from indicatorkit.parsing import parse_actual, parse_target
-from indicatorkit.spec import (
-    Budget,
-    Checkpoint,
-    Department,
-    DepartmentGoal,
-    Finding,
-    Indicator,
-    MeasureGroup,
-    Programme,
-    Project,
-    Severity,
-    Spec,
-    SpecError,
-    SpendingPlan,
-    dumps,
-    lint,
-    load,
-    loads,
-)
-from indicatorkit.split_form import parse_split_target
-from indicatorkit.targets import (
+from indicatorkit.formats.ikspec.reader import load, loads
+from indicatorkit.formats.ikspec.writer import dumps
+from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
+from indicatorkit.language.lenient import Diagnostic, LenientParse
+from indicatorkit.language.reading import parse_actual, parse_target
+from indicatorkit.language.split_form import parse_split_target
+from indicatorkit.language.targets import (
     Amount,
     AnyTarget,
     CheckResult,
@@ -52,6 +36,22 @@ from indicatorkit.targets import (
     Qualitative,
     Range,
     Target,
+)
+from indicatorkit.model.findings import Finding, Severity, SpecError
+from indicatorkit.model.lint import lint
+from indicatorkit.model.records import (
+    Budget,
+    Checkpoint,
+    Department,
+    DepartmentGoal,
+    Indicator,
+    Location,
+    MeasureGroup,
+    Programme,
+    Project,
+    Spec,
+    SpendingPlan,
+    Where,
 )
 from indicatorkit.units import Unit, UnitDefinitionError, define_unit, unit
 from indicatorkit.vocabulary import Operator
@@ -79,6 +79,7 @@ __all__ = [
     "InvalidTargetError",
     "InvalidValueError",
     "LenientParse",
+    "Location",
     "MeasureGroup",
     "Operator",
     "Programme",
@@ -95,13 +96,19 @@ __all__ = [
     "Unit",
     "UnitDefinitionError",
     "UnknownUnitError",
+    "Where",
     "define_unit",
     "dumps",
+    "from_data",
+    "from_json",
     "lint",
     "load",
     "loads",
     "parse_actual",
     "parse_split_target",
     "parse_target",
+    "schema",
+    "to_data",
+    "to_json",
     "unit",
 ]

@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from indicatorkit.errors import IndicatorkitError
+from indicatorkit.formats.ikspec.reader import load
+from indicatorkit.formats.ikspec.writer import dumps
+from indicatorkit.language.reading import parse_target
+from indicatorkit.model.findings import Finding, Severity, SpecError
+from indicatorkit.model.lint import lint
 from indicatorkit.numerals import format_decimal
-from indicatorkit.parsing import parse_target
-from indicatorkit.spec.findings import Finding, Severity, SpecError
-from indicatorkit.spec.lint import lint
-from indicatorkit.spec.reader import load
-from indicatorkit.spec.writer import dumps
 
 __all__ = ["main"]
 

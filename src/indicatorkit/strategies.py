@@ -36,8 +36,7 @@ from hypothesis.strategies import SearchStrategy
 
 from indicatorkit import units as _units
 from indicatorkit.errors import IndicatorkitError
-from indicatorkit.numerals import format_decimal, is_terminating
-from indicatorkit.targets import (
+from indicatorkit.language.targets import (
     Actual,
     Amount,
     AnyTarget,
@@ -49,6 +48,7 @@ from indicatorkit.targets import (
     Qualitative,
     Range,
 )
+from indicatorkit.numerals import format_decimal, is_terminating
 from indicatorkit.units import Unit
 from indicatorkit.vocabulary import (
     PREFIX_OPERATORS,
@@ -482,7 +482,7 @@ def deadlines(
 
 def _is_qualitative(text: str) -> bool:
     """Valid for :class:`~indicatorkit.Qualitative` and prose: not read as an expression."""
-    from indicatorkit.parsing import parse_target
+    from indicatorkit.language.reading import parse_target
 
     try:
         Qualitative(text)
@@ -821,7 +821,7 @@ def _spell_range(draw: st.DrawFn, target: Range) -> tuple[str, Range]:
 
 
 def _read_unit(text: str, fallback: Unit) -> Unit:
-    from indicatorkit.parsing import parse_actual
+    from indicatorkit.language.reading import parse_actual
 
     try:
         read = parse_actual(text.strip())
@@ -1260,17 +1260,17 @@ def _spec_text() -> SearchStrategy[str]:
 
 
 def _level_names() -> SearchStrategy[tuple[str, str, str]]:
-    from indicatorkit.spec.model import split_levels
+    from indicatorkit.model.records import split_levels
 
     names = st.tuples(_spec_line(8), _spec_line(8), _spec_line(8))
     return names.filter(lambda levels: split_levels(" / ".join(levels)) == list(levels))
 
 
 def indicators() -> SearchStrategy[Any]:
-    """:class:`~indicatorkit.spec.model.Indicator` records: levels (possibly empty), a target
+    """:class:`~indicatorkit.model.records.Indicator` records: levels (possibly empty), a target
     written in any spelling of the language (:func:`target_texts_with_targets`), description,
     basis, weight and direction."""
-    from indicatorkit.spec.model import Indicator
+    from indicatorkit.model.records import Indicator
 
     @st.composite
     def build(draw: st.DrawFn) -> Indicator:
@@ -1292,16 +1292,16 @@ def indicators() -> SearchStrategy[Any]:
 
 
 def spending_plans() -> SearchStrategy[Any]:
-    """:class:`~indicatorkit.spec.model.SpendingPlan` records (any order: lint judges it)."""
-    from indicatorkit.spec.model import Checkpoint, SpendingPlan
+    """:class:`~indicatorkit.model.records.SpendingPlan` records (any order: lint judges it)."""
+    from indicatorkit.model.records import Checkpoint, SpendingPlan
 
     checkpoint = st.builds(Checkpoint, date_points(), amounts(units=["%"], min_value=0))
     return st.lists(checkpoint, min_size=1, max_size=4).map(SpendingPlan)
 
 
 def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
-    """:class:`~indicatorkit.spec.model.Project` records, published or withheld."""
-    from indicatorkit.spec.model import Budget, Project
+    """:class:`~indicatorkit.model.records.Project` records, published or withheld."""
+    from indicatorkit.model.records import Budget, Project
 
     _check_type("max_indicators", max_indicators, int)
     money = amounts(units=["元", "万元", "千元", "亿元"], places=2)
@@ -1329,8 +1329,8 @@ def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
 
 
 def departments() -> SearchStrategy[Any]:
-    """:class:`~indicatorkit.spec.model.Department` records with goals, programmes, measures."""
-    from indicatorkit.spec.model import Department, DepartmentGoal, MeasureGroup, Programme
+    """:class:`~indicatorkit.model.records.Department` records with goals, programmes, measures."""
+    from indicatorkit.model.records import Department, DepartmentGoal, MeasureGroup, Programme
 
     goals = st.builds(
         DepartmentGoal,
@@ -1360,14 +1360,14 @@ def departments() -> SearchStrategy[Any]:
 
 
 def specs(*, max_projects: int = 4) -> SearchStrategy[Any]:
-    """Whole :class:`~indicatorkit.spec.model.Spec` values: an optional department and up to
+    """Whole :class:`~indicatorkit.model.records.Spec` values: an optional department and up to
     ``max_projects`` projects with distinct numbers, in order.  Texts use characters that mean
     something to the spec format (``：#|-/``), so writers and readers meet them.
 
     >>> isinstance(specs(), SearchStrategy)
     True
     """
-    from indicatorkit.spec.model import Spec
+    from indicatorkit.model.records import Spec
 
     _check_type("max_projects", max_projects, int)
     if max_projects < 0:

@@ -24,7 +24,7 @@ import attrs
 from indicatorkit.errors import TargetSyntaxError, TextError
 
 if TYPE_CHECKING:
-    from indicatorkit.targets import AnyTarget
+    from indicatorkit.language.targets import AnyTarget
 
 __all__ = ["DIAGNOSTIC_CODES", "Diagnostic", "LenientParse", "parse_lenient"]
 
@@ -220,8 +220,8 @@ def _diagnostic(text: str, edit: _Edit) -> Diagnostic:
 
 def parse_lenient(text: str) -> LenientParse:
     """Repair, parse, and report; raises the strict error when no repair helps."""
-    from indicatorkit.parsing import parse_target
-    from indicatorkit.targets import Qualitative
+    from indicatorkit.language.reading import parse_target
+    from indicatorkit.language.targets import Qualitative
 
     given_error: TextError | None = None
     try:
@@ -277,7 +277,7 @@ def _truncated(repaired: str, error: TextError) -> tuple[AnyTarget, int] | None:
     its meaning; with the offset where the ignored words start.
 
     """
-    from indicatorkit.parsing import parse_target
+    from indicatorkit.language.reading import parse_target
 
     if not isinstance(error, TargetSyntaxError):
         return None
@@ -293,8 +293,8 @@ def _truncated(repaired: str, error: TextError) -> tuple[AnyTarget, int] | None:
 
 def _sentence(repaired: str) -> AnyTarget | None:
     """A sentence with numbers in it (no signs, starting with a word), as a qualitative target."""
-    from indicatorkit.parsing import looks_like_sentence, normalize
-    from indicatorkit.targets import Qualitative
+    from indicatorkit.language.reading import looks_like_sentence, normalize
+    from indicatorkit.language.targets import Qualitative
 
     stripped = repaired.strip()
     return Qualitative(stripped) if looks_like_sentence(normalize(stripped)[0]) else None

@@ -1,4 +1,4 @@
-"""JSON interchange: a :class:`~indicatorkit.spec.model.Spec` as plain data, for other languages.
+"""JSON interchange: a :class:`~indicatorkit.model.records.Spec` as plain data, for other languages.
 
 :func:`to_data` gives JSON-ready data (``str``, ``int``, ``bool``, ``None``, ``list``,
 ``dict`` only) and :func:`from_data` reads it back, checking everything; :func:`to_json` and
@@ -10,7 +10,7 @@ decimal *string*, a weight is a string (``"10"``, ``"1/3"``); there is never a J
 A target carries its text as written and, for readers that do not parse targets, what it
 means.  ``where`` and ``comments`` are not part of the data.
 
->>> from indicatorkit.spec import loads
+>>> from indicatorkit import loads
 >>> spec = loads("项目 1 法律援助\\n  预算：1.5万元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：>=180件\\n")
 >>> data = to_data(spec)
 >>> data["projects"][0]["budget"]
@@ -48,10 +48,18 @@ from typing import Any, Final, TypeAlias, TypeVar
 
 from indicatorkit import units
 from indicatorkit.errors import InvalidValueError, TextError
-from indicatorkit.numerals import format_decimal, is_terminating
-from indicatorkit.parsing import parse_target
-from indicatorkit.spec.findings import Finding, Severity, SpecError
-from indicatorkit.spec.model import (
+from indicatorkit.language.reading import parse_target
+from indicatorkit.language.targets import (
+    Amount,
+    AnyTarget,
+    Comparison,
+    DatePoint,
+    Deadline,
+    Direction,
+    Range,
+)
+from indicatorkit.model.findings import Finding, Severity, SpecError
+from indicatorkit.model.records import (
     Budget,
     Checkpoint,
     Department,
@@ -64,15 +72,7 @@ from indicatorkit.spec.model import (
     SpendingPlan,
     field_text,
 )
-from indicatorkit.targets import (
-    Amount,
-    AnyTarget,
-    Comparison,
-    DatePoint,
-    Deadline,
-    Direction,
-    Range,
-)
+from indicatorkit.numerals import format_decimal, is_terminating
 from indicatorkit.units import Unit
 from indicatorkit.vocabulary import Operator
 
@@ -143,7 +143,7 @@ def to_data(spec: Spec) -> dict[str, Any]:
     amount whose value is not a finite decimal (``1/3元``), or a hand-made unit that no unit
     word names.
 
-    >>> from indicatorkit.spec import Spec, Project
+    >>> from indicatorkit import Spec, Project
     >>> to_data(Spec(projects=[Project(6, "办公楼维修", withheld="涉密")]))
     ... # doctest: +NORMALIZE_WHITESPACE
     {'department': None, 'projects': [{'number': 6, 'name': '办公楼维修', 'code': '', 'unit': '',
@@ -549,7 +549,7 @@ def from_data(data: object) -> Spec:
     """The spec that ``data`` (as :func:`to_data` gives it) describes.
 
     Everything is checked; every problem found is reported at once in a
-    :class:`~indicatorkit.spec.findings.SpecError` of ``IK050`` findings whose messages begin
+    :class:`~indicatorkit.model.findings.SpecError` of ``IK050`` findings whose messages begin
     with the JSON path (``$.projects[2].indicators[0].target.text``).  Data has no lines:
     their line is 0, as for lint findings about a spec built in code.  A target needs only
     its ``text``; any other key it has must agree with what the text means.
@@ -917,7 +917,7 @@ def _department(r: _Reader, value: object, path: str) -> Department | None:
 def to_json(spec: Spec, *, indent: int | None = 2) -> str:
     """``to_data(spec)`` as JSON text; Chinese stays Chinese (``ensure_ascii=False``).
 
-    >>> from indicatorkit.spec import Spec
+    >>> from indicatorkit import Spec
     >>> print(to_json(Spec(), indent=None))
     {"department": null, "projects": []}
     """
@@ -927,7 +927,7 @@ def to_json(spec: Spec, *, indent: int | None = 2) -> str:
 def from_json(text: str | bytes) -> Spec:
     """The spec that JSON ``text`` describes; see :func:`from_data`.
 
-    Text that is not JSON raises :class:`~indicatorkit.spec.findings.SpecError` too, located
+    Text that is not JSON raises :class:`~indicatorkit.model.findings.SpecError` too, located
     at its line and column.
 
     >>> try:
@@ -964,7 +964,7 @@ def from_json(text: str | bytes) -> Spec:
 
 @cache
 def _schema_text() -> str:
-    source = resources.files("indicatorkit.spec").joinpath("spec.schema.json")
+    source = resources.files("indicatorkit.formats").joinpath("spec.schema.json")
     return source.read_text(encoding="utf-8")
 
 

@@ -1,7 +1,7 @@
 """Reading spec files: ``grammar/spec.lark`` gives the outline, this module gives it meaning.
 
-Every problem is collected as a located :class:`~indicatorkit.spec.findings.Finding`; if there
-is any, :class:`~indicatorkit.spec.findings.SpecError` is raised with all of them, and no
+Every problem is collected as a located :class:`~indicatorkit.model.findings.Finding`; if there
+is any, :class:`~indicatorkit.model.findings.SpecError` is raised with all of them, and no
 partial spec is ever returned.
 
 >>> spec = loads('''
@@ -39,10 +39,10 @@ from lark.indenter import DedentError, Indenter
 
 from indicatorkit.errors import TextError
 from indicatorkit.grammars import read_grammar
-from indicatorkit.numerals import decimal_value
-from indicatorkit.parsing import parse_actual, parse_target
-from indicatorkit.spec.findings import Finding, Severity, SpecError
-from indicatorkit.spec.model import (
+from indicatorkit.language.reading import parse_actual, parse_target
+from indicatorkit.language.targets import Amount, DatePoint, Direction
+from indicatorkit.model.findings import Finding, Severity, SpecError
+from indicatorkit.model.records import (
     Budget,
     Checkpoint,
     Department,
@@ -57,7 +57,7 @@ from indicatorkit.spec.model import (
     Where,
     split_levels,
 )
-from indicatorkit.targets import Amount, DatePoint, Direction
+from indicatorkit.numerals import decimal_value
 
 __all__ = ["DIRECTION_WORDS", "KEYS", "load", "loads"]
 

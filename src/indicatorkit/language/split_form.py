@@ -24,9 +24,9 @@ from indicatorkit.errors import (
     TargetSyntaxError,
     UnknownUnitError,
 )
+from indicatorkit.language.reading import normalize, parse_target
+from indicatorkit.language.targets import Amount, AnyTarget, Comparison, Range
 from indicatorkit.numerals import decimal_value, to_fraction
-from indicatorkit.parsing import normalize, parse_target
-from indicatorkit.targets import Amount, AnyTarget, Comparison, Range
 from indicatorkit.vocabulary import SIGN_OPERATORS
 
 __all__ = ["QUALITATIVE_CODE", "parse_split_target"]

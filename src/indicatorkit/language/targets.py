@@ -282,7 +282,7 @@ _parse_actual: Callable[[str], object] | None = None
 def _read_actual(text: str) -> object:
     global _parse_actual
     if _parse_actual is None:
-        from indicatorkit.parsing import parse_actual  # the parser imports this module
+        from indicatorkit.language.reading import parse_actual  # the parser imports this module
 
         _parse_actual = parse_actual
     return _parse_actual(text)
@@ -609,7 +609,7 @@ class Qualitative:
     def __str__(self) -> str:
         """The sentence itself, or quoted (“…”) when it would not read back as a sentence —
         it contains numbers or signs, or reads as an expression."""
-        from indicatorkit.parsing import reads_as_prose
+        from indicatorkit.language.reading import reads_as_prose
 
         return self.text if reads_as_prose(self.text) else f"“{self.text}”"
 

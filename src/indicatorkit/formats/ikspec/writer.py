@@ -1,10 +1,10 @@
-"""Writing spec files: the canonical text of a :class:`~indicatorkit.spec.model.Spec`.
+"""Writing spec files: the canonical text of a :class:`~indicatorkit.model.records.Spec`.
 
 ``dumps`` is the formatter: its output is the one canonical spelling of a spec, so
 ``dumps(loads(dumps(spec))) == dumps(spec)`` and ``loads(dumps(spec)) == spec``.  Comments
 are kept, each before the record it belongs to.
 
->>> from indicatorkit.spec import loads
+>>> from indicatorkit import loads
 >>> print(dumps(loads("项目 1 法律援助\\n 预算: 10000.00元\\n 指标 产出指标 / 数量指标 / 受理数\\n  指标值:>=180件")))
 项目 1 法律援助
   预算：10000元
@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from indicatorkit.numerals import format_decimal
-from indicatorkit.spec.model import (
+from indicatorkit.language.targets import Amount, Direction
+from indicatorkit.model.records import (
     Department,
     DepartmentGoal,
     Indicator,
@@ -29,7 +29,7 @@ from indicatorkit.spec.model import (
     Spec,
     SpendingPlan,
 )
-from indicatorkit.targets import Amount, Direction
+from indicatorkit.numerals import format_decimal
 
 __all__ = ["dumps"]
 

@@ -4,7 +4,7 @@ Each check has a stable code; :data:`RULES` lists them all.  Findings point at t
 position a record or field was read from (``Where``); for a spec built in code they have
 line 0.
 
->>> from indicatorkit.spec import loads
+>>> from indicatorkit import loads
 >>> spec = loads('''
 ... 项目 1 法律援助
 ...   预算：10000元
@@ -25,9 +25,10 @@ from collections.abc import Iterable
 
 import attrs
 
-from indicatorkit.parsing import parse_target
-from indicatorkit.spec.findings import Finding, Severity
-from indicatorkit.spec.model import (
+from indicatorkit.language.reading import parse_target
+from indicatorkit.language.targets import Comparison, Direction, Qualitative
+from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.records import (
     Department,
     Indicator,
     Location,
@@ -37,7 +38,6 @@ from indicatorkit.spec.model import (
     SpendingPlan,
     Where,
 )
-from indicatorkit.targets import Comparison, Direction, Qualitative
 from indicatorkit.units import NO_UNIT
 
 __all__ = ["LEVEL1", "LEVEL1_ALIASES", "LEVEL2", "RULES", "lint"]

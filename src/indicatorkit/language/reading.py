@@ -2,7 +2,7 @@
 
 ``parse_target`` normalises the text (NFKC plus a small alias table), runs the LALR parser
 whose transformer builds target objects directly, and caches the result per input string.
-Text the grammar cannot read becomes a :class:`~indicatorkit.targets.Qualitative` target only
+Text the grammar cannot read becomes a :class:`~indicatorkit.language.targets.Qualitative` target only
 when it is plainly a sentence; anything that looks like a broken expression raises a located
 error.
 
@@ -36,9 +36,8 @@ from indicatorkit.errors import (
     UnknownUnitError,
 )
 from indicatorkit.grammars import read_grammar
-from indicatorkit.lenient import LenientParse, parse_lenient
-from indicatorkit.numerals import chinese_value, decimal_value
-from indicatorkit.targets import (
+from indicatorkit.language.lenient import LenientParse, parse_lenient
+from indicatorkit.language.targets import (
     Amount,
     AnyTarget,
     Comparison,
@@ -48,6 +47,7 @@ from indicatorkit.targets import (
     Range,
     valid_day,
 )
+from indicatorkit.numerals import chinese_value, decimal_value
 from indicatorkit.vocabulary import (
     CHARACTER_ALIASES,
     PREFIX_OPERATORS,
@@ -121,7 +121,7 @@ def grammar_text() -> str:
     base = read_grammar("target.lark")
     supplied = [
         "",
-        "// ---- supplied by indicatorkit.parsing.grammar_text() ----",
+        "// ---- supplied by indicatorkit.language.reading.grammar_text() ----",
         f"PREFIX_OP: {_alternatives(PREFIX_OPERATORS)}",
         f"SUFFIX_OP: {_alternatives(SUFFIX_OPERATORS)}",
         f"RANGE_SEP: {_alternatives(RANGE_SEPARATORS)}",

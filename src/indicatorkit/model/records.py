@@ -24,9 +24,9 @@ from typing import Any
 import attrs
 
 from indicatorkit.errors import InvalidValueError
+from indicatorkit.language.reading import parse_target
+from indicatorkit.language.targets import Amount, AnyTarget, DatePoint, Direction
 from indicatorkit.numerals import is_terminating, to_fraction
-from indicatorkit.parsing import parse_target
-from indicatorkit.targets import Amount, AnyTarget, DatePoint, Direction
 
 __all__ = [
     "Budget",
