@@ -5,8 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicatorkit.language.reading import _PARSER, _simple, normalize
-from indicatorkit.units import known_unit_words
+from indicatorkit.language.grammar import Start, parser_for
+from indicatorkit.language.plain import match_plain
+from indicatorkit.language.reading import _plain, _target_of
+from indicatorkit.language.text import normalize
+from indicatorkit.units import default_registry, known_unit_words
 from indicatorkit.vocabulary import PREFIX_OPERATORS, SUFFIX_OPERATORS
 
 prefixes = st.sampled_from(["", *sorted(PREFIX_OPERATORS)])
@@ -16,11 +19,22 @@ unit_words = st.sampled_from(["", *known_unit_words()])
 spaces = st.sampled_from(["", " ", "  "])
 
 
-def grammar(text: str, start: str) -> object:
+REGISTRY = default_registry()
+
+
+def grammar(text: str, start: Start) -> object:
     try:
-        return _PARSER.get().parse(text, start=start)
+        read = parser_for(REGISTRY).parse(text, start=start.value)
+        return read if start is Start.ACTUAL else _target_of(read, text)
     except Exception as error:  # the grammar refuses: the fast path must have declined too
         return type(error).__name__
+
+
+def _simple(text: str, start: Start) -> object:
+    if start is Start.TARGET:
+        return _plain(text, REGISTRY)
+    plain = match_plain(text, REGISTRY)
+    return None if plain is None or plain[0] or plain[2] else plain[1]
 
 
 @settings(max_examples=600, deadline=None)
@@ -29,10 +43,10 @@ def test_fast_path_equals_grammar(
     prefix: str, gap: str, number: str, gap2: str, word: str, suffix: str
 ) -> None:
     text, _ = normalize(f"{prefix}{gap}{number}{gap2}{word}{suffix}")
-    fast = _simple(text, "start_target")
+    fast = _simple(text, Start.TARGET)
     if fast is None:
         return  # declined: the grammar reads it (other tests cover what it gives)
-    slow = grammar(text, "start_target")
+    slow = grammar(text, Start.TARGET)
     assert fast == slow
     assert str(fast) == str(slow)
     assert type(fast) is type(slow)
@@ -42,9 +56,9 @@ def test_fast_path_equals_grammar(
 @given(numbers, unit_words)
 def test_fast_path_equals_grammar_for_actuals(number: str, word: str) -> None:
     text = f"{number}{word}"
-    fast = _simple(text, "start_actual")
+    fast = _simple(text, Start.ACTUAL)
     assert fast is not None
-    assert fast == grammar(text, "start_actual")
+    assert fast == grammar(text, Start.ACTUAL)
 
 
 def test_the_fast_path_takes_the_common_forms() -> None:
@@ -57,7 +71,7 @@ def test_the_fast_path_takes_the_common_forms() -> None:
         "最多924,325万元",
         "3个工作日内",
     ):
-        assert _simple(normalize(text)[0], "start_target") is not None, text
+        assert _simple(normalize(text)[0], Start.TARGET) is not None, text
 
 
 def test_fast_path_declines_what_it_does_not_know() -> None:
@@ -71,5 +85,5 @@ def test_fast_path_declines_what_it_does_not_know() -> None:
         "2025年内",
         "1.5万件",
     ):
-        assert _simple(normalize(text)[0], "start_target") is None, text
-    assert _simple("≥95%", "start_actual") is None  # actuals carry no operator
+        assert _simple(normalize(text)[0], Start.TARGET) is None, text
+    assert _simple("≥95%", Start.ACTUAL) is None  # actuals carry no operator

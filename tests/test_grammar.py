@@ -7,8 +7,8 @@ from lark import Lark
 
 from indicatorkit import Operator, parse_target
 from indicatorkit.grammars import grammar_path
-from indicatorkit.language.reading import grammar_text
-from indicatorkit.units import known_unit_words, unit
+from indicatorkit.language.grammar import grammar_text
+from indicatorkit.units import default_registry, known_unit_words, unit
 from indicatorkit.vocabulary import (
     NEGATABLE_WORDS,
     PREFIX_OPERATORS,
@@ -21,7 +21,7 @@ from indicatorkit.vocabulary import (
 def test_grammar_builds_strictly() -> None:
     # strict=True makes lark (with interegular) refuse any regex collision between terminals.
     Lark(
-        grammar_text(),
+        grammar_text(default_registry()),
         parser="lalr",
         lexer="contextual",
         start=["start_target", "start_actual"],

@@ -32,7 +32,9 @@ from indicatorkit import (
     units,
 )
 from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
-from indicatorkit.language.targets import Amount, Comparison, DatePoint, Direction
+from indicatorkit.language.bounds import Direction
+from indicatorkit.language.targets import Comparison
+from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.vocabulary import Operator
 from tests.corpus_files import rows
 

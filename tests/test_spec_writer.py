@@ -12,7 +12,7 @@ from indicatorkit import (
     loads,
     parse_target,
 )
-from indicatorkit.language.targets import Amount
+from indicatorkit.language.values import Amount
 from indicatorkit.units import unit
 from tests.test_spec_reader import SMALL
 

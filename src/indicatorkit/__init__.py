@@ -21,22 +21,21 @@ from indicatorkit.errors import (
 from indicatorkit.formats.ikspec.reader import load, loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
+from indicatorkit.language.bounds import Bound, Bounds, Direction
 from indicatorkit.language.lenient import Diagnostic, LenientParse
-from indicatorkit.language.reading import parse_actual, parse_target
+from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.split_form import parse_split_target
 from indicatorkit.language.targets import (
-    Amount,
+    Actual,
     AnyTarget,
     CheckResult,
     Comparison,
-    DatePoint,
     Deadline,
-    Direction,
-    Grade,
     Qualitative,
     Range,
     Target,
 )
+from indicatorkit.language.values import Amount, DatePoint, Grade
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.lint import lint
 from indicatorkit.model.records import (
@@ -53,14 +52,25 @@ from indicatorkit.model.records import (
     SpendingPlan,
     Where,
 )
-from indicatorkit.units import Unit, UnitDefinitionError, define_unit, unit
+from indicatorkit.scoring.attainment import attainment
+from indicatorkit.units import (
+    Unit,
+    UnitDefinitionError,
+    UnitRegistry,
+    default_registry,
+    define_unit,
+    unit,
+)
 from indicatorkit.vocabulary import Operator
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Actual",
     "Amount",
     "AnyTarget",
+    "Bound",
+    "Bounds",
     "Budget",
     "CheckResult",
     "Checkpoint",
@@ -95,8 +105,11 @@ __all__ = [
     "TextError",
     "Unit",
     "UnitDefinitionError",
+    "UnitRegistry",
     "UnknownUnitError",
     "Where",
+    "attainment",
+    "default_registry",
     "define_unit",
     "dumps",
     "from_data",

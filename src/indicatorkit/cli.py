@@ -18,10 +18,11 @@ from pathlib import Path
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.ikspec.reader import load
 from indicatorkit.formats.ikspec.writer import dumps
-from indicatorkit.language.reading import parse_target
+from indicatorkit.language.parse import parse_target
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.lint import lint
 from indicatorkit.numerals import format_decimal
+from indicatorkit.scoring.attainment import attainment
 
 __all__ = ["main"]
 
@@ -71,13 +72,13 @@ def _check(path: Path) -> int:
         *labels, target_text, actual = cells
         try:
             result = parse_target(target_text).check(actual)
-            attainment = result.attainment
+            ratio_of = attainment(result)
         except IndicatorkitError as error:
             counts["failed"] += 1
             print(f"{path}:{number}: {type(error).__name__}\n{error}", file=sys.stderr)
             continue
         counts[_VERDICT[result.met]] += 1
-        ratio = "" if attainment is None else f"{format_decimal(round(attainment * 100, 2))}%"
+        ratio = "" if ratio_of is None else f"{format_decimal(round(ratio_of * 100, 2))}%"
         label = " / ".join(labels)
         print(f"{number}\t{label}\t{result.target}\t{actual}\t{_VERDICT[result.met]}\t{ratio}")
     summary = "，".join(f"{key} {value}" for key, value in sorted(counts.items()))

@@ -17,7 +17,22 @@ from fractions import Fraction
 
 from indicatorkit.errors import InvalidValueError
 
-__all__ = ["chinese_value", "decimal_value", "format_decimal", "is_terminating", "to_fraction"]
+__all__ = [
+    "MAX_DIGITS",
+    "MAX_EXPONENT",
+    "chinese_value",
+    "decimal_value",
+    "format_decimal",
+    "is_terminating",
+    "to_fraction",
+]
+
+#: The most digits a number may have (far above any amount in a budget table, far below
+#: Python's 4,300-digit limit on int conversion); longer numbers are refused with a clear error.
+MAX_DIGITS = 100
+#: The largest decimal exponent (either sign) of a number given as a value (``Decimal("1e30")``,
+#: a float, an int): it covers every float and bounds the exact integers that checking builds.
+MAX_EXPONENT = 400
 
 DIGITS = {
     "零": 0,
@@ -37,9 +52,25 @@ SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
 
+def _too_long(text: str) -> InvalidValueError:
+    return InvalidValueError(
+        f"数字过长 (a number longer than {MAX_DIGITS} digits): {text[:20]}…（{len(text)} 位）"
+    )
+
+
 def decimal_value(text: str) -> Fraction:
-    """``"1,616,387.84"`` → exact Fraction (separators must already be validated)."""
-    return Fraction(text.replace(",", ""))
+    """``"1,616,387.84"`` → exact Fraction (separators must already be validated).
+
+    Raises :class:`~indicatorkit.errors.InvalidValueError` for more than :data:`MAX_DIGITS`
+    digits.
+    """
+    digits = text.replace(",", "")
+    if len(digits) > MAX_DIGITS + 1:
+        raise _too_long(digits)
+    whole, _, fraction = digits.partition(".")
+    if not fraction:
+        return Fraction(int(whole))
+    return Fraction(int(whole + fraction), 10 ** len(fraction))
 
 
 def _section(text: str) -> int:
@@ -146,6 +177,9 @@ def format_decimal(value: Fraction) -> str:
     return f"{sign}{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")
 
 
+_MAX_BITS = (10 ** (2 * MAX_EXPONENT)).bit_length()
+
+
 def to_fraction(number: object) -> Fraction:
     """An exact Fraction from an int, Fraction, Decimal or float (floats via their shortest
     repr, so ``95.1`` means 95.1, not the binary value nearest to it).
@@ -154,11 +188,22 @@ def to_fraction(number: object) -> Fraction:
     """
     if isinstance(number, bool):
         raise TypeError("a bool is not a number here")
-    if isinstance(number, int | Fraction):
+    if isinstance(number, int):
+        if number.bit_length() > _MAX_BITS:
+            raise InvalidValueError(f"数值超出范围 (a number beyond ±10^{MAX_EXPONENT})")
         return Fraction(number)
+    if isinstance(number, Fraction):
+        if max(number.numerator.bit_length(), number.denominator.bit_length()) > _MAX_BITS:
+            raise InvalidValueError(f"数值超出范围 (a number beyond ±10^{MAX_EXPONENT})")
+        return number
     if isinstance(number, Decimal):
         if not number.is_finite():
             raise InvalidValueError(f"不是有限数 (not a finite number): {number}")
+        if abs(number.adjusted()) > MAX_EXPONENT or len(number.as_tuple().digits) > MAX_DIGITS:
+            raise InvalidValueError(
+                f"数值超出范围 (a number beyond ±10^{MAX_EXPONENT} or with more than "
+                f"{MAX_DIGITS} digits): {number:.6e}"
+            )
         return Fraction(number)
     if isinstance(number, float):
         if number != number or number in (float("inf"), float("-inf")):

@@ -36,18 +36,16 @@ from hypothesis.strategies import SearchStrategy
 
 from indicatorkit import units as _units
 from indicatorkit.errors import IndicatorkitError
+from indicatorkit.language.bounds import Direction
 from indicatorkit.language.targets import (
     Actual,
-    Amount,
     AnyTarget,
     Comparison,
-    DatePoint,
     Deadline,
-    Direction,
-    Grade,
     Qualitative,
     Range,
 )
+from indicatorkit.language.values import Amount, DatePoint, Grade
 from indicatorkit.numerals import format_decimal, is_terminating
 from indicatorkit.units import Unit
 from indicatorkit.vocabulary import (
@@ -482,7 +480,7 @@ def deadlines(
 
 def _is_qualitative(text: str) -> bool:
     """Valid for :class:`~indicatorkit.Qualitative` and prose: not read as an expression."""
-    from indicatorkit.language.reading import parse_target
+    from indicatorkit.language.parse import parse_target
 
     try:
         Qualitative(text)
@@ -821,7 +819,7 @@ def _spell_range(draw: st.DrawFn, target: Range) -> tuple[str, Range]:
 
 
 def _read_unit(text: str, fallback: Unit) -> Unit:
-    from indicatorkit.language.reading import parse_actual
+    from indicatorkit.language.parse import parse_actual
 
     try:
         read = parse_actual(text.strip())
@@ -1045,11 +1043,11 @@ def _express(draw: st.DrawFn, normalized: Fraction, own: Unit, forms: tuple[str,
         return draw(_numbers_for(normalized / own.factor))
     if form == "quantity":
         if own.dimension == "":
-            return _units.registry().Quantity(normalized)
+            return _units.default_registry().pint.Quantity(normalized)
         words = [(text, unit) for text, unit in written if text and _plain_unit_text(text)]
         if words:
             text, unit = draw(st.sampled_from(words))
-            return _units.registry().Quantity(normalized / unit.factor, text)
+            return _units.default_registry().pint.Quantity(normalized / unit.factor, text)
         form = "amount"
     if form == "text":
         exact = [unit for _, unit in written if is_terminating(normalized / unit.factor)]

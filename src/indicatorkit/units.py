@@ -1,25 +1,35 @@
-"""Units: one pint registry, loaded once from ``units.txt`` shipped with the package.
+"""Units: registries of the unit words a target may use, built from ``units.txt``.
+
+A :class:`UnitRegistry` is an immutable value: the shipped definitions plus a tuple of
+user definitions.  :meth:`UnitRegistry.define` returns a *new* registry, so a spec (or a worker
+process) can carry its own units without touching anybody else's; a registry pickles as its
+definitions and is rebuilt, once per process, on the other side.  The module-level functions
+work on the *default* registry, which :func:`define_unit` replaces by an extended one.
 
 pint is used only to *resolve* a unit word — its dimension and its exact factor to the base
-unit of that dimension — and each word is resolved once and cached.  Checking a target never
-goes through pint.
+unit of that dimension — and each word is resolved once per registry (a bounded cache).
+Checking a target never goes through pint.
 
 >>> unit("万元")
 Unit(symbol='万元', dimension='[money]', factor=Fraction(10000, 1))
 >>> unit("百分比") == unit("%")
 True
->>> define_unit("盏 = [盏]")
->>> unit("盏").dimension
+>>> lamps = default_registry().define("盏 = [盏]")
+>>> lamps.unit("盏").dimension
 '[盏]'
+>>> "盏" in default_registry().known_unit_set()     # the default registry is unchanged
+False
+>>> lamps.define("盏 = [盏]") is lamps                 # an identical definition: nothing to do
+True
 """
 
 from __future__ import annotations
 
 import difflib
 import threading
-from collections.abc import Callable
+from collections.abc import Iterable
 from fractions import Fraction
-from functools import cache
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -29,19 +39,26 @@ import pint
 from indicatorkit.errors import IndicatorkitError
 
 __all__ = [
+    "MAX_UNIT_TEXT",
     "NO_UNIT",
+    "SCALES",
     "Unit",
     "UnitDefinitionError",
+    "UnitRegistry",
+    "default_registry",
     "define_unit",
+    "known_unit_set",
     "known_unit_words",
     "nearest_units",
-    "on_units_changed",
     "quantity_unit",
-    "registry",
     "scaled",
     "unit",
     "unit_of_text",
 ]
+
+#: The longest unit text (a unit word, or a rate such as ``元/人/月``) that is resolved; longer
+#: texts are unknown units.  It bounds the work one word can cause (pint recurses per ``/``).
+MAX_UNIT_TEXT = 64
 
 
 @attrs.frozen
@@ -74,126 +91,23 @@ SCALES: dict[str, int] = {
     "千万": 10_000_000,
     "亿": 100_000_000,
 }
-
-_lock = threading.Lock()
-_listeners: list[Callable[[], None]] = []
-_registry: pint.UnitRegistry[Any] | None = None
-_user_definitions: list[str] = []
+_SCALES_LONGEST_FIRST = tuple(sorted(SCALES, key=len, reverse=True))
 
 
-def _build(extra: tuple[str, ...] = ()) -> pint.UnitRegistry[Any]:
+class UnitDefinitionError(IndicatorkitError):
+    """A unit definition line that cannot be added to a registry."""
+
+
+def _new_pint_registry(definitions: tuple[str, ...]) -> pint.UnitRegistry[Any]:
     built: pint.UnitRegistry[Any] = pint.UnitRegistry(
         None, non_int_type=Fraction, cache_folder=None
     )
     source = resources.files("indicatorkit").joinpath("units.txt")
     with resources.as_file(source) as path:
         built.load_definitions(str(path))
-    for line in (*_user_definitions, *extra):
+    for line in definitions:
         built.define(line)
     return built
-
-
-def registry() -> pint.UnitRegistry[Any]:
-    """The shared pint registry (exact :class:`~fractions.Fraction` magnitudes)."""
-    global _registry
-    if _registry is None:
-        with _lock:
-            if _registry is None:
-                _registry = _build()
-    return _registry
-
-
-def on_units_changed(listener: Callable[[], None]) -> None:
-    """Register a callback run after :func:`define_unit` (parsers rebuild their lexers)."""
-    _listeners.append(listener)
-
-
-def define_unit(definition: str) -> None:
-    """Add a unit in one line of pint's definition syntax, e.g. ``"台 = [台]"``.
-
-    Raises :class:`UnitDefinitionError` (a ``ValueError``) when pint rejects the line.
-    """
-    reg = registry()
-    parts = [part.strip() for part in definition.split("=")]
-    words = [parts[0], *(part for part in parts[2:] if part != "_")]
-    taken = [word for word in words if word in reg]
-    if len(parts) < 2 or not parts[0] or taken:
-        raise UnitDefinitionError(
-            f"单位定义无效 (invalid unit definition) {definition!r}: "
-            + (
-                f"“{'、'.join(taken)}”已是已知单位 (already defined)"
-                if taken
-                else "应为“名称 = 定义”"
-            )
-        )
-    try:
-        # Try the line on a scratch registry first: pint accepts some broken lines lazily and
-        # cannot take a definition back.
-        _build((definition,)).Quantity(Fraction(1), parts[0]).to_base_units()
-        with _lock:
-            reg.define(definition)
-            _user_definitions.append(definition)
-    except Exception as error:  # pint raises many unrelated types here
-        raise UnitDefinitionError(
-            f"单位定义无效 (invalid unit definition) {definition!r}: {error}"
-        ) from None
-    unit.cache_clear()
-    known_unit_words.cache_clear()
-    known_unit_set.cache_clear()
-    for listener in list(_listeners):
-        listener()
-
-
-class UnitDefinitionError(IndicatorkitError):
-    """A unit definition line that pint cannot read."""
-
-
-@cache
-def known_unit_words() -> tuple[str, ...]:
-    """Every unit name, symbol and alias, longest first (the lexer's alternatives)."""
-    words = {word for word in registry() if word and not word[0].isdigit()}
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
-
-
-@cache
-def known_unit_set() -> frozenset[str]:
-    """:func:`known_unit_words` as a set, for membership tests."""
-    return frozenset(known_unit_words())
-
-
-@cache
-def unit(word: str) -> Unit:
-    """Resolve a unit word (name, symbol or alias) to a :class:`Unit`; ``""`` is no unit.
-
-    Raises ``KeyError`` for an unknown word: callers turn that into a located
-    :class:`~indicatorkit.errors.UnknownUnitError`.
-    """
-    if word == "":
-        return NO_UNIT
-    reg = registry()
-    if "/" in word:
-        # A rate such as 元/人, 次/年 or 元/人/个月: every part must be a known unit.
-        parts = [unit(part) for part in word.split("/")]
-        names = "/".join(reg.get_name(part) for part in word.split("/"))
-        factor = parts[0].factor
-        for part in parts[1:]:
-            factor /= part.factor
-        return Unit(
-            "/".join(part.symbol for part in parts),
-            _dimension_text(reg.Quantity(Fraction(1), names).to_base_units()),
-            factor,
-        )
-    try:
-        known = word in reg and "/" not in word
-    except Exception:  # pint tries to parse any expression here and may fail in many ways
-        known = False
-    if not known or not word.strip() or word != word.strip():
-        raise KeyError(word)
-    name = reg.get_name(word)
-    # English names (percent, permille) display as their symbol; Chinese names as themselves.
-    display = reg.get_symbol(name) if name.isascii() else name
-    base = reg.Quantity(Fraction(1), name).to_base_units()
-    return Unit(display, _dimension_text(base), Fraction(base.magnitude))
 
 
 def _dimension_text(quantity: Any) -> str:
@@ -204,57 +118,311 @@ def _dimension_text(quantity: Any) -> str:
     )
 
 
-def unit_of_text(text: str) -> Unit:
-    """The unit a unit text after a number means, as the target grammar reads it: a unit word
-    or rate (``元``, ``元/人``), or a multiplier before one (``万人次``) or alone (``万``).
+class UnitRegistry:
+    """The unit words a target may use: ``units.txt`` plus ``definitions`` (one line each, in
+    pint's definition syntax, e.g. ``"台 = [台]"``).
 
-    Raises ``KeyError`` when the text names no unit.
+    Registries are equal when their definitions are; they are hashable, thread-safe and
+    pickle as their definitions.  Use :meth:`define` to extend one.
+    """
+
+    __slots__ = ("__weakref__", "_lock", "_pint", "definitions", "unit", "words")
+
+    definitions: tuple[str, ...]
+
+    def __init__(self, definitions: Iterable[str] = ()) -> None:
+        self.definitions = tuple(definitions)
+        self._lock = threading.Lock()
+        self._pint: pint.UnitRegistry[Any] | None = None
+        #: Resolve a unit word to a :class:`Unit` (bounded cache); ``KeyError`` if unknown.
+        self.unit = lru_cache(maxsize=4096)(self._resolve)
+        self.words = lru_cache(maxsize=1)(self._words)
+
+    # ---- value semantics ----
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, UnitRegistry):
+            return NotImplemented
+        return self.definitions == other.definitions
+
+    def __hash__(self) -> int:
+        return hash(self.definitions)
+
+    def __repr__(self) -> str:
+        return f"UnitRegistry({list(self.definitions)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (registry_of, (self.definitions,))
+
+    # ---- pint ----
+    @property
+    def pint(self) -> pint.UnitRegistry[Any]:
+        """The pint registry behind this one (exact :class:`~fractions.Fraction` magnitudes)."""
+        built = self._pint
+        if built is None:
+            with self._lock:
+                if self._pint is None:
+                    self._pint = _new_pint_registry(self.definitions)
+                built = self._pint
+        return built
+
+    # ---- extending ----
+    def define(self, definition: str) -> UnitRegistry:
+        """A registry with ``definition`` added (this one is left as it is).
+
+        An identical definition already present returns this registry; a name that is
+        already a unit, or a line pint cannot read, raises :class:`UnitDefinitionError`.
+        """
+        if not isinstance(definition, str):
+            raise UnitDefinitionError(
+                f"单位定义必须是文字 (a unit definition is text), not {type(definition).__name__}"
+            )
+        definition = definition.strip()
+        if definition in self.definitions:
+            return self
+        if len(definition) > 200 or "\n" in definition or "\r" in definition:
+            raise UnitDefinitionError(
+                f"单位定义无效 (invalid unit definition) {definition[:80]!r}: "
+                "应为一行“名称 = 定义” (one line: name = definition)"
+            )
+        parts = [part.strip() for part in definition.split("=")]
+        words = [parts[0], *(part for part in parts[2:] if part != "_")]
+        taken = [word for word in words if word in self.known_unit_set()]
+        if len(parts) < 2 or not parts[0] or taken:
+            raise UnitDefinitionError(
+                f"单位定义无效 (invalid unit definition) {definition!r}: "
+                + (
+                    f"“{'、'.join(taken)}”已是已知单位 (already defined)"
+                    if taken
+                    else "应为“名称 = 定义” (name = definition)"
+                )
+            )
+        extended = registry_of((*self.definitions, definition))
+        try:
+            # pint accepts some broken lines lazily: resolve the new unit now, so that a bad
+            # line fails here and not at the first target that uses it.
+            extended.pint.Quantity(Fraction(1), parts[0]).to_base_units()
+            for word in words:
+                extended.unit(word)
+        except Exception as error:  # pint raises many unrelated types here
+            _forget(extended.definitions)
+            raise UnitDefinitionError(
+                f"单位定义无效 (invalid unit definition) {definition!r}: {error}"
+            ) from None
+        return extended
+
+    # ---- resolving words ----
+    def _words(self) -> tuple[tuple[str, ...], frozenset[str]]:
+        words = {word for word in self.pint if word and not word[0].isdigit()}
+        ordered = tuple(sorted(words, key=lambda w: (-len(w), w)))
+        return ordered, frozenset(ordered)
+
+    def known_unit_words(self) -> tuple[str, ...]:
+        """Every unit name, symbol and alias, longest first (the lexer's alternatives)."""
+        return self.words()[0]
+
+    def known_unit_set(self) -> frozenset[str]:
+        """:meth:`known_unit_words` as a set, for membership tests."""
+        return self.words()[1]
+
+    def _resolve(self, word: str) -> Unit:
+        if word == "":
+            return NO_UNIT
+        if len(word) > MAX_UNIT_TEXT or word != word.strip():
+            raise KeyError(word)
+        if "/" in word:
+            # A rate such as 元/人, 次/年 or 元/人/个月: every part must be a known unit.
+            parts = [self.unit(part) for part in word.split("/")]
+            factor = parts[0].factor
+            for part in parts[1:]:
+                factor /= part.factor
+            dimensions: dict[str, int] = {}
+            for sign, part in zip((1, *(-1 for _ in parts[1:])), parts, strict=True):
+                for dim, power in _dimension_powers(part.dimension):
+                    dimensions[dim] = dimensions.get(dim, 0) + sign * power
+            return Unit(
+                "/".join(part.symbol for part in parts),
+                "·".join(
+                    dim if power == 1 else f"{dim}^{power}"
+                    for dim, power in sorted(dimensions.items())
+                    if power
+                ),
+                factor,
+            )
+        if word not in self.known_unit_set():
+            raise KeyError(word)
+        reg = self.pint
+        name = reg.get_name(word)
+        # English names (percent, permille) display as their symbol; Chinese names as themselves.
+        display = reg.get_symbol(name) if name.isascii() else name
+        base = reg.Quantity(Fraction(1), name).to_base_units()
+        return Unit(display, _dimension_text(base), Fraction(base.magnitude))
+
+    def unit_of_text(self, text: str) -> Unit:
+        """The unit a unit text after a number means, as the target grammar reads it: a unit
+        word or rate (``元``, ``元/人``), or a multiplier before one (``万人次``) or alone
+        (``万``).  Raises ``KeyError`` when the text names no unit.
+        """
+        if text and (text != text.strip() or not all(text.split("/"))):
+            raise KeyError(text)  # padded, or a rate with an empty part ("元/")
+        try:
+            return self.unit(text)
+        except KeyError:
+            pass
+        for scale in _SCALES_LONGEST_FIRST:
+            if text.startswith(scale):
+                try:
+                    return self.scaled(scale, self.unit(text[len(scale) :]))
+                except KeyError:
+                    continue
+        raise KeyError(text)
+
+    def scaled(self, scale: str, base: Unit) -> Unit:
+        """The unit ``scale`` × ``base`` (``万`` × ``人次``), reusing a defined unit of that
+        name."""
+        symbol = scale + base.symbol
+        try:
+            return self.unit(symbol)
+        except KeyError:
+            return Unit(symbol, base.dimension, base.factor * SCALES[scale])
+
+    def quantity_unit(self, quantity: Any) -> Unit:
+        """The :class:`Unit` of a pint quantity whose units this registry names."""
+        try:
+            items = [(str(name), _whole_power(power)) for name, power in quantity.unit_items()]
+        except Exception:  # not a pint quantity after all, or a fractional power
+            raise UnitDefinitionError(
+                f"实际值的单位“{str(getattr(quantity, 'units', '?'))[:80]}”不在 indicatorkit 的"
+                "单位表中 (unit not known)"
+            ) from None
+        if not items:
+            return NO_UNIT
+        top = [name for name, power in items if power == 1]
+        below = [name for name, power in items if power == -1]
+        if len(top) != 1 or len(top) + len(below) != len(items):
+            name = format(quantity.units)
+            raise UnitDefinitionError(
+                f"实际值的单位“{name}”不在 indicatorkit 的单位表中 (unit {name!r} is not known): "
+                "只接受单位或“单位/单位”形式的比率 (a unit or a rate of units)"
+            )
+        try:
+            return self.unit("/".join([*top, *below]))
+        except KeyError:
+            name = "/".join([*top, *below])
+            raise UnitDefinitionError(
+                f"实际值的单位“{name}”不在 indicatorkit 的单位表中 (unit {name!r} is not known)"
+            ) from None
+
+    def nearest_units(self, word: str, limit: int = 3) -> tuple[str, ...]:
+        """Known unit words closest to ``word`` (for "did you mean" suggestions)."""
+        candidates = self.known_unit_words()
+        word = word[:MAX_UNIT_TEXT]
+        close = difflib.get_close_matches(word, candidates, n=limit, cutoff=0.3)
+        if not close and word:
+            close = [c for c in candidates if c and (c[0] in word or word[0] in c)][:limit]
+        return tuple(close)
+
+
+def _whole_power(power: object) -> int:
+    if isinstance(power, bool) or not isinstance(power, int | float | Fraction):
+        raise TypeError(power)
+    if Fraction(power).denominator != 1:
+        raise ValueError(power)
+    return int(power)
+
+
+def _dimension_powers(dimension: str) -> list[tuple[str, int]]:
+    if not dimension:
+        return []
+    powers = []
+    for part in dimension.split("·"):
+        name, _, power = part.partition("^")
+        powers.append((name, int(power) if power else 1))
+    return powers
+
+
+# ---- one registry per set of definitions in a process --------------------------------------
+
+_interned: dict[tuple[str, ...], UnitRegistry] = {}
+_interned_lock = threading.Lock()
+_INTERNED_LIMIT = 64
+
+
+def registry_of(definitions: tuple[str, ...] = ()) -> UnitRegistry:
+    """The process's registry for ``definitions`` (built once, so that its parsers and caches
+    are shared by every spec and every unpickled copy that uses the same units)."""
+    definitions = tuple(definitions)
+    with _interned_lock:
+        found = _interned.get(definitions)
+        if found is None:
+            if len(_interned) >= _INTERNED_LIMIT:
+                _interned.pop(next(key for key in _interned if key))
+            found = _interned[definitions] = UnitRegistry(definitions)
+        return found
+
+
+def _forget(definitions: tuple[str, ...]) -> None:
+    with _interned_lock:
+        _interned.pop(definitions, None)
+
+
+_default: UnitRegistry = registry_of(())
+
+
+def default_registry() -> UnitRegistry:
+    """The registry used where none is given: ``units.txt`` plus what :func:`define_unit`
+    added in this process."""
+    return _default
+
+
+def define_unit(definition: str) -> None:
+    """Add a unit to the default registry, in one line of pint's definition syntax, e.g.
+    ``"台 = [台]"``.  Defining the identical line again does nothing.
+
+    Raises :class:`UnitDefinitionError` (a ``ValueError``) when the line cannot be added.
+    To keep units to one spec or one worker, use :meth:`UnitRegistry.define` instead.
+    """
+    global _default
+    _default = _default.define(definition)
+
+
+def unit(word: str) -> Unit:
+    """Resolve a unit word (name, symbol or alias) in the default registry; ``""`` is no unit.
+
+    Raises ``KeyError`` for an unknown word: callers turn that into a located
+    :class:`~indicatorkit.errors.UnknownUnitError`.
+    """
+    return _default.unit(word)
+
+
+def known_unit_words() -> tuple[str, ...]:
+    """Every unit word of the default registry, longest first."""
+    return _default.known_unit_words()
+
+
+def known_unit_set() -> frozenset[str]:
+    """:func:`known_unit_words` as a set."""
+    return _default.known_unit_set()
+
+
+def unit_of_text(text: str) -> Unit:
+    """:meth:`UnitRegistry.unit_of_text` in the default registry.
 
     >>> unit_of_text("万人次") == scaled("万", unit("人次")), unit_of_text("万").factor
     (True, Fraction(10000, 1))
     """
-    if text and (text != text.strip() or not all(text.split("/"))):
-        raise KeyError(text)  # padded, or a rate with an empty part ("元/")
-    try:
-        return unit(text)
-    except KeyError:
-        pass
-    for scale in sorted(SCALES, key=len, reverse=True):
-        if text.startswith(scale):
-            try:
-                return scaled(scale, unit(text[len(scale) :]))
-            except KeyError:
-                continue
-    raise KeyError(text)
+    return _default.unit_of_text(text)
 
 
 def scaled(scale: str, base: Unit) -> Unit:
-    """The unit ``scale`` × ``base`` (``万`` × ``人次``), reusing a defined unit of that name."""
-    symbol = scale + base.symbol
-    try:
-        defined = unit(symbol)
-    except KeyError:
-        return Unit(symbol, base.dimension, base.factor * SCALES[scale])
-    return defined
+    """:meth:`UnitRegistry.scaled` in the default registry."""
+    return _default.scaled(scale, base)
 
 
-def quantity_unit(quantity: pint.Quantity[Any]) -> Unit:
-    """The :class:`Unit` of a pint quantity made with :func:`registry` (or naming its units)."""
-    if quantity.dimensionless:
-        return NO_UNIT
-    name = format(quantity.units).replace(" ", "")  # pint writes "万元 / 人"
-    try:
-        return unit(name)
-    except KeyError:
-        raise UnitDefinitionError(
-            f"实际值的单位“{name}”不在 indicatorkit 的单位表中 (unit {name!r} is not known)"
-        ) from None
+def quantity_unit(quantity: Any) -> Unit:
+    """:meth:`UnitRegistry.quantity_unit` in the default registry."""
+    return _default.quantity_unit(quantity)
 
 
 def nearest_units(word: str, limit: int = 3) -> tuple[str, ...]:
-    """Known unit words closest to ``word`` (for "did you mean" suggestions)."""
-    candidates = known_unit_words()
-    close = difflib.get_close_matches(word, candidates, n=limit, cutoff=0.3)
-    if not close:
-        close = [c for c in candidates if c and (c[0] in word or word[0] in c)][:limit]
-    return tuple(close)
+    """:meth:`UnitRegistry.nearest_units` in the default registry."""
+    return _default.nearest_units(word, limit)

@@ -48,16 +48,10 @@ from typing import Any, Final, TypeAlias, TypeVar
 
 from indicatorkit import units
 from indicatorkit.errors import InvalidValueError, TextError
-from indicatorkit.language.reading import parse_target
-from indicatorkit.language.targets import (
-    Amount,
-    AnyTarget,
-    Comparison,
-    DatePoint,
-    Deadline,
-    Direction,
-    Range,
-)
+from indicatorkit.language.bounds import Direction
+from indicatorkit.language.parse import parse_target
+from indicatorkit.language.targets import AnyTarget, Comparison, Deadline, Range
+from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import (
     Budget,

@@ -17,14 +17,15 @@ Comparison('=100')
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 import attrs
 
 from indicatorkit.errors import TargetSyntaxError, TextError
-
-if TYPE_CHECKING:
-    from indicatorkit.language.targets import AnyTarget
+from indicatorkit.language.prose import looks_like_sentence
+from indicatorkit.language.reading import read_target
+from indicatorkit.language.targets import AnyTarget, Qualitative
+from indicatorkit.language.text import normalize
+from indicatorkit.units import UnitRegistry
 
 __all__ = ["DIAGNOSTIC_CODES", "Diagnostic", "LenientParse", "parse_lenient"]
 
@@ -218,14 +219,11 @@ def _diagnostic(text: str, edit: _Edit) -> Diagnostic:
     )
 
 
-def parse_lenient(text: str) -> LenientParse:
+def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
     """Repair, parse, and report; raises the strict error when no repair helps."""
-    from indicatorkit.language.reading import parse_target
-    from indicatorkit.language.targets import Qualitative
-
     given_error: TextError | None = None
     try:
-        as_given = parse_target(text)
+        as_given = read_target(text, registry)
     except TextError as error:
         as_given, given_error = None, error
     if as_given is not None and not isinstance(as_given, Qualitative):
@@ -236,9 +234,9 @@ def parse_lenient(text: str) -> LenientParse:
     repaired, index = _apply(text, edits)
     diagnostics = [_diagnostic(text, edit) for edit in edits]
     try:
-        target = parse_target(repaired)
+        target = read_target(repaired, registry)
     except TextError as error:
-        truncated = _truncated(repaired, error)
+        truncated = _truncated(repaired, error, registry)
         if truncated is None:
             if as_given is not None:  # a sentence the repairs broke: keep it as written
                 return LenientParse(text, as_given)
@@ -272,13 +270,13 @@ def parse_lenient(text: str) -> LenientParse:
     return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
 
 
-def _truncated(repaired: str, error: TextError) -> tuple[AnyTarget, int] | None:
+def _truncated(
+    repaired: str, error: TextError, registry: UnitRegistry
+) -> tuple[AnyTarget, int] | None:
     """The target read from the text before the error, when the words after it cannot change
     its meaning; with the offset where the ignored words start.
 
     """
-    from indicatorkit.language.reading import parse_target
-
     if not isinstance(error, TargetSyntaxError):
         return None
     cut = error.position
@@ -286,15 +284,12 @@ def _truncated(repaired: str, error: TextError) -> tuple[AnyTarget, int] | None:
     if not head or _MEANINGFUL.search(repaired[cut:]):
         return None
     try:
-        return parse_target(head), cut
+        return read_target(head, registry), cut
     except TextError:
         return None
 
 
 def _sentence(repaired: str) -> AnyTarget | None:
     """A sentence with numbers in it (no signs, starting with a word), as a qualitative target."""
-    from indicatorkit.language.reading import looks_like_sentence, normalize
-    from indicatorkit.language.targets import Qualitative
-
     stripped = repaired.strip()
     return Qualitative(stripped) if looks_like_sentence(normalize(stripped)[0]) else None

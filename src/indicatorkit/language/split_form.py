@@ -24,8 +24,10 @@ from indicatorkit.errors import (
     TargetSyntaxError,
     UnknownUnitError,
 )
-from indicatorkit.language.reading import normalize, parse_target
-from indicatorkit.language.targets import Amount, AnyTarget, Comparison, Range
+from indicatorkit.language.parse import parse_target
+from indicatorkit.language.targets import AnyTarget, Comparison, Range
+from indicatorkit.language.text import normalize
+from indicatorkit.language.values import Amount
 from indicatorkit.numerals import decimal_value, to_fraction
 from indicatorkit.vocabulary import SIGN_OPERATORS
 

@@ -25,8 +25,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from indicatorkit.language.reading import parse_target
-from indicatorkit.language.targets import Comparison, Direction, Qualitative
+from indicatorkit.language.bounds import Direction
+from indicatorkit.language.parse import parse_target
+from indicatorkit.language.targets import Comparison, Qualitative
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.records import (
     Department,

@@ -24,8 +24,10 @@ from typing import Any
 import attrs
 
 from indicatorkit.errors import InvalidValueError
-from indicatorkit.language.reading import parse_target
-from indicatorkit.language.targets import Amount, AnyTarget, DatePoint, Direction
+from indicatorkit.language.bounds import Direction
+from indicatorkit.language.parse import parse_target
+from indicatorkit.language.targets import AnyTarget
+from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.numerals import is_terminating, to_fraction
 
 __all__ = [

@@ -39,8 +39,9 @@ from lark.indenter import DedentError, Indenter
 
 from indicatorkit.errors import TextError
 from indicatorkit.grammars import read_grammar
-from indicatorkit.language.reading import parse_actual, parse_target
-from indicatorkit.language.targets import Amount, DatePoint, Direction
+from indicatorkit.language.bounds import Direction
+from indicatorkit.language.parse import parse_actual, parse_target
+from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import (
     Budget,

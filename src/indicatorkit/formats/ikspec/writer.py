@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from indicatorkit.language.targets import Amount, Direction
+from indicatorkit.language.bounds import Direction
+from indicatorkit.language.values import Amount
 from indicatorkit.model.records import (
     Department,
     DepartmentGoal,

@@ -1,0 +1,61 @@
+"""Reading actual values (实际完成值): an amount (``96%``, ``6万元``) or a date (``12月20日``).
+
+>>> parse_actual("6万元") == parse_actual("60000元")
+True
+>>> parse_actual("12月20日")
+DatePoint(month=12, day=20, year=None)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from indicatorkit.language.grammar import Start
+from indicatorkit.language.plain import match_plain
+from indicatorkit.language.syntax import check_text, read_with_grammar
+from indicatorkit.language.text import normalize
+from indicatorkit.language.values import Amount, DatePoint
+from indicatorkit.units import UnitRegistry, default_registry
+
+__all__ = ["clear_caches", "parse_actual", "read_actual"]
+
+
+def _read(text: str, registry: UnitRegistry) -> Amount | DatePoint:
+    check_text(text, Start.ACTUAL)
+    plain = match_plain(normalize(text)[0], registry)
+    if plain is not None and plain[0] is None and plain[2] is None:
+        return plain[1]
+    return read_with_grammar(text, Start.ACTUAL, registry)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=16)
+def _cached_reader(registry: UnitRegistry) -> Any:
+    return lru_cache(maxsize=65536)(lambda text: _read(text, registry))
+
+
+def clear_caches() -> None:
+    """Forget every cached reading of actual text."""
+    _cached_reader.cache_clear()
+
+
+def read_actual(text: str, registry: UnitRegistry) -> Amount | DatePoint:
+    """:func:`parse_actual` in ``registry`` (cached per registry)."""
+    return _cached_reader(registry)(text)  # type: ignore[no-any-return]
+
+
+def parse_actual(text: str, *, units: UnitRegistry | None = None) -> Amount | DatePoint:
+    """Parse an actual value (实际完成值): an amount or a date.  ``units`` is the unit
+    registry to read with (the default registry when ``None``).
+
+    >>> parse_actual("≥95%")
+    Traceback (most recent call last):
+      ...
+    indicatorkit.errors.TargetSyntaxError: 实际值无法解析 / cannot read actual: 第1列出现意外的“≥” (unexpected '≥' at column 1)
+      ≥95%
+      ^
+      提示 / hint: 此处应为 / expected here: “-”、“年底”、中文数字 numeral、数字 number、百分之… numeral
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_actual needs a str, not {type(text).__name__}")
+    return read_actual(text, default_registry() if units is None else units)

@@ -1,0 +1,123 @@
+"""The bounds seam: what a numeric target accepts, as exact numbers in base units.
+
+This is the single definition of "met" for numbers.  :meth:`Comparison.check
+<indicatorkit.Comparison.check>` and :meth:`Range.check <indicatorkit.Range.check>` decide
+from these bounds, and a vectorised path (numpy, Arrow) reads the same bounds through public
+accessors, so the two cannot drift:
+
+>>> from indicatorkit import parse_target, Direction
+>>> bounds = parse_target("≥95%").bounds()
+>>> bounds.dimension, bounds.lower, bounds.upper
+('[ratio]', Bound(value=Fraction(19, 20), inclusive=True), None)
+>>> bounds.lower.numerator, bounds.lower.denominator          # exact integers, base unit
+(19, 20)
+>>> parse_target("98%").bounds(Direction.LOWER).upper          # a bare value, less is better
+Bound(value=Fraction(49, 50), inclusive=True)
+>>> parse_target("5万元～8万元").bounds().contains(60000)
+True
+"""
+
+from __future__ import annotations
+
+import enum
+from fractions import Fraction
+
+import attrs
+
+from indicatorkit.units import Unit
+from indicatorkit.vocabulary import Operator
+
+__all__ = ["Bound", "Bounds", "Direction", "effective_operator"]
+
+
+class Direction(enum.Enum):
+    """Which way is better for an indicator (正向 / 反向).
+
+    It decides how a bare value (``98%``) or ``=`` is read; explicit ≥ > ≤ < carry their own
+    direction.  Where no direction is given, a bare value means "at least".
+    """
+
+    HIGHER = "正向"
+    LOWER = "反向"
+
+
+def effective_operator(
+    operator: Operator | None, direction: Direction | None, value: Fraction
+) -> Operator:
+    """The operator a comparison is checked with.
+
+    ≥ > ≤ < are used as written.  A bare value or ``=`` means "reach the value" in
+    ``direction``: ≥ for :attr:`Direction.HIGHER`, ≤ for :attr:`Direction.LOWER`; with no
+    direction, ≥ — except ``=0``, which means "none at all" (≤ 0: zero incidents, the national
+    rule for ``=0`` targets).
+
+    >>> effective_operator(None, None, Fraction(95)), effective_operator(Operator.EQ, None, Fraction(0))
+    (<Operator.GE: '≥'>, <Operator.LE: '≤'>)
+    """
+    if operator is not None and operator is not Operator.EQ:
+        return operator
+    if direction is Direction.LOWER or (direction is None and value == 0):
+        return Operator.LE
+    return Operator.GE
+
+
+@attrs.frozen
+class Bound:
+    """One end of what a target accepts: ``value`` in the base unit of the target's
+    dimension, and whether ``value`` itself is accepted."""
+
+    value: Fraction
+    inclusive: bool
+
+    @property
+    def numerator(self) -> int:
+        return self.value.numerator
+
+    @property
+    def denominator(self) -> int:
+        return self.value.denominator
+
+
+@attrs.frozen
+class Bounds:
+    """The interval a numeric target accepts: ``lower`` and ``upper`` (``None``: unbounded),
+    in the base unit of ``dimension``.
+
+    ``unit`` is the unit a plain number is read in when checked (the target's own unit):
+    ``6`` against ``≥5万元`` is 6万元, i.e. ``6 * unit.factor`` in base units.
+    """
+
+    dimension: str
+    unit: Unit
+    lower: Bound | None
+    upper: Bound | None
+
+    @property
+    def operator(self) -> Operator | None:
+        """The single operator these bounds amount to, or ``None`` for a two-sided range."""
+        if self.lower is not None and self.upper is not None:
+            return None
+        if self.lower is not None:
+            return Operator.GE if self.lower.inclusive else Operator.GT
+        assert self.upper is not None
+        return Operator.LE if self.upper.inclusive else Operator.LT
+
+    def contains(self, value: Fraction | int) -> bool:
+        """True when ``value`` (in base units) lies within the bounds."""
+        lower, upper = self.lower, self.upper
+        if lower is not None and (
+            value < lower.value or (value == lower.value and not lower.inclusive)
+        ):
+            return False
+        return not (
+            upper is not None
+            and (value > upper.value or (value == upper.value and not upper.inclusive))
+        )
+
+
+def comparison_bounds(operator: Operator, threshold: Fraction, unit: Unit) -> Bounds:
+    """The bounds of ``operator threshold`` (``operator`` already effective, never ``=``)."""
+    bound = Bound(threshold, operator in (Operator.GE, Operator.LE))
+    if operator.is_lower_bound:
+        return Bounds(unit.dimension, unit, bound, None)
+    return Bounds(unit.dimension, unit, None, bound)

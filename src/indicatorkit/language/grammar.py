@@ -1,0 +1,371 @@
+"""The grammar of the target language and the LALR parser built from it, one per unit
+registry.
+
+``grammar/target.lark`` is completed with terminals generated from the vocabulary tables and
+the registry's unit words.  The transformer builds *values* (:class:`Amount`,
+:class:`DatePoint`) and, for targets, small *forms* (:class:`Compared`, :class:`Between`,
+:class:`By`) that say what was written; :mod:`indicatorkit.language.reading` turns forms into
+targets.  Keeping target kinds out of this module is what lets targets read actual text
+without an import cycle.
+
+>>> from indicatorkit.units import default_registry
+>>> parser = parser_for(default_registry())
+>>> parser.parse("不低于90%", start=Start.TARGET.value)
+Compared(operator=<Operator.GE: '≥'>, amount=Amount('90%'), span=(0, 3))
+>>> parser.parse("12月20日", start=Start.ACTUAL.value)
+DatePoint(month=12, day=20, year=None)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+import attrs
+from lark import Lark, Token, Transformer, v_args
+
+from indicatorkit.errors import InvalidTargetError, TextError
+from indicatorkit.grammars import read_grammar
+from indicatorkit.language.values import Amount, DatePoint, valid_day
+from indicatorkit.numerals import chinese_value, decimal_value
+from indicatorkit.units import NO_UNIT, SCALES, Unit, UnitRegistry
+from indicatorkit.vocabulary import (
+    PREFIX_OPERATORS,
+    RANGE_SEPARATORS,
+    SUFFIX_OPERATORS,
+    Operator,
+)
+
+__all__ = [
+    "Between",
+    "By",
+    "Compared",
+    "Located",
+    "Start",
+    "accepts",
+    "grammar_text",
+    "parser_for",
+]
+
+
+class Start(enum.Enum):
+    """The two start symbols: a target (指标值) or an actual value (实际完成值)."""
+
+    TARGET = "start_target"
+    ACTUAL = "start_actual"
+
+    @property
+    def label(self) -> str:
+        """The Chinese name of what is read, for messages."""
+        return "指标值" if self is Start.TARGET else "实际值"
+
+    @property
+    def english(self) -> str:
+        return "target" if self is Start.TARGET else "actual"
+
+
+# ---- forms: what a target text says, before it becomes a target ------------------------------
+
+
+@attrs.frozen
+class Compared:
+    """An operator (``None``: a bare value) and an amount; ``span`` locates the text."""
+
+    operator: Operator | None
+    amount: Amount
+    span: tuple[int, int]
+
+
+@attrs.frozen
+class Between:
+    """Two amounts of a range; ``span`` locates the separator."""
+
+    low: Amount
+    high: Amount
+    span: tuple[int, int]
+
+
+@attrs.frozen
+class By:
+    """A deadline: done by ``point``."""
+
+    point: DatePoint
+
+
+Form = Compared | Between | By
+
+
+class Located(Exception):
+    """Raised inside the transformer; turned into a :class:`TextError` with offsets in the
+    text as the user gave it."""
+
+    def __init__(
+        self,
+        cls: type[TextError],
+        message: str,
+        start: int,
+        end: int,
+        suggestion: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.cls = cls
+        self.message = message
+        self.start = start
+        self.end = end
+        self.suggestion = suggestion
+
+
+# ---- the grammar -----------------------------------------------------------------------------
+
+
+def _lark_string(word: str) -> str:
+    return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return " | ".join(_lark_string(word) for word in ordered)
+
+
+def grammar_text(registry: UnitRegistry) -> str:
+    """The full grammar: ``target.lark`` plus the terminals generated from the vocabulary
+    tables and the unit words of ``registry``."""
+    base = read_grammar("target.lark")
+    supplied = [
+        "",
+        "// ---- supplied by indicatorkit.language.grammar.grammar_text() ----",
+        f"PREFIX_OP: {_alternatives(PREFIX_OPERATORS)}",
+        f"SUFFIX_OP: {_alternatives(SUFFIX_OPERATORS)}",
+        f"RANGE_SEP: {_alternatives(RANGE_SEPARATORS)}",
+        f"UNIT: {_alternatives(registry.known_unit_words())}",
+        "",
+    ]
+    return base + "\n".join(supplied)
+
+
+def _span(token: Token) -> tuple[int, int]:
+    start = token.start_pos or 0
+    return start, start + len(token)
+
+
+def _invalid(token: Token, message: str, suggestion: str | None = None) -> Located:
+    start, end = _span(token)
+    return Located(InvalidTargetError, message, start, end, suggestion)
+
+
+_END_OF_MONTH = object()
+
+
+def _numeral(token: Token, text: str | None = None) -> Fraction:
+    """The value of a Chinese numeral token, or a located error."""
+    try:
+        return chinese_value(str(token) if text is None else text)
+    except ValueError:
+        raise _invalid(token, f"中文数字无法读取 (malformed Chinese numeral) “{token}”") from None
+
+
+def _decimal(token: Token) -> Fraction:
+    """The value of an Arabic number token, or a located error (too many digits)."""
+    try:
+        return decimal_value(str(token))
+    except ValueError as error:
+        raise _invalid(token, str(error)) from None
+
+
+def _integer(token: Token) -> int | None:
+    """A whole number written in Arabic digits or a Chinese numeral; ``None`` if not whole."""
+    value = _decimal(token) if token.type == "DECIMAL" else _numeral(token)
+    return int(value) if value.denominator == 1 else None
+
+
+def _calendar_year(amount: Amount) -> int | None:
+    """The year of "2025年" followed by 内: a whole number of 年 between 1900 and 2199."""
+    if amount.unit.symbol != "年" or amount.value.denominator != 1:
+        return None
+    return int(amount.value) if 1900 <= amount.value <= 2199 else None
+
+
+@v_args(inline=True)
+class _Build(Transformer[Token, Any]):
+    """Builds values and forms straight from the LALR parser's reductions."""
+
+    def __init__(self, registry: UnitRegistry) -> None:
+        super().__init__()
+        self.registry = registry
+        self.year_unit = registry.unit("年")
+
+    def start_target(self, target: Any) -> Any:
+        return target
+
+    def start_actual(self, actual: Any) -> Any:
+        return actual
+
+    # ---- comparisons ----
+    def prefixed(self, op: Token, amount: Amount, suffix: Token | None) -> Compared:
+        operator = PREFIX_OPERATORS[str(op)]
+        start, end = _span(op if suffix is None else suffix)
+        if suffix is not None:
+            after = SUFFIX_OPERATORS[str(suffix)]
+            if operator is Operator.EQ:
+                operator = after  # "为95%以上" is "≥95%"
+            elif operator is not after:
+                start, _ = _span(op)
+                raise Located(
+                    InvalidTargetError,
+                    f"前后比较词矛盾 (contradicting comparators): “{op}”与“{suffix}”",
+                    start,
+                    end,
+                    f"只保留一个，例如 {operator.value}{amount} 或 {amount}{suffix}",
+                )
+        return Compared(operator, amount, (_span(op)[0], end))
+
+    def suffixed(self, amount: Amount, suffix: Token, complete: Token | None) -> Compared | By:
+        operator = SUFFIX_OPERATORS[str(suffix)]
+        year = _calendar_year(amount)
+        if year is not None and operator is Operator.LE and str(suffix).endswith("内"):
+            return By(DatePoint(12, None, year))  # "2025年内": by the end of 2025
+        return Compared(operator, amount, _span(suffix))
+
+    def bare(self, amount: Amount) -> Compared:
+        return Compared(None, amount, (0, 0))
+
+    # ---- ranges ----
+    def range(self, low: Amount, separator: Token, high: Amount, between: Token | None) -> Between:
+        if low.unit is NO_UNIT and high.unit is not NO_UNIT:
+            low = Amount(low.value, high.unit)  # the unit is written once: "90-100%"
+        elif low.unit.dimension == "" and high.unit.dimension != "":
+            # a multiplier alone: "1万-2万元" is 1万元 to 2万元, "5千-2万元" 5000元 to 2万元
+            low = Amount(low.normalized / high.unit.factor, high.unit)
+        return Between(low, high, _span(separator))
+
+    # ---- amounts ----
+    def amount(self, dash: Token | None, magnitude: Amount) -> Amount:
+        return magnitude if dash is None else Amount(-magnitude.value, magnitude.unit)
+
+    def unit(self, top: Token, *rates: Token | str) -> Unit:
+        # rates alternate PER tokens and denominators: 元/人/月 → ("/", "人", "/", "个月")
+        text = "/".join([str(top), *(str(word) for word in rates[1::2])])
+        try:
+            return self.registry.unit(text)
+        except KeyError:
+            raise _invalid(top, f"单位无法读取 (unit cannot be read) “{text[:40]}”") from None
+
+    def denominator(self, word: Token) -> str:
+        return "个月" if word.type == "MONTH" else str(word)
+
+    def arabic(self, number: Token, scale: Token | None, unit: Unit | None) -> Amount:
+        base = unit if unit is not None else NO_UNIT
+        if scale is not None:
+            base = self.registry.scaled(str(scale), base)  # 1.5万人次 stays in 万人次
+        return Amount(_decimal(number), base)
+
+    def chinese(self, number: Token, unit: Unit | None) -> Amount:
+        text = str(number)
+        if unit is not None and len(text) > 1 and text[-1] in SCALES:
+            # The numeral may have taken the first character of the unit: read 五千克 as 5千克
+            # and 一点五万元 as 1.5万元 (as 1.5万元 is read), when that means the same number —
+            # and 五十千克 as 50千克, which is no numeral otherwise.
+            joined = text[-1] + unit.symbol
+            if joined in self.registry.known_unit_set():
+                try:
+                    whole = chinese_value(text)
+                except ValueError:
+                    whole = None
+                try:
+                    part = chinese_value(text[:-1])
+                except ValueError:
+                    part = None
+                if part is not None and (whole is None or whole == part * SCALES[text[-1]]):
+                    return Amount(part, self.registry.unit(joined))
+        return Amount(_numeral(number), unit if unit is not None else NO_UNIT)
+
+    def chinese_part(self, token: Token) -> Amount:
+        text = str(token)
+        value = _numeral(token, text[3:])
+        return Amount(value, self.registry.unit("%" if text.startswith("百") else "‰"))
+
+    # ---- deadlines ----
+    def deadline(self, point: DatePoint, mark: Token | None, complete: Token | None) -> By:
+        return By(point)
+
+    def within_year(self, token: Token, complete: Token | None) -> By:
+        return By(DatePoint(12))
+
+    def within_year_of(self, year: int, token: Token, complete: Token | None) -> By:
+        return By(DatePoint(12, None, year))  # 2025年年内
+
+    def year_end(self, token: Token) -> DatePoint:
+        return DatePoint(12)
+
+    def end_of_year(self, year: int, token: Token) -> DatePoint:
+        return DatePoint(12, None, year)  # 2025年底, 2025年年底
+
+    def year(self, number: Token, unit: Unit) -> int:
+        value = _integer(number)
+        if unit != self.year_unit or value is None or not 1 <= value <= 9999:
+            raise _invalid(number, f"年份无效 (invalid year) “{number}{unit.symbol}”")
+        return value
+
+    def month_end(self, token: Token) -> object:
+        return _END_OF_MONTH
+
+    def day_of_month(self, number: Token, mark: Token) -> tuple[int | None, Token]:
+        return _integer(number), number
+
+    def month_point(
+        self,
+        year: int | None,
+        month_token: Token,
+        mark: Token,
+        day: tuple[int | None, Token] | object | None,
+    ) -> DatePoint:
+        month = _integer(month_token)
+        if month is None or not valid_day(month, None):
+            raise _invalid(month_token, f"月份无效 (no such month) “{month_token}月”")
+        if day is None:
+            raise _invalid(
+                month_token,
+                f"日期不明确 (ambiguous date) “{month_token}月”",
+                f"写明月底或具体日期，例如“{month_token}月底前”或“{month_token}月15日前”",
+            )
+        if day is _END_OF_MONTH:
+            return DatePoint(month, None, year)
+        number: int | None
+        day_token: Token
+        number, day_token = day  # type: ignore[misc]
+        if number is None or not valid_day(month, number, year):
+            raise _invalid(day_token, f"日期无效 (no such day) “{month_token}月{day_token}日”")
+        return DatePoint(month, number, year)
+
+    def actual(self, value: Any) -> Any:
+        return value
+
+
+@lru_cache(maxsize=16)
+def parser_for(registry: UnitRegistry) -> Lark:
+    """The LALR parser for ``registry`` (built once per registry; safe to share between
+    threads: a parse keeps its state in the call)."""
+    return Lark(
+        grammar_text(registry),
+        parser="lalr",
+        lexer="contextual",
+        start=[start.value for start in Start],
+        transformer=_Build(registry),
+        maybe_placeholders=True,
+    )
+
+
+def accepts(normalised: str, registry: UnitRegistry, start: Start = Start.TARGET) -> bool:
+    """True when the grammar reads ``normalised`` (whether or not what it says is valid)."""
+    from lark.exceptions import UnexpectedInput
+
+    try:
+        parser_for(registry).parse(normalised, start=start.value)
+    except UnexpectedInput:
+        return False
+    except Located:
+        return True  # read, but means nothing valid: still not prose
+    return True

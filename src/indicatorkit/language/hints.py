@@ -1,0 +1,179 @@
+"""Syntax-error explanations: where a text stops being the target language, what could have
+come there, and a hint for the typos real tables contain (``,=``, ``%%``, an unknown unit).
+
+>>> from indicatorkit import parse_target, TargetSyntaxError
+>>> try:
+...     parse_target("≥95%%")
+... except TargetSyntaxError as error:
+...     print(error.suggestion)
+百分号重复 / doubled '%'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+from indicatorkit.errors import TargetSyntaxError, TextError, UnknownUnitError
+from indicatorkit.language.grammar import Located, Start, parser_for
+from indicatorkit.language.text import original_position
+from indicatorkit.units import SCALES, UnitRegistry
+from indicatorkit.vocabulary import SUFFIX_OPERATORS
+
+__all__ = ["syntax_error"]
+
+_TERMINAL_NAMES = {
+    "DECIMAL": "数字 number",
+    "CN_NUMBER": "中文数字 numeral",
+    "CN_PART": "百分之… numeral",
+    "UNIT": "单位 unit",
+    "SCALE": "万/亿 multiplier",
+    "PREFIX_OP": "比较符 operator",
+    "SUFFIX_OP": "以上/以下 suffix",
+    "RANGE_SEP": "区间符 range separator",
+    "DASH": "“-”",
+    "PER": "“/”",
+    "MONTH": "“月”",
+    "MONTH_END": "“底”",
+    "DAY": "“日”",
+    "DEADLINE_MARK": "“前”",
+    "COMPLETE": "“完成”",
+    "YEAR_END": "“年底”",
+    "WITHIN_YEAR": "“年内”",
+    "BETWEEN": "“之间”",
+    "$END": "结尾 end of text",
+    "<END-OF-FILE>": "结尾 end of text",
+}
+
+
+def _expected(names: Iterable[object]) -> str:
+    described = sorted({_TERMINAL_NAMES.get(str(n), str(n)) for n in names})
+    return "、".join(described)
+
+
+_LETTERS_STOP = set("<>=≥≤≧≦%‰~-—–,;:()[]{}\"' \t") | set("0123456789.")
+
+
+def _word_at(text: str, start: int) -> str:
+    end = start
+    while end < len(text) and text[end] not in _LETTERS_STOP and not text[end].isspace():
+        end += 1
+    word = text[start:end]
+    for tail in sorted(
+        [*SUFFIX_OPERATORS, "之前", "以前", "前", "完成", "之间"], key=len, reverse=True
+    ):
+        if word.endswith(tail) and len(word) > len(tail):
+            return word[: -len(tail)]
+    return word
+
+
+def _is_letter(char: str) -> bool:
+    return char.isalpha() and char not in _LETTERS_STOP
+
+
+def _unknown_unit(normalised: str, position: int, registry: UnitRegistry) -> tuple[int, str] | None:
+    """``(start, word)`` when the error sits in a word written right after an Arabic number
+    (or a "/") that is not a known unit — ``≥200xx``, ``≥5台次``, ``≥5千瓦``, ``≥50 km`` —
+    else ``None``."""
+    if position >= len(normalised) or not _is_letter(normalised[position]):
+        return None
+    start = position
+    while start > 0 and _is_letter(normalised[start - 1]):
+        start -= 1
+    before = start
+    while before > 0 and normalised[before - 1] in " \t":
+        before -= 1
+    if before > 1 and normalised[before - 1] in SCALES and normalised[before - 2].isdigit():
+        before -= 1  # "≥5万 xx": a multiplier, then the unknown word
+    if before == 0 or not (normalised[before - 1].isdigit() or normalised[before - 1] == "/"):
+        return None
+    head = normalised[start:position]
+    scale = next((w for w in sorted(SCALES, key=len, reverse=True) if head.startswith(w)), "")
+    known = registry.known_unit_set()
+    unit_head = head[len(scale) :]
+    if unit_head and unit_head not in known:
+        return None
+    tail = _word_at(normalised, position)
+    if unit_head and not any(tail.startswith(word) for word in known):
+        return None  # "≥100件按时完成": a unit, then words — a syntax error, not a unit
+    word = head + tail
+    if word in known or word[len(scale) :] in known:
+        return None
+    return start, word
+
+
+def _suggestion_for(normalised: str, position: int) -> str | None:
+    head = normalised[:position].rstrip()
+    rest = normalised[position:]
+    if rest.startswith(",=") or head.endswith(","):
+        return "“,=”不是运算符：若想写 ≥ 或 ≤，请直接写出（“,=”常是漏按 Shift 的“<=”）/ ',=' is not an operator"
+    if head.endswith("=") and rest[:1] in ("<", ">"):
+        return "请写作 ≥ 或 ≤ / write >= or <="
+    if rest.startswith("%") and head.endswith("%"):
+        return "百分号重复 / doubled '%'"
+    if rest[:1] == "," and head[-1:].isdigit():
+        return "千位分隔符须每三位一个，小数点用“.” / thousands separators group by three; decimals use '.'"
+    if rest[:1] == "." and head[-1:].isdigit():
+        return "数字格式有误 / malformed number"
+    return None
+
+
+def _complete_before(normalised: str, position: int, start: Start, registry: UnitRegistry) -> bool:
+    """True when the text up to ``position`` is complete on its own."""
+    try:
+        parser_for(registry).parse(normalised[:position], start=start.value)
+    except (LarkError, Located):
+        return False
+    return True
+
+
+def syntax_error(
+    text: str,
+    normalised: str,
+    index: tuple[int, ...] | None,
+    error: UnexpectedInput,
+    start: Start,
+    registry: UnitRegistry,
+) -> TextError:
+    """The located error for a parse that failed at ``error`` (offsets in ``text``, the text
+    as given; ``normalised`` is what was parsed, ``index`` maps it back)."""
+    if isinstance(error, UnexpectedCharacters):
+        position = error.pos_in_stream or 0
+        allowed = error.allowed or set()
+        found = normalised[position : position + 1]
+    else:
+        assert isinstance(error, UnexpectedToken)
+        token = error.token
+        if token.type == "$END":
+            position = len(normalised)
+            found = ""
+        else:
+            position = token.start_pos or 0
+            found = str(token)
+        allowed = error.expected or set()
+    unknown = _unknown_unit(normalised, position, registry)
+    if unknown is not None:
+        word_start, word = unknown
+        return UnknownUnitError(
+            text, original_position(index, word_start), word, registry.nearest_units(word)
+        )
+    original = original_position(index, position)
+    if found and "$END" not in allowed and _complete_before(normalised, position, start, registry):
+        allowed = {*allowed, "$END"}  # the text could have ended here
+    expected = _expected(allowed)
+    if found:
+        message = (
+            f"{start.label}无法解析 / cannot read {start.english}: "
+            f"第{original + 1}列出现意外的“{found}” (unexpected {found!r} at column {original + 1})"
+        )
+    else:
+        message = (
+            f"{start.label}不完整 / incomplete {start.english}: "
+            f"在结尾处缺少内容 (text ends too early)"
+        )
+    suggestion = _suggestion_for(normalised, position)
+    if suggestion is None and expected:
+        suggestion = f"此处应为 / expected here: {expected}"
+    end = original_position(index, position + max(1, len(found)))
+    return TargetSyntaxError(message, text, original, end=end, suggestion=suggestion)

@@ -1,0 +1,54 @@
+"""The entry points of the target language: ``parse_target`` (strict or lenient) and
+``parse_actual``, each with an optional unit registry.
+
+>>> parse_target("不低于90%")
+Comparison('≥90%')
+>>> parse_target(",=100", lenient=True).target
+Comparison('=100')
+"""
+
+from __future__ import annotations
+
+from typing import Literal, overload
+
+from indicatorkit.language.actuals import parse_actual
+from indicatorkit.language.lenient import LenientParse, parse_lenient
+from indicatorkit.language.reading import read_target
+from indicatorkit.language.targets import AnyTarget
+from indicatorkit.units import UnitRegistry, default_registry
+
+__all__ = ["parse_actual", "parse_target"]
+
+
+@overload
+def parse_target(
+    text: str, *, lenient: Literal[False] = False, units: UnitRegistry | None = None
+) -> AnyTarget: ...
+@overload
+def parse_target(
+    text: str, *, lenient: Literal[True], units: UnitRegistry | None = None
+) -> LenientParse: ...
+def parse_target(
+    text: str, *, lenient: bool = False, units: UnitRegistry | None = None
+) -> AnyTarget | LenientParse:
+    """Parse a target expression (指标值).
+
+    Strict by default: anything not in the language raises a :class:`TargetSyntaxError`,
+    :class:`UnknownUnitError` or :class:`InvalidTargetError` (all ``ValueError``).  With
+    ``lenient=True`` the typos of real tables are repaired and reported: the result is a
+    :class:`LenientParse` holding the target and the diagnostics.  ``units`` is the unit
+    registry to read with (the default registry when ``None``).  Results are cached.
+
+    >>> parse_target("≥95%").check("95%").met
+    True
+    >>> from indicatorkit import default_registry
+    >>> lamps = default_registry().define("盏 = [盏]")
+    >>> parse_target("≥20盏", units=lamps).check("25盏", units=lamps).met
+    True
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_target needs a str, not {type(text).__name__}")
+    registry = default_registry() if units is None else units
+    if not lenient:
+        return read_target(text, registry)
+    return parse_lenient(text, registry)

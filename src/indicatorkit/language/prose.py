@@ -1,0 +1,122 @@
+"""Prose detection: when a text the grammar cannot read is a sentence (定性) rather than a
+broken expression, and when a sentence needs quotes to read back as itself.
+
+A text is prose when it has letters, no signs, no Arabic digits, no comparator word before a
+number, does not end with an amount (``全年培训两次``) and does not start with ``百分之``.
+Every test here is linear in the length of the text.
+
+>>> from indicatorkit.units import default_registry
+>>> is_prose("及时足额发放", default_registry()), is_prose("全年培训两次", default_registry())
+(True, False)
+>>> reads_as_prose("年底前"), reads_as_prose("及时足额发放")     # 年底前 is a deadline
+(False, True)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from indicatorkit.language.grammar import Start, accepts
+from indicatorkit.language.text import normalize
+from indicatorkit.units import UnitRegistry, default_registry
+from indicatorkit.vocabulary import PREFIX_OPERATORS, SIGN_OPERATORS
+
+__all__ = ["is_prose", "looks_like_sentence", "reads_as_prose", "unquote"]
+
+#: Characters that make a text an expression, never prose: every sign of the vocabulary.
+SIGN_CHARACTERS = frozenset("".join(SIGN_OPERATORS) + "%‰~")
+CN_DIGITS = frozenset("零〇一二两三四五六七八九十百千万亿")
+#: Quote pairs that mark a text as qualitative whatever it contains (“设立2个援助窗口”).
+QUOTES = (("“", "”"), ('"', '"'), ("「", "」"))
+#: Words that, before a number, make a text a comparison: every comparator word, and the
+#: approximations that are refused rather than read as prose.
+_COMPARATOR_WORDS = tuple(
+    sorted(
+        {w for w in PREFIX_OPERATORS if not w.isascii()} | {"约", "大约", "近", "预计"},
+        key=len,
+        reverse=True,
+    )
+)
+_COMPARATOR_PATTERN = re.compile("|".join(re.escape(w) for w in _COMPARATOR_WORDS))
+_WORD_OPENERS = tuple(w for w in PREFIX_OPERATORS if not w.isascii())
+
+
+@lru_cache(maxsize=16)
+def _unit_lengths(registry: UnitRegistry) -> tuple[int, ...]:
+    return tuple(sorted({len(word) for word in registry.known_unit_words()}, reverse=True))
+
+
+def _unit_starts_at(text: str, position: int, registry: UnitRegistry) -> bool:
+    known = registry.known_unit_set()
+    return any(text[position : position + n] in known for n in _unit_lengths(registry))
+
+
+def _amount_at_end(text: str, registry: UnitRegistry) -> bool:
+    """A Chinese numeral and a unit end the text (``两次``, ``一百件``)."""
+    known = registry.known_unit_set()
+    for n in _unit_lengths(registry):
+        if n < len(text) and text[-n:] in known and text[-n - 1] in CN_DIGITS:
+            return True
+    return False
+
+
+def _number_after_comparator(text: str, registry: UnitRegistry) -> bool:
+    """A comparator word followed by an Arabic digit, or by a Chinese numeral and a unit."""
+    length = len(text)
+    for match in _COMPARATOR_PATTERN.finditer(text):
+        cursor = match.end()
+        while cursor < length and text[cursor].isspace():
+            cursor += 1
+        if cursor < length and text[cursor] in "0123456789":
+            return True
+        run = cursor
+        while run < length and text[run] in CN_DIGITS:
+            run += 1
+            if _unit_starts_at(text, run, registry):
+                return True
+    return False
+
+
+def is_prose(normalised: str, registry: UnitRegistry) -> bool:
+    """True for a sentence, not a broken expression (see the module's description)."""
+    stripped = normalised.strip()
+    if not stripped or not SIGN_CHARACTERS.isdisjoint(stripped):
+        return False
+    if any(char.isdigit() for char in stripped) or stripped.startswith(("百分之", "千分之")):
+        return False
+    if _amount_at_end(stripped, registry) or _number_after_comparator(stripped, registry):
+        return False
+    return any(char.isalpha() for char in stripped)
+
+
+def looks_like_sentence(normalised: str) -> bool:
+    """Words with numbers in them but no signs, starting with a letter: a sentence, perhaps
+    with a target inside (``开展培训不少于2次``) — never read as prose without quotes."""
+    stripped = normalised.strip()
+    return (
+        bool(stripped)
+        and stripped[0].isalpha()
+        and stripped[0] not in CN_DIGITS
+        and not stripped.startswith(_WORD_OPENERS)
+        and SIGN_CHARACTERS.isdisjoint(stripped)
+    )
+
+
+def unquote(text: str) -> str | None:
+    """The inside of a quoted qualitative text (stripped), or ``None`` if not quoted."""
+    for opening, closing in QUOTES:
+        if len(text) > 2 and text.startswith(opening) and text.endswith(closing):
+            inner = text[len(opening) : -len(closing)].strip()
+            return inner or None
+    return None
+
+
+def reads_as_prose(text: str, registry: UnitRegistry | None = None) -> bool:
+    """True when ``text`` reads back as the sentence ``text`` itself, without quotes: it is
+    unpadded, not quoted, prose, and not something the grammar reads (``年底前``)."""
+    registry = default_registry() if registry is None else registry
+    if not text or text != text.strip() or unquote(text) is not None:
+        return False
+    normalised = normalize(text)[0]
+    return is_prose(normalised, registry) and not accepts(normalised, registry, Start.TARGET)

@@ -1,0 +1,77 @@
+"""Reading a text with the grammar: normalise it, parse it from a start symbol, and turn any
+failure into the library's own error, located in the text as the user gave it.
+
+>>> from indicatorkit.units import default_registry
+>>> read_with_grammar("12月20日", Start.ACTUAL, default_registry())
+DatePoint(month=12, day=20, year=None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from lark.exceptions import UnexpectedInput
+
+from indicatorkit.errors import TargetSyntaxError
+from indicatorkit.language.grammar import Located, Start, parser_for
+from indicatorkit.language.hints import syntax_error
+from indicatorkit.language.text import normalize, original_position
+from indicatorkit.units import UnitRegistry
+
+__all__ = ["MAX_TEXT", "Start", "check_text", "read_with_grammar"]
+
+#: The longest target or actual text read (characters).  Real 指标值 are a few dozen
+#: characters; the limit keeps every entry point's time and memory bounded.
+MAX_TEXT = 10_000
+
+
+def check_text(text: str, start: Start) -> None:
+    """Raise the located error for an empty or over-long text."""
+    if len(text) > MAX_TEXT:
+        raise TargetSyntaxError(
+            f"{start.label}过长 (a {start.english} longer than {MAX_TEXT} characters): "
+            f"{len(text)} 个字符",
+            text[:200],
+            MAX_TEXT if len(text) <= 200 else 0,
+            suggestion="指标值应为简短的表达式或句子 / a target is a short expression or sentence",
+        )
+    if not text.strip():
+        raise TargetSyntaxError(
+            f"{start.label}为空 (empty {start.english})", text, 0, end=max(1, len(text))
+        )
+
+
+def read_with_grammar(
+    text: str,
+    start: Start,
+    registry: UnitRegistry,
+    otherwise: Callable[[str], Any] | None = None,
+) -> Any:
+    """What the grammar reads from ``text``: a value for :attr:`Start.ACTUAL`, a form for
+    :attr:`Start.TARGET` — or the located error.
+
+    ``otherwise``, when given, is asked first what a text the grammar cannot read is (it
+    gets the normalised text); when it returns ``None`` the syntax error is raised.
+    """
+    normalised, index = normalize(text)
+    try:
+        return parser_for(registry).parse(normalised, start=start.value)
+    except Located as located:
+        raise located.cls(
+            located.message,
+            text,
+            original_position(index, located.start),
+            end=original_position(index, located.end),
+            suggestion=located.suggestion,
+        ) from None
+    except UnexpectedInput as error:
+        if otherwise is not None:
+            other = otherwise(normalised)
+            if other is not None:
+                return other
+        raise syntax_error(text, normalised, index, error, start, registry) from None
+    except RecursionError:
+        raise TargetSyntaxError(
+            f"{start.label}嵌套过深 (nested too deeply)", text, 0, end=len(text)
+        ) from None

@@ -1,0 +1,54 @@
+"""Text normalisation before anything is read: NFKC plus the look-alike alias table (NFKC
+does not map ``≧ ≦``), keeping a map back to the text as the user gave it so that errors
+point at the user's own characters.
+
+>>> normalize("＞＝９０％")
+('>=90%', None)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from indicatorkit.vocabulary import CHARACTER_ALIASES
+
+__all__ = ["normalize", "original_position"]
+
+_ALIASES = str.maketrans(dict(CHARACTER_ALIASES))
+
+
+def normalize(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """NFKC + look-alike aliases.  Returns the text and, when lengths changed, a map from each
+    normalised character index (and the end) to the original index; ``None`` means identity.
+
+    Superscripts, subscripts, vulgar fractions and circled numbers are *not* folded: NFKC
+    would turn ``10²`` into ``102`` and ``①`` into ``1``, changing the number; left as they
+    are, the reader refuses them.
+    """
+    if unicodedata.is_normalized("NFKC", text):
+        return text.translate(_ALIASES), None
+    pieces: list[str] = []
+    index: list[int] = []
+    for position, char in enumerate(text):
+        piece = char if _kept(char) else unicodedata.normalize("NFKC", char)
+        pieces.append(piece)
+        index.extend([position] * len(piece))
+    index.append(len(text))
+    normalised = "".join(pieces).translate(_ALIASES)
+    if len(normalised) == len(text):
+        return normalised, None
+    return normalised, tuple(index)
+
+
+_KEPT_TAGS = ("<super>", "<sub>", "<fraction>", "<circle>")
+
+
+def _kept(char: str) -> bool:
+    return unicodedata.decomposition(char).startswith(_KEPT_TAGS)
+
+
+def original_position(index: tuple[int, ...] | None, position: int) -> int:
+    """The index in the text as given of ``position`` in the normalised text."""
+    if index is None:
+        return position
+    return index[max(0, min(position, len(index) - 1))]
