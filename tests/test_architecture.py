@@ -60,8 +60,10 @@ def _imports(path: Path) -> Iterator[str]:
             for alias in node.names:
                 if alias.name.startswith("indicatorkit"):
                     yield alias.name
-        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(
-            "indicatorkit"
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("indicatorkit")
         ):
             for alias in node.names:
                 candidate = f"{node.module}.{alias.name}"

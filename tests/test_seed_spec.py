@@ -239,3 +239,12 @@ def test_projects(seed: Spec) -> None:
     ]
     assert projects[15].indicators[1].description == "走访安置帮教对象次数"
     assert projects[3].indicators[0].name == "法律援助案件受理数（件)"
+
+
+def test_the_seed_spec_pickles_whole() -> None:
+    import pickle
+
+    spec = load(EXAMPLE)
+    again = pickle.loads(pickle.dumps(spec))
+    assert again == spec
+    assert again.projects[0].where == spec.projects[0].where

@@ -7,7 +7,15 @@ from fractions import Fraction
 
 import pytest
 
-from indicatorkit import UnitDefinitionError, UnknownUnitError, define_unit, parse_target, unit
+from indicatorkit import (
+    SpecError,
+    UnitDefinitionError,
+    UnknownUnitError,
+    define_unit,
+    loads,
+    parse_target,
+    unit,
+)
 from indicatorkit.units import known_unit_words
 
 COUNTS = "件 人 人次 次 场 场次 份 个 项 户 家 篇 期 批 台 辆 套".split()
@@ -82,3 +90,68 @@ def test_a_bad_definition_is_a_typed_error() -> None:
     with pytest.raises(UnitDefinitionError):
         define_unit("坏 = 3 * 不存在的单位")
     assert isinstance(UnitDefinitionError("x"), ValueError)
+
+
+# ---------------------------------------------------------------------------------------------
+# Units per context
+
+
+def test_registries_are_values_that_extend_without_touching_others() -> None:
+    from indicatorkit import UnitRegistry, default_registry
+
+    base = default_registry()
+    trees = base.define("株 = [株]")
+    lamps = base.define("株 = [灯]")  # the same word, another meaning, in another registry
+    assert trees != lamps and base not in (trees, lamps)
+    assert "株" not in base.known_unit_set()
+    assert trees.unit("株").dimension == "[株]" and lamps.unit("株").dimension == "[灯]"
+    # two specs with different local units load side by side
+    text = "项目 1 绿化\n  指标 产出指标 / 数量指标 / 栽种数\n    指标值：≥50株\n"
+    one, other = loads(text, units=trees), loads(text, units=lamps)
+    assert one.units == trees and other.units == lamps
+    assert one.projects[0].indicators[0].target.check("60株", units=trees).met
+    with pytest.raises(SpecError):
+        loads(text)  # the default registry does not know 株
+    assert UnitRegistry(trees.definitions) == trees and hash(
+        UnitRegistry(trees.definitions)
+    ) == hash(trees)
+
+
+def test_define_is_idempotent_and_refuses_a_conflict() -> None:
+    from indicatorkit import default_registry
+
+    base = default_registry()
+    trees = base.define("丛 = [丛]")
+    assert trees.define("丛 = [丛]") is trees
+    assert trees.define("  丛 = [丛]  ") is trees
+    with pytest.raises(UnitDefinitionError):
+        trees.define("丛 = [别的]")
+    with pytest.raises(UnitDefinitionError):
+        base.define("cm = [length]/100")  # a malformed line: our error, not pint's
+    define_unit("垄 = [垄]")
+    define_unit("垄 = [垄]")  # identical: nothing happens
+
+
+def test_a_registry_crosses_a_process_boundary() -> None:
+    import pickle
+    import subprocess
+    import sys
+
+    from indicatorkit import default_registry
+
+    trees = default_registry().define("蔸 = [蔸]")
+    spec = loads(
+        "项目 1 绿化\n  指标 产出指标 / 数量指标 / 栽种数\n    指标值：≥50蔸\n", units=trees
+    )
+    payload = pickle.dumps(spec)
+    assert pickle.loads(payload) == spec and pickle.loads(payload).units is trees  # interned
+    program = (
+        "import pickle, sys\n"
+        "spec = pickle.loads(sys.stdin.buffer.read())\n"
+        "target = spec.projects[0].indicators[0].target\n"
+        "print(target.check('60蔸', units=spec.units).met)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], input=payload, capture_output=True, check=True
+    )
+    assert done.stdout.decode().strip() == "True"

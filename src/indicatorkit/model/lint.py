@@ -39,7 +39,7 @@ from indicatorkit.model.records import (
     SpendingPlan,
     Where,
 )
-from indicatorkit.units import NO_UNIT
+from indicatorkit.units import NO_UNIT, UnitRegistry
 
 __all__ = ["LEVEL1", "LEVEL1_ALIASES", "LEVEL2", "RULES", "lint"]
 
@@ -131,7 +131,7 @@ def lint(spec: Spec, *, file: str | None = None, source: str | None = None) -> l
     ``file`` names the file in the findings; ``source``, the file's text, lets each finding
     show its line with a caret.
     """
-    checker = _Checker(file)
+    checker = _Checker(file, spec.units)
     if spec.department is not None:
         checker.department(spec.department)
     for project in spec.projects:
@@ -149,8 +149,9 @@ def lint(spec: Spec, *, file: str | None = None, source: str | None = None) -> l
 
 
 class _Checker:
-    def __init__(self, file: str | None) -> None:
+    def __init__(self, file: str | None, units: UnitRegistry | None) -> None:
         self.file = file
+        self.units = units
         self.findings: list[Finding] = []
 
     def add(
@@ -334,7 +335,8 @@ class _Checker:
     def target(self, indicator: Indicator) -> None:
         where = indicator.where
         target = indicator.target
-        for diagnostic in parse_target(indicator.target_text, lenient=True).diagnostics:
+        read = parse_target(indicator.target_text, lenient=True, units=self.units)
+        for diagnostic in read.diagnostics:
             self.add(
                 "IK201" if diagnostic.code in _OPERATOR_REPAIRS else "IK206",
                 f"“{indicator.target_text}”：{diagnostic.message}",

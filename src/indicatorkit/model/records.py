@@ -16,7 +16,7 @@ Indicator(level1='产出指标', level2='数量指标', name='开展外宣活动
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Any
@@ -29,6 +29,7 @@ from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.numerals import is_terminating, to_fraction
+from indicatorkit.units import UnitRegistry
 
 __all__ = [
     "Budget",
@@ -80,6 +81,9 @@ class Where:
     fields: Mapping[str, Location] = attrs.field(
         factory=dict, converter=_read_only, eq=False, hash=False
     )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Where, (self.at, dict(self.fields)))  # a mapping proxy does not pickle
 
     def of(self, field: str) -> Location:
         """The location of ``field``, or of the record when the field was not written."""
@@ -140,7 +144,8 @@ class Indicator:
     """A three-level indicator (三级指标) with its target (指标值).
 
     ``target_text`` is the 指标值 as written (``>=6``, ``,=100``); ``target`` is what it means.
-    They must agree: the text, read leniently, gives the target.  ``level1``/``level2``/``name``
+    They must agree: the text, read leniently with the spec's units, gives the target — the
+    :class:`Spec` holding the indicator checks that, once, when it is built.  ``level1``/``level2``/``name``
     may be empty where the source leaves them out (lint reports it).
     """
 
@@ -163,12 +168,6 @@ class Indicator:
         if split_levels(" / ".join(levels)) != list(levels):
             raise InvalidValueError(
                 f"指标层级名称不能含“ /”或“/ ” (level names cannot contain ' /' or '/ '): {levels}"
-            )
-        read = parse_target(self.target_text, lenient=True).target
-        if read != self.target:
-            raise InvalidValueError(
-                f"指标值文字“{self.target_text}”与目标 {self.target} 不一致 "
-                f"(target text and target disagree)"
             )
         if self.weight is not None and self.weight < 0:
             raise InvalidValueError(f"分值必须是非负数 (weight must be ≥ 0): {self.weight!r}")
@@ -306,8 +305,35 @@ class Department:
 
 @attrs.frozen
 class Spec:
-    """A whole spec file: an optional department and its projects, in order."""
+    """A whole spec: an optional department and its projects, in order.
+
+    ``units`` is the unit registry its targets are read with (``None``: the default registry);
+    it travels with the spec, so a worker process reads the same units.  Building a spec
+    checks that every indicator's text and target agree under those units.
+    """
 
     department: Department | None = None
     projects: tuple[Project, ...] = attrs.field(default=(), converter=_as_tuple)
+    units: UnitRegistry | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=attrs.validators.optional(attrs.validators.instance_of(UnitRegistry)),
+    )
     comments: tuple[str, ...] = _comments()
+
+    def __attrs_post_init__(self) -> None:
+        for indicator in self.indicators():
+            read = parse_target(indicator.target_text, lenient=True, units=self.units).target
+            if read != indicator.target:
+                raise InvalidValueError(
+                    f"指标值文字“{indicator.target_text}”与目标 {indicator.target} 不一致 "
+                    f"(target text and target disagree)"
+                )
+
+    def indicators(self) -> Iterator[Indicator]:
+        """Every indicator: the department's programmes' first, then each project's."""
+        if self.department is not None:
+            for programme in self.department.programmes:
+                yield from programme.indicators
+        for project in self.projects:
+            yield from project.indicators

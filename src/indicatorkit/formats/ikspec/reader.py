@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import difflib
 import re
+import threading
 from collections.abc import Callable, Collection, Iterator
 from fractions import Fraction
-from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
@@ -59,6 +59,7 @@ from indicatorkit.model.records import (
     split_levels,
 )
 from indicatorkit.numerals import decimal_value
+from indicatorkit.units import UnitRegistry
 
 __all__ = ["DIRECTION_WORDS", "KEYS", "load", "loads"]
 
@@ -125,15 +126,22 @@ class _Indentation(Indenter):
     tab_len = 4
 
 
-@cache
+_per_thread = threading.local()
+
+
 def _outline_parser() -> Lark:
-    return Lark(
-        read_grammar("spec.lark"),
-        parser="lalr",
-        lexer="contextual",
-        postlex=_Indentation(),
-        maybe_placeholders=True,
-    )
+    """The outline parser of this thread: the indentation post-lexer keeps state while it
+    reads, so threads never share one."""
+    parser: Lark | None = getattr(_per_thread, "parser", None)
+    if parser is None:
+        parser = _per_thread.parser = Lark(
+            read_grammar("spec.lark"),
+            parser="lalr",
+            lexer="contextual",
+            postlex=_Indentation(),
+            maybe_placeholders=True,
+        )
+    return parser
 
 
 @attrs.frozen
@@ -154,8 +162,12 @@ class _Node:
 # Reading
 
 
-def load(path: str | Path) -> Spec:
-    """Read a spec file (UTF-8).  Raises :class:`SpecError` for a file that is not valid."""
+def load(path: str | Path, *, units: UnitRegistry | None = None) -> Spec:
+    """Read a spec file (UTF-8).  Raises :class:`SpecError` for a file that is not valid.
+
+    ``units`` is the unit registry to read targets with (the default registry when ``None``);
+    the spec keeps it.
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -181,12 +193,16 @@ def load(path: str | Path) -> Spec:
                 )
             ]
         ) from None
-    return loads(text, file=str(path))
+    return loads(text, file=str(path), units=units)
 
 
-def loads(text: str, *, file: str | None = None) -> Spec:
-    """Read a spec from text.  Raises :class:`SpecError` listing every problem found."""
-    reader = _Reader(text, file)
+def loads(text: str, *, file: str | None = None, units: UnitRegistry | None = None) -> Spec:
+    """Read a spec from text.  Raises :class:`SpecError` listing every problem found.
+
+    ``units`` is the unit registry to read targets with (the default registry when ``None``);
+    the spec keeps it.
+    """
+    reader = _Reader(text, file, units)
     spec = reader.read()
     if reader.findings:
         raise SpecError(reader.findings)
@@ -213,9 +229,10 @@ def _finding(
 class _Reader:
     """Turns an outline into a :class:`Spec`, collecting every problem."""
 
-    def __init__(self, text: str, file: str | None) -> None:
+    def __init__(self, text: str, file: str | None, units: UnitRegistry | None = None) -> None:
         self.text = text.removeprefix("\ufeff")
         self.file = file
+        self.units = units
         self.lines = self.text.split("\n")
         self.findings: list[Finding] = []
 
@@ -371,7 +388,7 @@ class _Reader:
             numbers[project.number] = project
         if self.findings:
             return None
-        return Spec(department, tuple(projects), comments=tuple(self.leading))
+        return Spec(department, tuple(projects), units=self.units, comments=tuple(self.leading))
 
     def key(self, node: _Node, context: str) -> str | None:
         """The canonical (Chinese) key of ``node`` in ``context``, or ``None`` after a finding."""
@@ -502,7 +519,7 @@ class _Reader:
     def amount(self, text: str, node: _Node, what: str, dimension: str | None) -> Amount | None:
         column = self.value_column(node)
         try:
-            value = parse_actual(text)
+            value = parse_actual(text, units=self.units)
         except TextError as error:
             self.located_text_error(error, node, column, "IK021")
             return None
@@ -553,8 +570,8 @@ class _Reader:
                 )
                 return None
             try:
-                point = parse_actual(pieces[0])
-                share = parse_actual(pieces[1])
+                point = parse_actual(pieces[0], units=self.units)
+                share = parse_actual(pieces[1], units=self.units)
             except TextError as error:
                 offset = text.find(error.text)
                 self.located_text_error(error, node, column + max(offset, 0), "IK022")
@@ -578,7 +595,7 @@ class _Reader:
 
     def target(self, text: str, node: _Node) -> Any:
         try:
-            return parse_target(text, lenient=True).target
+            return parse_target(text, lenient=True, units=self.units).target
         except TextError as error:
             self.located_text_error(error, node, self.value_column(node), "IK030")
             return None

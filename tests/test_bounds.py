@@ -1,0 +1,68 @@
+"""The bounds seam: the single definition of "met" that ``check`` and a vectorised path share."""
+
+from __future__ import annotations
+
+import pickle
+from fractions import Fraction
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indicatorkit import Bound, Comparison, Direction, Operator, Range, parse_target
+from indicatorkit.strategies import comparisons, ranges
+
+DIRECTIONS = st.sampled_from([None, Direction.HIGHER, Direction.LOWER])
+NUMBERS = st.fractions(min_value=-(10**9), max_value=10**9, max_denominator=10**6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(target=st.one_of(comparisons(), ranges()), direction=DIRECTIONS, x=NUMBERS)
+def test_check_decides_by_the_bounds(
+    target: Comparison | Range, direction: Direction | None, x: Fraction
+) -> None:
+    bounds = target.bounds(direction)
+    in_base_units = x * bounds.unit.factor  # a plain number is read in the target's unit
+    assert target.check(x, direction=direction).met == bounds.contains(in_base_units)
+
+
+@settings(max_examples=200, deadline=None)
+@given(target=comparisons(), direction=DIRECTIONS)
+def test_a_comparison_has_one_bound_in_its_effective_direction(
+    target: Comparison, direction: Direction | None
+) -> None:
+    bounds = target.bounds(direction)
+    operator = target.effective_operator(direction)
+    assert bounds.operator is operator
+    bound = bounds.lower if operator.is_lower_bound else bounds.upper
+    other = bounds.upper if operator.is_lower_bound else bounds.lower
+    assert other is None and bound is not None
+    assert bound.value == target.amount.normalized
+    assert bound.inclusive is (operator in (Operator.GE, Operator.LE))
+    assert bounds.dimension == target.amount.unit.dimension
+
+
+@settings(max_examples=100, deadline=None)
+@given(target=ranges())
+def test_a_range_has_both_ends_included(target: Range) -> None:
+    bounds = target.bounds()
+    assert bounds.lower == Bound(target.low.normalized, True)
+    assert bounds.upper == Bound(target.high.normalized, True)
+    assert bounds.operator is None
+
+
+def test_bounds_are_exact_integers_in_base_units() -> None:
+    bound = parse_target(">5万元").bounds().lower
+    assert bound is not None
+    assert (bound.numerator, bound.denominator, bound.inclusive) == (50000, 1, False)
+    assert parse_target("=0").bounds().upper == Bound(Fraction(0), True)  # none at all
+    assert parse_target("98%").bounds(Direction.LOWER).operator is Operator.LE
+
+
+def test_targets_hold_only_their_fields() -> None:
+    """Nothing precomputed leaks into attrs.asdict or a pickle."""
+    target = parse_target("≥95%")
+    target.check(96)  # builds the cached thresholds
+    assert set(attrs.asdict(target, recurse=False)) == {"operator", "amount"}
+    assert pickle.loads(pickle.dumps(target)) == target
+    assert len(pickle.dumps(target)) < len(pickle.dumps((target, target.bounds())))
