@@ -52,26 +52,95 @@ GOAL_CHECK_RATIO = 50.0  # × the naive pint baseline, numeric actuals in the ta
 
 
 COUNT_UNITS = (
-    "件", "人", "人次", "次", "场", "份", "个", "项", "户", "家", "篇", "期", "批", "台",
-    "辆", "套", "册", "本", "条", "所", "座", "处", "班", "课时", "学时", "名", "位",
+    "件",
+    "人",
+    "人次",
+    "次",
+    "场",
+    "份",
+    "个",
+    "项",
+    "户",
+    "家",
+    "篇",
+    "期",
+    "批",
+    "台",
+    "辆",
+    "套",
+    "册",
+    "本",
+    "条",
+    "所",
+    "座",
+    "处",
+    "班",
+    "课时",
+    "学时",
+    "名",
+    "位",
 )
 GE_WORDS = ("≥", ">=", "≥ ", "不低于", "不少于", "达到", "至少", "大于等于", "不小于", "达")
 LE_WORDS = ("≤", "<=", "不超过", "不高于", "至多", "最多", "小于等于", "不大于")
 SUBJECTS = (
-    "群众满意度", "服务质量", "项目管理水平", "资金使用效益", "社会效益", "生态环境质量",
-    "基础设施条件", "办事效率", "信息公开程度", "群众获得感", "工作机制", "档案管理",
-    "监管能力", "学生综合素质", "居民生活质量", "农村人居环境", "公共服务水平",
-    "应急处置能力", "公共文化供给", "特色产业发展", "医疗服务能力", "食品安全保障",
-    "就业创业环境", "营商环境", "基层治理能力", "教师队伍素质", "防灾减灾能力",
-    "水资源利用效率", "耕地保护成效", "科技创新能力",
+    "群众满意度",
+    "服务质量",
+    "项目管理水平",
+    "资金使用效益",
+    "社会效益",
+    "生态环境质量",
+    "基础设施条件",
+    "办事效率",
+    "信息公开程度",
+    "群众获得感",
+    "工作机制",
+    "档案管理",
+    "监管能力",
+    "学生综合素质",
+    "居民生活质量",
+    "农村人居环境",
+    "公共服务水平",
+    "应急处置能力",
+    "公共文化供给",
+    "特色产业发展",
+    "医疗服务能力",
+    "食品安全保障",
+    "就业创业环境",
+    "营商环境",
+    "基层治理能力",
+    "教师队伍素质",
+    "防灾减灾能力",
+    "水资源利用效率",
+    "耕地保护成效",
+    "科技创新能力",
 )
 PREDICATES = (
-    "显著提升", "明显改善", "有效提高", "持续增强", "逐步完善", "进一步规范", "稳步提高",
-    "得到保障", "不断优化", "长期有效", "总体向好", "切实加强", "较上年有所提高",
-    "得到有效保障", "符合相关标准", "达到预期效果", "稳中有升", "全面落实",
+    "显著提升",
+    "明显改善",
+    "有效提高",
+    "持续增强",
+    "逐步完善",
+    "进一步规范",
+    "稳步提高",
+    "得到保障",
+    "不断优化",
+    "长期有效",
+    "总体向好",
+    "切实加强",
+    "较上年有所提高",
+    "得到有效保障",
+    "符合相关标准",
+    "达到预期效果",
+    "稳中有升",
+    "全面落实",
 )
 SENTENCES = (
-    "及时足额发放", "按时完成", "符合验收标准", "达到国家标准", "资金专款专用", "无安全事故",
+    "及时足额发放",
+    "按时完成",
+    "符合验收标准",
+    "达到国家标准",
+    "资金专款专用",
+    "无安全事故",
 )
 LEADS = ("", "", "项目实施后", "通过项目实施，", "推动", "促进辖区")
 CN_DIGITS = "零一二三四五六七八九"
@@ -308,10 +377,36 @@ def naive_check(target: tuple[Any, ...], actual: Any) -> bool:
 
 
 SEED_TARGETS = (
-    "≥95%", "≥90%", "≥98%", "100%", "不低于85%", "≥99.5%", "95%以上", "≤5%", "<3%",
-    "≤0.5‰", "<100元", "≤300元", ">5万元", "≤50万元", "不超过1200万元", "≥2.5亿元",
-    "≥200件", "≤1次", "≥12场", "≥1000户", "≥30人", "≥5000人次", "≥1.5万人次", "≥40课时",
-    "≤3个工作日", "≤15天", "90%～100%", "80%-95%", "≥6期", "≥2000册",
+    "≥95%",
+    "≥90%",
+    "≥98%",
+    "100%",
+    "不低于85%",
+    "≥99.5%",
+    "95%以上",
+    "≤5%",
+    "<3%",
+    "≤0.5‰",
+    "<100元",
+    "≤300元",
+    ">5万元",
+    "≤50万元",
+    "不超过1200万元",
+    "≥2.5亿元",
+    "≥200件",
+    "≤1次",
+    "≥12场",
+    "≥1000户",
+    "≥30人",
+    "≥5000人次",
+    "≥1.5万人次",
+    "≥40课时",
+    "≤3个工作日",
+    "≤15天",
+    "90%～100%",
+    "80%-95%",
+    "≥6期",
+    "≥2000册",
 )
 # A string actual in another unit of the same dimension (60000元 against a 万元 target).
 OTHER_UNIT: dict[str, tuple[str, Fraction | int]] = {
@@ -343,8 +438,12 @@ def check_pairs(per_kind: int, seed: int) -> dict[str, list[tuple[Any, Any, Any]
             else:
                 assert isinstance(target, Comparison)
                 amount = target.amount
-                naive = (_OPERATORS[target.effective_operator()], amount.unit.symbol,
-                         amount.value, None)
+                naive = (
+                    _OPERATORS[target.effective_operator()],
+                    amount.unit.symbol,
+                    amount.value,
+                    None,
+                )
             number = _near_threshold(amount.value, rng)
             if kind == "int":
                 actual: Any = int(number)
@@ -369,8 +468,9 @@ def clear_caches() -> None:
     parsing.clear_caches()
 
 
-def timed(run: Callable[[], object], count: int, repeat: int,
-          before: Callable[[], object] | None = None) -> tuple[float, float]:
+def timed(
+    run: Callable[[], object], count: int, repeat: int, before: Callable[[], object] | None = None
+) -> tuple[float, float]:
     """(best, median) throughput in items per second over ``repeat`` runs of ``run``."""
     seconds: list[float] = []
     for _ in range(repeat):
@@ -427,10 +527,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     repeat = args.repeat or (2 if args.quick else 5)
 
     print("indicatorkit target benchmarks" + (" (--quick: rough figures)" if args.quick else ""))
-    print(f"  python {platform.python_version()} ({platform.python_implementation()}) on "
-          f"{platform.platform()}; cpu count {os.cpu_count()}")
-    print(f"  indicatorkit {indicatorkit.__version__}, pint {pint.__version__}, "
-          f"lark {lark.__version__}")
+    print(
+        f"  python {platform.python_version()} ({platform.python_implementation()}) on "
+        f"{platform.platform()}; cpu count {os.cpu_count()}"
+    )
+    print(
+        f"  indicatorkit {indicatorkit.__version__}, pint {pint.__version__}, "
+        f"lark {lark.__version__}"
+    )
     print(f"  timing: time.perf_counter, best of {repeat} runs (median shown); seed {args.seed}")
     cache_size = 65536  # the per-registry parse cache
     if cache_size is not None and n > cache_size:
@@ -451,8 +555,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     naive_kinds = Counter(naive_parse(text)[0] for text in texts)
     print(f"\n1. cold parse: {len(texts):,} distinct strings, parse caches cleared before each run")
     print("  indicatorkit reads them as " + ", ".join(f"{k} {v:,}" for k, v in kinds.most_common()))
-    print("  the naive parser reads them as "
-          + ", ".join(f"{k} {v:,}" for k, v in naive_kinds.most_common()))
+    print(
+        "  the naive parser reads them as "
+        + ", ".join(f"{k} {v:,}" for k, v in naive_kinds.most_common())
+    )
     cold = timed(lambda: parse_all(texts), len(texts), repeat, before=clear_caches)
     cold_base = timed(lambda: naive_parse_all(texts), len(texts), repeat)
     row("all strings", cold, cold_base)
@@ -467,8 +573,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # ---- 2. cached parse ----
     clear_caches()
     parse_all(texts)
-    print(f"\n2. cached parse: the same {len(texts):,} strings again (warm cache; "
-          "the naive parser has no cache)")
+    print(
+        f"\n2. cached parse: the same {len(texts):,} strings again (warm cache; "
+        "the naive parser has no cache)"
+    )
     cached = timed(lambda: parse_all(texts), len(texts), repeat)
     cached_base = timed(lambda: naive_parse_all(texts), len(texts), repeat)
     row("all strings", cached, cached_base)
@@ -481,8 +589,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for target, naive, actual in bucket
     )
     total = sum(len(bucket) for bucket in pairs.values())
-    print(f"\n3. check: {total:,} (target, actual) pairs over {len(SEED_TARGETS)} seed targets; "
-          f"baseline disagrees on {wrong} pairs")
+    print(
+        f"\n3. check: {total:,} (target, actual) pairs over {len(SEED_TARGETS)} seed targets; "
+        f"baseline disagrees on {wrong} pairs"
+    )
     print("  str actuals: parse_actual cache cleared before each run unless marked warm")
     results: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {}
     numeric = pairs["int"] + pairs["Decimal"]
@@ -514,16 +624,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     check_goal = GOAL_CHECK_RATIO * numeric_base[0]
     summary = (
         ("1. cold parse", cold, cold_base, f"≥ {GOAL_COLD:,.0f}/s", cold[0] >= GOAL_COLD),
-        ("2. cached parse", cached, cached_base, f"≥ {GOAL_CACHED:,.0f}/s",
-         cached[0] >= GOAL_CACHED),
-        ("3. check (numeric)", numeric_ours, numeric_base, f"≥ {GOAL_CHECK_RATIO:.0f}× baseline",
-         numeric_ours[0] >= check_goal),
+        (
+            "2. cached parse",
+            cached,
+            cached_base,
+            f"≥ {GOAL_CACHED:,.0f}/s",
+            cached[0] >= GOAL_CACHED,
+        ),
+        (
+            "3. check (numeric)",
+            numeric_ours,
+            numeric_base,
+            f"≥ {GOAL_CHECK_RATIO:.0f}× baseline",
+            numeric_ours[0] >= check_goal,
+        ),
     )
     print("\nsummary (best of runs)")
     print(f"  {'measurement':<20}{'indicatorkit':>15}{'baseline':>15}{'ratio':>9}  {'goal':<20}met")
     for name, ours, base, goal, met in summary:
-        print(f"  {name:<20}{rate(ours[0])}{rate(base[0])}{ours[0] / base[0]:>8.1f}×"
-              f"  {goal:<20}{'yes' if met else 'NO'}")
+        print(
+            f"  {name:<20}{rate(ours[0])}{rate(base[0])}{ours[0] / base[0]:>8.1f}×"
+            f"  {goal:<20}{'yes' if met else 'NO'}"
+        )
     for label in ("int", "Decimal", "str", "overall (int+Decimal+str)"):
         ours, base = results[label]
         ratio = ours[0] / base[0]

@@ -27,3 +27,18 @@ def test_benchmark_quick_run() -> None:
     assert completed.returncode == 0, completed.stderr
     for name in ("1. cold parse", "2. cached parse", "3. check"):
         assert name in completed.stdout
+
+
+def test_loads_benchmark_quick_run() -> None:
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_loads.py"), "--quick"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "time per project" in completed.stdout

@@ -1,0 +1,72 @@
+"""Spec loading: time per project at growing sizes (it must stay flat: linear in the file's
+size), and the time of a whole large spec.
+
+    python benchmarks/bench_loads.py            # 100 / 1,000 / 10,000 projects
+    python benchmarks/bench_loads.py --quick    # 50 / 500 projects (CI)
+
+The spec is the bundled seed's project tables repeated with new numbers.  Figures are printed;
+``--check`` exits 1 when the time per project grows more than 2× from the smallest size to the
+largest (a sign of superlinear time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+import indicatorkit
+
+SEED = Path(__file__).parents[1] / "examples" / "yutian_justice_2025.ikspec"
+
+
+def _renumbered(projects: str, offset: int) -> str:
+    return re.sub(
+        r"^项目 (\d+)", lambda m: f"项目 {offset + int(m.group(1))}", projects, flags=re.M
+    )
+
+
+def spec_text(copies: int) -> tuple[str, int]:
+    text = SEED.read_text(encoding="utf-8")
+    projects = text[text.index("\n项目 1") + 1 :]
+    projects = "\n".join(
+        block for block in projects.split("\n\n") if "暂不公开" not in block
+    )  # withheld ranges would repeat numbers
+    blocks = [_renumbered(projects, copy * 100) for copy in range(copies)]
+    big = "\n\n".join(blocks) + "\n"
+    return big, big.count("\n项目 ") + big.startswith("项目 ")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args(argv)
+    per_copy = spec_text(1)[1]
+    sizes = (50, 500) if args.quick else (100, 1_000, 10_000)
+    print("indicatorkit.loads: time per project at growing sizes")
+    indicatorkit.loads(spec_text(1)[0])  # warm up: builds the parsers once
+    per_project = []
+    for wanted in sizes:
+        text, count = spec_text(max(1, wanted // per_copy))
+        start = time.perf_counter()
+        spec = indicatorkit.loads(text)
+        elapsed = time.perf_counter() - start
+        assert len(spec.projects) == count
+        per_project.append(elapsed / count)
+        print(
+            f"  {count:6d} projects, {len(text.encode()) / 1e6:6.2f} MB: {elapsed:7.2f} s, "
+            f"{elapsed / count * 1e3:6.3f} ms a project"
+        )
+    growth = per_project[-1] / per_project[0]
+    print(f"  growth of the time per project, smallest → largest: {growth:.2f}× (linear: ~1×)")
+    if args.check and growth > 2:
+        print("  FAIL: superlinear", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
