@@ -109,7 +109,8 @@ class CheckResult:
 
     ``met`` is ``True``/``False``, or ``None`` for a qualitative target whose actual names no
     grade yet.  :attr:`value` is the actual as read (an :class:`Amount`, a
-    :class:`DatePoint`, a :class:`Grade` or ``None``), computed on demand.
+    :class:`DatePoint`, a :class:`Grade` or ``None``), computed on demand.  The fields are
+    read-only; a result is hashable and equal to another with the same fields.
 
     >>> from indicatorkit import parse_target
     >>> result = parse_target("≥200件").check(150)
@@ -117,13 +118,7 @@ class CheckResult:
     (False, Amount('150件'))
     """
 
-    __slots__ = ("actual", "direction", "met", "target", "units")
-
-    target: AnyTarget
-    actual: Actual
-    met: bool | None
-    direction: Direction | None
-    units: UnitRegistry | None
+    __slots__ = ("_actual", "_direction", "_met", "_target", "_units")
 
     def __init__(
         self,
@@ -133,19 +128,34 @@ class CheckResult:
         direction: Direction | None = None,
         units: UnitRegistry | None = None,
     ) -> None:
-        self.target = target
-        self.actual = actual
-        self.met = met
-        self.direction = direction
-        self.units = units
+        # ``check`` builds one per call: plain slots keep that cheap; the public names are
+        # read-only properties.
+        self._target = target
+        self._actual = actual
+        self._met = met
+        self._direction = direction
+        self._units = units
 
-    def __setattr__(self, name: str, value: object) -> None:
-        if hasattr(self, name):
-            raise AttributeError(f"CheckResult is immutable: cannot set {name!r}")
-        object.__setattr__(self, name, value)
+    @property
+    def target(self) -> AnyTarget:
+        return self._target
 
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"CheckResult is immutable: cannot delete {name!r}")
+    @property
+    def actual(self) -> Actual:
+        return self._actual
+
+    @property
+    def met(self) -> bool | None:
+        return self._met
+
+    @property
+    def direction(self) -> Direction | None:
+        return self._direction
+
+    @property
+    def units(self) -> UnitRegistry | None:
+        """The unit registry text actuals were read with (``None``: the default)."""
+        return self._units
 
     def _key(self) -> tuple[Any, ...]:
         return (self.target, self.actual, self.met, self.direction, self.units)
@@ -313,7 +323,9 @@ class Comparison:
         if kind is int:
             met = compare(actual * denominator, numerator)  # type: ignore[operator]
         elif kind is Decimal:
-            met = compare(_finite_decimal(actual), decimal)  # type: ignore[arg-type]
+            if not actual.is_finite():  # type: ignore[union-attr]
+                raise InvalidValueError(f"不是有限数 (not a finite number): {actual}")
+            met = compare(actual, decimal)  # exact, whatever the exponent
         elif kind is Fraction or kind is float:
             top, bottom = _number_ratio(actual)  # type: ignore[arg-type]
             met = compare(top * denominator, numerator * bottom)
