@@ -13,6 +13,7 @@ from hypothesis.errors import InvalidArgument
 
 Kind = Literal["comparison", "range", "deadline", "qualitative"]
 Number = int | Fraction | Decimal
+
 #: The four kinds of target, as accepted by ``kinds=``.
 TARGET_KINDS: tuple[Kind, ...] = ("comparison", "range", "deadline", "qualitative")
 

@@ -29,9 +29,7 @@ from indicatorkit.strategies._arguments import Number, check_forms
 from indicatorkit.strategies.spelling import _spell_amount, _spell_date, _widen
 from indicatorkit.strategies.values import _last_day, _plain_unit_text, _written_for
 from indicatorkit.units import Unit
-from indicatorkit.vocabulary import (
-    Operator,
-)
+from indicatorkit.vocabulary import Operator
 
 __all__ = [
     "AmountForm",

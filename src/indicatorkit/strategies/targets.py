@@ -36,9 +36,7 @@ from indicatorkit.strategies.values import (
     amounts,
     date_points,
 )
-from indicatorkit.vocabulary import (
-    Operator,
-)
+from indicatorkit.vocabulary import Operator
 
 __all__ = [
     "QUALITATIVE_PHRASES",
