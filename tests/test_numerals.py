@@ -6,8 +6,17 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from indicatorkit.numerals import chinese_value, decimal_value, format_decimal, to_fraction
+from indicatorkit.numerals import (
+    MAX_CHINESE_NUMERAL,
+    chinese_numeral,
+    chinese_value,
+    decimal_value,
+    format_decimal,
+    to_fraction,
+)
 
 
 @pytest.mark.parametrize(
@@ -73,3 +82,64 @@ def test_to_fraction() -> None:
         to_fraction("95")
     with pytest.raises(ValueError):
         to_fraction(float("inf"))
+
+
+_WHOLE = st.one_of(
+    st.integers(0, 10**5),
+    st.integers(0, MAX_CHINESE_NUMERAL - 1),
+    # sparse digits (一亿零五万, 一千万亿零五): the zeros the writer must insert
+    st.lists(st.sampled_from([0, 0, 0, 1, 2, 5, 9]), min_size=1, max_size=16).map(
+        lambda digits: int("".join(map(str, digits)))
+    ),
+)
+_DECIMALS = st.builds(
+    lambda whole, numerator, places: whole + Fraction(numerator % 10**places, 10**places),
+    _WHOLE.filter(lambda n: n < MAX_CHINESE_NUMERAL - 1),
+    st.integers(0, 10**12),
+    st.integers(1, 12),
+)
+_STYLE = st.sampled_from(["standard", "full", "digits"])
+
+
+@given(value=_WHOLE, style=_STYLE, two=st.sampled_from(["二", "两"]), zero=st.sampled_from("零〇"))
+def test_chinese_numeral_round_trips_whole_numbers(
+    value: int, style: str, two: str, zero: str
+) -> None:
+    text = chinese_numeral(value, style=style, two=two, zero=zero)  # type: ignore[arg-type]
+    assert chinese_value(text) == value, text
+
+
+@given(value=_DECIMALS, style=_STYLE, two=st.sampled_from(["二", "两"]))
+def test_chinese_numeral_round_trips_decimals(value: Fraction, style: str, two: str) -> None:
+    text = chinese_numeral(value, style=style, two=two)  # type: ignore[arg-type]
+    assert chinese_value(text) == value, text
+
+
+@pytest.mark.parametrize(
+    ("value", "style", "text"),
+    [
+        (0, "standard", "零"),
+        (10, "standard", "十"),
+        (10, "full", "一十"),
+        (100_005, "standard", "十万零五"),
+        (10**15 + 5, "standard", "一千万亿零五"),
+        (1010, "full", "一千零一十"),
+        (2025, "digits", "二零二五"),
+        (Fraction(314, 100), "standard", "三点一四"),
+    ],
+)
+def test_chinese_numeral_forms(value: int | Fraction, style: str, text: str) -> None:
+    assert chinese_numeral(value, style=style) == text  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", [-1, MAX_CHINESE_NUMERAL, Fraction(1, 3), Fraction(-1, 2)])
+def test_chinese_numeral_refuses_what_it_cannot_write(value: int | Fraction) -> None:
+    with pytest.raises(ValueError):
+        chinese_numeral(value)
+
+
+def test_chinese_numeral_refuses_other_types() -> None:
+    with pytest.raises(TypeError):
+        chinese_numeral(True)
+    with pytest.raises(TypeError):
+        chinese_numeral(1.5)  # type: ignore[arg-type]

@@ -1,4 +1,5 @@
-"""The built wheel ships the grammar, the unit definitions and py.typed, and works installed."""
+"""The built wheel ships the grammar, the unit definitions and py.typed, and works installed —
+also with its core dependencies only (hypothesis is the optional ``strategies`` extra)."""
 
 from __future__ import annotations
 
@@ -89,7 +90,93 @@ def test_installed_wheel_parses_and_checks(wheel: Path, tmp_path: Path) -> None:
     assert done.stdout.strip() == ">5万元"
 
 
+def test_installed_wheel_works_without_hypothesis(wheel: Path, tmp_path: Path) -> None:
+    """Installed with its core dependencies only (attrs, lark, pint — resolved from the wheel's
+    own metadata, so a stray hard dependency on hypothesis would be installed and caught), the
+    library parses, loads and checks; only ``indicatorkit.strategies`` asks for the extra."""
+    site = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+    )
+    installed = {path.name.lower() for path in site.iterdir()}
+    assert {"attrs", "lark", "pint"} <= installed
+    assert not any(name.startswith("hypothesis") for name in installed), sorted(installed)
+    script = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(site)!r})\n"
+        "import indicatorkit\n"
+        f"assert indicatorkit.__file__.startswith({str(site)!r}), indicatorkit.__file__\n"
+        "t = indicatorkit.parse_target('≥95%')\n"
+        "assert t.check('95%').met and not t.check('94.9%').met\n"
+        "spec = indicatorkit.loads('项目 1\\n  指标 产出指标 / 数量指标 / a\\n    指标值：≥1件\\n')\n"
+        "(project,) = spec.projects\n"
+        "assert project.indicators[0].target.check('2件').met\n"
+        "assert 'hypothesis' not in sys.modules\n"
+        "try:\n"
+        "    import indicatorkit.strategies\n"
+        "except ImportError as error:\n"
+        "    print(error)\n"
+        "else:\n"
+        "    raise SystemExit('indicatorkit.strategies imported without hypothesis')\n"
+    )
+    done = subprocess.run(
+        # -I: no PYTHON* variables, no user site; -S: no site-packages (the venv's hypothesis)
+        [sys.executable, "-I", "-S", "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    message = done.stdout.strip()
+    assert "pip install 'indicatorkit[strategies]'" in message
+    assert message.startswith("indicatorkit.strategies 需要 hypothesis"), message
+    assert "needs hypothesis" in message
+
+
 def test_public_api_is_exported() -> None:
     for name in indicatorkit.__all__:
         assert hasattr(indicatorkit, name), name
     assert (Path(indicatorkit.__file__).parent / "py.typed").exists()
+
+
+def test_strategies_package_keeps_its_public_names() -> None:
+    from indicatorkit import strategies
+
+    assert strategies.__all__ == [
+        "QUALITATIVE_PHRASES",
+        "SPEC_TEXT_ALPHABET",
+        "TARGET_KINDS",
+        "AnyTarget",
+        "actuals_meeting",
+        "actuals_missing",
+        "amounts",
+        "comparisons",
+        "date_points",
+        "deadlines",
+        "departments",
+        "indicators",
+        "projects",
+        "qualitatives",
+        "ranges",
+        "specs",
+        "spending_plans",
+        "target_texts",
+        "target_texts_with_targets",
+        "targets",
+        "unit_words",
+    ]
+    for name in strategies.__all__:
+        assert hasattr(strategies, name), name
+    # the function, not the submodule of the same name
+    assert callable(strategies.targets) and strategies.targets.__name__ == "targets"

@@ -1,4 +1,5 @@
-"""Exact numbers from text: Arabic decimals with separators, and Chinese numerals.
+"""Exact numbers from text: Arabic decimals with separators, and Chinese numerals — read
+(:func:`chinese_value`) and written (:func:`chinese_numeral`).
 
 Everything returns :class:`~fractions.Fraction`; no float is ever involved.
 
@@ -8,18 +9,24 @@ Fraction(40409696, 25)
 (Fraction(100, 1), Fraction(2, 1), Fraction(15000, 1), Fraction(191, 2))
 >>> format_decimal(Fraction(191, 2))
 '95.5'
+>>> chinese_numeral(15000), chinese_numeral(Fraction(191, 2))
+('一万五千', '九十五点五')
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from typing import Literal
 
 from indicatorkit.errors import InvalidValueError
 
 __all__ = [
+    "MAX_CHINESE_NUMERAL",
     "MAX_DIGITS",
     "MAX_EXPONENT",
+    "NumeralStyle",
+    "chinese_numeral",
     "chinese_value",
     "decimal_value",
     "format_decimal",
@@ -152,6 +159,114 @@ def _check_order(text: str) -> None:
             if previous_was_digit and char not in "零〇":
                 raise ValueError(f"two digits in a row in {text!r}")
             previous_was_digit = char not in "零〇"
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing Chinese numerals
+
+#: Whole parts :func:`chinese_numeral` writes are below this (一亿亿 is not a numeral).
+MAX_CHINESE_NUMERAL = 10**16
+
+NumeralStyle = Literal["standard", "full", "digits"]
+
+_WRITTEN_DIGITS = "零一二三四五六七八九"
+_PLACE_WORDS = ("百", "千", "万", "亿")
+
+
+def _write_section(number: int) -> str:
+    """1 ≤ number ≤ 9999 with every digit written: 1050 → 一千零五十, 15 → 一十五."""
+    parts: list[str] = []
+    pending_zero = False
+    for place, word in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = number // place % 10
+        if digit == 0:
+            pending_zero = pending_zero or bool(parts)
+            continue
+        if pending_zero:
+            parts.append("零")
+            pending_zero = False
+        parts.append(_WRITTEN_DIGITS[digit] + word)
+    return "".join(parts)
+
+
+def _write_whole(number: int) -> str:
+    """0 ≤ number < 10**16 with every digit written: 100050000 → 一亿零五万."""
+    if number == 0:
+        return "零"
+    high, rest = divmod(number, 10**8)
+    middle, low = divmod(rest, 10**4)
+    text = _write_whole(high) + "亿" if high else ""
+    skipped = False
+    for group, word in ((middle, "万"), (low, "")):
+        if group == 0:
+            skipped = bool(text)
+            continue
+        if text and (group < 1000 or skipped):
+            text += "零"
+        text += _write_section(group) + word
+        skipped = False
+    return text
+
+
+def chinese_numeral(
+    value: int | Fraction,
+    *,
+    style: NumeralStyle = "standard",
+    two: Literal["二", "两"] = "二",
+    zero: Literal["零", "〇"] = "零",
+) -> str:
+    """写出中文数字 / a number written as a Chinese numeral, read back by :func:`chinese_value`.
+
+    ``value`` is a whole number or a terminating decimal, at least 0 and below
+    :data:`MAX_CHINESE_NUMERAL`; decimals are written with ``点`` and one digit per place.
+
+    ``style``:
+
+    - ``"standard"`` (常规写法): ``十五``, ``一百一十``, ``一万零五``;
+    - ``"full"`` (每位都写): as standard, but a leading ``十`` keeps its ``一`` (``一十五``);
+    - ``"digits"`` (逐位写，如年份): one character per digit, ``二〇二五``.
+
+    ``two="两"`` writes a leading ``二`` before ``百``, ``千``, ``万`` or ``亿`` as ``两``
+    (``两百``, ``两万五千``; never ``两十``).  ``zero`` is the character for the digit 0.
+
+    >>> chinese_numeral(15), chinese_numeral(15, style="full"), chinese_numeral(110)
+    ('十五', '一十五', '一百一十')
+    >>> chinese_numeral(100_050_000), chinese_numeral(1050)
+    ('一亿零五万', '一千零五十')
+    >>> chinese_numeral(200, two="两"), chinese_numeral(25_000, two="两"), chinese_numeral(20, two="两")
+    ('两百', '两万五千', '二十')
+    >>> chinese_numeral(2025, style="digits", zero="〇"), chinese_numeral(2025, style="digits")
+    ('二〇二五', '二零二五')
+    >>> chinese_numeral(Fraction(1, 20)), chinese_numeral(Fraction(191, 2))
+    ('零点零五', '九十五点五')
+    >>> chinese_numeral(Fraction(1, 3))
+    Traceback (most recent call last):
+      ...
+    ValueError: 无法写成有限小数 (not a terminating decimal): 1/3
+    """
+    if isinstance(value, bool) or not isinstance(value, int | Fraction):
+        raise TypeError(f"not an int or Fraction: {type(value).__name__}")
+    if not is_terminating(Fraction(value)):
+        raise ValueError(f"无法写成有限小数 (not a terminating decimal): {value}")
+    if not 0 <= value < MAX_CHINESE_NUMERAL:
+        raise ValueError(
+            f"超出中文数字的写法范围 (outside 0 ≤ value < {MAX_CHINESE_NUMERAL}): {value}"
+        )
+    if style not in ("standard", "full", "digits"):
+        raise ValueError(f"unknown style {style!r}; expected 'standard', 'full' or 'digits'")
+    whole = int(value)
+    if style == "digits":
+        text = "".join(_WRITTEN_DIGITS[int(digit)] for digit in str(whole))
+    else:
+        text = _write_whole(whole)
+        if style == "standard" and text.startswith("一十"):
+            text = text[1:]  # 十五, not 一十五
+    if two == "两" and text.startswith("二") and text[1:2] in _PLACE_WORDS:
+        text = "两" + text[1:]
+    if value != whole:
+        decimals = format_decimal(Fraction(value) - whole).partition(".")[2]
+        text += "点" + "".join(_WRITTEN_DIGITS[int(digit)] for digit in decimals)
+    return text.replace("零", zero)
 
 
 def is_terminating(value: Fraction) -> bool:

@@ -1,0 +1,164 @@
+"""Strategies for spec records (绩效目标表): indicators, spending plans, projects,
+departments and whole specs, with texts that use the characters the spec format gives a
+meaning to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+from hypothesis.strategies import SearchStrategy
+
+from indicatorkit.language.bounds import Direction
+from indicatorkit.model.records import (
+    Budget,
+    Checkpoint,
+    Department,
+    DepartmentGoal,
+    Indicator,
+    MeasureGroup,
+    Programme,
+    Project,
+    Spec,
+    SpendingPlan,
+    split_levels,
+)
+from indicatorkit.strategies._arguments import check_type
+from indicatorkit.strategies.spelling import target_texts_with_targets
+from indicatorkit.strategies.values import amounts, date_points
+
+__all__ = [
+    "SPEC_TEXT_ALPHABET",
+    "departments",
+    "indicators",
+    "projects",
+    "specs",
+    "spending_plans",
+]
+
+#: Characters spec texts are drawn from: Chinese words, digits and the characters that mean
+#: something to the spec format (so that its writer is tested against them).
+SPEC_TEXT_ALPHABET = (
+    "法律援助服务资金使用规范项目办公设备采购维修培训宣传年月元件ABC12：:#|-/（）“” "
+)
+
+
+def _spec_line(max_size: int) -> SearchStrategy[str]:
+    return st.text(SPEC_TEXT_ALPHABET, max_size=max_size).map(str.strip)
+
+
+def _spec_text() -> SearchStrategy[str]:
+    return st.lists(_spec_line(12), max_size=3).map("\n".join).map(str.strip)
+
+
+def _level_names() -> SearchStrategy[tuple[str, str, str]]:
+    names = st.tuples(_spec_line(8), _spec_line(8), _spec_line(8))
+    return names.filter(lambda levels: split_levels(" / ".join(levels)) == list(levels))
+
+
+def indicators() -> SearchStrategy[Any]:
+    """:class:`~indicatorkit.model.records.Indicator` records: levels (possibly empty), a target
+    written in any spelling of the language (:func:`target_texts_with_targets`), description,
+    basis, weight and direction."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Indicator:
+        level1, level2, name = draw(_level_names())
+        text, target = draw(target_texts_with_targets())
+        return Indicator(
+            level1,
+            level2,
+            name,
+            target,
+            target_text=text,
+            description=draw(_spec_text()),
+            basis=draw(_spec_text()),
+            weight=draw(st.none() | st.fractions(min_value=0, max_value=100, max_denominator=8)),
+            direction=draw(st.sampled_from([None, *Direction])),
+        )
+
+    return build()
+
+
+def spending_plans() -> SearchStrategy[Any]:
+    """:class:`~indicatorkit.model.records.SpendingPlan` records (any order: lint judges it)."""
+    checkpoint = st.builds(Checkpoint, date_points(), amounts(units=["%"], min_value=0))
+    return st.lists(checkpoint, min_size=1, max_size=4).map(SpendingPlan)
+
+
+def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
+    """:class:`~indicatorkit.model.records.Project` records, published or withheld."""
+    check_type("max_indicators", max_indicators, int)
+    money = amounts(units=["元", "万元", "千元", "亿元"], places=2)
+    optional_money = st.none() | money
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Project:
+        number = draw(st.integers(0, 999))
+        name = draw(_spec_line(10))
+        if draw(st.booleans()) and draw(st.booleans()):
+            return Project(number, name, unit=draw(_spec_line(6)), withheld=draw(_spec_text()))
+        return Project(
+            number,
+            name,
+            code=draw(_spec_line(10)),
+            unit=draw(_spec_line(10)),
+            budget=draw(st.none() | st.builds(Budget, money, optional_money, optional_money)),
+            purpose=draw(_spec_text()),
+            plan=draw(st.none() | spending_plans()),
+            goal=draw(_spec_text()),
+            indicators=draw(st.lists(indicators(), max_size=max_indicators)),
+        )
+
+    return build()
+
+
+def departments() -> SearchStrategy[Any]:
+    """:class:`~indicatorkit.model.records.Department` records with goals, programmes, measures."""
+    goals = st.builds(
+        DepartmentGoal,
+        st.none() | st.integers(0, 30),
+        _spec_text(),
+        st.lists(amounts(places=2), max_size=3),
+    )
+    programmes = st.builds(
+        Programme,
+        _spec_line(10).filter(bool),
+        goal=_spec_text(),
+        summary=_spec_text(),
+        plan=st.none() | spending_plans(),
+        indicators=st.lists(indicators(), max_size=2),
+    )
+    measures = st.builds(MeasureGroup, _spec_line(8), st.lists(_spec_text(), max_size=3))
+    return st.builds(
+        Department,
+        st.text("ABC0123456789", max_size=6),
+        _spec_line(10),
+        st.none() | st.integers(1990, 2100),
+        overall_goal=_spec_text(),
+        goals=st.lists(goals, max_size=3),
+        programmes=st.lists(programmes, max_size=2),
+        measures=st.lists(measures, max_size=2),
+    )
+
+
+def specs(*, max_projects: int = 4) -> SearchStrategy[Any]:
+    """Whole :class:`~indicatorkit.model.records.Spec` values: an optional department and up to
+    ``max_projects`` projects with distinct numbers, in order.  Texts use characters that mean
+    something to the spec format (``：#|-/``), so writers and readers meet them.
+
+    >>> isinstance(specs(), SearchStrategy)
+    True
+    """
+    check_type("max_projects", max_projects, int)
+    if max_projects < 0:
+        raise InvalidArgument(f"max_projects={max_projects} must be at least 0")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Spec:
+        listed = draw(st.lists(projects(), max_size=max_projects, unique_by=lambda p: p.number))
+        department = draw(st.none() | departments())
+        return Spec(department, tuple(sorted(listed, key=lambda p: p.number)))
+
+    return build()
