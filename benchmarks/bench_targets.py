@@ -40,6 +40,7 @@ import pint
 import indicatorkit
 from indicatorkit import Comparison, Operator, Range, parse_target
 from indicatorkit.language import reading as parsing  # clear_caches
+from indicatorkit.numerals import chinese_numeral
 from indicatorkit.units import SCALES, default_registry
 from indicatorkit.vocabulary import PREFIX_OPERATORS, RANGE_SEPARATORS, SUFFIX_OPERATORS
 
@@ -143,25 +144,7 @@ SENTENCES = (
     "无安全事故",
 )
 LEADS = ("", "", "项目实施后", "通过项目实施，", "推动", "促进辖区")
-CN_DIGITS = "零一二三四五六七八九"
 FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
-
-
-def chinese_numeral(n: int) -> str:
-    """1–9999 as a Chinese numeral (``205`` → ``二百零五``)."""
-    parts: list[str] = []
-    zero = False
-    for value, word in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit, n = divmod(n, value)
-        if digit:
-            if zero:
-                parts.append("零")
-            parts.append(CN_DIGITS[digit] + word)
-            zero = False
-        elif parts:
-            zero = True
-    text = "".join(parts)
-    return text[1:] if text.startswith("一十") else text
 
 
 def _percent(rng: random.Random) -> str:
