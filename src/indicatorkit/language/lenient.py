@@ -82,15 +82,15 @@ class _Edit:
 _LABEL = re.compile(r"\s*(指标值\s*(?:为|[:：])?\s*)")
 _COMMA_EQUALS = re.compile(r"[,，]\s*(?=[=＝])")
 _LEADING_PUNCTUATION = re.compile(r"[,，;；:：、。!！?？]+")
-_TRAILING_PUNCTUATION = re.compile(r"[,，;；:：、。.!！?？]+\s*$")
+_TRAILING_PUNCTUATION = frozenset(",，;；:：、。.!！?？")
 _ARROWS = re.compile(r"=\s*([><])")
 _DOUBLE_PERCENT = re.compile(r"[%％]{2,}")
 _LOOK_ALIKES = {"《": "<", "〈": "<", "》": ">", "〉": ">"}
-_LOOK_ALIKE = re.compile(r"[《〈》〉](?=\s*[=＝]?\s*[0-9０-９])")
+_LOOK_ALIKE = re.compile(r"[《〈》〉](?=\s*(?:[=＝]\s*)?[0-9０-９])")
 #: A comparison sign preceded by words, as in "合格率≥95%".
-_WORDS_BEFORE_SIGN = re.compile(
-    r"([^0-9０-９<>=≥≤≧≦＜＞＝《》〈〉]+?)\s*(?=[<>=≥≤≧≦＜＞＝《》〈〉])"
-)
+#: The first comparison sign (or a look-alike): words before it may be set aside (T008).
+_FIRST_SIGN = re.compile(r"[<>=≥≤≧≦＜＞＝《》〈〉]")
+_DIGIT = re.compile(r"[0-9０-９]")
 #: Words after a complete target are dropped (T006) only when they cannot change its meaning:
 #: no digits, no signs, nothing that says "not", "about", "included" or a bound.
 _MEANINGFUL = re.compile(r"[0-9０-９<>=≥≤＜＞＝%％‰~～\-—至到不含约左右上下以内超低高少多大小余]")
@@ -137,31 +137,35 @@ def _find_edits(text: str) -> list[_Edit]:
                 )
             )
             position = leading.end()
-    words = _WORDS_BEFORE_SIGN.match(text, position)
-    if words and not _MEANINGFUL.search(words.group(1)):
+    sign = _FIRST_SIGN.search(text, position)
+    words = text[position : sign.start()] if sign else ""
+    if words and not _DIGIT.search(words) and not _MEANINGFUL.search(words):
         edits.append(
             _Edit(
-                words.start(),
-                words.end(),
+                position,
+                position + len(words),
                 "",
                 "T008",
-                f"忽略了比较符之前的“{words.group(1).strip()}” / ignored the words before the operator",
+                f"忽略了比较符之前的“{words.strip()}” / ignored the words before the operator",
             )
         )
-        position = words.end()
-    trailing = _TRAILING_PUNCTUATION.search(text, position)
+        position += len(words)
     limit = len(text)
-    if trailing and trailing.start() > position:
+    end = len(text.rstrip())
+    start = end
+    while start > position and text[start - 1] in _TRAILING_PUNCTUATION:
+        start -= 1
+    if position < start < end:
         edits.append(
             _Edit(
-                trailing.start(),
-                trailing.end(),
+                start,
+                len(text),
                 "",
                 "T003",
-                f"去掉了结尾的“{trailing.group().strip()}” / removed trailing punctuation",
+                f"去掉了结尾的“{text[start:].strip()}” / removed trailing punctuation",
             )
         )
-        limit = trailing.start()
+        limit = start
     for arrow in _ARROWS.finditer(text, position, limit):
         sign = "≥" if arrow.group(1) == ">" else "≤"
         edits.append(

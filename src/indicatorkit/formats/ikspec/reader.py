@@ -24,6 +24,7 @@ Comparison('≥180件')
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import difflib
 import gc
@@ -60,7 +61,7 @@ from indicatorkit.model.records import (
     Where,
     split_levels,
 )
-from indicatorkit.numerals import decimal_value
+from indicatorkit.numerals import MAX_DIGITS, decimal_value
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["DIRECTION_WORDS", "KEYS", "load", "loads"]
@@ -112,7 +113,14 @@ DIRECTION_WORDS: dict[str, Direction] = {
     "lower": Direction.LOWER,
 }
 
-_SEPARATORS = re.compile(r"\s*[，,；;、]\s*")
+#: Between the items of a list field: ， ； ; 、 — and "," unless it groups thousands
+#: (``1,000人`` is one figure).
+_SEPARATORS = re.compile(r"\s*(?:[，；;、]|(?<![0-9]),|,(?![0-9]{3}(?![0-9])))\s*")
+_LONE_CR = re.compile(r"\r(?!\n)")
+#: The deepest outline a spec may have (real specs use four levels).
+MAX_DEPTH = 16
+#: The most projects one withheld range (``项目 6-13``) may stand for.
+MAX_WITHHELD_RANGE = 1000
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,7 +181,7 @@ def load(path: str | Path, *, units: UnitRegistry | None = None) -> Spec:
     path = Path(path)
     try:
         data = path.read_bytes()
-    except OSError as error:
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         raise SpecError(
             [_finding("IK001", f"无法读取文件 (cannot read the file): {error}", 1, file=str(path))]
         ) from None
@@ -263,7 +271,8 @@ class _Reader:
     """Turns an outline into a :class:`Spec`, collecting every problem."""
 
     def __init__(self, text: str, file: str | None, units: UnitRegistry | None = None) -> None:
-        self.text = text.removeprefix("\ufeff")
+        # a lone CR (old Mac files) ends a line too; CRLF stays as it is (see ``problem``)
+        self.text = _LONE_CR.sub("\n", text.removeprefix("\ufeff"))
         self.file = file
         self.units = units
         self.lines = self.text.split("\n")
@@ -304,6 +313,15 @@ class _Reader:
                 blanked.append("")
             else:
                 blanked.append(text.rstrip("\r"))
+        too_deep = _too_deep(blanked)
+        if too_deep is not None:
+            self.problem(
+                "IK003",
+                f"层级过深 (nested more than {MAX_DEPTH} levels)",
+                too_deep,
+                suggestion="规格文件最多四五层缩进 / a spec uses a few levels of indentation",
+            )
+            return None
         source = "\n".join(blanked) + "\n"
         try:
             tree = _outline_parser().parse(source)
@@ -362,11 +380,14 @@ class _Reader:
         self.comment_map: dict[int, list[str]] = {}
         self.claimed: set[int] = set()
         for number, text in sorted(comments.items()):
-            following = next((line for line in lines if line > number), None)
-            gap = following is not None and any(
-                not self.lines[n - 1].strip() for n in range(number + 1, following)
+            after = bisect.bisect_right(lines, number)
+            following = lines[after] if after < len(lines) else None
+            gap = (
+                following is not None
+                and following == lines[0]
+                and any(not self.lines[n - 1].strip() for n in range(number + 1, following))
             )
-            if following is None or (following == lines[0] and gap):
+            if following is None or gap:
                 self.leading.append(text)
             else:
                 self.comment_map.setdefault(following, []).append(text)
@@ -374,12 +395,12 @@ class _Reader:
     def comments_for(self, node: _Node) -> tuple[str, ...]:
         """Comments on the record's own line and on every line of it that no record inside it
         has claimed (records inside are built, and claim theirs, first)."""
-        lines = [node.line]
-        stack = list(node.children)
+        lines = []
+        stack = [node]
         while stack:
-            child = stack.pop(0)
-            lines.append(child.line)
-            stack[:0] = child.children
+            current = stack.pop()
+            lines.append(current.line)
+            stack.extend(reversed(current.children))
         found: list[str] = []
         for line in lines:
             if line not in self.claimed:
@@ -529,7 +550,7 @@ class _Reader:
 
     # ---- typed values ----
     def integer(self, text: str, node: _Node, what: str) -> int | None:
-        if re.fullmatch(r"\d+", text.strip()):
+        if re.fullmatch(r"\d+", text.strip()) and len(text.strip()) <= MAX_DIGITS:
             return int(text)
         self.problem(
             "IK020",
@@ -781,6 +802,14 @@ class _Reader:
                 suggestion="写作“项目 1 项目名称” / write 项目 N name",
             )
             return
+        if len(match[1]) > MAX_DIGITS or (match[2] is not None and len(match[2]) > MAX_DIGITS):
+            self.problem(
+                "IK018",
+                f"项目编号过长 (a project number longer than {MAX_DIGITS} digits)",
+                node.line,
+                node.rest_column,
+            )
+            return
         first, last, name = int(match[1]), match[2], match[3] or ""
         values, children = self.fields(node, "项目", {"指标"})
         if last is not None:
@@ -788,6 +817,19 @@ class _Reader:
                 self.problem(
                     "IK018",
                     "编号范围只能用于暂不公开的项目 (a range of numbers is only for withheld projects)",
+                    node.line,
+                    node.rest_column,
+                )
+                return
+            if int(last) < first or int(last) - first >= MAX_WITHHELD_RANGE:
+                self.problem(
+                    "IK018",
+                    f"编号范围无效 (invalid range of numbers) “{match[1]}-{last}”："
+                    + (
+                        "终点小于起点 (it ends before it starts)"
+                        if int(last) < first
+                        else f"最多 {MAX_WITHHELD_RANGE} 个项目 (at most {MAX_WITHHELD_RANGE})"
+                    ),
                     node.line,
                     node.rest_column,
                 )
@@ -951,14 +993,36 @@ def _split_colon(text: str) -> tuple[str, str, str]:
 
 
 def _fraction(text: str) -> Fraction:
+    """A weight: a decimal or ``p/q`` (``ValueError`` for anything else, a zero ``q`` too)."""
     text = text.strip()
     if re.fullmatch(r"\d+/\d+", text):
-        value = Fraction(text)
+        top, bottom = (decimal_value(part) for part in text.split("/"))
+        if bottom == 0:
+            raise ValueError(text)
+        value = top / bottom
     elif re.fullmatch(r"\d+(\.\d+)?", text):
         value = decimal_value(text)
     else:
         raise ValueError(text)
     return value
+
+
+def _too_deep(lines: list[str]) -> int | None:
+    """The first line (1-based) nested more than :data:`MAX_DEPTH` levels, or ``None``."""
+    levels = [0]
+    for number, text in enumerate(lines, 1):
+        if not text.strip():
+            continue
+        width = len(text.expandtabs(_Indentation.tab_len)) - len(
+            text.expandtabs(_Indentation.tab_len).lstrip()
+        )
+        while levels and width < levels[-1]:
+            levels.pop()
+        if not levels or width > levels[-1]:
+            levels.append(width)
+            if len(levels) > MAX_DEPTH:
+                return number
+    return None
 
 
 def _all_lines(nodes: list[_Node] | tuple[_Node, ...]) -> Iterator[int]:
