@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import copy
+import enum
 import json
-import re
+import types
+import typing
 from collections.abc import Callable, Iterator
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 from indicatorkit import (
     Budget,
@@ -31,10 +35,12 @@ from indicatorkit import (
     strategies,
     units,
 )
+from indicatorkit.formats import json_data
 from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
 from indicatorkit.language.bounds import Direction
-from indicatorkit.language.targets import Comparison
+from indicatorkit.language.targets import AnyTarget, Comparison
 from indicatorkit.language.values import Amount, DatePoint
+from indicatorkit.model import records
 from indicatorkit.vocabulary import Operator
 from tests.corpus_files import rows
 
@@ -704,7 +710,7 @@ def test_every_unit_round_trips(symbol: str) -> None:
         projects=[Project(1, indicators=[comparison])],
     )
     data = to_data(spec)
-    validate(data, schema())
+    validate(data)
     assert data["projects"][0]["indicators"][0]["target"]["unit"] == unit.symbol
     assert data["department"]["goals"][0]["figures"][0] == {"value": "-6.25", "unit": unit.symbol}
     back = from_data(data)
@@ -728,194 +734,156 @@ def test_corpus_targets_round_trip(text: str) -> None:
 # Generated specs
 
 
-_WORDS = "法律援助服务资金使用规范项目办公设备采购维修培训宣传ABC12"
-_LINE = st.text(_WORDS + " ", max_size=8).map(str.strip)
-_TEXT = st.lists(_LINE, max_size=3).map("\n".join).map(str.strip)
-
-
-@st.composite
-def _indicators(draw: st.DrawFn) -> Indicator:
-    text, target = draw(strategies.target_texts_with_targets())
-    return Indicator(
-        draw(_LINE),
-        draw(_LINE),
-        draw(_LINE),
-        target,
-        target_text=text,
-        description=draw(_TEXT),
-        basis=draw(_TEXT),
-        weight=draw(st.none() | st.fractions(min_value=0, max_value=100, max_denominator=12)),
-        direction=draw(st.sampled_from([None, *Direction])),
-    )
-
-
-_AMOUNTS = strategies.amounts(places=2)
-_MONEY = strategies.amounts(units=["元", "万元", "千元", "亿元"], places=2)
-_PLANS = st.none() | st.builds(
-    SpendingPlan,
-    st.lists(st.builds(Checkpoint, strategies.date_points(), strategies.amounts(units=["%"]))),
-)
-
-
-@st.composite
-def _projects(draw: st.DrawFn) -> Project:
-    number = draw(st.integers(0, 200))
-    name = draw(_LINE)
-    if draw(st.booleans()):
-        return Project(number, name, purpose=draw(_TEXT), withheld=draw(_TEXT))
-    budget = draw(st.none() | st.builds(Budget, _MONEY, st.none() | _MONEY, st.none() | _MONEY))
-    return Project(
-        number,
-        name,
-        code=draw(_LINE),
-        unit=draw(_LINE),
-        budget=budget,
-        purpose=draw(_TEXT),
-        plan=draw(_PLANS),
-        goal=draw(_TEXT),
-        indicators=draw(st.lists(_indicators(), max_size=3)),
-    )
-
-
-_DEPARTMENTS = st.builds(
-    Department,
-    st.text("ABC0123456789", max_size=6),
-    _LINE,
-    st.none() | st.integers(1990, 2100),
-    overall_goal=_TEXT,
-    goals=st.lists(
-        st.builds(
-            DepartmentGoal, st.none() | st.integers(1, 20), _TEXT, st.lists(_AMOUNTS, max_size=2)
-        ),
-        max_size=2,
-    ),
-    programmes=st.lists(
-        st.builds(
-            Programme,
-            _LINE,
-            goal=_TEXT,
-            summary=_TEXT,
-            plan=_PLANS,
-            indicators=st.lists(_indicators(), max_size=2),
-        ),
-        max_size=2,
-    ),
-    measures=st.lists(st.builds(MeasureGroup, _LINE, st.lists(_TEXT, max_size=3)), max_size=2),
-)
-
-#: The package's own strategy when it has one, else the local one built from the model.
-SPECS = (
-    strategies.specs()
-    if hasattr(strategies, "specs")
-    else st.builds(Spec, st.none() | _DEPARTMENTS, st.lists(_projects(), max_size=3))
-)
-
 GENERATED = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @GENERATED
-@given(SPECS)
+@given(strategies.specs())
 def test_generated_specs_round_trip(spec: Spec) -> None:
     data = to_data(spec)
     assert from_data(data) == spec
     assert to_data(from_data(data)) == data
     assert from_json(to_json(spec)) == spec
-    validate(data, schema())
+
+
+@GENERATED
+@given(strategies.specs())
+def test_generated_data_validates_against_the_schema(spec: Spec) -> None:
+    validate(to_data(spec))
 
 
 # ---------------------------------------------------------------------------------------------
-# The schema (jsonschema is not a dependency: a small validator for the keywords it uses)
+# Never a foreign exception: what pint or Python would refuse is an IK050 finding
+
+HUGE = 10**5000  # more digits than Python converts to text (sys.get_int_max_str_digits())
 
 
-KEYWORDS = {
-    "$schema", "title", "description", "$defs", "$ref", "type", "properties", "required",
-    "additionalProperties", "items", "enum", "const", "pattern", "minimum", "maximum",
-    "minLength", "oneOf",
-}  # fmt: skip
+@pytest.mark.parametrize(
+    ("change", "path", "fragment"),
+    [
+        *(
+            (set_at((*P0, "budget", "total", "unit"), unit), f"{BUDGET}.total.unit", "unknown unit")
+            for unit in (
+                "元*人",
+                "元**2",
+                "1/元",
+                "元^2",
+                "元 / 人",
+                "(元)",
+                "dimensionless",
+                "元" * 70,
+            )
+        ),
+        (
+            set_at((*I0, "target"), {"text": "≥5万元", "unit": "元**2"}),
+            f"{TARGET}.unit",
+            "unknown unit",
+        ),
+        (set_at((*P0, "number"), HUGE), "$.projects[0].number", "integer beyond"),
+        (set_at((*P0, "number"), -HUGE), "$.projects[0].number", "integer beyond"),
+        (set_at(("department", "year"), HUGE), "$.department.year", "integer beyond"),
+        (
+            set_at(("department", "goals", 0, "number"), HUGE),
+            "$.department.goals[0].number",
+            "integer beyond",
+        ),
+        (
+            set_at((*P0, "plan", "checkpoints", 0, "by", "year"), HUGE),
+            "$.projects[0].plan.checkpoints[0].by.year",
+            "integer beyond",
+        ),
+        (
+            set_at((*I0, "target"), {"text": "12月底前", "year": HUGE}),
+            f"{TARGET}.year",
+            "integer beyond",
+        ),
+        (set_at((*I0, "target"), {"text": "≥5", "value": HUGE}), f"{TARGET}.value", "got integer"),
+        (set_at((*I0, "direction"), HUGE), "$.projects[0].indicators[0].direction", "-bit integer"),
+        (set_at((*I0, "weight"), HUGE), "$.projects[0].indicators[0].weight", "got integer"),
+        (set_at((*I0, "weight"), "9" * 4000), "$.projects[0].indicators[0].weight", "beyond"),
+        (
+            set_at((*I0, "weight"), "1/" + "9" * 5000),
+            "$.projects[0].indicators[0].weight",
+            "weight must be",
+        ),
+        (
+            set_at((*P0, "budget", "total", "value"), "0." + "0" * 4000 + "1"),
+            f"{BUDGET}.total",
+            "beyond",
+        ),
+        (set_at((*P0, HUGE), 1), "$.projects[0]", "keys are strings"),
+    ],
+)
+def test_what_python_or_pint_refuses_is_a_finding(
+    change: Callable[[dict[str, Any]], None], path: str, fragment: str
+) -> None:
+    data = full_data()
+    change(data)
+    (message,) = problems(data)
+    assert message.startswith(f"{path}: "), message
+    assert fragment in message, message
 
-TYPES: dict[str, Callable[[object], bool]] = {
-    "object": lambda v: isinstance(v, dict),
-    "array": lambda v: isinstance(v, list),
-    "string": lambda v: isinstance(v, str),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "boolean": lambda v: isinstance(v, bool),
-    "null": lambda v: v is None,
-}
+
+NASTY = st.sampled_from(
+    [HUGE, -HUGE, 2**64, -1, 0, 1.5, float("nan"), True, None, "", "元**2", "1/元", "9" * 5000,
+     "0." + "0" * 4000 + "1", [], {}, [None], {"": None}, {"text": "≥5元*人"}]
+)  # fmt: skip
 
 
-def errors(value: object, node: dict[str, Any], root: dict[str, Any], path: str = "$") -> list[str]:
-    """What ``value`` breaks of the schema ``node`` (the subset of draft 2020-12 used)."""
-    if "$ref" in node:
-        name = node["$ref"].removeprefix("#/$defs/")
-        return errors(value, root["$defs"][name], root, path)
-    if "oneOf" in node:
-        passing = [option for option in node["oneOf"] if not errors(value, option, root, path)]
-        return [] if len(passing) == 1 else [f"{path}: matches {len(passing)} of oneOf"]
-    found: list[str] = []
-    kinds = node.get("type")
-    if kinds is not None:
-        kinds = [kinds] if isinstance(kinds, str) else kinds
-        if not any(TYPES[kind](value) for kind in kinds):
-            return [f"{path}: not {kinds}"]
-    if "const" in node and value != node["const"]:
-        found.append(f"{path}: not {node['const']!r}")
-    if "enum" in node and value not in node["enum"]:
-        found.append(f"{path}: not in {node['enum']}")
-    if isinstance(value, str):
-        if "pattern" in node and not re.search(node["pattern"], value):
-            found.append(f"{path}: {value!r} does not match {node['pattern']}")
-        if len(value) < node.get("minLength", 0):
-            found.append(f"{path}: too short")
-    if TYPES["integer"](value):
-        if "minimum" in node and value < node["minimum"]:
-            found.append(f"{path}: below minimum")
-        if "maximum" in node and value > node["maximum"]:
-            found.append(f"{path}: above maximum")
-    if isinstance(value, list) and "items" in node:
-        for index, item in enumerate(value):
-            found += errors(item, node["items"], root, f"{path}[{index}]")
+def paths(value: object, at: tuple[object, ...] = ()) -> Iterator[tuple[object, ...]]:
+    yield at
     if isinstance(value, dict):
-        properties = node.get("properties", {})
-        found += [f"{path}.{key}: missing" for key in node.get("required", ()) if key not in value]
         for key, item in value.items():
-            if key in properties:
-                found += errors(item, properties[key], root, f"{path}.{key}")
-            elif node.get("additionalProperties") is False:
-                found.append(f"{path}.{key}: not allowed")
-    return found
+            yield from paths(item, (*at, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from paths(item, (*at, index))
 
 
-def validate(data: object, root: dict[str, Any]) -> None:
-    assert errors(data, root, root) == []
+FULL_PATHS = [path for path in paths(to_data(FULL)) if path]
 
 
-def keywords(node: object) -> Iterator[str]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield key
-            if key in ("properties", "$defs"):
-                for child in value.values():
-                    yield from keywords(child)
-            elif key in ("items", "additionalProperties"):
-                yield from keywords(value)
-            elif key == "oneOf":
-                for child in value:
-                    yield from keywords(child)
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(FULL_PATHS), NASTY), min_size=1, max_size=3))
+def test_any_change_gives_a_spec_or_spec_errors(
+    changes: list[tuple[tuple[object, ...], object]],
+) -> None:
+    data = full_data()
+    for path, value in changes:
+        try:
+            set_at(path, value)(data)
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier change removed the place
+    try:
+        spec = from_data(data)
+    except SpecError as error:
+        assert error.findings and all(f.code == "IK050" for f in error.findings)
+        assert all(f.message.startswith("$") for f in error.findings)
+    else:
+        assert from_json(to_json(spec)) == spec
 
 
-def test_schema_is_shipped_and_uses_known_keywords() -> None:
+# ---------------------------------------------------------------------------------------------
+# The schema, checked by the real jsonschema validator
+
+VALIDATOR = Draft202012Validator(schema())
+
+
+def validate(data: object) -> None:
+    VALIDATOR.validate(data)
+
+
+def test_schema_is_shipped_and_valid() -> None:
     root = schema()
     assert root["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert set(keywords(root)) <= KEYWORDS
-    refs = {value for value in walk(root) if isinstance(value, str) and value.startswith("#/")}
-    assert {ref.removeprefix("#/$defs/") for ref in refs} <= set(root["$defs"])
+    Draft202012Validator.check_schema(root)
     root["title"] = "changed"
     assert schema()["title"] != "changed"
 
 
 def test_schema_describes_to_data() -> None:
-    validate(to_data(FULL), schema())
-    validate(to_data(Spec()), schema())
+    validate(to_data(FULL))
+    validate(to_data(Spec()))
 
 
 @pytest.mark.parametrize(
@@ -933,12 +901,206 @@ def test_schema_describes_to_data() -> None:
         set_at(("department", "code"), "315-001"),
         set_at((*P0, "plan", "checkpoints", 0, "by", "month"), 13),
         set_at((*P0, "name"), "法律\n援助"),
+        set_at((*P0, "number"), -1),
     ],
 )
 def test_schema_rejects_what_to_data_never_gives(change: Callable[[dict[str, Any]], None]) -> None:
     data = full_data()
     change(data)
-    assert errors(data, schema(), schema())
+    assert not VALIDATOR.is_valid(data)
+
+
+# ---------------------------------------------------------------------------------------------
+# The schema cannot drift from the records: every data field of every record, and no other,
+# with a compatible type.  to_data writes every key, so every property is required; a field
+# that may be None in the model (``X | None``) is one whose schema admits null.
+
+
+def resolve(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        node = root["$defs"][node["$ref"].removeprefix("#/$defs/")]
+    return node
+
+
+def branches(node: dict[str, Any], root: dict[str, Any]) -> list[dict[str, Any]]:
+    node = resolve(node, root)
+    if "oneOf" in node:
+        return [leaf for option in node["oneOf"] for leaf in branches(option, root)]
+    return [node]
+
+
+JSON_TYPES = {str: "string", int: "integer", bool: "boolean", type(None): "null"}
+
+
+def json_types(node: dict[str, Any], root: dict[str, Any]) -> set[str]:
+    found: set[str] = set()
+    for branch in branches(node, root):
+        kinds = branch.get("type")
+        if kinds is not None:
+            found |= {kinds} if isinstance(kinds, str) else set(kinds)
+        elif "const" in branch:
+            found.add(JSON_TYPES[type(branch["const"])])
+        elif "enum" in branch:
+            found |= {JSON_TYPES[type(value)] for value in branch["enum"]}
+        else:
+            found.add("any")
+    return found
+
+
+def accepts(node: dict[str, Any], root: dict[str, Any], value: object) -> bool:
+    return Draft202012Validator({**node, "$defs": root["$defs"]}).is_valid(value)
+
+
+def record_drift(cls: type, node: dict[str, Any], root: dict[str, Any]) -> Iterator[str]:
+    """How the schema ``node`` fails to describe record ``cls`` as the converter writes it."""
+    (shape,) = [b for b in branches(node, root) if json_types(b, root) != {"null"}]
+    names = [field.name for field in json_data._data_fields(cls)]
+    where = cls.__name__
+    if json_types(shape, root) != {"object"} or shape.get("additionalProperties") is not False:
+        yield f"{where}: not a closed object"
+        return
+    if list(shape.get("properties", {})) != names:
+        yield f"{where}: properties {list(shape.get('properties', {}))} but fields {names}"
+    if sorted(shape.get("required", [])) != sorted(names):
+        yield f"{where}: required {shape.get('required')} but fields {names}"
+    hints = typing.get_type_hints(cls)
+    for field in json_data._data_fields(cls):
+        if field.name in shape.get("properties", {}):
+            yield from type_drift(
+                hints[field.name],
+                shape["properties"][field.name],
+                root,
+                f"{where}.{field.name}",
+                field,
+            )
+
+
+def without_null(branch: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    """``branch`` of a nullable schema, null taken out (``["integer", "null"]`` → integer)."""
+    if "enum" in branch:
+        return {**branch, "enum": [value for value in branch["enum"] if value is not None]}
+    if "type" not in branch:
+        return branch
+    return {**branch, "type": sorted(json_types(branch, root) - {"null"})}
+
+
+TARGET_KINDS = {"comparison", "range", "deadline", "qualitative"}
+
+
+def type_drift(
+    kind: Any, node: dict[str, Any], root: dict[str, Any], where: str, field: Any = None
+) -> Iterator[str]:
+    """How the schema ``node`` fails to describe a value of the model's type ``kind``."""
+    if kind == AnyTarget:
+        kinds = {branch["properties"]["kind"]["const"] for branch in branches(node, root)}
+        if kinds != TARGET_KINDS or json_types(node, root) != {"object"}:
+            yield f"{where}: target kinds {kinds}"
+        for branch in branches(node, root):
+            if "text" not in branch.get("required", ()):
+                yield f"{where}: a target without its text"
+        return
+    args = typing.get_args(kind)
+    if typing.get_origin(kind) in (types.UnionType, typing.Union) and type(None) in args:
+        if "null" not in json_types(node, root):
+            yield f"{where}: may be None in the model, but null is not allowed"
+        (inner,) = [arg for arg in args if arg is not type(None)]
+        for branch in branches(node, root):
+            if json_types(branch, root) != {"null"}:
+                yield from type_drift(inner, without_null(branch, root), root, where, field)
+        return
+    if "null" in json_types(node, root):
+        yield f"{where}: never None in the model, but null is allowed"
+    if typing.get_origin(kind) is tuple:
+        node = resolve(node, root)
+        if json_types(node, root) != {"array"}:
+            yield f"{where}: a tuple in the model, but not an array"
+        else:
+            yield from type_drift(args[0], node["items"], root, f"{where}[]")
+    elif kind in json_data._RECORDS:
+        yield from record_drift(kind, node, root)
+    elif kind in (str, int):
+        if json_types(node, root) != {JSON_TYPES[kind]}:
+            yield f"{where}: {kind.__name__} in the model, {json_types(node, root)} in the schema"
+        if kind is int and field is not None:
+            minimum = resolve(node, root).get("minimum")
+            if minimum != json_data._minimum(field):
+                yield f"{where}: minimum {minimum} but the model's bound is {json_data._minimum(field)}"
+        if kind is str and field is not None:
+            one_line = field.converter is records._one_line
+            if accepts(node, root, "a\nb") == one_line:
+                yield f"{where}: one line in the model is {one_line}, the schema disagrees"
+    elif kind is Fraction:
+        if json_types(node, root) != {"string"} or not accepts(node, root, "1/3"):
+            yield f"{where}: a weight is a decimal string or p/q"
+    elif isinstance(kind, type) and issubclass(kind, enum.Enum):
+        values = {
+            value for b in branches(node, root) for value in b.get("enum", ()) if value is not None
+        }
+        if values != {member.value for member in kind}:
+            yield f"{where}: enum {values} but {kind.__name__} has {[m.value for m in kind]}"
+    elif kind in (Amount, DatePoint):
+        keys = {Amount: ["value", "unit"], DatePoint: ["month", "day", "year"]}[kind]
+        shape = resolve(node, root)
+        if list(shape.get("properties", {})) != keys or sorted(shape.get("required", [])) != sorted(
+            keys
+        ):
+            yield f"{where}: {kind.__name__} is an object of {keys}"
+    else:
+        yield f"{where}: no schema check for {kind!r}"
+
+
+def test_every_record_is_data() -> None:
+    defined = {
+        value
+        for value in vars(records).values()
+        if attrs.has(value) and value.__module__ == records.__name__
+    }
+    assert defined - {records.Where, records.Location} == set(json_data._RECORDS)
+
+
+def test_schema_describes_every_field_of_every_record() -> None:
+    root = schema()
+    assert list(record_drift(Spec, root, root)) == []
+    reached: set[type] = set()
+
+    def walk_types(kind: Any) -> None:
+        for arg in typing.get_args(kind):
+            walk_types(arg)
+        if kind in json_data._RECORDS and kind not in reached:
+            reached.add(kind)
+            for field in json_data._data_fields(kind):
+                walk_types(typing.get_type_hints(kind)[field.name])
+
+    walk_types(Spec)
+    assert reached == set(json_data._RECORDS)
+
+
+def test_data_fields_are_the_attrs_fields() -> None:
+    for cls in json_data._RECORDS:
+        names = [field.name for field in attrs.fields(cls)]
+        data = [field.name for field in json_data._data_fields(cls)]
+        assert data == [n for n in names if n not in ("where", "comments", "target_text")]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        delete_at(("$defs", "project", "properties", "withheld")),
+        set_at(("$defs", "project", "properties", "secret"), {"type": "string"}),
+        set_at(("$defs", "indicator", "properties", "weight"), {"$ref": "#/$defs/weight"}),
+        set_at(("$defs", "department", "properties", "year"), {"type": "integer"}),
+        set_at(("$defs", "goal", "properties", "text"), {"$ref": "#/$defs/line"}),
+        set_at(("$defs", "project", "properties", "number"), {"type": "integer"}),
+        set_at(("$defs", "measures", "properties", "items"), {"$ref": "#/$defs/text"}),
+        set_at(("$defs", "indicator", "properties", "direction"), {"enum": ["正向", None]}),
+        set_at(("$defs", "range", "properties", "kind"), {"const": "interval"}),
+        set_at(("$defs", "amount", "required"), ["value"]),
+    ],
+)
+def test_drift_is_caught(change: Callable[[dict[str, Any]], None]) -> None:
+    root = schema()
+    change(root)
+    assert list(record_drift(Spec, root, root))
 
 
 def test_target_is_described_as_its_text_reads() -> None:

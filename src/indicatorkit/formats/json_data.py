@@ -40,11 +40,15 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import types
+import typing
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from functools import cache
 from importlib import resources
-from typing import Any, Final, TypeAlias, TypeVar
+from typing import Any, Final, TypeAlias
+
+import attrs
 
 from indicatorkit import units
 from indicatorkit.errors import InvalidValueError, TextError
@@ -66,7 +70,7 @@ from indicatorkit.model.records import (
     SpendingPlan,
     field_text,
 )
-from indicatorkit.numerals import format_decimal, is_terminating
+from indicatorkit.numerals import MAX_DIGITS, format_decimal, is_terminating
 from indicatorkit.units import Unit
 from indicatorkit.vocabulary import Operator
 
@@ -79,20 +83,59 @@ _Object: TypeAlias = dict[str, _JSON]
 #: The finding code of every problem :func:`from_data` reports.
 CODE: Final = "IK050"
 
-_DIRECTIONS: Final = {Direction.HIGHER: "正向", Direction.LOWER: "反向"}
+#: The model's records: each is data as its attrs fields say (:func:`_data_fields`).
+_RECORDS: Final = (
+    Spec,
+    Department,
+    DepartmentGoal,
+    Programme,
+    MeasureGroup,
+    Project,
+    Budget,
+    SpendingPlan,
+    Checkpoint,
+    Indicator,
+)
+
+#: Fields that are not data (``eq=False`` metadata): where a record was read, its comments.
+_NOT_DATA: Final = frozenset({"where", "comments"})
+
+#: A field whose data also carries a companion field: an indicator's target object holds the
+#: target's text as written (``target_text``) beside what it means.
+_CARRIES: Final[dict[tuple[type, str], str]] = {(Indicator, "target"): "target_text"}
+
 _OPERATORS: Final = {operator.value: operator for operator in Operator}
+
+#: Integers beyond this many bits (about 10^MAX_DIGITS) are refused: JSON text of them cannot be
+#: written back (Python limits int ↔ str conversion) and no field needs them.
+_INT_BITS: Final = (10**MAX_DIGITS).bit_length()
+
+
+def _data_fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
+    """The fields of record ``cls`` that are keys of its JSON object, in order."""
+    carried = {companion for (owner, _), companion in _CARRIES.items() if owner is cls}
+    return tuple(
+        field
+        for field in attrs.fields(cls)
+        if field.init and field.name not in _NOT_DATA and field.name not in carried
+    )
+
+
+@cache
+def _field_types(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
 
 
 # ---------------------------------------------------------------------------------------------
-# Units and numbers
+# Units, numbers and messages
 
 
 def _unit_of(symbol: str) -> Unit | None:
     """The unit a symbol names (:func:`indicatorkit.units.unit_of_text`), or ``None``."""
     try:
         return units.unit_of_text(symbol)
-    except KeyError:
-        return None
+    except (KeyError, ValueError, TypeError, AttributeError, RecursionError):
+        return None  # whatever the reason (pint's own errors included), it names no unit
 
 
 def _unit_text(unit: Unit) -> str:
@@ -126,161 +169,23 @@ def _fraction(text: object, pattern: re.Pattern[str]) -> Fraction | None:
         return None
 
 
-# ---------------------------------------------------------------------------------------------
-# Spec → data: one function per record
+def _show(value: object) -> str:
+    """``value`` as JSON text for a message, whatever it is (a huge int, a cycle …)."""
+    if isinstance(value, int) and value.bit_length() > _INT_BITS:
+        return f"<{value.bit_length()} 位二进制的整数 (a {value.bit_length()}-bit integer)>"
+    try:
+        return json.dumps(value, ensure_ascii=False, default=repr)
+    except (ValueError, TypeError, RecursionError):
+        return f"<{type(value).__name__}>"
 
 
-def to_data(spec: Spec) -> dict[str, Any]:
-    """``spec`` as plain JSON-ready data (see the module docstring for the shape).
-
-    Raises :class:`~indicatorkit.errors.InvalidValueError` for what the data cannot hold: an
-    amount whose value is not a finite decimal (``1/3元``), or a hand-made unit that no unit
-    word names.
-
-    >>> from indicatorkit import Spec, Project
-    >>> to_data(Spec(projects=[Project(6, "办公楼维修", withheld="涉密")]))
-    ... # doctest: +NORMALIZE_WHITESPACE
-    {'department': None, 'projects': [{'number': 6, 'name': '办公楼维修', 'code': '', 'unit': '',
-     'budget': None, 'purpose': '', 'plan': None, 'goal': '', 'indicators': [], 'withheld': '涉密'}]}
-    """
-    return {
-        "department": None if spec.department is None else _department_data(spec.department),
-        "projects": [_project_data(project) for project in spec.projects],
-    }
-
-
-def _amount_data(amount: Amount) -> _Object:
-    return {"value": _decimal_text(amount.value), "unit": _unit_text(amount.unit)}
-
-
-def _date_data(point: DatePoint) -> _Object:
-    return {"month": point.month, "day": point.day, "year": point.year}
-
-
-def _target_data(target: AnyTarget, text: str) -> _Object:
-    head: _Object = {"text": text, "canonical": str(target)}
-    if isinstance(target, Comparison):
-        return {
-            **head,
-            "kind": "comparison",
-            "operator": None if target.operator is None else target.operator.value,
-            "value": _decimal_text(target.amount.value),
-            "unit": _unit_text(target.amount.unit),
-            "dimension": target.amount.unit.dimension,
-        }
-    if isinstance(target, Range):
-        return {
-            **head,
-            "kind": "range",
-            "low": _amount_data(target.low),
-            "high": _amount_data(target.high),
-        }
-    if isinstance(target, Deadline):
-        return {**head, "kind": "deadline", **_date_data(target.by)}
-    return {**head, "kind": "qualitative", "sentence": target.text}
-
-
-def _indicator_data(indicator: Indicator) -> _Object:
-    # The target as its text reads: the model holds the two equal only in meaning (a target
-    # built as 50000元 may carry the text "5万元"), and from_data reads the text.
-    text = indicator.target_text
-    target = parse_target(text, lenient=True).target
-    weight = indicator.weight
-    direction = indicator.direction
-    return {
-        "level1": indicator.level1,
-        "level2": indicator.level2,
-        "name": indicator.name,
-        "target": _target_data(target, text),
-        "description": indicator.description,
-        "basis": indicator.basis,
-        "weight": None if weight is None else format_decimal(weight),
-        "direction": None if direction is None else _DIRECTIONS[direction],
-    }
-
-
-def _checkpoint_data(checkpoint: Checkpoint) -> _Object:
-    return {"by": _date_data(checkpoint.by), "share": _amount_data(checkpoint.share)}
-
-
-def _plan_data(plan: SpendingPlan | None) -> _Object | None:
-    if plan is None:
-        return None
-    return {"checkpoints": [_checkpoint_data(point) for point in plan.checkpoints]}
-
-
-def _budget_data(budget: Budget | None) -> _Object | None:
-    if budget is None:
-        return None
-    return {
-        "total": _amount_data(budget.total),
-        "fiscal": None if budget.fiscal is None else _amount_data(budget.fiscal),
-        "other": None if budget.other is None else _amount_data(budget.other),
-    }
-
-
-def _project_data(project: Project) -> _Object:
-    return {
-        "number": project.number,
-        "name": project.name,
-        "code": project.code,
-        "unit": project.unit,
-        "budget": _budget_data(project.budget),
-        "purpose": project.purpose,
-        "plan": _plan_data(project.plan),
-        "goal": project.goal,
-        "indicators": [_indicator_data(indicator) for indicator in project.indicators],
-        "withheld": project.withheld,
-    }
-
-
-def _goal_data(goal: DepartmentGoal) -> _Object:
-    return {
-        "number": goal.number,
-        "text": goal.text,
-        "figures": [_amount_data(figure) for figure in goal.figures],
-    }
-
-
-def _programme_data(programme: Programme) -> _Object:
-    return {
-        "name": programme.name,
-        "goal": programme.goal,
-        "summary": programme.summary,
-        "plan": _plan_data(programme.plan),
-        "indicators": [_indicator_data(indicator) for indicator in programme.indicators],
-    }
-
-
-def _measures_data(group: MeasureGroup) -> _Object:
-    return {"title": group.title, "items": list(group.items)}
-
-
-def _department_data(department: Department) -> _Object:
-    return {
-        "code": department.code,
-        "name": department.name,
-        "year": department.year,
-        "overall_goal": department.overall_goal,
-        "goals": [_goal_data(goal) for goal in department.goals],
-        "programmes": [_programme_data(programme) for programme in department.programmes],
-        "measures": [_measures_data(group) for group in department.measures],
-    }
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading data: the reader collects findings, fields fall back to a harmless value
-
-
-_T = TypeVar("_T")
-_MISSING: Final = object()
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _child(path: str, key: object) -> str:
     if isinstance(key, str) and _NAME.fullmatch(key):
         return f"{path}.{key}"
-    return f"{path}[{json.dumps(key, ensure_ascii=False, default=repr)}]"
+    return f"{path}[{_show(key)}]"
 
 
 def _json_type(value: object) -> str:
@@ -314,6 +219,17 @@ _ARRAY = ("数组", "an array")
 _OBJECT = ("对象", "an object")
 
 
+# ---------------------------------------------------------------------------------------------
+# The reader: collects findings; a value that cannot be read is _FAIL (reported already)
+
+
+class _Fail:
+    """A value that could not be read; its problem is reported already."""
+
+
+_FAIL: Final = _Fail()
+
+
 class _Reader:
     """Collects one ``IK050`` finding per problem, its message led by the JSON path."""
 
@@ -335,13 +251,13 @@ class _Reader:
         got = _json_type(value)
         self.problem(path, f"应为{expected[0]}，实为 {got} (expected {expected[1]}, got {got})")
 
-    def fields(
+    def object(
         self,
         value: object,
         path: str,
         keys: Sequence[str],
         required: Sequence[str] | None = None,
-    ) -> _Fields | None:
+    ) -> dict[str, object] | None:
         """The object at ``path``: every key in ``keys`` (or in ``required``) must be there,
         and no other."""
         if not isinstance(value, dict):
@@ -349,7 +265,7 @@ class _Reader:
             return None
         for key in value:
             if not isinstance(key, str):
-                self.problem(path, f"键必须是文字 (keys are strings): {key!r}")
+                self.problem(path, f"键必须是文字 (keys are strings): {_show(key)}")
             elif key not in keys:
                 close = difflib.get_close_matches(key, keys, n=1)
                 self.problem(
@@ -360,183 +276,447 @@ class _Reader:
         for key in keys if required is None else required:
             if key not in value:
                 self.problem(_child(path, key), "缺少此键 (missing key)")
-        return _Fields(self, value, path)
+        return {key: item for key, item in value.items() if isinstance(key, str)}
 
-    def build(self, path: str, make: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
+    def build(self, path: str, make: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """``make(*args, **kwargs)``, turning a refusal of the model into a finding."""
         try:
             return make(*args, **kwargs)
         except (ValueError, TypeError) as error:
             self.problem(path, str(error))
-            return None
-
-
-class _Fields:
-    """The keys of one JSON object, read with their types checked.
-
-    A missing key was reported by :meth:`_Reader.fields`; a reader given a missing or wrong
-    value reports it (once) and returns a harmless value, so the caller reads on and finds
-    every problem — then builds nothing when the reader's count went up.
-    """
-
-    def __init__(self, reader: _Reader, data: dict[Any, object], path: str) -> None:
-        self.reader = reader
-        self.data = data
-        self.path = path
-
-    def at(self, key: str) -> str:
-        return _child(self.path, key)
-
-    def has(self, key: str) -> bool:
-        return key in self.data
-
-    def raw(self, key: str) -> object:
-        return self.data.get(key, _MISSING)
-
-    def text(self, key: str, *, one_line: bool = False) -> str:
-        value = self.raw(key)
-        if value is _MISSING:
-            return ""
-        if not isinstance(value, str):
-            self.reader.wrong_type(self.at(key), value, _TEXT)
-            return ""
-        if one_line and ("\n" in value.strip() or "\r" in value.strip()):
-            self.reader.problem(self.at(key), "这里只能写一行 (one line only)")
-        return value
-
-    def optional_text(self, key: str) -> str | None:
-        value = self.raw(key)
-        if value is None or value is _MISSING:
-            return None
-        if not isinstance(value, str):
-            self.reader.wrong_type(self.at(key), value, _TEXT_OR_NULL)
-            return None
-        return value
-
-    def integer(self, key: str, *, minimum: int | None = None) -> int:
-        value = self.raw(key)
-        if value is _MISSING:
-            return 0
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.reader.wrong_type(self.at(key), value, _INTEGER)
-            return 0
-        if minimum is not None and value < minimum:
-            self.reader.problem(self.at(key), f"不能小于 {minimum} (must be ≥ {minimum})")
-        return value
-
-    def optional_integer(self, key: str) -> int | None:
-        value = self.raw(key)
-        if value is None or value is _MISSING:
-            return None
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.reader.wrong_type(self.at(key), value, _INTEGER_OR_NULL)
-            return None
-        return value
-
-    def texts(self, key: str) -> list[str]:
-        found: list[str] = []
-        for item, path in self._items(key):
-            if isinstance(item, str):
-                found.append(item)
-            else:
-                self.reader.wrong_type(path, item, _TEXT)
-        return found
-
-    def record(self, key: str, read: Callable[[_Reader, object, str], _T | None]) -> _T | None:
-        value = self.raw(key)
-        return None if value is _MISSING else read(self.reader, value, self.at(key))
-
-    def optional_record(
-        self, key: str, read: Callable[[_Reader, object, str], _T | None]
-    ) -> _T | None:
-        value = self.raw(key)
-        if value is None or value is _MISSING:
-            return None
-        return read(self.reader, value, self.at(key))
-
-    def records(self, key: str, read: Callable[[_Reader, object, str], _T | None]) -> list[_T]:
-        found = [read(self.reader, item, path) for item, path in self._items(key)]
-        return [item for item in found if item is not None]
-
-    def _items(self, key: str) -> list[tuple[object, str]]:
-        value = self.raw(key)
-        if value is _MISSING:
-            return []
-        if not isinstance(value, list):
-            self.reader.wrong_type(self.at(key), value, _ARRAY)
-            return []
-        return [(item, f"{self.at(key)}[{index}]") for index, item in enumerate(value)]
-
-    def decimal(self, key: str) -> Fraction | None:
-        value = self.raw(key)
-        if value is _MISSING:
-            return None
-        number = _fraction(value, _DECIMAL)
-        if number is not None:
-            return number
-        if isinstance(value, str):
-            self.reader.problem(
-                self.at(key),
-                f"数字写法无效 (bad number text): {json.dumps(value, ensure_ascii=False)}",
-                '写作十进制数字的文字，如 "1616387.84" / a decimal string such as "1616387.84"',
-            )
-        else:
-            self.reader.wrong_type(self.at(key), value, ("数字文字", "a decimal string"))
-        return None
-
-    def unit(self, key: str) -> Unit | None:
-        value = self.raw(key)
-        if value is _MISSING:
-            return None
-        if not isinstance(value, str):
-            self.reader.wrong_type(self.at(key), value, _TEXT)
-            return None
-        unit = _unit_of(value)
-        if unit is None:
-            near = units.nearest_units(value) if value.strip() else ()
-            self.reader.problem(
-                self.at(key),
-                f"未知单位 (unknown unit): {json.dumps(value, ensure_ascii=False)}",
-                f"是否想写 / did you mean: {'、'.join(near)}" if near else None,
-            )
-        return unit
-
-    def weight(self, key: str) -> Fraction | None:
-        value = self.raw(key)
-        if value is None or value is _MISSING:
-            return None
-        number = _fraction(value, _WEIGHT)
-        if number is not None:
-            return number
-        if isinstance(value, str):
-            self.reader.problem(
-                self.at(key),
-                f"分值应为非负数 (weight must be a number ≥ 0): {json.dumps(value, ensure_ascii=False)}",
-                '写作 "10"、"2.5" 或 "1/3" / write "10", "2.5" or "1/3"',
-            )
-        else:
-            self.reader.wrong_type(
-                self.at(key), value, ('分值文字，如 "10"', 'a string such as "10"')
-            )
-        return None
-
-    def direction(self, key: str) -> Direction | None:
-        value = self.raw(key)
-        if value is None or value is _MISSING:
-            return None
-        for direction, word in _DIRECTIONS.items():
-            if value == word:
-                return direction
-        self.reader.problem(
-            self.at(key),
-            f"方向应为“正向”、“反向”或 null (direction is 正向, 反向 or null), "
-            f"got {json.dumps(value, ensure_ascii=False, default=repr)}",
-        )
-        return None
+            return _FAIL
 
 
 # ---------------------------------------------------------------------------------------------
-# Data → spec: one function per record
+# Codecs: how one type is written as data and read back
+
+
+_Load: TypeAlias = Callable[[_Reader, object, str], Any]
+
+
+@attrs.frozen
+class _Codec:
+    """Writes a value as data (``dump``) and reads it back (``load``, giving ``_FAIL`` after
+    reporting what is wrong)."""
+
+    dump: Callable[[Any], Any]
+    load: _Load
+
+
+@cache
+def _codec(kind: Any) -> _Codec:
+    """The codec of a field type: a record, ``X | None``, ``tuple[X, ...]`` or a leaf."""
+    if kind == AnyTarget:
+        return _TARGET
+    if kind in _LEAVES:
+        return _LEAVES[kind]
+    args = typing.get_args(kind)
+    if typing.get_origin(kind) in (types.UnionType, typing.Union) and type(None) in args:
+        (inner,) = (arg for arg in args if arg is not type(None))
+        return _OR_NULL.get(inner) or _nullable(_codec(inner))
+    if typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return _array(_codec(args[0]))
+    if kind in _RECORDS:
+        return _record(kind)
+    raise TypeError(f"indicatorkit.formats.json_data: no data form for {kind!r}")
+
+
+def _nullable(inner: _Codec) -> _Codec:
+    def load(r: _Reader, value: object, path: str) -> Any:
+        return None if value is None else inner.load(r, value, path)
+
+    return _Codec(lambda value: None if value is None else inner.dump(value), load)
+
+
+def _array(item: _Codec) -> _Codec:
+    def load(r: _Reader, value: object, path: str) -> Any:
+        if not isinstance(value, list):
+            r.wrong_type(path, value, _ARRAY)
+            return _FAIL
+        found = [item.load(r, element, f"{path}[{index}]") for index, element in enumerate(value)]
+        return _FAIL if any(element is _FAIL for element in found) else tuple(found)
+
+    return _Codec(lambda values: [item.dump(value) for value in values], load)
+
+
+def _minimum(field: attrs.Attribute[Any]) -> int | None:
+    """The bound of an ``attrs.validators.ge`` on ``field``, which the reader checks at the
+    field (the model would name only the record)."""
+    validator = field.validator
+    if getattr(validator, "compare_op", None) == ">=":
+        bound = getattr(validator, "bound", None)
+        return bound if _is_int(bound) else None
+    return None
+
+
+def _record(cls: type) -> _Codec:
+    """The codec of a record: an object with a key per data field, in field order."""
+    fields = _data_fields(cls)
+    keys = tuple(field.name for field in fields)
+    hints = _field_types(cls)
+
+    def dump(record: object) -> _Object:
+        data: _Object = {}
+        for field in fields:
+            value = getattr(record, field.name)
+            companion = _CARRIES.get((cls, field.name))
+            if companion is not None:
+                value = (value, getattr(record, companion))
+            data[field.name] = _codec(hints[field.name]).dump(value)
+        return data
+
+    def load(r: _Reader, value: object, path: str) -> Any:
+        start = r.count()
+        given = r.object(value, path, keys)
+        if given is None:
+            return _FAIL
+        arguments: dict[str, Any] = {}
+        for field in fields:
+            if field.name not in given:
+                continue  # reported as missing
+            at = _child(path, field.name)
+            item = _codec(hints[field.name]).load(r, given[field.name], at)
+            if item is _FAIL:
+                continue
+            companion = _CARRIES.get((cls, field.name))
+            if companion is not None:
+                item, arguments[companion] = item
+            elif not _field_checks(r, field, item, at):
+                continue
+            arguments[field.alias or field.name] = item
+        if r.failed(start):
+            return _FAIL
+        return r.build(path, cls, **arguments)
+
+    return _Codec(dump, load)
+
+
+def _field_checks(r: _Reader, field: attrs.Attribute[Any], value: object, path: str) -> bool:
+    """Run what the model does to one field alone (its converter, a ``ge`` bound), so that a
+    refusal is reported at the field; checks across fields are reported at the record."""
+    minimum = _minimum(field)
+    if minimum is not None and isinstance(value, int) and value < minimum:
+        r.problem(path, f"不能小于 {minimum} (must be ≥ {minimum})")
+        return False
+    if callable(field.converter):
+        try:
+            field.converter(value)
+        except (ValueError, TypeError) as error:
+            r.problem(path, str(error))
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Leaves: the non-record types
+
+
+def _scalar(kind: type, expected: tuple[str, str], *, nullable: bool = False) -> _Codec:
+    """A str or an int, as JSON has it."""
+
+    def load(r: _Reader, value: object, path: str) -> Any:
+        if value is None and nullable:
+            return None
+        if kind is int and _is_int(value):
+            assert isinstance(value, int)
+            if value.bit_length() > _INT_BITS:
+                r.problem(path, f"整数超出范围 (an integer beyond ±10^{MAX_DIGITS})")
+                return _FAIL
+            return value
+        if kind is str and isinstance(value, str):
+            return value
+        r.wrong_type(path, value, expected)
+        return _FAIL
+
+    return _Codec(lambda value: value, load)
+
+
+def _load_decimal(r: _Reader, value: object, path: str) -> Any:
+    number = _fraction(value, _DECIMAL)
+    if number is not None:
+        return number
+    if isinstance(value, str):
+        r.problem(
+            path,
+            f"数字写法无效 (bad number text): {_show(value)}",
+            '写作十进制数字的文字，如 "1616387.84" / a decimal string such as "1616387.84"',
+        )
+    else:
+        r.wrong_type(path, value, ("数字文字", "a decimal string"))
+    return _FAIL
+
+
+def _load_unit(r: _Reader, value: object, path: str) -> Any:
+    if not isinstance(value, str):
+        r.wrong_type(path, value, _TEXT)
+        return _FAIL
+    unit = _unit_of(value)
+    if unit is None:
+        near = units.nearest_units(value) if value.strip() else ()
+        r.problem(
+            path,
+            f"未知单位 (unknown unit): {_show(value)}",
+            f"是否想写 / did you mean: {'、'.join(near)}" if near else None,
+        )
+        return _FAIL
+    return unit
+
+
+def _dump_amount(amount: Amount) -> _Object:
+    return {"value": _decimal_text(amount.value), "unit": _unit_text(amount.unit)}
+
+
+def _load_amount(r: _Reader, value: object, path: str) -> Any:
+    start = r.count()
+    given = r.object(value, path, ("value", "unit"))
+    if given is None:
+        return _FAIL
+    number = _load_decimal(r, given["value"], _child(path, "value")) if "value" in given else None
+    unit = _load_unit(r, given["unit"], _child(path, "unit")) if "unit" in given else None
+    if r.failed(start):
+        return _FAIL
+    return r.build(path, Amount, number, unit)
+
+
+def _dump_date(point: DatePoint) -> _Object:
+    return {"month": point.month, "day": point.day, "year": point.year}
+
+
+_DATE_PARTS: Final = {
+    "month": _scalar(int, _INTEGER),
+    "day": _scalar(int, _INTEGER_OR_NULL, nullable=True),
+    "year": _scalar(int, _INTEGER_OR_NULL, nullable=True),
+}
+
+
+def _load_date(r: _Reader, value: object, path: str) -> Any:
+    start = r.count()
+    given = r.object(value, path, tuple(_DATE_PARTS))
+    if given is None:
+        return _FAIL
+    parts = {
+        key: codec.load(r, given[key], _child(path, key))
+        for key, codec in _DATE_PARTS.items()
+        if key in given
+    }
+    if r.failed(start):
+        return _FAIL
+    return r.build(path, DatePoint, **parts)
+
+
+def _load_weight(r: _Reader, value: object, path: str) -> Any:
+    number = _fraction(value, _WEIGHT)
+    if number is not None:
+        return number
+    if isinstance(value, str):
+        r.problem(
+            path,
+            f"分值应为非负数 (weight must be a number ≥ 0): {_show(value)}",
+            '写作 "10"、"2.5" 或 "1/3" / write "10", "2.5" or "1/3"',
+        )
+    else:
+        r.wrong_type(path, value, ('分值文字，如 "10"', 'a string such as "10"'))
+    return _FAIL
+
+
+def _load_direction(r: _Reader, value: object, path: str) -> Any:
+    for direction in Direction:
+        if value == direction.value:
+            return direction
+    words = [direction.value for direction in Direction]
+    r.problem(
+        path,
+        f"方向应为{'、'.join(f'“{word}”' for word in words)}或 null "
+        f"(direction is {', '.join(words)} or null), got {_show(value)}",
+    )
+    return _FAIL
+
+
+def _nullable_leaf(load: _Load) -> _Load:
+    """A leaf reader that takes null as ``None`` and words its own type errors."""
+
+    def read(r: _Reader, value: object, path: str) -> Any:
+        return None if value is None else load(r, value, path)
+
+    return read
+
+
+#: The non-record types, by the type the model's fields declare.
+_LEAVES: Final[dict[Any, _Codec]] = {
+    str: _scalar(str, _TEXT),
+    int: _scalar(int, _INTEGER),
+    Amount: _Codec(_dump_amount, _load_amount),
+    DatePoint: _Codec(_dump_date, _load_date),
+}
+
+#: ``X | None`` for leaves whose type errors say "or null" themselves.
+_OR_NULL: Final[dict[Any, _Codec]] = {
+    str: _scalar(str, _TEXT_OR_NULL, nullable=True),
+    int: _scalar(int, _INTEGER_OR_NULL, nullable=True),
+    # a weight (分值): a decimal string or p/q; a direction: its enum value
+    Fraction: _Codec(
+        lambda weight: None if weight is None else format_decimal(weight),
+        _nullable_leaf(_load_weight),
+    ),
+    Direction: _Codec(
+        lambda direction: None if direction is None else direction.value,
+        _nullable_leaf(_load_direction),
+    ),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# The target: its text as written, and what the text means
+
+
+def _target_data(target: AnyTarget, text: str) -> _Object:
+    head: _Object = {"text": text, "canonical": str(target)}
+    if isinstance(target, Comparison):
+        return {
+            **head,
+            "kind": "comparison",
+            "operator": None if target.operator is None else target.operator.value,
+            "value": _decimal_text(target.amount.value),
+            "unit": _unit_text(target.amount.unit),
+            "dimension": target.amount.unit.dimension,
+        }
+    if isinstance(target, Range):
+        return {
+            **head,
+            "kind": "range",
+            "low": _dump_amount(target.low),
+            "high": _dump_amount(target.high),
+        }
+    if isinstance(target, Deadline):
+        return {**head, "kind": "deadline", **_dump_date(target.by)}
+    return {**head, "kind": "qualitative", "sentence": target.text}
+
+
+def _dump_target(target_and_text: tuple[AnyTarget, str]) -> _Object:
+    # The target as its text reads: the model holds the two equal only in meaning (a target
+    # built as 50000元 may carry the text "5万元"), and from_data reads the text.
+    text = target_and_text[1]
+    return _target_data(parse_target(text, lenient=True).target, text)
+
+
+_KIND_KEYS: Final[dict[str, tuple[str, ...]]] = {
+    "comparison": ("operator", "value", "unit", "dimension"),
+    "range": ("low", "high"),
+    "deadline": ("month", "day", "year"),
+    "qualitative": ("sentence",),
+}
+_TARGET_KEYS: Final = ("text", "canonical", "kind", *(k for ks in _KIND_KEYS.values() for k in ks))
+
+
+def _load_target(r: _Reader, value: object, path: str) -> Any:
+    """The target and its text as written; the other keys are checked against the text."""
+    given = r.object(value, path, _TARGET_KEYS, required=("text",))
+    if given is None or "text" not in given:
+        return _FAIL
+    raw = given["text"]
+    if not isinstance(raw, str):
+        r.wrong_type(_child(path, "text"), raw, _TEXT)
+        return _FAIL
+    text = field_text(raw)
+    try:
+        target = parse_target(text, lenient=True).target
+    except ValueError as error:
+        message = error.message if isinstance(error, TextError) else str(error)
+        suggestion = error.suggestion if isinstance(error, TextError) else None
+        r.problem(
+            _child(path, "text"),
+            f"指标值无法读取 (the target text cannot be read): {message}",
+            suggestion,
+        )
+        return _FAIL
+    meaning = _target_data(target, text)
+    start = r.count()
+    for key in _TARGET_KEYS:
+        if key == "text" or key not in given:
+            continue
+        if key not in meaning:
+            r.problem(
+                _child(path, key),
+                f"“{text}”是 {meaning['kind']} 类指标值，不应有此键 "
+                f"(a {meaning['kind']} target has no {key!r})",
+            )
+        else:
+            _agree(r, given[key], _child(path, key), key, target, meaning)
+    return _FAIL if r.failed(start) else (target, text)
+
+
+def _agree(
+    r: _Reader, value: object, path: str, key: str, target: AnyTarget, meaning: _Object
+) -> None:
+    """Report ``key`` of a target's data unless it says what the target text means."""
+    same: bool
+    if key in ("low", "high"):
+        assert isinstance(target, Range)
+        given = _load_amount(r, value, path)
+        if given is _FAIL:
+            return
+        wanted = target.low if key == "low" else target.high
+        same = given.value == wanted.value and given.unit == wanted.unit
+    elif key == "value":
+        assert isinstance(target, Comparison)
+        number = _load_decimal(r, value, path)
+        if number is _FAIL:
+            return
+        same = number == target.amount.value
+    elif key == "unit":
+        assert isinstance(target, Comparison)
+        unit = _load_unit(r, value, path)
+        if unit is _FAIL:
+            return
+        same = unit == target.amount.unit
+    elif key in _DATE_PARTS:
+        if _DATE_PARTS[key].load(r, value, path) is _FAIL:
+            return
+        same = value == meaning[key]
+    else:
+        if not (isinstance(value, str) or (value is None and key == "operator")):
+            r.wrong_type(path, value, _TEXT_OR_NULL if key == "operator" else _TEXT)
+            return
+        if key == "kind" and value not in _KIND_KEYS:
+            r.problem(path, f"未知的指标值类型 (unknown kind) {value!r}: {', '.join(_KIND_KEYS)}")
+            return
+        if key == "operator" and value is not None and value not in _OPERATORS:
+            r.problem(path, f"未知的比较符 (unknown operator) {value!r}: ≥ > ≤ < = or null")
+            return
+        same = value == meaning[key]
+    if not same:
+        text = meaning["text"]
+        wanted_json = _show(meaning[key])
+        given_json = _show(value)
+        r.problem(
+            path,
+            f"与指标值文字不一致：“{text}”的 {key} 是 {wanted_json} "
+            f"(disagrees with the target text, whose {key} is {wanted_json}), got {given_json}",
+        )
+
+
+_TARGET: Final = _Codec(_dump_target, _load_target)
+
+
+# ---------------------------------------------------------------------------------------------
+# The public functions
+
+
+def to_data(spec: Spec) -> dict[str, Any]:
+    """``spec`` as plain JSON-ready data (see the module docstring for the shape).
+
+    Raises :class:`~indicatorkit.errors.InvalidValueError` for what the data cannot hold: an
+    amount whose value is not a finite decimal (``1/3元``), or a hand-made unit that no unit
+    word names.
+
+    >>> from indicatorkit import Spec, Project
+    >>> to_data(Spec(projects=[Project(6, "办公楼维修", withheld="涉密")]))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'department': None, 'projects': [{'number': 6, 'name': '办公楼维修', 'code': '', 'unit': '',
+     'budget': None, 'purpose': '', 'plan': None, 'goal': '', 'indicators': [], 'withheld': '涉密'}]}
+    """
+    data: dict[str, Any] = _codec(Spec).dump(spec)
+    return data
 
 
 def from_data(data: object) -> Spec:
@@ -558,350 +738,10 @@ def from_data(data: object) -> Spec:
     Comparison('=100')
     """
     reader = _Reader()
-    spec = _spec(reader, data, "$")
-    if reader.findings or spec is None:
+    spec = _codec(Spec).load(reader, data, "$")
+    if reader.findings or not isinstance(spec, Spec):
         raise SpecError(reader.findings)
     return spec
-
-
-def _spec(r: _Reader, value: object, path: str) -> Spec | None:
-    start = r.count()
-    fields = r.fields(value, path, ("department", "projects"))
-    if fields is None:
-        return None
-    department = fields.optional_record("department", _department)
-    projects = fields.records("projects", _project)
-    if r.failed(start):
-        return None
-    return r.build(path, Spec, department, projects)
-
-
-def _amount(r: _Reader, value: object, path: str) -> Amount | None:
-    start = r.count()
-    fields = r.fields(value, path, ("value", "unit"))
-    if fields is None:
-        return None
-    number = fields.decimal("value")
-    unit = fields.unit("unit")
-    if r.failed(start) or number is None or unit is None:
-        return None
-    return r.build(path, Amount, number, unit)
-
-
-def _date(r: _Reader, value: object, path: str) -> DatePoint | None:
-    start = r.count()
-    fields = r.fields(value, path, ("month", "day", "year"))
-    if fields is None:
-        return None
-    month = fields.integer("month")
-    day = fields.optional_integer("day")
-    year = fields.optional_integer("year")
-    if r.failed(start):
-        return None
-    return r.build(path, DatePoint, month, day, year)
-
-
-_KIND_KEYS: Final[dict[str, tuple[str, ...]]] = {
-    "comparison": ("operator", "value", "unit", "dimension"),
-    "range": ("low", "high"),
-    "deadline": ("month", "day", "year"),
-    "qualitative": ("sentence",),
-}
-_TARGET_KEYS: Final = ("text", "canonical", "kind", *(k for ks in _KIND_KEYS.values() for k in ks))
-
-
-def _target(r: _Reader, value: object, path: str) -> tuple[AnyTarget, str] | None:
-    """The target and its text as written; the other keys are checked against the text."""
-    fields = r.fields(value, path, _TARGET_KEYS, required=("text",))
-    if fields is None or not fields.has("text"):
-        return None
-    raw = fields.raw("text")
-    if not isinstance(raw, str):
-        r.wrong_type(fields.at("text"), raw, _TEXT)
-        return None
-    text = field_text(raw)
-    try:
-        target = parse_target(text, lenient=True).target
-    except ValueError as error:
-        message = error.message if isinstance(error, TextError) else str(error)
-        suggestion = error.suggestion if isinstance(error, TextError) else None
-        r.problem(
-            fields.at("text"),
-            f"指标值无法读取 (the target text cannot be read): {message}",
-            suggestion,
-        )
-        return None
-    meaning = _target_data(target, text)
-    for key in _TARGET_KEYS:
-        if key == "text" or not fields.has(key):
-            continue
-        if key not in meaning:
-            r.problem(
-                fields.at(key),
-                f"“{text}”是 {meaning['kind']} 类指标值，不应有此键 "
-                f"(a {meaning['kind']} target has no {key!r})",
-            )
-        else:
-            _agree(r, fields, key, target, meaning)
-    return target, text
-
-
-def _agree(r: _Reader, fields: _Fields, key: str, target: AnyTarget, meaning: _Object) -> None:
-    """Report ``key`` of a target's data unless it says what the target text means."""
-    value = fields.raw(key)
-    same: bool
-    if key in ("low", "high"):
-        assert isinstance(target, Range)
-        given = _amount(r, value, fields.at(key))
-        if given is None:
-            return
-        wanted = target.low if key == "low" else target.high
-        same = given.value == wanted.value and given.unit == wanted.unit
-    elif key == "value":
-        assert isinstance(target, Comparison)
-        number = fields.decimal(key)
-        if number is None:
-            return
-        same = number == target.amount.value
-    elif key == "unit":
-        assert isinstance(target, Comparison)
-        unit = fields.unit(key)
-        if unit is None:
-            return
-        same = unit == target.amount.unit
-    elif key in ("month", "day", "year"):
-        if not (_is_int(value) or (value is None and key != "month")):
-            r.wrong_type(fields.at(key), value, _INTEGER if key == "month" else _INTEGER_OR_NULL)
-            return
-        same = value == meaning[key]
-    else:
-        if not (isinstance(value, str) or (value is None and key == "operator")):
-            r.wrong_type(fields.at(key), value, _TEXT_OR_NULL if key == "operator" else _TEXT)
-            return
-        if key == "kind" and value not in _KIND_KEYS:
-            r.problem(
-                fields.at(key),
-                f"未知的指标值类型 (unknown kind) {value!r}: {', '.join(_KIND_KEYS)}",
-            )
-            return
-        if key == "operator" and value is not None and value not in _OPERATORS:
-            r.problem(
-                fields.at(key), f"未知的比较符 (unknown operator) {value!r}: ≥ > ≤ < = or null"
-            )
-            return
-        same = value == meaning[key]
-    if not same:
-        text = meaning["text"]
-        wanted_json = json.dumps(meaning[key], ensure_ascii=False)
-        given_json = json.dumps(value, ensure_ascii=False, default=repr)
-        r.problem(
-            fields.at(key),
-            f"与指标值文字不一致：“{text}”的 {key} 是 {wanted_json} "
-            f"(disagrees with the target text, whose {key} is {wanted_json}), got {given_json}",
-        )
-
-
-_INDICATOR_KEYS: Final = (
-    "level1",
-    "level2",
-    "name",
-    "target",
-    "description",
-    "basis",
-    "weight",
-    "direction",
-)
-
-
-def _indicator(r: _Reader, value: object, path: str) -> Indicator | None:
-    start = r.count()
-    fields = r.fields(value, path, _INDICATOR_KEYS)
-    if fields is None:
-        return None
-    level1 = fields.text("level1", one_line=True)
-    level2 = fields.text("level2", one_line=True)
-    name = fields.text("name", one_line=True)
-    target = fields.record("target", _target)
-    description = fields.text("description")
-    basis = fields.text("basis")
-    weight = fields.weight("weight")
-    direction = fields.direction("direction")
-    if r.failed(start) or target is None:
-        return None
-    return r.build(
-        path,
-        Indicator,
-        level1,
-        level2,
-        name,
-        target[0],
-        target_text=target[1],
-        description=description,
-        basis=basis,
-        weight=weight,
-        direction=direction,
-    )
-
-
-def _checkpoint(r: _Reader, value: object, path: str) -> Checkpoint | None:
-    start = r.count()
-    fields = r.fields(value, path, ("by", "share"))
-    if fields is None:
-        return None
-    by = fields.record("by", _date)
-    share = fields.record("share", _amount)
-    if r.failed(start) or by is None or share is None:
-        return None
-    return r.build(path, Checkpoint, by, share)
-
-
-def _plan(r: _Reader, value: object, path: str) -> SpendingPlan | None:
-    start = r.count()
-    fields = r.fields(value, path, ("checkpoints",))
-    if fields is None:
-        return None
-    checkpoints = fields.records("checkpoints", _checkpoint)
-    if r.failed(start):
-        return None
-    return r.build(path, SpendingPlan, checkpoints)
-
-
-def _budget(r: _Reader, value: object, path: str) -> Budget | None:
-    start = r.count()
-    fields = r.fields(value, path, ("total", "fiscal", "other"))
-    if fields is None:
-        return None
-    total = fields.record("total", _amount)
-    fiscal = fields.optional_record("fiscal", _amount)
-    other = fields.optional_record("other", _amount)
-    if r.failed(start) or total is None:
-        return None
-    return r.build(path, Budget, total, fiscal, other)
-
-
-_PROJECT_KEYS: Final = (
-    "number",
-    "name",
-    "code",
-    "unit",
-    "budget",
-    "purpose",
-    "plan",
-    "goal",
-    "indicators",
-    "withheld",
-)
-
-
-def _project(r: _Reader, value: object, path: str) -> Project | None:
-    start = r.count()
-    fields = r.fields(value, path, _PROJECT_KEYS)
-    if fields is None:
-        return None
-    number = fields.integer("number", minimum=0)
-    name = fields.text("name", one_line=True)
-    code = fields.text("code", one_line=True)
-    unit = fields.text("unit", one_line=True)
-    budget = fields.optional_record("budget", _budget)
-    purpose = fields.text("purpose")
-    plan = fields.optional_record("plan", _plan)
-    goal = fields.text("goal")
-    indicators = fields.records("indicators", _indicator)
-    withheld = fields.optional_text("withheld")
-    if r.failed(start):
-        return None
-    return r.build(
-        path,
-        Project,
-        number,
-        name,
-        code,
-        unit,
-        budget,
-        purpose,
-        plan,
-        goal,
-        indicators,
-        withheld,
-    )
-
-
-def _goal(r: _Reader, value: object, path: str) -> DepartmentGoal | None:
-    start = r.count()
-    fields = r.fields(value, path, ("number", "text", "figures"))
-    if fields is None:
-        return None
-    number = fields.optional_integer("number")
-    text = fields.text("text")
-    figures = fields.records("figures", _amount)
-    if r.failed(start):
-        return None
-    return r.build(path, DepartmentGoal, number, text, figures)
-
-
-def _programme(r: _Reader, value: object, path: str) -> Programme | None:
-    start = r.count()
-    fields = r.fields(value, path, ("name", "goal", "summary", "plan", "indicators"))
-    if fields is None:
-        return None
-    name = fields.text("name", one_line=True)
-    goal = fields.text("goal")
-    summary = fields.text("summary")
-    plan = fields.optional_record("plan", _plan)
-    indicators = fields.records("indicators", _indicator)
-    if r.failed(start):
-        return None
-    return r.build(path, Programme, name, goal, summary, plan, indicators)
-
-
-def _measures(r: _Reader, value: object, path: str) -> MeasureGroup | None:
-    start = r.count()
-    fields = r.fields(value, path, ("title", "items"))
-    if fields is None:
-        return None
-    title = fields.text("title", one_line=True)
-    items = fields.texts("items")
-    if r.failed(start):
-        return None
-    return r.build(path, MeasureGroup, title, items)
-
-
-_DEPARTMENT_KEYS: Final = (
-    "code",
-    "name",
-    "year",
-    "overall_goal",
-    "goals",
-    "programmes",
-    "measures",
-)
-
-
-def _department(r: _Reader, value: object, path: str) -> Department | None:
-    start = r.count()
-    fields = r.fields(value, path, _DEPARTMENT_KEYS)
-    if fields is None:
-        return None
-    code = fields.text("code", one_line=True)
-    name = fields.text("name", one_line=True)
-    year = fields.optional_integer("year")
-    overall_goal = fields.text("overall_goal")
-    goals = fields.records("goals", _goal)
-    programmes = fields.records("programmes", _programme)
-    measures = fields.records("measures", _measures)
-    if r.failed(start):
-        return None
-    return r.build(
-        path,
-        Department,
-        code,
-        name,
-        year,
-        overall_goal=overall_goal,
-        goals=goals,
-        programmes=programmes,
-        measures=measures,
-    )
 
 
 # ---------------------------------------------------------------------------------------------
