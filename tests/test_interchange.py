@@ -41,6 +41,7 @@ from indicatorkit.language.bounds import Direction
 from indicatorkit.language.targets import AnyTarget, Comparison
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model import records
+from indicatorkit.units import UnitRegistry
 from indicatorkit.vocabulary import Operator
 from tests.corpus_files import rows
 
@@ -1045,6 +1046,9 @@ def type_drift(
             keys
         ):
             yield f"{where}: {kind.__name__} is an object of {keys}"
+    elif kind is UnitRegistry:  # its definition lines
+        if json_types(node, root) != {"array"} or not accepts(node, root, ["台 = [台]"]):
+            yield f"{where}: a unit registry is an array of definition strings"
     else:
         yield f"{where}: no schema check for {kind!r}"
 

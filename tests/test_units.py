@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from fractions import Fraction
 
 import pytest
@@ -155,3 +156,18 @@ def test_a_registry_crosses_a_process_boundary() -> None:
         [sys.executable, "-c", program], input=payload, capture_output=True, check=True
     )
     assert done.stdout.decode().strip() == "True"
+
+
+def test_json_carries_the_units_of_a_spec() -> None:
+    from indicatorkit import SpecError, default_registry, from_json, to_data, to_json
+
+    trees = default_registry().define("窝 = [窝]")
+    spec = loads("项目 1 养蜂\n  指标 产出指标 / 数量指标 / 蜂群数\n    指标值：≥50窝\n", units=trees)
+    assert to_data(spec)["units"] == ["窝 = [窝]"]
+    again = from_json(to_json(spec))
+    assert again == spec and again.units == trees
+    broken = to_data(spec)
+    broken["units"] = ["窝 = "]
+    with pytest.raises(SpecError) as caught:
+        from_json(json.dumps(broken, ensure_ascii=False))
+    assert any("$.units[0]" in finding.message for finding in caught.value.findings)

@@ -43,6 +43,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from fractions import Fraction
 from functools import cache
 from importlib import resources
@@ -71,7 +72,7 @@ from indicatorkit.model.records import (
     field_text,
 )
 from indicatorkit.numerals import MAX_DIGITS, format_decimal, is_terminating
-from indicatorkit.units import Unit
+from indicatorkit.units import Unit, UnitDefinitionError, UnitRegistry, default_registry
 from indicatorkit.vocabulary import Operator
 
 __all__ = ["CODE", "from_data", "from_json", "schema", "to_data", "to_json"]
@@ -235,6 +236,8 @@ class _Reader:
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
+        #: The spec's unit registry, read first (targets are read with it).
+        self.units: UnitRegistry | None = None
 
     def count(self) -> int:
         return len(self.findings)
@@ -549,8 +552,33 @@ _LEAVES: Final[dict[Any, _Codec]] = {
     DatePoint: _Codec(_dump_date, _load_date),
 }
 
+
+def _load_units(r: _Reader, value: object, path: str) -> Any:
+    """A spec's unit registry: null, or its definition lines (read before anything else)."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(line, str) for line in value):
+        r.wrong_type(
+            path, value, ("单位定义（文字）的数组或 null", "an array of definition strings or null")
+        )
+        return _FAIL
+    registry = default_registry()
+    for index, line in enumerate(value):
+        try:
+            registry = registry.define(line)
+        except UnitDefinitionError as error:
+            r.problem(_child(path, index), str(error))
+            return _FAIL
+    return registry
+
+
 #: ``X | None`` for leaves whose type errors say "or null" themselves.
 _OR_NULL: Final[dict[Any, _Codec]] = {
+    # a spec's units: the lines that define them beyond units.txt (read first, see from_data)
+    UnitRegistry: _Codec(
+        lambda units: None if units is None else list(units.definitions),
+        lambda r, value, path: r.units,
+    ),
     str: _scalar(str, _TEXT_OR_NULL, nullable=True),
     int: _scalar(int, _INTEGER_OR_NULL, nullable=True),
     # a weight (分值): a decimal string or p/q; a direction: its enum value
@@ -596,7 +624,7 @@ def _dump_target(target_and_text: tuple[AnyTarget, str]) -> _Object:
     # The target as its text reads: the model holds the two equal only in meaning (a target
     # built as 50000元 may carry the text "5万元"), and from_data reads the text.
     text = target_and_text[1]
-    return _target_data(parse_target(text, lenient=True).target, text)
+    return _target_data(parse_target(text, lenient=True, units=_DUMPING_UNITS.get()).target, text)
 
 
 _KIND_KEYS: Final[dict[str, tuple[str, ...]]] = {
@@ -619,7 +647,7 @@ def _load_target(r: _Reader, value: object, path: str) -> Any:
         return _FAIL
     text = field_text(raw)
     try:
-        target = parse_target(text, lenient=True).target
+        target = parse_target(text, lenient=True, units=r.units).target
     except ValueError as error:
         message = error.message if isinstance(error, TextError) else str(error)
         suggestion = error.suggestion if isinstance(error, TextError) else None
@@ -698,6 +726,10 @@ def _agree(
 _TARGET: Final = _Codec(_dump_target, _load_target)
 
 
+#: The unit registry of the spec being written (targets are read back with it).
+_DUMPING_UNITS: ContextVar[UnitRegistry | None] = ContextVar("_DUMPING_UNITS", default=None)
+
+
 # ---------------------------------------------------------------------------------------------
 # The public functions
 
@@ -713,9 +745,14 @@ def to_data(spec: Spec) -> dict[str, Any]:
     >>> to_data(Spec(projects=[Project(6, "办公楼维修", withheld="涉密")]))
     ... # doctest: +NORMALIZE_WHITESPACE
     {'department': None, 'projects': [{'number': 6, 'name': '办公楼维修', 'code': '', 'unit': '',
-     'budget': None, 'purpose': '', 'plan': None, 'goal': '', 'indicators': [], 'withheld': '涉密'}]}
+     'budget': None, 'purpose': '', 'plan': None, 'goal': '', 'indicators': [], 'withheld': '涉密'}],
+     'units': None}
     """
-    data: dict[str, Any] = _codec(Spec).dump(spec)
+    token = _DUMPING_UNITS.set(spec.units)
+    try:
+        data: dict[str, Any] = _codec(Spec).dump(spec)
+    finally:
+        _DUMPING_UNITS.reset(token)
     return data
 
 
@@ -726,7 +763,8 @@ def from_data(data: object) -> Spec:
     :class:`~indicatorkit.model.findings.SpecError` of ``IK050`` findings whose messages begin
     with the JSON path (``$.projects[2].indicators[0].target.text``).  Data has no lines:
     their line is 0, as for lint findings about a spec built in code.  A target needs only
-    its ``text``; any other key it has must agree with what the text means.
+    its ``text``; any other key it has must agree with what the text means.  ``units`` (the
+    spec's unit definitions) may be left out: it is then null, the default registry.
 
     >>> spec = from_data({"department": None, "projects": [{
     ...     "number": 1, "name": "法律援助", "code": "", "unit": "", "budget": None,
@@ -738,6 +776,11 @@ def from_data(data: object) -> Spec:
     Comparison('=100')
     """
     reader = _Reader()
+    if isinstance(data, dict):
+        if "units" not in data:
+            data = {**data, "units": None}  # data written before specs carried their units
+        units = _load_units(reader, data["units"], "$.units")
+        reader.units = None if units is _FAIL else units
     spec = _codec(Spec).load(reader, data, "$")
     if reader.findings or not isinstance(spec, Spec):
         raise SpecError(reader.findings)
@@ -753,7 +796,7 @@ def to_json(spec: Spec, *, indent: int | None = 2) -> str:
 
     >>> from indicatorkit import Spec
     >>> print(to_json(Spec(), indent=None))
-    {"department": null, "projects": []}
+    {"department": null, "projects": [], "units": null}
     """
     return json.dumps(to_data(spec), ensure_ascii=False, indent=indent)
 
