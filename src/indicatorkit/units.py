@@ -187,7 +187,7 @@ class UnitRegistry:
         parts = [part.strip() for part in definition.split("=")]
         words = [parts[0], *(part for part in parts[2:] if part != "_")]
         taken = [word for word in words if word in self.known_unit_set()]
-        if len(parts) < 2 or not parts[0] or taken:
+        if len(parts) < 2 or not parts[0] or not parts[1] or taken:
             raise UnitDefinitionError(
                 f"单位定义无效 (invalid unit definition) {definition!r}: "
                 + (

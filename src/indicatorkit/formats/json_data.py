@@ -134,7 +134,7 @@ def _field_types(cls: type) -> dict[str, Any]:
 def _unit_of(symbol: str) -> Unit | None:
     """The unit a symbol names (:func:`indicatorkit.units.unit_of_text`), or ``None``."""
     try:
-        return units.unit_of_text(symbol)
+        return (_UNITS.get() or units.default_registry()).unit_of_text(symbol)
     except (KeyError, ValueError, TypeError, AttributeError, RecursionError):
         return None  # whatever the reason (pint's own errors included), it names no unit
 
@@ -624,7 +624,7 @@ def _dump_target(target_and_text: tuple[AnyTarget, str]) -> _Object:
     # The target as its text reads: the model holds the two equal only in meaning (a target
     # built as 50000元 may carry the text "5万元"), and from_data reads the text.
     text = target_and_text[1]
-    return _target_data(parse_target(text, lenient=True, units=_DUMPING_UNITS.get()).target, text)
+    return _target_data(parse_target(text, lenient=True, units=_UNITS.get()).target, text)
 
 
 _KIND_KEYS: Final[dict[str, tuple[str, ...]]] = {
@@ -726,8 +726,8 @@ def _agree(
 _TARGET: Final = _Codec(_dump_target, _load_target)
 
 
-#: The unit registry of the spec being written (targets are read back with it).
-_DUMPING_UNITS: ContextVar[UnitRegistry | None] = ContextVar("_DUMPING_UNITS", default=None)
+#: The unit registry of the spec being written or read (units and targets are read with it).
+_UNITS: ContextVar[UnitRegistry | None] = ContextVar("_UNITS", default=None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -748,11 +748,11 @@ def to_data(spec: Spec) -> dict[str, Any]:
      'budget': None, 'purpose': '', 'plan': None, 'goal': '', 'indicators': [], 'withheld': '涉密'}],
      'units': None}
     """
-    token = _DUMPING_UNITS.set(spec.units)
+    token = _UNITS.set(spec.units)
     try:
         data: dict[str, Any] = _codec(Spec).dump(spec)
     finally:
-        _DUMPING_UNITS.reset(token)
+        _UNITS.reset(token)
     return data
 
 
@@ -779,9 +779,13 @@ def from_data(data: object) -> Spec:
     if isinstance(data, dict):
         if "units" not in data:
             data = {**data, "units": None}  # data written before specs carried their units
-        units = _load_units(reader, data["units"], "$.units")
-        reader.units = None if units is _FAIL else units
-    spec = _codec(Spec).load(reader, data, "$")
+        registry = _load_units(reader, data["units"], "$.units")
+        reader.units = None if registry is _FAIL else registry
+    token = _UNITS.set(reader.units)
+    try:
+        spec = _codec(Spec).load(reader, data, "$")
+    finally:
+        _UNITS.reset(token)
     if reader.findings or not isinstance(spec, Spec):
         raise SpecError(reader.findings)
     return spec

@@ -137,8 +137,8 @@ def _find_edits(text: str) -> list[_Edit]:
                 )
             )
             position = leading.end()
-    sign = _FIRST_SIGN.search(text, position)
-    words = text[position : sign.start()] if sign else ""
+    first_sign = _FIRST_SIGN.search(text, position)
+    words = text[position : first_sign.start()] if first_sign else ""
     if words and not _DIGIT.search(words) and not _MEANINGFUL.search(words):
         edits.append(
             _Edit(
