@@ -42,3 +42,19 @@ def test_loads_benchmark_quick_run() -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert "time per project" in completed.stdout
+
+
+def test_growth_is_linear() -> None:
+    """The growth benchmark's own check: no entry point worse than linear (see its docstring
+    for the margin); the figures are printed by the script."""
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_growth.py"), "--check", "--repeat", "2"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr

@@ -24,6 +24,7 @@ __all__ = [
     "DimensionMismatchError",
     "IndicatorkitError",
     "InvalidTargetError",
+    "InvalidValueError",
     "TargetSyntaxError",
     "TextError",
     "UnknownUnitError",
@@ -161,6 +162,7 @@ class DimensionMismatchError(IndicatorkitError):
     def __init__(self, expected: str, got: str, *, context: str = "") -> None:
         self.expected = expected
         self.got = got
+        self.context = context
         where = f"（{context}）" if context else ""
         super().__init__(
             f"单位不可比较{where}：目标为“{expected}”，实际值为“{got}” "
@@ -168,4 +170,10 @@ class DimensionMismatchError(IndicatorkitError):
         )
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.expected, self.got))
+        return (_rebuild_mismatch, (type(self), self.expected, self.got, self.context))
+
+
+def _rebuild_mismatch(
+    cls: type[DimensionMismatchError], expected: str, got: str, context: str
+) -> DimensionMismatchError:
+    return cls(expected, got, context=context)

@@ -72,7 +72,7 @@ def decimal_value(text: str) -> Fraction:
     digits.
     """
     digits = text.replace(",", "")
-    if len(digits) > MAX_DIGITS + 1:
+    if len(digits) - ("." in digits) > MAX_DIGITS:
         raise _too_long(digits)
     whole, _, fraction = digits.partition(".")
     if not fraction:
@@ -132,10 +132,14 @@ def _whole(text: str) -> int:
             head, _, rest = rest.partition(big)
             if big in rest:
                 raise ValueError(f"repeated {big}")
+            if not head and total:
+                raise ValueError(f"{big} with no number before it after a larger place")  # 一亿万
             total += (_whole(head) if head else 1) * factor
             if len(rest) == 1 and rest in DIGITS and rest not in "零〇":
                 return total + DIGITS[rest] * factor // 10  # 一万五 is 15000
     if rest:
+        if total and rest[0] in SMALL_UNITS:
+            raise ValueError(f"a place word with no digit after 万/亿 in {text!r}")  # 五万千
         _check_order(rest)
         total += _section(rest)
     return total

@@ -299,7 +299,7 @@ class UnitRegistry:
         top = [name for name, power in items if power == 1]
         below = [name for name, power in items if power == -1]
         if len(top) != 1 or len(top) + len(below) != len(items):
-            name = str(quantity.units)
+            name = "·".join(unit if power == 1 else f"{unit}^{power}" for unit, power in items)
             raise UnitDefinitionError(
                 f"实际值的单位“{name}”不在 indicatorkit 的单位表中 (unit {name!r} is not known): "
                 "只接受单位或“单位/单位”形式的比率 (a unit or a rate of units)"

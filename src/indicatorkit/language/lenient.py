@@ -94,6 +94,13 @@ _DIGIT = re.compile(r"[0-9０-９]")
 #: Words after a complete target are dropped (T006) only when they cannot change its meaning:
 #: no digits, no signs, nothing that says "not", "about", "included" or a bound.
 _MEANINGFUL = re.compile(r"[0-9０-９<>=≥≤＜＞＝%％‰~～\-—至到不含约左右上下以内超低高少多大小余]")
+#: Words after a target that only say it is to be done (T006): nothing else is set aside,
+#: since other words can invert the meaning (``≥95%未完成``, ``≥100万元除外``, ``≥5%同比增长``).
+_DONE_WORDS = re.compile(r"\s*(?:按时|按期|如期|及时|全部|全面|均|已)?(?:完成|达到|达标|实现)\s*")
+#: Words before an operator that name what is measured (T008: ``合格率≥95%``): a noun
+#: ending such as 率 or 度, and nothing that negates, compares or changes the quantity.
+_NAME_ENDINGS = ("率", "度", "数", "量", "额", "比例", "占比", "人次", "时间", "天数", "成本", "费用", "指标", "值")
+_CHANGING_WORDS = re.compile(r"[未无非否减降增升涨跌除外差幅较]|同比|环比")
 
 
 def _find_edits(text: str) -> list[_Edit]:
@@ -139,7 +146,14 @@ def _find_edits(text: str) -> list[_Edit]:
             position = leading.end()
     first_sign = _FIRST_SIGN.search(text, position)
     words = text[position : first_sign.start()] if first_sign else ""
-    if words and not _DIGIT.search(words) and not _MEANINGFUL.search(words):
+    named = words.strip()
+    if (
+        named
+        and not _DIGIT.search(words)
+        and not _MEANINGFUL.search(words)
+        and not _CHANGING_WORDS.search(words)
+        and named.endswith(_NAME_ENDINGS)
+    ):
         edits.append(
             _Edit(
                 position,
@@ -285,7 +299,7 @@ def _truncated(
         return None
     cut = error.position
     head = repaired[:cut].rstrip()
-    if not head or _MEANINGFUL.search(repaired[cut:]):
+    if not head or not _DONE_WORDS.fullmatch(repaired[cut:]):
         return None
     try:
         return read_target(head, registry), cut

@@ -42,7 +42,7 @@ def match_plain(
     if match is None:
         return None
     prefix, number, rest = match.groups()
-    if len(number) > MAX_DIGITS:
+    if len(number) - ("." in number) > MAX_DIGITS:
         return None  # the grammar's reader gives the located error
     suffix = next((s for s in _SUFFIXES if rest.endswith(s)), None) if rest else None
     word = rest[: -len(suffix)] if suffix else rest

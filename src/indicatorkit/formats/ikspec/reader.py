@@ -326,10 +326,21 @@ class _Reader:
         try:
             tree = _outline_parser().parse(source)
         except DedentError:
+            line = _dedent_line(blanked)
+            mixed = _mixed_indent_line(blanked[:line])
+            if mixed is not None:
+                self.problem(
+                    "IK003",
+                    "缩进混用了制表符和空格 (indentation mixes tabs and spaces)",
+                    mixed,
+                    suggestion="只用空格缩进（一个制表符按 4 个空格计）/ indent with spaces only "
+                    "(a tab counts as 4 spaces)",
+                )
+                return None
             self.problem(
                 "IK003",
                 "缩进与上文任何一层都对不齐 (indentation matches no outer level)",
-                _dedent_line(blanked),
+                line,
                 suggestion="同一层的条目用相同的缩进 / indent entries of one level alike",
             )
             return None
@@ -1007,15 +1018,29 @@ def _fraction(text: str) -> Fraction:
     return value
 
 
+def _indent_width(line: str) -> int:
+    """The width of a line's indentation as the outline's post-lexer counts it (lark's
+    Indenter: a space is 1, a tab is ``tab_len`` — not tab stops)."""
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    return indent.count(" ") + indent.count("\t") * _Indentation.tab_len
+
+
+def _mixed_indent_line(lines: list[str]) -> int | None:
+    """The first line (1-based) whose indentation has both tabs and spaces, or ``None``."""
+    for number, line in enumerate(lines, 1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if " " in indent and "\t" in indent:
+            return number
+    return None
+
+
 def _too_deep(lines: list[str]) -> int | None:
     """The first line (1-based) nested more than :data:`MAX_DEPTH` levels, or ``None``."""
     levels = [0]
     for number, text in enumerate(lines, 1):
         if not text.strip():
             continue
-        width = len(text.expandtabs(_Indentation.tab_len)) - len(
-            text.expandtabs(_Indentation.tab_len).lstrip()
-        )
+        width = _indent_width(text)
         while levels and width < levels[-1]:
             levels.pop()
         if not levels or width > levels[-1]:
@@ -1037,7 +1062,7 @@ def _dedent_line(lines: list[str]) -> int:
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        indent = _indent_width(line)
         if indent > levels[-1]:
             levels.append(indent)
             continue

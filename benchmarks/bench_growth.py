@@ -1,0 +1,111 @@
+"""Growth: every entry point timed on hostile inputs of 1 k, 10 k and 100 k characters.
+
+    python benchmarks/bench_growth.py            # print the figures
+    python benchmarks/bench_growth.py --check    # exit 1 when any growth is worse than linear
+
+Linear time grows about 10× per 10× of input; quadratic time about 100×.  ``--check`` fails
+when the time grows more than 30× from one size to the next (a generous margin for noise).
+Texts longer than ``indicatorkit.language.syntax.MAX_TEXT`` are refused at once, which is
+linear too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import time
+from collections.abc import Callable
+
+import indicatorkit
+from indicatorkit.language.reading import clear_caches
+
+SIZES = (1_000, 10_000, 100_000)
+LIMIT = 30.0
+
+
+def _quietly(call: Callable[[], object]) -> None:
+    try:
+        call()
+    except indicatorkit.IndicatorkitError:
+        pass
+
+
+def _project(number: int) -> str:
+    return (
+        f"项目 {number} 项目{number}\n  预算：1,616,387.84元\n"
+        f"  指标 产出指标 / 数量指标 / 受理数{number}\n    指标值：≥200件\n    分值：10\n"
+    )
+
+
+def _spec(size: int) -> str:
+    one = len(_project(1))
+    return "".join(_project(n) for n in range(1, size // one + 2))
+
+
+CASES: dict[str, Callable[[int], Callable[[], object]]] = {
+    "parse_target, trailing commas": lambda n: (
+        lambda: indicatorkit.parse_target("≥95%" + "，" * n + "x")
+    ),
+    "parse_target lenient, trailing commas": lambda n: (
+        lambda: indicatorkit.parse_target("≥95%" + "，" * n + "x", lenient=True)
+    ),
+    "parse_target lenient, 《 and spaces": lambda n: (
+        lambda: indicatorkit.parse_target("《" + " " * n + "x", lenient=True)
+    ),
+    "parse_target lenient, words and spaces": lambda n: (
+        lambda: indicatorkit.parse_target("a" + " " * n + "b", lenient=True)
+    ),
+    "parse_target, prose of numerals": lambda n: (
+        lambda: indicatorkit.parse_target("培训" + "一" * n + "啊")
+    ),
+    "parse_actual, digits": lambda n: lambda: indicatorkit.parse_actual("9" * n),
+    "check, str actual": lambda n: lambda: indicatorkit.parse_target("≥95%").check("9" * n + "%"),
+    "loads, projects": lambda n: lambda: indicatorkit.loads(_spec(n)),
+    "loads, trailing comments": lambda n: (
+        lambda: indicatorkit.loads(_spec(n // 2) + "# 注释\n" * (n // 10))
+    ),
+    "dumps": lambda n: (lambda spec: lambda: indicatorkit.dumps(spec))(
+        indicatorkit.loads(_spec(n))
+    ),
+    "from_json": lambda n: (lambda text: lambda: indicatorkit.from_json(text))(
+        indicatorkit.to_json(indicatorkit.loads(_spec(n)))
+    ),
+}
+
+
+def _time(make: Callable[[int], Callable[[], object]], size: int, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        call = make(size)
+        clear_caches()
+        start = time.perf_counter()
+        _quietly(call)
+        best = min(best, time.perf_counter() - start)
+    return max(best, 5e-4)  # below half a millisecond is noise, not growth
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    indicatorkit.loads(_spec(1000))  # warm up: parsers built once
+    _quietly(lambda: indicatorkit.parse_target("≥95%，x", lenient=True))
+    print("growth per 10× of input (linear ≈ 10×, quadratic ≈ 100×)")
+    print(f"  {'entry point':42} " + " ".join(f"{s:>9,}" for s in SIZES) + "   growth")
+    worst = 0.0
+    for name, make in CASES.items():
+        times = [_time(make, size, args.repeat) for size in SIZES]
+        growth = max(later / earlier for earlier, later in itertools.pairwise(times))
+        worst = max(worst, growth)
+        cells = " ".join(f"{t * 1e3:7.1f}ms" for t in times)
+        print(f"  {name:42} {cells}   {growth:5.1f}×")
+    if args.check and worst > LIMIT:
+        print(f"FAIL: growth {worst:.1f}× > {LIMIT}× (worse than linear)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
