@@ -76,7 +76,7 @@ def decimal_value(text: str) -> Fraction:
         raise _too_long(digits)
     whole, _, fraction = digits.partition(".")
     if not fraction:
-        return Fraction(int(whole))
+        return Fraction(int(whole), 1)
     return Fraction(int(whole + fraction), 10 ** len(fraction))
 
 
@@ -305,6 +305,10 @@ def to_fraction(number: object) -> Fraction:
 
     Raises ``TypeError`` for anything else and ``ValueError`` for NaN or infinities.
     """
+    if type(number) is Fraction:  # the common case first
+        if max(number.numerator.bit_length(), number.denominator.bit_length()) > _MAX_BITS:
+            raise InvalidValueError(f"数值超出范围 (a number beyond ±10^{MAX_EXPONENT})")
+        return number
     if isinstance(number, bool):
         raise TypeError("a bool is not a number here")
     if isinstance(number, int):

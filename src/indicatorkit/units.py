@@ -126,7 +126,7 @@ class UnitRegistry:
     pickle as their definitions.  Use :meth:`define` to extend one.
     """
 
-    __slots__ = ("__weakref__", "_lock", "_pint", "definitions", "unit", "words")
+    __slots__ = ("__weakref__", "_by_units", "_lock", "_pint", "definitions", "unit", "words")
 
     definitions: tuple[str, ...]
 
@@ -137,6 +137,7 @@ class UnitRegistry:
         #: Resolve a unit word to a :class:`Unit` (bounded cache); ``KeyError`` if unknown.
         self.unit = lru_cache(maxsize=4096)(self._resolve)
         self.words = lru_cache(maxsize=1)(self._words)
+        self._by_units: dict[Any, Unit] = {}
 
     # ---- value semantics ----
     def __eq__(self, other: object) -> bool:
@@ -231,6 +232,8 @@ class UnitRegistry:
             raise KeyError(word)
         if "/" in word:
             # A rate such as 元/人, 次/年 or 元/人/个月: every part must be a known unit.
+            if not all(word.split("/")):
+                raise KeyError(word)  # "/元", "元/", "元//人"
             parts = [self.unit(part) for part in word.split("/")]
             factor = parts[0].factor
             for part in parts[1:]:
@@ -286,7 +289,17 @@ class UnitRegistry:
             return Unit(symbol, base.dimension, base.factor * SCALES[scale])
 
     def quantity_unit(self, quantity: Any) -> Unit:
-        """The :class:`Unit` of a pint quantity whose units this registry names."""
+        """The :class:`Unit` of a pint quantity whose units this registry names (cached by
+        the quantity's units)."""
+        key = getattr(quantity, "_units", None)
+        if key is not None:
+            try:
+                return self._quantity_units(key, quantity)
+            except TypeError:  # an unhashable units object: resolve it every time
+                pass
+        return self._quantity_unit(quantity)
+
+    def _quantity_unit(self, quantity: Any) -> Unit:
         try:
             items = [(str(name), _whole_power(power)) for name, power in quantity.unit_items()]
         except Exception:  # not a pint quantity after all, or a fractional power
@@ -311,6 +324,14 @@ class UnitRegistry:
             raise UnitDefinitionError(
                 f"实际值的单位“{name}”不在 indicatorkit 的单位表中 (unit {name!r} is not known)"
             ) from None
+
+    def _quantity_units(self, key: Any, quantity: Any) -> Unit:
+        found = self._by_units.get(key)
+        if found is None:
+            found = self._quantity_unit(quantity)
+            if len(self._by_units) < 4096:  # bounded, like the word cache
+                self._by_units[key] = found
+        return found
 
     def nearest_units(self, word: str, limit: int = 3) -> tuple[str, ...]:
         """Known unit words closest to ``word`` (for "did you mean" suggestions)."""

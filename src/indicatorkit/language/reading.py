@@ -72,14 +72,14 @@ def _target_of(form: Compared | Between | By, text: str) -> AnyTarget:
 
 def _read(text: str, registry: UnitRegistry) -> AnyTarget:
     check_text(text, Start.TARGET)
-    stripped = text.strip()
-    inner = unquote(stripped)
-    if inner is not None:
-        return Qualitative(inner)
     normalised = normalize(text)[0]
     plain = _plain(normalised, registry)
     if plain is not None:
         return plain
+    stripped = text.strip()
+    inner = unquote(stripped)
+    if inner is not None:
+        return Qualitative(inner)
 
     def prose(normalised: str) -> Qualitative | None:
         return Qualitative(stripped) if is_prose(normalised, registry) else None

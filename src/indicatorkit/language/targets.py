@@ -217,7 +217,7 @@ def _amount_in(actual: Actual, unit: Unit, target: object, units: UnitRegistry |
         raise DimensionMismatchError(
             unit.symbol or unit.kind, str(actual), context="需要数值 / a number is needed"
         )
-    elif isinstance(actual, QuantityLike):
+    elif _is_quantity_type(type(actual)):
         registry = default_registry() if units is None else units
         value = Amount(to_fraction(actual.magnitude), registry.quantity_unit(actual))
     else:
@@ -229,6 +229,34 @@ def _amount_in(actual: Actual, unit: Unit, target: object, units: UnitRegistry |
             unit.symbol or unit.kind, value.unit.symbol or value.unit.kind, context=str(target)
         )
     return value
+
+
+_QUANTITY_TYPES: dict[type, bool] = {}
+
+
+def _is_quantity_type(kind: type) -> bool:
+    """True for a pint quantity type (anything with magnitude, units and unit items);
+    answered once per type, since a protocol ``isinstance`` is slow."""
+    known = _QUANTITY_TYPES.get(kind)
+    if known is None:
+        known = _QUANTITY_TYPES[kind] = all(
+            hasattr(kind, name) for name in ("magnitude", "units", "unit_items")
+        )
+    return known
+
+
+def _quantity_in(
+    quantity: QuantityLike, unit: Unit, target: object, units: UnitRegistry | None
+) -> tuple[Fraction, Fraction]:
+    """A pint quantity's exact magnitude and its unit's factor to base, after checking that
+    its dimension is ``unit``'s."""
+    registry = default_registry() if units is None else units
+    own = registry.quantity_unit(quantity)
+    if own.dimension != unit.dimension:
+        raise DimensionMismatchError(
+            unit.symbol or unit.kind, own.symbol or own.kind, context=str(target)
+        )
+    return to_fraction(quantity.magnitude), own.factor
 
 
 def _validate_amount(instance: object, attribute: attrs.Attribute[Amount], value: Amount) -> None:
@@ -329,6 +357,13 @@ class Comparison:
         elif kind is Fraction or kind is float:
             top, bottom = _number_ratio(actual)  # type: ignore[arg-type]
             met = compare(top * denominator, numerator * bottom)
+        elif _is_quantity_type(kind):
+            # a pint quantity: exact integer arithmetic on its magnitude and unit factor
+            magnitude, factor = _quantity_in(actual, self.amount.unit, self, units)
+            met = compare(
+                magnitude.numerator * factor.numerator * base_denominator,
+                base_numerator * magnitude.denominator * factor.denominator,
+            )
         else:
             value = self.reading(actual, units=units).normalized
             met = compare(value.numerator * base_denominator, base_numerator * value.denominator)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import enum
 from fractions import Fraction
+from functools import cached_property
 
 import attrs
 
@@ -26,23 +27,22 @@ from indicatorkit.units import NO_UNIT, Unit
 __all__ = ["Amount", "DatePoint", "Grade", "valid_day"]
 
 
-def _normalized(amount: Amount) -> Fraction:
-    return amount.value * amount.unit.factor
-
-
 @attrs.frozen(repr=False, eq=False)
 class Amount:
     """An exact number with a unit: ``Amount(5, unit("万元"))`` is 5万元.
 
     ``value`` is in ``unit``; ``normalized`` is the same amount in the dimension's base unit,
-    computed once.  Amounts compare by meaning: ``5万元 == 50000元``.
+    computed once, when first needed.  Amounts compare by meaning: ``5万元 == 50000元``.
     """
 
     value: Fraction = attrs.field(converter=to_fraction)
     unit: Unit = NO_UNIT
-    normalized: Fraction = attrs.field(
-        init=False, default=attrs.Factory(_normalized, takes_self=True)
-    )
+
+    @cached_property
+    def normalized(self) -> Fraction:
+        """The amount in its dimension's base unit (computed once, when first needed)."""
+        factor = self.unit.factor
+        return self.value if factor == 1 else self.value * factor
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Amount):

@@ -1,0 +1,142 @@
+"""Cold reading against the simplest reader, and checking a pint quantity against pint itself.
+
+    python benchmarks/bench_reading.py            # 20,000 strings
+    python benchmarks/bench_reading.py --quick    # 3,000 strings (CI)
+
+1. Targets: ``parse_target`` over distinct plain target strings (``≥95%``, ``不低于90%``,
+   ``1,000件以上``, ``5万元``), caches cleared — against ``simplest_reader``, a 20-line regex +
+   ``Decimal`` + unit-factor-dict reader of the same strings.  Goal: at most 2× its time.
+2. Actuals: ``parse_actual`` over distinct plain actual strings, the same way.  Goal: ≤ 2×.
+3. ``check`` of a pint quantity against a target, versus comparing two pint quantities
+   (``Q(actual) >= Q(threshold)``).  Goal: faster than pint (ratio > 1).
+
+Figures are the best of ``--repeat`` runs; goals are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+
+import indicatorkit
+from indicatorkit.language.reading import clear_caches
+
+# ---- the simplest reader: 20 lines --------------------------------------------------------
+_OPS = {
+    "≥": ">=",
+    ">=": ">=",
+    ">": ">",
+    "≤": "<=",
+    "<=": "<=",
+    "<": "<",
+    "不低于": ">=",
+    "不少于": ">=",
+}
+_FACTORS = {"%": ("ratio", Decimal("0.01")), "元": ("money", Decimal(1)), "万元": ("money", Decimal(10000)),
+            "件": ("件", Decimal(1)), "人次": ("人次", Decimal(1)), "人": ("人", Decimal(1)), "": ("", Decimal(1))}  # fmt: skip
+_SIMPLE = re.compile(
+    r"(≥|>=|>|≤|<=|<|不低于|不少于)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(%|元|万元|件|人次|人|)(以上|以下)?"
+)
+
+
+def simplest_reader(text: str) -> tuple[str, Decimal, str]:
+    match = _SIMPLE.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(text)
+    op, number, unit, suffix = match.groups()
+    operator = _OPS[op] if op else {"以上": ">=", "以下": "<="}.get(suffix or "", "=")
+    dimension, factor = _FACTORS[unit]
+    return operator, Decimal(number.replace(",", "")) * factor, dimension
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def plain_targets(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    found: set[str] = set()
+    while len(found) < n:
+        number = (
+            f"{rng.randint(1, 99999)}"
+            if rng.random() < 0.6
+            else f"{rng.randint(1, 9999)}.{rng.randint(1, 99)}"
+        )
+        if rng.random() < 0.1:
+            number = f"{rng.randint(1, 999)},{rng.randint(0, 999):03d}"
+        unit = rng.choice(["%", "元", "万元", "件", "人次", "人", ""])
+        form = rng.random()
+        if form < 0.7:
+            found.add(f"{rng.choice(['≥', '>', '≤', '<', '>=', '不低于', '不少于'])}{number}{unit}")
+        elif form < 0.85:
+            found.add(f"{number}{unit}{rng.choice(['以上', '以下'])}")
+        else:
+            found.add(f"{number}{unit}")
+    return sorted(found)
+
+
+def plain_actuals(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    found: set[str] = set()
+    while len(found) < n:
+        found.add(
+            f"{rng.randint(1, 99999)}.{rng.randint(0, 99)}{rng.choice(['%', '元', '万元', '件', '人次', '人'])}"
+        )
+    return sorted(found)
+
+
+def best_of(
+    repeat: int, run: Callable[[], None], before: Callable[[], None] = lambda: None
+) -> float:
+    times = []
+    for _ in range(repeat):
+        before()
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    n = 3_000 if args.quick else 20_000
+    targets, actuals = plain_targets(n, 1), plain_actuals(n, 2)
+    for text in targets[:50]:
+        assert simplest_reader(text)[1] is not None and indicatorkit.parse_target(text) is not None
+    print(
+        f"cold reading of {n:,} distinct plain strings (best of {args.repeat}); goal: ≤ 2× the simplest reader"
+    )
+    for label, texts, ours in (
+        ("targets", targets, indicatorkit.parse_target),
+        ("actuals", actuals, indicatorkit.parse_actual),
+    ):
+        mine = best_of(args.repeat, lambda: [ours(t) for t in texts] and None, clear_caches)  # type: ignore[func-returns-value]
+        simple = best_of(args.repeat, lambda: [simplest_reader(t) for t in texts] and None)  # type: ignore[func-returns-value]
+        print(
+            f"  {label:8} indicatorkit {n / mine:10,.0f}/s   simplest reader {n / simple:10,.0f}/s   "
+            f"time ratio {mine / simple:4.2f}×   {'met' if mine / simple <= 2 else 'NOT met'}"
+        )
+
+    q = indicatorkit.default_registry().pint.Quantity
+    target = indicatorkit.parse_target("≥95%")
+    threshold = q(Fraction(95), "percent")
+    quantities = [q(Fraction(v, 10), "percent") for v in range(900, 1000)] * (n // 100)
+    mine = best_of(args.repeat, lambda: [target.check(x) for x in quantities] and None)  # type: ignore[func-returns-value]
+    pint_time = best_of(args.repeat, lambda: [x >= threshold for x in quantities] and None)  # type: ignore[func-returns-value]
+    print(
+        f"check of a pint quantity: indicatorkit {len(quantities) / mine:10,.0f}/s   pint compare "
+        f"{len(quantities) / pint_time:10,.0f}/s   ratio {pint_time / mine:4.2f}×   "
+        f"{'met' if pint_time / mine > 1 else 'NOT met'} (goal > 1×)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
