@@ -16,12 +16,14 @@ Figures are the best of ``--repeat`` runs; goals are reported, never asserted.
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import re
 import time
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import indicatorkit
 from indicatorkit.language.reading import clear_caches
@@ -89,6 +91,11 @@ def plain_actuals(n: int, seed: int) -> list[str]:
     return sorted(found)
 
 
+def _each(call: Callable[[Any], object], items: list[Any]) -> None:
+    for item in items:
+        call(item)
+
+
 def best_of(
     repeat: int, run: Callable[[], None], before: Callable[[], None] = lambda: None
 ) -> float:
@@ -117,8 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         ("targets", targets, indicatorkit.parse_target),
         ("actuals", actuals, indicatorkit.parse_actual),
     ):
-        mine = best_of(args.repeat, lambda: [ours(t) for t in texts] and None, clear_caches)  # type: ignore[func-returns-value]
-        simple = best_of(args.repeat, lambda: [simplest_reader(t) for t in texts] and None)  # type: ignore[func-returns-value]
+        mine = best_of(args.repeat, functools.partial(_each, ours, texts), clear_caches)
+        simple = best_of(args.repeat, functools.partial(_each, simplest_reader, texts))
         print(
             f"  {label:8} indicatorkit {n / mine:10,.0f}/s   simplest reader {n / simple:10,.0f}/s   "
             f"time ratio {mine / simple:4.2f}×   {'met' if mine / simple <= 2 else 'NOT met'}"
@@ -128,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     target = indicatorkit.parse_target("≥95%")
     threshold = q(Fraction(95), "percent")
     quantities = [q(Fraction(v, 10), "percent") for v in range(900, 1000)] * (n // 100)
-    mine = best_of(args.repeat, lambda: [target.check(x) for x in quantities] and None)  # type: ignore[func-returns-value]
-    pint_time = best_of(args.repeat, lambda: [x >= threshold for x in quantities] and None)  # type: ignore[func-returns-value]
+    mine = best_of(args.repeat, functools.partial(_each, target.check, quantities))
+    pint_time = best_of(args.repeat, functools.partial(_each, threshold.__le__, quantities))
     print(
         f"check of a pint quantity: indicatorkit {len(quantities) / mine:10,.0f}/s   pint compare "
         f"{len(quantities) / pint_time:10,.0f}/s   ratio {pint_time / mine:4.2f}×   "
