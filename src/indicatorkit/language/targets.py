@@ -26,7 +26,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from typing import Any, Protocol, TypeAlias, runtime_checkable
+from typing import Any, Protocol, TypeAlias, TypeGuard, runtime_checkable
 
 import attrs
 
@@ -217,7 +217,7 @@ def _amount_in(actual: Actual, unit: Unit, target: object, units: UnitRegistry |
         raise DimensionMismatchError(
             unit.symbol or unit.kind, str(actual), context="需要数值 / a number is needed"
         )
-    elif _is_quantity_type(type(actual)):
+    elif _is_quantity(actual):
         registry = default_registry() if units is None else units
         value = Amount(to_fraction(actual.magnitude), registry.quantity_unit(actual))
     else:
@@ -243,6 +243,10 @@ def _is_quantity_type(kind: type) -> bool:
             hasattr(kind, name) for name in ("magnitude", "units", "unit_items")
         )
     return known
+
+
+def _is_quantity(value: object) -> TypeGuard[QuantityLike]:
+    return _is_quantity_type(type(value))
 
 
 def _quantity_in(
@@ -357,7 +361,7 @@ class Comparison:
         elif kind is Fraction or kind is float:
             top, bottom = _number_ratio(actual)  # type: ignore[arg-type]
             met = compare(top * denominator, numerator * bottom)
-        elif _is_quantity_type(kind):
+        elif _is_quantity(actual):
             # a pint quantity: exact integer arithmetic on its magnitude and unit factor
             magnitude, factor = _quantity_in(actual, self.amount.unit, self, units)
             met = compare(
