@@ -801,7 +801,7 @@ HUGE = 10**5000  # more digits than Python converts to text (sys.get_int_max_str
         (set_at((*I0, "target"), {"text": "≥5", "value": HUGE}), f"{TARGET}.value", "got integer"),
         (set_at((*I0, "direction"), HUGE), "$.projects[0].indicators[0].direction", "-bit integer"),
         (set_at((*I0, "weight"), HUGE), "$.projects[0].indicators[0].weight", "got integer"),
-        (set_at((*I0, "weight"), "9" * 4000), "$.projects[0].indicators[0].weight", "beyond"),
+        (set_at((*I0, "weight"), "9" * 4000), "$.projects[0].indicators[0].weight", "longer than"),
         (
             set_at((*I0, "weight"), "1/" + "9" * 5000),
             "$.projects[0].indicators[0].weight",
@@ -809,8 +809,8 @@ HUGE = 10**5000  # more digits than Python converts to text (sys.get_int_max_str
         ),
         (
             set_at((*P0, "budget", "total", "value"), "0." + "0" * 4000 + "1"),
-            f"{BUDGET}.total",
-            "beyond",
+            f"{BUDGET}.total.value",
+            "longer than",
         ),
         (set_at((*P0, HUGE), 1), "$.projects[0]", "keys are strings"),
     ],

@@ -15,6 +15,8 @@ Fraction(40409696, 25)
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -31,6 +33,8 @@ __all__ = [
     "decimal_value",
     "format_decimal",
     "is_terminating",
+    "read_decimal",
+    "read_ratio",
     "to_fraction",
 ]
 
@@ -57,6 +61,47 @@ DIGITS = {
 }
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+
+
+_DECIMAL_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_RATIO_TEXT = re.compile(r"([0-9]+(?:\.[0-9]+)?)(?:/([0-9]+(?:\.[0-9]+)?))?")
+
+
+def read_decimal(text: str) -> Fraction:
+    """A plain decimal written as text (``"-12.5"``; no separators, no exponent), exactly.
+
+    The one reader of decimal fields: spec files, JSON data.  Raises
+    :class:`~indicatorkit.errors.InvalidValueError` for anything else or for more than
+    :data:`MAX_DIGITS` digits.
+
+    >>> read_decimal("1616387.84"), read_decimal("-3")
+    (Fraction(40409696, 25), Fraction(-3, 1))
+    """
+    if not _DECIMAL_TEXT.fullmatch(text):
+        raise InvalidValueError(f"不是十进制数字 (not a decimal number): {text[:40]!r}")
+    negative = text.startswith("-")
+    value = decimal_value(text[1:] if negative else text)
+    return -value if negative else value
+
+
+def read_ratio(text: str) -> Fraction:
+    """A non-negative number written as a decimal or a fraction ``p/q`` (``"10"``, ``"2.5"``,
+    ``"1/3"``); full-width digits are read as digits.  A zero ``q`` is refused.
+
+    >>> read_ratio("1/3"), read_ratio("２.５")
+    (Fraction(1, 3), Fraction(5, 2))
+    """
+    normalised = unicodedata.normalize("NFKC", text.strip())
+    match = _RATIO_TEXT.fullmatch(normalised)
+    if match is None:
+        raise InvalidValueError(f"不是非负数或分数 (not a number ≥ 0 or p/q): {text[:40]!r}")
+    top = decimal_value(match[1])
+    if match[2] is None:
+        return top
+    bottom = decimal_value(match[2])
+    if bottom == 0:
+        raise InvalidValueError(f"分母为零 (a zero denominator): {text[:40]!r}")
+    return top / bottom
 
 
 def _too_long(text: str) -> InvalidValueError:

@@ -71,7 +71,13 @@ from indicatorkit.model.records import (
     SpendingPlan,
     field_text,
 )
-from indicatorkit.numerals import MAX_DIGITS, format_decimal, is_terminating
+from indicatorkit.numerals import (
+    MAX_DIGITS,
+    format_decimal,
+    is_terminating,
+    read_decimal,
+    read_ratio,
+)
 from indicatorkit.units import Unit, UnitDefinitionError, UnitRegistry, default_registry
 from indicatorkit.vocabulary import Operator
 
@@ -155,19 +161,17 @@ def _decimal_text(value: Fraction) -> str:
     return format_decimal(value)
 
 
-_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-_WEIGHT = re.compile(r"[0-9]+(?:\.[0-9]+)?|[0-9]+/[0-9]*[1-9][0-9]*")
-
-
-def _fraction(text: object, pattern: re.Pattern[str]) -> Fraction | None:
-    """The number ``text`` writes in ``pattern``, or ``None`` (also for more digits than
-    Python converts: ``sys.get_int_max_str_digits()``)."""
-    if not isinstance(text, str) or not pattern.fullmatch(text):
+def _fraction(text: object, read: Callable[[str], Fraction]) -> Fraction | str | None:
+    """The number ``text`` writes, read by ``read`` (one of the numerals readers); the
+    reader's reason when it refuses a string; ``None`` for a non-string."""
+    if not isinstance(text, str):
         return None
+    if not text.isascii():
+        return "只用 ASCII 数字 (ASCII digits only)"
     try:
-        return Fraction(text)
-    except ValueError:
-        return None
+        return read(text)
+    except ValueError as error:
+        return str(error)
 
 
 def _show(value: object) -> str:
@@ -435,13 +439,13 @@ def _scalar(kind: type, expected: tuple[str, str], *, nullable: bool = False) ->
 
 
 def _load_decimal(r: _Reader, value: object, path: str) -> Any:
-    number = _fraction(value, _DECIMAL)
-    if number is not None:
+    number = _fraction(value, read_decimal)
+    if isinstance(number, Fraction):
         return number
-    if isinstance(value, str):
+    if isinstance(number, str):
         r.problem(
             path,
-            f"数字写法无效 (bad number text): {_show(value)}",
+            f"数字写法无效 (bad number text): {_show(value)}" + f"：{number}",
             '写作十进制数字的文字，如 "1616387.84" / a decimal string such as "1616387.84"',
         )
     else:
@@ -508,13 +512,13 @@ def _load_date(r: _Reader, value: object, path: str) -> Any:
 
 
 def _load_weight(r: _Reader, value: object, path: str) -> Any:
-    number = _fraction(value, _WEIGHT)
-    if number is not None:
+    number = _fraction(value, read_ratio)
+    if isinstance(number, Fraction):
         return number
-    if isinstance(value, str):
+    if isinstance(number, str):
         r.problem(
             path,
-            f"分值应为非负数 (weight must be a number ≥ 0): {_show(value)}",
+            f"分值应为非负数 (weight must be a number ≥ 0): {_show(value)}" + f"：{number}",
             '写作 "10"、"2.5" 或 "1/3" / write "10", "2.5" or "1/3"',
         )
     else:

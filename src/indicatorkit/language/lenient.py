@@ -99,7 +99,22 @@ _MEANINGFUL = re.compile(r"[0-9０-９<>=≥≤＜＞＝%％‰~～\-—至到�
 _DONE_WORDS = re.compile(r"\s*(?:按时|按期|如期|及时|全部|全面|均|已)?(?:完成|达到|达标|实现)\s*")
 #: Words before an operator that name what is measured (T008: ``合格率≥95%``): a noun
 #: ending such as 率 or 度, and nothing that negates, compares or changes the quantity.
-_NAME_ENDINGS = ("率", "度", "数", "量", "额", "比例", "占比", "人次", "时间", "天数", "成本", "费用", "指标", "值")
+_NAME_ENDINGS = (
+    "率",
+    "度",
+    "数",
+    "量",
+    "额",
+    "比例",
+    "占比",
+    "人次",
+    "时间",
+    "天数",
+    "成本",
+    "费用",
+    "指标",
+    "值",
+)
 _CHANGING_WORDS = re.compile(r"[未无非否减降增升涨跌除外差幅较]|同比|环比")
 
 

@@ -25,9 +25,7 @@ _PREFIXES = "|".join(re.escape(w) for w in sorted(PREFIX_OPERATORS, key=len, rev
 _SUFFIX_WORDS = "|".join(re.escape(w) for w in sorted(SUFFIX_OPERATORS, key=len, reverse=True))
 _NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 #: prefix operator, number, unit word (anything but digits and spaces), suffix operator
-_PATTERN = re.compile(
-    f"\\s*({_PREFIXES})?\\s*({_NUMBER})\\s*([^0-9\\s]*?)({_SUFFIX_WORDS})?\\s*"
-)
+_PATTERN = re.compile(f"\\s*({_PREFIXES})?\\s*({_NUMBER})\\s*([^0-9\\s]*?)({_SUFFIX_WORDS})?\\s*")
 
 
 def match_plain(

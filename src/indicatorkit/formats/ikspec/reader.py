@@ -31,7 +31,6 @@ import gc
 import re
 import threading
 from collections.abc import Callable, Collection, Iterator
-from fractions import Fraction
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
@@ -61,7 +60,7 @@ from indicatorkit.model.records import (
     Where,
     split_levels,
 )
-from indicatorkit.numerals import MAX_DIGITS, decimal_value
+from indicatorkit.numerals import MAX_DIGITS, read_ratio
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["DIRECTION_WORDS", "KEYS", "load", "loads"]
@@ -942,7 +941,7 @@ class _Reader:
         if "分值" in values:
             weight_text, weight_node = values["分值"]
             try:
-                weight = _fraction(weight_text)
+                weight = read_ratio(weight_text)
             except ValueError:
                 self.problem(
                     "IK020",
@@ -1001,21 +1000,6 @@ def _split_colon(text: str) -> tuple[str, str, str]:
     if match is None:
         return text, "", ""
     return text[: match.start()], match.group(), text[match.end() :]
-
-
-def _fraction(text: str) -> Fraction:
-    """A weight: a decimal or ``p/q`` (``ValueError`` for anything else, a zero ``q`` too)."""
-    text = text.strip()
-    if re.fullmatch(r"\d+/\d+", text):
-        top, bottom = (decimal_value(part) for part in text.split("/"))
-        if bottom == 0:
-            raise ValueError(text)
-        value = top / bottom
-    elif re.fullmatch(r"\d+(\.\d+)?", text):
-        value = decimal_value(text)
-    else:
-        raise ValueError(text)
-    return value
 
 
 def _indent_width(line: str) -> int:
