@@ -13,7 +13,7 @@ import attrs
 
 from indicatorkit.errors import IndicatorkitError, caret_line
 
-__all__ = ["Finding", "Severity", "SpecError"]
+__all__ = ["Finding", "Severity", "SpecError", "column_letters"]
 
 
 class Severity(enum.Enum):
@@ -28,7 +28,12 @@ class Severity(enum.Enum):
 class Finding:
     """One located message about a spec.
 
-    ``line`` and ``column`` are 1-based; ``end_column`` (exclusive) bounds the caret.
+    ``line`` and ``column`` are 1-based; ``end_column`` (exclusive) bounds the caret.  In a
+    workbook, ``sheet`` names the sheet and ``line``/``column`` are the cell's row and column
+    (shown as ``file:sheet!C12``).
+
+    >>> Finding("IK050", Severity.ERROR, "数字写法无效", 12, 3, file="表.xlsx", sheet="自评表").render()
+    '表.xlsx:自评表!C12: IK050 error: 数字写法无效'
     """
 
     code: str
@@ -40,10 +45,20 @@ class Finding:
     source_line: str = ""
     suggestion: str | None = None
     file: str | None = None
+    sheet: str | None = None
+
+    @property
+    def place(self) -> str:
+        """Where, as text: ``file:line:column``, or ``file:sheet!C12`` in a workbook."""
+        if self.sheet is not None:
+            return (
+                f"{self.file or '<workbook>'}:{self.sheet}!{column_letters(self.column)}{self.line}"
+            )
+        return f"{self.file or '<text>'}:{self.line}:{self.column}"
 
     def render(self) -> str:
         """``file:line:col: CODE severity: message`` with the line, a caret and a hint."""
-        where = f"{self.file or '<text>'}:{self.line}:{self.column}"
+        where = self.place
         lines = [f"{where}: {self.code} {self.severity.value}: {self.message}"]
         if self.source_line.strip():
             start = self.column - 1
@@ -57,6 +72,7 @@ class Finding:
         """Plain data for ``--format json``."""
         return {
             "file": self.file,
+            "sheet": self.sheet,
             "line": self.line,
             "column": self.column,
             "end_column": self.end_column,
@@ -65,6 +81,19 @@ class Finding:
             "message": self.message,
             "suggestion": self.suggestion,
         }
+
+
+def column_letters(column: int) -> str:
+    """A 1-based column number as a spreadsheet's letters: 1 → ``A``, 28 → ``AB``.
+
+    >>> column_letters(1), column_letters(26), column_letters(28)
+    ('A', 'Z', 'AB')
+    """
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters or "A"
 
 
 class SpecError(IndicatorkitError):
