@@ -187,7 +187,8 @@ def test_errors_pickle_whole() -> None:
 # ---- fuzz: a target or our error, for any text and any actual ---------------------------------
 
 TEXT = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs",)) | st.sampled_from("≥≤<>=%万元件人次月底前-～,，。"),
+    st.characters(codec="utf-8", exclude_categories=("Cs",))
+    | st.sampled_from("≥≤<>=%万元件人次月底前-～,，。"),
     max_size=40,
 )
 
@@ -241,3 +242,36 @@ def test_any_mutation_of_the_seed_loads_or_raises_our_error(data: st.DataObject)
         return
     assert loads(dumps(spec)) == spec
     indicatorkit.lint(spec)
+
+
+# ---- the model validates once, whatever the source ----------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_what_from_data_accepts_dumps_and_loads_accept(data: st.DataObject) -> None:
+    import copy
+
+    base = indicatorkit.to_data(
+        load(Path(__file__).parents[1] / "examples" / "yutian_justice_2025.ikspec")
+    )
+    changed = copy.deepcopy(base)
+    project = data.draw(st.integers(0, len(changed["projects"]) - 1))
+    department = changed["department"]
+    choice = data.draw(st.integers(0, 4))
+    value = data.draw(st.one_of(st.integers(-10, 10**6), st.text(max_size=5), st.none()))
+    if choice == 0:
+        changed["projects"].append(copy.deepcopy(changed["projects"][project]))
+    elif choice == 1:
+        department["year"] = value
+    elif choice == 2:
+        department["goals"][0]["number"] = value
+    elif choice == 3:
+        department["programmes"][0]["name"] = value
+    else:
+        changed["projects"][project]["number"] = value
+    try:
+        spec = indicatorkit.from_data(changed)
+    except SpecError:
+        return
+    assert loads(dumps(spec)) == spec

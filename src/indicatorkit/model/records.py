@@ -250,7 +250,7 @@ class Project:
 class DepartmentGoal:
     """A department-wide goal in prose, with the figures it states (``20000份`` …)."""
 
-    number: int | None
+    number: int | None = attrs.field(validator=attrs.validators.optional(attrs.validators.ge(0)))
     text: str = attrs.field(converter=field_text)
     figures: tuple[Amount, ...] = attrs.field(default=(), converter=_as_tuple, validator=_figures)
     where: Where | None = _where()
@@ -263,6 +263,12 @@ class Programme:
 
     name: str = attrs.field(converter=_one_line)
     goal: str = attrs.field(default="", converter=field_text)
+
+    @name.validator
+    def _named(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if not value:
+            raise InvalidValueError("分项需要名称 (a programme needs a name)")
+
     summary: str = attrs.field(default="", converter=field_text)
     plan: SpendingPlan | None = None
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_as_tuple)
@@ -286,7 +292,10 @@ class Department:
 
     code: str = attrs.field(converter=_one_line)
     name: str = attrs.field(converter=_one_line)
-    year: int | None = None
+    year: int | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional([attrs.validators.ge(1), attrs.validators.le(9999)]),
+    )
 
     @code.validator
     def _code_is_a_token(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -322,6 +331,11 @@ class Spec:
     comments: tuple[str, ...] = _comments()
 
     def __attrs_post_init__(self) -> None:
+        numbers = [project.number for project in self.projects]
+        if len(set(numbers)) != len(numbers):
+            seen: set[int] = set()
+            repeated = next(n for n in numbers if n in seen or seen.add(n))  # type: ignore[func-returns-value]
+            raise InvalidValueError(f"项目编号 {repeated} 重复 (duplicate project number)")
         for indicator in self.indicators():
             read = parse_target(indicator.target_text, lenient=True, units=self.units).target
             if read != indicator.target:
