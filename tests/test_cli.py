@@ -26,7 +26,7 @@ def test_check_reports_bad_rows_with_file_and_line(
     table.write_text("# comment\n指标A\t≥95%\t96%\n指标B\t≥200件\t200人\n", encoding="utf-8")
     assert main(["check", str(table)]) == 1
     captured = capsys.readouterr()
-    assert f"{table}:3: DimensionMismatchError" in captured.err
+    assert f"{table}:3:3: IK422 error: DimensionMismatchError" in captured.err
     assert "达成 met" in captured.out
 
 
