@@ -335,7 +335,7 @@ def _rows(
             yield _finding(
                 "IK411",
                 f"第{line}行只有{len(cells)}列，缺少{missing}列 / the row has {len(cells)} "
-                f"cells; the column {english.replace(' ', ' (', 1)}) is missing"
+                f"cell{'s' if len(cells) != 1 else ''}; the column {english.replace(' ', ' (', 1)}) is missing"
                 if len(cells) == width - 1
                 else f"第{line}行只有{len(cells)}列，应有{width}列，缺少{missing}列 / the row has "
                 f"{len(cells)} cells of {width}; missing: {english}",
