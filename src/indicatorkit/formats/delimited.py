@@ -234,7 +234,7 @@ def _records(text: str, delimiter: str, file: str | None) -> list[tuple[int, lis
             records.append((start, cells))
     except csv.Error as error:
         raise ActualsFileError(
-            _finding("IK403", f"无法读取 (cannot read): {error}", line + 1, file=file)
+            _finding("IK401", f"无法读取 (cannot read): {error}", line + 1, file=file)
         ) from None
     return records
 
