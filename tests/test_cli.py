@@ -455,3 +455,25 @@ def test_real_processes() -> None:
     assert done.returncode == 2 and b"Traceback" not in done.stderr
     done = _run("check", "-", stdin=b"")
     assert done.returncode == 2 and b"IK403" in done.stderr
+
+
+def test_fmt_failing_half_way_keeps_the_whole_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    messy = tmp_path / "messy.ikspec"
+    messy.write_text(MESSY, encoding="utf-8")
+    calls: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:  # the temporary file went well; the file itself fails
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(cli.os, "fsync", fsync)
+    assert main(["fmt", str(messy)]) == 2
+    err = capsys.readouterr().err
+    assert "写到一半失败" in err and "Traceback" not in err
+    [spare] = [p for p in tmp_path.iterdir() if p.name.startswith(".messy.ikspec.")]
+    assert spare.read_text(encoding="utf-8") == CANONICAL

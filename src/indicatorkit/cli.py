@@ -22,7 +22,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from importlib import metadata
 from typing import Any, TextIO
 
@@ -300,26 +300,29 @@ def _write_in_place(path: str, text: str, force: bool) -> None:
         os.unlink(temporary)
         raise InputError(f"{path}: 无法写入 / cannot write: {error.strerror or error}") from None
     mode = os.stat(path).st_mode
+    touched = False
     try:
         if force and not mode & stat.S_IWUSR:
             os.chmod(path, stat.S_IMODE(mode) | stat.S_IWUSR)
         with open(path, "r+b") as target:
-            try:
-                target.write(data)
-                target.truncate()
-                target.flush()
-                os.fsync(target.fileno())
-            except OSError as error:
-                raise InputError(
-                    f"{path}: 写到一半失败，完整文本在 {temporary} / writing failed part-way; the "
-                    f"whole text is in {temporary}: {error.strerror or error}"
-                ) from None
-    except OSError as error:  # opening failed: the file is untouched
-        os.unlink(temporary)
-        raise InputError(f"{path}: 无法写入 / cannot write: {error.strerror or error}") from None
+            touched = True
+            target.write(data)
+            target.truncate()
+            target.flush()
+            os.fsync(target.fileno())
+    except OSError as error:
+        reason = error.strerror or error
+        if touched:  # the file may be half written: keep the whole text
+            raise InputError(
+                f"{path}: 写到一半失败，完整文本在 {temporary} / writing failed part-way; the "
+                f"whole text is in {temporary}: {reason}"
+            ) from None
+        os.unlink(temporary)  # opening failed: the file is untouched
+        raise InputError(f"{path}: 无法写入 / cannot write: {reason}") from None
     finally:
-        if stat.S_IMODE(os.stat(path).st_mode) != stat.S_IMODE(mode):
-            os.chmod(path, stat.S_IMODE(mode))
+        with suppress(OSError):
+            if stat.S_IMODE(os.stat(path).st_mode) != stat.S_IMODE(mode):
+                os.chmod(path, stat.S_IMODE(mode))
     os.unlink(temporary)
 
 
