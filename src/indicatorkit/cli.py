@@ -1,7 +1,14 @@
 """The ``indicatorkit`` command: a thin shell over the library (reading files, printing).
 
-indicatorkit parse "≥95%" "不少于两百件" [--lenient]
+indicatorkit parse "≥95%" "不少于两百件" "-5%" [--lenient]
 indicatorkit check examples/seed_actuals.tsv
+indicatorkit lint FILE…
+indicatorkit fmt [--check] [--force] FILE… | -
+
+Conventions for every verb: exit 0 when clean, 1 for findings (failed rows, lint errors,
+files to reformat), 2 for a usage or input error (a file that cannot be read, is empty, is
+not a regular file…); never a traceback.  ``--format text|json``, ``--output FILE`` (the
+report), ``--quiet`` (problems only).  Plain output, no colour.
 """
 
 from __future__ import annotations
@@ -9,26 +16,61 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import stat
 import sys
 import tempfile
-from collections import Counter
-from collections.abc import Sequence
-from pathlib import Path
+import traceback
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from importlib import metadata
+from typing import Any, TextIO
 
 from indicatorkit.errors import IndicatorkitError
-from indicatorkit.formats.ikspec.reader import load
+from indicatorkit.formats.delimited import (
+    ActualsFileError,
+    CheckedRow,
+    check_actuals,
+    read_actuals,
+    read_actuals_bytes,
+)
+from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.language.parse import parse_target
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.lint import lint
+from indicatorkit.model.records import Spec
 from indicatorkit.numerals import format_decimal
-from indicatorkit.scoring.attainment import attainment
 
 __all__ = ["main"]
 
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+REPORT_BUGS = (
+    "请把命令和输入报告给 indicatorkit 的维护者（项目的问题跟踪）；设置 INDICATORKIT_TRACEBACK=1 "
+    "可看到完整回溯 / please report this, with the command and its input, on the indicatorkit "
+    "issue tracker; INDICATORKIT_TRACEBACK=1 shows the full traceback"
+)
 
-def _parse(texts: Sequence[str], lenient: bool) -> int:
+
+class InputError(Exception):
+    """A file the command cannot use (unreadable, not UTF-8, empty, not a regular file…): exit 2."""
+
+
+def _error(message: str) -> None:
+    print(f"indicatorkit: {message}", file=sys.stderr)
+
+
+def _dump_json(data: object, out: TextIO) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
+
+
+# --- parse ---------------------------------------------------------------------------------
+
+
+def _parse(texts: Sequence[str], lenient: bool, form: str, quiet: bool, out: TextIO) -> int:
     failures = 0
+    records: list[dict[str, Any]] = []
     for text in texts:
         try:
             if lenient:
@@ -38,135 +80,444 @@ def _parse(texts: Sequence[str], lenient: bool) -> int:
                 target, diagnostics = parse_target(text), ()
         except IndicatorkitError as error:
             failures += 1
-            print(f"{text}\t错误 error: {type(error).__name__}\n{error}", file=sys.stderr)
+            records.append(
+                {"text": text, "ok": False, "error": type(error).__name__, "message": str(error)}
+            )
+            if form == "text":
+                print(f"{text}\t错误 error: {type(error).__name__}\n{error}", file=sys.stderr)
             continue
-        print(f"{text}\t{target}\t{type(target).__name__}")
-        for diagnostic in diagnostics:
-            print(f"  {diagnostic.code} 第{diagnostic.position + 1}列: {diagnostic.message}")
+        records.append(
+            {
+                "text": text,
+                "ok": True,
+                "target": str(target),
+                "kind": type(target).__name__,
+                "diagnostics": [
+                    {"code": d.code, "column": d.position + 1, "message": d.message}
+                    for d in diagnostics
+                ],
+            }
+        )
+        if form == "text" and not quiet:
+            print(f"{text}\t{target}\t{type(target).__name__}", file=out)
+            for diagnostic in diagnostics:
+                print(
+                    f"  {diagnostic.code} 第{diagnostic.position + 1}列: {diagnostic.message}",
+                    file=out,
+                )
+    if form == "json":
+        _dump_json(records, out)
     return 1 if failures else 0
 
 
+# --- check ---------------------------------------------------------------------------------
+
 _VERDICT = {True: "达成 met", False: "未达成 missed", None: "待评定 ungraded"}
+_TOTALS = {
+    "met": "达成 met",
+    "missed": "未达成 missed",
+    "ungraded": "待评定 ungraded",
+    "problems": "有问题 problems",
+}
 
 
-def _check(path: Path) -> int:
-    """Check every ``… <TAB> target <TAB> actual`` line of a TSV file (``#`` lines skipped)."""
-    counts: Counter[str] = Counter()
+def _percent(row: CheckedRow) -> str:
+    return "" if row.attainment is None else f"{format_decimal(round(row.attainment * 100, 2))}%"
+
+
+def _check(name: str, form: str, quiet: bool, out: TextIO) -> int:
+    """Check every row of a TSV/CSV actuals file; exit 1 when a row cannot be checked."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"{path}: 无法读取 cannot read: {error}", file=sys.stderr)
+        if name == STDIN:
+            items = read_actuals_bytes(sys.stdin.buffer.read(), file=STDIN_NAME)
+        else:
+            items = read_actuals(name)
+    except ActualsFileError as error:
+        print(error.finding.render(), file=sys.stderr)
         return 2
-    print("行 line\t指标 indicator\t指标值 target\t实际值 actual\t结果 result\t完成率 attainment")
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) < 2:
-            counts["failed"] += 1
-            print(
-                f"{path}:{number}: 至少需要“指标值<TAB>实际值”两列 (need target and actual columns)",
-                file=sys.stderr,
-            )
-            continue
-        *labels, target_text, actual = cells
-        try:
-            result = parse_target(target_text).check(actual)
-            ratio_of = attainment(result)
-        except IndicatorkitError as error:
-            counts["failed"] += 1
-            print(f"{path}:{number}: {type(error).__name__}\n{error}", file=sys.stderr)
-            continue
-        counts[_VERDICT[result.met]] += 1
-        ratio = "" if ratio_of is None else f"{format_decimal(round(ratio_of * 100, 2))}%"
-        label = " / ".join(labels)
-        print(f"{number}\t{label}\t{result.target}\t{actual}\t{_VERDICT[result.met]}\t{ratio}")
-    summary = "，".join(f"{key} {value}" for key, value in sorted(counts.items()))
-    print(f"合计 total: {summary}")
-    return 1 if counts["failed"] else 0
-
-
-def _lint(paths: Sequence[Path], output: str) -> int:
-    """Load and lint each file; exit 1 when any error (a load error or an error finding)."""
+    totals = dict.fromkeys(_TOTALS, 0)
+    rows: list[dict[str, Any]] = []
     findings: list[Finding] = []
-    for path in paths:
+    if form == "text" and not quiet:
+        print(
+            "行 line\t指标 indicator\t指标值 target\t实际值 actual\t结果 result\t完成率 attainment",
+            file=out,
+        )
+    for item in check_actuals(items):
+        if isinstance(item, Finding):
+            totals["problems"] += 1
+            findings.append(item)
+            if form == "text":
+                print(item.render(), file=sys.stderr)
+            continue
+        met = item.result.met
+        totals["met" if met else "missed" if met is False else "ungraded"] += 1
+        row = item.row
+        rows.append(
+            {
+                "file": row.file,
+                "line": row.line,
+                "labels": list(row.labels),
+                "target": str(item.result.target),
+                "actual": row.actual,
+                "met": met,
+                "attainment": None if item.attainment is None else str(item.attainment),
+            }
+        )
+        if form == "text" and not quiet:
+            label = " / ".join(row.labels)
+            print(
+                f"{row.line}\t{label}\t{item.result.target}\t{row.actual}\t{_VERDICT[met]}\t"
+                f"{_percent(item)}",
+                file=out,
+            )
+    if form == "json":
+        document = {
+            "rows": rows,
+            "findings": [f.to_dict() for f in findings],
+            "totals": totals,
+        }
+        _dump_json(document, out)
+    elif not quiet:
+        summary = "，".join(f"{_TOTALS[key]} {value}" for key, value in totals.items())
+        print(f"合计 total: {summary}", file=out)
+    return 1 if findings else 0
+
+
+# --- reading spec files --------------------------------------------------------------------
+
+
+def _read(name: str, *, regular_only: bool = False) -> tuple[str, bytes]:
+    """The display name and the bytes of ``name`` (``-``: standard input), read once."""
+    if name == STDIN:
+        return STDIN_NAME, sys.stdin.buffer.read()
+    try:
+        status = os.stat(name)
+        if stat.S_ISDIR(status.st_mode):
+            raise InputError(f"{name}: 是目录，不是文件 / is a directory, not a file")
+        if regular_only and not stat.S_ISREG(status.st_mode):
+            raise InputError(
+                f"{name}: 不是普通文件（管道、设备……），不能改写 / not a regular file (a pipe, a "
+                f"device…), cannot be rewritten; 用 --check 或 `fmt -` / use --check or `fmt -`"
+            )
+        with open(name, "rb") as handle:
+            return name, handle.read()
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise InputError(f"{name}: 无法读取 / cannot read: {reason}") from None
+
+
+def _decode(name: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            f"{name}:{line}: IK002 文件不是 UTF-8 编码 / the file is not UTF-8 — 请另存为 UTF-8 / "
+            "save it as UTF-8"
+        ) from None
+
+
+def _load(name: str, text: str) -> Spec:
+    """Load a spec; an empty one (no department, no project) is an input error."""
+    spec = loads(text, file=name)
+    if spec.department is None and not spec.projects:
+        raise InputError(
+            f"{name}: 规格文件是空的（没有部门也没有项目）/ the spec is empty (no department, no project)"
+        )
+    return spec
+
+
+# --- lint ----------------------------------------------------------------------------------
+
+
+def _lint(names: Sequence[str], form: str, quiet: bool, out: TextIO) -> int:
+    """Load and lint each file; exit 1 for any error finding, 2 for a file it cannot use."""
+    findings: list[Finding] = []
+    status = unusable = 0
+    for name in names:
         try:
-            spec = load(path)
+            shown, data = _read(name)
+            text = _decode(shown, data)
+            findings.extend(lint(_load(shown, text), file=shown, source=text))
         except SpecError as error:
             findings.extend(error.findings)
-            continue
-        source = path.read_bytes().decode("utf-8")
-        findings.extend(lint(spec, file=str(path), source=source))
-    if output == "json":
-        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+        except InputError as error:
+            _error(str(error))
+            status, unusable = 2, unusable + 1
+    if form == "json":
+        _dump_json([f.to_dict() for f in findings], out)
     else:
         for finding in findings:
-            print(finding.render())
-        counts = {s: sum(f.severity is s for f in findings) for s in Severity}
-        print(
-            f"{len(paths)} 个文件 files: {counts[Severity.ERROR]} 错误 errors, "
-            f"{counts[Severity.WARNING]} 警告 warnings, {counts[Severity.INFO]} 提示 infos"
-        )
+            print(finding.render(), file=out)
+        if not quiet:
+            counts = {s: sum(f.severity is s for f in findings) for s in Severity}
+            print(
+                f"{len(names)} 个文件 files: {counts[Severity.ERROR]} 错误 errors, "
+                f"{counts[Severity.WARNING]} 警告 warnings, {counts[Severity.INFO]} 提示 infos"
+                + (f"；{unusable} 个无法使用 unusable" if unusable else ""),
+                file=out,
+            )
+    if status:
+        return status
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
-def _fmt(paths: Sequence[Path], check: bool) -> int:
+# --- fmt -----------------------------------------------------------------------------------
+
+
+def _read_only(path: str, mode: int) -> bool:
+    # the mode bits too: root may write anywhere, but a file without write bits is read-only
+    return not mode & 0o222 or not os.access(path, os.W_OK)
+
+
+def _write_in_place(path: str, text: str, force: bool) -> None:
+    """Write ``text`` into the file ``path`` (a real path, not a link), keeping its inode.
+
+    Writing into the existing inode keeps hard links, the owner, the mode, ACLs and extended
+    attributes (a rename would give every other link the old text and the file a new owner).
+    The text is first written in full to a temporary file beside it: that fails early on an
+    unwritable directory or a full disk without touching the file, and should the copy into
+    the file fail half-way, the whole text is still there (the message names it).
+    """
+    directory, base = os.path.split(path)
+    data = text.encode("utf-8")
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=directory or ".", prefix=f".{base}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise InputError(
+            f"{path}: 无法在所在目录写临时文件 / cannot write a temporary file in its directory: "
+            f"{error.strerror or error}"
+        ) from None
+    try:
+        with os.fdopen(handle, "wb") as spare:
+            spare.write(data)
+            spare.flush()
+            os.fsync(spare.fileno())
+    except OSError as error:
+        os.unlink(temporary)
+        raise InputError(f"{path}: 无法写入 / cannot write: {error.strerror or error}") from None
+    mode = os.stat(path).st_mode
+    touched = False
+    try:
+        if force and not mode & stat.S_IWUSR:
+            os.chmod(path, stat.S_IMODE(mode) | stat.S_IWUSR)
+        with open(path, "r+b") as target:
+            touched = True
+            target.write(data)
+            target.truncate()
+            target.flush()
+            os.fsync(target.fileno())
+    except OSError as error:
+        reason = error.strerror or error
+        if touched:  # the file may be half written: keep the whole text
+            raise InputError(
+                f"{path}: 写到一半失败，完整文本在 {temporary} / writing failed part-way; the "
+                f"whole text is in {temporary}: {reason}"
+            ) from None
+        os.unlink(temporary)  # opening failed: the file is untouched
+        raise InputError(f"{path}: 无法写入 / cannot write: {reason}") from None
+    finally:
+        with suppress(OSError):
+            if stat.S_IMODE(os.stat(path).st_mode) != stat.S_IMODE(mode):
+                os.chmod(path, stat.S_IMODE(mode))
+    os.unlink(temporary)
+
+
+def _fmt_one(name: str, check: bool, force: bool) -> tuple[str, str]:
+    """Format one file; the status (``unchanged`` …) and the name shown."""
+    shown, data = _read(name, regular_only=not check)
+    text = _decode(shown, data)
+    after = dumps(_load(shown, text))
+    if name == STDIN and not check:
+        sys.stdout.write(after)
+        sys.stdout.flush()
+        return "written", shown
+    if text == after:  # as stored: CRLF is not canonical
+        return "unchanged", shown
+    if check:
+        return "would_reformat", shown
+    real = os.path.realpath(name)  # through a symbolic link to the file it names
+    if _read_only(real, os.stat(real).st_mode) and not force:
+        raise InputError(
+            f"{name}: 只读文件，不改写（--force 仍然改写）/ read-only, not rewritten (--force "
+            "rewrites it)"
+        )
+    _write_in_place(real, after, force)
+    return "reformatted", shown
+
+
+def _fmt(
+    names: Sequence[str], check: bool, force: bool, form: str, quiet: bool, out: TextIO
+) -> int:
     """Rewrite each file in canonical form (or, with --check, only say which would change)."""
+    if names.count(STDIN) > 1:
+        raise InputError("标准输入只能读一次 / standard input can be read only once")
+    if STDIN in names and not check and len(names) > 1:
+        raise InputError("`fmt -` 只能单独使用 / `fmt -` takes no other file")
     status = 0
-    for path in paths:
+    results: list[dict[str, Any]] = []
+    for name in names:
         try:
-            spec = load(path)
+            result, shown = _fmt_one(name, check, force)
         except SpecError as error:
-            print(error, file=sys.stderr)
-            status = 1
+            status = max(status, 1)
+            results.append(
+                {
+                    "file": name,
+                    "status": "invalid",
+                    "findings": [f.to_dict() for f in error.findings],
+                }
+            )
+            if form == "text":
+                print(error, file=sys.stderr)
             continue
-        before = path.read_bytes().decode("utf-8")  # as stored: CRLF is not canonical
-        after = dumps(spec)
-        if before == after:
+        except InputError as error:
+            status = 2
+            results.append({"file": name, "status": "error", "message": str(error)})
+            _error(str(error))
             continue
-        if check:
-            print(f"{path}: 需要格式化 would be reformatted")
-            status = 1
-            continue
-        # write beside the file and rename, so that a failure never leaves half a file
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(after)
-        os.chmod(temporary, path.stat().st_mode)
-        os.replace(temporary, path)
-        print(f"{path}: 已格式化 reformatted")
+        results.append({"file": shown, "status": result})
+        if result == "would_reformat":
+            status = max(status, 1)
+            if form == "text":
+                print(f"{shown}: 需要格式化 would be reformatted", file=out)
+        elif result == "reformatted" and form == "text" and not quiet:
+            print(f"{shown}: 已格式化 reformatted", file=out)
+    if form == "json":
+        _dump_json(results, out)
     return status
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+# --- the command line ----------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but an argument starting with ``-`` and then anything other than a letter or
+    another ``-`` (``-5%``, ``-0.5``, ``-５``) is an argument, never an option: targets may be
+    negative.  argparse does this for plain negative numbers only (the pattern below replaces
+    its own ``_negative_number_matcher``; the parser has no option that looks like one)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = re.compile(r"^-[^-A-Za-z]")
+
+
+def _version() -> str:
+    # the distribution's version, which is indicatorkit.__version__ (tests/test_cli.py checks);
+    # the cli cannot import the package itself, which sits above it (docs/architecture.md)
+    try:
+        return metadata.version("indicatorkit")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _arguments() -> _Parser:
+    parser = _Parser(
         prog="indicatorkit",
-        description="预算绩效目标：解析与核对 / read and check performance targets",
+        description="预算绩效目标：解析与核对 / read and check performance targets. "
+        "退出码 exit status: 0 通过 clean, 1 有问题 findings, 2 用法或输入错误 usage or input error",
+    )
+    parser.add_argument("--version", action="version", version=f"indicatorkit {_version()}")
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--format", choices=("text", "json"), default="text", help="输出格式 / output format"
+    )
+    common.add_argument(
+        "-o", "--output", metavar="FILE", help="报告写入文件 / write the report to FILE"
+    )
+    common.add_argument(
+        "-q", "--quiet", action="store_true", help="只打印问题 / print problems only"
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    parse = commands.add_parser("parse", help="解析指标值 / parse target expressions")
+    parse = commands.add_parser(
+        "parse", parents=[common], help="解析指标值 / parse target expressions"
+    )
     parse.add_argument("texts", nargs="+", metavar="TEXT")
     parse.add_argument("--lenient", action="store_true", help="修复常见笔误并报告 / repair typos")
-    check = commands.add_parser("check", help="核对实际完成值 / check actuals in a TSV file")
-    check.add_argument("file", type=Path)
-    lint_command = commands.add_parser("lint", help="审核规格文件 / lint spec files")
-    lint_command.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    lint_command.add_argument("--format", choices=("text", "json"), default="text")
-    fmt = commands.add_parser("fmt", help="格式化规格文件 / format spec files")
-    fmt.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    check = commands.add_parser(
+        "check", parents=[common], help="核对实际完成值 / check actuals in a TSV or CSV file"
+    )
+    check.add_argument("file", metavar="FILE", help="TSV/CSV 文件，- 为标准输入 / - reads stdin")
+    lint_command = commands.add_parser(
+        "lint", parents=[common], help="审核规格文件 / lint spec files"
+    )
+    lint_command.add_argument("files", nargs="+", metavar="FILE")
+    fmt = commands.add_parser("fmt", parents=[common], help="格式化规格文件 / format spec files")
+    fmt.add_argument(
+        "files", nargs="+", metavar="FILE", help="- 读标准输入、写标准输出 / - : stdin to stdout"
+    )
     fmt.add_argument("--check", action="store_true", help="只检查不改写 / check only")
-    arguments = parser.parse_args(argv)
+    fmt.add_argument(
+        "--force", action="store_true", help="也改写只读文件 / rewrite read-only files too"
+    )
+    return parser
+
+
+@contextmanager
+def _report(output: str | None) -> Iterator[TextIO]:
+    if output is None:
+        yield sys.stdout
+        return
     try:
-        if arguments.command == "parse":
-            return _parse(arguments.texts, arguments.lenient)
-        if arguments.command == "lint":
-            return _lint(arguments.files, arguments.format)
-        if arguments.command == "fmt":
-            return _fmt(arguments.files, arguments.check)
-        return _check(arguments.file)
-    except BrokenPipeError:  # e.g. piped into `head`
-        sys.stderr.close()
+        handle = open(output, "w", encoding="utf-8", newline="\n")
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise InputError(f"{output}: 无法写入报告 / cannot write the report: {reason}") from None
+    with handle:
+        yield handle
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    try:
+        arguments = _arguments().parse_args(argv)
+    except SystemExit as exit_:  # --help, --version, usage errors (2)
+        return exit_.code if isinstance(exit_.code, int) else 2
+    form, quiet = arguments.format, arguments.quiet
+    try:
+        if arguments.command == "fmt" and STDIN in arguments.files and not arguments.check:
+            if form == "json" or arguments.output:
+                raise InputError(
+                    "`fmt -` 把文本写到标准输出，不能同时用 --format json 或 --output / `fmt -` "
+                    "writes the text to standard output: no --format json, no --output"
+                )
+        with _report(arguments.output) as out:
+            if arguments.command == "parse":
+                return _parse(arguments.texts, arguments.lenient, form, quiet, out)
+            if arguments.command == "check":
+                return _check(arguments.file, form, quiet, out)
+            if arguments.command == "lint":
+                return _lint(arguments.files, form, quiet, out)
+            return _fmt(arguments.files, arguments.check, arguments.force, form, quiet, out)
+    except InputError as error:
+        _error(str(error))
+        return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return the exit status (0 clean, 1 findings, 2 usage or input error)."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:  # e.g. piped into `head`: stop quietly
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
         return 0
+    except KeyboardInterrupt:
+        print("\nindicatorkit: 已中断 / interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: a short message, never a traceback
+        if os.environ.get("INDICATORKIT_TRACEBACK"):
+            traceback.print_exc()
+        print(
+            f"indicatorkit: 内部错误 / internal error: {type(error).__name__}: {error}\n{REPORT_BUGS}",
+            file=sys.stderr,
+        )
+        return 2
 
 
 if __name__ == "__main__":
