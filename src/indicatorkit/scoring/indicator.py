@@ -1,0 +1,315 @@
+"""Scoring one three-level indicator: a target, an actual and a weight give an outcome and a
+score under a rule set.
+
+Six outcomes, never folded into 0 or full marks: met, missed, not applicable, actual missing,
+unreadable, evaluation failed.  Scores are exact fractions; :func:`display` rounds half up to
+two decimals, for display only.
+
+>>> result = score_indicator("≥200件", "150件", 20)
+>>> result.outcome, result.score, display(result.score)
+(<Outcome.MISSED: 'missed'>, Fraction(15, 1), '15.00')
+>>> score_indicator("≤2%", "3%", 10).score           # national: linear, 10·(1 − 0.5)
+Fraction(5, 1)
+>>> score_indicator("≤2%", "3%", 10, rules="lower-ratio").score   # w·A/B
+Fraction(20, 3)
+>>> score_indicator("及时足额发放", "部分达成", 10).score_range
+(Fraction(6, 1), Fraction(8, 1))
+>>> score_indicator("≥200件", "200人", 20).outcome
+<Outcome.FAILED: 'evaluation failed'>
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from indicatorkit.errors import IndicatorkitError, TextError
+from indicatorkit.language.bounds import Direction
+from indicatorkit.language.parse import parse_target
+from indicatorkit.language.targets import (
+    Actual,
+    AnyTarget,
+    CheckResult,
+    Comparison,
+    Deadline,
+    Qualitative,
+    Range,
+)
+from indicatorkit.language.values import Amount, Grade
+from indicatorkit.numerals import format_decimal, to_fraction
+from indicatorkit.scoring.attainment import attainment
+from indicatorkit.scoring.rules import RuleSet, rule_set
+from indicatorkit.units import UnitRegistry
+
+__all__ = ["IndicatorScore", "Outcome", "display", "score_indicator"]
+
+_ZERO = Fraction(0)
+#: What a missed strict target (``>95%`` with 95%) loses at its very boundary, where the
+#: ratio is 1: one hundredth of a point, the smallest step a table shows (our convention:
+#: full marks are for met targets only).
+BOUNDARY_STEP = Fraction(1, 100)
+
+
+class Outcome(enum.Enum):
+    """What became of an indicator."""
+
+    MET = "met"
+    MISSED = "missed"
+    NOT_APPLICABLE = "not applicable"
+    MISSING = "actual missing"
+    UNREADABLE = "unreadable"
+    FAILED = "evaluation failed"
+
+    @property
+    def label(self) -> str:
+        """Chinese first, English beside."""
+        return f"{_LABELS[self]} {self.value}"
+
+    @property
+    def decided(self) -> bool:
+        """True when the indicator's score is known (met, missed or not applicable)."""
+        return self in (Outcome.MET, Outcome.MISSED, Outcome.NOT_APPLICABLE)
+
+
+_LABELS = {
+    Outcome.MET: "达成",
+    Outcome.MISSED: "未达成",
+    Outcome.NOT_APPLICABLE: "不适用",
+    Outcome.MISSING: "缺实际值",
+    Outcome.UNREADABLE: "无法读取",
+    Outcome.FAILED: "无法评价",
+}
+
+
+def display(value: Fraction | None, places: int = 2) -> str:
+    """``value`` rounded half up to ``places`` decimals, for display (``""`` for ``None``).
+
+    >>> display(Fraction(2, 3)), display(Fraction(5, 1000)), display(Fraction(-5, 1000))
+    ('0.67', '0.01', '-0.01')
+    """
+    if value is None:
+        return ""
+    scaled = Fraction(value) * 10**places
+    whole = (abs(scaled.numerator) * 2 + scaled.denominator) // (2 * scaled.denominator)
+    return str(Decimal(whole if scaled >= 0 else -whole).scaleb(-places))
+
+
+@attrs.frozen
+class IndicatorScore:
+    """The score of one indicator.
+
+    ``score`` is ``None`` while undecided (actual missing, unreadable, evaluation failed);
+    ``score_range`` is what the score can still be: ``(score, score)`` when decided by a
+    formula, the grade's band for a qualitative result, ``(0, weight)`` when undecided.
+    ``score_source`` says where the score came from: ``"formula"``, ``"evaluator"`` (the
+    evaluator's score inside the band), ``"default"`` (the band's documented default) or
+    ``None``.  ``deviation`` is attainment − 1 (how far the actual is from the target, as a
+    share of it).
+    """
+
+    target: AnyTarget | None
+    actual: Any
+    outcome: Outcome
+    weight: Fraction
+    score: Fraction | None
+    score_range: tuple[Fraction, Fraction]
+    met: bool | None = None
+    attainment: Fraction | None = None
+    score_source: str | None = None
+    deviation: Fraction | None = None
+    explanation_required: bool = False
+    explanation_given: bool = False
+    message: str = ""
+
+    @property
+    def undecided(self) -> Fraction:
+        """Points this indicator leaves undecided (high end − low end of its range)."""
+        return self.score_range[1] - self.score_range[0]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data: numbers as exact decimal strings (``p/q`` where not finite), never
+        floats."""
+        return {
+            "target": None if self.target is None else str(self.target),
+            "actual": None if self.actual is None else str(self.actual),
+            "outcome": self.outcome.value,
+            "met": self.met,
+            "attainment": _text(self.attainment),
+            "weight": _text(self.weight),
+            "score": _text(self.score),
+            "score_display": display(self.score),
+            "score_range": [_text(self.score_range[0]), _text(self.score_range[1])],
+            "score_source": self.score_source,
+            "deviation": _text(self.deviation),
+            "explanation_required": self.explanation_required,
+            "explanation_given": self.explanation_given,
+            "message": self.message,
+        }
+
+
+def _text(value: Fraction | None) -> str | None:
+    return None if value is None else format_decimal(value)
+
+
+def _undecided(
+    target: AnyTarget | None, actual: Any, outcome: Outcome, weight: Fraction, message: str
+) -> IndicatorScore:
+    return IndicatorScore(target, actual, outcome, weight, None, (_ZERO, weight), message=message)
+
+
+def score_indicator(
+    target: AnyTarget | str,
+    actual: Actual | None,
+    weight: Fraction | int | str,
+    *,
+    direction: Direction | None = None,
+    rules: RuleSet | str | None = None,
+    evaluator_score: Fraction | int | str | None = None,
+    not_applicable: str | None = None,
+    reason: str = "",
+    units: UnitRegistry | None = None,
+) -> IndicatorScore:
+    """Score one indicator: ``target`` (text or a target), ``actual`` (text, a number in the
+    target's unit, an amount, a date, a grade, or ``None`` when missing) and its ``weight``.
+
+    ``evaluator_score`` is the evaluator's score inside a qualitative grade's band;
+    ``not_applicable`` (a reason) marks an indicator that does not apply; ``reason`` is the
+    deviation explanation given.  ``rules`` is a :class:`RuleSet` or a rule set's name.
+    """
+    chosen_rules = rule_set(rules)
+    weight = _weight(weight)
+    if isinstance(target, str):
+        try:
+            target = parse_target(target, lenient=True, units=units).target
+        except IndicatorkitError as error:
+            return _undecided(
+                None,
+                actual,
+                Outcome.UNREADABLE,
+                weight,
+                f"指标值无法读取 (target unreadable): {error}",
+            )
+    if not_applicable is not None:
+        return IndicatorScore(
+            target,
+            actual,
+            Outcome.NOT_APPLICABLE,
+            weight,
+            _ZERO,
+            (_ZERO, _ZERO),
+            message=f"不适用 (not applicable): {not_applicable}".rstrip(": "),
+        )
+    if actual is None or (isinstance(actual, str) and not actual.strip()):
+        return _undecided(
+            target, actual, Outcome.MISSING, weight, "缺少实际完成值 (no actual given)"
+        )
+    try:
+        result = target.check(actual, direction=direction, units=units)
+    except IndicatorkitError as error:
+        outcome = Outcome.UNREADABLE if _unreadable(error) else Outcome.FAILED
+        return _undecided(target, actual, outcome, weight, str(error).split("\n")[0])
+    if isinstance(target, Qualitative):
+        return _qualitative(result, weight, chosen_rules, evaluator_score, reason)
+    return _numeric(result, weight, chosen_rules, reason)
+
+
+def _weight(weight: Fraction | int | str) -> Fraction:
+    value = Fraction(weight) if isinstance(weight, str) else to_fraction(weight)
+    if value < 0:
+        raise ValueError(f"分值必须是非负数 (a weight must be ≥ 0): {weight}")
+    return value
+
+
+def _unreadable(error: IndicatorkitError) -> bool:
+    return isinstance(error, TextError)
+
+
+def _qualitative(
+    result: CheckResult,
+    weight: Fraction,
+    rules: RuleSet,
+    chosen: Fraction | int | str | None,
+    reason: str,
+) -> IndicatorScore:
+    grade = result.value
+    if not isinstance(grade, Grade):
+        return _undecided(
+            result.target,
+            result.actual,
+            Outcome.UNREADABLE,
+            weight,
+            "定性指标的实际值应为 达成 / 部分达成 / 未达成 (a qualitative actual names a grade)",
+        )
+    try:
+        score, low, high, evaluated = rules.qualitative_score(
+            grade, weight, None if chosen is None else _weight(chosen)
+        )
+    except ValueError as error:
+        return _undecided(result.target, result.actual, Outcome.FAILED, weight, str(error))
+    met = grade is Grade.ACHIEVED
+    return IndicatorScore(
+        result.target,
+        result.actual,
+        Outcome.MET if met else Outcome.MISSED,
+        weight,
+        score,
+        (score, score) if evaluated else (low, high),
+        met=met,
+        score_source="evaluator" if evaluated else "default",
+        explanation_required=not met,
+        explanation_given=bool(reason.strip()),
+        message=grade.value,
+    )
+
+
+def _numeric(result: CheckResult, weight: Fraction, rules: RuleSet, reason: str) -> IndicatorScore:
+    target = result.target
+    met = bool(result.met)
+    ratio = attainment(result)
+    if met:
+        score = weight
+    elif isinstance(target, Deadline):
+        score = _ZERO  # a missed deadline has no ratio: our convention
+    elif isinstance(target, Comparison) and target.effective_operator(result.direction) is not None:
+        operator = target.effective_operator(result.direction)
+        score = rules.partial_credit(ratio, operator.is_lower_bound, weight)
+    else:  # a range: partial credit by its attainment, our convention
+        score = rules.partial_credit(ratio, True, weight)
+    if not met and score >= weight and weight > 0:
+        score = max(_ZERO, weight - BOUNDARY_STEP)  # a strict bound missed at its boundary
+    over = _overshoot(result, rules)
+    return IndicatorScore(
+        target,
+        result.actual,
+        Outcome.MET if met else Outcome.MISSED,
+        weight,
+        score,
+        (score, score),
+        met=met,
+        attainment=ratio,
+        score_source="formula",
+        deviation=None if ratio is None else ratio - 1,
+        explanation_required=not met or over,
+        explanation_given=bool(reason.strip()),
+        message="" if not over else "超出目标过多，须说明 (far beyond the target: explain it)",
+    )
+
+
+def _overshoot(result: CheckResult, rules: RuleSet) -> bool:
+    """True when the actual reaches the rule set's overshoot share of a more-is-better target."""
+    target = result.target
+    if rules.overshoot is None or not isinstance(target, Comparison | Range) or not result.met:
+        return False
+    value = result.value
+    assert isinstance(value, Amount)
+    if isinstance(target, Comparison):
+        if not target.effective_operator(result.direction).is_lower_bound:
+            return False
+        threshold = target.amount.normalized
+    else:
+        threshold = target.high.normalized
+    return threshold > 0 and value.normalized >= rules.overshoot * threshold
