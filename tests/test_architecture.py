@@ -32,6 +32,7 @@ LAYERS = {
     "scoring": 3,
     "formats": 4,
     "strategies": 5,
+    "testing": 5,
     "cli": 5,
     "": 6,  # indicatorkit/__init__.py
 }

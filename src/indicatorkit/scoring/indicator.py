@@ -279,7 +279,7 @@ def _numeric(result: CheckResult, weight: Fraction, rules: RuleSet, reason: str)
         score = rules.partial_credit(ratio, operator.is_lower_bound, weight)
     else:  # a range: partial credit by its attainment, our convention
         score = rules.partial_credit(ratio, True, weight)
-    if not met and score >= weight and weight > 0:
+    if not met and ratio == 1 and score == weight and weight > 0:
         score = max(_ZERO, weight - BOUNDARY_STEP)  # a strict bound missed at its boundary
     over = _overshoot(result, rules)
     return IndicatorScore(

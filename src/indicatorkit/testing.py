@@ -1,0 +1,205 @@
+"""A property suite any rule set can be run through (needs hypothesis:
+``pip install 'indicatorkit[strategies]'``).
+
+Every shipped rule set passes it; a region's own rules are tested the same way:
+
+>>> import attrs
+>>> from indicatorkit.scoring.rules import NATIONAL
+>>> my_rules = attrs.evolve(NATIONAL, name="my-county", budget_weight=15)
+>>> check_rule_set(my_rules, max_examples=20)
+
+The laws (each also a function of its own, for a test suite that wants them one by one):
+
+* :func:`law_bounded` — a score lies within [0, w], and so does its range;
+* :func:`law_full_marks_exactly_when_met` — a numeric target scores w exactly when met;
+* :func:`law_monotone` — a better actual never scores less;
+* :func:`law_unit_invariant` — restating the actual in another unit (5万元 / 50000元) changes
+  nothing;
+* :func:`law_deterministic` — the same input gives the same score;
+* :func:`law_budget_line` — the budget line lies within [0, its weight] and rises with the rate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indicatorkit.language.bounds import Direction
+from indicatorkit.language.targets import AnyTarget, Comparison, Range
+from indicatorkit.language.values import Amount
+from indicatorkit.scoring.indicator import Outcome, score_indicator
+from indicatorkit.scoring.rules import RuleSet
+from indicatorkit.strategies import (
+    actuals_meeting,
+    actuals_missing,
+    comparisons,
+    deadlines,
+    qualitatives,
+    ranges,
+)
+from indicatorkit.units import Unit
+
+__all__ = [
+    "LAWS",
+    "check_rule_set",
+    "law_bounded",
+    "law_budget_line",
+    "law_deterministic",
+    "law_full_marks_exactly_when_met",
+    "law_monotone",
+    "law_unit_invariant",
+]
+
+_WEIGHTS = st.fractions(min_value=0, max_value=100, max_denominator=100)
+_DIRECTIONS = st.sampled_from([None, Direction.HIGHER, Direction.LOWER])
+_TARGETS = st.one_of(comparisons(), ranges(), deadlines(), qualitatives())
+
+
+def _actual(draw: st.DrawFn, target: AnyTarget) -> Any:
+    chosen = draw(st.sampled_from([actuals_meeting, actuals_missing]))
+    try:
+        return draw(chosen(target))  # type: ignore[arg-type]
+    except Exception:  # a target that cannot be missed (≥0 …): take one that meets it
+        return draw(actuals_meeting(target))  # type: ignore[arg-type]
+
+
+def law_bounded(rules: RuleSet) -> Callable[..., None]:
+    """A score lies within [0, w]; so do both ends of its range."""
+
+    @given(target=_TARGETS, weight=_WEIGHTS, direction=_DIRECTIONS, data=st.data())
+    def law(
+        target: AnyTarget, weight: Fraction, direction: Direction | None, data: st.DataObject
+    ) -> None:
+        actual = None if data.draw(st.integers(0, 9)) == 0 else _actual(data.draw, target)
+        result = score_indicator(target, actual, weight, direction=direction, rules=rules)
+        low, high = result.score_range
+        assert 0 <= low <= high <= weight, result
+        if result.score is not None:
+            assert low <= result.score <= high, result
+
+    return law
+
+
+def law_full_marks_exactly_when_met(rules: RuleSet) -> Callable[..., None]:
+    """A numeric target (and a qualitative one at its default) scores w exactly when met."""
+
+    @given(target=_TARGETS, weight=_WEIGHTS.filter(bool), direction=_DIRECTIONS, data=st.data())
+    def law(
+        target: AnyTarget, weight: Fraction, direction: Direction | None, data: st.DataObject
+    ) -> None:
+        result = score_indicator(
+            target, _actual(data.draw, target), weight, direction=direction, rules=rules
+        )
+        if result.outcome in (Outcome.MET, Outcome.MISSED):
+            assert (result.score == weight) == (result.outcome is Outcome.MET), result
+
+    return law
+
+
+def law_monotone(rules: RuleSet) -> Callable[..., None]:
+    """Along a comparison's direction, a better actual never scores less; a number closer to
+    a range never scores less."""
+
+    numbers = st.fractions(min_value=-(10**6), max_value=10**6, max_denominator=1000)
+
+    @given(
+        target=st.one_of(comparisons(), ranges()),
+        weight=_WEIGHTS,
+        direction=_DIRECTIONS,
+        x=numbers,
+        y=numbers,
+    )
+    def law(
+        target: Comparison | Range,
+        weight: Fraction,
+        direction: Direction | None,
+        x: Fraction,
+        y: Fraction,
+    ) -> None:
+        low, high = sorted((x, y))
+        score_low = score_indicator(target, low, weight, direction=direction, rules=rules).score
+        score_high = score_indicator(target, high, weight, direction=direction, rules=rules).score
+        assert score_low is not None and score_high is not None
+        if isinstance(target, Comparison):
+            if target.effective_operator(direction).is_lower_bound:
+                assert score_low <= score_high, (low, high, score_low, score_high)
+            else:
+                assert score_low >= score_high, (low, high, score_low, score_high)
+        else:
+            ends = target.bounds()
+            assert ends.lower is not None and ends.upper is not None
+            factor = target.low.unit.factor
+            if high * factor <= ends.lower.value:  # both below the range
+                assert score_low <= score_high
+            if low * factor >= ends.upper.value:  # both above it
+                assert score_low >= score_high
+
+    return law
+
+
+def law_unit_invariant(rules: RuleSet) -> Callable[..., None]:
+    """An actual stated in the target's unit or in the base unit scores the same."""
+
+    numbers = st.fractions(min_value=-(10**6), max_value=10**6, max_denominator=1000)
+
+    @given(
+        target=st.one_of(comparisons(), ranges()), weight=_WEIGHTS, direction=_DIRECTIONS, x=numbers
+    )
+    def law(
+        target: Comparison | Range, weight: Fraction, direction: Direction | None, x: Fraction
+    ) -> None:
+        unit = target.amount.unit if isinstance(target, Comparison) else target.low.unit
+        as_written = Amount(x, unit)
+        in_base = Amount(x * unit.factor, Unit("base", unit.dimension, Fraction(1)))
+        one = score_indicator(target, as_written, weight, direction=direction, rules=rules)
+        other = score_indicator(target, in_base, weight, direction=direction, rules=rules)
+        assert (one.score, one.outcome) == (other.score, other.outcome)
+
+    return law
+
+
+def law_deterministic(rules: RuleSet) -> Callable[..., None]:
+    """The same input gives the same score."""
+
+    @given(target=_TARGETS, weight=_WEIGHTS, data=st.data())
+    def law(target: AnyTarget, weight: Fraction, data: st.DataObject) -> None:
+        actual = _actual(data.draw, target)
+        assert score_indicator(target, actual, weight, rules=rules) == score_indicator(
+            target, actual, weight, rules=rules
+        )
+
+    return law
+
+
+def law_budget_line(rules: RuleSet) -> Callable[..., None]:
+    """The budget line lies within [0, its weight] and never falls as the rate rises."""
+
+    rates = st.fractions(min_value=-1, max_value=5, max_denominator=1000)
+
+    @given(x=rates, y=rates)
+    def law(x: Fraction, y: Fraction) -> None:
+        low, high = sorted((x, y))
+        assert 0 <= rules.budget_score(low) <= rules.budget_score(high) <= rules.budget_weight
+
+    return law
+
+
+LAWS: tuple[Callable[[RuleSet], Callable[..., None]], ...] = (
+    law_bounded,
+    law_full_marks_exactly_when_met,
+    law_monotone,
+    law_unit_invariant,
+    law_deterministic,
+    law_budget_line,
+)
+
+
+def check_rule_set(rules: RuleSet, *, max_examples: int = 100) -> None:
+    """Run every law against ``rules``; an ``AssertionError`` (with hypothesis's smallest
+    failing example) says which law broke."""
+    for make in LAWS:
+        settings(max_examples=max_examples, deadline=None)(make(rules))()

@@ -1,0 +1,164 @@
+"""Scoring one indicator: every outcome, every formula, every shipped rule set through the
+property suite."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+import pytest
+
+from indicatorkit import Direction, Grade, parse_target
+from indicatorkit.scoring.indicator import Outcome, display, score_indicator
+from indicatorkit.scoring.rules import HUBEI, NATIONAL, RULE_SETS, RuleSet, rule_set
+from indicatorkit.testing import check_rule_set
+
+
+@pytest.mark.parametrize("rules", sorted(RULE_SETS), ids=str)
+def test_every_shipped_rule_set_passes_the_property_suite(rules: str) -> None:
+    check_rule_set(RULE_SETS[rules], max_examples=40)
+
+
+def test_a_rule_set_that_breaks_a_law_is_caught() -> None:
+    class Generous(RuleSet):
+        def partial_credit(
+            self, share_met: Fraction | None, lower_bound: bool, weight: Fraction
+        ) -> Fraction:
+            return weight * 2  # more than the weight
+
+    with pytest.raises(AssertionError):
+        check_rule_set(Generous("generous", "too generous"), max_examples=40)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "weight", "score", "outcome"),
+    [
+        ("≥200件", "201件", 20, 20, Outcome.MET),
+        ("≥200件", "150件", 20, 15, Outcome.MISSED),  # w·B/A
+        ("≥200件", "-5件", 20, 0, Outcome.MISSED),  # a negative actual counts as 0
+        ("≥95%", "96%", 10, 10, Outcome.MET),
+        (">5万元", "60000元", 10, 10, Outcome.MET),
+        ("≤2%", "3%", 10, 5, Outcome.MISSED),  # linear: 10·(1 − (3−2)/2)
+        ("≤2%", "4%", 10, 0, Outcome.MISSED),  # zero at B ≥ 2A
+        ("≤2%", "1%", 10, 10, Outcome.MET),
+        ("=0", "0", 5, 5, Outcome.MET),
+        ("=0", "1", 5, 0, Outcome.MISSED),  # A = 0: w if B ≤ 0 else 0
+        ("90%-100%", "95%", 10, 10, Outcome.MET),
+        ("90%-100%", "81%", 10, 9, Outcome.MISSED),  # our range convention: B/low
+        ("12月底前", "12月20日", 5, 5, Outcome.MET),
+        ("6月底前", "7月1日", 5, 0, Outcome.MISSED),
+    ],
+)
+def test_national_formulas(
+    target: str, actual: str, weight: int, score: int, outcome: Outcome
+) -> None:
+    result = score_indicator(target, actual, weight)
+    assert (result.score, result.outcome) == (Fraction(score), outcome)
+    assert result.score_source == "formula"
+
+
+def test_a_missed_strict_bound_never_gets_full_marks() -> None:
+    result = score_indicator(">95%", "95%", 10)
+    assert result.outcome is Outcome.MISSED and result.score == Fraction(999, 100)
+
+
+def test_lower_is_better_policies() -> None:
+    assert score_indicator("≤2%", "3%", 10, rules="lower-ratio").score == Fraction(20, 3)
+    assert score_indicator("≤2%", "3%", 10, rules=HUBEI).score == Fraction(20, 3)
+    assert score_indicator("98%", "99%", 10, direction=Direction.LOWER).score == Fraction(
+        2, 1
+    ) * 10 - Fraction(990, 98)
+
+
+def test_qualitative_bands_and_the_evaluators_score() -> None:
+    result = score_indicator("及时足额发放", "达成", 10)
+    assert (result.score, result.score_range, result.score_source) == (10, (8, 10), "default")
+    partial = score_indicator("及时足额发放", "部分达成", 10)
+    assert (partial.score, partial.score_range, partial.outcome) == (7, (6, 8), Outcome.MISSED)
+    chosen = score_indicator("及时足额发放", Grade.PARTIAL, 10, evaluator_score="7.5")
+    assert (chosen.score, chosen.score_range, chosen.score_source) == (
+        Fraction(15, 2),
+        (Fraction(15, 2), Fraction(15, 2)),
+        "evaluator",
+    )
+    outside = score_indicator("及时足额发放", "部分达成", 10, evaluator_score=9)
+    assert outside.outcome is Outcome.FAILED and "区间" in outside.message
+    hubei = score_indicator("及时足额发放", "未达成", 10, rules="hubei")
+    assert hubei.score_range == (0, 5)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "outcome"),
+    [
+        ("≥200件", None, Outcome.MISSING),
+        ("≥200件", "  ", Outcome.MISSING),
+        ("≥200件", "很多", Outcome.UNREADABLE),
+        ("≥200件", "200人", Outcome.FAILED),
+        ("12月底前", "95%", Outcome.FAILED),
+        ("及时足额发放", "已经发放", Outcome.UNREADABLE),
+        ("≥200xx", "200件", Outcome.UNREADABLE),
+    ],
+)
+def test_undecided_outcomes_keep_their_points_undecided(
+    target: str, actual: str | None, outcome: Outcome
+) -> None:
+    result = score_indicator(target, actual, 20)
+    assert result.outcome is outcome and not outcome.decided
+    assert result.score is None and result.score_range == (0, 20) and result.undecided == 20
+    assert result.message
+
+
+def test_not_applicable() -> None:
+    result = score_indicator("≥200件", None, 20, not_applicable="项目未实施")
+    assert result.outcome is Outcome.NOT_APPLICABLE and result.score == 0 and result.undecided == 0
+
+
+def test_explanations() -> None:
+    assert score_indicator("≥200件", "150件", 20).explanation_required is True
+    assert score_indicator("≥200件", "150件", 20, reason="疫情影响").explanation_given is True
+    assert score_indicator("≥200件", "300件", 20).explanation_required is False
+    guangxi = score_indicator("≥200件", "260件", 20, rules="guangxi-overshoot")
+    assert guangxi.explanation_required is True and guangxi.outcome is Outcome.MET
+
+
+def test_budget_line_and_grades() -> None:
+    assert NATIONAL.budget_score(Fraction(95, 100)) == Fraction(19, 2)
+    assert NATIONAL.budget_score(Fraction(12, 10)) == 10
+    assert HUBEI.budget_score(Fraction(1, 2)) == 10
+    assert [NATIONAL.grade(Fraction(t)) for t in (90, 89, 80, 60, 59)] == [
+        "优",
+        "良",
+        "良",
+        "中",
+        "差",
+    ]
+    assert rule_set("grades-80-70-60").grade(Fraction(70)) == "良"
+    with pytest.raises(ValueError):
+        rule_set("nowhere")
+
+
+def test_a_region_is_a_few_lines() -> None:
+    county = attrs.evolve(NATIONAL, name="county", budget_weight=Fraction(15))
+    assert county.budget_score(Fraction(1)) == 15
+    check_rule_set(county, max_examples=20)
+
+
+def test_display_rounds_half_up_at_the_end() -> None:
+    assert [display(Fraction(x, 1000)) for x in (5, 15, 25, -5, 1234)] == [
+        "0.01",
+        "0.02",
+        "0.03",
+        "-0.01",
+        "1.23",
+    ]
+    assert display(None) == "" and display(Fraction(10)) == "10.00"
+
+
+def test_scores_are_exact_and_to_dict_has_no_floats() -> None:
+    data = score_indicator("≥3件", "2件", 10).to_dict()
+    assert data["score"] == "20/3" and data["score_display"] == "6.67"
+    assert not any(isinstance(value, float) for value in data.values())
+
+
+def test_targets_may_be_objects() -> None:
+    assert score_indicator(parse_target("≥200件"), 150, 20).score == 15
