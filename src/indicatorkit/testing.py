@@ -26,6 +26,7 @@ from fractions import Fraction
 from typing import Any
 
 from hypothesis import given, settings
+from hypothesis.errors import InvalidArgument
 from hypothesis import strategies as st
 
 from indicatorkit.language.bounds import Direction
@@ -59,12 +60,13 @@ _DIRECTIONS = st.sampled_from([None, Direction.HIGHER, Direction.LOWER])
 _TARGETS = st.one_of(comparisons(), ranges(), deadlines(), qualitatives())
 
 
-def _actual(draw: st.DrawFn, target: AnyTarget) -> Any:
-    chosen = draw(st.sampled_from([actuals_meeting, actuals_missing]))
+def _actual(data: st.DataObject, target: AnyTarget) -> Any:
+    chosen = data.draw(st.sampled_from([actuals_meeting, actuals_missing]))
     try:
-        return draw(chosen(target))  # type: ignore[arg-type]
-    except Exception:  # a target that cannot be missed (≥0 …): take one that meets it
-        return draw(actuals_meeting(target))  # type: ignore[arg-type]
+        strategy = chosen(target)
+    except InvalidArgument:  # a target that cannot be missed: take an actual that meets it
+        strategy = actuals_meeting(target)
+    return data.draw(strategy)
 
 
 def law_bounded(rules: RuleSet) -> Callable[..., None]:
@@ -74,7 +76,7 @@ def law_bounded(rules: RuleSet) -> Callable[..., None]:
     def law(
         target: AnyTarget, weight: Fraction, direction: Direction | None, data: st.DataObject
     ) -> None:
-        actual = None if data.draw(st.integers(0, 9)) == 0 else _actual(data.draw, target)
+        actual = None if data.draw(st.integers(0, 9)) == 0 else _actual(data, target)
         result = score_indicator(target, actual, weight, direction=direction, rules=rules)
         low, high = result.score_range
         assert 0 <= low <= high <= weight, result
@@ -92,7 +94,7 @@ def law_full_marks_exactly_when_met(rules: RuleSet) -> Callable[..., None]:
         target: AnyTarget, weight: Fraction, direction: Direction | None, data: st.DataObject
     ) -> None:
         result = score_indicator(
-            target, _actual(data.draw, target), weight, direction=direction, rules=rules
+            target, _actual(data, target), weight, direction=direction, rules=rules
         )
         if result.outcome in (Outcome.MET, Outcome.MISSED):
             assert (result.score == weight) == (result.outcome is Outcome.MET), result
@@ -167,7 +169,7 @@ def law_deterministic(rules: RuleSet) -> Callable[..., None]:
 
     @given(target=_TARGETS, weight=_WEIGHTS, data=st.data())
     def law(target: AnyTarget, weight: Fraction, data: st.DataObject) -> None:
-        actual = _actual(data.draw, target)
+        actual = _actual(data, target)
         assert score_indicator(target, actual, weight, rules=rules) == score_indicator(
             target, actual, weight, rules=rules
         )
