@@ -26,6 +26,9 @@ def test_a_rule_set_that_breaks_a_law_is_caught() -> None:
         ) -> Fraction:
             return weight * 2  # more than the weight
 
+        def budget_score(self, rate: Fraction) -> Fraction:
+            return rate * self.budget_weight  # uncapped
+
     with pytest.raises(AssertionError):
         check_rule_set(Generous("generous", "too generous"), max_examples=40)
 
@@ -158,6 +161,12 @@ def test_scores_are_exact_and_to_dict_has_no_floats() -> None:
     data = score_indicator("≥3件", "2件", 10).to_dict()
     assert data["score"] == "20/3" and data["score_display"] == "6.67"
     assert not any(isinstance(value, float) for value in data.values())
+
+
+def test_a_plain_number_actual_is_read_in_the_targets_unit_and_said_so() -> None:
+    result = score_indicator("≧735人次", "735", 10)
+    assert (result.outcome, result.score, result.actual) == (Outcome.MET, 10, "735")
+    assert "未写单位" in result.message
 
 
 def test_targets_may_be_objects() -> None:

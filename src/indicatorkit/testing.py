@@ -26,8 +26,8 @@ from fractions import Fraction
 from typing import Any
 
 from hypothesis import given, settings
-from hypothesis.errors import InvalidArgument
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.targets import AnyTarget, Comparison, Range

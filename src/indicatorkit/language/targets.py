@@ -211,6 +211,7 @@ def _amount_in(actual: Actual, unit: Unit, target: object, units: UnitRegistry |
             raise DimensionMismatchError(
                 unit.symbol or unit.kind, actual, context="需要数值 / a number is needed"
             )
+
     elif isinstance(actual, Amount):
         value = actual
     elif isinstance(actual, DatePoint | datetime.date | Grade):

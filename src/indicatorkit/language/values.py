@@ -135,10 +135,13 @@ class Grade(enum.Enum):
 
 _GRADE_WORDS = {
     "达成年度指标": Grade.ACHIEVED,
+    "达成预期指标": Grade.ACHIEVED,  # the Hubei notes' wording
     "达成": Grade.ACHIEVED,
     "已达成": Grade.ACHIEVED,
     "部分达成年度指标并具有一定效果": Grade.PARTIAL,
+    "部分达成预期指标": Grade.PARTIAL,
     "部分达成": Grade.PARTIAL,
     "未达成年度指标且效果较差": Grade.NOT_ACHIEVED,
+    "未达成预期指标": Grade.NOT_ACHIEVED,
     "未达成": Grade.NOT_ACHIEVED,
 }

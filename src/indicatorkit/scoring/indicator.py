@@ -29,7 +29,7 @@ import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.language.bounds import Direction
-from indicatorkit.language.parse import parse_target
+from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.targets import (
     Actual,
     AnyTarget,
@@ -207,6 +207,9 @@ def score_indicator(
         return _undecided(
             target, actual, Outcome.MISSING, weight, "缺少实际完成值 (no actual given)"
         )
+    note, given = "", actual
+    if isinstance(actual, str) and isinstance(target, Comparison | Range):
+        actual, note = _in_target_unit(actual, target, units)
     try:
         result = target.check(actual, direction=direction, units=units)
     except IndicatorkitError as error:
@@ -214,7 +217,32 @@ def score_indicator(
         return _undecided(target, actual, outcome, weight, str(error).split("\n")[0])
     if isinstance(target, Qualitative):
         return _qualitative(result, weight, chosen_rules, evaluator_score, reason)
-    return _numeric(result, weight, chosen_rules, reason)
+    scored = _numeric(result, weight, chosen_rules, reason)
+    return attrs.evolve(
+        scored,
+        actual=given,  # what the user gave, unchanged
+        message="；".join(part for part in (note, scored.message) if part),
+    )
+
+
+def _in_target_unit(
+    actual: str, target: Comparison | Range, units: UnitRegistry | None
+) -> tuple[Actual, str]:
+    """Tables print many actuals without their unit (``735`` under ``≥735人次``): such a plain
+    number is read in the target's unit, and the score's message says so."""
+    unit = target.amount.unit if isinstance(target, Comparison) else target.low.unit
+    if not unit.dimension:
+        return actual, ""
+    try:
+        read = parse_actual(actual, units=units)
+    except IndicatorkitError:
+        return actual, ""
+    if not isinstance(read, Amount) or read.unit.dimension:
+        return actual, ""
+    return Amount(read.value, unit), (
+        f"实际值“{actual}”未写单位，按指标值的单位“{unit.symbol}”读取 "
+        f"(no unit given: read in the target's unit)"
+    )
 
 
 def _weight(weight: Fraction | int | str) -> Fraction:
