@@ -104,7 +104,14 @@ FULL = Spec(
             plan=PLAN,
             goal="办理法律援助案件\n提升服务质量",
             indicators=[
-                indicator("≥180件", "受理数", weight=10, direction=Direction.HIGHER),
+                indicator(
+                    "≥180件",
+                    "受理数",
+                    weight=10,
+                    direction=Direction.HIGHER,
+                    actual="175件",
+                    reason="案件来源减少\n加强宣传",
+                ),
                 indicator(">=6", "外宣活动数量", weight=Fraction(1, 3)),
                 indicator(",=100", "宽松写法", weight=Fraction(5, 2)),
                 indicator("98%", "满意度", direction=Direction.LOWER),
@@ -117,13 +124,23 @@ FULL = Spec(
                 indicator("90%～100%", "区间"),
                 indicator("1万-2万元", "万元区间"),
                 indicator("-5%～5%", "负区间"),
-                indicator("12月底前", "月底期限"),
+                indicator("12月底前", "月底期限", not_applicable=""),
                 indicator("2025年6月30日前", "期限"),
-                indicator("年内", "年内"),
-                indicator("及时足额发放", "定性", description="按时发放\n足额发放"),
+                indicator("年内", "年内", not_applicable="年内未开展"),
+                indicator(
+                    "及时足额发放",
+                    "定性",
+                    description="按时发放\n足额发放",
+                    actual="部分达成",
+                    evaluator_score=Fraction(7, 2),
+                ),
                 indicator("及时足额发放\n资金使用规范", "多行定性"),
                 indicator("“设立2个援助窗口”", "带数字的定性"),
             ],
+            executed=money("150万元"),
+            adjusted_budget=money("1600000元"),
+            spent=SpendingPlan([Checkpoint(DatePoint(6), money("40%"))]),
+            budget_reason="部分案件补贴次年支付",
         ),
         Project(2, "无指标项目", budget=Budget(money("10000元"))),
         Project(3, "涉密项目", withheld="涉密"),
@@ -134,6 +151,7 @@ FULL = Spec(
             indicators=[Indicator("", "", "", parse_target("≥1"), target_text="≥1")],
         ),
     ],
+    rules="national",
 )
 
 
@@ -199,6 +217,10 @@ def test_withheld_project_shape() -> None:
         "goal": "",
         "indicators": [],
         "withheld": "涉密",
+        "executed": None,
+        "adjusted_budget": None,
+        "spent": None,
+        "budget_reason": "",
     }
     assert full_data()["projects"][3]["withheld"] == ""
     assert full_data()["projects"][1]["withheld"] is None
@@ -1027,7 +1049,7 @@ def type_drift(
             if minimum != json_data._minimum(field):
                 yield f"{where}: minimum {minimum} but the model's bound is {json_data._minimum(field)}"
         if kind is str and field is not None:
-            one_line = field.converter is records._one_line
+            one_line = field.converter in (records._one_line, records._optional_line)
             if accepts(node, root, "a\nb") == one_line:
                 yield f"{where}: one line in the model is {one_line}, the schema disagrees"
     elif kind is Fraction:

@@ -111,6 +111,15 @@ _NOT_DATA: Final = frozenset({"where", "comments"})
 #: target's text as written (``target_text``) beside what it means.
 _CARRIES: Final[dict[tuple[type, str], str]] = {(Indicator, "target"): "target_text"}
 
+#: Keys :func:`from_data` lets data leave out (the field then takes its default): the
+#: self-assessment fields, which data written before them does not have.  ``to_data`` always
+#: writes them.
+_MAY_BE_LEFT_OUT: Final[dict[type, frozenset[str]]] = {
+    Spec: frozenset({"rules"}),
+    Project: frozenset({"executed", "adjusted_budget", "spent", "budget_reason"}),
+    Indicator: frozenset({"actual", "evaluator_score", "reason", "not_applicable"}),
+}
+
 _OPERATORS: Final = {operator.value: operator for operator in Operator}
 
 #: Integers beyond this many bits (about 10^MAX_DIGITS) are refused: JSON text of them cannot be
@@ -360,6 +369,8 @@ def _record(cls: type) -> _Codec:
     """The codec of a record: an object with a key per data field, in field order."""
     fields = _data_fields(cls)
     keys = tuple(field.name for field in fields)
+    optional = _MAY_BE_LEFT_OUT.get(cls, frozenset())
+    required = tuple(key for key in keys if key not in optional)
     hints = _field_types(cls)
 
     def dump(record: object) -> _Object:
@@ -374,7 +385,7 @@ def _record(cls: type) -> _Codec:
 
     def load(r: _Reader, value: object, path: str) -> Any:
         start = r.count()
-        given = r.object(value, path, keys)
+        given = r.object(value, path, keys, required)
         if given is None:
             return _FAIL
         arguments: dict[str, Any] = {}
@@ -511,18 +522,24 @@ def _load_date(r: _Reader, value: object, path: str) -> Any:
     return r.build(path, DatePoint, **parts)
 
 
+#: The words for a number ≥ 0 field (a Fraction in the model), by the field's name.
+_NUMBER_WORDS: Final = {"evaluator_score": ("自评得分", "evaluator score")}
+
+
 def _load_weight(r: _Reader, value: object, path: str) -> Any:
+    """A weight (分值) or an evaluator score (自评得分): a number ≥ 0, written as a string."""
+    chinese, english = _NUMBER_WORDS.get(path.rpartition(".")[2], ("分值", "weight"))
     number = _fraction(value, read_ratio)
     if isinstance(number, Fraction):
         return number
     if isinstance(number, str):
         r.problem(
             path,
-            f"分值应为非负数 (weight must be a number ≥ 0): {_show(value)}" + f"：{number}",
+            f"{chinese}应为非负数 ({english} must be a number ≥ 0): {_show(value)}" + f"：{number}",
             '写作 "10"、"2.5" 或 "1/3" / write "10", "2.5" or "1/3"',
         )
     else:
-        r.wrong_type(path, value, ('分值文字，如 "10"', 'a string such as "10"'))
+        r.wrong_type(path, value, (f'{chinese}文字，如 "10"', 'a string such as "10"'))
     return _FAIL
 
 
@@ -749,8 +766,9 @@ def to_data(spec: Spec) -> dict[str, Any]:
     >>> to_data(Spec(projects=[Project(6, "办公楼维修", withheld="涉密")]))
     ... # doctest: +NORMALIZE_WHITESPACE
     {'department': None, 'projects': [{'number': 6, 'name': '办公楼维修', 'code': '', 'unit': '',
-     'budget': None, 'purpose': '', 'plan': None, 'goal': '', 'indicators': [], 'withheld': '涉密'}],
-     'units': None}
+     'budget': None, 'purpose': '', 'plan': None, 'goal': '', 'indicators': [], 'withheld': '涉密',
+     'executed': None, 'adjusted_budget': None, 'spent': None, 'budget_reason': ''}],
+     'units': None, 'rules': None}
     """
     token = _UNITS.set(spec.units)
     try:
@@ -768,7 +786,10 @@ def from_data(data: object) -> Spec:
     with the JSON path (``$.projects[2].indicators[0].target.text``).  Data has no lines:
     their line is 0, as for lint findings about a spec built in code.  A target needs only
     its ``text``; any other key it has must agree with what the text means.  ``units`` (the
-    spec's unit definitions) may be left out: it is then null, the default registry.
+    spec's unit definitions) may be left out: it is then null, the default registry; so may
+    the self-assessment keys, written by ``to_data`` since specs carry actuals (``rules``; a
+    project's ``executed``, ``adjusted_budget``, ``spent``, ``budget_reason``; an indicator's
+    ``actual``, ``evaluator_score``, ``reason``, ``not_applicable``): they take their defaults.
 
     >>> spec = from_data({"department": None, "projects": [{
     ...     "number": 1, "name": "法律援助", "code": "", "unit": "", "budget": None,
@@ -804,7 +825,7 @@ def to_json(spec: Spec, *, indent: int | None = 2) -> str:
 
     >>> from indicatorkit import Spec
     >>> print(to_json(Spec(), indent=None))
-    {"department": null, "projects": [], "units": null}
+    {"department": null, "projects": [], "units": null, "rules": null}
     """
     return json.dumps(to_data(spec), ensure_ascii=False, indent=indent)
 

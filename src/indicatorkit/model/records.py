@@ -135,6 +135,21 @@ def _optional_fraction(value: object) -> Fraction | None:
     return None if value is None else to_fraction(value)
 
 
+def _optional_text(value: object) -> str | None:
+    """Field text, or ``None`` when not given: ``None`` and empty text are both "not given"."""
+    return (field_text(value) or None) if value is not None else None
+
+
+def _optional_reason(value: object) -> str | None:
+    """Field text or ``None``; here empty text is a value (given, with no reason written)."""
+    return None if value is None else field_text(value)
+
+
+def _optional_line(value: object) -> str | None:
+    """One line of text, or ``None``."""
+    return None if value is None else _one_line(value)
+
+
 def _target_text_default(self: Indicator) -> str:
     return str(self.target)
 
@@ -147,6 +162,14 @@ class Indicator:
     They must agree: the text, read leniently with the spec's units, gives the target — the
     :class:`Spec` holding the indicator checks that, once, when it is built.  ``level1``/``level2``/``name``
     may be empty where the source leaves them out (lint reports it).
+
+    A self-assessment (自评) adds what happened: ``actual`` is the 实际完成值 as written
+    (``96%``, ``205件``, ``12月20日``, or a grade 达成 / 部分达成 / 未达成), kept as text for the
+    scorer to read against the target (``None``: not given; empty text is not given either);
+    ``evaluator_score`` is the 自评得分 the evaluator chose for a qualitative indicator (≥ 0;
+    the scorer checks it lies in its grade's band); ``reason`` is the 偏差原因分析及改进措施;
+    ``not_applicable`` (不适用) gives the reason an indicator does not apply (``""``: no reason
+    written) — such an indicator has no actual and no score.
     """
 
     level1: str = attrs.field(converter=_one_line)
@@ -160,6 +183,10 @@ class Indicator:
     basis: str = attrs.field(default="", converter=field_text)
     weight: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
     direction: Direction | None = None
+    actual: str | None = attrs.field(default=None, converter=_optional_text)
+    evaluator_score: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
+    reason: str = attrs.field(default="", converter=field_text)
+    not_applicable: str | None = attrs.field(default=None, converter=_optional_reason)
     where: Where | None = _where()
     comments: tuple[str, ...] = _comments()
 
@@ -171,6 +198,17 @@ class Indicator:
             )
         if self.weight is not None and self.weight < 0:
             raise InvalidValueError(f"分值必须是非负数 (weight must be ≥ 0): {self.weight!r}")
+        if self.evaluator_score is not None and self.evaluator_score < 0:
+            raise InvalidValueError(
+                f"自评得分必须是非负数 (evaluator score must be ≥ 0): {self.evaluator_score!r}"
+            )
+        if self.not_applicable is not None and (
+            self.actual is not None or self.evaluator_score is not None
+        ):
+            raise InvalidValueError(
+                f"指标“{self.name}”不适用，不应有实际值或自评得分 "
+                f"(a not-applicable indicator has no actual and no evaluator score)"
+            )
 
 
 def _written(amount: Amount, what: str) -> None:
@@ -224,7 +262,14 @@ class Budget:
 
 @attrs.frozen
 class Project:
-    """A project's 绩效目标表, or a withheld project (``withheld`` gives the reason)."""
+    """A project's 绩效目标表, or a withheld project (``withheld`` gives the reason).
+
+    For a self-assessment: ``executed`` (全年执行数) and ``adjusted_budget`` (全年预算数 when the
+    budget was adjusted) are money; ``spent`` is the cumulative share of the budget spent by
+    each checkpoint (``6月底 40%``: shares, like the plan — an amount in 元 is divided by the
+    budget before it is written); ``budget_reason`` explains the budget execution.  A withheld
+    project has none of them.
+    """
 
     number: int = attrs.field(validator=attrs.validators.ge(0))
     name: str = attrs.field(default="", converter=_one_line)
@@ -236,14 +281,48 @@ class Project:
     goal: str = attrs.field(default="", converter=field_text)
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_as_tuple)
     withheld: str | None = None
+    executed: Amount | None = attrs.field(
+        default=None, validator=_of_dimension("[money]", "执行数")
+    )
+    adjusted_budget: Amount | None = attrs.field(
+        default=None, validator=_of_dimension("[money]", "调整后预算")
+    )
+    spent: SpendingPlan | None = None
+    budget_reason: str = attrs.field(default="", converter=field_text)
     where: Where | None = _where()
     comments: tuple[str, ...] = _comments()
 
     def __attrs_post_init__(self) -> None:
-        if self.withheld is not None and (self.indicators or self.budget or self.code or self.plan):
+        if self.withheld is not None and (
+            self.indicators
+            or self.budget
+            or self.code
+            or self.plan
+            or self.executed
+            or self.adjusted_budget
+            or self.spent
+            or self.budget_reason
+        ):
             raise InvalidValueError(
                 f"项目 {self.number} 暂不公开，不应有其他内容 (a withheld project has no table)"
             )
+
+    def has_actuals(self) -> bool:
+        """True when anything of a self-assessment is given: an indicator's actual, score,
+        reason or 不适用, or the project's execution figures."""
+        return bool(
+            self.executed is not None
+            or self.adjusted_budget is not None
+            or self.spent is not None
+            or self.budget_reason
+            or any(
+                i.actual is not None
+                or i.evaluator_score is not None
+                or i.reason
+                or i.not_applicable is not None
+                for i in self.indicators
+            )
+        )
 
 
 @attrs.frozen
@@ -318,7 +397,8 @@ class Spec:
 
     ``units`` is the unit registry its targets are read with (``None``: the default registry);
     it travels with the spec, so a worker process reads the same units.  Building a spec
-    checks that every indicator's text and target agree under those units.
+    checks that every indicator's text and target agree under those units.  ``rules`` names
+    the rule set a self-assessment is scored by (``national``, ``hubei``; one word).
     """
 
     department: Department | None = None
@@ -328,7 +408,15 @@ class Spec:
         kw_only=True,
         validator=attrs.validators.optional(attrs.validators.instance_of(UnitRegistry)),
     )
+    rules: str | None = attrs.field(default=None, kw_only=True, converter=_optional_line)
     comments: tuple[str, ...] = _comments()
+
+    @rules.validator
+    def _rules_is_a_name(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+        if value is not None and not re.fullmatch(r"[^\s/]+", value):
+            raise InvalidValueError(
+                f"评分规则应为一个名称，如 national (the rule set is one name): {value!r}"
+            )
 
     def __attrs_post_init__(self) -> None:
         numbers = [project.number for project in self.projects]
