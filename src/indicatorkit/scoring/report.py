@@ -1,0 +1,384 @@
+"""Scoring a whole spec: every three-level indicator, subtotals per level-1 and level-2
+indicator, the budget line, each project's total and grade, and the department's roll-up.
+
+Weights come from the spec where it gives them (分值); otherwise each level-1 indicator gets its
+rule-set weight (产出 50, 效益 30, 满意度 10), split evenly inside the level, so the seed's
+tables score without a weight written.  Points an indicator leaves undecided (actual missing,
+unreadable, evaluation failed) make the total a range.
+
+>>> from indicatorkit import loads
+>>> spec = loads('''
+... 项目 1 法律援助
+...   预算：10000元
+...   执行数：9500元
+...   指标 产出指标 / 数量指标 / 受理数
+...     指标值：≥200件
+...     实际值：150件
+...   指标 效益指标 / 社会效益指标 / 群众知晓率
+...     指标值：≥90%
+...     实际值：95%
+...   指标 满意度指标 / 服务对象满意度指标 / 满意度
+...     指标值：≥95%
+... ''')
+>>> project = score(spec).projects[0]
+>>> [(s.score.outcome.value, s.score.score) for s in project.indicators]
+[('missed', Fraction(75, 2)), ('met', Fraction(30, 1)), ('actual missing', None)]
+>>> project.budget.score, project.total_range, project.grade
+(Fraction(19, 2), (Fraction(77, 1), Fraction(87, 1)), None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from indicatorkit.language.values import Amount
+from indicatorkit.model.records import Indicator, Project, Spec
+from indicatorkit.numerals import format_decimal
+from indicatorkit.scoring.indicator import IndicatorScore, Outcome, display, score_indicator
+from indicatorkit.scoring.rules import Rollup, RuleSet, rule_set
+
+__all__ = ["BudgetLine", "ProjectScore", "ScoredIndicator", "SpecScore", "Subtotal", "score"]
+
+_ZERO = Fraction(0)
+#: Older names of level-1 indicators, scored as their current names.
+LEVEL1_ALIASES = {"效果指标": "效益指标", "项目完成指标": "产出指标"}
+
+
+def _text(value: Fraction | None) -> str | None:
+    return None if value is None else format_decimal(value)
+
+
+@attrs.frozen
+class ScoredIndicator:
+    """An indicator of the spec and its score."""
+
+    indicator: Indicator
+    score: IndicatorScore
+
+
+@attrs.frozen
+class Subtotal:
+    """The points of a level-1 (``level2 == ""``) or level-2 indicator group."""
+
+    level1: str
+    level2: str
+    weight: Fraction
+    score_range: tuple[Fraction, Fraction]
+
+
+@attrs.frozen
+class BudgetLine:
+    """预算执行率: executed ÷ budget (the adjusted budget where one is given), scored."""
+
+    budget: Amount | None
+    executed: Amount | None
+    rate: Fraction | None
+    weight: Fraction
+    score: Fraction | None
+    score_range: tuple[Fraction, Fraction]
+    explanation_required: bool = False
+    explanation_given: bool = False
+    message: str = ""
+
+
+def _grade(rules: RuleSet, low: Fraction, high: Fraction) -> str | None:
+    grade = rules.grade(low)
+    return grade if rules.grade(high) == grade else None
+
+
+@attrs.frozen
+class ProjectScore:
+    """A project's self-assessment: its indicators' scores, subtotals, budget line, total and
+    grade.  ``total`` is ``None`` while points are undecided; ``total_range`` is what the total
+    can still be and ``grade`` is ``None`` when the range spans two grades.  ``rescaled`` says
+    the total was rescaled to 100 because some indicators do not apply."""
+
+    number: int
+    name: str
+    indicators: tuple[ScoredIndicator, ...]
+    subtotals: tuple[Subtotal, ...]
+    budget: BudgetLine
+    total_range: tuple[Fraction, Fraction]
+    grade: str | None
+    rescaled: bool
+    budget_total: Amount | None
+
+    @property
+    def total(self) -> Fraction | None:
+        low, high = self.total_range
+        return low if low == high else None
+
+    @property
+    def undecided(self) -> Fraction:
+        """Points still undecided (the width of the total's range)."""
+        return self.total_range[1] - self.total_range[0]
+
+
+@attrs.frozen
+class SpecScore:
+    """The scores of every project of a spec, and the department's roll-up."""
+
+    rules: RuleSet
+    projects: tuple[ProjectScore, ...]
+    department_range: tuple[Fraction, Fraction] | None
+    department_grade: str | None
+
+    @property
+    def department_total(self) -> Fraction | None:
+        if self.department_range is None:
+            return None
+        low, high = self.department_range
+        return low if low == high else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (numbers as exact decimal strings, never floats)."""
+        return {
+            "rules": self.rules.name,
+            "department": None
+            if self.department_range is None
+            else {
+                "total_range": [_text(v) for v in self.department_range],
+                "total": _text(self.department_total),
+                "grade": self.department_grade,
+            },
+            "projects": [_project_data(project) for project in self.projects],
+        }
+
+    def table(self) -> str:
+        """A readable text table: per project, each indicator, the budget line, the total."""
+        lines: list[str] = []
+        for project in self.projects:
+            lines.append(f"项目 project {project.number} {project.name}")
+            lines.append(
+                "  一级 / 二级 / 三级指标 indicator | 指标值 target | 实际值 actual | 结果 outcome | "
+                "分值 weight | 得分 score"
+            )
+            for item in project.indicators:
+                ind, result = item.indicator, item.score
+                score = (
+                    display(result.score)
+                    if result.score is not None
+                    else (f"{display(result.score_range[0])}–{display(result.score_range[1])}")
+                )
+                lines.append(
+                    f"  {ind.level1} / {ind.level2} / {ind.name} | {ind.target_text} | "
+                    f"{ind.actual or ''} | {result.outcome.label} | {display(result.weight)} | {score}"
+                )
+            budget = project.budget
+            budget_score = (
+                display(budget.score)
+                if budget.score is not None
+                else f"{display(budget.score_range[0])}–{display(budget.score_range[1])}"
+            )
+            rate = "" if budget.rate is None else f"{display(budget.rate * 100)}%"
+            lines.append(
+                f"  预算执行率 budget line | {rate} | {display(budget.weight)} | {budget_score}"
+            )
+            low, high = project.total_range
+            total = display(low) if low == high else f"{display(low)}–{display(high)}"
+            lines.append(
+                f"  总分 total: {total}  等级 grade: {project.grade or '待定 undecided'}"
+                + ("（不适用指标已折算 rescaled）" if project.rescaled else "")
+            )
+        if self.department_range is not None:
+            low, high = self.department_range
+            total = display(low) if low == high else f"{display(low)}–{display(high)}"
+            lines.append(
+                f"部门 department: {total}  等级 grade: {self.department_grade or '待定 undecided'}"
+            )
+        return "\n".join(lines)
+
+
+def _project_data(project: ProjectScore) -> dict[str, Any]:
+    budget = project.budget
+    return {
+        "number": project.number,
+        "name": project.name,
+        "indicators": [
+            {
+                "level1": item.indicator.level1,
+                "level2": item.indicator.level2,
+                "name": item.indicator.name,
+                **item.score.to_dict(),
+            }
+            for item in project.indicators
+        ],
+        "subtotals": [
+            {
+                "level1": sub.level1,
+                "level2": sub.level2,
+                "weight": _text(sub.weight),
+                "score_range": [_text(v) for v in sub.score_range],
+            }
+            for sub in project.subtotals
+        ],
+        "budget": {
+            "budget": None if budget.budget is None else str(budget.budget),
+            "executed": None if budget.executed is None else str(budget.executed),
+            "rate": _text(budget.rate),
+            "weight": _text(budget.weight),
+            "score": _text(budget.score),
+            "score_range": [_text(v) for v in budget.score_range],
+            "explanation_required": budget.explanation_required,
+            "explanation_given": budget.explanation_given,
+            "message": budget.message,
+        },
+        "total": _text(project.total),
+        "total_range": [_text(v) for v in project.total_range],
+        "total_display": display(project.total),
+        "grade": project.grade,
+        "rescaled": project.rescaled,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _weights(indicators: tuple[Indicator, ...], rules: RuleSet) -> tuple[list[Fraction], list[str]]:
+    """Each indicator's weight: the spec's, or its level's weight split evenly among the
+    indicators of the level that have none."""
+    weights: list[Fraction | None] = [indicator.weight for indicator in indicators]
+    notes = ["" for _ in indicators]
+    levels: dict[str, list[int]] = {}
+    for index, indicator in enumerate(indicators):
+        levels.setdefault(LEVEL1_ALIASES.get(indicator.level1, indicator.level1), []).append(index)
+    for level, members in levels.items():
+        missing = [i for i in members if weights[i] is None]
+        if not missing:
+            continue
+        level_weight = rules.level_weights.get(level)
+        if level_weight is None:
+            for i in missing:
+                weights[i] = _ZERO
+                notes[i] = (
+                    f"“{level}”没有规定的权重，且表中未给分值，按 0 计 "
+                    "(no weight for this level-1 indicator: counted as 0)"
+                )
+            continue
+        given = sum((weights[i] or _ZERO for i in members if weights[i] is not None), _ZERO)
+        share = max(_ZERO, level_weight - given) / len(missing)
+        for i in missing:
+            weights[i] = share
+    return [w if w is not None else _ZERO for w in weights], notes
+
+
+def _budget_line(project: Project, rules: RuleSet) -> BudgetLine:
+    budget = project.adjusted_budget or (project.budget.total if project.budget else None)
+    weight = rules.budget_weight
+    if budget is None or project.executed is None:
+        missing = "预算数" if budget is None else "执行数"
+        return BudgetLine(
+            budget, project.executed, None, weight, None, (_ZERO, weight),
+            message=f"缺少{missing} (no {'budget' if budget is None else 'executed amount'})",
+        )  # fmt: skip
+    if budget.normalized <= 0:
+        return BudgetLine(
+            budget, project.executed, None, weight, None, (_ZERO, weight),
+            message="预算数为 0，无法计算执行率 (a zero budget has no rate)",
+        )  # fmt: skip
+    rate = project.executed.normalized / budget.normalized
+    score = rules.budget_score(rate)
+    required = rules.budget_rate_floor is not None and rate < rules.budget_rate_floor
+    return BudgetLine(
+        budget,
+        project.executed,
+        rate,
+        weight,
+        score,
+        (score, score),
+        explanation_required=required,
+        explanation_given=bool(project.budget_reason.strip()),
+        message="执行率偏低，须说明 (a low rate: explain it)" if required else "",
+    )
+
+
+def _score_project(project: Project, rules: RuleSet, spec: Spec) -> ProjectScore:
+    weights, notes = _weights(project.indicators, rules)
+    scored = []
+    for indicator, weight, note in zip(project.indicators, weights, notes, strict=True):
+        result = score_indicator(
+            indicator.target,
+            indicator.actual,
+            weight,
+            direction=indicator.direction,
+            rules=rules,
+            evaluator_score=indicator.evaluator_score,
+            not_applicable=indicator.not_applicable,
+            reason=indicator.reason,
+            units=spec.units,
+        )
+        if note:
+            result = attrs.evolve(result, message="；".join(p for p in (note, result.message) if p))
+        scored.append(ScoredIndicator(indicator, result))
+    budget = _budget_line(project, rules)
+    low = sum((s.score.score_range[0] for s in scored), _ZERO) + budget.score_range[0]
+    high = sum((s.score.score_range[1] for s in scored), _ZERO) + budget.score_range[1]
+    dropped = sum(
+        (s.score.weight for s in scored if s.score.outcome is Outcome.NOT_APPLICABLE), _ZERO
+    )
+    possible = sum(weights, _ZERO) + budget.weight
+    rescaled = bool(rules.rescale_not_applicable and dropped and possible > dropped)
+    if rescaled:
+        factor = possible / (possible - dropped)
+        low, high = low * factor, high * factor
+    return ProjectScore(
+        project.number,
+        project.name,
+        tuple(scored),
+        tuple(_subtotals(scored)),
+        budget,
+        (low, high),
+        _grade(rules, low, high),
+        rescaled,
+        project.budget.total if project.budget else None,
+    )
+
+
+def _subtotals(scored: Iterable[ScoredIndicator]) -> list[Subtotal]:
+    groups: dict[tuple[str, str], list[IndicatorScore]] = {}
+    for item in scored:
+        level1 = LEVEL1_ALIASES.get(item.indicator.level1, item.indicator.level1)
+        groups.setdefault((level1, ""), []).append(item.score)
+        groups.setdefault((level1, item.indicator.level2), []).append(item.score)
+    return [
+        Subtotal(
+            level1,
+            level2,
+            sum((s.weight for s in members), _ZERO),
+            (
+                sum((s.score_range[0] for s in members), _ZERO),
+                sum((s.score_range[1] for s in members), _ZERO),
+            ),
+        )
+        for (level1, level2), members in groups.items()
+    ]
+
+
+def score(spec: Spec, *, rules: RuleSet | str | None = None) -> SpecScore:
+    """Score every project of ``spec`` that has indicators (withheld projects have none), by
+    ``rules`` — a :class:`RuleSet`, a rule set's name, or ``None`` for the rule set the spec
+    names (``Spec.rules``), else the national rules."""
+    chosen = rule_set(rules if rules is not None else spec.rules)
+    projects = tuple(
+        _score_project(project, chosen, spec)
+        for project in spec.projects
+        if project.withheld is None and project.indicators
+    )
+    if not projects:
+        return SpecScore(chosen, projects, None, None)
+    if chosen.rollup is Rollup.BUDGET_WEIGHTED and all(
+        p.budget_total is not None and p.budget_total.normalized > 0 for p in projects
+    ):
+        weights = [p.budget_total.normalized for p in projects]  # type: ignore[union-attr]
+    else:
+        weights = [Fraction(1) for _ in projects]
+    whole = sum(weights, _ZERO)
+    low = sum((w * p.total_range[0] for w, p in zip(weights, projects, strict=True)), _ZERO) / whole
+    high = (
+        sum((w * p.total_range[1] for w, p in zip(weights, projects, strict=True)), _ZERO) / whole
+    )
+    return SpecScore(chosen, projects, (low, high), _grade(chosen, low, high))
