@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from indicatorkit import parse_target
+from indicatorkit import dumps, lint, loads, parse_target
 from indicatorkit.errors import InvalidValueError
 from indicatorkit.formats.json_data import from_data, to_data
 from indicatorkit.language.values import Amount, DatePoint
@@ -18,6 +18,7 @@ from indicatorkit.model.records import (
     Budget,
     Checkpoint,
     Indicator,
+    Location,
     Project,
     Spec,
     SpendingPlan,
@@ -207,3 +208,170 @@ def test_json_refuses_bad_actuals(path: tuple[Any, ...], value: object, message:
     assert any(message in finding.message for finding in caught.value.findings), [
         f.message for f in caught.value.findings
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Spec files
+
+ASSESSED_TEXT = """\
+# 自评 / self-assessment
+
+评分规则 national
+
+项目 1 法律援助
+  预算：10000元
+  执行数：9500元
+  调整后预算：1万元
+  累计支出：6月底 40%，10月底 70%
+  执行说明：部分补贴次年支付
+    | 已督促
+
+  指标 产出指标 / 数量指标 / 受理数
+    指标值：≥180件
+    实际值：175件
+    偏差原因：案件减少
+
+  指标 产出指标 / 质量指标 / 发放
+    指标值：及时足额发放
+    实际值：部分达成
+    自评得分：7.5
+
+  指标 满意度指标 / 服务对象满意度指标 / 满意度
+    指标值：≥90%
+    不适用：
+"""
+
+
+def test_spec_file_reads_and_writes_actuals() -> None:
+    spec = loads(ASSESSED_TEXT)
+    assert spec.rules == "national"
+    project = spec.projects[0]
+    assert str(project.executed) == "9500元" and str(project.adjusted_budget) == "1万元"
+    assert project.spent is not None and [str(c.share) for c in project.spent.checkpoints] == [
+        "40%",
+        "70%",
+    ]
+    assert project.budget_reason == "部分补贴次年支付\n已督促"
+    first, second, third = project.indicators
+    assert (first.actual, first.reason) == ("175件", "案件减少")
+    assert (second.actual, second.evaluator_score) == ("部分达成", Fraction(15, 2))
+    assert third.not_applicable == "" and third.actual is None
+    assert spec.comments == ("自评 / self-assessment",)
+    assert dumps(spec) == ASSESSED_TEXT
+    assert first.where is not None and first.where.of("actual") == Location(15, 9)
+
+
+def test_aliases_read_like_the_keys() -> None:
+    english = (
+        "rules hubei\nproject 1\n  executed: 1元\n  adjusted_budget: 2元\n  spent: 6月底 50%\n"
+        "  budget_reason: 无\n  indicator 产出指标 / 数量指标 / 数\n    target: ≥1件\n"
+        "    actual: 1件\n    score: 1\n    reason: 无\n"
+    )
+    chinese = (
+        "评分规则 hubei\n项目 1\n  全年执行数：1元\n  调整后预算：2元\n  累计支出：6月底 50%\n"
+        "  执行说明：无\n  指标 产出指标 / 数量指标 / 数\n    指标值：≥1件\n"
+        "    实际完成值：1件\n    自评得分：1\n    偏差原因分析：无\n"
+    )
+    assert loads(english) == loads(chinese)
+    assert (
+        loads("项目 1\n  指标 a / b / c\n    指标值：≥1件\n    not_applicable: 无\n")
+        .projects[0]
+        .indicators[0]
+        .not_applicable
+        == "无"
+    )
+
+
+def test_actual_of_nine_people_loads() -> None:
+    text = "项目 1\n  指标 产出指标 / 数量指标 / 人数\n    指标值：≥8人\n    实际值：9人\n"
+    assert loads(text).projects[0].indicators[0].actual == "9人"
+
+
+def test_rules_comment_goes_to_the_spec() -> None:
+    spec = loads("# 规则\n评分规则 national\n项目 1\n")
+    assert spec.comments == ("规则",)
+    assert dumps(spec) == "# 规则\n\n评分规则 national\n\n项目 1\n"
+    assert loads("评分规则：national\n").rules == "national"
+
+
+def errors(text: str) -> list[tuple[str, int, int]]:
+    with pytest.raises(SpecError) as caught:
+        loads(text)
+    return [(f.code, f.line, f.column) for f in caught.value.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("评分规则\n", [("IK020", 1, 1)]),
+        ("评分规则 a b\n", [("IK020", 1, 6)]),
+        ("评分规则 x\n评分规则 y\n", [("IK013", 2, 1)]),
+        ("评分规则 x\n  执行数：1元\n", [("IK015", 2, 3)]),
+        ("项目 1\n  执行数：50%\n", [("IK021", 2, 7)]),
+        ("项目 1\n  调整后预算：很多\n", [("IK021", 2, 9)]),
+        ("项目 1\n  累计支出：6月底 400元\n", [("IK022", 2, 8)]),
+        ("项目 1\n  累计支出：6月底\n", [("IK022", 2, 8)]),
+        ("项目 1\n  指标 a / b / c\n    指标值：≥1件\n    自评得分：高\n", [("IK020", 4, 10)]),
+        ("项目 1\n  指标 a / b / c\n    指标值：≥1件\n    自评得分：-1\n", [("IK020", 4, 10)]),
+        (
+            "项目 1\n  指标 a / b / c\n    指标值：≥1件\n    实际值：1件\n    不适用：无\n",
+            [("IK040", 2, 3)],
+        ),
+        ("项目 1\n  暂不公开：涉密\n  执行数：1元\n", [("IK040", 1, 1)]),
+        ("项目 1-2\n  暂不公开：涉密\n  执行数：1元\n", [("IK018", 1, 4)]),
+        ("项目 1\n  实际值：9人\n", [("IK012", 2, 3)]),
+        (
+            "项目 1\n  指标 a / b / c\n    指标值：≥1件\n    实际值：1件\n    实际值：2件\n",
+            [("IK013", 5, 5)],
+        ),
+    ],
+)
+def test_every_problem_is_located(text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert errors(text) == expected
+
+
+def test_actual_under_a_project_says_where_it_belongs() -> None:
+    with pytest.raises(SpecError) as caught:
+        loads("项目 1\n  实际完成值：9人\n")
+    assert "“指标”" in (caught.value.findings[0].suggestion or "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Lint
+
+
+def codes(text: str, *wanted: str) -> list[tuple[str, int, int]]:
+    return [(f.code, f.line, f.column) for f in lint(loads(text)) if f.code in wanted]
+
+
+def test_lint_evaluator_score() -> None:
+    text = "项目 1\n  指标 产出指标 / 数量指标 / 数\n    指标值：≥1件\n    分值：4\n    实际值：1件\n    自评得分：5\n"
+    assert codes(text, "IK207", "IK208") == [("IK207", 6, 10), ("IK208", 6, 10)]
+    qualitative = text.replace("≥1件", "及时发放").replace("自评得分：5", "自评得分：3")
+    assert codes(qualitative, "IK207", "IK208") == []
+
+
+def test_lint_unassessed_indicator() -> None:
+    table = (
+        "项目 1\n  指标 产出指标 / 数量指标 / 甲\n    指标值：≥1件\n    实际值：1件\n"
+        "  指标 产出指标 / 数量指标 / 乙\n    指标值：≥1件\n"
+        "  指标 产出指标 / 数量指标 / 丙\n    指标值：≥1件\n    不适用：未开展\n"
+    )
+    assert codes(table, "IK209") == [("IK209", 5, 3)]
+    assert (
+        codes(table.replace("    实际值：1件\n", "").replace("    不适用：未开展\n", ""), "IK209")
+        == []
+    )
+    programme = "部门 - 局\n  分项 甲\n" + "".join(
+        "  " + line + "\n" for line in table.split("\n", 1)[1].splitlines()
+    )
+    assert codes(programme, "IK209") == [("IK209", 6, 5)]
+
+
+def test_lint_execution() -> None:
+    text = "项目 1\n  预算：1万元\n  执行数：1.2万元\n  累计支出：6月底 60%，3月底 120%\n"
+    assert codes(text, "IK307", "IK308") == [("IK308", 3, 7), ("IK307", 4, 8)]
+    adjusted = text.replace("执行数", "调整后预算：2万元\n  执行数")
+    assert codes(adjusted, "IK308") == []
+    assert codes("项目 1\n  累计支出：6月底 60%，10月底 50%\n", "IK307") == [("IK307", 2, 8)]
+    assert codes("项目 1\n  累计支出：6月底 60%，10月底 90%\n", "IK307") == []

@@ -39,6 +39,7 @@ from indicatorkit.model.records import (
     SpendingPlan,
     Where,
 )
+from indicatorkit.numerals import format_decimal
 from indicatorkit.units import NO_UNIT, UnitRegistry
 
 __all__ = ["LEVEL1", "LEVEL1_ALIASES", "LEVEL2", "RULES", "lint"]
@@ -83,6 +84,15 @@ RULES: dict[str, tuple[Severity, str]] = {
     "IK204": (Severity.WARNING, "指标值方向与指标性质相反 / the bound points the wrong way"),
     "IK205": (Severity.WARNING, "指定的方向与运算符矛盾 / the direction contradicts the operator"),
     "IK206": (Severity.WARNING, "指标值需要修整才能读取 / the target needed tidying to be read"),
+    "IK207": (
+        Severity.WARNING,
+        "定量指标给了自评得分（由计分规则计算） / an evaluator score on a quantitative indicator",
+    ),
+    "IK208": (Severity.ERROR, "自评得分超过分值 / the evaluator score exceeds the weight"),
+    "IK209": (
+        Severity.WARNING,
+        "自评中的指标既无实际值也未标不适用 / an assessed table's indicator has no actual",
+    ),
     "IK301": (
         Severity.ERROR,
         "资金支出计划不递增或未到100% / the spending plan decreases or ends below 100%",
@@ -98,6 +108,12 @@ RULES: dict[str, tuple[Severity, str]] = {
         "说明中的三级指标个数与实际不符 / the summary's indicator count is wrong",
     ),
     "IK306": (Severity.WARNING, "只有部分指标给了分值 / only some indicators have a weight"),
+    "IK307": (
+        Severity.WARNING,
+        "累计支出下降、时点无序或超过100% / cumulative spending decreases, is out of order or "
+        "exceeds 100%",
+    ),
+    "IK308": (Severity.WARNING, "执行数超过预算数 / execution exceeds the budget"),
 }
 
 _PROMISES_NUMBER = re.compile(
@@ -123,6 +139,15 @@ def _unbalanced(text: str) -> bool:
             if not stack or stack.pop() != char:
                 return True
     return bool(stack)
+
+
+def _assessed(indicator: Indicator) -> bool:
+    return (
+        indicator.actual is not None
+        or indicator.evaluator_score is not None
+        or bool(indicator.reason)
+        or indicator.not_applicable is not None
+    )
 
 
 def lint(spec: Spec, *, file: str | None = None, source: str | None = None) -> list[Finding]:
@@ -202,6 +227,8 @@ class _Checker:
     def programme(self, programme: Programme) -> None:
         self.plan(programme.plan, programme.where)
         self.indicators(programme.indicators, programme.where, f"分项“{programme.name}”")
+        if any(_assessed(i) for i in programme.indicators):
+            self.unassessed(programme.indicators)
         stated = _COUNT_IN_SUMMARY.search(programme.summary)
         if stated and int(stated.group(1)) != len(programme.indicators):
             self.add(
@@ -230,6 +257,46 @@ class _Checker:
                 )
         self.plan(project.plan, project.where)
         self.indicators(project.indicators, project.where, f"项目 {project.number}")
+        self.execution(project)
+        if project.has_actuals():
+            self.unassessed(project.indicators)
+
+    def execution(self, project: Project) -> None:
+        """累计支出 and 执行数 against the budget."""
+        spent = project.spent
+        if spent is not None and spent.checkpoints:
+            shares = [point.share.normalized for point in spent.checkpoints]
+            days = [point.by.key() for point in spent.checkpoints]
+            problems = []
+            if any(b < a for a, b in itertools.pairwise(shares)):
+                problems.append("累计支出比例下降")
+            if any(b <= a for a, b in itertools.pairwise(days)):
+                problems.append("时点不是按先后排列")
+            if max(shares) > 1:
+                problems.append("累计支出超过 100%")
+            if problems:
+                self.add("IK307", "；".join(problems), project.where, "spent")
+        budget = project.adjusted_budget or (project.budget.total if project.budget else None)
+        if project.executed is not None and budget is not None:
+            if project.executed.normalized > budget.normalized:
+                which = "调整后预算" if project.adjusted_budget else "预算数"
+                self.add(
+                    "IK308",
+                    f"执行数 {project.executed} > {which} {budget}",
+                    project.where,
+                    "executed",
+                )
+
+    def unassessed(self, indicators: Iterable[Indicator]) -> None:
+        """In a table that is being assessed, every indicator has an actual or is 不适用."""
+        for indicator in indicators:
+            if indicator.actual is None and indicator.not_applicable is None:
+                self.add(
+                    "IK209",
+                    f"“{indicator.name or indicator.description}”没有实际值",
+                    indicator.where,
+                    suggestion="写“实际值：…”或“不适用：原因” / add 实际值 or 不适用",
+                )
 
     def plan(self, plan: SpendingPlan | None, where: Where | None) -> None:
         if plan is None or not plan.checkpoints:
@@ -287,6 +354,23 @@ class _Checker:
             )
         if not indicator.basis:
             self.add("IK108", "", where)
+        score = indicator.evaluator_score
+        if score is not None:
+            if not isinstance(indicator.target, Qualitative):
+                self.add(
+                    "IK207",
+                    f"指标值“{indicator.target_text}”是定量的，自评得分 {format_decimal(score)}",
+                    where,
+                    "evaluator_score",
+                    suggestion="定量指标的得分由计分规则按实际值计算 / the rules score it",
+                )
+            if indicator.weight is not None and score > indicator.weight:
+                self.add(
+                    "IK208",
+                    f"自评得分 {format_decimal(score)} > 分值 {format_decimal(indicator.weight)}",
+                    where,
+                    "evaluator_score",
+                )
         for label, text in (("名称", indicator.name), ("描述", indicator.description)):
             if _unbalanced(text):
                 self.add(

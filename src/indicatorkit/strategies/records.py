@@ -57,10 +57,23 @@ def _level_names() -> SearchStrategy[tuple[str, str, str]]:
     return names.filter(lambda levels: split_levels(" / ".join(levels)) == list(levels))
 
 
+#: Actual values as a self-assessment writes them: amounts, dates, grades, and any text.
+_ACTUAL_WORDS = ("96%", "205件", "4.8万元", "12月20日", "达成", "部分达成", "未达成", "0")
+
+
+def _actuals() -> SearchStrategy[str | None]:
+    return st.none() | st.sampled_from(_ACTUAL_WORDS) | _spec_text()
+
+
+def _scores() -> SearchStrategy[Any]:
+    return st.none() | st.fractions(min_value=0, max_value=100, max_denominator=8)
+
+
 def indicators() -> SearchStrategy[Any]:
     """:class:`~indicatorkit.model.records.Indicator` records: levels (possibly empty), a target
     written in any spelling of the language (:func:`target_texts_with_targets`), description,
-    basis, weight and direction."""
+    basis, weight and direction; sometimes a self-assessment: an actual, an evaluator score and
+    a reason, or 不适用 with its reason."""
 
     @st.composite
     def build(draw: st.DrawFn) -> Indicator:
@@ -76,7 +89,21 @@ def indicators() -> SearchStrategy[Any]:
             basis=draw(_spec_text()),
             weight=draw(st.none() | st.fractions(min_value=0, max_value=100, max_denominator=8)),
             direction=draw(st.sampled_from([None, *Direction])),
+            **draw(_assessment()),
         )
+
+    @st.composite
+    def _assessment(draw: st.DrawFn) -> dict[str, Any]:
+        kind = draw(st.sampled_from(["none", "none", "actual", "not_applicable"]))
+        if kind == "none":
+            return {}
+        if kind == "not_applicable":
+            return {"not_applicable": draw(_spec_text()), "reason": draw(_spec_text())}
+        return {
+            "actual": draw(_actuals()),
+            "evaluator_score": draw(_scores()),
+            "reason": draw(_spec_text()),
+        }
 
     return build()
 
@@ -94,6 +121,17 @@ def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
     optional_money = st.none() | money
 
     @st.composite
+    def execution(draw: st.DrawFn) -> dict[str, Any]:
+        if draw(st.booleans()):
+            return {}
+        return {
+            "executed": draw(optional_money),
+            "adjusted_budget": draw(optional_money),
+            "spent": draw(st.none() | spending_plans()),
+            "budget_reason": draw(_spec_text()),
+        }
+
+    @st.composite
     def build(draw: st.DrawFn) -> Project:
         number = draw(st.integers(0, 999))
         name = draw(_spec_line(10))
@@ -109,6 +147,7 @@ def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
             plan=draw(st.none() | spending_plans()),
             goal=draw(_spec_text()),
             indicators=draw(st.lists(indicators(), max_size=max_indicators)),
+            **draw(execution()),
         )
 
     return build()
@@ -159,6 +198,7 @@ def specs(*, max_projects: int = 4) -> SearchStrategy[Any]:
     def build(draw: st.DrawFn) -> Spec:
         listed = draw(st.lists(projects(), max_size=max_projects, unique_by=lambda p: p.number))
         department = draw(st.none() | departments())
-        return Spec(department, tuple(sorted(listed, key=lambda p: p.number)))
+        rules = draw(st.none() | st.sampled_from(["national", "hubei", "湖北"]))
+        return Spec(department, tuple(sorted(listed, key=lambda p: p.number)), rules=rules)
 
     return build()

@@ -63,12 +63,12 @@ from indicatorkit.model.records import (
 from indicatorkit.numerals import MAX_DIGITS, read_ratio
 from indicatorkit.units import UnitRegistry
 
-__all__ = ["DIRECTION_WORDS", "KEYS", "load", "loads"]
+__all__ = ["ALIASES", "DIRECTION_WORDS", "KEYS", "load", "loads"]
 
 #: Every key, by the record it belongs to: Chinese first, English alias second.  The model
 #: attribute each field fills is the third item.
 KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "top": (("部门", "department", ""), ("项目", "project", "")),
+    "top": (("部门", "department", ""), ("项目", "project", ""), ("评分规则", "rules", "rules")),
     "部门": (
         ("年度", "year", "year"),
         ("总体目标", "overall", "overall_goal"),
@@ -93,6 +93,10 @@ KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("支出计划", "plan", "plan"),
         ("绩效目标", "goal", "goal"),
         ("暂不公开", "withheld", "withheld"),
+        ("执行数", "executed", "executed"),
+        ("调整后预算", "adjusted_budget", "adjusted_budget"),
+        ("累计支出", "spent", "spent"),
+        ("执行说明", "budget_reason", "budget_reason"),
         ("指标", "indicator", ""),
     ),
     "指标": (
@@ -101,8 +105,20 @@ KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("依据", "basis", "basis"),
         ("分值", "weight", "weight"),
         ("方向", "direction", "direction"),
+        ("实际值", "actual", "actual"),
+        ("自评得分", "score", "evaluator_score"),
+        ("偏差原因", "reason", "reason"),
+        ("不适用", "not_applicable", "not_applicable"),
     ),
     "保障措施": (),
+}
+
+#: More names of a key, read like it (the formatter writes the key): the words of the national
+#: self-assessment table.
+ALIASES: dict[str, str] = {
+    "实际完成值": "实际值",
+    "全年执行数": "执行数",
+    "偏差原因分析": "偏差原因",
 }
 
 DIRECTION_WORDS: dict[str, Direction] = {
@@ -425,9 +441,23 @@ class _Reader:
             return None
         department: Department | None = None
         projects: list[Project] = []
+        rules: str | None = None
+        rules_given = False
         for node in nodes:
             key = self.key(node, "top")
-            if key == "部门":
+            if key == "评分规则":
+                read = self.rules(node)
+                if rules_given:
+                    self.problem(
+                        "IK013",
+                        "“评分规则”写了两次 (given twice)",
+                        node.line,
+                        node.column,
+                        node.column + len(node.key),
+                    )
+                rules_given = True
+                rules = rules if rules is not None else read
+            elif key == "部门":
                 built = self.department(node)
                 if department is not None and built is not None:
                     self.problem(
@@ -452,7 +482,41 @@ class _Reader:
             numbers[project.number] = project
         if self.findings:
             return None
-        return Spec(department, tuple(projects), units=self.units, comments=tuple(self.leading))
+        try:
+            return Spec(
+                department,
+                tuple(projects),
+                units=self.units,
+                rules=rules,
+                comments=tuple(self.leading),
+            )
+        except ValueError as error:  # the model checks what the reader has not
+            self.problem("IK040", str(error), 1)
+            return None
+
+    def rules(self, node: _Node) -> str | None:
+        """``评分规则 national``: the name of the rule set (comments above it go to the spec)."""
+        self.leading.extend(self.comments_for(node))
+        for child in node.children:
+            self.problem(
+                "IK015",
+                "“评分规则”下不能写内容 (nothing goes under 评分规则)",
+                child.line,
+                child.column,
+            )
+        name = node.rest.strip()
+        if name.startswith(("：", ":")):
+            name = name[1:].strip()
+        if not re.fullmatch(r"[^\s/]+", name):
+            self.problem(
+                "IK020",
+                f"评分规则应为一个名称 (the rule set is one name): “{name}”",
+                node.line,
+                node.rest_column if name else node.column,
+                suggestion="例如“评分规则 national” / e.g. 评分规则 national",
+            )
+            return None
+        return name
 
     def key(self, node: _Node, context: str) -> str | None:
         """The canonical (Chinese) key of ``node`` in ``context``, or ``None`` after a finding."""
@@ -467,12 +531,13 @@ class _Reader:
             return None
         allowed = KEYS[context]
         for chinese, english, _ in allowed:
-            if node.key in (chinese, english):
+            if node.key in (chinese, english, *(a for a, c in ALIASES.items() if c == chinese)):
                 return chinese
         names = [c for c, _, _ in allowed] + [e for _, e, _ in allowed]
         close = difflib.get_close_matches(node.key, names, n=1, cutoff=0.3)
         where = "最外层" if context == "top" else f"“{context}”下"
-        elsewhere = [c for c, keys in KEYS.items() if any(node.key in (k, e) for k, e, _ in keys)]
+        name = ALIASES.get(node.key, node.key)
+        elsewhere = [c for c, keys in KEYS.items() if any(name in (k, e) for k, e, _ in keys)]
         message = (
             f"“{node.key}”不能写在{where} (not allowed {'at the top' if context == 'top' else 'under ' + context})"
             if elsewhere
@@ -616,7 +681,8 @@ class _Reader:
                 found.append(amount)
         return None if failed else tuple(found)
 
-    def plan(self, text: str, node: _Node) -> SpendingPlan | None:
+    def plan(self, text: str, node: _Node, what: str = "支出计划") -> SpendingPlan | None:
+        """A spending plan (or, ``what`` = 累计支出, what was spent): ``3月底 30%，…``."""
         if not text.strip():
             return None  # an empty field is a field not given
         checkpoints = []
@@ -626,7 +692,7 @@ class _Reader:
             if len(pieces) != 2:
                 self.problem(
                     "IK022",
-                    f"支出计划的每一项应为“时点 比例” (each entry is 'checkpoint share'): “{part}”",
+                    f"{what}的每一项应为“时点 比例” (each entry is 'checkpoint share'): “{part}”",
                     node.line,
                     column,
                     column + len(text),
@@ -647,11 +713,16 @@ class _Reader:
             ):
                 self.problem(
                     "IK022",
-                    f"支出计划的一项无效 (invalid checkpoint): “{part}”",
+                    f"{what}的一项无效 (invalid checkpoint): “{part}”",
                     node.line,
                     column,
                     column + len(text),
-                    suggestion="时点写作“3月底”或“6月30日”，比例写作“30%”",
+                    suggestion="时点写作“3月底”或“6月30日”，比例写作“30%”"
+                    + (
+                        "；金额请先除以预算数 / a share of the budget: divide an amount by it"
+                        if what == "累计支出"
+                        else ""
+                    ),
                 )
                 return None
             checkpoints.append(Checkpoint(point, share))
@@ -861,8 +932,22 @@ class _Reader:
         budget = self.budget(values)
         planned = values.get("支出计划", ("",))[0]
         plan = self.plan(*values["支出计划"]) if planned else None
+        count = len(self.findings)
+        executed = adjusted = None
+        if "执行数" in values:
+            executed = self.amount(*values["执行数"], "执行数", "[money]")
+        if "调整后预算" in values:
+            adjusted = self.amount(*values["调整后预算"], "调整后预算", "[money]")
+        spent = None
+        if values.get("累计支出", ("",))[0]:
+            spent = self.plan(*values["累计支出"], what="累计支出")
         indicators = [self.indicator(child) for _, child in children]
-        if any(i is None for i in indicators) or budget is False or (planned and plan is None):
+        if (
+            any(i is None for i in indicators)
+            or budget is False
+            or (planned and plan is None)
+            or len(self.findings) > count
+        ):
             return
         project = _build(
             self,
@@ -878,6 +963,10 @@ class _Reader:
             goal=values.get("绩效目标", ("",))[0],
             indicators=indicators,
             withheld=values["暂不公开"][0] if "暂不公开" in values else None,
+            executed=executed,
+            adjusted_budget=adjusted,
+            spent=spent,
+            budget_reason=values.get("执行说明", ("",))[0],
             where=self.where(node, values, "项目"),
             comments=self.comments_for(node),
         )
@@ -949,6 +1038,19 @@ class _Reader:
                     weight_node.line,
                     self.value_column(weight_node),
                 )
+        score = None
+        if "自评得分" in values:
+            score_text, score_node = values["自评得分"]
+            try:
+                score = read_ratio(score_text)
+            except ValueError:
+                self.problem(
+                    "IK020",
+                    f"自评得分应为非负数 (the evaluator score must be a number ≥ 0): “{score_text}”",
+                    score_node.line,
+                    self.value_column(score_node),
+                    self.value_column(score_node) + len(score_text),
+                )
         direction = None
         if "方向" in values:
             word, direction_node = values["方向"]
@@ -975,6 +1077,10 @@ class _Reader:
             basis=values.get("依据", ("",))[0],
             weight=weight,
             direction=direction,
+            actual=values.get("实际值", ("",))[0],
+            evaluator_score=score,
+            reason=values.get("偏差原因", ("",))[0],
+            not_applicable=values["不适用"][0] if "不适用" in values else None,
             where=self.where(node, values, "指标"),
             comments=self.comments_for(node),
         )

@@ -43,6 +43,8 @@ def dumps(spec: Spec) -> str:
     blocks: list[list[str]] = []
     if spec.comments:
         blocks.append([f"# {comment}".rstrip() for comment in spec.comments])
+    if spec.rules is not None:
+        blocks.append([f"评分规则 {spec.rules}"])
     if spec.department is not None:
         blocks.append(list(_department(spec.department)))
     for group in _project_groups(spec.projects):
@@ -135,6 +137,16 @@ def _indicator(indicator: Indicator, depth: int) -> Iterator[str]:
         yield from _field("分值", format_decimal(indicator.weight), inner)
     if indicator.direction is not None:
         yield from _field("方向", _DIRECTIONS[indicator.direction], inner)
+    yield from _field("实际值", indicator.actual or "", inner)
+    if indicator.evaluator_score is not None:
+        yield from _field("自评得分", format_decimal(indicator.evaluator_score), inner)
+    yield from _field("偏差原因", indicator.reason, inner)
+    if indicator.not_applicable is not None:
+        yield from (
+            _field("不适用", indicator.not_applicable, inner)
+            if indicator.not_applicable
+            else iter([f"{INDENT * inner}不适用："])
+        )
 
 
 def _project_groups(projects: tuple[Project, ...]) -> Iterator[list[Project]]:
@@ -169,6 +181,7 @@ def _only_withheld(project: Project) -> bool:
         or project.plan
         or project.goal
         or project.indicators
+        or project.has_actuals()
     )
 
 
@@ -192,6 +205,12 @@ def _project(group: list[Project]) -> Iterator[str]:
         yield from (
             _field("暂不公开", project.withheld, 1) if project.withheld else iter(["  暂不公开："])
         )
+    if project.executed is not None:
+        yield from _field("执行数", str(project.executed), 1)
+    if project.adjusted_budget is not None:
+        yield from _field("调整后预算", str(project.adjusted_budget), 1)
+    yield from _field("累计支出", _plan(project.spent), 1)
+    yield from _field("执行说明", project.budget_reason, 1)
     for indicator in project.indicators:
         yield ""
         yield from _indicator(indicator, 1)
