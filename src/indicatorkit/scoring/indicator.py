@@ -208,6 +208,15 @@ def score_indicator(
             target, actual, Outcome.MISSING, weight, "缺少实际完成值 (no actual given)"
         )
     note, given = "", actual
+    if isinstance(actual, str) and not isinstance(target, Qualitative) and Grade.read(actual):
+        return _undecided(
+            target,
+            actual,
+            Outcome.FAILED,
+            weight,
+            f"“{actual}”是定性等级，而指标值“{target}”是定量目标，需要数值 "
+            "(a grade given for a quantitative target: a value is needed)",
+        )
     if isinstance(actual, str) and isinstance(target, Comparison | Range):
         actual, note = _in_target_unit(actual, target, units)
     try:
