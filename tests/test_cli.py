@@ -477,3 +477,48 @@ def test_fmt_failing_half_way_keeps_the_whole_text(
     assert "写到一半失败" in err and "Traceback" not in err
     [spare] = [p for p in tmp_path.iterdir() if p.name.startswith(".messy.ikspec.")]
     assert spare.read_text(encoding="utf-8") == CANONICAL
+
+
+# --- score ---------------------------------------------------------------------------------
+
+SCORED = """项目 1 法律援助
+  预算：10000元
+  执行数：10000元
+  指标 产出指标 / 数量指标 / 受理数
+    指标值：≥200件
+    实际值：210件
+  指标 效益指标 / 社会效益指标 / 知晓率
+    指标值：≥90%
+    实际值：95%
+  指标 满意度指标 / 服务对象满意度指标 / 满意度
+    指标值：≥95%
+    实际值：96%
+"""
+
+
+def test_score_a_spec_in_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "scored.ikspec"
+    spec.write_text(SCORED, encoding="utf-8")
+    assert main(["score", str(spec)]) == 0
+    out = capsys.readouterr().out
+    assert "总分 total: 100.00  等级 grade: 优" in out
+    assert main(["score", str(spec), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["projects"][0]["total"] == "100" and data["projects"][0]["grade"] == "优"
+    report = tmp_path / "report.csv"
+    assert main(["score", str(spec), "--format", "csv", "-o", str(report)]) == 0
+    raw = report.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM, so that Excel opens it as UTF-8
+    assert "受理数" in raw.decode("utf-8-sig")
+
+
+def test_score_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "missed.ikspec"
+    spec.write_text(SCORED.replace("实际值：210件", "实际值：150件"), encoding="utf-8")
+    assert main(["score", str(spec)]) == 1  # a missed target with no explanation
+    assert main(["score", str(spec), "--rules", "nowhere"]) == 2
+    assert main(["score", str(tmp_path / "none.ikspec")]) == 2
+    broken = tmp_path / "broken.ikspec"
+    broken.write_text("项目 1\n  指标值：≥95%\n", encoding="utf-8")
+    assert main(["score", str(broken)]) == 2
+    assert "IK012" in capsys.readouterr().err

@@ -53,6 +53,9 @@ from indicatorkit.model.records import (
     Where,
 )
 from indicatorkit.scoring.attainment import attainment
+from indicatorkit.scoring.indicator import IndicatorScore, Outcome, display, score_indicator
+from indicatorkit.scoring.report import ProjectScore, SpecScore, score
+from indicatorkit.scoring.rules import NATIONAL, RULE_SETS, RuleSet
 from indicatorkit.units import (
     Unit,
     UnitDefinitionError,
@@ -66,6 +69,8 @@ from indicatorkit.vocabulary import Operator
 __version__ = "0.1.0"
 
 __all__ = [
+    "NATIONAL",
+    "RULE_SETS",
     "Actual",
     "Amount",
     "AnyTarget",
@@ -85,6 +90,7 @@ __all__ = [
     "Finding",
     "Grade",
     "Indicator",
+    "IndicatorScore",
     "IndicatorkitError",
     "InvalidTargetError",
     "InvalidValueError",
@@ -92,13 +98,17 @@ __all__ = [
     "Location",
     "MeasureGroup",
     "Operator",
+    "Outcome",
     "Programme",
     "Project",
+    "ProjectScore",
     "Qualitative",
     "Range",
+    "RuleSet",
     "Severity",
     "Spec",
     "SpecError",
+    "SpecScore",
     "SpendingPlan",
     "Target",
     "TargetSyntaxError",
@@ -111,6 +121,7 @@ __all__ = [
     "attainment",
     "default_registry",
     "define_unit",
+    "display",
     "dumps",
     "from_data",
     "from_json",
@@ -121,6 +132,8 @@ __all__ = [
     "parse_split_target",
     "parse_target",
     "schema",
+    "score",
+    "score_indicator",
     "to_data",
     "to_json",
     "unit",

@@ -4,6 +4,7 @@ indicatorkit parse "≥95%" "不少于两百件" "-5%" [--lenient]
 indicatorkit check examples/seed_actuals.tsv
 indicatorkit lint FILE…
 indicatorkit fmt [--check] [--force] FILE… | -
+indicatorkit score SPEC [--rules NAME] [--format text|json|csv] [--output FILE]
 
 Conventions for every verb: exit 0 when clean, 1 for findings (failed rows, lint errors,
 files to reformat), 2 for a usage or input error (a file that cannot be read, is empty, is
@@ -14,6 +15,7 @@ report), ``--quiet`` (problems only).  Plain output, no colour.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import re
@@ -21,7 +23,7 @@ import stat
 import sys
 import tempfile
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from importlib import metadata
 from typing import Any, TextIO
@@ -39,8 +41,10 @@ from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.language.parse import parse_target
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.lint import lint
-from indicatorkit.model.records import Spec
+from indicatorkit.model.records import Indicator, Spec
 from indicatorkit.numerals import format_decimal
+from indicatorkit.scoring.indicator import IndicatorScore, display
+from indicatorkit.scoring.report import ProjectScore, score
 
 __all__ = ["main"]
 
@@ -263,6 +267,65 @@ def _lint(names: Sequence[str], form: str, quiet: bool, out: TextIO) -> int:
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
+# --- score ---------------------------------------------------------------------------------
+
+_Cell = Callable[[ProjectScore, Indicator, IndicatorScore], str]
+_SCORE_COLUMNS: tuple[tuple[str, _Cell], ...] = (
+    ("项目编号 project", lambda p, i, r: str(p.number)),
+    ("项目 name", lambda p, i, r: p.name),
+    ("一级指标 level1", lambda p, i, r: i.level1),
+    ("二级指标 level2", lambda p, i, r: i.level2),
+    ("三级指标 indicator", lambda p, i, r: i.name),
+    ("指标值 target", lambda p, i, r: i.target_text),
+    ("实际值 actual", lambda p, i, r: i.actual or ""),
+    ("结果 outcome", lambda p, i, r: r.outcome.label),
+    ("分值 weight", lambda p, i, r: display(r.weight)),
+    ("得分 score", lambda p, i, r: display(r.score)),
+    ("得分下限 low", lambda p, i, r: display(r.score_range[0])),
+    ("得分上限 high", lambda p, i, r: display(r.score_range[1])),
+    ("须说明 explain", lambda p, i, r: "是" if r.explanation_required else ""),
+    ("说明 message", lambda p, i, r: r.message),
+)
+
+
+def _score(name: str, rules: str | None, form: str, quiet: bool, out: TextIO) -> int:
+    """Score a spec with its actuals; exit 1 when points are undecided or an explanation
+    that the rules require is missing."""
+    shown, data = _read(name)
+    try:
+        spec = _load(shown, _decode(shown, data))
+    except SpecError as error:
+        for finding in error.findings:
+            _error(finding.render())
+        raise InputError(f"{shown}: 规格文件无法读取 / the spec cannot be loaded") from None
+    try:
+        result = score(spec, rules=rules)
+    except ValueError as error:  # an unknown rule set
+        raise InputError(str(error)) from None
+    if form == "json":
+        _dump_json(result.to_dict(), out)
+    elif form == "csv":
+        writer = csv.writer(out)
+        writer.writerow([title for title, _ in _SCORE_COLUMNS])
+        for project in result.projects:
+            for item in project.indicators:
+                writer.writerow(
+                    [cell(project, item.indicator, item.score) for _, cell in _SCORE_COLUMNS]
+                )
+    elif not quiet:
+        print(result.table(), file=out)
+    open_points = any(
+        project.undecided
+        or (project.budget.explanation_required and not project.budget.explanation_given)
+        or any(
+            item.score.explanation_required and not item.score.explanation_given
+            for item in project.indicators
+        )
+        for project in result.projects
+    )
+    return 1 if open_points else 0
+
+
 # --- fmt -----------------------------------------------------------------------------------
 
 
@@ -445,6 +508,25 @@ def _arguments() -> _Parser:
         "lint", parents=[common], help="审核规格文件 / lint spec files"
     )
     lint_command.add_argument("files", nargs="+", metavar="FILE")
+    score_command = commands.add_parser(
+        "score", help="按评分规则给规格打分 / score a spec with its actuals"
+    )
+    score_command.add_argument("file", metavar="SPEC", help="规格文件 / the spec file")
+    score_command.add_argument(
+        "--rules", metavar="NAME", help="评分规则（默认用规格写明的或全国规则）/ rule set"
+    )
+    score_command.add_argument(
+        "--format",
+        choices=("text", "table", "json", "csv"),
+        default="text",
+        help="输出格式 / output format (table = text)",
+    )
+    score_command.add_argument(
+        "-o", "--output", metavar="FILE", help="报告写入文件 / write the report to FILE"
+    )
+    score_command.add_argument(
+        "-q", "--quiet", action="store_true", help="只看退出码 / exit status only"
+    )
     fmt = commands.add_parser("fmt", parents=[common], help="格式化规格文件 / format spec files")
     fmt.add_argument(
         "files", nargs="+", metavar="FILE", help="- 读标准输入、写标准输出 / - : stdin to stdout"
@@ -457,12 +539,12 @@ def _arguments() -> _Parser:
 
 
 @contextmanager
-def _report(output: str | None) -> Iterator[TextIO]:
+def _report(output: str | None, *, bom: bool = False) -> Iterator[TextIO]:
     if output is None:
         yield sys.stdout
         return
     try:
-        handle = open(output, "w", encoding="utf-8", newline="\n")
+        handle = open(output, "w", encoding="utf-8-sig" if bom else "utf-8", newline="\n")
     except (OSError, ValueError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise InputError(f"{output}: 无法写入报告 / cannot write the report: {reason}") from None
@@ -483,13 +565,16 @@ def _run(argv: Sequence[str] | None) -> int:
                     "`fmt -` 把文本写到标准输出，不能同时用 --format json 或 --output / `fmt -` "
                     "writes the text to standard output: no --format json, no --output"
                 )
-        with _report(arguments.output) as out:
+        csv_out = arguments.command == "score" and form == "csv"
+        with _report(arguments.output, bom=csv_out) as out:
             if arguments.command == "parse":
                 return _parse(arguments.texts, arguments.lenient, form, quiet, out)
             if arguments.command == "check":
                 return _check(arguments.file, form, quiet, out)
             if arguments.command == "lint":
                 return _lint(arguments.files, form, quiet, out)
+            if arguments.command == "score":
+                return _score(arguments.file, arguments.rules, form, quiet, out)
             return _fmt(arguments.files, arguments.check, arguments.force, form, quiet, out)
     except InputError as error:
         _error(str(error))
