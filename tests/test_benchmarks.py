@@ -73,3 +73,18 @@ def test_reading_benchmark_quick_run() -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert "simplest reader" in completed.stdout and "pint compare" in completed.stdout
+
+
+def test_scoring_benchmark_quick_run() -> None:
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_scoring.py"), "--quick"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "score_indicator" in completed.stdout and "score(spec)" in completed.stdout

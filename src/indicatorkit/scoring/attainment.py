@@ -42,7 +42,8 @@ def attainment(result: CheckResult) -> Fraction | None:
         if got > high:
             return high / got if high > 0 else None
         return Fraction(1)
-    got = max(got, _ZERO)
+    if got < 0:
+        got = _ZERO
     want = target.amount.normalized
     if want <= 0:
         return None

@@ -227,6 +227,8 @@ def score_indicator(
     if isinstance(target, Qualitative):
         return _qualitative(result, weight, chosen_rules, evaluator_score, reason)
     scored = _numeric(result, weight, chosen_rules, reason)
+    if not note:
+        return scored
     return attrs.evolve(
         scored,
         actual=given,  # what the user gave, unchanged
