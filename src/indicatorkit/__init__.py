@@ -54,6 +54,7 @@ from indicatorkit.model.records import (
 )
 from indicatorkit.scoring.attainment import attainment
 from indicatorkit.scoring.indicator import IndicatorScore, Outcome, display, score_indicator
+from indicatorkit.scoring.monitoring import Light, MonitorReport, monitor
 from indicatorkit.scoring.report import ProjectScore, SpecScore, score
 from indicatorkit.scoring.rules import NATIONAL, RULE_SETS, RuleSet
 from indicatorkit.units import (
@@ -95,8 +96,10 @@ __all__ = [
     "InvalidTargetError",
     "InvalidValueError",
     "LenientParse",
+    "Light",
     "Location",
     "MeasureGroup",
+    "MonitorReport",
     "Operator",
     "Outcome",
     "Programme",
@@ -128,6 +131,7 @@ __all__ = [
     "lint",
     "load",
     "loads",
+    "monitor",
     "parse_actual",
     "parse_split_target",
     "parse_target",

@@ -5,6 +5,7 @@ indicatorkit check examples/seed_actuals.tsv
 indicatorkit lint FILE…
 indicatorkit fmt [--check] [--force] FILE… | -
 indicatorkit score SPEC [--rules NAME] [--format text|json|csv] [--output FILE]
+indicatorkit monitor SPEC --at 2025-06-30 [--format text|json]
 
 Conventions for every verb: exit 0 when clean, 1 for findings (failed rows, lint errors,
 files to reformat), 2 for a usage or input error (a file that cannot be read, is empty, is
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import json
 import os
 import re
@@ -44,6 +46,7 @@ from indicatorkit.model.lint import lint
 from indicatorkit.model.records import Indicator, Spec
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.indicator import IndicatorScore, display
+from indicatorkit.scoring.monitoring import Light, monitor
 from indicatorkit.scoring.report import ProjectScore, score
 
 __all__ = ["main"]
@@ -326,6 +329,33 @@ def _score(name: str, rules: str | None, form: str, quiet: bool, out: TextIO) ->
     return 1 if open_points else 0
 
 
+def _monitor(name: str, at: str, form: str, quiet: bool, out: TextIO) -> int:
+    """Monitoring at a date; exit 1 when any light is red."""
+    try:
+        day = datetime.date.fromisoformat(at)
+    except ValueError:
+        raise InputError(
+            f"--at {at}: 日期应写作 YYYY-MM-DD，例如 2025-06-30 / a date as YYYY-MM-DD"
+        ) from None
+    shown, data = _read(name)
+    try:
+        spec = _load(shown, _decode(shown, data))
+    except SpecError as error:
+        for finding in error.findings:
+            _error(finding.render())
+        raise InputError(f"{shown}: 规格文件无法读取 / the spec cannot be loaded") from None
+    report = monitor(spec, day)
+    if form == "json":
+        _dump_json(report.to_dict(), out)
+    elif not quiet:
+        print(report.table(), file=out)
+    red = any(
+        project.light is Light.RED or any(i.light is Light.RED for i in project.indicators)
+        for project in report.projects
+    )
+    return 1 if red else 0
+
+
 # --- fmt -----------------------------------------------------------------------------------
 
 
@@ -527,6 +557,13 @@ def _arguments() -> _Parser:
     score_command.add_argument(
         "-q", "--quiet", action="store_true", help="只看退出码 / exit status only"
     )
+    monitor_command = commands.add_parser(
+        "monitor", parents=[common], help="运行监控 / monitoring at a date"
+    )
+    monitor_command.add_argument("file", metavar="SPEC", help="规格文件 / the spec file")
+    monitor_command.add_argument(
+        "--at", required=True, metavar="YYYY-MM-DD", help="监控时点 / the date, e.g. 2025-06-30"
+    )
     fmt = commands.add_parser("fmt", parents=[common], help="格式化规格文件 / format spec files")
     fmt.add_argument(
         "files", nargs="+", metavar="FILE", help="- 读标准输入、写标准输出 / - : stdin to stdout"
@@ -573,6 +610,8 @@ def _run(argv: Sequence[str] | None) -> int:
                 return _check(arguments.file, form, quiet, out)
             if arguments.command == "lint":
                 return _lint(arguments.files, form, quiet, out)
+            if arguments.command == "monitor":
+                return _monitor(arguments.file, arguments.at, form, quiet, out)
             if arguments.command == "score":
                 return _score(arguments.file, arguments.rules, form, quiet, out)
             return _fmt(arguments.files, arguments.check, arguments.force, form, quiet, out)

@@ -1,0 +1,249 @@
+"""Monitoring (绩效运行监控): at a date in the year, cumulative spending against the table's own
+spending plan — or against the share of the year elapsed (序时进度) where a table has none —
+the lag, and traffic lights per project and per indicator.
+
+Thresholds (our documented convention, configurable): spending at or ahead of plan is green,
+up to 10 points behind yellow, more red.  An indicator graded 达成 / 部分达成 / 未达成 is green /
+yellow / red; a numeric indicator whose actual already meets its target is green, one whose
+attainment keeps pace with the year is yellow, else red; no actual yet is grey.
+
+>>> import datetime
+>>> from indicatorkit import loads
+>>> spec = loads('''
+... 项目 1 法律援助
+...   预算：10000元
+...   支出计划：3月底 20%，6月底 50%，10月底 80%，12月底 100%
+...   累计支出：6月底 35%
+...   指标 产出指标 / 数量指标 / 受理数
+...     指标值：≥200件
+...     实际值：120件
+... ''')
+>>> report = monitor(spec, datetime.date(2025, 6, 30))
+>>> line = report.projects[0]
+>>> line.planned, line.spent, line.lag, line.light
+(Fraction(1, 2), Fraction(7, 20), Fraction(3, 20), <Light.RED: 'red'>)
+>>> line.indicators[0].light                     # 60% done at mid-year: keeping pace
+<Light.YELLOW: 'yellow'>
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from indicatorkit.errors import IndicatorkitError
+from indicatorkit.language.targets import Comparison, Qualitative, Range
+from indicatorkit.language.values import DatePoint, Grade
+from indicatorkit.model.records import Indicator, Project, Spec, SpendingPlan
+from indicatorkit.numerals import format_decimal
+from indicatorkit.scoring.attainment import attainment
+
+__all__ = ["IndicatorLight", "Light", "MonitorReport", "ProjectLight", "Thresholds", "monitor"]
+
+_ZERO = Fraction(0)
+
+
+class Light(enum.Enum):
+    """A traffic light."""
+
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+    GREY = "grey"
+
+    @property
+    def label(self) -> str:
+        return f"{_LABELS[self]} {self.value}"
+
+
+_LABELS = {Light.GREEN: "绿", Light.YELLOW: "黄", Light.RED: "红", Light.GREY: "灰"}
+_GRADE_LIGHTS = {
+    Grade.ACHIEVED: Light.GREEN,
+    Grade.PARTIAL: Light.YELLOW,
+    Grade.NOT_ACHIEVED: Light.RED,
+}
+
+
+@attrs.frozen
+class IndicatorLight:
+    """An indicator's light at the date, with why."""
+
+    indicator: Indicator
+    light: Light
+    progress: Fraction | None
+    message: str
+
+
+@attrs.frozen
+class ProjectLight:
+    """A project's spending at the date: ``planned`` and ``spent`` cumulative shares (``None``
+    where unknown), the ``lag`` behind plan (0 when on or ahead of plan), whether the plan was
+    the table's own (``planned_from == "plan"``) or the elapsed share of the year
+    (``"elapsed"``), and the light."""
+
+    number: int
+    name: str
+    planned: Fraction
+    planned_from: str
+    spent: Fraction | None
+    lag: Fraction | None
+    light: Light
+    indicators: tuple[IndicatorLight, ...]
+
+
+@attrs.frozen
+class MonitorReport:
+    """Every project's spending and indicator lights at ``at``."""
+
+    at: datetime.date
+    projects: tuple[ProjectLight, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data, numbers as exact decimal strings."""
+
+        def text(value: Fraction | None) -> str | None:
+            return None if value is None else format_decimal(value)
+
+        return {
+            "at": self.at.isoformat(),
+            "projects": [
+                {
+                    "number": p.number,
+                    "name": p.name,
+                    "planned": text(p.planned),
+                    "planned_from": p.planned_from,
+                    "spent": text(p.spent),
+                    "lag": text(p.lag),
+                    "light": p.light.value,
+                    "indicators": [
+                        {
+                            "level1": i.indicator.level1,
+                            "level2": i.indicator.level2,
+                            "name": i.indicator.name,
+                            "light": i.light.value,
+                            "progress": text(i.progress),
+                            "message": i.message,
+                        }
+                        for i in p.indicators
+                    ],
+                }
+                for p in self.projects
+            ],
+        }
+
+    def table(self) -> str:
+        """A readable text table."""
+        lines = [f"监控时点 as at {self.at.isoformat()}"]
+        for p in self.projects:
+            spent = "—" if p.spent is None else f"{format_decimal(p.spent * 100)}%"
+            source = "支出计划 plan" if p.planned_from == "plan" else "序时进度 elapsed"
+            lines.append(
+                f"项目 project {p.number} {p.name}: 计划 planned {format_decimal(p.planned * 100)}%"
+                f"（{source}），实际 spent {spent}，{p.light.label}"
+            )
+            for i in p.indicators:
+                lines.append(f"  {i.indicator.name}: {i.light.label} {i.message}".rstrip())
+        return "\n".join(lines)
+
+
+@attrs.frozen
+class Thresholds:
+    """How far behind plan (in shares of the budget) spending may be and still be yellow."""
+
+    yellow_lag: Fraction = Fraction(1, 10)
+
+
+def _day(point: DatePoint, year: int) -> datetime.date:
+    month, day = point.key()
+    last = calendar.monthrange(point.year or year, month)[1]
+    return datetime.date(point.year or year, month, min(day, last))
+
+
+def _share_at(plan: SpendingPlan | None, at: datetime.date) -> Fraction | None:
+    """The cumulative share of the latest checkpoint on or before ``at`` (0 before the first)."""
+    if plan is None or not plan.checkpoints:
+        return None
+    share = _ZERO
+    for checkpoint in plan.checkpoints:
+        if _day(checkpoint.by, at.year) <= at:
+            share = checkpoint.share.normalized
+    return share
+
+
+def _elapsed(at: datetime.date) -> Fraction:
+    days = 366 if calendar.isleap(at.year) else 365
+    return Fraction(at.timetuple().tm_yday, days)
+
+
+def _indicator_light(indicator: Indicator, pace: Fraction, spec: Spec) -> IndicatorLight:
+    target, actual = indicator.target, indicator.actual
+    if indicator.not_applicable is not None or actual is None:
+        message = (
+            "不适用 not applicable"
+            if indicator.not_applicable is not None
+            else "尚无实际值 no actual yet"
+        )
+        return IndicatorLight(indicator, Light.GREY, None, message)
+    try:
+        result = target.check(actual, direction=indicator.direction, units=spec.units)
+    except IndicatorkitError as error:
+        return IndicatorLight(indicator, Light.GREY, None, str(error).split("\n")[0])
+    if isinstance(target, Qualitative):
+        grade = result.value
+        if not isinstance(grade, Grade):
+            return IndicatorLight(indicator, Light.GREY, None, "未评定等级 no grade yet")
+        return IndicatorLight(indicator, _GRADE_LIGHTS[grade], None, grade.value)
+    if result.met:
+        return IndicatorLight(indicator, Light.GREEN, Fraction(1), "已达成 met")
+    progress = attainment(result) if isinstance(target, Comparison | Range) else None
+    if progress is not None and progress >= pace:
+        return IndicatorLight(indicator, Light.YELLOW, progress, "进度与时间同步 keeping pace")
+    return IndicatorLight(indicator, Light.RED, progress, "进度落后 behind")
+
+
+def _project_light(
+    project: Project, at: datetime.date, thresholds: Thresholds, spec: Spec
+) -> ProjectLight:
+    planned = _share_at(project.plan, at)
+    planned_from = "plan"
+    if planned is None:
+        planned, planned_from = _elapsed(at), "elapsed"
+    spent = _share_at(project.spent, at)
+    if spent is None:
+        lag, light = None, Light.GREY
+    else:
+        lag = max(_ZERO, planned - spent)
+        light = (
+            Light.GREEN if lag == 0 else Light.YELLOW if lag <= thresholds.yellow_lag else Light.RED
+        )
+    pace = _elapsed(at)
+    return ProjectLight(
+        project.number,
+        project.name,
+        planned,
+        planned_from,
+        spent,
+        lag,
+        light,
+        tuple(_indicator_light(indicator, pace, spec) for indicator in project.indicators),
+    )
+
+
+def monitor(
+    spec: Spec, at: datetime.date, *, thresholds: Thresholds | None = None
+) -> MonitorReport:
+    """The monitoring report of ``spec`` at the date ``at`` (every project with a table)."""
+    chosen = thresholds or Thresholds()
+    return MonitorReport(
+        at,
+        tuple(
+            _project_light(project, at, chosen, spec)
+            for project in spec.projects
+            if project.withheld is None and project.indicators
+        ),
+    )
