@@ -315,8 +315,8 @@ def _score_project(project: Project, rules: RuleSet, spec: Spec) -> ProjectScore
             result = attrs.evolve(result, message="；".join(p for p in (note, result.message) if p))
         scored.append(ScoredIndicator(indicator, result))
     budget = _budget_line(project, rules)
-    low = sum((s.score.score_range[0] for s in scored), _ZERO) + budget.score_range[0]
-    high = sum((s.score.score_range[1] for s in scored), _ZERO) + budget.score_range[1]
+    low = sum((_span(s.score)[0] for s in scored), _ZERO) + budget.score_range[0]
+    high = sum((_span(s.score)[1] for s in scored), _ZERO) + budget.score_range[1]
     dropped = sum(
         (s.score.weight for s in scored if s.score.outcome is Outcome.NOT_APPLICABLE), _ZERO
     )
@@ -338,6 +338,14 @@ def _score_project(project: Project, rules: RuleSet, spec: Spec) -> ProjectScore
     )
 
 
+def _span(result: IndicatorScore) -> tuple[Fraction, Fraction]:
+    """What an indicator adds to a total: its score once decided (a qualitative grade's
+    default or the evaluator's score included), anything from 0 to its weight while not."""
+    if result.score is not None:
+        return result.score, result.score
+    return result.score_range
+
+
 def _subtotals(scored: Iterable[ScoredIndicator]) -> list[Subtotal]:
     groups: dict[tuple[str, str], list[IndicatorScore]] = {}
     for item in scored:
@@ -350,8 +358,8 @@ def _subtotals(scored: Iterable[ScoredIndicator]) -> list[Subtotal]:
             level2,
             sum((s.weight for s in members), _ZERO),
             (
-                sum((s.score_range[0] for s in members), _ZERO),
-                sum((s.score_range[1] for s in members), _ZERO),
+                sum((_span(s)[0] for s in members), _ZERO),
+                sum((_span(s)[1] for s in members), _ZERO),
             ),
         )
         for (level1, level2), members in groups.items()
