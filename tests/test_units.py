@@ -162,7 +162,9 @@ def test_json_carries_the_units_of_a_spec() -> None:
     from indicatorkit import SpecError, default_registry, from_json, to_data, to_json
 
     trees = default_registry().define("窝 = [窝]")
-    spec = loads("项目 1 养蜂\n  指标 产出指标 / 数量指标 / 蜂群数\n    指标值：≥50窝\n", units=trees)
+    spec = loads(
+        "项目 1 养蜂\n  指标 产出指标 / 数量指标 / 蜂群数\n    指标值：≥50窝\n", units=trees
+    )
     assert to_data(spec)["units"] == list(trees.definitions)
     assert trees.definitions[-1] == "窝 = [窝]"
     again = from_json(to_json(spec))
