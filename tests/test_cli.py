@@ -34,7 +34,7 @@ def test_check_reports_bad_rows_with_file_and_line(
     table.write_text("# comment\n指标A\t≥95%\t96%\n指标B\t≥200件\t200人\n", encoding="utf-8")
     assert main(["check", str(table)]) == 1
     captured = capsys.readouterr()
-    assert f"{table}:3:3: IK422 error: DimensionMismatchError" in captured.err
+    assert f"{table}:3:3: IK522 error: DimensionMismatchError" in captured.err
     assert "达成 met" in captured.out
 
 
@@ -145,7 +145,7 @@ def test_check_another_encoding_is_an_input_error(
     table = tmp_path / "utf16.tsv"
     table.write_bytes((HEADER + GOOD).encode("utf-16"))
     assert main(["check", str(table)]) == 2
-    assert "IK402" in capsys.readouterr().err
+    assert "IK502" in capsys.readouterr().err
     table.write_bytes(b"a\tb\t\x80\x80\n")
     assert main(["check", str(table)]) == 2
 
@@ -173,7 +173,7 @@ def test_check_a_header_missing_a_column(
     table.write_text("项目\t三级指标\t指标值\n甲\t满意度\t≥95%\n", encoding="utf-8")
     assert main(["check", str(table)]) == 2
     err = capsys.readouterr().err
-    assert f"{table}:1:1: IK404 error" in err and "实际完成值" in err and "actual" in err
+    assert f"{table}:1:1: IK504 error" in err and "实际完成值" in err and "actual" in err
 
 
 def test_a_row_with_its_actual_missing_is_not_read_as_the_target(
@@ -185,12 +185,12 @@ def test_a_row_with_its_actual_missing_is_not_read_as_the_target(
     assert status == 1
     assert len(report["rows"]) == 1
     [finding] = report["findings"]
-    assert (finding["code"], finding["line"], finding["column"]) == ("IK411", 2, 3)
+    assert (finding["code"], finding["line"], finding["column"]) == ("IK511", 2, 3)
     assert "实际完成值" in finding["message"]
     # alone, too: a row needs a label, so `indicator<TAB>≥95%` is never target and actual
     table.write_text("指标B\t≥95%\n", encoding="utf-8")
     status, report = _check_json(table, capsys)
-    assert status == 1 and report["rows"] == [] and report["findings"][0]["code"] == "IK411"
+    assert status == 1 and report["rows"] == [] and report["findings"][0]["code"] == "IK511"
     # with a header: the missing column is named
     table.write_text(HEADER + "甲\t满意度\t≥95%\n", encoding="utf-8")
     assert main(["check", str(table)]) == 1
@@ -205,8 +205,8 @@ def test_one_bad_row_among_good_ones(tmp_path: Path, capsys: pytest.CaptureFixtu
     )
     assert main(["check", str(table)]) == 1
     captured = capsys.readouterr()
-    assert f"{table}:3:3: IK421 error: UnknownUnitError" in captured.err
-    assert f"{table}:4:4: IK413 error" in captured.err
+    assert f"{table}:3:3: IK521 error: UnknownUnitError" in captured.err
+    assert f"{table}:4:4: IK513 error" in captured.err
     assert "<50元\t40元\t达成 met" in captured.out  # the run went on
     assert (
         "合计 total: 达成 met 2，未达成 missed 0，待评定 ungraded 0，有问题 problems 2"
@@ -221,7 +221,7 @@ def test_empty_and_header_only_files_are_input_errors(
     table = tmp_path / "empty.tsv"
     table.write_text(text, encoding="utf-8")
     assert main(["check", str(table)]) == 2
-    assert "IK403" in capsys.readouterr().err
+    assert "IK503" in capsys.readouterr().err
 
 
 def test_check_quiet_and_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -450,11 +450,11 @@ def test_real_processes() -> None:
     done = _run("--version")
     assert done.stdout.decode().strip() == f"indicatorkit {indicatorkit.__version__}"
     done = _run("check", "-", stdin=("指标\t≥95%\n").encode())
-    assert done.returncode == 1 and b"IK411" in done.stderr
+    assert done.returncode == 1 and b"IK511" in done.stderr
     done = _run("lint", "/nonexistent/spec.ikspec")
     assert done.returncode == 2 and b"Traceback" not in done.stderr
     done = _run("check", "-", stdin=b"")
-    assert done.returncode == 2 and b"IK403" in done.stderr
+    assert done.returncode == 2 and b"IK503" in done.stderr
 
 
 def test_fmt_failing_half_way_keeps_the_whole_text(

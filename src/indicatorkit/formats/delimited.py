@@ -25,7 +25,7 @@ empty, only a header, a header without a target or actual column — raises
 >>> rows[0]
 ActualsRow(line=2, target='≥95%', actual='96%', labels=('甲', '满意度'), target_column=3, actual_column=4, file=None)
 >>> print(rows[1].render())
-<text>:3:4: IK411 error: 第3行只有3列，缺少“实际完成值 actual”列 / the row has 3 cells; the column 实际完成值 (actual) is missing
+<text>:3:4: IK511 error: 第3行只有3列，缺少“实际完成值 actual”列 / the row has 3 cells; the column 实际完成值 (actual) is missing
 >>> [type(item).__name__ for item in check_actuals(rows)]
 ['CheckedRow', 'Finding']
 """
@@ -139,14 +139,14 @@ def decode(data: bytes, *, file: str | None = None) -> str:
     >>> decode("指标值".encode("utf-16"))
     Traceback (most recent call last):
       ...
-    indicatorkit.formats.delimited.ActualsFileError: <text>:1:1: IK402 error: 文件是 UTF-16 编码 (the file is UTF-16) — 只读 UTF-8 与 GBK / only UTF-8 and GBK are read
+    indicatorkit.formats.delimited.ActualsFileError: <text>:1:1: IK502 error: 文件是 UTF-16 编码 (the file is UTF-16) — 只读 UTF-8 与 GBK / only UTF-8 and GBK are read
       提示 / hint: 请另存为“CSV UTF-8”或 UTF-8 文本 / save it as 'CSV UTF-8' or UTF-8 text
     """
     hint = "请另存为“CSV UTF-8”或 UTF-8 文本 / save it as 'CSV UTF-8' or UTF-8 text"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ActualsFileError(
             _finding(
-                "IK402",
+                "IK502",
                 "文件是 UTF-16 编码 (the file is UTF-16) — 只读 UTF-8 与 GBK / only UTF-8 and GBK are read",
                 1,
                 file=file,
@@ -164,7 +164,7 @@ def decode(data: bytes, *, file: str | None = None) -> str:
             line = data[: utf8_error.start].count(b"\n") + 1
             raise ActualsFileError(
                 _finding(
-                    "IK402",
+                    "IK502",
                     "文件既不是 UTF-8 也不是 GBK 编码 (the file is neither UTF-8 nor GBK)",
                     line,
                     file=file,
@@ -175,7 +175,7 @@ def decode(data: bytes, *, file: str | None = None) -> str:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ActualsFileError(
             _finding(
-                "IK402",
+                "IK502",
                 "文件含有 NUL 字符，不是文本文件 (a NUL character: not a text file)",
                 line,
                 file=file,
@@ -197,7 +197,7 @@ def read_actuals(
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise ActualsFileError(
-            _finding("IK401", f"无法读取文件 (cannot read the file): {reason}", 1, file=str(path))
+            _finding("IK501", f"无法读取文件 (cannot read the file): {reason}", 1, file=str(path))
         ) from None
     return read_actuals_bytes(data, file=str(path), delimiter=delimiter or delimiter_for(path))
 
@@ -234,7 +234,7 @@ def _records(text: str, delimiter: str, file: str | None) -> list[tuple[int, lis
             records.append((start, cells))
     except csv.Error as error:
         raise ActualsFileError(
-            _finding("IK401", f"无法读取 (cannot read): {error}", line + 1, file=file)
+            _finding("IK501", f"无法读取 (cannot read): {error}", line + 1, file=file)
         ) from None
     return records
 
@@ -250,7 +250,7 @@ def read_actuals_text(
     records = _records(text.removeprefix("\ufeff"), delimiter, file)
     if not records:
         raise ActualsFileError(
-            _finding("IK403", "文件是空的，没有数据行 (the file is empty: no rows)", 1, file=file)
+            _finding("IK503", "文件是空的，没有数据行 (the file is empty: no rows)", 1, file=file)
         )
     first_line, first = records[0]
     keys = [_header_key(cell) for cell in first]
@@ -274,7 +274,7 @@ def _with_header(
         if key in positions:
             raise ActualsFileError(
                 _finding(
-                    "IK404",
+                    "IK504",
                     f"表头第{positions[key] + 1}列和第{index + 1}列都是“{COLUMNS[key][0]}” "
                     f"(two columns named {COLUMNS[key][0]})",
                     line,
@@ -288,7 +288,7 @@ def _with_header(
         quoted = "、".join(f"“{name}”" for name in missing)
         raise ActualsFileError(
             _finding(
-                "IK404",
+                "IK504",
                 f"表头缺少{quoted}列 (the header has no {' or '.join(missing)} column)",
                 line,
                 file=file,
@@ -298,7 +298,7 @@ def _with_header(
         )
     if not records:
         raise ActualsFileError(
-            _finding("IK403", "文件只有表头，没有数据行 (only a header: no rows)", line, file=file)
+            _finding("IK503", "文件只有表头，没有数据行 (only a header: no rows)", line, file=file)
         )
     names = [
         COLUMNS[key][0] if key else cell.strip() for key, cell in zip(keys, header, strict=True)
@@ -333,7 +333,7 @@ def _rows(
             missing = "、".join(f"“{name}”" for name in names[len(cells) :])
             english = ", ".join(names[len(cells) :])
             yield _finding(
-                "IK411",
+                "IK511",
                 f"第{line}行只有{len(cells)}列，缺少{missing}列 / the row has {len(cells)} "
                 f"cell{'s' if len(cells) != 1 else ''}; the column {english.replace(' ', ' (', 1)}) is missing"
                 if len(cells) == width - 1
@@ -347,7 +347,7 @@ def _rows(
         extra = [n for n in range(width, len(cells)) if cells[n].strip()]
         if extra:
             yield _finding(
-                "IK412",
+                "IK512",
                 f"第{line}行有{len(cells)}列，多于{width}列 / the row has {len(cells)} cells, "
                 f"more than the {width} columns",
                 line,
@@ -358,7 +358,7 @@ def _rows(
         empty = [n for n in (target, actual) if not cells[n].strip()]
         if empty:
             yield _finding(
-                "IK413",
+                "IK513",
                 f"“{names[empty[0]]}”是空的 / the cell {names[empty[0]]} is empty",
                 line,
                 empty[0] + 1,
@@ -392,7 +392,7 @@ def _error_finding(code: str, error: IndicatorkitError, row: ActualsRow, column:
 
 def check_actuals(items: Iterable[ActualsRow | Finding]) -> Iterator[CheckedRow | Finding]:
     """Check each row's actual against its target; findings pass through, and a target or
-    actual that cannot be read becomes one (``IK421``, ``IK422``)."""
+    actual that cannot be read becomes one (``IK521``, ``IK522``)."""
     for item in items:
         if isinstance(item, Finding):
             yield item
@@ -400,12 +400,12 @@ def check_actuals(items: Iterable[ActualsRow | Finding]) -> Iterator[CheckedRow 
         try:
             target = parse_target(item.target)
         except IndicatorkitError as error:
-            yield _error_finding("IK421", error, item, item.target_column)
+            yield _error_finding("IK521", error, item, item.target_column)
             continue
         try:
             result = target.check(item.actual)
             ratio = attainment(result)
         except IndicatorkitError as error:
-            yield _error_finding("IK422", error, item, item.actual_column)
+            yield _error_finding("IK522", error, item, item.actual_column)
             continue
         yield CheckedRow(item, result, ratio)
