@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from indicatorkit import load, loads
-from indicatorkit.formats.actuals_file import CODES, merge_actuals, read_actuals
+from indicatorkit.formats.actuals_file import read_actuals
+from indicatorkit.model.actuals import CODES, merge_actuals
 from indicatorkit.model.findings import Finding, Severity, SpecError
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

@@ -522,3 +522,13 @@ def test_score_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     broken.write_text("项目 1\n  指标值：≥95%\n", encoding="utf-8")
     assert main(["score", str(broken)]) == 2
     assert "IK012" in capsys.readouterr().err
+
+
+def test_score_with_an_actuals_file(capsys: pytest.CaptureFixture[str]) -> None:
+    examples = Path(__file__).parents[1] / "examples"
+    status = main(
+        ["score", str(examples / "yutian_justice_2025.ikspec"), str(examples / "seed_actuals.csv")]
+    )
+    out = capsys.readouterr().out
+    assert status == 1  # the budget lines are undecided: the file has no executed amounts
+    assert "部门 department" in out and "达成 met" in out

@@ -127,3 +127,23 @@ def test_totals_lie_within_100(rules: str, spec: object) -> None:
         assert high <= max(possible, Fraction(100)) + project.budget.weight
     if result.department_range is not None:
         assert result.department_range[0] <= result.department_range[1]
+
+
+def test_the_illustrative_self_assessment_is_the_seed_with_the_bundled_actuals() -> None:
+    from indicatorkit.formats.actuals_file import read_actuals
+
+    examples = Path(__file__).parents[1] / "examples"
+    example = load(examples / "yutian_justice_2025_selfassessment.ikspec")
+    merged = score(load(SEED), read_actuals(examples / "seed_actuals.csv"))
+    assert merged.findings == ()
+    by_name = {
+        (p.number, s.indicator.name): s.indicator.actual
+        for p in merged.projects
+        for s in p.indicators
+    }
+    for project in example.projects:
+        for indicator in project.indicators:
+            assert indicator.actual == by_name[(project.number, indicator.name)]
+    result = score(example)
+    assert all(p.total is not None and p.grade for p in result.projects)
+    assert result.department_grade is not None

@@ -4,7 +4,7 @@ indicatorkit parse "≥95%" "不少于两百件" "-5%" [--lenient]
 indicatorkit check examples/seed_actuals.tsv
 indicatorkit lint FILE…
 indicatorkit fmt [--check] [--force] FILE… | -
-indicatorkit score SPEC [--rules NAME] [--format text|json|csv] [--output FILE]
+indicatorkit score SPEC [ACTUALS] [--rules NAME] [--format text|json|csv] [--output FILE]
 indicatorkit monitor SPEC --at 2025-06-30 [--format text|json]
 
 Conventions for every verb: exit 0 when clean, 1 for findings (failed rows, lint errors,
@@ -31,6 +31,7 @@ from importlib import metadata
 from typing import Any, TextIO
 
 from indicatorkit.errors import IndicatorkitError
+from indicatorkit.formats import actuals_file
 from indicatorkit.formats.delimited import (
     ActualsFileError,
     CheckedRow,
@@ -291,9 +292,12 @@ _SCORE_COLUMNS: tuple[tuple[str, _Cell], ...] = (
 )
 
 
-def _score(name: str, rules: str | None, form: str, quiet: bool, out: TextIO) -> int:
-    """Score a spec with its actuals; exit 1 when points are undecided or an explanation
-    that the rules require is missing."""
+def _score(
+    name: str, actuals_name: str | None, rules: str | None, form: str, quiet: bool, out: TextIO
+) -> int:
+    """Score a spec with its actuals (in the spec, or merged from an actuals file); exit 1
+    when points are undecided, an explanation the rules require is missing, or the actuals
+    file has error findings."""
     shown, data = _read(name)
     try:
         spec = _load(shown, _decode(shown, data))
@@ -301,10 +305,24 @@ def _score(name: str, rules: str | None, form: str, quiet: bool, out: TextIO) ->
         for finding in error.findings:
             _error(finding.render())
         raise InputError(f"{shown}: 规格文件无法读取 / the spec cannot be loaded") from None
+    actuals = None
+    if actuals_name is not None:
+        actuals_shown, actuals_data = _read(actuals_name)
+        try:
+            actuals = actuals_file.read_actuals(actuals_data, file=actuals_shown)
+        except SpecError as error:
+            for finding in error.findings:
+                _error(finding.render())
+            raise InputError(
+                f"{actuals_shown}: 实际值文件无法读取 / the actuals file cannot be read"
+            ) from None
     try:
-        result = score(spec, rules=rules)
+        result = score(spec, actuals, rules=rules)
     except ValueError as error:  # an unknown rule set
         raise InputError(str(error)) from None
+    for finding in result.findings:
+        if not quiet or finding.severity is Severity.ERROR:
+            _error(finding.render())
     if form == "json":
         _dump_json(result.to_dict(), out)
     elif form == "csv":
@@ -326,7 +344,8 @@ def _score(name: str, rules: str | None, form: str, quiet: bool, out: TextIO) ->
         )
         for project in result.projects
     )
-    return 1 if open_points else 0
+    merge_errors = any(f.severity is Severity.ERROR for f in result.findings)
+    return 1 if open_points or merge_errors else 0
 
 
 def _monitor(name: str, at: str, form: str, quiet: bool, out: TextIO) -> int:
@@ -543,6 +562,12 @@ def _arguments() -> _Parser:
     )
     score_command.add_argument("file", metavar="SPEC", help="规格文件 / the spec file")
     score_command.add_argument(
+        "actuals",
+        nargs="?",
+        metavar="ACTUALS",
+        help="实际值 CSV（UTF-8、带 BOM 或 GBK）/ an actuals CSV file",
+    )
+    score_command.add_argument(
         "--rules", metavar="NAME", help="评分规则（默认用规格写明的或全国规则）/ rule set"
     )
     score_command.add_argument(
@@ -613,7 +638,7 @@ def _run(argv: Sequence[str] | None) -> int:
             if arguments.command == "monitor":
                 return _monitor(arguments.file, arguments.at, form, quiet, out)
             if arguments.command == "score":
-                return _score(arguments.file, arguments.rules, form, quiet, out)
+                return _score(arguments.file, arguments.actuals, arguments.rules, form, quiet, out)
             return _fmt(arguments.files, arguments.check, arguments.force, form, quiet, out)
     except InputError as error:
         _error(str(error))

@@ -36,6 +36,8 @@ from typing import Any
 import attrs
 
 from indicatorkit.language.values import Amount
+from indicatorkit.model.actuals import Actuals, merge_actuals
+from indicatorkit.model.findings import Finding
 from indicatorkit.model.records import Indicator, Project, Spec
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.indicator import IndicatorScore, Outcome, display, score_indicator
@@ -126,6 +128,9 @@ class SpecScore:
     projects: tuple[ProjectScore, ...]
     department_range: tuple[Fraction, Fraction] | None
     department_grade: str | None
+    #: What merging an actuals file said (rows matching nothing, indicators left without an
+    #: actual …); empty when the actuals were in the spec.
+    findings: tuple[Finding, ...] = ()
 
     @property
     def department_total(self) -> Fraction | None:
@@ -146,6 +151,7 @@ class SpecScore:
                 "grade": self.department_grade,
             },
             "projects": [_project_data(project) for project in self.projects],
+            "findings": [finding.to_dict() for finding in self.findings],
         }
 
     def table(self) -> str:
@@ -366,10 +372,20 @@ def _subtotals(scored: Iterable[ScoredIndicator]) -> list[Subtotal]:
     ]
 
 
-def score(spec: Spec, *, rules: RuleSet | str | None = None) -> SpecScore:
+def score(
+    spec: Spec, actuals: Actuals | None = None, *, rules: RuleSet | str | None = None
+) -> SpecScore:
     """Score every project of ``spec`` that has indicators (withheld projects have none), by
     ``rules`` — a :class:`RuleSet`, a rule set's name, or ``None`` for the rule set the spec
-    names (``Spec.rules``), else the national rules."""
+    names (``Spec.rules``), else the national rules.
+
+    ``actuals`` (read from a file with :func:`~indicatorkit.formats.actuals_file.read_actuals`)
+    are merged onto the spec first; what the merge says is in :attr:`SpecScore.findings`.
+    """
+    findings: tuple[Finding, ...] = ()
+    if actuals is not None:
+        spec, merged = merge_actuals(spec, actuals)
+        findings = tuple(merged)
     chosen = rule_set(rules if rules is not None else spec.rules)
     projects = tuple(
         _score_project(project, chosen, spec)
@@ -377,7 +393,7 @@ def score(spec: Spec, *, rules: RuleSet | str | None = None) -> SpecScore:
         if project.withheld is None and project.indicators
     )
     if not projects:
-        return SpecScore(chosen, projects, None, None)
+        return SpecScore(chosen, projects, None, None, findings)
     if chosen.rollup is Rollup.BUDGET_WEIGHTED and all(
         p.budget_total is not None and p.budget_total.normalized > 0 for p in projects
     ):
@@ -389,4 +405,4 @@ def score(spec: Spec, *, rules: RuleSet | str | None = None) -> SpecScore:
     high = (
         sum((w * p.total_range[1] for w, p in zip(weights, projects, strict=True)), _ZERO) / whole
     )
-    return SpecScore(chosen, projects, (low, high), _grade(chosen, low, high))
+    return SpecScore(chosen, projects, (low, high), _grade(chosen, low, high), findings)
