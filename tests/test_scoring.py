@@ -16,7 +16,7 @@ from indicatorkit.testing import check_rule_set
 
 @pytest.mark.parametrize("rules", sorted(RULE_SETS), ids=str)
 def test_every_shipped_rule_set_passes_the_property_suite(rules: str) -> None:
-    check_rule_set(RULE_SETS[rules], max_examples=40)
+    check_rule_set(RULE_SETS[rules], max_examples=25)
 
 
 def test_a_rule_set_that_breaks_a_law_is_caught() -> None:

@@ -16,7 +16,9 @@ The laws (each also a function of its own, for a test suite that wants them one 
 * :func:`law_unit_invariant` — restating the actual in another unit (5万元 / 50000元) changes
   nothing;
 * :func:`law_deterministic` — the same input gives the same score;
-* :func:`law_budget_line` — the budget line lies within [0, its weight] and rises with the rate.
+* :func:`law_budget_line` — the budget line lies within [0, its weight] and rises with the rate;
+* :func:`law_totals_within_100` — a project's total (and the department's) lies within
+  [0, 100] when the weights are the rule set's, with or without indicators that do not apply.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -32,7 +35,9 @@ from hypothesis.errors import InvalidArgument
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.targets import AnyTarget, Comparison, Range
 from indicatorkit.language.values import Amount
+from indicatorkit.model.records import Indicator, Spec
 from indicatorkit.scoring.indicator import Outcome, score_indicator
+from indicatorkit.scoring.report import score
 from indicatorkit.scoring.rules import RuleSet
 from indicatorkit.strategies import (
     actuals_meeting,
@@ -41,6 +46,7 @@ from indicatorkit.strategies import (
     deadlines,
     qualitatives,
     ranges,
+    specs,
 )
 from indicatorkit.units import Unit
 
@@ -52,6 +58,7 @@ __all__ = [
     "law_deterministic",
     "law_full_marks_exactly_when_met",
     "law_monotone",
+    "law_totals_within_100",
     "law_unit_invariant",
 ]
 
@@ -190,6 +197,37 @@ def law_budget_line(rules: RuleSet) -> Callable[..., None]:
     return law
 
 
+def law_totals_within_100(rules: RuleSet) -> Callable[..., None]:
+    """Totals lie within [0, 100] when the spec gives no weights (the rule set's own level
+    weights and budget line apply), whatever the actuals and the indicators that do not apply."""
+
+    @given(spec=specs(max_projects=3), data=st.data())
+    def law(spec: Spec, data: st.DataObject) -> None:
+        def unweighted(indicator: Indicator) -> Indicator:
+            dropped = data.draw(st.integers(0, 4)) == 0 and indicator.actual is None
+            return attrs.evolve(
+                indicator,
+                weight=None,
+                not_applicable="不适用" if dropped else indicator.not_applicable,
+                evaluator_score=None,
+            )
+
+        projects = tuple(
+            attrs.evolve(p, indicators=tuple(unweighted(i) for i in p.indicators))
+            for p in spec.projects
+        )
+        result = score(attrs.evolve(spec, projects=projects), rules=rules)
+        possible = sum(rules.level_weights.values(), Fraction(0)) + rules.budget_weight
+        for project in result.projects:
+            low, high = project.total_range
+            assert 0 <= low <= high <= max(possible, Fraction(100)), project.total_range
+        if result.department_range is not None:
+            low, high = result.department_range
+            assert 0 <= low <= high <= max(possible, Fraction(100))
+
+    return law
+
+
 LAWS: tuple[Callable[[RuleSet], Callable[..., None]], ...] = (
     law_bounded,
     law_full_marks_exactly_when_met,
@@ -197,6 +235,7 @@ LAWS: tuple[Callable[[RuleSet], Callable[..., None]], ...] = (
     law_unit_invariant,
     law_deterministic,
     law_budget_line,
+    law_totals_within_100,
 )
 
 
