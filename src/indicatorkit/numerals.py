@@ -152,6 +152,8 @@ def chinese_value(text: str) -> Fraction:
     A run of bare digits (``"二〇二五"``) reads digit by digit.  The grammar guarantees the
     characters; malformed orders (``"百百"``) raise ``ValueError``.
     """
+    if text in BIG_UNITS:
+        raise ValueError(f"{text} alone is a multiplier, not a number")  # 万人: write 一万人
     scale = 1
     if "点" in text and text[-1] in BIG_UNITS:
         scale, text = BIG_UNITS[text[-1]], text[:-1]  # 一点五万 is 15000
