@@ -103,6 +103,9 @@ class Target(Protocol):
         ...
 
 
+_new_result = object.__new__
+
+
 class CheckResult:
     """The outcome of :meth:`Target.check`: ``target``, ``actual`` (exactly what was passed
     in), ``met`` and ``direction``.
@@ -372,7 +375,14 @@ class Comparison:
         else:
             value = self.reading(actual, units=units).normalized
             met = compare(value.numerator * base_denominator, base_numerator * value.denominator)
-        return CheckResult(self, actual, met, direction, units)
+        # built here rather than through __init__: check is the hot path (see benchmarks/)
+        result = _new_result(CheckResult)
+        result._target = self
+        result._actual = actual
+        result._met = met
+        result._direction = direction
+        result._units = units
+        return result
 
 
 @attrs.frozen(repr=False)
