@@ -120,10 +120,14 @@ class IndicatorScore:
     met: bool | None = None
     attainment: Fraction | None = None
     score_source: str | None = None
-    deviation: Fraction | None = None
     explanation_required: bool = False
     explanation_given: bool = False
     message: str = ""
+
+    @property
+    def deviation(self) -> Fraction | None:
+        """Attainment − 1: how far the actual is from the target, as a share of it."""
+        return None if self.attainment is None else self.attainment - 1
 
     @property
     def undecided(self) -> Fraction:
@@ -257,6 +261,8 @@ def _in_target_unit(
 
 
 def _weight(weight: Fraction | int | str) -> Fraction:
+    if type(weight) is Fraction and weight >= 0:
+        return weight
     value = Fraction(weight) if isinstance(weight, str) else to_fraction(weight)
     if value < 0:
         raise ValueError(f"分值必须是非负数 (a weight must be ≥ 0): {weight}")
@@ -331,7 +337,6 @@ def _numeric(result: CheckResult, weight: Fraction, rules: RuleSet, reason: str)
         met=met,
         attainment=ratio,
         score_source="formula",
-        deviation=None if ratio is None else ratio - 1,
         explanation_required=not met or over,
         explanation_given=bool(reason.strip()),
         message="" if not over else "超出目标过多，须说明 (far beyond the target: explain it)",
