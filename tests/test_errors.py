@@ -27,9 +27,9 @@ def test_all_errors_are_value_errors_exported_at_top_level() -> None:
 
 def test_caret_is_under_the_offending_text_by_display_width() -> None:
     with pytest.raises(UnknownUnitError) as caught:
-        parse_target("不低于95分")
+        parse_target("不低于95嗯")
     text_line, caret = str(caught.value).splitlines()[1:3]
-    assert text_line == "  不低于95分"
+    assert text_line == "  不低于95嗯"
     # 不低于 is six columns wide, 95 two: the caret starts at column 8 after the indent
     assert caret == "  " + " " * 8 + "^^"
 

@@ -57,7 +57,9 @@ def test_fast_path_equals_grammar(
 def test_fast_path_equals_grammar_for_actuals(number: str, word: str) -> None:
     text = f"{number}{word}"
     fast = _simple(text, Start.ACTUAL)
-    assert fast is not None
+    if fast is None:  # m2, km2: ASCII digits in a unit are left to the grammar
+        assert any(char in "0123456789" for char in word)
+        return
     assert fast == grammar(text, Start.ACTUAL)
 
 

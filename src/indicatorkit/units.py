@@ -337,7 +337,13 @@ class UnitRegistry:
         """Known unit words closest to ``word`` (for "did you mean" suggestions)."""
         candidates = self.known_unit_words()
         word = word[:MAX_UNIT_TEXT]
-        close = difflib.get_close_matches(word, candidates, n=limit, cutoff=0.3)
+        same_letters = [c for c in candidates if c.lower() == word.lower()]  # kwh → kWh
+        close = same_letters + [
+            c
+            for c in difflib.get_close_matches(word, candidates, n=limit, cutoff=0.3)
+            if c not in same_letters
+        ]
+        close = close[:limit]
         if not close and word:
             close = [c for c in candidates if c and (c[0] in word or word[0] in c)][:limit]
         return tuple(close)

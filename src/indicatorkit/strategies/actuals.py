@@ -87,7 +87,12 @@ def _express(draw: st.DrawFn, normalized: Fraction, own: Unit, forms: tuple[str,
     if form == "quantity":
         if own.dimension == "":
             return _units.default_registry().pint.Quantity(normalized)
-        words = [(text, unit) for text, unit in written if text and _plain_unit_text(text)]
+        # pint reads a unit text as an expression: "m2" would be m**2 of an unknown "m2"
+        words = [
+            (text, unit)
+            for text, unit in written
+            if text and _plain_unit_text(text) and not any(c.isdigit() for c in text)
+        ]
         if words:
             text, unit = draw(st.sampled_from(words))
             return _units.default_registry().pint.Quantity(normalized / unit.factor, text)
