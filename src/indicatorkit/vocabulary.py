@@ -151,5 +151,26 @@ CHARACTER_ALIASES: MappingProxyType[str, str] = MappingProxyType(
         "─": "—",  # U+2500 box drawing
         "﹪": "%",
         "٪": "%",
+        # financial capitals (大写) and traditional forms of numerals: read as the plain ones
+        "壹": "一",
+        "贰": "二",
+        "貳": "二",
+        "叁": "三",
+        "參": "三",
+        "肆": "四",
+        "伍": "五",
+        "陆": "六",
+        "陸": "六",
+        "柒": "七",
+        "捌": "八",
+        "玖": "九",
+        "拾": "十",
+        "佰": "百",
+        "仟": "千",
+        "萬": "万",
+        "億": "亿",
+        "兩": "两",
+        "點": "点",
+        "個": "个",
     }
 )

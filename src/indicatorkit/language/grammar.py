@@ -242,7 +242,7 @@ class _Build(Transformer[Token, Any]):
         return Between(low, high, _span(separator))
 
     # ---- amounts ----
-    def amount(self, dash: Token | None, magnitude: Amount) -> Amount:
+    def amount(self, dash: Token | None, magnitude: Amount, whole: Token | None) -> Amount:
         return magnitude if dash is None else Amount(-magnitude.value, magnitude.unit)
 
     def unit(self, top: Token, *rates: Token | str) -> Unit:

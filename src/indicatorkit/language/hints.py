@@ -33,6 +33,7 @@ _TERMINAL_NAMES = {
     "SUFFIX_OP": "以上/以下 suffix",
     "RANGE_SEP": "区间符 range separator",
     "DASH": "“-”",
+    "WHOLE": "“整”",
     "PER": "“/”",
     "MONTH": "“月”",
     "MONTH_END": "“底”",
