@@ -200,7 +200,7 @@ def test_a_row_with_its_actual_missing_is_not_read_as_the_target(
 def test_one_bad_row_among_good_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     table = tmp_path / "mixed.tsv"
     table.write_text(
-        HEADER + "甲\t一\t≥95%\t96%\n甲\t二\t≥5台次\t6台次\n甲\t三\t≥1件\t\n甲\t四\t<50元\t40元\n",
+        HEADER + "甲\t一\t≥95%\t96%\n甲\t二\t≥5人天\t6人天\n甲\t三\t≥1件\t\n甲\t四\t<50元\t40元\n",
         encoding="utf-8",
     )
     assert main(["check", str(table)]) == 1

@@ -175,7 +175,7 @@ def test_errors_pickle_whole() -> None:
     for call in (
         lambda: parse_target("≥200件").check("200人"),
         lambda: parse_target("≥95%%"),
-        lambda: parse_target("≥5台次"),
+        lambda: parse_target("≥5人天"),
         lambda: loads("项目 1\n  指标值：≥95%\n"),
         lambda: default_registry().define("cm = [length]/100"),
     ):

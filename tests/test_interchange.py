@@ -443,7 +443,7 @@ def test_bad_targets(target: object, path: str, fragment: str) -> None:
 
 def test_parse_error_keeps_the_hint() -> None:
     with pytest.raises(SpecError) as caught:
-        from_data(one_target({"text": "≥5台次"}))
+        from_data(one_target({"text": "≥5人天"}))
     (finding,) = caught.value.findings
     assert "未知单位" in finding.message and finding.suggestion
 

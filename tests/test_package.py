@@ -44,6 +44,7 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
         "indicatorkit/grammar/spec.lark",
         "indicatorkit/formats/spec.schema.json",
         "indicatorkit/units.txt",
+        "indicatorkit/counting_words.txt",
         "indicatorkit/py.typed",
         "indicatorkit/__init__.py",
     ):
@@ -75,6 +76,7 @@ def test_installed_wheel_parses_and_checks(wheel: Path, tmp_path: Path) -> None:
         "assert indicatorkit.schema()['$schema']\n"
         "spec = indicatorkit.loads('项目 1\\n  指标 产出指标 / 数量指标 / a\\n    指标值：≥1件\\n')\n"
         "assert indicatorkit.dumps(spec).startswith('项目 1')\n"
+        "assert indicatorkit.parse_target('3万棵') == indicatorkit.parse_target('30000棵')\n"
         "t = indicatorkit.parse_target('>5万元')\n"
         "assert t.check('60000元').met and not t.check('50000元').met\n"
         "print(t)\n"

@@ -688,7 +688,7 @@ def test_strategies_reject_bad_arguments() -> None:
     with pytest.raises(InvalidArgument):
         amounts(min_value=2, max_value=1).example()
     with pytest.raises(InvalidArgument):
-        amounts(units=["台次"]).example()
+        amounts(units=["人天"]).example()
     with pytest.raises(InvalidArgument):
         amounts(min_value=Fraction(1, 3), max_value=Fraction(1, 3), places=5).example()
     with pytest.raises(InvalidArgument):

@@ -103,7 +103,7 @@ BROKEN = """项目 1 法律援助
   预算 10000元
   预算：一万块
   指标 产出指标 / 数量指标
-    指标值：≥5台次
+    指标值：≥5人天
   指标 产出指标 / 数量指标 / 案件数
     描叙：xx
   指标 产出指标 / 数量指标 / 案件数2
@@ -118,7 +118,7 @@ def test_every_error_is_reported_at_once_with_its_place() -> None:
     found = [(f.code, f.line, f.column) for f in caught.value.findings]
     assert found == [
         ("IK014", 2, 6),  # a colon is missing
-        ("IK021", 3, 8),  # not an amount of money
+        ("IK021", 3, 6),  # not an amount of money (块 counts blocks, it is not 元)
         ("IK031", 4, 6),  # two levels instead of three
         ("IK030", 5, 11),  # an unknown unit inside the target
         ("IK032", 6, 3),  # ... so that indicator has no 指标值

@@ -9,6 +9,7 @@ from fractions import Fraction
 import pytest
 
 from indicatorkit import (
+    DimensionMismatchError,
     SpecError,
     UnitDefinitionError,
     UnknownUnitError,
@@ -72,19 +73,19 @@ def test_no_si_prefixes() -> None:
 
 def test_unknown_unit_suggests_the_nearest() -> None:
     with pytest.raises(UnknownUnitError) as caught:
-        parse_target("≥5户次")
-    assert caught.value.unit == "户次"
-    assert "户" in caught.value.nearest
+        parse_target("≥5人天")
+    assert caught.value.unit == "人天"
+    assert "人" in caught.value.nearest
 
 
 def test_adding_a_unit_takes_one_line() -> None:
     with pytest.raises(UnknownUnitError):
-        parse_target("≥300棵")
-    define_unit("棵 = [棵]")
-    assert parse_target("≥300棵").check("301棵").met is True
-    assert parse_target("≥300棵") != parse_target("≥300件")
-    define_unit("万棵 = 10000 * 棵")
-    assert parse_target("≥1万棵") == parse_target("≥10000棵")
+        parse_target("≥300垄")
+    define_unit("垄 = [垄]")
+    assert parse_target("≥300垄").check("301垄").met is True
+    assert parse_target("≥300垄") != parse_target("≥300件")
+    define_unit("万垄 = 10000 * 垄")
+    assert parse_target("≥1万垄") == parse_target("≥10000垄")
 
 
 def test_a_bad_definition_is_a_typed_error() -> None:
@@ -101,18 +102,18 @@ def test_registries_are_values_that_extend_without_touching_others() -> None:
     from indicatorkit import UnitRegistry, default_registry
 
     base = default_registry()
-    trees = base.define("株 = [株]")
-    lamps = base.define("株 = [灯]")  # the same word, another meaning, in another registry
+    trees = base.define("墩 = [墩]")
+    lamps = base.define("墩 = [灯]")  # the same word, another meaning, in another registry
     assert trees != lamps and base not in (trees, lamps)
-    assert "株" not in base.known_unit_set()
-    assert trees.unit("株").dimension == "[株]" and lamps.unit("株").dimension == "[灯]"
+    assert "墩" not in base.known_unit_set()
+    assert trees.unit("墩").dimension == "[墩]" and lamps.unit("墩").dimension == "[灯]"
     # two specs with different local units load side by side
-    text = "项目 1 绿化\n  指标 产出指标 / 数量指标 / 栽种数\n    指标值：≥50株\n"
+    text = "项目 1 绿化\n  指标 产出指标 / 数量指标 / 栽种数\n    指标值：≥50墩\n"
     one, other = loads(text, units=trees), loads(text, units=lamps)
     assert one.units == trees and other.units == lamps
-    assert one.projects[0].indicators[0].target.check("60株", units=trees).met
+    assert one.projects[0].indicators[0].target.check("60墩", units=trees).met
     with pytest.raises(SpecError):
-        loads(text)  # the default registry does not know 株
+        loads(text)  # the default registry does not know 墩
     assert UnitRegistry(trees.definitions) == trees and hash(
         UnitRegistry(trees.definitions)
     ) == hash(trees)
@@ -122,11 +123,11 @@ def test_define_is_idempotent_and_refuses_a_conflict() -> None:
     from indicatorkit import default_registry
 
     base = default_registry()
-    trees = base.define("丛 = [丛]")
-    assert trees.define("丛 = [丛]") is trees
-    assert trees.define("  丛 = [丛]  ") is trees
+    trees = base.define("垛 = [垛]")
+    assert trees.define("垛 = [垛]") is trees
+    assert trees.define("  垛 = [垛]  ") is trees
     with pytest.raises(UnitDefinitionError):
-        trees.define("丛 = [别的]")
+        trees.define("垛 = [别的]")
     with pytest.raises(UnitDefinitionError):
         base.define("cm = [length]/100")  # a malformed line: our error, not pint's
     define_unit("垄 = [垄]")
@@ -161,16 +162,135 @@ def test_a_registry_crosses_a_process_boundary() -> None:
 def test_json_carries_the_units_of_a_spec() -> None:
     from indicatorkit import SpecError, default_registry, from_json, to_data, to_json
 
-    trees = default_registry().define("窝 = [窝]")
+    trees = default_registry().define("垛 = [垛]")
     spec = loads(
-        "项目 1 养蜂\n  指标 产出指标 / 数量指标 / 蜂群数\n    指标值：≥50窝\n", units=trees
+        "项目 1 养蜂\n  指标 产出指标 / 数量指标 / 蜂群数\n    指标值：≥50垛\n", units=trees
     )
     assert to_data(spec)["units"] == list(trees.definitions)
-    assert trees.definitions[-1] == "窝 = [窝]"
+    assert trees.definitions[-1] == "垛 = [垛]"
     again = from_json(to_json(spec))
     assert again == spec and again.units == trees
     broken = to_data(spec)
-    broken["units"] = ["窝 = "]
+    broken["units"] = ["垛 = "]
     with pytest.raises(SpecError) as caught:
         from_json(json.dumps(broken, ensure_ascii=False))
     assert any("$.units[0]" in finding.message for finding in caught.value.findings)
+
+
+# ---------------------------------------------------------------------------------------------
+# Counting words (量词): counting_words.txt
+
+
+def _shipped_words(name: str) -> list[list[str]]:
+    from importlib import resources
+
+    lines = resources.files("indicatorkit").joinpath(name).read_text(encoding="utf-8")
+    return [
+        [part.strip() for part in line.split("=")]
+        for line in lines.splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+COUNTING = _shipped_words("counting_words.txt")
+
+
+def test_the_counting_words_are_many_and_each_its_own_dimension() -> None:
+    from indicatorkit.units import default_registry
+
+    registry = default_registry()
+    assert len(COUNTING) >= 150
+    dimensions = set()
+    for name, definition, *aliases in COUNTING:
+        assert definition == f"[{name}]", name
+        resolved = unit(name)
+        assert (resolved.symbol, resolved.dimension, resolved.factor) == (name, f"[{name}]", 1)
+        dimensions.add(resolved.dimension)
+        for alias in aliases:
+            if alias != "_":
+                assert unit(alias) == resolved  # a traditional form is the same word
+        assert name in registry.counting_words()
+    assert len(dimensions) == len(COUNTING)
+
+
+def test_no_counting_word_is_defined_twice_or_shadows_the_grammar() -> None:
+    units_txt = {word for line in _shipped_words("units.txt") for word in line if word != "_"}
+    written = [word for line in COUNTING for word in (line[0], *line[2:]) if word != "_"]
+    assert len(written) == len(set(written))
+    assert not set(written) & units_txt
+    forbidden = set("十百千万亿两零〇一二三四五六七八九点月日号年底末前内下以上每至到分元米天")
+    assert not set(written) & forbidden
+    assert not {"以上", "以下", "以内", "之内", "之间", "完成", "年底", "年内"} & set(written)
+
+
+@pytest.mark.parametrize(
+    ("text", "equal"),
+    [
+        ("3万棵", "30000棵"),
+        ("≥1.5万株", "≥15000株"),
+        ("≥2千只", "≥2000只"),
+        ("≥1万羽", "≥10000羽"),
+        ("≥100万尾", "≥1000000尾"),
+        ("≥1.2万车次", "≥12000车次"),
+        ("≥5万剂次", "≥50000剂次"),
+        ("三十棵", "30棵"),
+        ("≥一百头", "≥100头"),
+        ("≥3000隻", "≥3000只"),
+    ],
+)
+def test_multipliers_and_numerals_before_any_counting_word(text: str, equal: str) -> None:
+    assert parse_target(text) == parse_target(equal)
+
+
+def test_rates_over_counting_words() -> None:
+    assert unit("元/生/学期").dimension == "[money]·[学期]^-1·[生]^-1"
+    assert parse_target("≤900元/生/学期").check("850元/生/学期").met is True
+    assert parse_target("≤5万元/个").check("4.5万元/个").met is True
+    assert parse_target("≤1500元/头").check("1600元/头").met is False
+    assert parse_target("≥2次/村").check("3次/村").met is True
+    with pytest.raises(DimensionMismatchError):
+        parse_target("≤5万元/个").check("4万元/株")
+
+
+def test_counting_words_never_compare_with_each_other() -> None:
+    for one, other in [("棵", "株"), ("只", "头"), ("架", "架次"), ("生", "人"), ("批", "批次")]:
+        with pytest.raises(DimensionMismatchError):
+            parse_target(f"≥5{one}").check(f"6{other}")
+
+
+def test_a_shipped_counting_word_cannot_be_defined_again() -> None:
+    from indicatorkit import default_registry
+
+    with pytest.raises(UnitDefinitionError, match="已是已知单位"):
+        default_registry().define("棵 = [棵]")
+
+
+@pytest.mark.parametrize("text", ["≥5蔸", "≥1.5万蔸", "≤3元/蔸", "≥5 蔸"])
+def test_an_unknown_single_character_is_an_error_that_shows_how_to_add_it(text: str) -> None:
+    with pytest.raises(UnknownUnitError) as caught:
+        parse_target(text)
+    assert caught.value.counting_word == "蔸"
+    assert 'define_unit("蔸 = [蔸]")' in str(caught.value)
+    assert "%" not in caught.value.nearest and "天" not in caught.value.nearest
+
+
+def test_the_nearest_units_of_a_chinese_word_are_counting_words() -> None:
+    from indicatorkit import default_registry
+
+    registry = default_registry()
+    assert registry.nearest_units("航") == ("航次",)
+    assert registry.nearest_units("分") == ()  # not 分钟 or 百分比
+    assert set(registry.nearest_units("床日")) <= set(registry.counting_words())
+    assert registry.nearest_units("月") == ("个月",)  # the counted form of a time word
+    with pytest.raises(UnknownUnitError) as caught:
+        parse_target("≥2月")
+    assert caught.value.counting_word == ""  # 月 is a grammar word: never suggested
+
+
+def test_a_counting_word_hint_survives_pickling() -> None:
+    import pickle
+
+    with pytest.raises(UnknownUnitError) as caught:
+        parse_target("≥5蔸")
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert str(again) == str(caught.value) and again.counting_word == "蔸"

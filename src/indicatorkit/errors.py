@@ -124,27 +124,46 @@ class UnknownUnitError(TextError):
     """A word after a number is not a unit the registry knows.
 
     ``unit`` is the word, ``nearest`` the closest known units (possibly empty).
+    ``counting_word``, when not empty, is the counting word (量词) the text seems to use — a
+    single Chinese character the grammar does not read itself, ``蔸`` in ``≥5蔸`` or
+    ``≥1.5万蔸`` — and the hint shows the line that adds it.
     """
 
-    def __init__(self, text: str, position: int, unit: str, nearest: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        text: str,
+        position: int,
+        unit: str,
+        nearest: tuple[str, ...],
+        counting_word: str = "",
+    ) -> None:
         self.unit = unit
         self.nearest = nearest
-        hint = "、".join(nearest) if nearest else None
+        self.counting_word = counting_word
+        known = f"最接近的已知单位 / nearest known units: {'、'.join(nearest)}；" if nearest else ""
+        if counting_word:
+            line = f"{counting_word} = [{counting_word}]"
+            suggestion = (
+                f'{known}若“{counting_word}”是量词，可用 indicatorkit.define_unit("{line}") 添加'
+                f' / a counting word is added with define_unit("{line}")'
+            )
+        elif known:
+            suggestion = f"{known}新单位可用 indicatorkit.define_unit() 添加"
+        else:
+            suggestion = "新单位可用 indicatorkit.define_unit() 添加 / add it with define_unit()"
         super().__init__(
             f"未知单位“{unit}” (unknown unit {unit!r})",
             text,
             position,
             end=position + len(unit),
-            suggestion=(
-                f"最接近的已知单位 / nearest known units: {hint}；"
-                "新单位可用 indicatorkit.define_unit() 添加"
-                if hint
-                else "新单位可用 indicatorkit.define_unit() 添加 / add it with define_unit()"
-            ),
+            suggestion=suggestion,
         )
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.text, self.position, self.unit, self.nearest))
+        return (
+            type(self),
+            (self.text, self.position, self.unit, self.nearest, self.counting_word),
+        )
 
 
 class InvalidTargetError(TextError):

@@ -1,4 +1,5 @@
-"""Units: registries of the unit words a target may use, built from ``units.txt``.
+"""Units: registries of the unit words a target may use, built from ``units.txt`` and
+``counting_words.txt`` (the counting words, 量词, each its own dimension).
 
 A :class:`UnitRegistry` is an immutable value: the shipped definitions plus a tuple of
 user definitions.  :meth:`UnitRegistry.define` returns a *new* registry, so a spec (or a worker
@@ -14,12 +15,14 @@ Checking a target never goes through pint.
 Unit(symbol='万元', dimension='[money]', factor=Fraction(10000, 1))
 >>> unit("百分比") == unit("%")
 True
->>> lamps = default_registry().define("盏 = [盏]")
->>> lamps.unit("盏").dimension
-'[盏]'
->>> "盏" in default_registry().known_unit_set()     # the default registry is unchanged
+>>> unit("棵")                                      # a shipped counting word (量词)
+Unit(symbol='棵', dimension='[棵]', factor=Fraction(1, 1))
+>>> clumps = default_registry().define("蔸 = [蔸]")   # one the shipped files do not have
+>>> clumps.unit("蔸").dimension
+'[蔸]'
+>>> "蔸" in default_registry().known_unit_set()     # the default registry is unchanged
 False
->>> lamps.define("盏 = [盏]") is lamps                 # an identical definition: nothing to do
+>>> clumps.define("蔸 = [蔸]") is clumps               # an identical definition: nothing to do
 True
 """
 
@@ -37,6 +40,7 @@ import attrs
 import pint
 
 from indicatorkit.errors import IndicatorkitError
+from indicatorkit.vocabulary import PREFIX_OPERATORS, RANGE_SEPARATORS, SUFFIX_OPERATORS
 
 __all__ = [
     "MAX_UNIT_TEXT",
@@ -45,6 +49,7 @@ __all__ = [
     "Unit",
     "UnitDefinitionError",
     "UnitRegistry",
+    "could_be_counting_word",
     "default_registry",
     "define_unit",
     "known_unit_set",
@@ -94,6 +99,38 @@ SCALES: dict[str, int] = {
 _SCALES_LONGEST_FIRST = tuple(sorted(SCALES, key=len, reverse=True))
 
 
+#: The shipped definition files, loaded in this order: the units (money, ratios, common counts,
+#: time, physical quantities), then the counting words (量词), each its own dimension.
+SHIPPED_DEFINITIONS = ("units.txt", "counting_words.txt")
+
+
+#: Characters the target grammar reads itself — numerals and multipliers, the decimal 点, dates
+#: and deadline marks, 每 — and every character of the comparator vocabulary (以上, 不少于 …):
+#: never suggested as a counting word, because defining one would change how targets read.
+_GRAMMAR_CHARACTERS = frozenset(
+    "零〇一二两三四五六七八九十百千万亿点年月日号底末前完成之间每"
+    + "".join([*PREFIX_OPERATORS, *SUFFIX_OPERATORS, *RANGE_SEPARATORS])
+)
+
+
+def _is_cjk(char: str) -> bool:
+    return (
+        "\u3400" <= char <= "\u9fff"
+        or "\uf900" <= char <= "\ufaff"
+        or "\U00020000" <= char <= "\U0003134f"
+    )
+
+
+def could_be_counting_word(word: str) -> bool:
+    """True when ``word``, unknown after a number, has the shape of a counting word (量词) one
+    could add: a single Chinese character that the target grammar does not read itself.
+
+    >>> could_be_counting_word("蔸"), could_be_counting_word("月"), could_be_counting_word("km")
+    (True, False, False)
+    """
+    return len(word) == 1 and _is_cjk(word) and word not in _GRAMMAR_CHARACTERS
+
+
 class UnitDefinitionError(IndicatorkitError):
     """A unit definition line that cannot be added to a registry."""
 
@@ -102,9 +139,10 @@ def _new_pint_registry(definitions: tuple[str, ...]) -> pint.UnitRegistry[Any]:
     built: pint.UnitRegistry[Any] = pint.UnitRegistry(
         None, non_int_type=Fraction, cache_folder=None
     )
-    source = resources.files("indicatorkit").joinpath("units.txt")
-    with resources.as_file(source) as path:
-        built.load_definitions(str(path))
+    for name in SHIPPED_DEFINITIONS:
+        source = resources.files("indicatorkit").joinpath(name)
+        with resources.as_file(source) as path:
+            built.load_definitions(str(path))
     for line in definitions:
         built.define(line)
     return built
@@ -126,7 +164,16 @@ class UnitRegistry:
     pickle as their definitions.  Use :meth:`define` to extend one.
     """
 
-    __slots__ = ("__weakref__", "_by_units", "_lock", "_pint", "definitions", "unit", "words")
+    __slots__ = (
+        "__weakref__",
+        "_by_units",
+        "_counting",
+        "_lock",
+        "_pint",
+        "definitions",
+        "unit",
+        "words",
+    )
 
     definitions: tuple[str, ...]
 
@@ -137,6 +184,7 @@ class UnitRegistry:
         #: Resolve a unit word to a :class:`Unit` (bounded cache); ``KeyError`` if unknown.
         self.unit = lru_cache(maxsize=4096)(self._resolve)
         self.words = lru_cache(maxsize=1)(self._words)
+        self._counting: tuple[str, ...] | None = None
         self._by_units: dict[Any, Unit] = {}
 
     # ---- value semantics ----
@@ -224,6 +272,24 @@ class UnitRegistry:
     def known_unit_set(self) -> frozenset[str]:
         """:meth:`known_unit_words` as a set, for membership tests."""
         return self.words()[1]
+
+    def counting_words(self) -> tuple[str, ...]:
+        """The known words that count things (量词 and the counts of ``units.txt``, user-defined
+        ones included): each is its own dimension named in Chinese, ``[棵]``, ``[人次]``.
+        Longest first, like :meth:`known_unit_words`.
+
+        >>> words = default_registry().counting_words()
+        >>> "棵" in words and "人次" in words and "%" not in words and "天" not in words
+        True
+        """
+        found = self._counting
+        if found is None:
+            found = self._counting = tuple(
+                word
+                for word in self.known_unit_words()
+                if _is_counting_dimension(self.unit(word).dimension)
+            )
+        return found
 
     def _resolve(self, word: str) -> Unit:
         if word == "":
@@ -334,9 +400,24 @@ class UnitRegistry:
         return found
 
     def nearest_units(self, word: str, limit: int = 3) -> tuple[str, ...]:
-        """Known unit words closest to ``word`` (for "did you mean" suggestions)."""
-        candidates = self.known_unit_words()
+        """Known unit words closest to ``word`` (for "did you mean" suggestions).
+
+        A Chinese word is compared with the counting words first (a table that writes
+        ``≥5航`` means a count, not a percentage or a time); a single character gets counting
+        words only (and its counted form ``个月`` for ``月``), a longer word falls back to every
+        unit word when no counting word is close.
+
+        >>> nearest_units("航"), nearest_units("嗯"), nearest_units("月"), nearest_units("千瓦")
+        (('航次',), (), ('个月',), ('千瓦时', '万千瓦时', '千米'))
+        """
         word = word[:MAX_UNIT_TEXT]
+        if word and all(_is_cjk(char) for char in word):
+            counted = f"个{word}"
+            found = [counted] if len(word) == 1 and counted in self.known_unit_set() else []
+            found += difflib.get_close_matches(word, self.counting_words(), n=limit, cutoff=0.3)
+            if found or len(word) == 1:
+                return tuple(found[:limit])
+        candidates = self.known_unit_words()
         same_letters = [c for c in candidates if c.lower() == word.lower()]  # kwh → kWh
         close = same_letters + [
             c
@@ -347,6 +428,18 @@ class UnitRegistry:
         if not close and word:
             close = [c for c in candidates if c and (c[0] in word or word[0] in c)][:limit]
         return tuple(close)
+
+
+def _is_counting_dimension(dimension: str) -> bool:
+    """``[棵]`` or ``[人次]``: one base dimension, named in Chinese (the shipped and user-defined
+    counts); not ``[money]``, ``[day]`` or a rate."""
+    return (
+        dimension.startswith("[")
+        and dimension.endswith("]")
+        and "·" not in dimension
+        and "^" not in dimension
+        and not dimension.isascii()
+    )
 
 
 def _whole_power(power: object) -> int:

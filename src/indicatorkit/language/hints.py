@@ -18,7 +18,7 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, Un
 from indicatorkit.errors import TargetSyntaxError, TextError, UnknownUnitError
 from indicatorkit.language.grammar import Located, Start, parser_for
 from indicatorkit.language.text import original_position
-from indicatorkit.units import SCALES, UnitRegistry
+from indicatorkit.units import SCALES, UnitRegistry, could_be_counting_word
 from indicatorkit.vocabulary import SUFFIX_OPERATORS
 
 __all__ = ["syntax_error"]
@@ -75,7 +75,7 @@ def _is_letter(char: str) -> bool:
 
 def _unknown_unit(normalised: str, position: int, registry: UnitRegistry) -> tuple[int, str] | None:
     """``(start, word)`` when the error sits in a word written right after an Arabic number
-    (or a "/") that is not a known unit — ``≥200xx``, ``≥5台次``, ``≥5千瓦``, ``≥50 km`` —
+    (or a "/") that is not a known unit — ``≥200xx``, ``≥5人天``, ``≥5千瓦``, ``≥50 km`` —
     else ``None``."""
     if position >= len(normalised) or not _is_letter(normalised[position]):
         return None
@@ -102,6 +102,19 @@ def _unknown_unit(normalised: str, position: int, registry: UnitRegistry) -> tup
     if word in known or word[len(scale) :] in known:
         return None
     return start, word
+
+
+#: Multipliers after which an unknown character reads as a counting word: not 千, which is
+#: also the prefix kilo- of measurement units (千瓦 is a kilowatt, not a thousand 瓦).
+_COUNT_SCALES = ("", *sorted((scale for scale in SCALES if scale != "千"), key=len, reverse=True))
+
+
+def _counting_word(word: str) -> str:
+    """The counting word an unknown ``word`` seems to be (``蔸`` in ``蔸`` or ``万蔸``), or ``""``."""
+    for scale in _COUNT_SCALES:
+        if word.startswith(scale) and could_be_counting_word(word[len(scale) :]):
+            return word[len(scale) :]
+    return ""
 
 
 def _suggestion_for(normalised: str, position: int) -> str | None:
@@ -157,7 +170,11 @@ def syntax_error(
     if unknown is not None:
         word_start, word = unknown
         return UnknownUnitError(
-            text, original_position(index, word_start), word, registry.nearest_units(word)
+            text,
+            original_position(index, word_start),
+            word,
+            registry.nearest_units(word),
+            _counting_word(word),
         )
     original = original_position(index, position)
     if found and "$END" not in allowed and _complete_before(normalised, position, start, registry):

@@ -42,8 +42,8 @@ def parse_target(
     >>> parse_target("≥95%").check("95%").met
     True
     >>> from indicatorkit import default_registry
-    >>> lamps = default_registry().define("盏 = [盏]")
-    >>> parse_target("≥20盏", units=lamps).check("25盏", units=lamps).met
+    >>> clumps = default_registry().define("蔸 = [蔸]")
+    >>> parse_target("≥20蔸", units=clumps).check("25蔸", units=clumps).met
     True
     """
     if not isinstance(text, str):

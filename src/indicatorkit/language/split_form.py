@@ -96,7 +96,13 @@ def parse_split_target(
     try:
         resolved = units.unit(unit_text)
     except KeyError:
-        raise UnknownUnitError(unit or "", 0, unit_text, units.nearest_units(unit_text)) from None
+        raise UnknownUnitError(
+            unit or "",
+            0,
+            unit_text,
+            units.nearest_units(unit_text),
+            unit_text if units.could_be_counting_word(unit_text) else "",
+        ) from None
     try:
         return Comparison(SIGN_OPERATORS[code], Amount(magnitude, resolved))
     except InvalidValueError as error:
