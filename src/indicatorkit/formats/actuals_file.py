@@ -48,6 +48,7 @@ from typing import Final
 
 import attrs
 
+from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.model.actuals import ActualRow, Actuals, finding
 from indicatorkit.model.findings import Finding, SpecError
 
@@ -70,27 +71,11 @@ _MORE_NAMES: Final = {"实际完成值": "实际值", "偏差原因分析": "偏
 
 
 def _decode(data: bytes, file: str | None) -> str:
-    """UTF-8 (with or without a BOM), else GBK as Excel saves it; else IK401."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """The file's text (formats.table_text), or IK401."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as utf8_error:
-        try:
-            return data.decode("gbk")
-        except UnicodeDecodeError:
-            line = data[: utf8_error.start].count(b"\n") + 1
-            raise SpecError(
-                [
-                    finding(
-                        "IK401",
-                        "文件既不是 UTF-8 也不是 GBK 编码 (the file is neither UTF-8 nor GBK)",
-                        line,
-                        1,
-                        file,
-                    )
-                ]
-            ) from None
+        return decode_table(data)
+    except UndecodableTable as problem:
+        raise SpecError([finding("IK401", problem.message, problem.line, 1, file)]) from None
 
 
 def read_actuals(path_or_text: str | Path | bytes, *, file: str | None = None) -> Actuals:

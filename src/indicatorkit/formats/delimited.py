@@ -32,7 +32,6 @@ ActualsRow(line=2, target='≥95%', actual='96%', labels=('甲', '满意度'), t
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 from collections import Counter
@@ -43,6 +42,7 @@ from pathlib import Path
 import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
+from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import CheckResult
 from indicatorkit.model.findings import Finding, Severity
@@ -142,46 +142,12 @@ def decode(data: bytes, *, file: str | None = None) -> str:
     indicatorkit.formats.delimited.ActualsFileError: <text>:1:1: IK502 error: 文件是 UTF-16 编码 (the file is UTF-16) — 只读 UTF-8 与 GBK / only UTF-8 and GBK are read
       提示 / hint: 请另存为“CSV UTF-8”或 UTF-8 文本 / save it as 'CSV UTF-8' or UTF-8 text
     """
-    hint = "请另存为“CSV UTF-8”或 UTF-8 文本 / save it as 'CSV UTF-8' or UTF-8 text"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ActualsFileError(
-            _finding(
-                "IK502",
-                "文件是 UTF-16 编码 (the file is UTF-16) — 只读 UTF-8 与 GBK / only UTF-8 and GBK are read",
-                1,
-                file=file,
-                suggestion=hint,
-            )
-        )
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as utf8_error:
-        try:
-            text = data.decode("gbk")
-        except UnicodeDecodeError:
-            line = data[: utf8_error.start].count(b"\n") + 1
-            raise ActualsFileError(
-                _finding(
-                    "IK502",
-                    "文件既不是 UTF-8 也不是 GBK 编码 (the file is neither UTF-8 nor GBK)",
-                    line,
-                    file=file,
-                    suggestion=hint,
-                )
-            ) from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
+        return decode_table(data)
+    except UndecodableTable as problem:
         raise ActualsFileError(
-            _finding(
-                "IK502",
-                "文件含有 NUL 字符，不是文本文件 (a NUL character: not a text file)",
-                line,
-                file=file,
-            )
-        )
-    return text
+            _finding("IK502", problem.message, problem.line, file=file, suggestion=HINT)
+        ) from None
 
 
 def read_actuals(
