@@ -285,8 +285,23 @@ _COMPARE: dict[tuple[bool, bool], Callable[[Any, Any], bool]] = {
 }
 
 #: What ``check`` needs of one bound: the comparison, the threshold as integers in the
-#: target's own unit (how plain numbers are read), as a Decimal, and in the base unit.
-_Test = tuple[Callable[[Any, Any], bool], int, int, Decimal, int, int]
+#: target's own unit (how plain numbers are read) and in the base unit.
+_Test = tuple[Callable[[Any, Any], bool], int, int, int, int]
+
+
+class _PerDirection(dict[Any, Any]):
+    """What a comparison computes per direction, each computed when first asked for (a
+    target is often checked in one direction only)."""
+
+    def __init__(self, compute: Callable[[Direction | None], Any]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, direction: Direction | None) -> Any:
+        if direction is not None and not isinstance(direction, Direction):
+            raise TypeError(f"direction must be a Direction or None, not {direction!r}")
+        value = self[direction] = self.compute(direction)
+        return value
 
 
 def _test_of(bounds: Bounds) -> _Test:
@@ -297,7 +312,6 @@ def _test_of(bounds: Bounds) -> _Test:
         _COMPARE[(bounds.lower is not None, bound.inclusive)],
         own.numerator,
         own.denominator,
-        Decimal(format_decimal(own)),  # exact: a target value is a finite decimal
         bound.numerator,
         bound.denominator,
     )
@@ -327,7 +341,13 @@ class Comparison:
 
     def effective_operator(self, direction: Direction | None = None) -> Operator:
         """The operator used for checking in ``direction`` (never ``=``)."""
-        return effective_operator(self.operator, direction, self.amount.value)
+        return self._operators[direction]
+
+    @cached_property
+    def _operators(self) -> dict[Direction | None, Operator]:
+        return _PerDirection(
+            lambda direction: effective_operator(self.operator, direction, self.amount.value)
+        )
 
     def bounds(self, direction: Direction | None = None) -> Bounds:
         """What this target accepts in ``direction``, in base units: one bound."""
@@ -336,8 +356,14 @@ class Comparison:
         )
 
     @cached_property
+    def _decimal(self) -> Decimal:
+        """The threshold in the target's own unit as a Decimal (exact: a target value is a
+        finite decimal), for Decimal actuals."""
+        return Decimal(format_decimal(self.amount.value))
+
+    @cached_property
     def _tests(self) -> dict[Direction | None, _Test]:
-        return {direction: _test_of(self.bounds(direction)) for direction in (None, *Direction)}
+        return _PerDirection(lambda direction: _test_of(self.bounds(direction)))
 
     def reading(self, actual: Actual, *, units: UnitRegistry | None = None) -> Amount:
         """``actual`` as an amount of this target's dimension (a plain number in its unit)."""
@@ -352,16 +378,14 @@ class Comparison:
     ) -> CheckResult:
         """Compare ``actual`` with the target; see :class:`CheckResult`.  Text actuals are
         read with ``units`` (the default registry when ``None``)."""
-        compare, numerator, denominator, decimal, base_numerator, base_denominator = self._tests[
-            direction
-        ]
+        compare, numerator, denominator, base_numerator, base_denominator = self._tests[direction]
         kind = type(actual)
         if kind is int:
             met = compare(actual * denominator, numerator)  # type: ignore[operator]
         elif kind is Decimal:
             if not actual.is_finite():  # type: ignore[union-attr]
                 raise InvalidValueError(f"不是有限数 (not a finite number): {actual}")
-            met = compare(actual, decimal)  # exact, whatever the exponent
+            met = compare(actual, self._decimal)  # exact, whatever the exponent
         elif kind is Fraction or kind is float:
             top, bottom = _number_ratio(actual)  # type: ignore[arg-type]
             met = compare(top * denominator, numerator * bottom)

@@ -30,6 +30,16 @@ def attainment(result: CheckResult) -> Fraction | None:
     """The attainment of a checked result, or ``None`` where no ratio exists: a deadline, a
     sentence, a target at or below zero, or a zero actual against an upper bound."""
     target = result.target
+    actual = result.actual
+    if type(target) is Comparison and type(actual) is int:
+        # a number in the target's own unit: the unit's factor cancels out of the ratio
+        want = target.amount.value
+        if want.numerator <= 0:
+            return None
+        count = actual if actual > 0 else 0
+        if target.effective_operator(result.direction).is_lower_bound:
+            return Fraction(count * want.denominator, want.numerator)
+        return Fraction(want.numerator, want.denominator * count) if count else None
     if not isinstance(target, Comparison | Range):
         return None
     value = result.value

@@ -139,7 +139,10 @@ class RuleSet:
         """
         if share_met is None:
             return _ZERO
-        share_met = max(_ZERO, min(share_met, _ONE))
+        if share_met.numerator <= 0:  # integer tests: this runs once a missed indicator
+            share_met = _ZERO
+        elif share_met.numerator >= share_met.denominator:
+            share_met = _ONE
         if lower_bound or self.lower_is_better is LowerIsBetter.RATIO:
             return weight * share_met
         # linear: 1 − (B − A)/A = 2 − B/A, and share_met is A/B
