@@ -236,6 +236,18 @@ def _load(name: str, text: str) -> Spec:
     return spec
 
 
+def _load_spec(name: str) -> Spec:
+    """Read, decode and load a spec for a verb that needs one; its findings are printed and
+    it is an input error when it cannot be loaded."""
+    shown, data = _read(name)
+    try:
+        return _load(shown, _decode(shown, data))
+    except SpecError as error:
+        for finding in error.findings:
+            _error(finding.render())
+        raise InputError(f"{shown}: 规格文件无法读取 / the spec cannot be loaded") from None
+
+
 # --- lint ----------------------------------------------------------------------------------
 
 
@@ -298,13 +310,7 @@ def _score(
     """Score a spec with its actuals (in the spec, or merged from an actuals file); exit 1
     when points are undecided, an explanation the rules require is missing, or the actuals
     file has error findings."""
-    shown, data = _read(name)
-    try:
-        spec = _load(shown, _decode(shown, data))
-    except SpecError as error:
-        for finding in error.findings:
-            _error(finding.render())
-        raise InputError(f"{shown}: 规格文件无法读取 / the spec cannot be loaded") from None
+    spec = _load_spec(name)
     actuals = None
     if actuals_name is not None:
         actuals_shown, actuals_data = _read(actuals_name)
@@ -356,13 +362,7 @@ def _monitor(name: str, at: str, form: str, quiet: bool, out: TextIO) -> int:
         raise InputError(
             f"--at {at}: 日期应写作 YYYY-MM-DD，例如 2025-06-30 / a date as YYYY-MM-DD"
         ) from None
-    shown, data = _read(name)
-    try:
-        spec = _load(shown, _decode(shown, data))
-    except SpecError as error:
-        for finding in error.findings:
-            _error(finding.render())
-        raise InputError(f"{shown}: 规格文件无法读取 / the spec cannot be loaded") from None
+    spec = _load_spec(name)
     report = monitor(spec, day)
     if form == "json":
         _dump_json(report.to_dict(), out)

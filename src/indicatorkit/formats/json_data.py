@@ -449,19 +449,37 @@ def _scalar(kind: type, expected: tuple[str, str], *, nullable: bool = False) ->
     return _Codec(lambda value: value, load)
 
 
-def _load_decimal(r: _Reader, value: object, path: str) -> Any:
-    number = _fraction(value, read_decimal)
+def _load_number(
+    r: _Reader,
+    value: object,
+    path: str,
+    read: Callable[[str], Fraction],
+    bad: str,
+    hint: str,
+    expected: tuple[str, str],
+) -> Any:
+    """A number written as a string, read by ``read``; ``bad`` leads the message of a string
+    that ``read`` refuses (its reason follows), ``expected`` names the type otherwise."""
+    number = _fraction(value, read)
     if isinstance(number, Fraction):
         return number
     if isinstance(number, str):
-        r.problem(
-            path,
-            f"数字写法无效 (bad number text): {_show(value)}" + f"：{number}",
-            '写作十进制数字的文字，如 "1616387.84" / a decimal string such as "1616387.84"',
-        )
+        r.problem(path, f"{bad}: {_show(value)}：{number}", hint)
     else:
-        r.wrong_type(path, value, ("数字文字", "a decimal string"))
+        r.wrong_type(path, value, expected)
     return _FAIL
+
+
+def _load_decimal(r: _Reader, value: object, path: str) -> Any:
+    return _load_number(
+        r,
+        value,
+        path,
+        read_decimal,
+        "数字写法无效 (bad number text)",
+        '写作十进制数字的文字，如 "1616387.84" / a decimal string such as "1616387.84"',
+        ("数字文字", "a decimal string"),
+    )
 
 
 def _load_unit(r: _Reader, value: object, path: str) -> Any:
@@ -529,18 +547,15 @@ _NUMBER_WORDS: Final = {"evaluator_score": ("自评得分", "evaluator score")}
 def _load_weight(r: _Reader, value: object, path: str) -> Any:
     """A weight (分值) or an evaluator score (自评得分): a number ≥ 0, written as a string."""
     chinese, english = _NUMBER_WORDS.get(path.rpartition(".")[2], ("分值", "weight"))
-    number = _fraction(value, read_ratio)
-    if isinstance(number, Fraction):
-        return number
-    if isinstance(number, str):
-        r.problem(
-            path,
-            f"{chinese}应为非负数 ({english} must be a number ≥ 0): {_show(value)}" + f"：{number}",
-            '写作 "10"、"2.5" 或 "1/3" / write "10", "2.5" or "1/3"',
-        )
-    else:
-        r.wrong_type(path, value, (f'{chinese}文字，如 "10"', 'a string such as "10"'))
-    return _FAIL
+    return _load_number(
+        r,
+        value,
+        path,
+        read_ratio,
+        f"{chinese}应为非负数 ({english} must be a number ≥ 0)",
+        '写作 "10"、"2.5" 或 "1/3" / write "10", "2.5" or "1/3"',
+        (f'{chinese}文字，如 "10"', 'a string such as "10"'),
+    )
 
 
 def _load_direction(r: _Reader, value: object, path: str) -> Any:

@@ -8,12 +8,9 @@ DatePoint(month=12, day=20, year=None)
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
 from indicatorkit.language.grammar import Start
 from indicatorkit.language.plain import match_plain
-from indicatorkit.language.syntax import check_text, read_with_grammar
+from indicatorkit.language.syntax import check_text, per_registry, read_with_grammar
 from indicatorkit.language.text import normalize
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.units import UnitRegistry, default_registry
@@ -29,9 +26,7 @@ def _read(text: str, registry: UnitRegistry) -> Amount | DatePoint:
     return read_with_grammar(text, Start.ACTUAL, registry)  # type: ignore[no-any-return]
 
 
-@lru_cache(maxsize=16)
-def _cached_reader(registry: UnitRegistry) -> Any:
-    return lru_cache(maxsize=65536)(lambda text: _read(text, registry))
+_cached_reader = per_registry(_read)
 
 
 def clear_caches() -> None:

@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedInput
 
 from indicatorkit.errors import InvalidTargetError, TextError
 from indicatorkit.grammars import read_grammar
@@ -360,8 +361,6 @@ def parser_for(registry: UnitRegistry) -> Lark:
 
 def accepts(normalised: str, registry: UnitRegistry, start: Start = Start.TARGET) -> bool:
     """True when the grammar reads ``normalised`` (whether or not what it says is valid)."""
-    from lark.exceptions import UnexpectedInput
-
     try:
         parser_for(registry).parse(normalised, start=start.value)
     except UnexpectedInput:

@@ -17,9 +17,6 @@ Qualitative('及时足额发放')
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
 from indicatorkit.errors import (
     DimensionMismatchError,
     InvalidTargetError,
@@ -30,7 +27,7 @@ from indicatorkit.language.actuals import clear_caches as clear_actual_caches
 from indicatorkit.language.grammar import Between, By, Compared, Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.prose import is_prose, looks_like_sentence, unquote
-from indicatorkit.language.syntax import check_text, read_with_grammar
+from indicatorkit.language.syntax import check_text, per_registry, read_with_grammar
 from indicatorkit.language.targets import AnyTarget, Comparison, Deadline, Qualitative, Range
 from indicatorkit.language.text import normalize, original_position
 from indicatorkit.units import UnitRegistry
@@ -100,9 +97,7 @@ def _read(text: str, registry: UnitRegistry) -> AnyTarget:
     return read if isinstance(read, Qualitative) else _target_of(read, text)
 
 
-@lru_cache(maxsize=16)
-def _cached_reader(registry: UnitRegistry) -> Any:
-    return lru_cache(maxsize=65536)(lambda text: _read(text, registry))
+_cached_reader = per_registry(_read)
 
 
 def read_target(text: str, registry: UnitRegistry) -> AnyTarget:

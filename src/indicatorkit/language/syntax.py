@@ -9,6 +9,7 @@ DatePoint(month=12, day=20, year=None)
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from lark.exceptions import UnexpectedInput
@@ -19,7 +20,7 @@ from indicatorkit.language.hints import syntax_error
 from indicatorkit.language.text import normalize, original_position
 from indicatorkit.units import UnitRegistry
 
-__all__ = ["MAX_TEXT", "Start", "check_text", "read_with_grammar"]
+__all__ = ["MAX_TEXT", "Start", "check_text", "per_registry", "read_with_grammar"]
 
 #: The longest target or actual text read (characters).  Real 指标值 are a few dozen
 #: characters; the limit keeps every entry point's time and memory bounded.
@@ -75,3 +76,11 @@ def read_with_grammar(
         raise TargetSyntaxError(
             f"{start.label}嵌套过深 (nested too deeply)", text, 0, end=len(text)
         ) from None
+
+
+def per_registry(read: Callable[[str, UnitRegistry], Any]) -> Any:
+    """``read`` cached per unit registry (16 registries, 65,536 texts each): call the result
+    with a registry to get that registry's cached reader; ``cache_clear()`` forgets them all."""
+    return lru_cache(maxsize=16)(
+        lambda registry: lru_cache(maxsize=65536)(lambda text: read(text, registry))
+    )

@@ -222,8 +222,8 @@ def _amount_in(actual: Actual, unit: Unit, target: object, units: UnitRegistry |
             unit.symbol or unit.kind, str(actual), context="需要数值 / a number is needed"
         )
     elif _is_quantity(actual):
-        registry = default_registry() if units is None else units
-        value = Amount(to_fraction(actual.magnitude), registry.quantity_unit(actual))
+        magnitude, factor = _quantity_in(actual, unit, target, units)
+        return Amount(magnitude * factor / unit.factor, unit)
     else:
         if isinstance(actual, Decimal):
             _finite_decimal(actual)

@@ -31,32 +31,33 @@ def attainment(result: CheckResult) -> Fraction | None:
     sentence, a target at or below zero, or a zero actual against an upper bound."""
     target = result.target
     actual = result.actual
-    if type(target) is Comparison and type(actual) is int:
-        # a number in the target's own unit: the unit's factor cancels out of the ratio
-        want = target.amount.value
-        if want.numerator <= 0:
-            return None
-        count = actual if actual > 0 else 0
-        if target.effective_operator(result.direction).is_lower_bound:
-            return Fraction(count * want.denominator, want.numerator)
-        return Fraction(want.numerator, want.denominator * count) if count else None
-    if not isinstance(target, Comparison | Range):
+    if isinstance(target, Range):
+        value = _read(result)
+        low, high = target.low.normalized, target.high.normalized
+        if value < low:
+            return max(value, _ZERO) / low if low > 0 else None
+        if value > high:
+            return high / value if high > 0 else None
+        return Fraction(1)
+    if not isinstance(target, Comparison):
         return None
+    got: int | Fraction
+    want: Fraction
+    if type(actual) is int:
+        # a number in the target's own unit: the unit's factor cancels out of the ratio
+        got, want = actual, target.amount.value
+    else:
+        got, want = _read(result), target.amount.normalized
+    if want.numerator <= 0:
+        return None
+    if got < 0:
+        got = 0
+    if target.effective_operator(result.direction).is_lower_bound:
+        return Fraction(got) / want
+    return want / got if got else None
+
+
+def _read(result: CheckResult) -> Fraction:
     value = result.value
     assert isinstance(value, Amount)
-    got = value.normalized
-    if isinstance(target, Range):
-        low, high = target.low.normalized, target.high.normalized
-        if got < low:
-            return max(got, _ZERO) / low if low > 0 else None
-        if got > high:
-            return high / got if high > 0 else None
-        return Fraction(1)
-    if got < 0:
-        got = _ZERO
-    want = target.amount.normalized
-    if want <= 0:
-        return None
-    if target.effective_operator(result.direction).is_lower_bound:
-        return got / want
-    return want / got if got else None
+    return value.normalized

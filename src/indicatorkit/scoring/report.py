@@ -275,17 +275,19 @@ def _weights(indicators: tuple[Indicator, ...], rules: RuleSet) -> tuple[list[Fr
 def _budget_line(project: Project, rules: RuleSet) -> BudgetLine:
     budget = project.adjusted_budget or (project.budget.total if project.budget else None)
     weight = rules.budget_weight
-    if budget is None or project.executed is None:
-        missing = "预算数" if budget is None else "执行数"
+    undecided = (
+        "缺少预算数 (no budget)"
+        if budget is None
+        else "缺少执行数 (no executed amount)"
+        if project.executed is None
+        else "预算数为 0，无法计算执行率 (a zero budget has no rate)"
+        if budget.normalized <= 0
+        else ""
+    )
+    if undecided or budget is None or project.executed is None:
         return BudgetLine(
-            budget, project.executed, None, weight, None, (_ZERO, weight),
-            message=f"缺少{missing} (no {'budget' if budget is None else 'executed amount'})",
-        )  # fmt: skip
-    if budget.normalized <= 0:
-        return BudgetLine(
-            budget, project.executed, None, weight, None, (_ZERO, weight),
-            message="预算数为 0，无法计算执行率 (a zero budget has no rate)",
-        )  # fmt: skip
+            budget, project.executed, None, weight, None, (_ZERO, weight), message=undecided
+        )
     rate = project.executed.normalized / budget.normalized
     score = rules.budget_score(rate)
     required = rules.budget_rate_floor is not None and rate < rules.budget_rate_floor
