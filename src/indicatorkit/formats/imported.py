@@ -1,0 +1,43 @@
+"""What an importer gives back: the spec it assembled and every located finding on the way.
+
+Every reader of a foreign format (the seed's document form, Word, Excel, CSV long tables, PDF)
+returns an :class:`Imported`: nothing the file held is dropped silently — a row either lands in
+``spec`` or in a finding that names the file, the sheet (for a workbook), the row or line and the
+column.  Codes: ``IK6xx`` documents, Word, CSV long tables and PDF; ``IK7xx`` workbooks.
+
+>>> from indicatorkit import Spec
+>>> Imported(Spec(), (), "表.xlsx").counts()
+{}
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import attrs
+
+from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.records import Spec
+
+__all__ = ["Imported"]
+
+
+@attrs.frozen
+class Imported:
+    """One imported file: ``spec`` (``None`` when nothing could be assembled), the findings in
+    file order, and ``source`` (the file's name as the user gave it)."""
+
+    spec: Spec | None
+    findings: tuple[Finding, ...]
+    source: str
+
+    @property
+    def ok(self) -> bool:
+        """True when a spec was assembled and no finding is an error."""
+        return self.spec is not None and not any(
+            f.severity is Severity.ERROR for f in self.findings
+        )
+
+    def counts(self) -> dict[str, int]:
+        """How many findings of each code, in code order (for the summary at the end)."""
+        return dict(sorted(Counter(f.code for f in self.findings).items()))
