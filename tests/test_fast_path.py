@@ -89,3 +89,48 @@ def test_fast_path_declines_what_it_does_not_know() -> None:
     ):
         assert _simple(normalize(text)[0], Start.TARGET) is None, text
     assert _simple("≥95%", Start.ACTUAL) is None  # actuals carry no operator
+
+
+WIDE = str.maketrans({**{chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}, " ": "\u3000"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(prefixes, spaces, numbers, spaces, unit_words, suffixes, st.booleans())
+def test_fast_path_reads_text_as_given_like_its_normal_form(
+    prefix: str, gap: str, number: str, gap2: str, word: str, suffix: str, wide: bool
+) -> None:
+    """The fast path normalises only when a text needs it; the result is the same either way."""
+    given_text = f"{prefix}{gap}{number}{gap2}{word}{suffix}"
+    if wide:
+        given_text = given_text.translate(WIDE)  # ＞＝９０％ as some tables write it
+    assert match_plain(given_text, REGISTRY) == match_plain(normalize(given_text)[0], REGISTRY)
+
+
+def test_the_reader_constructors_equal_the_checked_ones() -> None:
+    """exact_amount / exact_comparison skip converters and validators; they must build what
+    the constructors build, and set every field (a new field fails here)."""
+    import attrs
+
+    from indicatorkit.language.targets import Comparison, exact_comparison
+    from indicatorkit.language.values import Amount, exact_amount
+    from indicatorkit.numerals import decimal_value
+    from indicatorkit.vocabulary import Operator
+
+    assert [f.name for f in attrs.fields(Amount)] == ["value", "unit"]
+    assert [f.name for f in attrs.fields(Comparison)] == ["operator", "amount"]
+    unit = REGISTRY.unit("万元")
+    for text in ("0", "12", "1,234.50", "0.001", "99999999999999999999.125"):
+        value = decimal_value(text)
+        quick, checked = exact_amount(value, unit), Amount(value, unit)
+        assert (quick, str(quick), quick.normalized, hash(quick)) == (
+            checked,
+            str(checked),
+            checked.normalized,
+            hash(checked),
+        )
+        assert attrs.asdict(quick) == attrs.asdict(checked)
+        for operator in (None, *Operator):
+            built, made = exact_comparison(operator, quick), Comparison(operator, checked)
+            assert (built, str(built), hash(built)) == (made, str(made), hash(made))
+            assert built.bounds() == made.bounds()
+            assert built.check(value).met == made.check(value).met

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from decimal import Decimal
 from fractions import Fraction
+from math import gcd
 from typing import Literal
 
 from indicatorkit.errors import InvalidValueError
@@ -31,6 +32,7 @@ __all__ = [
     "chinese_numeral",
     "chinese_value",
     "decimal_value",
+    "exact_ratio",
     "format_decimal",
     "is_terminating",
     "read_decimal",
@@ -116,13 +118,40 @@ def decimal_value(text: str) -> Fraction:
     Raises :class:`~indicatorkit.errors.InvalidValueError` for more than :data:`MAX_DIGITS`
     digits.
     """
-    digits = text.replace(",", "")
-    if len(digits) - ("." in digits) > MAX_DIGITS:
-        raise _too_long(digits)
-    whole, _, fraction = digits.partition(".")
+    if "," in text:
+        text = text.replace(",", "")
+    whole, _, fraction = text.partition(".")
+    if len(whole) + len(fraction) > MAX_DIGITS:
+        raise _too_long(text)
     if not fraction:
-        return Fraction(int(whole), 1)
-    return Fraction(int(whole + fraction), 10 ** len(fraction))
+        return _coprime(int(whole), 1)
+    return exact_ratio(int(whole + fraction), _TENS[len(fraction)])
+
+
+_new_fraction = object.__new__
+_TENS = tuple(10**places for places in range(MAX_DIGITS + 1))
+
+
+def exact_ratio(numerator: int, denominator: int) -> Fraction:
+    """``Fraction(numerator, denominator)`` for ints with ``denominator > 0``, built without
+    the general constructor's type dispatch (the readers' hot path; what Python 3.12's
+    ``Fraction._from_coprime_ints`` does after reducing).
+
+    >>> exact_ratio(12345, 100), exact_ratio(-6, 4)
+    (Fraction(2469, 20), Fraction(-3, 2))
+    """
+    divisor = gcd(numerator, denominator)
+    if divisor != 1:
+        return _coprime(numerator // divisor, denominator // divisor)
+    return _coprime(numerator, denominator)
+
+
+def _coprime(numerator: int, denominator: int) -> Fraction:
+    """The Fraction of coprime ints with ``denominator > 0``, set into its own slots."""
+    value = _new_fraction(Fraction)
+    value._numerator = numerator  # type: ignore[attr-defined]
+    value._denominator = denominator  # type: ignore[attr-defined]
+    return value
 
 
 def _section(text: str) -> int:

@@ -171,6 +171,7 @@ class UnitRegistry:
         "_lock",
         "_pint",
         "definitions",
+        "memo",
         "unit",
         "words",
     )
@@ -186,6 +187,9 @@ class UnitRegistry:
         self.words = lru_cache(maxsize=1)(self._words)
         self._counting: tuple[str, ...] | None = None
         self._by_units: dict[Any, Unit] = {}
+        #: What readers built on this registry keep for it (their caches, keyed by the
+        #: reader): it lives and dies with the registry.
+        self.memo: dict[Any, Any] = {}
 
     # ---- value semantics ----
     def __eq__(self, other: object) -> bool:

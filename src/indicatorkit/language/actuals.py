@@ -10,33 +10,34 @@ from __future__ import annotations
 
 from indicatorkit.language.grammar import Start
 from indicatorkit.language.plain import match_plain
-from indicatorkit.language.syntax import check_text, per_registry, read_with_grammar
-from indicatorkit.language.text import normalize
+from indicatorkit.language.syntax import MAX_TEXT, check_text, per_registry, read_with_grammar
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.units import UnitRegistry, default_registry
 
-__all__ = ["clear_caches", "parse_actual", "read_actual"]
+__all__ = ["actual_reader", "clear_caches", "parse_actual", "read_actual"]
 
 
-def _read(text: str, registry: UnitRegistry) -> Amount | DatePoint:
+def _read(registry: UnitRegistry, text: str) -> Amount | DatePoint:
+    if len(text) <= MAX_TEXT:
+        plain = match_plain(text, registry)
+        if plain is not None and plain[0] is None and plain[2] is None:
+            return plain[1]
     check_text(text, Start.ACTUAL)
-    plain = match_plain(normalize(text)[0], registry)
-    if plain is not None and plain[0] is None and plain[2] is None:
-        return plain[1]
     return read_with_grammar(text, Start.ACTUAL, registry)  # type: ignore[no-any-return]
 
 
-_cached_reader = per_registry(_read)
+#: ``actual_reader(registry)`` is ``registry``'s cached reader of an actual text.
+actual_reader = per_registry(_read)
 
 
 def clear_caches() -> None:
     """Forget every cached reading of actual text."""
-    _cached_reader.cache_clear()
+    actual_reader.cache_clear()
 
 
 def read_actual(text: str, registry: UnitRegistry) -> Amount | DatePoint:
     """:func:`parse_actual` in ``registry`` (cached per registry)."""
-    return _cached_reader(registry)(text)  # type: ignore[no-any-return]
+    return actual_reader(registry)(text)  # type: ignore[no-any-return]
 
 
 def parse_actual(text: str, *, units: UnitRegistry | None = None) -> Amount | DatePoint:
@@ -53,4 +54,4 @@ def parse_actual(text: str, *, units: UnitRegistry | None = None) -> Amount | Da
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_actual needs a str, not {type(text).__name__}")
-    return read_actual(text, default_registry() if units is None else units)
+    return actual_reader(default_registry() if units is None else units)(text)  # type: ignore[no-any-return]

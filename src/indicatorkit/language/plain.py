@@ -3,8 +3,13 @@ optional prefix operator, a number, a known unit word and an optional suffix ope
 without the parser.  Anything else goes to the grammar, which gives the same result (a
 property test holds the two paths equal) or the error.
 
+Most texts need no normalisation; :func:`match_plain` checks that cheaply and normalises only
+when it must, so the common case is one regular-expression match and a few dictionary lookups.
+
 >>> from indicatorkit.units import default_registry
 >>> match_plain("不低于90%", default_registry())
+(<Operator.GE: '≥'>, Amount('90%'), None)
+>>> match_plain("＞＝９０％", default_registry())
 (<Operator.GE: '≥'>, Amount('90%'), None)
 >>> match_plain("90%以上件", default_registry()) is None
 True
@@ -13,38 +18,88 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 
-from indicatorkit.language.values import Amount
-from indicatorkit.numerals import MAX_DIGITS, decimal_value
+from indicatorkit.errors import InvalidValueError
+from indicatorkit.language.text import needs_normalizing, normalize
+from indicatorkit.language.values import Amount, exact_amount
+from indicatorkit.numerals import decimal_value
 from indicatorkit.units import UnitRegistry
-from indicatorkit.vocabulary import PREFIX_OPERATORS, SUFFIX_OPERATORS, Operator
+from indicatorkit.vocabulary import (
+    CHARACTER_ALIASES,
+    PREFIX_OPERATORS,
+    SUFFIX_OPERATORS,
+    Operator,
+)
 
 __all__ = ["match_plain"]
 
-_PREFIXES = "|".join(re.escape(w) for w in sorted(PREFIX_OPERATORS, key=len, reverse=True))
-_SUFFIX_WORDS = "|".join(re.escape(w) for w in sorted(SUFFIX_OPERATORS, key=len, reverse=True))
-_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
-#: prefix operator, number, unit word (anything but digits and spaces), suffix operator
-_PATTERN = re.compile(f"\\s*({_PREFIXES})?\\s*({_NUMBER})\\s*([^0-9\\s]*?)({_SUFFIX_WORDS})?\\s*")
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regular expression matching exactly ``words``, as a trie: one branch per first
+    character (Python's ``re`` tries a flat alternation word by word).
+
+    >>> _alternation(["大于", "大于等于", "≥"])
+    '≥|大(?:于(?:等于)?)'
+    """
+    heads: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        heads.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for head, tails in heads.items():
+        rest = [tail for tail in tails if tail]
+        if not rest:
+            branches.append(re.escape(head))
+            continue
+        inner = re.escape(rest[0]) if len(rest) == 1 else f"(?:{_alternation(rest)})"
+        if len(rest) < len(tails):
+            inner = f"(?:{inner})?" if len(rest) == 1 else f"{inner}?"
+        branches.append(re.escape(head) + inner)
+    return "|".join(branches)
+
+
+#: What starts a suffix operator (之内, 以上, 内, 及以上, 或以下 …): a unit word on the fast path
+#: holds none of these characters, so it can be matched greedily, without backtracking.
+_SUFFIX_STARTS = "".join(sorted({word[0] for word in SUFFIX_OPERATORS}))
+#: prefix operator, number (its thousands separators checked after the match), unit word,
+#: suffix operator.  A unit word holds no digit, space, look-alike character or suffix start,
+#: and the operator words hold no look-alike either, so a normalised text that matches is
+#: already what :func:`~indicatorkit.language.text.normalize` would give.
+_PLAIN = re.compile(
+    f"\\s*({_alternation(PREFIX_OPERATORS)})?\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*"
+    f"([^0-9\\s{re.escape(_SUFFIX_STARTS + ''.join(CHARACTER_ALIASES))}]*)"
+    f"({_alternation(SUFFIX_OPERATORS)})?\\s*"
+).fullmatch
+_SEPARATED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?").fullmatch
+_is_normalized = unicodedata.is_normalized
+_PREFIX = dict(PREFIX_OPERATORS)
+_SUFFIX = dict(SUFFIX_OPERATORS)
 
 
 def match_plain(
-    normalised: str, registry: UnitRegistry
+    text: str, registry: UnitRegistry
 ) -> tuple[Operator | None, Amount, Operator | None] | None:
     """``(prefix operator, amount, suffix operator)`` of a plain form, or ``None`` for
-    anything the grammar must read."""
-    match = _PATTERN.fullmatch(normalised)
+    anything the grammar must read.  ``text`` is as the user gave it (normalised here when it
+    needs to be)."""
+    match = _PLAIN(text) if _is_normalized("NFKC", text) else None
     if match is None:
-        return None
+        if not needs_normalizing(text):
+            return None
+        match = _PLAIN(normalize(text)[0])
+        if match is None:
+            return None
     prefix, number, word, suffix = match.groups()
-    if len(number) - ("." in number) > MAX_DIGITS:
-        return None  # the grammar's reader gives the located error
+    if "," in number and _SEPARATED(number) is None:
+        return None  # "1,00": the grammar gives the located error
     try:
         unit = registry.unit(word)
-    except KeyError:
-        return None
+        value = decimal_value(number)
+    except (KeyError, InvalidValueError):
+        return None  # the grammar reads the unit or gives the located error
     return (
-        PREFIX_OPERATORS[prefix] if prefix else None,
-        Amount(decimal_value(number), unit),
-        SUFFIX_OPERATORS[suffix] if suffix else None,
+        _PREFIX[prefix] if prefix else None,
+        exact_amount(value, unit),
+        _SUFFIX[suffix] if suffix else None,
     )

@@ -27,26 +27,34 @@ from indicatorkit.language.actuals import clear_caches as clear_actual_caches
 from indicatorkit.language.grammar import Between, By, Compared, Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.prose import is_prose, looks_like_sentence, unquote
-from indicatorkit.language.syntax import check_text, per_registry, read_with_grammar
-from indicatorkit.language.targets import AnyTarget, Comparison, Deadline, Qualitative, Range
+from indicatorkit.language.syntax import MAX_TEXT, check_text, per_registry, read_with_grammar
+from indicatorkit.language.targets import (
+    AnyTarget,
+    Comparison,
+    Deadline,
+    Qualitative,
+    Range,
+    exact_comparison,
+)
 from indicatorkit.language.text import normalize, original_position
 from indicatorkit.units import UnitRegistry
 
-__all__ = ["clear_caches", "read_target"]
+__all__ = ["clear_caches", "read_target", "target_reader"]
 
 
-def _plain(normalised: str, registry: UnitRegistry) -> Comparison | None:
-    plain = match_plain(normalised, registry)
+def _plain(text: str, registry: UnitRegistry) -> Comparison | None:
+    """The target a plain form means (see :mod:`~indicatorkit.language.plain`), or ``None``."""
+    plain = match_plain(text, registry)
     if plain is None:
         return None
     prefix, amount, suffix = plain
-    if prefix is not None and suffix is not None:
-        return None  # both: the grammar decides whether they agree
-    if suffix is not None:
-        if amount.unit.symbol == "年":
-            return None  # "2025年内" may be a calendar year: the grammar decides
-        return Comparison(suffix, amount)
-    return Comparison(prefix, amount)
+    if suffix is None:
+        return exact_comparison(prefix, amount)
+    if prefix is not None or amount.unit.symbol == "年":
+        # both operators: the grammar decides whether they agree; "2025年内" may be a
+        # calendar year
+        return None
+    return exact_comparison(suffix, amount)
 
 
 def _target_of(form: Compared | Between | By, text: str) -> AnyTarget:
@@ -67,12 +75,12 @@ def _target_of(form: Compared | Between | By, text: str) -> AnyTarget:
         ) from None
 
 
-def _read(text: str, registry: UnitRegistry) -> AnyTarget:
+def _read(registry: UnitRegistry, text: str) -> AnyTarget:
+    if len(text) <= MAX_TEXT:
+        plain = _plain(text, registry)
+        if plain is not None:
+            return plain
     check_text(text, Start.TARGET)
-    normalised = normalize(text)[0]
-    plain = _plain(normalised, registry)
-    if plain is not None:
-        return plain
     stripped = text.strip()
     inner = unquote(stripped)
     if inner is not None:
@@ -97,15 +105,16 @@ def _read(text: str, registry: UnitRegistry) -> AnyTarget:
     return read if isinstance(read, Qualitative) else _target_of(read, text)
 
 
-_cached_reader = per_registry(_read)
+#: ``target_reader(registry)`` is ``registry``'s cached strict reader of a target text.
+target_reader = per_registry(_read)
 
 
 def read_target(text: str, registry: UnitRegistry) -> AnyTarget:
     """The target ``text`` means, read strictly with ``registry`` (cached per registry)."""
-    return _cached_reader(registry)(text)  # type: ignore[no-any-return]
+    return target_reader(registry)(text)  # type: ignore[no-any-return]
 
 
 def clear_caches() -> None:
     """Forget every cached reading (benchmarks call it to measure cold reading)."""
-    _cached_reader.cache_clear()
+    target_reader.cache_clear()
     clear_actual_caches()

@@ -8,8 +8,10 @@ DatePoint(month=12, day=20, year=None)
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from lark.exceptions import UnexpectedInput
@@ -78,9 +80,31 @@ def read_with_grammar(
         ) from None
 
 
-def per_registry(read: Callable[[str, UnitRegistry], Any]) -> Any:
-    """``read`` cached per unit registry (16 registries, 65,536 texts each): call the result
-    with a registry to get that registry's cached reader; ``cache_clear()`` forgets them all."""
-    return lru_cache(maxsize=16)(
-        lambda registry: lru_cache(maxsize=65536)(lambda text: read(text, registry))
-    )
+class per_registry:
+    """``read(registry, text)`` cached per unit registry, 65,536 texts each: ``reader(registry)``
+    is that registry's cached reader of a text (kept in the registry's ``memo``, so it lives
+    and dies with the registry); ``cache_clear()`` forgets every cached reading."""
+
+    def __init__(self, read: Callable[[UnitRegistry, str], Any]) -> None:
+        self.read = read
+        self.registries: weakref.WeakSet[UnitRegistry] = weakref.WeakSet()
+        self.lock = threading.Lock()
+
+    def __call__(self, registry: UnitRegistry) -> Callable[[str], Any]:
+        reader = registry.memo.get(self)
+        if reader is None:
+            with self.lock:
+                reader = registry.memo.get(self)
+                if reader is None:
+                    reader = registry.memo[self] = lru_cache(maxsize=65536)(
+                        partial(self.read, registry)
+                    )
+                    self.registries.add(registry)
+        return reader
+
+    def cache_clear(self) -> None:
+        """Forget every cached reading, in every registry."""
+        with self.lock:
+            for registry in list(self.registries):
+                registry.memo.pop(self, None)
+            self.registries.clear()

@@ -409,6 +409,20 @@ class Comparison:
         return result
 
 
+_set_operator = Comparison.__dict__["operator"].__set__
+_set_amount = Comparison.__dict__["amount"].__set__
+
+
+def exact_comparison(operator: Operator | None, amount: Amount) -> Comparison:
+    """``Comparison(operator, amount)`` for a reader that holds a valid operator and an amount
+    read from a finite decimal, skipping the validators: the readers' hot path.  A test holds
+    it equal to the constructor, field by field."""
+    comparison = _new_result(Comparison)
+    _set_operator(comparison, operator)
+    _set_amount(comparison, amount)
+    return comparison
+
+
 @attrs.frozen(repr=False)
 class Range:
     """``90%～100%``: met when ``low ≤ actual ≤ high`` (both ends included).

@@ -8,13 +8,17 @@ point at the user's own characters.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from indicatorkit.vocabulary import CHARACTER_ALIASES
 
-__all__ = ["normalize", "original_position"]
+__all__ = ["needs_normalizing", "normalize", "original_position"]
 
 _ALIASES = str.maketrans(dict(CHARACTER_ALIASES))
+#: finds a look-alike character: most texts have none, and a search is far cheaper than
+#: ``str.translate`` with a dict table
+_ANY_ALIAS = re.compile("|".join(re.escape(char) for char in CHARACTER_ALIASES)).search
 
 
 def normalize(text: str) -> tuple[str, tuple[int, ...] | None]:
@@ -25,8 +29,8 @@ def normalize(text: str) -> tuple[str, tuple[int, ...] | None]:
     would turn ``10²`` into ``102`` and ``①`` into ``1``, changing the number; left as they
     are, the reader refuses them.
     """
-    if unicodedata.is_normalized("NFKC", text):
-        return text.translate(_ALIASES), None
+    if _is_normalized("NFKC", text):
+        return (text if _ANY_ALIAS(text) is None else text.translate(_ALIASES)), None
     pieces: list[str] = []
     index: list[int] = []
     for position, char in enumerate(text):
@@ -38,6 +42,19 @@ def normalize(text: str) -> tuple[str, tuple[int, ...] | None]:
     if len(normalised) == len(text):
         return normalised, None
     return normalised, tuple(index)
+
+
+_is_normalized = unicodedata.is_normalized
+
+
+def needs_normalizing(text: str) -> bool:
+    """False when :func:`normalize` would give ``text`` back unchanged (the common case,
+    checked far faster than normalising).
+
+    >>> needs_normalizing("≥95%"), needs_normalizing("＞＝９０％"), needs_normalizing("萬元")
+    (False, True, True)
+    """
+    return not _is_normalized("NFKC", text) or _ANY_ALIAS(text) is not None
 
 
 _KEPT_TAGS = ("<super>", "<sub>", "<fraction>", "<circle>")
