@@ -105,6 +105,8 @@ def field_text(value: object) -> str:
     is not significant)."""
     if not isinstance(value, str):
         raise InvalidValueError(f"需要文字 (text expected), got {type(value).__name__}")
+    if "\n" not in value and "\r" not in value:
+        return value.strip()
     lines = value.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
     return "\n".join(line.strip() for line in lines)
 

@@ -32,7 +32,7 @@ import re
 import threading
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
 import attrs
 from lark import Lark, Token, Tree
@@ -130,6 +130,24 @@ DIRECTION_WORDS: dict[str, Direction] = {
 
 #: Between the items of a list field: ， ； ; 、 — and "," unless it groups thousands
 #: (``1,000人`` is one figure).
+#: Per context, every way of writing a key there (Chinese, English, alias) → its Chinese name.
+_KEY_NAMES: dict[str, dict[str, str]] = {
+    context: {
+        **{
+            alias: chinese
+            for alias, chinese in ALIASES.items()
+            if chinese in {c for c, _, _ in keys}
+        },
+        **{english: chinese for chinese, english, _ in keys},
+        **{chinese: chinese for chinese, _, _ in keys},
+    }
+    for context, keys in KEYS.items()
+}
+#: Per context, the Chinese name of each key → the record attribute it fills.
+_ATTRIBUTES: dict[str, dict[str, str]] = {
+    context: {chinese: attribute for chinese, _, attribute in keys}
+    for context, keys in KEYS.items()
+}
 _SEPARATORS = re.compile(r"\s*(?:[，；;、]|(?<![0-9]),|,(?![0-9]{3}(?![0-9])))\s*")
 _LONE_CR = re.compile(r"\r(?!\n)")
 #: The deepest outline a spec may have (real specs use four levels).
@@ -169,8 +187,7 @@ def _outline_parser() -> Lark:
     return parser
 
 
-@attrs.frozen
-class _Node:
+class _Node(NamedTuple):
     """One outline line and the lines indented under it."""
 
     kind: str  # "keyed", "bullet" or "continuation"
@@ -181,6 +198,69 @@ class _Node:
     rest_column: int  # of the rest
     children: tuple[_Node, ...]
     comments: tuple[str, ...]
+
+
+#: A key as ``spec.lark`` has it: no space, no colon; not starting with "-", "|" or "#".
+_KEY = re.compile(r"[^\s:：#|\-][^\s:：]*")
+
+
+def scan_outline(lines: list[str]) -> list[_Node] | None:
+    """The outline of ``lines`` (comment lines already blank) exactly as ``spec.lark`` and its
+    indentation post-lexer read it — or ``None`` for anything not plainly well-formed, which
+    the grammar then reads and reports on.  One pass, no parser: loading a large spec spends
+    its time on the records, not on the outline.  ``tests/test_spec_reader.py`` holds the two
+    equal on generated outlines.
+
+    >>> [(node.key, node.rest, [child.key for child in node.children])
+    ...  for node in scan_outline(["项目 1 名称", "  预算：5元", "  - 一项"])]
+    [('项目', '1 名称', ['预算', '-'])]
+    >>> scan_outline(["  缩进开头"]) is None, scan_outline(["a", "    b", "  c"]) is None
+    (True, True)
+    """
+    tab = _Indentation.tab_len
+    top: list[list[Any]] = []
+    levels: list[tuple[int, list[list[Any]]]] = [(0, top)]  # (width, where its entries go)
+    last: list[Any] | None = None
+    for number, line in enumerate(lines, 1):
+        content = line.lstrip(" \t")
+        if not content:
+            continue
+        if content[0].isspace():
+            return None  # another kind of space before the entry: the grammar says where
+        indent = line[: len(line) - len(content)]
+        width = indent.count(" ") + indent.count("\t") * tab
+        if width > levels[-1][0]:
+            if last is None:
+                return None  # an indented first entry
+            levels.append((width, last[6]))
+        else:
+            while width < levels[-1][0]:
+                levels.pop()
+            if width != levels[-1][0]:
+                return None  # a dedent to no outer level
+        column = len(indent) + 1
+        head = content[0]
+        if head == "-" or head == "|":
+            kind, key, after = ("bullet" if head == "-" else "continuation"), head, content[1:]
+        else:
+            match = _KEY.match(content)
+            if match is None:
+                return None
+            kind, key, after = "keyed", match.group(), content[match.end() :]
+        rest = after.lstrip(" \t")
+        if rest and rest[0].isspace():
+            return None
+        rest_column = column + len(content) - len(rest) if rest else column + len(key)
+        last = [kind, key, rest.rstrip(), number, column, rest_column, []]
+        levels[-1][1].append(last)
+    return _frozen(top)
+
+
+def _frozen(entries: list[list[Any]]) -> list[_Node]:
+    return [
+        _Node(kind, key, rest, line, column, rest_column, tuple(_frozen(children)), ())
+        for kind, key, rest, line, column, rest_column, children in entries
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -337,6 +417,10 @@ class _Reader:
                 suggestion="规格文件最多四五层缩进 / a spec uses a few levels of indentation",
             )
             return None
+        scanned = scan_outline(blanked)
+        if scanned is not None:
+            self.attach_comments(scanned, comments)
+            return scanned
         source = "\n".join(blanked) + "\n"
         try:
             tree = _outline_parser().parse(source)
@@ -529,10 +613,10 @@ class _Reader:
                 node.column,
             )
             return None
+        chinese = _KEY_NAMES[context].get(node.key)
+        if chinese is not None:
+            return chinese
         allowed = KEYS[context]
-        for chinese, english, _ in allowed:
-            if node.key in (chinese, english, *(a for a, c in ALIASES.items() if c == chinese)):
-                return chinese
         names = [c for c, _, _ in allowed] + [e for _, e, _ in allowed]
         close = difflib.get_close_matches(node.key, names, n=1, cutoff=0.3)
         where = "最外层" if context == "top" else f"“{context}”下"
@@ -736,7 +820,7 @@ class _Reader:
             return None
 
     def where(self, node: _Node, values: dict[str, tuple[str, _Node]], context: str) -> Where:
-        attributes = {chinese: attribute for chinese, _, attribute in KEYS[context]}
+        attributes = _ATTRIBUTES[context]
         return Where(
             Location(node.line, node.column),
             {
@@ -798,7 +882,7 @@ class _Reader:
             return None
         number = None
         if label.strip():
-            number = self.integer(label, attrs.evolve(node, rest=label), "目标编号")
+            number = self.integer(label, node._replace(rest=label), "目标编号")
             if number is None:
                 return None
         # "| …" lines right under the goal continue its text; the fields come after them
@@ -806,7 +890,7 @@ class _Reader:
         while leading < len(node.children) and node.children[leading].kind == "continuation":
             leading += 1
         parts = [text.strip(), *(c.rest.strip() for c in node.children[:leading])]
-        values, _ = self.fields(attrs.evolve(node, children=node.children[leading:]), "目标")
+        values, _ = self.fields(node._replace(children=node.children[leading:]), "目标")
         figures: tuple[Amount, ...] | None = ()
         if "数据" in values:
             figures = self.amounts(*values["数据"])
