@@ -34,7 +34,6 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
-import attrs
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
 from lark.indenter import DedentError, Indenter
