@@ -20,8 +20,9 @@ from fractions import Fraction
 
 from indicatorkit.language.targets import CheckResult, Comparison, Range
 from indicatorkit.language.values import Amount
+from indicatorkit.numerals import exact_ratio
 
-__all__ = ["attainment"]
+__all__ = ["attainment", "comparison_attainment"]
 
 _ZERO = Fraction(0)
 
@@ -30,7 +31,6 @@ def attainment(result: CheckResult) -> Fraction | None:
     """The attainment of a checked result, or ``None`` where no ratio exists: a deadline, a
     sentence, a target at or below zero, or a zero actual against an upper bound."""
     target = result.target
-    actual = result.actual
     if isinstance(target, Range):
         value = _read(result)
         low, high = target.low.normalized, target.high.normalized
@@ -41,20 +41,33 @@ def attainment(result: CheckResult) -> Fraction | None:
         return Fraction(1)
     if not isinstance(target, Comparison):
         return None
-    got: int | Fraction
-    want: Fraction
+    return comparison_attainment(
+        result, target, target.effective_operator(result.direction).is_lower_bound
+    )
+
+
+def comparison_attainment(
+    result: CheckResult, target: Comparison, lower_bound: bool
+) -> Fraction | None:
+    """:func:`attainment` of a checked comparison whose effective operator is a lower bound
+    (``lower_bound``) or an upper one — for callers that know it already."""
+    actual = result.actual
     if type(actual) is int:
         # a number in the target's own unit: the unit's factor cancels out of the ratio
-        got, want = actual, target.amount.value
+        want = target.amount.value
+        top, bottom = actual, 1
     else:
-        got, want = _read(result), target.amount.normalized
+        want = target.amount.normalized
+        got = _read(result)
+        top, bottom = got.numerator, got.denominator
     if want.numerator <= 0:
         return None
-    if got < 0:
-        got = 0
-    if target.effective_operator(result.direction).is_lower_bound:
-        return Fraction(got) / want
-    return want / got if got else None
+    if top < 0:
+        top = 0
+    # integer arithmetic: the ratio of two fractions, reduced once
+    if lower_bound:
+        return exact_ratio(top * want.denominator, bottom * want.numerator)
+    return exact_ratio(want.numerator * bottom, want.denominator * top) if top else None
 
 
 def _read(result: CheckResult) -> Fraction:

@@ -41,7 +41,7 @@ from indicatorkit.language.targets import (
 )
 from indicatorkit.language.values import Amount, Grade
 from indicatorkit.numerals import format_decimal, to_fraction
-from indicatorkit.scoring.attainment import attainment
+from indicatorkit.scoring.attainment import attainment, comparison_attainment
 from indicatorkit.scoring.rules import RuleSet, rule_set
 from indicatorkit.units import UnitRegistry
 
@@ -261,7 +261,7 @@ def _in_target_unit(
 
 
 def _weight(weight: Fraction | int | str) -> Fraction:
-    if type(weight) is Fraction and weight >= 0:
+    if type(weight) is Fraction and weight.numerator >= 0:
         return weight
     value = Fraction(weight) if isinstance(weight, str) else to_fraction(weight)
     if value < 0:
@@ -314,39 +314,52 @@ def _qualitative(
 def _numeric(result: CheckResult, weight: Fraction, rules: RuleSet, reason: str) -> IndicatorScore:
     target = result.target
     met = bool(result.met)
-    ratio = attainment(result)
-    if met:
-        score = weight
-    elif isinstance(target, Deadline):
-        score = _ZERO  # a missed deadline has no ratio: our convention
-    elif isinstance(target, Comparison) and target.effective_operator(result.direction) is not None:
-        operator = target.effective_operator(result.direction)
-        score = rules.partial_credit(ratio, operator.is_lower_bound, weight)
-    else:  # a range: partial credit by its attainment, our convention
-        score = rules.partial_credit(ratio, True, weight)
-    if not met and ratio == 1 and score == weight and weight > 0:
+    if isinstance(target, Comparison):
+        lower_bound = target.effective_operator(result.direction).is_lower_bound
+        ratio = comparison_attainment(result, target, lower_bound)
+        score = weight if met else rules.partial_credit(ratio, lower_bound, weight)
+    else:
+        ratio = attainment(result)
+        if met:
+            score = weight
+        elif isinstance(target, Deadline):
+            score = _ZERO  # a missed deadline has no ratio: our convention
+        else:  # a range: partial credit by its attainment, our convention
+            score = rules.partial_credit(ratio, True, weight)
+    if (
+        not met
+        and ratio is not None
+        and ratio.numerator == ratio.denominator
+        and score == weight
+        and weight.numerator > 0
+    ):
         score = max(_ZERO, weight - BOUNDARY_STEP)  # a strict bound missed at its boundary
-    over = _overshoot(result, rules)
-    return IndicatorScore(
+    over = rules.overshoot is not None and _overshoot(result, rules)
+    return IndicatorScore(  # positional: the hot path (met, attainment, source, explanation…)
         target,
         result.actual,
         Outcome.MET if met else Outcome.MISSED,
         weight,
         score,
         (score, score),
-        met=met,
-        attainment=ratio,
-        score_source="formula",
-        explanation_required=not met or over,
-        explanation_given=bool(reason.strip()),
-        message="" if not over else "超出目标过多，须说明 (far beyond the target: explain it)",
+        met,
+        ratio,
+        "formula",
+        not met or over,
+        bool(reason) and not reason.isspace(),
+        _OVERSHOOT_MESSAGE if over else "",
     )
+
+
+_OVERSHOOT_MESSAGE = "超出目标过多，须说明 (far beyond the target: explain it)"
 
 
 def _overshoot(result: CheckResult, rules: RuleSet) -> bool:
     """True when the actual reaches the rule set's overshoot share of a more-is-better target."""
+    if rules.overshoot is None or not result.met:
+        return False
     target = result.target
-    if rules.overshoot is None or not isinstance(target, Comparison | Range) or not result.met:
+    if not isinstance(target, Comparison | Range):
         return False
     value = result.value
     assert isinstance(value, Amount)

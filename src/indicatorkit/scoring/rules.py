@@ -24,6 +24,7 @@ from types import MappingProxyType
 import attrs
 
 from indicatorkit.language.values import Grade
+from indicatorkit.numerals import exact_ratio
 
 __all__ = [
     "HUBEI",
@@ -139,16 +140,19 @@ class RuleSet:
         """
         if share_met is None:
             return _ZERO
-        if share_met.numerator <= 0:  # integer tests: this runs once a missed indicator
-            share_met = _ZERO
-        elif share_met.numerator >= share_met.denominator:
-            share_met = _ONE
-        if lower_bound or self.lower_is_better is LowerIsBetter.RATIO:
-            return weight * share_met
-        # linear: 1 − (B − A)/A = 2 − B/A, and share_met is A/B
-        if share_met == 0:
+        # integer arithmetic on the share's numerator and denominator (the hot path)
+        top, bottom = share_met.numerator, share_met.denominator
+        if top <= 0:
             return _ZERO
-        return weight * max(_ZERO, 2 - 1 / share_met)
+        if top >= bottom:
+            top = bottom = 1
+        if lower_bound or self.lower_is_better is LowerIsBetter.RATIO:
+            return exact_ratio(weight.numerator * top, weight.denominator * bottom)
+        # linear: 1 − (B − A)/A = 2 − B/A, and the share is A/B
+        linear = 2 * top - bottom
+        if linear <= 0:
+            return _ZERO
+        return exact_ratio(weight.numerator * linear, weight.denominator * top)
 
     def qualitative_score(
         self, grade: Grade, weight: Fraction, chosen: Fraction | None
