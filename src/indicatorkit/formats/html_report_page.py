@@ -44,11 +44,13 @@ from indicatorkit.scoring.report import ProjectScore, SpecScore, score
 from indicatorkit.scoring.rules import RuleSet
 
 __all__ = [
+    "FindingCode",
     "FindingRow",
     "IndicatorRow",
     "LevelScore",
     "ProjectSection",
     "ReportPage",
+    "BUDGET_LINE",
     "SpendingPoint",
     "build_page",
 ]
@@ -92,9 +94,9 @@ class IndicatorRow:
 
 @attrs.frozen
 class LevelScore:
-    """A level-1 indicator's points in one project: ``score`` is the low end of ``points``
-    (they differ only while points are undecided), ``score_value``/``weight_value`` are the
-    same numbers as plain decimals for the chart."""
+    """A level-1 indicator's (or the budget line's) points in one project, as shown
+    (``points``: a range while undecided), and as plain decimals for the chart
+    (``score_value``: the low end, ``weight_value``)."""
 
     level1: str
     weight: str
@@ -150,6 +152,16 @@ class FindingRow:
 
 
 @attrs.frozen
+class FindingCode:
+    """How many findings carry one code, and the first one's message."""
+
+    code: str
+    severity: str
+    count: int
+    message: str
+
+
+@attrs.frozen
 class ReportPage:
     """Everything the report shows, as display text."""
 
@@ -165,6 +177,8 @@ class ReportPage:
     findings: tuple[FindingRow, ...]
     #: Counts of findings by severity (``error``, ``warning``, ``info``).
     finding_counts: tuple[tuple[str, int], ...]
+    #: The findings grouped by code, most severe first.
+    finding_codes: tuple[FindingCode, ...]
     #: Every level-1 indicator in the order first met, for the chart's series.
     level1_names: tuple[str, ...]
 
@@ -196,18 +210,25 @@ def _row(project: ProjectScore, index: int) -> IndicatorRow:
     )
 
 
-def _levels(project: ProjectScore) -> tuple[LevelScore, ...]:
-    return tuple(
-        LevelScore(
-            level1=sub.level1,
-            weight=display(sub.weight),
-            points=_points(*sub.score_range),
-            score_value=display(sub.score_range[0]),
-            weight_value=display(sub.weight),
-        )
-        for sub in project.subtotals
-        if sub.level2 == ""
+#: The budget line's name among the level-1 indicators (as 自评表 list it).
+BUDGET_LINE = "预算执行率"
+
+
+def _level(name: str, weight: Fraction, score_range: tuple[Fraction, Fraction]) -> LevelScore:
+    return LevelScore(
+        level1=name,
+        weight=display(weight),
+        points=_points(*score_range),
+        score_value=display(score_range[0]),
+        weight_value=display(weight),
     )
+
+
+def _levels(project: ProjectScore) -> tuple[LevelScore, ...]:
+    """Each level-1 indicator's points, then the budget line's."""
+    levels = [_level(s.level1, s.weight, s.score_range) for s in project.subtotals if not s.level2]
+    levels.append(_level(BUDGET_LINE, project.budget.weight, project.budget.score_range))
+    return tuple(levels)
 
 
 def _checkpoints(project: Project) -> list[DatePoint]:
@@ -296,6 +317,18 @@ def _finding_row(finding: Finding) -> FindingRow:
     )
 
 
+def _codes(findings: Sequence[Finding]) -> tuple[FindingCode, ...]:
+    first: dict[str, Finding] = {}
+    counts: dict[str, int] = {}
+    for finding in findings:
+        first.setdefault(finding.code, finding)
+        counts[finding.code] = counts.get(finding.code, 0) + 1
+    return tuple(
+        FindingCode(code, first[code].severity.value, counts[code], first[code].message)
+        for code in first
+    )
+
+
 def _level1_names(projects: Iterable[ProjectSection]) -> tuple[str, ...]:
     names: dict[str, None] = {}
     for project in projects:
@@ -337,7 +370,7 @@ def build_page(
     )
     shown = [*result.findings, *(lint(spec) if findings is None else findings)]
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    shown.sort(key=lambda f: order[f.severity])
+    shown.sort(key=lambda f: order[f.severity])  # stable: in file order inside a severity
     department = spec.department
     name = department.name if department is not None else ""
     if result.department_range is None:
@@ -364,6 +397,7 @@ def build_page(
         finding_counts=tuple(
             (severity.value, sum(f.severity is severity for f in shown)) for severity in Severity
         ),
+        finding_codes=_codes(shown),
         level1_names=_level1_names(projects),
     )
 
