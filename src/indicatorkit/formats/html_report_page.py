@@ -44,13 +44,13 @@ from indicatorkit.scoring.report import ProjectScore, SpecScore, score
 from indicatorkit.scoring.rules import RuleSet
 
 __all__ = [
+    "BUDGET_LINE",
     "FindingCode",
     "FindingRow",
     "IndicatorRow",
     "LevelScore",
     "ProjectSection",
     "ReportPage",
-    "BUDGET_LINE",
     "SpendingPoint",
     "build_page",
 ]
@@ -267,12 +267,12 @@ def _spending(spec: Spec, year: int) -> dict[int, tuple[SpendingPoint, ...]]:
     found: dict[int, list[SpendingPoint]] = {number: [] for number in wanted}
     for day in sorted(by_date):
         for line in monitor(spec, day).projects:
-            point = by_date[day].get(line.number)
-            if point is None:
+            checkpoint = by_date[day].get(line.number)
+            if checkpoint is None:
                 continue
             found[line.number].append(
                 SpendingPoint(
-                    at=str(point),
+                    at=str(checkpoint),
                     planned=_percent(line.planned),
                     planned_from="支出计划 plan"
                     if line.planned_from == "plan"
@@ -400,4 +400,3 @@ def build_page(
         finding_codes=_codes(shown),
         level1_names=_level1_names(projects),
     )
-
