@@ -31,8 +31,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from indicatorkit.errors import IndicatorkitError
-from indicatorkit.formats.html_report_page import ReportPage, build_page
+from indicatorkit.formats.html_report_page import ReportError, ReportPage, build_page
 from indicatorkit.model.actuals import Actuals
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.records import Spec
@@ -51,15 +50,6 @@ __all__ = [
 ECHARTS_VERSION = "6.1.0"
 _ASSETS = "html_report_assets"
 EXTRA_HINT = "pip install 'indicatorkit[report]'"
-
-
-class ReportError(IndicatorkitError):
-    """The report cannot be made: its extra is not installed, Chromium is missing for the PDF,
-    the file cannot be written.
-
-    >>> str(ReportError("需要 jinja2 / needs jinja2"))
-    '需要 jinja2 / needs jinja2'
-    """
 
 
 def _asset(name: str) -> str:

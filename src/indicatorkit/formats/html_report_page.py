@@ -33,6 +33,7 @@ from fractions import Fraction
 
 import attrs
 
+from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.values import DatePoint
 from indicatorkit.model.actuals import Actuals
 from indicatorkit.model.findings import Finding, Severity
@@ -50,10 +51,21 @@ __all__ = [
     "IndicatorRow",
     "LevelScore",
     "ProjectSection",
+    "ReportError",
     "ReportPage",
     "SpendingPoint",
     "build_page",
 ]
+
+
+class ReportError(IndicatorkitError):
+    """The report cannot be made: an unknown rule set, its extra not installed, Chromium
+    missing for the PDF, a file that cannot be written.
+
+    >>> str(ReportError("需要 jinja2 / needs jinja2"))
+    '需要 jinja2 / needs jinja2'
+    """
+
 
 _LIGHT_LABELS = {
     Light.GREEN: "绿 on plan",
@@ -362,7 +374,12 @@ def build_page(
     """Score ``spec`` (with ``actuals`` merged, by ``rules``), monitor its spending at each
     checkpoint of the ``year`` (default: the department's year) and gather ``findings``
     (default: :func:`~indicatorkit.lint` of the spec) into the page's records."""
-    result: SpecScore = score(spec, actuals, rules=rules)
+    try:
+        result: SpecScore = score(spec, actuals, rules=rules)
+    except IndicatorkitError:
+        raise
+    except ValueError as error:  # an unknown rule set (the spec's or the caller's)
+        raise ReportError(str(error)) from None
     chosen_year, year_given = _year(spec, year)
     spending = _spending(spec, chosen_year)
     projects = tuple(

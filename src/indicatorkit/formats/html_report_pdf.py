@@ -2,7 +2,7 @@
 same page, laid out by its print style sheet (A4 landscape, a project per page).
 
 Chromium is found as ``chromium=``, else ``$INDICATORKIT_CHROMIUM``, else the first of
-:data:`CHROMIUM_NAMES` on ``PATH``; without one, :class:`~indicatorkit.formats.html_report.ReportError`
+:data:`CHROMIUM_NAMES` on ``PATH``; without one, :class:`~indicatorkit.formats.html_report_page.ReportError`
 says how to install it.  Nothing is fetched from the network: the page is self-contained and
 Chromium runs with its background networking off.
 """
@@ -54,7 +54,7 @@ def find_chromium(executable: str | None = None) -> str:
     >>> find_chromium("/no/such/chromium")
     Traceback (most recent call last):
       ...
-    indicatorkit.formats.html_report.ReportError: 找不到 Chromium：/no/such/chromium (Chromium not found) — 安装 Chromium（Debian/Ubuntu：apt-get install chromium）或用 INDICATORKIT_CHROMIUM 指明它的路径 / install Chromium (Debian/Ubuntu: apt-get install chromium) or name it in INDICATORKIT_CHROMIUM
+    indicatorkit.formats.html_report_page.ReportError: 找不到 Chromium：/no/such/chromium (Chromium not found) — 安装 Chromium（Debian/Ubuntu：apt-get install chromium）或用 INDICATORKIT_CHROMIUM 指明它的路径 / install Chromium (Debian/Ubuntu: apt-get install chromium) or name it in INDICATORKIT_CHROMIUM
     """
     named = executable or os.environ.get("INDICATORKIT_CHROMIUM")
     if named:
