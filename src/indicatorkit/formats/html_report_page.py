@@ -266,36 +266,35 @@ def _leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
-def _spending(spec: Spec, year: int) -> dict[int, tuple[SpendingPoint, ...]]:
-    """Each project's spending at each of its checkpoints (:func:`monitor` at that date)."""
-    wanted: dict[int, list[DatePoint]] = {}
-    for project in spec.projects:
-        if project.withheld is None and project.indicators:
-            wanted[project.number] = _checkpoints(project)
-    by_date: dict[datetime.date, dict[int, DatePoint]] = {}
-    for number, points in wanted.items():
-        for point in points:
-            by_date.setdefault(_day(point, year), {})[number] = point
-    found: dict[int, list[SpendingPoint]] = {number: [] for number in wanted}
-    for day in sorted(by_date):
-        for line in monitor(spec, day).projects:
-            checkpoint = by_date[day].get(line.number)
-            if checkpoint is None:
-                continue
-            found[line.number].append(
-                SpendingPoint(
-                    at=str(checkpoint),
-                    planned=_percent(line.planned),
-                    planned_from="支出计划 plan"
-                    if line.planned_from == "plan"
-                    else "序时进度 share of the year",
-                    spent=_percent(line.spent),
-                    lag=_percent(line.lag),
-                    light=line.light.value,
-                    light_label=_LIGHT_LABELS[line.light],
-                )
+def _spending(project: Project, spec: Spec, year: int) -> tuple[SpendingPoint, ...]:
+    """The project's spending at each of its checkpoints: :func:`monitor` at that date.
+
+    Monitoring runs on a spec of this project alone with its first indicator only: the
+    spending line does not depend on the indicators, and so the work is one small call per
+    checkpoint — linear in the input, however many projects and indicators there are."""
+    points = _checkpoints(project)
+    if not points:
+        return ()
+    alone = Spec(
+        projects=(attrs.evolve(project, indicators=project.indicators[:1]),), units=spec.units
+    )
+    found = []
+    for point in points:
+        (line,) = monitor(alone, _day(point, year)).projects
+        found.append(
+            SpendingPoint(
+                at=str(point),
+                planned=_percent(line.planned),
+                planned_from="支出计划 plan"
+                if line.planned_from == "plan"
+                else "序时进度 share of the year",
+                spent=_percent(line.spent),
+                lag=_percent(line.lag),
+                light=line.light.value,
+                light_label=_LIGHT_LABELS[line.light],
             )
-    return {number: tuple(points) for number, points in found.items()}
+        )
+    return tuple(found)
 
 
 def _section(project: ProjectScore, spending: tuple[SpendingPoint, ...]) -> ProjectSection:
@@ -381,9 +380,10 @@ def build_page(
     except ValueError as error:  # an unknown rule set (the spec's or the caller's)
         raise ReportError(str(error)) from None
     chosen_year, year_given = _year(spec, year)
-    spending = _spending(spec, chosen_year)
+    by_number = {project.number: project for project in spec.projects}
     projects = tuple(
-        _section(project, spending.get(project.number, ())) for project in result.projects
+        _section(project, _spending(by_number[project.number], spec, chosen_year))
+        for project in result.projects
     )
     shown = [*result.findings, *(lint(spec) if findings is None else findings)]
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
