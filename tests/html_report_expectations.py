@@ -20,7 +20,9 @@ def expected_numbers(spec: Spec, result: SpecScore | None = None) -> dict[str, s
     result = result or score(spec)
     findings = [*result.findings, *lint(spec)]
     numbers: dict[str, str] = {"department.projects": str(len(result.projects))}
-    if result.department_range is not None:
+    if result.department_range is None:  # nothing scored
+        numbers["department.total"] = numbers["department.grade"] = "—"
+    else:
         numbers["department.total"] = shown(*result.department_range)
         numbers["department.grade"] = result.department_grade or "待定 undecided"
     for severity in ("error", "warning", "info"):

@@ -104,6 +104,16 @@ def test_without_a_year_the_page_says_which_year_it_used() -> None:
     assert not page.year_given
     assert "规格未写明年度" in render_report(spec)
     assert build_page(spec, year=2023).year == 2023
+    with pytest.raises(ReportError, match="年度"):
+        build_page(spec, year=0)
+
+
+def test_a_spec_with_nothing_to_score_still_makes_a_page() -> None:
+    spec = loads("部门 1 示例局\n  年度：2025\n\n项目 6-13\n  暂不公开：涉密\n")
+    numbers, text = page_numbers(render_report(spec))
+    assert numbers == expected_numbers(spec)
+    assert numbers["department.projects"] == "0"
+    assert "示例局" in text
 
 
 def test_the_page_is_self_contained(example_html: str) -> None:
@@ -202,6 +212,7 @@ def test_report_verb_exit_codes_and_summary(
     assert main(["report", str(tmp_path / "none.ikspec"), "-o", str(out)]) == 2
     assert main(["report", str(clean), "-o", str(tmp_path / "no" / "r.html")]) == 2
     assert main(["report", str(clean), "-o", str(out), "--rules", "nosuch"]) == 2
+    assert main(["report", str(clean), "-o", str(out), "--year", "0"]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err
 

@@ -22,11 +22,12 @@ from typing import Any
 
 import pytest
 
-from indicatorkit import load
+from indicatorkit import load, loads
 from indicatorkit.cli import main
 from indicatorkit.formats.html_report import ReportError, render_report, write_report
 from indicatorkit.formats.html_report_pdf import CHROMIUM_FLAGS, find_chromium, print_pdf
 from tests.html_report_expectations import expected_numbers, expected_spending
+from tests.test_html_report import SMALL
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "examples" / "yutian_justice_2025_selfassessment.ikspec"
@@ -206,3 +207,38 @@ def test_report_verb_writes_html_and_pdf(
     assert summary["pdf"] == str(pdf) and summary["findings"]["error"] == 2
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert pdf.read_bytes().startswith(b"%PDF") and _pages(pdf) >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(SMALL, id="undecided points, one project"),
+        pytest.param("部门 1 示例局\n\n项目 6-13\n  暂不公开：涉密\n", id="nothing scored"),
+        pytest.param(
+            SMALL.replace("  累计支出：6月底 35%，12月底 95%\n", "").replace(
+                "  支出计划：6月底 50%，12月底 100%\n", ""
+            ),
+            id="no spending plan",
+        ),
+    ],
+)
+def test_other_pages_load_without_console_errors(browser: Any, tmp_path: Path, text: str) -> None:
+    spec = loads(text)
+    path = write_report(spec, tmp_path / "page.html", year=2025)
+    page = browser.new_page(viewport={"width": 900, "height": 700})
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: console.append(str(e)))
+    try:
+        page.goto(path.as_uri(), wait_until="load")
+        shown = page.evaluate(
+            """() => Object.fromEntries([...document.querySelectorAll('[data-key]')]
+                     .map(e => [e.dataset.key, e.textContent.trim()]))"""
+        )
+        charts = page.evaluate("window.indicatorkitCharts.length")
+    finally:
+        page.close()
+    assert console == []
+    assert {k: shown[k] for k in expected_numbers(spec)} == expected_numbers(spec)
+    scored = [p for p in spec.projects if p.indicators and p.withheld is None]
+    assert charts == 1 + sum(1 for p in scored if p.plan is not None or p.spent is not None)

@@ -350,6 +350,8 @@ def _level1_names(projects: Iterable[ProjectSection]) -> tuple[str, ...]:
 
 def _year(spec: Spec, year: int | None) -> tuple[int, bool]:
     if year is not None:
+        if not 1 <= year <= 9999:
+            raise ReportError(f"年度应在 1 到 9999 之间 (the year is 1 to 9999): {year}")
         return year, True
     if spec.department is not None and spec.department.year is not None:
         return spec.department.year, True
