@@ -213,6 +213,11 @@ def test_report_verb_exit_codes_and_summary(
     assert main(["report", str(clean), "-o", str(tmp_path / "no" / "r.html")]) == 2
     assert main(["report", str(clean), "-o", str(out), "--rules", "nosuch"]) == 2
     assert main(["report", str(clean), "-o", str(out), "--year", "0"]) == 2
+    assert main(["report", str(clean), "-o", str(out), "-q"]) == 0
+    capsys.readouterr()
+    assert main(["report", str(clean), "-o", "-"]) == 0  # the page on standard output
+    assert capsys.readouterr().out == out.read_text(encoding="utf-8")
+    assert main(["report", str(clean), "-o", "-", "--format", "json"]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err
 

@@ -434,6 +434,11 @@ def _report_verb(
 ) -> int:
     """Write the HTML report (and its PDF); exit 1 when points are open (as ``score``) or
     lint finds errors."""
+    if output == STDIN and (form == "json" or pdf == ""):
+        raise InputError(
+            "`-o -` 把页面写到标准输出，不能同时用 --format json 或不带文件名的 --pdf / `-o -` "
+            "writes the page to standard output: no --format json, no bare --pdf"
+        )
     pdf_path = _pdf_path(pdf, output)
     if output is None and pdf_path is None:
         raise InputError(
@@ -446,7 +451,10 @@ def _report_verb(
     findings = lint(spec, file=shown, source=text)
     try:
         html = render_report(spec, actuals, rules=rules, findings=findings, year=year)
-        if output is not None:
+        if output == STDIN:
+            sys.stdout.write(html)
+            sys.stdout.flush()
+        elif output is not None:
             _write_html(output, html)
         if pdf_path is not None:
             print_pdf(html, pdf_path)
@@ -469,7 +477,7 @@ def _report_verb(
     }
     if form == "json":
         _dump_json(summary, sys.stdout)
-    elif not quiet:
+    elif not quiet and output != STDIN:
         if department is not None:
             low, high = department
             total = display(low) if low == high else f"{display(low)}–{display(high)}"
