@@ -242,3 +242,26 @@ def test_other_pages_load_without_console_errors(browser: Any, tmp_path: Path, t
     assert {k: shown[k] for k in expected_numbers(spec)} == expected_numbers(spec)
     scored = [p for p in spec.projects if p.indicators and p.withheld is None]
     assert charts == 1 + sum(1 for p in scored if p.plan is not None or p.spent is not None)
+
+
+def test_the_chart_tooltip_shows_user_text_as_text(browser: Any, tmp_path: Path) -> None:
+    hostile = '<img src=x onerror="window.pwned=1">'
+    spec = loads(SMALL.replace("项目 1 法律援助", f"项目 1 {hostile}"))
+    path = write_report(spec, tmp_path / "page.html", year=2025)
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    try:
+        page.goto(path.as_uri(), wait_until="load")
+        page.evaluate(
+            "window.indicatorkitCharts[0].dispatchAction("
+            "{type: 'showTip', seriesIndex: 0, dataIndex: 0})"
+        )
+        page.wait_for_timeout(300)
+        tooltip = page.evaluate(
+            """() => [...document.querySelectorAll('#chart-levels div')]
+                     .map(d => d.textContent).join(' ')"""
+        )
+        pwned = page.evaluate("window.pwned === 1")
+    finally:
+        page.close()
+    assert not pwned
+    assert hostile in tooltip and "37.50" in tooltip
