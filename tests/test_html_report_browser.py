@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from indicatorkit import load, loads
+from indicatorkit import lint, load, loads
 from indicatorkit.cli import main
 from indicatorkit.formats.html_report import ReportError, render_report, write_report
 from indicatorkit.formats.html_report_pdf import CHROMIUM_FLAGS, find_chromium, print_pdf
@@ -190,6 +190,9 @@ def test_pdf_has_pages_and_the_reports_text(chromium: str, tmp_path: Path) -> No
     with pdfplumber.open(written) as pdf:
         assert len(pdf.pages) >= 1 + len([p for p in spec.projects if p.indicators])
         first = unicodedata.normalize("NFKC", pdf.pages[0].extract_text() or "")
+        whole = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    # every finding is printed, though the screen folds the list away
+    assert len(re.findall(r"<text>:\d+:\d+", whole)) == len(lint(spec))
     # NFKC maps the Kangxi radicals some CJK fonts' maps give back (⽟ → 玉), not all of them
     assert "玉田县司法局本级 2025年 预算绩效自评报告" in first
     assert expected_numbers(spec)["department.total"] in first
