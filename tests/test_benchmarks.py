@@ -55,3 +55,9 @@ def test_scoring_benchmark_quick_run() -> None:
     completed = _run("bench_scoring.py", "--quick")
     assert completed.returncode == 0, completed.stderr
     assert "score_indicator" in completed.stdout and "score(spec)" in completed.stdout
+
+
+def test_report_benchmark_quick_run_grows_linearly() -> None:
+    completed = _run("bench_report.py", "--quick", "--check", "--repeat", "1")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "page/score" in completed.stdout

@@ -47,6 +47,11 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
         "indicatorkit/counting_words.txt",
         "indicatorkit/py.typed",
         "indicatorkit/__init__.py",
+        "indicatorkit/formats/html_report_assets/report.html.j2",
+        "indicatorkit/formats/html_report_assets/echarts.min.js",
+        "indicatorkit/formats/html_report_assets/ECHARTS-LICENSE",
+        "indicatorkit/formats/html_report_assets/ECHARTS-NOTICE",
+        "indicatorkit/formats/html_report_assets/README.md",
     ):
         assert required in names
 

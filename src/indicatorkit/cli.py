@@ -6,6 +6,7 @@ indicatorkit lint FILE…
 indicatorkit fmt [--check] [--force] FILE… | -
 indicatorkit score SPEC [ACTUALS] [--rules NAME] [--format text|json|csv] [--output FILE]
 indicatorkit monitor SPEC --at 2025-06-30 [--format text|json]
+indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] [--year YYYY]
 
 Conventions for every verb: exit 0 when clean, 1 for findings (failed rows, lint errors,
 files to reformat), 2 for a usage or input error (a file that cannot be read, is empty, is
@@ -39,16 +40,19 @@ from indicatorkit.formats.delimited import (
     read_actuals,
     read_actuals_bytes,
 )
+from indicatorkit.formats.html_report import ReportError, render_report
+from indicatorkit.formats.html_report_pdf import print_pdf
 from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.language.parse import parse_target
+from indicatorkit.model.actuals import Actuals
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.lint import lint
 from indicatorkit.model.records import Indicator, Spec
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.indicator import IndicatorScore, display
 from indicatorkit.scoring.monitoring import Light, monitor
-from indicatorkit.scoring.report import ProjectScore, score
+from indicatorkit.scoring.report import ProjectScore, SpecScore, score
 
 __all__ = ["main"]
 
@@ -236,16 +240,60 @@ def _load(name: str, text: str) -> Spec:
     return spec
 
 
-def _load_spec(name: str) -> Spec:
-    """Read, decode and load a spec for a verb that needs one; its findings are printed and
-    it is an input error when it cannot be loaded."""
+def _load_spec_source(name: str) -> tuple[Spec, str, str]:
+    """Read, decode and load a spec for a verb that needs one: the spec, the name shown and
+    its text; its findings are printed and it is an input error when it cannot be loaded."""
     shown, data = _read(name)
+    text = _decode(shown, data)
     try:
-        return _load(shown, _decode(shown, data))
+        return _load(shown, text), shown, text
     except SpecError as error:
         for finding in error.findings:
             _error(finding.render())
         raise InputError(f"{shown}: 规格文件无法读取 / the spec cannot be loaded") from None
+
+
+def _load_spec(name: str) -> Spec:
+    """:func:`_load_spec_source`, the spec only."""
+    return _load_spec_source(name)[0]
+
+
+def _load_actuals(name: str) -> Actuals:
+    """Read an actuals file for ``score`` and ``report``; its findings are printed and it is
+    an input error when it cannot be read."""
+    shown, data = _read(name)
+    try:
+        return actuals_file.read_actuals(data, file=shown)
+    except SpecError as error:
+        for finding in error.findings:
+            _error(finding.render())
+        raise InputError(f"{shown}: 实际值文件无法读取 / the actuals file cannot be read") from None
+
+
+def _scored(
+    spec: Spec, actuals: Actuals | None, rules: str | None, quiet: bool
+) -> tuple[SpecScore, bool]:
+    """Score for ``score`` and ``report``: the result (what merging said printed to stderr)
+    and whether points are open — undecided, an explanation the rules require missing, or
+    error findings from the actuals."""
+    try:
+        result = score(spec, actuals, rules=rules)
+    except ValueError as error:  # an unknown rule set
+        raise InputError(str(error)) from None
+    for finding in result.findings:
+        if not quiet or finding.severity is Severity.ERROR:
+            _error(finding.render())
+    open_points = any(
+        project.undecided
+        or (project.budget.explanation_required and not project.budget.explanation_given)
+        or any(
+            item.score.explanation_required and not item.score.explanation_given
+            for item in project.indicators
+        )
+        for project in result.projects
+    )
+    merge_errors = any(f.severity is Severity.ERROR for f in result.findings)
+    return result, open_points or merge_errors
 
 
 # --- lint ----------------------------------------------------------------------------------
@@ -311,24 +359,8 @@ def _score(
     when points are undecided, an explanation the rules require is missing, or the actuals
     file has error findings."""
     spec = _load_spec(name)
-    actuals = None
-    if actuals_name is not None:
-        actuals_shown, actuals_data = _read(actuals_name)
-        try:
-            actuals = actuals_file.read_actuals(actuals_data, file=actuals_shown)
-        except SpecError as error:
-            for finding in error.findings:
-                _error(finding.render())
-            raise InputError(
-                f"{actuals_shown}: 实际值文件无法读取 / the actuals file cannot be read"
-            ) from None
-    try:
-        result = score(spec, actuals, rules=rules)
-    except ValueError as error:  # an unknown rule set
-        raise InputError(str(error)) from None
-    for finding in result.findings:
-        if not quiet or finding.severity is Severity.ERROR:
-            _error(finding.render())
+    actuals = None if actuals_name is None else _load_actuals(actuals_name)
+    result, open_points = _scored(spec, actuals, rules, quiet)
     if form == "json":
         _dump_json(result.to_dict(), out)
     elif form == "csv":
@@ -341,17 +373,7 @@ def _score(
                 )
     elif not quiet:
         print(result.table(), file=out)
-    open_points = any(
-        project.undecided
-        or (project.budget.explanation_required and not project.budget.explanation_given)
-        or any(
-            item.score.explanation_required and not item.score.explanation_given
-            for item in project.indicators
-        )
-        for project in result.projects
-    )
-    merge_errors = any(f.severity is Severity.ERROR for f in result.findings)
-    return 1 if open_points or merge_errors else 0
+    return 1 if open_points else 0
 
 
 def _monitor(name: str, at: str, form: str, quiet: bool, out: TextIO) -> int:
@@ -373,6 +395,104 @@ def _monitor(name: str, at: str, form: str, quiet: bool, out: TextIO) -> int:
         for project in report.projects
     )
     return 1 if red else 0
+
+
+# --- report --------------------------------------------------------------------------------
+
+
+def _pdf_path(pdf: str | None, output: str | None) -> str | None:
+    """``--pdf FILE``, or with a bare ``--pdf`` the HTML's name with ``.pdf``."""
+    if pdf is None or pdf:
+        return pdf
+    if output is None:
+        raise InputError(
+            "--pdf 不带文件名时需要 -o / a bare --pdf needs -o (the PDF goes beside it)"
+        )
+    root, extension = os.path.splitext(output)
+    return (root if extension.lower() in (".html", ".htm") else output) + ".pdf"
+
+
+def _write_html(path: str, html: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(html)
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise InputError(f"{path}: 无法写入报告 / cannot write the report: {reason}") from None
+
+
+def _report_verb(
+    name: str,
+    actuals_name: str | None,
+    *,
+    rules: str | None,
+    output: str | None,
+    pdf: str | None,
+    year: int | None,
+    form: str,
+    quiet: bool,
+) -> int:
+    """Write the HTML report (and its PDF); exit 1 when points are open (as ``score``) or
+    lint finds errors."""
+    if output == STDIN and (form == "json" or pdf == ""):
+        raise InputError(
+            "`-o -` 把页面写到标准输出，不能同时用 --format json 或不带文件名的 --pdf / `-o -` "
+            "writes the page to standard output: no --format json, no bare --pdf"
+        )
+    pdf_path = _pdf_path(pdf, output)
+    if output is None and pdf_path is None:
+        raise InputError(
+            "请用 -o 指定 HTML 文件（或用 --pdf 指定 PDF）/ name the HTML file with -o (or the "
+            "PDF with --pdf)"
+        )
+    spec, shown, text = _load_spec_source(name)
+    actuals = None if actuals_name is None else _load_actuals(actuals_name)
+    result, open_points = _scored(spec, actuals, rules, quiet)
+    findings = lint(spec, file=shown, source=text)
+    try:
+        html = render_report(spec, actuals, rules=rules, findings=findings, year=year)
+        if output == STDIN:
+            sys.stdout.write(html)
+            sys.stdout.flush()
+        elif output is not None:
+            _write_html(output, html)
+        if pdf_path is not None:
+            print_pdf(html, pdf_path)
+    except ReportError as error:
+        raise InputError(str(error)) from None
+    counts = {s.value: sum(f.severity is s for f in findings) for s in Severity}
+    department = result.department_range
+    summary: dict[str, Any] = {
+        "html": output,
+        "pdf": pdf_path,
+        "projects": len(result.projects),
+        "department": None
+        if department is None
+        else {
+            "total_range": [format_decimal(v) for v in department],
+            "total_display": display(result.department_total),
+            "grade": result.department_grade,
+        },
+        "findings": counts,
+    }
+    if form == "json":
+        _dump_json(summary, sys.stdout)
+    elif not quiet and output != STDIN:
+        if department is not None:
+            low, high = department
+            total = display(low) if low == high else f"{display(low)}–{display(high)}"
+            grade = result.department_grade or "待定 undecided"
+            standing = f"，部门 department {total} {grade}"
+        else:
+            standing = ""
+        written = "、".join(path for path in (output, pdf_path) if path is not None)
+        print(
+            f"已写入 wrote {written}（{len(result.projects)} 个项目 projects{standing}；审核发现 "
+            f"findings: {counts['error']} 错误 errors, {counts['warning']} 警告 warnings, "
+            f"{counts['info']} 提示 infos）"
+        )
+    lint_errors = counts["error"] > 0
+    return 1 if open_points or lint_errors else 0
 
 
 # --- fmt -----------------------------------------------------------------------------------
@@ -589,6 +709,35 @@ def _arguments() -> _Parser:
     monitor_command.add_argument(
         "--at", required=True, metavar="YYYY-MM-DD", help="监控时点 / the date, e.g. 2025-06-30"
     )
+    report = commands.add_parser(
+        "report", help="HTML 自评报告（可打印 PDF）/ the scored report as HTML (and PDF)"
+    )
+    report.add_argument("file", metavar="SPEC", help="规格文件 / the spec file")
+    report.add_argument(
+        "actuals", nargs="?", metavar="ACTUALS", help="实际值 CSV / an actuals CSV file"
+    )
+    report.add_argument("-o", "--output", metavar="FILE", help="HTML 报告 / the HTML file")
+    report.add_argument(
+        "--pdf",
+        nargs="?",
+        const="",
+        metavar="FILE",
+        help="也用 Chromium 打印 PDF；不给文件名时与 HTML 同名 / also print a PDF with Chromium "
+        "(without FILE: beside the HTML)",
+    )
+    report.add_argument(
+        "--rules", metavar="NAME", help="评分规则（默认用规格写明的或全国规则）/ rule set"
+    )
+    report.add_argument(
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help="年度（默认取规格的）/ the year (default: the spec's)",
+    )
+    report.add_argument(
+        "--format", choices=("text", "json"), default="text", help="摘要的格式 / summary format"
+    )
+    report.add_argument("-q", "--quiet", action="store_true", help="只看退出码 / exit status only")
     fmt = commands.add_parser("fmt", parents=[common], help="格式化规格文件 / format spec files")
     fmt.add_argument(
         "files", nargs="+", metavar="FILE", help="- 读标准输入、写标准输出 / - : stdin to stdout"
@@ -627,6 +776,17 @@ def _run(argv: Sequence[str] | None) -> int:
                     "`fmt -` 把文本写到标准输出，不能同时用 --format json 或 --output / `fmt -` "
                     "writes the text to standard output: no --format json, no --output"
                 )
+        if arguments.command == "report":  # -o is the page, not a text report
+            return _report_verb(
+                arguments.file,
+                arguments.actuals,
+                rules=arguments.rules,
+                output=arguments.output,
+                pdf=arguments.pdf,
+                year=arguments.year,
+                form=form,
+                quiet=quiet,
+            )
         csv_out = arguments.command == "score" and form == "csv"
         with _report(arguments.output, bom=csv_out) as out:
             if arguments.command == "parse":

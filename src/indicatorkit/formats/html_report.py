@@ -1,0 +1,171 @@
+"""The scored report as one self-contained HTML page people look at: the department's
+roll-up, a table per project, a chart of scores per level-1 indicator, spending against plan
+at each checkpoint and the findings of lint.
+
+The page works offline (an intranet, no CDN, no web fonts): the chart library, Apache
+ECharts, is shipped in the wheel (``html_report_assets/``, with its licence) and inlined.  It
+needs jinja2, the ``report`` extra: ``pip install 'indicatorkit[report]'``.
+
+>>> from indicatorkit import loads
+>>> spec = loads('''
+... 项目 1 法律援助
+...   预算：10000元
+...   执行数：9500元
+...   指标 产出指标 / 数量指标 / 受理数
+...     指标值：≥200件
+...     实际值：150件
+... ''')
+>>> html = render_report(spec, year=2025)
+>>> html.startswith("<!DOCTYPE html>"), 'data-key="p1.i0.score">37.50<' in html
+(True, True)
+>>> "https://cdn" in html or "<link" in html        # nothing fetched from elsewhere
+False
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from indicatorkit.formats.html_report_page import ReportError, ReportPage, build_page
+from indicatorkit.model.actuals import Actuals
+from indicatorkit.model.findings import Finding
+from indicatorkit.model.records import Spec
+from indicatorkit.scoring.rules import RuleSet
+
+__all__ = [
+    "ECHARTS_VERSION",
+    "ReportError",
+    "echarts_source",
+    "render_page",
+    "render_report",
+    "write_report",
+]
+
+#: The version of ``html_report_assets/echarts.min.js`` (its README records where it came from).
+ECHARTS_VERSION = "6.1.0"
+_ASSETS = "html_report_assets"
+EXTRA_HINT = "pip install 'indicatorkit[report]'"
+
+
+def _asset(name: str) -> str:
+    return (resources.files("indicatorkit.formats") / _ASSETS / name).read_text(encoding="utf-8")
+
+
+def echarts_source() -> str:
+    """The shipped ``echarts.min.js``, safe to put inside a ``<script>`` element.
+
+    >>> source = echarts_source()
+    >>> len(source) > 500_000 and "</script" not in source.lower()
+    True
+    """
+    source = _asset("echarts.min.js")
+    # a `</script` inside the code would end the element early; `<\/` means the same in JS
+    return source.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
+
+
+def _version() -> str:
+    try:
+        return metadata.version("indicatorkit")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "unknown"
+
+
+def _chart_data(page: ReportPage) -> str:
+    data: dict[str, Any] = {
+        "level1_names": list(page.level1_names),
+        "projects": [
+            {
+                "number": project.number,
+                "label": f"{project.number} {project.name}",
+                "levels": {
+                    level.level1: {
+                        "score": level.score_value,
+                        "weight": level.weight_value,
+                        "points": level.points,
+                    }
+                    for level in project.levels
+                },
+                "spending": [
+                    {"at": point.at, "planned": point.planned, "spent": point.spent}
+                    for point in project.spending
+                ],
+            }
+            for project in page.projects
+        ],
+    }
+    text = json.dumps(data, ensure_ascii=False)
+    # inside <script>: no `</script>`, no `<!--`; U+2028/2029 are fine in JSON.parse
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render_page(page: ReportPage) -> str:
+    """The HTML of a page built by :func:`~indicatorkit.formats.html_report_page.build_page`."""
+    try:
+        import jinja2
+        from markupsafe import Markup
+    except ImportError as error:
+        if error.name not in ("jinja2", "markupsafe"):
+            raise
+        raise ReportError(
+            f"HTML 报告需要 jinja2，请安装：{EXTRA_HINT} "
+            f"(the HTML report needs jinja2: {EXTRA_HINT})"
+        ) from None
+    environment = jinja2.Environment(
+        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+    )
+    template = environment.from_string(_asset("report.html.j2"))
+    return template.render(
+        page=page,
+        version=_version(),
+        echarts_version=ECHARTS_VERSION,
+        echarts=Markup(echarts_source()),
+        chart_data=Markup(_chart_data(page)),
+    )
+
+
+def render_report(
+    spec: Spec,
+    actuals: Actuals | None = None,
+    *,
+    rules: RuleSet | str | None = None,
+    findings: Sequence[Finding] | None = None,
+    year: int | None = None,
+    title: str | None = None,
+) -> str:
+    """The report of ``spec`` as one self-contained HTML page.
+
+    ``actuals`` are merged first and ``rules`` chosen as in :func:`~indicatorkit.score`;
+    ``findings`` default to :func:`~indicatorkit.lint` of the spec (pass the ones made with
+    ``file=`` and ``source=`` to show where they are); ``year`` (default: the department's)
+    dates the spending checkpoints; ``title`` replaces the heading.
+    """
+    page = build_page(spec, actuals, rules=rules, findings=findings, year=year, title=title)
+    return render_page(page)
+
+
+def write_report(
+    spec: Spec,
+    path: str | os.PathLike[str],
+    actuals: Actuals | None = None,
+    *,
+    rules: RuleSet | str | None = None,
+    findings: Sequence[Finding] | None = None,
+    year: int | None = None,
+    title: str | None = None,
+) -> Path:
+    """Write :func:`render_report` to ``path`` (UTF-8); the path written.  A file that cannot
+    be written is a :class:`ReportError` naming it."""
+    html = render_report(spec, actuals, rules=rules, findings=findings, year=year, title=title)
+    target = Path(path)
+    try:
+        target.write_text(html, encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise ReportError(
+            f"{target}: 无法写入报告 / cannot write the report: {error.strerror or error}"
+        ) from None
+    return target

@@ -1,0 +1,421 @@
+"""What the HTML report shows, as display text: the department's roll-up, each project's
+indicators, its level-1 subtotals, its spending against plan at each checkpoint, and the
+findings of lint.
+
+Every number here is the scoring's exact value rounded half up for display only
+(:func:`~indicatorkit.scoring.indicator.display`), so the page and ``indicatorkit score`` agree
+to the last digit.  The template (``html_report.py``) only lays these records out.
+
+>>> from indicatorkit import loads
+>>> spec = loads('''
+... 项目 1 法律援助
+...   预算：10000元
+...   支出计划：6月底 50%，12月底 100%
+...   执行数：9500元
+...   累计支出：6月底 35%，12月底 95%
+...   指标 产出指标 / 数量指标 / 受理数
+...     指标值：≥200件
+...     实际值：150件
+... ''')
+>>> page = build_page(spec, year=2025)
+>>> project = page.projects[0]
+>>> project.rows[0].score, project.total, project.grade
+('37.50', '47.00', '差')
+>>> [(p.at, p.planned, p.spent, p.light) for p in project.spending]
+[('6月底', '50.00%', '35.00%', 'red'), ('12月底', '100.00%', '95.00%', 'yellow')]
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+
+import attrs
+
+from indicatorkit.errors import IndicatorkitError
+from indicatorkit.language.values import DatePoint
+from indicatorkit.model.actuals import Actuals
+from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.lint import lint
+from indicatorkit.model.records import Project, Spec
+from indicatorkit.scoring.indicator import display
+from indicatorkit.scoring.monitoring import Light, monitor
+from indicatorkit.scoring.report import ProjectScore, SpecScore, score
+from indicatorkit.scoring.rules import RuleSet
+
+__all__ = [
+    "BUDGET_LINE",
+    "FindingCode",
+    "FindingRow",
+    "IndicatorRow",
+    "LevelScore",
+    "ProjectSection",
+    "ReportError",
+    "ReportPage",
+    "SpendingPoint",
+    "build_page",
+]
+
+
+class ReportError(IndicatorkitError):
+    """The report cannot be made: an unknown rule set, its extra not installed, Chromium
+    missing for the PDF, a file that cannot be written.
+
+    >>> str(ReportError("需要 jinja2 / needs jinja2"))
+    '需要 jinja2 / needs jinja2'
+    """
+
+
+_LIGHT_LABELS = {
+    Light.GREEN: "绿 on plan",
+    Light.YELLOW: "黄 behind",
+    Light.RED: "红 far behind",
+    Light.GREY: "灰 unknown",
+}
+
+
+def _points(low: Fraction, high: Fraction) -> str:
+    """A score, or its range while points are undecided (``77.00–87.00``)."""
+    return display(low) if low == high else f"{display(low)}–{display(high)}"
+
+
+def _percent(share: Fraction | None) -> str:
+    return "" if share is None else f"{display(share * 100)}%"
+
+
+@attrs.frozen
+class IndicatorRow:
+    """One three-level indicator as the project table shows it."""
+
+    level1: str
+    level2: str
+    name: str
+    target: str
+    actual: str
+    outcome: str
+    #: The outcome's key (``met``, ``missed`` …), for the row's colour.
+    outcome_key: str
+    weight: str
+    score: str
+    #: The deviation reason given in the table, or why it is not applicable.
+    reason: str
+    #: What the scoring says (a missing explanation, an unreadable actual …).
+    message: str
+
+
+@attrs.frozen
+class LevelScore:
+    """A level-1 indicator's (or the budget line's) points in one project, as shown
+    (``points``: a range while undecided), and as plain decimals for the chart
+    (``score_value``: the low end, ``weight_value``)."""
+
+    level1: str
+    weight: str
+    points: str
+    score_value: str
+    weight_value: str
+
+
+@attrs.frozen
+class SpendingPoint:
+    """Spending at one checkpoint: the plan's cumulative share, what was spent, the lag."""
+
+    at: str
+    planned: str
+    planned_from: str
+    spent: str
+    lag: str
+    #: The light's key (``green`` …) and its label.
+    light: str
+    light_label: str
+
+
+@attrs.frozen
+class ProjectSection:
+    """A project's part of the page."""
+
+    number: int
+    name: str
+    rows: tuple[IndicatorRow, ...]
+    levels: tuple[LevelScore, ...]
+    budget: str
+    executed: str
+    budget_rate: str
+    budget_weight: str
+    budget_score: str
+    budget_message: str
+    total: str
+    grade: str
+    rescaled: bool
+    spending: tuple[SpendingPoint, ...]
+
+
+@attrs.frozen
+class FindingRow:
+    """A lint or merge finding: where, which code, how bad, what, and the hint."""
+
+    place: str
+    code: str
+    severity: str
+    message: str
+    source_line: str
+    hint: str
+
+
+@attrs.frozen
+class FindingCode:
+    """How many findings carry one code, and the first one's message."""
+
+    code: str
+    severity: str
+    count: int
+    message: str
+
+
+@attrs.frozen
+class ReportPage:
+    """Everything the report shows, as display text."""
+
+    title: str
+    department: str
+    year: int
+    year_given: bool
+    rules: str
+    rules_title: str
+    department_total: str
+    department_grade: str
+    projects: tuple[ProjectSection, ...]
+    findings: tuple[FindingRow, ...]
+    #: Counts of findings by severity (``error``, ``warning``, ``info``).
+    finding_counts: tuple[tuple[str, int], ...]
+    #: The findings grouped by code, most severe first.
+    finding_codes: tuple[FindingCode, ...]
+    #: Every level-1 indicator in the order first met, for the chart's series.
+    level1_names: tuple[str, ...]
+
+
+def _row(project: ProjectScore, index: int) -> IndicatorRow:
+    item = project.indicators[index]
+    indicator, result = item.indicator, item.score
+    if result.score is not None:
+        points = display(result.score)
+    else:
+        points = _points(*result.score_range)
+    reason = indicator.reason or (
+        f"不适用 not applicable：{indicator.not_applicable}"
+        if indicator.not_applicable is not None
+        else ""
+    )
+    return IndicatorRow(
+        level1=indicator.level1,
+        level2=indicator.level2,
+        name=indicator.name,
+        target=indicator.target_text,
+        actual=indicator.actual or "",
+        outcome=result.outcome.label,
+        outcome_key=result.outcome.name.lower(),
+        weight=display(result.weight),
+        score=points,
+        reason=reason,
+        message=result.message,
+    )
+
+
+#: The budget line's name among the level-1 indicators (as 自评表 list it).
+BUDGET_LINE = "预算执行率"
+
+
+def _level(name: str, weight: Fraction, score_range: tuple[Fraction, Fraction]) -> LevelScore:
+    return LevelScore(
+        level1=name,
+        weight=display(weight),
+        points=_points(*score_range),
+        score_value=display(score_range[0]),
+        weight_value=display(weight),
+    )
+
+
+def _levels(project: ProjectScore) -> tuple[LevelScore, ...]:
+    """Each level-1 indicator's points, then the budget line's."""
+    levels = [_level(s.level1, s.weight, s.score_range) for s in project.subtotals if not s.level2]
+    levels.append(_level(BUDGET_LINE, project.budget.weight, project.budget.score_range))
+    return tuple(levels)
+
+
+def _checkpoints(project: Project) -> list[DatePoint]:
+    """The plan's and the spending's checkpoints, each once, in the order of the year."""
+    seen: dict[tuple[int | None, int, int], DatePoint] = {}
+    for plan in (project.plan, project.spent):
+        if plan is None:
+            continue
+        for checkpoint in plan.checkpoints:
+            point = checkpoint.by
+            seen.setdefault((point.year, *point.key()), point)
+    return [seen[key] for key in sorted(seen, key=lambda k: (k[0] or 0, k[1], k[2]))]
+
+
+def _day(point: DatePoint, year: int) -> datetime.date:
+    month, day = point.key()
+    if point.year is None and (month, day) == (2, 29) and not _leap(year):
+        day = 28
+    return datetime.date(point.year or year, month, day)
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _spending(project: Project, spec: Spec, year: int) -> tuple[SpendingPoint, ...]:
+    """The project's spending at each of its checkpoints: :func:`monitor` at that date.
+
+    Monitoring runs on a spec of this project alone with its first indicator only: the
+    spending line does not depend on the indicators, and so the work is one small call per
+    checkpoint — linear in the input, however many projects and indicators there are."""
+    points = _checkpoints(project)
+    if not points:
+        return ()
+    alone = Spec(
+        projects=(attrs.evolve(project, indicators=project.indicators[:1]),), units=spec.units
+    )
+    found = []
+    for point in points:
+        (line,) = monitor(alone, _day(point, year)).projects
+        found.append(
+            SpendingPoint(
+                at=str(point),
+                planned=_percent(line.planned),
+                planned_from="支出计划 plan"
+                if line.planned_from == "plan"
+                else "序时进度 share of the year",
+                spent=_percent(line.spent),
+                lag=_percent(line.lag),
+                light=line.light.value,
+                light_label=_LIGHT_LABELS[line.light],
+            )
+        )
+    return tuple(found)
+
+
+def _section(project: ProjectScore, spending: tuple[SpendingPoint, ...]) -> ProjectSection:
+    budget = project.budget
+    return ProjectSection(
+        number=project.number,
+        name=project.name,
+        rows=tuple(_row(project, i) for i in range(len(project.indicators))),
+        levels=_levels(project),
+        budget="" if budget.budget is None else str(budget.budget),
+        executed="" if budget.executed is None else str(budget.executed),
+        budget_rate=_percent(budget.rate),
+        budget_weight=display(budget.weight),
+        budget_score=_points(*budget.score_range),
+        budget_message=budget.message,
+        total=_points(*project.total_range),
+        grade=project.grade or "待定 undecided",
+        rescaled=project.rescaled,
+        spending=spending,
+    )
+
+
+def _finding_row(finding: Finding) -> FindingRow:
+    return FindingRow(
+        place=finding.place,
+        code=finding.code,
+        severity=finding.severity.value,
+        message=finding.message,
+        source_line=finding.source_line.strip(),
+        hint=finding.suggestion or "",
+    )
+
+
+def _codes(findings: Sequence[Finding]) -> tuple[FindingCode, ...]:
+    first: dict[str, Finding] = {}
+    counts: dict[str, int] = {}
+    for finding in findings:
+        first.setdefault(finding.code, finding)
+        counts[finding.code] = counts.get(finding.code, 0) + 1
+    return tuple(
+        FindingCode(code, first[code].severity.value, counts[code], first[code].message)
+        for code in first
+    )
+
+
+def _level1_names(projects: Iterable[ProjectSection]) -> tuple[str, ...]:
+    names: dict[str, None] = {}
+    for project in projects:
+        for level in project.levels:
+            names.setdefault(level.level1, None)
+    return tuple(names)
+
+
+def _year(spec: Spec, year: int | None) -> tuple[int, bool]:
+    if year is not None:
+        if not 1 <= year <= 9999:
+            raise ReportError(f"年度应在 1 到 9999 之间 (the year is 1 to 9999): {year}")
+        return year, True
+    if spec.department is not None and spec.department.year is not None:
+        return spec.department.year, True
+    for project in spec.projects:
+        for plan in (project.plan, project.spent):
+            for checkpoint in plan.checkpoints if plan is not None else ():
+                if checkpoint.by.year is not None:
+                    return checkpoint.by.year, True
+    return datetime.date.today().year, False
+
+
+def build_page(
+    spec: Spec,
+    actuals: Actuals | None = None,
+    *,
+    rules: RuleSet | str | None = None,
+    findings: Sequence[Finding] | None = None,
+    year: int | None = None,
+    title: str | None = None,
+) -> ReportPage:
+    """Score ``spec`` (with ``actuals`` merged, by ``rules``), monitor its spending at each
+    checkpoint of the ``year`` (default: the department's year) and gather ``findings``
+    (default: :func:`~indicatorkit.lint` of the spec) into the page's records."""
+    try:
+        result: SpecScore = score(spec, actuals, rules=rules)
+    except IndicatorkitError:
+        raise
+    except ValueError as error:  # an unknown rule set (the spec's or the caller's)
+        raise ReportError(str(error)) from None
+    chosen_year, year_given = _year(spec, year)
+    by_number = {project.number: project for project in spec.projects}
+    projects = tuple(
+        _section(project, _spending(by_number[project.number], spec, chosen_year))
+        for project in result.projects
+    )
+    shown = [*result.findings, *(lint(spec) if findings is None else findings)]
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    shown.sort(key=lambda f: order[f.severity])  # stable: in file order inside a severity
+    department = spec.department
+    name = department.name if department is not None else ""
+    if result.department_range is None:
+        total, grade = "", ""
+    else:
+        total = _points(*result.department_range)
+        grade = result.department_grade or "待定 undecided"
+    heading = title or " ".join(
+        part
+        for part in (name, f"{chosen_year}年" if year_given else "", "预算绩效自评报告")
+        if part
+    )
+    return ReportPage(
+        title=heading,
+        department=name,
+        year=chosen_year,
+        year_given=year_given,
+        rules=result.rules.name,
+        rules_title=result.rules.title,
+        department_total=total,
+        department_grade=grade,
+        projects=projects,
+        findings=tuple(_finding_row(f) for f in shown),
+        finding_counts=tuple(
+            (severity.value, sum(f.severity is severity for f in shown)) for severity in Severity
+        ),
+        finding_codes=_codes(shown),
+        level1_names=_level1_names(projects),
+    )

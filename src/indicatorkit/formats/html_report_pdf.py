@@ -1,0 +1,141 @@
+"""A printable PDF of the HTML report, through Chromium's own print (``--print-to-pdf``): the
+same page, laid out by its print style sheet (A4 landscape, a project per page).
+
+Chromium is found as ``chromium=``, else ``$INDICATORKIT_CHROMIUM``, else the first of
+:data:`CHROMIUM_NAMES` on ``PATH``; without one, :class:`~indicatorkit.formats.html_report_page.ReportError`
+says how to install it.  Nothing is fetched from the network: the page is self-contained and
+Chromium runs with its background networking off.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from indicatorkit.formats.html_report import ReportError, render_report
+from indicatorkit.model.actuals import Actuals
+from indicatorkit.model.findings import Finding
+from indicatorkit.model.records import Spec
+from indicatorkit.scoring.rules import RuleSet
+
+__all__ = ["CHROMIUM_FLAGS", "CHROMIUM_NAMES", "find_chromium", "print_pdf", "write_report_pdf"]
+
+#: Executables tried, in order, on ``PATH``.
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+#: Headless, no first-run, no network of its own (updates, sync, QUIC) and no sandbox (it
+#: renders our own local file; the sandbox cannot start as root or in many containers).
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+)
+#: The window the page is laid out in before printing: A4 landscape less the 12 mm margins.
+_WINDOW = "--window-size=1032,1400"
+INSTALL_HINT = (
+    "安装 Chromium（Debian/Ubuntu：apt-get install chromium）或用 INDICATORKIT_CHROMIUM 指明它的路径 / "
+    "install Chromium (Debian/Ubuntu: apt-get install chromium) or name it in INDICATORKIT_CHROMIUM"
+)
+
+
+def find_chromium(executable: str | None = None) -> str:
+    """The Chromium to print with: ``executable``, ``$INDICATORKIT_CHROMIUM`` or the first of
+    :data:`CHROMIUM_NAMES` on ``PATH``.
+
+    >>> find_chromium("/no/such/chromium")
+    Traceback (most recent call last):
+      ...
+    indicatorkit.formats.html_report_page.ReportError: 找不到 Chromium：/no/such/chromium (Chromium not found) — 安装 Chromium（Debian/Ubuntu：apt-get install chromium）或用 INDICATORKIT_CHROMIUM 指明它的路径 / install Chromium (Debian/Ubuntu: apt-get install chromium) or name it in INDICATORKIT_CHROMIUM
+    """
+    named = executable or os.environ.get("INDICATORKIT_CHROMIUM")
+    if named:
+        found = shutil.which(named)
+        if found is None:
+            raise ReportError(f"找不到 Chromium：{named} (Chromium not found) — {INSTALL_HINT}")
+        return found
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found is not None:
+            return found
+    raise ReportError(f"找不到 Chromium (Chromium not found) — {INSTALL_HINT}")
+
+
+def print_pdf(
+    html: str,
+    path: str | os.PathLike[str],
+    *,
+    chromium: str | None = None,
+    timeout: float = 180,
+) -> Path:
+    """Print the page ``html`` to the PDF ``path`` with headless Chromium; the path written.
+
+    Chromium failing, timing out or leaving no PDF is a :class:`ReportError` with the end of
+    what it said."""
+    executable = find_chromium(chromium)
+    target = Path(path)
+    with tempfile.TemporaryDirectory(prefix="indicatorkit-pdf-") as work:
+        page = Path(work) / "report.html"
+        page.write_text(html, encoding="utf-8")
+        printed = Path(work) / "report.pdf"
+        command = [
+            executable,
+            *CHROMIUM_FLAGS,
+            _WINDOW,
+            f"--user-data-dir={Path(work) / 'profile'}",
+            "--no-pdf-header-footer",
+            "--virtual-time-budget=10000",
+            f"--print-to-pdf={printed}",
+            page.as_uri(),
+        ]
+        try:
+            run = subprocess.run(
+                command, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL, check=False
+            )
+        except subprocess.TimeoutExpired:
+            raise ReportError(
+                f"Chromium 打印超时（{timeout:g} 秒）/ Chromium did not print within {timeout:g} s"
+            ) from None
+        except OSError as error:
+            raise ReportError(
+                f"无法运行 Chromium / cannot run Chromium ({executable}): {error.strerror or error}"
+            ) from None
+        data = printed.read_bytes() if printed.is_file() else b""
+        if run.returncode != 0 or not data.startswith(b"%PDF"):
+            said = run.stderr.decode("utf-8", "replace").strip().splitlines()[-5:]
+            raise ReportError(
+                f"Chromium 未能打印 PDF（退出码 {run.returncode}）/ Chromium printed no PDF "
+                f"(exit status {run.returncode})" + ("：\n  " + "\n  ".join(said) if said else "")
+            )
+    try:
+        target.write_bytes(data)
+    except OSError as error:
+        raise ReportError(
+            f"{target}: 无法写入 PDF / cannot write the PDF: {error.strerror or error}"
+        ) from None
+    return target
+
+
+def write_report_pdf(
+    spec: Spec,
+    path: str | os.PathLike[str],
+    actuals: Actuals | None = None,
+    *,
+    rules: RuleSet | str | None = None,
+    findings: Sequence[Finding] | None = None,
+    year: int | None = None,
+    title: str | None = None,
+    chromium: str | None = None,
+) -> Path:
+    """The report of ``spec`` (as :func:`~indicatorkit.formats.html_report.render_report`)
+    printed to the PDF ``path``."""
+    html = render_report(spec, actuals, rules=rules, findings=findings, year=year, title=title)
+    return print_pdf(html, path, chromium=chromium)

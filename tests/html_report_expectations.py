@@ -1,0 +1,115 @@
+"""What the HTML report must show, computed from the scoring directly (not from the page
+records), and a reader of the numbers a page shows (its ``data-key`` elements)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from html.parser import HTMLParser
+
+from indicatorkit import Spec, lint, score
+from indicatorkit.scoring.indicator import display
+from indicatorkit.scoring.report import SpecScore
+
+
+def shown(low: Fraction, high: Fraction) -> str:
+    return display(low) if low == high else f"{display(low)}–{display(high)}"
+
+
+def expected_numbers(spec: Spec, result: SpecScore | None = None) -> dict[str, str]:
+    """Every ``data-key`` the page of ``spec`` must carry, and its text."""
+    result = result or score(spec)
+    findings = [*result.findings, *lint(spec)]
+    numbers: dict[str, str] = {"department.projects": str(len(result.projects))}
+    if result.department_range is None:  # nothing scored
+        numbers["department.total"] = numbers["department.grade"] = "—"
+    else:
+        numbers["department.total"] = shown(*result.department_range)
+        numbers["department.grade"] = result.department_grade or "待定 undecided"
+    for severity in ("error", "warning", "info"):
+        numbers[f"findings.{severity}"] = str(sum(f.severity.value == severity for f in findings))
+    for code in {f.code for f in findings}:
+        numbers[f"findings.code.{code}"] = str(sum(f.code == code for f in findings))
+    for project in result.projects:
+        key = f"p{project.number}"
+        numbers[f"{key}.total"] = shown(*project.total_range)
+        numbers[f"{key}.grade"] = project.grade or "待定 undecided"
+        for index, item in enumerate(project.indicators):
+            numbers[f"{key}.i{index}.weight"] = display(item.score.weight)
+            numbers[f"{key}.i{index}.score"] = (
+                display(item.score.score)
+                if item.score.score is not None
+                else shown(*item.score.score_range)
+            )
+        budget = project.budget
+        numbers[f"{key}.budget.rate"] = (
+            "" if budget.rate is None else f"{display(budget.rate * 100)}%"
+        )
+        numbers[f"{key}.budget.weight"] = display(budget.weight)
+        numbers[f"{key}.budget.score"] = shown(*budget.score_range)
+        numbers[f"{key}.level.预算执行率"] = shown(*budget.score_range)
+        for sub in project.subtotals:
+            if not sub.level2:
+                numbers[f"{key}.level.{sub.level1}"] = shown(*sub.score_range)
+    return numbers
+
+
+def expected_spending(spec: Spec) -> dict[str, str]:
+    """Planned and spent shares at each checkpoint, for specs whose plan and spending name
+    the same checkpoints (as the bundled example does)."""
+    numbers: dict[str, str] = {}
+    for project in spec.projects:
+        if project.plan is None or project.spent is None or not project.indicators:
+            continue
+        plan, spent = project.plan.checkpoints, project.spent.checkpoints
+        assert [c.by for c in plan] == [c.by for c in spent]
+        for index, (planned, done) in enumerate(zip(plan, spent, strict=True)):
+            numbers[f"p{project.number}.spending.{index}.planned"] = (
+                f"{display(planned.share.normalized * 100)}%"
+            )
+            numbers[f"p{project.number}.spending.{index}.spent"] = (
+                f"{display(done.share.normalized * 100)}%"
+            )
+    return numbers
+
+
+class _Keys(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, str | None]] = []
+        self.numbers: dict[str, str] = {}
+        self.texts: list[str] = []
+        self._collect: dict[str, list[str]] = {}
+        self._script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        key = dict(attrs).get("data-key")
+        self.open.append((tag, key))
+        if key is not None:
+            self._collect[key] = []
+        if tag == "script":
+            self._script = True
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open:
+            name, key = self.open.pop()
+            if key is not None:
+                self.numbers[key] = "".join(self._collect.pop(key)).strip()
+            if name == tag:
+                break
+        if tag == "script":
+            self._script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._script:
+            return
+        self.texts.append(data)
+        for parts in self._collect.values():
+            parts.append(data)
+
+
+def page_numbers(html: str) -> tuple[dict[str, str], str]:
+    """The text of every ``data-key`` element, and all the page's text outside scripts."""
+    reader = _Keys()
+    reader.feed(html)
+    reader.close()
+    return reader.numbers, "".join(reader.texts)

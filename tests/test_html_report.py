@@ -1,0 +1,250 @@
+"""The HTML report without a browser: the numbers it shows are the scoring's, rounded half up;
+it is self-contained (nothing fetched from elsewhere); the user's text is escaped and kept;
+the shipped ECharts and its licence are where the README says; the ``report`` verb's exit
+codes.  ``test_html_report_browser.py`` loads the page in Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indicatorkit import RULE_SETS, load, loads, score
+from indicatorkit.cli import main
+from indicatorkit.formats.html_report import (
+    ECHARTS_VERSION,
+    ReportError,
+    echarts_source,
+    render_report,
+    write_report,
+)
+from indicatorkit.formats.html_report_page import build_page
+from indicatorkit.strategies.records import specs
+from tests.html_report_expectations import expected_numbers, expected_spending, page_numbers
+
+ROOT = Path(__file__).parents[1]
+EXAMPLE = ROOT / "examples" / "yutian_justice_2025_selfassessment.ikspec"
+ASSETS = ROOT / "src" / "indicatorkit" / "formats" / "html_report_assets"
+
+SMALL = """\
+部门 1 示例局
+  年度：2024
+
+项目 1 法律援助
+  预算：10000元
+  支出计划：6月底 50%，12月底 100%
+  执行数：9500元
+  累计支出：6月底 35%，12月底 95%
+  指标 产出指标 / 数量指标 / 受理数
+    指标值：≥200件
+    依据：调研
+    实际值：150件
+    偏差原因：案件来源减少
+  指标 效益指标 / 社会效益指标 / 知晓率
+    指标值：≥90%
+    依据：调研
+    实际值：95%
+  指标 满意度指标 / 服务对象满意度指标 / 满意度
+    指标值：≥95%
+    依据：调研
+"""
+
+
+@pytest.fixture(scope="module")
+def example_html() -> str:
+    return render_report(load(EXAMPLE))
+
+
+def test_every_number_on_the_page_is_the_scorings(example_html: str) -> None:
+    spec = load(EXAMPLE)
+    numbers, _ = page_numbers(example_html)
+    expected = {**expected_numbers(spec), **expected_spending(spec)}
+    assert numbers == expected
+    assert numbers["department.total"] == "95.77"  # the figure `indicatorkit score` prints
+
+
+def test_an_undecided_project_shows_ranges_and_no_grade() -> None:
+    spec = loads(SMALL)
+    numbers, text = page_numbers(render_report(spec))
+    assert numbers == {**expected_numbers(spec), **expected_spending(spec)}
+    assert numbers["p1.i2.score"] == "0.00–10.00"  # the missing actual
+    assert numbers["p1.total"] == "77.00–87.00"
+    assert numbers["p1.grade"] == "待定 undecided"
+    assert "案件来源减少" in text  # the deviation reason
+    assert "2024年" in text
+
+
+def test_the_spending_rows_come_from_monitoring_at_each_checkpoint() -> None:
+    page = build_page(loads(SMALL))
+    spending = page.projects[0].spending
+    assert [(s.at, s.planned, s.spent, s.lag, s.light) for s in spending] == [
+        ("6月底", "50.00%", "35.00%", "15.00%", "red"),
+        ("12月底", "100.00%", "95.00%", "5.00%", "yellow"),
+    ]
+
+
+def test_checkpoints_of_plan_and_spending_merge_in_date_order() -> None:
+    spec = loads(SMALL.replace("累计支出：6月底 35%，12月底 95%", "累计支出：3月底 10%，6月底 45%"))
+    spending = build_page(spec).projects[0].spending
+    assert [(s.at, s.planned, s.spent) for s in spending] == [
+        ("3月底", "0.00%", "10.00%"),  # before the plan's first checkpoint: nothing planned
+        ("6月底", "50.00%", "45.00%"),
+        ("12月底", "100.00%", "45.00%"),  # the latest spending known by then
+    ]
+
+
+def test_without_a_year_the_page_says_which_year_it_used() -> None:
+    spec = loads(SMALL.replace("  年度：2024\n", ""))
+    page = build_page(spec)
+    assert not page.year_given
+    assert "规格未写明年度" in render_report(spec)
+    assert build_page(spec, year=2023).year == 2023
+    with pytest.raises(ReportError, match="年度"):
+        build_page(spec, year=0)
+
+
+def test_a_spec_with_nothing_to_score_still_makes_a_page() -> None:
+    spec = loads("部门 1 示例局\n  年度：2025\n\n项目 6-13\n  暂不公开：涉密\n")
+    numbers, text = page_numbers(render_report(spec))
+    assert numbers == expected_numbers(spec)
+    assert numbers["department.projects"] == "0"
+    assert "示例局" in text
+
+
+def test_the_page_is_self_contained(example_html: str) -> None:
+    lowered = example_html.lower()
+    assert "<link" not in lowered
+    assert "@import" not in lowered
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", lowered)
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", lowered)
+    assert not re.search(r"<script[^>]*\bsrc=", lowered)
+    assert echarts_source()[:2000] in example_html  # the library itself, inlined
+
+
+def test_user_text_is_escaped_and_kept() -> None:
+    hostile = '</script><script>alert("x")</script>&amp;'
+    spec = loads(SMALL.replace("项目 1 法律援助", f"项目 1 {hostile}"))
+    html = render_report(spec)
+    assert "<script>alert" not in html
+    _, text = page_numbers(html)
+    assert hostile in text  # shown as written
+    data = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', html, re.S)
+    assert data is not None and "</" not in data.group(1)
+    assert json.loads(data.group(1))["projects"][0]["label"] == f"1 {hostile}"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spec=specs(max_projects=3), year=st.integers(1990, 2100))
+def test_any_spec_shows_the_scorings_numbers_and_all_its_text(spec, year) -> None:  # type: ignore[no-untyped-def]
+    if spec.rules is not None and spec.rules not in RULE_SETS:
+        with pytest.raises(ReportError, match="未知的评分规则"):
+            render_report(spec, year=year)
+        return
+    html = render_report(spec, year=year)
+    numbers, text = page_numbers(html)
+    expected = expected_numbers(spec)
+    assert {k: numbers.get(k) for k in expected} == expected
+    result = score(spec)
+    for project in result.projects:
+        assert project.name in text
+        for item in project.indicators:
+            assert item.indicator.name in text
+            assert item.indicator.target_text in text
+            assert (item.indicator.actual or "") in text
+
+
+def test_the_shipped_echarts_is_the_recorded_version_with_its_licences() -> None:
+    readme = (ASSETS / "README.md").read_text(encoding="utf-8")
+    assert f"| 版本 version | {ECHARTS_VERSION} |" in readme
+    source = (ASSETS / "echarts.min.js").read_text(encoding="utf-8")
+    assert f'"{ECHARTS_VERSION}"' in source  # echarts.version
+    import hashlib
+
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    assert f"`{digest}`" in readme
+    assert "Apache License" in (ASSETS / "ECHARTS-LICENSE").read_text(encoding="utf-8")
+    for name in ("ECHARTS-NOTICE", "ECHARTS-LICENSE-d3", "ZRENDER-LICENSE", "TSLIB-LICENSE"):
+        assert (ASSETS / name).stat().st_size > 0
+
+
+def test_without_jinja2_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "jinja2", None)
+    with pytest.raises(ReportError, match=r"pip install 'indicatorkit\[report\]'"):
+        render_report(loads(SMALL))
+
+
+def test_write_report_writes_utf8_and_refuses_an_unwritable_path(tmp_path: Path) -> None:
+    written = write_report(loads(SMALL), tmp_path / "报告.html")
+    assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    with pytest.raises(ReportError, match="无法写入报告"):
+        write_report(loads(SMALL), tmp_path / "missing" / "r.html")
+
+
+def test_report_verb_exit_codes_and_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    decided = SMALL.replace(
+        "    指标值：≥95%\n    依据：调研\n", "    指标值：≥95%\n    依据：调研\n    实际值：96%\n"
+    )
+    clean = tmp_path / "clean.ikspec"
+    clean.write_text(decided, encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert main(["report", str(clean), "-o", str(out)]) == 0
+    printed = capsys.readouterr()
+    assert "已写入 wrote" in printed.out and printed.err == ""
+    numbers, _ = page_numbers(out.read_text(encoding="utf-8"))
+    assert numbers == {**expected_numbers(loads(decided)), **expected_spending(loads(decided))}
+
+    assert main(["report", str(clean), "-o", str(out), "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["html"] == str(out) and summary["pdf"] is None
+    assert summary["department"]["total_display"] == numbers["department.total"]
+
+    assert main(["report", str(EXAMPLE), "-o", str(out), "-q"]) == 1  # lint errors (IK201)
+    assert capsys.readouterr().out == ""
+    assert main(["report", str(clean)]) == 2  # no output named
+    assert "-o" in capsys.readouterr().err
+    assert main(["report", str(tmp_path / "none.ikspec"), "-o", str(out)]) == 2
+    assert main(["report", str(clean), "-o", str(tmp_path / "no" / "r.html")]) == 2
+    assert main(["report", str(clean), "-o", str(out), "--rules", "nosuch"]) == 2
+    assert main(["report", str(clean), "-o", str(out), "--year", "0"]) == 2
+    assert main(["report", str(clean), "-o", str(out), "-q"]) == 0
+    capsys.readouterr()
+    assert main(["report", str(clean), "-o", "-"]) == 0  # the page on standard output
+    assert capsys.readouterr().out == out.read_text(encoding="utf-8")
+    assert main(["report", str(clean), "-o", "-", "--format", "json"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+
+
+def test_a_bare_pdf_flag_goes_beside_the_html(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    printed: list[str] = []
+
+    def fake_print(html: str, path: str, **_: object) -> Path:
+        printed.append(str(path))
+        return Path(path)
+
+    monkeypatch.setattr("indicatorkit.cli.print_pdf", fake_print)
+    spec = tmp_path / "s.ikspec"
+    spec.write_text(SMALL, encoding="utf-8")
+    main(["report", str(spec), "-o", str(tmp_path / "r.html"), "--pdf"])
+    main(["report", str(spec), "--pdf", str(tmp_path / "only.pdf")])
+    assert printed == [str(tmp_path / "r.pdf"), str(tmp_path / "only.pdf")]
+    assert not (tmp_path / "only.html").exists()
+
+
+def test_no_chromium_is_an_input_error_naming_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("INDICATORKIT_CHROMIUM", str(tmp_path / "no-chromium"))
+    spec = tmp_path / "s.ikspec"
+    spec.write_text(SMALL, encoding="utf-8")
+    assert main(["report", str(spec), "--pdf", str(tmp_path / "r.pdf")]) == 2
+    assert "apt-get install chromium" in capsys.readouterr().err
