@@ -230,9 +230,7 @@ class _Reader:
         try:
             return Spec(department, projects)
         except IndicatorkitError as error:  # indicators are checked one by one before
-            self.findings.append(
-                Finding("IK619", Severity.ERROR, str(error), 1, file=self.source)
-            )
+            self.findings.append(Finding("IK619", Severity.ERROR, str(error), 1, file=self.source))
             return None
 
     def department(self) -> Department | None:
@@ -352,9 +350,7 @@ class _Reader:
             return
         for number in range(first, last + 1):
             self.projects.append(
-                _ProjectDraft(
-                    number, "", Where(Location(paragraph.line)), withheld=paragraph.text
-                )
+                _ProjectDraft(number, "", Where(Location(paragraph.line)), withheld=paragraph.text)
             )
 
     def goal_paragraph(self, paragraph: Paragraph) -> bool:
