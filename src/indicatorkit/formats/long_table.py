@@ -124,7 +124,8 @@ class LongTableError(IndicatorkitError):
 def _fields(project: Project) -> tuple[dict[str, str], list[dict[str, str]]]:
     """The project's cells and each indicator's, as the spec file writes them."""
     lines = dumps(Spec(projects=(project,))).splitlines()
-    head, indicators = {}, []
+    head: dict[str, str] = {}
+    indicators: list[dict[str, str]] = []
     current = head
     key = ""
     for line in lines[1:]:
