@@ -41,7 +41,8 @@ import importlib
 import io
 import re
 import zipfile
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -61,7 +62,18 @@ from indicatorkit.formats.word import read_doc, read_docx
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import Spec
 
-__all__ = ["FORMATS", "ExportError", "ImportedFile", "detect_format", "read", "write"]
+__all__ = [
+    "FORMATS",
+    "ExportError",
+    "ImportSummary",
+    "ImportedFile",
+    "detect_format",
+    "files_in",
+    "read",
+    "read_file",
+    "summarize",
+    "write",
+]
 
 #: Every format :func:`detect_format` names, with what it is.
 FORMATS: Final[dict[str, str]] = {
@@ -235,7 +247,16 @@ def read_file(path: str | Path, *, source: str | None = None) -> ImportedFile:
             form,
         )
     imported = _read_text(data, source, form)
-    if imported.spec is None and not imported.findings:
+    if form == "document" and imported.spec is None:
+        imported = _finding(
+            "IK601",
+            "不是能识别的绩效目标文档、规格文件、JSON 或 CSV 长表 (not a performance-target "
+            "document, spec file, JSON or CSV long table this reader knows)",
+            source,
+            "实际值表请用 indicatorkit check 或 score / for an actuals table use `indicatorkit "
+            "check` or `score`",
+        )
+    elif imported.spec is None and not imported.findings:
         imported = _finding(
             "IK601", "文件里没有可导入的内容 (nothing in the file to import)", source
         )
@@ -280,3 +301,67 @@ def write(spec: Spec, path: str | Path) -> None:
         if isinstance(error, ExportError):
             raise
         raise ExportError(str(error)) from None
+
+
+def files_in(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Each path, a folder replaced by the files under it (sorted; hidden ones skipped).
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("b.csv", "a.docx", ".hidden", "sub/c.pdf"):
+    ...     (folder / name).parent.mkdir(exist_ok=True)
+    ...     (folder / name).write_text("")
+    >>> [str(p.relative_to(folder)) for p in files_in([folder])]
+    ['a.docx', 'b.csv', 'sub/c.pdf']
+    """
+    for path in map(Path, paths):
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                relative = found.relative_to(path)
+                if found.is_file() and not any(p.startswith(".") for p in relative.parts):
+                    yield found
+        else:
+            yield path
+
+
+@attrs.frozen
+class ImportSummary:
+    """How an import run went: files read, files that gave a spec, projects and indicators
+    that landed, and the findings of each code."""
+
+    files: int
+    imported: int
+    projects: int
+    indicators: int
+    codes: dict[str, int]
+
+    def to_dict(self) -> dict[str, object]:
+        return attrs.asdict(self)
+
+    def text(self) -> str:
+        """One line for people.
+
+        >>> ImportSummary(2, 1, 15, 108, {"IK613": 5}).text()
+        '2 个文件，1 个已导入 / 2 files, 1 imported：项目 projects 15，指标 indicators 108；诊断 diagnostics IK613×5'
+        """
+        codes = "，".join(f"{code}×{count}" for code, count in self.codes.items()) or "无 none"
+        return (
+            f"{self.files} 个文件，{self.imported} 个已导入 / {self.files} files, {self.imported} "
+            f"imported：项目 projects {self.projects}，指标 indicators {self.indicators}；"
+            f"诊断 diagnostics {codes}"
+        )
+
+
+def summarize(results: Sequence[ImportedFile]) -> ImportSummary:
+    """The summary of an import run."""
+    specs = [r.spec for r in results if r.spec is not None]
+    codes: Counter[str] = Counter()
+    for result in results:
+        codes.update(result.imported.counts())
+    return ImportSummary(
+        len(results),
+        len(specs),
+        sum(len(spec.projects) for spec in specs),
+        sum(1 for spec in specs for _ in spec.indicators()),
+        dict(sorted(codes.items())),
+    )
