@@ -284,9 +284,6 @@ class _Reading:
                 )
         if any(f.code == "IK630" for f in self.findings):
             return Imported(None, tuple(self.findings), self.source)
-        if len(records) == 1:
-            self.say("IK630", "只有表头，没有数据行 (only a header: no rows)", header_line, 1)
-            return Imported(None, tuple(self.findings), self.source)
         projects = list(self.projects(records[1:], positions, len(header)))
         spec: Spec | None = None
         try:
