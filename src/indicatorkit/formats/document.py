@@ -176,9 +176,12 @@ class _Reader:
         if isinstance(at, Paragraph):
             column += at.offset
             source_line = " " * at.offset + at.text
-        else:
-            source_line = at.text if at.sheet is None else ""
-            column = at.column if at.sheet is not None else column
+        elif at.sheet is None:  # a text-form cell: its line is a tab, then the text
+            source_line = " " + at.text
+            column += 1
+        else:  # a Word cell: the column is the cell's
+            source_line = ""
+            column = at.column
         self.findings.append(
             Finding(
                 code,
@@ -785,7 +788,7 @@ class _Reader:
                 Severity.ERROR,
                 f"指标行只有 {len(row.cells)} 格，表头有 {len(header)} 列，未导入 (the row has "
                 f"{len(row.cells)} cells, the header {len(header)} columns; not imported)",
-                row.cells[-1],
+                row.cells[0],
             )
             return
         draft.level1 = text("level1") or draft.level1
