@@ -132,8 +132,9 @@ def _text_format(text: str) -> str:
     return "document"
 
 
-def detect_format(data: bytes) -> str:
-    """The format of a file's bytes (a key of :data:`FORMATS`).
+def detect_format(data: bytes, name: str | Path | None = None) -> str:
+    """The format of a file's bytes (a key of :data:`FORMATS`); the file's ``name`` is looked
+    at only when the content cannot tell (an empty ``.ikspec`` is an empty spec).
 
     >>> detect_format(b"%PDF-1.4"), detect_format("项目 1 甲\\n".encode()), detect_format(b"\\x00\\x01")
     ('pdf', 'ikspec', 'unknown')
@@ -161,7 +162,9 @@ def detect_format(data: bytes) -> str:
         text = decode_table(data)
     except UndecodableTable:
         return "unknown"
-    return _text_format(text) if text.strip() else "unknown"
+    if text.strip():
+        return _text_format(text)
+    return "ikspec" if name is not None and Path(name).suffix.lower() == ".ikspec" else "unknown"
 
 
 def _finding(code: str, message: str, source: str, suggestion: str | None = None) -> Imported:
@@ -227,7 +230,7 @@ def read_file(path: str | Path, *, source: str | None = None) -> ImportedFile:
         return ImportedFile(
             _finding("IK600", f"无法读取文件 (cannot read the file): {reason}", source), "unknown"
         )
-    form = detect_format(data)
+    form = detect_format(data, path)
     if form in _BINARY_READERS:
         return ImportedFile(_BINARY_READERS[form](path, data, source), form)
     if form == "unknown":

@@ -1,0 +1,106 @@
+"""PDF self-assessment tables: text-based PDFs built in the suite, read with their actuals,
+weights and printed scores; scans get a needs-OCR finding."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from indicatorkit import parse_actual, read
+from indicatorkit.formats.files import detect_format
+from indicatorkit.formats.pdf import CODES, read_pdf
+from indicatorkit.model.findings import Severity
+from tests.pdf_maker import make_pdf
+
+pytest.importorskip("pdfplumber")
+
+HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+
+
+def self_assessment(name: str = "法律援助", *, total: str = "100") -> list[list[str | None]]:
+    """A central-layout self-assessment table (layout B) with the leftovers real ones keep."""
+    return [
+        ["项目名称", name],
+        ["主管部门", "玉田县司法局", "实施单位", "(315001)玉田县司法局本级"],
+        ["项目资金（万元）", "年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+        ["年度资金总额", "1", "1.2", "1.08", "10", "90%", "9"],
+        ["其中：当年财政拨款", "1", "1.2", "1.08", "—", "—", "—"],
+        ["上年结转资金", "", "", "", "—", "—", "—"],
+        HEADER,
+        ["产出指标(50分)", "数量指标", "指标1:法律援助案件受理数", "≥180件", "175件", "30", "29.17", "案件数略少"],
+        [None, "质量指标", "指标2:结案率", "≥95%", "96%", "20", "20", ""],
+        [None, None, "指标3:", "", "", "", "", ""],
+        ["满意度指标(40分)", "服务对象满意度指标", "受援人满意度", "≥90%", "92%", "40", "40", "0"],
+        ["总分", "", "", "", "", total, "98.17", "优"],
+    ]
+
+
+def test_a_self_assessment_lands_with_actuals_weights_and_scores() -> None:
+    imported = read_pdf(make_pdf([[self_assessment()]]), source="自评.pdf")
+    assert imported.spec is not None
+    (project,) = imported.spec.projects
+    assert (project.number, project.name, project.unit) == (1, "法律援助", "(315001)玉田县司法局本级")
+    assert project.budget is not None and project.budget.total == parse_actual("1万元")
+    assert project.adjusted_budget == parse_actual("1.2万元")
+    assert project.executed == parse_actual("1.08万元")
+    rows = [
+        (i.level1, i.level2, i.name, i.target_text, i.actual, i.weight, i.evaluator_score, i.reason)
+        for i in project.indicators
+    ]
+    assert rows == [
+        ("产出指标", "数量指标", "法律援助案件受理数", "≥180件", "175件", 30, Fraction("29.17"), "案件数略少"),
+        ("产出指标", "质量指标", "结案率", "≥95%", "96%", 20, 20, ""),
+        ("满意度指标", "服务对象满意度指标", "受援人满意度", "≥90%", "92%", 40, 40, "0"),
+    ]
+    # the template row "指标3:" is said, not silently dropped
+    (leftover,) = imported.findings
+    assert (leftover.code, leftover.severity, leftover.place) == ("IK652", Severity.INFO, "自评.pdf:第1页!A10")
+
+
+def test_several_projects_and_pages() -> None:
+    data = make_pdf([[self_assessment("甲")], [self_assessment("乙")]])
+    imported = read_pdf(data, source="x.pdf")
+    assert [p.name for p in imported.spec.projects] == ["甲", "乙"]
+    assert [f.sheet for f in imported.findings] == ["第1页", "第2页"]
+
+
+def test_a_total_that_disagrees_is_reported() -> None:
+    imported = read_pdf(make_pdf([[self_assessment(total="95")]]), source="x.pdf")
+    wrong = [f for f in imported.findings if f.code == "IK654"]
+    assert len(wrong) == 1 and wrong[0].place == "x.pdf:第1页!F12"
+
+
+def test_a_bad_number_is_a_located_error_and_the_row_keeps_its_target() -> None:
+    table = self_assessment()
+    table[7] = [*table[7][:5], "三十", *table[7][6:]]
+    imported = read_pdf(make_pdf([[table]]), source="x.pdf")
+    bad = [f for f in imported.findings if f.code == "IK653"]
+    assert [(f.place, f.severity) for f in bad] == [("x.pdf:第1页!F8", Severity.ERROR)]
+    assert imported.spec.projects[0].indicators[0].weight is None
+
+
+def test_a_scan_needs_ocr(tmp_path: Path) -> None:
+    path = tmp_path / "扫描.pdf"
+    path.write_bytes(make_pdf([[self_assessment()]], text=False))
+    imported = read(path)
+    assert imported.spec is None
+    (finding,) = imported.findings
+    assert finding.code == "IK650" and "OCR" in finding.message and finding.suggestion
+
+
+def test_a_pdf_with_no_self_assessment_table() -> None:
+    imported = read_pdf(make_pdf([[[["甲", "乙"], ["丙", "丁"]]]]), source="x.pdf")
+    assert imported.spec is None
+    assert [f.code for f in imported.findings] == ["IK652", "IK652", "IK651"]
+
+
+def test_a_damaged_pdf() -> None:
+    imported = read_pdf(b"%PDF-1.4\n garbage", source="坏.pdf")
+    assert imported.spec is None and [f.code for f in imported.findings] == ["IK655"]
+    assert detect_format(b"%PDF-1.4\n garbage") == "pdf"
+
+
+def test_every_code_is_documented() -> None:
+    assert set(CODES) == {f"IK65{n}" for n in range(6)}
