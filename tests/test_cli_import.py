@@ -19,7 +19,9 @@ EXAMPLE = ROOT / "examples" / "yutian_justice_2025.ikspec"
 SELF_ASSESSMENT = ROOT / "examples" / "yutian_justice_2025_selfassessment.ikspec"
 
 
-def test_import_the_seed_prints_the_spec_and_its_findings(capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_the_seed_prints_the_spec_and_its_findings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["import", str(SEED)]) == 1  # warnings: the choices the typos forced
     captured = capsys.readouterr()
     assert loads(captured.out) == load(EXAMPLE)
@@ -73,7 +75,9 @@ def test_import_input_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["import"]) == 2  # usage
 
 
-def test_export_to_csv_needs_projects_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_to_csv_needs_projects_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "长表.csv"
     assert main(["export", str(EXAMPLE), "-o", str(out)]) == 2
     assert "部门" in capsys.readouterr().err

@@ -92,7 +92,9 @@ def test_each_choice_is_located_at_the_text_that_forced_it(seed_import) -> None:
     # "（行政复议参与者满意人数占参与人数的比例，指标值>=80%": the parenthesis never closed
     (unclosed,) = by_code["IK612"]
     assert (unclosed.line, _at(unclosed)) == (32, "（")
-    assert SEED_LINES[31][unclosed.column :].startswith("行政复议参与者满意人数占参与人数的比例，指标值")
+    assert SEED_LINES[31][unclosed.column :].startswith(
+        "行政复议参与者满意人数占参与人数的比例，指标值"
+    )
     # the two-level items: "效果指标-连续性指标" and five "满意度指标-社会公众投诉率"
     two_levels = by_code["IK613"]
     assert [f.line for f in two_levels] == [24, 24, 32, 40, 48, 59]
@@ -118,9 +120,10 @@ def test_a_small_table() -> None:
 
 def test_spaced_labels_read_like_plain_ones() -> None:
     spaced = TABLE.replace("\t一级指标", "\t一 级 指 标").replace("\t项目编码", "\t项 目 编 码")
-    assert read_document(text_blocks(spaced), source="t").spec == read_document(
-        text_blocks(TABLE), source="t"
-    ).spec
+    assert (
+        read_document(text_blocks(spaced), source="t").spec
+        == read_document(text_blocks(TABLE), source="t").spec
+    )
 
 
 def test_a_target_that_cannot_be_read_is_a_located_error_and_the_rest_lands() -> None:
@@ -134,7 +137,11 @@ def test_a_target_that_cannot_be_read_is_a_located_error_and_the_rest_lands() ->
 
 
 def test_what_is_not_understood_is_said_never_dropped() -> None:
-    text = "一、总体绩效目标\n总体绩效目标是：做好工作。\n随便写的一句话\n" + TABLE + "\n\t多余的\n\t一行\n"
+    text = (
+        "一、总体绩效目标\n总体绩效目标是：做好工作。\n随便写的一句话\n"
+        + TABLE
+        + "\n\t多余的\n\t一行\n"
+    )
     imported = read_document(text_blocks(text), source="t.txt")
     codes = [(f.code, f.line) for f in imported.findings]
     assert codes == [("IK617", 3), ("IK616", 27)]
@@ -167,7 +174,10 @@ def test_bookmarks_are_taken_off_and_columns_still_count_from_the_line() -> None
     st.lists(
         st.one_of(
             st.sampled_from(SEED_LINES),
-            st.text(alphabet="\t1、.-—（）()，。：指标值>=<%件元项目编码绩效目标表一二级 \n", max_size=40),
+            st.text(
+                alphabet="\t1、.-—（）()，。：指标值>=<%件元项目编码绩效目标表一二级 \n",
+                max_size=40,
+            ),
         ),
         max_size=40,
     )

@@ -26,7 +26,11 @@ def test_read_and_write_are_public() -> None:
 
 
 @pytest.mark.parametrize("suffix", [".ikspec", ".json"])
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(spec=specs())
 def test_export_then_import_gives_the_spec_back(suffix: str, spec: Spec) -> None:
     with tempfile.TemporaryDirectory() as folder:

@@ -95,7 +95,9 @@ def test_a_missing_column_is_named() -> None:
 
 
 def test_a_short_or_long_row_is_reported_never_shifted() -> None:
-    text = SMALL.replace("满意度,≥90%,40", "满意度,≥90%") + "2,,,效益指标,社会效益指标,x,≥1件,1,多余\n"
+    text = (
+        SMALL.replace("满意度,≥90%,40", "满意度,≥90%") + "2,,,效益指标,社会效益指标,x,≥1件,1,多余\n"
+    )
     imported = read_long_table(text, source="表.csv")
     codes = [(f.code, f.line, f.column) for f in imported.findings]
     assert codes == [("IK632", 3, 8), ("IK632", 5, 9)]
@@ -120,7 +122,11 @@ def test_a_project_field_that_disagrees_between_rows() -> None:
 
 
 def test_an_unknown_column_is_a_warning_and_not_imported() -> None:
-    text = SMALL.replace("分值\n", "分值,备注\n").replace(",60\n", ",60,x\n").replace(",40\n", ",40,\n")
+    text = (
+        SMALL.replace("分值\n", "分值,备注\n")
+        .replace(",60\n", ",60,x\n")
+        .replace(",40\n", ",40,\n")
+    )
     text = text.replace("≥120件,\n", "≥120件,,\n")
     imported = read_long_table(text, source="表.csv")
     (finding,) = imported.findings
@@ -138,7 +144,9 @@ def test_the_header_is_every_column_in_order() -> None:
 
 
 def test_no_reason_words_keep_an_empty_reason() -> None:
-    spec = loads("项目 1 甲\n  暂不公开：\n\n项目 2 乙\n  指标 产出指标 / 数量指标 / x\n    指标值：≥1件\n    不适用：\n")
+    spec = loads(
+        "项目 1 甲\n  暂不公开：\n\n项目 2 乙\n  指标 产出指标 / 数量指标 / x\n    指标值：≥1件\n    不适用：\n"
+    )
     imported = read_long_table(_csv_text(spec), source="x.csv")
     assert imported.spec == spec
 

@@ -16,7 +16,16 @@ from tests.pdf_maker import make_pdf
 
 pytest.importorskip("pdfplumber")
 
-HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+HEADER = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+]
 
 
 def self_assessment(name: str = "法律援助", *, total: str = "100") -> list[list[str | None]]:
@@ -24,12 +33,29 @@ def self_assessment(name: str = "法律援助", *, total: str = "100") -> list[l
     return [
         ["项目名称", name],
         ["主管部门", "玉田县司法局", "实施单位", "(315001)玉田县司法局本级"],
-        ["项目资金（万元）", "年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+        [
+            "项目资金（万元）",
+            "年初预算数",
+            "全年预算数(A)",
+            "全年执行数(B)",
+            "分值",
+            "执行率(B/A)",
+            "得分",
+        ],
         ["年度资金总额", "1", "1.2", "1.08", "10", "90%", "9"],
         ["其中：当年财政拨款", "1", "1.2", "1.08", "—", "—", "—"],
         ["上年结转资金", "", "", "", "—", "—", "—"],
         HEADER,
-        ["产出指标(50分)", "数量指标", "指标1:法律援助案件受理数", "≥180件", "175件", "30", "29.17", "案件数略少"],
+        [
+            "产出指标(50分)",
+            "数量指标",
+            "指标1:法律援助案件受理数",
+            "≥180件",
+            "175件",
+            "30",
+            "29.17",
+            "案件数略少",
+        ],
         [None, "质量指标", "指标2:结案率", "≥95%", "96%", "20", "20", ""],
         [None, None, "指标3:", "", "", "", "", ""],
         ["满意度指标(40分)", "服务对象满意度指标", "受援人满意度", "≥90%", "92%", "40", "40", "0"],
@@ -41,7 +67,11 @@ def test_a_self_assessment_lands_with_actuals_weights_and_scores() -> None:
     imported = read_pdf(make_pdf([[self_assessment()]]), source="自评.pdf")
     assert imported.spec is not None
     (project,) = imported.spec.projects
-    assert (project.number, project.name, project.unit) == (1, "法律援助", "(315001)玉田县司法局本级")
+    assert (project.number, project.name, project.unit) == (
+        1,
+        "法律援助",
+        "(315001)玉田县司法局本级",
+    )
     assert project.budget is not None and project.budget.total == parse_actual("1万元")
     assert project.adjusted_budget == parse_actual("1.2万元")
     assert project.executed == parse_actual("1.08万元")
@@ -50,13 +80,26 @@ def test_a_self_assessment_lands_with_actuals_weights_and_scores() -> None:
         for i in project.indicators
     ]
     assert rows == [
-        ("产出指标", "数量指标", "法律援助案件受理数", "≥180件", "175件", 30, Fraction("29.17"), "案件数略少"),
+        (
+            "产出指标",
+            "数量指标",
+            "法律援助案件受理数",
+            "≥180件",
+            "175件",
+            30,
+            Fraction("29.17"),
+            "案件数略少",
+        ),
         ("产出指标", "质量指标", "结案率", "≥95%", "96%", 20, 20, ""),
         ("满意度指标", "服务对象满意度指标", "受援人满意度", "≥90%", "92%", 40, 40, "0"),
     ]
     # the template row "指标3:" is said, not silently dropped
     (leftover,) = imported.findings
-    assert (leftover.code, leftover.severity, leftover.place) == ("IK652", Severity.INFO, "自评.pdf:第1页!A10")
+    assert (leftover.code, leftover.severity, leftover.place) == (
+        "IK652",
+        Severity.INFO,
+        "自评.pdf:第1页!A10",
+    )
 
 
 def test_several_projects_and_pages() -> None:

@@ -22,7 +22,12 @@ ROOT = Path(__file__).parents[1]
 SEED = ROOT / "examples" / "seed" / "000_878df4ebd272f24d.txt"
 EXAMPLE = ROOT / "examples" / "yutian_justice_2025.ikspec"
 #: Labels Word documents print spaced out.
-SPACED = {"一级指标": "一 级 指 标", "绩效目标": "绩 效 目 标", "项目名称": "项 目 名 称", "第一部分": "第 一 部 分"}
+SPACED = {
+    "一级指标": "一 级 指 标",
+    "绩效目标": "绩 效 目 标",
+    "项目名称": "项 目 名 称",
+    "第一部分": "第 一 部 分",
+}
 _BOOKMARK = re.compile(r"^\[bookmark: ([^\]]*)\]")
 
 
@@ -52,7 +57,9 @@ def _seed_parts() -> list[str | list[list[str]]]:
 
 def _bookmarked(document, text: str, number: int):
     found = _BOOKMARK.match(text)
-    paragraph = document.add_paragraph(SPACED.get(text.strip(), text[found.end() :] if found else text))
+    paragraph = document.add_paragraph(
+        SPACED.get(text.strip(), text[found.end() :] if found else text)
+    )
     if found:
         start = OxmlElement("w:bookmarkStart")
         start.set(qn("w:id"), str(number))
@@ -140,7 +147,9 @@ def test_a_bad_cell_is_located_by_table_row_and_column(tmp_path: Path) -> None:
     header = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
-    for cell, text in zip(table.rows[1].cells, ["产出指标", "数量指标", "受理数", "", "≥5人天", "调研"], strict=True):
+    for cell, text in zip(
+        table.rows[1].cells, ["产出指标", "数量指标", "受理数", "", "≥5人天", "调研"], strict=True
+    ):
         cell.text = text
     buffer = io.BytesIO()
     document.save(buffer)
@@ -197,7 +206,9 @@ def _libreoffice_writer() -> bool:
     return bool(soffice) and (Path(soffice).resolve().parent / "libswlo.so").exists()
 
 
-@pytest.mark.skipif(not _libreoffice_writer(), reason="LibreOffice Writer (soffice) is not installed")
+@pytest.mark.skipif(
+    not _libreoffice_writer(), reason="LibreOffice Writer (soffice) is not installed"
+)
 def test_an_old_doc_is_converted_through_libreoffice(tmp_path: Path, seed_word: bytes) -> None:
     import subprocess
 
