@@ -156,6 +156,8 @@ class _Reader:
         self.goals: list[DepartmentGoal] = []
         self.programmes: list[Programme] = []
         self.measures: list[MeasureGroup] = []
+        self.measure_items: list[list[str]] = []
+        self.programme_indicators: list[list[Indicator]] = []
         self.projects: list[_ProjectDraft] = []
         self.units: list[Cell] = []
         self.years: list[tuple[int, Paragraph]] = []
@@ -270,8 +272,16 @@ class _Reader:
             year,
             overall_goal=self.overall,
             goals=self.goals,
-            programmes=self.programmes,
-            measures=self.measures,
+            programmes=[
+                attrs.evolve(programme, indicators=indicators)
+                for programme, indicators in zip(
+                    self.programmes, self.programme_indicators, strict=True
+                )
+            ],
+            measures=[
+                attrs.evolve(group, items=items)
+                for group, items in zip(self.measures, self.measure_items, strict=True)
+            ],
         )
 
     def project(self, draft: _ProjectDraft) -> Project:
@@ -392,32 +402,28 @@ class _Reader:
             self.programmes.append(
                 Programme(opened[1], goal=text, where=Where(Location(paragraph.line)))
             )
+            self.programme_indicators.append([])
             return True
         if not self.programmes:
             return False
-        programme = self.programmes[-1]
+        indicators = self.programme_indicators[-1]
         head, colon, body = text.partition("：")
         if colon and compact(head) == "绩效目标":
             offset = len(head) + 1
-        elif text.startswith(f"{len(programme.indicators) + 1}、"):
+        elif text.startswith(f"{len(indicators) + 1}、"):
             body, offset = text, 0  # the list goes on in a paragraph of its own
         else:
             return False
-        starts = list(_item_starts(body, len(programme.indicators) + 1))
-        indicators = list(programme.indicators)
+        starts = list(_item_starts(body, len(indicators) + 1))
         for index, start in enumerate(starts):
             end = starts[index + 1] if index + 1 < len(starts) else len(body)
             indicator = self.inline_indicator(paragraph, body[start:end], offset + start)
             if indicator is not None:
                 indicators.append(indicator)
-        if offset == 0:
-            self.programmes[-1] = attrs.evolve(programme, indicators=indicators)
-            return True
-        summary = body[: starts[0]].strip() if starts else body.strip()
-        plan = self.inline_plan(paragraph, summary, offset)
-        self.programmes[-1] = attrs.evolve(
-            programme, summary=summary, plan=plan, indicators=indicators
-        )
+        if offset:
+            summary = body[: starts[0]].strip() if starts else body.strip()
+            plan = self.inline_plan(paragraph, summary, offset)
+            self.programmes[-1] = attrs.evolve(self.programmes[-1], summary=summary, plan=plan)
         return True
 
     def inline_plan(self, paragraph: Paragraph, summary: str, offset: int) -> SpendingPlan | None:
@@ -621,11 +627,11 @@ class _Reader:
             self.measures.append(
                 MeasureGroup(text.rstrip("：:").strip(), where=Where(Location(paragraph.line)))
             )
+            self.measure_items.append([])
             return True
         numbered = _NUMBERED.match(text)
         if numbered and self.measures:
-            group = self.measures[-1]
-            self.measures[-1] = attrs.evolve(group, items=(*group.items, numbered[2]))
+            self.measure_items[len(self.measures) - 1].append(numbered[2])
             return True
         return False
 
