@@ -43,8 +43,11 @@ def self_assessment(name: str = "法律援助", *, total: str = "100") -> list[l
             "得分",
         ],
         ["年度资金总额", "1", "1.2", "1.08", "10", "90%", "9"],
-        ["其中：当年财政拨款", "1", "1.2", "1.08", "—", "—", "—"],
-        ["上年结转资金", "", "", "", "—", "—", "—"],
+        ["其中：当年财政拨款", "0.8", "1", "0.9", "—", "—", "—"],
+        ["上年结转资金", "0.2", "0.2", "0.18", "—", "—", "—"],
+        ["其他资金", "", "", "", "—", "—", "—"],
+        ["年度总体目标", "预期目标", "实际完成情况"],
+        [None, "受理法律援助案件180件以上", "受理175件"],
         HEADER,
         [
             "产出指标(50分)",
@@ -67,12 +70,11 @@ def test_a_self_assessment_lands_with_actuals_weights_and_scores() -> None:
     imported = read_pdf(make_pdf([[self_assessment()]]), source="自评.pdf")
     assert imported.spec is not None
     (project,) = imported.spec.projects
-    assert (project.number, project.name, project.unit) == (
-        1,
-        "法律援助",
-        "(315001)玉田县司法局本级",
-    )
-    assert project.budget is not None and project.budget.total == parse_actual("1万元")
+    assert (project.number, project.name, project.unit) == (1, "法律援助", "(315001)玉田县司法局本级")
+    assert project.goal == "受理法律援助案件180件以上"
+    assert project.budget is not None
+    assert project.budget.total == parse_actual("1万元")
+    assert project.budget.fiscal == parse_actual("0.8万元") and project.budget.other is None
     assert project.adjusted_budget == parse_actual("1.2万元")
     assert project.executed == parse_actual("1.08万元")
     rows = [
@@ -80,47 +82,45 @@ def test_a_self_assessment_lands_with_actuals_weights_and_scores() -> None:
         for i in project.indicators
     ]
     assert rows == [
-        (
-            "产出指标",
-            "数量指标",
-            "法律援助案件受理数",
-            "≥180件",
-            "175件",
-            30,
-            Fraction("29.17"),
-            "案件数略少",
-        ),
+        ("产出指标", "数量指标", "法律援助案件受理数", "≥180件", "175件", 30, Fraction("29.17"), "案件数略少"),
         ("产出指标", "质量指标", "结案率", "≥95%", "96%", 20, 20, ""),
         ("满意度指标", "服务对象满意度指标", "受援人满意度", "≥90%", "92%", 40, 40, "0"),
     ]
-    # the template row "指标3:" is said, not silently dropped
-    (leftover,) = imported.findings
-    assert (leftover.code, leftover.severity, leftover.place) == (
-        "IK652",
-        Severity.INFO,
-        "自评.pdf:第1页!A10",
-    )
+
+
+def test_what_the_spec_has_no_place_for_is_said_not_dropped() -> None:
+    imported = read_pdf(make_pdf([[self_assessment()]]), source="自评.pdf")
+    said = [(f.code, f.severity, f.place) for f in imported.findings]
+    assert said == [
+        ("IK656", Severity.INFO, "自评.pdf:第1页!B2"),  # 主管部门
+        ("IK656", Severity.INFO, "自评.pdf:第1页!B6"),  # 上年结转资金
+        ("IK656", Severity.INFO, "自评.pdf:第1页!C9"),  # 实际完成情况
+        ("IK652", Severity.INFO, "自评.pdf:第1页!A13"),  # the template row "指标3:"
+        ("IK656", Severity.INFO, "自评.pdf:第1页!G15"),  # the printed score total
+        ("IK656", Severity.INFO, "自评.pdf:第1页!H15"),  # the printed grade
+    ]
+    assert "玉田县司法局" in imported.findings[0].message
 
 
 def test_several_projects_and_pages() -> None:
     data = make_pdf([[self_assessment("甲")], [self_assessment("乙")]])
     imported = read_pdf(data, source="x.pdf")
     assert [p.name for p in imported.spec.projects] == ["甲", "乙"]
-    assert [f.sheet for f in imported.findings] == ["第1页", "第2页"]
+    assert {f.sheet for f in imported.findings} == {"第1页", "第2页"}
 
 
 def test_a_total_that_disagrees_is_reported() -> None:
     imported = read_pdf(make_pdf([[self_assessment(total="95")]]), source="x.pdf")
     wrong = [f for f in imported.findings if f.code == "IK654"]
-    assert len(wrong) == 1 and wrong[0].place == "x.pdf:第1页!F12"
+    assert len(wrong) == 1 and wrong[0].place == "x.pdf:第1页!F15"
 
 
 def test_a_bad_number_is_a_located_error_and_the_row_keeps_its_target() -> None:
     table = self_assessment()
-    table[7] = [*table[7][:5], "三十", *table[7][6:]]
+    table[10] = [*table[10][:5], "三十", *table[10][6:]]
     imported = read_pdf(make_pdf([[table]]), source="x.pdf")
     bad = [f for f in imported.findings if f.code == "IK653"]
-    assert [(f.place, f.severity) for f in bad] == [("x.pdf:第1页!F8", Severity.ERROR)]
+    assert [(f.place, f.severity) for f in bad] == [("x.pdf:第1页!F11", Severity.ERROR)]
     assert imported.spec.projects[0].indicators[0].weight is None
 
 
@@ -146,4 +146,4 @@ def test_a_damaged_pdf() -> None:
 
 
 def test_every_code_is_documented() -> None:
-    assert set(CODES) == {f"IK65{n}" for n in range(6)}
+    assert set(CODES) == {f"IK65{n}" for n in range(7)}

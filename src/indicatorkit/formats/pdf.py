@@ -48,6 +48,7 @@ CODES: Final[dict[str, str]] = {
     "IK653": "数字无法读出 / a number that cannot be read",
     "IK654": "合计与各行之和不符 / a printed total that disagrees with the rows",
     "IK655": "PDF 已损坏或加密，无法打开 / a damaged or encrypted PDF",
+    "IK656": "模型没有位置的内容（主管部门、实际完成情况、打印的合计与等级），未导入 / printed content the model has no field for",
 }
 
 _POINTS: Final = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
@@ -154,6 +155,9 @@ class _Draft:
     adjusted: Amount | None = None
     executed: Amount | None = None
     budget_points: Fraction | None = None
+    fiscal: Amount | None = None
+    other: Amount | None = None
+    goal: str = ""
     indicators: list[Indicator] = attrs.Factory(list)
 
 
@@ -166,6 +170,7 @@ class _Reader:
         self.budget_header: dict[str, int] | None = None
         self.money = "万元"
         self.level1 = self.level2 = ""
+        self.goal_header: dict[str, int] | None = None
 
     def say(self, code: str, severity: Severity, message: str, at: PdfCell, **more: Any) -> None:
         self.findings.append(
@@ -206,11 +211,15 @@ class _Reader:
         return Imported(spec, tuple(self.findings), self.source)
 
     def project(self, draft: _Draft) -> Project:
+        budget = draft.budget
+        if budget is not None and (draft.fiscal or draft.other):
+            budget = Budget(budget.total, draft.fiscal, draft.other)
         return Project(
             draft.number,
             draft.name,
             unit=draft.unit,
-            budget=draft.budget,
+            goal=draft.goal,
+            budget=budget,
             adjusted_budget=draft.adjusted,
             executed=draft.executed,
             indicators=draft.indicators,
@@ -237,11 +246,16 @@ class _Reader:
             )
             return
         draft = self.drafts[-1]
-        if "实施单位" in labels:
-            at = labels.index("实施单位")
-            draft.unit = next((c.text for c in row[at + 1 :] if c.text), "").replace("\n", "")
-            return
-        if "主管部门" in labels:
+        if "实施单位" in labels or "主管部门" in labels:
+            if "实施单位" in labels:
+                at = labels.index("实施单位")
+                unit = next((c.text for c in row[at + 1 :] if c.text), "")
+                draft.unit = unit.replace("\n", "")
+            if "主管部门" in labels:
+                at = labels.index("主管部门")
+                department = next(iter(row[at + 1 : at + 2]), None)
+                if department is not None and department.text and labels[at + 1] != "实施单位":
+                    self.unkept(department, "主管部门")
             return
         if "一级指标" in labels and any(label in ("分值", "得分", "权重") for label in labels):
             self.header = {}
@@ -272,8 +286,13 @@ class _Reader:
             self.budget_row(draft, row)
             return
         if first.startswith(("其中", "上年结转", "其他资金")) and self.header is None:
-            return  # the budget's breakdown rows: the total row holds the project's figures
-        if first.startswith(("年度总体目标", "预期目标", "总体目标")) and self.header is None:
+            self.breakdown_row(draft, row, first)
+            return
+        if first.startswith(("年度总体目标", "总体目标")) and self.header is None:
+            self.goal_row(draft, row, labels)
+            return
+        if self.goal_header is not None and self.header is None:
+            self.goal_texts(draft, row, self.goal_header)
             return
         if first in ("总分", "合计") or first.startswith("总分"):
             self.total_row(draft, row, labels)
@@ -289,6 +308,51 @@ class _Reader:
             f"(a row this reader does not understand; not imported)",
             next(c for c in row if c.text),
         )
+
+    def unkept(self, cell: PdfCell, what: str) -> None:
+        self.say(
+            "IK656",
+            Severity.INFO,
+            f"{what}“{cell.text}”未导入：规格没有这一项 (not imported: the spec has no field for "
+            f"it)",
+            cell,
+        )
+
+    def breakdown_row(self, draft: _Draft, row: list[PdfCell], first: str) -> None:
+        """``其中：当年财政拨款`` gives the fiscal funds, ``其他资金`` the other funds (年初预算数);
+        ``上年结转资金`` has no field."""
+        index = (self.budget_header or {}).get("budget")
+        cell = row[index] if index is not None and index < len(row) else None
+        if cell is None or not cell.text or cell.text in ("-", "—", "/"):
+            return
+        if "财政" in first:
+            draft.fiscal = self.amount(cell)
+        elif first.startswith("其他资金"):
+            draft.other = self.amount(cell)
+        else:
+            self.unkept(cell, first)
+
+    def goal_row(self, draft: _Draft, row: list[PdfCell], labels: list[str]) -> None:
+        """``年度总体目标 | 预期目标 | 实际完成情况``: a header, the texts on the next row; or
+        the texts on this row after the label."""
+        if "预期目标" in labels:
+            self.goal_header = {"goal": labels.index("预期目标")}
+            if "实际完成情况" in labels:
+                self.goal_header["done"] = labels.index("实际完成情况")
+            return
+        texts = [c for c in row[1:] if c.text]
+        self.goal_texts(draft, row, {"goal": row.index(texts[0])} if texts else {})
+        for extra in texts[1:]:
+            self.unkept(extra, "实际完成情况")
+
+    def goal_texts(self, draft: _Draft, row: list[PdfCell], header: dict[str, int]) -> None:
+        self.goal_header = None
+        goal = header.get("goal")
+        if goal is not None and goal < len(row):
+            draft.goal = row[goal].text
+        done = header.get("done")
+        if done is not None and done < len(row) and row[done].text:
+            self.unkept(row[done], "实际完成情况")
 
     def amount(self, cell: PdfCell) -> Amount | None:
         text = cell.text.replace(",", "").replace("，", "")
@@ -413,6 +477,9 @@ class _Reader:
     def total_row(self, draft: _Draft, row: list[PdfCell], labels: list[str]) -> None:
         header = self.header or {}
         index = header.get("weight")
+        for at, cell in enumerate(row):
+            if cell.text and at not in (0, index):
+                self.unkept(cell, "打印的总分或等级")
         if index is None or index >= len(row) or not row[index].text:
             return
         printed = self.number(row[index], "总分")
