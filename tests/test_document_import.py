@@ -187,3 +187,12 @@ def test_any_text_gives_an_import_never_an_exception(lines: list[str]) -> None:
     assert imported.spec is None or isinstance(imported.spec, Spec)
     for finding in imported.findings:
         assert finding.code in CODES and finding.line >= 1
+
+
+def test_spaced_headings_and_labels_written_one_character_a_line() -> None:
+    text = "一 、 总 体 绩 效 目 标\n总体绩效目标是：做好工作。\n" + TABLE.replace(
+        "\t产出指标\n", "\t产\n\t出\n\t指\n\t标\n"
+    )
+    # in the text form each of those lines is a cell; the Word test builds the real thing
+    imported = read_document(text_blocks(text), source="t")
+    assert imported.spec.department.overall_goal == "做好工作。"

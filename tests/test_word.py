@@ -105,6 +105,7 @@ def seed_docx(*, nested: int = 2) -> bytes:
                 host = outer.cell(0, 0)
         table = host.add_table(rows=len(part), cols=width)
         _fill(table, part)
+    document.add_paragraph()  # Word ends a body with a paragraph, never with a table
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -157,6 +158,29 @@ def test_a_bad_cell_is_located_by_table_row_and_column(tmp_path: Path) -> None:
     (finding,) = imported.findings
     assert finding.code == "IK611"
     assert finding.place == "表.docx:表1!E2"
+
+
+def test_a_label_written_one_character_a_line(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("1 . 法律援助绩效目标表")
+    table = document.add_table(rows=2, cols=6)
+    header = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    row = ["", "数量指标", "受理数", "受理数", "≥180件", "调研"]
+    for cell, text in zip(table.rows[1].cells, row, strict=True):
+        cell.text = text
+    vertical = table.rows[1].cells[0]
+    vertical.paragraphs[0].text = "产"
+    for char in "出指标":
+        vertical.add_paragraph(char)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    imported = read_docx(buffer.getvalue(), source="表.docx")
+    assert imported.findings == ()
+    (project,) = imported.spec.projects
+    assert project.name == "法律援助"
+    assert project.indicators[0].level1 == "产出指标"
 
 
 def test_read_tells_word_by_content_whatever_the_name(tmp_path: Path, seed_word: bytes) -> None:

@@ -312,7 +312,7 @@ class _Reader:
         if flat in ("第二部分", "预算项目绩效目标"):
             self.section = "projects"
             return
-        section = _SECTION.match(text)
+        section = _SECTION.match(text) or (_SECTION.match(flat) if len(flat) <= 30 else None)
         if section and len(text) <= 30:
             title = compact(section[1])
             self.section = (
@@ -325,14 +325,14 @@ class _Reader:
                 else title
             )
             return
-        table = _TABLE_TITLE.match(text)
+        table = _TABLE_TITLE.match(text) or _TABLE_TITLE.match(flat)
         if table:
             self.section = "projects"
             self.projects.append(
                 _ProjectDraft(int(table[1]), table[2], Where(Location(paragraph.line)))
             )
             return
-        withheld = _WITHHELD.match(text)
+        withheld = _WITHHELD.match(text) or _WITHHELD.match(flat)
         if withheld:
             self.withhold(paragraph, int(withheld[1]), int(withheld[2]))
             return
@@ -788,6 +788,11 @@ class _Reader:
             found = cell(field)
             return found.text if found is not None else ""
 
+        def name(field: str) -> str:
+            """A name cell as one line: a label wrapped over lines, or written one character a
+            line (``产\n出\n指\n标``), is joined back."""
+            return text(field).replace("\n", "")
+
         if len(row.cells) < len(header):
             self.say(
                 "IK616",
@@ -797,10 +802,10 @@ class _Reader:
                 row.cells[0],
             )
             return
-        draft.level1 = text("level1") or draft.level1
-        if text("level1"):
+        draft.level1 = name("level1") or draft.level1
+        if name("level1"):
             draft.level2 = ""
-        draft.level2 = text("level2") or draft.level2
+        draft.level2 = name("level2") or draft.level2
         target_cell = cell("target")
         if target_cell is None or not target_cell.text:
             self.say(
@@ -818,7 +823,7 @@ class _Reader:
                 Indicator(
                     draft.level1,
                     draft.level2,
-                    text("name"),
+                    name("name"),
                     target,
                     target_text=target_cell.text,
                     description=text("description"),
