@@ -31,7 +31,7 @@ optional package is the one exception, raised as
 表.ikspec True
 表.json True
 表.csv True
->>> read(folder / "表.csv").format
+>>> read_file(folder / "表.csv").format
 'csv'
 """
 
@@ -313,7 +313,7 @@ def files_in(paths: Iterable[str | Path]) -> Iterator[Path]:
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> for name in ("b.csv", "a.docx", ".hidden", "sub/c.pdf"):
     ...     (folder / name).parent.mkdir(exist_ok=True)
-    ...     (folder / name).write_text("")
+    ...     _ = (folder / name).write_text("")
     >>> [str(p.relative_to(folder)) for p in files_in([folder])]
     ['a.docx', 'b.csv', 'sub/c.pdf']
     """
