@@ -110,3 +110,31 @@ def test_no_traceback_and_no_colour_from_the_real_command(tmp_path: Path) -> Non
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and "\x1b[" not in done.stderr
     assert "IK601" in done.stderr
+
+
+def test_import_the_seed_to_a_long_table(tmp_path: Path) -> None:
+    out = tmp_path / "长表.csv"
+    assert main(["import", str(SEED), "-o", str(out), "-q"]) == 2  # a department does not fit
+    assert main(["import", str(SEED), "-o", str(out), "-q", "--projects-only"]) == 1
+    assert read(out).spec == Spec(projects=load(EXAMPLE).projects)
+
+
+def test_a_missing_extra_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    from indicatorkit import MissingExtraError
+
+    path = tmp_path / "表.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    monkeypatch.setitem(sys.modules, "docx", None)
+    with pytest.raises(MissingExtraError, match=r"pip install 'indicatorkit\[word\]'"):
+        read(path)
+    assert main(["import", str(path)]) == 2
+    assert "indicatorkit[word]" in capsys.readouterr().err
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+    (tmp_path / "表.pdf").write_bytes(b"%PDF-1.4\n")
+    with pytest.raises(MissingExtraError, match=r"indicatorkit\[pdf\]"):
+        read(tmp_path / "表.pdf")

@@ -518,7 +518,9 @@ def _fmt(
 # --- import / export -----------------------------------------------------------------------
 
 
-def _import(names: Sequence[str], output: str | None, form: str, quiet: bool) -> int:
+def _import(
+    names: Sequence[str], output: str | None, projects_only: bool, form: str, quiet: bool
+) -> int:
     """Import files (a folder: every file in it); exit 2 when a file gave no spec or the
     output cannot be written, 1 for error or warning findings, else 0."""
     paths = list(files_in(names))
@@ -554,7 +556,7 @@ def _import(names: Sequence[str], output: str | None, form: str, quiet: bool) ->
         if output is not None:
             target = os.path.join(output, f"{path.name}.ikspec") if several else output
             try:
-                write(result.spec, target)
+                write(Spec(projects=result.spec.projects) if projects_only else result.spec, target)
             except ExportError as error:
                 _error(f"{target}: {error}")
                 status = 2
@@ -721,6 +723,11 @@ def _arguments() -> _Parser:
         help="写出规格（按扩展名：.ikspec .json .csv .xlsx）；多个文件时为目录 / write the spec "
         "(format by extension); a folder for several files",
     )
+    import_command.add_argument(
+        "--projects-only",
+        action="store_true",
+        help="只写出项目（CSV 长表放不下部门）/ write the projects only (a CSV long table has no department)",
+    )
     export_command = commands.add_parser(
         "export", parents=[formats], help="导出规格 / export a spec (.ikspec .json .csv .xlsx)"
     )
@@ -772,7 +779,7 @@ def _run(argv: Sequence[str] | None) -> int:
                     "writes the text to standard output: no --format json, no --output"
                 )
         if arguments.command == "import":
-            return _import(arguments.files, arguments.output, form, quiet)
+            return _import(arguments.files, arguments.output, arguments.projects_only, form, quiet)
         if arguments.command == "export":
             return _export(arguments.file, arguments.output, arguments.projects_only, form, quiet)
         csv_out = arguments.command == "score" and form == "csv"
