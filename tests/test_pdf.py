@@ -70,7 +70,11 @@ def test_a_self_assessment_lands_with_actuals_weights_and_scores() -> None:
     imported = read_pdf(make_pdf([[self_assessment()]]), source="自评.pdf")
     assert imported.spec is not None
     (project,) = imported.spec.projects
-    assert (project.number, project.name, project.unit) == (1, "法律援助", "(315001)玉田县司法局本级")
+    assert (project.number, project.name, project.unit) == (
+        1,
+        "法律援助",
+        "(315001)玉田县司法局本级",
+    )
     assert project.goal == "受理法律援助案件180件以上"
     assert project.budget is not None
     assert project.budget.total == parse_actual("1万元")
@@ -82,7 +86,16 @@ def test_a_self_assessment_lands_with_actuals_weights_and_scores() -> None:
         for i in project.indicators
     ]
     assert rows == [
-        ("产出指标", "数量指标", "法律援助案件受理数", "≥180件", "175件", 30, Fraction("29.17"), "案件数略少"),
+        (
+            "产出指标",
+            "数量指标",
+            "法律援助案件受理数",
+            "≥180件",
+            "175件",
+            30,
+            Fraction("29.17"),
+            "案件数略少",
+        ),
         ("产出指标", "质量指标", "结案率", "≥95%", "96%", 20, 20, ""),
         ("满意度指标", "服务对象满意度指标", "受援人满意度", "≥90%", "92%", 40, 40, "0"),
     ]
@@ -146,4 +159,38 @@ def test_a_damaged_pdf() -> None:
 
 
 def test_every_code_is_documented() -> None:
-    assert set(CODES) == {f"IK65{n}" for n in range(7)}
+    from indicatorkit.formats import self_assessment
+
+    assert set(CODES) | set(self_assessment.CODES) == {f"IK65{n}" for n in range(7)}
+    text = (Path(__file__).parents[1] / "docs" / "import-export.md").read_text(encoding="utf-8")
+    assert all(f"| {code} |" in text for code in {*CODES, *self_assessment.CODES})
+
+
+def test_the_same_table_in_word_and_in_the_text_form(tmp_path: Path) -> None:
+    """A self-assessment table is read the same from a PDF, a Word document and text."""
+    docx = pytest.importorskip("docx")
+    import io
+
+    table = self_assessment()
+    document = docx.Document()
+    document.add_paragraph("2024年度项目支出绩效自评表")
+    width = max(len(row) for row in table)
+    grid = document.add_table(rows=len(table), cols=width)
+    for r, row in enumerate(table):
+        for c, text in enumerate(row):
+            if text is None:
+                grid.cell(r - 1, c).merge(grid.cell(r, c))
+            else:
+                grid.cell(r, c).text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    (tmp_path / "自评.docx").write_bytes(buffer.getvalue())
+    text_form = "\n\n".join("\n".join("\t" + (cell or "") for cell in row) for row in table)
+    (tmp_path / "自评.txt").write_text("2024年度项目支出绩效自评表\n" + text_form, encoding="utf-8")
+    from_pdf = read_pdf(make_pdf([[table]]), source="自评.pdf").spec
+    from_word = read(tmp_path / "自评.docx")
+    from_text = read(tmp_path / "自评.txt")
+    assert from_word.spec == from_pdf and from_text.spec == from_pdf
+    title = from_word.findings[0]
+    assert (title.code, title.line, title.sheet) == ("IK656", 1, None)
+    assert "自评表" in title.message

@@ -59,6 +59,7 @@ import attrs
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.formats.document_blocks import Block, Cell, Paragraph, TableRow, compact
 from indicatorkit.formats.imported import Imported
+from indicatorkit.formats.self_assessment import is_self_assessment, read_self_assessment
 from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
@@ -78,7 +79,7 @@ from indicatorkit.model.records import (
     Where,
 )
 
-__all__ = ["CODES", "read_document"]
+__all__ = ["CODES", "read_blocks", "read_document"]
 
 #: The codes this reader reports, with what each means.
 CODES: dict[str, str] = {
@@ -118,6 +119,14 @@ _HEADER = {
     "指标值": "target",
     "指标值确定依据": "basis",
 }
+
+
+def read_blocks(blocks: Sequence[Block], *, source: str) -> Imported:
+    """A document's blocks as what they are: a self-assessment table (自评表, its indicator
+    header has 分值, 得分 or 实际完成值) or a declaration (this module's document form)."""
+    if is_self_assessment(blocks):
+        return read_self_assessment(blocks, source=source)
+    return read_document(blocks, source=source)
 
 
 def read_document(blocks: Sequence[Block], *, source: str) -> Imported:

@@ -22,7 +22,9 @@ import re
 
 import attrs
 
-__all__ = ["Block", "Cell", "Paragraph", "TableRow", "compact", "text_blocks"]
+from indicatorkit.model.findings import Finding, Severity
+
+__all__ = ["Block", "Cell", "Paragraph", "TableRow", "compact", "finding_at", "text_blocks"]
 
 _BOOKMARK = re.compile(r"^(?:\[bookmark: [^\]]*\])+")
 _SPACES = re.compile(r"\s+")
@@ -104,3 +106,34 @@ def text_blocks(text: str) -> list[Block]:
     if cells:
         blocks.append(TableRow(tuple(cells)))
     return blocks
+
+
+def finding_at(
+    at: Cell | Paragraph,
+    code: str,
+    severity: Severity,
+    message: str,
+    *,
+    file: str,
+    suggestion: str | None = None,
+) -> Finding:
+    """A finding about a cell or a paragraph, located: a paragraph at its text; a cell of the
+    text form on its own line, after the tab; a cell of a table (``sheet``) at its row and
+    column."""
+    if isinstance(at, Paragraph):
+        line, column, source = at.line, at.offset + 1, " " * at.offset + at.text
+    elif at.sheet is None:
+        line, column, source = at.line, 2, " " + at.text
+    else:
+        line, column, source = at.line, at.column, ""
+    return Finding(
+        code,
+        severity,
+        message,
+        line,
+        column,
+        source_line=source,
+        suggestion=suggestion,
+        file=file,
+        sheet=at.sheet,
+    )

@@ -49,7 +49,7 @@ from typing import Final
 import attrs
 
 from indicatorkit.errors import IndicatorkitError
-from indicatorkit.formats.document import read_document
+from indicatorkit.formats.document import read_blocks
 from indicatorkit.formats.document_blocks import text_blocks
 from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
@@ -188,7 +188,7 @@ def _read_text(data: bytes, source: str, form: str) -> Imported:
             return Imported(None, error.findings, source)
     if form == "csv":
         return read_long_table(text, source=source)
-    return read_document(text_blocks(text), source=source)
+    return read_blocks(text_blocks(text), source=source)
 
 
 def _read_workbook(path: Path, data: bytes, source: str) -> Imported:

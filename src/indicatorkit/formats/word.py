@@ -6,8 +6,8 @@ order: each paragraph is a :class:`~indicatorkit.formats.document_blocks.Paragra
 row a :class:`~indicatorkit.formats.document_blocks.TableRow` whose cells are the row's real
 cells — a cell merged across columns appears once, a cell continuing a vertical merge is empty
 (as the first row of the merge alone carries the text), and a table nested in a cell gives its
-rows right after the row holding it.  Then :func:`~indicatorkit.formats.document.read_document`
-assembles the spec.
+rows right after the row holding it.  Then :func:`~indicatorkit.formats.document.read_blocks`
+assembles the spec: a declaration in the document form, or a self-assessment table.
 
 Places in a Word file: a paragraph is ``file:N:1`` with N its number in the body; a cell is
 ``file:表T!C4`` — table T (in reading order, nested tables counted), row 4, column C.
@@ -36,7 +36,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, Final
 
-from indicatorkit.formats.document import read_document
+from indicatorkit.formats.document import read_blocks
 from indicatorkit.formats.document_blocks import Block, Cell, Paragraph, TableRow
 from indicatorkit.formats.extras import require
 from indicatorkit.formats.imported import Imported
@@ -71,7 +71,7 @@ def read_docx(data: bytes, *, source: str) -> Imported:
         return _refused(
             "IK606", f"Word 文件无法读取 (the Word file cannot be read): {error}", source
         )
-    return read_document(docx_blocks(document.element.body), source=source)
+    return read_blocks(docx_blocks(document.element.body), source=source)
 
 
 def docx_blocks(body: Any) -> list[Block]:
