@@ -20,9 +20,9 @@ spec has no field for (主管部门, 上年结转资金, 实际完成情况, pri
 info finding, so nothing is dropped silently.
 
 >>> from indicatorkit.formats.document_blocks import text_blocks
->>> rows = ["项目名称\t法律援助", "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
-...         "产出指标(50分)\t数量指标\t受理数\t≥180件\t175件\t50\t48.61"]
->>> text = "\n\n".join("\n".join("\t" + cell for cell in row.split("\t")) for row in rows)
+>>> rows = ["项目名称\\t法律援助", "一级指标\\t二级指标\\t三级指标\\t年度指标值\\t实际完成值\\t分值\\t得分",
+...         "产出指标(50分)\\t数量指标\\t受理数\\t≥180件\\t175件\\t50\\t48.61"]
+>>> text = "\\n\\n".join("\\n".join("\\t" + cell for cell in row.split("\\t")) for row in rows)
 >>> imported = read_self_assessment(text_blocks(text), source="自评.txt")
 >>> indicator = imported.spec.projects[0].indicators[0]
 >>> indicator.level1, indicator.actual, indicator.weight, str(indicator.evaluator_score)
