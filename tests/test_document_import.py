@@ -196,3 +196,19 @@ def test_spaced_headings_and_labels_written_one_character_a_line() -> None:
     # in the text form each of those lines is a cell; the Word test builds the real thing
     imported = read_document(text_blocks(text), source="t")
     assert imported.spec.department.overall_goal == "做好工作。"
+
+
+def test_tables_without_a_numbered_title_are_numbered_in_order_and_said_so() -> None:
+    untitled = TABLE.split("\n", 1)[1]  # the rows alone, no "1.法律援助绩效目标表"
+    imported = read_document(text_blocks(TABLE + "\n" + untitled + "\n" + untitled), source="t")
+    assert [p.number for p in imported.spec.projects] == [1, 2, 3]
+    assert [p.name for p in imported.spec.projects] == ["法律援助"] * 3
+    assert all(p.unit == "315001玉田县司法局本级" for p in imported.spec.projects)
+    numbered = [(f.code, f.severity, f.line) for f in imported.findings]
+    assert numbered == [("IK621", Severity.INFO, 27), ("IK621", Severity.INFO, 49)]
+
+
+def test_a_unit_row_with_no_table_after_it() -> None:
+    imported = read_document(text_blocks("\t315001玉田县司法局本级\n\t单位：元\n"), source="t")
+    assert imported.spec is None
+    assert [(f.code, f.line) for f in imported.findings] == [("IK616", 1)]

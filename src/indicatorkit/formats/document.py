@@ -94,6 +94,7 @@ CODES: dict[str, str] = {
     "IK618": "金额或比例无法读出 / an amount or a share that cannot be read",
     "IK619": "同一信息前后不一致 / the same fact given two ways",
     "IK620": "项目编号重复 / a project number given twice",
+    "IK621": "表上方没有编号标题，项目按顺序编号 / a table with no numbered title: the project numbered in order",
 }
 
 _SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(.+)$")
@@ -167,6 +168,7 @@ class _Reader:
         self.measures: list[MeasureGroup] = []
         self.measure_items: list[list[str]] = []
         self.programme_indicators: list[list[Indicator]] = []
+        self.pending_unit: list[TableRow] = []
         self.projects: list[_ProjectDraft] = []
         self.units: list[Cell] = []
         self.years: list[tuple[int, Paragraph]] = []
@@ -216,6 +218,14 @@ class _Reader:
                 self.paragraph(block)
             elif not block.is_blank():
                 self.row(block)
+        for row in self.pending_unit:
+            self.say(
+                "IK616",
+                Severity.WARNING,
+                "单位行之后没有项目表，未导入 (a unit row with no project table after it; not "
+                "imported)",
+                row.cells[0],
+            )
         spec = self.spec()
         order = sorted(self.findings, key=lambda f: (f.sheet or "", f.line, f.column))
         return Imported(spec, tuple(order), self.source)
@@ -647,6 +657,9 @@ class _Reader:
     # --- table rows -----------------------------------------------------------------------
 
     def row(self, row: TableRow) -> None:
+        labels = [compact(text) for text in row.texts()]
+        if self.untitled_table(row, labels):
+            return
         if not self.projects or self.projects[-1].withheld is not None:
             self.say(
                 "IK616",
@@ -657,7 +670,6 @@ class _Reader:
             )
             return
         draft = self.projects[-1]
-        labels = [compact(text) for text in row.texts()]
         if draft.header is not None and labels[0] not in _HEADER:
             self.indicator_row(draft, row)
             return
@@ -702,6 +714,40 @@ class _Reader:
             f"reader does not understand; not imported)",
             filled[0],
         )
+
+    def untitled_table(self, row: TableRow, labels: list[str]) -> bool:
+        """A table with no ``N.名称绩效目标表`` title above it: its unit row waits for the
+        project; its 项目编码/项目名称 row opens the next project (numbered in order, and
+        said so).  True when the row was taken here."""
+        current = self.projects[-1] if self.projects else None
+        fresh = (
+            current is None
+            or current.withheld is not None
+            or bool(current.table_name or current.code or current.indicators)
+        )
+        if not fresh:
+            return False
+        if any(_UNIT_CELL.match(label) for label in labels):
+            self.pending_unit.append(row)
+            return True
+        if not (labels[0] == "项目编码" or "项目名称" in labels):
+            return False
+        number = max((p.number for p in self.projects), default=0) + 1
+        draft = _ProjectDraft(number, "", Where(Location(row.line)))
+        self.projects.append(draft)
+        self.section = "projects"
+        self.say(
+            "IK621",
+            Severity.INFO,
+            f"这张表上方没有“N.名称绩效目标表”标题，项目按顺序编为 {number} (no numbered title "
+            f"above this table: the project is numbered {number} in order)",
+            row.cells[0],
+        )
+        for waiting in self.pending_unit:
+            self.row(waiting)
+        self.pending_unit.clear()
+        self.pairs(draft, row, labels)
+        return True
 
     def pairs(self, draft: _ProjectDraft, row: TableRow, labels: list[str]) -> None:
         for index, label in enumerate(labels):
