@@ -140,3 +140,22 @@ def test_files_in_a_folder_and_the_summary(tmp_path: Path) -> None:
     assert summary.indicators == 2 * sum(1 for _ in load(EXAMPLE).indicators())
     assert summary.codes["IK613"] == 6 and summary.codes["IK050"] == 1
     assert "IK613×6" in summary.text()
+
+
+def test_every_import_code_is_documented_with_cause_and_fix() -> None:
+    from indicatorkit.formats import document, files, long_table, pdf, self_assessment, word
+
+    codes = {
+        **files.CODES,
+        **word.CODES,
+        **document.CODES,
+        **long_table.CODES,
+        **pdf.CODES,
+        **self_assessment.CODES,
+    }
+    assert all(code.startswith("IK6") for code in codes)
+    text = (ROOT / "docs" / "import-export.md").read_text(encoding="utf-8")
+    documented = {
+        line.split("|")[1].strip() for line in text.splitlines() if line.startswith("| IK6")
+    }
+    assert documented == set(codes)

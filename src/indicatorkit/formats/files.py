@@ -63,6 +63,7 @@ from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import Spec
 
 __all__ = [
+    "CODES",
     "FORMATS",
     "ExportError",
     "ImportSummary",
@@ -87,6 +88,13 @@ FORMATS: Final[dict[str, str]] = {
     "csv": "CSV 长表 / a CSV long table",
     "document": "文档的文本形式 / the text form of a document",
     "unknown": "无法识别 / not recognised",
+}
+
+#: The codes read and write give themselves (each format's reader has its own).
+CODES: Final[dict[str, str]] = {
+    "IK600": "文件读不了 / the file cannot be read",
+    "IK601": "认不出格式 / not a format this reader knows",
+    "IK602": "本版本还不能读取 Excel 工作簿 / no workbook reader in this build",
 }
 
 _OLE2: Final = bytes.fromhex("D0CF11E0A1B11AE1")

@@ -48,6 +48,7 @@ from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import Project, Spec
 
 __all__ = [
+    "CODES",
     "COLUMNS",
     "LongTableError",
     "from_frame",
@@ -112,6 +113,17 @@ _NAMES: Final = {
 }
 #: The word a cell holds for "given, with no reason written".
 _NO_REASON: Final = {"不适用": "不适用", "暂不公开": "暂不公开"}
+
+
+#: The codes this reader reports (a cell's own problems carry the spec file's IK0xx codes).
+CODES: Final[dict[str, str]] = {
+    "IK630": "表头缺少必需的列或列重复 / a header missing or repeating a column",
+    "IK631": "未知的列，未导入 / an unknown column, not imported",
+    "IK632": "行的格数与表头不同，未导入 / a row wider or narrower than the header, not imported",
+    "IK633": "项目编号不是整数，或名称跨行 / a bad project number, or a name on two lines",
+    "IK634": "CSV 无法解码或解析 / the CSV cannot be decoded or parsed",
+    "IK635": "同一项目的字段前后不同 / a project field that differs between its rows",
+}
 
 
 class LongTableError(IndicatorkitError):

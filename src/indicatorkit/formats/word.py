@@ -42,7 +42,14 @@ from indicatorkit.formats.extras import require
 from indicatorkit.formats.imported import Imported
 from indicatorkit.model.findings import Finding, Severity
 
-__all__ = ["CONVERT_TIMEOUT", "docx_blocks", "read_doc", "read_docx"]
+__all__ = ["CODES", "CONVERT_TIMEOUT", "docx_blocks", "read_doc", "read_docx"]
+
+#: The codes only a Word file gives (its content's are formats.document's).
+CODES: Final[dict[str, str]] = {
+    "IK604": "旧版 .doc，没有 LibreOffice / an old .doc and no LibreOffice",
+    "IK605": "LibreOffice 转换失败 / LibreOffice could not convert it",
+    "IK606": ".docx 已损坏 / a damaged .docx",
+}
 
 #: Seconds LibreOffice is given to convert one .doc.
 CONVERT_TIMEOUT: Final = 120
