@@ -50,8 +50,10 @@ from indicatorkit.model.records import Project, Spec
 __all__ = [
     "CODES",
     "COLUMNS",
+    "Column",
     "LongTableError",
     "from_frame",
+    "long_table_rows",
     "read_long_table",
     "to_frame",
     "write_long_table",
