@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import Spec, load, loads
+from indicatorkit import Direction, Spec, load, loads
 from indicatorkit.formats.long_table import (
     COLUMNS,
     LongTableError,
@@ -171,3 +171,26 @@ def test_a_frame_library_that_is_missing_names_the_extra(monkeypatch: pytest.Mon
     monkeypatch.setitem(sys.modules, "polars", None)
     with pytest.raises(MissingExtraError, match=r"indicatorkit\[polars\]"):
         to_frame(Spec(), library="polars")
+
+
+def test_split_targets_as_the_national_system_keeps_them() -> None:
+    text = (
+        "项目编号,三级指标,指标性质,运算符,目标值,计量单位\n"
+        "1,满意度,正向,≥,95,百分比\n"
+        "1,人均成本,反向,小于等于,100,元\n"
+        "1,足额发放,定性,定性,及时足额发放,\n"
+        "1,受理数,,,200,件\n"
+        "1,坏单位,,≥,5,人天\n"
+    )
+    imported = read_long_table(text, source="拆分.csv")
+    indicators = imported.spec.projects[0].indicators
+    assert [i.target_text for i in indicators] == ["≥95%", "≤100元", "及时足额发放", "200件"]
+    assert [i.direction for i in indicators] == [
+        Direction.HIGHER,
+        Direction.LOWER,
+        None,
+        None,
+    ]
+    (finding,) = imported.findings
+    assert (finding.code, finding.line, finding.column) == ("IK636", 6, 6)
+    assert "人天" in finding.message

@@ -33,17 +33,18 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
-from indicatorkit.errors import IndicatorkitError
+from indicatorkit.errors import IndicatorkitError, TextError, UnknownUnitError
 from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table, header_key
+from indicatorkit.language.split_form import parse_split_target
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import Project, Spec
 
@@ -100,19 +101,26 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("指标值", "target", "指标值", False, ("目标值", "年度指标值")),
     Column("指标值确定依据", "basis", "依据", False, ("依据",)),
     Column("分值", "weight", "分值", False, ("权重",)),
-    Column("指标方向", "direction", "方向", False, ("方向",)),
+    Column("指标性质", "direction", "方向", False, ("方向",)),
     Column("实际完成值", "actual", "实际值", False, ("实际值", "完成值")),
     Column("自评得分", "score", "自评得分", False, ("得分",)),
     Column("偏差原因", "reason", "偏差原因", False, ("偏差原因分析及改进措施", "偏差原因分析")),
     Column("不适用", "not_applicable", "不适用", False),
 )
+#: Columns read, never written: a target split as the national system keeps it (运算符
+#: ``≥``/``大于等于``/``定性``, the number in 指标值 or 目标值, 计量单位 ``百分比``/``元``).
+SPLIT_COLUMNS: Final[tuple[Column, ...]] = (
+    Column("运算符", "operator", "", False, ("指标方向", "比较符")),
+    Column("计量单位", "measure", "", False, ("度量单位",)),
+)
 _REQUIRED: Final = ("项目编号", "三级指标", "指标值")
-_BY_NAME: Final = {column.name: column for column in COLUMNS}
+_BY_NAME: Final = {column.name: column for column in (*COLUMNS, *SPLIT_COLUMNS)}
 _NAMES: Final = {
     name.casefold(): column.name
-    for column in COLUMNS
+    for column in (*COLUMNS, *SPLIT_COLUMNS)
     for name in (column.name, column.alias, *column.more)
 }
+_OPERATOR_WORDS: Final = {"大于等于": "≥", "大于": ">", "等于": "=", "小于": "<", "小于等于": "≤"}
 #: The word a cell holds for "given, with no reason written".
 _NO_REASON: Final = {"不适用": "不适用", "暂不公开": "暂不公开"}
 
@@ -125,6 +133,7 @@ CODES: Final[dict[str, str]] = {
     "IK633": "项目编号不是整数，或名称跨行 / a bad project number, or a name on two lines",
     "IK634": "CSV 无法解码或解析 / the CSV cannot be decoded or parsed",
     "IK635": "同一项目的字段前后不同 / a project field that differs between its rows",
+    "IK636": "拆分的指标值（运算符、数值、计量单位）读不出，该指标未导入 / a split target that cannot be read",
 }
 
 
@@ -409,18 +418,51 @@ class _Reading:
                     "IK633", "指标名称只能写一行 (one line only)", line, positions["三级指标"] + 1
                 )
                 continue
+            target = self.split_target(cells, line, positions, cell)
+            if target is None:
+                continue
             title = " / ".join(levels).replace("/  /", "/ /").replace("/  /", "/ /").rstrip()
             block += 1
             emit(f"  指标 {title}", (line, positions["三级指标"] + 1))
             for column in indicator_columns:
-                value = cell(cells, column.name)
-                if not column.key:
+                value = target if column.name == "指标值" else cell(cells, column.name)
+                if not column.key or (column.name == "指标性质" and value == "定性"):
                     continue
                 if column.name == "不适用" and value == _NO_REASON["不适用"]:
                     emit("    不适用：", (line, positions[column.name] + 1))
                 elif value:
                     field(column.key, value, 2, (line, positions[column.name] + 1))
         return self.load(text, origin)
+
+    def split_target(
+        self,
+        cells: list[str],
+        line: int,
+        positions: dict[str, int],
+        cell: Callable[[list[str], str], str],
+    ) -> str | None:
+        """The target text of a row: 指标值 as written, or put together from 运算符, 指标值
+        and 计量单位 when the row splits it (``None``, said, when that cannot be read)."""
+        value = cell(cells, "指标值")
+        operator, unit = cell(cells, "运算符"), cell(cells, "计量单位")
+        if not (operator or unit):
+            return value
+        if not operator:
+            return value if value.endswith(unit) else value + unit
+        try:
+            target = parse_split_target(_OPERATOR_WORDS.get(operator, operator), value, unit)
+        except IndicatorkitError as error:
+            column = positions["计量单位" if isinstance(error, UnknownUnitError) else "运算符"]
+            message = error.message if isinstance(error, TextError) else str(error)
+            self.say(
+                "IK636",
+                f"拆分的指标值“{operator} | {value} | {unit}”读不出，该指标未导入：{message} "
+                f"(the split target cannot be read; the indicator is not imported)",
+                line,
+                column + 1,
+            )
+            return None
+        return str(target)
 
     def load(self, text: list[str], origin: list[tuple[int, int, int]]) -> Project | None:
         """Read the written project; an indicator with an error is left out (its findings
