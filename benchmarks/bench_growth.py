@@ -18,6 +18,9 @@ import time
 from collections.abc import Callable
 
 import indicatorkit
+from indicatorkit.formats.document import read_document
+from indicatorkit.formats.document_blocks import text_blocks
+from indicatorkit.formats.long_table import read_long_table
 from indicatorkit.language.reading import clear_caches
 
 SIZES = (1_000, 10_000, 100_000)
@@ -41,6 +44,28 @@ def _project(number: int) -> str:
 def _spec(size: int) -> str:
     one = len(_project(1))
     return "".join(_project(n) for n in range(1, size // one + 2))
+
+
+def _inline_list(size: int) -> str:
+    """One programme paragraph holding an inline list of ``size`` characters or so."""
+    items, number, length = [], 1, 0
+    while length < size:
+        item = f"{number}、产出指标-数量指标-活动{number}（描述{number}），指标值>={number}；"
+        items.append(item)
+        number, length = number + 1, length + len(item)
+    return "二、分项绩效目标\n“甲”项目主要目标。\n绩效目标：共设指标。" + "".join(items) + "\n"
+
+
+def _table_rows(size: int) -> str:
+    head = "1.甲绩效目标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t绩效指标描述\n\t指标值\n\t指标值确定依据\n\n"
+    row = "\t\n\t数量指标\n\t受理数\n\t受理数\n\t≥200件\n\t调研\n\n"
+    return head + "\t产出指标\n" + row[2:] + row * (size // len(row))
+
+
+def _long_table(size: int) -> str:
+    head = "项目编号,项目名称,一级指标,二级指标,三级指标,指标值\n"
+    rows = [f"{n},项目{n},产出指标,数量指标,受理数,≥200件\n" for n in range(1, size // 30 + 2)]
+    return head + "".join(rows)
 
 
 CASES: dict[str, Callable[[int], Callable[[], object]]] = {
@@ -70,6 +95,15 @@ CASES: dict[str, Callable[[int], Callable[[], object]]] = {
     ),
     "from_json": lambda n: (lambda text: lambda: indicatorkit.from_json(text))(
         indicatorkit.to_json(indicatorkit.loads(_spec(n)))
+    ),
+    "import document, one inline list": lambda n: (
+        lambda text: lambda: read_document(text_blocks(text), source="x")
+    )(_inline_list(n)),
+    "import document, table rows": lambda n: (
+        lambda text: lambda: read_document(text_blocks(text), source="x")
+    )(_table_rows(n)),
+    "import long table": lambda n: (lambda text: lambda: read_long_table(text, source="x"))(
+        _long_table(n)
     ),
 }
 

@@ -18,9 +18,13 @@ from indicatorkit.errors import (
     TextError,
     UnknownUnitError,
 )
+from indicatorkit.formats.extras import MissingExtraError
+from indicatorkit.formats.files import ExportError, read, write
 from indicatorkit.formats.ikspec.reader import load, loads
 from indicatorkit.formats.ikspec.writer import dumps
+from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
+from indicatorkit.formats.long_table import from_frame, to_frame
 from indicatorkit.language.bounds import Bound, Bounds, Direction
 from indicatorkit.language.lenient import Diagnostic, LenientParse
 from indicatorkit.language.parse import parse_actual, parse_target
@@ -88,8 +92,10 @@ __all__ = [
     "Diagnostic",
     "DimensionMismatchError",
     "Direction",
+    "ExportError",
     "Finding",
     "Grade",
+    "Imported",
     "Indicator",
     "IndicatorScore",
     "IndicatorkitError",
@@ -99,6 +105,7 @@ __all__ = [
     "Light",
     "Location",
     "MeasureGroup",
+    "MissingExtraError",
     "MonitorReport",
     "Operator",
     "Outcome",
@@ -127,6 +134,7 @@ __all__ = [
     "display",
     "dumps",
     "from_data",
+    "from_frame",
     "from_json",
     "lint",
     "load",
@@ -135,10 +143,13 @@ __all__ = [
     "parse_actual",
     "parse_split_target",
     "parse_target",
+    "read",
     "schema",
     "score",
     "score_indicator",
     "to_data",
+    "to_frame",
     "to_json",
     "unit",
+    "write",
 ]

@@ -7,6 +7,8 @@ indicatorkit fmt [--check] [--force] FILE… | -
 indicatorkit score SPEC [ACTUALS] [--rules NAME] [--format text|json|csv] [--output FILE]
 indicatorkit monitor SPEC --at 2025-06-30 [--format text|json]
 indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] [--year YYYY]
+indicatorkit import FILE|FOLDER… [-o OUT] [--format text|json]
+indicatorkit export SPEC -o OUT [--projects-only]
 
 Conventions for every verb: exit 0 when clean, 1 for findings (failed rows, lint errors,
 files to reformat), 2 for a usage or input error (a file that cannot be read, is empty, is
@@ -40,10 +42,20 @@ from indicatorkit.formats.delimited import (
     read_actuals,
     read_actuals_bytes,
 )
+from indicatorkit.formats.extras import MissingExtraError
+from indicatorkit.formats.files import (
+    ExportError,
+    ImportedFile,
+    files_in,
+    read_file,
+    summarize,
+    write,
+)
 from indicatorkit.formats.html_report import ReportError, render_report
 from indicatorkit.formats.html_report_pdf import print_pdf
 from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
+from indicatorkit.formats.json_data import to_data
 from indicatorkit.language.parse import parse_target
 from indicatorkit.model.actuals import Actuals
 from indicatorkit.model.findings import Finding, Severity, SpecError
@@ -623,6 +635,106 @@ def _fmt(
     return status
 
 
+# --- import / export -----------------------------------------------------------------------
+
+
+def _import(
+    names: Sequence[str], output: str | None, projects_only: bool, form: str, quiet: bool
+) -> int:
+    """Import files (a folder: every file in it); exit 2 when a file gave no spec or the
+    output cannot be written, 1 for error or warning findings, else 0."""
+    paths = list(files_in(names))
+    if not paths:
+        raise InputError("没有要导入的文件 / no file to import")
+    several = len(paths) > 1 or any(os.path.isdir(name) for name in names)
+    if output is not None and several:
+        try:
+            os.makedirs(output, exist_ok=True)
+        except OSError as error:
+            raise InputError(
+                f"{output}: 无法创建目录 / cannot create the folder: {error.strerror}"
+            ) from None
+    results: list[ImportedFile] = []
+    status = 0
+    for index, path in enumerate(paths, 1):
+        if several and not quiet:
+            print(f"[{index}/{len(paths)}] {path}", file=sys.stderr)
+        try:
+            result = read_file(path)
+        except MissingExtraError as error:
+            _error(f"{path}: {error}")
+            status = 2
+            continue
+        results.append(result)
+        if form == "text":
+            for finding in result.findings:
+                if not quiet or finding.severity is Severity.ERROR:
+                    print(finding.render(), file=sys.stderr)
+        if result.spec is None:
+            status = 2
+            continue
+        if output is not None:
+            target = os.path.join(output, f"{path.name}.ikspec") if several else output
+            try:
+                write(Spec(projects=result.spec.projects) if projects_only else result.spec, target)
+            except ExportError as error:
+                _error(f"{target}: {error}")
+                status = 2
+    summary = summarize(results)
+    if form == "json":
+        _dump_json(
+            {
+                "files": [
+                    {
+                        "file": str(result.imported.source),
+                        "format": result.format,
+                        "ok": result.imported.ok,
+                        "findings": [f.to_dict() for f in result.findings],
+                        **(
+                            {"spec": to_data(result.spec)} if output is None and result.spec else {}
+                        ),
+                    }
+                    for result in results
+                ],
+                "summary": summary.to_dict(),
+            },
+            sys.stdout,
+        )
+    else:
+        if output is None and not several and results and results[0].spec is not None and not quiet:
+            print(dumps(results[0].spec), end="", file=sys.stdout)
+        if not quiet:
+            print(summary.text(), file=sys.stderr)
+    if status:
+        return status
+    bad = any(f.severity is not Severity.INFO for r in results for f in r.findings)
+    return 1 if bad else 0
+
+
+def _export(name: str, output: str, projects_only: bool, form: str, quiet: bool) -> int:
+    """Write a spec (any format import reads) to OUT, in the format OUT's extension names."""
+    try:
+        result = read_file(name)
+    except MissingExtraError as error:
+        raise InputError(f"{name}: {error}") from None
+    for finding in result.findings:
+        _error(finding.render())
+    if result.spec is None:
+        raise InputError(f"{name}: 规格无法读取 / the spec cannot be read")
+    spec = result.spec
+    if projects_only:
+        spec = Spec(projects=spec.projects)
+    try:
+        write(spec, output)
+    except ExportError as error:
+        raise InputError(f"{output}: {error}") from None
+    if form == "json":
+        _dump_json({"file": name, "output": output, "projects": len(spec.projects)}, sys.stdout)
+    elif not quiet:
+        print(f"{name} → {output}：项目 projects {len(spec.projects)}", file=sys.stderr)
+    return 1 if any(f.severity is not Severity.INFO for f in result.findings) else 0
+
+
 # --- the command line ----------------------------------------------------------------------
 
 
@@ -738,6 +850,45 @@ def _arguments() -> _Parser:
         "--format", choices=("text", "json"), default="text", help="摘要的格式 / summary format"
     )
     report.add_argument("-q", "--quiet", action="store_true", help="只看退出码 / exit status only")
+    formats = _Parser(add_help=False)
+    formats.add_argument(
+        "--format", choices=("text", "json"), default="text", help="输出格式 / output format"
+    )
+    formats.add_argument(
+        "-q", "--quiet", action="store_true", help="只打印错误 / print errors only"
+    )
+    import_command = commands.add_parser(
+        "import",
+        parents=[formats],
+        help="导入 Word、PDF、CSV、文档文本、JSON、规格文件 / import documents and tables",
+    )
+    import_command.add_argument(
+        "files", nargs="+", metavar="FILE", help="文件或目录 / files or folders"
+    )
+    import_command.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="写出规格（按扩展名：.ikspec .json .csv .xlsx）；多个文件时为目录 / write the spec "
+        "(format by extension); a folder for several files",
+    )
+    import_command.add_argument(
+        "--projects-only",
+        action="store_true",
+        help="只写出项目（CSV 长表放不下部门）/ write the projects only (a CSV long table has no department)",
+    )
+    export_command = commands.add_parser(
+        "export", parents=[formats], help="导出规格 / export a spec (.ikspec .json .csv .xlsx)"
+    )
+    export_command.add_argument("file", metavar="SPEC", help="规格文件 / the spec")
+    export_command.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help="输出文件 / the output file"
+    )
+    export_command.add_argument(
+        "--projects-only",
+        action="store_true",
+        help="只导出项目（CSV 长表放不下部门）/ projects only (a CSV long table has no department)",
+    )
     fmt = commands.add_parser("fmt", parents=[common], help="格式化规格文件 / format spec files")
     fmt.add_argument(
         "files", nargs="+", metavar="FILE", help="- 读标准输入、写标准输出 / - : stdin to stdout"
@@ -787,6 +938,10 @@ def _run(argv: Sequence[str] | None) -> int:
                 form=form,
                 quiet=quiet,
             )
+        if arguments.command == "import":
+            return _import(arguments.files, arguments.output, arguments.projects_only, form, quiet)
+        if arguments.command == "export":
+            return _export(arguments.file, arguments.output, arguments.projects_only, form, quiet)
         csv_out = arguments.command == "score" and form == "csv"
         with _report(arguments.output, bom=csv_out) as out:
             if arguments.command == "parse":

@@ -48,7 +48,7 @@ from typing import Final
 
 import attrs
 
-from indicatorkit.formats.table_text import UndecodableTable, decode_table
+from indicatorkit.formats.table_text import UndecodableTable, decode_table, header_key
 from indicatorkit.model.actuals import ActualRow, Actuals, finding
 from indicatorkit.model.findings import Finding, SpecError
 
@@ -111,13 +111,20 @@ def read_actuals(path_or_text: str | Path | bytes, *, file: str | None = None) -
     return Actuals(tuple(_rows(text, file)), file)
 
 
+#: Every spelling of a column (casefolded) → its Chinese name.
+_NAMES: Final = {
+    **{
+        name.casefold(): chinese
+        for chinese, (english, _) in COLUMNS.items()
+        for name in (chinese, english)
+    },
+    **{more.casefold(): chinese for more, chinese in _MORE_NAMES.items()},
+}
+
+
 def _column_name(cell: str) -> str | None:
-    name = cell.strip()
-    name = _MORE_NAMES.get(name, name)
-    for chinese, (english, _) in COLUMNS.items():
-        if name in (chinese, english):
-            return chinese
-    return None
+    """The column a header cell names (the header reading shared by every table format)."""
+    return header_key(cell, _NAMES)
 
 
 def _rows(text: str, file: str | None) -> Iterator[ActualRow]:

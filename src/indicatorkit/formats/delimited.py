@@ -42,7 +42,7 @@ from pathlib import Path
 import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
-from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table
+from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table, header_key
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import CheckResult
 from indicatorkit.model.findings import Finding, Severity
@@ -177,11 +177,7 @@ def read_actuals_bytes(
 
 def _header_key(cell: str) -> str | None:
     """The column a header cell names: ``指标值``, ``target`` or ``指标值 target``."""
-    words = cell.replace("/", " ").split()
-    keys = {_NAMES.get(word.casefold()) for word in words}
-    if len(keys) == 1:
-        return keys.pop()
-    return _NAMES.get(cell.strip().casefold())
+    return header_key(cell, _NAMES)
 
 
 def _records(text: str, delimiter: str, file: str | None) -> list[tuple[int, list[str]]]:

@@ -14,8 +14,9 @@ are refused, saying why and where; each format turns the refusal into its own fi
 from __future__ import annotations
 
 import codecs
+from collections.abc import Mapping
 
-__all__ = ["HINT", "UndecodableTable", "decode_table"]
+__all__ = ["HINT", "UndecodableTable", "decode_table", "header_key"]
 
 HINT = "请另存为“CSV UTF-8”或 UTF-8 文本 / save it as 'CSV UTF-8' or UTF-8 text"
 
@@ -54,3 +55,18 @@ def decode_table(data: bytes) -> str:
             text[: text.index("\x00")].count("\n") + 1,
         )
     return text
+
+
+def header_key(cell: str, names: Mapping[str, str]) -> str | None:
+    """The column a header cell names, by ``names`` (casefolded spelling → column): the cell
+    may give the Chinese name, the English alias, or both (``指标值 target``, ``指标值/target``).
+
+    >>> names = {"指标值": "target", "target": "target", "实际值": "actual"}
+    >>> header_key("指标值 target", names), header_key(" Target ", names), header_key("备注", names)
+    ('target', 'target', None)
+    """
+    whole = names.get(cell.strip().casefold())
+    if whole is not None:
+        return whole
+    keys = {names.get(word.casefold()) for word in cell.replace("/", " ").split()}
+    return keys.pop() if len(keys) == 1 else None

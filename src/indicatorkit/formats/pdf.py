@@ -1,0 +1,87 @@
+"""PDF self-assessment tables (自评表, layout B of the table layouts), text-based PDFs only.
+
+Needs the extra ``pip install 'indicatorkit[pdf]'`` (pdfplumber).  Each page's ruled tables are
+read into rows (a merged cell is empty after its first row), and
+:func:`~indicatorkit.formats.self_assessment.read_self_assessment` reads them by what they say
+— projects, budget, goal, indicators with their actuals, weights and printed scores.  A PDF
+with no text layer (a scan) is refused with a finding saying it needs OCR (IK650), a damaged or
+encrypted one with IK655.  Places are ``file:第P页!C4`` — page P, row 4 of the page's tables,
+column C.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Final
+
+from indicatorkit.formats.document_blocks import Cell, TableRow
+from indicatorkit.formats.extras import require
+from indicatorkit.formats.imported import Imported
+from indicatorkit.formats.self_assessment import read_self_assessment
+from indicatorkit.model.findings import Finding, Severity
+
+__all__ = ["CODES", "read_pdf"]
+
+#: The codes only a PDF gives (the table's own are in formats.self_assessment.CODES).
+CODES: Final[dict[str, str]] = {
+    "IK650": "PDF 没有文字层（扫描件），需要 OCR / no text layer (a scan): needs OCR",
+    "IK655": "PDF 已损坏或加密，无法打开 / a damaged or encrypted PDF",
+}
+
+
+def read_pdf(data: bytes, *, source: str) -> Imported:
+    """Import the self-assessment tables of a text-based PDF (see the module's description)."""
+    pdfplumber = require("pdfplumber", "pdf")
+    rows: list[TableRow] = []
+    has_text = False
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as document:
+            for page_number, page in enumerate(document.pages, 1):
+                has_text = has_text or bool(page.chars)
+                number = 0
+                for table in page.extract_tables():
+                    for cells in table:
+                        number += 1
+                        rows.append(
+                            TableRow(
+                                tuple(
+                                    Cell(_clean(text), number, column, f"第{page_number}页")
+                                    for column, text in enumerate(cells, 1)
+                                )
+                            )
+                        )
+    except Exception as error:  # pdfminer raises many types for damaged or encrypted files
+        return Imported(
+            None,
+            (
+                Finding(
+                    "IK655",
+                    Severity.ERROR,
+                    f"PDF 无法打开 (the PDF cannot be opened): {type(error).__name__}: {error}",
+                    1,
+                    file=source,
+                ),
+            ),
+            source,
+        )
+    if not has_text:
+        return Imported(
+            None,
+            (
+                Finding(
+                    "IK650",
+                    Severity.ERROR,
+                    "PDF 没有文字层，是扫描件，需要 OCR (no text layer: a scanned PDF needs OCR)",
+                    1,
+                    file=source,
+                    suggestion="先用 OCR 软件（如 WPS、ABBYY、ocrmypdf）生成带文字层的 PDF，或找原始的 "
+                    "Word/Excel 文件 / run OCR first (ocrmypdf …) or find the Word/Excel original",
+                ),
+            ),
+            source,
+        )
+    return read_self_assessment(rows, source=source)
+
+
+def _clean(text: str | None) -> str:
+    return "" if text is None else "\n".join(line.strip() for line in text.splitlines()).strip()

@@ -1,0 +1,182 @@
+"""Word documents: a ``.docx`` read straight into the document form's blocks, an old ``.doc``
+converted through LibreOffice first.
+
+Needs the extra ``pip install 'indicatorkit[word]'`` (python-docx).  The body is read in
+order: each paragraph is a :class:`~indicatorkit.formats.document_blocks.Paragraph`, each table
+row a :class:`~indicatorkit.formats.document_blocks.TableRow` whose cells are the row's real
+cells — a cell merged across columns appears once, a cell continuing a vertical merge is empty
+(as the first row of the merge alone carries the text), and a table nested in a cell gives its
+rows right after the row holding it.  Then :func:`~indicatorkit.formats.document.read_blocks`
+assembles the spec: a declaration in the document form, or a self-assessment table.
+
+Places in a Word file: a paragraph is ``file:N:1`` with N its number in the body; a cell is
+``file:表T!C4`` — table T (in reading order, nested tables counted), row 4, column C.
+
+>>> import io, docx
+>>> document = docx.Document()
+>>> _ = document.add_paragraph("1.法律援助绩效目标表")
+>>> table = document.add_table(rows=2, cols=6)
+>>> for row, texts in zip(table.rows, [["一 级 指 标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"],
+...                                   ["产出指标", "数量指标", "受理数", "受理数", "≥180件", "调研"]]):
+...     for cell, text in zip(row.cells, texts):
+...         cell.text = text
+>>> buffer = io.BytesIO(); document.save(buffer)
+>>> imported = read_docx(buffer.getvalue(), source="表.docx")
+>>> [str(i.target) for i in imported.spec.projects[0].indicators], imported.findings
+(['≥180件'], ())
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any, Final
+
+from indicatorkit.formats.document import read_blocks
+from indicatorkit.formats.document_blocks import Block, Cell, Paragraph, TableRow
+from indicatorkit.formats.extras import require
+from indicatorkit.formats.imported import Imported
+from indicatorkit.model.findings import Finding, Severity
+
+__all__ = ["CODES", "CONVERT_TIMEOUT", "docx_blocks", "read_doc", "read_docx"]
+
+#: The codes only a Word file gives (its content's are formats.document's).
+CODES: Final[dict[str, str]] = {
+    "IK604": "旧版 .doc，没有 LibreOffice / an old .doc and no LibreOffice",
+    "IK605": "LibreOffice 转换失败 / LibreOffice could not convert it",
+    "IK606": ".docx 已损坏 / a damaged .docx",
+}
+
+#: Seconds LibreOffice is given to convert one .doc.
+CONVERT_TIMEOUT: Final = 120
+
+_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _refused(code: str, message: str, source: str, suggestion: str | None = None) -> Imported:
+    finding = Finding(code, Severity.ERROR, message, 1, suggestion=suggestion, file=source)
+    return Imported(None, (finding,), source)
+
+
+def read_docx(data: bytes, *, source: str) -> Imported:
+    """Import a ``.docx`` given as bytes (see the module's description)."""
+    docx = require("docx", "word")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        return _refused(
+            "IK606",
+            f"Word 文件已损坏，无法打开 (the Word file is damaged): {error}",
+            source,
+            "请在 Word 或 WPS 中打开后另存为 .docx / open it in Word or WPS and save it again",
+        )
+    except Exception as error:  # python-docx raises its own types for unexpected XML
+        return _refused(
+            "IK606", f"Word 文件无法读取 (the Word file cannot be read): {error}", source
+        )
+    return read_blocks(docx_blocks(document.element.body), source=source)
+
+
+def docx_blocks(body: Any) -> list[Block]:
+    """The blocks of a Word body element (``document.element.body``), in reading order."""
+    blocks: list[Block] = []
+    tables = [0]
+    paragraphs = 0
+    for child in body.iterchildren():
+        if child.tag == f"{_W}p":
+            paragraphs += 1
+            text = _text(child)
+            if text.strip():
+                blocks.append(Paragraph(text.strip(), paragraphs))
+        elif child.tag == f"{_W}tbl":
+            blocks.extend(_table(child, tables))
+    return blocks
+
+
+def _table(table: Any, tables: list[int]) -> list[Block]:
+    tables[0] += 1
+    name = f"表{tables[0]}"
+    rows: list[Block] = []
+    for number, row in enumerate(table.iterchildren(f"{_W}tr"), 1):
+        cells: list[Cell] = []
+        nested: list[Block] = []
+        for column, cell in enumerate(row.iterchildren(f"{_W}tc"), 1):
+            texts = []
+            for part in cell.iterchildren():
+                if part.tag == f"{_W}p":
+                    texts.append(_text(part).strip())
+                elif part.tag == f"{_W}tbl":
+                    nested.extend(_table(part, tables))
+            text = "\n".join(t for t in texts if t)
+            if _continues_merge(cell):
+                text = ""
+            cells.append(Cell(text, number, column, name))
+        if cells:
+            rows.append(TableRow(tuple(cells)))
+        rows.extend(nested)
+    return rows
+
+
+def _continues_merge(cell: Any) -> bool:
+    merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+    return merge is not None and merge.get(f"{_W}val", "continue") != "restart"
+
+
+def _text(paragraph: Any) -> str:
+    parts: list[str] = []
+    for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        if node.tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{_W}tab":
+            parts.append(" ")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def read_doc(path: str | Path, *, source: str) -> Imported:
+    """Import an old ``.doc``: LibreOffice (``soffice``) converts it to ``.docx`` when it is
+    on the PATH; otherwise a finding (IK604) says how to convert it."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return _refused(
+            "IK604",
+            "这是旧版 Word 文件（.doc），需要先转换为 .docx (an old Word file: convert it to .docx "
+            "first)",
+            source,
+            "在 Word 或 WPS 中“另存为 .docx”；或安装 LibreOffice 后运行 "
+            "soffice --headless --convert-to docx 文件.doc / in Word or WPS 'Save as .docx', or "
+            "install LibreOffice and run: soffice --headless --convert-to docx FILE.doc",
+        )
+    with tempfile.TemporaryDirectory(prefix="indicatorkit-doc-") as folder:
+        original = Path(folder) / "input.doc"
+        try:
+            original.write_bytes(Path(path).read_bytes())
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation=file://{folder}/profile",
+                    "--headless",
+                    "--convert-to",
+                    "docx",
+                    "--outdir",
+                    folder,
+                    str(original),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=CONVERT_TIMEOUT,
+            )
+            converted = (Path(folder) / "input.docx").read_bytes()
+        except (OSError, subprocess.SubprocessError) as error:
+            return _refused(
+                "IK605",
+                f"LibreOffice 转换 .doc 失败 (LibreOffice could not convert the .doc): {error}",
+                source,
+                "在 Word 或 WPS 中另存为 .docx / save it as .docx in Word or WPS",
+            )
+    return read_docx(converted, source=source)

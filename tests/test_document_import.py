@@ -1,0 +1,214 @@
+"""The seed's document form imports to exactly the hand-checked spec file, saying where the
+document's typos forced a choice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indicatorkit import Spec, load, read
+from indicatorkit.formats.document import CODES, read_document
+from indicatorkit.formats.document_blocks import Paragraph, text_blocks
+from indicatorkit.model.findings import Severity
+from tests.seed_reader import read_seed
+from tests.test_seed_spec import first_difference
+
+ROOT = Path(__file__).parents[1]
+SEED = ROOT / "examples" / "seed" / "000_878df4ebd272f24d.txt"
+EXAMPLE = ROOT / "examples" / "yutian_justice_2025.ikspec"
+SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
+
+TABLE = """1.法律援助绩效目标表
+\t315001玉田县司法局本级
+\t单位：元
+
+\t项目编码
+\t13022925P00004510008P
+\t项目名称
+\t法律援助
+
+\t一级指标
+\t二级指标
+\t三级指标
+\t绩效指标描述
+\t指标值
+\t指标值确定依据
+
+\t产出指标
+\t数量指标
+\t受理数
+\t受理数
+\t≥180件
+\t调研
+"""
+
+
+@pytest.fixture(scope="module")
+def seed_import():
+    return read(SEED)
+
+
+def test_the_seed_imports_to_the_spec_file(seed_import) -> None:
+    example = load(EXAMPLE)
+    assert first_difference(example, seed_import.spec) is None
+    assert seed_import.spec == example
+
+
+def test_the_seed_imports_to_what_the_independent_oracle_reads(seed_import) -> None:
+    assert seed_import.spec == read_seed(SEED)
+
+
+def test_the_seed_import_is_an_import_with_no_errors(seed_import) -> None:
+    assert seed_import.ok
+    assert seed_import.source == str(SEED)
+    assert all(f.severity is not Severity.ERROR for f in seed_import.findings)
+    assert seed_import.counts() == {
+        "IK610": 2,
+        "IK612": 1,
+        "IK613": 6,
+        "IK614": 1,
+        "IK615": 1,
+    }
+    assert set(seed_import.counts()) <= set(CODES)
+
+
+def _at(finding) -> str:
+    """The text of the seed at the finding's column (one character)."""
+    return SEED_LINES[finding.line - 1][finding.column - 1]
+
+
+def test_each_choice_is_located_at_the_text_that_forced_it(seed_import) -> None:
+    by_code = {}
+    for finding in seed_import.findings:
+        by_code.setdefault(finding.code, []).append(finding)
+        assert finding.file == str(SEED)
+        assert finding.source_line == SEED_LINES[finding.line - 1]
+    # ",=100" and ",=3": the caret is under the comma
+    assert [(f.line, _at(f)) for f in by_code["IK610"]] == [(24, ","), (32, ",")]
+    assert all("T002" in f.message for f in by_code["IK610"])
+    # "（行政复议参与者满意人数占参与人数的比例，指标值>=80%": the parenthesis never closed
+    (unclosed,) = by_code["IK612"]
+    assert (unclosed.line, _at(unclosed)) == (32, "（")
+    assert SEED_LINES[31][unclosed.column :].startswith(
+        "行政复议参与者满意人数占参与人数的比例，指标值"
+    )
+    # the two-level items: "效果指标-连续性指标" and five "满意度指标-社会公众投诉率"
+    two_levels = by_code["IK613"]
+    assert [f.line for f in two_levels] == [24, 24, 32, 40, 48, 59]
+    assert SEED_LINES[23][two_levels[0].column - 1 :].startswith("效果指标-连续性指标")
+    assert all(
+        SEED_LINES[f.line - 1][f.column - 1 :].startswith("满意度指标-社会公众投诉率")
+        for f in two_levels[1:]
+    )
+    assert "读作二级指标" in two_levels[0].message and "读作三级指标" in two_levels[1].message
+    (gap,) = by_code["IK614"]
+    assert (gap.line, gap.column, gap.severity) == (19, 1, Severity.INFO)
+    (year,) = by_code["IK615"]
+    assert SEED_LINES[year.line - 1][year.column - 1 :].startswith("2025年")
+
+
+def test_a_small_table() -> None:
+    imported = read_document(text_blocks(TABLE), source="t.txt")
+    assert imported.findings == ()
+    (project,) = imported.spec.projects
+    assert (project.number, project.name, project.code) == (1, "法律援助", "13022925P00004510008P")
+    assert project.indicators[0].where.at.line == 17
+
+
+def test_spaced_labels_read_like_plain_ones() -> None:
+    spaced = TABLE.replace("\t一级指标", "\t一 级 指 标").replace("\t项目编码", "\t项 目 编 码")
+    assert (
+        read_document(text_blocks(spaced), source="t").spec
+        == read_document(text_blocks(TABLE), source="t").spec
+    )
+
+
+def test_a_target_that_cannot_be_read_is_a_located_error_and_the_rest_lands() -> None:
+    text = TABLE + "\n\t\n\t质量指标\n\t办结率\n\t办结率\n\t≥5人天\n\t调研\n"
+    imported = read_document(text_blocks(text), source="t.txt")
+    (finding,) = imported.findings
+    assert (finding.code, finding.severity, finding.line) == ("IK611", Severity.ERROR, 28)
+    assert finding.column == 4  # after the tab and "≥5": the unknown unit
+    assert "人天" in finding.message
+    assert [i.name for i in imported.spec.projects[0].indicators] == ["受理数"]
+
+
+def test_what_is_not_understood_is_said_never_dropped() -> None:
+    text = (
+        "一、总体绩效目标\n总体绩效目标是：做好工作。\n随便写的一句话\n"
+        + TABLE
+        + "\n\t多余的\n\t一行\n"
+    )
+    imported = read_document(text_blocks(text), source="t.txt")
+    codes = [(f.code, f.line) for f in imported.findings]
+    assert codes == [("IK617", 3), ("IK616", 27)]
+    assert imported.spec.department.overall_goal == "做好工作。"
+
+
+def test_a_withheld_range() -> None:
+    text = TABLE + "2-4号项目信息因涉及保密要求，项目绩效目标暂不公开。\n"
+    imported = read_document(text_blocks(text), source="t.txt")
+    withheld = [p for p in imported.spec.projects if p.withheld]
+    assert [p.number for p in withheld] == [2, 3, 4]
+    assert withheld[0].withheld == "2-4号项目信息因涉及保密要求，项目绩效目标暂不公开。"
+
+
+def test_a_repeated_project_number_is_reported() -> None:
+    imported = read_document(text_blocks(TABLE + TABLE), source="t.txt")
+    assert [f.code for f in imported.findings] == ["IK620"]
+    assert len(imported.spec.projects) == 1
+
+
+def test_bookmarks_are_taken_off_and_columns_still_count_from_the_line() -> None:
+    (paragraph,) = text_blocks("[bookmark: _Toc_1]  一、总体绩效目标")
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.text == "一、总体绩效目标"
+    assert paragraph.offset == len("[bookmark: _Toc_1]  ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(SEED_LINES),
+            st.text(
+                alphabet="\t1、.-—（）()，。：指标值>=<%件元项目编码绩效目标表一二级 \n",
+                max_size=40,
+            ),
+        ),
+        max_size=40,
+    )
+)
+def test_any_text_gives_an_import_never_an_exception(lines: list[str]) -> None:
+    imported = read_document(text_blocks("\n".join(lines)), source="t")
+    assert imported.spec is None or isinstance(imported.spec, Spec)
+    for finding in imported.findings:
+        assert finding.code in CODES and finding.line >= 1
+
+
+def test_spaced_headings_and_labels_written_one_character_a_line() -> None:
+    text = "一 、 总 体 绩 效 目 标\n总体绩效目标是：做好工作。\n" + TABLE.replace(
+        "\t产出指标\n", "\t产\n\t出\n\t指\n\t标\n"
+    )
+    # in the text form each of those lines is a cell; the Word test builds the real thing
+    imported = read_document(text_blocks(text), source="t")
+    assert imported.spec.department.overall_goal == "做好工作。"
+
+
+def test_tables_without_a_numbered_title_are_numbered_in_order_and_said_so() -> None:
+    untitled = TABLE.split("\n", 1)[1]  # the rows alone, no "1.法律援助绩效目标表"
+    imported = read_document(text_blocks(TABLE + "\n" + untitled + "\n" + untitled), source="t")
+    assert [p.number for p in imported.spec.projects] == [1, 2, 3]
+    assert [p.name for p in imported.spec.projects] == ["法律援助"] * 3
+    assert all(p.unit == "315001玉田县司法局本级" for p in imported.spec.projects)
+    numbered = [(f.code, f.severity, f.line) for f in imported.findings]
+    assert numbered == [("IK621", Severity.INFO, 27), ("IK621", Severity.INFO, 49)]
+
+
+def test_a_unit_row_with_no_table_after_it() -> None:
+    imported = read_document(text_blocks("\t315001玉田县司法局本级\n\t单位：元\n"), source="t")
+    assert imported.spec is None
+    assert [(f.code, f.line) for f in imported.findings] == [("IK616", 1)]

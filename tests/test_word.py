@@ -1,0 +1,259 @@
+"""Word: the seed as a real .docx (merged cells, a nested table, spaced-out labels, bookmarks)
+imports to the same spec; an old .doc is converted through LibreOffice or refused with a hint."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from indicatorkit import load, read
+from indicatorkit.formats.files import detect_format
+from indicatorkit.formats.word import read_doc, read_docx
+
+docx = pytest.importorskip("docx")
+from docx.oxml import OxmlElement  # noqa: E402
+from docx.oxml.ns import qn  # noqa: E402
+
+ROOT = Path(__file__).parents[1]
+SEED = ROOT / "examples" / "seed" / "000_878df4ebd272f24d.txt"
+EXAMPLE = ROOT / "examples" / "yutian_justice_2025.ikspec"
+#: Labels Word documents print spaced out.
+SPACED = {
+    "一级指标": "一 级 指 标",
+    "绩效目标": "绩 效 目 标",
+    "项目名称": "项 目 名 称",
+    "第一部分": "第 一 部 分",
+}
+_BOOKMARK = re.compile(r"^\[bookmark: ([^\]]*)\]")
+
+
+def _seed_parts() -> list[str | list[list[str]]]:
+    """The seed as paragraphs (str) and tables (rows of cell texts), the way Word wrote it:
+    a tab-indented line is a cell, a blank line ends a row, any other line ends the table."""
+    parts: list[str | list[list[str]]] = []
+    table: list[list[str]] | None = None
+    row: list[str] = []
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        if line.startswith("\t"):
+            if table is None:
+                table = []
+                parts.append(table)
+            row.append(line[1:].strip())
+            continue
+        if row:
+            assert table is not None
+            table.append(row)
+            row = []
+        if line == "" and table is not None:
+            continue  # between the rows of one table
+        table = None
+        parts.append(line)
+    return parts
+
+
+def _bookmarked(document, text: str, number: int):
+    found = _BOOKMARK.match(text)
+    paragraph = document.add_paragraph(
+        SPACED.get(text.strip(), text[found.end() :] if found else text)
+    )
+    if found:
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(number))
+        start.set(qn("w:name"), found[1])
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(number))
+        paragraph._p.insert(0, start)
+        paragraph._p.append(end)
+    return paragraph
+
+
+def _fill(table, rows: list[list[str]]) -> None:
+    """Cells as real tables have them: a short row's last cell spans the rest of the row, an
+    empty cell under a filled one continues it (a vertical merge)."""
+    width = len(table.columns)
+    starts: dict[int, int] = {}
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            cell = table.cell(r, c)
+            if c == len(cells) - 1 and len(cells) < width:
+                cell = cell.merge(table.cell(r, width - 1))
+            if text or r == 0 or c not in starts or len(cells) == 1:
+                cell.text = SPACED.get(text, text)
+                starts[c] = r
+            else:
+                table.cell(starts[c], c).merge(table.cell(r, c))
+
+
+def seed_docx(*, nested: int = 2) -> bytes:
+    """The seed as a .docx; the ``nested``-th indicator table sits inside a one-cell table."""
+    document = docx.Document()
+    indicator_tables = 0
+    for number, part in enumerate(_seed_parts()):
+        if isinstance(part, str):
+            _bookmarked(document, part, number)
+            continue
+        width = max(len(row) for row in part)
+        host = document
+        if part[0][0] == "一级指标":
+            indicator_tables += 1
+            if indicator_tables == nested:
+                outer = document.add_table(rows=1, cols=1)
+                host = outer.cell(0, 0)
+        table = host.add_table(rows=len(part), cols=width)
+        _fill(table, part)
+    document.add_paragraph()  # Word ends a body with a paragraph, never with a table
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def seed_word() -> bytes:
+    return seed_docx()
+
+
+def test_the_docx_really_has_merged_nested_and_spaced_cells(seed_word: bytes) -> None:
+    document = docx.Document(io.BytesIO(seed_word))
+    body = document.element.body
+    assert body.xpath(".//w:vMerge") and body.xpath(".//w:gridSpan")
+    assert body.xpath(".//w:tc/w:tbl"), "a table nested in a cell"
+    assert body.xpath(".//w:bookmarkStart")
+    texts = [t.text for t in body.iter(qn("w:t"))]
+    assert "一 级 指 标" in texts and "绩 效 目 标" in texts
+
+
+def test_the_seed_docx_imports_to_the_spec_file(seed_word: bytes) -> None:
+    imported = read_docx(seed_word, source="seed.docx")
+    assert imported.spec == load(EXAMPLE)
+    assert imported.counts() == {"IK610": 2, "IK612": 1, "IK613": 6, "IK614": 1, "IK615": 1}
+
+
+def test_word_places_name_the_paragraph(seed_word: bytes) -> None:
+    imported = read_docx(seed_word, source="seed.docx")
+    unclosed = next(f for f in imported.findings if f.code == "IK612")
+    document = docx.Document(io.BytesIO(seed_word))
+    paragraph = document.paragraphs[unclosed.line - 1].text
+    assert paragraph[unclosed.column - 1] == "（"
+    assert paragraph[unclosed.column :].startswith("行政复议参与者满意人数")
+
+
+def test_a_bad_cell_is_located_by_table_row_and_column(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("1.法律援助绩效目标表")
+    table = document.add_table(rows=2, cols=6)
+    header = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for cell, text in zip(
+        table.rows[1].cells, ["产出指标", "数量指标", "受理数", "", "≥5人天", "调研"], strict=True
+    ):
+        cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    imported = read_docx(buffer.getvalue(), source="表.docx")
+    (finding,) = imported.findings
+    assert finding.code == "IK611"
+    assert finding.place == "表.docx:表1!E2"
+
+
+def test_a_label_written_one_character_a_line(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("1 . 法律援助绩效目标表")
+    table = document.add_table(rows=2, cols=6)
+    header = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    row = ["", "数量指标", "受理数", "受理数", "≥180件", "调研"]
+    for cell, text in zip(table.rows[1].cells, row, strict=True):
+        cell.text = text
+    vertical = table.rows[1].cells[0]
+    vertical.paragraphs[0].text = "产"
+    for char in "出指标":
+        vertical.add_paragraph(char)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    imported = read_docx(buffer.getvalue(), source="表.docx")
+    assert imported.findings == ()
+    (project,) = imported.spec.projects
+    assert project.name == "法律援助"
+    assert project.indicators[0].level1 == "产出指标"
+
+
+def test_read_tells_word_by_content_whatever_the_name(tmp_path: Path, seed_word: bytes) -> None:
+    disguised = tmp_path / "seed.txt"
+    disguised.write_bytes(seed_word)
+    assert detect_format(seed_word) == "docx"
+    assert read(disguised).spec == load(EXAMPLE)
+
+
+def test_a_damaged_docx_is_a_finding(tmp_path: Path, seed_word: bytes) -> None:
+    imported = read_docx(seed_word[: len(seed_word) // 2], source="坏.docx")
+    assert imported.spec is None
+    assert [f.code for f in imported.findings] == ["IK606"]
+
+
+OLE2_DOC = bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 64 + "WordDocument".encode("utf-16-le")
+
+
+def test_an_old_doc_without_libreoffice_says_how_to_convert(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    path = tmp_path / "旧.doc"
+    path.write_bytes(OLE2_DOC)
+    assert detect_format(OLE2_DOC) == "doc"
+    imported = read(path)
+    assert imported.spec is None
+    (finding,) = imported.findings
+    assert finding.code == "IK604" and finding.file == str(path)
+    assert ".docx" in finding.message
+    assert "soffice --headless --convert-to docx" in (finding.suggestion or "")
+    assert "另存为" in (finding.suggestion or "")
+
+
+def test_a_doc_libreoffice_cannot_convert_is_a_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: "/bin/false")
+    path = tmp_path / "旧.doc"
+    path.write_bytes(OLE2_DOC)
+    imported = read_doc(path, source="旧.doc")
+    assert [f.code for f in imported.findings] == ["IK605"]
+
+
+def _libreoffice_writer() -> bool:
+    soffice = shutil.which("soffice")
+    return bool(soffice) and (Path(soffice).resolve().parent / "libswlo.so").exists()
+
+
+@pytest.mark.skipif(
+    not _libreoffice_writer(), reason="LibreOffice Writer (soffice) is not installed"
+)
+def test_an_old_doc_is_converted_through_libreoffice(tmp_path: Path, seed_word: bytes) -> None:
+    import subprocess
+
+    source = tmp_path / "seed.docx"
+    source.write_bytes(seed_word)
+    done = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "doc:MS Word 97",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=300,
+    )
+    old = tmp_path / "seed.doc"
+    assert old.exists(), done.stderr.decode(errors="replace")
+    assert detect_format(old.read_bytes()) == "doc"
+    imported = read(old)
+    assert imported.spec == load(EXAMPLE)
