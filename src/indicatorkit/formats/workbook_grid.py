@@ -1,0 +1,284 @@
+"""A workbook as grids of cell texts: what a reader of 绩效 tables needs from .xlsx and .xls.
+
+Each sheet becomes a :class:`Grid` of :class:`Cell` records holding the cell's *text as the
+table means it*: a number formatted as a percentage (``0%``) is ``95%``, a date-formatted cell
+is ``2025年12月31日``, other numbers are their exact decimal (never a float's noise, never
+rounded to the displayed places).  Merged ranges are filled with their first cell's text, so
+a level-1 name merged over five rows is on each of them.  .xlsx is read with openpyxl, .xls
+with xlrd (``formatting_info=True`` keeps each cell's number format and the merged ranges,
+which python-calamine does not expose); both are the ``excel`` extra.
+
+>>> grid = Grid("表1", {(1, 1): Cell(1, 1, "一级指标", None)}, 1, 1)
+>>> grid.text(1, 1), grid.text(2, 1)
+('一级指标', '')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import attrs
+
+from indicatorkit.errors import IndicatorkitError
+from indicatorkit.numerals import format_decimal
+
+__all__ = [
+    "Cell",
+    "Grid",
+    "MissingExtraError",
+    "UnreadableWorkbookError",
+    "load_grids",
+    "require",
+]
+
+#: Excel's serial day 0 (1899-12-30 makes serial 60 the fictitious 1900-02-29 right).
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+#: Cells per sheet read at most (a bound on memory: 1,048,576 rows would not fit anyway).
+MAX_CELLS = 2_000_000
+
+
+class MissingExtraError(IndicatorkitError):
+    """An optional package is not installed; the message names the extra that brings it.
+
+    >>> print(MissingExtraError("openpyxl", "excel"))
+    需要安装 openpyxl (openpyxl is not installed): pip install 'indicatorkit[excel]'
+    """
+
+    def __init__(self, package: str, extra: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"需要安装 {package} ({package} is not installed): pip install 'indicatorkit[{extra}]'"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.package, self.extra))
+
+
+class UnreadableWorkbookError(IndicatorkitError):
+    """The file is not a workbook this library can open (not .xlsx/.xls, damaged, encrypted)."""
+
+
+def require(module: str, extra: str = "excel") -> ModuleType:
+    """Import an optional package or raise :class:`MissingExtraError` naming ``extra``."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(module.partition(".")[0], extra) from None
+
+
+@attrs.frozen
+class Cell:
+    """One non-empty cell: 1-based ``row`` and ``column``, its ``text`` (see the module) and
+    ``number`` (the exact value of a numeric cell, a percentage cell's ratio — ``19/20`` for
+    95% —, else ``None``); ``is_date`` for a date-formatted cell."""
+
+    row: int
+    column: int
+    text: str
+    number: Fraction | None
+    is_date: bool = False
+    #: For a cell covered by a merged range: the (row, column) of the range's first cell.
+    anchor: tuple[int, int] | None = None
+
+    @property
+    def origin(self) -> tuple[int, int]:
+        """The cell that holds this text: itself, or the first cell of its merged range."""
+        return self.anchor or (self.row, self.column)
+
+
+@attrs.frozen
+class Grid:
+    """A sheet: its name, non-empty cells by (row, column), and its size."""
+
+    name: str
+    cells: dict[tuple[int, int], Cell] = attrs.field(eq=False)
+    rows: int
+    columns: int
+
+    def cell(self, row: int, column: int) -> Cell | None:
+        return self.cells.get((row, column))
+
+    def text(self, row: int, column: int) -> str:
+        found = self.cells.get((row, column))
+        return found.text if found is not None else ""
+
+    def row_cells(self, row: int) -> list[Cell]:
+        """The non-empty cells of ``row``, left to right."""
+        return [c for col in range(1, self.columns + 1) if (c := self.cells.get((row, col)))]
+
+    def non_empty_rows(self) -> Iterator[int]:
+        yield from sorted({r for r, _ in self.cells})
+
+
+def _exact(value: float | int) -> Fraction:
+    """A float as the decimal it was typed as (``0.1`` → 1/10, not the binary neighbour)."""
+    if isinstance(value, int):
+        return Fraction(value)
+    return Fraction(Decimal(repr(value)))
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def _is_percent_format(number_format: str) -> bool:
+    return "%" in _QUOTED.sub("", number_format or "")
+
+
+def number_text(value: Fraction, percent: bool) -> str:
+    """The text of a number cell: ``95%`` for 19/20 under a percentage format, else the
+    exact decimal (``1/3`` when not a finite decimal).
+
+    >>> number_text(Fraction(19, 20), True), number_text(Fraction(12, 5), False)
+    ('95%', '2.4')
+    """
+    shown = value * 100 if percent else value
+    try:
+        text = format_decimal(shown)
+    except (ValueError, ArithmeticError):
+        text = f"{shown.numerator}/{shown.denominator}"
+    return text + ("%" if percent else "")
+
+
+def date_text(day: dt.date) -> str:
+    """``2025年12月31日``: how a date-formatted cell reads."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _make_cell(row: int, column: int, value: Any, number_format: str) -> Cell | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return Cell(row, column, "TRUE" if value else "FALSE", None)
+    if isinstance(value, dt.datetime | dt.date):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return Cell(row, column, date_text(day), None, is_date=True)
+    if isinstance(value, dt.time | dt.timedelta):
+        return Cell(row, column, str(value), None)
+    if isinstance(value, int | float):
+        if isinstance(value, float) and (value != value or value in (float("inf"), -float("inf"))):
+            return Cell(row, column, str(value), None)
+        exact = _exact(value)
+        return Cell(row, column, number_text(exact, _is_percent_format(number_format)), exact)
+    text = str(value)
+    if not text.strip():
+        return None
+    return Cell(row, column, text, None)
+
+
+def load_grids(path: Path) -> list[Grid]:
+    """Every sheet of the workbook at ``path`` as a :class:`Grid`, in workbook order.
+
+    The kind is told by the file's first bytes (a zip is .xlsx, an OLE2 compound file .xls),
+    not only by its name.  Raises :class:`UnreadableWorkbookError` (with the reason) for
+    anything else, and :class:`MissingExtraError` when the ``excel`` extra is missing.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError as error:
+        raise UnreadableWorkbookError(
+            f"无法打开文件 (cannot open the file) {path}: {error.strerror or error}"
+        ) from None
+    if head.startswith(b"PK"):
+        return _xlsx_grids(path)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return _xls_grids(path)
+    raise UnreadableWorkbookError(
+        f"不是 Excel 工作簿 (not an Excel workbook: neither .xlsx nor .xls): {path}"
+    )
+
+
+def _xlsx_grids(path: Path) -> list[Grid]:
+    openpyxl = require("openpyxl")
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)
+    except Exception as error:  # openpyxl raises zip, XML and key errors of many kinds
+        raise UnreadableWorkbookError(
+            f"无法读取 .xlsx 工作簿 (cannot read the .xlsx workbook) {path}: "
+            f"{type(error).__name__}: {error}"
+        ) from None
+    grids = []
+    for sheet in book.worksheets:
+        cells: dict[tuple[int, int], Cell] = {}
+        for row in sheet.iter_rows():
+            for item in row:
+                if len(cells) >= MAX_CELLS:
+                    raise UnreadableWorkbookError(
+                        f"工作表“{sheet.title}”超过 {MAX_CELLS} 个单元格 (sheet too large)"
+                    )
+                made = _make_cell(item.row, item.column, item.value, item.number_format)
+                if made is not None:
+                    cells[(item.row, item.column)] = made
+        merges = [(r.min_row, r.max_row, r.min_col, r.max_col) for r in sheet.merged_cells.ranges]
+        grids.append(_grid(sheet.title, cells, merges))
+    return grids
+
+
+def _xls_grids(path: Path) -> list[Grid]:
+    xlrd = require("xlrd")
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=False)
+    except Exception as error:  # xlrd raises XLRDError, struct and compound-document errors
+        raise UnreadableWorkbookError(
+            f"无法读取 .xls 工作簿 (cannot read the .xls workbook) {path}: "
+            f"{type(error).__name__}: {error}"
+        ) from None
+    grids = []
+    for sheet in book.sheets():
+        cells: dict[tuple[int, int], Cell] = {}
+        for r in range(sheet.nrows):
+            for c in range(sheet.ncols):
+                item = sheet.cell(r, c)
+                value: Any = item.value
+                number_format = ""
+                if item.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                    continue
+                if item.ctype == xlrd.XL_CELL_DATE:
+                    try:
+                        value = xlrd.xldate.xldate_as_datetime(item.value, book.datemode)
+                    except Exception:  # an out-of-range serial: keep the number
+                        value = item.value
+                elif item.ctype == xlrd.XL_CELL_NUMBER:
+                    xf = book.xf_list[item.xf_index]
+                    number_format = book.format_map[xf.format_key].format_str
+                    if float(value).is_integer():
+                        value = int(value)
+                elif item.ctype == xlrd.XL_CELL_BOOLEAN:
+                    value = bool(value)
+                elif item.ctype == xlrd.XL_CELL_ERROR:
+                    value = xlrd.error_text_from_code.get(value, "#ERROR")
+                made = _make_cell(r + 1, c + 1, value, number_format)
+                if made is not None:
+                    cells[(r + 1, c + 1)] = made
+        merges = [(rlo + 1, rhi, clo + 1, chi) for rlo, rhi, clo, chi in sheet.merged_cells]
+        grids.append(_grid(sheet.name, cells, merges))
+    return grids
+
+
+def _grid(
+    name: str, cells: dict[tuple[int, int], Cell], merges: list[tuple[int, int, int, int]]
+) -> Grid:
+    for top, bottom, left, right in merges:
+        anchor = cells.get((top, left))
+        if anchor is None:
+            continue
+        if (bottom - top + 1) * (right - left + 1) + len(cells) > MAX_CELLS:
+            raise UnreadableWorkbookError(
+                f"工作表“{name}”的合并区域过大 (a merged range too large to fill)"
+            )
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                if (r, c) != (top, left):
+                    cells[(r, c)] = attrs.evolve(anchor, row=r, column=c, anchor=(top, left))
+    rows = max((r for r, _ in cells), default=0)
+    columns = max((c for _, c in cells), default=0)
+    return Grid(name, cells, rows, columns)
