@@ -127,6 +127,9 @@ _STOP_LABELS = (
     "自评分值",
     "项目名称",
 )
+_TITLE_LIKE = re.compile(
+    r"(绩效目标表|自评表|申报表)$|^单位\s*[:：]\s*(万元|元|千元|亿元)$|^\d{6}\S*$"
+)
 #: A header cell is short; a sentence mentioning 一级指标 is not a header.
 _HEADER_LENGTH = 16
 _DASHES = {"", "—", "-", "－", "——", "/", "无"}
@@ -383,11 +386,32 @@ class _SheetReader:
         if not starts:
             starts = [1]
         else:
-            # the title block above the first 项目名称 belongs to the first project
+            # the title block above a 项目名称 row belongs to that project
+            starts = [self.title_block_start(row) for row in starts]
             starts[0] = 1
         for index, start in enumerate(starts):
             end = starts[index + 1] - 1 if index + 1 < len(starts) else grid.rows
             self.read_project(start, end)
+
+    def title_block_start(self, row: int) -> int:
+        """The first row of the title block above a 项目名称 row (unit code and name, ``单位：元``,
+        a numbered table title), so that it is not read as the previous project's table."""
+        start = row
+        probe = row - 1
+        while probe >= 1:
+            cells = self.grid.row_cells(probe)
+            if not cells:
+                probe -= 1
+                continue
+            texts = [c.text.strip() for c in cells]
+            if all(_TITLE_LIKE.search(t) for t in texts) or (
+                len(texts) == 2 and re.fullmatch(r"\d{6}", texts[0])
+            ):
+                start = probe
+                probe -= 1
+                continue
+            break
+        return start
 
     def read_project(self, start: int, end: int) -> None:
         table = self.indicator_table(start, end)
@@ -397,6 +421,9 @@ class _SheetReader:
             table_rows = set(range(table.header, table.end + 1))
         label_rows = [r for r in range(start, end + 1) if r not in table_rows]
         money = self.money_unit(start, end)
+        block: tuple[Budget | None, dict[str, object]] | None = None
+        if budget_rows is not None:  # first, so that its row labels are not read as labels
+            block = self.budget_block(budget_rows, end, money)
         found = self.labelled(
             label_rows,
             [
@@ -462,8 +489,8 @@ class _SheetReader:
             or _text(found.get("年度绩效目标"))
             or self.goal_block(label_rows)
         )
-        if budget_rows is not None:
-            budget, extra = self.budget_block(budget_rows, end, money)
+        if block is not None:
+            budget, extra = block
             fields.update(extra)
         for label, field in (("执行数", "executed"), ("调整后预算", "adjusted_budget")):
             if (cell := found.get(label)) is not None:
@@ -755,7 +782,9 @@ class _SheetReader:
             k = key(cell.text)
             if cell.origin == caption.origin:
                 continue
-            if k.startswith("年初预算"):
+            if "得分" in k and "计算方法" not in k:
+                columns["score"] = cell.column
+            elif k.startswith("年初预算"):
                 columns["initial"] = cell.column
             elif "预算数" in k:
                 columns["budget"] = cell.column
@@ -765,8 +794,6 @@ class _SheetReader:
                 columns["rate"] = cell.column
             elif "分值" in k:
                 columns["weight"] = cell.column
-            elif "得分" in k and "计算方法" not in k:
-                columns["score"] = cell.column
             else:
                 self.find(
                     "IK707",
@@ -830,6 +857,20 @@ class _SheetReader:
             else:
                 rows[kind] = values
             row += 1
+        if "total" not in rows and rows:
+            for values in rows.values():
+                for value in values.values():
+                    if value is not None:
+                        self.find(
+                            "IK714",
+                            INFO,
+                            "预算栏没有合计行（年度资金总额），各来源的数未读入 "
+                            "(no total row in the budget block: the sources are not read)",
+                            value.row,
+                            value.column,
+                            value.text,
+                        )
+            rows = {}
         total_row: dict[str, Cell | None] = rows.get("total", {})
         initial = self.money(total_row.get("initial"), unit)
         full = self.money(total_row.get("budget"), unit)
@@ -915,7 +956,7 @@ class _SheetReader:
             if not (
                 any("一级指标" in k for k in keys)
                 and any("三级指标" in k or "二级指标" in k for k in keys)
-            ):
+            ) and not ("指标名称" in keys and any("指标值" in k or "目标值" in k for k in keys)):
                 continue
             roles: dict[int, str] = {}
             seen_origins: set[tuple[int, int]] = set()
@@ -925,18 +966,8 @@ class _SheetReader:
                 seen_origins.add(cell.origin)
                 k = key(cell.text)
                 role = next((name for name, test in _ROLE_TESTS if test(k)), None)
-                self.use(cell.row, cell.column)
-                if role is None or role in roles.values():
-                    self.find(
-                        "IK707",
-                        INFO,
-                        f"这一列不在模型中，未读入 (column not read): “{cell.text}”",
-                        row,
-                        cell.column,
-                        cell.text,
-                    )
-                    continue
-                roles[cell.column] = role
+                if role is not None and role not in roles.values():
+                    roles[cell.column] = role
             last = row
             for r in range(row + 1, end + 1):
                 first_cells = self.grid.row_cells(r)
@@ -954,26 +985,45 @@ class _SheetReader:
             return _Table(row, roles, last)
         return None
 
+    def claim_header(self, table: _Table) -> None:
+        """Mark the header row read; a finding for each column the model does not keep."""
+        for cell in self.grid.row_cells(table.header):
+            if cell.anchor is not None:
+                continue
+            self.use(cell.row, cell.column)
+            if cell.column not in table.roles:
+                self.find(
+                    "IK707",
+                    INFO,
+                    f"这一列不在模型中，未读入 (column not read): “{cell.text}”",
+                    cell.row,
+                    cell.column,
+                )
+
     def indicators(self, table: _Table) -> list[tuple[Indicator, int]]:
+        self.claim_header(table)
         found: list[tuple[Indicator, int]] = []
         for row in range(table.header + 1, table.end + 1):
             made = self.indicator_row(table, row)
             if made is not None:
                 found.append((made, row))
-        self.check_level_points(table, found)
+        self.check_level_points(table, found, range(table.header + 1, table.end + 1))
         return found
 
-    def check_level_points(self, table: _Table, found: list[tuple[Indicator, int]]) -> None:
+    def check_level_points(
+        self, table: _Table, found: list[tuple[Indicator, int]], rows: range
+    ) -> None:
+        """Points printed in level-1 cells (``产出指标(50分)``) against the rows' weights."""
         level_column = next((c for c, r in table.roles.items() if r == "level1"), None)
         if level_column is None:
             return
         printed: dict[str, tuple[Fraction, int]] = {}
-        for row in range(table.header + 1, table.end + 1):
+        for row in rows:
             cell = self.grid.cell(row, level_column)
             if cell is None:
                 continue
             match = _POINTS.match(unicodedata.normalize("NFKC", cell.text.strip()))
-            if match and match.group(1).strip():
+            if match and match.group(1).strip() and "年度绩效目标" not in match.group(1):
                 printed.setdefault(match.group(1).strip(), (Fraction(match.group(2)), row))
         for level, (points, row) in printed.items():
             weights = [i.weight for i, _ in found if i.level1 == level]
@@ -1028,7 +1078,8 @@ class _SheetReader:
             return None
         texts = [c.text for c in row_cells]
         shown = " | ".join(dict.fromkeys(t.replace("\n", " ") for t in texts))
-        if all(_ELLIPSIS.match(t) for t in texts):
+        own = [c.text for c in row_cells if c.anchor is None or c.anchor[0] == row]
+        if own and all(_ELLIPSIS.match(t) for t in own):
             self.use_row(row)
             self.find(
                 "IK704",
@@ -1060,7 +1111,7 @@ class _SheetReader:
         level1 = self.level_name(cells.get("level1"), row, _col(table, "level1"))
         level2 = self.level_name(cells.get("level2"), row, _col(table, "level2"))
         name = _text(cells.get("name")) or ""
-        name = " ".join(part.strip() for part in name.split("\n") if part.strip())
+        name = _unwrap(name)
         target_cell = cells.get("target")
         target_raw = target_cell.text.strip() if target_cell is not None else ""
         if _EMPTY_TEMPLATE_NAME.match(name) and not target_raw:
@@ -1318,20 +1369,33 @@ class _SheetReader:
     def read_long_table(self, table: _Table) -> None:
         roles = {role: column for column, role in table.roles.items()}
         money = self.money_unit(1, table.header)
+        budget_unit = money or "元"
+        if "project_budget" in roles:
+            header_text = unicodedata.normalize(
+                "NFKC", self.grid.text(table.header, roles["project_budget"])
+            )
+            if found_unit := _MONEY_UNIT.search(header_text):
+                budget_unit = found_unit.group(1) or found_unit.group(2)
+        self.claim_header(table)
         current: dict[str, object] | None = None
-        indicators: list[Indicator] = []
+        indicators: list[tuple[Indicator, int]] = []
         start = table.header + 1
 
-        def close() -> None:
+        def close(until: int) -> None:
             if current is None:
                 return
             try:
-                project = Project(self.book.next_number, indicators=list(indicators), **current)  # type: ignore[arg-type]
+                project = Project(
+                    self.book.next_number,
+                    indicators=[i for i, _ in indicators],
+                    **current,  # type: ignore[arg-type]
+                )
             except (IndicatorkitError, ValueError) as error:
                 self.find(
                     "IK717", ERROR, f"项目无效，未读入 (invalid project, not read): {error}", start
                 )
                 return
+            self.check_level_points(table, indicators, range(start, until))
             self.book.add_project(project, self.grid.name, start)
 
         for row in range(table.header + 1, table.end + 1):
@@ -1341,7 +1405,7 @@ class _SheetReader:
                 and name_cell.anchor is not None
                 and name_cell.anchor[0] == row
             ):
-                close()
+                close(row)
                 indicators = []
                 start = row
                 current = {"name": name_cell.text.replace("\n", " ")}
@@ -1350,9 +1414,7 @@ class _SheetReader:
                 if "project_goal" in roles:
                     current["goal"] = self.grid.text(row, roles["project_goal"])
                 if "project_budget" in roles:
-                    amount = self.money(
-                        self.grid.cell(row, roles["project_budget"]), money or "万元"
-                    )
+                    amount = self.money(self.grid.cell(row, roles["project_budget"]), budget_unit)
                     if amount is not None:
                         current["budget"] = Budget(amount)
             made = self.indicator_row(table, row)
@@ -1365,8 +1427,8 @@ class _SheetReader:
                         row,
                     )
                 else:
-                    indicators.append(made)
-        close()
+                    indicators.append((made, row))
+        close(table.end + 1)
         self.totals(1, self.grid.rows)
 
     # -- lists inside one cell (F) ----------------------------------------------------------------
@@ -1505,6 +1567,20 @@ def _strip_points(text: str) -> str:
     # keep the user's own characters of the name (NFKC only to find the points)
     cut = re.search(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$", text)
     return text[: cut.start()].strip() if cut else match.group(1).strip()
+
+
+def _unwrap(text: str) -> str:
+    """A name wrapped over lines, joined: no space between Chinese characters.
+
+    >>> _unwrap("法律援助案件\n受理数"), _unwrap("CPI\nindex")
+    ('法律援助案件受理数', 'CPI index')
+    """
+    parts = [part.strip() for part in text.split("\n") if part.strip()]
+    joined = parts[0] if parts else ""
+    for part in parts[1:]:
+        glue = " " if joined[-1].isascii() and part[0].isascii() else ""
+        joined += glue + part
+    return joined
 
 
 def _col(table: _Table, role: str) -> int:
