@@ -379,9 +379,12 @@ class _SheetReader:
                     "IK701",
                     INFO,
                     "这张工作表里没有找到绩效表（没有“项目名称”或“一级指标”表头）"
-                    "(no 绩效 table found in this sheet)",
+                    f"(no 绩效 table found in this sheet; {len(list(grid.non_empty_rows()))} "
+                    "non-empty rows not read)",
                     min(r for r, _ in grid.cells),
+                    min(c for r, c in grid.cells if r == min(r for r, _ in grid.cells)),
                 )
+                self.used.update(grid.cells)
             return
         if not starts:
             starts = [1]
@@ -777,6 +780,20 @@ class _SheetReader:
                     caption.text,
                 )
             unit = caption_unit
+        caption_points = re.search(
+            r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]", unicodedata.normalize("NFKC", caption.text)
+        )
+        if caption_points:
+            self.find(
+                "IK715",
+                INFO,
+                f"预算执行率的分值按表头为 {caption_points.group(1)}；打分时由规则计算 "
+                "(the budget line's weight as the caption prints it; scoring takes the rule "
+                "set's)",
+                caption.row,
+                caption.column,
+                caption.text,
+            )
         columns: dict[str, int] = {}
         for cell in cells[1:]:
             k = key(cell.text)
