@@ -376,3 +376,34 @@ def test_findings_are_rendered_as_sheet_and_cell(tmp_path: Path) -> None:
     rendered = [f.render() for f in imported.findings]
     assert rendered[0].startswith("E3_国家系统导出.xlsx:Sheet1!E7: IK703 error: ")
     assert all(isinstance(f, Finding) for f in imported.findings)
+
+
+FIXTURES = Path(__file__).parent / "workbooks"
+
+
+@pytest.mark.parametrize(
+    ("name", "build"),
+    [
+        ("A_申报表.xls", layouts.declaration_blocks),
+        ("B_自评表.xls", layouts.self_assessment_central),
+    ],
+)
+def test_xls_reads_like_the_xlsx_it_was_converted_from(
+    name: str, build: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    """The .xls fixtures (``tests/workbooks/make_xls.py``, LibreOffice) hold the same tables:
+    number formats (0% → 20%), merged ranges and all give the same spec and findings."""
+    from_xls = read_workbook(FIXTURES / name, source=name)
+    path = build(tmp_path)
+    from_xlsx = read_workbook(path, source=name)
+    assert from_xls.spec == from_xlsx.spec and from_xls.spec is not None
+    assert [(f.code, f.sheet, f.line, f.column) for f in from_xls.findings] == [
+        (f.code, f.sheet, f.line, f.column) for f in from_xlsx.findings
+    ]
+
+
+def test_xls_told_by_content_not_by_name(tmp_path: Path) -> None:
+    renamed = tmp_path / "自评表.xlsx"  # an .xls saved under the new extension
+    renamed.write_bytes((FIXTURES / "B_自评表.xls").read_bytes())
+    imported = read_workbook(renamed, source=renamed.name)
+    assert imported.spec is not None and imported.spec.projects[0].name == "法律援助"
