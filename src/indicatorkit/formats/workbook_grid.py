@@ -103,6 +103,12 @@ class Grid:
     cells: dict[tuple[int, int], Cell] = attrs.field(eq=False)
     rows: int
     columns: int
+    #: The cells of each row, left to right (built once: a row's cells in time linear in them).
+    by_row: dict[int, list[Cell]] = attrs.field(
+        default=attrs.Factory(lambda self: _by_row(self.cells), takes_self=True),
+        eq=False,
+        repr=False,
+    )
 
     def cell(self, row: int, column: int) -> Cell | None:
         return self.cells.get((row, column))
@@ -113,10 +119,17 @@ class Grid:
 
     def row_cells(self, row: int) -> list[Cell]:
         """The non-empty cells of ``row``, left to right."""
-        return [c for col in range(1, self.columns + 1) if (c := self.cells.get((row, col)))]
+        return self.by_row.get(row, [])
 
     def non_empty_rows(self) -> Iterator[int]:
-        yield from sorted({r for r, _ in self.cells})
+        yield from sorted(self.by_row)
+
+
+def _by_row(cells: dict[tuple[int, int], Cell]) -> dict[int, list[Cell]]:
+    rows: dict[int, list[Cell]] = {}
+    for (row, _), cell in sorted(cells.items()):
+        rows.setdefault(row, []).append(cell)
+    return rows
 
 
 def _exact(value: float | int) -> Fraction:

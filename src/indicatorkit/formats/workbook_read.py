@@ -1625,13 +1625,15 @@ class _BookReader:
         self.department: Department | None = None
         self.programmes: list[Programme] = []
         self.rules: str | None = None
+        self.numbers: set[int] = set()
+        self.highest = 0
 
     @property
     def next_number(self) -> int:
-        return max((p.number for p, _, _ in self.projects), default=0) + 1
+        return self.highest + 1
 
     def add_project(self, project: Project, sheet: str, row: int) -> None:
-        if any(p.number == project.number for p, _, _ in self.projects):
+        if project.number in self.numbers:
             self.findings.append(
                 Finding(
                     "IK717",
@@ -1644,6 +1646,8 @@ class _BookReader:
             )
             return
         self.projects.append((project, sheet, row))
+        self.numbers.add(project.number)
+        self.highest = max(self.highest, project.number)
 
     def spec(self) -> Spec | None:
         department = self.department
