@@ -55,3 +55,9 @@ def test_scoring_benchmark_quick_run() -> None:
     completed = _run("bench_scoring.py", "--quick")
     assert completed.returncode == 0, completed.stderr
     assert "score_indicator" in completed.stdout and "score(spec)" in completed.stdout
+
+
+def test_workbook_benchmark_quick_run() -> None:
+    completed = _run("bench_workbook.py", "--quick")
+    assert completed.returncode == 0, completed.stderr
+    assert "read ÷ load" in completed.stdout

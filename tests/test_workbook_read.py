@@ -125,7 +125,7 @@ def test_c_hubei_layout(tmp_path: Path) -> None:
     assert project.executed == _money("190", "万元")
     assert [i.evaluator_score for i in project.indicators] == [20, 20, 30, 10]
     assert all(i.weight is None for i in project.indicators)  # no per-row 分值 column
-    assert _at(imported, "IK720") == ["湖北自评表!A7", "湖北自评表!A10"]
+    assert _at(imported, "IK719") == ["湖北自评表!A7", "湖北自评表!A10"]
     # the caption's 20 points and 得分（20分*执行率） as printed
     assert _at(imported, "IK715") == ["湖北自评表!A4", "湖北自评表!E5"]
     # 原因分析, 备注 and the checkbox rows are reported, not dropped
@@ -407,3 +407,14 @@ def test_xls_told_by_content_not_by_name(tmp_path: Path) -> None:
     renamed.write_bytes((FIXTURES / "B_自评表.xls").read_bytes())
     imported = read_workbook(renamed, source=renamed.name)
     assert imported.spec is not None and imported.spec.projects[0].name == "法律援助"
+
+
+def test_every_code_is_documented_and_used() -> None:
+    from indicatorkit.formats import workbook_read
+
+    source = Path(workbook_read.__file__).read_text(encoding="utf-8")
+    used = set(re.findall(r'"(IK7\d\d)",\n?\s*(?:ERROR|WARNING|INFO)', source))
+    used |= set(re.findall(r'Finding\(\s*"(IK7\d\d)"', source))
+    docs = (Path(__file__).parents[1] / "docs" / "workbooks.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| (IK7\d\d) \|", docs, re.M))
+    assert used == set(workbook_read.CODES) == documented

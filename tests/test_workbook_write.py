@@ -55,7 +55,9 @@ def _expected_rows(report: SpecScore) -> dict[str, dict[str, str]]:
         low, high = project.total_range
         rows["总分"] = display(low) if low == high else f"{display(low)}–{display(high)}"
         rows["等级"] = project.grade or "待定"
-        rows["执行率"] = "" if project.budget.rate is None else f"{display(project.budget.rate * 100)}%"
+        rows["执行率"] = (
+            "" if project.budget.rate is None else f"{display(project.budget.rate * 100)}%"
+        )
         expected[f"项目{project.number}"] = rows
     return expected
 
@@ -177,7 +179,7 @@ def _libreoffice_csv(path: Path, folder: Path) -> dict[str, list[list[object]]]:
             f"-env:UserInstallation={profile.as_uri()}",
             "--convert-to",
             # UTF-8 (76), comma, quote; formatted as shown; every sheet to its own file (-1)
-            'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1',
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
             "--outdir",
             str(out),
             str(path),
@@ -219,3 +221,26 @@ def test_declaration_workbook_reads_back(tmp_path: Path) -> None:
     assert imported.spec == spec
     sheets = openpyxl.load_workbook(path).sheetnames
     assert sheets[:2] == ["说明", "部门整体"] and "项目1" in sheets
+
+
+def test_thirds_are_numbers_that_formulas_add_up(tmp_path: Path) -> None:
+    """Weights 50/3 (a level split three ways) are number cells, so =SUM(…) counts them."""
+    spec = loads(
+        "项目 1 法律援助\n  预算：10000元\n  执行数：10000元\n"
+        + "".join(
+            f"  指标 产出指标 / 数量指标 / 指标{n}\n    指标值：≥10件\n    实际值：{n + 8}件\n"
+            for n in (1, 2, 3)
+        )
+        + "  指标 效益指标 / 社会效益指标 / 知晓率\n    指标值：≥90%\n    实际值：90%\n"
+        + "  指标 满意度指标 / 满意度指标 / 满意度\n    指标值：≥90%\n    实际值：95%\n"
+    )
+    report = score(spec)
+    assert report.projects[0].indicators[0].score.weight == Fraction(50, 3)
+    path = tmp_path / "自评表.xlsx"
+    write_self_assessment(report, path)
+    cached = _cached(path)["项目1"]
+    assert _shown(cached) == _expected_rows(report)["项目1"]
+    weights = [row[5] for row in cached if row[2] in ("指标1", "指标2", "指标3")]
+    assert all(isinstance(w, float) for w in weights)
+    total = next(r for r in _formulas(path)["项目1"] if r[0] == "总分")
+    assert str(total[6]).startswith("=SUM(")

@@ -48,9 +48,34 @@ from indicatorkit.model.records import (
 from indicatorkit.numerals import decimal_value
 from indicatorkit.units import unit as unit_named
 
-__all__ = ["read_workbook"]
+__all__ = ["CODES", "read_workbook"]
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+#: Every finding code of the workbook reader, and what it says (``docs/workbooks.md`` gives
+#: each one's cause and fix).
+CODES = {
+    "IK700": "不是可读的工作簿 / not a readable workbook",
+    "IK701": "工作表里没有绩效表 / no table in the sheet",
+    "IK702": "指标值读不出来 / the target cannot be read",
+    "IK703": "Excel 日期序号 / an Excel date serial in a value cell",
+    "IK704": "模板留下的空行 / a template leftover row",
+    "IK705": "模板占位符 / a placeholder target",
+    "IK706": "去掉了编号前缀 / running prefix removed",
+    "IK707": "不在模型中的列或格 / a column or cell not kept",
+    "IK708": "指标值与计量单位不一致 / the value's unit disagrees with the unit cell",
+    "IK709": "不是数 / not a number",
+    "IK710": "一级指标只有分值 / a level-1 cell with points only",
+    "IK711": "一级指标分值与各行不符 / level points vs row weights",
+    "IK712": "表上印的总分或等级 / a printed total or grade",
+    "IK713": "单位不一致 / caption units disagree",
+    "IK714": "预算栏的行未读入 / a budget row not kept",
+    "IK715": "预算执行率印出的分值或得分 / the budget line's printed points",
+    "IK716": "未读入的行 / a row not read",
+    "IK717": "无效记录 / an invalid record",
+    "IK718": "指标值已修复 / the target was repaired",
+    "IK719": "指标分组标题 / a group caption",
+}
 
 
 def key(text: str) -> str:
@@ -1116,7 +1141,7 @@ class _SheetReader:
         ):
             self.use_row(row)
             self.find(
-                "IK720",
+                "IK719",
                 INFO,
                 f"指标分组标题 (a group caption): {texts[0]}",
                 row,
@@ -1344,7 +1369,7 @@ class _SheetReader:
             return None
         for diagnostic in parsed.diagnostics:
             self.find(
-                "IK719",
+                "IK718",
                 WARNING,
                 f"指标值已按宽松规则修复 (target repaired): {diagnostic.code} {diagnostic.message}",
                 row,
@@ -1587,7 +1612,7 @@ def _strip_points(text: str) -> str:
 
 
 def _unwrap(text: str) -> str:
-    """A name wrapped over lines, joined: no space between Chinese characters.
+    r"""A name wrapped over lines, joined: no space between Chinese characters.
 
     >>> _unwrap("法律援助案件\n受理数"), _unwrap("CPI\nindex")
     ('法律援助案件受理数', 'CPI index')

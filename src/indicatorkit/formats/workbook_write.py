@@ -87,6 +87,14 @@ class _Sheet:
         else:
             self.sheet.write_number(row, column, exact, self.formats[style])
 
+    def measure(self, row: int, column: int, value: Fraction, style: str = "score") -> None:
+        """A number that formulas add up: always a number cell (rounded to a float's
+        precision; the display shows two places)."""
+        whole = value.denominator == 1
+        self.sheet.write_number(
+            row, column, int(value) if whole else float(value), self.formats[style]
+        )
+
     def label(self, row: int, name: str, value: str, width: int = 6) -> None:
         self.text(row, 0, name, "label")
         if width > 1:
@@ -328,6 +336,11 @@ SELF_ASSESSMENT_HEADERS = (
 )
 
 
+def _stored(value: Fraction) -> int | float:
+    """A formula's stored result: an int when whole (``100``, not ``100.0``)."""
+    return int(value) if value.denominator == 1 else float(value)
+
+
 def _cell(column: int, row: int) -> str:
     """0-based column and row → ``G12``."""
     return f"{column_letters(column + 1)}{row + 1}"
@@ -415,14 +428,14 @@ def _self_assessment_sheet(
     budget_value = _money_number(line.budget)
     executed_value = _money_number(line.executed)
     if budget_value is not None:
-        sheet.number(row, 1, budget_value)
+        sheet.measure(row, 1, budget_value)
     if executed_value is not None:
-        sheet.number(row, 2, executed_value)
-    sheet.number(row, 3, line.weight, "score")
+        sheet.measure(row, 2, executed_value)
+    sheet.measure(row, 3, line.weight, "score")
     a, b, rate_cell, weight_cell = (_cell(c, row) for c in (1, 2, 4, 3))
     budget_score_cell = _cell(5, row)
     if line.rate is not None and line.score is not None:
-        s.write_formula(row, 4, f"=IF({a}>0,{b}/{a},0)", formats["percent"], float(line.rate))
+        s.write_formula(row, 4, f"=IF({a}>0,{b}/{a},0)", formats["percent"], _stored(line.rate))
         formula_score = max(Fraction(0), min(line.rate, Fraction(1))) * line.weight
         if formula_score == line.score:
             s.write_formula(
@@ -430,10 +443,10 @@ def _self_assessment_sheet(
                 5,
                 f"=MAX(0,MIN({rate_cell},1))*{weight_cell}",
                 formats["score"],
-                float(line.score),
+                _stored(line.score),
             )
         else:
-            sheet.number(row, 5, line.score, "score")
+            sheet.measure(row, 5, line.score, "score")
     else:
         sheet.text(row, 4, "")
         low, high = line.score_range
@@ -457,9 +470,9 @@ def _self_assessment_sheet(
         sheet.text(
             r, 4, indicator.actual or ("不适用" if indicator.not_applicable is not None else "")
         )
-        sheet.number(r, 5, result.weight, "score")
+        sheet.measure(r, 5, result.weight, "score")
         if result.score is not None:
-            sheet.number(r, 6, result.score, "score")
+            sheet.measure(r, 6, result.score, "score")
         else:
             decided = False
             low, high = result.score_range
@@ -473,7 +486,7 @@ def _self_assessment_sheet(
     s.merge_range(total_row, 1, total_row, 4, "", formats["cell"])
     weights = f"SUM({_cell(5, first)}:{_cell(5, last)})" if project.indicators else "0"
     possible = sum((i.score.weight for i in project.indicators), Fraction(0)) + line.weight
-    s.write_formula(total_row, 5, f"={weights}+{weight_cell}", formats["score"], float(possible))
+    s.write_formula(total_row, 5, f"={weights}+{weight_cell}", formats["score"], _stored(possible))
     total = project.total
     total_cell = _cell(6, total_row)
     if total is not None and decided and line.score is not None:
@@ -496,9 +509,9 @@ def _self_assessment_sheet(
             formula = f"({formula})*{_decimal(possible)}/{_decimal(possible - dropped)}"
             raw *= factor
         if raw == total:
-            s.write_formula(total_row, 6, "=" + formula, formats["score"], float(total))
+            s.write_formula(total_row, 6, "=" + formula, formats["score"], _stored(total))
         else:
-            sheet.number(total_row, 6, total, "score")
+            sheet.measure(total_row, 6, total, "score")
     else:
         low, high = project.total_range
         sheet.text(total_row, 6, f"{display(low)}–{display(high)}")
@@ -538,9 +551,9 @@ def _summary(
         sheet.text(row, 0, str(project.number))
         sheet.text(row, 1, project.name)
         if project.budget_total is not None:
-            sheet.number(row, 2, project.budget_total.normalized)
+            sheet.measure(row, 2, project.budget_total.normalized)
         if reference is not None and project.total is not None:
-            s.write_formula(row, 3, f"={reference}", sheet.formats["score"], float(project.total))
+            s.write_formula(row, 3, f"={reference}", sheet.formats["score"], _stored(project.total))
         else:
             low, high = project.total_range
             sheet.text(row, 3, f"{display(low)}–{display(high)}", "score")
@@ -570,9 +583,9 @@ def _summary(
                 Fraction(0),
             ) / sum(weights, Fraction(0))
         if value == total:
-            s.write_formula(row, 3, formula, sheet.formats["score"], float(total))
+            s.write_formula(row, 3, formula, sheet.formats["score"], _stored(total))
         else:
-            sheet.number(row, 3, total, "score")
+            sheet.measure(row, 3, total, "score")
     elif report.department_range is not None:
         low, high = report.department_range
         sheet.text(row, 3, f"{display(low)}–{display(high)}", "score")
