@@ -418,3 +418,55 @@ def test_every_code_is_documented_and_used() -> None:
     docs = (Path(__file__).parents[1] / "docs" / "workbooks.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| (IK7\d\d) \|", docs, re.M))
     assert used == set(workbook_read.CODES) == documented
+
+
+def test_hostile_cells_are_findings_not_tracebacks(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["项目名称", "异常单元格"])
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"])
+    sheet.append(["产出指标", "数量指标", "布尔", True, None, None, None])
+    sheet.append(["产出指标", "数量指标", "错误值", "#DIV/0!", None, None, None])
+    sheet.append(["产出指标", "数量指标", "公式", "=1+1", None, None, None])  # never calculated
+    sheet.append(["产出指标", "数量指标", "负分", "≥5件", "6件", -3, None])
+    sheet.append(["产出指标", "数量指标", "文字分值", "≥5件", "6件", "十分", None])
+    sheet.append(["产出指标", "数量指标", "超长", "≥" + "9" * 200 + "件", None, None, None])
+    sheet.append(["产出指标", "数量指标", "正常", "≥5件", "6件", 10, 10])
+    sheet.merge_cells("H1:Z600")  # a merged range over an empty anchor: nothing to fill
+    path = tmp_path / "hostile.xlsx"
+    book.save(path)
+    imported = read_workbook(path, source="hostile.xlsx")
+    assert imported.spec is not None
+    assert [i.name for i in imported.spec.projects[0].indicators] == ["正常"]
+    rows: dict[int, set[str]] = {}
+    for finding in imported.findings:
+        if finding.severity is Severity.ERROR:
+            rows.setdefault(finding.line, set()).add(finding.code)
+    assert rows == {
+        3: {"IK702"},  # TRUE
+        4: {"IK702"},  # #DIV/0!
+        5: {"IK720", "IK702"},  # a formula never calculated: its value is unknown
+        6: {"IK717"},  # a negative weight
+        7: {"IK709"},  # 十分
+        8: {"IK702"},  # 200 digits
+    }
+
+
+def test_a_huge_merged_range_is_refused_with_a_finding(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1"] = "项目名称"
+    sheet.merge_cells("A1:B2")
+    small = tmp_path / "small.xlsx"
+    book.save(small)
+    path = tmp_path / "merged.xlsx"  # the same file declaring A1:XFD2000 (32 million cells)
+    with zipfile.ZipFile(small) as old, zipfile.ZipFile(path, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename).replace(b'ref="A1:B2"', b'ref="A1:XFD2000"')
+            new.writestr(item, data)
+    imported = read_workbook(path, source="merged.xlsx")
+    assert imported.spec is None and _codes(imported) == ["IK700"]
+    assert "合并区域过大" in imported.findings[0].message
+    assert imported.findings[0].render().startswith("merged.xlsx:1:1: IK700 error:")

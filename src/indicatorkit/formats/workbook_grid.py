@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import re
+import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -86,6 +87,8 @@ class Cell:
     text: str
     number: Fraction | None
     is_date: bool = False
+    #: A TRUE/FALSE cell (``text`` is ``TRUE`` or ``FALSE``).
+    is_bool: bool = False
     #: For a cell covered by a merged range: the (row, column) of the range's first cell.
     anchor: tuple[int, int] | None = None
 
@@ -103,6 +106,9 @@ class Grid:
     cells: dict[tuple[int, int], Cell] = attrs.field(eq=False)
     rows: int
     columns: int
+    #: Formula cells that carry no stored result (a file written by a program, never opened
+    #: in Excel): (row, column, formula).  Their value is unknown; the reader says so.
+    unsaved_formulas: tuple[tuple[int, int, str], ...] = ()
     #: The cells of each row, left to right (built once: a row's cells in time linear in them).
     by_row: dict[int, list[Cell]] = attrs.field(
         default=attrs.Factory(lambda self: _by_row(self.cells), takes_self=True),
@@ -170,7 +176,7 @@ def _make_cell(row: int, column: int, value: Any, number_format: str) -> Cell | 
     if value is None:
         return None
     if isinstance(value, bool):
-        return Cell(row, column, "TRUE" if value else "FALSE", None)
+        return Cell(row, column, "TRUE" if value else "FALSE", None, is_bool=True)
     if isinstance(value, dt.datetime | dt.date):
         day = value.date() if isinstance(value, dt.datetime) else value
         return Cell(row, column, date_text(day), None, is_date=True)
@@ -210,8 +216,51 @@ def load_grids(path: Path) -> list[Grid]:
     )
 
 
+_MERGE = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _check_merged_area(path: Path) -> None:
+    """Refuse, before openpyxl builds one object per merged cell, a workbook whose merged
+    ranges cover more than :data:`MAX_CELLS` cells (a small file can declare ``A1:XFD1048576``)."""
+    area = 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                tail = b""
+                with archive.open(name) as part:
+                    while chunk := part.read(1 << 20):
+                        text = tail + chunk
+                        last = 0
+                        for match in _MERGE.finditer(text):
+                            top, bottom = int(match.group(2)), int(match.group(4))
+                            left = _column_number(match.group(1))
+                            right = _column_number(match.group(3))
+                            area += (abs(bottom - top) + 1) * (abs(right - left) + 1)
+                            last = match.end()
+                        tail = text[max(last, len(text) - 64) :]
+                if area > MAX_CELLS:
+                    raise UnreadableWorkbookError(
+                        f"工作簿的合并区域过大，超过 {MAX_CELLS} 个单元格 "
+                        f"(merged ranges too large: over {MAX_CELLS} cells): {path}"
+                    )
+    except (OSError, zipfile.BadZipFile, RuntimeError) as error:
+        raise UnreadableWorkbookError(
+            f"无法读取 .xlsx 工作簿 (cannot read the .xlsx workbook) {path}: {error}"
+        ) from None
+
+
 def _xlsx_grids(path: Path) -> list[Grid]:
     openpyxl = require("openpyxl")
+    _check_merged_area(path)
     try:
         book = openpyxl.load_workbook(path, data_only=True)
     except Exception as error:  # openpyxl raises zip, XML and key errors of many kinds
@@ -219,9 +268,15 @@ def _xlsx_grids(path: Path) -> list[Grid]:
             f"无法读取 .xlsx 工作簿 (cannot read the .xlsx workbook) {path}: "
             f"{type(error).__name__}: {error}"
         ) from None
+    formulas = _formula_cells(openpyxl, path) if _has_formulas(path) else {}
     grids = []
     for sheet in book.worksheets:
         cells: dict[tuple[int, int], Cell] = {}
+        unsaved = tuple(
+            (r, c, formula)
+            for (title, r, c), formula in formulas.items()
+            if title == sheet.title and sheet.cell(r, c).value is None
+        )
         for row in sheet.iter_rows():
             for item in row:
                 if len(cells) >= MAX_CELLS:
@@ -232,8 +287,38 @@ def _xlsx_grids(path: Path) -> list[Grid]:
                 if made is not None:
                     cells[(item.row, item.column)] = made
         merges = [(r.min_row, r.max_row, r.min_col, r.max_col) for r in sheet.merged_cells.ranges]
-        grids.append(_grid(sheet.title, cells, merges))
+        grids.append(attrs.evolve(_grid(sheet.title, cells, merges), unsaved_formulas=unsaved))
     return grids
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet of the .xlsx holds a formula (a look at the XML, no parsing)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with archive.open(name) as part:
+                        while chunk := part.read(1 << 20):
+                            if b"<f>" in chunk or b"<f " in chunk:
+                                return True
+    except (OSError, zipfile.BadZipFile):
+        return False
+    return False
+
+
+def _formula_cells(openpyxl: ModuleType, path: Path) -> dict[tuple[str, int, int], str]:
+    """Every formula cell: (sheet, row, column) → its formula (read without stored results)."""
+    try:
+        book = openpyxl.load_workbook(path, data_only=False)
+    except Exception:  # the data-only load succeeded; a second failure is not expected
+        return {}
+    found = {}
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for item in row:
+                if item.data_type == "f":
+                    found[(sheet.title, item.row, item.column)] = str(item.value)
+    return found
 
 
 def _xls_grids(path: Path) -> list[Grid]:

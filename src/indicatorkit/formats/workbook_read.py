@@ -75,6 +75,7 @@ CODES = {
     "IK717": "无效记录 / an invalid record",
     "IK718": "指标值已修复 / the target was repaired",
     "IK719": "指标分组标题 / a group caption",
+    "IK720": "公式没有保存的结果 / a formula with no stored result",
 }
 
 
@@ -228,6 +229,16 @@ class _SheetReader:
 
     def read(self) -> None:
         grid = self.grid
+        for row, column, formula in grid.unsaved_formulas:
+            self.find(
+                "IK720",
+                ERROR,
+                f"公式 {formula} 没有保存的结果，值未知，未读入 "
+                "(a formula with no stored result: its value is unknown)",
+                row,
+                column,
+                hint="用 Excel、WPS 或 LibreOffice 打开并保存一次 / open and save it once in a spreadsheet",
+            )
         labels = {key(c.text) for c in grid.cells.values() if c.anchor is None}
         if "部门编码" in labels:
             self.read_department()
@@ -1327,6 +1338,15 @@ class _SheetReader:
                 "IK702",
                 ERROR,
                 "指标值为空，指标未读入 (no target: indicator not read)",
+                row,
+                column,
+            )
+            return None
+        if value_cell is not None and value_cell.is_bool:
+            self.find(
+                "IK702",
+                ERROR,
+                f"指标值是逻辑值 {text}，不是指标值，指标未读入 (a TRUE/FALSE cell is not a target)",
                 row,
                 column,
             )
