@@ -244,3 +244,27 @@ def test_thirds_are_numbers_that_formulas_add_up(tmp_path: Path) -> None:
     assert all(isinstance(w, float) for w in weights)
     total = next(r for r in _formulas(path)["项目1"] if r[0] == "总分")
     assert str(total[6]).startswith("=SUM(")
+
+
+def test_a_written_self_assessment_reads_back_and_rescores_the_same(tmp_path: Path) -> None:
+    spec = load(EXAMPLE)
+    report = score(spec)
+    path = tmp_path / "自评表.xlsx"
+    write_self_assessment(report, path)
+    imported = read_workbook(path, source="自评表.xlsx")
+    assert imported.spec is not None and imported.ok
+    scored = [p for p in spec.projects if p.withheld is None and p.indicators]
+    assert [(p.number, p.name) for p in imported.spec.projects] == [
+        (p.number, p.name) for p in scored
+    ]
+    for read, original in zip(imported.spec.projects, scored, strict=True):
+        fields = [
+            (i.level1, i.level2, i.name, i.target, i.actual, i.reason) for i in read.indicators
+        ]
+        assert fields == [
+            (i.level1, i.level2, i.name, i.target, i.actual, i.reason) for i in original.indicators
+        ]
+        assert read.executed == original.executed
+    again = score(imported.spec)
+    assert [p.total for p in again.projects] == [p.total for p in report.projects]
+    assert [p.grade for p in again.projects] == [p.grade for p in report.projects]

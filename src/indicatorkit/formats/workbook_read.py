@@ -411,14 +411,15 @@ class _SheetReader:
         starts = sorted(set(starts))
         if not starts and table is None and self.budget_header(1, grid.rows) is None:
             if grid.cells:
+                first = grid.row_cells(next(grid.non_empty_rows()))[0]
                 self.find(
                     "IK701",
                     INFO,
                     "这张工作表里没有找到绩效表（没有“项目名称”或“一级指标”表头）"
                     f"(no 绩效 table found in this sheet; {len(list(grid.non_empty_rows()))} "
                     "non-empty rows not read)",
-                    min(r for r, _ in grid.cells),
-                    min(c for r, c in grid.cells if r == min(r for r, _ in grid.cells)),
+                    first.row,
+                    first.column,
                 )
                 self.used.update(grid.cells)
             return
@@ -487,8 +488,11 @@ class _SheetReader:
                 "调整后预算",
                 "累计支出",
                 "执行说明",
+                "评分规则",
             ],
         )
+        if (rules_cell := found.get("评分规则")) is not None and self.book.rules is None:
+            self.book.rules = rules_cell.text
         name = (
             _text(found.get("项目名称"))
             or _text(found.get("部门名称"))

@@ -414,9 +414,12 @@ def _self_assessment_sheet(
     s.set_column(8, 8, 30)
     sheet.text(0, 0, "项目支出绩效自评表", "title")
     sheet.text(1, 0, "项目名称", "label")
-    s.merge_range(1, 1, 1, 8, project.name, formats["cell"])
+    s.merge_range(1, 1, 1, 5, project.name, formats["cell"])
+    sheet.text(1, 6, "项目编号", "label")
+    sheet.text(1, 7, str(project.number))
     sheet.text(2, 0, "评分规则", "label")
-    s.merge_range(2, 1, 2, 8, f"{rules.name}（{rules.title}）", formats["cell"])
+    sheet.text(2, 1, rules.name)
+    s.merge_range(2, 2, 2, 8, rules.title, formats["cell"])
     # the budget line: row 6 (0-based 5)
     top = 4
     heads = ("项目资金（元）", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分")
@@ -477,8 +480,9 @@ def _self_assessment_sheet(
             decided = False
             low, high = result.score_range
             sheet.text(r, 6, f"{display(low)}–{display(high)}")
-        sheet.text(r, 7, result.outcome.label)
-        sheet.text(r, 8, indicator.reason or result.message)
+        outcome = result.outcome.label
+        sheet.text(r, 7, f"{outcome}：{result.message}" if result.message else outcome)
+        sheet.text(r, 8, indicator.reason)
     last = first + len(project.indicators) - 1
     # the total and the grade
     total_row = max(last, first - 1) + 1
@@ -543,7 +547,8 @@ def _summary(
     s.set_column(1, 1, 30)
     s.set_column(2, 4, 14)
     sheet.text(0, 0, "项目支出绩效自评汇总表", "title")
-    for column, head in enumerate(("项目编号", "项目名称", "预算数（元）", "总分", "等级")):
+    # not 项目名称 / 项目编号: this sheet is a summary, not a project's table
+    for column, head in enumerate(("编号", "项目", "预算数（元）", "总分", "等级")):
         sheet.text(2, column, head, "header")
     row = 2
     for project, reference in totals:
