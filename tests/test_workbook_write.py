@@ -268,3 +268,12 @@ def test_a_written_self_assessment_reads_back_and_rescores_the_same(tmp_path: Pa
     again = score(imported.spec)
     assert [p.total for p in again.projects] == [p.total for p in report.projects]
     assert [p.grade for p in again.projects] == [p.grade for p in report.projects]
+
+
+def test_an_unwritable_path_is_the_librarys_error(tmp_path: Path) -> None:
+    from indicatorkit.formats.workbook import UnwritableWorkbookError
+
+    with pytest.raises(UnwritableWorkbookError, match="无法写入工作簿"):
+        write_workbook(Spec(), tmp_path / "没有这个文件夹" / "申报表.xlsx")
+    with pytest.raises(UnwritableWorkbookError):
+        write_self_assessment(score(Spec()), tmp_path / "没有这个文件夹" / "自评表.xlsx")

@@ -12,11 +12,16 @@ read, the findings (IK700–IK799) and their fixes are in ``docs/workbooks.md``.
 
 from indicatorkit.formats.workbook_grid import MissingExtraError, UnreadableWorkbookError
 from indicatorkit.formats.workbook_read import read_workbook
-from indicatorkit.formats.workbook_write import write_self_assessment, write_workbook
+from indicatorkit.formats.workbook_write import (
+    UnwritableWorkbookError,
+    write_self_assessment,
+    write_workbook,
+)
 
 __all__ = [
     "MissingExtraError",
     "UnreadableWorkbookError",
+    "UnwritableWorkbookError",
     "read_workbook",
     "write_self_assessment",
     "write_workbook",

@@ -18,6 +18,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.workbook_grid import require
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.values import Amount
@@ -35,7 +36,13 @@ from indicatorkit.scoring.indicator import display
 from indicatorkit.scoring.report import ProjectScore, SpecScore
 from indicatorkit.scoring.rules import RuleSet
 
-__all__ = ["INDICATOR_HEADERS", "write_self_assessment", "write_workbook"]
+__all__ = [
+    "INDICATOR_HEADERS",
+    "SELF_ASSESSMENT_HEADERS",
+    "UnwritableWorkbookError",
+    "write_self_assessment",
+    "write_workbook",
+]
 
 #: The columns of the 目标申报表's indicator table as written.
 INDICATOR_HEADERS = (
@@ -135,13 +142,15 @@ def _open(path: Path) -> tuple[Any, dict[str, Any]]:
     return book, _formats(book)
 
 
+class UnwritableWorkbookError(IndicatorkitError):
+    """The workbook cannot be written (a missing folder, no permission, a full disk)."""
+
+
 def _close(book: Any, path: Path) -> None:
     try:
         book.close()
     except Exception as error:  # xlsxwriter raises its own and OS errors
-        from indicatorkit.formats.workbook_grid import UnreadableWorkbookError
-
-        raise UnreadableWorkbookError(
+        raise UnwritableWorkbookError(
             f"无法写入工作簿 (cannot write the workbook) {path}: {type(error).__name__}: {error}"
         ) from None
 
