@@ -9,6 +9,7 @@ or in a located finding (``file:sheet!C12``, codes IK700–IK799, listed in
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -129,7 +130,6 @@ _OPERATOR_WORDS = {
     "<": "＜",
 }
 _NATURE = {"正向": Direction.HIGHER, "反向": Direction.LOWER}
-_DIRECTION_WORDS = {"正向": Direction.HIGHER, "反向": Direction.LOWER}
 
 _POINTS = re.compile(r"^(.*?)[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$")
 _RUNNING_PREFIX = re.compile(r"^\s*指标\s*(\d+)\s*[:：]\s*")
@@ -1288,8 +1288,6 @@ class _SheetReader:
         if not (unit_is_serial or "," in text or datey or unit_text in ("日", "月", "年", "日期")):
             return False
         day = EXCEL_EPOCH.toordinal() + serial
-        import datetime as dt
-
         date = dt.date.fromordinal(day)
         self.find(
             "IK703",
