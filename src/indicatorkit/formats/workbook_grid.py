@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import re
+import warnings
 import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
@@ -262,7 +263,11 @@ def _xlsx_grids(path: Path) -> list[Grid]:
     openpyxl = require("openpyxl")
     _check_merged_area(path)
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl warns about what it does not support (data validation, an out-of-range
+            # date it turns into an error value): the cells it gives are what we report on
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, data_only=True)
     except Exception as error:  # openpyxl raises zip, XML and key errors of many kinds
         raise UnreadableWorkbookError(
             f"无法读取 .xlsx 工作簿 (cannot read the .xlsx workbook) {path}: "
@@ -309,7 +314,9 @@ def _has_formulas(path: Path) -> bool:
 def _formula_cells(openpyxl: ModuleType, path: Path) -> dict[tuple[str, int, int], str]:
     """Every formula cell: (sheet, row, column) → its formula (read without stored results)."""
     try:
-        book = openpyxl.load_workbook(path, data_only=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, data_only=False)
     except Exception:  # the data-only load succeeded; a second failure is not expected
         return {}
     found = {}
