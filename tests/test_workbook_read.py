@@ -236,8 +236,11 @@ def test_h_and_i_older_names_and_damaged_text(tmp_path: Path) -> None:
         ("项目完成指标", "产出数量", "培训农民人次"),  # 项\n目\n完… and a wrapped name
         ("项目完成指标", "产出时效", "完成时间"),
         ("效果指标", "社会效益", "连续性指标"),
+        ("效果指标", "经济效益", "农民增收"),
         ("满意度指标", "满意度指标", "农民满意度"),
     ]
+    assert imported.spec.projects[0].indicators[3].target == parse_target("≥10万元")
+    assert imported.spec.projects[0].indicators[3].target_text == "≥10萬元"  # as written
     assert imported.findings == ()
 
 
@@ -470,3 +473,14 @@ def test_a_huge_merged_range_is_refused_with_a_finding(tmp_path: Path) -> None:
     assert imported.spec is None and _codes(imported) == ["IK700"]
     assert "合并区域过大" in imported.findings[0].message
     assert imported.findings[0].render().startswith("merged.xlsx:1:1: IK700 error:")
+
+
+def test_a_damaged_xls_is_a_located_finding(tmp_path: Path) -> None:
+    damaged = tmp_path / "坏.xls"
+    damaged.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    imported = read_workbook(damaged, source="坏.xls")
+    assert imported.spec is None and _codes(imported) == ["IK700"]
+    assert "无法读取 .xls 工作簿" in imported.findings[0].message
+    truncated = tmp_path / "截断.xls"
+    truncated.write_bytes((FIXTURES / "B_自评表.xls").read_bytes()[:3000])
+    assert _codes(read_workbook(truncated, source="截断.xls")) == ["IK700"]

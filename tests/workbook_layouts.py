@@ -439,6 +439,7 @@ def older_naming(folder: Path) -> Path:
     s.add(None, "产出时效", "完成时间", "11月底前")
     s.merge(f"A{top}:A{top + 1}")
     s.add("效果指标", "社会效益", "连续性指标", "长期有效")
+    s.add("效果指标", "经济效益", "农民增收", "≥10萬元")  # a traditional character
     s.add("满意度指标", "满意度指标", "农民满意度", "≥85%")
     path = folder / "H_旧称与文字损坏.xlsx"
     book.save(path)
