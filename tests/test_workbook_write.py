@@ -23,6 +23,14 @@ from indicatorkit.scoring.report import SpecScore
 from indicatorkit.strategies import specs
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "yutian_justice_2025_selfassessment.ikspec"
+#: Two indicators that do not apply: the total is rescaled to 100 (a factor in the formula).
+NOT_APPLICABLE = (
+    "项目 1 法律援助\n  预算：10000元\n  执行数：9000元\n"
+    "  指标 产出指标 / 数量指标 / 受理数\n    指标值：≥10件\n    实际值：12件\n"
+    "  指标 产出指标 / 质量指标 / 合格率\n    指标值：≥95%\n    不适用：本年无此业务\n"
+    "  指标 效益指标 / 社会效益指标 / 知晓率\n    指标值：≥90%\n    实际值：80%\n"
+    "  指标 满意度指标 / 满意度指标 / 满意度\n    指标值：≥90%\n    不适用：\n"
+)
 
 
 def _number(value: object) -> Fraction:
@@ -197,8 +205,9 @@ def _libreoffice_csv(path: Path, folder: Path) -> dict[str, list[list[object]]]:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
-def test_libreoffice_recalculates_the_same_numbers(tmp_path: Path) -> None:
-    report = score(load(EXAMPLE))
+@pytest.mark.parametrize("which", ["example", "not applicable"])
+def test_libreoffice_recalculates_the_same_numbers(which: str, tmp_path: Path) -> None:
+    report = score(load(EXAMPLE) if which == "example" else loads(NOT_APPLICABLE))
     written = tmp_path / "自评表.xlsx"
     write_self_assessment(report, written)
     blank = tmp_path / "无缓存.xlsx"
@@ -277,3 +286,18 @@ def test_an_unwritable_path_is_the_librarys_error(tmp_path: Path) -> None:
         write_workbook(Spec(), tmp_path / "没有这个文件夹" / "申报表.xlsx")
     with pytest.raises(UnwritableWorkbookError):
         write_self_assessment(score(Spec()), tmp_path / "没有这个文件夹" / "自评表.xlsx")
+
+
+def test_not_applicable_indicators_round_trip_through_the_self_assessment(tmp_path: Path) -> None:
+    report = score(loads(NOT_APPLICABLE))
+    assert report.projects[0].rescaled
+    path = tmp_path / "自评表.xlsx"
+    write_self_assessment(report, path)
+    assert _shown(_cached(path)["项目1"]) == _expected_rows(report)["项目1"]
+    imported = read_workbook(path, source="自评表.xlsx")
+    assert imported.spec is not None
+    read = imported.spec.projects[0].indicators
+    assert [i.not_applicable for i in read] == [None, "本年无此业务", None, ""]
+    assert [p.total for p in score(imported.spec).projects] == [report.projects[0].total]
+    total = next(r for r in _formulas(path)["项目1"] if r[0] == "总分")
+    assert str(total[6]).startswith("=(SUM(")  # rescaled by a factor in the formula

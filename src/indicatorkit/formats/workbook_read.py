@@ -1224,11 +1224,25 @@ class _SheetReader:
         if actual_cell is not None:
             if self.serial_date(actual_cell, None, row, level2, name, "实际完成值"):
                 return None
-            values["actual"] = actual_cell.text
+            not_applicable = re.fullmatch(r"\s*不适用\s*(?:[:：]\s*(.*))?", actual_cell.text, re.S)
+            if not_applicable:  # 不适用 written as the actual (the 自评表 way)
+                values["not_applicable"] = (not_applicable.group(1) or "").strip()
+            else:
+                values["actual"] = actual_cell.text
         if (cell := cells.get("reason")) is not None:
             values["reason"] = cell.text
         if cells.get("not_applicable") is not None:
             values["not_applicable"] = _text(cells.get("not_applicable_reason")) or ""
+        if "not_applicable" in values and "evaluator_score" in values:
+            score_cell = cells.get("evaluator_score")
+            self.find(
+                "IK707",
+                INFO,
+                f"不适用指标的得分 {values.pop('evaluator_score')} 不在模型中，未读入 "
+                "(the score of a not-applicable indicator is not kept)",
+                row,
+                score_cell.column if score_cell is not None else 1,
+            )
         if "direction" not in values and direction is not None:
             values["direction"] = direction
         try:

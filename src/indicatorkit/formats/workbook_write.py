@@ -479,9 +479,11 @@ def _self_assessment_sheet(
             (indicator.level1, indicator.level2, indicator.name, indicator.target_text)
         ):
             sheet.text(r, column, value)
-        sheet.text(
-            r, 4, indicator.actual or ("不适用" if indicator.not_applicable is not None else "")
-        )
+        if indicator.not_applicable is not None:  # 不适用：reason, as the 自评表 writes it
+            reason = indicator.not_applicable.replace("\n", " ")
+            sheet.text(r, 4, f"不适用：{reason}" if reason else "不适用")
+        else:
+            sheet.text(r, 4, indicator.actual or "")
         sheet.measure(r, 5, result.weight, "score")
         if result.score is not None:
             sheet.measure(r, 6, result.score, "score")
