@@ -484,3 +484,20 @@ def test_a_damaged_xls_is_a_located_finding(tmp_path: Path) -> None:
     truncated = tmp_path / "截断.xls"
     truncated.write_bytes((FIXTURES / "B_自评表.xls").read_bytes()[:3000])
     assert _codes(read_workbook(truncated, source="截断.xls")) == ["IK700"]
+
+
+def test_an_unstated_money_unit_is_said_not_assumed_silently(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["项目名称", "法律援助"])
+    sheet.append(["预算规模及资金用途", "预算数", 10000, "其中：财政资金", 10000])
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    sheet.append(["产出指标", "数量指标", "受理数", "≥180件"])
+    path = tmp_path / "无单位.xlsx"
+    book.save(path)
+    imported = read_workbook(path, source="无单位.xlsx")
+    assert imported.spec is not None
+    budget = imported.spec.projects[0].budget
+    assert budget is not None and budget.total == _money("10000", "元")
+    assert _at(imported, "IK713") == ["Sheet!C2"]  # once, at the first bare amount

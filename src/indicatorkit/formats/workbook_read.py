@@ -175,6 +175,7 @@ class _SheetReader:
         self.book = book
         self.grid = grid
         self.used: set[tuple[int, int]] = set()
+        self.warned_unit = False
 
     # -- findings and cells ---------------------------------------------------------------------
 
@@ -608,7 +609,7 @@ class _SheetReader:
             return None
         try:
             if cell.number is not None:
-                return Amount(cell.number, unit_named(unit or "元"))
+                return Amount(cell.number, unit_named(unit or self.unstated_unit(cell)))
             value = parse_actual(cell.text)
         except (IndicatorkitError, ValueError) as error:
             self.bad_number(cell, f"金额无效 (invalid amount): {error}")
@@ -618,10 +619,27 @@ class _SheetReader:
         if isinstance(value, Amount) and value.unit.dimension == "[count]" and unit:
             return Amount(value.value, unit_named(unit))
         try:
-            return Amount(decimal_value(cell.text.replace(",", "")), unit_named(unit or "元"))
+            number = decimal_value(cell.text.replace(",", ""))
+            return Amount(number, unit_named(unit or self.unstated_unit(cell)))
         except (IndicatorkitError, ValueError, ArithmeticError):
             self.bad_number(cell, f"不是金额 (not an amount): “{cell.text}”")
             return None
+
+    def unstated_unit(self, cell: Cell) -> str:
+        """元, for a bare amount in a table that states no money unit — said once a sheet."""
+        if not self.warned_unit:
+            self.warned_unit = True
+            self.find(
+                "IK713",
+                WARNING,
+                "表上没有写金额单位（单位：元 / 万元），金额按元读 "
+                "(no money unit stated: amounts read in 元)",
+                cell.row,
+                cell.column,
+                cell.text,
+                "在表头写明“单位：元”或“单位：万元” / state the unit in the title",
+            )
+        return "元"
 
     def bad_number(self, cell: Cell, message: str) -> None:
         self.find(
@@ -1447,7 +1465,7 @@ class _SheetReader:
     def read_long_table(self, table: _Table) -> None:
         roles = {role: column for column, role in table.roles.items()}
         money = self.money_unit(1, table.header)
-        budget_unit = money or "元"
+        budget_unit = money
         if "project_budget" in roles:
             header_text = unicodedata.normalize(
                 "NFKC", self.grid.text(table.header, roles["project_budget"])
@@ -1535,7 +1553,7 @@ class _SheetReader:
                 columns["budget"] = cell.column
             elif "项目内容" in k:
                 columns["purpose"] = cell.column
-        money = self.money_unit(1, header) or "万元"
+        money = self.money_unit(1, header)
         for row in range(header + 1, self.grid.rows + 1):
             goal_cell = self.grid.cell(row, columns["goal"])
             if goal_cell is None:
