@@ -480,7 +480,7 @@ def test_a_damaged_xls_is_a_located_finding(tmp_path: Path) -> None:
     damaged.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     imported = read_workbook(damaged, source="坏.xls")
     assert imported.spec is None and _codes(imported) == ["IK700"]
-    assert "无法读取 .xls 工作簿" in imported.findings[0].message
+    assert "OLE2 文件，但不是 .xls" in imported.findings[0].message
     truncated = tmp_path / "截断.xls"
     truncated.write_bytes((FIXTURES / "B_自评表.xls").read_bytes()[:3000])
     assert _codes(read_workbook(truncated, source="截断.xls")) == ["IK700"]
@@ -501,3 +501,19 @@ def test_an_unstated_money_unit_is_said_not_assumed_silently(tmp_path: Path) -> 
     budget = imported.spec.projects[0].budget
     assert budget is not None and budget.total == _money("10000", "元")
     assert _at(imported, "IK713") == ["Sheet!C2"]  # once, at the first bare amount
+
+
+def test_workbook_kind_by_content(tmp_path: Path) -> None:
+    from indicatorkit.formats.workbook import workbook_kind
+
+    assert workbook_kind(FIXTURES / "B_自评表.xls") == "xls"
+    xlsx = layouts.printed_totals(tmp_path)
+    renamed = tmp_path / "表.dat"
+    renamed.write_bytes(xlsx.read_bytes())
+    assert (workbook_kind(xlsx), workbook_kind(renamed)) == ("xlsx", "xlsx")
+    document = tmp_path / "文档.docx"  # a zip, but no xl/workbook.xml
+    with zipfile.ZipFile(document, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    assert workbook_kind(document) is None
+    imported = read_workbook(document, source="文档.docx")
+    assert _codes(imported) == ["IK700"] and "也许是 .docx" in imported.findings[0].message

@@ -10,7 +10,11 @@ read, the findings (IK700–IK799) and their fixes are in ``docs/workbooks.md``.
 ('indicatorkit.formats.workbook_read', 'indicatorkit.formats.workbook_write')
 """
 
-from indicatorkit.formats.workbook_grid import MissingExtraError, UnreadableWorkbookError
+from indicatorkit.formats.workbook_grid import (
+    MissingExtraError,
+    UnreadableWorkbookError,
+    workbook_kind,
+)
 from indicatorkit.formats.workbook_read import read_workbook
 from indicatorkit.formats.workbook_write import (
     UnwritableWorkbookError,
@@ -23,6 +27,7 @@ __all__ = [
     "UnreadableWorkbookError",
     "UnwritableWorkbookError",
     "read_workbook",
+    "workbook_kind",
     "write_self_assessment",
     "write_workbook",
 ]

@@ -39,6 +39,7 @@ __all__ = [
     "UnreadableWorkbookError",
     "load_grids",
     "require",
+    "workbook_kind",
 ]
 
 #: Excel's serial day 0 (1899-12-30 makes serial 60 the fictitious 1900-02-29 right).
@@ -194,6 +195,42 @@ def _make_cell(row: int, column: int, value: Any, number_format: str) -> Cell | 
     return Cell(row, column, text, None)
 
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: The stream names of an .xls inside its compound file ("Workbook"; "Book" before Excel 97).
+_XLS_STREAMS = ("Workbook".encode("utf-16-le"), "Book\x00".encode("utf-16-le"))
+
+
+def workbook_kind(path: Path) -> str | None:
+    """``"xlsx"`` or ``"xls"`` told by the file's content (not its name), or ``None`` for
+    anything else — a .docx is a zip too, a .doc an OLE2 file too, and neither is a workbook.
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
+    ...     _ = handle.write(b"not a workbook"); handle.flush()
+    ...     workbook_kind(Path(handle.name)) is None
+    True
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+            if head.startswith(b"PK"):
+                try:
+                    with zipfile.ZipFile(handle) as archive:
+                        return "xlsx" if "xl/workbook.xml" in archive.namelist() else None
+                except zipfile.BadZipFile:
+                    return None
+            if head == _OLE_MAGIC:
+                tail = b""
+                while chunk := handle.read(1 << 20):
+                    text = tail + chunk
+                    if any(name in text for name in _XLS_STREAMS):
+                        return "xls"
+                    tail = text[-16:]
+    except OSError:
+        return None
+    return None
+
+
 def load_grids(path: Path) -> list[Grid]:
     """Every sheet of the workbook at ``path`` as a :class:`Grid`, in workbook order.
 
@@ -208,13 +245,19 @@ def load_grids(path: Path) -> list[Grid]:
         raise UnreadableWorkbookError(
             f"无法打开文件 (cannot open the file) {path}: {error.strerror or error}"
         ) from None
-    if head.startswith(b"PK"):
+    kind = workbook_kind(path)
+    if kind == "xlsx":
         return _xlsx_grids(path)
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if kind == "xls":
         return _xls_grids(path)
-    raise UnreadableWorkbookError(
-        f"不是 Excel 工作簿 (not an Excel workbook: neither .xlsx nor .xls): {path}"
+    what = (
+        "一个 zip 文件，但不是 .xlsx（也许是 .docx）/ a zip but not .xlsx (a .docx?)"
+        if head.startswith(b"PK")
+        else "一个 OLE2 文件，但不是 .xls（也许是 .doc）/ an OLE2 file but not .xls (a .doc?)"
+        if head == _OLE_MAGIC
+        else "既不是 .xlsx 也不是 .xls / neither .xlsx nor .xls"
     )
+    raise UnreadableWorkbookError(f"不是 Excel 工作簿 (not an Excel workbook): {what}: {path}")
 
 
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
