@@ -301,3 +301,14 @@ def test_not_applicable_indicators_round_trip_through_the_self_assessment(tmp_pa
     assert [p.total for p in score(imported.spec).projects] == [report.projects[0].total]
     total = next(r for r in _formulas(path)["项目1"] if r[0] == "总分")
     assert str(total[6]).startswith("=(SUM(")  # rescaled by a factor in the formula
+
+
+def test_a_text_longer_than_a_cell_is_refused_not_cut(tmp_path: Path) -> None:
+    from indicatorkit import Project
+    from indicatorkit.formats.workbook import UnwritableWorkbookError
+
+    spec = Spec(None, [Project(1, "法律援助", goal="很长" * 20_000)])
+    path = tmp_path / "申报表.xlsx"
+    with pytest.raises(UnwritableWorkbookError, match="32767"):
+        write_workbook(spec, path)
+    assert not path.exists()  # nothing half-written

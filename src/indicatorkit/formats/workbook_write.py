@@ -77,6 +77,24 @@ def _float_exact(value: Fraction) -> float | None:
     return as_float if Fraction(Decimal(repr(as_float))) == value else None
 
 
+class UnwritableWorkbookError(IndicatorkitError):
+    """The workbook cannot be written (a missing folder, no permission, a full disk, a
+    text longer than a cell holds)."""
+
+
+#: Excel's limit on the characters of one cell.
+MAX_CELL_TEXT = 32767
+
+
+def _fits(value: str, sheet: str, row: int, column: int) -> None:
+    """Refuse a text Excel would truncate (xlsxwriter would cut it silently)."""
+    if len(value) > MAX_CELL_TEXT:
+        raise UnwritableWorkbookError(
+            f"{sheet}!{_cell(column, row)} 的文字有 {len(value)} 个字符，超过 Excel 单元格的 "
+            f"{MAX_CELL_TEXT} 字符上限 (a text longer than an Excel cell holds)"
+        )
+
+
 class _Sheet:
     """A worksheet and the formats of one workbook."""
 
@@ -85,6 +103,7 @@ class _Sheet:
         self.formats = formats
 
     def text(self, row: int, column: int, value: str, style: str = "cell") -> None:
+        _fits(value, self.sheet.name, row, column)
         self.sheet.write_string(row, column, value, self.formats[style])
 
     def number(self, row: int, column: int, value: Fraction, style: str = "cell") -> None:
@@ -104,6 +123,7 @@ class _Sheet:
 
     def label(self, row: int, name: str, value: str, width: int = 6) -> None:
         self.text(row, 0, name, "label")
+        _fits(value, self.sheet.name, row, 1)
         if width > 1:
             self.sheet.merge_range(row, 1, row, width, value, self.formats["cell"])
         else:
@@ -140,10 +160,6 @@ def _open(path: Path) -> tuple[Any, dict[str, Any]]:
     )
     book.set_properties({"comments": "indicatorkit"})
     return book, _formats(book)
-
-
-class UnwritableWorkbookError(IndicatorkitError):
-    """The workbook cannot be written (a missing folder, no permission, a full disk)."""
 
 
 def _close(book: Any, path: Path) -> None:
