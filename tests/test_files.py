@@ -3,7 +3,6 @@ and export then import gives the spec back."""
 
 from __future__ import annotations
 
-import importlib.util
 import tempfile
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from indicatorkit.strategies import specs
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "examples" / "yutian_justice_2025.ikspec"
 SEED = ROOT / "examples" / "seed" / "000_878df4ebd272f24d.txt"
-WORKBOOK_MERGED = importlib.util.find_spec("indicatorkit.formats.workbook") is not None
 
 
 def test_read_and_write_are_public() -> None:
@@ -88,19 +86,6 @@ def test_a_zip_that_is_a_workbook(tmp_path: Path) -> None:
     assert detect_format((tmp_path / "other.zip").read_bytes()) == "unknown"
 
 
-@pytest.mark.skipif(WORKBOOK_MERGED, reason="the workbook reader is merged: it reads workbooks")
-def test_before_the_workbook_reader_a_workbook_is_a_clear_finding(tmp_path: Path) -> None:
-    import zipfile
-
-    path = tmp_path / "表.xlsx"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("xl/workbook.xml", "<workbook/>")
-    (finding,) = read(path).findings
-    assert finding.code == "IK602" and "CSV" in (finding.suggestion or "")
-    with pytest.raises(ExportError, match=r"\.csv"):
-        write(Spec(), tmp_path / "表.xlsx")
-
-
 def test_unreadable_and_unknown_files_are_findings(tmp_path: Path) -> None:
     missing = read(tmp_path / "没有.csv")
     assert missing.spec is None and [f.code for f in missing.findings] == ["IK600"]
@@ -159,3 +144,20 @@ def test_every_import_code_is_documented_with_cause_and_fix() -> None:
         line.split("|")[1].strip() for line in text.splitlines() if line.startswith("| IK6")
     }
     assert documented == set(codes)
+
+
+def test_workbooks_go_through_read_and_write(tmp_path: Path) -> None:
+    """``read`` and ``write`` hand .xlsx to the workbook reader and writer, by content."""
+    from indicatorkit import loads
+
+    spec = loads(
+        (Path(__file__).parents[1] / "examples" / "yutian_justice_2025.ikspec").read_text("utf-8")
+    )
+    path = tmp_path / "申报表.xlsx"
+    write(spec, path)
+    renamed = tmp_path / "没有扩展名"
+    renamed.write_bytes(path.read_bytes())
+    for each in (path, renamed):
+        imported = read(each)
+        assert imported.spec is not None, imported.findings
+        assert [p.name for p in imported.spec.projects] == [p.name for p in spec.projects]

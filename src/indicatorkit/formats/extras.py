@@ -40,4 +40,4 @@ def require(module: str, extra: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise MissingExtraError(module, extra) from None
+        raise MissingExtraError(module.partition(".")[0], extra) from None

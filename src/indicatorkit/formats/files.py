@@ -37,7 +37,6 @@ optional package is the one exception, raised as
 
 from __future__ import annotations
 
-import importlib
 import io
 import re
 import zipfile
@@ -59,6 +58,7 @@ from indicatorkit.formats.long_table import read_long_table, write_long_table
 from indicatorkit.formats.pdf import read_pdf
 from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table, header_key
 from indicatorkit.formats.word import read_doc, read_docx
+from indicatorkit.formats.workbook import read_workbook, write_workbook
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import Spec
 
@@ -94,7 +94,6 @@ FORMATS: Final[dict[str, str]] = {
 CODES: Final[dict[str, str]] = {
     "IK600": "文件读不了 / the file cannot be read",
     "IK601": "认不出格式 / not a format this reader knows",
-    "IK602": "本版本还不能读取 Excel 工作簿 / no workbook reader in this build",
 }
 
 _OLE2: Final = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -199,31 +198,13 @@ def _read_text(data: bytes, source: str, form: str) -> Imported:
     return read_blocks(text_blocks(text), source=source)
 
 
-def _read_workbook(path: Path, data: bytes, source: str) -> Imported:
-    # ---- MERGE POINT (workbook helper, issue 10 part 4) --------------------------------------
-    # indicatorkit.formats.workbook.read_workbook(path, *, source) -> Imported reads .xlsx and
-    # .xls.  Imported by name so this module stands without it; once merged, this is a plain
-    # call and the "not available" finding below goes away.
-    try:
-        workbook = importlib.import_module("indicatorkit.formats.workbook")
-    except ModuleNotFoundError:
-        return _finding(
-            "IK602",
-            "本版本还不能读取 Excel 工作簿 (this version cannot read Excel workbooks yet)",
-            source,
-            "请在 Excel 中另存为 CSV UTF-8 后导入 / save it from Excel as 'CSV UTF-8' and import that",
-        )
-    imported: Imported = workbook.read_workbook(path, source=source)
-    return imported
-
-
 #: How each binary format is read: (path, bytes, the name to report) → Imported.
 _BINARY_READERS: Final[dict[str, Callable[[Path, bytes, str], Imported]]] = {
     "docx": lambda path, data, source: read_docx(data, source=source),
     "doc": lambda path, data, source: read_doc(path, source=source),
     "pdf": lambda path, data, source: read_pdf(data, source=source),
-    "xlsx": _read_workbook,  # MERGE POINT: the workbook helper's reader
-    "xls": _read_workbook,  # MERGE POINT: the workbook helper's reader
+    "xlsx": lambda path, data, source: read_workbook(path, source=source),
+    "xls": lambda path, data, source: read_workbook(path, source=source),
 }
 
 
@@ -292,15 +273,7 @@ def write(spec: Spec, path: str | Path) -> None:
         elif suffix == ".csv":
             write_long_table(spec, path)
         elif suffix == ".xlsx":
-            # ---- MERGE POINT (workbook helper): write_workbook(spec, path) -> None ----------
-            try:
-                workbook = importlib.import_module("indicatorkit.formats.workbook")
-            except ModuleNotFoundError:
-                raise ExportError(
-                    "本版本还不能写 Excel 工作簿 (this version cannot write Excel workbooks yet) — "
-                    "请导出为 .csv / export to .csv"
-                ) from None
-            workbook.write_workbook(spec, path)
+            write_workbook(spec, path)
         else:
             raise ExportError(
                 f"不知道怎样写“{path.suffix or path.name}”文件 (no format for this extension) — "

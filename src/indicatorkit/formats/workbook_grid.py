@@ -1,0 +1,408 @@
+"""A workbook as grids of cell texts: what a reader of 绩效 tables needs from .xlsx and .xls.
+
+Each sheet becomes a :class:`Grid` of :class:`Cell` records holding the cell's *text as the
+table means it*: a number formatted as a percentage (``0%``) is ``95%``, a date-formatted cell
+is ``2025年12月31日``, other numbers are their exact decimal (never a float's noise, never
+rounded to the displayed places).  Merged ranges are filled with their first cell's text, so
+a level-1 name merged over five rows is on each of them.  .xlsx is read with openpyxl, .xls
+with xlrd (``formatting_info=True`` keeps each cell's number format and the merged ranges,
+which python-calamine does not expose); both are the ``excel`` extra.
+
+>>> grid = Grid("表1", {(1, 1): Cell(1, 1, "一级指标", None)}, 1, 1)
+>>> grid.text(1, 1), grid.text(2, 1)
+('一级指标', '')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import warnings
+import zipfile
+from collections.abc import Iterator
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import attrs
+
+from indicatorkit.errors import IndicatorkitError
+from indicatorkit.formats.extras import MissingExtraError, require
+from indicatorkit.numerals import format_decimal
+
+__all__ = [
+    "Cell",
+    "Grid",
+    "MissingExtraError",
+    "UnreadableWorkbookError",
+    "load_grids",
+    "require",
+    "workbook_kind",
+]
+
+#: Excel's serial day 0 (1899-12-30 makes serial 60 the fictitious 1900-02-29 right).
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+#: Cells per sheet read at most (a bound on memory: 1,048,576 rows would not fit anyway).
+MAX_CELLS = 2_000_000
+
+
+class UnreadableWorkbookError(IndicatorkitError):
+    """The file is not a workbook this library can open (not .xlsx/.xls, damaged, encrypted)."""
+
+
+@attrs.frozen
+class Cell:
+    """One non-empty cell: 1-based ``row`` and ``column``, its ``text`` (see the module) and
+    ``number`` (the exact value of a numeric cell, a percentage cell's ratio — ``19/20`` for
+    95% —, else ``None``); ``is_date`` for a date-formatted cell."""
+
+    row: int
+    column: int
+    text: str
+    number: Fraction | None
+    is_date: bool = False
+    #: A TRUE/FALSE cell (``text`` is ``TRUE`` or ``FALSE``).
+    is_bool: bool = False
+    #: For a cell covered by a merged range: the (row, column) of the range's first cell.
+    anchor: tuple[int, int] | None = None
+
+    @property
+    def origin(self) -> tuple[int, int]:
+        """The cell that holds this text: itself, or the first cell of its merged range."""
+        return self.anchor or (self.row, self.column)
+
+
+@attrs.frozen
+class Grid:
+    """A sheet: its name, non-empty cells by (row, column), and its size."""
+
+    name: str
+    cells: dict[tuple[int, int], Cell] = attrs.field(eq=False)
+    rows: int
+    columns: int
+    #: Formula cells that carry no stored result (a file written by a program, never opened
+    #: in Excel): (row, column, formula).  Their value is unknown; the reader says so.
+    unsaved_formulas: tuple[tuple[int, int, str], ...] = ()
+    #: The cells of each row, left to right (built once: a row's cells in time linear in them).
+    by_row: dict[int, list[Cell]] = attrs.field(
+        default=attrs.Factory(lambda self: _by_row(self.cells), takes_self=True),
+        eq=False,
+        repr=False,
+    )
+
+    def cell(self, row: int, column: int) -> Cell | None:
+        return self.cells.get((row, column))
+
+    def text(self, row: int, column: int) -> str:
+        found = self.cells.get((row, column))
+        return found.text if found is not None else ""
+
+    def row_cells(self, row: int) -> list[Cell]:
+        """The non-empty cells of ``row``, left to right."""
+        return self.by_row.get(row, [])
+
+    def non_empty_rows(self) -> Iterator[int]:
+        yield from sorted(self.by_row)
+
+
+def _by_row(cells: dict[tuple[int, int], Cell]) -> dict[int, list[Cell]]:
+    rows: dict[int, list[Cell]] = {}
+    for (row, _), cell in sorted(cells.items()):
+        rows.setdefault(row, []).append(cell)
+    return rows
+
+
+def _exact(value: float | int) -> Fraction:
+    """A float as the decimal it was typed as (``0.1`` → 1/10, not the binary neighbour)."""
+    if isinstance(value, int):
+        return Fraction(value)
+    return Fraction(Decimal(repr(value)))
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def _is_percent_format(number_format: str) -> bool:
+    return "%" in _QUOTED.sub("", number_format or "")
+
+
+def number_text(value: Fraction, percent: bool) -> str:
+    """The text of a number cell: ``95%`` for 19/20 under a percentage format, else the
+    exact decimal (``1/3`` when not a finite decimal).
+
+    >>> number_text(Fraction(19, 20), True), number_text(Fraction(12, 5), False)
+    ('95%', '2.4')
+    """
+    shown = value * 100 if percent else value
+    try:
+        text = format_decimal(shown)
+    except (ValueError, ArithmeticError):
+        text = f"{shown.numerator}/{shown.denominator}"
+    return text + ("%" if percent else "")
+
+
+def date_text(day: dt.date) -> str:
+    """``2025年12月31日``: how a date-formatted cell reads."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _make_cell(row: int, column: int, value: Any, number_format: str) -> Cell | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return Cell(row, column, "TRUE" if value else "FALSE", None, is_bool=True)
+    if isinstance(value, dt.datetime | dt.date):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return Cell(row, column, date_text(day), None, is_date=True)
+    if isinstance(value, dt.time | dt.timedelta):
+        return Cell(row, column, str(value), None)
+    if isinstance(value, int | float):
+        if isinstance(value, float) and (value != value or value in (float("inf"), -float("inf"))):
+            return Cell(row, column, str(value), None)
+        exact = _exact(value)
+        return Cell(row, column, number_text(exact, _is_percent_format(number_format)), exact)
+    text = str(value)
+    if not text.strip():
+        return None
+    return Cell(row, column, text, None)
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: The stream names of an .xls inside its compound file ("Workbook"; "Book" before Excel 97).
+_XLS_STREAMS = ("Workbook".encode("utf-16-le"), "Book\x00".encode("utf-16-le"))
+
+
+def workbook_kind(path: Path) -> str | None:
+    """``"xlsx"`` or ``"xls"`` told by the file's content (not its name), or ``None`` for
+    anything else — a .docx is a zip too, a .doc an OLE2 file too, and neither is a workbook.
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
+    ...     _ = handle.write(b"not a workbook"); handle.flush()
+    ...     workbook_kind(Path(handle.name)) is None
+    True
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+            if head.startswith(b"PK"):
+                try:
+                    with zipfile.ZipFile(handle) as archive:
+                        return "xlsx" if "xl/workbook.xml" in archive.namelist() else None
+                except zipfile.BadZipFile:
+                    return None
+            if head == _OLE_MAGIC:
+                tail = b""
+                while chunk := handle.read(1 << 20):
+                    text = tail + chunk
+                    if any(name in text for name in _XLS_STREAMS):
+                        return "xls"
+                    tail = text[-16:]
+    except OSError:
+        return None
+    return None
+
+
+def load_grids(path: Path) -> list[Grid]:
+    """Every sheet of the workbook at ``path`` as a :class:`Grid`, in workbook order.
+
+    The kind is told by the file's first bytes (a zip is .xlsx, an OLE2 compound file .xls),
+    not only by its name.  Raises :class:`UnreadableWorkbookError` (with the reason) for
+    anything else, and :class:`MissingExtraError` when the ``excel`` extra is missing.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError as error:
+        raise UnreadableWorkbookError(
+            f"无法打开文件 (cannot open the file) {path}: {error.strerror or error}"
+        ) from None
+    kind = workbook_kind(path)
+    if kind == "xlsx":
+        return _xlsx_grids(path)
+    if kind == "xls":
+        return _xls_grids(path)
+    what = (
+        "一个 zip 文件，但不是 .xlsx（也许是 .docx）/ a zip but not .xlsx (a .docx?)"
+        if head.startswith(b"PK")
+        else "一个 OLE2 文件，但不是 .xls（也许是 .doc）/ an OLE2 file but not .xls (a .doc?)"
+        if head == _OLE_MAGIC
+        else "既不是 .xlsx 也不是 .xls / neither .xlsx nor .xls"
+    )
+    raise UnreadableWorkbookError(f"不是 Excel 工作簿 (not an Excel workbook): {what}: {path}")
+
+
+_MERGE = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _check_merged_area(path: Path) -> None:
+    """Refuse, before openpyxl builds one object per merged cell, a workbook whose merged
+    ranges cover more than :data:`MAX_CELLS` cells (a small file can declare ``A1:XFD1048576``)."""
+    area = 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                tail = b""
+                with archive.open(name) as part:
+                    while chunk := part.read(1 << 20):
+                        text = tail + chunk
+                        last = 0
+                        for match in _MERGE.finditer(text):
+                            top, bottom = int(match.group(2)), int(match.group(4))
+                            left = _column_number(match.group(1))
+                            right = _column_number(match.group(3))
+                            area += (abs(bottom - top) + 1) * (abs(right - left) + 1)
+                            last = match.end()
+                        tail = text[max(last, len(text) - 64) :]
+                if area > MAX_CELLS:
+                    raise UnreadableWorkbookError(
+                        f"工作簿的合并区域过大，超过 {MAX_CELLS} 个单元格 "
+                        f"(merged ranges too large: over {MAX_CELLS} cells): {path}"
+                    )
+    except (OSError, zipfile.BadZipFile, RuntimeError) as error:
+        raise UnreadableWorkbookError(
+            f"无法读取 .xlsx 工作簿 (cannot read the .xlsx workbook) {path}: {error}"
+        ) from None
+
+
+def _xlsx_grids(path: Path) -> list[Grid]:
+    openpyxl = require("openpyxl", "excel")
+    _check_merged_area(path)
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about what it does not support (data validation, an out-of-range
+            # date it turns into an error value): the cells it gives are what we report on
+            warnings.simplefilter("ignore")
+            # from bytes: openpyxl refuses a path whose name does not end in .xlsx
+            book = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), data_only=True)
+    except Exception as error:  # openpyxl raises zip, XML and key errors of many kinds
+        raise UnreadableWorkbookError(
+            f"无法读取 .xlsx 工作簿 (cannot read the .xlsx workbook) {path}: "
+            f"{type(error).__name__}: {error}"
+        ) from None
+    formulas = _formula_cells(openpyxl, path) if _has_formulas(path) else {}
+    grids = []
+    for sheet in book.worksheets:
+        cells: dict[tuple[int, int], Cell] = {}
+        unsaved = tuple(
+            (r, c, formula)
+            for (title, r, c), formula in formulas.items()
+            if title == sheet.title and sheet.cell(r, c).value is None
+        )
+        for row in sheet.iter_rows():
+            for item in row:
+                if len(cells) >= MAX_CELLS:
+                    raise UnreadableWorkbookError(
+                        f"工作表“{sheet.title}”超过 {MAX_CELLS} 个单元格 (sheet too large)"
+                    )
+                made = _make_cell(item.row, item.column, item.value, item.number_format)
+                if made is not None:
+                    cells[(item.row, item.column)] = made
+        merges = [(r.min_row, r.max_row, r.min_col, r.max_col) for r in sheet.merged_cells.ranges]
+        grids.append(attrs.evolve(_grid(sheet.title, cells, merges), unsaved_formulas=unsaved))
+    return grids
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet of the .xlsx holds a formula (a look at the XML, no parsing)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with archive.open(name) as part:
+                        while chunk := part.read(1 << 20):
+                            if b"<f>" in chunk or b"<f " in chunk:
+                                return True
+    except (OSError, zipfile.BadZipFile):
+        return False
+    return False
+
+
+def _formula_cells(openpyxl: ModuleType, path: Path) -> dict[tuple[str, int, int], str]:
+    """Every formula cell: (sheet, row, column) → its formula (read without stored results)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), data_only=False)
+    except Exception:  # the data-only load succeeded; a second failure is not expected
+        return {}
+    found = {}
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for item in row:
+                if item.data_type == "f":
+                    found[(sheet.title, item.row, item.column)] = str(item.value)
+    return found
+
+
+def _xls_grids(path: Path) -> list[Grid]:
+    xlrd = require("xlrd", "excel")
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=False)
+    except Exception as error:  # xlrd raises XLRDError, struct and compound-document errors
+        raise UnreadableWorkbookError(
+            f"无法读取 .xls 工作簿 (cannot read the .xls workbook) {path}: "
+            f"{type(error).__name__}: {error}"
+        ) from None
+    grids = []
+    for sheet in book.sheets():
+        cells: dict[tuple[int, int], Cell] = {}
+        for r in range(sheet.nrows):
+            for c in range(sheet.ncols):
+                item = sheet.cell(r, c)
+                value: Any = item.value
+                number_format = ""
+                if item.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                    continue
+                if item.ctype == xlrd.XL_CELL_DATE:
+                    try:
+                        value = xlrd.xldate.xldate_as_datetime(item.value, book.datemode)
+                    except Exception:  # an out-of-range serial: keep the number
+                        value = item.value
+                elif item.ctype == xlrd.XL_CELL_NUMBER:
+                    xf = book.xf_list[item.xf_index]
+                    number_format = book.format_map[xf.format_key].format_str
+                    if float(value).is_integer():
+                        value = int(value)
+                elif item.ctype == xlrd.XL_CELL_BOOLEAN:
+                    value = bool(value)
+                elif item.ctype == xlrd.XL_CELL_ERROR:
+                    value = xlrd.error_text_from_code.get(value, "#ERROR")
+                made = _make_cell(r + 1, c + 1, value, number_format)
+                if made is not None:
+                    cells[(r + 1, c + 1)] = made
+        merges = [(rlo + 1, rhi, clo + 1, chi) for rlo, rhi, clo, chi in sheet.merged_cells]
+        grids.append(_grid(sheet.name, cells, merges))
+    return grids
+
+
+def _grid(
+    name: str, cells: dict[tuple[int, int], Cell], merges: list[tuple[int, int, int, int]]
+) -> Grid:
+    for top, bottom, left, right in merges:
+        anchor = cells.get((top, left))
+        if anchor is None:
+            continue
+        if (bottom - top + 1) * (right - left + 1) + len(cells) > MAX_CELLS:
+            raise UnreadableWorkbookError(
+                f"工作表“{name}”的合并区域过大 (a merged range too large to fill)"
+            )
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                if (r, c) != (top, left):
+                    cells[(r, c)] = attrs.evolve(anchor, row=r, column=c, anchor=(top, left))
+    rows = max((r for r, _ in cells), default=0)
+    columns = max((c for _, c in cells), default=0)
+    return Grid(name, cells, rows, columns)
