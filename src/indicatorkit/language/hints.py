@@ -43,6 +43,12 @@ _TERMINAL_NAMES = {
     "YEAR_END": "“年底”",
     "WITHIN_YEAR": "“年内”",
     "BETWEEN": "“之间”",
+    "DOTTED_DATE": "日期 date (2020.12.31)",
+    "WHOLE_YEAR": "“全年”",
+    "EVERY_YEAR": "“每年”",
+    "PART_OF_YEAR": "“上半年”/“一季度”",
+    "WITHIN": "“内”",
+    "DOUBLE_DASH": "“--”",
     "$END": "结尾 end of text",
     "<END-OF-FILE>": "结尾 end of text",
 }

@@ -17,7 +17,10 @@ Qualitative('及时足额发放')
 
 from __future__ import annotations
 
+import re
+
 from indicatorkit.errors import (
+    AmbiguousTargetError,
     DimensionMismatchError,
     InvalidTargetError,
     TargetSyntaxError,
@@ -28,8 +31,16 @@ from indicatorkit.language.grammar import Between, By, Compared, Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.prose import is_prose, looks_like_sentence, unquote
 from indicatorkit.language.syntax import check_text, per_registry, read_with_grammar
-from indicatorkit.language.targets import AnyTarget, Comparison, Deadline, Qualitative, Range
+from indicatorkit.language.targets import (
+    AnyTarget,
+    Comparison,
+    Deadline,
+    Period,
+    Qualitative,
+    Range,
+)
 from indicatorkit.language.text import normalize, original_position
+from indicatorkit.language.values import DatePoint, DateSpan
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["clear_caches", "read_target"]
@@ -49,11 +60,13 @@ def _plain(normalised: str, registry: UnitRegistry) -> Comparison | None:
     return Comparison(prefix, amount)
 
 
-def _target_of(form: Compared | Between | By, text: str) -> AnyTarget:
+def _target_of(form: Compared | Between | By | DateSpan, text: str) -> AnyTarget:
     if isinstance(form, Compared):
         return Comparison(form.operator, form.amount)
     if isinstance(form, By):
         return Deadline(form.point)
+    if isinstance(form, DateSpan):
+        return Period(form)
     try:
         return Range(form.low, form.high)
     except (ValueError, DimensionMismatchError) as error:
@@ -67,12 +80,45 @@ def _target_of(form: Compared | Between | By, text: str) -> AnyTarget:
         ) from None
 
 
+#: ``2023.07-2024.01``: two year.month numbers, most likely a period — but a number with one
+#: dot is a number, so strict reading refuses to guess (T042 in lenient reading).
+_DOTTED_MONTHS = re.compile(
+    r"\s*((?:19|20|21)[0-9]{2})\.(0?[1-9]|1[0-2])\s*(?:-{1,2}|~|—{1,2}|至|到)\s*"
+    r"((?:19|20|21)[0-9]{2})\.(0?[1-9]|1[0-2])\s*"
+)
+
+
+def _dotted_months(text: str, normalised: str) -> None:
+    """Raise the ambiguity error for ``2023.07-2024.01`` (read leniently as a period)."""
+    match = _DOTTED_MONTHS.fullmatch(normalised)
+    if match is None:
+        return
+    first_year, first_month, last_year, last_month = (int(part) for part in match.groups())
+    try:
+        span = DateSpan(
+            DatePoint(first_month, 1, first_year), DatePoint(last_month, None, last_year)
+        )
+    except ValueError:
+        return  # a reversed span: not a period, whatever it is
+    raise AmbiguousTargetError(
+        f"“{text.strip()}”像是年.月写成的期间 {span}，也可能是两个数 / "
+        "looks like a period written year.month, or two numbers",
+        text,
+        0,
+        end=len(text),
+        suggestion=f"写作“{span}”；宽松模式按期间读取 / write {span}; lenient reading takes the period",
+        code="T042",
+        reading=Period(span),
+    )
+
+
 def _read(text: str, registry: UnitRegistry) -> AnyTarget:
     check_text(text, Start.TARGET)
     normalised = normalize(text)[0]
     plain = _plain(normalised, registry)
     if plain is not None:
         return plain
+    _dotted_months(text, normalised)
     stripped = text.strip()
     inner = unquote(stripped)
     if inner is not None:
@@ -83,6 +129,10 @@ def _read(text: str, registry: UnitRegistry) -> AnyTarget:
 
     try:
         read = read_with_grammar(text, Start.TARGET, registry, prose)
+    except AmbiguousTargetError as error:
+        if isinstance(error.reading, By | DateSpan):  # the form a convention reads
+            error.reading = _target_of(error.reading, text)
+        raise
     except (TargetSyntaxError, UnknownUnitError) as error:
         if looks_like_sentence(normalize(stripped)[0]):
             digit = next((i for i, char in enumerate(text) if char.isdigit()), error.position)
