@@ -10,6 +10,8 @@ True
 """
 
 from indicatorkit.errors import (
+    AmbiguousTargetError,
+    DateSerialError,
     DimensionMismatchError,
     IndicatorkitError,
     InvalidTargetError,
@@ -31,11 +33,12 @@ from indicatorkit.language.targets import (
     CheckResult,
     Comparison,
     Deadline,
+    Period,
     Qualitative,
     Range,
     Target,
 )
-from indicatorkit.language.values import Amount, DatePoint, Grade
+from indicatorkit.language.values import Amount, DatePoint, DateSpan, Grade
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.lint import lint
 from indicatorkit.model.records import (
@@ -73,6 +76,7 @@ __all__ = [
     "NATIONAL",
     "RULE_SETS",
     "Actual",
+    "AmbiguousTargetError",
     "Amount",
     "AnyTarget",
     "Bound",
@@ -82,6 +86,8 @@ __all__ = [
     "Checkpoint",
     "Comparison",
     "DatePoint",
+    "DateSerialError",
+    "DateSpan",
     "Deadline",
     "Department",
     "DepartmentGoal",
@@ -102,6 +108,7 @@ __all__ = [
     "MonitorReport",
     "Operator",
     "Outcome",
+    "Period",
     "Programme",
     "Project",
     "ProjectScore",

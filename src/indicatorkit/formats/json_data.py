@@ -55,7 +55,7 @@ from indicatorkit import units
 from indicatorkit.errors import InvalidValueError, TextError
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.parse import parse_target
-from indicatorkit.language.targets import AnyTarget, Comparison, Deadline, Range
+from indicatorkit.language.targets import AnyTarget, Comparison, Deadline, Period, Range
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import (
@@ -653,6 +653,13 @@ def _target_data(target: AnyTarget, text: str) -> _Object:
         }
     if isinstance(target, Deadline):
         return {**head, "kind": "deadline", **_dump_date(target.by)}
+    if isinstance(target, Period):
+        return {
+            **head,
+            "kind": "period",
+            "start": _dump_date(target.span.start),
+            "end": _dump_date(target.span.end),
+        }
     return {**head, "kind": "qualitative", "sentence": target.text}
 
 
@@ -667,6 +674,7 @@ _KIND_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "comparison": ("operator", "value", "unit", "dimension"),
     "range": ("low", "high"),
     "deadline": ("month", "day", "year"),
+    "period": ("start", "end"),
     "qualitative": ("sentence",),
 }
 _TARGET_KEYS: Final = ("text", "canonical", "kind", *(k for ks in _KIND_KEYS.values() for k in ks))
@@ -721,6 +729,12 @@ def _agree(
             return
         wanted = target.low if key == "low" else target.high
         same = given.value == wanted.value and given.unit == wanted.unit
+    elif key in ("start", "end"):
+        assert isinstance(target, Period)
+        point = _load_date(r, value, path)
+        if point is _FAIL:
+            return
+        same = point == (target.span.start if key == "start" else target.span.end)
     elif key == "value":
         assert isinstance(target, Comparison)
         number = _load_decimal(r, value, path)

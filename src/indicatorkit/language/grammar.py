@@ -214,7 +214,9 @@ class _NamedMonth:
 _PART_LAST_MONTH = {"上半年": 6, "下半年": 12, "一": 3, "二": 6, "三": 9, "四": 12}
 
 
-def _ambiguous_month(month: _NamedMonth, end: int, written: str, code: str, deadline: By) -> Located:
+def _ambiguous_month(
+    month: _NamedMonth, end: int, written: str, code: str, deadline: By
+) -> Located:
     """The located error for a month named alone where strict reading cannot be sure; lenient
     reading takes ``deadline`` (by the month's end) with the diagnostic ``code``."""
     by = f"{deadline.point}前"
@@ -224,9 +226,7 @@ def _ambiguous_month(month: _NamedMonth, end: int, written: str, code: str, dead
             f"{month.month}月底之前 / before the month begins, or by its end"
         )
     else:
-        message = (
-            f"日期不明确 (ambiguous date)：只写了月份“{written}” / only a month is named"
-        )
+        message = f"日期不明确 (ambiguous date)：只写了月份“{written}” / only a month is named"
     return Located(
         AmbiguousTargetError,
         message,

@@ -504,7 +504,7 @@ _SERIAL_EPOCH = datetime.date(1899, 12, 30)
 def _serial_error(number: object, target: object) -> DateSerialError | None:
     """The error for a number that is probably a spreadsheet date serial, or ``None``."""
     try:
-        value = to_fraction(number)  # type: ignore[arg-type]
+        value = to_fraction(number)
     except (TypeError, ValueError, ArithmeticError):
         return None
     if value.denominator != 1 or int(value) not in DATE_SERIALS:
@@ -559,9 +559,7 @@ class Deadline:
     def __repr__(self) -> str:
         return f"Deadline({str(self)!r})"
 
-    def reading(
-        self, actual: Actual, *, units: UnitRegistry | None = None
-    ) -> DatePoint | DateSpan:
+    def reading(self, actual: Actual, *, units: UnitRegistry | None = None) -> DatePoint | DateSpan:
         """``actual`` as a :class:`DatePoint` or a :class:`DateSpan`."""
         return _date_in(actual, self, units)
 
@@ -607,9 +605,7 @@ class Period:
     def __repr__(self) -> str:
         return f"Period({str(self)!r})"
 
-    def reading(
-        self, actual: Actual, *, units: UnitRegistry | None = None
-    ) -> DatePoint | DateSpan:
+    def reading(self, actual: Actual, *, units: UnitRegistry | None = None) -> DatePoint | DateSpan:
         """``actual`` as a :class:`DatePoint` or a :class:`DateSpan`."""
         return _date_in(actual, self, units)
 

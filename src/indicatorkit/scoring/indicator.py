@@ -36,6 +36,7 @@ from indicatorkit.language.targets import (
     CheckResult,
     Comparison,
     Deadline,
+    Period,
     Qualitative,
     Range,
 )
@@ -317,8 +318,8 @@ def _numeric(result: CheckResult, weight: Fraction, rules: RuleSet, reason: str)
     ratio = attainment(result)
     if met:
         score = weight
-    elif isinstance(target, Deadline):
-        score = _ZERO  # a missed deadline has no ratio: our convention
+    elif isinstance(target, Deadline | Period):
+        score = _ZERO  # a missed deadline or period has no ratio: our convention
     elif isinstance(target, Comparison) and target.effective_operator(result.direction) is not None:
         operator = target.effective_operator(result.direction)
         score = rules.partial_credit(ratio, operator.is_lower_bound, weight)
