@@ -8,7 +8,7 @@ import pickle
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicatorkit import (
@@ -211,6 +211,7 @@ def test_date_span_validation() -> None:
     assert str(DateSpan(DatePoint(3), DatePoint(11, 20))) == "3月底～11月20日"
 
 
+@settings(deadline=None)
 @given(date_spans(), date_points())
 def test_a_span_contains_exactly_the_days_between_its_ends(
     span: DateSpan, point: DatePoint
@@ -222,6 +223,7 @@ def test_a_span_contains_exactly_the_days_between_its_ends(
         assert span.covers(one_day) == span.contains(point)
 
 
+@settings(deadline=None)
 @given(date_spans(), date_spans())
 def test_covering_is_transitive_and_implies_containing_the_ends(
     outer: DateSpan, inner: DateSpan
@@ -230,6 +232,7 @@ def test_covering_is_transitive_and_implies_containing_the_ends(
         assert outer.contains(inner.start) and outer.contains(inner.end)
 
 
+@settings(deadline=None)
 @given(periods())
 def test_period_canonical_text_round_trips(period: Period) -> None:
     assert parse_target(str(period)) == period
@@ -237,12 +240,14 @@ def test_period_canonical_text_round_trips(period: Period) -> None:
     assert pickle.loads(pickle.dumps(period)) == period
 
 
+@settings(deadline=None)
 @given(target_texts_with_targets(kinds=["period"]))
 def test_every_spelling_of_a_period_reads_to_it(pair: tuple[str, Period]) -> None:
     text, period = pair
     assert parse_target(text) == period, text
 
 
+@settings(deadline=None)
 @given(st.data(), periods())
 def test_actuals_meeting_and_missing_a_period(data: st.DataObject, period: Period) -> None:
     assert period.check(data.draw(actuals_meeting(period))).met
