@@ -530,6 +530,8 @@ def _kind_of(target: object) -> str:
         return target.amount.dimension
     if isinstance(target, Range):
         return target.low.dimension
+    if isinstance(target, Deadline | Period):
+        return "date"  # both take a day (or a period) as their actual
     return type(target).__name__
 
 
