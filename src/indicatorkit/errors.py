@@ -27,6 +27,7 @@ __all__ = [
     "IndicatorkitError",
     "InvalidTargetError",
     "InvalidValueError",
+    "MissingNumberError",
     "TargetSyntaxError",
     "TextError",
     "UnknownUnitError",
@@ -120,6 +121,21 @@ def _rebuild_text_error(
 
 class TargetSyntaxError(TextError):
     """The text is not a target expression (or an actual value) of the language."""
+
+
+class MissingNumberError(TargetSyntaxError):
+    """A unit alone, without its number (``公里``, ``万亩``: an unfilled template cell).  Never
+    read as a sentence, in lenient reading either.
+
+    >>> from indicatorkit import parse_target
+    >>> parse_target("公里", lenient=True)
+    Traceback (most recent call last):
+      ...
+    indicatorkit.errors.MissingNumberError: 只有单位“公里”，没有数值 (a unit with no number: an unfilled template cell?)
+      公里
+      ^^^^
+      提示 / hint: 填写数值，例如“≥5公里” / fill in the number, e.g. ≥5公里
+    """
 
 
 class UnknownUnitError(TextError):

@@ -299,13 +299,30 @@ class _Build(Transformer[Token, Any]):
             low = Amount(low.normalized / high.unit.factor, high.unit)
         return Between(low, high, _span(separator))
 
+    def tolerance(self, sign: Token, amount: Amount, suffix: Token | None) -> Between:
+        """±3% (以内): from -3% to 3%, both included."""
+        if suffix is not None and SUFFIX_OPERATORS[str(suffix)] is not Operator.LE:
+            raise _invalid(suffix, f"“±”之后只能写“以内” (± takes 以内 only), not “{suffix}”")
+        if amount.value <= 0:
+            raise _invalid(sign, f"“±”之后应为正数 (± takes a positive number): {amount}")
+        return Between(Amount(-amount.value, amount.unit), amount, _span(sign))
+
     # ---- amounts ----
     def amount(self, dash: Token | None, magnitude: Amount, whole: Token | None) -> Amount:
         return magnitude if dash is None else Amount(-magnitude.value, magnitude.unit)
 
-    def unit(self, top: Token, *rates: Token | str) -> Unit:
-        # rates alternate PER tokens and denominators: 元/人/月 → ("/", "人", "/", "个月")
-        text = "/".join([str(top), *(str(word) for word in rates[1::2])])
+    def unit(self, top: Token, *rates: Token | str | None) -> Unit:
+        # PER and TIMES tokens and denominators (plain str): 元/人/月 → ("/", "人", "/", "个月");
+        # 元/人·月 → ("/", "人", "·", None, "个月") — both are 元/人/个月
+        words = [word for word in rates if word is not None and not isinstance(word, Token)]
+        joined = [word for word in rates if isinstance(word, Token) and word.type == "TIMES"]
+        if joined and not any(isinstance(w, Token) and w.type == "PER" for w in rates):
+            raise _invalid(
+                joined[0],
+                f"“{joined[0]}”只能连接比率的分母 (joins the denominators of a rate only)",
+                "写作“元/人·月” / write 元/人·月",
+            )
+        text = "/".join([str(top), *(str(word) for word in words)])
         try:
             return self.registry.unit(text)
         except KeyError:

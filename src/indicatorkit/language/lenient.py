@@ -20,7 +20,12 @@ import re
 
 import attrs
 
-from indicatorkit.errors import AmbiguousTargetError, TargetSyntaxError, TextError
+from indicatorkit.errors import (
+    AmbiguousTargetError,
+    MissingNumberError,
+    TargetSyntaxError,
+    TextError,
+)
 from indicatorkit.language.prose import looks_like_sentence
 from indicatorkit.language.reading import read_target
 from indicatorkit.language.targets import AnyTarget, Qualitative
@@ -43,6 +48,7 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "T040": "“8月前”按惯例读作“8月底前” / '8月前' read as by the end of August, by convention",
     "T041": "只写了月份，按惯例读作该月底前 / a month named alone read as by its end",
     "T042": "“2023.07-2024.01”读作期间 / year.month numbers read as a period",
+    "T043": "只写了年份（2020年），读作该年底前 / a year named alone read as by its end",
 }
 
 
@@ -262,6 +268,8 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
         as_given = read_target(text, registry)
     except AmbiguousTargetError as error:
         return _by_convention(text, error)
+    except MissingNumberError:
+        raise  # a unit alone: nothing to repair, never a sentence
     except TextError as error:
         as_given, given_error = None, error
     if as_given is not None and not isinstance(as_given, Qualitative):

@@ -23,6 +23,7 @@ from indicatorkit.errors import (
     AmbiguousTargetError,
     DimensionMismatchError,
     InvalidTargetError,
+    MissingNumberError,
     TargetSyntaxError,
     UnknownUnitError,
 )
@@ -60,9 +61,34 @@ def _plain(normalised: str, registry: UnitRegistry) -> Comparison | None:
     return Comparison(prefix, amount)
 
 
+def _calendar_year(comparison: Comparison, text: str) -> Comparison:
+    """``comparison`` — unless it is a bare calendar year (``2020年``, 1900–2199): a year
+    named alone is most likely a deadline (by its end), never 2020 years, so strict reading
+    refuses it and lenient reading takes the deadline (T043)."""
+    amount = comparison.amount
+    if (
+        comparison.operator is not None
+        or amount.unit.symbol != "年"
+        or amount.value.denominator != 1
+        or not 1900 <= amount.value <= 2199
+    ):
+        return comparison
+    deadline = Deadline(DatePoint(12, None, int(amount.value)))
+    raise AmbiguousTargetError(
+        f"只写了年份“{text.strip()}”：可能是完成期限 {deadline}，不是 {amount.value} 年的时长 / "
+        "a year named alone: probably a deadline, not a duration",
+        text,
+        0,
+        end=len(text),
+        suggestion=f"写作“{deadline}”或“{amount.value}年内” / write {deadline}",
+        code="T043",
+        reading=deadline,
+    )
+
+
 def _target_of(form: Compared | Between | By | DateSpan, text: str) -> AnyTarget:
     if isinstance(form, Compared):
-        return Comparison(form.operator, form.amount)
+        return _calendar_year(Comparison(form.operator, form.amount), text)
     if isinstance(form, By):
         return Deadline(form.point)
     if isinstance(form, DateSpan):
@@ -112,12 +138,18 @@ def _dotted_months(text: str, normalised: str) -> None:
     )
 
 
+def _unit_alone(word: str, registry: UnitRegistry) -> bool:
+    """True for a unit word alone (``公里``, ``万亩``): a cell whose number was never filled in."""
+    known = registry.known_unit_set()
+    return word in known or (len(word) > 1 and word[0] in "十百千万亿" and word[1:] in known)
+
+
 def _read(text: str, registry: UnitRegistry) -> AnyTarget:
     check_text(text, Start.TARGET)
     normalised = normalize(text)[0]
     plain = _plain(normalised, registry)
     if plain is not None:
-        return plain
+        return _calendar_year(plain, text)
     _dotted_months(text, normalised)
     stripped = text.strip()
     inner = unquote(stripped)
@@ -125,10 +157,20 @@ def _read(text: str, registry: UnitRegistry) -> AnyTarget:
         return Qualitative(inner)
 
     def prose(normalised: str) -> Qualitative | None:
+        if _unit_alone(normalised.strip(), registry):
+            raise MissingNumberError(
+                f"只有单位“{stripped}”，没有数值 (a unit with no number: an unfilled template cell?)",
+                text,
+                0,
+                end=len(text),
+                suggestion=f"填写数值，例如“≥5{stripped}” / fill in the number, e.g. ≥5{stripped}",
+            )
         return Qualitative(stripped) if is_prose(normalised, registry) else None
 
     try:
         read = read_with_grammar(text, Start.TARGET, registry, prose)
+    except MissingNumberError:
+        raise
     except AmbiguousTargetError as error:
         if isinstance(error.reading, By | DateSpan):  # the form a convention reads
             error.reading = _target_of(error.reading, text)

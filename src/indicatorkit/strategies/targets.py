@@ -117,6 +117,17 @@ def comparisons(
         Comparison,
         st.sampled_from(chosen),
         amounts(units=units, min_value=min_value, max_value=max_value, places=places),
+    ).filter(_not_a_calendar_year)
+
+
+def _not_a_calendar_year(target: Comparison) -> bool:
+    """A bare ``2020年`` reads as a deadline (T043), not as a comparison: not drawn."""
+    amount = target.amount
+    return not (
+        target.operator is None
+        and amount.unit.symbol == "年"
+        and amount.value.denominator == 1
+        and 1900 <= amount.value <= 2199
     )
 
 
