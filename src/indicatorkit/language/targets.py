@@ -47,6 +47,7 @@ from indicatorkit.units import NO_UNIT, Unit, UnitRegistry, default_registry
 from indicatorkit.vocabulary import Operator
 
 __all__ = [
+    "DATE_SERIALS",
     "Actual",
     "AnyTarget",
     "CheckResult",
@@ -57,6 +58,7 @@ __all__ = [
     "QuantityLike",
     "Range",
     "Target",
+    "serial_date",
 ]
 
 
@@ -501,6 +503,12 @@ DATE_SERIALS = range(32874, 73051)
 _SERIAL_EPOCH = datetime.date(1899, 12, 30)
 
 
+def serial_date(serial: int) -> datetime.date:
+    """The day a spreadsheet date serial stands for (Excel's 1900 system, serials after
+    1900-02-28): ``serial_date(45291)`` is 2023-12-31."""
+    return _SERIAL_EPOCH + datetime.timedelta(days=serial)
+
+
 def _serial_error(number: object, target: object) -> DateSerialError | None:
     """The error for a number that is probably a spreadsheet date serial, or ``None``."""
     try:
@@ -509,7 +517,7 @@ def _serial_error(number: object, target: object) -> DateSerialError | None:
         return None
     if value.denominator != 1 or int(value) not in DATE_SERIALS:
         return None
-    day = _SERIAL_EPOCH + datetime.timedelta(days=int(value))
+    day = serial_date(int(value))
     return DateSerialError(
         format_decimal(value),
         f"{day.year}年{day.month}月{day.day}日",
