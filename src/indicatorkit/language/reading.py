@@ -30,7 +30,7 @@ from indicatorkit.errors import (
 from indicatorkit.language.actuals import clear_caches as clear_actual_caches
 from indicatorkit.language.grammar import Between, By, Compared, Start
 from indicatorkit.language.plain import match_plain
-from indicatorkit.language.prose import is_prose, looks_like_sentence, unquote
+from indicatorkit.language.prose import is_prose, looks_like_sentence, unit_alone, unquote
 from indicatorkit.language.syntax import check_text, per_registry, read_with_grammar
 from indicatorkit.language.targets import (
     AnyTarget,
@@ -138,12 +138,6 @@ def _dotted_months(text: str, normalised: str) -> None:
     )
 
 
-def _unit_alone(word: str, registry: UnitRegistry) -> bool:
-    """True for a unit word alone (``公里``, ``万亩``): a cell whose number was never filled in."""
-    known = registry.known_unit_set()
-    return word in known or (len(word) > 1 and word[0] in "十百千万亿" and word[1:] in known)
-
-
 def _read(text: str, registry: UnitRegistry) -> AnyTarget:
     check_text(text, Start.TARGET)
     normalised = normalize(text)[0]
@@ -157,7 +151,7 @@ def _read(text: str, registry: UnitRegistry) -> AnyTarget:
         return Qualitative(inner)
 
     def prose(normalised: str) -> Qualitative | None:
-        if _unit_alone(normalised.strip(), registry):
+        if unit_alone(normalised.strip(), registry):
             raise MissingNumberError(
                 f"只有单位“{stripped}”，没有数值 (a unit with no number: an unfilled template cell?)",
                 text,
