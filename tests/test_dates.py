@@ -21,6 +21,7 @@ from indicatorkit import (
     InvalidTargetError,
     InvalidValueError,
     Period,
+    UnknownUnitError,
     from_data,
     loads,
     parse_actual,
@@ -287,3 +288,15 @@ def test_periods_in_spec_files_and_json() -> None:
     target["end"]["month"] = 9
     with pytest.raises(ValueError, match="end"):
         from_data(data)
+
+
+@pytest.mark.parametrize("text", ["≥5月", "不少于5月", "≥5月份"])
+def test_a_month_where_no_date_can_stand_gets_a_hint_about_months_not_the_nearest_unit(
+    text: str,
+) -> None:
+    with pytest.raises(UnknownUnitError) as caught:
+        parse_target(text)
+    hint = caught.value.suggestion or ""
+    assert "3月～11月" in hint and "5个月" in hint and "月底前" in hint
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert str(copy) == str(caught.value)

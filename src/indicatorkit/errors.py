@@ -154,10 +154,12 @@ class UnknownUnitError(TextError):
         unit: str,
         nearest: tuple[str, ...],
         counting_word: str = "",
+        note: str = "",
     ) -> None:
         self.unit = unit
         self.nearest = nearest
         self.counting_word = counting_word
+        self.note = note  # a hint that fits the word better than the nearest units
         known = f"最接近的已知单位 / nearest known units: {'、'.join(nearest)}；" if nearest else ""
         if counting_word:
             line = f"{counting_word} = [{counting_word}]"
@@ -169,6 +171,8 @@ class UnknownUnitError(TextError):
             suggestion = f"{known}新单位可用 indicatorkit.define_unit() 添加"
         else:
             suggestion = "新单位可用 indicatorkit.define_unit() 添加 / add it with define_unit()"
+        if note:
+            suggestion = note
         super().__init__(
             f"未知单位“{unit}” (unknown unit {unit!r})",
             text,
@@ -180,7 +184,7 @@ class UnknownUnitError(TextError):
     def __reduce__(self) -> tuple[object, ...]:
         return (
             type(self),
-            (self.text, self.position, self.unit, self.nearest, self.counting_word),
+            (self.text, self.position, self.unit, self.nearest, self.counting_word, self.note),
         )
 
 

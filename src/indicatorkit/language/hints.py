@@ -148,6 +148,14 @@ def _complete_before(normalised: str, position: int, start: Start, registry: Uni
     return True
 
 
+#: The hint for "月" after a number where no date can stand (``≥5月``): a month is a date or a
+#: period, a number of months is 个月 — the nearest unit alone (个月) would mislead.
+_MONTH_NOTE = (
+    "月份写作“5月底前”（期限）或“3月～11月”（期间），月数写作“5个月” / a month is a date "
+    "(5月底前) or a period (3月～11月); a number of months is 5个月"
+)
+
+
 def syntax_error(
     text: str,
     normalised: str,
@@ -181,6 +189,7 @@ def syntax_error(
             word,
             registry.nearest_units(word),
             _counting_word(word),
+            _MONTH_NOTE if word.startswith("月") else "",
         )
     original = original_position(index, position)
     if found and "$END" not in allowed and _complete_before(normalised, position, start, registry):
