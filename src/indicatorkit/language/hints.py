@@ -49,6 +49,8 @@ _TERMINAL_NAMES = {
     "PART_OF_YEAR": "“上半年”/“一季度”",
     "WITHIN": "“内”",
     "DOUBLE_DASH": "“--”",
+    "PLUS_MINUS": "“±”",
+    "TIMES": "“·”",
     "$END": "结尾 end of text",
     "<END-OF-FILE>": "结尾 end of text",
 }
