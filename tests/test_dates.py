@@ -300,3 +300,15 @@ def test_a_month_where_no_date_can_stand_gets_a_hint_about_months_not_the_neares
     assert "3月～11月" in hint and "5个月" in hint and "月底前" in hint
     copy = pickle.loads(pickle.dumps(caught.value))
     assert str(copy) == str(caught.value)
+
+
+@settings(deadline=None)
+@given(periods(), date_points())
+def test_check_decides_by_the_day_bounds(period: Period, point: DatePoint) -> None:
+    bounds = period.bounds()
+    assert (bounds.first, bounds.last) == (period.span.start, period.span.end)
+    assert period.check(point).met == bounds.contains(point)
+    deadline = Deadline(period.span.end)
+    assert deadline.bounds().first is None
+    assert deadline.check(point).met == deadline.bounds().contains(point)
+    assert deadline.check(period.span).met  # a period is in time when its last day is

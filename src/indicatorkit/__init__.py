@@ -24,7 +24,7 @@ from indicatorkit.errors import (
 from indicatorkit.formats.ikspec.reader import load, loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
-from indicatorkit.language.bounds import Bound, Bounds, Direction
+from indicatorkit.language.bounds import Bound, Bounds, DayBounds, Direction
 from indicatorkit.language.lenient import Diagnostic, LenientParse
 from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.split_form import parse_split_target
@@ -89,6 +89,7 @@ __all__ = [
     "DatePoint",
     "DateSerialError",
     "DateSpan",
+    "DayBounds",
     "Deadline",
     "Department",
     "DepartmentGoal",

@@ -36,6 +36,7 @@ from indicatorkit.language.actuals import read_actual
 from indicatorkit.language.bounds import (
     Bound,
     Bounds,
+    DayBounds,
     Direction,
     comparison_bounds,
     effective_operator,
@@ -571,13 +572,17 @@ class Deadline:
         """``actual`` as a :class:`DatePoint` or a :class:`DateSpan`."""
         return _date_in(actual, self, units)
 
+    def bounds(self, direction: Direction | None = None) -> DayBounds:
+        """The days this deadline accepts: any up to ``by`` (``direction`` changes nothing)."""
+        return self._bounds
+
+    @cached_property
+    def _bounds(self) -> DayBounds:
+        return DayBounds(None, self.by)
+
     def contains(self, point: DatePoint | DateSpan) -> bool:
         """True when ``point`` (all of a period) is on or before the deadline."""
-        if isinstance(point, DateSpan):
-            point = point.end
-        if point.year is not None and self.by.year is not None and point.year != self.by.year:
-            return point.year < self.by.year
-        return point.key() <= self.by.key()
+        return self._bounds.contains(point)
 
     def check(
         self,
@@ -617,11 +622,13 @@ class Period:
         """``actual`` as a :class:`DatePoint` or a :class:`DateSpan`."""
         return _date_in(actual, self, units)
 
+    def bounds(self, direction: Direction | None = None) -> DayBounds:
+        """The days this period accepts: its span (``direction`` changes nothing)."""
+        return DayBounds(self.span.start, self.span.end)
+
     def contains(self, value: DatePoint | DateSpan) -> bool:
         """True when the day (every day of the period) ``value`` lies in this period."""
-        if isinstance(value, DateSpan):
-            return self.span.covers(value)
-        return self.span.contains(value)
+        return self.bounds().contains(value)
 
     def check(
         self,
