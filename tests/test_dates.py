@@ -312,3 +312,18 @@ def test_check_decides_by_the_day_bounds(period: Period, point: DatePoint) -> No
     assert deadline.bounds().first is None
     assert deadline.check(point).met == deadline.bounds().contains(point)
     assert deadline.check(period.span).met  # a period is in time when its last day is
+
+
+def test_monitoring_lights_periods_and_month_deadlines() -> None:
+    from indicatorkit import Light, monitor
+
+    spec = loads(
+        "项目 1 示例\n  预算：10000元\n"
+        "  指标 产出指标 / 时效指标 / 实施期间\n    指标值：2025年3月-10月\n    实际值：2025年5月\n"
+        "  指标 产出指标 / 时效指标 / 完成时间\n    指标值：2025年6月\n    实际值：2025年7月2日\n"
+        "  指标 产出指标 / 时效指标 / 验收时间\n    指标值：一季度\n"
+    )
+    lights = [
+        line.light for line in monitor(spec, datetime.date(2025, 6, 30)).projects[0].indicators
+    ]
+    assert lights == [Light.GREEN, Light.RED, Light.GREY]
