@@ -78,7 +78,7 @@ from indicatorkit.numerals import (
     read_decimal,
     read_ratio,
 )
-from indicatorkit.units import Unit, UnitDefinitionError, UnitRegistry, default_registry
+from indicatorkit.units import Unit, UnitDefinitionError, UnitRegistry
 from indicatorkit.vocabulary import Operator
 
 __all__ = ["CODE", "from_data", "from_json", "schema", "to_data", "to_json"]
@@ -598,7 +598,9 @@ def _load_units(r: _Reader, value: object, path: str) -> Any:
             path, value, ("单位定义（文字）的数组或 null", "an array of definition strings or null")
         )
         return _FAIL
-    registry = default_registry()
+    # the list is complete (to_data writes every definition): build on the shipped units alone,
+    # not on what define_unit added to this process's default registry
+    registry = UnitRegistry()
     for index, line in enumerate(value):
         try:
             registry = registry.define(line)
