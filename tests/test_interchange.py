@@ -1007,7 +1007,7 @@ def without_null(branch: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]
     return {**branch, "type": sorted(json_types(branch, root) - {"null"})}
 
 
-TARGET_KINDS = {"comparison", "range", "deadline", "qualitative"}
+TARGET_KINDS = {"comparison", "range", "deadline", "period", "qualitative"}
 
 
 def type_drift(

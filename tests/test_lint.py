@@ -132,3 +132,27 @@ def test_the_seed_s_real_problems() -> None:
     # the seed's budgets add up and its plans rise to 100%
     assert counts["IK302"] == 0 and counts["IK301"] == 0
     assert {f.severity for f in findings if f.code == "IK201"} == {Severity.ERROR}
+
+
+@pytest.mark.parametrize(
+    ("target", "flagged"),
+    [
+        ("= 44,561", True),
+        ("45291", True),
+        ("≥45291", True),
+        ("12月底前", False),
+        ("100", False),
+        ("45291件", False),
+        ("44000", True),
+        ("80000", False),
+        ("100000", False),
+    ],
+)
+def test_a_date_serial_in_a_time_indicator_is_flagged(target: str, flagged: bool) -> None:
+    text = f"项目 1\n  指标 产出指标 / 时效指标 / 资金到位时间\n    指标值：{target}\n"
+    found = [f for f in lint(loads(text), source=text) if f.code == "IK210"]
+    assert bool(found) == flagged
+    if flagged:
+        assert found[0].line == 3 and "Excel" in found[0].message
+    elsewhere = text.replace("时效指标", "数量指标")
+    assert not [f for f in lint(loads(elsewhere)) if f.code == "IK210"]

@@ -22,10 +22,12 @@ from indicatorkit import (
     Amount,
     Comparison,
     DatePoint,
+    DateSpan,
     Deadline,
     Direction,
     IndicatorkitError,
     Operator,
+    Period,
     Qualitative,
     Range,
     TextError,
@@ -528,6 +530,8 @@ def _kind_of(target: object) -> str:
         return target.amount.dimension
     if isinstance(target, Range):
         return target.low.dimension
+    if isinstance(target, Deadline | Period):
+        return "date"  # both take a day (or a period) as their actual
     return type(target).__name__
 
 
@@ -628,7 +632,7 @@ def _never_crash(text: str) -> None:
     except IndicatorkitError as error:
         _check_error(error, text)
     else:
-        assert isinstance(target, Comparison | Range | Deadline | Qualitative)
+        assert isinstance(target, Comparison | Range | Deadline | Period | Qualitative)
         assert parse_target(str(target)) == target  # whatever reads, its canonical text reads
         if isinstance(target, Qualitative):  # the sentence as written (perhaps unquoted)
             assert target.text in text
@@ -646,7 +650,7 @@ def _never_crash(text: str) -> None:
     except IndicatorkitError as error:
         _check_error(error, text)
     else:
-        assert isinstance(actual, Amount | DatePoint)
+        assert isinstance(actual, Amount | DatePoint | DateSpan)
 
 
 @_settings(300)

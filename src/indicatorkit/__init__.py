@@ -10,10 +10,13 @@ True
 """
 
 from indicatorkit.errors import (
+    AmbiguousTargetError,
+    DateSerialError,
     DimensionMismatchError,
     IndicatorkitError,
     InvalidTargetError,
     InvalidValueError,
+    MissingNumberError,
     TargetSyntaxError,
     TextError,
     UnknownUnitError,
@@ -25,7 +28,7 @@ from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
 from indicatorkit.formats.long_table import from_frame, to_frame
-from indicatorkit.language.bounds import Bound, Bounds, Direction
+from indicatorkit.language.bounds import Bound, Bounds, DayBounds, Direction
 from indicatorkit.language.lenient import Diagnostic, LenientParse
 from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.split_form import parse_split_target
@@ -35,11 +38,12 @@ from indicatorkit.language.targets import (
     CheckResult,
     Comparison,
     Deadline,
+    Period,
     Qualitative,
     Range,
     Target,
 )
-from indicatorkit.language.values import Amount, DatePoint, Grade
+from indicatorkit.language.values import Amount, DatePoint, DateSpan, Grade
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.lint import lint
 from indicatorkit.model.records import (
@@ -77,6 +81,7 @@ __all__ = [
     "NATIONAL",
     "RULE_SETS",
     "Actual",
+    "AmbiguousTargetError",
     "Amount",
     "AnyTarget",
     "Bound",
@@ -86,6 +91,9 @@ __all__ = [
     "Checkpoint",
     "Comparison",
     "DatePoint",
+    "DateSerialError",
+    "DateSpan",
+    "DayBounds",
     "Deadline",
     "Department",
     "DepartmentGoal",
@@ -106,9 +114,11 @@ __all__ = [
     "Location",
     "MeasureGroup",
     "MissingExtraError",
+    "MissingNumberError",
     "MonitorReport",
     "Operator",
     "Outcome",
+    "Period",
     "Programme",
     "Project",
     "ProjectScore",

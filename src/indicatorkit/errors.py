@@ -21,10 +21,13 @@ from __future__ import annotations
 import unicodedata
 
 __all__ = [
+    "AmbiguousTargetError",
+    "DateSerialError",
     "DimensionMismatchError",
     "IndicatorkitError",
     "InvalidTargetError",
     "InvalidValueError",
+    "MissingNumberError",
     "TargetSyntaxError",
     "TextError",
     "UnknownUnitError",
@@ -120,6 +123,21 @@ class TargetSyntaxError(TextError):
     """The text is not a target expression (or an actual value) of the language."""
 
 
+class MissingNumberError(TargetSyntaxError):
+    """A unit alone, without its number (``公里``, ``万亩``: an unfilled template cell).  Never
+    read as a sentence, in lenient reading either.
+
+    >>> from indicatorkit import parse_target
+    >>> parse_target("公里", lenient=True)
+    Traceback (most recent call last):
+      ...
+    indicatorkit.errors.MissingNumberError: 只有单位“公里”，没有数值 (a unit with no number: an unfilled template cell?)
+      公里
+      ^^^^
+      提示 / hint: 填写数值，例如“≥5公里” / fill in the number, e.g. ≥5公里
+    """
+
+
 class UnknownUnitError(TextError):
     """A word after a number is not a unit the registry knows.
 
@@ -136,10 +154,12 @@ class UnknownUnitError(TextError):
         unit: str,
         nearest: tuple[str, ...],
         counting_word: str = "",
+        note: str = "",
     ) -> None:
         self.unit = unit
         self.nearest = nearest
         self.counting_word = counting_word
+        self.note = note  # a hint that fits the word better than the nearest units
         known = f"最接近的已知单位 / nearest known units: {'、'.join(nearest)}；" if nearest else ""
         if counting_word:
             line = f"{counting_word} = [{counting_word}]"
@@ -151,6 +171,8 @@ class UnknownUnitError(TextError):
             suggestion = f"{known}新单位可用 indicatorkit.define_unit() 添加"
         else:
             suggestion = "新单位可用 indicatorkit.define_unit() 添加 / add it with define_unit()"
+        if note:
+            suggestion = note
         super().__init__(
             f"未知单位“{unit}” (unknown unit {unit!r})",
             text,
@@ -162,12 +184,66 @@ class UnknownUnitError(TextError):
     def __reduce__(self) -> tuple[object, ...]:
         return (
             type(self),
-            (self.text, self.position, self.unit, self.nearest, self.counting_word),
+            (self.text, self.position, self.unit, self.nearest, self.counting_word, self.note),
         )
 
 
 class InvalidTargetError(TextError):
     """The text is well formed but means nothing valid (month 13, a reversed range …)."""
+
+
+class AmbiguousTargetError(InvalidTargetError):
+    """Text that only a documented convention reads, such as ``8月前`` (before August begins,
+    or by its end?).  Strict reading refuses it; lenient reading takes ``reading`` — what the
+    convention reads — and reports the diagnostic ``code`` (T040–T059).
+
+    >>> from indicatorkit import parse_target
+    >>> parse_target("8月前", lenient=True).target
+    Deadline('8月底前')
+    """
+
+    def __init__(
+        self,
+        message: str,
+        text: str,
+        position: int,
+        *,
+        end: int | None = None,
+        suggestion: str | None = None,
+        code: str = "T040",
+        reading: object = None,
+    ) -> None:
+        self.code = code
+        self.reading = reading
+        super().__init__(message, text, position, end=end, suggestion=suggestion)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_ambiguous,
+            (
+                type(self),
+                self.message,
+                self.text,
+                self.position,
+                self.end,
+                self.suggestion,
+                self.code,
+                self.reading,
+            ),
+        )
+
+
+def _rebuild_ambiguous(
+    cls: type[AmbiguousTargetError],
+    message: str,
+    text: str,
+    position: int,
+    end: int,
+    suggestion: str | None,
+    code: str,
+    reading: object,
+) -> AmbiguousTargetError:
+    return cls(message, text, position, end=end, suggestion=suggestion, code=code, reading=reading)
 
 
 class InvalidValueError(IndicatorkitError):
@@ -190,6 +266,41 @@ class DimensionMismatchError(IndicatorkitError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_mismatch, (type(self), self.expected, self.got, self.context))
+
+
+class DateSerialError(DimensionMismatchError):
+    """A plain number where a date is needed, in the range of spreadsheet date serials:
+    ``45291`` is probably 2023年12月31日 leaked from Excel.  Never guessed; the message says
+    which date it would be.
+
+    >>> from indicatorkit import parse_target
+    >>> parse_target("12月底前").check(45291)
+    Traceback (most recent call last):
+      ...
+    indicatorkit.errors.DateSerialError: 需要日期，实际值是数字“45291”：它可能是 Excel 日期序列号，即 2023年12月31日，请填写日期本身 (a date is needed, got the number 45291: probably an Excel date serial for 2023-12-31; write the date itself)
+    """
+
+    def __init__(self, number: str, date: str, iso: str, *, context: str = "") -> None:
+        self.expected = "日期"
+        self.got = number
+        self.context = context
+        self.date = date
+        self.iso = iso
+        IndicatorkitError.__init__(
+            self,
+            f"需要日期，实际值是数字“{number}”：它可能是 Excel 日期序列号，即 {date}，请填写日期本身 "
+            f"(a date is needed, got the number {number}: probably an Excel date serial for "
+            f"{iso}; write the date itself)",
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_serial, (type(self), self.got, self.date, self.iso, self.context))
+
+
+def _rebuild_serial(
+    cls: type[DateSerialError], number: str, date: str, iso: str, context: str
+) -> DateSerialError:
+    return cls(number, date, iso, context=context)
 
 
 def _rebuild_mismatch(

@@ -29,6 +29,7 @@ True
 from __future__ import annotations
 
 import difflib
+import re
 import threading
 from collections.abc import Iterable
 from fractions import Fraction
@@ -249,6 +250,12 @@ class UnitRegistry:
                     else "应为“名称 = 定义” (name = definition)"
                 )
             )
+        if "[" in parts[1] and not re.fullmatch(r"\[[^\[\]\s*/^]+\]", parts[1]):
+            raise UnitDefinitionError(
+                f"单位定义无效 (invalid unit definition) {definition!r}: 新的量写作“名称 = [量纲]”，"
+                "派生单位写作“名称 = 数 * 已知单位” (a new kind is name = [dimension]; a derived "
+                "unit is name = number * known unit)"
+            )
         extended = registry_of((*self.definitions, definition))
         try:
             # pint accepts some broken lines lazily: resolve the new unit now, so that a bad
@@ -258,8 +265,19 @@ class UnitRegistry:
                 extended.unit(word)
         except Exception as error:  # pint raises many unrelated types here
             _forget(extended.definitions)
+            readable = isinstance(
+                error,
+                pint.errors.UndefinedUnitError
+                | pint.errors.DefinitionSyntaxError
+                | pint.errors.RedefinitionError,
+            )
+            reason = (
+                (str(error).strip().splitlines() or [""])[0]
+                if readable
+                else "无法读取这一定义 (the definition cannot be read)"
+            )
             raise UnitDefinitionError(
-                f"单位定义无效 (invalid unit definition) {definition!r}: {error}"
+                f"单位定义无效 (invalid unit definition) {definition!r}: {reason}"
             ) from None
         return extended
 

@@ -55,7 +55,7 @@ from indicatorkit import units
 from indicatorkit.errors import InvalidValueError, TextError
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.parse import parse_target
-from indicatorkit.language.targets import AnyTarget, Comparison, Deadline, Range
+from indicatorkit.language.targets import AnyTarget, Comparison, Deadline, Period, Range
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import (
@@ -78,7 +78,7 @@ from indicatorkit.numerals import (
     read_decimal,
     read_ratio,
 )
-from indicatorkit.units import Unit, UnitDefinitionError, UnitRegistry, default_registry
+from indicatorkit.units import Unit, UnitDefinitionError, UnitRegistry
 from indicatorkit.vocabulary import Operator
 
 __all__ = ["CODE", "from_data", "from_json", "schema", "to_data", "to_json"]
@@ -598,7 +598,9 @@ def _load_units(r: _Reader, value: object, path: str) -> Any:
             path, value, ("单位定义（文字）的数组或 null", "an array of definition strings or null")
         )
         return _FAIL
-    registry = default_registry()
+    # the list is complete (to_data writes every definition): build on the shipped units alone,
+    # not on what define_unit added to this process's default registry
+    registry = UnitRegistry()
     for index, line in enumerate(value):
         try:
             registry = registry.define(line)
@@ -653,6 +655,13 @@ def _target_data(target: AnyTarget, text: str) -> _Object:
         }
     if isinstance(target, Deadline):
         return {**head, "kind": "deadline", **_dump_date(target.by)}
+    if isinstance(target, Period):
+        return {
+            **head,
+            "kind": "period",
+            "start": _dump_date(target.span.start),
+            "end": _dump_date(target.span.end),
+        }
     return {**head, "kind": "qualitative", "sentence": target.text}
 
 
@@ -667,6 +676,7 @@ _KIND_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "comparison": ("operator", "value", "unit", "dimension"),
     "range": ("low", "high"),
     "deadline": ("month", "day", "year"),
+    "period": ("start", "end"),
     "qualitative": ("sentence",),
 }
 _TARGET_KEYS: Final = ("text", "canonical", "kind", *(k for ks in _KIND_KEYS.values() for k in ks))
@@ -721,6 +731,12 @@ def _agree(
             return
         wanted = target.low if key == "low" else target.high
         same = given.value == wanted.value and given.unit == wanted.unit
+    elif key in ("start", "end"):
+        assert isinstance(target, Period)
+        point = _load_date(r, value, path)
+        if point is _FAIL:
+            return
+        same = point == (target.span.start if key == "start" else target.span.end)
     elif key == "value":
         assert isinstance(target, Comparison)
         number = _load_decimal(r, value, path)

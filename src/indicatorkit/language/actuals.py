@@ -1,4 +1,5 @@
-"""Reading actual values (实际完成值): an amount (``96%``, ``6万元``) or a date (``12月20日``).
+"""Reading actual values (实际完成值): an amount (``96%``, ``6万元``), a date (``12月20日``) or
+a period (``2024年3月-5月``; a month named alone, ``2024年5月``, is the whole month).
 
 >>> parse_actual("6万元") == parse_actual("60000元")
 True
@@ -11,13 +12,13 @@ from __future__ import annotations
 from indicatorkit.language.grammar import Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.syntax import MAX_TEXT, check_text, per_registry, read_with_grammar
-from indicatorkit.language.values import Amount, DatePoint
+from indicatorkit.language.values import Amount, DatePoint, DateSpan
 from indicatorkit.units import UnitRegistry, default_registry
 
 __all__ = ["actual_reader", "clear_caches", "parse_actual", "read_actual"]
 
 
-def _read(registry: UnitRegistry, text: str) -> Amount | DatePoint:
+def _read(registry: UnitRegistry, text: str) -> Amount | DatePoint | DateSpan:
     if len(text) <= MAX_TEXT:
         plain = match_plain(text, registry)
         if plain is not None and plain[0] is None and plain[2] is None:
@@ -35,13 +36,13 @@ def clear_caches() -> None:
     actual_reader.cache_clear()
 
 
-def read_actual(text: str, registry: UnitRegistry) -> Amount | DatePoint:
+def read_actual(text: str, registry: UnitRegistry) -> Amount | DatePoint | DateSpan:
     """:func:`parse_actual` in ``registry`` (cached per registry)."""
     return actual_reader(registry)(text)  # type: ignore[no-any-return]
 
 
-def parse_actual(text: str, *, units: UnitRegistry | None = None) -> Amount | DatePoint:
-    """Parse an actual value (实际完成值): an amount or a date.  ``units`` is the unit
+def parse_actual(text: str, *, units: UnitRegistry | None = None) -> Amount | DatePoint | DateSpan:
+    """Parse an actual value (实际完成值): an amount, a date or a period.  ``units`` is the unit
     registry to read with (the default registry when ``None``).
 
     >>> parse_actual("≥95%")
@@ -50,7 +51,7 @@ def parse_actual(text: str, *, units: UnitRegistry | None = None) -> Amount | Da
     indicatorkit.errors.TargetSyntaxError: 实际值无法解析 / cannot read actual: 第1列出现意外的“≥” (unexpected '≥' at column 1)
       ≥95%
       ^
-      提示 / hint: 此处应为 / expected here: “-”、“年底”、中文数字 numeral、数字 number、百分之… numeral
+      提示 / hint: 此处应为 / expected here: “-”、“全年”、“年底”、中文数字 numeral、数字 number、日期 date (2020.12.31)、百分之… numeral
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_actual needs a str, not {type(text).__name__}")

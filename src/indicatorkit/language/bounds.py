@@ -15,6 +15,13 @@ accessors, so the two cannot drift:
 Bound(value=Fraction(49, 50), inclusive=True)
 >>> parse_target("5万元～8万元").bounds().contains(60000)
 True
+
+Deadlines and periods accept days; their :class:`DayBounds` are the one definition of "in time":
+
+>>> parse_target("3-11月").bounds()
+DayBounds(first=DatePoint(month=3, day=1, year=None), last=DatePoint(month=11, day=None, year=None))
+>>> parse_target("12月底前").bounds().first is None
+True
 """
 
 from __future__ import annotations
@@ -24,10 +31,11 @@ from fractions import Fraction
 
 import attrs
 
+from indicatorkit.language.values import DatePoint, DateSpan
 from indicatorkit.units import Unit
 from indicatorkit.vocabulary import Operator
 
-__all__ = ["Bound", "Bounds", "Direction", "effective_operator"]
+__all__ = ["Bound", "Bounds", "DayBounds", "Direction", "effective_operator"]
 
 
 class Direction(enum.Enum):
@@ -121,3 +129,29 @@ def comparison_bounds(operator: Operator, threshold: Fraction, unit: Unit) -> Bo
     if operator.is_lower_bound:
         return Bounds(unit.dimension, unit, bound, None)
     return Bounds(unit.dimension, unit, None, bound)
+
+
+@attrs.frozen
+class DayBounds:
+    """The days a deadline or a period accepts: from ``first`` to ``last``, both included.
+    ``first`` is ``None`` for a deadline (any day up to ``last``).
+
+    Years count only when both sides give one: a year-less bound stands for every year, and a
+    year-less day is compared by its place in the year.  A period (a :class:`DateSpan`) is
+    accepted when all of it is: by a deadline when its last day is, by a period when it lies
+    inside.
+    """
+
+    first: DatePoint | None
+    last: DatePoint
+
+    def contains(self, value: DatePoint | DateSpan) -> bool:
+        """True when the day (all of the period) ``value`` lies within the bounds."""
+        if self.first is None:
+            point = value.end if isinstance(value, DateSpan) else value
+            by = self.last
+            if point.year is not None and by.year is not None and point.year != by.year:
+                return point.year < by.year
+            return point.key() <= by.key()
+        span = DateSpan(self.first, self.last)
+        return span.covers(value) if isinstance(value, DateSpan) else span.contains(value)

@@ -28,9 +28,9 @@ import attrs
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedInput
 
-from indicatorkit.errors import InvalidTargetError, TextError
+from indicatorkit.errors import AmbiguousTargetError, InvalidTargetError, TextError
 from indicatorkit.grammars import read_grammar
-from indicatorkit.language.values import Amount, DatePoint, valid_day
+from indicatorkit.language.values import Amount, DatePoint, DateSpan, valid_day
 from indicatorkit.numerals import chinese_value, decimal_value
 from indicatorkit.units import NO_UNIT, SCALES, Unit, UnitRegistry
 from indicatorkit.vocabulary import (
@@ -96,7 +96,9 @@ class By:
     point: DatePoint
 
 
-Form = Compared | Between | By
+#: What a target text says: a comparison, a range, a deadline, or a period (a
+#: :class:`DateSpan`, a value that is also what an actual period reads to).
+Form = Compared | Between | By | DateSpan
 
 
 class Located(Exception):
@@ -110,6 +112,9 @@ class Located(Exception):
         start: int,
         end: int,
         suggestion: str | None = None,
+        *,
+        code: str = "",
+        reading: object = None,
     ) -> None:
         super().__init__(message)
         self.cls = cls
@@ -117,6 +122,10 @@ class Located(Exception):
         self.start = start
         self.end = end
         self.suggestion = suggestion
+        #: for an :class:`AmbiguousTargetError`: the lenient diagnostic code and the form a
+        #: documented convention reads
+        self.code = code
+        self.reading = reading
 
 
 # ---- the grammar -----------------------------------------------------------------------------
@@ -182,6 +191,54 @@ def _integer(token: Token) -> int | None:
     return int(value) if value.denominator == 1 else None
 
 
+@attrs.frozen
+class _NamedMonth:
+    """A month named without a day (``11月``, ``2024年11月``): what it means depends on where
+    it stands — the start of a period (its 1st), the end of one (its last day), a deadline (by
+    its end), an actual (the whole month)."""
+
+    month: int
+    year: int | None
+    start: int
+    end: int
+    word: str = "月"  # 月 or 月份, as written
+
+    def first_day(self) -> DatePoint:
+        return DatePoint(self.month, 1, self.year)
+
+    def last_day(self) -> DatePoint:
+        return DatePoint(self.month, None, self.year)
+
+
+#: The last month of 上半年, 下半年 and each quarter (季度).
+_PART_LAST_MONTH = {"上半年": 6, "下半年": 12, "一": 3, "二": 6, "三": 9, "四": 12}
+
+
+def _ambiguous_month(
+    month: _NamedMonth, end: int, written: str, code: str, deadline: By
+) -> Located:
+    """The located error for a month named alone where strict reading cannot be sure; lenient
+    reading takes ``deadline`` (by the month's end) with the diagnostic ``code``."""
+    by = f"{deadline.point}前"
+    if code == "T040":
+        message = (
+            f"日期不明确 (ambiguous date)：“{written}”可能指{month.month}月1日之前，也可能指"
+            f"{month.month}月底之前 / before the month begins, or by its end"
+        )
+    else:
+        message = f"日期不明确 (ambiguous date)：只写了月份“{written}” / only a month is named"
+    return Located(
+        AmbiguousTargetError,
+        message,
+        month.start,
+        end,
+        f"写明“{by}”或具体日期；宽松模式按惯例读作“{by}” / write the day; lenient reading "
+        f"takes “{by}” by convention",
+        code=code,
+        reading=deadline,
+    )
+
+
 def _calendar_year(amount: Amount) -> int | None:
     """The year of "2025年" followed by 内: a whole number of 年 between 1900 and 2199."""
     if amount.unit.symbol != "年" or amount.value.denominator != 1:
@@ -242,13 +299,30 @@ class _Build(Transformer[Token, Any]):
             low = Amount(low.normalized / high.unit.factor, high.unit)
         return Between(low, high, _span(separator))
 
+    def tolerance(self, sign: Token, amount: Amount, suffix: Token | None) -> Between:
+        """±3% (以内): from -3% to 3%, both included."""
+        if suffix is not None and SUFFIX_OPERATORS[str(suffix)] is not Operator.LE:
+            raise _invalid(suffix, f"“±”之后只能写“以内” (± takes 以内 only), not “{suffix}”")
+        if amount.value <= 0:
+            raise _invalid(sign, f"“±”之后应为正数 (± takes a positive number): {amount}")
+        return Between(Amount(-amount.value, amount.unit), amount, _span(sign))
+
     # ---- amounts ----
     def amount(self, dash: Token | None, magnitude: Amount, whole: Token | None) -> Amount:
         return magnitude if dash is None else Amount(-magnitude.value, magnitude.unit)
 
-    def unit(self, top: Token, *rates: Token | str) -> Unit:
-        # rates alternate PER tokens and denominators: 元/人/月 → ("/", "人", "/", "个月")
-        text = "/".join([str(top), *(str(word) for word in rates[1::2])])
+    def unit(self, top: Token, *rates: Token | str | None) -> Unit:
+        # PER and TIMES tokens and denominators (plain str): 元/人/月 → ("/", "人", "/", "个月");
+        # 元/人·月 → ("/", "人", "·", None, "个月") — both are 元/人/个月
+        words = [word for word in rates if word is not None and not isinstance(word, Token)]
+        joined = [word for word in rates if isinstance(word, Token) and word.type == "TIMES"]
+        if joined and not any(isinstance(w, Token) and w.type == "PER" for w in rates):
+            raise _invalid(
+                joined[0],
+                f"“{joined[0]}”只能连接比率的分母 (joins the denominators of a rate only)",
+                "写作“元/人·月” / write 元/人·月",
+            )
+        text = "/".join([str(top), *(str(word) for word in words)])
         try:
             return self.registry.unit(text)
         except KeyError:
@@ -289,8 +363,25 @@ class _Build(Transformer[Token, Any]):
         return Amount(value, self.registry.unit("%" if text.startswith("百") else "‰"))
 
     # ---- deadlines ----
-    def deadline(self, point: DatePoint, mark: Token | None, complete: Token | None) -> By:
-        return By(point)
+    def deadline(
+        self,
+        every: Token | None,
+        point: DatePoint | _NamedMonth,
+        mark: Token | None,
+        complete: Token | None,
+    ) -> By:
+        if every is not None and point.year is not None:
+            raise _invalid(every, f"“每年”与具体年份矛盾 (every year, and a given year): {point}")
+        if isinstance(point, DatePoint):
+            return By(point)
+        by = By(point.last_day())
+        if mark is not None:  # 8月前: before August begins, or by its end?
+            end = _span(mark)[1]
+            written = f"{point.month}{point.word}{mark}"
+            raise _ambiguous_month(point, end, written, "T040", by)
+        if complete is None and point.year is None:  # 11月: only a month
+            raise _ambiguous_month(point, point.end, f"{point.month}月", "T041", by)
+        return by  # 2024年11月, 10月完成: by the end of that month
 
     def within_year(self, token: Token, complete: Token | None) -> By:
         return By(DatePoint(12))
@@ -298,11 +389,33 @@ class _Build(Transformer[Token, Any]):
     def within_year_of(self, year: int, token: Token, complete: Token | None) -> By:
         return By(DatePoint(12, None, year))  # 2025年年内
 
+    def part_of_year(
+        self,
+        every: Token | None,
+        year: int | None,
+        part: Token,
+        month_end: Token | None,
+        mark: Token | None,
+        complete: Token | None,
+    ) -> By:
+        if every is not None and year is not None:
+            raise _invalid(every, "“每年”与具体年份矛盾 (every year, and a given year)")
+        name = str(part)
+        key = name if name in _PART_LAST_MONTH else name.lstrip("第")[0]
+        key = {"1": "一", "2": "二", "3": "三", "4": "四"}.get(key, key)
+        return By(DatePoint(_PART_LAST_MONTH[key], None, year))  # 一季度: by the end of March
+
     def year_end(self, token: Token) -> DatePoint:
         return DatePoint(12)
 
     def end_of_year(self, year: int, token: Token) -> DatePoint:
         return DatePoint(12, None, year)  # 2025年底, 2025年年底
+
+    def dotted_date(self, token: Token) -> DatePoint:
+        year, month, day = (int(part) for part in str(token).split("."))
+        if not valid_day(month, day, year):
+            raise _invalid(token, f"日期无效 (no such day) “{token}”")
+        return DatePoint(month, day, year)  # 2020.12.31
 
     def year(self, number: Token, unit: Unit) -> int:
         value = _integer(number)
@@ -322,16 +435,12 @@ class _Build(Transformer[Token, Any]):
         month_token: Token,
         mark: Token,
         day: tuple[int | None, Token] | object | None,
-    ) -> DatePoint:
+    ) -> DatePoint | _NamedMonth:
         month = _integer(month_token)
         if month is None or not valid_day(month, None):
             raise _invalid(month_token, f"月份无效 (no such month) “{month_token}月”")
         if day is None:
-            raise _invalid(
-                month_token,
-                f"日期不明确 (ambiguous date) “{month_token}月”",
-                f"写明月底或具体日期，例如“{month_token}月底前”或“{month_token}月15日前”",
-            )
+            return _NamedMonth(month, year, _span(month_token)[0], _span(mark)[1], str(mark))
         if day is _END_OF_MONTH:
             return DatePoint(month, None, year)
         number: int | None
@@ -341,8 +450,48 @@ class _Build(Transformer[Token, Any]):
             raise _invalid(day_token, f"日期无效 (no such day) “{month_token}月{day_token}日”")
         return DatePoint(month, number, year)
 
+    # ---- periods ----
+    def period_of_dates(
+        self, first: DatePoint | _NamedMonth, separator: Token, last: DatePoint | _NamedMonth
+    ) -> DateSpan:
+        start = first.first_day() if isinstance(first, _NamedMonth) else first
+        end = last.last_day() if isinstance(last, _NamedMonth) else last
+        return _span_of(start, end, separator)
+
+    def period_of_months(
+        self, first: Amount, separator: Token, last: DatePoint | _NamedMonth
+    ) -> DateSpan:
+        # 3-11月: the first month is written as a bare number
+        month = int(first.value) if first.value.denominator == 1 else 0
+        if first.unit is not NO_UNIT or not 1 <= month <= 12:
+            raise _invalid(
+                separator,
+                f"期间的起点不是月份 (the period does not start with a month): {first}",
+                "写作“3月～11月” / write 3月～11月",
+            )
+        end = last.last_day() if isinstance(last, _NamedMonth) else last
+        return _span_of(DatePoint(month, 1, None), end, separator)
+
+    def whole_year(self, year: int | None, token: Token) -> DateSpan:
+        return DateSpan(DatePoint(1, 1, year), DatePoint(12, None, year))  # 全年, 2020年全年
+
     def actual(self, value: Any) -> Any:
+        if isinstance(value, _NamedMonth):
+            return DateSpan.month(value.month, value.year)  # 2023年12月: the whole month
         return value
+
+
+def _span_of(start: DatePoint, end: DatePoint, separator: Token) -> DateSpan:
+    """The period from ``start`` to ``end``; a year written once holds for both ends
+    (``2024年3月-10月``)."""
+    try:
+        if start.year is not None and end.year is None:
+            end = DatePoint(end.month, end.day, start.year)
+        elif end.year is not None and start.year is None:
+            start = DatePoint(start.month, start.day, end.year)
+        return DateSpan(start, end)
+    except ValueError as error:
+        raise _invalid(separator, f"期间无效 (invalid period): {error}") from None
 
 
 @lru_cache(maxsize=16)

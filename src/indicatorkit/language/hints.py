@@ -43,6 +43,14 @@ _TERMINAL_NAMES = {
     "YEAR_END": "“年底”",
     "WITHIN_YEAR": "“年内”",
     "BETWEEN": "“之间”",
+    "DOTTED_DATE": "日期 date (2020.12.31)",
+    "WHOLE_YEAR": "“全年”",
+    "EVERY_YEAR": "“每年”",
+    "PART_OF_YEAR": "“上半年”/“一季度”",
+    "WITHIN": "“内”",
+    "DOUBLE_DASH": "“--”",
+    "PLUS_MINUS": "“±”",
+    "TIMES": "“·”",
     "$END": "结尾 end of text",
     "<END-OF-FILE>": "结尾 end of text",
 }
@@ -142,6 +150,14 @@ def _complete_before(normalised: str, position: int, start: Start, registry: Uni
     return True
 
 
+#: The hint for "月" after a number where no date can stand (``≥5月``): a month is a date or a
+#: period, a number of months is 个月 — the nearest unit alone (个月) would mislead.
+_MONTH_NOTE = (
+    "月份写作“5月底前”（期限）或“3月～11月”（期间），月数写作“5个月” / a month is a date "
+    "(5月底前) or a period (3月～11月); a number of months is 5个月"
+)
+
+
 def syntax_error(
     text: str,
     normalised: str,
@@ -175,6 +191,7 @@ def syntax_error(
             word,
             registry.nearest_units(word),
             _counting_word(word),
+            _MONTH_NOTE if word.startswith("月") else "",
         )
     original = original_position(index, position)
     if found and "$END" not in allowed and _complete_before(normalised, position, start, registry):

@@ -20,7 +20,12 @@ import re
 
 import attrs
 
-from indicatorkit.errors import TargetSyntaxError, TextError
+from indicatorkit.errors import (
+    AmbiguousTargetError,
+    MissingNumberError,
+    TargetSyntaxError,
+    TextError,
+)
 from indicatorkit.language.prose import looks_like_sentence
 from indicatorkit.language.reading import read_target
 from indicatorkit.language.targets import AnyTarget, Qualitative
@@ -40,6 +45,10 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "T007": "形近字符读作比较符（《 》 读作 < >）/ look-alike characters read as < >",
     "T008": "忽略了比较符之前的文字 / ignored words before the operator",
     "T009": "含数字的句子读作定性指标 / a sentence with numbers read as qualitative",
+    "T040": "“8月前”按惯例读作“8月底前” / '8月前' read as by the end of August, by convention",
+    "T041": "只写了月份，按惯例读作该月底前 / a month named alone read as by its end",
+    "T042": "“2023.07-2024.01”读作期间 / year.month numbers read as a period",
+    "T043": "只写了年份（2020年），读作该年底前 / a year named alone read as by its end",
 }
 
 
@@ -257,6 +266,10 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
     given_error: TextError | None = None
     try:
         as_given = read_target(text, registry)
+    except AmbiguousTargetError as error:
+        return _by_convention(text, error)
+    except MissingNumberError:
+        raise  # a unit alone: nothing to repair, never a sentence
     except TextError as error:
         as_given, given_error = None, error
     if as_given is not None and not isinstance(as_given, Qualitative):
@@ -301,6 +314,23 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
             )
         )
     return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
+
+
+def _by_convention(text: str, error: AmbiguousTargetError) -> LenientParse:
+    """What a documented convention reads from text strict reading refuses as ambiguous
+    (T040–T059), with the diagnostic saying so."""
+    target = error.reading
+    assert target is not None
+    message = f"{error.message}；按惯例读作“{target}” / read by convention as {target}"
+    diagnostic = Diagnostic(
+        error.code,
+        message,
+        error.position,
+        error.end,
+        text[error.position : error.end],
+        str(target),
+    )
+    return LenientParse(text, target, (diagnostic,))  # type: ignore[arg-type]
 
 
 def _truncated(

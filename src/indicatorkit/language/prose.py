@@ -22,7 +22,7 @@ from indicatorkit.language.text import normalize
 from indicatorkit.units import UnitRegistry, default_registry
 from indicatorkit.vocabulary import PREFIX_OPERATORS, SIGN_OPERATORS
 
-__all__ = ["is_prose", "looks_like_sentence", "reads_as_prose", "unquote"]
+__all__ = ["is_prose", "looks_like_sentence", "reads_as_prose", "unit_alone", "unquote"]
 
 #: Characters that make a text an expression, never prose: every sign of the vocabulary.
 SIGN_CHARACTERS = frozenset("".join(SIGN_OPERATORS) + "%‰~")
@@ -112,6 +112,13 @@ def unquote(text: str) -> str | None:
     return None
 
 
+def unit_alone(word: str, registry: UnitRegistry) -> bool:
+    """True for a unit word alone (``公里``, ``万亩``): a cell whose number was never filled in,
+    not a sentence."""
+    known = registry.known_unit_set()
+    return word in known or (len(word) > 1 and word[0] in "十百千万亿" and word[1:] in known)
+
+
 def reads_as_prose(text: str, registry: UnitRegistry | None = None) -> bool:
     """True when ``text`` reads back as the sentence ``text`` itself, without quotes: it is
     unpadded, not quoted, prose, and not something the grammar reads (``年底前``)."""
@@ -119,4 +126,8 @@ def reads_as_prose(text: str, registry: UnitRegistry | None = None) -> bool:
     if not text or text != text.strip() or unquote(text) is not None:
         return False
     normalised = normalize(text)[0]
-    return is_prose(normalised, registry) and not accepts(normalised, registry, Start.TARGET)
+    return (
+        is_prose(normalised, registry)
+        and not accepts(normalised, registry, Start.TARGET)
+        and not unit_alone(normalised, registry)
+    )

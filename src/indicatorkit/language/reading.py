@@ -17,26 +17,32 @@ Qualitative('及时足额发放')
 
 from __future__ import annotations
 
+import re
+
 from indicatorkit.errors import (
+    AmbiguousTargetError,
     DimensionMismatchError,
     InvalidTargetError,
+    MissingNumberError,
     TargetSyntaxError,
     UnknownUnitError,
 )
 from indicatorkit.language.actuals import clear_caches as clear_actual_caches
 from indicatorkit.language.grammar import Between, By, Compared, Start
 from indicatorkit.language.plain import match_plain
-from indicatorkit.language.prose import is_prose, looks_like_sentence, unquote
+from indicatorkit.language.prose import is_prose, looks_like_sentence, unit_alone, unquote
 from indicatorkit.language.syntax import MAX_TEXT, check_text, per_registry, read_with_grammar
 from indicatorkit.language.targets import (
     AnyTarget,
     Comparison,
     Deadline,
+    Period,
     Qualitative,
     Range,
     exact_comparison,
 )
 from indicatorkit.language.text import normalize, original_position
+from indicatorkit.language.values import DatePoint, DateSpan
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["clear_caches", "read_target", "target_reader"]
@@ -57,11 +63,38 @@ def _plain(text: str, registry: UnitRegistry) -> Comparison | None:
     return exact_comparison(suffix, amount)
 
 
-def _target_of(form: Compared | Between | By, text: str) -> AnyTarget:
+def _calendar_year(comparison: Comparison, text: str) -> Comparison:
+    """``comparison`` — unless it is a bare calendar year (``2020年``, 1900–2199): a year
+    named alone is most likely a deadline (by its end), never 2020 years, so strict reading
+    refuses it and lenient reading takes the deadline (T043)."""
+    amount = comparison.amount
+    if (
+        comparison.operator is not None
+        or amount.unit.symbol != "年"
+        or amount.value.denominator != 1
+        or not 1900 <= amount.value <= 2199
+    ):
+        return comparison
+    deadline = Deadline(DatePoint(12, None, int(amount.value)))
+    raise AmbiguousTargetError(
+        f"只写了年份“{text.strip()}”：可能是完成期限 {deadline}，不是 {amount.value} 年的时长 / "
+        "a year named alone: probably a deadline, not a duration",
+        text,
+        0,
+        end=len(text),
+        suggestion=f"写作“{deadline}”或“{amount.value}年内” / write {deadline}",
+        code="T043",
+        reading=deadline,
+    )
+
+
+def _target_of(form: Compared | Between | By | DateSpan, text: str) -> AnyTarget:
     if isinstance(form, Compared):
-        return Comparison(form.operator, form.amount)
+        return _calendar_year(Comparison(form.operator, form.amount), text)
     if isinstance(form, By):
         return Deadline(form.point)
+    if isinstance(form, DateSpan):
+        return Period(form)
     try:
         return Range(form.low, form.high)
     except (ValueError, DimensionMismatchError) as error:
@@ -75,22 +108,72 @@ def _target_of(form: Compared | Between | By, text: str) -> AnyTarget:
         ) from None
 
 
+#: ``2023.07-2024.01``: two year.month numbers, most likely a period — but a number with one
+#: dot is a number, so strict reading refuses to guess (T042 in lenient reading).
+_DOTTED_MONTHS = re.compile(
+    r"\s*((?:19|20|21)[0-9]{2})\.(0?[1-9]|1[0-2])\s*(?:-{1,2}|~|—{1,2}|至|到)\s*"
+    r"((?:19|20|21)[0-9]{2})\.(0?[1-9]|1[0-2])\s*"
+)
+
+
+def _dotted_months(text: str, normalised: str) -> None:
+    """Raise the ambiguity error for ``2023.07-2024.01`` (read leniently as a period)."""
+    match = _DOTTED_MONTHS.fullmatch(normalised)
+    if match is None:
+        return
+    first_year, first_month, last_year, last_month = (int(part) for part in match.groups())
+    try:
+        span = DateSpan(
+            DatePoint(first_month, 1, first_year), DatePoint(last_month, None, last_year)
+        )
+    except ValueError:
+        return  # a reversed span: not a period, whatever it is
+    raise AmbiguousTargetError(
+        f"“{text.strip()}”像是年.月写成的期间 {span}，也可能是两个数 / "
+        "looks like a period written year.month, or two numbers",
+        text,
+        0,
+        end=len(text),
+        suggestion=f"写作“{span}”；宽松模式按期间读取 / write {span}; lenient reading takes the period",
+        code="T042",
+        reading=Period(span),
+    )
+
+
 def _read(registry: UnitRegistry, text: str) -> AnyTarget:
     if len(text) <= MAX_TEXT:
         plain = _plain(text, registry)
         if plain is not None:
+            if plain.operator is None and plain.amount.unit.symbol == "年":
+                return _calendar_year(plain, text)
             return plain
     check_text(text, Start.TARGET)
+    normalised = normalize(text)[0]
+    _dotted_months(text, normalised)
     stripped = text.strip()
     inner = unquote(stripped)
     if inner is not None:
         return Qualitative(inner)
 
     def prose(normalised: str) -> Qualitative | None:
+        if unit_alone(normalised.strip(), registry):
+            raise MissingNumberError(
+                f"只有单位“{stripped}”，没有数值 (a unit with no number: an unfilled template cell?)",
+                text,
+                0,
+                end=len(text),
+                suggestion=f"填写数值，例如“≥5{stripped}” / fill in the number, e.g. ≥5{stripped}",
+            )
         return Qualitative(stripped) if is_prose(normalised, registry) else None
 
     try:
         read = read_with_grammar(text, Start.TARGET, registry, prose)
+    except MissingNumberError:
+        raise
+    except AmbiguousTargetError as error:
+        if isinstance(error.reading, By | DateSpan):  # the form a convention reads
+            error.reading = _target_of(error.reading, text)
+        raise
     except (TargetSyntaxError, UnknownUnitError) as error:
         if looks_like_sentence(normalize(stripped)[0]):
             digit = next((i for i, char in enumerate(text) if char.isdigit()), error.position)

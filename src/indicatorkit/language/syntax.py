@@ -16,7 +16,7 @@ from typing import Any
 
 from lark.exceptions import UnexpectedInput
 
-from indicatorkit.errors import TargetSyntaxError
+from indicatorkit.errors import AmbiguousTargetError, TargetSyntaxError
 from indicatorkit.language.grammar import Located, Start, parser_for
 from indicatorkit.language.hints import syntax_error
 from indicatorkit.language.text import normalize, original_position
@@ -61,12 +61,20 @@ def read_with_grammar(
     try:
         return parser_for(registry).parse(normalised, start=start.value)
     except Located as located:
+        position = original_position(index, located.start)
+        end = original_position(index, located.end)
+        if issubclass(located.cls, AmbiguousTargetError):
+            raise located.cls(
+                located.message,
+                text,
+                position,
+                end=end,
+                suggestion=located.suggestion,
+                code=located.code,
+                reading=located.reading,
+            ) from None
         raise located.cls(
-            located.message,
-            text,
-            original_position(index, located.start),
-            end=original_position(index, located.end),
-            suggestion=located.suggestion,
+            located.message, text, position, end=end, suggestion=located.suggestion
         ) from None
     except UnexpectedInput as error:
         if otherwise is not None:

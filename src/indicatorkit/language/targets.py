@@ -1,10 +1,11 @@
 """Typed targets: what a 指标值 means, and whether an actual value meets it.
 
-Four kinds, all frozen and hashable, all behind the :class:`Target` protocol:
+Five kinds, all frozen and hashable, all behind the :class:`Target` protocol:
 
 * :class:`Comparison` — ``≥95%``, ``<100元``, ``≤1次``, or a bare ``98%``;
 * :class:`Range` — ``90%～100%`` (both ends included: our own documented convention);
-* :class:`Deadline` — ``12月底前``, ``6月30日前``;
+* :class:`Deadline` — ``12月底前``, ``6月30日前``, ``2024年11月`` (by the end of that month);
+* :class:`Period` — ``3-11月``, ``2023年3月--2023年10月``, ``全年`` (both ends included);
 * :class:`Qualitative` — a sentence such as ``及时足额发放``, graded by judgement.
 
 Numbers are exact :class:`~fractions.Fraction` values, normalised to the base unit of their
@@ -30,31 +31,35 @@ from typing import Any, Protocol, TypeAlias, TypeGuard, runtime_checkable
 
 import attrs
 
-from indicatorkit.errors import DimensionMismatchError, InvalidValueError
+from indicatorkit.errors import DateSerialError, DimensionMismatchError, InvalidValueError
 from indicatorkit.language.actuals import read_actual
 from indicatorkit.language.bounds import (
     Bound,
     Bounds,
+    DayBounds,
     Direction,
     comparison_bounds,
     effective_operator,
 )
 from indicatorkit.language.prose import reads_as_prose
-from indicatorkit.language.values import Amount, DatePoint, Grade
+from indicatorkit.language.values import Amount, DatePoint, DateSpan, Grade
 from indicatorkit.numerals import MAX_EXPONENT, format_decimal, is_terminating, to_fraction
 from indicatorkit.units import NO_UNIT, Unit, UnitRegistry, default_registry
 from indicatorkit.vocabulary import Operator
 
 __all__ = [
+    "DATE_SERIALS",
     "Actual",
     "AnyTarget",
     "CheckResult",
     "Comparison",
     "Deadline",
+    "Period",
     "Qualitative",
     "QuantityLike",
     "Range",
     "Target",
+    "serial_date",
 ]
 
 
@@ -81,6 +86,7 @@ Actual: TypeAlias = (
     | Fraction
     | Amount
     | DatePoint
+    | DateSpan
     | datetime.date
     | Grade
     | QuantityLike
@@ -181,7 +187,7 @@ class CheckResult:
         )
 
     @property
-    def value(self) -> Amount | DatePoint | Grade | None:
+    def value(self) -> Amount | DatePoint | DateSpan | Grade | None:
         """The actual as read: an amount in the target's dimension, a date, a grade, or
         ``None`` (a qualitative actual that names no grade)."""
         return self.target.reading(self.actual, units=self.units)
@@ -217,7 +223,7 @@ def _amount_in(actual: Actual, unit: Unit, target: object, units: UnitRegistry |
 
     elif isinstance(actual, Amount):
         value = actual
-    elif isinstance(actual, DatePoint | datetime.date | Grade):
+    elif isinstance(actual, DatePoint | DateSpan | datetime.date | Grade):
         raise DimensionMismatchError(
             unit.symbol or unit.kind, str(actual), context="需要数值 / a number is needed"
         )
@@ -506,13 +512,66 @@ class Range:
         return CheckResult(self, actual, met, direction, units)
 
 
+#: Spreadsheet date serials of the years 1990–2099 (Excel's 1900 date system): a plain number
+#: in this range where a date is needed is probably one (``45291`` is 2023-12-31).
+DATE_SERIALS = range(32874, 73051)
+_SERIAL_EPOCH = datetime.date(1899, 12, 30)
+
+
+def serial_date(serial: int) -> datetime.date:
+    """The day a spreadsheet date serial stands for (Excel's 1900 system, serials after
+    1900-02-28): ``serial_date(45291)`` is 2023-12-31."""
+    return _SERIAL_EPOCH + datetime.timedelta(days=serial)
+
+
+def _serial_error(number: object, target: object) -> DateSerialError | None:
+    """The error for a number that is probably a spreadsheet date serial, or ``None``."""
+    try:
+        value = to_fraction(number)
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    if value.denominator != 1 or int(value) not in DATE_SERIALS:
+        return None
+    day = serial_date(int(value))
+    return DateSerialError(
+        format_decimal(value),
+        f"{day.year}年{day.month}月{day.day}日",
+        day.isoformat(),
+        context=str(target),
+    )
+
+
+def _date_in(actual: Actual, target: object, units: UnitRegistry | None) -> DatePoint | DateSpan:
+    """``actual`` as a day or a period; a plain number that looks like a spreadsheet date
+    serial gets an error naming the date it would be."""
+    if isinstance(actual, DatePoint | DateSpan):
+        return actual
+    if isinstance(actual, datetime.date):
+        return DatePoint(actual.month, actual.day, actual.year)
+    number: object = actual
+    if isinstance(actual, str):
+        value = read_actual(actual, default_registry() if units is None else units)
+        if isinstance(value, DatePoint | DateSpan):
+            return value
+        number = value
+    if isinstance(number, Amount):
+        number = number.value if number.unit is NO_UNIT else None
+    if isinstance(number, int | float | Decimal | Fraction) and not isinstance(number, bool):
+        serial = _serial_error(number, target)
+        if serial is not None:
+            raise serial
+    raise DimensionMismatchError(str(target), str(actual), context="需要日期 / a date is needed")
+
+
 @attrs.frozen(repr=False)
 class Deadline:
     """``12月底前``: done by the day ``by`` (inclusive) — its bound.
 
-    An actual is a :class:`datetime.date`, a :class:`DatePoint` or text such as ``12月20日``.
-    Years are compared only when both sides give one: then an earlier year meets it and a
-    later one misses it; otherwise ``(month, day)`` is compared with ``by.key()``.
+    An actual is a :class:`datetime.date`, a :class:`DatePoint`, a :class:`DateSpan` (done
+    within it: met when its last day is in time) or text such as ``12月20日`` or
+    ``2024年11月`` (the whole month).  Years are compared only when both sides give one: then
+    an earlier year meets it and a later one misses it; otherwise ``(month, day)`` is
+    compared with ``by.key()``.
     """
 
     by: DatePoint = attrs.field(validator=attrs.validators.instance_of(DatePoint))
@@ -523,23 +582,67 @@ class Deadline:
     def __repr__(self) -> str:
         return f"Deadline({str(self)!r})"
 
-    def reading(self, actual: Actual, *, units: UnitRegistry | None = None) -> DatePoint:
-        """``actual`` as a :class:`DatePoint`."""
-        if isinstance(actual, DatePoint):
-            return actual
-        if isinstance(actual, datetime.date):
-            return DatePoint(actual.month, actual.day, actual.year)
-        if isinstance(actual, str):
-            point = read_actual(actual, default_registry() if units is None else units)
-            if isinstance(point, DatePoint):
-                return point
-        raise DimensionMismatchError(str(self), str(actual), context="需要日期 / a date is needed")
+    def reading(self, actual: Actual, *, units: UnitRegistry | None = None) -> DatePoint | DateSpan:
+        """``actual`` as a :class:`DatePoint` or a :class:`DateSpan`."""
+        return _date_in(actual, self, units)
 
-    def contains(self, point: DatePoint) -> bool:
-        """True when ``point`` is on or before the deadline."""
-        if point.year is not None and self.by.year is not None and point.year != self.by.year:
-            return point.year < self.by.year
-        return point.key() <= self.by.key()
+    def bounds(self, direction: Direction | None = None) -> DayBounds:
+        """The days this deadline accepts: any up to ``by`` (``direction`` changes nothing)."""
+        return self._bounds
+
+    @cached_property
+    def _bounds(self) -> DayBounds:
+        return DayBounds(None, self.by)
+
+    def contains(self, point: DatePoint | DateSpan) -> bool:
+        """True when ``point`` (all of a period) is on or before the deadline."""
+        return self._bounds.contains(point)
+
+    def check(
+        self,
+        actual: Actual,
+        *,
+        direction: Direction | None = None,
+        units: UnitRegistry | None = None,
+    ) -> CheckResult:
+        met = self.contains(self.reading(actual, units=units))
+        return CheckResult(self, actual, met, direction, units)
+
+
+@attrs.frozen(repr=False)
+class Period:
+    """``3-11月``: a span of days, both ends included — met by a day inside it, or by a
+    period that lies wholly inside it.
+
+    ``str`` writes ``3月～11月`` (a month named alone at the start is its 1st, at the end its
+    last day; a year written once holds for both ends).  Years count only when both sides
+    give one, as for :class:`Deadline`.
+
+    >>> from indicatorkit import parse_target
+    >>> period = parse_target("2024年3月-10月")
+    >>> period, period.check("2024年5月").met, period.check("2024年11月1日").met
+    (Period('2024年3月～10月'), True, False)
+    """
+
+    span: DateSpan = attrs.field(validator=attrs.validators.instance_of(DateSpan))
+
+    def __str__(self) -> str:
+        return str(self.span)
+
+    def __repr__(self) -> str:
+        return f"Period({str(self)!r})"
+
+    def reading(self, actual: Actual, *, units: UnitRegistry | None = None) -> DatePoint | DateSpan:
+        """``actual`` as a :class:`DatePoint` or a :class:`DateSpan`."""
+        return _date_in(actual, self, units)
+
+    def bounds(self, direction: Direction | None = None) -> DayBounds:
+        """The days this period accepts: its span (``direction`` changes nothing)."""
+        return DayBounds(self.span.start, self.span.end)
+
+    def contains(self, value: DatePoint | DateSpan) -> bool:
+        """True when the day (every day of the period) ``value`` lies in this period."""
+        return self.bounds().contains(value)
 
     def check(
         self,
@@ -597,4 +700,4 @@ class Qualitative:
 
 
 #: Any target :func:`~indicatorkit.parse_target` returns.
-AnyTarget: TypeAlias = Comparison | Range | Deadline | Qualitative
+AnyTarget: TypeAlias = Comparison | Range | Deadline | Period | Qualitative

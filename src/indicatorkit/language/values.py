@@ -7,6 +7,8 @@ targets are made of.
 True
 >>> str(DatePoint(12)), str(DatePoint(6, 30, 2025))
 ('12月底', '2025年6月30日')
+>>> str(DateSpan(DatePoint(3, 1), DatePoint(11)))
+'3月～11月'
 >>> Grade.read("部分达成")
 <Grade.PARTIAL: '部分达成年度指标并具有一定效果'>
 """
@@ -24,7 +26,7 @@ from indicatorkit.errors import DimensionMismatchError, InvalidValueError
 from indicatorkit.numerals import format_decimal, to_fraction
 from indicatorkit.units import NO_UNIT, Unit
 
-__all__ = ["Amount", "DatePoint", "Grade", "exact_amount", "valid_day"]
+__all__ = ["Amount", "DatePoint", "DateSpan", "Grade", "exact_amount", "valid_day"]
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -130,6 +132,95 @@ class DatePoint:
         if self.year is not None:
             return (self.month, calendar.monthrange(self.year, self.month)[1])
         return (self.month, _MONTH_DAYS[self.month - 1])
+
+
+def _day_key(point: DatePoint) -> tuple[int, int, int]:
+    """``(year or 0, month, day)`` with a month's end as its last day."""
+    return (point.year or 0, *point.key())
+
+
+def _start_text(point: DatePoint) -> str:
+    """A span's first day: ``3月`` is the 1st of March (the month named alone)."""
+    year = f"{point.year}年" if point.year is not None else ""
+    day = "" if point.day == 1 else ("底" if point.day is None else f"{point.day}日")
+    return f"{year}{point.month}月{day}"
+
+
+def _end_text(point: DatePoint, start_year: int | None) -> str:
+    """A span's last day: ``11月`` is the end of November; a year the start already gives
+    is not repeated."""
+    year = "" if point.year is None or point.year == start_year else f"{point.year}年"
+    day = "" if point.day is None else f"{point.day}日"
+    return f"{year}{point.month}月{day}"
+
+
+@attrs.frozen
+class DateSpan:
+    """The days from ``start`` to ``end``, both included: ``3-11月``, ``2023年7月-2024年1月``.
+
+    ``start`` and ``end`` are :class:`DatePoint` days as everywhere (``day=None`` is a month's
+    end), so the span written ``3月～11月`` is ``DateSpan(DatePoint(3, 1), DatePoint(11))``.
+    Both ends give a year or neither does; without years the span lies inside one year (every
+    year), so it cannot wrap past December.
+
+    >>> span = DateSpan(DatePoint(3, 1, 2024), DatePoint(10, None, 2024))
+    >>> str(span), span.contains(DatePoint(10, 31)), span.contains(DatePoint(11, 1, 2024))
+    ('2024年3月～10月', True, False)
+    >>> DateSpan(DatePoint(11, 1), DatePoint(3))
+    Traceback (most recent call last):
+      ...
+    indicatorkit.errors.InvalidValueError: 期间起点晚于终点 (a period starting after its end): 11月～3月
+    """
+
+    start: DatePoint = attrs.field(validator=attrs.validators.instance_of(DatePoint))
+    end: DatePoint = attrs.field(validator=attrs.validators.instance_of(DatePoint))
+
+    def __attrs_post_init__(self) -> None:
+        if (self.start.year is None) != (self.end.year is None):
+            raise InvalidValueError(
+                f"期间两端应都写年份或都不写 (give both ends a year or neither): {self}"
+            )
+        if _day_key(self.start) > _day_key(self.end):
+            raise InvalidValueError(f"期间起点晚于终点 (a period starting after its end): {self}")
+
+    def __str__(self) -> str:
+        return f"{_start_text(self.start)}～{_end_text(self.end, self.start.year)}"
+
+    @classmethod
+    def month(cls, month: int, year: int | None = None) -> DateSpan:
+        """The whole of one month: ``DateSpan.month(5, 2024)`` is 2024年5月1日 to 31日."""
+        return cls(DatePoint(month, 1, year), DatePoint(month, None, year))
+
+    def _pieces(self) -> tuple[tuple[tuple[int, int], tuple[int, int]], ...]:
+        """The span inside one year, as ``(month, day)`` intervals (two for a span crossing
+        a year's end, the whole year for one crossing two)."""
+        if self.start.year == self.end.year:
+            return ((self.start.key(), self.end.key()),)
+        assert self.start.year is not None and self.end.year is not None
+        if self.end.year - self.start.year > 1:
+            return (((1, 1), (12, 31)),)
+        return ((self.start.key(), (12, 31)), ((1, 1), self.end.key()))
+
+    def contains(self, point: DatePoint) -> bool:
+        """True when ``point`` lies in the span.  Years count only when both sides give one
+        (a year-less side stands for any year)."""
+        if point.year is not None and self.start.year is not None:
+            return _day_key(self.start) <= _day_key(point) <= _day_key(self.end)
+        key = point.key()
+        return any(low <= key <= high for low, high in self._pieces())
+
+    def covers(self, other: DateSpan) -> bool:
+        """True when every day of ``other`` lies in this span (years compared as in
+        :meth:`contains`)."""
+        if other.start.year is not None and self.start.year is not None:
+            return _day_key(self.start) <= _day_key(other.start) and _day_key(
+                other.end
+            ) <= _day_key(self.end)
+        mine = self._pieces()
+        return all(
+            any(low <= inner_low and inner_high <= high for low, high in mine)
+            for inner_low, inner_high in other._pieces()
+        )
 
 
 class Grade(enum.Enum):

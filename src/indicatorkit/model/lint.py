@@ -27,7 +27,7 @@ import attrs
 
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.parse import parse_target
-from indicatorkit.language.targets import Comparison, Qualitative
+from indicatorkit.language.targets import DATE_SERIALS, Comparison, Qualitative, serial_date
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.records import (
     Department,
@@ -92,6 +92,10 @@ RULES: dict[str, tuple[Severity, str]] = {
     "IK209": (
         Severity.WARNING,
         "自评中的指标既无实际值也未标不适用 / an assessed table's indicator has no actual",
+    ),
+    "IK210": (
+        Severity.ERROR,
+        "时效指标的指标值像是 Excel 日期序列号 / a 时效指标 target that looks like an Excel date serial",
     ),
     "IK301": (
         Severity.ERROR,
@@ -440,6 +444,22 @@ class _Checker:
             )
         if not isinstance(target, Comparison):
             return
+        value = target.amount.value
+        if (
+            indicator.level2 == "时效指标"
+            and target.amount.unit is NO_UNIT
+            and value.denominator == 1
+            and int(value) in DATE_SERIALS
+        ):
+            day = serial_date(int(value))
+            self.add(
+                "IK210",
+                f"“{indicator.target_text}”可能是 Excel 日期序列号，即 {day.year}年{day.month}月{day.day}日 "
+                f"(probably an Excel date serial for {day.isoformat()})",
+                where,
+                "target",
+                suggestion=f"写明日期，例如“{day.year}年{day.month}月{day.day}日前” / write the date",
+            )
         if target.amount.unit is NO_UNIT and _PROMISES_PERCENT.search(title):
             self.add(
                 "IK203",

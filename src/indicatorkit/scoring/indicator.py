@@ -36,6 +36,7 @@ from indicatorkit.language.targets import (
     CheckResult,
     Comparison,
     Deadline,
+    Period,
     Qualitative,
     Range,
 )
@@ -322,8 +323,8 @@ def _numeric(result: CheckResult, weight: Fraction, rules: RuleSet, reason: str)
         ratio = attainment(result)
         if met:
             score = weight
-        elif isinstance(target, Deadline):
-            score = _ZERO  # a missed deadline has no ratio: our convention
+        elif isinstance(target, Deadline | Period):
+            score = _ZERO  # a missed deadline or period has no ratio: our convention
         else:  # a range: partial credit by its attainment, our convention
             score = rules.partial_credit(ratio, True, weight)
     if (

@@ -72,11 +72,12 @@ from indicatorkit.strategies.targets import (
     AnyTarget,
     comparisons,
     deadlines,
+    periods,
     qualitatives,
     ranges,
     targets,
 )
-from indicatorkit.strategies.values import amounts, date_points, unit_words
+from indicatorkit.strategies.values import amounts, date_points, date_spans, unit_words
 
 del _hypothesis
 
@@ -90,9 +91,11 @@ __all__ = [
     "amounts",
     "comparisons",
     "date_points",
+    "date_spans",
     "deadlines",
     "departments",
     "indicators",
+    "periods",
     "projects",
     "qualitatives",
     "ranges",

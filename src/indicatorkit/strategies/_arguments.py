@@ -11,11 +11,11 @@ from typing import Literal
 
 from hypothesis.errors import InvalidArgument
 
-Kind = Literal["comparison", "range", "deadline", "qualitative"]
+Kind = Literal["comparison", "range", "deadline", "period", "qualitative"]
 Number = int | Fraction | Decimal
 
 #: The four kinds of target, as accepted by ``kinds=``.
-TARGET_KINDS: tuple[Kind, ...] = ("comparison", "range", "deadline", "qualitative")
+TARGET_KINDS: tuple[Kind, ...] = ("comparison", "range", "deadline", "period", "qualitative")
 
 
 def check_type(name: str, value: object, kinds: type | tuple[type, ...]) -> None:

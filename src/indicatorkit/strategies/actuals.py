@@ -20,10 +20,11 @@ from indicatorkit.language.targets import (
     AnyTarget,
     Comparison,
     Deadline,
+    Period,
     Qualitative,
     Range,
 )
-from indicatorkit.language.values import Amount, DatePoint, Grade
+from indicatorkit.language.values import Amount, DatePoint, DateSpan, Grade
 from indicatorkit.numerals import format_decimal, is_terminating
 from indicatorkit.strategies._arguments import Number, check_forms
 from indicatorkit.strategies.spelling import _spell_amount, _spell_date, _widen
@@ -203,6 +204,66 @@ def _date_actuals(target: Deadline, forms: tuple[str, ...], meet: bool) -> Searc
     return actual()
 
 
+def _in_period(span: DateSpan, month: int, day: int | None, year: int | None) -> bool:
+    """The documented rule, written independently of :meth:`DateSpan.contains`: with years
+    on both sides, calendar order; otherwise the day of the year must fall in the span's part
+    of some year."""
+    mine = day if day is not None else _last_day(month, year)
+    start, end = span.start, span.end
+    first = (
+        start.month,
+        start.day if start.day is not None else _last_day(start.month, start.year),
+    )
+    last = (end.month, end.day if end.day is not None else _last_day(end.month, end.year))
+    if year is not None and start.year is not None and end.year is not None:
+        return (start.year, *first) <= (year, month, mine) <= (end.year, *last)
+    if start.year is None or start.year == end.year:
+        return first <= (month, mine) <= last
+    assert end.year is not None
+    return end.year - start.year > 1 or (month, mine) >= first or (month, mine) <= last
+
+
+def _period_actuals(target: Period, forms: tuple[str, ...], meet: bool) -> SearchStrategy[Actual]:
+    span = target.span
+    years: list[int | None] = [None]
+    if span.start.year is not None and span.end.year is not None:
+        years += sorted({max(1, span.start.year - 1), span.start.year, span.end.year})
+        years.append(min(9999, span.end.year + 1))
+    else:
+        years += [2024, 2025]
+    options = [
+        (year, days)
+        for year in years
+        if (
+            days := [
+                (month, day)
+                for month in range(1, 13)
+                for day in (None, *range(1, _last_day(month, year) + 1))
+                if _in_period(span, month, day, year) == meet
+            ]
+        )
+    ]
+    if not options:
+        raise InvalidArgument(
+            f"no date {'meets' if meet else 'misses'} {target!r} (a whole year without a "
+            "year given holds every day)"
+        )
+
+    @st.composite
+    def actual(draw: st.DrawFn) -> Actual:
+        year, days = draw(st.sampled_from(options))
+        month, day = draw(st.sampled_from(days))
+        point = DatePoint(month, day, year)
+        form = draw(st.sampled_from(forms))
+        if form == "date" and year is not None:
+            return datetime.date(year, month, day if day is not None else _last_day(month, year))
+        if form == "text":
+            return draw(_widen(draw(_spell_date(point))))
+        return point
+
+    return actual()
+
+
 def _grade_actuals(forms: tuple[str, ...], meet: bool) -> SearchStrategy[Actual]:
     grades = [Grade.ACHIEVED] if meet else [Grade.PARTIAL, Grade.NOT_ACHIEVED]
     options: list[Actual] = []
@@ -226,6 +287,8 @@ def _actuals(
         return _range_actuals(target, check_forms(forms, _AMOUNT_FORMS, target), meet)
     if isinstance(target, Deadline):
         return _date_actuals(target, check_forms(forms, _DATE_FORMS, target), meet)
+    if isinstance(target, Period):
+        return _period_actuals(target, check_forms(forms, _DATE_FORMS, target), meet)
     if isinstance(target, Qualitative):
         return _grade_actuals(check_forms(forms, _GRADE_FORMS, target), meet)
     raise InvalidArgument(f"{target!r} is not an indicatorkit target")
@@ -247,7 +310,7 @@ def actuals_meeting(
     ``"quantity"`` — a pint quantity.  Boundary values are drawn often.  A bare or ``=``
     comparison is met in ``direction`` (at least, unless ``Direction.LOWER``).
 
-    For a :class:`~indicatorkit.Deadline`: ``"point"`` (:class:`~indicatorkit.DatePoint`),
+    For a :class:`~indicatorkit.Deadline` or a :class:`~indicatorkit.Period`: ``"point"`` (:class:`~indicatorkit.DatePoint`),
     ``"date"`` (:class:`datetime.date`) and ``"text"`` (``"2025年6月30日"``).  For a
     :class:`~indicatorkit.Qualitative`: ``"grade"`` (:class:`~indicatorkit.Grade`) and
     ``"text"`` (``"达成"``).  Every target can be met.

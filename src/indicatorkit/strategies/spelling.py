@@ -20,6 +20,7 @@ from indicatorkit.language.targets import (
     AnyTarget,
     Comparison,
     Deadline,
+    Period,
     Range,
 )
 from indicatorkit.language.values import Amount, DatePoint
@@ -338,6 +339,33 @@ def _spell_deadline(draw: st.DrawFn, target: Deadline) -> str:
 
 
 @st.composite
+def _spell_period(draw: st.DrawFn, target: Period) -> str:
+    """``3-11月``, ``3-11月份``, ``2024年3月-10月``, ``2023年3月--2023年10月``, ``全年``, or
+    the ends written as dates (``2020.1.1-2020.12.31`` is left to the corpus)."""
+    start, end = target.span.start, target.span.end
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, None) and start.year == end.year:
+        year = "" if start.year is None else f"{start.year}年"
+        if draw(st.booleans()):
+            return year + "全年"
+    month_word = draw(st.sampled_from(["月", "月", "月份"]))
+    if start.day == 1:
+        first = ("" if start.year is None else f"{start.year}年") + f"{start.month}{month_word}"
+        if draw(st.integers(0, 3)) == 0:
+            first = draw(_spell_date(DatePoint(start.month, 1, start.year)))
+    else:
+        first = draw(_spell_date(start))
+    end_year = end.year if end.year != start.year or draw(st.booleans()) else None
+    if end.day is None and draw(st.booleans()):
+        last = ("" if end_year is None else f"{end_year}年") + f"{end.month}{month_word}"
+    else:
+        last = draw(_spell_date(DatePoint(end.month, end.day, end_year)))
+    separator = draw(st.sampled_from(["～", "-", "--", "—", "至", "到", "~"]))
+    if start.year is None and start.day == 1 and end.day is None and draw(st.booleans()):
+        return f"{start.month}{draw(_gap())}-{draw(_gap())}{end.month}{month_word}"  # 3-11月份
+    return first + draw(_gap()) + separator + draw(_gap()) + last
+
+
+@st.composite
 def _widen(draw: st.DrawFn, text: str) -> str:
     """Full-width and look-alike characters, as Word and Excel tables write them."""
     mode = draw(st.sampled_from(["none", "none", "all", "mixed"]))
@@ -365,6 +393,8 @@ def _text_and_target(
         text, expected = draw(_spell_range(target))
     elif isinstance(target, Deadline):
         text = draw(_spell_deadline(target))
+    elif isinstance(target, Period):
+        text = draw(_spell_period(target))
     else:
         text = target.text  # prose is kept as written (only trimmed)
         return draw(_gap()) + text + draw(_gap()), target

@@ -16,6 +16,7 @@ from indicatorkit.language.targets import (
     AnyTarget,
     Comparison,
     Deadline,
+    Period,
     Qualitative,
     Range,
 )
@@ -35,6 +36,7 @@ from indicatorkit.strategies.values import (
     _written_for,
     amounts,
     date_points,
+    date_spans,
 )
 from indicatorkit.vocabulary import Operator
 
@@ -44,6 +46,7 @@ __all__ = [
     "AnyTarget",
     "comparisons",
     "deadlines",
+    "periods",
     "qualitatives",
     "ranges",
     "targets",
@@ -114,6 +117,17 @@ def comparisons(
         Comparison,
         st.sampled_from(chosen),
         amounts(units=units, min_value=min_value, max_value=max_value, places=places),
+    ).filter(_not_a_calendar_year)
+
+
+def _not_a_calendar_year(target: Comparison) -> bool:
+    """A bare ``2020年`` reads as a deadline (T043), not as a comparison: not drawn."""
+    amount = target.amount
+    return not (
+        target.operator is None
+        and amount.unit.symbol == "年"
+        and amount.value.denominator == 1
+        and 1900 <= amount.value <= 2199
     )
 
 
@@ -173,6 +187,23 @@ def deadlines(
     ).map(Deadline)
 
 
+def periods(
+    *,
+    min_year: int = 2000,
+    max_year: int = 2100,
+    allow_year: bool = True,
+) -> SearchStrategy[Period]:
+    """:class:`~indicatorkit.Period` targets over :func:`date_spans` (same knobs):
+    ``3月～11月``, ``2024年3月～10月``, ``2023年7月～2024年1月``.
+
+    >>> isinstance(periods(allow_year=False), SearchStrategy)
+    True
+    >>> periods().example()  # doctest: +SKIP
+    Period('3月～11月')
+    """
+    return date_spans(min_year=min_year, max_year=max_year, allow_year=allow_year).map(Period)
+
+
 def _is_qualitative(text: str) -> bool:
     """Valid for :class:`~indicatorkit.Qualitative` and prose: not read as an expression."""
     try:
@@ -219,7 +250,8 @@ def qualitatives(
 
 def targets(*, kinds: Iterable[Kind] | None = None) -> SearchStrategy[AnyTarget]:
     """Targets of the given ``kinds`` (default: all of :data:`TARGET_KINDS`), each drawn from
-    :func:`comparisons`, :func:`ranges`, :func:`deadlines` or :func:`qualitatives` with their
+    :func:`comparisons`, :func:`ranges`, :func:`deadlines`, :func:`periods` or
+    :func:`qualitatives` with their
     default knobs.
 
     >>> isinstance(targets(kinds=["comparison", "range"]), SearchStrategy)
@@ -231,6 +263,7 @@ def targets(*, kinds: Iterable[Kind] | None = None) -> SearchStrategy[AnyTarget]
         "comparison": comparisons,
         "range": ranges,
         "deadline": deadlines,
+        "period": periods,
         "qualitative": qualitatives,
     }
     return st.one_of([makers[kind]() for kind in check_kinds(kinds)])

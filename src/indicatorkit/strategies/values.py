@@ -17,13 +17,14 @@ from hypothesis.strategies import SearchStrategy
 
 from indicatorkit import units as _units
 from indicatorkit.errors import IndicatorkitError
-from indicatorkit.language.values import Amount, DatePoint
+from indicatorkit.language.values import Amount, DatePoint, DateSpan
 from indicatorkit.strategies._arguments import Number, check_bounds, check_type
 from indicatorkit.units import Unit
 
 __all__ = [
     "amounts",
     "date_points",
+    "date_spans",
     "unit_words",
 ]
 
@@ -253,3 +254,56 @@ def date_points(
         return DatePoint(month, draw(days), year)
 
     return point()
+
+
+def date_spans(
+    *,
+    min_year: int = 2000,
+    max_year: int = 2100,
+    allow_year: bool = True,
+) -> SearchStrategy[DateSpan]:
+    """Valid :class:`~indicatorkit.DateSpan` periods: ``3月1日～11月底`` inside one year, or
+    with years (``2023年7月1日～2024年1月底``, crossing at most one year's end).
+
+    >>> isinstance(date_spans(allow_year=False), SearchStrategy)
+    True
+    >>> date_spans().example()  # doctest: +SKIP
+    DateSpan(start=DatePoint(month=3, day=1, year=None), end=DatePoint(month=11, day=None, year=None))
+    """
+    check_type("min_year", min_year, int)
+    check_type("max_year", max_year, int)
+    if not 1 <= min_year <= max_year <= 9999:
+        raise InvalidArgument(f"need 1 <= min_year={min_year} <= max_year={max_year} <= 9999")
+    years: SearchStrategy[int | None] = st.none()
+    if allow_year:
+        years = st.one_of(st.none(), st.integers(min_year, max_year))
+
+    def day_in(draw: st.DrawFn, year: int | None, first: bool) -> DatePoint:
+        month = draw(st.integers(1, 12))
+        days: SearchStrategy[int | None] = st.integers(1, _last_day(month, year))
+        # the forms tables write: a month's first day at the start, its end at the end
+        days = st.one_of(st.just(1 if first else None), st.none(), days)
+        return DatePoint(month, draw(days), year)
+
+    def key(point: DatePoint) -> tuple[int, int, int]:
+        day = point.day if point.day is not None else _last_day(point.month, point.year)
+        return (point.year or 0, point.month, day)
+
+    @st.composite
+    def span(draw: st.DrawFn) -> DateSpan:
+        year = draw(years)
+        end_year = year
+        if year is not None and year < max_year and draw(st.integers(0, 3)) == 0:
+            end_year = year + 1
+        start = day_in(draw, year, True)
+        end = day_in(draw, end_year, False)
+        if key(start) > key(end):
+            start, end = (
+                DatePoint(end.month, end.day, start.year),
+                DatePoint(start.month, start.day, end.year),
+            )
+        if key(start) > key(end):  # 29 February moved into a year without one
+            end = DatePoint(12, None, end.year)
+        return DateSpan(start, end)
+
+    return span()

@@ -60,14 +60,19 @@ from indicatorkit.model.records import (
     split_levels,
 )
 from indicatorkit.numerals import MAX_DIGITS, read_ratio
-from indicatorkit.units import UnitRegistry
+from indicatorkit.units import UnitDefinitionError, UnitRegistry, default_registry
 
 __all__ = ["ALIASES", "DIRECTION_WORDS", "KEYS", "load", "loads"]
 
 #: Every key, by the record it belongs to: Chinese first, English alias second.  The model
 #: attribute each field fills is the third item.
 KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "top": (("部门", "department", ""), ("项目", "project", ""), ("评分规则", "rules", "rules")),
+    "top": (
+        ("部门", "department", ""),
+        ("项目", "project", ""),
+        ("评分规则", "rules", "rules"),
+        ("计量单位", "units", "units"),
+    ),
     "部门": (
         ("年度", "year", "year"),
         ("总体目标", "overall", "overall_goal"),
@@ -526,8 +531,11 @@ class _Reader:
         projects: list[Project] = []
         rules: str | None = None
         rules_given = False
-        for node in nodes:
-            key = self.key(node, "top")
+        keyed = [(node, self.key(node, "top")) for node in nodes]
+        for node, key in keyed:  # the file's own units first: every target is read with them
+            if key == "计量单位":
+                self.unit_block(node)
+        for node, key in keyed:
             if key == "评分规则":
                 read = self.rules(node)
                 if rules_given:
@@ -576,6 +584,49 @@ class _Reader:
         except ValueError as error:  # the model checks what the reader has not
             self.problem("IK040", str(error), 1)
             return None
+
+    def unit_block(self, node: _Node) -> None:
+        """``计量单位`` and under it one ``- 名称 = 定义`` line a unit (the syntax of
+        :func:`~indicatorkit.define_unit`): units of this file only, added to the registry the
+        file is read with; comments above it go to the spec."""
+        self.leading.extend(self.comments_for(node))
+        if node.rest.strip():
+            self.problem(
+                "IK061",
+                "“计量单位”这一行不写内容，定义写在下面的列表项里 "
+                "(nothing after 计量单位: definitions go in '- ' items under it)",
+                node.line,
+                node.rest_column,
+                node.rest_column + len(node.rest.rstrip()),
+                suggestion="在下面缩进写“- 人天 = [人天]” / indented below: - 人天 = [人天]",
+            )
+        registry = self.units if self.units is not None else default_registry()
+        for child in node.children:
+            definition = child.rest.strip()
+            if child.kind != "bullet" or child.children or not definition:
+                self.problem(
+                    "IK061",
+                    "计量单位下每个单位写一行“- 名称 = 定义” "
+                    "(one '- name = definition' line a unit under 计量单位)",
+                    child.line,
+                    child.column,
+                    suggestion="例如 / e.g. - 人天 = [人天]；- 亩次 = 亩",
+                )
+                continue
+            try:
+                registry = registry.define(definition)
+            except UnitDefinitionError as error:
+                self.problem(
+                    "IK060",
+                    str(error),
+                    child.line,
+                    child.rest_column,
+                    child.rest_column + len(definition),
+                    suggestion="写作“名称 = 定义”，例如“人天 = [人天]”（新的量）或“千亩 = 1000 * 亩” "
+                    "/ write name = definition, e.g. 人天 = [人天] or 千亩 = 1000 * 亩",
+                )
+        if registry.definitions != () or self.units is not None:
+            self.units = registry
 
     def rules(self, node: _Node) -> str | None:
         """``评分规则 national``: the name of the rule set (comments above it go to the spec)."""

@@ -43,6 +43,9 @@ def dumps(spec: Spec) -> str:
     blocks: list[list[str]] = []
     if spec.comments:
         blocks.append([f"# {comment}".rstrip() for comment in spec.comments])
+    if spec.units is not None and spec.units.definitions:
+        # the file's own units (计量单位), one definition a line, read before any target
+        blocks.append(["计量单位", *(f"{INDENT}- {line}" for line in spec.units.definitions)])
     if spec.rules is not None:
         blocks.append([f"评分规则 {spec.rules}"])
     if spec.department is not None:
