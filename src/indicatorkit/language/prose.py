@@ -33,7 +33,9 @@ QUOTES = (("“", "”"), ('"', '"'), ("「", "」"))
 #: approximations that are refused rather than read as prose.
 _COMPARATOR_WORDS = tuple(
     sorted(
-        {w for w in PREFIX_OPERATORS if not w.isascii()} | {"约", "大约", "近", "预计"},
+        # 过 alone is too common a character (通过、经过) to mark a comparison inside a sentence
+        {w for w in PREFIX_OPERATORS if not w.isascii() and w != "过"}
+        | {"约", "大约", "近", "预计"},
         key=len,
         reverse=True,
     )

@@ -50,17 +50,18 @@ def _plain(normalised: str, registry: UnitRegistry) -> Comparison | None:
 
 
 def _target_of(form: Compared | Between | By, text: str) -> AnyTarget:
-    if isinstance(form, Compared):
-        return Comparison(form.operator, form.amount)
     if isinstance(form, By):
         return Deadline(form.point)
     try:
-        return Range(form.low, form.high)
+        if isinstance(form, Compared):
+            return Comparison(form.operator, form.amount)
+        return Range(form.low, form.high, form.low_inclusive, form.high_inclusive)
     except (ValueError, DimensionMismatchError) as error:
-        start, end = form.span
+        start, end = form.span if isinstance(form, Between) else (0, len(text))
         index = normalize(text)[1]
+        kind = "区间无效 (invalid range)" if isinstance(form, Between) else "指标值无效 (invalid target)"
         raise InvalidTargetError(
-            f"区间无效 (invalid range): {error}",
+            f"{kind}: {error}",
             text,
             original_position(index, start),
             end=original_position(index, end),
