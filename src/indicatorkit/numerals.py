@@ -188,7 +188,7 @@ def _section(tokens: list[tuple[str, int, str]], text: str, scale: int) -> int:
         raise ValueError(f"a number too large for its place in {text!r}")
     if not after_zero and number <= 9 and total and last_unit >= 100:
         return total + number * last_unit // 10  # 三千五 is 3500, 两百五 is 250
-    if not after_zero and number <= 9 and not total and scale > 1 and tokens[0][0] == "digit":
+    if not after_zero and number <= 9 and not total and scale > 1 and len(tokens) == 1:
         return number * scale // 10  # 一万五 is 15000 (only right after 万 or 亿)
     return total + number
 

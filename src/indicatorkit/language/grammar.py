@@ -237,16 +237,14 @@ def _check_inclusion(operator: Operator, amount: Amount, inclusion: _Inclusion) 
         )
 
 
-def _same_unit(low: Amount, high: Amount) -> tuple[Amount, Amount]:
-    """The unit written once for two ends (``90-100%``, ``大于10小于20%``)."""
-    if low.unit is NO_UNIT and high.unit is not NO_UNIT:
-        low = Amount(low.value, high.unit)
-    elif high.unit is NO_UNIT and low.unit is not NO_UNIT:
-        high = Amount(high.value, low.unit)
-    elif low.unit.dimension == "" and high.unit.dimension != "":
-        # a multiplier alone: "1万-2万元" is 1万元 to 2万元, "5千-2万元" 5000元 to 2万元
-        low = Amount(low.normalized / high.unit.factor, high.unit)
-    return low, high
+def _borrow_unit(first: Amount, second: Amount) -> Amount:
+    """The first-written end with the unit written once, after the second (``大于10小于20%``;
+    ``1万-2万元`` is 1万元 to 2万元): as in a range, never the other way round."""
+    if first.unit is NO_UNIT and second.unit is not NO_UNIT:
+        return Amount(first.value, second.unit)
+    if first.unit.dimension == "" and second.unit.dimension != "":
+        return Amount(first.normalized / second.unit.factor, second.unit)
+    return first
 
 
 def _bounded(
@@ -265,8 +263,9 @@ def _bounded(
             start,
             end,
         )
+    first = (first[0], _borrow_unit(first[1], second[1]), first[2])
     lower, upper = (first, second) if operators[0].is_lower_bound else (second, first)
-    low, high = _same_unit(lower[1], upper[1])
+    low, high = lower[1], upper[1]
     return Between(
         low,
         high,

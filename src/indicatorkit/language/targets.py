@@ -452,8 +452,6 @@ class Range:
             # that truly has none is written in the high end's unit to read back the same.
             low = Amount(low.normalized / self.high.unit.factor, self.high.unit)
         high = self.high
-        if not self.closed and high.unit is NO_UNIT and low.unit is not NO_UNIT:
-            high = Amount(high.normalized / low.unit.factor, low.unit)  # likewise, ">10元且<20"
         if self.closed:
             return f"{low}～{high}"
         first = Operator.GE if self.low_inclusive else Operator.GT
