@@ -20,6 +20,7 @@ from __future__ import annotations
 from indicatorkit.errors import (
     DimensionMismatchError,
     InvalidTargetError,
+    SeveralValuesError,
     TargetSyntaxError,
     UnknownUnitError,
 )
@@ -30,6 +31,7 @@ from indicatorkit.language.prose import is_prose, looks_like_sentence, unquote
 from indicatorkit.language.syntax import check_text, per_registry, read_with_grammar
 from indicatorkit.language.targets import AnyTarget, Comparison, Deadline, Qualitative, Range
 from indicatorkit.language.text import normalize, original_position
+from indicatorkit.language.words import separate_values
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["clear_caches", "read_target"]
@@ -85,6 +87,20 @@ def _read(text: str, registry: UnitRegistry) -> AnyTarget:
     try:
         read = read_with_grammar(text, Start.TARGET, registry, prose)
     except (TargetSyntaxError, UnknownUnitError) as error:
+        normalised, index = normalize(text)
+        values = separate_values(normalised, registry)
+        if values:
+            start, end, _ = values[0]
+            shown = "".join(f"“{value.strip()}”" for _, _, value in values[:4])
+            raise SeveralValuesError(
+                f"含两个或以上数值（{shown}），无法判断哪个是指标值 (two or more values: which "
+                "one is the target cannot be told)",
+                text,
+                original_position(index, start),
+                end=original_position(index, end),
+                suggestion="每个指标只写一个指标值；定性描述请加引号 / one target per indicator; "
+                "quote a qualitative sentence",
+            ) from None
         if looks_like_sentence(normalize(stripped)[0]):
             digit = next((i for i, char in enumerate(text) if char.isdigit()), error.position)
             raise TargetSyntaxError(
