@@ -339,13 +339,19 @@ class _Build(Transformer[Token, Any]):
         return Compared(None, amount, (0, 0))
 
     # ---- compound bounds ----
+    def operator_bound(self, op: Token, amount: Amount) -> tuple[Operator, Amount, Token]:
+        return PREFIX_OPERATORS[_operator_word(op)], amount, op
+
+    def than_bound(self, than: Token, amount: Amount, word: Token) -> tuple[Operator, Amount, Token]:
+        return (Operator.GT if str(word) in "大多高" else Operator.LT), amount, than
+
     def bounded_prefixed(
-        self, op: Token, first: Amount, joiner: Token | None, second_op: Token, second: Amount
+        self,
+        first: tuple[Operator, Amount, Token],
+        joiner: Token | None,
+        second: tuple[Operator, Amount, Token],
     ) -> Between:
-        return _bounded(
-            (PREFIX_OPERATORS[_operator_word(op)], first, op),
-            (PREFIX_OPERATORS[_operator_word(second_op)], second, second_op),
-        )
+        return _bounded(first, second)
 
     def bounded_suffixed(
         self, first: Amount, suffix: Token, joiner: Token | None, second: Amount, second_suffix: Token
@@ -407,14 +413,16 @@ class _Build(Transformer[Token, Any]):
 
     def chinese_part(self, token: Token) -> Amount:
         text = "".join(str(token).split())
-        digits = text[3:]
+        digits = text[text.index("之") + 1 :]
         if digits[0] in "0123456789":
             value = _decimal(token, digits)
         else:
             value = _numeral(token, digits)
-        if text.startswith("万"):
-            return Amount(value / 100, self.registry.unit("%"))  # 万分之五 is 0.05%
-        return Amount(value, self.registry.unit("%" if text.startswith("百") else "‰"))
+        per = text[: text.index("分")]
+        if per in ("百", "千"):
+            return Amount(value, self.registry.unit("%" if per == "百" else "‰"))
+        # 万分之五 is 0.05%, 百万分之五 0.0005%
+        return Amount(value * 100 / _numeral(token, "一" + per), self.registry.unit("%"))
 
     # ---- deadlines ----
     def deadline(self, point: DatePoint, mark: Token | None, complete: Token | None) -> By:

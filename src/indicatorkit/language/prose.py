@@ -2,7 +2,8 @@
 broken expression, and when a sentence needs quotes to read back as itself.
 
 A text is prose when it has letters, no signs, no Arabic digits, no comparator word before a
-number, does not end with an amount (``全年培训两次``) and does not start with ``百分之``.
+number, does not end with an amount (``全年培训两次``), does not start with ``百分之`` and is not
+made of numeral characters and number words alone (``十多万``, ``八折``).
 Every test here is linear in the length of the text.
 
 >>> from indicatorkit.units import default_registry
@@ -42,6 +43,12 @@ _COMPARATOR_WORDS = tuple(
 )
 _COMPARATOR_PATTERN = re.compile("|".join(re.escape(w) for w in _COMPARATOR_WORDS))
 _WORD_OPENERS = tuple(w for w in PREFIX_OPERATORS if not w.isascii())
+
+
+#: A text made only of numeral characters and number words — approximations (十多万, 五百余,
+#: 二十几), discounts (八折), 兆, 又, 半 — is a number the language does not read, never prose.
+_NUMBER_WORDS = re.compile(r"(?:[\s零〇一二两三四五六七八九十百千万亿点多余几幾折兆又半成打对對双雙负]|分\s*之)+")
+_NUMERAL_CHARACTERS = frozenset("零〇一二两三四五六七八九十百千万亿半对對")
 
 
 @lru_cache(maxsize=16)
@@ -89,6 +96,10 @@ def is_prose(normalised: str, registry: UnitRegistry) -> bool:
         return False
     if _amount_at_end(stripped, registry) or _number_after_comparator(stripped, registry):
         return False
+    if _NUMBER_WORDS.fullmatch(stripped) and not _NUMERAL_CHARACTERS.isdisjoint(stripped):
+        return False  # 十多万, 五百余, 八折: a number, not a sentence
+    if "之间" in stripped and not CN_DIGITS.isdisjoint(stripped):
+        return False  # 第十和第十五之间: bounds, not a sentence
     return any(char.isalpha() for char in stripped)
 
 
