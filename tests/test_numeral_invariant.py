@@ -144,7 +144,9 @@ def compared_numerals(draw: st.DrawFn) -> tuple[str, Fraction, str]:
     if negative and unit not in ("成",):
         text, value = draw(st.sampled_from(["负", "負", "-"])) + text, -value
     before, after = draw(comparator_words())
-    written_in = text.lstrip("负負-").startswith(("百分之", "千分之", "万分之")) or text.endswith("成")
+    written_in = text.lstrip("负負-").startswith(("百分之", "千分之", "万分之")) or text.endswith(
+        "成"
+    )
     tail = "" if written_in else unit
     return before + draw(st.sampled_from(["", " "])) + text + tail + after, value, unit
 

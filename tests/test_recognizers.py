@@ -59,9 +59,7 @@ def test_case(name: str, text: str, expected: str, source: str) -> None:
 
 
 def test_share_read_right(capsys: pytest.CaptureFixture[str]) -> None:
-    verdicts = Counter(
-        _verdict(text, expected).split(":")[0] for _, text, expected, _ in CASES
-    )
+    verdicts = Counter(_verdict(text, expected).split(":")[0] for _, text, expected, _ in CASES)
     applicable = len(CASES) - verdicts["divergence"]
     right = verdicts["right"]
     with capsys.disabled():

@@ -139,7 +139,9 @@ def _spaced_alternatives(words: Iterable[str]) -> str:
     """One regular expression for ``words`` that also accepts spaces between their characters
     (``< = 100``, ``小于 或 等于100``), longest first."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    spaced = ("[ \\t]*".join(re.escape(char).replace("/", "\\/") for char in word) for word in ordered)
+    spaced = (
+        "[ \\t]*".join(re.escape(char).replace("/", "\\/") for char in word) for word in ordered
+    )
     return "/(?:" + "|".join(spaced) + ")/"
 
 
@@ -342,7 +344,9 @@ class _Build(Transformer[Token, Any]):
     def operator_bound(self, op: Token, amount: Amount) -> tuple[Operator, Amount, Token]:
         return PREFIX_OPERATORS[_operator_word(op)], amount, op
 
-    def than_bound(self, than: Token, amount: Amount, word: Token) -> tuple[Operator, Amount, Token]:
+    def than_bound(
+        self, than: Token, amount: Amount, word: Token
+    ) -> tuple[Operator, Amount, Token]:
         return (Operator.GT if str(word) in "大多高" else Operator.LT), amount, than
 
     def bounded_prefixed(
@@ -354,7 +358,12 @@ class _Build(Transformer[Token, Any]):
         return _bounded(first, second)
 
     def bounded_suffixed(
-        self, first: Amount, suffix: Token, joiner: Token | None, second: Amount, second_suffix: Token
+        self,
+        first: Amount,
+        suffix: Token,
+        joiner: Token | None,
+        second: Amount,
+        second_suffix: Token,
     ) -> Between:
         return _bounded(
             (SUFFIX_OPERATORS[str(suffix)], first, suffix),

@@ -47,7 +47,9 @@ _WORD_OPENERS = tuple(w for w in PREFIX_OPERATORS if not w.isascii())
 
 #: A text made only of numeral characters and number words — approximations (十多万, 五百余,
 #: 二十几), discounts (八折), 兆, 又, 半 — is a number the language does not read, never prose.
-_NUMBER_WORDS = re.compile(r"(?:[\s零〇一二两三四五六七八九十百千万亿点多余几幾折兆又半成打对對双雙负]|分\s*之)+")
+_NUMBER_WORDS = re.compile(
+    r"(?:[\s零〇一二两三四五六七八九十百千万亿点多余几幾折兆又半成打对對双雙负]|分\s*之)+"
+)
 _NUMERAL_CHARACTERS = frozenset("零〇一二两三四五六七八九十百千万亿半对對")
 
 

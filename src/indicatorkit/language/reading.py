@@ -61,7 +61,11 @@ def _target_of(form: Compared | Between | By, text: str) -> AnyTarget:
     except (ValueError, DimensionMismatchError) as error:
         start, end = form.span if isinstance(form, Between) else (0, len(text))
         index = normalize(text)[1]
-        kind = "区间无效 (invalid range)" if isinstance(form, Between) else "指标值无效 (invalid target)"
+        kind = (
+            "区间无效 (invalid range)"
+            if isinstance(form, Between)
+            else "指标值无效 (invalid target)"
+        )
         raise InvalidTargetError(
             f"{kind}: {error}",
             text,

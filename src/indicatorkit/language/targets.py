@@ -518,8 +518,9 @@ class Range:
             ends = base
         low_n, low_d, high_n, high_d = ends
         above, below = self._compare
-        met = above(low_n * denominator, numerator * low_d) and below(
-            numerator * high_d, high_n * denominator
+        met = above(low_n * denominator, numerator * low_d) and below(  # type: ignore[operator]
+            numerator * high_d,  # type: ignore[operator]
+            high_n * denominator,
         )
         return CheckResult(self, actual, met, direction, units)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 
 import attrs
 
@@ -88,7 +89,7 @@ def separate_values(normalised: str, registry: UnitRegistry) -> list[tuple[int, 
     them (``首年返本10%，分红按5%``), not the pieces of one malformed number or range — or an
     empty list."""
     numbers = numbers_in(normalised, registry)
-    for (_, end, _), (start, _, _) in zip(numbers, numbers[1:], strict=False):
+    for (_, end, _), (start, _, _) in pairwise(numbers):
         between = normalised[end:start]
         if any(
             (char.isalpha() and char not in _CN_DIGITS) or char in ",，;；、" for char in between

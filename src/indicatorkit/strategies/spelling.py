@@ -106,14 +106,18 @@ def _arabic_number(draw: st.DrawFn, value: Fraction) -> str:
     return (_MINUS if value < 0 else "") + whole + dot + decimals
 
 
-_ARABIC_DIGITS = str.maketrans({**{c: str(i) for i, c in enumerate("零一二三四五六七八九")}, "两": "2", "〇": "0"})
+_ARABIC_DIGITS = str.maketrans(
+    {**{c: str(i) for i, c in enumerate("零一二三四五六七八九")}, "两": "2", "〇": "0"}
+)
 
 
 def _arabic_digits(numeral: str) -> str:
     """A Chinese numeral with its digits (not the 零 between places) in Arabic: 五万四千六百 →
     5万4千6百, 一万零五 → 1万零5."""
     return "".join(
-        char if char in _PLACES or (char in "零〇" and 0 < index) else char.translate(_ARABIC_DIGITS)
+        char
+        if char in _PLACES or (char in "零〇" and 0 < index)
+        else char.translate(_ARABIC_DIGITS)
         for index, char in enumerate(numeral)
     )
 
@@ -299,7 +303,9 @@ def _spell_range(draw: st.DrawFn, target: Range) -> tuple[str, Range]:
         low_text, _, _ = draw(_spell_amount(low, need_unit=True))
     expected = Range(low, target.high, target.low_inclusive, target.high_inclusive)
     if not target.closed or draw(st.integers(0, 3)) == 0:
-        return _spell_bounds(draw, low_text, high_text, target, swap=not (shorthand or high_unitless)), expected
+        return _spell_bounds(
+            draw, low_text, high_text, target, swap=not (shorthand or high_unitless)
+        ), expected
     separator = draw(st.sampled_from([*RANGE_SEPARATORS, "-", "～"]))
     between = draw(st.sampled_from(["", "", "之间"]))
     text = low_text + draw(_gap()) + separator + draw(_gap()) + high_text
