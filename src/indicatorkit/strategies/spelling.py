@@ -190,8 +190,8 @@ def _spell_amount(
             read, gap = unit, draw(_gap())
             mixed = (
                 number.denominator == 1
-                and sum(char in _PLACES for char in numeral) >= 2
                 and numeral[0] not in _PLACES
+                and numeral[1:].lstrip(_PLACES) != ""
                 and not (unit_text and unit_text[0] in _PLACES)
             )
             if mixed and draw(st.booleans()):
