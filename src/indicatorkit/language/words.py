@@ -47,6 +47,10 @@ _COMPARATORS = tuple(
 )
 _COMPARATOR = re.compile("|".join(re.escape(word) for word in _COMPARATORS))
 _SUFFIXES = tuple(sorted(SUFFIX_OPERATORS, key=len, reverse=True))
+#: A comparator left among the words set aside would be a second bound dropped (大于10小于).
+_OTHER_BOUND = re.compile(
+    "|".join(re.escape(word) for word in (*_COMPARATORS, *(w for w in _SUFFIXES if len(w) > 1)))
+)
 #: Words that change what a number means; a sentence holding one is never read as its number.
 _CHANGING = re.compile(
     r"[未无非否不减降增升涨跌除差幅较约近余多几<>=≥≤≧≦~%‰\-]|同比|环比|左右|上下|以外|之外"
@@ -117,7 +121,7 @@ def comparison_in_words(
     it (``全年至少开展3次培训``) or a suffix after it (``开展培训3次以上``), or ``None``.
 
     Nothing is found when the text holds no value or two, no comparator, or words set aside
-    that could change the meaning (未, 不, 同比, 约, 左右, a sign …).  ``reads`` is asked whether a candidate core
+    that could change the meaning (未, 不, 同比, 约, 左右, a sign, another comparator …).  ``reads`` is asked whether a candidate core
     reads as a target; the longest that does is kept.
     """
     numbers = numbers_in(normalised, registry)
@@ -149,6 +153,7 @@ def comparison_in_words(
         cursor = span_end
     if normalised[cursor:].strip():
         set_aside.append(normalised[cursor:].strip())
-    if not set_aside or _CHANGING.search(" ".join(set_aside)):
+    words = " ".join(set_aside)
+    if not set_aside or _CHANGING.search(words) or _OTHER_BOUND.search(words):
         return None
     return WordsAround(core, tuple(spans), tuple(set_aside))
