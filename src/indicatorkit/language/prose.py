@@ -89,6 +89,20 @@ def _number_after_comparator(text: str, registry: UnitRegistry) -> bool:
     return False
 
 
+def _number_words_only(text: str, registry: UnitRegistry) -> bool:
+    """Numeral characters and number words alone, perhaps with a unit after them
+    (``十多万``, ``五百余人``, ``八折``)."""
+    if _NUMERAL_CHARACTERS.isdisjoint(text):
+        return False
+    if _NUMBER_WORDS.fullmatch(text):
+        return True
+    known = registry.known_unit_set()
+    for n in _unit_lengths(registry):
+        if n < len(text) and text[-n:] in known and _NUMBER_WORDS.fullmatch(text[:-n]):
+            return True
+    return False
+
+
 def is_prose(normalised: str, registry: UnitRegistry) -> bool:
     """True for a sentence, not a broken expression (see the module's description)."""
     stripped = normalised.strip()
@@ -98,8 +112,8 @@ def is_prose(normalised: str, registry: UnitRegistry) -> bool:
         return False
     if _amount_at_end(stripped, registry) or _number_after_comparator(stripped, registry):
         return False
-    if _NUMBER_WORDS.fullmatch(stripped) and not _NUMERAL_CHARACTERS.isdisjoint(stripped):
-        return False  # 十多万, 五百余, 八折: a number, not a sentence
+    if _number_words_only(stripped, registry):
+        return False  # 十多万, 五百余人, 八折: a number, not a sentence
     if "之间" in stripped and not CN_DIGITS.isdisjoint(stripped):
         return False  # 第十和第十五之间: bounds, not a sentence
     return any(char.isalpha() for char in stripped)
