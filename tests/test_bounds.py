@@ -44,11 +44,15 @@ def test_a_comparison_has_one_bound_in_its_effective_direction(
 
 @settings(max_examples=100, deadline=None)
 @given(target=ranges())
-def test_a_range_has_both_ends_included(target: Range) -> None:
+def test_a_range_has_each_end_as_written(target: Range) -> None:
     bounds = target.bounds()
-    assert bounds.lower == Bound(target.low.normalized, True)
-    assert bounds.upper == Bound(target.high.normalized, True)
+    assert bounds.lower == Bound(target.low.normalized, target.low_inclusive)
+    assert bounds.upper == Bound(target.high.normalized, target.high_inclusive)
     assert bounds.operator is None
+    # a range written with a separator includes both ends
+    closed = parse_target(f"{target.low}～{target.high}")
+    assert isinstance(closed, Range)
+    assert (closed.low_inclusive, closed.high_inclusive) == (True, True)
 
 
 def test_bounds_are_exact_integers_in_base_units() -> None:

@@ -47,7 +47,9 @@ def test_chinese_numerals(text: str, value: Fraction) -> None:
     assert chinese_value(text) == value
 
 
-@pytest.mark.parametrize("text", ["百百", "十十", "千百千", "万万", "一万万", "点五", ""])
+@pytest.mark.parametrize(
+    "text", ["百百", "十十", "千百千", "万万", "一亿亿", "点五", "", "五万千", "三分之", "零分之一"]
+)
 def test_malformed_chinese_numerals(text: str) -> None:
     with pytest.raises(ValueError):
         chinese_value(text)

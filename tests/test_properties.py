@@ -331,14 +331,29 @@ def test_a_bare_value_is_reached_at_the_boundary(
 
 @FAST
 @given(target=ranges())
-def test_range_ends_are_included(target: Range) -> None:
-    for end in (target.low, target.high):
+def test_range_ends_are_included_as_each_end_says(target: Range) -> None:
+    for end, included in ((target.low, target.low_inclusive), (target.high, target.high_inclusive)):
         for actual in _boundary_actuals(end):
             if isinstance(actual, int | Fraction | Decimal):
                 continue  # plain numbers are read in the low end's unit
             result = target.check(actual)
-            assert result.met is True, actual
-            assert attainment(result) == 1, actual
+            assert result.met is included, actual
+            assert result.met is target.bounds().contains(end.normalized)
+            if included:
+                assert attainment(result) == 1, actual
+
+
+@FAST
+@given(target=ranges())
+def test_open_range_round_trips_and_keeps_its_ends(target: Range) -> None:
+    again = parse_target(str(target))
+    assert again == target
+    bounds = target.bounds()
+    assert bounds.lower is not None and bounds.upper is not None
+    assert (bounds.lower.inclusive, bounds.upper.inclusive) == (
+        target.low_inclusive,
+        target.high_inclusive,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -403,7 +418,11 @@ def test_range_attainment_rises_to_the_range_and_falls_after_it(
         assert att_x <= att_y
     if x * factor >= high:
         assert att_x >= att_y
-    assert target.check(x).met == (low <= x * factor <= high)
+    assert target.check(x).met == target.bounds().contains(x * factor)
+    assert target.check(x).met == (
+        (low < x * factor or (target.low_inclusive and low == x * factor))
+        and (x * factor < high or (target.high_inclusive and x * factor == high))
+    )
 
 
 def _agrees(target: object, actual: object, direction: Direction | None) -> None:
@@ -412,7 +431,13 @@ def _agrees(target: object, actual: object, direction: Direction | None) -> None
     if ratio is None:
         return
     if isinstance(target, Range):
-        assert result.met == (ratio == 1), (actual, ratio)
+        # met means attainment 1; an excluded end is attainment 1 but missed (as a strict bound)
+        value = result.value
+        assert isinstance(value, Amount)
+        on_open_end = (value.normalized == target.low.normalized and not target.low_inclusive) or (
+            value.normalized == target.high.normalized and not target.high_inclusive
+        )
+        assert result.met == (ratio == 1 and not on_open_end), (actual, ratio)
         assert ratio <= 1
         return
     assert isinstance(target, Comparison)

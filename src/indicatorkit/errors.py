@@ -138,6 +138,21 @@ class MissingNumberError(TargetSyntaxError):
     """
 
 
+class SeveralValuesError(TargetSyntaxError):
+    """The text holds two or more values (``首年返本10%，分红按5%``): which one is the target
+    cannot be told, so it is never guessed.
+
+    >>> from indicatorkit import parse_target
+    >>> parse_target("首年返本10%，分红按5%")
+    Traceback (most recent call last):
+      ...
+    indicatorkit.errors.SeveralValuesError: 含两个或以上数值（“10%”“5%”），无法判断哪个是指标值 (two or more values: which one is the target cannot be told)
+      首年返本10%，分红按5%
+              ^^^
+      提示 / hint: 每个指标只写一个指标值；定性描述请加引号 / one target per indicator; quote a qualitative sentence
+    """
+
+
 class UnknownUnitError(TextError):
     """A word after a number is not a unit the registry knows.
 

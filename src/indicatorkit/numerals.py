@@ -154,91 +154,168 @@ def _coprime(numerator: int, denominator: int) -> Fraction:
     return value
 
 
-def _section(text: str) -> int:
-    """Value of a numeral below 万: ``"一千二百三十四"`` → 1234, ``"十五"`` → 15,
-    ``"一千零十"`` → 1010, and the spoken short form ``"三千五"`` → 3500."""
-    total = 0
-    digit: int | None = None
-    last_unit = 0
-    after_zero = False
-    for char in text:
-        if char in "零〇":
-            digit, after_zero = None, True
-        elif char in DIGITS:
-            digit = DIGITS[char]
+#: The numeral's grammar as data: each character's role.  A digit (or a run of Arabic digits)
+#: is a number; 十百千 multiply the number before them within a section; 万 and 亿 close a
+#: section and scale it — and compound (``万万`` = 亿, ``万亿`` = 10^12, ``一万五千亿``).
+_ROLES: dict[str, tuple[str, int]] = {
+    **{char: ("digit", value) for char, value in DIGITS.items()},
+    **{char: ("small", value) for char, value in SMALL_UNITS.items()},
+    **{char: ("big", value) for char, value in BIG_UNITS.items()},
+}
+_TOKEN = re.compile(r"[0-9]+|.", re.DOTALL)
+_ARABIC = re.compile(r"[0-9]+")
+#: Spaces that extraction leaves inside a numeral (``三千 九百 六十五``).
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+
+def _tokens(text: str) -> list[tuple[str, int, str]]:
+    """``(role, value, text)`` for each character of a numeral; a run of Arabic digits is one
+    ``"arabic"`` token (``5万4千6百``, ``3万4000``)."""
+    tokens: list[tuple[str, int, str]] = []
+    for piece in _TOKEN.findall(text):
+        if piece[0] in "0123456789":
+            if len(piece) > MAX_DIGITS:
+                raise _too_long(piece)
+            tokens.append(("arabic", int(piece), piece))
+        elif piece in _ROLES:
+            role, value = _ROLES[piece]
+            tokens.append((role, value, piece))
         else:
-            last_unit = SMALL_UNITS[char]
-            total += (1 if digit is None else digit) * last_unit
-            digit, after_zero = None, False
-    if digit is not None and last_unit >= 100 and not after_zero:
-        return total + digit * last_unit // 10  # 三千五 is 3500, 两百五 is 250
-    return total + (digit or 0)
+            raise ValueError(f"not a numeral character {piece!r}")
+    return tokens
 
 
-def chinese_value(text: str) -> Fraction:
-    """Value of a Chinese numeral, with ``点`` for decimals: ``"三万五千"`` → 35000.
-
-    A run of bare digits (``"二〇二五"``) reads digit by digit.  The grammar guarantees the
-    characters; malformed orders (``"百百"``) raise ``ValueError``.
-    """
-    if text in BIG_UNITS:
-        raise ValueError(f"{text} alone is a multiplier, not a number")  # 万人: write 一万人
-    scale = 1
-    if "点" in text and text[-1] in BIG_UNITS:
-        scale, text = BIG_UNITS[text[-1]], text[:-1]  # 一点五万 is 15000
-    whole, _, fraction = text.partition("点")
-    if whole and all(char in DIGITS for char in whole) and len(whole) > 1:
-        value = Fraction(int("".join(str(DIGITS[c]) for c in whole)))
-    else:
-        value = Fraction(_whole(whole))
-    if fraction:
-        if not all(char in DIGITS for char in fraction):
-            raise ValueError(f"bad decimal part {fraction!r}")
-        value += Fraction(int("".join(str(DIGITS[c]) for c in fraction)), 10 ** len(fraction))
-    return value * scale
+def _section(tokens: list[tuple[str, int, str]], text: str, scale: int) -> int:
+    """Value of a section below 万 (``一千二百三十四`` → 1234, ``十五``, ``一千零十``, ``1千零20``),
+    and the spoken short form (``三千五`` → 3500) — ``scale`` is the place of the big unit the
+    section stands under, for ``一万五`` (15000: 五 is 五千)."""
+    total = 0
+    number: int | None = None
+    last_unit = 10_000
+    after_zero = False
+    for role, value, piece in tokens:
+        if role == "digit" and value == 0:
+            if number is not None:
+                raise ValueError(f"a digit before 零 in {text!r}")
+            number, after_zero = None, True
+        elif role in ("digit", "arabic"):
+            if number is not None:
+                raise ValueError(f"two digits in a row in {text!r}")
+            number = value
+        else:  # a small unit
+            if value >= last_unit:
+                raise ValueError(f"place words out of order in {text!r}")
+            if after_zero and value != 10 and number is None:
+                raise ValueError(f"a place word right after 零 in {text!r}")
+            if number is not None and number > 9:
+                raise ValueError(f"more than one digit before {piece} in {text!r}")
+            total += (1 if number is None else number) * value
+            last_unit, number, after_zero = value, None, False
+    if number is None:
+        return total
+    if number >= last_unit:
+        raise ValueError(f"a number too large for its place in {text!r}")
+    if not after_zero and number <= 9 and total and last_unit >= 100:
+        return total + number * last_unit // 10  # 三千五 is 3500, 两百五 is 250
+    if not after_zero and number <= 9 and not total and scale > 1 and len(tokens) == 1:
+        return number * scale // 10  # 一万五 is 15000 (only right after 万 or 亿)
+    return total + number
 
 
 def _whole(text: str) -> int:
-    if not text:
+    """A whole numeral: sections joined by 万 and 亿, compounding where a larger big unit
+    follows a smaller one (``一万五千亿``) or a big unit follows itself (``四万万``)."""
+    tokens = _tokens(text)
+    if not tokens:
         raise ValueError("empty numeral")
-    total = 0
-    rest = text
-    for big, factor in (("亿", BIG_UNITS["亿"]), ("万", BIG_UNITS["万"])):
-        if big in rest:
-            head, _, rest = rest.partition(big)
-            if big in rest:
-                raise ValueError(f"repeated {big}")
-            if not head and total:
-                raise ValueError(f"{big} with no number before it after a larger place")  # 一亿万
-            total += (_whole(head) if head else 1) * factor
-            if len(rest) == 1 and rest in DIGITS and rest not in "零〇":
-                return total + DIGITS[rest] * factor // 10  # 一万五 is 15000
-    if rest:
-        if total and rest[0] in SMALL_UNITS:
-            raise ValueError(f"a place word with no digit after 万/亿 in {text!r}")  # 五万千
-        _check_order(rest)
-        total += _section(rest)
-    return total
-
-
-def _check_order(text: str) -> None:
-    """Reject numerals whose place words do not strictly descend (``百千``, ``十十``)."""
-    last = 10_000
-    previous_was_digit = False
-    previous = ""
-    for char in text:
-        if char in SMALL_UNITS and previous in ("零", "〇") and char != "十":
-            raise ValueError(f"a place word right after 零 in {text!r}")
-        previous = char
-        if char in SMALL_UNITS:
-            if SMALL_UNITS[char] >= last:
-                raise ValueError(f"place words out of order in {text!r}")
-            last = SMALL_UNITS[char]
-            previous_was_digit = False
+    if all(role == "digit" for role, _, _ in tokens) and len(tokens) > 1:
+        return int("".join(str(value) for _, value, _ in tokens))  # 二〇二五 digit by digit
+    result = 0
+    group_scale = 0  # the place of the last big unit closed (0: none yet)
+    section: list[tuple[str, int, str]] = []
+    for token in tokens:
+        role, value, piece = token
+        if role != "big":
+            section.append(token)
+            continue
+        if not section:
+            if result == 0:
+                raise ValueError(f"{piece} with no number before it in {text!r}")
+            if value > group_scale or (value == group_scale and group_scale < BIG_UNITS["亿"]):
+                result *= value  # 万万 is 亿, 十万亿 is 10^13
+                group_scale *= value
+                continue
+            raise ValueError(f"repeated {piece} in {text!r}")
+        part = _section(section, text, 1)
+        section = []
+        if group_scale and value > group_scale:
+            result = (result + part) * value  # 一万五千亿: (一万五千) 亿
+            group_scale *= value
+        elif group_scale and value == group_scale:
+            raise ValueError(f"repeated {piece} in {text!r}")
         else:
-            if previous_was_digit and char not in "零〇":
-                raise ValueError(f"two digits in a row in {text!r}")
-            previous_was_digit = char not in "零〇"
+            result += part * value
+            group_scale = value
+    if section:
+        if section[0][0] == "small" and group_scale:
+            raise ValueError(f"a place word with no digit after 万/亿 in {text!r}")  # 五万千
+        part = _section(section, text, group_scale)
+        if group_scale and part >= group_scale:
+            raise ValueError(f"a number too large for its place in {text!r}")
+        result += part
+    return result
+
+
+def chinese_value(text: str) -> Fraction:
+    """Value of a Chinese numeral, read from one table of digits and place words
+    (:data:`DIGITS`, :data:`SMALL_UNITS`, :data:`BIG_UNITS`):
+
+    - ``点`` for decimals (``九十五点五``), a decimal before a big unit (``一点五万``);
+    - compound big units (``四万万`` = 4亿, ``一万五千亿``, ``十万亿``);
+    - Arabic digits with place words (``5万4千6百``, ``3万4000``, ``1千零20``);
+    - spaces left by extraction (``三千 九百 六十五``);
+    - fractions ``X分之Y`` (``三分之二`` = 2/3, ``一百分之五`` = 0.05).
+
+    A run of bare digits (``"二〇二五"``) reads digit by digit.  Malformed orders (``"百百"``)
+    raise ``ValueError``.
+
+    >>> chinese_value("四万万"), chinese_value("5万4千6百"), chinese_value("三千 九百 六十五")
+    (Fraction(400000000, 1), Fraction(54600, 1), Fraction(3965, 1))
+    >>> chinese_value("三分之二"), chinese_value("一万五千亿")
+    (Fraction(2, 3), Fraction(1500000000000, 1))
+    """
+    text = _SPACES.sub("", text)
+    if "分之" in text:
+        below, _, above = text.partition("分之")
+        if "分之" in above:
+            raise ValueError(f"two fractions in {text!r}")
+        denominator = chinese_value(below)
+        if denominator == 0:
+            raise ValueError(f"a zero denominator in {text!r}")
+        return chinese_value(above) / denominator
+    if text in BIG_UNITS:
+        raise ValueError(f"{text} alone is a multiplier, not a number")  # 万人: write 一万人
+    whole, point, fraction = text.partition("点")
+    scale = 1
+    while point and fraction and fraction[-1] in BIG_UNITS:
+        scale, fraction = scale * BIG_UNITS[fraction[-1]], fraction[:-1]  # 一点五万 is 15000
+    if point and not fraction:
+        raise ValueError(f"nothing after 点 in {text!r}")
+    if _ARABIC.fullmatch(whole):
+        value = Fraction(decimal_value(whole))
+    else:
+        value = Fraction(_whole(whole))
+    if fraction:
+        if _ARABIC.fullmatch(fraction):
+            places = fraction
+        elif all(char in DIGITS for char in fraction):
+            places = "".join(str(DIGITS[char]) for char in fraction)
+        else:
+            raise ValueError(f"bad decimal part {fraction!r}")
+        if len(places) > MAX_DIGITS:
+            raise _too_long(places)
+        value += Fraction(int(places), 10 ** len(places))
+    return value * scale
 
 
 # ---------------------------------------------------------------------------------------------

@@ -96,6 +96,8 @@ SCALES: dict[str, int] = {
     "百万": 1_000_000,
     "千万": 10_000_000,
     "亿": 100_000_000,
+    "万万": 10**8,
+    "万亿": 10**12,
 }
 _SCALES_LONGEST_FIRST = tuple(sorted(SCALES, key=len, reverse=True))
 

@@ -83,6 +83,8 @@ WORD_OPERATORS: MappingProxyType[str, Operator] = MappingProxyType(
         "多于": Operator.GT,
         "高于": Operator.GT,
         "超过": Operator.GT,
+        "超过了": Operator.GT,
+        "过": Operator.GT,  # 占比过20%
         # <
         "小于": Operator.LT,
         "少于": Operator.LT,
@@ -95,6 +97,12 @@ WORD_OPERATORS: MappingProxyType[str, Operator] = MappingProxyType(
         "最少": Operator.GE,
         "大于等于": Operator.GE,
         "大于或等于": Operator.GE,
+        "大于或者等于": Operator.GE,
+        "至少有": Operator.GE,
+        "至少是": Operator.GE,
+        "至少为": Operator.GE,
+        "最少有": Operator.GE,
+        "最少为": Operator.GE,
         "达到": Operator.GE,
         "达": Operator.GE,
         # ≤
@@ -102,6 +110,11 @@ WORD_OPERATORS: MappingProxyType[str, Operator] = MappingProxyType(
         "最多": Operator.LE,
         "小于等于": Operator.LE,
         "小于或等于": Operator.LE,
+        "小于或者等于": Operator.LE,
+        "最多为": Operator.LE,
+        "最多是": Operator.LE,
+        "最多有": Operator.LE,
+        "至多为": Operator.LE,
         "控制在": Operator.LE,  # "控制在100元以内": kept within
         # =
         "等于": Operator.EQ,
@@ -127,9 +140,18 @@ SUFFIX_OPERATORS: MappingProxyType[str, Operator] = MappingProxyType(
         "以上": Operator.GE,
         "及以上": Operator.GE,
         "或以上": Operator.GE,
+        "或者以上": Operator.GE,
+        "及其以上": Operator.GE,
+        "或更多": Operator.GE,
+        "或者更多": Operator.GE,
         "以下": Operator.LE,
         "及以下": Operator.LE,
         "或以下": Operator.LE,
+        "或者以下": Operator.LE,
+        "及其以下": Operator.LE,
+        "或更少": Operator.LE,
+        "或者更少": Operator.LE,
+        "之下": Operator.LE,  # like 以下 (民法典 第1259条); the peer reads it as <
         "以内": Operator.LE,
         "之内": Operator.LE,
         "内": Operator.LE,
@@ -172,5 +194,7 @@ CHARACTER_ALIASES: MappingProxyType[str, str] = MappingProxyType(
         "兩": "两",
         "點": "点",
         "個": "个",
+        "倆": "两",
+        "負": "负",
     }
 )

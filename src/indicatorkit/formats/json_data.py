@@ -652,6 +652,8 @@ def _target_data(target: AnyTarget, text: str) -> _Object:
             "kind": "range",
             "low": _dump_amount(target.low),
             "high": _dump_amount(target.high),
+            "low_inclusive": target.low_inclusive,
+            "high_inclusive": target.high_inclusive,
         }
     if isinstance(target, Deadline):
         return {**head, "kind": "deadline", **_dump_date(target.by)}
@@ -674,7 +676,7 @@ def _dump_target(target_and_text: tuple[AnyTarget, str]) -> _Object:
 
 _KIND_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "comparison": ("operator", "value", "unit", "dimension"),
-    "range": ("low", "high"),
+    "range": ("low", "high", "low_inclusive", "high_inclusive"),
     "deadline": ("month", "day", "year"),
     "period": ("start", "end"),
     "qualitative": ("sentence",),
@@ -751,6 +753,11 @@ def _agree(
         same = unit == target.amount.unit
     elif key in _DATE_PARTS:
         if _DATE_PARTS[key].load(r, value, path) is _FAIL:
+            return
+        same = value == meaning[key]
+    elif key in ("low_inclusive", "high_inclusive"):
+        if not isinstance(value, bool):
+            r.problem(path, f"应为 true 或 false (expected true or false), got {_show(value)}")
             return
         same = value == meaning[key]
     else:

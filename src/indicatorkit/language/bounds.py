@@ -15,6 +15,9 @@ accessors, so the two cannot drift:
 Bound(value=Fraction(49, 50), inclusive=True)
 >>> parse_target("5万元～8万元").bounds().contains(60000)
 True
+>>> open_low = parse_target("大于10小于等于20").bounds()    # each end says whether it is in
+>>> open_low.lower.inclusive, open_low.upper.inclusive, open_low.contains(10), open_low.contains(20)
+(False, True, False, True)
 
 Deadlines and periods accept days; their :class:`DayBounds` are the one definition of "in time":
 

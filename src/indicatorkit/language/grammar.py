@@ -19,6 +19,7 @@ DatePoint(month=12, day=20, year=None)
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
@@ -82,11 +83,14 @@ class Compared:
 
 @attrs.frozen
 class Between:
-    """Two amounts of a range; ``span`` locates the separator."""
+    """Two amounts of a range and whether each is included; ``span`` locates the separator
+    (or the second comparator of a compound bound such as ``大于10小于20``)."""
 
     low: Amount
     high: Amount
     span: tuple[int, int]
+    low_inclusive: bool = True
+    high_inclusive: bool = True
 
 
 @attrs.frozen
@@ -140,6 +144,21 @@ def _alternatives(words: Iterable[str]) -> str:
     return " | ".join(_lark_string(word) for word in ordered)
 
 
+def _spaced_alternatives(words: Iterable[str]) -> str:
+    """One regular expression for ``words`` that also accepts spaces between their characters
+    (``< = 100``, ``小于 或 等于100``), longest first."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    spaced = (
+        "[ \\t]*".join(re.escape(char).replace("/", "\\/") for char in word) for word in ordered
+    )
+    return "/(?:" + "|".join(spaced) + ")/"
+
+
+def _operator_word(token: Token) -> str:
+    """The vocabulary word of a PREFIX_OP token, spaces removed."""
+    return "".join(str(token).split())
+
+
 def grammar_text(registry: UnitRegistry) -> str:
     """The full grammar: ``target.lark`` plus the terminals generated from the vocabulary
     tables and the unit words of ``registry``."""
@@ -147,7 +166,7 @@ def grammar_text(registry: UnitRegistry) -> str:
     supplied = [
         "",
         "// ---- supplied by indicatorkit.language.grammar.grammar_text() ----",
-        f"PREFIX_OP: {_alternatives(PREFIX_OPERATORS)}",
+        f"PREFIX_OP: {_spaced_alternatives(PREFIX_OPERATORS)}",
         f"SUFFIX_OP: {_alternatives(SUFFIX_OPERATORS)}",
         f"RANGE_SEP: {_alternatives(RANGE_SEPARATORS)}",
         f"UNIT: {_alternatives(registry.known_unit_words())}",
@@ -177,10 +196,10 @@ def _numeral(token: Token, text: str | None = None) -> Fraction:
         raise _invalid(token, f"中文数字无法读取 (malformed Chinese numeral) “{token}”") from None
 
 
-def _decimal(token: Token) -> Fraction:
+def _decimal(token: Token, text: str | None = None) -> Fraction:
     """The value of an Arabic number token, or a located error (too many digits)."""
     try:
-        return decimal_value(str(token))
+        return decimal_value(str(token) if text is None else text)
     except ValueError as error:
         raise _invalid(token, str(error)) from None
 
@@ -246,6 +265,75 @@ def _calendar_year(amount: Amount) -> int | None:
     return int(amount.value) if 1900 <= amount.value <= 2199 else None
 
 
+@attrs.frozen
+class _Inclusion:
+    """``（含）``, ``（含90%）`` or ``（不含）`` after a comparison."""
+
+    included: bool
+    amount: Amount | None
+    token: Token
+
+
+def _check_inclusion(operator: Operator, amount: Amount, inclusion: _Inclusion) -> None:
+    """``≥90%（含）`` says twice that 90% is included: accept it when both say the same."""
+    token = inclusion.token
+    if inclusion.amount is not None and (
+        inclusion.amount.unit.dimension != amount.unit.dimension
+        or inclusion.amount.normalized != amount.normalized
+    ):
+        raise _invalid(
+            token,
+            f"括号中的数“{inclusion.amount}”与指标值“{amount}”不同 "
+            f"(the number in brackets differs from the target's)",
+        )
+    inclusive = operator in (Operator.GE, Operator.LE)
+    if operator is Operator.EQ or inclusive != inclusion.included:
+        raise _invalid(
+            token,
+            f"比较词“{operator.value}”与“{token}”矛盾 (the comparator and '{token}' disagree "
+            "on whether the number itself is included)",
+            f"只写一种，例如 {'≥' if inclusion.included else '>'}{amount}",
+        )
+
+
+def _borrow_unit(first: Amount, second: Amount) -> Amount:
+    """The first-written end with the unit written once, after the second (``大于10小于20%``;
+    ``1万-2万元`` is 1万元 to 2万元): as in a range, never the other way round."""
+    if first.unit is NO_UNIT and second.unit is not NO_UNIT:
+        return Amount(first.value, second.unit)
+    if first.unit.dimension == "" and second.unit.dimension != "":
+        return Amount(first.normalized / second.unit.factor, second.unit)
+    return first
+
+
+def _bounded(
+    first: tuple[Operator, Amount, Token], second: tuple[Operator, Amount, Token]
+) -> Between:
+    """Two comparisons, one a lower bound and one an upper bound, as one range whose ends
+    carry their own inclusivity (``大于10小于20`` is 10 < x < 20)."""
+    operators = (first[0], second[0])
+    if Operator.EQ in operators or operators[0].is_lower_bound == operators[1].is_lower_bound:
+        start, _ = _span(first[2])
+        _, end = _span(second[2])
+        raise Located(
+            InvalidTargetError,
+            f"两个比较词须一个是下限、一个是上限 (a compound bound needs one lower and one upper "
+            f"bound): “{first[2]}”与“{second[2]}”",
+            start,
+            end,
+        )
+    first = (first[0], _borrow_unit(first[1], second[1]), first[2])
+    lower, upper = (first, second) if operators[0].is_lower_bound else (second, first)
+    low, high = lower[1], upper[1]
+    return Between(
+        low,
+        high,
+        _span(second[2]),
+        low_inclusive=lower[0] is Operator.GE,
+        high_inclusive=upper[0] is Operator.LE,
+    )
+
+
 @v_args(inline=True)
 class _Build(Transformer[Token, Any]):
     """Builds values and forms straight from the LALR parser's reductions."""
@@ -255,15 +343,17 @@ class _Build(Transformer[Token, Any]):
         self.registry = registry
         self.year_unit = registry.unit("年")
 
-    def start_target(self, target: Any) -> Any:
+    def start_target(self, target: Any, full_stop: Token | None = None) -> Any:
         return target
 
     def start_actual(self, actual: Any) -> Any:
         return actual
 
     # ---- comparisons ----
-    def prefixed(self, op: Token, amount: Amount, suffix: Token | None) -> Compared:
-        operator = PREFIX_OPERATORS[str(op)]
+    def prefixed(
+        self, op: Token, amount: Amount, suffix: Token | None, inclusion: _Inclusion | None
+    ) -> Compared:
+        operator = PREFIX_OPERATORS[_operator_word(op)]
         start, end = _span(op if suffix is None else suffix)
         if suffix is not None:
             after = SUFFIX_OPERATORS[str(suffix)]
@@ -278,17 +368,64 @@ class _Build(Transformer[Token, Any]):
                     end,
                     f"只保留一个，例如 {operator.value}{amount} 或 {amount}{suffix}",
                 )
+        if inclusion is not None:
+            _check_inclusion(operator, amount, inclusion)
         return Compared(operator, amount, (_span(op)[0], end))
 
-    def suffixed(self, amount: Amount, suffix: Token, complete: Token | None) -> Compared | By:
+    def suffixed(
+        self,
+        amount: Amount,
+        suffix: Token,
+        inclusion: _Inclusion | None,
+        complete: Token | None,
+    ) -> Compared | By:
         operator = SUFFIX_OPERATORS[str(suffix)]
+        if inclusion is not None:
+            _check_inclusion(operator, amount, inclusion)
         year = _calendar_year(amount)
         if year is not None and operator is Operator.LE and str(suffix).endswith("内"):
             return By(DatePoint(12, None, year))  # "2025年内": by the end of 2025
         return Compared(operator, amount, _span(suffix))
 
+    def than(self, than: Token, amount: Amount, word: Token) -> Compared:
+        operator = Operator.GT if str(word) in "大多高" else Operator.LT
+        return Compared(operator, amount, (_span(than)[0], _span(word)[1]))
+
+    def inclusion(self, included: Token, amount: Amount | None) -> _Inclusion:
+        return _Inclusion(not str(included).startswith("不"), amount, included)
+
     def bare(self, amount: Amount) -> Compared:
         return Compared(None, amount, (0, 0))
+
+    # ---- compound bounds ----
+    def operator_bound(self, op: Token, amount: Amount) -> tuple[Operator, Amount, Token]:
+        return PREFIX_OPERATORS[_operator_word(op)], amount, op
+
+    def than_bound(
+        self, than: Token, amount: Amount, word: Token
+    ) -> tuple[Operator, Amount, Token]:
+        return (Operator.GT if str(word) in "大多高" else Operator.LT), amount, than
+
+    def bounded_prefixed(
+        self,
+        first: tuple[Operator, Amount, Token],
+        joiner: Token | None,
+        second: tuple[Operator, Amount, Token],
+    ) -> Between:
+        return _bounded(first, second)
+
+    def bounded_suffixed(
+        self,
+        first: Amount,
+        suffix: Token,
+        joiner: Token | None,
+        second: Amount,
+        second_suffix: Token,
+    ) -> Between:
+        return _bounded(
+            (SUFFIX_OPERATORS[str(suffix)], first, suffix),
+            (SUFFIX_OPERATORS[str(second_suffix)], second, second_suffix),
+        )
 
     # ---- ranges ----
     def range(self, low: Amount, separator: Token, high: Amount, between: Token | None) -> Between:
@@ -338,8 +475,8 @@ class _Build(Transformer[Token, Any]):
         return Amount(_decimal(number), base)
 
     def chinese(self, number: Token, unit: Unit | None) -> Amount:
-        text = str(number)
-        if unit is not None and len(text) > 1 and text[-1] in SCALES:
+        text = "".join(str(number).split())
+        if number.type == "CN_NUMBER" and unit is not None and len(text) > 1 and text[-1] in SCALES:
             # The numeral may have taken the first character of the unit: read 五千克 as 5千克
             # and 一点五万元 as 1.5万元 (as 1.5万元 is read), when that means the same number —
             # and 五十千克 as 50千克, which is no numeral otherwise.
@@ -358,9 +495,17 @@ class _Build(Transformer[Token, Any]):
         return Amount(_numeral(number), unit if unit is not None else NO_UNIT)
 
     def chinese_part(self, token: Token) -> Amount:
-        text = str(token)
-        value = _numeral(token, text[3:])
-        return Amount(value, self.registry.unit("%" if text.startswith("百") else "‰"))
+        text = "".join(str(token).split())
+        digits = text[text.index("之") + 1 :]
+        if digits[0] in "0123456789":
+            value = _decimal(token, digits)
+        else:
+            value = _numeral(token, digits)
+        per = text[: text.index("分")]
+        if per in ("百", "千"):
+            return Amount(value, self.registry.unit("%" if per == "百" else "‰"))
+        # 万分之五 is 0.05%, 百万分之五 0.0005%
+        return Amount(value * 100 / _numeral(token, "一" + per), self.registry.unit("%"))
 
     # ---- deadlines ----
     def deadline(

@@ -27,6 +27,15 @@ _TERMINAL_NAMES = {
     "DECIMAL": "数字 number",
     "CN_NUMBER": "中文数字 numeral",
     "CN_PART": "百分之… numeral",
+    "MIXED_NUMBER": "数字 number",
+    "CN_FRACTION": "中文数字 numeral",
+    "THAN": "“比”",
+    "THAN_WORD": "“大/小”",
+    "JOINER": "“且/并”",
+    "INCLUDED": "“含”",
+    "FULL_STOP": "“。”",
+    "LPAR": "“(”",
+    "RPAR": "“)”",
     "UNIT": "单位 unit",
     "SCALE": "万/亿 multiplier",
     "PREFIX_OP": "比较符 operator",
@@ -138,7 +147,15 @@ def _suggestion_for(normalised: str, position: int) -> str | None:
         return "千位分隔符须每三位一个，小数点用“.” / thousands separators group by three; decimals use '.'"
     if rest[:1] == "." and head[-1:].isdigit():
         return "数字格式有误 / malformed number"
+    numeral_before = bool(head) and (head[-1].isdigit() or head[-1] in _CN_NUMERALS)
+    if numeral_before and rest[:1] in "多余几幾":
+        return "约数（多、余、几）不能作为指标值，请写出确数 / an approximate number is not a target: write it exactly"
+    if numeral_before and rest[:1] == "折":
+        return "折扣不是指标值的写法，请写作百分数（八折 = 80%）/ write a discount as a percentage"
     return None
+
+
+_CN_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
 
 
 def _complete_before(normalised: str, position: int, start: Start, registry: UnitRegistry) -> bool:

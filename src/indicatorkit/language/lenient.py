@@ -23,13 +23,15 @@ import attrs
 from indicatorkit.errors import (
     AmbiguousTargetError,
     MissingNumberError,
+    SeveralValuesError,
     TargetSyntaxError,
     TextError,
 )
 from indicatorkit.language.prose import looks_like_sentence
 from indicatorkit.language.reading import read_target
 from indicatorkit.language.targets import AnyTarget, Qualitative
-from indicatorkit.language.text import normalize
+from indicatorkit.language.text import normalize, original_position
+from indicatorkit.language.words import comparison_in_words
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["DIAGNOSTIC_CODES", "Diagnostic", "LenientParse", "parse_lenient"]
@@ -45,6 +47,9 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "T007": "形近字符读作比较符（《 》 读作 < >）/ look-alike characters read as < >",
     "T008": "忽略了比较符之前的文字 / ignored words before the operator",
     "T009": "含数字的句子读作定性指标 / a sentence with numbers read as qualitative",
+    "T020": "读出句中唯一的比较，忽略了其余文字 / read the one comparison of a sentence, "
+    "setting the other words aside",
+    "T021": "含两个或以上数值，读作定性指标 / two or more values: read as qualitative",
     "T040": "“8月前”按惯例读作“8月底前” / '8月前' read as by the end of August, by convention",
     "T041": "只写了月份，按惯例读作该月底前 / a month named alone read as by its end",
     "T042": "“2023.07-2024.01”读作期间 / year.month numbers read as a period",
@@ -94,11 +99,11 @@ _LEADING_PUNCTUATION = re.compile(r"[,，;；:：、。!！?？]+")
 _TRAILING_PUNCTUATION = frozenset(",，;；:：、。.!！?？")
 _ARROWS = re.compile(r"=\s*([><])")
 _DOUBLE_PERCENT = re.compile(r"[%％]{2,}")
-_LOOK_ALIKES = {"《": "<", "〈": "<", "》": ">", "〉": ">"}
-_LOOK_ALIKE = re.compile(r"[《〈》〉](?=\s*(?:[=＝]\s*)?[0-9０-９])")
+_LOOK_ALIKES = {"《": "<", "〈": "<", "‹": "<", "》": ">", "〉": ">", "›": ">"}
+_LOOK_ALIKE = re.compile(r"[《〈‹》〉›](?=\s*(?:[=＝]\s*)?[0-9０-９])")
 #: A comparison sign preceded by words, as in "合格率≥95%".
 #: The first comparison sign (or a look-alike): words before it may be set aside (T008).
-_FIRST_SIGN = re.compile(r"[<>=≥≤≧≦＜＞＝《》〈〉]")
+_FIRST_SIGN = re.compile(r"[<>=≥≤≧≦＜＞＝《》〈〉‹›]")
 _DIGIT = re.compile(r"[0-9０-９]")
 #: Words after a complete target are dropped (T006) only when they cannot change its meaning:
 #: no digits, no signs, nothing that says "not", "about", "included" or a bound.
@@ -270,6 +275,8 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
         return _by_convention(text, error)
     except MissingNumberError:
         raise  # a unit alone: nothing to repair, never a sentence
+    except SeveralValuesError as error:
+        return _several_values(text, error)
     except TextError as error:
         as_given, given_error = None, error
     if as_given is not None and not isinstance(as_given, Qualitative):
@@ -286,6 +293,9 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
         if truncated is None:
             if as_given is not None:  # a sentence the repairs broke: keep it as written
                 return LenientParse(text, as_given)
+            around = _comparison_in_words(text, registry)
+            if around is not None:
+                return around
             sentence = _sentence(repaired)
             if sentence is None:
                 raise (given_error or error) from None  # located in the text as given
@@ -331,6 +341,51 @@ def _by_convention(text: str, error: AmbiguousTargetError) -> LenientParse:
         str(target),
     )
     return LenientParse(text, target, (diagnostic,))  # type: ignore[arg-type]
+
+
+def _several_values(text: str, error: SeveralValuesError) -> LenientParse:
+    """A text holding two or more values, read as the qualitative sentence it is (T021)."""
+    stripped = text.strip()
+    diagnostic = Diagnostic(
+        "T021",
+        "含两个或以上数值，无法判断哪个是指标值，读作定性指标；请拆分或核对 / two or more values: "
+        "read as qualitative — split the target or check it",
+        error.position,
+        error.end,
+        text[error.position : error.end],
+        "",
+    )
+    return LenientParse(text, Qualitative(stripped), (diagnostic,))
+
+
+def _comparison_in_words(text: str, registry: UnitRegistry) -> LenientParse | None:
+    """The one comparison of a sentence (``全年至少开展3次培训`` → ``≥3次``), with a T020
+    diagnostic naming the words set aside."""
+    normalised, index = normalize(text)
+
+    def reads(core: str) -> bool:
+        try:
+            return not isinstance(read_target(core, registry), Qualitative)
+        except TextError:
+            return False
+
+    found = comparison_in_words(normalised, registry, reads)
+    if found is None:
+        return None
+    target = read_target(found.core, registry)
+    first, last = found.spans[0][0], found.spans[-1][1]
+    start, end = original_position(index, first), original_position(index, last)
+    aside = "”“".join(found.set_aside)
+    diagnostic = Diagnostic(
+        "T020",
+        f"读作“{found.core}”，忽略了“{aside}”，请核对 / read as {found.core!r}, "
+        f"setting aside {', '.join(repr(word) for word in found.set_aside)}",
+        start,
+        end,
+        text[start:end],
+        found.core,
+    )
+    return LenientParse(text, target, (diagnostic,))
 
 
 def _truncated(

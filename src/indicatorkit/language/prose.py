@@ -2,7 +2,8 @@
 broken expression, and when a sentence needs quotes to read back as itself.
 
 A text is prose when it has letters, no signs, no Arabic digits, no comparator word before a
-number, does not end with an amount (``全年培训两次``) and does not start with ``百分之``.
+number, does not end with an amount (``全年培训两次``), does not start with ``百分之`` and is not
+made of numeral characters and number words alone (``十多万``, ``八折``).
 Every test here is linear in the length of the text.
 
 >>> from indicatorkit.units import default_registry
@@ -33,13 +34,23 @@ QUOTES = (("“", "”"), ('"', '"'), ("「", "」"))
 #: approximations that are refused rather than read as prose.
 _COMPARATOR_WORDS = tuple(
     sorted(
-        {w for w in PREFIX_OPERATORS if not w.isascii()} | {"约", "大约", "近", "预计"},
+        # 过 alone is too common a character (通过、经过) to mark a comparison inside a sentence
+        {w for w in PREFIX_OPERATORS if not w.isascii() and w != "过"}
+        | {"约", "大约", "近", "预计"},
         key=len,
         reverse=True,
     )
 )
 _COMPARATOR_PATTERN = re.compile("|".join(re.escape(w) for w in _COMPARATOR_WORDS))
 _WORD_OPENERS = tuple(w for w in PREFIX_OPERATORS if not w.isascii())
+
+
+#: A text made only of numeral characters and number words — approximations (十多万, 五百余,
+#: 二十几), discounts (八折), 兆, 又, 半 — is a number the language does not read, never prose.
+_NUMBER_WORDS = re.compile(
+    r"(?:[\s零〇一二两三四五六七八九十百千万亿点多余几幾折兆又半成打对對双雙负]|分\s*之)+"
+)
+_NUMERAL_CHARACTERS = frozenset("零〇一二两三四五六七八九十百千万亿半对對")
 
 
 @lru_cache(maxsize=16)
@@ -78,6 +89,20 @@ def _number_after_comparator(text: str, registry: UnitRegistry) -> bool:
     return False
 
 
+def _number_words_only(text: str, registry: UnitRegistry) -> bool:
+    """Numeral characters and number words alone, perhaps with a unit after them
+    (``十多万``, ``五百余人``, ``八折``)."""
+    if _NUMERAL_CHARACTERS.isdisjoint(text):
+        return False
+    if _NUMBER_WORDS.fullmatch(text):
+        return True
+    known = registry.known_unit_set()
+    for n in _unit_lengths(registry):
+        if n < len(text) and text[-n:] in known and _NUMBER_WORDS.fullmatch(text[:-n]):
+            return True
+    return False
+
+
 def is_prose(normalised: str, registry: UnitRegistry) -> bool:
     """True for a sentence, not a broken expression (see the module's description)."""
     stripped = normalised.strip()
@@ -87,6 +112,10 @@ def is_prose(normalised: str, registry: UnitRegistry) -> bool:
         return False
     if _amount_at_end(stripped, registry) or _number_after_comparator(stripped, registry):
         return False
+    if _number_words_only(stripped, registry):
+        return False  # 十多万, 五百余人, 八折: a number, not a sentence
+    if "之间" in stripped and not CN_DIGITS.isdisjoint(stripped):
+        return False  # 第十和第十五之间: bounds, not a sentence
     return any(char.isalpha() for char in stripped)
 
 

@@ -24,6 +24,7 @@ from indicatorkit.errors import (
     DimensionMismatchError,
     InvalidTargetError,
     MissingNumberError,
+    SeveralValuesError,
     TargetSyntaxError,
     UnknownUnitError,
 )
@@ -43,6 +44,7 @@ from indicatorkit.language.targets import (
 )
 from indicatorkit.language.text import normalize, original_position
 from indicatorkit.language.values import DatePoint, DateSpan
+from indicatorkit.language.words import separate_values
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["clear_caches", "read_target", "target_reader"]
@@ -89,23 +91,29 @@ def _calendar_year(comparison: Comparison, text: str) -> Comparison:
 
 
 def _target_of(form: Compared | Between | By | DateSpan, text: str) -> AnyTarget:
-    if isinstance(form, Compared):
-        return _calendar_year(Comparison(form.operator, form.amount), text)
     if isinstance(form, By):
         return Deadline(form.point)
     if isinstance(form, DateSpan):
         return Period(form)
     try:
-        return Range(form.low, form.high)
+        if not isinstance(form, Compared):
+            return Range(form.low, form.high, form.low_inclusive, form.high_inclusive)
+        comparison = Comparison(form.operator, form.amount)
     except (ValueError, DimensionMismatchError) as error:
-        start, end = form.span
+        start, end = form.span if isinstance(form, Between) else (0, len(text))
         index = normalize(text)[1]
+        kind = (
+            "区间无效 (invalid range)"
+            if isinstance(form, Between)
+            else "指标值无效 (invalid target)"
+        )
         raise InvalidTargetError(
-            f"区间无效 (invalid range): {error}",
+            f"{kind}: {error}",
             text,
             original_position(index, start),
             end=original_position(index, end),
         ) from None
+    return _calendar_year(comparison, text)  # outside the try: its error is its own
 
 
 #: ``2023.07-2024.01``: two year.month numbers, most likely a period — but a number with one
@@ -175,6 +183,20 @@ def _read(registry: UnitRegistry, text: str) -> AnyTarget:
             error.reading = _target_of(error.reading, text)
         raise
     except (TargetSyntaxError, UnknownUnitError) as error:
+        normalised, index = normalize(text)
+        values = separate_values(normalised, registry)
+        if values:
+            start, end, _ = values[0]
+            shown = "".join(f"“{value.strip()}”" for _, _, value in values[:4])
+            raise SeveralValuesError(
+                f"含两个或以上数值（{shown}），无法判断哪个是指标值 (two or more values: which "
+                "one is the target cannot be told)",
+                text,
+                original_position(index, start),
+                end=original_position(index, end),
+                suggestion="每个指标只写一个指标值；定性描述请加引号 / one target per indicator; "
+                "quote a qualitative sentence",
+            ) from None
         if looks_like_sentence(normalize(stripped)[0]):
             digit = next((i for i, char in enumerate(text) if char.isdigit()), error.position)
             raise TargetSyntaxError(

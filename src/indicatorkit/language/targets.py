@@ -431,19 +431,39 @@ def exact_comparison(operator: Operator | None, amount: Amount) -> Comparison:
 
 @attrs.frozen(repr=False)
 class Range:
-    """``90%～100%``: met when ``low ≤ actual ≤ high`` (both ends included).
+    """``90%～100%``: met when ``low ≤ actual ≤ high``; a compound bound such as
+    ``大于10小于20`` has open ends (``low_inclusive`` / ``high_inclusive`` false).
 
-    No national rule covers ranges; including both ends is our own documented convention.
-    Plain numbers are read in the low end's unit.
+    A range written with a separator (``90%～100%``, ``90%至100%``) includes both ends: no
+    national rule covers ranges, and including both is our own documented convention.
+    Canonical text: ``low～high`` when both ends are included, otherwise the two comparisons
+    joined by 且 (``>10且≤20``).  Plain numbers are read in the low end's unit.
+
+    >>> from indicatorkit import parse_target
+    >>> target = parse_target("大于10小于等于20")
+    >>> target, target.low_inclusive, target.high_inclusive
+    (Range('>10且≤20'), False, True)
+    >>> target.check(10).met, target.check(20).met
+    (False, True)
     """
 
     low: Amount = attrs.field(validator=_validate_amount)
     high: Amount = attrs.field(validator=_validate_amount)
+    low_inclusive: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    high_inclusive: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
         self.low.compatible(self.high, context="区间两端 / range ends")
-        if self.low.normalized > self.high.normalized:
+        low, high = self.low.normalized, self.high.normalized
+        if low > high:
             raise InvalidValueError(f"区间下限大于上限 (range low end above high end): {self}")
+        if low == high and not (self.low_inclusive and self.high_inclusive):
+            raise InvalidValueError(f"区间为空 (an empty range): {self}")
+
+    @property
+    def closed(self) -> bool:
+        """True when both ends are included (the range reads ``low～high``)."""
+        return self.low_inclusive and self.high_inclusive
 
     def __str__(self) -> str:
         low = self.low
@@ -451,19 +471,24 @@ class Range:
             # "90-100%" gives the low end the high end's unit when it has none, so a low end
             # that truly has none is written in the high end's unit to read back the same.
             low = Amount(low.normalized / self.high.unit.factor, self.high.unit)
-        return f"{low}～{self.high}"
+        high = self.high
+        if self.closed:
+            return f"{low}～{high}"
+        first = Operator.GE if self.low_inclusive else Operator.GT
+        second = Operator.LE if self.high_inclusive else Operator.LT
+        return f"{first.value}{low}且{second.value}{high}"
 
     def __repr__(self) -> str:
         return f"Range({str(self)!r})"
 
     def bounds(self, direction: Direction | None = None) -> Bounds:
-        """What this target accepts, in base units: both ends, included.  ``direction`` does
-        not change a range."""
+        """What this target accepts, in base units: both ends, each included or not.
+        ``direction`` does not change a range."""
         return Bounds(
             self.low.unit.dimension,
             self.low.unit,
-            Bound(self.low.normalized, True),
-            Bound(self.high.normalized, True),
+            Bound(self.low.normalized, self.low_inclusive),
+            Bound(self.high.normalized, self.high_inclusive),
         )
 
     @cached_property
@@ -478,6 +503,13 @@ class Range:
             (low.numerator, low.denominator, high.numerator, high.denominator),
         )
 
+    @cached_property
+    def _compare(self) -> tuple[Callable[[Any, Any], bool], Callable[[Any, Any], bool]]:
+        return (
+            operator.le if self.low_inclusive else operator.lt,
+            operator.le if self.high_inclusive else operator.lt,
+        )
+
     def reading(self, actual: Actual, *, units: UnitRegistry | None = None) -> Amount:
         """``actual`` as an amount of this range's dimension (a plain number in its unit)."""
         return _amount_in(actual, self.low.unit, self, units)
@@ -489,7 +521,7 @@ class Range:
         direction: Direction | None = None,
         units: UnitRegistry | None = None,
     ) -> CheckResult:
-        """Met when ``low ≤ actual ≤ high``."""
+        """Met when ``actual`` lies within the range (each end included or not)."""
         own, base = self._ends
         kind = type(actual)
         if kind is int:
@@ -505,9 +537,10 @@ class Range:
             numerator, denominator = value.numerator, value.denominator
             ends = base
         low_n, low_d, high_n, high_d = ends
-        met = (
-            low_n * denominator <= numerator * low_d  # type: ignore[operator]
-            and numerator * high_d <= high_n * denominator  # type: ignore[operator]
+        above, below = self._compare
+        met = above(low_n * denominator, numerator * low_d) and below(  # type: ignore[operator]
+            numerator * high_d,  # type: ignore[operator]
+            high_n * denominator,
         )
         return CheckResult(self, actual, met, direction, units)
 

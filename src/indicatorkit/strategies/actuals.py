@@ -126,19 +126,26 @@ def _comparison_actuals(
 def _range_actuals(target: Range, forms: tuple[str, ...], meet: bool) -> SearchStrategy[Actual]:
     low, high = target.low, target.high
     values: SearchStrategy[Fraction]
+    # an excluded end (大于10小于20) misses; an included one meets
+    ends = [
+        (low.normalized, target.low_inclusive),
+        (high.normalized, target.high_inclusive),
+    ]
     if meet:
         span = high.normalized - low.normalized
+        scale = 10**6
+        first = 0 if target.low_inclusive else 1
+        last = scale if target.high_inclusive else scale - 1
         values = st.one_of(
-            st.just(low.normalized),
-            st.just(high.normalized),
+            *(st.just(end) for end, included in ends if included),
             st.builds(
-                lambda n, p: low.normalized + span * Fraction(n, 10**p),
-                st.integers(0, 10**6),
-                st.just(6),
+                lambda n: low.normalized + span * Fraction(n, scale),
+                st.integers(first, last),
             ),
         )
     else:
         values = st.one_of(
+            *(st.just(end) for end, included in ends if not included),
             _deltas(positive=True).map(lambda d: (low.value - d) * low.unit.factor),
             _deltas(positive=True).map(lambda d: (high.value + d) * high.unit.factor),
         )

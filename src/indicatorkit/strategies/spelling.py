@@ -107,6 +107,31 @@ def _arabic_number(draw: st.DrawFn, value: Fraction) -> str:
     return (_MINUS if value < 0 else "") + whole + dot + decimals
 
 
+_ARABIC_DIGITS = str.maketrans(
+    {**{c: str(i) for i, c in enumerate("零一二三四五六七八九")}, "两": "2", "〇": "0"}
+)
+
+
+def _arabic_digits(numeral: str) -> str:
+    """A Chinese numeral with its digits (not the 零 between places) in Arabic: 五万四千六百 →
+    5万4千6百, 一万零五 → 1万零5."""
+    return "".join(
+        char
+        if char in _PLACES or (char in "零〇" and 0 < index)
+        else char.translate(_ARABIC_DIGITS)
+        for index, char in enumerate(numeral)
+    )
+
+
+@st.composite
+def _spaced(draw: st.DrawFn, numeral: str) -> str:
+    """``numeral``, sometimes with the spaces extraction leaves inside (三千 九百 六十五)."""
+    if len(numeral) < 2 or draw(st.integers(0, 3)):
+        return numeral
+    cuts = draw(st.sets(st.integers(1, len(numeral) - 1), max_size=3))
+    return "".join((" " if index in cuts else "") + char for index, char in enumerate(numeral))
+
+
 def _gap() -> SearchStrategy[str]:
     return st.sampled_from(_GAPS)
 
@@ -154,6 +179,8 @@ def _spell_amount(
         if numeral is not None and percent and number < 10_000 and draw(st.booleans()):
             if not any(char in numeral for char in "万亿"):
                 prefix = "百分之" if unit == _units.unit("%") else "千分之"
+                if draw(st.booleans()):
+                    numeral = draw(_arabic_number(number))  # 百分之52.5
                 return prefix + numeral, unit, False  # 百分之九十五
         decimal = "点" in numeral if numeral is not None else False
         if (
@@ -162,6 +189,15 @@ def _spell_amount(
             and _chinese_fits(numeral, unit_text, decimal=decimal)
         ):
             read, gap = unit, draw(_gap())
+            mixed = (
+                number.denominator == 1
+                and numeral[0] not in _PLACES
+                and numeral[1:].lstrip(_PLACES) != ""
+                and not (unit_text and unit_text[0] in _PLACES)
+            )
+            if mixed and draw(st.booleans()):
+                return _arabic_digits(numeral) + gap + unit_text, unit, unit is _units.NO_UNIT
+            numeral = draw(_spaced(numeral))
             if unit_text and unit_text[0] in _PLACES and not decimal and not gap:
                 # the numeral absorbs the multiplier: 五千元 is 五千 + 元
                 try:
@@ -252,6 +288,7 @@ def _spell_range(draw: st.DrawFn, target: Range) -> tuple[str, Range]:
     high_unit = _read_unit(high_text, high_unit)
     low = target.low
     shorthand_number = low.normalized / high_unit.factor
+    shorthand = False
     if high_unitless:
         low_text, _, _ = draw(_spell_amount(low))
     elif (
@@ -262,14 +299,36 @@ def _spell_range(draw: st.DrawFn, target: Range) -> tuple[str, Range]:
         # "90～100%": the low end borrows the high end's unit
         low_text = draw(_spell_number(shorthand_number))
         low = Amount(shorthand_number, high_unit)
+        shorthand = True
     else:
         low_text, _, _ = draw(_spell_amount(low, need_unit=True))
+    expected = Range(low, target.high, target.low_inclusive, target.high_inclusive)
+    if not target.closed or draw(st.integers(0, 3)) == 0:
+        return _spell_bounds(
+            draw, low_text, high_text, target, swap=not (shorthand or high_unitless)
+        ), expected
     separator = draw(st.sampled_from([*RANGE_SEPARATORS, "-", "～"]))
     between = draw(st.sampled_from(["", "", "之间"]))
     text = low_text + draw(_gap()) + separator + draw(_gap()) + high_text
     if between:
         text += draw(_gap()) + between
-    return text, Range(low, target.high)
+    return text, expected
+
+
+_JOINERS = ("", "", "且", "并", "并且", "同时", "的同时", "，", "、")
+
+
+def _spell_bounds(
+    draw: st.DrawFn, low_text: str, high_text: str, target: Range, *, swap: bool
+) -> str:
+    """A range as a compound bound, ends in either order (``swap``; not when the low end
+    borrows the unit written once after it): 大于10小于20, 最多100最少20."""
+    lower = Operator.GE if target.low_inclusive else Operator.GT
+    upper = Operator.LE if target.high_inclusive else Operator.LT
+    low = draw(st.sampled_from(_operator_words(lower, PREFIX_OPERATORS.items()))) + low_text
+    high = draw(st.sampled_from(_operator_words(upper, PREFIX_OPERATORS.items()))) + high_text
+    first, second = (high, low) if swap and draw(st.booleans()) else (low, high)
+    return first + draw(_gap()) + draw(st.sampled_from(_JOINERS)) + draw(_gap()) + second
 
 
 def _read_unit(text: str, fallback: Unit) -> Unit:

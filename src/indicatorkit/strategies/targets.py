@@ -139,7 +139,9 @@ def _range(draw: st.DrawFn, words: SearchStrategy[str], numbers: SearchStrategy[
     low, high = Amount(draw(numbers), first), Amount(draw(numbers), second)
     if low.normalized > high.normalized:
         low, high = high, low
-    return Range(low, high)
+    if low.normalized == high.normalized:
+        return Range(low, high)  # a single point: both ends included
+    return Range(low, high, draw(st.booleans()), draw(st.booleans()))
 
 
 def ranges(
@@ -150,7 +152,8 @@ def ranges(
     places: int = 2,
 ) -> SearchStrategy[Range]:
     """:class:`~indicatorkit.Range` targets: ``low ≤ high`` in one dimension, the ends
-    sometimes in different units of it (``5千元～1万元``) and sometimes equal.
+    sometimes in different units of it (``5千元～1万元``) and sometimes equal, each end
+    included or not (``>10且≤20``; equal ends are always included).
 
     The knobs are those of :func:`amounts`; the second end's unit may be any unit of the first
     end's dimension.
