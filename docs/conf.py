@@ -39,6 +39,11 @@ language = "zh_CN"
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
+# The top-level names are documented twice on purpose: where users import them
+# (``indicatorkit.Finding``) and in their home module (``indicatorkit.model.findings.Finding``);
+# a short reference to either is the same object, so that ambiguity is not worth a warning.
+suppress_warnings = ["ref.python"]
+
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": True}
