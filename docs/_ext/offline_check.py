@@ -28,7 +28,10 @@ __all__ = ["external_loads", "setup"]
 _REMOTE = r"(?:https?:)?//[^\s\"'<>)]+"
 _LOADS = (
     # <script src>, <img src>, <iframe src>, <source src>, <embed src>, <audio/video src>
-    re.compile(rf"<(?:script|img|iframe|source|embed|audio|video)\b[^>]*?\bsrc\s*=\s*[\"']?({_REMOTE})", re.I),
+    re.compile(
+        rf"<(?:script|img|iframe|source|embed|audio|video)\b[^>]*?\bsrc\s*=\s*[\"']?({_REMOTE})",
+        re.I,
+    ),
     # <link href> of every kind (style sheets, fonts, preloads, icons)
     re.compile(rf"<link\b[^>]*?\bhref\s*=\s*[\"']?({_REMOTE})", re.I),
     # CSS: url(...) and @import "..."

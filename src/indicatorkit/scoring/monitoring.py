@@ -49,7 +49,12 @@ _ZERO = Fraction(0)
 
 
 class Light(enum.Enum):
-    """A traffic light."""
+    """A traffic light.
+
+    >>> from indicatorkit import Light
+    >>> Light.RED.label, [light.value for light in Light]
+    ('红 red', ['green', 'yellow', 'red', 'grey'])
+    """
 
     GREEN = "green"
     YELLOW = "yellow"
@@ -98,7 +103,17 @@ class ProjectLight:
 
 @attrs.frozen
 class MonitorReport:
-    """Every project's spending and indicator lights at ``at``."""
+    """Every project's spending and indicator lights at ``at``.
+
+    >>> import datetime
+    >>> from indicatorkit import loads, monitor
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  支出计划：6月底 50%，12月底 100%\\n  累计支出：6月底 45%\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
+    >>> report = monitor(spec, datetime.date(2025, 6, 30))
+    >>> report.at, report.projects[0].light
+    (datetime.date(2025, 6, 30), <Light.YELLOW: 'yellow'>)
+    >>> sorted(report.to_dict())
+    ['at', 'projects']
+    """
 
     at: datetime.date
     projects: tuple[ProjectLight, ...]
@@ -237,7 +252,14 @@ def _project_light(
 def monitor(
     spec: Spec, at: datetime.date, *, thresholds: Thresholds | None = None
 ) -> MonitorReport:
-    """The monitoring report of ``spec`` at the date ``at`` (every project with a table)."""
+    """The monitoring report of ``spec`` at the date ``at`` (every project with a table).
+
+    >>> import datetime
+    >>> from indicatorkit import loads, monitor
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  支出计划：6月底 50%，12月底 100%\\n  累计支出：6月底 20%\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
+    >>> monitor(spec, datetime.date(2025, 6, 30)).projects[0].light
+    <Light.RED: 'red'>
+    """
     chosen = thresholds or Thresholds()
     return MonitorReport(
         at,

@@ -97,7 +97,14 @@ class ProjectScore:
     """A project's self-assessment: its indicators' scores, subtotals, budget line, total and
     grade.  ``total`` is ``None`` while points are undecided; ``total_range`` is what the total
     can still be and ``grade`` is ``None`` when the range spans two grades.  ``rescaled`` says
-    the total was rescaled to 100 because some indicators do not apply."""
+    the total was rescaled to 100 because some indicators do not apply.
+
+    >>> from indicatorkit import display, loads, score
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
+    >>> project = score(spec).projects[0]
+    >>> project.number, display(project.indicators[0].score.score), project.undecided
+    (1, '37.50', Fraction(0, 1))
+    """
 
     number: int
     name: str
@@ -122,7 +129,15 @@ class ProjectScore:
 
 @attrs.frozen
 class SpecScore:
-    """The scores of every project of a spec, and the department's roll-up."""
+    """The scores of every project of a spec, and the department's roll-up.
+
+    >>> from indicatorkit import loads, score
+    >>> result = score(loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：210件\\n"))
+    >>> result.rules.name, len(result.projects), result.findings
+    ('national', 1, ())
+    >>> sorted(result.to_dict())
+    ['department', 'findings', 'projects', 'rules']
+    """
 
     rules: RuleSet
     projects: tuple[ProjectScore, ...]
@@ -383,6 +398,14 @@ def score(
 
     ``actuals`` (read from a file with :func:`~indicatorkit.formats.actuals_file.read_actuals`)
     are merged onto the spec first; what the merge says is in :attr:`SpecScore.findings`.
+
+    >>> from indicatorkit import display, loads, score
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：210件\\n")
+    >>> project = score(spec).projects[0]
+    >>> display(project.indicators[0].score.score), display(project.budget.score)
+    ('50.00', '9.00')
+    >>> score(spec, rules="hubei").rules.name
+    'hubei'
     """
     findings: tuple[Finding, ...] = ()
     if actuals is not None:

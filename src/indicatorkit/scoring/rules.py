@@ -95,7 +95,17 @@ def _fractions(mapping: Mapping[str, int | Fraction]) -> Mapping[str, Fraction]:
 
 @attrs.frozen
 class RuleSet:
-    """The settings of a rule set (see ``docs/scoring.md`` for each one's source)."""
+    """The settings of a rule set (see ``docs/scoring.md`` for each one's source).
+
+    >>> import attrs
+    >>> from fractions import Fraction
+    >>> from indicatorkit import NATIONAL, RuleSet
+    >>> NATIONAL.name, NATIONAL.budget_weight, NATIONAL.grade(Fraction(85))
+    ('national', Fraction(10, 1), '良')
+    >>> county = attrs.evolve(NATIONAL, name="county", budget_weight=Fraction(15))
+    >>> county.budget_score(Fraction(1))
+    Fraction(15, 1)
+    """
 
     name: str
     title: str
