@@ -127,6 +127,45 @@ def test_the_errors_module_exports_every_error() -> None:
     assert "InvalidValueError" in exported
 
 
+# Shared between the library's own modules, not for users: imported across modules, so not
+# underscored, and deliberately left out of ``__all__`` (the API reference does not list them).
+INTERNAL = {
+    "indicatorkit.cli.InputError",
+    "indicatorkit.language.bounds.comparison_bounds",
+    "indicatorkit.model.records.field_text",
+    "indicatorkit.model.records.split_levels",
+    "indicatorkit.units.registry_of",
+}
+
+
+def test_all_is_complete() -> None:
+    """Every public class and function a module defines is in its ``__all__``."""
+    left_out = []
+    for info in pkgutil.walk_packages(indicatorkit.__path__, "indicatorkit."):
+        module = importlib.import_module(info.name)
+        if not hasattr(module, "__all__"):
+            continue
+        for name, obj in vars(module).items():
+            defined_here = getattr(obj, "__module__", None) == module.__name__
+            if (inspect.isclass(obj) or inspect.isfunction(obj)) and defined_here:
+                qualified = f"{module.__name__}.{name}"
+                if not name.startswith("_") and name not in module.__all__:
+                    left_out.append(qualified)
+    assert sorted(set(left_out) - INTERNAL) == []
+
+
+def test_the_actual_alias_means_something_to_a_type_checker() -> None:
+    """``Actual`` is a union of concrete types (``… | Any`` would collapse to ``Any``)."""
+    from typing import Any, get_args
+
+    from indicatorkit import Actual, AnyTarget
+
+    for alias in (Actual, AnyTarget):
+        members = get_args(alias)
+        assert len(members) >= 4 and Any not in members
+        assert all(isinstance(member, type) for member in members)
+
+
 # --- the site ---------------------------------------------------------------------------------
 
 
