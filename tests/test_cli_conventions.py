@@ -302,3 +302,57 @@ def test_the_version_comes_from_one_place(capsys: pytest.CaptureFixture[str]) ->
     assert 'dynamic = ["version"]' in pyproject
     assert re.search(r"^version\s*=", pyproject, re.M) is None  # no second copy
     assert '[tool.hatch.version]\npath = "src/indicatorkit/__init__.py"' in pyproject
+
+
+# --- check: a self-assessment spec -------------------------------------------------------------
+
+
+def test_check_a_self_assessment_spec(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(ASSESSED)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == (
+        "合计 total: 达成 met 52，未达成 missed 11，待评定 ungraded 0，有问题 problems 0"
+    )
+    # the same actuals merged from the CSV onto the bare seed give the same verdicts
+    assert main(["check", str(SPEC), str(ROOT / "examples" / "seed_actuals.csv")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == out.splitlines()[-1]
+
+
+def test_check_a_spec_locates_an_unreadable_actual_in_the_spec(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "自评.ikspec"
+    spec.write_text(CLEAN_SPEC.replace("实际值：95%", "实际值：95元"), encoding="utf-8")
+    assert main(["check", "--format", "json", str(spec)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    [finding] = report["findings"]
+    line = CLEAN_SPEC.splitlines().index("    实际值：95%") + 1
+    assert (finding["code"], finding["file"], finding["line"], finding["column"]) == (
+        "IK522",
+        str(spec),
+        line,
+        9,
+    )
+    assert [row["met"] for row in report["rows"]] == [True, True]
+
+
+def test_check_a_spec_with_an_actuals_file_reports_the_merge(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "目标.ikspec"
+    spec.write_text(CLEAN_SPEC.replace("    实际值：210件\n", ""), encoding="utf-8")
+    actuals = tmp_path / "实际值.csv"
+    actuals.write_text("项目,三级指标,实际值\n1,受理数,220件\n9,受理数,1件\n", encoding="gbk")
+    assert main(["check", str(spec), str(actuals)]) == 1  # project 9 does not exist
+    captured = capsys.readouterr()
+    assert f"{actuals}:3:1: IK403 error" in captured.err
+    assert "220件\t达成 met" in captured.out
+
+
+def test_check_a_spec_without_actuals_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(SPEC)]) == 2
+    assert "没有可核对的实际值" in capsys.readouterr().err
+    assert main(["check", str(TABLE), str(ROOT / "examples" / "seed_actuals.csv")]) == 2
+    assert "goes with a spec file" in capsys.readouterr().err

@@ -1,7 +1,7 @@
 """The ``indicatorkit`` command: a thin shell over the library (reading files, printing).
 
 indicatorkit parse "≥95%" "不少于两百件" "-5%" [--lenient] [--format text|json|csv]
-indicatorkit check examples/seed_actuals.tsv [--format text|json|csv]
+indicatorkit check examples/seed_actuals.tsv | SPEC [ACTUALS] [--format text|json|csv]
 indicatorkit lint FILE… [--format text|json|csv]
 indicatorkit fmt [--check] [--force] FILE… | -
 indicatorkit score SPEC [ACTUALS] [--rules NAME] [--format text|json|csv] [--output FILE]
@@ -37,15 +37,18 @@ from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats import actuals_file
 from indicatorkit.formats.delimited import (
     ActualsFileError,
+    ActualsRow,
     CheckedRow,
     check_actuals,
     read_actuals,
     read_actuals_bytes,
+    spec_rows,
 )
 from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.language.parse import parse_target
+from indicatorkit.model.actuals import Actuals, merge_actuals
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.lint import lint
 from indicatorkit.model.records import Indicator, Spec
@@ -53,10 +56,12 @@ from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.indicator import IndicatorScore, display
 from indicatorkit.scoring.monitoring import Light, monitor
 from indicatorkit.scoring.report import ProjectScore, score
+from indicatorkit.units import UnitRegistry
 
 __all__ = ["main"]
 
 STDIN = "-"
+SPEC_SUFFIX = ".ikspec"
 STDIN_NAME = "<stdin>"
 REPORT_BUGS = (
     "请把命令和输入报告给 indicatorkit 的维护者（项目的问题跟踪：{issues}）；设置 INDICATORKIT_TRACEBACK=1 "
@@ -208,16 +213,47 @@ def _percent(row: CheckedRow) -> str:
     return "" if row.attainment is None else f"{format_decimal(round(row.attainment * 100, 2))}%"
 
 
-def _check(name: str, form: str, quiet: bool, out: TextIO) -> int:
-    """Check every row of a TSV/CSV actuals file; exit 1 when a row cannot be checked."""
-    try:
-        if name == STDIN:
-            items = read_actuals_bytes(sys.stdin.buffer.read(), file=STDIN_NAME)
-        else:
-            items = read_actuals(name)
-    except ActualsFileError as error:
-        print(error.finding.render(), file=sys.stderr)
-        return 2
+def _spec_items(
+    name: str, actuals_name: str | None
+) -> tuple[list[ActualsRow | Finding], UnitRegistry | None]:
+    """The rows to check in a self-assessment spec (its actuals, or an actuals file's merged
+    onto it), with the merge's findings first; a spec with nothing to check is an input error."""
+    spec = _load_spec(name)
+    shown = STDIN_NAME if name == STDIN else name
+    merged: list[ActualsRow | Finding] = []
+    if actuals_name is not None:
+        spec, found = merge_actuals(spec, _read_actuals_file(actuals_name))
+        merged.extend(found)
+    rows = list(spec_rows(spec, file=shown))
+    if not rows:
+        raise InputError(
+            f"{shown}: 规格中没有可核对的实际值（写上“实际值”，或给出实际值文件）/ the spec has no "
+            "actuals to check (write 实际值, or give an actuals file)"
+        )
+    return [*merged, *rows], spec.units
+
+
+def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: TextIO) -> int:
+    """Check every row of a TSV/CSV file, or every actual of a self-assessment spec
+    (``.ikspec``); exit 1 when a row cannot be checked."""
+    units = None
+    items: Iterable[ActualsRow | Finding]
+    if name.endswith(SPEC_SUFFIX):
+        items, units = _spec_items(name, actuals_name)
+    elif actuals_name is not None:
+        raise InputError(
+            f"{actuals_name}: 实际值文件只能与规格文件（{SPEC_SUFFIX}）一起使用 / an actuals file "
+            f"goes with a spec file ({SPEC_SUFFIX})"
+        )
+    else:
+        try:
+            if name == STDIN:
+                items = read_actuals_bytes(sys.stdin.buffer.read(), file=STDIN_NAME)
+            else:
+                items = read_actuals(name)
+        except ActualsFileError as error:
+            print(error.finding.render(), file=sys.stderr)
+            return 2
     totals = dict.fromkeys(_TOTALS, 0)
     rows: list[dict[str, Any]] = []
     table: list[tuple[object, ...]] = []
@@ -227,9 +263,9 @@ def _check(name: str, form: str, quiet: bool, out: TextIO) -> int:
             "行 line\t指标 indicator\t指标值 target\t实际值 actual\t结果 result\t完成率 attainment",
             file=out,
         )
-    for item in check_actuals(items):
+    for item in check_actuals(items, units=units):
         if isinstance(item, Finding):
-            totals["problems"] += 1
+            totals["problems"] += item.severity is Severity.ERROR
             findings.append(item)
             if form != "json":
                 print(item.render(), file=sys.stderr)
@@ -277,7 +313,7 @@ def _check(name: str, form: str, quiet: bool, out: TextIO) -> int:
     elif not quiet:
         summary = "，".join(f"{_TOTALS[key]} {value}" for key, value in totals.items())
         print(f"合计 total: {summary}", file=out)
-    return 1 if findings else 0
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
 # --- reading spec files --------------------------------------------------------------------
@@ -334,6 +370,18 @@ def _load_spec(name: str) -> Spec:
         for finding in error.findings:
             _error(finding.render())
         raise InputError(f"{shown}: 规格文件无法读取 / the spec cannot be loaded") from None
+
+
+def _read_actuals_file(name: str) -> Actuals:
+    """An actuals CSV to merge onto a spec; its findings are printed and it is an input error
+    when it cannot be read."""
+    shown, data = _read(name)
+    try:
+        return actuals_file.read_actuals(data, file=shown)
+    except SpecError as error:
+        for finding in error.findings:
+            _error(finding.render())
+        raise InputError(f"{shown}: 实际值文件无法读取 / the actuals file cannot be read") from None
 
 
 # --- lint ----------------------------------------------------------------------------------
@@ -401,17 +449,7 @@ def _score(
     when points are undecided, an explanation the rules require is missing, or the actuals
     file has error findings."""
     spec = _load_spec(name)
-    actuals = None
-    if actuals_name is not None:
-        actuals_shown, actuals_data = _read(actuals_name)
-        try:
-            actuals = actuals_file.read_actuals(actuals_data, file=actuals_shown)
-        except SpecError as error:
-            for finding in error.findings:
-                _error(finding.render())
-            raise InputError(
-                f"{actuals_shown}: 实际值文件无法读取 / the actuals file cannot be read"
-            ) from None
+    actuals = None if actuals_name is None else _read_actuals_file(actuals_name)
     try:
         result = score(spec, actuals, rules=rules)
     except ValueError as error:  # an unknown rule set
@@ -654,7 +692,18 @@ def _arguments() -> _Parser:
     check = commands.add_parser(
         "check", parents=[rows], help="核对实际完成值 / check actuals in a TSV or CSV file"
     )
-    check.add_argument("file", metavar="FILE", help="TSV/CSV 文件，- 为标准输入 / - reads stdin")
+    check.add_argument(
+        "file",
+        metavar="FILE",
+        help="TSV/CSV 文件或自评规格（.ikspec），- 为标准输入 / a TSV/CSV file or a "
+        "self-assessment spec; - reads stdin",
+    )
+    check.add_argument(
+        "actuals",
+        nargs="?",
+        metavar="ACTUALS",
+        help="合并到规格上的实际值 CSV / an actuals CSV merged onto the spec",
+    )
     lint_command = commands.add_parser(
         "lint", parents=[rows], help="审核规格文件 / lint spec files"
     )
@@ -734,7 +783,7 @@ def _run(argv: Sequence[str] | None) -> int:
             if arguments.command == "parse":
                 return _parse(arguments.texts, arguments.lenient, form, quiet, out)
             if arguments.command == "check":
-                return _check(arguments.file, form, quiet, out)
+                return _check(arguments.file, arguments.actuals, form, quiet, out)
             if arguments.command == "lint":
                 return _lint(arguments.files, form, quiet, out)
             if arguments.command == "monitor":

@@ -46,7 +46,9 @@ from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import CheckResult
 from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.records import Spec
 from indicatorkit.scoring.attainment import attainment
+from indicatorkit.units import UnitRegistry
 
 __all__ = [
     "COLUMNS",
@@ -59,6 +61,7 @@ __all__ = [
     "read_actuals",
     "read_actuals_bytes",
     "read_actuals_text",
+    "spec_rows",
 ]
 
 #: Column keys, their display names and the header spellings that name them (case-insensitive).
@@ -356,22 +359,63 @@ def _error_finding(code: str, error: IndicatorkitError, row: ActualsRow, column:
     )
 
 
-def check_actuals(items: Iterable[ActualsRow | Finding]) -> Iterator[CheckedRow | Finding]:
-    """Check each row's actual against its target; findings pass through, and a target or
-    actual that cannot be read becomes one (``IK521``, ``IK522``)."""
+def check_actuals(
+    items: Iterable[ActualsRow | Finding], *, units: UnitRegistry | None = None
+) -> Iterator[CheckedRow | Finding]:
+    """Check each row's actual against its target (read with ``units``, the default registry
+    when ``None``); findings pass through, and a target or actual that cannot be read becomes
+    one (``IK521``, ``IK522``)."""
     for item in items:
         if isinstance(item, Finding):
             yield item
             continue
         try:
-            target = parse_target(item.target)
+            target = parse_target(item.target, units=units)
         except IndicatorkitError as error:
             yield _error_finding("IK521", error, item, item.target_column)
             continue
         try:
-            result = target.check(item.actual)
+            result = target.check(item.actual, units=units)
             ratio = attainment(result)
         except IndicatorkitError as error:
             yield _error_finding("IK522", error, item, item.actual_column)
             continue
         yield CheckedRow(item, result, ratio)
+
+
+def spec_rows(spec: Spec, *, file: str | None = None) -> Iterator[ActualsRow]:
+    """The rows ``indicatorkit check`` checks in a self-assessment spec: one for each project
+    indicator with an actual (in the spec, or merged onto it from an actuals file), labelled
+    with the project and the indicator, located at the actual's line and column in the spec.
+    Indicators that do not apply, or have no actual yet, have no row.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads('''项目 1 法律援助
+    ...   指标 产出指标 / 数量指标 / 受理数
+    ...     指标值：≥180件
+    ...     实际值：200件
+    ...   指标 满意度指标 / 服务对象满意度指标 / 满意度
+    ...     指标值：≥90%
+    ... ''')
+    >>> [row] = spec_rows(spec, file="表.ikspec")
+    >>> row.line, row.labels, row.target, row.actual, row.actual_column
+    (4, ('法律援助', '受理数'), '≥180件', '200件', 9)
+    >>> [(checked.result.met, checked.attainment) for checked in check_actuals([row])]
+    [(True, Fraction(10, 9))]
+    """
+    for project in spec.projects:
+        for indicator in project.indicators:
+            if indicator.actual is None or indicator.not_applicable is not None:
+                continue
+            fields = indicator.where.fields if indicator.where is not None else {}
+            at = fields.get("actual") or (indicator.where.at if indicator.where else None)
+            target_at = fields.get("target")
+            yield ActualsRow(
+                line=at.line if at else 0,
+                target=indicator.target_text,
+                actual=indicator.actual,
+                labels=(project.name or f"项目 {project.number}", indicator.name),
+                target_column=target_at.column if target_at else 1,
+                actual_column=at.column if at else 1,
+                file=file,
+            )
