@@ -28,6 +28,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "zh_bigram_search",
+    "cjk_line_breaks",
     "offline_check",
 ]
 

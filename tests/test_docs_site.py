@@ -246,6 +246,9 @@ def test_the_site_has_every_page_and_an_api_reference(site: Path) -> None:
     api = (site / "api" / "index.html").read_text(encoding="utf-8")
     for name in ("parse_target", "CheckResult", "to_json", "define_unit", "score"):
         assert f'id="indicatorkit.{name}"' in api, name
+    # Chinese lines of a paragraph join without a space (docs/_ext/cjk_line_breaks.py)
+    lint_page = (site / "guides" / "lint.html").read_text(encoding="utf-8")
+    assert "问题都指到文件" in lint_page and "问题都 指到" not in lint_page
     assert 'id="indicatorkit.strategies.comparisons"' in (
         site / "api" / "strategies.html"
     ).read_text(encoding="utf-8")
