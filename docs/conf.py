@@ -4,7 +4,8 @@ Build it with ``bash scripts/docs`` (into ``build/docs``, warnings are errors). 
 the source (MyST); the API reference comes from the docstrings (autodoc); the search index
 splits Chinese into overlapping two-character pieces (``_ext/zh_bigram_search.py``, no jieba
 needed); the built pages load nothing from the network (``_ext/offline_check.py`` fails the
-build otherwise), so the site reads on an intranet.
+build otherwise), so the site reads on an intranet; Chinese lines of a paragraph join without
+a space (``_ext/cjk_line_breaks.py``).
 """
 
 from __future__ import annotations
