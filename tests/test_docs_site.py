@@ -113,6 +113,55 @@ def test_every_public_name_has_a_runnable_example(package: str, name: str) -> No
     assert using, f"{package}.{name}: use it in a >>> example of its module's docstring"
 
 
+# Public names of the target language's inner modules still without an example of their own
+# (the package-level names above all have one).  This list only shrinks: a new public class or
+# function anywhere comes with a runnable example.
+PENDING_EXAMPLES = {
+    "indicatorkit.formats.imported.Imported",
+    "indicatorkit.grammars.grammar_path",
+    "indicatorkit.grammars.read_grammar",
+    "indicatorkit.language.actuals.clear_caches",
+    "indicatorkit.language.actuals.read_actual",
+    "indicatorkit.language.grammar.Between",
+    "indicatorkit.language.grammar.By",
+    "indicatorkit.language.grammar.Compared",
+    "indicatorkit.language.grammar.Located",
+    "indicatorkit.language.grammar.Start",
+    "indicatorkit.language.grammar.accepts",
+    "indicatorkit.language.grammar.grammar_text",
+    "indicatorkit.language.hints.syntax_error",
+    "indicatorkit.language.lenient.parse_lenient",
+    "indicatorkit.language.plain.match_plain",
+    "indicatorkit.language.prose.is_prose",
+    "indicatorkit.language.prose.looks_like_sentence",
+    "indicatorkit.language.prose.reads_as_prose",
+    "indicatorkit.language.prose.unquote",
+    "indicatorkit.language.reading.clear_caches",
+    "indicatorkit.language.reading.read_target",
+    "indicatorkit.language.syntax.check_text",
+    "indicatorkit.language.syntax.per_registry",
+    "indicatorkit.language.syntax.read_with_grammar",
+    "indicatorkit.language.targets.QuantityLike",
+    "indicatorkit.language.text.normalize",
+    "indicatorkit.language.text.original_position",
+    "indicatorkit.language.values.valid_day",
+}
+
+
+def test_every_public_class_and_function_of_every_module_has_an_example() -> None:
+    without = set()
+    for info in pkgutil.walk_packages(indicatorkit.__path__, "indicatorkit."):
+        module = importlib.import_module(info.name)
+        for name in getattr(module, "__all__", ()):
+            obj = getattr(module, name)
+            if (inspect.isclass(obj) or inspect.isfunction(obj)) and (
+                obj.__module__ == module.__name__ and not _examples(obj.__doc__)
+            ):
+                without.add(f"{module.__name__}.{name}")
+    assert sorted(without - PENDING_EXAMPLES) == [], "add a runnable >>> example"
+    assert sorted(PENDING_EXAMPLES - without) == [], "done: remove from PENDING_EXAMPLES"
+
+
 def test_the_errors_module_exports_every_error() -> None:
     from indicatorkit import errors
 

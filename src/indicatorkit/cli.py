@@ -797,7 +797,20 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; return the exit status (0 clean, 1 findings, 2 usage or input error)."""
+    """Run the command; return the exit status (0 clean, 1 findings, 2 usage or input error).
+
+    >>> main(["parse", "不少于两百件"])  # doctest: +NORMALIZE_WHITESPACE
+    不少于两百件	≥200件	Comparison
+    0
+    >>> main(["parse", "≥5人天", "--quiet", "--format", "json"])  # doctest: +ELLIPSIS
+    [
+      {
+        "text": "≥5人天",
+        "ok": false,
+        "error": "UnknownUnitError",
+        ...
+    1
+    """
     try:
         return _run(argv)
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly

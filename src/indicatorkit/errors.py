@@ -60,7 +60,12 @@ def display_width(text: str) -> int:
 
 
 def caret_line(text: str, start: int, end: int | None = None) -> str:
-    """Two lines: ``text`` and carets under characters ``start`` to ``end`` (display-aligned)."""
+    """Two lines: ``text`` and carets under characters ``start`` to ``end`` (display-aligned).
+
+    >>> print(caret_line("≥95%%", 4))
+      ≥95%%
+          ^
+    """
     end = start + 1 if end is None or end <= start else end
     start = max(0, min(start, len(text)))
     end = max(start + 1, min(end, len(text) + 1))

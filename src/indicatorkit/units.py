@@ -552,12 +552,21 @@ def unit(word: str) -> Unit:
 
 
 def known_unit_words() -> tuple[str, ...]:
-    """Every unit word of the default registry, longest first."""
+    """Every unit word of the default registry, longest first.
+
+    >>> words = known_unit_words()
+    >>> "万人次" in words, len(words[0]) >= len(words[-1])
+    (True, True)
+    """
     return _default.known_unit_words()
 
 
 def known_unit_set() -> frozenset[str]:
-    """:func:`known_unit_words` as a set."""
+    """:func:`known_unit_words` as a set.
+
+    >>> "万元" in known_unit_set(), "人天" in known_unit_set()
+    (True, False)
+    """
     return _default.known_unit_set()
 
 
@@ -571,15 +580,28 @@ def unit_of_text(text: str) -> Unit:
 
 
 def scaled(scale: str, base: Unit) -> Unit:
-    """:meth:`UnitRegistry.scaled` in the default registry."""
+    """:meth:`UnitRegistry.scaled` in the default registry.
+
+    >>> from indicatorkit import unit
+    >>> scaled("万", unit("元")).symbol, scaled("万", unit("元")).factor
+    ('万元', Fraction(10000, 1))
+    """
     return _default.scaled(scale, base)
 
 
 def quantity_unit(quantity: Any) -> Unit:
-    """:meth:`UnitRegistry.quantity_unit` in the default registry."""
+    """:meth:`UnitRegistry.quantity_unit` in the default registry.
+
+    >>> quantity_unit(default_registry().pint.Quantity(5, "万元")).symbol
+    '万元'
+    """
     return _default.quantity_unit(quantity)
 
 
 def nearest_units(word: str, limit: int = 3) -> tuple[str, ...]:
-    """:meth:`UnitRegistry.nearest_units` in the default registry."""
+    """:meth:`UnitRegistry.nearest_units` in the default registry.
+
+    >>> nearest_units("人天")
+    ('人', '人次', '万人次')
+    """
     return _default.nearest_units(word, limit)

@@ -78,7 +78,14 @@ _NAMES = {alias.casefold(): key for key, (_, aliases) in COLUMNS.items() for ali
 
 
 class ActualsFileError(IndicatorkitError):
-    """A delimited file that cannot be read at all; ``finding`` says where and why."""
+    """A delimited file that cannot be read at all; ``finding`` says where and why.
+
+    >>> try:
+    ...     list(read_actuals_text("", file="空.tsv"))
+    ... except ActualsFileError as error:
+    ...     print(error.finding.code, error.finding.file)
+    IK503 空.tsv
+    """
 
     def __init__(self, finding: Finding) -> None:
         self.finding = finding
@@ -93,6 +100,10 @@ class ActualsRow:
     """One row: the target and actual texts, the labels before them, where it stands.
 
     ``line`` is the row's first line (1-based); the columns are 1-based cell numbers.
+
+    >>> [row] = read_actuals_text("满意度\\t≥95%\\t96%\\n", file="a.tsv")
+    >>> row
+    ActualsRow(line=1, target='≥95%', actual='96%', labels=('满意度',), target_column=2, actual_column=3, file='a.tsv')
     """
 
     line: int
@@ -106,7 +117,12 @@ class ActualsRow:
 
 @attrs.frozen
 class CheckedRow:
-    """A row checked: the result and, for a numeric target, the exact attainment ratio."""
+    """A row checked: the result and, for a numeric target, the exact attainment ratio.
+
+    >>> [checked] = check_actuals([ActualsRow(2, "≥200件", "150件", ("受理数",))])
+    >>> checked.result.met, checked.attainment
+    (False, Fraction(3, 4))
+    """
 
     row: ActualsRow
     result: CheckResult
@@ -159,6 +175,14 @@ def read_actuals(
     """Read an actuals file; the delimiter follows the file name unless given.
 
     Raises :class:`ActualsFileError` (before any row) for a file that cannot be read at all.
+
+    >>> import pathlib, tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = pathlib.Path(folder.name, "实际值.csv")
+    >>> _ = path.write_bytes("指标,指标值,实际完成值\\n满意度,≥95%,96%\\n".encode("gbk"))
+    >>> [(row.labels, row.target, row.actual) for row in read_actuals(path)]
+    [(('满意度',), '≥95%', '96%')]
+    >>> folder.cleanup()
     """
     path = Path(path)
     try:
@@ -174,7 +198,11 @@ def read_actuals(
 def read_actuals_bytes(
     data: bytes, *, file: str | None = None, delimiter: str = "\t"
 ) -> Iterator[ActualsRow | Finding]:
-    """Decode (see :func:`decode`) and read the rows of ``data``."""
+    """Decode (see :func:`decode`) and read the rows of ``data``.
+
+    >>> [row.actual for row in read_actuals_bytes("\\ufeff满意度\\t≥95%\\t96%\\n".encode("utf-8"))]
+    ['96%']
+    """
     return read_actuals_text(decode(data, file=file), file=file, delimiter=delimiter)
 
 
@@ -215,6 +243,10 @@ def read_actuals_text(
 
     Raises :class:`ActualsFileError` (before any row) when there is no row to read or the
     header lacks the target or the actual column.
+
+    >>> rows = read_actuals_text("指标,指标值,实际完成值\\n满意度,≥95%,96%\\n", delimiter=",")
+    >>> [(row.line, row.target, row.actual) for row in rows]
+    [(2, '≥95%', '96%')]
     """
     records = _records(text.removeprefix("\ufeff"), delimiter, file)
     if not records:
@@ -364,7 +396,12 @@ def check_actuals(
 ) -> Iterator[CheckedRow | Finding]:
     """Check each row's actual against its target (read with ``units``, the default registry
     when ``None``); findings pass through, and a target or actual that cannot be read becomes
-    one (``IK521``, ``IK522``)."""
+    one (``IK521``, ``IK522``).
+
+    >>> rows = [ActualsRow(2, "≥95%", "96%"), ActualsRow(3, "≥95%", "96元")]
+    >>> [type(item).__name__ for item in check_actuals(rows)]
+    ['CheckedRow', 'Finding']
+    """
     for item in items:
         if isinstance(item, Finding):
             yield item

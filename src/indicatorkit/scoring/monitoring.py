@@ -76,7 +76,15 @@ _GRADE_LIGHTS = {
 
 @attrs.frozen
 class IndicatorLight:
-    """An indicator's light at the date, with why."""
+    """An indicator's light at the date, with why.
+
+    >>> import datetime
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：210件\\n")
+    >>> light = monitor(spec, datetime.date(2025, 6, 30)).projects[0].indicators[0]
+    >>> light.indicator.name, light.light, light.message
+    ('受理数', <Light.GREEN: 'green'>, '已达成 met')
+    """
 
     indicator: Indicator
     light: Light
@@ -89,7 +97,15 @@ class ProjectLight:
     """A project's spending at the date: ``planned`` and ``spent`` cumulative shares (``None``
     where unknown), the ``lag`` behind plan (0 when on or ahead of plan), whether the plan was
     the table's own (``planned_from == "plan"``) or the elapsed share of the year
-    (``"elapsed"``), and the light."""
+    (``"elapsed"``), and the light.
+
+    >>> import datetime
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  累计支出：6月底 40%\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
+    >>> project = monitor(spec, datetime.date(2025, 6, 30)).projects[0]
+    >>> project.planned_from, project.spent, project.light
+    ('elapsed', Fraction(2, 5), <Light.YELLOW: 'yellow'>)
+    """
 
     number: int
     name: str
@@ -168,7 +184,12 @@ class MonitorReport:
 
 @attrs.frozen
 class Thresholds:
-    """How far behind plan (in shares of the budget) spending may be and still be yellow."""
+    """How far behind plan (in shares of the budget) spending may be and still be yellow.
+
+    >>> from fractions import Fraction
+    >>> Thresholds().yellow_lag, Thresholds(yellow_lag=Fraction(1, 5)).yellow_lag
+    (Fraction(1, 10), Fraction(1, 5))
+    """
 
     yellow_lag: Fraction = Fraction(1, 10)
 

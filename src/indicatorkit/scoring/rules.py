@@ -42,7 +42,11 @@ _ONE = Fraction(1)
 
 
 class LowerIsBetter(enum.Enum):
-    """How a missed lower-is-better target (≤, <) earns partial credit."""
+    """How a missed lower-is-better target (≤, <) earns partial credit.
+
+    >>> NATIONAL.lower_is_better, [kind.value for kind in LowerIsBetter]
+    (<LowerIsBetter.LINEAR: 'linear'>, ['ratio', 'linear'])
+    """
 
     #: w·A/B — the Hubei-style notes.
     RATIO = "ratio"
@@ -51,7 +55,11 @@ class LowerIsBetter(enum.Enum):
 
 
 class Rollup(enum.Enum):
-    """How a department's total comes from its projects' totals."""
+    """How a department's total comes from its projects' totals.
+
+    >>> NATIONAL.rollup, [kind.value for kind in Rollup]
+    (<Rollup.MEAN: 'mean'>, ['mean', 'budget-weighted'])
+    """
 
     MEAN = "mean"
     BUDGET_WEIGHTED = "budget-weighted"
@@ -60,7 +68,12 @@ class Rollup(enum.Enum):
 @attrs.frozen
 class Band:
     """A share of the weight: from ``low`` to ``high`` (``high`` included when
-    ``high_included``), and ``default``, the share taken when the evaluator chose none."""
+    ``high_included``), and ``default``, the share taken when the evaluator chose none.
+
+    >>> from indicatorkit import Grade
+    >>> NATIONAL.bands[Grade.PARTIAL]
+    Band(low=Fraction(3, 5), high=Fraction(4, 5), high_included=False, default=Fraction(7, 10))
+    """
 
     low: Fraction
     high: Fraction
@@ -267,7 +280,11 @@ RULE_SETS: Mapping[str, RuleSet] = MappingProxyType(
 
 
 def rule_set(rules: RuleSet | str | None) -> RuleSet:
-    """A rule set given by itself or by name (``None``: the national rules)."""
+    """A rule set given by itself or by name (``None``: the national rules).
+
+    >>> rule_set(None) is NATIONAL, rule_set("hubei").name
+    (True, 'hubei')
+    """
     if rules is None:
         return NATIONAL
     if isinstance(rules, RuleSet):
