@@ -380,15 +380,32 @@ def test_an_empty_spec_is_an_input_error(
     assert "规格文件是空的" in capsys.readouterr().err
 
 
-def test_lint_a_missing_or_non_utf8_file(
+def test_lint_a_missing_or_undecodable_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["lint", str(tmp_path / "none.ikspec")]) == 2
-    gbk = tmp_path / "gbk.ikspec"
-    gbk.write_bytes("项目 1 法律援助\n".encode("gbk"))
-    assert main(["lint", str(gbk)]) == 2
-    assert main(["fmt", "--check", str(gbk)]) == 2
-    assert "IK002" in capsys.readouterr().err
+    utf16 = tmp_path / "utf16.ikspec"
+    utf16.write_bytes("项目 1 法律援助\n".encode("utf-16"))
+    assert main(["lint", str(utf16)]) == 2
+    assert main(["fmt", "--check", str(utf16)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("IK002") == 2 and "UTF-16" in err and "save it as UTF-8" in err
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
+def test_spec_files_in_utf8_bom_or_gbk(
+    encoding: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "项目 1 法律援助\n  预算：10000元\n\n  指标 产出指标 / 数量指标 / 受理数\n    指标值：,=100件\n"
+    spec = tmp_path / "表.ikspec"
+    spec.write_bytes(text.encode(encoding))
+    assert main(["lint", "--format", "json", str(spec)]) == 1  # IK201, read the same in each
+    codes = [f["code"] for f in json.loads(capsys.readouterr().out)]
+    assert "IK201" in codes
+    # fmt writes the canonical form: UTF-8 without a BOM
+    assert main(["fmt", "--check", str(spec)]) == (0 if encoding == "utf-8" else 1)
+    assert main(["fmt", str(spec)]) == 0
+    assert spec.read_bytes() == text.encode("utf-8")
 
 
 # --- hardening: conventions ----------------------------------------------------------------

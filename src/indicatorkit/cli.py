@@ -1,8 +1,8 @@
 """The ``indicatorkit`` command: a thin shell over the library (reading files, printing).
 
-indicatorkit parse "≥95%" "不少于两百件" "-5%" [--lenient]
-indicatorkit check examples/seed_actuals.tsv
-indicatorkit lint FILE…
+indicatorkit parse "≥95%" "不少于两百件" "-5%" [--lenient] [--format text|json|csv]
+indicatorkit check examples/seed_actuals.tsv | SPEC [ACTUALS] [--format text|json|csv]
+indicatorkit lint FILE… [--format text|json|csv]
 indicatorkit fmt [--check] [--force] FILE… | -
 indicatorkit score SPEC [ACTUALS] [--rules NAME] [--format text|json|csv] [--output FILE]
 indicatorkit monitor SPEC --at 2025-06-30 [--format text|json]
@@ -13,7 +13,10 @@ indicatorkit export SPEC -o OUT [--projects-only]
 Conventions for every verb: exit 0 when clean, 1 for findings (failed rows, lint errors,
 files to reformat), 2 for a usage or input error (a file that cannot be read, is empty, is
 not a regular file…); never a traceback.  ``--format text|json``, ``--output FILE`` (the
-report), ``--quiet`` (problems only).  Plain output, no colour.
+report), ``--quiet`` (problems only); ``--format csv`` too where the output is rows (``parse``,
+``check``, ``lint``, ``score``; with ``--output`` the file has a BOM so Excel opens it).  Input
+files may be UTF-8, UTF-8 with a BOM or GBK; anything else is an input error.  Plain output,
+never colour (so never on a pipe and never with ``NO_COLOR``).  See ``docs/cli.md``.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import stat
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from importlib import metadata
 from typing import Any, TextIO
@@ -37,10 +40,12 @@ from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats import actuals_file
 from indicatorkit.formats.delimited import (
     ActualsFileError,
+    ActualsRow,
     CheckedRow,
     check_actuals,
     read_actuals,
     read_actuals_bytes,
+    spec_rows,
 )
 from indicatorkit.formats.extras import MissingExtraError
 from indicatorkit.formats.files import (
@@ -56,8 +61,9 @@ from indicatorkit.formats.html_report_pdf import print_pdf
 from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.json_data import to_data
+from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.language.parse import parse_target
-from indicatorkit.model.actuals import Actuals
+from indicatorkit.model.actuals import Actuals, merge_actuals
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.lint import lint
 from indicatorkit.model.records import Indicator, Spec
@@ -65,16 +71,31 @@ from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.indicator import IndicatorScore, display
 from indicatorkit.scoring.monitoring import Light, monitor
 from indicatorkit.scoring.report import ProjectScore, SpecScore, score
+from indicatorkit.units import UnitRegistry
 
 __all__ = ["main"]
 
 STDIN = "-"
+SPEC_SUFFIX = ".ikspec"
 STDIN_NAME = "<stdin>"
 REPORT_BUGS = (
-    "请把命令和输入报告给 indicatorkit 的维护者（项目的问题跟踪）；设置 INDICATORKIT_TRACEBACK=1 "
+    "请把命令和输入报告给 indicatorkit 的维护者（项目的问题跟踪：{issues}）；设置 INDICATORKIT_TRACEBACK=1 "
     "可看到完整回溯 / please report this, with the command and its input, on the indicatorkit "
-    "issue tracker; INDICATORKIT_TRACEBACK=1 shows the full traceback"
+    "issue tracker ({issues}); INDICATORKIT_TRACEBACK=1 shows the full traceback"
 )
+
+
+def _issues_url() -> str:
+    """Where bugs are reported: the ``Issues`` project URL of the installed distribution."""
+    try:
+        urls = metadata.metadata("indicatorkit").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        urls = []
+    for entry in urls:
+        label, _, url = str(entry).partition(",")
+        if label.strip().lower() == "issues":
+            return url.strip()
+    return "the project's issue tracker"
 
 
 class InputError(Exception):
@@ -87,6 +108,36 @@ def _error(message: str) -> None:
 
 def _dump_json(data: object, out: TextIO) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
+
+
+def _dump_csv(header: Sequence[str], rows: Iterable[Sequence[object]], out: TextIO) -> None:
+    """Rows as CSV under a bilingual header (``None`` as an empty cell)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+
+
+_FINDING_COLUMNS = (
+    "文件 file",
+    "行 line",
+    "列 column",
+    "代码 code",
+    "级别 severity",
+    "说明 message",
+    "提示 suggestion",
+)
+
+
+def _finding_cells(finding: Finding) -> tuple[object, ...]:
+    return (
+        finding.file,
+        finding.line,
+        finding.column,
+        finding.code,
+        finding.severity.value,
+        finding.message,
+        finding.suggestion,
+    )
 
 
 # --- parse ---------------------------------------------------------------------------------
@@ -107,7 +158,7 @@ def _parse(texts: Sequence[str], lenient: bool, form: str, quiet: bool, out: Tex
             records.append(
                 {"text": text, "ok": False, "error": type(error).__name__, "message": str(error)}
             )
-            if form == "text":
+            if form != "json":
                 print(f"{text}\t错误 error: {type(error).__name__}\n{error}", file=sys.stderr)
             continue
         records.append(
@@ -131,6 +182,24 @@ def _parse(texts: Sequence[str], lenient: bool, form: str, quiet: bool, out: Tex
                 )
     if form == "json":
         _dump_json(records, out)
+    elif form == "csv":
+        _dump_csv(
+            ("指标值 text", "规范文本 target", "类别 kind", "诊断 diagnostics", "错误 error"),
+            (
+                (
+                    r["text"],
+                    r.get("target"),
+                    r.get("kind"),
+                    "；".join(
+                        f"{d['code']} 第{d['column']}列: {d['message']}"
+                        for d in r.get("diagnostics", ())
+                    ),
+                    r.get("message"),
+                )
+                for r in records
+            ),
+            out,
+        )
     return 1 if failures else 0
 
 
@@ -145,38 +214,90 @@ _TOTALS = {
 }
 
 
+_CHECK_COLUMNS = (
+    "行 line",
+    "指标 indicator",
+    "指标值 target",
+    "实际值 actual",
+    "结果 result",
+    "完成率 attainment",
+)
+
+
 def _percent(row: CheckedRow) -> str:
     return "" if row.attainment is None else f"{format_decimal(round(row.attainment * 100, 2))}%"
 
 
-def _check(name: str, form: str, quiet: bool, out: TextIO) -> int:
-    """Check every row of a TSV/CSV actuals file; exit 1 when a row cannot be checked."""
-    try:
-        if name == STDIN:
-            items = read_actuals_bytes(sys.stdin.buffer.read(), file=STDIN_NAME)
-        else:
-            items = read_actuals(name)
-    except ActualsFileError as error:
-        print(error.finding.render(), file=sys.stderr)
-        return 2
+def _spec_items(
+    name: str, actuals_name: str | None
+) -> tuple[list[ActualsRow | Finding], UnitRegistry | None]:
+    """The rows to check in a self-assessment spec (its actuals, or an actuals file's merged
+    onto it), with the merge's findings first; a spec with nothing to check is an input error."""
+    spec = _load_spec(name)
+    shown = STDIN_NAME if name == STDIN else name
+    merged: list[ActualsRow | Finding] = []
+    if actuals_name is not None:
+        spec, found = merge_actuals(spec, _load_actuals(actuals_name))
+        merged.extend(found)
+    rows = list(spec_rows(spec, file=shown))
+    if not rows:
+        raise InputError(
+            f"{shown}: 规格中没有可核对的实际值（写上“实际值”，或给出实际值文件）/ the spec has no "
+            "actuals to check (write 实际值, or give an actuals file)"
+        )
+    return [*merged, *rows], spec.units
+
+
+def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: TextIO) -> int:
+    """Check every row of a TSV/CSV file, or every actual of a self-assessment spec
+    (``.ikspec``); exit 1 when a row cannot be checked."""
+    units = None
+    items: Iterable[ActualsRow | Finding]
+    if name.endswith(SPEC_SUFFIX):
+        items, units = _spec_items(name, actuals_name)
+    elif actuals_name is not None:
+        raise InputError(
+            f"{actuals_name}: 实际值文件只能与规格文件（{SPEC_SUFFIX}）一起使用 / an actuals file "
+            f"goes with a spec file ({SPEC_SUFFIX})"
+        )
+    else:
+        try:
+            if name == STDIN:
+                items = read_actuals_bytes(sys.stdin.buffer.read(), file=STDIN_NAME)
+            else:
+                items = read_actuals(name)
+        except ActualsFileError as error:
+            print(error.finding.render(), file=sys.stderr)
+            return 2
     totals = dict.fromkeys(_TOTALS, 0)
     rows: list[dict[str, Any]] = []
+    table: list[tuple[object, ...]] = []
     findings: list[Finding] = []
     if form == "text" and not quiet:
         print(
             "行 line\t指标 indicator\t指标值 target\t实际值 actual\t结果 result\t完成率 attainment",
             file=out,
         )
-    for item in check_actuals(items):
+    for item in check_actuals(items, units=units):
         if isinstance(item, Finding):
-            totals["problems"] += 1
+            totals["problems"] += item.severity is Severity.ERROR
             findings.append(item)
-            if form == "text":
+            if form != "json":
                 print(item.render(), file=sys.stderr)
             continue
         met = item.result.met
         totals["met" if met else "missed" if met is False else "ungraded"] += 1
         row = item.row
+        table.append(
+            (
+                row.line,
+                " / ".join(row.labels),
+                item.result.target,
+                row.actual,
+                _VERDICT[met],
+                _percent(item),
+            )
+        )
         rows.append(
             {
                 "file": row.file,
@@ -202,10 +323,12 @@ def _check(name: str, form: str, quiet: bool, out: TextIO) -> int:
             "totals": totals,
         }
         _dump_json(document, out)
+    elif form == "csv":
+        _dump_csv(_CHECK_COLUMNS, table, out)
     elif not quiet:
         summary = "，".join(f"{_TOTALS[key]} {value}" for key, value in totals.items())
         print(f"合计 total: {summary}", file=out)
-    return 1 if findings else 0
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
 # --- reading spec files --------------------------------------------------------------------
@@ -232,13 +355,13 @@ def _read(name: str, *, regular_only: bool = False) -> tuple[str, bytes]:
 
 
 def _decode(name: str, data: bytes) -> str:
+    """The text of a spec file: UTF-8 (a byte-order mark dropped) or GBK, what editors on
+    Chinese Windows save; UTF-16, binary and anything else are an input error (IK002)."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        return decode_table(data)
+    except UndecodableTable as problem:
         raise InputError(
-            f"{name}:{line}: IK002 文件不是 UTF-8 编码 / the file is not UTF-8 — 请另存为 UTF-8 / "
-            "save it as UTF-8"
+            f"{name}:{problem.line}: IK002 {problem.message} — 请另存为 UTF-8 / save it as UTF-8"
         ) from None
 
 
@@ -327,6 +450,8 @@ def _lint(names: Sequence[str], form: str, quiet: bool, out: TextIO) -> int:
             status, unusable = 2, unusable + 1
     if form == "json":
         _dump_json([f.to_dict() for f in findings], out)
+    elif form == "csv":
+        _dump_csv(_FINDING_COLUMNS, (_finding_cells(f) for f in findings), out)
     else:
         for finding in findings:
             print(finding.render(), file=out)
@@ -579,7 +704,7 @@ def _fmt_one(name: str, check: bool, force: bool) -> tuple[str, str]:
         sys.stdout.write(after)
         sys.stdout.flush()
         return "written", shown
-    if text == after:  # as stored: CRLF is not canonical
+    if data == after.encode("utf-8"):  # as stored: CRLF, a BOM or GBK are not canonical
         return "unchanged", shown
     if check:
         return "would_reformat", shown
@@ -775,18 +900,41 @@ def _arguments() -> _Parser:
     common.add_argument(
         "-q", "--quiet", action="store_true", help="只打印问题 / print problems only"
     )
+    # verbs whose output is rows also speak CSV (带 BOM 写入文件，Excel 直接打开)
+    rows = _Parser(add_help=False)
+    rows.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help="输出格式 / output format",
+    )
+    rows.add_argument(
+        "-o", "--output", metavar="FILE", help="报告写入文件 / write the report to FILE"
+    )
+    rows.add_argument("-q", "--quiet", action="store_true", help="只打印问题 / print problems only")
     commands = parser.add_subparsers(dest="command", required=True)
     parse = commands.add_parser(
-        "parse", parents=[common], help="解析指标值 / parse target expressions"
+        "parse", parents=[rows], help="解析指标值 / parse target expressions"
     )
     parse.add_argument("texts", nargs="+", metavar="TEXT")
     parse.add_argument("--lenient", action="store_true", help="修复常见笔误并报告 / repair typos")
     check = commands.add_parser(
-        "check", parents=[common], help="核对实际完成值 / check actuals in a TSV or CSV file"
+        "check", parents=[rows], help="核对实际完成值 / check actuals in a TSV or CSV file"
     )
-    check.add_argument("file", metavar="FILE", help="TSV/CSV 文件，- 为标准输入 / - reads stdin")
+    check.add_argument(
+        "file",
+        metavar="FILE",
+        help="TSV/CSV 文件或自评规格（.ikspec），- 为标准输入 / a TSV/CSV file or a "
+        "self-assessment spec; - reads stdin",
+    )
+    check.add_argument(
+        "actuals",
+        nargs="?",
+        metavar="ACTUALS",
+        help="合并到规格上的实际值 CSV / an actuals CSV merged onto the spec",
+    )
     lint_command = commands.add_parser(
-        "lint", parents=[common], help="审核规格文件 / lint spec files"
+        "lint", parents=[rows], help="审核规格文件 / lint spec files"
     )
     lint_command.add_argument("files", nargs="+", metavar="FILE")
     score_command = commands.add_parser(
@@ -942,12 +1090,12 @@ def _run(argv: Sequence[str] | None) -> int:
             return _import(arguments.files, arguments.output, arguments.projects_only, form, quiet)
         if arguments.command == "export":
             return _export(arguments.file, arguments.output, arguments.projects_only, form, quiet)
-        csv_out = arguments.command == "score" and form == "csv"
+        csv_out = form == "csv"
         with _report(arguments.output, bom=csv_out) as out:
             if arguments.command == "parse":
                 return _parse(arguments.texts, arguments.lenient, form, quiet, out)
             if arguments.command == "check":
-                return _check(arguments.file, form, quiet, out)
+                return _check(arguments.file, arguments.actuals, form, quiet, out)
             if arguments.command == "lint":
                 return _lint(arguments.files, form, quiet, out)
             if arguments.command == "monitor":
@@ -961,7 +1109,20 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; return the exit status (0 clean, 1 findings, 2 usage or input error)."""
+    """Run the command; return the exit status (0 clean, 1 findings, 2 usage or input error).
+
+    >>> main(["parse", "不少于两百件"])  # doctest: +NORMALIZE_WHITESPACE
+    不少于两百件	≥200件	Comparison
+    0
+    >>> main(["parse", "≥5人天", "--quiet", "--format", "json"])  # doctest: +ELLIPSIS
+    [
+      {
+        "text": "≥5人天",
+        "ok": false,
+        "error": "UnknownUnitError",
+        ...
+    1
+    """
     try:
         return _run(argv)
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly
@@ -978,7 +1139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("INDICATORKIT_TRACEBACK"):
             traceback.print_exc()
         print(
-            f"indicatorkit: 内部错误 / internal error: {type(error).__name__}: {error}\n{REPORT_BUGS}",
+            f"indicatorkit: 内部错误 / internal error: {type(error).__name__}: {error}\n"
+            + REPORT_BUGS.format(issues=_issues_url()),
             file=sys.stderr,
         )
         return 2

@@ -37,7 +37,15 @@ __all__ = [
 
 
 class IndicatorkitError(ValueError):
-    """Base class of every error raised by indicatorkit."""
+    """Base class of every error raised by indicatorkit.
+
+    >>> from indicatorkit import IndicatorkitError, parse_target
+    >>> try:
+    ...     parse_target("≥95%%")
+    ... except IndicatorkitError as error:
+    ...     print(type(error).__name__, isinstance(error, ValueError))
+    TargetSyntaxError True
+    """
 
 
 def display_width(text: str) -> int:
@@ -55,7 +63,12 @@ def display_width(text: str) -> int:
 
 
 def caret_line(text: str, start: int, end: int | None = None) -> str:
-    """Two lines: ``text`` and carets under characters ``start`` to ``end`` (display-aligned)."""
+    """Two lines: ``text`` and carets under characters ``start`` to ``end`` (display-aligned).
+
+    >>> print(caret_line("≥95%%", 4))
+      ≥95%%
+          ^
+    """
     end = start + 1 if end is None or end <= start else end
     start = max(0, min(start, len(text)))
     end = max(start + 1, min(end, len(text) + 1))
@@ -69,6 +82,13 @@ class TextError(IndicatorkitError):
 
     ``position`` is the 0-based character offset in ``text`` (the text as the user gave it),
     ``column`` the same 1-based, for messages.
+
+    >>> from indicatorkit import TextError, parse_target
+    >>> try:
+    ...     parse_target("≥95%%")
+    ... except TextError as error:
+    ...     print(error.text, error.position)
+    ≥95%% 4
     """
 
     def __init__(
@@ -120,7 +140,15 @@ def _rebuild_text_error(
 
 
 class TargetSyntaxError(TextError):
-    """The text is not a target expression (or an actual value) of the language."""
+    """The text is not a target expression (or an actual value) of the language.
+
+    >>> from indicatorkit import TargetSyntaxError, parse_target
+    >>> try:
+    ...     parse_target(">=<5")
+    ... except TargetSyntaxError as error:
+    ...     print(error.position)
+    2
+    """
 
 
 class MissingNumberError(TargetSyntaxError):
@@ -160,6 +188,13 @@ class UnknownUnitError(TextError):
     ``counting_word``, when not empty, is the counting word (量词) the text seems to use — a
     single Chinese character the grammar does not read itself, ``蔸`` in ``≥5蔸`` or
     ``≥1.5万蔸`` — and the hint shows the line that adds it.
+
+    >>> from indicatorkit import UnknownUnitError, parse_target
+    >>> try:
+    ...     parse_target("≥5人天")
+    ... except UnknownUnitError as error:
+    ...     print(error.unit)
+    人天
     """
 
     def __init__(
@@ -204,7 +239,15 @@ class UnknownUnitError(TextError):
 
 
 class InvalidTargetError(TextError):
-    """The text is well formed but means nothing valid (month 13, a reversed range …)."""
+    """The text is well formed but means nothing valid (month 13, a reversed range …).
+
+    >>> from indicatorkit import InvalidTargetError, parse_target
+    >>> try:
+    ...     parse_target("90%～80%")
+    ... except InvalidTargetError as error:
+    ...     print(type(error).__name__)
+    InvalidTargetError
+    """
 
 
 class AmbiguousTargetError(InvalidTargetError):
@@ -263,11 +306,27 @@ def _rebuild_ambiguous(
 
 class InvalidValueError(IndicatorkitError):
     """A value that means nothing, met outside of text: a non-finite number, a reversed range,
-    a day that does not exist, a blank sentence, a target value that is not a finite decimal."""
+    a day that does not exist, a blank sentence, a target value that is not a finite decimal.
+
+    >>> from indicatorkit import InvalidValueError, parse_target
+    >>> try:
+    ...     parse_target("≥95%").check(float("nan"))
+    ... except InvalidValueError as error:
+    ...     print(type(error).__name__)
+    InvalidValueError
+    """
 
 
 class DimensionMismatchError(IndicatorkitError):
-    """Two amounts of different kinds were compared, such as 件 with 人."""
+    """Two amounts of different kinds were compared, such as 件 with 人.
+
+    >>> from indicatorkit import DimensionMismatchError, parse_target
+    >>> try:
+    ...     parse_target("≥95%").check("96元")
+    ... except DimensionMismatchError as error:
+    ...     print(type(error).__name__)
+    DimensionMismatchError
+    """
 
     def __init__(self, expected: str, got: str, *, context: str = "") -> None:
         self.expected = expected

@@ -117,6 +117,9 @@ def decimal_value(text: str) -> Fraction:
 
     Raises :class:`~indicatorkit.errors.InvalidValueError` for more than :data:`MAX_DIGITS`
     digits.
+
+    >>> decimal_value("1,616,387.84")
+    Fraction(40409696, 25)
     """
     if "," in text:
         text = text.replace(",", "")
@@ -427,7 +430,12 @@ def chinese_numeral(
 
 
 def is_terminating(value: Fraction) -> bool:
-    """True when ``value`` has a finite decimal expansion (its text can round-trip)."""
+    """True when ``value`` has a finite decimal expansion (its text can round-trip).
+
+    >>> from fractions import Fraction
+    >>> is_terminating(Fraction(3, 8)), is_terminating(Fraction(1, 3))
+    (True, False)
+    """
     denominator = value.denominator
     for prime in (2, 5):
         while denominator % prime == 0:
@@ -436,7 +444,12 @@ def is_terminating(value: Fraction) -> bool:
 
 
 def format_decimal(value: Fraction) -> str:
-    """Shortest exact decimal text of ``value``; ``"p/q"`` when it does not terminate."""
+    """Shortest exact decimal text of ``value``; ``"p/q"`` when it does not terminate.
+
+    >>> from fractions import Fraction
+    >>> format_decimal(Fraction(3, 2)), format_decimal(Fraction(1, 3))
+    ('1.5', '1/3')
+    """
     if value.denominator == 1:
         return str(value.numerator)
     if not is_terminating(value):
@@ -457,6 +470,10 @@ def to_fraction(number: object) -> Fraction:
     repr, so ``95.1`` means 95.1, not the binary value nearest to it).
 
     Raises ``TypeError`` for anything else and ``ValueError`` for NaN or infinities.
+
+    >>> from decimal import Decimal
+    >>> to_fraction(0.1), to_fraction(Decimal("1.50"))
+    (Fraction(1, 10), Fraction(3, 2))
     """
     if type(number) is Fraction:  # the common case first
         if max(number.numerator.bit_length(), number.denominator.bit_length()) > _MAX_BITS:

@@ -77,7 +77,13 @@ def _actual(data: st.DataObject, target: AnyTarget) -> Any:
 
 
 def law_bounded(rules: RuleSet) -> Callable[..., None]:
-    """A score lies within [0, w]; so do both ends of its range."""
+    """A score lies within [0, w]; so do both ends of its range.
+
+    >>> from hypothesis import settings
+    >>> from indicatorkit.scoring.rules import NATIONAL
+    >>> test = settings(max_examples=5, deadline=None)(law_bounded(NATIONAL))
+    >>> test()
+    """
 
     @given(target=_TARGETS, weight=_WEIGHTS, direction=_DIRECTIONS, data=st.data())
     def law(
@@ -94,7 +100,13 @@ def law_bounded(rules: RuleSet) -> Callable[..., None]:
 
 
 def law_full_marks_exactly_when_met(rules: RuleSet) -> Callable[..., None]:
-    """A numeric target (and a qualitative one at its default) scores w exactly when met."""
+    """A numeric target (and a qualitative one at its default) scores w exactly when met.
+
+    >>> from hypothesis import settings
+    >>> from indicatorkit.scoring.rules import NATIONAL
+    >>> test = settings(max_examples=5, deadline=None)(law_full_marks_exactly_when_met(NATIONAL))
+    >>> test()
+    """
 
     @given(target=_TARGETS, weight=_WEIGHTS.filter(bool), direction=_DIRECTIONS, data=st.data())
     def law(
@@ -111,7 +123,13 @@ def law_full_marks_exactly_when_met(rules: RuleSet) -> Callable[..., None]:
 
 def law_monotone(rules: RuleSet) -> Callable[..., None]:
     """Along a comparison's direction, a better actual never scores less; a number closer to
-    a range never scores less."""
+    a range never scores less.
+
+    >>> from hypothesis import settings
+    >>> from indicatorkit.scoring.rules import NATIONAL
+    >>> test = settings(max_examples=5, deadline=None)(law_monotone(NATIONAL))
+    >>> test()
+    """
 
     numbers = st.fractions(min_value=-(10**6), max_value=10**6, max_denominator=1000)
 
@@ -151,7 +169,13 @@ def law_monotone(rules: RuleSet) -> Callable[..., None]:
 
 
 def law_unit_invariant(rules: RuleSet) -> Callable[..., None]:
-    """An actual stated in the target's unit or in the base unit scores the same."""
+    """An actual stated in the target's unit or in the base unit scores the same.
+
+    >>> from hypothesis import settings
+    >>> from indicatorkit.scoring.rules import NATIONAL
+    >>> test = settings(max_examples=5, deadline=None)(law_unit_invariant(NATIONAL))
+    >>> test()
+    """
 
     numbers = st.fractions(min_value=-(10**6), max_value=10**6, max_denominator=1000)
 
@@ -172,7 +196,13 @@ def law_unit_invariant(rules: RuleSet) -> Callable[..., None]:
 
 
 def law_deterministic(rules: RuleSet) -> Callable[..., None]:
-    """The same input gives the same score."""
+    """The same input gives the same score.
+
+    >>> from hypothesis import settings
+    >>> from indicatorkit.scoring.rules import NATIONAL
+    >>> test = settings(max_examples=5, deadline=None)(law_deterministic(NATIONAL))
+    >>> test()
+    """
 
     @given(target=_TARGETS, weight=_WEIGHTS, data=st.data())
     def law(target: AnyTarget, weight: Fraction, data: st.DataObject) -> None:
@@ -185,7 +215,13 @@ def law_deterministic(rules: RuleSet) -> Callable[..., None]:
 
 
 def law_budget_line(rules: RuleSet) -> Callable[..., None]:
-    """The budget line lies within [0, its weight] and never falls as the rate rises."""
+    """The budget line lies within [0, its weight] and never falls as the rate rises.
+
+    >>> from hypothesis import settings
+    >>> from indicatorkit.scoring.rules import NATIONAL
+    >>> test = settings(max_examples=5, deadline=None)(law_budget_line(NATIONAL))
+    >>> test()
+    """
 
     rates = st.fractions(min_value=-1, max_value=5, max_denominator=1000)
 
@@ -199,7 +235,13 @@ def law_budget_line(rules: RuleSet) -> Callable[..., None]:
 
 def law_totals_within_100(rules: RuleSet) -> Callable[..., None]:
     """Totals lie within [0, 100] when the spec gives no weights (the rule set's own level
-    weights and budget line apply), whatever the actuals and the indicators that do not apply."""
+    weights and budget line apply), whatever the actuals and the indicators that do not apply.
+
+    >>> from hypothesis import settings
+    >>> from indicatorkit.scoring.rules import NATIONAL
+    >>> test = settings(max_examples=5, deadline=None)(law_totals_within_100(NATIONAL))
+    >>> test()
+    """
 
     @given(spec=specs(max_projects=3), data=st.data())
     def law(spec: Spec, data: st.DataObject) -> None:
@@ -241,6 +283,10 @@ LAWS: tuple[Callable[[RuleSet], Callable[..., None]], ...] = (
 
 def check_rule_set(rules: RuleSet, *, max_examples: int = 100) -> None:
     """Run every law against ``rules``; an ``AssertionError`` (with hypothesis's smallest
-    failing example) says which law broke."""
+    failing example) says which law broke.
+
+    >>> from indicatorkit.scoring.rules import RULE_SETS
+    >>> check_rule_set(RULE_SETS["hubei"], max_examples=5)
+    """
     for make in LAWS:
         settings(max_examples=max_examples, deadline=None)(make(rules))()

@@ -72,6 +72,11 @@ class Unit:
     """A resolved unit: its canonical ``symbol``, ``dimension`` and exact ``factor`` to base.
 
     ``dimension`` is ``""`` for a plain number without a unit.
+
+    >>> from indicatorkit import unit
+    >>> wan = unit("万元")
+    >>> wan.symbol, wan.factor, wan.dimension == unit("元").dimension
+    ('万元', Fraction(10000, 1), True)
     """
 
     symbol: str
@@ -135,7 +140,15 @@ def could_be_counting_word(word: str) -> bool:
 
 
 class UnitDefinitionError(IndicatorkitError):
-    """A unit definition line that cannot be added to a registry."""
+    """A unit definition line that cannot be added to a registry.
+
+    >>> from indicatorkit import UnitDefinitionError, default_registry
+    >>> try:
+    ...     default_registry().define("人 = [人口]")
+    ... except UnitDefinitionError as error:
+    ...     print(isinstance(error, ValueError))
+    True
+    """
 
 
 def _new_pint_registry(definitions: tuple[str, ...]) -> pint.UnitRegistry[Any]:
@@ -165,6 +178,13 @@ class UnitRegistry:
 
     Registries are equal when their definitions are; they are hashable, thread-safe and
     pickle as their definitions.  Use :meth:`define` to extend one.
+
+    >>> from indicatorkit import default_registry, parse_target
+    >>> frames = default_registry().define("樘 = [樘]")
+    >>> parse_target("≥50樘", units=frames).check("52樘", units=frames).met
+    True
+    >>> frames == default_registry().define("樘 = [樘]"), frames == default_registry()
+    (True, False)
     """
 
     __slots__ = (
@@ -514,7 +534,14 @@ _default: UnitRegistry = registry_of(())
 
 def default_registry() -> UnitRegistry:
     """The registry used where none is given: ``units.txt`` plus what :func:`define_unit`
-    added in this process."""
+    added in this process.
+
+    >>> from indicatorkit import default_registry
+    >>> default_registry() is default_registry()
+    True
+    >>> default_registry().unit("万元").symbol
+    '万元'
+    """
     return _default
 
 
@@ -524,6 +551,12 @@ def define_unit(definition: str) -> None:
 
     Raises :class:`UnitDefinitionError` (a ``ValueError``) when the line cannot be added.
     To keep units to one spec or one worker, use :meth:`UnitRegistry.define` instead.
+
+    >>> from indicatorkit import define_unit, parse_target
+    >>> define_unit("榀 = [榀]")              # 屋架的量词 / a counting word for roof trusses
+    >>> define_unit("榀 = [榀]")              # the same line again does nothing
+    >>> parse_target("≥12榀").check("12榀").met
+    True
     """
     global _default
     _default = _default.define(definition)
@@ -534,17 +567,30 @@ def unit(word: str) -> Unit:
 
     Raises ``KeyError`` for an unknown word: callers turn that into a located
     :class:`~indicatorkit.errors.UnknownUnitError`.
+
+    >>> from indicatorkit import unit
+    >>> unit("万人次").factor, unit("%").symbol
+    (Fraction(10000, 1), '%')
     """
     return _default.unit(word)
 
 
 def known_unit_words() -> tuple[str, ...]:
-    """Every unit word of the default registry, longest first."""
+    """Every unit word of the default registry, longest first.
+
+    >>> words = known_unit_words()
+    >>> "万人次" in words, len(words[0]) >= len(words[-1])
+    (True, True)
+    """
     return _default.known_unit_words()
 
 
 def known_unit_set() -> frozenset[str]:
-    """:func:`known_unit_words` as a set."""
+    """:func:`known_unit_words` as a set.
+
+    >>> "万元" in known_unit_set(), "人天" in known_unit_set()
+    (True, False)
+    """
     return _default.known_unit_set()
 
 
@@ -558,15 +604,28 @@ def unit_of_text(text: str) -> Unit:
 
 
 def scaled(scale: str, base: Unit) -> Unit:
-    """:meth:`UnitRegistry.scaled` in the default registry."""
+    """:meth:`UnitRegistry.scaled` in the default registry.
+
+    >>> from indicatorkit import unit
+    >>> scaled("万", unit("元")).symbol, scaled("万", unit("元")).factor
+    ('万元', Fraction(10000, 1))
+    """
     return _default.scaled(scale, base)
 
 
 def quantity_unit(quantity: Any) -> Unit:
-    """:meth:`UnitRegistry.quantity_unit` in the default registry."""
+    """:meth:`UnitRegistry.quantity_unit` in the default registry.
+
+    >>> quantity_unit(default_registry().pint.Quantity(5, "万元")).symbol
+    '万元'
+    """
     return _default.quantity_unit(quantity)
 
 
 def nearest_units(word: str, limit: int = 3) -> tuple[str, ...]:
-    """:meth:`UnitRegistry.nearest_units` in the default registry."""
+    """:meth:`UnitRegistry.nearest_units` in the default registry.
+
+    >>> nearest_units("人天")
+    ('人', '人次', '万人次')
+    """
     return _default.nearest_units(word, limit)

@@ -29,7 +29,12 @@ __all__ = [
 
 
 class Operator(enum.Enum):
-    """A comparison operator; its value is the canonical sign."""
+    """A comparison operator; its value is the canonical sign.
+
+    >>> from indicatorkit import Operator, parse_target
+    >>> Operator("≥"), parse_target("不超过100元").operator
+    (<Operator.GE: '≥'>, <Operator.LE: '≤'>)
+    """
 
     GE = "≥"
     GT = ">"

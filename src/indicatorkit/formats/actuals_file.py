@@ -9,19 +9,19 @@ nothing is dropped silently.
 
 The header row names the columns (Chinese, or the English alias; any order):
 
-========== ============ ==========================================================
-column      alias         holds
-========== ============ ==========================================================
-项目        project       the project: its code (编码), its name, or its number
-一级指标    level1        level 1 (may be empty when the level-3 name is unique)
-二级指标    level2        level 2 (likewise)
-三级指标    indicator     the level-3 name
-实际值      actual        实际完成值 as written (``96%``, ``205件``, ``达成``)
-指标值      target        optional: must be the spec's target
-自评得分    score         optional: the evaluator's score (a number ≥ 0)
-偏差原因    reason        optional: 偏差原因分析及改进措施
-不适用      not_applicable optional: the reason the indicator does not apply
-========== ============ ==========================================================
+======== ============== ======================================================
+column   alias          holds
+======== ============== ======================================================
+项目     project        the project: its code (编码), its name, or its number
+一级指标 level1         level 1 (may be empty when the level-3 name is unique)
+二级指标 level2         level 2 (likewise)
+三级指标 indicator      the level-3 name
+实际值   actual         实际完成值 as written (``96%``, ``205件``, ``达成``)
+指标值   target         optional: must be the spec's target
+自评得分 score          optional: the evaluator's score (a number ≥ 0)
+偏差原因 reason         optional: 偏差原因分析及改进措施
+不适用   not_applicable optional: the reason the indicator does not apply
+======== ============== ======================================================
 
 >>> from indicatorkit import loads
 >>> from indicatorkit.model.actuals import merge_actuals

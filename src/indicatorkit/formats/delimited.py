@@ -46,7 +46,9 @@ from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import CheckResult
 from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.records import Spec
 from indicatorkit.scoring.attainment import attainment
+from indicatorkit.units import UnitRegistry
 
 __all__ = [
     "COLUMNS",
@@ -59,6 +61,7 @@ __all__ = [
     "read_actuals",
     "read_actuals_bytes",
     "read_actuals_text",
+    "spec_rows",
 ]
 
 #: Column keys, their display names and the header spellings that name them (case-insensitive).
@@ -75,7 +78,14 @@ _NAMES = {alias.casefold(): key for key, (_, aliases) in COLUMNS.items() for ali
 
 
 class ActualsFileError(IndicatorkitError):
-    """A delimited file that cannot be read at all; ``finding`` says where and why."""
+    """A delimited file that cannot be read at all; ``finding`` says where and why.
+
+    >>> try:
+    ...     list(read_actuals_text("", file="空.tsv"))
+    ... except ActualsFileError as error:
+    ...     print(error.finding.code, error.finding.file)
+    IK503 空.tsv
+    """
 
     def __init__(self, finding: Finding) -> None:
         self.finding = finding
@@ -90,6 +100,10 @@ class ActualsRow:
     """One row: the target and actual texts, the labels before them, where it stands.
 
     ``line`` is the row's first line (1-based); the columns are 1-based cell numbers.
+
+    >>> [row] = read_actuals_text("满意度\\t≥95%\\t96%\\n", file="a.tsv")
+    >>> row
+    ActualsRow(line=1, target='≥95%', actual='96%', labels=('满意度',), target_column=2, actual_column=3, file='a.tsv')
     """
 
     line: int
@@ -103,7 +117,12 @@ class ActualsRow:
 
 @attrs.frozen
 class CheckedRow:
-    """A row checked: the result and, for a numeric target, the exact attainment ratio."""
+    """A row checked: the result and, for a numeric target, the exact attainment ratio.
+
+    >>> [checked] = check_actuals([ActualsRow(2, "≥200件", "150件", ("受理数",))])
+    >>> checked.result.met, checked.attainment
+    (False, Fraction(3, 4))
+    """
 
     row: ActualsRow
     result: CheckResult
@@ -156,6 +175,14 @@ def read_actuals(
     """Read an actuals file; the delimiter follows the file name unless given.
 
     Raises :class:`ActualsFileError` (before any row) for a file that cannot be read at all.
+
+    >>> import pathlib, tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = pathlib.Path(folder.name, "实际值.csv")
+    >>> _ = path.write_bytes("指标,指标值,实际完成值\\n满意度,≥95%,96%\\n".encode("gbk"))
+    >>> [(row.labels, row.target, row.actual) for row in read_actuals(path)]
+    [(('满意度',), '≥95%', '96%')]
+    >>> folder.cleanup()
     """
     path = Path(path)
     try:
@@ -171,7 +198,11 @@ def read_actuals(
 def read_actuals_bytes(
     data: bytes, *, file: str | None = None, delimiter: str = "\t"
 ) -> Iterator[ActualsRow | Finding]:
-    """Decode (see :func:`decode`) and read the rows of ``data``."""
+    """Decode (see :func:`decode`) and read the rows of ``data``.
+
+    >>> [row.actual for row in read_actuals_bytes("\\ufeff满意度\\t≥95%\\t96%\\n".encode("utf-8"))]
+    ['96%']
+    """
     return read_actuals_text(decode(data, file=file), file=file, delimiter=delimiter)
 
 
@@ -208,6 +239,10 @@ def read_actuals_text(
 
     Raises :class:`ActualsFileError` (before any row) when there is no row to read or the
     header lacks the target or the actual column.
+
+    >>> rows = read_actuals_text("指标,指标值,实际完成值\\n满意度,≥95%,96%\\n", delimiter=",")
+    >>> [(row.line, row.target, row.actual) for row in rows]
+    [(2, '≥95%', '96%')]
     """
     records = _records(text.removeprefix("\ufeff"), delimiter, file)
     if not records:
@@ -352,22 +387,68 @@ def _error_finding(code: str, error: IndicatorkitError, row: ActualsRow, column:
     )
 
 
-def check_actuals(items: Iterable[ActualsRow | Finding]) -> Iterator[CheckedRow | Finding]:
-    """Check each row's actual against its target; findings pass through, and a target or
-    actual that cannot be read becomes one (``IK521``, ``IK522``)."""
+def check_actuals(
+    items: Iterable[ActualsRow | Finding], *, units: UnitRegistry | None = None
+) -> Iterator[CheckedRow | Finding]:
+    """Check each row's actual against its target (read with ``units``, the default registry
+    when ``None``); findings pass through, and a target or actual that cannot be read becomes
+    one (``IK521``, ``IK522``).
+
+    >>> rows = [ActualsRow(2, "≥95%", "96%"), ActualsRow(3, "≥95%", "96元")]
+    >>> [type(item).__name__ for item in check_actuals(rows)]
+    ['CheckedRow', 'Finding']
+    """
     for item in items:
         if isinstance(item, Finding):
             yield item
             continue
         try:
-            target = parse_target(item.target)
+            target = parse_target(item.target, units=units)
         except IndicatorkitError as error:
             yield _error_finding("IK521", error, item, item.target_column)
             continue
         try:
-            result = target.check(item.actual)
+            result = target.check(item.actual, units=units)
             ratio = attainment(result)
         except IndicatorkitError as error:
             yield _error_finding("IK522", error, item, item.actual_column)
             continue
         yield CheckedRow(item, result, ratio)
+
+
+def spec_rows(spec: Spec, *, file: str | None = None) -> Iterator[ActualsRow]:
+    """The rows ``indicatorkit check`` checks in a self-assessment spec: one for each project
+    indicator with an actual (in the spec, or merged onto it from an actuals file), labelled
+    with the project and the indicator, located at the actual's line and column in the spec.
+    Indicators that do not apply, or have no actual yet, have no row.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads('''项目 1 法律援助
+    ...   指标 产出指标 / 数量指标 / 受理数
+    ...     指标值：≥180件
+    ...     实际值：200件
+    ...   指标 满意度指标 / 服务对象满意度指标 / 满意度
+    ...     指标值：≥90%
+    ... ''')
+    >>> [row] = spec_rows(spec, file="表.ikspec")
+    >>> row.line, row.labels, row.target, row.actual, row.actual_column
+    (4, ('法律援助', '受理数'), '≥180件', '200件', 9)
+    >>> [(checked.result.met, checked.attainment) for checked in check_actuals([row])]
+    [(True, Fraction(10, 9))]
+    """
+    for project in spec.projects:
+        for indicator in project.indicators:
+            if indicator.actual is None or indicator.not_applicable is not None:
+                continue
+            fields = indicator.where.fields if indicator.where is not None else {}
+            at = fields.get("actual") or (indicator.where.at if indicator.where else None)
+            target_at = fields.get("target")
+            yield ActualsRow(
+                line=at.line if at else 0,
+                target=indicator.target_text,
+                actual=indicator.actual,
+                labels=(project.name or f"项目 {project.number}", indicator.name),
+                target_column=target_at.column if target_at else 1,
+                actual_column=at.column if at else 1,
+                file=file,
+            )

@@ -22,7 +22,14 @@ HINT = "请另存为“CSV UTF-8”或 UTF-8 文本 / save it as 'CSV UTF-8' or 
 
 
 class UndecodableTable(Exception):
-    """Why the bytes are not a table's text, and the 1-based line where that shows."""
+    """Why the bytes are not a table's text, and the 1-based line where that shows.
+
+    >>> try:
+    ...     decode_table(b"\\xff\\xfe\\x00\\x00")
+    ... except UndecodableTable as problem:
+    ...     print(problem.line, problem.message)
+    1 文件是 UTF-16 编码 (the file is UTF-16) — 只读 UTF-8 与 GBK / only UTF-8 and GBK are read
+    """
 
     def __init__(self, message: str, line: int) -> None:
         super().__init__(message)
@@ -31,7 +38,11 @@ class UndecodableTable(Exception):
 
 
 def decode_table(data: bytes) -> str:
-    """The text of a table file (see the module's description)."""
+    """The text of a table file (see the module's description).
+
+    >>> decode_table("指标值".encode("gbk")), decode_table("\\ufeff指标值".encode("utf-8"))
+    ('指标值', '指标值')
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise UndecodableTable(
             "文件是 UTF-16 编码 (the file is UTF-16) — 只读 UTF-8 与 GBK / only UTF-8 and GBK are read",

@@ -46,6 +46,12 @@ class Direction(enum.Enum):
 
     It decides how a bare value (``98%``) or ``=`` is read; explicit ≥ > ≤ < carry their own
     direction.  Where no direction is given, a bare value means "at least".
+
+    >>> from indicatorkit import Direction, parse_target
+    >>> Direction("反向")
+    <Direction.LOWER: '反向'>
+    >>> parse_target("2%").check("3%", direction=Direction.LOWER).met
+    False
     """
 
     HIGHER = "正向"
@@ -75,7 +81,15 @@ def effective_operator(
 @attrs.frozen
 class Bound:
     """One end of what a target accepts: ``value`` in the base unit of the target's
-    dimension, and whether ``value`` itself is accepted."""
+    dimension, and whether ``value`` itself is accepted.
+
+    >>> from indicatorkit import parse_target
+    >>> lower = parse_target("≥95%").bounds().lower
+    >>> lower
+    Bound(value=Fraction(19, 20), inclusive=True)
+    >>> lower.value, lower.inclusive
+    (Fraction(19, 20), True)
+    """
 
     value: Fraction
     inclusive: bool
@@ -96,6 +110,11 @@ class Bounds:
 
     ``unit`` is the unit a plain number is read in when checked (the target's own unit):
     ``6`` against ``≥5万元`` is 6万元, i.e. ``6 * unit.factor`` in base units.
+
+    >>> from indicatorkit import parse_target
+    >>> bounds = parse_target("80%～90%").bounds()
+    >>> bounds.lower.value, bounds.upper.value, bounds.unit.symbol
+    (Fraction(4, 5), Fraction(9, 10), '%')
     """
 
     dimension: str

@@ -61,7 +61,13 @@ DIAGNOSTIC_CODES: dict[str, str] = {
 class Diagnostic:
     """One repair: ``code`` (see :data:`DIAGNOSTIC_CODES`), a message, the 0-based span
     ``[position, end)`` in the text as given, the ``original`` characters and their
-    ``replacement``."""
+    ``replacement``.
+
+    >>> from indicatorkit import parse_target
+    >>> diagnostic = parse_target(",=100", lenient=True).diagnostics[0]
+    >>> diagnostic.code, diagnostic.position, diagnostic.original, diagnostic.replacement
+    ('T002', 0, ',', '')
+    """
 
     code: str
     message: str
@@ -73,7 +79,13 @@ class Diagnostic:
 
 @attrs.frozen
 class LenientParse:
-    """What ``parse_target(text, lenient=True)`` returns: the target and what was repaired."""
+    """What ``parse_target(text, lenient=True)`` returns: the target and what was repaired.
+
+    >>> from indicatorkit import parse_target
+    >>> result = parse_target("指标值：≥95%%", lenient=True)
+    >>> result.target, [d.code for d in result.diagnostics]
+    (Comparison('≥95%'), ['T001', 'T005'])
+    """
 
     text: str
     target: AnyTarget

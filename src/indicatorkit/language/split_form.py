@@ -51,6 +51,10 @@ def parse_split_target(
     ``定性`` the ``value`` field holds the sentence and ``unit`` must be empty.  Errors name
     the field: :class:`InvalidTargetError` for the operator and the number,
     :class:`UnknownUnitError` for the unit.
+
+    >>> from indicatorkit import parse_split_target
+    >>> parse_split_target("≥", "95", "%"), parse_split_target("<", 100, "元")
+    (Comparison('≥95%'), Comparison('<100元'))
     """
     code = normalize(operator.strip())[0]
     unit_text = normalize((unit or "").strip())[0]

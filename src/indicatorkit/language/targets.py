@@ -17,6 +17,15 @@ missed target is worth is a scoring rule (:mod:`indicatorkit.scoring`), not the 
 >>> target = parse_target(">5万元")
 >>> target.check("60000元").met, target.check(5).met
 (True, False)
+
+:data:`AnyTarget` is any of the four kinds; :data:`Actual` is what ``check`` accepts:
+
+>>> from typing import get_args
+>>> from indicatorkit import Actual, AnyTarget
+>>> [kind.__name__ for kind in get_args(AnyTarget)]
+['Comparison', 'Range', 'Deadline', 'Qualitative']
+>>> [kind.__name__ for kind in get_args(Actual)][:5]
+['str', 'int', 'float', 'Decimal', 'Fraction']
 """
 
 from __future__ import annotations
@@ -96,7 +105,12 @@ Actual: TypeAlias = (
 @runtime_checkable
 class Target(Protocol):
     """What every target offers.  ``str(target)`` is canonical text and
-    ``parse_target(str(target)) == target``."""
+    ``parse_target(str(target)) == target``.
+
+    >>> from indicatorkit import Target, parse_target
+    >>> isinstance(parse_target("≥95%"), Target), isinstance(parse_target("12月底前"), Target)
+    (True, True)
+    """
 
     def check(
         self,
@@ -331,6 +345,15 @@ class Comparison:
     value" in the indicator's direction, *at least* unless ``direction=Direction.LOWER``
     (see :func:`~indicatorkit.language.bounds.effective_operator`).  A bare number is read
     in the target's own unit: ``parse_target("≥5万元").check(6)`` is 6万元.
+
+    >>> from indicatorkit import Comparison, parse_target
+    >>> target = parse_target("不少于两百件")
+    >>> target, isinstance(target, Comparison)
+    (Comparison('≥200件'), True)
+    >>> target.operator, target.amount
+    (<Operator.GE: '≥'>, Amount('200件'))
+    >>> target.check("199件").met
+    False
     """
 
     operator: Operator | None = attrs.field(
@@ -605,6 +628,14 @@ class Deadline:
     ``2024年11月`` (the whole month).  Years are compared only when both sides give one: then
     an earlier year meets it and a later one misses it; otherwise ``(month, day)`` is
     compared with ``by.key()``.
+
+    >>> import datetime
+    >>> from indicatorkit import parse_target
+    >>> target = parse_target("12月底前")
+    >>> target
+    Deadline('12月底前')
+    >>> target.check(datetime.date(2025, 12, 20)).met
+    True
     """
 
     by: DatePoint = attrs.field(validator=attrs.validators.instance_of(DatePoint))
@@ -695,6 +726,13 @@ class Qualitative:
     ``check`` reads the grade from the actual (``达成`` / ``部分达成`` / ``未达成``, or their
     full forms, or a :class:`Grade`): met is ``True`` only for 达成, ``None`` when the actual
     names no grade yet.
+
+    >>> from indicatorkit import parse_target
+    >>> target = parse_target("及时足额发放")
+    >>> target
+    Qualitative('及时足额发放')
+    >>> target.check("达成").met, target.check("部分达成").met
+    (True, False)
     """
 
     text: str = attrs.field()

@@ -35,6 +35,12 @@ class Amount:
 
     ``value`` is in ``unit``; ``normalized`` is the same amount in the dimension's base unit,
     computed once, when first needed.  Amounts compare by meaning: ``5万元 == 50000元``.
+
+    >>> from indicatorkit import Amount, unit
+    >>> Amount(5, unit("万元")) == Amount(50000, unit("元"))
+    True
+    >>> str(Amount(5, unit("万元"))), Amount(5, unit("万元")).normalized
+    ('5万元', Fraction(50000, 1))
     """
 
     value: Fraction = attrs.field(converter=to_fraction)
@@ -109,7 +115,12 @@ def valid_day(month: int, day: int | None, year: int | None = None) -> bool:
 
 @attrs.frozen
 class DatePoint:
-    """A day of the year, as in ``12月20日`` or ``11月底`` (``day=None`` is the month's end)."""
+    """A day of the year, as in ``12月20日`` or ``11月底`` (``day=None`` is the month's end).
+
+    >>> from indicatorkit import DatePoint
+    >>> str(DatePoint(12)), str(DatePoint(6, 30)), str(DatePoint(12, 20, 2025))
+    ('12月底', '6月30日', '2025年12月20日')
+    """
 
     month: int
     day: int | None = None
@@ -228,6 +239,12 @@ class Grade(enum.Enum):
 
     What each grade is worth is a scoring rule (see :mod:`indicatorkit.scoring`); here it is
     only a value an actual can read to.
+
+    >>> from indicatorkit import Grade, parse_target
+    >>> Grade("达成年度指标"), Grade.PARTIAL.value
+    (<Grade.ACHIEVED: '达成年度指标'>, '部分达成年度指标并具有一定效果')
+    >>> parse_target("及时足额发放").check(Grade.PARTIAL).met
+    False
     """
 
     ACHIEVED = "达成年度指标"

@@ -36,7 +36,13 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
 
 @attrs.frozen
 class ActualRow:
-    """One data row: what it says, where (its line, and each column's number)."""
+    """One data row: what it says, where (its line, and each column's number).
+
+    >>> from indicatorkit.formats.actuals_file import read_actuals
+    >>> row = read_actuals("项目,三级指标,实际值\\n1,受理数,175件\\n").rows[0]
+    >>> row.line, row.project, row.name, row.actual
+    (2, '1', '受理数', '175件')
+    """
 
     line: int
     project: str
@@ -57,14 +63,24 @@ class ActualRow:
 
 @attrs.frozen
 class Actuals:
-    """The rows of an actuals file, in order, and the file's name (``None`` for text)."""
+    """The rows of an actuals file, in order, and the file's name (``None`` for text).
+
+    >>> from indicatorkit.formats.actuals_file import read_actuals
+    >>> actuals = read_actuals("项目,三级指标,实际值\\n1,受理数,175件\\n1,满意度,95%\\n", file="实际值.csv")
+    >>> len(actuals.rows), actuals.file
+    (2, '实际值.csv')
+    """
 
     rows: tuple[ActualRow, ...]
     file: str | None = None
 
 
 def finding(code: str, message: str, line: int, column: int, file: str | None) -> Finding:
-    """A finding of the actuals family (IK401–IK410)."""
+    """A finding of the actuals family (IK401–IK410).
+
+    >>> print(finding("IK404", "没有这个指标 (no such indicator)", 3, 2, "实际值.csv").render())
+    实际值.csv:3:2: IK404 error: 没有这个指标 (no such indicator) — 指标在项目中找不到 / the indicator matches none
+    """
     severity, what = CODES[code]
     return Finding(code, severity, f"{message} — {what}", line, column, file=file)
 

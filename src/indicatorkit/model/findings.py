@@ -17,7 +17,12 @@ __all__ = ["Finding", "Severity", "SpecError", "column_letters"]
 
 
 class Severity(enum.Enum):
-    """How bad a finding is: errors make ``indicatorkit lint`` exit non-zero."""
+    """How bad a finding is: errors make ``indicatorkit lint`` exit non-zero.
+
+    >>> from indicatorkit import Severity
+    >>> Severity("warning"), [s.value for s in Severity]
+    (<Severity.WARNING: 'warning'>, ['error', 'warning', 'info'])
+    """
 
     ERROR = "error"
     WARNING = "warning"
@@ -97,7 +102,15 @@ def column_letters(column: int) -> str:
 
 
 class SpecError(IndicatorkitError):
-    """A spec that cannot be loaded; ``findings`` holds every error found, in file order."""
+    """A spec that cannot be loaded; ``findings`` holds every error found, in file order.
+
+    >>> from indicatorkit import SpecError, loads
+    >>> try:
+    ...     loads("项目 1 法律援助\\n  预算 1元\\n")
+    ... except SpecError as error:
+    ...     print([(f.code, f.line, f.column) for f in error.findings])
+    [('IK014', 2, 6)]
+    """
 
     def __init__(self, findings: tuple[Finding, ...] | list[Finding]) -> None:
         self.findings = tuple(sorted(findings, key=lambda f: (f.line, f.column)))

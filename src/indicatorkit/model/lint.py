@@ -159,6 +159,11 @@ def lint(spec: Spec, *, file: str | None = None, source: str | None = None) -> l
 
     ``file`` names the file in the findings; ``source``, the file's text, lets each finding
     show its line with a caret.
+
+    >>> from indicatorkit import lint, loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：,=180件\\n")
+    >>> sorted({f.code for f in lint(spec)})
+    ['IK105', 'IK108', 'IK201']
     """
     checker = _Checker(file, spec.units)
     if spec.department is not None:

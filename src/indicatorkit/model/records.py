@@ -61,7 +61,12 @@ def _texts(items: Iterable[str]) -> tuple[str, ...]:
 
 @attrs.frozen
 class Location:
-    """A 1-based line and column in a spec file."""
+    """A 1-based line and column in a spec file.
+
+    >>> from indicatorkit import Location
+    >>> Location(3, 5), Location(3)
+    (Location(line=3, column=5), Location(line=3, column=1))
+    """
 
     line: int
     column: int = 1
@@ -75,6 +80,12 @@ class Where:
     """Where a record was read: its own line, and the line of each field it was given.
 
     Field names are the model's attribute names (``"target"``, ``"basis"`` …).
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n")
+    >>> where = spec.projects[0].where
+    >>> where.at.line, where.fields["budget"].line
+    (1, 2)
     """
 
     at: Location
@@ -172,6 +183,11 @@ class Indicator:
     the scorer checks it lies in its grade's band); ``reason`` is the 偏差原因分析及改进措施;
     ``not_applicable`` (不适用) gives the reason an indicator does not apply (``""``: no reason
     written) — such an indicator has no actual and no score.
+
+    >>> from indicatorkit import Indicator, parse_target
+    >>> indicator = Indicator("产出指标", "数量指标", "受理数", parse_target("≥180件"), actual="200件")
+    >>> indicator.target_text, indicator.target.check(indicator.actual).met
+    ('≥180件', True)
     """
 
     level1: str = attrs.field(converter=_one_line)
@@ -238,7 +254,13 @@ def _figures(instance: object, attribute: attrs.Attribute[Any], value: tuple[Amo
 
 @attrs.frozen
 class Checkpoint:
-    """A point of the spending plan: by ``by`` (``3月底``), ``share`` (``30%``) spent."""
+    """A point of the spending plan: by ``by`` (``3月底``), ``share`` (``30%``) spent.
+
+    >>> from indicatorkit import Amount, Checkpoint, DatePoint, unit
+    >>> checkpoint = Checkpoint(DatePoint(6), Amount(50, unit("%")))
+    >>> str(checkpoint.by), checkpoint.share, checkpoint.share.normalized
+    ('6月底', Amount('50%'), Fraction(1, 2))
+    """
 
     by: DatePoint
     share: Amount = attrs.field(validator=_of_dimension("[ratio]", "支出比例"))
@@ -246,14 +268,26 @@ class Checkpoint:
 
 @attrs.frozen
 class SpendingPlan:
-    """资金支出计划: cumulative shares spent by each checkpoint, in order."""
+    """资金支出计划: cumulative shares spent by each checkpoint, in order.
+
+    >>> from indicatorkit import loads
+    >>> plan = loads("项目 1 法律援助\\n  预算：10000元\\n  支出计划：6月底 50%，12月底 100%\\n").projects[0].plan
+    >>> [(str(c.by), str(c.share)) for c in plan.checkpoints]
+    [('6月底', '50%'), ('12月底', '100%')]
+    """
 
     checkpoints: tuple[Checkpoint, ...] = attrs.field(converter=_as_tuple)
 
 
 @attrs.frozen
 class Budget:
-    """预算数 with 财政资金 and 其他资金 (``None`` where the table leaves the cell blank)."""
+    """预算数 with 财政资金 and 其他资金 (``None`` where the table leaves the cell blank).
+
+    >>> from indicatorkit import loads
+    >>> budget = loads("项目 1 法律援助\\n  预算：10000元\\n  财政资金：8000元\\n  其他资金：2000元\\n").projects[0].budget
+    >>> str(budget.total), str(budget.fiscal), str(budget.other)
+    ('10000元', '8000元', '2000元')
+    """
 
     total: Amount = attrs.field(validator=_of_dimension("[money]", "预算数"))
     fiscal: Amount | None = attrs.field(
@@ -271,6 +305,13 @@ class Project:
     each checkpoint (``6月底 40%``: shares, like the plan — an amount in 元 is divided by the
     budget before it is written); ``budget_reason`` explains the budget execution.  A withheld
     project has none of them.
+
+    >>> from indicatorkit import Project, loads
+    >>> project = loads("项目 3 法律援助\\n  预算：10000元\\n").projects[0]
+    >>> project.number, project.name, str(project.budget.total)
+    (3, '法律援助', '10000元')
+    >>> Project(6, withheld=True).withheld
+    True
     """
 
     number: int = attrs.field(validator=attrs.validators.ge(0))
@@ -329,7 +370,13 @@ class Project:
 
 @attrs.frozen
 class DepartmentGoal:
-    """A department-wide goal in prose, with the figures it states (``20000份`` …)."""
+    """A department-wide goal in prose, with the figures it states (``20000份`` …).
+
+    >>> from indicatorkit import DepartmentGoal
+    >>> goal = DepartmentGoal(1, "保障法律援助案件及时受理")
+    >>> goal.number, goal.text
+    (1, '保障法律援助案件及时受理')
+    """
 
     number: int | None = attrs.field(validator=attrs.validators.optional(attrs.validators.ge(0)))
     text: str = attrs.field(converter=field_text)
@@ -340,7 +387,12 @@ class DepartmentGoal:
 
 @attrs.frozen
 class Programme:
-    """A programme (分项) goal list: its goal, summary, plan and indicators."""
+    """A programme (分项) goal list: its goal, summary, plan and indicators.
+
+    >>> from indicatorkit import Programme
+    >>> Programme("公共法律服务").name
+    '公共法律服务'
+    """
 
     name: str = attrs.field(converter=_one_line)
     goal: str = attrs.field(default="", converter=field_text)
@@ -359,7 +411,13 @@ class Programme:
 
 @attrs.frozen
 class MeasureGroup:
-    """A list of measures (保障措施) under a title such as 业务保障措施."""
+    """A list of measures (保障措施) under a title such as 业务保障措施.
+
+    >>> from indicatorkit import MeasureGroup
+    >>> group = MeasureGroup("组织保障", ("成立工作专班", "定期调度"))
+    >>> group.title, len(group.items)
+    ('组织保障', 2)
+    """
 
     title: str = attrs.field(converter=_one_line)
     items: tuple[str, ...] = attrs.field(default=(), converter=_texts)
@@ -369,7 +427,13 @@ class MeasureGroup:
 
 @attrs.frozen
 class Department:
-    """部门整体绩效目标: who, which year, the overall goal, goals, programmes, measures."""
+    """部门整体绩效目标: who, which year, the overall goal, goals, programmes, measures.
+
+    >>> from indicatorkit import Department
+    >>> department = Department("101001", "某县司法局", year=2025)
+    >>> department.code, department.name, department.year
+    ('101001', '某县司法局', 2025)
+    """
 
     code: str = attrs.field(converter=_one_line)
     name: str = attrs.field(converter=_one_line)
@@ -401,6 +465,13 @@ class Spec:
     it travels with the spec, so a worker process reads the same units.  Building a spec
     checks that every indicator's text and target agree under those units.  ``rules`` names
     the rule set a self-assessment is scored by (``national``, ``hubei``; one word).
+
+    >>> from indicatorkit import Spec, loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n")
+    >>> len(spec.projects), spec.department is None, spec.units is None
+    (1, True, True)
+    >>> Spec().projects
+    ()
     """
 
     department: Department | None = None

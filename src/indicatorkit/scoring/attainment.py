@@ -29,7 +29,16 @@ _ZERO = Fraction(0)
 
 def attainment(result: CheckResult) -> Fraction | None:
     """The attainment of a checked result, or ``None`` where no ratio exists: a deadline, a
-    sentence, a target at or below zero, or a zero actual against an upper bound."""
+    sentence, a target at or below zero, or a zero actual against an upper bound.
+
+    >>> from indicatorkit import Direction, attainment, parse_target
+    >>> attainment(parse_target("≥200件").check("150件"))
+    Fraction(3, 4)
+    >>> attainment(parse_target("≤100元").check("80元"))
+    Fraction(5, 4)
+    >>> attainment(parse_target("12月底前").check("11月30日")) is None
+    True
+    """
     target = result.target
     if isinstance(target, Range):
         value = _read(result)

@@ -56,7 +56,12 @@ BOUNDARY_STEP = Fraction(1, 100)
 
 
 class Outcome(enum.Enum):
-    """What became of an indicator."""
+    """What became of an indicator.
+
+    >>> from indicatorkit import Outcome, score_indicator
+    >>> score_indicator("≥95%", "90%", 10).outcome, Outcome.MET.label
+    (<Outcome.MISSED: 'missed'>, '达成 met')
+    """
 
     MET = "met"
     MISSED = "missed"
@@ -110,6 +115,11 @@ class IndicatorScore:
     evaluator's score inside the band), ``"default"`` (the band's documented default) or
     ``None``.  ``deviation`` is attainment − 1 (how far the actual is from the target, as a
     share of it).
+
+    >>> from indicatorkit import display, score_indicator
+    >>> result = score_indicator("≥200件", "150件", 20)
+    >>> result.outcome.label, display(result.score), result.met, result.explanation_required
+    ('未达成 missed', '15.00', False, True)
     """
 
     target: AnyTarget | None
@@ -184,6 +194,14 @@ def score_indicator(
     ``evaluator_score`` is the evaluator's score inside a qualitative grade's band;
     ``not_applicable`` (a reason) marks an indicator that does not apply; ``reason`` is the
     deviation explanation given.  ``rules`` is a :class:`RuleSet` or a rule set's name.
+
+    >>> from indicatorkit import score_indicator
+    >>> score_indicator("≥200件", "210件", 20).score
+    Fraction(20, 1)
+    >>> score_indicator("≥200件", "150件", 20).score
+    Fraction(15, 1)
+    >>> score_indicator("及时足额发放", "部分达成", 10).score_range
+    (Fraction(6, 1), Fraction(8, 1))
     """
     chosen_rules = rule_set(rules)
     weight = _weight(weight)

@@ -49,7 +49,12 @@ _ZERO = Fraction(0)
 
 
 class Light(enum.Enum):
-    """A traffic light."""
+    """A traffic light.
+
+    >>> from indicatorkit import Light
+    >>> Light.RED.label, [light.value for light in Light]
+    ('红 red', ['green', 'yellow', 'red', 'grey'])
+    """
 
     GREEN = "green"
     YELLOW = "yellow"
@@ -71,7 +76,15 @@ _GRADE_LIGHTS = {
 
 @attrs.frozen
 class IndicatorLight:
-    """An indicator's light at the date, with why."""
+    """An indicator's light at the date, with why.
+
+    >>> import datetime
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：210件\\n")
+    >>> light = monitor(spec, datetime.date(2025, 6, 30)).projects[0].indicators[0]
+    >>> light.indicator.name, light.light, light.message
+    ('受理数', <Light.GREEN: 'green'>, '已达成 met')
+    """
 
     indicator: Indicator
     light: Light
@@ -84,7 +97,15 @@ class ProjectLight:
     """A project's spending at the date: ``planned`` and ``spent`` cumulative shares (``None``
     where unknown), the ``lag`` behind plan (0 when on or ahead of plan), whether the plan was
     the table's own (``planned_from == "plan"``) or the elapsed share of the year
-    (``"elapsed"``), and the light."""
+    (``"elapsed"``), and the light.
+
+    >>> import datetime
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  累计支出：6月底 40%\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
+    >>> project = monitor(spec, datetime.date(2025, 6, 30)).projects[0]
+    >>> project.planned_from, project.spent, project.light
+    ('elapsed', Fraction(2, 5), <Light.YELLOW: 'yellow'>)
+    """
 
     number: int
     name: str
@@ -98,7 +119,17 @@ class ProjectLight:
 
 @attrs.frozen
 class MonitorReport:
-    """Every project's spending and indicator lights at ``at``."""
+    """Every project's spending and indicator lights at ``at``.
+
+    >>> import datetime
+    >>> from indicatorkit import loads, monitor
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  支出计划：6月底 50%，12月底 100%\\n  累计支出：6月底 45%\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
+    >>> report = monitor(spec, datetime.date(2025, 6, 30))
+    >>> report.at, report.projects[0].light
+    (datetime.date(2025, 6, 30), <Light.YELLOW: 'yellow'>)
+    >>> sorted(report.to_dict())
+    ['at', 'projects']
+    """
 
     at: datetime.date
     projects: tuple[ProjectLight, ...]
@@ -153,7 +184,12 @@ class MonitorReport:
 
 @attrs.frozen
 class Thresholds:
-    """How far behind plan (in shares of the budget) spending may be and still be yellow."""
+    """How far behind plan (in shares of the budget) spending may be and still be yellow.
+
+    >>> from fractions import Fraction
+    >>> Thresholds().yellow_lag, Thresholds(yellow_lag=Fraction(1, 5)).yellow_lag
+    (Fraction(1, 10), Fraction(1, 5))
+    """
 
     yellow_lag: Fraction = Fraction(1, 10)
 
@@ -237,7 +273,14 @@ def _project_light(
 def monitor(
     spec: Spec, at: datetime.date, *, thresholds: Thresholds | None = None
 ) -> MonitorReport:
-    """The monitoring report of ``spec`` at the date ``at`` (every project with a table)."""
+    """The monitoring report of ``spec`` at the date ``at`` (every project with a table).
+
+    >>> import datetime
+    >>> from indicatorkit import loads, monitor
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  支出计划：6月底 50%，12月底 100%\\n  累计支出：6月底 20%\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
+    >>> monitor(spec, datetime.date(2025, 6, 30)).projects[0].light
+    <Light.RED: 'red'>
+    """
     chosen = thresholds or Thresholds()
     return MonitorReport(
         at,

@@ -56,7 +56,14 @@ def _text(value: Fraction | None) -> str | None:
 
 @attrs.frozen
 class ScoredIndicator:
-    """An indicator of the spec and its score."""
+    """An indicator of the spec and its score.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：210件\\n")
+    >>> item = score(spec).projects[0].indicators[0]
+    >>> item.indicator.name, item.score.outcome
+    ('受理数', <Outcome.MET: 'met'>)
+    """
 
     indicator: Indicator
     score: IndicatorScore
@@ -64,7 +71,13 @@ class ScoredIndicator:
 
 @attrs.frozen
 class Subtotal:
-    """The points of a level-1 (``level2 == ""``) or level-2 indicator group."""
+    """The points of a level-1 (``level2 == ""``) or level-2 indicator group.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
+    >>> [(s.level1, s.level2, s.weight, s.score_range) for s in score(spec).projects[0].subtotals]
+    [('产出指标', '', Fraction(50, 1), (Fraction(75, 2), Fraction(75, 2))), ('产出指标', '数量指标', Fraction(50, 1), (Fraction(75, 2), Fraction(75, 2)))]
+    """
 
     level1: str
     level2: str
@@ -74,7 +87,14 @@ class Subtotal:
 
 @attrs.frozen
 class BudgetLine:
-    """预算执行率: executed ÷ budget (the adjusted budget where one is given), scored."""
+    """预算执行率: executed ÷ budget (the adjusted budget where one is given), scored.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：210件\\n")
+    >>> line = score(spec).projects[0].budget
+    >>> line.rate, line.weight, line.score
+    (Fraction(19, 20), Fraction(10, 1), Fraction(19, 2))
+    """
 
     budget: Amount | None
     executed: Amount | None
@@ -97,7 +117,14 @@ class ProjectScore:
     """A project's self-assessment: its indicators' scores, subtotals, budget line, total and
     grade.  ``total`` is ``None`` while points are undecided; ``total_range`` is what the total
     can still be and ``grade`` is ``None`` when the range spans two grades.  ``rescaled`` says
-    the total was rescaled to 100 because some indicators do not apply."""
+    the total was rescaled to 100 because some indicators do not apply.
+
+    >>> from indicatorkit import display, loads, score
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
+    >>> project = score(spec).projects[0]
+    >>> project.number, display(project.indicators[0].score.score), project.undecided
+    (1, '37.50', Fraction(0, 1))
+    """
 
     number: int
     name: str
@@ -122,7 +149,15 @@ class ProjectScore:
 
 @attrs.frozen
 class SpecScore:
-    """The scores of every project of a spec, and the department's roll-up."""
+    """The scores of every project of a spec, and the department's roll-up.
+
+    >>> from indicatorkit import loads, score
+    >>> result = score(loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：210件\\n"))
+    >>> result.rules.name, len(result.projects), result.findings
+    ('national', 1, ())
+    >>> sorted(result.to_dict())
+    ['department', 'findings', 'projects', 'rules']
+    """
 
     rules: RuleSet
     projects: tuple[ProjectScore, ...]
@@ -383,6 +418,14 @@ def score(
 
     ``actuals`` (read from a file with :func:`~indicatorkit.formats.actuals_file.read_actuals`)
     are merged onto the spec first; what the merge says is in :attr:`SpecScore.findings`.
+
+    >>> from indicatorkit import display, loads, score
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：210件\\n")
+    >>> project = score(spec).projects[0]
+    >>> display(project.indicators[0].score.score), display(project.budget.score)
+    ('50.00', '9.00')
+    >>> score(spec, rules="hubei").rules.name
+    'hubei'
     """
     findings: tuple[Finding, ...] = ()
     if actuals is not None:

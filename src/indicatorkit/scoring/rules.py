@@ -43,7 +43,11 @@ _ONE = Fraction(1)
 
 
 class LowerIsBetter(enum.Enum):
-    """How a missed lower-is-better target (≤, <) earns partial credit."""
+    """How a missed lower-is-better target (≤, <) earns partial credit.
+
+    >>> NATIONAL.lower_is_better, [kind.value for kind in LowerIsBetter]
+    (<LowerIsBetter.LINEAR: 'linear'>, ['ratio', 'linear'])
+    """
 
     #: w·A/B — the Hubei-style notes.
     RATIO = "ratio"
@@ -52,7 +56,11 @@ class LowerIsBetter(enum.Enum):
 
 
 class Rollup(enum.Enum):
-    """How a department's total comes from its projects' totals."""
+    """How a department's total comes from its projects' totals.
+
+    >>> NATIONAL.rollup, [kind.value for kind in Rollup]
+    (<Rollup.MEAN: 'mean'>, ['mean', 'budget-weighted'])
+    """
 
     MEAN = "mean"
     BUDGET_WEIGHTED = "budget-weighted"
@@ -61,7 +69,12 @@ class Rollup(enum.Enum):
 @attrs.frozen
 class Band:
     """A share of the weight: from ``low`` to ``high`` (``high`` included when
-    ``high_included``), and ``default``, the share taken when the evaluator chose none."""
+    ``high_included``), and ``default``, the share taken when the evaluator chose none.
+
+    >>> from indicatorkit import Grade
+    >>> NATIONAL.bands[Grade.PARTIAL]
+    Band(low=Fraction(3, 5), high=Fraction(4, 5), high_included=False, default=Fraction(7, 10))
+    """
 
     low: Fraction
     high: Fraction
@@ -96,7 +109,17 @@ def _fractions(mapping: Mapping[str, int | Fraction]) -> Mapping[str, Fraction]:
 
 @attrs.frozen
 class RuleSet:
-    """The settings of a rule set (see ``docs/scoring.md`` for each one's source)."""
+    """The settings of a rule set (see ``docs/scoring.md`` for each one's source).
+
+    >>> import attrs
+    >>> from fractions import Fraction
+    >>> from indicatorkit import NATIONAL, RuleSet
+    >>> NATIONAL.name, NATIONAL.budget_weight, NATIONAL.grade(Fraction(85))
+    ('national', Fraction(10, 1), '良')
+    >>> county = attrs.evolve(NATIONAL, name="county", budget_weight=Fraction(15))
+    >>> county.budget_score(Fraction(1))
+    Fraction(15, 1)
+    """
 
     name: str
     title: str
@@ -261,7 +284,11 @@ RULE_SETS: Mapping[str, RuleSet] = MappingProxyType(
 
 
 def rule_set(rules: RuleSet | str | None) -> RuleSet:
-    """A rule set given by itself or by name (``None``: the national rules)."""
+    """A rule set given by itself or by name (``None``: the national rules).
+
+    >>> rule_set(None) is NATIONAL, rule_set("hubei").name
+    (True, 'hubei')
+    """
     if rules is None:
         return NATIONAL
     if isinstance(rules, RuleSet):

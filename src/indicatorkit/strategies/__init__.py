@@ -30,6 +30,24 @@ True
 ... def test_meeting_actuals_meet(target, data):
 ...     assert target.check(data.draw(actuals_meeting(target))).met
 >>> test_meeting_actuals_meet()
+
+The constants say what the strategies draw from: ``TARGET_KINDS`` (the ``kinds=`` of
+:func:`targets`), ``QUALITATIVE_PHRASES`` (sentences of :func:`qualitatives`),
+``SPEC_TEXT_ALPHABET`` (the characters of generated names) and ``AnyTarget`` (what
+:func:`targets` generates):
+
+>>> from indicatorkit.strategies import (
+...     QUALITATIVE_PHRASES, SPEC_TEXT_ALPHABET, TARGET_KINDS, AnyTarget, targets,
+... )
+>>> TARGET_KINDS
+('comparison', 'range', 'deadline', 'qualitative')
+>>> "及时足额发放" in QUALITATIVE_PHRASES, "：" in SPEC_TEXT_ALPHABET
+(True, True)
+>>> @settings(max_examples=10, deadline=None)
+... @given(target=targets(kinds=["range"]))
+... def test_kinds(target):
+...     assert isinstance(target, AnyTarget.__args__[1])
+>>> test_kinds()
 """
 
 from __future__ import annotations

@@ -73,7 +73,16 @@ def indicators() -> SearchStrategy[Any]:
     """:class:`~indicatorkit.model.records.Indicator` records: levels (possibly empty), a target
     written in any spelling of the language (:func:`target_texts_with_targets`), description,
     basis, weight and direction; sometimes a self-assessment: an actual, an evaluator score and
-    a reason, or 不适用 with its reason."""
+    a reason, or 不适用 with its reason.
+
+    >>> from hypothesis import given, settings
+    >>> from indicatorkit import Indicator
+    >>> @settings(max_examples=10, deadline=None)
+    ... @given(indicators())
+    ... def test_indicators(indicator):
+    ...     assert isinstance(indicator, Indicator) and indicator.target_text
+    >>> test_indicators()
+    """
 
     @st.composite
     def build(draw: st.DrawFn) -> Indicator:
@@ -109,13 +118,29 @@ def indicators() -> SearchStrategy[Any]:
 
 
 def spending_plans() -> SearchStrategy[Any]:
-    """:class:`~indicatorkit.model.records.SpendingPlan` records (any order: lint judges it)."""
+    """:class:`~indicatorkit.model.records.SpendingPlan` records (any order: lint judges it).
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=10, deadline=None)
+    ... @given(spending_plans())
+    ... def test_plans(plan):
+    ...     assert plan.checkpoints
+    >>> test_plans()
+    """
     checkpoint = st.builds(Checkpoint, date_points(), amounts(units=["%"], min_value=0))
     return st.lists(checkpoint, min_size=1, max_size=4).map(SpendingPlan)
 
 
 def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
-    """:class:`~indicatorkit.model.records.Project` records, published or withheld."""
+    """:class:`~indicatorkit.model.records.Project` records, published or withheld.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=10, deadline=None)
+    ... @given(projects(max_indicators=2))
+    ... def test_projects(project):
+    ...     assert len(project.indicators) <= 2
+    >>> test_projects()
+    """
     check_type("max_indicators", max_indicators, int)
     money = amounts(units=["元", "万元", "千元", "亿元"], places=2)
     optional_money = st.none() | money
@@ -154,7 +179,16 @@ def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
 
 
 def departments() -> SearchStrategy[Any]:
-    """:class:`~indicatorkit.model.records.Department` records with goals, programmes, measures."""
+    """:class:`~indicatorkit.model.records.Department` records with goals, programmes, measures.
+
+    >>> from hypothesis import given, settings
+    >>> from indicatorkit import Department
+    >>> @settings(max_examples=10, deadline=None)
+    ... @given(departments())
+    ... def test_departments(department):
+    ...     assert isinstance(department, Department)
+    >>> test_departments()
+    """
     goals = st.builds(
         DepartmentGoal,
         st.none() | st.integers(0, 30),

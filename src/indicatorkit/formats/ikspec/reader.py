@@ -276,6 +276,15 @@ def load(path: str | Path, *, units: UnitRegistry | None = None) -> Spec:
 
     ``units`` is the unit registry to read targets with (the default registry when ``None``);
     the spec keeps it.
+
+    >>> import pathlib, tempfile
+    >>> from indicatorkit import load
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = pathlib.Path(folder.name, "表.ikspec")
+    >>> _ = path.write_text("项目 1 法律援助\\n  预算：10000元\\n", encoding="utf-8")
+    >>> load(path).projects[0].name
+    '法律援助'
+    >>> folder.cleanup()
     """
     path = Path(path)
     try:
@@ -310,6 +319,12 @@ def loads(text: str, *, file: str | None = None, units: UnitRegistry | None = No
 
     ``units`` is the unit registry to read targets with (the default registry when ``None``);
     the spec keeps it.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥180件\\n")
+    >>> indicator = spec.projects[0].indicators[0]
+    >>> indicator.name, indicator.target
+    ('受理数', Comparison('≥180件'))
     """
     reader = _Reader(text, file, units)
     with _collection_paused():

@@ -39,7 +39,16 @@ _DIRECTIONS = {Direction.HIGHER: "正向", Direction.LOWER: "反向"}
 
 
 def dumps(spec: Spec) -> str:
-    """The canonical text of ``spec`` (UTF-8 when written to a file)."""
+    """The canonical text of ``spec`` (UTF-8 when written to a file).
+
+    >>> from indicatorkit import dumps, loads
+    >>> text = dumps(loads("项目 1 法律援助\\n    预算：  10000元\\n"))
+    >>> print(text, end="")
+    项目 1 法律援助
+      预算：10000元
+    >>> dumps(loads(text)) == text
+    True
+    """
     blocks: list[list[str]] = []
     if spec.comments:
         blocks.append([f"# {comment}".rstrip() for comment in spec.comments])

@@ -1,0 +1,4 @@
+"""pytest runs the examples in these pages (``--doctest-glob='*.md'``); the Sphinx
+configuration is not a module to collect."""
+
+collect_ignore = ["conf.py"]
