@@ -57,6 +57,13 @@ CLEAN: dict[str, list[str]] = {
     "monitor": ["FILE.ikspec", "--at", "2025-12-31"],
 }
 VERBS = sorted(CLEAN)
+#: Verbs whose -o/--output is the data they write (a spec, a page), not a text report: their
+#: exit codes, --format json and no-traceback are tested in their own files.
+OWN_TESTS = {
+    "import": "tests/test_cli_import.py",
+    "export": "tests/test_cli_import.py",
+    "report": "tests/test_html_report.py",
+}
 FILE_VERBS = [verb for verb in VERBS if verb != "parse"]
 
 
@@ -72,7 +79,10 @@ def _clean_arguments(verb: str, tmp_path: Path) -> list[str]:
 def test_every_verb_is_covered() -> None:
     parser = cli._arguments()
     (commands,) = (a for a in parser._actions if a.dest == "command")
-    assert sorted(commands.choices) == VERBS  # type: ignore[arg-type]
+    assert sorted(commands.choices) == sorted([*VERBS, *OWN_TESTS])  # type: ignore[arg-type]
+    for verb, where in OWN_TESTS.items():
+        text = (Path(__file__).parents[1] / where).read_text(encoding="utf-8")
+        assert f'"{verb}"' in text, (verb, where)
 
 
 @pytest.mark.parametrize("verb", VERBS)

@@ -184,6 +184,9 @@ INTERNAL = {
     "indicatorkit.model.records.field_text",
     "indicatorkit.model.records.split_levels",
     "indicatorkit.units.registry_of",
+    "indicatorkit.formats.workbook_grid.date_text",
+    "indicatorkit.formats.workbook_grid.number_text",
+    "indicatorkit.formats.workbook_read.key",
 }
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "InvalidTargetError",
     "InvalidValueError",
     "MissingNumberError",
+    "SeveralValuesError",
     "TargetSyntaxError",
     "TextError",
     "UnknownUnitError",
@@ -253,7 +254,7 @@ class InvalidTargetError(TextError):
 class AmbiguousTargetError(InvalidTargetError):
     """Text that only a documented convention reads, such as ``8月前`` (before August begins,
     or by its end?).  Strict reading refuses it; lenient reading takes ``reading`` — what the
-    convention reads — and reports the diagnostic ``code`` (T040–T059).
+    convention reads — and reports the diagnostic ``code`` (T040 onwards).
 
     >>> from indicatorkit import parse_target
     >>> parse_target("8月前", lenient=True).target

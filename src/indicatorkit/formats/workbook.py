@@ -3,7 +3,7 @@
 
 Needs the ``excel`` extra (openpyxl, xlrd, xlsxwriter): ``pip install 'indicatorkit[excel]'``;
 without it every entry point raises :class:`MissingExtraError` naming the extra.  The layouts
-read, the findings (IK700–IK799) and their fixes are in ``docs/workbooks.md``.
+read, the findings (IK7xx) and their fixes are in ``docs/workbooks.md``.
 
 >>> from indicatorkit.formats.workbook import read_workbook, write_workbook, write_self_assessment
 >>> read_workbook.__module__, write_workbook.__module__

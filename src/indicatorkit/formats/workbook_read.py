@@ -3,7 +3,7 @@
 Headers are found by their text wherever they sit; merged cells carry their text over the
 range; a sheet holds one project, several projects one under another (each starting at its
 ``项目名称``), or one long table with a 项目名称 column.  Every non-empty row lands in the spec
-or in a located finding (``file:sheet!C12``, codes IK700–IK799, listed in
+or in a located finding (``file:sheet!C12``, codes IK700 onwards, listed in
 ``docs/workbooks.md``).
 """
 

@@ -340,7 +340,7 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
 
 def _by_convention(text: str, error: AmbiguousTargetError) -> LenientParse:
     """What a documented convention reads from text strict reading refuses as ambiguous
-    (T040–T059), with the diagnostic saying so."""
+    (T040 onwards), with the diagnostic saying so."""
     target = error.reading
     assert target is not None
     message = f"{error.message}；按惯例读作“{target}” / read by convention as {target}"

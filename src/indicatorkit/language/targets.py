@@ -23,7 +23,7 @@ missed target is worth is a scoring rule (:mod:`indicatorkit.scoring`), not the 
 >>> from typing import get_args
 >>> from indicatorkit import Actual, AnyTarget
 >>> [kind.__name__ for kind in get_args(AnyTarget)]
-['Comparison', 'Range', 'Deadline', 'Qualitative']
+['Comparison', 'Range', 'Deadline', 'Period', 'Qualitative']
 >>> [kind.__name__ for kind in get_args(Actual)][:5]
 ['str', 'int', 'float', 'Decimal', 'Fraction']
 """
@@ -58,6 +58,7 @@ from indicatorkit.vocabulary import Operator
 
 __all__ = [
     "DATE_SERIALS",
+    "exact_comparison",
     "Actual",
     "AnyTarget",
     "CheckResult",
@@ -445,7 +446,14 @@ _set_amount = Comparison.__dict__["amount"].__set__
 def exact_comparison(operator: Operator | None, amount: Amount) -> Comparison:
     """``Comparison(operator, amount)`` for a reader that holds a valid operator and an amount
     read from a finite decimal, skipping the validators: the readers' hot path.  A test holds
-    it equal to the constructor, field by field."""
+    it equal to the constructor, field by field.
+
+    >>> from fractions import Fraction
+    >>> from indicatorkit.language.values import exact_amount
+    >>> from indicatorkit.units import unit
+    >>> exact_comparison(Operator.GE, exact_amount(Fraction(95), unit("%")))
+    Comparison('≥95%')
+    """
     comparison = _new_result(Comparison)
     _set_operator(comparison, operator)
     _set_amount(comparison, amount)

@@ -62,7 +62,7 @@ from indicatorkit.model.records import (
 from indicatorkit.numerals import MAX_DIGITS, read_ratio
 from indicatorkit.units import UnitDefinitionError, UnitRegistry, default_registry
 
-__all__ = ["ALIASES", "DIRECTION_WORDS", "KEYS", "load", "loads"]
+__all__ = ["ALIASES", "DIRECTION_WORDS", "KEYS", "load", "loads", "scan_outline"]
 
 #: Every key, by the record it belongs to: Chinese first, English alias second.  The model
 #: attribute each field fills is the third item.
