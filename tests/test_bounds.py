@@ -49,8 +49,9 @@ def test_a_range_has_each_end_as_written(target: Range) -> None:
     assert bounds.lower == Bound(target.low.normalized, target.low_inclusive)
     assert bounds.upper == Bound(target.high.normalized, target.high_inclusive)
     assert bounds.operator is None
-    # a range written with a separator includes both ends
-    closed = parse_target(f"{target.low}～{target.high}")
+    # a range written with a separator includes both ends (its canonical text, as written
+    # for a closed range: a unit-less low end is written in the high end's unit)
+    closed = parse_target(str(attrs.evolve(target, low_inclusive=True, high_inclusive=True)))
     assert isinstance(closed, Range)
     assert (closed.low_inclusive, closed.high_inclusive) == (True, True)
 

@@ -310,25 +310,16 @@ _COMPARE: dict[tuple[bool, bool], Callable[[Any, Any], bool]] = {
 _Test = tuple[Callable[[Any, Any], bool], int, int, int, int]
 
 
-class _PerDirection(dict[Any, Any]):
-    """What a comparison computes per direction, each computed when first asked for (a
-    target is often checked in one direction only)."""
-
-    def __init__(self, compute: Callable[[Direction | None], Any]) -> None:
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, direction: Direction | None) -> Any:
-        if direction is not None and not isinstance(direction, Direction):
-            raise TypeError(f"direction must be a Direction or None, not {direction!r}")
-        value = self[direction] = self.compute(direction)
-        return value
+def _no_direction(direction: object) -> None:
+    if not isinstance(direction, Direction):
+        raise TypeError(f"direction must be a Direction or None, not {direction!r}")
 
 
-def _test_of(bounds: Bounds) -> _Test:
+def _test_of(bounds: Bounds, own: Fraction) -> _Test:
+    """``check``'s test of one bound; ``own`` is the bound in the target's own unit (its value
+    in base units ÷ the unit's factor, known to the target without dividing)."""
     bound = bounds.lower if bounds.lower is not None else bounds.upper
     assert bound is not None
-    own = bound.value / bounds.unit.factor
     return (
         _COMPARE[(bounds.lower is not None, bound.inclusive)],
         own.numerator,
@@ -371,13 +362,9 @@ class Comparison:
 
     def effective_operator(self, direction: Direction | None = None) -> Operator:
         """The operator used for checking in ``direction`` (never ``=``)."""
-        return self._operators[direction]
-
-    @cached_property
-    def _operators(self) -> dict[Direction | None, Operator]:
-        return _PerDirection(
-            lambda direction: effective_operator(self.operator, direction, self.amount.value)
-        )
+        if direction is not None and type(direction) is not Direction:
+            _no_direction(direction)
+        return effective_operator(self.operator, direction, self.amount.value)
 
     def bounds(self, direction: Direction | None = None) -> Bounds:
         """What this target accepts in ``direction``, in base units: one bound."""
@@ -393,7 +380,13 @@ class Comparison:
 
     @cached_property
     def _tests(self) -> dict[Direction | None, _Test]:
-        return _PerDirection(lambda direction: _test_of(self.bounds(direction)))
+        """What ``check`` needs per direction, filled as directions are first checked (a
+        target is often checked in one direction only)."""
+        return {}
+
+    def _test(self, direction: Direction | None) -> _Test:
+        test = self._tests[direction] = _test_of(self.bounds(direction), self.amount.value)
+        return test
 
     def reading(self, actual: Actual, *, units: UnitRegistry | None = None) -> Amount:
         """``actual`` as an amount of this target's dimension (a plain number in its unit)."""
@@ -408,7 +401,10 @@ class Comparison:
     ) -> CheckResult:
         """Compare ``actual`` with the target; see :class:`CheckResult`.  Text actuals are
         read with ``units`` (the default registry when ``None``)."""
-        compare, numerator, denominator, base_numerator, base_denominator = self._tests[direction]
+        test = self._tests.get(direction)
+        compare, numerator, denominator, base_numerator, base_denominator = (
+            self._test(direction) if test is None else test
+        )
         kind = type(actual)
         if kind is int:
             met = compare(actual * denominator, numerator)  # type: ignore[operator]
