@@ -58,7 +58,6 @@ from indicatorkit.vocabulary import Operator
 
 __all__ = [
     "DATE_SERIALS",
-    "exact_comparison",
     "Actual",
     "AnyTarget",
     "CheckResult",
@@ -69,6 +68,7 @@ __all__ = [
     "QuantityLike",
     "Range",
     "Target",
+    "exact_comparison",
     "serial_date",
 ]
 

@@ -226,22 +226,23 @@ def score_indicator(
             (_ZERO, _ZERO),
             message=f"不适用 (not applicable): {not_applicable}".rstrip(": "),
         )
-    if actual is None or (isinstance(actual, str) and not actual.strip()):
-        return _undecided(
-            target, actual, Outcome.MISSING, weight, "缺少实际完成值 (no actual given)"
-        )
     note, given = "", actual
-    if isinstance(actual, str) and not isinstance(target, Qualitative) and Grade.read(actual):
-        return _undecided(
-            target,
-            actual,
-            Outcome.FAILED,
-            weight,
-            f"“{actual}”是定性等级，而指标值“{target}”是定量目标，需要数值 "
-            "(a grade given for a quantitative target: a value is needed)",
-        )
-    if isinstance(actual, str) and isinstance(target, Comparison | Range):
-        actual, note = _in_target_unit(actual, target, units)
+    if actual is None:
+        return _undecided(target, actual, Outcome.MISSING, weight, _NO_ACTUAL)
+    if isinstance(actual, str):  # text: blank, a grade, or a number without its unit
+        if not actual.strip():
+            return _undecided(target, actual, Outcome.MISSING, weight, _NO_ACTUAL)
+        if not isinstance(target, Qualitative) and Grade.read(actual):
+            return _undecided(
+                target,
+                actual,
+                Outcome.FAILED,
+                weight,
+                f"“{actual}”是定性等级，而指标值“{target}”是定量目标，需要数值 "
+                "(a grade given for a quantitative target: a value is needed)",
+            )
+        if isinstance(target, Comparison | Range):
+            actual, note = _in_target_unit(actual, target, units)
     try:
         result = target.check(actual, direction=direction, units=units)
     except IndicatorkitError as error:
@@ -257,6 +258,9 @@ def score_indicator(
         actual=given,  # what the user gave, unchanged
         message="；".join(part for part in (note, scored.message) if part),
     )
+
+
+_NO_ACTUAL = "缺少实际完成值 (no actual given)"
 
 
 def _in_target_unit(
