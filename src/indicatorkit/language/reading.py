@@ -56,12 +56,11 @@ def _plain(text: str, registry: UnitRegistry) -> Comparison | None:
     if plain is None:
         return None
     prefix, amount, suffix = plain
-    if suffix is None:
-        return exact_comparison(prefix, amount)
-    if prefix is not None or amount.unit.symbol == "年":
-        # both operators: the grammar decides whether they agree; "2025年内" may be a
-        # calendar year
-        return None
+    if prefix is not None:
+        # both operators: the grammar decides whether they agree
+        return exact_comparison(prefix, amount) if suffix is None else None
+    if amount.unit.symbol == "年":
+        return None  # "2025年", "2025年内" may be a calendar year: the grammar decides
     return exact_comparison(suffix, amount)
 
 
@@ -152,8 +151,6 @@ def _read(registry: UnitRegistry, text: str) -> AnyTarget:
     if len(text) <= MAX_TEXT:
         plain = _plain(text, registry)
         if plain is not None:
-            if plain.operator is None and plain.amount.unit.symbol == "年":
-                return _calendar_year(plain, text)
             return plain
     check_text(text, Start.TARGET)
     normalised = normalize(text)[0]
