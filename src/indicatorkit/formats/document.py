@@ -124,14 +124,37 @@ _HEADER = {
 
 def read_blocks(blocks: Sequence[Block], *, source: str) -> Imported:
     """A document's blocks as what they are: a self-assessment table (自评表, its indicator
-    header has 分值, 得分 or 实际完成值) or a declaration (this module's document form)."""
+    header has 分值, 得分 or 实际完成值) or a declaration (this module's document form).
+
+    >>> from indicatorkit.formats.document_blocks import text_blocks
+    >>> def table(*rows):
+    ...     return "\\n\\n".join("\\n".join("\\t" + cell for cell in row) for row in rows)
+    >>> levels = ["一级指标", "二级指标", "三级指标"]
+    >>> declared = "1.法律援助绩效目标表\\n" + table([*levels, "指标值"],
+    ...     ["产出指标", "数量指标", "受理数", "≥180件"])
+    >>> assessed = table(["项目名称", "法律援助"], [*levels, "年度指标值", "实际完成值", "分值"],
+    ...     ["产出指标", "数量指标", "受理数", "≥180件", "175件", "50"])
+    >>> [read_blocks(text_blocks(text), source="表.txt").spec.projects[0].indicators[0].actual
+    ...  for text in (declared, assessed)]
+    [None, '175件']
+    """
     if is_self_assessment(blocks):
         return read_self_assessment(blocks, source=source)
     return read_document(blocks, source=source)
 
 
 def read_document(blocks: Sequence[Block], *, source: str) -> Imported:
-    """Assemble the spec a document's blocks describe (see the module's description)."""
+    """Assemble the spec a document's blocks describe (see the module's description).
+
+    >>> from indicatorkit.formats.document_blocks import text_blocks
+    >>> text = "一、总体绩效目标\\n总体绩效目标是：做好法律援助。\\n1.办理法律援助案件180件。\\n说不清的一段\\n"
+    >>> imported = read_document(text_blocks(text), source="说明.txt")
+    >>> department = imported.spec.department
+    >>> department.overall_goal, [(g.number, [str(a) for a in g.figures]) for g in department.goals]
+    ('做好法律援助。', [(1, ['180件'])])
+    >>> [(f.code, f.place) for f in imported.findings]
+    [('IK617', '说明.txt:4:1')]
+    """
     return _Reader(source).read(blocks)
 
 

@@ -45,6 +45,10 @@ class Cell:
 
     In a text file ``line`` is the cell's own line and ``column`` its place in the row; in a
     Word file ``sheet`` names the table (``表3``), ``line`` is the row and ``column`` the cell.
+
+    >>> cell = Cell("项目编码", 4, 1, sheet="表3")
+    >>> cell.text, cell.line, cell.column, cell.sheet
+    ('项目编码', 4, 1, '表3')
     """
 
     text: str
@@ -57,7 +61,11 @@ class Cell:
 class Paragraph:
     """A line of prose: its text (bookmarks and surrounding space taken off), its 1-based line,
     and ``offset``, the characters of the line before ``text`` (so a column in ``text`` plus
-    ``offset`` is the column in the line)."""
+    ``offset`` is the column in the line).
+
+    >>> text_blocks("  绩效目标")[0]
+    Paragraph(text='绩效目标', line=1, offset=2, sheet=None)
+    """
 
     text: str
     line: int
@@ -68,7 +76,12 @@ class Paragraph:
 @attrs.frozen
 class TableRow:
     """A table row: its cells in order (merged cells appear once; a continued vertical merge
-    is an empty cell)."""
+    is an empty cell).
+
+    >>> row = TableRow((Cell("项目编码", 2, 1), Cell("", 2, 2)))
+    >>> row.line, row.texts(), row.is_blank()
+    (2, ['项目编码', ''], False)
+    """
 
     cells: tuple[Cell, ...]
 
@@ -88,7 +101,14 @@ Block = Paragraph | TableRow
 
 
 def text_blocks(text: str) -> list[Block]:
-    """The blocks of a document in the text form (see the module's description)."""
+    """The blocks of a document in the text form (see the module's description).
+
+    >>> text_blocks("[bookmark: _Toc1]绩效目标\\n\\t指标\\n\\t值")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [Paragraph(text='绩效目标', line=1, offset=17, sheet=None),
+     TableRow(cells=(Cell(text='指标', line=2, column=1, sheet=None),
+                     Cell(text='值', line=3, column=2, sheet=None)))]
+    """
     blocks: list[Block] = []
     cells: list[Cell] = []
     for number, line in enumerate(text.splitlines(), 1):
@@ -119,7 +139,16 @@ def finding_at(
 ) -> Finding:
     """A finding about a cell or a paragraph, located: a paragraph at its text; a cell of the
     text form on its own line, after the tab; a cell of a table (``sheet``) at its row and
-    column."""
+    column.
+
+    >>> from indicatorkit.model.findings import Severity
+    >>> row = text_blocks("\\t项目编码\\n\\t13O229")[0]
+    >>> finding = finding_at(row.cells[1], "IK601", Severity.ERROR, "编码无效", file="说明.txt")
+    >>> finding.place, finding.source_line
+    ('说明.txt:2:2', ' 13O229')
+    >>> finding_at(Cell("x", 3, 2, sheet="表3"), "IK601", Severity.ERROR, "无效", file="a.docx").place
+    'a.docx:表3!B3'
+    """
     if isinstance(at, Paragraph):
         line, column, source = at.line, at.offset + 1, " " * at.offset + at.text
     elif at.sheet is None:

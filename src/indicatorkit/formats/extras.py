@@ -21,7 +21,12 @@ __all__ = ["MissingExtraError", "require"]
 
 
 class MissingExtraError(IndicatorkitError):
-    """An optional package a format needs is not installed; ``extra`` names the extra."""
+    """An optional package a format needs is not installed; ``extra`` names the extra.
+
+    >>> error = MissingExtraError("docx", "word")
+    >>> error.module, error.extra, isinstance(error, IndicatorkitError)
+    ('docx', 'word', True)
+    """
 
     def __init__(self, module: str, extra: str) -> None:
         self.module = module
@@ -36,7 +41,16 @@ class MissingExtraError(IndicatorkitError):
 
 
 def require(module: str, extra: str) -> ModuleType:
-    """Import ``module``, or raise :class:`MissingExtraError` naming ``extra``."""
+    """Import ``module``, or raise :class:`MissingExtraError` naming ``extra``.
+
+    >>> require("json.decoder", "json").__name__
+    'json.decoder'
+    >>> try:
+    ...     require("no_such_package.sub", "pdf")
+    ... except MissingExtraError as error:
+    ...     print(error.module, error.extra)
+    no_such_package pdf
+    """
     try:
         return importlib.import_module(module)
     except ImportError:

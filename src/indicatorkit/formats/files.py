@@ -103,12 +103,26 @@ _LONG_TABLE_NAMES: Final = {"项目编号", "number", "指标值", "target", "�
 
 class ExportError(IndicatorkitError):
     """A spec that cannot be written where asked (an extension no format has, a file that
-    cannot be written, a format that cannot hold the spec)."""
+    cannot be written, a format that cannot hold the spec).
+
+    >>> from indicatorkit import Spec
+    >>> try:
+    ...     write(Spec(), "表.docx")
+    ... except ExportError as error:
+    ...     print(error)
+    不知道怎样写“.docx”文件 (no format for this extension) — 可用 / use: .ikspec、.json、.csv、.xlsx
+    """
 
 
 @attrs.frozen
 class ImportedFile:
-    """What :func:`read` found: the import and the format it was read as."""
+    """What :func:`read` found: the import and the format it was read as.
+
+    >>> from indicatorkit import Spec
+    >>> found = ImportedFile(Imported(Spec(), (), "表.json"), "json")
+    >>> found.format, found.spec == Spec(), found.findings
+    ('json', True, ())
+    """
 
     imported: Imported
     format: str
@@ -209,7 +223,16 @@ _BINARY_READERS: Final[dict[str, Callable[[Path, bytes, str], Imported]]] = {
 
 
 def read_file(path: str | Path, *, source: str | None = None) -> ImportedFile:
-    """Like :func:`read`, also telling the format the file was read as."""
+    """Like :func:`read`, also telling the format the file was read as.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "说明.txt"
+    ...     _ = path.write_text("随便写点什么\\n", encoding="utf-8")
+    ...     found = read_file(path, source="说明.txt")
+    >>> found.format, found.spec, [f.code for f in found.findings]
+    ('document', None, ['IK601'])
+    """
     path = Path(path)
     source = source or str(path)
     try:
@@ -256,13 +279,37 @@ def read_file(path: str | Path, *, source: str | None = None) -> ImportedFile:
 
 
 def read(path: str | Path) -> Imported:
-    """Import a file of any supported format, told by its content (see the module's table)."""
+    """Import a file of any supported format, told by its content (see the module's table).
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "表.txt"  # a spec file, whatever its name says
+    ...     _ = path.write_text("项目 1 法律援助\\n", encoding="utf-8")
+    ...     imported = read(path)
+    ...     missing = read(pathlib.Path(folder) / "没有.csv")
+    >>> [p.name for p in imported.spec.projects], imported.findings
+    (['法律援助'], ())
+    >>> [(f.code, f.severity.value) for f in missing.findings]
+    [('IK600', 'error')]
+    """
     return read_file(path).imported
 
 
 def write(spec: Spec, path: str | Path) -> None:
     """Write ``spec`` in the format the extension names: ``.ikspec``, ``.json``, ``.csv`` (a
-    long table; projects only) or ``.xlsx``.  Raises :class:`ExportError`."""
+    long table; projects only) or ``.xlsx``.  Raises :class:`ExportError`.
+
+    >>> import tempfile, pathlib
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥180件\\n")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write(spec, pathlib.Path(folder) / "表.ikspec")
+    ...     print((pathlib.Path(folder) / "表.ikspec").read_text(encoding="utf-8"), end="")
+    项目 1 法律援助
+    <BLANKLINE>
+      指标 产出指标 / 数量指标 / 受理数
+        指标值：≥180件
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     try:
@@ -311,7 +358,11 @@ def files_in(paths: Iterable[str | Path]) -> Iterator[Path]:
 @attrs.frozen
 class ImportSummary:
     """How an import run went: files read, files that gave a spec, projects and indicators
-    that landed, and the findings of each code."""
+    that landed, and the findings of each code.
+
+    >>> ImportSummary(2, 1, 15, 108, {"IK613": 5}).to_dict()["codes"]
+    {'IK613': 5}
+    """
 
     files: int
     imported: int
@@ -337,7 +388,15 @@ class ImportSummary:
 
 
 def summarize(results: Sequence[ImportedFile]) -> ImportSummary:
-    """The summary of an import run."""
+    """The summary of an import run.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥180件\\n")
+    >>> unread = Imported(None, (Finding("IK601", Severity.ERROR, "无法识别", 1),), "a.txt")
+    >>> summarize([ImportedFile(Imported(spec, (), "表.ikspec"), "ikspec"),
+    ...            ImportedFile(unread, "document")])
+    ImportSummary(files=2, imported=1, projects=1, indicators=1, codes={'IK601': 1})
+    """
     specs = [r.spec for r in results if r.spec is not None]
     codes: Counter[str] = Counter()
     for result in results:

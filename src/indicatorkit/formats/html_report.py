@@ -104,7 +104,15 @@ def _chart_data(page: ReportPage) -> str:
 
 
 def render_page(page: ReportPage) -> str:
-    """The HTML of a page built by :func:`~indicatorkit.formats.html_report_page.build_page`."""
+    """The HTML of a page built by :func:`~indicatorkit.formats.html_report_page.build_page`.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
+    >>> html = render_page(build_page(spec, year=2025, title="法律援助自评"))
+    >>> "<title>法律援助自评</title>" in html, 'data-key="p1.total">47.00<' in html
+    (True, True)
+    """
     try:
         import jinja2
         from markupsafe import Markup
@@ -143,6 +151,17 @@ def render_report(
     ``findings`` default to :func:`~indicatorkit.lint` of the spec (pass the ones made with
     ``file=`` and ``source=`` to show where they are); ``year`` (default: the department's)
     dates the spending checkpoints; ``title`` replaces the heading.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
+    >>> html = render_report(spec, year=2025, findings=())
+    >>> "<title>2025年 预算绩效自评报告</title>" in html, 'data-key="findings.warning">0<' in html
+    (True, True)
+    >>> render_report(spec, rules="没有这套")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      ...
+    indicatorkit.formats.html_report_page.ReportError: 未知的评分规则“没有这套” (unknown rule set); ...
     """
     page = build_page(spec, actuals, rules=rules, findings=findings, year=year, title=title)
     return render_page(page)
@@ -159,7 +178,22 @@ def write_report(
     title: str | None = None,
 ) -> Path:
     """Write :func:`render_report` to ``path`` (UTF-8); the path written.  A file that cannot
-    be written is a :class:`ReportError` naming it."""
+    be written is a :class:`ReportError` naming it.
+
+    >>> import tempfile, pathlib
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = write_report(spec, pathlib.Path(folder) / "报告.html", year=2025)
+    ...     print(path.name, path.read_text(encoding="utf-8")[:15])
+    ...     try:
+    ...         write_report(spec, pathlib.Path(folder) / "没有的目录" / "报告.html")
+    ...     except ReportError as error:
+    ...         print("没有的目录" in str(error), "无法写入报告 / cannot write the report" in str(error))
+    报告.html <!DOCTYPE html>
+    True True
+    """
     html = render_report(spec, actuals, rules=rules, findings=findings, year=year, title=title)
     target = Path(path)
     try:

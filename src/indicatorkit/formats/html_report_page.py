@@ -86,7 +86,15 @@ def _percent(share: Fraction | None) -> str:
 
 @attrs.frozen
 class IndicatorRow:
-    """One three-level indicator as the project table shows it."""
+    """One three-level indicator as the project table shows it.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
+    >>> row = build_page(spec, year=2025).projects[0].rows[0]
+    >>> row.name, row.target, row.actual, row.outcome, row.outcome_key, row.weight, row.score
+    ('受理数', '≥200件', '150件', '未达成 missed', 'missed', '50.00', '37.50')
+    """
 
     level1: str
     level2: str
@@ -108,7 +116,14 @@ class IndicatorRow:
 class LevelScore:
     """A level-1 indicator's (or the budget line's) points in one project, as shown
     (``points``: a range while undecided), and as plain decimals for the chart
-    (``score_value``: the low end, ``weight_value``)."""
+    (``score_value``: the low end, ``weight_value``).
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
+    >>> [(s.level1, s.weight, s.points) for s in build_page(spec, year=2025).projects[0].levels]
+    [('产出指标', '50.00', '37.50'), ('预算执行率', '10.00', '9.50')]
+    """
 
     level1: str
     weight: str
@@ -119,7 +134,15 @@ class LevelScore:
 
 @attrs.frozen
 class SpendingPoint:
-    """Spending at one checkpoint: the plan's cumulative share, what was spent, the lag."""
+    """Spending at one checkpoint: the plan's cumulative share, what was spent, the lag.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  支出计划：6月底 50%\\n"
+    ...     "  累计支出：6月底 35%\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
+    >>> (point,) = build_page(spec, year=2025).projects[0].spending
+    >>> point.at, point.planned, point.planned_from, point.spent, point.lag, point.light_label
+    ('6月底', '50.00%', '支出计划 plan', '35.00%', '15.00%', '红 far behind')
+    """
 
     at: str
     planned: str
@@ -133,7 +156,17 @@ class SpendingPoint:
 
 @attrs.frozen
 class ProjectSection:
-    """A project's part of the page."""
+    """A project's part of the page.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
+    >>> section = build_page(spec, year=2025).projects[0]
+    >>> section.number, section.name, section.budget, section.executed, section.budget_rate
+    (1, '法律援助', '10000元', '9500元', '95.00%')
+    >>> section.budget_score, section.total, section.grade, section.rescaled
+    ('9.50', '47.00', '差', False)
+    """
 
     number: int
     name: str
@@ -153,7 +186,15 @@ class ProjectSection:
 
 @attrs.frozen
 class FindingRow:
-    """A lint or merge finding: where, which code, how bad, what, and the hint."""
+    """A lint or merge finding: where, which code, how bad, what, and the hint.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
+    >>> row = build_page(spec, year=2025).findings[0]
+    >>> row.place, row.code, row.severity, row.message.split(" — ")[0]
+    ('<text>:1:1', 'IK105', 'warning', '项目 1 没有“效益指标”')
+    """
 
     place: str
     code: str
@@ -165,7 +206,14 @@ class FindingRow:
 
 @attrs.frozen
 class FindingCode:
-    """How many findings carry one code, and the first one's message."""
+    """How many findings carry one code, and the first one's message.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
+    >>> [(c.code, c.severity, c.count) for c in build_page(spec, year=2025).finding_codes]
+    [('IK105', 'warning', 2), ('IK108', 'warning', 1)]
+    """
 
     code: str
     severity: str
@@ -175,7 +223,17 @@ class FindingCode:
 
 @attrs.frozen
 class ReportPage:
-    """Everything the report shows, as display text."""
+    """Everything the report shows, as display text.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
+    >>> page = build_page(spec, year=2025)
+    >>> page.title, page.rules, page.department_total, page.level1_names
+    ('2025年 预算绩效自评报告', 'national', '47.00', ('产出指标', '预算执行率'))
+    >>> page.finding_counts
+    (('error', 0), ('warning', 3), ('info', 0))
+    """
 
     title: str
     department: str
@@ -374,7 +432,19 @@ def build_page(
 ) -> ReportPage:
     """Score ``spec`` (with ``actuals`` merged, by ``rules``), monitor its spending at each
     checkpoint of the ``year`` (default: the department's year) and gather ``findings``
-    (default: :func:`~indicatorkit.lint` of the spec) into the page's records."""
+    (default: :func:`~indicatorkit.lint` of the spec) into the page's records.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
+    >>> page = build_page(spec, year=2025, findings=(), title="法律援助自评")
+    >>> page.title, page.year, page.projects[0].total, page.findings
+    ('法律援助自评', 2025, '47.00', ())
+    >>> build_page(spec, year=0)
+    Traceback (most recent call last):
+      ...
+    indicatorkit.formats.html_report_page.ReportError: 年度应在 1 到 9999 之间 (the year is 1 to 9999): 0
+    """
     try:
         result: SpecScore = score(spec, actuals, rules=rules)
     except IndicatorkitError:

@@ -79,7 +79,17 @@ def print_pdf(
     """Print the page ``html`` to the PDF ``path`` with headless Chromium; the path written.
 
     Chromium failing, timing out or leaving no PDF is a :class:`ReportError` with the end of
-    what it said."""
+    what it said.  Without Chromium nothing is run and nothing is written:
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "报告.pdf"
+    ...     try:
+    ...         print_pdf("<!DOCTYPE html><p>甲</p>", path, chromium="/no/such/chromium")
+    ...     except ReportError as error:
+    ...         print(str(error).split(" — ")[0], path.exists())
+    找不到 Chromium：/no/such/chromium (Chromium not found) False
+    """
     executable = find_chromium(chromium)
     target = Path(path)
     with tempfile.TemporaryDirectory(prefix="indicatorkit-pdf-") as work:
@@ -136,6 +146,21 @@ def write_report_pdf(
     chromium: str | None = None,
 ) -> Path:
     """The report of ``spec`` (as :func:`~indicatorkit.formats.html_report.render_report`)
-    printed to the PDF ``path``."""
+    printed to the PDF ``path``.
+
+    The page is rendered first, then printed; a missing Chromium is a :class:`ReportError`
+    that says how to install it (here one is named that is not there, so nothing is run):
+
+    >>> import tempfile, pathlib
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "报告.pdf"
+    ...     try:
+    ...         write_report_pdf(spec, path, year=2025, chromium="/no/such/chromium")
+    ...     except ReportError as error:
+    ...         print("apt-get install chromium" in str(error), path.exists())
+    True False
+    """
     html = render_report(spec, actuals, rules=rules, findings=findings, year=year, title=title)
     return print_pdf(html, path, chromium=chromium)

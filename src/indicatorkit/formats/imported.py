@@ -25,7 +25,17 @@ __all__ = ["Imported"]
 @attrs.frozen
 class Imported:
     """One imported file: ``spec`` (``None`` when nothing could be assembled), the findings in
-    file order, and ``source`` (the file's name as the user gave it)."""
+    file order, and ``source`` (the file's name as the user gave it).
+
+    >>> from indicatorkit import Spec
+    >>> from indicatorkit.model.findings import Finding, Severity
+    >>> warning = Finding("IK601", Severity.WARNING, "未识别的段落", 3, file="说明.txt")
+    >>> imported = Imported(Spec(), (warning, warning), "说明.txt")
+    >>> imported.ok, imported.counts()
+    (True, {'IK601': 2})
+    >>> Imported(None, (), "空.txt").ok
+    False
+    """
 
     spec: Spec | None
     findings: tuple[Finding, ...]

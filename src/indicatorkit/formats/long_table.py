@@ -64,7 +64,12 @@ __all__ = [
 @attrs.frozen
 class Column:
     """A column: its Chinese name, English alias, more names it is read by, the spec-file key
-    its cells are written with, and whether it belongs to the project (else the indicator)."""
+    its cells are written with, and whether it belongs to the project (else the indicator).
+
+    >>> budget = next(c for c in COLUMNS if c.alias == "budget")
+    >>> budget.title, budget.key, budget.project, budget.more
+    ('预算数 budget', '预算', True, ('预算',))
+    """
 
     name: str
     alias: str
@@ -138,7 +143,15 @@ CODES: Final[dict[str, str]] = {
 
 
 class LongTableError(IndicatorkitError):
-    """A spec a long table cannot hold (a department, programmes, its own units or rules)."""
+    """A spec a long table cannot hold (a department, programmes, its own units or rules).
+
+    >>> from indicatorkit import loads
+    >>> try:
+    ...     next(long_table_rows(loads("部门 1 司法局\\n")))
+    ... except LongTableError as error:
+    ...     print(str(error).split(" (")[0])
+    长表只存项目与指标，放不下：部门 department
+    """
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -168,7 +181,16 @@ def _fields(project: Project) -> tuple[dict[str, str], list[dict[str, str]]]:
 
 
 def long_table_rows(spec: Spec) -> Iterator[list[str]]:
-    """The header and one row per indicator (a project without indicators: one row)."""
+    """The header and one row per indicator (a project without indicators: one row).
+
+    >>> from indicatorkit import loads
+    >>> header, *rows = long_table_rows(loads("项目 1 法律援助\\n  预算：10000元\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥180件\\n"))
+    >>> len(rows), [(name, cell) for name, cell in zip(header, rows[0]) if cell]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    (1, [('项目编号', '1'), ('项目名称', '法律援助'), ('预算数', '10000元'), ('一级指标', '产出指标'),
+         ('二级指标', '数量指标'), ('三级指标', '受理数'), ('指标值', '≥180件')])
+    """
     problems = [
         what
         for what, there in (
@@ -210,7 +232,20 @@ def long_table_rows(spec: Spec) -> Iterator[list[str]]:
 
 
 def write_long_table(spec: Spec, path: str | Path) -> None:
-    """Write the spec's projects as a long table CSV, UTF-8 with a byte-order mark."""
+    """Write the spec's projects as a long table CSV, UTF-8 with a byte-order mark.
+
+    >>> import tempfile, pathlib
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥180件\\n")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "表.csv"
+    ...     write_long_table(spec, path)
+    ...     data = path.read_bytes()
+    >>> data.startswith(b"\\xef\\xbb\\xbf"), data.decode("utf-8-sig").split("\\r\\n")[0][:19]
+    (True, '项目编号,项目名称,项目编码,实施单位')
+    >>> read_long_table(data, source="表.csv").spec == spec
+    True
+    """
     rows = list(long_table_rows(spec))
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle, lineterminator="\r\n").writerows(rows)
@@ -220,7 +255,15 @@ def write_long_table(spec: Spec, path: str | Path) -> None:
 
 
 def read_long_table(data: str | bytes, *, source: str) -> Imported:
-    """Read a long table (text, or the bytes of a file in UTF-8, UTF-8 with a BOM or GBK)."""
+    """Read a long table (text, or the bytes of a file in UTF-8, UTF-8 with a BOM or GBK).
+
+    >>> data = "项目编号\\t项目名称\\t三级指标\\t指标值\\n1\\t法律援助\\t受理数\\t≥180件\\n".encode("gbk")
+    >>> imported = read_long_table(data, source="表.csv")
+    >>> [(i.name, str(i.target)) for i in imported.spec.projects[0].indicators]
+    [('受理数', '≥180件')]
+    >>> [(f.code, f.line, f.column) for f in read_long_table("", source="空.csv").findings]
+    [('IK630', 1, 1)]
+    """
     if isinstance(data, bytes):
         try:
             text = decode_table(data)
@@ -491,6 +534,12 @@ def to_frame(spec: Spec, *, library: str = "pandas") -> Any:
     """The long table as a pandas (``library="pandas"``) or polars data frame of text columns.
 
     Needs the extra: ``pip install 'indicatorkit[pandas]'`` or ``'indicatorkit[polars]'``.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥180件\\n")
+    >>> frame = to_frame(spec)  # pandas
+    >>> frame.shape, frame.loc[0, "三级指标"], frame.loc[0, "指标值"]
+    ((1, 27), '受理数', '≥180件')
     """
     header, *rows = long_table_rows(spec)
     module = _frame_library(library)
@@ -499,7 +548,15 @@ def to_frame(spec: Spec, *, library: str = "pandas") -> Any:
 
 
 def from_frame(frame: Any, *, source: str = "<frame>") -> Imported:
-    """Read a pandas or polars data frame laid out as a long table (see :func:`to_frame`)."""
+    """Read a pandas or polars data frame laid out as a long table (see :func:`to_frame`).
+
+    >>> import pandas
+    >>> frame = pandas.DataFrame({"项目编号": [1, 1], "项目名称": ["法律援助", None],
+    ...                           "三级指标": ["受理数", "满意度"], "指标值": ["≥180件", "≥90%"]})
+    >>> imported = from_frame(frame)
+    >>> [str(i.target) for i in imported.spec.projects[0].indicators], imported.findings
+    (['≥180件', '≥90%'], ())
+    """
     columns = [str(name) for name in frame.columns]
     if hasattr(frame, "iter_rows"):  # polars
         rows = [["" if v is None else str(v) for v in row] for row in frame.iter_rows()]

@@ -30,7 +30,20 @@ CODES: Final[dict[str, str]] = {
 
 
 def read_pdf(data: bytes, *, source: str) -> Imported:
-    """Import the self-assessment tables of a text-based PDF (see the module's description)."""
+    """Import the self-assessment tables of a text-based PDF (see the module's description).
+
+    A page with no text at all is taken for a scan, and bytes that are no PDF are refused:
+
+    >>> blank = (b"%PDF-1.4\\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\\n"
+    ...          b"2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\\n"
+    ...          b"3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\\n"
+    ...          b"trailer <</Root 1 0 R>>\\n%%EOF\\n")
+    >>> [(f.code, f.place) for f in read_pdf(blank, source="扫描.pdf").findings]
+    [('IK650', '扫描.pdf:1:1')]
+    >>> imported = read_pdf(b"%PDF-1.4 damaged", source="坏.pdf")
+    >>> imported.spec, [f.code for f in imported.findings]
+    (None, ['IK655'])
+    """
     pdfplumber = require("pdfplumber", "pdf")
     rows: list[TableRow] = []
     has_text = False

@@ -90,7 +90,14 @@ _INDICATOR_HEADER: Final = {
 
 def is_self_assessment(blocks: Sequence[Block]) -> bool:
     """True when a table row is a self-assessment's indicator header (一级指标 with 分值, 得分
-    or 实际完成值 beside it)."""
+    or 实际完成值 beside it).
+
+    >>> from indicatorkit.formats.document_blocks import text_blocks
+    >>> is_self_assessment(text_blocks("\\t一级指标\\n\\t三级指标\\n\\t分值\\n\\t得分"))
+    True
+    >>> is_self_assessment(text_blocks("\\t一级指标\\n\\t三级指标\\n\\t指标值"))
+    False
+    """
     for block in blocks:
         if isinstance(block, TableRow):
             labels = {compact(text) for text in block.texts()}
@@ -100,7 +107,21 @@ def is_self_assessment(blocks: Sequence[Block]) -> bool:
 
 
 def read_self_assessment(blocks: Sequence[Block], *, source: str) -> Imported:
-    """Assemble the self-assessment projects the blocks' table rows describe."""
+    """Assemble the self-assessment projects the blocks' table rows describe.
+
+    >>> from indicatorkit.formats.document_blocks import Cell, TableRow
+    >>> def row(line, *texts):
+    ...     return TableRow(tuple(Cell(t, line, n, "第1页") for n, t in enumerate(texts, 1)))
+    >>> rows = [row(1, "项目名称", "法律援助"),
+    ...         row(2, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值"),
+    ...         row(3, "产出指标", "数量指标", "受理数", "≥180件", "175件", "50")]
+    >>> imported = read_self_assessment(rows, source="自评.pdf")
+    >>> indicator = imported.spec.projects[0].indicators[0]
+    >>> indicator.name, str(indicator.target), indicator.actual, indicator.weight
+    ('受理数', '≥180件', '175件', Fraction(50, 1))
+    >>> [(f.code, f.severity.value) for f in read_self_assessment([], source="空.pdf").findings]
+    [('IK651', 'error')]
+    """
     return _Reader(source).read(blocks)
 
 

@@ -63,7 +63,14 @@ def _refused(code: str, message: str, source: str, suggestion: str | None = None
 
 
 def read_docx(data: bytes, *, source: str) -> Imported:
-    """Import a ``.docx`` given as bytes (see the module's description)."""
+    """Import a ``.docx`` given as bytes (see the module's description).
+
+    Bytes that are no Word file are a finding, not an exception:
+
+    >>> imported = read_docx(b"PK\\x03\\x04 not really a zip", source="坏.docx")
+    >>> imported.spec, [(f.code, f.place) for f in imported.findings]
+    (None, [('IK606', '坏.docx:1:1')])
+    """
     docx = require("docx", "word")
     try:
         document = docx.Document(io.BytesIO(data))
@@ -82,7 +89,21 @@ def read_docx(data: bytes, *, source: str) -> Imported:
 
 
 def docx_blocks(body: Any) -> list[Block]:
-    """The blocks of a Word body element (``document.element.body``), in reading order."""
+    """The blocks of a Word body element (``document.element.body``), in reading order.
+
+    >>> import docx
+    >>> document = docx.Document()
+    >>> _ = document.add_paragraph("一、总体绩效目标")
+    >>> table = document.add_table(rows=2, cols=2)
+    >>> table.cell(0, 0).text, table.cell(0, 1).text = "项目编码", "130229"
+    >>> table.cell(1, 0).merge(table.cell(1, 1)).text = "合并的格"
+    >>> for block in docx_blocks(document.element.body):
+    ...     print(block.text if isinstance(block, Paragraph) else
+    ...           [(c.text, f"{c.sheet}!{c.line}.{c.column}") for c in block.cells])
+    一、总体绩效目标
+    [('项目编码', '表1!1.1'), ('130229', '表1!1.2')]
+    [('合并的格', '表1!2.1')]
+    """
     blocks: list[Block] = []
     tables = [0]
     paragraphs = 0
@@ -140,7 +161,17 @@ def _text(paragraph: Any) -> str:
 
 def read_doc(path: str | Path, *, source: str) -> Imported:
     """Import an old ``.doc``: LibreOffice (``soffice``) converts it to ``.docx`` when it is
-    on the PATH; otherwise a finding (IK604) says how to convert it."""
+    on the PATH; otherwise a finding (IK604) says how to convert it.
+
+    Here the PATH is emptied, so LibreOffice is not found (and never run):
+
+    >>> import os
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"PATH": ""}):
+    ...     imported = read_doc("旧.doc", source="旧.doc")
+    >>> imported.spec, [(f.code, f.message.split(" (")[0]) for f in imported.findings]
+    (None, [('IK604', '这是旧版 Word 文件（.doc），需要先转换为 .docx')])
+    """
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         return _refused(

@@ -50,14 +50,32 @@ MAX_CELLS = 2_000_000
 
 
 class UnreadableWorkbookError(IndicatorkitError):
-    """The file is not a workbook this library can open (not .xlsx/.xls, damaged, encrypted)."""
+    """The file is not a workbook this library can open (not .xlsx/.xls, damaged, encrypted).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder) / "表.xlsx"
+    ...     _ = path.write_text("不是工作簿", encoding="utf-8")
+    ...     try:
+    ...         load_grids(path)
+    ...     except UnreadableWorkbookError as error:
+    ...         print(str(error).split(": ")[1])
+    既不是 .xlsx 也不是 .xls / neither .xlsx nor .xls
+    """
 
 
 @attrs.frozen
 class Cell:
     """One non-empty cell: 1-based ``row`` and ``column``, its ``text`` (see the module) and
     ``number`` (the exact value of a numeric cell, a percentage cell's ratio — ``19/20`` for
-    95% —, else ``None``); ``is_date`` for a date-formatted cell."""
+    95% —, else ``None``); ``is_date`` for a date-formatted cell.
+
+    >>> covered = Cell(3, 2, "产出指标", None, anchor=(3, 1))
+    >>> covered.origin, Cell(3, 1, "产出指标", None).origin
+    ((3, 1), (3, 1))
+    >>> Cell(2, 1, "95%", Fraction(19, 20)).number
+    Fraction(19, 20)
+    """
 
     row: int
     column: int
@@ -77,7 +95,14 @@ class Cell:
 
 @attrs.frozen
 class Grid:
-    """A sheet: its name, non-empty cells by (row, column), and its size."""
+    """A sheet: its name, non-empty cells by (row, column), and its size.
+
+    >>> cells = [Cell(1, 1, "项目名称", None), Cell(1, 2, "法律援助", None),
+    ...          Cell(3, 1, "95%", Fraction(19, 20))]
+    >>> grid = Grid("自评表", {(c.row, c.column): c for c in cells}, 3, 2)
+    >>> [c.text for c in grid.row_cells(1)], list(grid.non_empty_rows()), grid.cell(2, 1)
+    (['项目名称', '法律援助'], [1, 3], None)
+    """
 
     name: str
     cells: dict[tuple[int, int], Cell] = attrs.field(eq=False)
@@ -212,6 +237,20 @@ def load_grids(path: Path) -> list[Grid]:
     The kind is told by the file's first bytes (a zip is .xlsx, an OLE2 compound file .xls),
     not only by its name.  Raises :class:`UnreadableWorkbookError` (with the reason) for
     anything else, and :class:`MissingExtraError` when the ``excel`` extra is missing.
+
+    >>> import tempfile, openpyxl
+    >>> book = openpyxl.Workbook()
+    >>> sheet = book.active
+    >>> sheet.title = "自评表"
+    >>> sheet["A1"], sheet["A2"] = "执行率", 0.95
+    >>> sheet["A2"].number_format = "0%"
+    >>> sheet.merge_cells("A3:B3")
+    >>> sheet["A3"] = "产出指标"
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     book.save(Path(folder) / "表.xlsx")
+    ...     (grid,) = load_grids(Path(folder) / "表.xlsx")
+    >>> grid.name, grid.text(2, 1), grid.cell(2, 1).number, grid.text(3, 2), grid.cell(3, 2).origin
+    ('自评表', '95%', Fraction(19, 20), '产出指标', (3, 1))
     """
     try:
         with open(path, "rb") as handle:

@@ -1750,6 +1750,20 @@ def read_workbook(path: Path, *, source: str) -> Imported:
     ``source`` is the file's name as the user gave it (used in the findings).  A file that is
     not a readable workbook gives ``Imported(None, (IK700 finding,), source)``; without the
     ``excel`` extra, :class:`~indicatorkit.formats.workbook_grid.MissingExtraError`.
+
+    >>> import tempfile, indicatorkit
+    >>> from indicatorkit.formats.workbook_write import write_workbook
+    >>> spec = indicatorkit.loads("项目 1 法律援助\\n  预算：10000元\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥180件\\n")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_workbook(spec, Path(folder) / "申报表.xlsx")
+    ...     imported = read_workbook(Path(folder) / "申报表.xlsx", source="申报表.xlsx")
+    ...     _ = (Path(folder) / "坏.xlsx").write_bytes(b"PK not a zip")
+    ...     refused = read_workbook(Path(folder) / "坏.xlsx", source="坏.xlsx")
+    >>> [str(i.target) for i in imported.spec.projects[0].indicators], imported.findings
+    (['≥180件'], ())
+    >>> refused.spec, [(f.code, f.place) for f in refused.findings]
+    (None, [('IK700', '坏.xlsx:1:1')])
     """
     try:
         grids = load_grids(Path(path))

@@ -79,7 +79,18 @@ def _float_exact(value: Fraction) -> float | None:
 
 class UnwritableWorkbookError(IndicatorkitError):
     """The workbook cannot be written (a missing folder, no permission, a full disk, a
-    text longer than a cell holds)."""
+    text longer than a cell holds).
+
+    >>> import tempfile, attrs, indicatorkit
+    >>> spec = indicatorkit.loads("项目 1 法律援助\\n  预算：10000元\\n")
+    >>> long = attrs.evolve(spec.projects[0], goal="甲" * 40000)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     try:
+    ...         write_workbook(Spec(projects=(long,)), Path(folder) / "申报表.xlsx")
+    ...     except UnwritableWorkbookError as error:
+    ...         print(str(error).split(" (")[0])
+    项目1!B11 的文字有 40000 个字符，超过 Excel 单元格的 32767 字符上限
+    """
 
 
 #: Excel's limit on the characters of one cell.

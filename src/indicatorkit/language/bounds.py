@@ -162,6 +162,13 @@ class DayBounds:
     year-less day is compared by its place in the year.  A period (a :class:`DateSpan`) is
     accepted when all of it is: by a deadline when its last day is, by a period when it lies
     inside.
+
+    >>> deadline = DayBounds(None, DatePoint(12, 20, 2025))
+    >>> deadline.contains(DatePoint(11, 30)), deadline.contains(DatePoint(1, 5, 2026))
+    (True, False)
+    >>> season = DayBounds(DatePoint(3, 1), DatePoint(11))
+    >>> season.contains(DatePoint(11, 30)), season.contains(DateSpan(DatePoint(2, 1), DatePoint(6)))
+    (True, False)
     """
 
     first: DatePoint | None

@@ -143,7 +143,12 @@ def unquote(text: str) -> str | None:
 
 def unit_alone(word: str, registry: UnitRegistry) -> bool:
     """True for a unit word alone (``公里``, ``万亩``): a cell whose number was never filled in,
-    not a sentence."""
+    not a sentence.
+
+    >>> from indicatorkit.units import default_registry
+    >>> [unit_alone(word, default_registry()) for word in ("公里", "万亩", "全年培训两次")]
+    [True, True, False]
+    """
     known = registry.known_unit_set()
     return word in known or (len(word) > 1 and word[0] in "十百千万亿" and word[1:] in known)
 

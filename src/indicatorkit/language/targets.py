@@ -580,7 +580,11 @@ _SERIAL_EPOCH = datetime.date(1899, 12, 30)
 
 def serial_date(serial: int) -> datetime.date:
     """The day a spreadsheet date serial stands for (Excel's 1900 system, serials after
-    1900-02-28): ``serial_date(45291)`` is 2023-12-31."""
+    1900-02-28): ``serial_date(45291)`` is 2023-12-31.
+
+    >>> serial_date(45291), serial_date(61)
+    (datetime.date(2023, 12, 31), datetime.date(1900, 3, 1))
+    """
     return _SERIAL_EPOCH + datetime.timedelta(days=serial)
 
 

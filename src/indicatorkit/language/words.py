@@ -76,7 +76,12 @@ def _unit_after(text: str, position: int, registry: UnitRegistry) -> int:
 def numbers_in(normalised: str, registry: UnitRegistry) -> list[tuple[int, int, str]]:
     """Every value written in ``normalised``: ``(start, end, text)``, with its unit word when
     one follows.  A run of Chinese numeral characters counts only when a unit or a sign
-    follows it (``三次``, not the 一 of ``统一``)."""
+    follows it (``三次``, not the 一 of ``统一``).
+
+    >>> from indicatorkit.units import default_registry
+    >>> numbers_in("统一开展三次培训，覆盖95%", default_registry())
+    [(4, 6, '三次'), (11, 14, '95%')]
+    """
     found: list[tuple[int, int, str]] = []
     for match in _NUMBER.finditer(normalised):
         start, end = match.span()
@@ -91,7 +96,14 @@ def numbers_in(normalised: str, registry: UnitRegistry) -> list[tuple[int, int, 
 def separate_values(normalised: str, registry: UnitRegistry) -> list[tuple[int, int, str]]:
     """The values of a text holding two or more *separate* ones — words or a comma between
     them (``首年返本10%，分红按5%``), not the pieces of one malformed number or range — or an
-    empty list."""
+    empty list.
+
+    >>> from indicatorkit.units import default_registry
+    >>> separate_values("首年返本10%，分红按5%", default_registry())
+    [(4, 7, '10%'), (11, 13, '5%')]
+    >>> separate_values("10-20件", default_registry())        # one range, not two values
+    []
+    """
     numbers = numbers_in(normalised, registry)
     for (_, end, _), (start, _, _) in pairwise(numbers):
         between = normalised[end:start]
@@ -105,7 +117,12 @@ def separate_values(normalised: str, registry: UnitRegistry) -> list[tuple[int, 
 @attrs.frozen
 class WordsAround:
     """The one comparison a sentence states: ``core`` (``至少3次``, which strict reading
-    reads), the spans it came from and the words ``set_aside`` around it."""
+    reads), the spans it came from and the words ``set_aside`` around it.
+
+    >>> from indicatorkit.units import default_registry
+    >>> comparison_in_words("全年不少于3次培训", default_registry())
+    WordsAround(core='不少于3次', spans=((2, 5), (5, 7)), set_aside=('全年', '培训'))
+    """
 
     core: str
     spans: tuple[tuple[int, int], ...]
@@ -123,6 +140,14 @@ def comparison_in_words(
     Nothing is found when the text holds no value or two, no comparator, or words set aside
     that could change the meaning (未, 不, 同比, 约, 左右, a sign, another comparator …).  ``reads`` is asked whether a candidate core
     reads as a target; the longest that does is kept.
+
+    >>> from indicatorkit.units import default_registry
+    >>> comparison_in_words("开展培训3次以上", default_registry())
+    WordsAround(core='3次以上', spans=((4, 8),), set_aside=('开展培训',))
+    >>> [comparison_in_words(text, default_registry()) for text in ("开展3次培训", "同比至少增长3次")]
+    [None, None]
+    >>> comparison_in_words("全年至少开展3次培训", default_registry(), reads=lambda core: False) is None
+    True
     """
     numbers = numbers_in(normalised, registry)
     if len(numbers) != 1:

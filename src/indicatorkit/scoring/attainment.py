@@ -59,7 +59,22 @@ def comparison_attainment(
     result: CheckResult, target: Comparison, lower_bound: bool
 ) -> Fraction | None:
     """:func:`attainment` of a checked comparison whose effective operator is a lower bound
-    (``lower_bound``) or an upper one — for callers that know it already."""
+    (``lower_bound``) or an upper one — for callers that know it already.
+
+    A bare ``200件`` is more-is-better or less-is-better as the caller says:
+
+    >>> from indicatorkit import parse_target
+    >>> target = parse_target("200件")
+    >>> comparison_attainment(target.check(150), target, True)
+    Fraction(3, 4)
+    >>> comparison_attainment(target.check(150), target, False)
+    Fraction(4, 3)
+    >>> money = parse_target("≥2万元")
+    >>> comparison_attainment(money.check("15000元"), money, True)
+    Fraction(3, 4)
+    >>> comparison_attainment(target.check(0), target, False) is None   # 0 against an upper bound
+    True
+    """
     actual = result.actual
     if type(actual) is int:
         # a number in the target's own unit: the unit's factor cancels out of the ratio
