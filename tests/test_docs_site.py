@@ -116,35 +116,7 @@ def test_every_public_name_has_a_runnable_example(package: str, name: str) -> No
 # Public names of the target language's inner modules still without an example of their own
 # (the package-level names above all have one).  This list only shrinks: a new public class or
 # function anywhere comes with a runnable example.
-PENDING_EXAMPLES = {
-    "indicatorkit.grammars.grammar_path",
-    "indicatorkit.grammars.read_grammar",
-    "indicatorkit.language.actuals.clear_caches",
-    "indicatorkit.language.actuals.read_actual",
-    "indicatorkit.language.grammar.Between",
-    "indicatorkit.language.grammar.By",
-    "indicatorkit.language.grammar.Compared",
-    "indicatorkit.language.grammar.Located",
-    "indicatorkit.language.grammar.Start",
-    "indicatorkit.language.grammar.accepts",
-    "indicatorkit.language.grammar.grammar_text",
-    "indicatorkit.language.hints.syntax_error",
-    "indicatorkit.language.lenient.parse_lenient",
-    "indicatorkit.language.plain.match_plain",
-    "indicatorkit.language.prose.is_prose",
-    "indicatorkit.language.prose.looks_like_sentence",
-    "indicatorkit.language.prose.reads_as_prose",
-    "indicatorkit.language.prose.unquote",
-    "indicatorkit.language.reading.clear_caches",
-    "indicatorkit.language.reading.read_target",
-    "indicatorkit.language.syntax.check_text",
-    "indicatorkit.language.syntax.per_registry",
-    "indicatorkit.language.syntax.read_with_grammar",
-    "indicatorkit.language.targets.QuantityLike",
-    "indicatorkit.language.text.normalize",
-    "indicatorkit.language.text.original_position",
-    "indicatorkit.language.values.valid_day",
-}
+PENDING_EXAMPLES: set[str] = set()
 
 
 def test_every_public_class_and_function_of_every_module_has_an_example() -> None:

@@ -201,3 +201,15 @@ def _terminates(value: Fraction) -> bool:
         while denominator % prime == 0:
             denominator //= prime
     return denominator == 1
+
+
+def test_a_unit_at_the_end_of_the_text_has_its_own_length() -> None:
+    """A unit word ending the text counts its own characters, not the longest unit's length
+    (the spans of a T020 diagnostic stay inside the text)."""
+    from indicatorkit import parse_target
+    from indicatorkit.language.words import numbers_in
+    from indicatorkit.units import default_registry
+
+    assert numbers_in("—不低于2025年", default_registry()) == [(4, 9, "2025年")]
+    (diagnostic,) = parse_target("—不低于2025年", lenient=True).diagnostics
+    assert (diagnostic.code, diagnostic.position, diagnostic.end) == ("T020", 1, 9)

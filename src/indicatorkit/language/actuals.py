@@ -32,12 +32,29 @@ actual_reader = per_registry(_read)
 
 
 def clear_caches() -> None:
-    """Forget every cached reading of actual text."""
+    """Forget every cached reading of actual text.
+
+    >>> from indicatorkit.units import default_registry
+    >>> reader = actual_reader(default_registry())
+    >>> actual_reader(default_registry()) is reader
+    True
+    >>> clear_caches()
+    >>> actual_reader(default_registry()) is reader
+    False
+    """
     actual_reader.cache_clear()
 
 
 def read_actual(text: str, registry: UnitRegistry) -> Amount | DatePoint | DateSpan:
-    """:func:`parse_actual` in ``registry`` (cached per registry)."""
+    """:func:`parse_actual` in ``registry`` (cached per registry).
+
+    >>> from indicatorkit.units import default_registry
+    >>> read_actual("96%", default_registry())
+    Amount('96%')
+    >>> period = read_actual("2024年5月", default_registry())  # a month alone: the whole month
+    >>> str(period.start), str(period.end)
+    ('2024年5月1日', '2024年5月底')
+    """
     return actual_reader(registry)(text)  # type: ignore[no-any-return]
 
 

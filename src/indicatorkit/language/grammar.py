@@ -54,7 +54,11 @@ __all__ = [
 
 
 class Start(enum.Enum):
-    """The two start symbols: a target (指标值) or an actual value (实际完成值)."""
+    """The two start symbols: a target (指标值) or an actual value (实际完成值).
+
+    >>> Start.TARGET.value, Start.TARGET.label, Start.ACTUAL.label, Start.ACTUAL.english
+    ('start_target', '指标值', '实际值', 'actual')
+    """
 
     TARGET = "start_target"
     ACTUAL = "start_actual"
@@ -74,7 +78,12 @@ class Start(enum.Enum):
 
 @attrs.frozen
 class Compared:
-    """An operator (``None``: a bare value) and an amount; ``span`` locates the text."""
+    """An operator (``None``: a bare value) and an amount; ``span`` locates the text.
+
+    >>> from indicatorkit.units import default_registry
+    >>> parser_for(default_registry()).parse("95%", start=Start.TARGET.value)
+    Compared(operator=None, amount=Amount('95%'), span=(0, 0))
+    """
 
     operator: Operator | None
     amount: Amount
@@ -84,7 +93,13 @@ class Compared:
 @attrs.frozen
 class Between:
     """Two amounts of a range and whether each is included; ``span`` locates the separator
-    (or the second comparator of a compound bound such as ``大于10小于20``)."""
+    (or the second comparator of a compound bound such as ``大于10小于20``).
+
+    >>> from indicatorkit.units import default_registry
+    >>> form = parser_for(default_registry()).parse("大于10小于20", start=Start.TARGET.value)
+    >>> form.low, form.high, form.span, form.low_inclusive, form.high_inclusive
+    (Amount('10'), Amount('20'), (4, 6), False, False)
+    """
 
     low: Amount
     high: Amount
@@ -95,7 +110,12 @@ class Between:
 
 @attrs.frozen
 class By:
-    """A deadline: done by ``point``."""
+    """A deadline: done by ``point``.
+
+    >>> from indicatorkit.units import default_registry
+    >>> parser_for(default_registry()).parse("12月底前", start=Start.TARGET.value)
+    By(point=DatePoint(month=12, day=None, year=None))
+    """
 
     point: DatePoint
 
@@ -107,7 +127,15 @@ Form = Compared | Between | By | DateSpan
 
 class Located(Exception):
     """Raised inside the transformer; turned into a :class:`TextError` with offsets in the
-    text as the user gave it."""
+    text as the user gave it.
+
+    >>> from indicatorkit.units import default_registry
+    >>> try:
+    ...     parser_for(default_registry()).parse("12月32日", start=Start.TARGET.value)
+    ... except Located as located:
+    ...     print(located.cls.__name__, located.start, located.end, located.message)
+    InvalidTargetError 3 5 日期无效 (no such day) “12月32日”
+    """
 
     def __init__(
         self,
@@ -161,7 +189,14 @@ def _operator_word(token: Token) -> str:
 
 def grammar_text(registry: UnitRegistry) -> str:
     """The full grammar: ``target.lark`` plus the terminals generated from the vocabulary
-    tables and the unit words of ``registry``."""
+    tables and the unit words of ``registry``.
+
+    >>> from indicatorkit.units import default_registry
+    >>> text = grammar_text(default_registry())
+    >>> supplied = text.split("grammar_text() ----")[1].split()
+    >>> [word.removesuffix(":") for word in supplied if word.endswith(":")]
+    ['PREFIX_OP', 'SUFFIX_OP', 'RANGE_SEP', 'UNIT']
+    """
     base = read_grammar("target.lark")
     supplied = [
         "",
@@ -654,7 +689,12 @@ def parser_for(registry: UnitRegistry) -> Lark:
 
 
 def accepts(normalised: str, registry: UnitRegistry, start: Start = Start.TARGET) -> bool:
-    """True when the grammar reads ``normalised`` (whether or not what it says is valid)."""
+    """True when the grammar reads ``normalised`` (whether or not what it says is valid).
+
+    >>> from indicatorkit.units import default_registry
+    >>> [accepts(text, default_registry()) for text in ("年底前", "及时足额发放", "12月32日")]
+    [True, False, True]
+    """
     try:
         parser_for(registry).parse(normalised, start=start.value)
     except UnexpectedInput:

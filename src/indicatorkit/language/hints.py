@@ -184,7 +184,17 @@ def syntax_error(
     registry: UnitRegistry,
 ) -> TextError:
     """The located error for a parse that failed at ``error`` (offsets in ``text``, the text
-    as given; ``normalised`` is what was parsed, ``index`` maps it back)."""
+    as given; ``normalised`` is what was parsed, ``index`` maps it back).
+
+    >>> from indicatorkit.units import default_registry
+    >>> registry = default_registry()
+    >>> try:
+    ...     parser_for(registry).parse("≥95%%", start=Start.TARGET.value)
+    ... except UnexpectedInput as error:
+    ...     found = syntax_error("≥95%%", "≥95%%", None, error, Start.TARGET, registry)
+    >>> type(found).__name__, found.position, found.suggestion
+    ('TargetSyntaxError', 4, "百分号重复 / doubled '%'")
+    """
     if isinstance(error, UnexpectedCharacters):
         position = error.pos_in_stream or 0
         allowed = error.allowed or set()

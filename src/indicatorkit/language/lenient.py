@@ -279,7 +279,13 @@ def _diagnostic(text: str, edit: _Edit) -> Diagnostic:
 
 
 def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
-    """Repair, parse, and report; raises the strict error when no repair helps."""
+    """Repair, parse, and report; raises the strict error when no repair helps.
+
+    >>> from indicatorkit.units import default_registry
+    >>> result = parse_lenient("=>95%", default_registry())
+    >>> result.target, [d.code for d in result.diagnostics]
+    (Comparison('≥95%'), ['T004'])
+    """
     given_error: TextError | None = None
     try:
         as_given = read_target(text, registry)

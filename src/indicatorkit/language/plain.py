@@ -82,7 +82,14 @@ def match_plain(
 ) -> tuple[Operator | None, Amount, Operator | None] | None:
     """``(prefix operator, amount, suffix operator)`` of a plain form, or ``None`` for
     anything the grammar must read.  ``text`` is as the user gave it (normalised here when it
-    needs to be)."""
+    needs to be).
+
+    >>> from indicatorkit.units import default_registry
+    >>> match_plain("1,000件以上", default_registry())
+    (None, Amount('1000件'), <Operator.GE: '≥'>)
+    >>> match_plain("12月底前", default_registry()) is None  # the grammar reads a deadline
+    True
+    """
     match = _PLAIN(text) if _is_normalized("NFKC", text) else None
     if match is None:
         if not needs_normalizing(text):

@@ -104,7 +104,12 @@ def _number_words_only(text: str, registry: UnitRegistry) -> bool:
 
 
 def is_prose(normalised: str, registry: UnitRegistry) -> bool:
-    """True for a sentence, not a broken expression (see the module's description)."""
+    """True for a sentence, not a broken expression (see the module's description).
+
+    >>> from indicatorkit.units import default_registry
+    >>> [is_prose(text, default_registry()) for text in ("及时足额发放", "≥95%", "十多万")]
+    [True, False, False]
+    """
     stripped = normalised.strip()
     if not stripped or not SIGN_CHARACTERS.isdisjoint(stripped):
         return False
@@ -121,7 +126,11 @@ def is_prose(normalised: str, registry: UnitRegistry) -> bool:
 
 def looks_like_sentence(normalised: str) -> bool:
     """Words with numbers in them but no signs, starting with a letter: a sentence, perhaps
-    with a target inside (``开展培训不少于2次``) — never read as prose without quotes."""
+    with a target inside (``开展培训不少于2次``) — never read as prose without quotes.
+
+    >>> looks_like_sentence("开展培训不少于2次"), looks_like_sentence("不少于2次")
+    (True, False)
+    """
     stripped = normalised.strip()
     return (
         bool(stripped)
@@ -133,7 +142,11 @@ def looks_like_sentence(normalised: str) -> bool:
 
 
 def unquote(text: str) -> str | None:
-    """The inside of a quoted qualitative text (stripped), or ``None`` if not quoted."""
+    """The inside of a quoted qualitative text (stripped), or ``None`` if not quoted.
+
+    >>> unquote("“设立2个援助窗口”"), unquote('" 及时 "'), unquote("设立2个援助窗口")
+    ('设立2个援助窗口', '及时', None)
+    """
     for opening, closing in QUOTES:
         if len(text) > 2 and text.startswith(opening) and text.endswith(closing):
             inner = text[len(opening) : -len(closing)].strip()
@@ -155,7 +168,11 @@ def unit_alone(word: str, registry: UnitRegistry) -> bool:
 
 def reads_as_prose(text: str, registry: UnitRegistry | None = None) -> bool:
     """True when ``text`` reads back as the sentence ``text`` itself, without quotes: it is
-    unpadded, not quoted, prose, and not something the grammar reads (``年底前``)."""
+    unpadded, not quoted, prose, and not something the grammar reads (``年底前``).
+
+    >>> [reads_as_prose(text) for text in ("及时足额发放", " 及时足额发放", "“及时”", "年底前")]
+    [True, False, False, False]
+    """
     registry = default_registry() if registry is None else registry
     if not text or text != text.strip() or unquote(text) is not None:
         return False

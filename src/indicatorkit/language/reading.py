@@ -212,11 +212,23 @@ target_reader = per_registry(_read)
 
 
 def read_target(text: str, registry: UnitRegistry) -> AnyTarget:
-    """The target ``text`` means, read strictly with ``registry`` (cached per registry)."""
+    """The target ``text`` means, read strictly with ``registry`` (cached per registry).
+
+    >>> from indicatorkit.units import default_registry
+    >>> read_target("12月底前", default_registry()), read_target("90%-100%", default_registry())
+    (Deadline('12月底前'), Range('90%～100%'))
+    """
     return target_reader(registry)(text)  # type: ignore[no-any-return]
 
 
 def clear_caches() -> None:
-    """Forget every cached reading (benchmarks call it to measure cold reading)."""
+    """Forget every cached reading (benchmarks call it to measure cold reading).
+
+    >>> from indicatorkit.units import default_registry
+    >>> reader = target_reader(default_registry())
+    >>> clear_caches()
+    >>> target_reader(default_registry()) is reader
+    False
+    """
     target_reader.cache_clear()
     clear_actual_caches()

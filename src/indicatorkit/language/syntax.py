@@ -30,7 +30,14 @@ MAX_TEXT = 10_000
 
 
 def check_text(text: str, start: Start) -> None:
-    """Raise the located error for an empty or over-long text."""
+    """Raise the located error for an empty or over-long text.
+
+    >>> check_text("≥95%", Start.TARGET)
+    >>> check_text("  ", Start.TARGET)
+    Traceback (most recent call last):
+      ...
+    indicatorkit.errors.TargetSyntaxError: 指标值为空 (empty target)
+    """
     if len(text) > MAX_TEXT:
         raise TargetSyntaxError(
             f"{start.label}过长 (a {start.english} longer than {MAX_TEXT} characters): "
@@ -56,6 +63,12 @@ def read_with_grammar(
 
     ``otherwise``, when given, is asked first what a text the grammar cannot read is (it
     gets the normalised text); when it returns ``None`` the syntax error is raised.
+
+    >>> from indicatorkit.units import default_registry
+    >>> read_with_grammar("12月底前", Start.TARGET, default_registry())
+    By(point=DatePoint(month=12, day=None, year=None))
+    >>> read_with_grammar("及时发放", Start.TARGET, default_registry(), lambda text: f"prose: {text}")
+    'prose: 及时发放'
     """
     normalised, index = normalize(text)
     try:
@@ -91,7 +104,17 @@ def read_with_grammar(
 class per_registry:
     """``read(registry, text)`` cached per unit registry, 65,536 texts each: ``reader(registry)``
     is that registry's cached reader of a text (kept in the registry's ``memo``, so it lives
-    and dies with the registry); ``cache_clear()`` forgets every cached reading."""
+    and dies with the registry); ``cache_clear()`` forgets every cached reading.
+
+    >>> from indicatorkit.units import default_registry
+    >>> lengths = per_registry(lambda registry, text: len(text))
+    >>> reader = lengths(default_registry())
+    >>> reader("≥95%"), lengths(default_registry()) is reader
+    (4, True)
+    >>> lengths.cache_clear()
+    >>> lengths(default_registry()) is reader
+    False
+    """
 
     def __init__(self, read: Callable[[UnitRegistry, str], Any]) -> None:
         self.read = read

@@ -75,7 +75,13 @@ __all__ = [
 
 @runtime_checkable
 class QuantityLike(Protocol):
-    """A pint quantity (or anything shaped like one): a magnitude and units."""
+    """A pint quantity (or anything shaped like one): a magnitude and units.
+
+    >>> from indicatorkit.units import default_registry
+    >>> quantity = default_registry().pint.Quantity(5, "万元")
+    >>> isinstance(quantity, QuantityLike), isinstance(5, QuantityLike)
+    (True, False)
+    """
 
     @property
     def magnitude(self) -> Any: ...

@@ -28,6 +28,11 @@ def normalize(text: str) -> tuple[str, tuple[int, ...] | None]:
     Superscripts, subscripts, vulgar fractions and circled numbers are *not* folded: NFKC
     would turn ``10²`` into ``102`` and ``①`` into ``1``, changing the number; left as they
     are, the reader refuses them.
+
+    >>> normalize("10㎡")  # ㎡ becomes two characters: both map back to it
+    ('10m2', (0, 1, 2, 2, 3))
+    >>> normalize("10²")
+    ('10²', None)
     """
     if _is_normalized("NFKC", text):
         return (text if _ANY_ALIAS(text) is None else text.translate(_ALIASES)), None
@@ -65,7 +70,12 @@ def _kept(char: str) -> bool:
 
 
 def original_position(index: tuple[int, ...] | None, position: int) -> int:
-    """The index in the text as given of ``position`` in the normalised text."""
+    """The index in the text as given of ``position`` in the normalised text.
+
+    >>> index = normalize("10㎡")[1]
+    >>> original_position(index, 3), original_position(index, 4), original_position(None, 3)
+    (2, 3, 3)
+    """
     if index is None:
         return position
     return index[max(0, min(position, len(index) - 1))]

@@ -104,7 +104,11 @@ _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def valid_day(month: int, day: int | None, year: int | None = None) -> bool:
-    """True for a real month (1–12) and, if given, a day that month has (in ``year``)."""
+    """True for a real month (1–12) and, if given, a day that month has (in ``year``).
+
+    >>> valid_day(2, 29, 2024), valid_day(2, 29, 2023), valid_day(2, 29), valid_day(13, None)
+    (True, False, True, False)
+    """
     if not 1 <= month <= 12 or (year is not None and not 1 <= year <= 9999):
         return False
     if day is None:

@@ -68,7 +68,8 @@ def _unit_after(text: str, position: int, registry: UnitRegistry) -> int:
     """The length of the longest unit word starting at ``position`` (0 if none)."""
     known = registry.known_unit_set()
     for length in _unit_lengths(registry):
-        if text[position : position + length] in known:
+        piece = text[position : position + length]
+        if len(piece) == length and piece in known:  # near the end a slice is shorter
             return length
     return 0
 

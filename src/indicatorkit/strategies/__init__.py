@@ -40,7 +40,7 @@ The constants say what the strategies draw from: ``TARGET_KINDS`` (the ``kinds=`
 ...     QUALITATIVE_PHRASES, SPEC_TEXT_ALPHABET, TARGET_KINDS, AnyTarget, targets,
 ... )
 >>> TARGET_KINDS
-('comparison', 'range', 'deadline', 'qualitative')
+('comparison', 'range', 'deadline', 'period', 'qualitative')
 >>> "及时足额发放" in QUALITATIVE_PHRASES, "：" in SPEC_TEXT_ALPHABET
 (True, True)
 >>> @settings(max_examples=10, deadline=None)
