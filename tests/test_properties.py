@@ -479,7 +479,11 @@ def test_attainment_agrees_with_met(
 
 
 def _cannot_be_missed(target: object) -> bool:
-    """Nothing comes after the end of December, unless a later year is given."""
+    """Nothing comes after the end of December, unless a later year is given; and a whole
+    year with no year given (``1月～12月``) holds every day."""
+    if isinstance(target, Period):
+        start, end = target.span.start, target.span.end
+        return start.year is None and start.key() == (1, 1) and end.key() == (12, 31)
     return (
         isinstance(target, Deadline)
         and target.by.year in (None, 9999)

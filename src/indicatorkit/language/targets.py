@@ -683,8 +683,7 @@ class Deadline:
         direction: Direction | None = None,
         units: UnitRegistry | None = None,
     ) -> CheckResult:
-        met = self.contains(self.reading(actual, units=units))
-        return CheckResult(self, actual, met, direction, units)
+        return _check_days(self, actual, direction, units)
 
 
 @attrs.frozen(repr=False)
@@ -716,11 +715,15 @@ class Period:
 
     def bounds(self, direction: Direction | None = None) -> DayBounds:
         """The days this period accepts: its span (``direction`` changes nothing)."""
+        return self._bounds
+
+    @cached_property
+    def _bounds(self) -> DayBounds:
         return DayBounds(self.span.start, self.span.end)
 
     def contains(self, value: DatePoint | DateSpan) -> bool:
         """True when the day (every day of the period) ``value`` lies in this period."""
-        return self.bounds().contains(value)
+        return self._bounds.contains(value)
 
     def check(
         self,
@@ -729,8 +732,19 @@ class Period:
         direction: Direction | None = None,
         units: UnitRegistry | None = None,
     ) -> CheckResult:
-        met = self.contains(self.reading(actual, units=units))
-        return CheckResult(self, actual, met, direction, units)
+        return _check_days(self, actual, direction, units)
+
+
+def _check_days(
+    target: Deadline | Period,
+    actual: Actual,
+    direction: Direction | None,
+    units: UnitRegistry | None,
+) -> CheckResult:
+    """``check`` of a deadline or a period: the day (or period) read from ``actual``, decided
+    by the target's :class:`DayBounds`."""
+    met = target.bounds().contains(target.reading(actual, units=units))
+    return CheckResult(target, actual, met, direction, units)
 
 
 @attrs.frozen(repr=False)

@@ -196,6 +196,15 @@ def _date_actuals(target: Deadline, forms: tuple[str, ...], meet: bool) -> Searc
             "sides give one)"
         )
 
+    return _dates_from(options, forms)
+
+
+def _dates_from(
+    options: list[tuple[int | None, list[tuple[int, int | None]]]], forms: tuple[str, ...]
+) -> SearchStrategy[Actual]:
+    """Days drawn from ``options`` (a year, or ``None``, with its candidate ``(month, day)``),
+    each given as a :class:`DatePoint`, a :class:`datetime.date` (when it has a year) or text."""
+
     @st.composite
     def actual(draw: st.DrawFn) -> Actual:
         year, days = draw(st.sampled_from(options))
@@ -256,19 +265,7 @@ def _period_actuals(target: Period, forms: tuple[str, ...], meet: bool) -> Searc
             "year given holds every day)"
         )
 
-    @st.composite
-    def actual(draw: st.DrawFn) -> Actual:
-        year, days = draw(st.sampled_from(options))
-        month, day = draw(st.sampled_from(days))
-        point = DatePoint(month, day, year)
-        form = draw(st.sampled_from(forms))
-        if form == "date" and year is not None:
-            return datetime.date(year, month, day if day is not None else _last_day(month, year))
-        if form == "text":
-            return draw(_widen(draw(_spell_date(point))))
-        return point
-
-    return actual()
+    return _dates_from(options, forms)
 
 
 def _grade_actuals(forms: tuple[str, ...], meet: bool) -> SearchStrategy[Actual]:
