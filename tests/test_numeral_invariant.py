@@ -213,3 +213,12 @@ def test_a_unit_at_the_end_of_the_text_has_its_own_length() -> None:
     assert numbers_in("—不低于2025年", default_registry()) == [(4, 9, "2025年")]
     (diagnostic,) = parse_target("—不低于2025年", lenient=True).diagnostics
     assert (diagnostic.code, diagnostic.position, diagnostic.end) == ("T020", 1, 9)
+
+
+def test_compound_scales_of_yi_read_like_those_of_wan() -> None:
+    """十亿 / 百亿 / 千亿 after Arabic digits are scales, as 十万 / 百万 / 千万 are."""
+    from indicatorkit import parse_target
+
+    assert parse_target("5十亿").amount.normalized == 5 * 10**9  # type: ignore[union-attr]
+    assert parse_target("≥5十亿元").check("50亿元").met
+    assert parse_target("3.5百亿元") == parse_target("350亿元")
