@@ -344,10 +344,12 @@ class UnitRegistry:
         if len(word) > MAX_UNIT_TEXT or word != word.strip():
             raise KeyError(word)
         if "/" in word:
-            # A rate such as 元/人, 次/年 or 元/人/个月: every part must be a known unit.
-            if not all(word.split("/")):
-                raise KeyError(word)  # "/元", "元/", "元//人"
-            parts = [self.unit(part) for part in word.split("/")]
+            # A rate such as 元/人, 次/年 or 元/人/个月: every part must be a known unit — but
+            # the first may be empty, a rate of a bare number (28.4/株, read from ≤28.40/株).
+            first, *denominators = word.split("/")
+            if not all(denominators):
+                raise KeyError(word)  # "元/", "元//人"
+            parts = [self.unit(first), *(self.unit(part) for part in denominators)]
             factor = parts[0].factor
             for part in parts[1:]:
                 factor /= part.factor
@@ -378,8 +380,8 @@ class UnitRegistry:
         word or rate (``元``, ``元/人``), or a multiplier before one (``万人次``) or alone
         (``万``).  Raises ``KeyError`` when the text names no unit.
         """
-        if text and (text != text.strip() or not all(text.split("/"))):
-            raise KeyError(text)  # padded, or a rate with an empty part ("元/")
+        if text and (text != text.strip() or not all(text.split("/")[1:])):
+            raise KeyError(text)  # padded, or a rate with an empty denominator ("元/")
         try:
             return self.unit(text)
         except KeyError:

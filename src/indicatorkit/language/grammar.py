@@ -486,7 +486,6 @@ class _Build(Transformer[Token, Any]):
     def unit(self, top: Token, *rates: Token | str | None) -> Unit:
         # PER and TIMES tokens and denominators (plain str): 元/人/月 → ("/", "人", "/", "个月");
         # 元/人·月 → ("/", "人", "·", None, "个月") — both are 元/人/个月
-        words = [word for word in rates if word is not None and not isinstance(word, Token)]
         joined = [word for word in rates if isinstance(word, Token) and word.type == "TIMES"]
         if joined and not any(isinstance(w, Token) and w.type == "PER" for w in rates):
             raise _invalid(
@@ -494,11 +493,19 @@ class _Build(Transformer[Token, Any]):
                 f"“{joined[0]}”只能连接比率的分母 (joins the denominators of a rate only)",
                 "写作“元/人·月” / write 元/人·月",
             )
-        text = "/".join([str(top), *(str(word) for word in words)])
+        return self._rate(top, str(top), rates)
+
+    def rate_of_number(self, per: Token, *rates: Token | str | None) -> Unit:
+        # 28.40/株: a rate over a bare number, "/株"
+        return self._rate(per, "", (per, *rates))
+
+    def _rate(self, first: Token, top: str, rates: tuple[Token | str | None, ...]) -> Unit:
+        words = [word for word in rates if word is not None and not isinstance(word, Token)]
+        text = "/".join([top, *(str(word) for word in words)])
         try:
             return self.registry.unit(text)
         except KeyError:
-            raise _invalid(top, f"单位无法读取 (unit cannot be read) “{text[:40]}”") from None
+            raise _invalid(first, f"单位无法读取 (unit cannot be read) “{text[:40]}”") from None
 
     def denominator(self, word: Token) -> str:
         return "个月" if word.type == "MONTH" else str(word)

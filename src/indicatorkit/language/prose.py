@@ -42,7 +42,11 @@ _COMPARATOR_WORDS = tuple(
     )
 )
 _COMPARATOR_PATTERN = re.compile("|".join(re.escape(w) for w in _COMPARATOR_WORDS))
-_WORD_OPENERS = tuple(w for w in PREFIX_OPERATORS if not w.isascii())
+#: Words that open a comparison or an approximation (约95%), never a sentence.
+_WORD_OPENERS = (
+    *(w for w in PREFIX_OPERATORS if not w.isascii()),
+    *("约", "大约", "大概", "近", "接近", "预计"),
+)
 
 
 #: A text made only of numeral characters and number words — approximations (十多万, 五百余,
@@ -124,11 +128,18 @@ def is_prose(normalised: str, registry: UnitRegistry) -> bool:
     return any(char.isalpha() for char in stripped)
 
 
+#: A percent or permille sign right after a digit: part of an amount (15%), not a sign.
+_PERCENT_OF_NUMBER = re.compile(r"(?<=[0-9])\s*[%‰]")
+
+
 def looks_like_sentence(normalised: str) -> bool:
-    """Words with numbers in them but no signs, starting with a letter: a sentence, perhaps
-    with a target inside (``开展培训不少于2次``) — never read as prose without quotes.
+    """Words with numbers in them but no signs (a percent sign after a number is part of
+    it), starting with a letter: a sentence, perhaps with a target inside
+    (``开展培训不少于2次``, ``企业所得税减按15%征收``) — never read as prose without quotes.
 
     >>> looks_like_sentence("开展培训不少于2次"), looks_like_sentence("不少于2次")
+    (True, False)
+    >>> looks_like_sentence("企业所得税减按15%征收"), looks_like_sentence("合格率≥95%")
     (True, False)
     """
     stripped = normalised.strip()
@@ -137,7 +148,7 @@ def looks_like_sentence(normalised: str) -> bool:
         and stripped[0].isalpha()
         and stripped[0] not in CN_DIGITS
         and not stripped.startswith(_WORD_OPENERS)
-        and SIGN_CHARACTERS.isdisjoint(stripped)
+        and SIGN_CHARACTERS.isdisjoint(_PERCENT_OF_NUMBER.sub("", stripped))
     )
 
 

@@ -26,6 +26,7 @@ from indicatorkit.errors import (
     MissingNumberError,
     SeveralValuesError,
     TargetSyntaxError,
+    TextError,
     UnknownUnitError,
 )
 from indicatorkit.language.actuals import clear_caches as clear_actual_caches
@@ -43,7 +44,7 @@ from indicatorkit.language.targets import (
     exact_comparison,
 )
 from indicatorkit.language.text import normalize, original_position
-from indicatorkit.language.values import DatePoint, DateSpan
+from indicatorkit.language.values import Amount, DatePoint, DateSpan
 from indicatorkit.language.words import separate_values
 from indicatorkit.units import UnitRegistry
 
@@ -147,6 +148,54 @@ def _dotted_months(text: str, normalised: str) -> None:
     )
 
 
+#: ``每亩``, ``每生每年``: denominators written before the number (每亩300, 每生每年3300元).
+_EACH = "每"
+
+
+def _rate_first(normalised: str, registry: UnitRegistry) -> AnyTarget | None:
+    """The rate a text writes with its denominators first — ``每亩300`` is ``300/亩`` and
+    ``每生每年3300元`` is ``3300元/生/年`` (月 is 个月, as after "/") — or ``None``.
+
+    >>> from indicatorkit.units import default_registry
+    >>> _rate_first("每生每年3300元", default_registry()), _rate_first("每亩不少于300元", default_registry())
+    (Comparison('3300元/生/年'), Comparison('≥300元/亩'))
+    >>> _rate_first("每亩", default_registry()) is None
+    True
+    """
+    known = registry.known_unit_set() | {"月", "月份"}
+    longest = len(registry.known_unit_words()[0])
+    denominators: list[str] = []
+    rest = normalised.lstrip()
+    while rest.startswith(_EACH):
+        rest = rest[1:].lstrip()
+        word = next(
+            (rest[:n] for n in range(min(longest, len(rest)), 0, -1) if rest[:n] in known), None
+        )
+        if word is None:
+            return None
+        denominators.append("个月" if word.startswith("月") else word)
+        rest = rest[len(word) :].lstrip()
+    if not denominators or not rest:
+        return None
+    try:
+        read = _read(registry, rest)  # rest does not start with 每: no deeper recursion
+    except TextError:
+        return None
+    per = "/" + "/".join(denominators)
+
+    def over(amount: Amount) -> Amount:
+        return Amount(amount.value, registry.unit_of_text(amount.unit.symbol + per))
+
+    try:
+        if isinstance(read, Comparison):
+            return Comparison(read.operator, over(read.amount))
+        if isinstance(read, Range):
+            return Range(over(read.low), over(read.high), read.low_inclusive, read.high_inclusive)
+    except (KeyError, ValueError, DimensionMismatchError):
+        return None
+    return None
+
+
 def _read(registry: UnitRegistry, text: str) -> AnyTarget:
     if len(text) <= MAX_TEXT:
         plain = _plain(text, registry)
@@ -181,6 +230,9 @@ def _read(registry: UnitRegistry, text: str) -> AnyTarget:
         raise
     except (TargetSyntaxError, UnknownUnitError) as error:
         normalised, index = normalize(text)
+        rate = _rate_first(normalised, registry)
+        if rate is not None:
+            return rate
         values = separate_values(normalised, registry)
         if values:
             start, end, _ = values[0]

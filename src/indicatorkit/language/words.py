@@ -32,7 +32,8 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 #: An Arabic number (with separators or decimals, perhaps a percent sign), a 百分之 numeral,
 #: or a run of Chinese numeral characters (kept only when a unit follows it).
 _NUMBER = re.compile(
-    r"(?P<arabic>[0-9]+(?:[.,][0-9]+)*\s*[%‰]?)"
+    r"(?P<date>(?:(?:19|20|21)[0-9]{2}\s*年\s*)?[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*[日号])?)"
+    r"|(?P<arabic>[0-9]+(?:[.,][0-9]+)*\s*[%‰]?)"
     r"|(?P<part>[百千万]分之[0-9" + _CN_DIGITS + r"点.]+)"
     r"|(?P<chinese>[" + _CN_DIGITS + r"]+(?:点[" + _CN_DIGITS + r"]+)?)"
 )
@@ -57,6 +58,16 @@ _CHANGING = re.compile(
 )
 #: How far past a number a unit may reach (characters): the longest unit text is far shorter.
 _UNIT_REACH = 12
+#: Words that only say a value is the target (完成90%, 100%覆盖, 平均每生每年3300元,
+#: 完成时间为2022年12月30日): a sentence whose one value stands among these words alone, with
+#: no comparator, is read as that value.  Nothing here negates, compares or changes it.
+_FILLER = re.compile(
+    r"(?:完成时间|完成时限|完成期限|时间|完成|实现|覆盖|平均|累计|共计|合计|总计|全年|年度|为|是|[:：])+"
+)
+#: A name of what is measured, before its value (合格率95%): a noun ending such as 率 or 度.
+_NAME = re.compile(r".*(?:率|度|数|量|额|比例|占比|人次|时间|天数|成本|费用|指标|值)\s*[:：为]?")
+#: Denominators written before a number (每亩300, 每生每年3300元): part of its value.
+_EACH = "每"
 
 
 @lru_cache(maxsize=16)
@@ -154,13 +165,13 @@ def comparison_in_words(
     if len(numbers) != 1:
         return None
     start, end, _ = numbers[0]
+    start = _denominators_before(normalised, start, registry)
     before = normalised[:start]
     comparators = list(_COMPARATOR.finditer(before))
     if len(comparators) > 1:
         return None
     suffix = next((w for w in _SUFFIXES if normalised.startswith(w, end)), "")
-    if not comparators and not suffix:
-        return None  # a number alone in a sentence is not a target
+    alone = not comparators and not suffix  # a value alone, kept only among filler words
     spans: list[tuple[int, int]] = []
     core = ""
     if comparators:
@@ -182,4 +193,30 @@ def comparison_in_words(
     words = " ".join(set_aside)
     if not set_aside or _CHANGING.search(words) or _OTHER_BOUND.search(words):
         return None
+    if alone and not all(
+        _FILLER.fullmatch(word) or (index == 0 and spans[0][0] > 0 and _NAME.fullmatch(word))
+        for index, word in enumerate(set_aside)
+    ):
+        return None  # a number alone in a sentence is not a target
     return WordsAround(core, tuple(spans), tuple(set_aside))
+
+
+def _denominators_before(normalised: str, start: int, registry: UnitRegistry) -> int:
+    """Where the value starting at ``start`` really starts: before the denominators written
+    ahead of it (``每生每年3300元`` starts at 每)."""
+    known = registry.known_unit_set() | {"月", "月份"}
+    lengths = (*_unit_lengths(registry), 2, 1)
+    moved = True
+    while moved:
+        moved = False
+        for length in lengths:
+            word = normalised[start - length : start]
+            if (
+                start - length - 1 >= 0
+                and word in known
+                and normalised[start - length - 1] == _EACH
+            ):
+                start -= length + 1
+                moved = True
+                break
+    return start
