@@ -131,7 +131,19 @@ def test_a_bare_arabic_quarter_stays_a_duration_and_ranges_are_unchanged() -> No
     assert str(parse_target("1季度")) == "1季度"
     assert str(parse_target("90-100%")) == "90%～100%"
     assert str(parse_target("-5--3")) == "-5～-3"
-    assert str(parse_target("2023.07")) == "2023.07"  # one number with one dot: a number
+    assert str(parse_target("2023.07万元")) == "2023.07万元"  # with a unit: a number
+
+
+def test_a_bare_year_month_number_is_refused_strictly_and_read_leniently_as_its_month() -> None:
+    # 2021.6 in a 完成时间 cell (tests/corpus/real): a month, or the number 2021.6 — not guessed
+    with pytest.raises(AmbiguousTargetError) as caught:
+        parse_target("2023.07")
+    assert caught.value.code == "T044" and "2023年7月底前" in str(caught.value)
+    read = parse_target("2023.07", lenient=True)
+    assert read.target == Deadline(DatePoint(7, None, 2023))
+    assert [d.code for d in read.diagnostics] == ["T044"]
+    assert str(parse_target("2023.13")) == "2023.13"  # no month 13: a number
+    assert str(parse_target("≥2023.07")) == "≥2023.07"  # an operator: a number
 
 
 def test_every_year_with_a_year_is_a_contradiction() -> None:

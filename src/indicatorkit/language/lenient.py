@@ -50,10 +50,12 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "T020": "读出句中唯一的比较，忽略了其余文字 / read the one comparison of a sentence, "
     "setting the other words aside",
     "T021": "含两个或以上数值，读作定性指标 / two or more values: read as qualitative",
+    "T022": "忽略了单位后括号里的单位名 / set aside a unit named in brackets after the unit",
     "T040": "“8月前”按惯例读作“8月底前” / '8月前' read as by the end of August, by convention",
     "T041": "只写了月份，按惯例读作该月底前 / a month named alone read as by its end",
     "T042": "“2023.07-2024.01”读作期间 / year.month numbers read as a period",
     "T043": "只写了年份（2020年），读作该年底前 / a year named alone read as by its end",
+    "T044": "“2021.6”读作该月底前 / a year.month number read as by the end of that month",
 }
 
 
@@ -142,9 +144,29 @@ _NAME_ENDINGS = (
     "值",
 )
 _CHANGING_WORDS = re.compile(r"[未无非否减降增升涨跌除外差幅较]|同比|环比")
+#: A unit named again in brackets after a unit: ``98 %(百分比)``, ``100件(套)`` (T022).
+_BRACKETED_WORD = re.compile(r"(?<=[^\s0-9(（])(\s*[(（]\s*([^\s0-9()（）]{1,8})\s*[)）])")
 
 
-def _find_edits(text: str) -> list[_Edit]:
+def _unit_glosses(text: str, start: int, limit: int, registry: UnitRegistry) -> list[_Edit]:
+    """The brackets after a unit that only name a unit (``%(百分比)``, ``件(套)``): set aside,
+    the unit before them read (T022).  Brackets holding anything else (（含）) stay."""
+    known = registry.known_unit_set()
+    return [
+        _Edit(
+            gloss.start(1),
+            gloss.end(1),
+            "",
+            "T022",
+            f"忽略了单位后括号里的“{gloss.group(2)}”，按括号前的单位读取，请核对 / set aside "
+            f"{gloss.group(2)!r} in brackets: the unit before them is read",
+        )
+        for gloss in _BRACKETED_WORD.finditer(text, start, limit)
+        if gloss.group(2) in known
+    ]
+
+
+def _find_edits(text: str, registry: UnitRegistry) -> list[_Edit]:
     edits: list[_Edit] = []
     position = 0
     label = _LABEL.match(text)
@@ -243,6 +265,7 @@ def _find_edits(text: str) -> list[_Edit]:
                 f"“{look_alike.group()}”读作“{sign}”，请核对 / {look_alike.group()!r} read as {sign!r}",
             )
         )
+    edits.extend(_unit_glosses(text, position, limit, registry))
     for double in _DOUBLE_PERCENT.finditer(text, position, limit):
         edits.append(
             _Edit(
@@ -299,7 +322,7 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
         as_given, given_error = None, error
     if as_given is not None and not isinstance(as_given, Qualitative):
         return LenientParse(text, as_given)
-    edits = _find_edits(text)
+    edits = _find_edits(text, registry)
     if as_given is not None and not edits:
         return LenientParse(text, as_given)
     repaired, index = _apply(text, edits)

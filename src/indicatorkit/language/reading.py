@@ -46,9 +46,9 @@ from indicatorkit.language.targets import (
 from indicatorkit.language.text import normalize, original_position
 from indicatorkit.language.values import Amount, DatePoint, DateSpan
 from indicatorkit.language.words import separate_values
-from indicatorkit.units import UnitRegistry
+from indicatorkit.units import NO_UNIT, UnitRegistry
 
-__all__ = ["clear_caches", "read_target", "target_reader"]
+__all__ = ["clear_caches", "looks_like_year_month", "read_target", "target_reader"]
 
 
 def _plain(text: str, registry: UnitRegistry) -> Comparison | None:
@@ -62,6 +62,8 @@ def _plain(text: str, registry: UnitRegistry) -> Comparison | None:
         return exact_comparison(prefix, amount) if suffix is None else None
     if amount.unit.symbol == "年":
         return None  # "2025年", "2025年内" may be a calendar year: the grammar decides
+    if suffix is None and amount.unit is NO_UNIT and looks_like_year_month(text):
+        return None  # "2021.6" may be a month: the slow path refuses to guess
     return exact_comparison(suffix, amount)
 
 
@@ -122,6 +124,42 @@ _DOTTED_MONTHS = re.compile(
     r"\s*((?:19|20|21)[0-9]{2})\.(0?[1-9]|1[0-2])\s*(?:-{1,2}|~|—{1,2}|至|到)\s*"
     r"((?:19|20|21)[0-9]{2})\.(0?[1-9]|1[0-2])\s*"
 )
+
+
+#: ``2021.6``: a year and a month with a dot, as 时效 cells write a month — or a number.
+_YEAR_MONTH = re.compile(r"\s*((?:19|20|21)[0-9]{2})\.(0?[1-9]|1[0-2])\s*")
+
+
+def looks_like_year_month(text: str) -> bool:
+    """True for a bare ``2021.6`` or ``2021.06``: a month written year.month, or a number —
+    strict reading refuses it (T044), so a bare unitless comparison that prints like this does
+    not read back as itself.
+
+    >>> looks_like_year_month("2021.6"), looks_like_year_month("2021.13"), looks_like_year_month("≥2021.6")
+    (True, False, False)
+    """
+    return _YEAR_MONTH.fullmatch(text) is not None
+
+
+def _year_month(text: str, normalised: str) -> None:
+    """Raise the ambiguity error for a bare ``2021.6`` (read leniently as by the end of June
+    2021, T044): a number with one dot is a number, so strict reading refuses to guess."""
+    match = _YEAR_MONTH.fullmatch(normalised)
+    if match is None:
+        return
+    year, month = int(match.group(1)), int(match.group(2))
+    deadline = Deadline(DatePoint(month, None, year))
+    raise AmbiguousTargetError(
+        f"“{text.strip()}”像是年.月写成的月份（{deadline}），也可能是数 {text.strip()} / "
+        "looks like a month written year.month, or a number",
+        text,
+        0,
+        end=len(text),
+        suggestion=f"写作“{deadline}”或写明单位；宽松模式按该月底前读取 / write {deadline}; "
+        "lenient reading takes the deadline",
+        code="T044",
+        reading=deadline,
+    )
 
 
 def _dotted_months(text: str, normalised: str) -> None:
@@ -204,6 +242,7 @@ def _read(registry: UnitRegistry, text: str) -> AnyTarget:
     check_text(text, Start.TARGET)
     normalised = normalize(text)[0]
     _dotted_months(text, normalised)
+    _year_month(text, normalised)
     stripped = text.strip()
     inner = unquote(stripped)
     if inner is not None:

@@ -12,6 +12,7 @@ from hypothesis.strategies import SearchStrategy
 
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.parse import parse_target
+from indicatorkit.language.reading import looks_like_year_month
 from indicatorkit.language.targets import (
     AnyTarget,
     Comparison,
@@ -38,6 +39,7 @@ from indicatorkit.strategies.values import (
     date_points,
     date_spans,
 )
+from indicatorkit.units import NO_UNIT
 from indicatorkit.vocabulary import Operator
 
 __all__ = [
@@ -121,11 +123,15 @@ def comparisons(
 
 
 def _not_a_calendar_year(target: Comparison) -> bool:
-    """A bare ``2020年`` reads as a deadline (T043), not as a comparison: not drawn."""
+    """A bare ``2020年`` reads as a deadline (T043) and a bare ``2021.6`` is refused as a
+    possible month (T044), not as a comparison: neither is drawn."""
     amount = target.amount
+    if target.operator is not None:
+        return True
+    if amount.unit is NO_UNIT:
+        return not looks_like_year_month(str(target))
     return not (
-        target.operator is None
-        and amount.unit.symbol == "年"
+        amount.unit.symbol == "年"
         and amount.value.denominator == 1
         and 1900 <= amount.value <= 2199
     )
