@@ -156,3 +156,47 @@ def test_a_date_serial_in_a_time_indicator_is_flagged(target: str, flagged: bool
         assert found[0].line == 3 and "Excel" in found[0].message
     elsewhere = text.replace("时效指标", "数量指标")
     assert not [f for f in lint(loads(elsewhere)) if f.code == "IK210"]
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "suggests"),
+    [
+        ("经常性大型设备更新验收合格率", "292%", "≥92%"),  # tests/corpus/real/targets_d.tsv
+        ("市民满意度", "290%", "≥90%"),
+        ("群众满意度", "150%", None),
+        ("项目完成率", "120%", False),  # a completion rate may exceed 100%
+        ("合格率", "≥95%", False),
+        ("投诉率", "≤200%", False),  # lower is better: not a share aimed at
+    ],
+)
+def test_a_share_above_100_percent_is_flagged(name: str, target: str, suggests: object) -> None:
+    text = f"项目 1\n  指标 产出指标 / 质量指标 / {name}\n    指标值：{target}\n"
+    found = [f for f in lint(loads(text), source=text) if f.code == "IK211"]
+    assert bool(found) == (suggests is not False)
+    if found:
+        assert found[0].line == 3
+        assert (suggests in (found[0].suggestion or "")) if suggests else "核对" in (found[0].suggestion or "")
+
+
+@pytest.mark.parametrize(
+    ("target", "flagged"),
+    [
+        ("优良中低差", True),
+        ("好坏", True),
+        ("是/否", True),
+        ("高中低", True),
+        ("合格/不合格", True),
+        ("满意、基本满意、不满意", True),
+        ("良好", False),  # one grade: a target
+        ("优良", False),
+        ("达到优良", False),
+        ("是否达标", False),
+        ("优优", False),
+    ],
+)
+def test_a_grade_scale_as_target_is_flagged(target: str, flagged: bool) -> None:
+    text = f"项目 1\n  指标 产出指标 / 质量指标 / 管理机制健全性\n    指标值：{target}\n"
+    found = [f for f in lint(loads(text), source=text) if f.code == "IK212"]
+    assert bool(found) == flagged
+    if flagged:
+        assert found[0].line == 3 and "等级" in found[0].message

@@ -31,7 +31,7 @@ from indicatorkit import (
     loads,
     parse_target,
 )
-from indicatorkit.language.targets import DATE_SERIALS
+from indicatorkit.language.text import normalize
 from indicatorkit.units import NO_UNIT
 from indicatorkit.vocabulary import Operator
 
@@ -78,7 +78,7 @@ def _unit(text: str) -> object:
     """The unit a corpus row names, multipliers included (万亩, 万人); a unit named again in
     brackets after it (``%(百分比)``, ``件(套)``) is a gloss the reading sets aside (T022)."""
     registry = default_registry()
-    text = re.sub(r"\([^()]*\)$", "", text)
+    text = normalize(re.sub(r"\([^()]*\)$", "", text))[0]  # 萬元 is 万元, as the reading has it
     # 元/人·月, 元/人*月, 元/人.每天 are rates like 元/人/月; 月 after "/" is 个月, as in the grammar
     text = re.sub(r"[*·×]|\.每?|每", "/", text.strip()).replace("/月", "/个月")
     if text in ("十", "百", "千", "万", "亿"):
@@ -148,19 +148,17 @@ def _sentence_verdict(text: str) -> str:
     return f"wrong: read {lenient.target!r} {[d.code for d in lenient.diagnostics]}"
 
 
-def _serial_verdict(text: str) -> str:
-    """An Excel date serial: out of context the number itself, flagged in its 时效指标 row."""
-    got, _ = _read(text)
-    if not (
-        isinstance(got, Comparison)
-        and got.amount.unit is NO_UNIT
-        and got.amount.value.denominator == 1
-        and int(got.amount.value) in DATE_SERIALS
-    ):
-        return f"wrong: read {got!r}"
-    spec = f"项目 1\n  指标 产出指标 / 时效指标 / 资金到位时间\n    指标值：{text}\n"
-    flagged = any(finding.code == "IK210" for finding in lint(loads(spec), source=spec))
-    return "right" if flagged else "wrong: not flagged as a date serial (IK210)"
+def _flagged_verdict(row: dict[str, str]) -> str:
+    """Suspect only in its row (an Excel date serial in a 时效指标, a 合格率 of 292%): read as
+    written, and flagged by lint with the code in ``op`` in the row named in ``value``."""
+    try:
+        parse_target(row["text"])
+    except IndicatorkitError:
+        return "refused"
+    level1, level2, name = row["value"].split("/")
+    spec = f"项目 1\n  指标 {level1} / {level2} / {name}\n    指标值：{row['text']}\n"
+    flagged = any(finding.code == row["op"] for finding in lint(loads(spec), source=spec))
+    return "right" if flagged else f"wrong: not flagged ({row['op']})"
 
 
 def _verdict(row: dict[str, str]) -> str:
@@ -169,8 +167,8 @@ def _verdict(row: dict[str, str]) -> str:
     kind = row["kind"]
     if kind == "sentence":
         return _sentence_verdict(row["text"])
-    if kind == "serial":
-        return _serial_verdict(row["text"])
+    if kind == "flagged":
+        return _flagged_verdict(row)
     got, _ = _read(row["text"])
     if got is None:
         return "right" if kind == "refuse" else "refused"

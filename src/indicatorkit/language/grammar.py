@@ -645,6 +645,22 @@ class _Build(Transformer[Token, Any]):
         end = last.last_day() if isinstance(last, _NamedMonth) else last
         return _span_of(start, end, separator)
 
+    def period_of_dotted(
+        self, first: DatePoint | _NamedMonth, separator: Token, last: Token
+    ) -> DateSpan:
+        # 2021.1.1-12.31: the year of the first end holds for the second
+        if not isinstance(first, DatePoint) or first.year is None or first.day is None:
+            raise _invalid(
+                last,
+                f"“{last}”只能跟在带点的完整日期之后 (a dotted month.day follows a dotted full date only)",
+                "写作“2021.1.1-2021.12.31” / write 2021.1.1-2021.12.31",
+            )
+        start = first
+        month, day = (int(part) for part in str(last).split("."))
+        if not valid_day(month, day, start.year):
+            raise _invalid(last, f"日期无效 (no such day) “{last}”")
+        return _span_of(start, DatePoint(month, day, None), separator)
+
     def period_of_months(
         self, first: Amount, separator: Token, last: DatePoint | _NamedMonth
     ) -> DateSpan:

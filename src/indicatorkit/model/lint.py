@@ -22,6 +22,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from fractions import Fraction
 
 import attrs
 
@@ -97,6 +98,14 @@ RULES: dict[str, tuple[Severity, str]] = {
         Severity.ERROR,
         "时效指标的指标值像是 Excel 日期序列号 / a 时效指标 target that looks like an Excel date serial",
     ),
+    "IK211": (
+        Severity.WARNING,
+        "不超过100%的比率，指标值却超过100% / a share that cannot exceed 100% has a target above it",
+    ),
+    "IK212": (
+        Severity.WARNING,
+        "指标值只列出评价等级，没有写明目标 / the target lists the grades, not the one aimed at",
+    ),
     "IK301": (
         Severity.ERROR,
         "资金支出计划不递增或未到100% / the spending plan decreases or ends below 100%",
@@ -125,6 +134,49 @@ _PROMISES_NUMBER = re.compile(
 )
 _PROMISES_PERCENT = re.compile(r"(?:[（(]%[）)]|%|率|比例)\s*[）)]?$")
 _LESS_IS_BETTER = re.compile(r"投诉率|差错率|事故|负面|发生率|违规")
+#: Shares that cannot exceed 100% (IK211): a pass, coverage or satisfaction rate — not a
+#: completion or growth rate, which may.
+_AT_MOST_WHOLE = re.compile(
+    r"(?:合格|满意|覆盖|知晓|达标|及格|参保|入学|普及|完好|准确|正确|验收|通过|优良|治愈|接种|受理)率|满意度"
+)
+#: The words of a grade scale (IK212: ``优良中低差``, ``好坏``, ``是/否``, ``合格/不合格``),
+#: longest first so that 不合格 is one grade.
+_GRADE_WORDS = (
+    "基本满意",
+    "不满意",
+    "不合格",
+    "不达标",
+    "较满意",
+    "满意",
+    "合格",
+    "达标",
+    "一般",
+    "较好",
+    "较差",
+    *"优良中低差好坏高是否",
+)
+_GRADE = "|".join(_GRADE_WORDS)
+_GRADE_SEPARATED = re.compile(rf"\s*(?:{_GRADE})(?:\s*[/／、,，;；]\s*(?:{_GRADE}))+\s*")
+#: Written together, a scale is an antonym pair or three one-character grades or more (良好
+#: and 优良 are a grade each).
+_GRADE_RUN = re.compile(r"\s*(?:好坏|是否|高低|有无|[优良中低差高]{3,})\s*")
+
+
+def _grade_scale(text: str) -> bool:
+    """True for a target that only lists grades, each once: ``优良中低差``, ``是/否``.
+
+    >>> [_grade_scale(text) for text in ("优良中低差", "好坏", "是/否", "合格/不合格", "良好", "优良")]
+    [True, True, True, True, False, False]
+    """
+    if _GRADE_SEPARATED.fullmatch(text) is None and _GRADE_RUN.fullmatch(text) is None:
+        return False
+    grades = re.findall(_GRADE, text)
+    return len(grades) == len(set(grades))
+
+
+#: ``292%``: a 2 and two digits — the 2 may be a ``≥`` lost when the table was converted
+#: (seen in real tables: ≥92% printed as 292%).
+_LOST_SIGN = re.compile(r"\s*2([0-9]{2}(?:\.[0-9]+)?)\s*[%％]\s*")
 #: Lenient repairs that changed an operator: errors, since the intent is a guess (T002 ",=",
 #: T004 "=>", T007 "》").  The other repairs only tidied the text.
 _OPERATOR_REPAIRS = frozenset({"T002", "T004", "T007"})
@@ -439,6 +491,14 @@ class _Checker:
                 + ("或写明 ≥ / ≤" if diagnostic.code == "T002" else ""),
             )
         title = indicator.name or indicator.description
+        if isinstance(target, Qualitative) and _grade_scale(indicator.target_text):
+            self.add(
+                "IK212",
+                f"“{indicator.target_text}”是评价等级，不是目标 (a grade scale, not a target)",
+                where,
+                "target",
+                suggestion="写明要达到的等级，例如“优”或“达到良及以上” / name the grade aimed at",
+            )
         if isinstance(target, Qualitative) and _PROMISES_NUMBER.search(title):
             self.add(
                 "IK202",
@@ -464,6 +524,25 @@ class _Checker:
                 where,
                 "target",
                 suggestion=f"写明日期，例如“{day.year}年{day.month}月{day.day}日前” / write the date",
+            )
+        if (
+            target.amount.unit.symbol == "%"
+            and value > 100
+            and _AT_MOST_WHOLE.search(title)
+            and not _LESS_IS_BETTER.search(title)
+        ):
+            lost = _LOST_SIGN.fullmatch(indicator.target_text)
+            self.add(
+                "IK211",
+                f"“{title}”不会超过100%，指标值却是“{indicator.target_text}”",
+                where,
+                "target",
+                suggestion=(
+                    f"可能是“≥{lost.group(1)}%”：“≥”在转换中变成了数字，请核对原表 / probably "
+                    f"≥{lost.group(1)}%, a ≥ lost in conversion: check the source"
+                    if lost and Fraction(lost.group(1)) <= 100
+                    else "请核对原表 / check the source"
+                ),
             )
         if target.amount.unit is NO_UNIT and _PROMISES_PERCENT.search(title):
             self.add(
