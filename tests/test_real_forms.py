@@ -147,3 +147,15 @@ def test_a_bare_year_month_is_never_guessed() -> None:
     with pytest.raises(AmbiguousTargetError):
         parse_target("2021.6")
     assert str(parse_target("2021.6", lenient=True).target) == "2021年6月底前"
+
+
+def test_a_denominator_may_count_several_of_its_unit() -> None:
+    per_hundred = parse_target("≤500元/100km")  # a repair cost per 100 km (tests/corpus/real)
+    assert str(per_hundred) == "≤500元/100公里"
+    assert parse_target(str(per_hundred)) == per_hundred
+    assert per_hundred == parse_target("≤5元/公里")  # equal by meaning
+    assert per_hundred.check("4元/公里").met and not per_hundred.check("6元/公里").met
+    assert str(parse_target("≤8L/100公里")) == "≤8升/100公里"
+    for text in ("≤500元/0km", "≤500元/1.5km"):
+        with pytest.raises(InvalidTargetError):
+            parse_target(text)

@@ -349,7 +349,7 @@ class UnitRegistry:
             first, *denominators = word.split("/")
             if not all(denominators):
                 raise KeyError(word)  # "元/", "元//人"
-            parts = [self.unit(first), *(self.unit(part) for part in denominators)]
+            parts = [self.unit(first), *(self._counted(part) for part in denominators)]
             factor = parts[0].factor
             for part in parts[1:]:
                 factor /= part.factor
@@ -374,6 +374,17 @@ class UnitRegistry:
         display = reg.get_symbol(name) if name.isascii() else name
         base = reg.Quantity(Fraction(1), name).to_base_units()
         return Unit(display, _dimension_text(base), Fraction(base.magnitude))
+
+    def _counted(self, word: str) -> Unit:
+        """A denominator, perhaps counting several of its unit: ``100km`` in ``元/100km``."""
+        digits = len(word) - len(word.lstrip("0123456789"))
+        if not digits:
+            return self.unit(word)
+        count = int(word[:digits])
+        if count == 0 or word[0] == "0":
+            raise KeyError(word)
+        base = self.unit(word[digits:])
+        return Unit(f"{count}{base.symbol}", base.dimension, base.factor * count)
 
     def unit_of_text(self, text: str) -> Unit:
         """The unit a unit text after a number means, as the target grammar reads it: a unit

@@ -507,7 +507,12 @@ class _Build(Transformer[Token, Any]):
         except KeyError:
             raise _invalid(first, f"单位无法读取 (unit cannot be read) “{text[:40]}”") from None
 
-    def denominator(self, word: Token) -> str:
+    def denominator(self, word: Token, unit: Token | None = None) -> str:
+        if unit is not None:  # 100km: a count of the unit
+            count = _integer(word)
+            if count is None or count < 1:
+                raise _invalid(word, f"分母的个数应为正整数 (a denominator counts whole units) “{word}”")
+            return f"{count}{unit}"
         return "个月" if word.type == "MONTH" else str(word)
 
     def arabic(self, number: Token, scale: Token | None, unit: Unit | None) -> Amount:
