@@ -175,7 +175,11 @@ def test_a_share_above_100_percent_is_flagged(name: str, target: str, suggests: 
     assert bool(found) == (suggests is not False)
     if found:
         assert found[0].line == 3
-        assert (suggests in (found[0].suggestion or "")) if suggests else "核对" in (found[0].suggestion or "")
+        assert (
+            (suggests in (found[0].suggestion or ""))
+            if suggests
+            else "核对" in (found[0].suggestion or "")
+        )
 
 
 @pytest.mark.parametrize(

@@ -511,7 +511,9 @@ class _Build(Transformer[Token, Any]):
         if unit is not None:  # 100km: a count of the unit
             count = _integer(word)
             if count is None or count < 1:
-                raise _invalid(word, f"分母的个数应为正整数 (a denominator counts whole units) “{word}”")
+                raise _invalid(
+                    word, f"分母的个数应为正整数 (a denominator counts whole units) “{word}”"
+                )
             return f"{count}{unit}"
         return "个月" if word.type == "MONTH" else str(word)
 
