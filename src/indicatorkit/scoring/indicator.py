@@ -256,6 +256,8 @@ def score_indicator(
     """
     chosen_rules = NATIONAL if rules is None else rule_set(rules)
     weight = _weight(weight)
+    # the hot path: a count against a comparison (exact types — a subclass may check its own
+    # way), scored in integer arithmetic; an overshoot rule needs the general path's result
     if (
         type(actual) is int
         and type(target) is Comparison
