@@ -71,3 +71,30 @@ def test_targets_hold_only_their_fields() -> None:
     assert set(attrs.asdict(target, recurse=False)) == {"operator", "amount"}
     assert pickle.loads(pickle.dumps(target)) == target
     assert len(pickle.dumps(target)) < len(pickle.dumps((target, target.bounds())))
+
+
+@settings(max_examples=300, deadline=None)
+@given(target=comparisons(), direction=DIRECTIONS, x=NUMBERS)
+def test_the_threshold_holds_the_numbers_of_the_bounds(
+    target: Comparison, direction: Direction | None, x: Fraction
+) -> None:
+    """check's integers, built without the Bounds records, are the bounds' own numbers."""
+    threshold = target.threshold(direction)
+    bounds = target.bounds(direction)
+    bound = bounds.lower if bounds.lower is not None else bounds.upper
+    assert bound is not None
+    assert threshold.lower_bound is (bounds.lower is not None)
+    own = bound.value / bounds.unit.factor
+    assert (threshold.numerator, threshold.denominator) == (own.numerator, own.denominator)
+    assert Fraction(threshold.base_numerator, threshold.base_denominator) == bound.value
+    assert threshold.base_denominator > 0
+    # and its comparison decides as the bounds do, for a plain number and a base amount
+    plain = threshold.compare(
+        x.numerator * threshold.denominator, threshold.numerator * x.denominator
+    )
+    assert plain is bounds.contains(x * bounds.unit.factor)
+    based = threshold.compare(
+        x.numerator * threshold.base_denominator, threshold.base_numerator * x.denominator
+    )
+    assert based is bounds.contains(x)
+    assert target.threshold(direction) is threshold  # computed once per direction

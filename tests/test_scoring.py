@@ -3,15 +3,35 @@ property suite."""
 
 from __future__ import annotations
 
+import pickle
 from fractions import Fraction
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from indicatorkit import Direction, Grade, parse_target
-from indicatorkit.scoring.indicator import Outcome, display, score_indicator
+from indicatorkit import Comparison, Direction, Grade, parse_target
+from indicatorkit.scoring.indicator import (
+    IndicatorScore,
+    Outcome,
+    _numeric,
+    _scored,
+    display,
+    score_indicator,
+)
 from indicatorkit.scoring.rules import HUBEI, NATIONAL, RULE_SETS, RuleSet, rule_set
+from indicatorkit.strategies import comparisons
 from indicatorkit.testing import check_rule_set
+
+
+class LowerRatioFloor(RuleSet):
+    """A rule set overriding a formula: half the weight at least for any missed target."""
+
+    def partial_credit(
+        self, share_met: Fraction | None, lower_bound: bool, weight: Fraction
+    ) -> Fraction:
+        return max(weight / 2, super().partial_credit(share_met, lower_bound, weight))
 
 
 @pytest.mark.parametrize("rules", sorted(RULE_SETS), ids=str)
@@ -171,3 +191,100 @@ def test_a_plain_number_actual_is_read_in_the_targets_unit_and_said_so() -> None
 
 def test_targets_may_be_objects() -> None:
     assert score_indicator(parse_target("≥200件"), 150, 20).score == 15
+
+
+# --- the hot path of numbers: int actuals against comparisons -----------------------------
+
+ALL_RULES = st.sampled_from([*RULE_SETS.values(), LowerRatioFloor("floor", "a subclass")])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    target=st.one_of(
+        comparisons(),
+        comparisons(min_value=-5, max_value=5, places=0),  # zero and negative thresholds
+        st.sampled_from([parse_target(text) for text in ("=0", ">5", "<5", "≥95%", ">5万元")]),
+    ),
+    actual=st.one_of(st.integers(-10, 10), st.integers(-(10**9), 10**12)),
+    weight=st.fractions(min_value=0, max_value=100, max_denominator=50),
+    direction=st.sampled_from([None, Direction.HIGHER, Direction.LOWER]),
+    rules=ALL_RULES,
+    reason=st.sampled_from(["", " ", "说明"]),
+)
+def test_the_hot_path_equals_the_general_path(
+    target: Comparison,
+    actual: int,
+    weight: Fraction,
+    direction: Direction | None,
+    rules: RuleSet,
+    reason: str,
+) -> None:
+    """An int actual against a comparison skips check and its CheckResult: the same record as
+    check + the general formulas, field by field, types included."""
+    fast = score_indicator(target, actual, weight, direction=direction, rules=rules, reason=reason)
+    general = _numeric(target.check(actual, direction=direction), weight, rules, reason)
+    assert fast == general
+    assert fast.to_dict() == general.to_dict()
+    assert [type(value) for value in attrs.astuple(fast, recurse=False)] == [
+        type(value) for value in attrs.astuple(general, recurse=False)
+    ]
+    if target.amount.unit.dimension:  # a third route: the number as text, in the target's unit
+        spelled = score_indicator(target, str(actual), weight, direction=direction, rules=rules)
+        assert (spelled.outcome, spelled.score, spelled.attainment) == (
+            fast.outcome,
+            fast.score,
+            fast.attainment,
+        )
+
+
+def test_the_hot_path_keeps_strict_bounds_and_zero_targets() -> None:
+    assert score_indicator(parse_target(">5"), 5, 10).score == Fraction(999, 100)
+    assert score_indicator(parse_target("=0"), 0, 5).outcome is Outcome.MET
+    assert score_indicator(parse_target("=0"), 1, 5).score == 0
+    assert score_indicator(parse_target("≤2%"), 3, 10).score == 5
+    assert score_indicator(parse_target("≥200件"), -5, 20).attainment == 0
+    with pytest.raises(TypeError):
+        score_indicator(parse_target("98%"), 5, 10, direction="反向")  # type: ignore[arg-type]
+
+
+def test_the_score_record_built_by_hand_equals_the_constructed_one() -> None:
+    """_scored skips the generated __init__: it builds what the constructor builds and sets
+    every field (a new field fails here)."""
+    assert [field.name for field in attrs.fields(IndicatorScore)] == [
+        "target",
+        "actual",
+        "outcome",
+        "weight",
+        "score",
+        "score_range",
+        "met",
+        "attainment",
+        "score_source",
+        "explanation_required",
+        "explanation_given",
+        "message",
+    ]
+    target = parse_target("≥200件")
+    for met in (True, False):
+        quick = _scored(
+            target, 150, met, Fraction(20), Fraction(15), Fraction(3, 4), True, met, "m"
+        )
+        built = IndicatorScore(
+            target,
+            150,
+            Outcome.MET if met else Outcome.MISSED,
+            Fraction(20),
+            Fraction(15),
+            (Fraction(15), Fraction(15)),
+            met=met,
+            attainment=Fraction(3, 4),
+            score_source="formula",
+            explanation_required=True,
+            explanation_given=met,
+            message="m",
+        )
+        assert quick == built and repr(quick) == repr(built) and hash(quick) == hash(built)
+        assert attrs.asdict(quick) == attrs.asdict(built)
+        assert pickle.loads(pickle.dumps(quick)) == built
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            quick.score = Fraction(0)  # type: ignore[misc]

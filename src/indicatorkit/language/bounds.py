@@ -2,8 +2,10 @@
 
 This is the single definition of "met" for numbers.  :meth:`Comparison.check
 <indicatorkit.Comparison.check>` and :meth:`Range.check <indicatorkit.Range.check>` decide
-from these bounds, and a vectorised path (numpy, Arrow) reads the same bounds through public
-accessors, so the two cannot drift:
+from these bounds (a comparison from their numbers as integers, its
+:meth:`~indicatorkit.Comparison.threshold`; a property test holds the two equal), and a
+vectorised path (numpy, Arrow) reads the same bounds through public accessors, so the two
+cannot drift:
 
 >>> from indicatorkit import parse_target, Direction
 >>> bounds = parse_target("≥95%").bounds()

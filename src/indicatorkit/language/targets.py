@@ -36,7 +36,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from typing import Any, Protocol, TypeAlias, TypeGuard, runtime_checkable
+from typing import Any, NamedTuple, Protocol, TypeAlias, TypeGuard, runtime_checkable
 
 import attrs
 
@@ -68,6 +68,7 @@ __all__ = [
     "QuantityLike",
     "Range",
     "Target",
+    "Threshold",
     "exact_comparison",
     "serial_date",
 ]
@@ -303,17 +304,41 @@ def _validate_amount(instance: object, attribute: attrs.Attribute[Amount], value
         )
 
 
-_COMPARE: dict[tuple[bool, bool], Callable[[Any, Any], bool]] = {
-    # (is the lower bound, inclusive) → how "actual ? threshold" is decided
-    (True, True): operator.ge,
-    (True, False): operator.gt,
-    (False, True): operator.le,
-    (False, False): operator.lt,
+_COMPARE: dict[Operator, Callable[[Any, Any], bool]] = {
+    # an effective operator → how "actual ? threshold" is decided
+    Operator.GE: operator.ge,
+    Operator.GT: operator.gt,
+    Operator.LE: operator.le,
+    Operator.LT: operator.lt,
 }
 
-#: What ``check`` needs of one bound: the comparison, the threshold as integers in the
-#: target's own unit (how plain numbers are read) and in the base unit.
-_Test = tuple[Callable[[Any, Any], bool], int, int, int, int]
+
+class Threshold(NamedTuple):
+    """What :meth:`Comparison.check` tests a number with, in one direction: the comparison
+    ``actual ? threshold``, the threshold as integers in the target's own unit (how plain
+    numbers are read) and in the base unit, and whether it is a lower bound (more is better).
+
+    The same numbers as the target's :meth:`~Comparison.bounds`, as integers: a plain
+    number ``n`` in the target's unit meets it when ``compare(n * denominator, numerator)``;
+    an amount ``v`` in base units when ``compare(v.numerator * base_denominator,
+    base_numerator * v.denominator)``.  The base pair need not be reduced.
+
+    >>> from indicatorkit import Direction, parse_target
+    >>> threshold = parse_target("≥95%").threshold()
+    >>> threshold.compare(96 * threshold.denominator, threshold.numerator)
+    True
+    >>> threshold.numerator, threshold.denominator, threshold.lower_bound
+    (95, 1, True)
+    >>> parse_target("98%").threshold(Direction.LOWER).lower_bound
+    False
+    """
+
+    compare: Callable[[Any, Any], bool]
+    numerator: int
+    denominator: int
+    base_numerator: int
+    base_denominator: int
+    lower_bound: bool
 
 
 def _no_direction(direction: object) -> None:
@@ -321,18 +346,7 @@ def _no_direction(direction: object) -> None:
         raise TypeError(f"direction must be a Direction or None, not {direction!r}")
 
 
-def _test_of(bounds: Bounds, own: Fraction) -> _Test:
-    """``check``'s test of one bound; ``own`` is the bound in the target's own unit (its value
-    in base units ÷ the unit's factor, known to the target without dividing)."""
-    bound = bounds.lower if bounds.lower is not None else bounds.upper
-    assert bound is not None
-    return (
-        _COMPARE[(bounds.lower is not None, bound.inclusive)],
-        own.numerator,
-        own.denominator,
-        bound.numerator,
-        bound.denominator,
-    )
+_new_threshold = tuple.__new__
 
 
 @attrs.frozen(repr=False)
@@ -385,14 +399,43 @@ class Comparison:
         return Decimal(format_decimal(self.amount.value))
 
     @cached_property
-    def _tests(self) -> dict[Direction | None, _Test]:
-        """What ``check`` needs per direction, filled as directions are first checked (a
-        target is often checked in one direction only)."""
+    def _thresholds(self) -> dict[Direction | None, Threshold]:
+        """:meth:`threshold` per direction, filled as directions are first checked (a target
+        is often checked in one direction only)."""
         return {}
 
-    def _test(self, direction: Direction | None) -> _Test:
-        test = self._tests[direction] = _test_of(self.bounds(direction), self.amount.value)
-        return test
+    def threshold(self, direction: Direction | None = None) -> Threshold:
+        """What ``check`` tests a number with in ``direction`` (computed once per direction):
+        the numbers of :meth:`bounds`, as integers, for a caller deciding many rows.
+
+        >>> from indicatorkit import parse_target
+        >>> threshold = parse_target("<5万元").threshold()
+        >>> threshold.numerator, threshold.base_numerator, threshold.lower_bound
+        (5, 50000, False)
+        """
+        known = self._thresholds.get(direction)
+        return self._threshold(direction) if known is None else known
+
+    def _threshold(self, direction: Direction | None) -> Threshold:
+        # The numbers of bounds(direction), without building its records (this runs on a
+        # target's first check): the effective operator gives the side and the inclusion,
+        # the amount the threshold — the base pair as a product of integers, unreduced.  A
+        # property test holds it equal to bounds().
+        effective = self.effective_operator(direction)
+        value, factor = self.amount.value, self.amount.unit.factor
+        numerator, denominator = value.numerator, value.denominator
+        threshold = self._thresholds[direction] = _new_threshold(
+            Threshold,
+            (
+                _COMPARE[effective],
+                numerator,
+                denominator,
+                numerator * factor.numerator,
+                denominator * factor.denominator,
+                effective is Operator.GE or effective is Operator.GT,
+            ),
+        )
+        return threshold
 
     def reading(self, actual: Actual, *, units: UnitRegistry | None = None) -> Amount:
         """``actual`` as an amount of this target's dimension (a plain number in its unit)."""
@@ -407,9 +450,9 @@ class Comparison:
     ) -> CheckResult:
         """Compare ``actual`` with the target; see :class:`CheckResult`.  Text actuals are
         read with ``units`` (the default registry when ``None``)."""
-        test = self._tests.get(direction)
-        compare, numerator, denominator, base_numerator, base_denominator = (
-            self._test(direction) if test is None else test
+        known = self._thresholds.get(direction)
+        compare, numerator, denominator, base_numerator, base_denominator, _ = (
+            self._threshold(direction) if known is None else known
         )
         kind = type(actual)
         if kind is int:

@@ -22,7 +22,7 @@ from indicatorkit.language.targets import CheckResult, Comparison, Range
 from indicatorkit.language.values import Amount
 from indicatorkit.numerals import exact_ratio
 
-__all__ = ["attainment", "comparison_attainment"]
+__all__ = ["attainment", "comparison_attainment", "integer_attainment"]
 
 _ZERO = Fraction(0)
 
@@ -84,14 +84,32 @@ def comparison_attainment(
         want = target.amount.normalized
         got = _read(result)
         top, bottom = got.numerator, got.denominator
-    if want.numerator <= 0:
+    return integer_attainment(top, bottom, want.numerator, want.denominator, lower_bound)
+
+
+def integer_attainment(
+    numerator: int, denominator: int, want_numerator: int, want_denominator: int, lower_bound: bool
+) -> Fraction | None:
+    """The attainment of an actual ``numerator / denominator`` against a target
+    ``want_numerator / want_denominator`` in the same unit (both denominators > 0), in
+    integer arithmetic, the ratio reduced once: actual ÷ target for a lower bound, target ÷
+    actual for an upper one; ``None`` for a target at or below zero or a zero actual against
+    an upper bound.  A negative actual counts as 0.
+
+    >>> integer_attainment(150, 1, 200, 1, True), integer_attainment(3, 2, 1, 1, False)
+    (Fraction(3, 4), Fraction(2, 3))
+    >>> integer_attainment(0, 1, 5, 1, False) is None, integer_attainment(-3, 1, 5, 1, True)
+    (True, Fraction(0, 1))
+    """
+    if want_numerator <= 0:
         return None
-    if top < 0:
-        top = 0
-    # integer arithmetic: the ratio of two fractions, reduced once
+    if numerator < 0:
+        numerator = 0
     if lower_bound:
-        return exact_ratio(top * want.denominator, bottom * want.numerator)
-    return exact_ratio(want.numerator * bottom, want.denominator * top) if top else None
+        return exact_ratio(numerator * want_denominator, denominator * want_numerator)
+    if not numerator:
+        return None
+    return exact_ratio(want_numerator * denominator, want_denominator * numerator)
 
 
 def _read(result: CheckResult) -> Fraction:

@@ -42,8 +42,8 @@ from indicatorkit.language.targets import (
 )
 from indicatorkit.language.values import Amount, Grade
 from indicatorkit.numerals import format_decimal, to_fraction
-from indicatorkit.scoring.attainment import attainment, comparison_attainment
-from indicatorkit.scoring.rules import RuleSet, rule_set
+from indicatorkit.scoring.attainment import attainment, comparison_attainment, integer_attainment
+from indicatorkit.scoring.rules import NATIONAL, RuleSet, rule_set
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["IndicatorScore", "Outcome", "display", "score_indicator"]
@@ -166,6 +166,57 @@ class IndicatorScore:
         }
 
 
+_new_score = object.__new__
+(
+    _set_target,
+    _set_actual,
+    _set_outcome,
+    _set_weight,
+    _set_score,
+    _set_score_range,
+    _set_met,
+    _set_attainment,
+    _set_score_source,
+    _set_explanation_required,
+    _set_explanation_given,
+    _set_message,
+) = (IndicatorScore.__dict__[field.name].__set__ for field in attrs.fields(IndicatorScore))
+
+
+def _scored(
+    target: AnyTarget,
+    actual: Any,
+    met: bool,
+    weight: Fraction,
+    score: Fraction,
+    ratio: Fraction | None,
+    explanation_required: bool,
+    explanation_given: bool,
+    message: str,
+) -> IndicatorScore:
+    """The record of a numeric result scored by formula, set field by field into a new
+    instance without the generated ``__init__`` (the hot path: every value here is the
+    scoring's own, of the right type).  A test holds it equal to the constructor and checks
+    that it sets every field."""
+    result = _new_score(IndicatorScore)
+    _set_target(result, target)
+    _set_actual(result, actual)
+    _set_outcome(result, _MET if met else _MISSED)
+    _set_weight(result, weight)
+    _set_score(result, score)
+    _set_score_range(result, (score, score))
+    _set_met(result, met)
+    _set_attainment(result, ratio)
+    _set_score_source(result, "formula")
+    _set_explanation_required(result, explanation_required)
+    _set_explanation_given(result, explanation_given)
+    _set_message(result, message)
+    return result
+
+
+_MET, _MISSED = Outcome.MET, Outcome.MISSED
+
+
 def _text(value: Fraction | None) -> str | None:
     return None if value is None else format_decimal(value)
 
@@ -203,8 +254,17 @@ def score_indicator(
     >>> score_indicator("及时足额发放", "部分达成", 10).score_range
     (Fraction(6, 1), Fraction(8, 1))
     """
-    chosen_rules = rule_set(rules)
+    chosen_rules = NATIONAL if rules is None else rule_set(rules)
     weight = _weight(weight)
+    # the hot path: a count against a comparison (exact types — a subclass may check its own
+    # way), scored in integer arithmetic; an overshoot rule needs the general path's result
+    if (
+        type(actual) is int
+        and type(target) is Comparison
+        and not_applicable is None
+        and chosen_rules.overshoot is None
+    ):
+        return _scored_count(target, actual, weight, direction, chosen_rules, reason)
     if isinstance(target, str):
         try:
             target = parse_target(target, lenient=True, units=units).target
@@ -338,9 +398,9 @@ def _numeric(result: CheckResult, weight: Fraction, rules: RuleSet, reason: str)
     target = result.target
     met = bool(result.met)
     if isinstance(target, Comparison):
-        lower_bound = target.effective_operator(result.direction).is_lower_bound
+        lower_bound = target.threshold(result.direction).lower_bound
         ratio = comparison_attainment(result, target, lower_bound)
-        score = weight if met else rules.partial_credit(ratio, lower_bound, weight)
+        score = weight if met else _missed(rules, ratio, lower_bound, weight)
     else:
         ratio = attainment(result)
         if met:
@@ -348,30 +408,65 @@ def _numeric(result: CheckResult, weight: Fraction, rules: RuleSet, reason: str)
         elif isinstance(target, Deadline | Period):
             score = _ZERO  # a missed deadline or period has no ratio: our convention
         else:  # a range: partial credit by its attainment, our convention
-            score = rules.partial_credit(ratio, True, weight)
-    if (
-        not met
-        and ratio is not None
-        and ratio.numerator == ratio.denominator
-        and score == weight
-        and weight.numerator > 0
-    ):
-        score = max(_ZERO, weight - BOUNDARY_STEP)  # a strict bound missed at its boundary
+            score = _missed(rules, ratio, True, weight)
     over = rules.overshoot is not None and _overshoot(result, rules)
-    return IndicatorScore(  # positional: the hot path (met, attainment, source, explanation…)
+    return _scored(
         target,
         result.actual,
-        Outcome.MET if met else Outcome.MISSED,
+        met,
         weight,
         score,
-        (score, score),
-        met,
         ratio,
-        "formula",
         not met or over,
         bool(reason) and not reason.isspace(),
         _OVERSHOOT_MESSAGE if over else "",
     )
+
+
+def _scored_count(
+    target: Comparison,
+    actual: int,
+    weight: Fraction,
+    direction: Direction | None,
+    rules: RuleSet,
+    reason: str,
+) -> IndicatorScore:
+    """:func:`score_indicator` of an int actual (a number in the target's own unit) against
+    a comparison, by rules without an overshoot share — the hot path of scoring numbers
+    (``benchmarks/bench_scoring.py``).  What ``check`` and :func:`_numeric` would do, in
+    integer arithmetic on the target's :meth:`~Comparison.threshold`, with no
+    :class:`CheckResult` in between.  A property test holds it equal to the general path."""
+    compare, numerator, denominator, _, _, lower_bound = target.threshold(direction)
+    met: bool = compare(actual * denominator, numerator)  # as check decides a plain number
+    ratio = integer_attainment(actual, 1, numerator, denominator, lower_bound)
+    return _scored(
+        target,
+        actual,
+        met,
+        weight,
+        weight if met else _missed(rules, ratio, lower_bound, weight),
+        ratio,
+        not met,
+        bool(reason) and not reason.isspace(),
+        "",
+    )
+
+
+def _missed(
+    rules: RuleSet, ratio: Fraction | None, lower_bound: bool, weight: Fraction
+) -> Fraction:
+    """The score of a missed numeric target with attainment ``ratio``: the rule set's partial
+    credit — less :data:`BOUNDARY_STEP` for a strict bound missed at its very boundary, where
+    the ratio is 1 and the formula would give full marks."""
+    score = rules.partial_credit(ratio, lower_bound, weight)
+    if (
+        ratio is not None
+        and ratio.numerator == ratio.denominator
+        and score == weight
+        and weight.numerator > 0
+    ):
+        return max(_ZERO, weight - BOUNDARY_STEP)
+    return score
 
 
 _OVERSHOOT_MESSAGE = "超出目标过多，须说明 (far beyond the target: explain it)"
