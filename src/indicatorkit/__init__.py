@@ -20,6 +20,7 @@ from indicatorkit.errors import (
     SeveralValuesError,
     TargetSyntaxError,
     TextError,
+    UnknownRuleSetError,
     UnknownUnitError,
 )
 from indicatorkit.formats.extras import MissingExtraError
@@ -138,6 +139,7 @@ __all__ = [
     "Unit",
     "UnitDefinitionError",
     "UnitRegistry",
+    "UnknownRuleSetError",
     "UnknownUnitError",
     "Where",
     "attainment",

@@ -36,7 +36,7 @@ from contextlib import contextmanager, suppress
 from importlib import metadata
 from typing import Any, TextIO
 
-from indicatorkit.errors import IndicatorkitError
+from indicatorkit.errors import IndicatorkitError, UnknownRuleSetError
 from indicatorkit.formats import actuals_file
 from indicatorkit.formats.delimited import (
     ActualsFileError,
@@ -413,7 +413,7 @@ def _scored(
     error findings from the actuals."""
     try:
         result = score(spec, actuals, rules=rules)
-    except ValueError as error:  # an unknown rule set
+    except UnknownRuleSetError as error:
         raise InputError(str(error)) from None
     for finding in result.findings:
         if not quiet or finding.severity is Severity.ERROR:

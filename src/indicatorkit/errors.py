@@ -31,6 +31,7 @@ __all__ = [
     "SeveralValuesError",
     "TargetSyntaxError",
     "TextError",
+    "UnknownRuleSetError",
     "UnknownUnitError",
     "caret_line",
     "display_width",
@@ -382,3 +383,16 @@ def _rebuild_mismatch(
     cls: type[DimensionMismatchError], expected: str, got: str, context: str
 ) -> DimensionMismatchError:
     return cls(expected, got, context=context)
+
+
+class UnknownRuleSetError(IndicatorkitError):
+    """A rule set named that indicatorkit does not have (``--rules``, ``评分规则：``, or
+    ``rules="…"``); the message lists the known ones.
+
+    >>> from indicatorkit import UnknownRuleSetError, score_indicator
+    >>> try:
+    ...     score_indicator("≥95%", "96%", 10, rules="没有这套")
+    ... except UnknownRuleSetError as error:
+    ...     print(str(error).split(";")[0])
+    未知的评分规则“没有这套” (unknown rule set)
+    """

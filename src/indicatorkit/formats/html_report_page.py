@@ -33,7 +33,7 @@ from fractions import Fraction
 
 import attrs
 
-from indicatorkit.errors import IndicatorkitError
+from indicatorkit.errors import IndicatorkitError, UnknownRuleSetError
 from indicatorkit.language.values import DatePoint
 from indicatorkit.model.actuals import Actuals
 from indicatorkit.model.findings import Finding, Severity
@@ -447,9 +447,7 @@ def build_page(
     """
     try:
         result: SpecScore = score(spec, actuals, rules=rules)
-    except IndicatorkitError:
-        raise
-    except ValueError as error:  # an unknown rule set (the spec's or the caller's)
+    except UnknownRuleSetError as error:  # the spec's or the caller's
         raise ReportError(str(error)) from None
     chosen_year, year_given = _year(spec, year)
     by_number = {project.number: project for project in spec.projects}

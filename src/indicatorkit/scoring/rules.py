@@ -23,6 +23,7 @@ from types import MappingProxyType
 
 import attrs
 
+from indicatorkit.errors import UnknownRuleSetError
 from indicatorkit.language.values import Grade
 from indicatorkit.numerals import exact_ratio
 
@@ -296,6 +297,6 @@ def rule_set(rules: RuleSet | str | None) -> RuleSet:
     try:
         return RULE_SETS[rules]
     except KeyError:
-        raise ValueError(
+        raise UnknownRuleSetError(
             f"未知的评分规则“{rules}” (unknown rule set); 可用 / known: {'、'.join(RULE_SETS)}"
         ) from None
