@@ -91,6 +91,14 @@ def plain_actuals(n: int, seed: int) -> list[str]:
     return sorted(found)
 
 
+def _reads(text: str) -> bool:
+    try:
+        indicatorkit.parse_target(text)
+    except indicatorkit.IndicatorkitError:
+        return False
+    return True
+
+
 def _each(call: Callable[[Any], object], items: list[Any]) -> None:
     for item in items:
         call(item)
@@ -115,10 +123,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     n = 3_000 if args.quick else 20_000
     targets, actuals = plain_targets(n, 1), plain_actuals(n, 2)
+    # a bare "1922.2" may be a month written year.month: the library refuses to guess (T044),
+    # the simplest reader takes a number — such strings are left out of both timings
+    refused = [text for text in targets if not _reads(text)]
+    left_out = set(refused)
+    targets = [text for text in targets if text not in left_out]
     for text in targets[:50]:
         assert simplest_reader(text)[1] is not None and indicatorkit.parse_target(text) is not None
     print(
-        f"cold reading of {n:,} distinct plain strings (best of {args.repeat}); goal: ≤ 2× the simplest reader"
+        f"cold reading of {n:,} distinct plain strings (best of {args.repeat}; {len(refused)} targets "
+        "the library refuses to guess left out); goal: ≤ 2× the simplest reader"
     )
     for label, texts, ours in (
         ("targets", targets, indicatorkit.parse_target),
@@ -127,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         mine = best_of(args.repeat, functools.partial(_each, ours, texts), clear_caches)
         simple = best_of(args.repeat, functools.partial(_each, simplest_reader, texts))
         print(
-            f"  {label:8} indicatorkit {n / mine:10,.0f}/s   simplest reader {n / simple:10,.0f}/s   "
+            f"  {label:8} indicatorkit {len(texts) / mine:10,.0f}/s   simplest reader {len(texts) / simple:10,.0f}/s   "
             f"time ratio {mine / simple:4.2f}×   {'met' if mine / simple <= 2 else 'NOT met'}"
         )
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from indicatorkit.language import actuals, reading
 from indicatorkit.language.grammar import Start, parser_for
 from indicatorkit.language.plain import match_plain
-from indicatorkit.language.reading import _plain, _target_of
+from indicatorkit.language.reading import _target_of
 from indicatorkit.language.text import normalize
 from indicatorkit.units import default_registry, known_unit_words
 from indicatorkit.vocabulary import PREFIX_OPERATORS, SUFFIX_OPERATORS
@@ -32,9 +34,8 @@ def grammar(text: str, start: Start) -> object:
 
 def _simple(text: str, start: Start) -> object:
     if start is Start.TARGET:
-        return _plain(text, REGISTRY)
-    plain = match_plain(text, REGISTRY)
-    return None if plain is None or plain[0] or plain[2] else plain[1]
+        return reading._plain(text, REGISTRY)
+    return actuals._plain(text, REGISTRY)
 
 
 @settings(max_examples=600, deadline=None)
@@ -107,8 +108,10 @@ def test_fast_path_reads_text_as_given_like_its_normal_form(
 
 
 def test_the_reader_constructors_equal_the_checked_ones() -> None:
-    """exact_amount / exact_comparison skip converters and validators; they must build what
-    the constructors build, and set every field (a new field fails here)."""
+    """decimal_value / exact_amount / exact_comparison skip converters and validators; they
+    must build what the constructors build, and set every field (a new field fails here)."""
+    from fractions import Fraction
+
     import attrs
 
     from indicatorkit.language.targets import Comparison, exact_comparison
@@ -119,8 +122,15 @@ def test_the_reader_constructors_equal_the_checked_ones() -> None:
     assert [f.name for f in attrs.fields(Amount)] == ["value", "unit"]
     assert [f.name for f in attrs.fields(Comparison)] == ["operator", "amount"]
     unit = REGISTRY.unit("万元")
-    for text in ("0", "12", "1,234.50", "0.001", "99999999999999999999.125"):
+    for text in ("0", "12", "1,234.50", "0.001", "0.250", "99999999999999999999.125"):
         value = decimal_value(text)
+        made_value = Fraction(text.replace(",", ""))
+        assert (value, value.numerator, value.denominator, hash(value)) == (
+            made_value,
+            made_value.numerator,
+            made_value.denominator,
+            hash(made_value),
+        )
         quick, checked = exact_amount(value, unit), Amount(value, unit)
         assert (quick, str(quick), quick.normalized, hash(quick)) == (
             checked,
@@ -130,7 +140,39 @@ def test_the_reader_constructors_equal_the_checked_ones() -> None:
         )
         assert attrs.asdict(quick) == attrs.asdict(checked)
         for operator in (None, *Operator):
-            built, made = exact_comparison(operator, quick), Comparison(operator, checked)
+            built, made = exact_comparison(operator, value, unit), Comparison(operator, checked)
             assert (built, str(built), hash(built)) == (made, str(made), hash(made))
+            assert attrs.asdict(built) == attrs.asdict(made)
             assert built.bounds() == made.bounds()
             assert built.check(value).met == made.check(value).met
+
+
+@settings(max_examples=300, deadline=None)
+@given(numbers)
+def test_decimal_value_is_the_fraction_of_the_decimal(number: str) -> None:
+    from fractions import Fraction
+
+    from indicatorkit.numerals import decimal_value
+
+    value, made = decimal_value(number), Fraction(number.replace(",", ""))
+    assert (value.numerator, value.denominator) == (made.numerator, made.denominator)
+
+
+def test_a_full_reading_cache_starts_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The caches stay bounded: a full one is emptied, and what was read stays right."""
+    from indicatorkit import parse_actual, parse_target
+    from indicatorkit.language import syntax
+
+    monkeypatch.setattr(syntax, "CACHE_SIZE", 3)
+    reading.clear_caches()
+    texts = [f"≥{n}%" for n in range(10)]
+    first = [parse_target(text) for text in texts]
+    readings = REGISTRY.memo[reading._READINGS]
+    assert 1 <= len(readings) <= 3
+    assert [parse_target(text) for text in texts] == first
+    assert parse_target(texts[-1]) is parse_target(texts[-1])  # a hit gives the same object
+    amounts = [parse_actual(f"{n}件") for n in range(10)]
+    assert len(REGISTRY.memo[actuals._READINGS]) <= 3
+    assert [str(amount) for amount in amounts] == [f"{n}件" for n in range(10)]
+    reading.clear_caches()
+    assert not REGISTRY.memo[reading._READINGS] and not REGISTRY.memo[actuals._READINGS]

@@ -126,9 +126,17 @@ def decimal_value(text: str) -> Fraction:
     whole, _, fraction = text.partition(".")
     if len(whole) + len(fraction) > MAX_DIGITS:
         raise _too_long(text)
-    if not fraction:
-        return _coprime(int(whole), 1)
-    return exact_ratio(int(whole + fraction), _TENS[len(fraction)])
+    # the readers' hot path: the Fraction set into its own slots, as _coprime does, inline
+    value = _new_fraction(Fraction)
+    if fraction:
+        numerator, denominator = int(whole + fraction), _TENS[len(fraction)]
+        divisor = gcd(numerator, denominator)
+        value._numerator = numerator // divisor  # type: ignore[attr-defined]
+        value._denominator = denominator // divisor  # type: ignore[attr-defined]
+    else:
+        value._numerator = int(whole)  # type: ignore[attr-defined]
+        value._denominator = 1  # type: ignore[attr-defined]
+    return value
 
 
 _new_fraction = object.__new__

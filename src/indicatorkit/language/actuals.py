@@ -11,38 +11,47 @@ from __future__ import annotations
 
 from indicatorkit.language.grammar import Start
 from indicatorkit.language.plain import match_plain
-from indicatorkit.language.syntax import MAX_TEXT, check_text, per_registry, read_with_grammar
-from indicatorkit.language.values import Amount, DatePoint, DateSpan
+from indicatorkit.language.syntax import (
+    MAX_TEXT,
+    ReadingCache,
+    check_text,
+    read_with_grammar,
+    remember,
+)
+from indicatorkit.language.values import Amount, DatePoint, DateSpan, exact_amount
 from indicatorkit.units import UnitRegistry, default_registry
 
-__all__ = ["actual_reader", "clear_caches", "parse_actual", "read_actual"]
+__all__ = ["clear_caches", "parse_actual", "read_actual"]
+
+
+def _plain(text: str, registry: UnitRegistry) -> Amount | None:
+    """The amount a plain actual means (a number and a unit, no operator), or ``None``."""
+    plain = match_plain(text, registry)
+    if plain is None or plain[0] is not None or plain[3] is not None:
+        return None
+    return exact_amount(plain[1], plain[2])
 
 
 def _read(registry: UnitRegistry, text: str) -> Amount | DatePoint | DateSpan:
-    if len(text) <= MAX_TEXT:
-        plain = match_plain(text, registry)
-        if plain is not None and plain[0] is None and plain[2] is None:
-            return plain[1]
+    """What a text the fast path declined means (the grammar, or the located error)."""
     check_text(text, Start.ACTUAL)
     return read_with_grammar(text, Start.ACTUAL, registry)  # type: ignore[no-any-return]
 
 
-#: ``actual_reader(registry)`` is ``registry``'s cached reader of an actual text.
-actual_reader = per_registry(_read)
+#: Each registry's readings of actual texts.
+_READINGS = ReadingCache()
 
 
 def clear_caches() -> None:
     """Forget every cached reading of actual text.
 
     >>> from indicatorkit.units import default_registry
-    >>> reader = actual_reader(default_registry())
-    >>> actual_reader(default_registry()) is reader
-    True
+    >>> first = read_actual("96%", default_registry())
     >>> clear_caches()
-    >>> actual_reader(default_registry()) is reader
+    >>> read_actual("96%", default_registry()) is first  # read again: a new object
     False
     """
-    actual_reader.cache_clear()
+    _READINGS.clear()
 
 
 def read_actual(text: str, registry: UnitRegistry) -> Amount | DatePoint | DateSpan:
@@ -55,7 +64,14 @@ def read_actual(text: str, registry: UnitRegistry) -> Amount | DatePoint | DateS
     >>> str(period.start), str(period.end)
     ('2024年5月1日', '2024年5月底')
     """
-    return actual_reader(registry)(text)  # type: ignore[no-any-return]
+    readings = registry.memo.get(_READINGS)
+    if readings is None:
+        readings = _READINGS.of(registry)
+    read = readings.get(text)
+    if read is None:
+        read = _plain(text, registry) if len(text) <= MAX_TEXT else None
+        read = remember(readings, text, _read(registry, text) if read is None else read)
+    return read  # type: ignore[no-any-return]
 
 
 def parse_actual(text: str, *, units: UnitRegistry | None = None) -> Amount | DatePoint | DateSpan:
@@ -72,4 +88,4 @@ def parse_actual(text: str, *, units: UnitRegistry | None = None) -> Amount | Da
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_actual needs a str, not {type(text).__name__}")
-    return actual_reader(default_registry() if units is None else units)(text)  # type: ignore[no-any-return]
+    return read_actual(text, default_registry() if units is None else units)

@@ -13,7 +13,7 @@ from typing import Literal, overload
 
 from indicatorkit.language.actuals import parse_actual
 from indicatorkit.language.lenient import LenientParse, parse_lenient
-from indicatorkit.language.reading import target_reader
+from indicatorkit.language.reading import read_target
 from indicatorkit.language.targets import AnyTarget
 from indicatorkit.units import UnitRegistry, default_registry
 
@@ -50,5 +50,5 @@ def parse_target(
         raise TypeError(f"parse_target needs a str, not {type(text).__name__}")
     registry = default_registry() if units is None else units
     if not lenient:
-        return target_reader(registry)(text)  # type: ignore[no-any-return]
+        return read_target(text, registry)
     return parse_lenient(text, registry)

@@ -3,14 +3,17 @@ optional prefix operator, a number, a known unit word and an optional suffix ope
 without the parser.  Anything else goes to the grammar, which gives the same result (a
 property test holds the two paths equal) or the error.
 
-Most texts need no normalisation; :func:`match_plain` checks that cheaply and normalises only
-when it must, so the common case is one regular-expression match and a few dictionary lookups.
+Most texts need no normalisation and hold no space; :func:`match_plain` checks that cheaply and
+normalises only when it must, so the common case is one regular-expression match and a few
+dictionary lookups.  The readers build the target or the amount from its parts, and cache it
+per unit registry.
 
 >>> from indicatorkit.units import default_registry
->>> match_plain("不低于90%", default_registry())
-(<Operator.GE: '≥'>, Amount('90%'), None)
->>> match_plain("＞＝９０％", default_registry())
-(<Operator.GE: '≥'>, Amount('90%'), None)
+>>> prefix, value, unit, suffix = match_plain("不低于90%", default_registry())
+>>> prefix, value, unit.symbol, suffix
+(<Operator.GE: '≥'>, Fraction(90, 1), '%', None)
+>>> match_plain("＞＝９０％", default_registry()) == match_plain("≥90%", default_registry())
+True
 >>> match_plain("90%以上件", default_registry()) is None
 True
 """
@@ -19,13 +22,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from fractions import Fraction
 
 from indicatorkit.errors import InvalidValueError
-from indicatorkit.language.text import needs_normalizing, normalize
-from indicatorkit.language.values import Amount, exact_amount
+from indicatorkit.language.text import normalize
 from indicatorkit.numerals import decimal_value
-from indicatorkit.units import UnitRegistry
+from indicatorkit.units import Unit, UnitRegistry
 from indicatorkit.vocabulary import (
     CHARACTER_ALIASES,
     PREFIX_OPERATORS,
@@ -62,15 +65,25 @@ def _alternation(words: Iterable[str]) -> str:
 #: What starts a suffix operator (之内, 以上, 内, 及以上, 或以下 …): a unit word on the fast path
 #: holds none of these characters, so it can be matched greedily, without backtracking.
 _SUFFIX_STARTS = "".join(sorted({word[0] for word in SUFFIX_OPERATORS}))
-#: prefix operator, number (its thousands separators checked after the match), unit word,
-#: suffix operator.  A unit word holds no digit, space, look-alike character or suffix start,
-#: and the operator words hold no look-alike either, so a normalised text that matches is
-#: already what :func:`~indicatorkit.language.text.normalize` would give.
-_PLAIN = re.compile(
-    f"\\s*({_alternation(PREFIX_OPERATORS)})?\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*"
-    f"([^0-9\\s{re.escape(_SUFFIX_STARTS + ''.join(CHARACTER_ALIASES))}]*)"
-    f"({_alternation(SUFFIX_OPERATORS)})?\\s*"
-).fullmatch
+
+
+def _pattern(space: str) -> Callable[[str], re.Match[str] | None]:
+    """Prefix operator, number (its thousands separators checked after the match), unit word,
+    suffix operator, with ``space`` between them.  A unit word holds no digit, space,
+    look-alike character or suffix start, and the operator words hold no look-alike either, so
+    a normalised text that matches is already what
+    :func:`~indicatorkit.language.text.normalize` would give."""
+    return re.compile(
+        f"{space}({_alternation(PREFIX_OPERATORS)})?{space}([0-9][0-9,]*(?:\\.[0-9]+)?){space}"
+        f"([^0-9\\s{re.escape(_SUFFIX_STARTS + ''.join(CHARACTER_ALIASES))}]*)"
+        f"({_alternation(SUFFIX_OPERATORS)})?{space}"
+    ).fullmatch
+
+
+#: Most texts are written without spaces, and the regular expression is cheaper without them;
+#: a text it does not match is normalised and tried with spaces allowed.
+_TIGHT = _pattern("")
+_SPACED = _pattern("\\s*")
 _SEPARATED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?").fullmatch
 _is_normalized = unicodedata.is_normalized
 _PREFIX = dict(PREFIX_OPERATORS)
@@ -79,22 +92,23 @@ _SUFFIX = dict(SUFFIX_OPERATORS)
 
 def match_plain(
     text: str, registry: UnitRegistry
-) -> tuple[Operator | None, Amount, Operator | None] | None:
-    """``(prefix operator, amount, suffix operator)`` of a plain form, or ``None`` for
+) -> tuple[Operator | None, Fraction, Unit, Operator | None] | None:
+    """``(prefix operator, value, unit, suffix operator)`` of a plain form, or ``None`` for
     anything the grammar must read.  ``text`` is as the user gave it (normalised here when it
     needs to be).
 
     >>> from indicatorkit.units import default_registry
-    >>> match_plain("1,000件以上", default_registry())
-    (None, Amount('1000件'), <Operator.GE: '≥'>)
+    >>> prefix, value, unit, suffix = match_plain("1,000件以上", default_registry())
+    >>> prefix, value, unit.symbol, suffix
+    (None, Fraction(1000, 1), '件', <Operator.GE: '≥'>)
+    >>> match_plain(" ≥ 94.5 % ", default_registry())[1]  # spaces anywhere between the parts
+    Fraction(189, 2)
     >>> match_plain("12月底前", default_registry()) is None  # the grammar reads a deadline
     True
     """
-    match = _PLAIN(text) if _is_normalized("NFKC", text) else None
+    match = _TIGHT(text) if _is_normalized("NFKC", text) else None
     if match is None:
-        if not needs_normalizing(text):
-            return None
-        match = _PLAIN(normalize(text)[0])
+        match = _SPACED(normalize(text)[0])
         if match is None:
             return None
     prefix, number, word, suffix = match.groups()
@@ -107,6 +121,7 @@ def match_plain(
         return None  # the grammar reads the unit or gives the located error
     return (
         _PREFIX[prefix] if prefix else None,
-        exact_amount(value, unit),
+        value,
+        unit,
         _SUFFIX[suffix] if suffix else None,
     )

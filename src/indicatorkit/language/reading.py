@@ -33,7 +33,13 @@ from indicatorkit.language.actuals import clear_caches as clear_actual_caches
 from indicatorkit.language.grammar import Between, By, Compared, Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.prose import is_prose, looks_like_sentence, unit_alone, unquote
-from indicatorkit.language.syntax import MAX_TEXT, check_text, per_registry, read_with_grammar
+from indicatorkit.language.syntax import (
+    MAX_TEXT,
+    ReadingCache,
+    check_text,
+    read_with_grammar,
+    remember,
+)
 from indicatorkit.language.targets import (
     AnyTarget,
     Comparison,
@@ -48,7 +54,7 @@ from indicatorkit.language.values import Amount, DatePoint, DateSpan
 from indicatorkit.language.words import separate_values
 from indicatorkit.units import NO_UNIT, UnitRegistry
 
-__all__ = ["clear_caches", "looks_like_year_month", "read_target", "target_reader"]
+__all__ = ["clear_caches", "looks_like_year_month", "read_target"]
 
 
 def _plain(text: str, registry: UnitRegistry) -> Comparison | None:
@@ -56,15 +62,15 @@ def _plain(text: str, registry: UnitRegistry) -> Comparison | None:
     plain = match_plain(text, registry)
     if plain is None:
         return None
-    prefix, amount, suffix = plain
+    prefix, value, unit, suffix = plain
     if prefix is not None:
         # both operators: the grammar decides whether they agree
-        return exact_comparison(prefix, amount) if suffix is None else None
-    if amount.unit.symbol == "年":
+        return exact_comparison(prefix, value, unit) if suffix is None else None
+    if unit.symbol == "年":
         return None  # "2025年", "2025年内" may be a calendar year: the grammar decides
-    if suffix is None and amount.unit is NO_UNIT and looks_like_year_month(text):
+    if suffix is None and unit is NO_UNIT and looks_like_year_month(text):
         return None  # "2021.6" may be a month: the slow path refuses to guess
-    return exact_comparison(suffix, amount)
+    return exact_comparison(suffix, value, unit)
 
 
 def _calendar_year(comparison: Comparison, text: str) -> Comparison:
@@ -216,7 +222,7 @@ def _rate_first(normalised: str, registry: UnitRegistry) -> AnyTarget | None:
     if not denominators or not rest:
         return None
     try:
-        read = _read(registry, rest)  # rest does not start with 每: no deeper recursion
+        read = read_target(rest, registry)  # rest does not start with 每: no deeper recursion
     except TextError:
         return None
     per = "/" + "/".join(denominators)
@@ -235,10 +241,7 @@ def _rate_first(normalised: str, registry: UnitRegistry) -> AnyTarget | None:
 
 
 def _read(registry: UnitRegistry, text: str) -> AnyTarget:
-    if len(text) <= MAX_TEXT:
-        plain = _plain(text, registry)
-        if plain is not None:
-            return plain
+    """What a text the fast path declined means (the grammar, conventions, errors)."""
     check_text(text, Start.TARGET)
     normalised = normalize(text)[0]
     _dotted_months(text, normalised)
@@ -298,8 +301,8 @@ def _read(registry: UnitRegistry, text: str) -> AnyTarget:
     return read if isinstance(read, Qualitative) else _target_of(read, text)
 
 
-#: ``target_reader(registry)`` is ``registry``'s cached strict reader of a target text.
-target_reader = per_registry(_read)
+#: Each registry's strict readings of target texts.
+_READINGS = ReadingCache()
 
 
 def read_target(text: str, registry: UnitRegistry) -> AnyTarget:
@@ -309,17 +312,25 @@ def read_target(text: str, registry: UnitRegistry) -> AnyTarget:
     >>> read_target("12月底前", default_registry()), read_target("90%-100%", default_registry())
     (Deadline('12月底前'), Range('90%～100%'))
     """
-    return target_reader(registry)(text)  # type: ignore[no-any-return]
+    readings = registry.memo.get(_READINGS)
+    if readings is None:
+        readings = _READINGS.of(registry)
+    read = readings.get(text)
+    if read is None:
+        read = _plain(text, registry) if len(text) <= MAX_TEXT else None
+        read = remember(readings, text, _read(registry, text) if read is None else read)
+    return read  # type: ignore[no-any-return]
 
 
 def clear_caches() -> None:
-    """Forget every cached reading (benchmarks call it to measure cold reading).
+    """Forget every cached reading of target and actual text (benchmarks call it to measure
+    cold reading).
 
     >>> from indicatorkit.units import default_registry
-    >>> reader = target_reader(default_registry())
+    >>> first = read_target("≥95%", default_registry())
     >>> clear_caches()
-    >>> target_reader(default_registry()) is reader
+    >>> read_target("≥95%", default_registry()) is first  # read again: a new object
     False
     """
-    target_reader.cache_clear()
+    _READINGS.clear()
     clear_actual_caches()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Callable
-from functools import lru_cache, partial
 from typing import Any
 
 from lark.exceptions import UnexpectedInput
@@ -22,7 +21,15 @@ from indicatorkit.language.hints import syntax_error
 from indicatorkit.language.text import normalize, original_position
 from indicatorkit.units import UnitRegistry
 
-__all__ = ["MAX_TEXT", "Start", "check_text", "per_registry", "read_with_grammar"]
+__all__ = [
+    "CACHE_SIZE",
+    "MAX_TEXT",
+    "ReadingCache",
+    "Start",
+    "check_text",
+    "read_with_grammar",
+    "remember",
+]
 
 #: The longest target or actual text read (characters).  Real 指标值 are a few dozen
 #: characters; the limit keeps every entry point's time and memory bounded.
@@ -101,41 +108,56 @@ def read_with_grammar(
         ) from None
 
 
-class per_registry:
-    """``read(registry, text)`` cached per unit registry, 65,536 texts each: ``reader(registry)``
-    is that registry's cached reader of a text (kept in the registry's ``memo``, so it lives
-    and dies with the registry); ``cache_clear()`` forgets every cached reading.
+#: Readings a registry keeps per reader; a full cache starts afresh (bounded memory, constant
+#: time per reading, whatever the input).
+CACHE_SIZE = 65_536
+
+
+class ReadingCache:
+    """One reader's cache of readings, a dict per unit registry: ``cache.of(registry)`` is
+    kept in the registry's ``memo`` (so it lives and dies with the registry) and reached on
+    the hot path as ``registry.memo.get(cache)``; :meth:`clear` empties every one of them in
+    place.  A reader looks a text up, reads it on a miss, and stores it with
+    :func:`remember`.
 
     >>> from indicatorkit.units import default_registry
-    >>> lengths = per_registry(lambda registry, text: len(text))
-    >>> reader = lengths(default_registry())
-    >>> reader("≥95%"), lengths(default_registry()) is reader
-    (4, True)
-    >>> lengths.cache_clear()
-    >>> lengths(default_registry()) is reader
-    False
+    >>> cache = ReadingCache()
+    >>> readings = cache.of(default_registry())
+    >>> remember(readings, "≥95%", "read"), cache.of(default_registry()) is readings
+    ('read', True)
+    >>> cache.clear()
+    >>> readings
+    {}
     """
 
-    def __init__(self, read: Callable[[UnitRegistry, str], Any]) -> None:
-        self.read = read
+    def __init__(self) -> None:
         self.registries: weakref.WeakSet[UnitRegistry] = weakref.WeakSet()
         self.lock = threading.Lock()
 
-    def __call__(self, registry: UnitRegistry) -> Callable[[str], Any]:
-        reader = registry.memo.get(self)
-        if reader is None:
-            with self.lock:
-                reader = registry.memo.get(self)
-                if reader is None:
-                    reader = registry.memo[self] = lru_cache(maxsize=65536)(
-                        partial(self.read, registry)
-                    )
-                    self.registries.add(registry)
-        return reader
+    def of(self, registry: UnitRegistry) -> dict[str, Any]:
+        """``registry``'s dict of this reader's readings (made on first use)."""
+        with self.lock:
+            readings: dict[str, Any] | None = registry.memo.get(self)
+            if readings is None:
+                readings = registry.memo[self] = {}
+                self.registries.add(registry)
+            return readings
 
-    def cache_clear(self) -> None:
-        """Forget every cached reading, in every registry."""
+    def clear(self) -> None:
+        """Forget every reading, in every registry."""
         with self.lock:
             for registry in list(self.registries):
-                registry.memo.pop(self, None)
-            self.registries.clear()
+                registry.memo.get(self, {}).clear()
+
+
+def remember(readings: dict[str, Any], text: str, read: Any) -> Any:
+    """Store ``read`` as the reading of ``text`` (a full cache starts afresh) and return it.
+
+    >>> readings = {}
+    >>> remember(readings, "96%", "read"), readings
+    ('read', {'96%': 'read'})
+    """
+    if len(readings) >= CACHE_SIZE:
+        readings.clear()
+    readings[text] = read
+    return read

@@ -486,19 +486,22 @@ class Comparison:
 
 _set_operator = Comparison.__dict__["operator"].__set__
 _set_amount = Comparison.__dict__["amount"].__set__
+_set_value = Amount.__dict__["value"].__set__
+_set_unit = Amount.__dict__["unit"].__set__
 
 
-def exact_comparison(operator: Operator | None, amount: Amount) -> Comparison:
-    """``Comparison(operator, amount)`` for a reader that holds a valid operator and an amount
-    read from a finite decimal, skipping the validators: the readers' hot path.  A test holds
-    it equal to the constructor, field by field.
+def exact_comparison(operator: Operator | None, value: Fraction, unit: Unit) -> Comparison:
+    """``Comparison(operator, Amount(value, unit))`` for a reader that holds a valid operator
+    and a value read from a finite decimal, skipping the converters and validators: the
+    readers' hot path.  A test holds it equal to the constructors, field by field.
 
-    >>> from fractions import Fraction
-    >>> from indicatorkit.language.values import exact_amount
     >>> from indicatorkit.units import unit
-    >>> exact_comparison(Operator.GE, exact_amount(Fraction(95), unit("%")))
+    >>> exact_comparison(Operator.GE, Fraction(95), unit("%"))
     Comparison('≥95%')
     """
+    amount = _new_result(Amount)
+    _set_value(amount, value)
+    _set_unit(amount, unit)
     comparison = _new_result(Comparison)
     _set_operator(comparison, operator)
     _set_amount(comparison, amount)
