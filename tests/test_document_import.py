@@ -212,3 +212,22 @@ def test_a_unit_row_with_no_table_after_it() -> None:
     imported = read_document(text_blocks("\t315001玉田县司法局本级\n\t单位：元\n"), source="t")
     assert imported.spec is None
     assert [(f.code, f.line) for f in imported.findings] == [("IK616", 1)]
+
+
+def test_an_unknown_counting_word_lands_with_the_unit_it_needs() -> None:
+    """≥5000蔸: read as a count of its own (T023, a warning where it stands); the spec carries
+    the definition, writes it in its 计量单位 block, and loads back the same."""
+    from indicatorkit import dumps, loads
+
+    text = TABLE + "\n\t\n\t数量指标\n\t栽种数\n\t栽种数\n\t≥5000蔸\n\t调研\n"
+    imported = read_document(text_blocks(text), source="t.txt")
+    (finding,) = imported.findings
+    assert (finding.code, finding.severity, finding.line) == ("IK610", Severity.WARNING, 28)
+    assert "T023" in finding.message and "蔸 = [蔸]" in finding.message
+    spec = imported.spec
+    assert spec.units is not None and "蔸 = [蔸]" in spec.units.definitions
+    planted = spec.projects[0].indicators[1]
+    assert planted.target.check("5200蔸", units=spec.units).met
+    written = dumps(spec)
+    assert "计量单位" in written and "蔸 = [蔸]" in written
+    assert loads(written) == spec

@@ -18,7 +18,15 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import Comparison, IndicatorkitError, Qualitative, Range, parse_target
+from indicatorkit import (
+    Amount,
+    Comparison,
+    IndicatorkitError,
+    Qualitative,
+    Range,
+    parse_actual,
+    parse_target,
+)
 from indicatorkit.numerals import chinese_numeral, format_decimal
 from indicatorkit.vocabulary import PREFIX_OPERATORS, SUFFIX_OPERATORS
 
@@ -152,10 +160,11 @@ def compared_numerals(draw: st.DrawFn) -> tuple[str, Fraction, str]:
 
 
 def _expected(value: Fraction, unit: str) -> Fraction:
-    """The value in base units, as the plain Arabic spelling reads."""
-    target = parse_target(f"{format_decimal(value)}{unit}")
-    assert isinstance(target, Comparison)
-    return target.amount.normalized
+    """The value in base units, as the plain Arabic spelling reads (as an actual: a bare
+    ``1900.1`` target may be a month written year.month, which strict reading refuses)."""
+    amount = parse_actual(f"{format_decimal(value)}{unit}")
+    assert isinstance(amount, Amount)
+    return amount.normalized
 
 
 @CHECK

@@ -7,9 +7,12 @@ import json
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indicatorkit import (
     DimensionMismatchError,
+    IndicatorkitError,
     SpecError,
     UnitDefinitionError,
     UnknownUnitError,
@@ -18,7 +21,8 @@ from indicatorkit import (
     parse_target,
     unit,
 )
-from indicatorkit.units import known_unit_words
+from indicatorkit.language.text import normalize
+from indicatorkit.units import could_be_counting_word, known_unit_set, known_unit_words
 
 COUNTS = "件 人 人次 次 场 场次 份 个 项 户 家 篇 期 批 台 辆 套".split()
 
@@ -294,3 +298,108 @@ def test_a_counting_word_hint_survives_pickling() -> None:
         parse_target("≥5蔸")
     again = pickle.loads(pickle.dumps(caught.value))
     assert str(again) == str(caught.value) and again.counting_word == "蔸"
+
+
+def test_the_words_never_counted_are_those_the_counting_word_list_leaves_out() -> None:
+    """``NOT_COUNTING_WORDS`` is the list in the header of counting_words.txt, word for word."""
+    from importlib import resources
+
+    from indicatorkit.units import NOT_COUNTING_WORDS
+
+    header = resources.files("indicatorkit").joinpath("counting_words.txt").read_text("utf-8")
+    section = header.split("deliberately NOT defined", 1)[1].split("\n\n", 1)[0]
+    listed = set()
+    for line in section.splitlines()[1:]:
+        entry = line.removeprefix("#")
+        if entry.startswith("   ") and not entry[3].isspace():  # not a reason's next line
+            words = entry.strip().split("  ")[0]  # the words, before the reason
+            listed |= set(words.split())
+    single = {word for word in listed if len(word) == 1}
+    assert single <= NOT_COUNTING_WORDS  # every word the list leaves out is never counted
+    assert NOT_COUNTING_WORDS <= {char for word in listed for char in word}  # nor any other
+
+
+@pytest.mark.parametrize(
+    ("text", "strict", "span"),
+    [
+        ("≥5蔸", "≥5蔸", "蔸"),
+        ("≥1.5万蔸", "≥15000蔸", "万蔸"),
+        ("5蔸以上", "≥5蔸", "蔸"),
+        ("≤3元/蔸", "≤3元/蔸", "蔸"),
+        ("≥5 蔸", "≥5蔸", "蔸"),
+        ("合格率≥5蔸", "≥5蔸", "蔸"),
+    ],
+)
+def test_lenient_reading_takes_an_unknown_counting_word_as_a_count_of_its_own(
+    text: str, strict: str, span: str
+) -> None:
+    from indicatorkit import default_registry
+
+    read = parse_target(text, lenient=True)
+    assert read.defined == ("蔸 = [蔸]",)
+    assert [d.code for d in read.diagnostics if d.code != "T008"] == ["T023"]
+    (counted,) = [d for d in read.diagnostics if d.code == "T023"]
+    assert text[counted.position : counted.end].strip() == span == counted.original.strip()
+    assert "计量单位" in counted.message and "蔸 = [蔸]" in counted.message
+    clumps = default_registry().define(read.defined[0])
+    assert read.target == parse_target(strict, units=clumps)
+    assert "[蔸]" in read.target.amount.unit.dimension  # type: ignore[union-attr]
+    with pytest.raises(IndicatorkitError):
+        parse_target(text)  # strict reading still refuses it
+
+
+@pytest.mark.parametrize("text", ["≥5石", "≥5斗", "≥2股", "≥3番", "≥5角", "≥3服"])
+def test_a_unit_of_another_kind_is_never_taken_for_a_counting_word(text: str) -> None:
+    with pytest.raises(UnknownUnitError) as caught:
+        parse_target(text, lenient=True)
+    assert caught.value.counting_word == ""
+    assert 'define_unit("' not in str(caught.value)  # no hint to add it as a count
+
+
+# CJK characters that are neither a known unit nor a word the grammar or the list refuses
+_ADHOC = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF).filter(
+    lambda char: (
+        normalize(char)[0] == char  # 貳 is read as the numeral 二
+        and char not in known_unit_set()
+        and could_be_counting_word(char)
+        and not any(char in word for word in known_unit_set())
+    )
+)
+
+
+@given(_ADHOC, st.integers(min_value=1, max_value=10**6), st.sampled_from(["≥", "≤", "", "不少于"]))
+@settings(max_examples=40, deadline=None)
+def test_any_unknown_counting_word_reads_leniently_as_its_own_count(
+    char: str, number: int, operator: str
+) -> None:
+    from indicatorkit import Comparison, default_registry
+
+    try:
+        parse_target(f"{operator}{number}{char}")
+    except UnknownUnitError:
+        pass
+    else:
+        return  # the grammar reads the character itself (a word it knows): nothing ad hoc
+    read = parse_target(f"{operator}{number}{char}", lenient=True)
+    own = default_registry().define(f"{char} = [{char}]")
+    assert read.defined == (f"{char} = [{char}]",)
+    assert isinstance(read.target, Comparison)
+    assert read.target.amount.unit.dimension == f"[{char}]"
+    assert read.target.check(f"{number}{char}", units=own).met is True
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "met"),
+    [
+        ("≥500斤", "250千克", True),
+        ("≥500斤", "249.5公斤", False),
+        ("≥3担", "150千克", True),
+        ("≥5里", "2.5公里", True),
+        ("≥3丈", "10米", True),
+        ("≥3尺", "1米", True),
+        ("≥30寸", "99厘米", False),
+        ("两百斤", "100千克", True),
+    ],
+)
+def test_market_units_convert_exactly(target: str, actual: str, met: bool) -> None:
+    assert parse_target(target).check(actual).met is met

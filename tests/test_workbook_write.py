@@ -321,3 +321,18 @@ def test_a_text_longer_than_a_cell_is_refused_not_cut(tmp_path: Path) -> None:
     with pytest.raises(UnwritableWorkbookError, match="32767"):
         write_workbook(spec, path)
     assert not path.exists()  # nothing half-written
+
+
+def test_a_counting_word_of_the_specs_own_reads_back_from_the_workbook(tmp_path: Path) -> None:
+    """A workbook holds no unit declarations: a spec's own counting word comes back read as a
+    count of its own (T023, an IK718 warning at its cell), with the same units."""
+    spec = loads(
+        "计量单位\n  - 蔸 = [蔸]\n\n项目 1 绿化\n  预算：10000元\n  财政资金：10000元\n\n"
+        "  指标 产出指标 / 数量指标 / 栽种数\n    指标值：≥5000蔸\n"
+    )
+    path = tmp_path / "申报表.xlsx"
+    write_workbook(spec, path)
+    imported = read_workbook(path, source="申报表.xlsx")
+    assert imported.spec == spec and imported.spec.units == spec.units
+    (finding,) = [f for f in imported.findings if f.code == "IK718"]
+    assert "T023" in finding.message

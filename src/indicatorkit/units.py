@@ -45,6 +45,7 @@ from indicatorkit.vocabulary import PREFIX_OPERATORS, RANGE_SEPARATORS, SUFFIX_O
 
 __all__ = [
     "MAX_UNIT_TEXT",
+    "NOT_COUNTING_WORDS",
     "NO_UNIT",
     "SCALES",
     "Unit",
@@ -132,14 +133,32 @@ def _is_cjk(char: str) -> bool:
     )
 
 
+#: The characters ``counting_words.txt`` deliberately leaves out (its header gives each
+#: reason): after a number they mean something other than a count — numerals, comparator and
+#: deadline words, time, units of another kind, money, ratios, grades, and characters that
+#: usually start another word (管理, 领导, 贴息, 服务).  None is ever taken for a counting word.
+NOT_COUNTING_WORDS = frozenset(
+    "十百千万亿两以上下内前底末月日号年季旬周天时刻秒分夜岁点米里尺寸丈方斤担石升斗吨度"
+    "元角分毛钱倍成折番级等档星代辈世管领贴服股"
+)
+
+
 def could_be_counting_word(word: str) -> bool:
     """True when ``word``, unknown after a number, has the shape of a counting word (量词) one
-    could add: a single Chinese character that the target grammar does not read itself.
+    could add: a single Chinese character that the target grammar does not read itself and
+    that is not a unit of another kind (:data:`NOT_COUNTING_WORDS`).
 
-    >>> could_be_counting_word("蔸"), could_be_counting_word("月"), could_be_counting_word("km")
+    >>> could_be_counting_word("蔸"), could_be_counting_word("月"), could_be_counting_word("斤")
     (True, False, False)
+    >>> could_be_counting_word("km")
+    False
     """
-    return len(word) == 1 and _is_cjk(word) and word not in _GRAMMAR_CHARACTERS
+    return (
+        len(word) == 1
+        and _is_cjk(word)
+        and word not in _GRAMMAR_CHARACTERS
+        and word not in NOT_COUNTING_WORDS
+    )
 
 
 class UnitDefinitionError(IndicatorkitError):

@@ -58,7 +58,7 @@ import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.formats.document_blocks import Block, Cell, Paragraph, TableRow, compact
-from indicatorkit.formats.imported import Imported
+from indicatorkit.formats.imported import Imported, spec_units
 from indicatorkit.formats.self_assessment import is_self_assessment, read_self_assessment
 from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.targets import AnyTarget
@@ -194,6 +194,8 @@ class _Reader:
         self.pending_unit: list[TableRow] = []
         self.projects: list[_ProjectDraft] = []
         self.units: list[Cell] = []
+        #: unit definitions lenient readings added (T023), for the spec's units
+        self.defined: list[str] = []
         self.years: list[tuple[int, Paragraph]] = []
 
     # --- findings -------------------------------------------------------------------------
@@ -275,7 +277,7 @@ class _Reader:
         if department is None and not projects:
             return None
         try:
-            return Spec(department, projects)
+            return Spec(department, projects, units=spec_units(self.defined))
         except IndicatorkitError as error:  # indicators are checked one by one before
             self.findings.append(Finding("IK619", Severity.ERROR, str(error), 1, file=self.source))
             return None
@@ -640,6 +642,7 @@ class _Reader:
     def target(self, text: str, at: Paragraph | Cell, column: int = 1) -> AnyTarget | None:
         try:
             result = parse_target(text, lenient=True)
+            self.defined.extend(result.defined)
         except IndicatorkitError as error:
             message = error.message if isinstance(error, TextError) else str(error)
             self.say(

@@ -13,13 +13,32 @@ column.  Codes: ``IK6xx`` documents, Word, CSV long tables and PDF; ``IK7xx`` wo
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 import attrs
 
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.records import Spec
+from indicatorkit.units import UnitRegistry, default_registry
 
-__all__ = ["Imported"]
+__all__ = ["Imported", "spec_units"]
+
+
+def spec_units(defined: Iterable[str]) -> UnitRegistry | None:
+    """The units of a spec an importer assembles: the default registry with the definitions
+    its lenient readings added (``LenientParse.defined``: an unknown counting word read as a
+    count of its own, T023) — so the spec reads its own targets and writes them in its
+    ``计量单位`` block — or ``None`` when there are none.
+
+    >>> from indicatorkit import parse_target
+    >>> units = spec_units(parse_target("≥5000蔸", lenient=True).defined)
+    >>> units.unit("蔸").dimension, spec_units([]) is None
+    ('[蔸]', True)
+    """
+    units = None
+    for line in dict.fromkeys(defined):
+        units = (units or default_registry()).define(line)
+    return units
 
 
 @attrs.frozen

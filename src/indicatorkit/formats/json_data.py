@@ -695,7 +695,11 @@ def _load_target(r: _Reader, value: object, path: str) -> Any:
         return _FAIL
     text = field_text(raw)
     try:
-        target = parse_target(text, lenient=True, units=r.units).target
+        read = parse_target(text, lenient=True, units=r.units)
+        undeclared = read.undeclared_unit()
+        if undeclared is not None:
+            raise undeclared
+        target = read.target
     except ValueError as error:
         message = error.message if isinstance(error, TextError) else str(error)
         suggestion = error.suggestion if isinstance(error, TextError) else None

@@ -47,7 +47,7 @@ from indicatorkit.formats.document_blocks import (
     compact,
     finding_at,
 )
-from indicatorkit.formats.imported import Imported
+from indicatorkit.formats.imported import Imported, spec_units
 from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Finding, Severity
@@ -146,6 +146,8 @@ class _Reader:
         self.source = source
         self.findings: list[Finding] = []
         self.drafts: list[_Draft] = []
+        #: unit definitions lenient readings added (T023), for the spec's units
+        self.defined: list[str] = []
         self.header: dict[str, int] | None = None
         self.budget_header: dict[str, int] | None = None
         self.money = "万元"
@@ -181,7 +183,7 @@ class _Reader:
             return Imported(None, tuple(self.findings), self.source)
         spec: Spec | None = None
         try:
-            spec = Spec(projects=projects)
+            spec = Spec(projects=projects, units=spec_units(self.defined))
         except IndicatorkitError as error:
             self.findings.append(Finding("IK652", Severity.ERROR, str(error), 1, file=self.source))
         return Imported(spec, tuple(self.findings), self.source)
@@ -413,6 +415,7 @@ class _Reader:
             return
         try:
             target = parse_target(target_text, lenient=True)
+            self.defined.extend(target.defined)
         except IndicatorkitError as error:
             message = error.message if isinstance(error, TextError) else str(error)
             self.say(

@@ -26,13 +26,14 @@ from indicatorkit.errors import (
     SeveralValuesError,
     TargetSyntaxError,
     TextError,
+    UnknownUnitError,
 )
 from indicatorkit.language.prose import looks_like_sentence
 from indicatorkit.language.reading import read_target
 from indicatorkit.language.targets import AnyTarget, Qualitative
 from indicatorkit.language.text import normalize, original_position
 from indicatorkit.language.words import comparison_in_words
-from indicatorkit.units import UnitRegistry
+from indicatorkit.units import UnitDefinitionError, UnitRegistry, could_be_counting_word
 
 __all__ = ["DIAGNOSTIC_CODES", "Diagnostic", "LenientParse", "parse_lenient"]
 
@@ -51,6 +52,7 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "setting the other words aside",
     "T021": "含两个或以上数值，读作定性指标 / two or more values: read as qualitative",
     "T022": "忽略了单位后括号里的单位名 / set aside a unit named in brackets after the unit",
+    "T023": "不认识的量词按自成一类的计数读取 / an unknown counting word read as a count of its own",
     "T040": "“8月前”按惯例读作“8月底前” / '8月前' read as by the end of August, by convention",
     "T041": "只写了月份，按惯例读作该月底前 / a month named alone read as by its end",
     "T042": "“2023.07-2024.01”读作期间 / year.month numbers read as a period",
@@ -81,21 +83,59 @@ class Diagnostic:
 
 @attrs.frozen
 class LenientParse:
-    """What ``parse_target(text, lenient=True)`` returns: the target and what was repaired.
+    """What ``parse_target(text, lenient=True)`` returns: the target, what was repaired, and
+    the unit definitions the reading added (``defined``: an unknown counting word read as a
+    count of its own, T023).  Read actuals of such a target in a registry that has them, and
+    declare them in the spec's ``计量单位`` block.
 
-    >>> from indicatorkit import parse_target
+    >>> from indicatorkit import default_registry, parse_target
     >>> result = parse_target("指标值：≥95%%", lenient=True)
-    >>> result.target, [d.code for d in result.diagnostics]
-    (Comparison('≥95%'), ['T001', 'T005'])
+    >>> result.target, [d.code for d in result.diagnostics], result.defined
+    (Comparison('≥95%'), ['T001', 'T005'], ())
+    >>> clumps = parse_target("≥5000蔸", lenient=True)
+    >>> clumps.target, [d.code for d in clumps.diagnostics], clumps.defined
+    (Comparison('≥5000蔸'), ['T023'], ('蔸 = [蔸]',))
+    >>> units = default_registry().define(clumps.defined[0])
+    >>> clumps.target.check("5200蔸", units=units).met
+    True
     """
 
     text: str
     target: AnyTarget
     diagnostics: tuple[Diagnostic, ...] = ()
+    defined: tuple[str, ...] = ()
 
     @property
     def repaired(self) -> bool:
         return bool(self.diagnostics)
+
+    def undeclared_unit(self) -> UnknownUnitError | None:
+        """The error for a reading that needed a unit of its own (T023), as a reader whose
+        units are declared gives it — a spec file, JSON, a spec built in code: there an
+        unknown word is never an ad-hoc count — or ``None``.
+
+        >>> from indicatorkit import parse_target
+        >>> print(parse_target("≥5000蔸", lenient=True).undeclared_unit())
+        未知单位“蔸” (unknown unit '蔸')
+          ≥5000蔸
+               ^^
+          提示 / hint: 在规格的“计量单位”中加一行“- 蔸 = [蔸]” / declare it in the spec's units: - 蔸 = [蔸]
+        >>> parse_target("≥95%", lenient=True).undeclared_unit() is None
+        True
+        """
+        counted = next((d for d in self.diagnostics if d.code == "T023"), None)
+        if counted is None:
+            return None
+        line = self.defined[0]
+        word = line.partition(" = ")[0]
+        return UnknownUnitError(
+            self.text,
+            counted.position + counted.original.index(word),
+            word,
+            (),
+            word,
+            note=f"在规格的“计量单位”中加一行“- {line}” / declare it in the spec's units: - {line}",
+        )
 
 
 @attrs.frozen
@@ -318,6 +358,11 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
         raise  # a unit alone: nothing to repair, never a sentence
     except SeveralValuesError as error:
         return _several_values(text, error)
+    except UnknownUnitError as error:
+        counted = _counting_word(text, error, error.position, error.end, registry)
+        if counted is not None:
+            return counted
+        as_given, given_error = None, error
     except TextError as error:
         as_given, given_error = None, error
     if as_given is not None and not isinstance(as_given, Qualitative):
@@ -330,6 +375,11 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
     try:
         target = read_target(repaired, registry)
     except TextError as error:
+        if isinstance(error, UnknownUnitError):  # 合格率≥5000蔸: repaired, then a counting word
+            start, end = index[error.position], index[error.end]
+            counted = _counting_word(text, error, start, end, registry)
+            if counted is not None:
+                return counted
         truncated = _truncated(repaired, error, registry)
         if truncated is None:
             if as_given is not None:  # a sentence the repairs broke: keep it as written
@@ -382,6 +432,40 @@ def _by_convention(text: str, error: AmbiguousTargetError) -> LenientParse:
         str(target),
     )
     return LenientParse(text, target, (diagnostic,))  # type: ignore[arg-type]
+
+
+def _counting_word(
+    text: str, error: UnknownUnitError, start: int, end: int, registry: UnitRegistry
+) -> LenientParse | None:
+    """The text read with an unknown counting word (``≥5000蔸``, at ``[start, end)`` of the
+    text as given) as a count of its own, with a T023 diagnostic and the definition added —
+    or ``None`` when the unknown word is not a single counting word
+    (:func:`~indicatorkit.units.could_be_counting_word`: never a unit of another kind, a time
+    word or a numeral)."""
+    word = error.counting_word
+    if not could_be_counting_word(word) or word in registry.known_unit_set():
+        return None
+    line = f"{word} = [{word}]"
+    try:
+        read = parse_lenient(text, registry.define(line))
+    except (TextError, UnitDefinitionError):
+        return None  # the word is not what stops the reading: the strict error stands
+    diagnostic = Diagnostic(
+        "T023",
+        f"“{word}”不是已知单位，按量词读取（自成一类计数，只与“{word}”比较），请核对；"
+        f"在规格的“计量单位”中写明“- {line}” / unknown counting word {word!r} read as a count "
+        f"of its own: check it, and declare - {line} in the spec's units",
+        start,
+        end,
+        text[start:end],
+        text[start:end],
+    )
+    return LenientParse(
+        text,
+        read.target,
+        tuple(sorted((diagnostic, *read.diagnostics), key=lambda d: d.position)),
+        (line, *read.defined),
+    )
 
 
 def _several_values(text: str, error: SeveralValuesError) -> LenientParse:

@@ -498,7 +498,14 @@ class Spec:
             repeated = next(n for n in numbers if n in seen or seen.add(n))  # type: ignore[func-returns-value]
             raise InvalidValueError(f"项目编号 {repeated} 重复 (duplicate project number)")
         for indicator in self.indicators():
-            read = parse_target(indicator.target_text, lenient=True, units=self.units).target
+            reading = parse_target(indicator.target_text, lenient=True, units=self.units)
+            undeclared = reading.undeclared_unit()
+            if undeclared is not None:
+                raise InvalidValueError(
+                    f"指标值“{indicator.target_text}”的单位“{undeclared.unit}”不在规格的单位中 "
+                    f"(a unit the spec's units do not declare): {undeclared.suggestion}"
+                )
+            read = reading.target
             if read != indicator.target:
                 raise InvalidValueError(
                     f"指标值文字“{indicator.target_text}”与目标 {indicator.target} 不一致 "

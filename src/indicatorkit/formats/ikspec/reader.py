@@ -879,7 +879,11 @@ class _Reader:
 
     def target(self, text: str, node: _Node) -> Any:
         try:
-            return parse_target(text, lenient=True, units=self.units).target
+            read = parse_target(text, lenient=True, units=self.units)
+            undeclared = read.undeclared_unit()
+            if undeclared is not None:
+                raise undeclared
+            return read.target
         except TextError as error:
             self.located_text_error(error, node, self.value_column(node), "IK030")
             return None
