@@ -14,6 +14,7 @@ from indicatorkit import (
     AmbiguousTargetError,
     Amount,
     Comparison,
+    IndicatorkitError,
     InvalidTargetError,
     Period,
     TargetSyntaxError,
@@ -101,6 +102,36 @@ def test_a_unit_named_again_in_brackets_is_set_aside_leniently(
     read = parse_target(text, lenient=True)
     assert str(read.target) == target
     assert [(d.code, d.original) for d in read.diagnostics] == [("T022", gloss)]
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "at"),
+    [
+        ("400元/人、天", "400元/人/天", 6),  # a real 培训成本 (corpus D07)
+        ("≤400元/人、天", "≤400元/人/天", 7),
+        ("≥2次/村、年", "≥2次/村/年", 5),
+    ],
+)
+def test_two_denominators_joined_by_a_list_comma_read_as_one_rate(
+    text: str, target: str, at: int
+) -> None:
+    with pytest.raises(TargetSyntaxError):
+        parse_target(text)  # strict reading refuses to guess
+    read = parse_target(text, lenient=True)
+    assert str(read.target) == target
+    assert [(d.code, d.position, d.original, d.replacement) for d in read.diagnostics] == [
+        ("T024", at, "、", "·")
+    ]
+
+
+@pytest.mark.parametrize("text", ["元/人、天", "5人、3天", "400元/人、3天", "≥95%、≥90%"])
+def test_a_list_comma_elsewhere_is_never_read_as_a_rate(text: str) -> None:
+    try:
+        read = parse_target(text, lenient=True)
+    except IndicatorkitError:
+        return
+    assert "T024" not in [d.code for d in read.diagnostics]
+    assert "·" not in str(read.target)
 
 
 def test_brackets_that_are_not_a_unit_stay() -> None:

@@ -79,8 +79,9 @@ def _unit(text: str) -> object:
     brackets after it (``%(百分比)``, ``件(套)``) is a gloss the reading sets aside (T022)."""
     registry = default_registry()
     text = normalize(re.sub(r"\([^()]*\)$", "", text))[0]  # 萬元 is 万元, as the reading has it
-    # 元/人·月, 元/人*月, 元/人.每天 are rates like 元/人/月; 月 after "/" is 个月, as in the grammar
-    text = re.sub(r"[*·×]|\.每?|每", "/", text.strip()).replace("/月", "/个月")
+    # 元/人·月, 元/人*月, 元/人.每天, 元/人、天 are rates like 元/人/月; 月 after "/" is 个月, as
+    # in the grammar
+    text = re.sub(r"[*·×、]|\.每?|每", "/", text.strip()).replace("/月", "/个月")
     if text in ("十", "百", "千", "万", "亿"):
         return registry.scaled(text, NO_UNIT)  # 100万: a multiplier alone
     try:

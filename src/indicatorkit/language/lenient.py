@@ -53,6 +53,7 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "T021": "含两个或以上数值，读作定性指标 / two or more values: read as qualitative",
     "T022": "忽略了单位后括号里的单位名 / set aside a unit named in brackets after the unit",
     "T023": "不认识的量词按自成一类的计数读取 / an unknown counting word read as a count of its own",
+    "T024": "比率分母之间的“、”读作“·” / '、' between two denominators of a rate read as '·'",
     "T040": "“8月前”按惯例读作“8月底前” / '8月前' read as by the end of August, by convention",
     "T041": "只写了月份，按惯例读作该月底前 / a month named alone read as by its end",
     "T042": "“2023.07-2024.01”读作期间 / year.month numbers read as a period",
@@ -206,6 +207,36 @@ def _unit_glosses(text: str, start: int, limit: int, registry: UnitRegistry) -> 
     ]
 
 
+#: Two denominators of a rate joined by 、 as a list would be: ``400元/人、天`` (T024).
+_LISTED_DENOMINATOR = re.compile(r"/([^\s/、，,0-9]{1,8})、([^\s/、，,0-9]{1,8})")
+
+
+def _listed_denominators(text: str, start: int, limit: int, registry: UnitRegistry) -> list[_Edit]:
+    """A 、 between two unit words after "/" (``元/人、天``): read as the · of a compound
+    denominator (``元/人·天``, per person-day), with a T024 diagnostic.  Anything else joined
+    by 、 stays as written: there it lists things, and the reading refuses to guess."""
+    known = registry.known_unit_set()
+    edits = []
+    for listed in _LISTED_DENOMINATOR.finditer(text, start, limit):
+        after = listed.group(2)
+        if (
+            _DIGIT.search(text, start, listed.start())  # a rate of a number, not a sentence
+            and listed.group(1) in known
+            and any(after[:n] in known for n in range(len(after), 0, -1))
+        ):
+            edits.append(
+                _Edit(
+                    listed.start(2) - 1,
+                    listed.start(2),
+                    "·",
+                    "T024",
+                    f"“{listed.group(1)}、{after[:1]}”中的“、”读作“·”（每{listed.group(1)}每"
+                    f"{after[:1]}），请核对 / '、' between two denominators read as '·'",
+                )
+            )
+    return edits
+
+
 def _find_edits(text: str, registry: UnitRegistry) -> list[_Edit]:
     edits: list[_Edit] = []
     position = 0
@@ -306,6 +337,7 @@ def _find_edits(text: str, registry: UnitRegistry) -> list[_Edit]:
             )
         )
     edits.extend(_unit_glosses(text, position, limit, registry))
+    edits.extend(_listed_denominators(text, position, limit, registry))
     for double in _DOUBLE_PERCENT.finditer(text, position, limit):
         edits.append(
             _Edit(
