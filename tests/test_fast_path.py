@@ -167,12 +167,12 @@ def test_a_full_reading_cache_starts_afresh(monkeypatch: pytest.MonkeyPatch) -> 
     reading.clear_caches()
     texts = [f"≥{n}%" for n in range(10)]
     first = [parse_target(text) for text in texts]
-    readings = REGISTRY.memo[reading._READINGS]
+    readings = reading._READER.readings(REGISTRY)
     assert 1 <= len(readings) <= 3
     assert [parse_target(text) for text in texts] == first
     assert parse_target(texts[-1]) is parse_target(texts[-1])  # a hit gives the same object
     amounts = [parse_actual(f"{n}件") for n in range(10)]
-    assert len(REGISTRY.memo[actuals._READINGS]) <= 3
+    assert len(actuals._READER.readings(REGISTRY)) <= 3
     assert [str(amount) for amount in amounts] == [f"{n}件" for n in range(10)]
     reading.clear_caches()
-    assert not REGISTRY.memo[reading._READINGS] and not REGISTRY.memo[actuals._READINGS]
+    assert not reading._READER.readings(REGISTRY) and not actuals._READER.readings(REGISTRY)

@@ -11,13 +11,7 @@ from __future__ import annotations
 
 from indicatorkit.language.grammar import Start
 from indicatorkit.language.plain import match_plain
-from indicatorkit.language.syntax import (
-    MAX_TEXT,
-    ReadingCache,
-    check_text,
-    read_with_grammar,
-    remember,
-)
+from indicatorkit.language.syntax import CachedReader, check_text, read_with_grammar
 from indicatorkit.language.values import Amount, DatePoint, DateSpan, exact_amount
 from indicatorkit.units import UnitRegistry, default_registry
 
@@ -38,8 +32,8 @@ def _read(registry: UnitRegistry, text: str) -> Amount | DatePoint | DateSpan:
     return read_with_grammar(text, Start.ACTUAL, registry)  # type: ignore[no-any-return]
 
 
-#: Each registry's readings of actual texts.
-_READINGS = ReadingCache()
+#: Actual texts read, and kept per registry.
+_READER = CachedReader(_plain, _read)
 
 
 def clear_caches() -> None:
@@ -51,7 +45,7 @@ def clear_caches() -> None:
     >>> read_actual("96%", default_registry()) is first  # read again: a new object
     False
     """
-    _READINGS.clear()
+    _READER.clear()
 
 
 def read_actual(text: str, registry: UnitRegistry) -> Amount | DatePoint | DateSpan:
@@ -64,14 +58,7 @@ def read_actual(text: str, registry: UnitRegistry) -> Amount | DatePoint | DateS
     >>> str(period.start), str(period.end)
     ('2024年5月1日', '2024年5月底')
     """
-    readings = registry.memo.get(_READINGS)
-    if readings is None:
-        readings = _READINGS.of(registry)
-    read = readings.get(text)
-    if read is None:
-        read = _plain(text, registry) if len(text) <= MAX_TEXT else None
-        read = remember(readings, text, _read(registry, text) if read is None else read)
-    return read  # type: ignore[no-any-return]
+    return _READER.read(text, registry)
 
 
 def parse_actual(text: str, *, units: UnitRegistry | None = None) -> Amount | DatePoint | DateSpan:

@@ -33,13 +33,7 @@ from indicatorkit.language.actuals import clear_caches as clear_actual_caches
 from indicatorkit.language.grammar import Between, By, Compared, Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.prose import is_prose, looks_like_sentence, unit_alone, unquote
-from indicatorkit.language.syntax import (
-    MAX_TEXT,
-    ReadingCache,
-    check_text,
-    read_with_grammar,
-    remember,
-)
+from indicatorkit.language.syntax import CachedReader, check_text, read_with_grammar
 from indicatorkit.language.targets import (
     AnyTarget,
     Comparison,
@@ -301,8 +295,8 @@ def _read(registry: UnitRegistry, text: str) -> AnyTarget:
     return read if isinstance(read, Qualitative) else _target_of(read, text)
 
 
-#: Each registry's strict readings of target texts.
-_READINGS = ReadingCache()
+#: Target texts read strictly, and kept per registry.
+_READER = CachedReader(_plain, _read)
 
 
 def read_target(text: str, registry: UnitRegistry) -> AnyTarget:
@@ -312,14 +306,7 @@ def read_target(text: str, registry: UnitRegistry) -> AnyTarget:
     >>> read_target("12月底前", default_registry()), read_target("90%-100%", default_registry())
     (Deadline('12月底前'), Range('90%～100%'))
     """
-    readings = registry.memo.get(_READINGS)
-    if readings is None:
-        readings = _READINGS.of(registry)
-    read = readings.get(text)
-    if read is None:
-        read = _plain(text, registry) if len(text) <= MAX_TEXT else None
-        read = remember(readings, text, _read(registry, text) if read is None else read)
-    return read  # type: ignore[no-any-return]
+    return _READER.read(text, registry)
 
 
 def clear_caches() -> None:
@@ -332,5 +319,5 @@ def clear_caches() -> None:
     >>> read_target("≥95%", default_registry()) is first  # read again: a new object
     False
     """
-    _READINGS.clear()
+    _READER.clear()
     clear_actual_caches()

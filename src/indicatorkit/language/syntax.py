@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from lark.exceptions import UnexpectedInput
 
@@ -24,11 +24,10 @@ from indicatorkit.units import UnitRegistry
 __all__ = [
     "CACHE_SIZE",
     "MAX_TEXT",
-    "ReadingCache",
+    "CachedReader",
     "Start",
     "check_text",
     "read_with_grammar",
-    "remember",
 ]
 
 #: The longest target or actual text read (characters).  Real 指标值 are a few dozen
@@ -108,36 +107,64 @@ def read_with_grammar(
         ) from None
 
 
+#: What a :class:`CachedReader` reads a text to.
+Read = TypeVar("Read")
+
 #: Readings a registry keeps per reader; a full cache starts afresh (bounded memory, constant
 #: time per reading, whatever the input).
 CACHE_SIZE = 65_536
 
 
-class ReadingCache:
-    """One reader's cache of readings, a dict per unit registry: ``cache.of(registry)`` is
-    kept in the registry's ``memo`` (so it lives and dies with the registry) and reached on
-    the hot path as ``registry.memo.get(cache)``; :meth:`clear` empties every one of them in
-    place.  A reader looks a text up, reads it on a miss, and stores it with
-    :func:`remember`.
+class CachedReader(Generic[Read]):
+    """A reader of texts that keeps its readings per unit registry: :meth:`read` looks the
+    text up, and on a miss tries the fast path ``plain`` (``None`` when it declines) and then
+    the ``slow`` path.  Each registry's readings are a dict kept in the registry's ``memo``
+    (so they live and die with the registry); a full one starts afresh; :meth:`clear` empties
+    every one of them in place.  Errors are never kept.
 
     >>> from indicatorkit.units import default_registry
-    >>> cache = ReadingCache()
-    >>> readings = cache.of(default_registry())
-    >>> remember(readings, "≥95%", "read"), cache.of(default_registry()) is readings
-    ('read', True)
-    >>> cache.clear()
-    >>> readings
+    >>> lengths = CachedReader(
+    ...     lambda text, registry: len(text) if text.isdigit() else None,
+    ...     lambda registry, text: -1,
+    ... )
+    >>> lengths.read("123", default_registry()), lengths.read("≥5", default_registry())
+    (3, -1)
+    >>> lengths.readings(default_registry())
+    {'123': 3, '≥5': -1}
+    >>> lengths.clear()
+    >>> lengths.readings(default_registry())
     {}
     """
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        plain: Callable[[str, UnitRegistry], Read | None],
+        slow: Callable[[UnitRegistry, str], Read],
+    ) -> None:
+        self.plain = plain
+        self.slow = slow
         self.registries: weakref.WeakSet[UnitRegistry] = weakref.WeakSet()
         self.lock = threading.Lock()
 
-    def of(self, registry: UnitRegistry) -> dict[str, Any]:
+    def read(self, text: str, registry: UnitRegistry) -> Read:
+        """What ``text`` means in ``registry`` (kept for the next time)."""
+        readings = registry.memo.get(self)
+        if readings is None:
+            readings = self.readings(registry)
+        read: Read | None = readings.get(text)
+        if read is None:
+            read = self.plain(text, registry) if len(text) <= MAX_TEXT else None
+            if read is None:
+                read = self.slow(registry, text)
+            if len(readings) >= CACHE_SIZE:
+                readings.clear()
+            readings[text] = read
+        return read
+
+    def readings(self, registry: UnitRegistry) -> dict[str, Read]:
         """``registry``'s dict of this reader's readings (made on first use)."""
         with self.lock:
-            readings: dict[str, Any] | None = registry.memo.get(self)
+            readings: dict[str, Read] | None = registry.memo.get(self)
             if readings is None:
                 readings = registry.memo[self] = {}
                 self.registries.add(registry)
@@ -148,16 +175,3 @@ class ReadingCache:
         with self.lock:
             for registry in list(self.registries):
                 registry.memo.get(self, {}).clear()
-
-
-def remember(readings: dict[str, Any], text: str, read: Any) -> Any:
-    """Store ``read`` as the reading of ``text`` (a full cache starts afresh) and return it.
-
-    >>> readings = {}
-    >>> remember(readings, "96%", "read"), readings
-    ('read', {'96%': 'read'})
-    """
-    if len(readings) >= CACHE_SIZE:
-        readings.clear()
-    readings[text] = read
-    return read
