@@ -17,6 +17,7 @@ from indicatorkit import (
     IndicatorkitError,
     InvalidTargetError,
     Period,
+    Qualitative,
     TargetSyntaxError,
     parse_target,
     unit,
@@ -190,3 +191,22 @@ def test_a_denominator_may_count_several_of_its_unit() -> None:
     for text in ("≤500元/0km", "≤500元/1.5km"):
         with pytest.raises(InvalidTargetError):
             parse_target(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "codes"),
+    [
+        ("及时发放，覆盖率95%%", "及时发放，覆盖率95%%", ["T009"]),
+        ("开展培训，每人95%%合格", "开展培训，每人95%%合格", ["T009"]),
+        ("指标值：设立2个援助窗口", "设立2个援助窗口", ["T001", "T009"]),
+        ("设立2个援助窗口。", "设立2个援助窗口", ["T003", "T009"]),
+    ],
+)
+def test_a_sentence_read_as_qualitative_keeps_what_the_table_wrote(
+    text: str, sentence: str, codes: list[str]
+) -> None:
+    """No repair inside a sentence read as qualitative (T009): only a label or punctuation at
+    its edges is set aside, and every diagnostic says what the result holds."""
+    read = parse_target(text, lenient=True)
+    assert read.target == Qualitative(sentence)
+    assert [d.code for d in read.diagnostics] == codes

@@ -237,6 +237,11 @@ def _listed_denominators(text: str, start: int, limit: int, registry: UnitRegist
     return edits
 
 
+#: Repairs at the edges of a text (a label, punctuation): the only ones a sentence read as
+#: qualitative keeps (T009).
+_EDGE_CODES = frozenset({"T001", "T003"})
+
+
 def _find_edits(text: str, registry: UnitRegistry) -> list[_Edit]:
     edits: list[_Edit] = []
     position = 0
@@ -419,9 +424,13 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
             around = _comparison_in_words(text, registry)
             if around is not None:
                 return around
-            sentence = _sentence(repaired)
-            if sentence is None:
+            if _sentence(repaired) is None:
                 raise (given_error or error) from None  # located in the text as given
+            # the sentence as written: only a label or punctuation at its edges is set aside,
+            # never a repair inside it (95%% stays as the table wrote it)
+            edges = [edit for edit in edits if edit.code in _EDGE_CODES]
+            sentence = Qualitative(_apply(text, edges)[0].strip())
+            diagnostics = [_diagnostic(text, edit) for edit in edges]
             diagnostics.append(
                 Diagnostic(
                     "T009",
