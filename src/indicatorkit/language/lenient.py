@@ -131,7 +131,7 @@ class LenientParse:
         word = line.partition(" = ")[0]
         return UnknownUnitError(
             self.text,
-            counted.position + counted.original.index(word),
+            counted.position + max(counted.original.find(word), 0),  # after 万, if written
             word,
             (),
             word,
