@@ -403,3 +403,29 @@ def test_any_unknown_counting_word_reads_leniently_as_its_own_count(
 )
 def test_market_units_convert_exactly(target: str, actual: str, met: bool) -> None:
     assert parse_target(target).check(actual).met is met
+
+
+def test_where_units_are_declared_an_undeclared_counting_word_stays_an_error() -> None:
+    """A spec file, JSON and a Spec built in code declare their units: there an unknown word
+    is an error whose hint is the line to add — never an ad-hoc count."""
+    import json
+
+    from indicatorkit import Indicator, InvalidValueError, Project, Spec, from_json, to_json
+    from indicatorkit.formats.imported import spec_units
+
+    text = "项目 1 绿化\n  指标 产出指标 / 数量指标 / 栽种数\n    指标值：≥5000蔸\n"
+    with pytest.raises(SpecError, match=r"- 蔸 = \[蔸\]"):
+        loads(text)
+    declared = loads("计量单位\n  - 蔸 = [蔸]\n\n" + text)
+    data = json.loads(to_json(declared))
+    assert data["units"] == ["蔸 = [蔸]"] and from_json(to_json(declared)) == declared
+    del data["units"]
+    with pytest.raises(SpecError, match="IK050"):
+        from_json(json.dumps(data, ensure_ascii=False))
+    read = parse_target("≥5000蔸", lenient=True)
+    project = Project(
+        1, "绿化", indicators=[Indicator("产出指标", "数量指标", "栽种数", read.target)]
+    )
+    with pytest.raises(InvalidValueError, match="蔸"):
+        Spec(projects=[project])
+    assert Spec(projects=[project], units=spec_units(read.defined)).units == declared.units
