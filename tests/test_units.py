@@ -418,7 +418,7 @@ def test_where_units_are_declared_an_undeclared_counting_word_stays_an_error() -
         loads(text)
     declared = loads("计量单位\n  - 蔸 = [蔸]\n\n" + text)
     data = json.loads(to_json(declared))
-    assert data["units"] == ["蔸 = [蔸]"] and from_json(to_json(declared)) == declared
+    assert "蔸 = [蔸]" in data["units"] and from_json(to_json(declared)) == declared
     del data["units"]
     with pytest.raises(SpecError, match="IK050"):
         from_json(json.dumps(data, ensure_ascii=False))
