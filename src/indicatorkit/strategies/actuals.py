@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import Context, Decimal
 from fractions import Fraction
 from typing import Literal
 
@@ -71,7 +71,9 @@ def _numbers_for(value: Fraction) -> SearchStrategy[Number]:
         text = format_decimal(value)
         exact = Decimal(text)
         padded = Decimal(text + ("" if "." in text else ".") + "000")  # 95.000
-        options.append(st.sampled_from([exact, padded, exact.normalize()]))  # 9.5E+1
+        # 9.5E+1, with every digit kept (normalize rounds to the context's 28 digits)
+        every_digit = Context(prec=max(28, len(exact.as_tuple().digits)))
+        options.append(st.sampled_from([exact, padded, exact.normalize(every_digit)]))
     if value.denominator == 1:
         options.append(st.just(int(value)))
     return st.one_of(options)
