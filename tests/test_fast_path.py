@@ -164,15 +164,16 @@ def test_a_full_reading_cache_starts_afresh(monkeypatch: pytest.MonkeyPatch) -> 
     from indicatorkit.language import syntax
 
     monkeypatch.setattr(syntax, "CACHE_SIZE", 3)
+    registry = default_registry()  # the one parse_target reads with now (define_unit replaces it)
     reading.clear_caches()
     texts = [f"≥{n}%" for n in range(10)]
     first = [parse_target(text) for text in texts]
-    readings = reading._READER.readings(REGISTRY)
+    readings = reading._READER.readings(registry)
     assert 1 <= len(readings) <= 3
     assert [parse_target(text) for text in texts] == first
     assert parse_target(texts[-1]) is parse_target(texts[-1])  # a hit gives the same object
     amounts = [parse_actual(f"{n}件") for n in range(10)]
-    assert len(actuals._READER.readings(REGISTRY)) <= 3
+    assert len(actuals._READER.readings(registry)) <= 3
     assert [str(amount) for amount in amounts] == [f"{n}件" for n in range(10)]
     reading.clear_caches()
-    assert not reading._READER.readings(REGISTRY) and not actuals._READER.readings(REGISTRY)
+    assert not reading._READER.readings(registry) and not actuals._READER.readings(registry)

@@ -428,4 +428,4 @@ def test_where_units_are_declared_an_undeclared_counting_word_stays_an_error() -
     )
     with pytest.raises(InvalidValueError, match="蔸"):
         Spec(projects=[project])
-    assert Spec(projects=[project], units=spec_units(read.defined)).units == declared.units
+    assert Spec(projects=[project], units=spec_units(None, [project])).units == declared.units

@@ -194,8 +194,6 @@ class _Reader:
         self.pending_unit: list[TableRow] = []
         self.projects: list[_ProjectDraft] = []
         self.units: list[Cell] = []
-        #: unit definitions lenient readings added (T023), for the spec's units
-        self.defined: list[str] = []
         self.years: list[tuple[int, Paragraph]] = []
 
     # --- findings -------------------------------------------------------------------------
@@ -277,7 +275,7 @@ class _Reader:
         if department is None and not projects:
             return None
         try:
-            return Spec(department, projects, units=spec_units(self.defined))
+            return Spec(department, projects, units=spec_units(department, projects))
         except IndicatorkitError as error:  # indicators are checked one by one before
             self.findings.append(Finding("IK619", Severity.ERROR, str(error), 1, file=self.source))
             return None
@@ -642,7 +640,6 @@ class _Reader:
     def target(self, text: str, at: Paragraph | Cell, column: int = 1) -> AnyTarget | None:
         try:
             result = parse_target(text, lenient=True)
-            self.defined.extend(result.defined)
         except IndicatorkitError as error:
             message = error.message if isinstance(error, TextError) else str(error)
             self.say(

@@ -17,27 +17,40 @@ from collections.abc import Iterable
 
 import attrs
 
+from indicatorkit.language.parse import parse_target
 from indicatorkit.model.findings import Finding, Severity
-from indicatorkit.model.records import Spec
+from indicatorkit.model.records import Department, Project, Spec
 from indicatorkit.units import UnitRegistry, default_registry
 
 __all__ = ["Imported", "spec_units"]
 
 
-def spec_units(defined: Iterable[str]) -> UnitRegistry | None:
-    """The units of a spec an importer assembles: the default registry with the definitions
-    its lenient readings added (``LenientParse.defined``: an unknown counting word read as a
-    count of its own, T023) — so the spec reads its own targets and writes them in its
-    ``计量单位`` block — or ``None`` when there are none.
+def spec_units(department: Department | None, projects: Iterable[Project]) -> UnitRegistry | None:
+    """The units of the spec an importer assembles from ``department`` and ``projects``: the
+    default registry with the definitions their targets' lenient readings need (an unknown
+    counting word read as a count of its own, T023, ``LenientParse.defined``) — so the spec
+    reads its own targets and writes them in its ``计量单位`` block — or ``None`` when they
+    need none.  Only the indicators that landed count, whatever else was read on the way.
 
-    >>> from indicatorkit import parse_target
-    >>> units = spec_units(parse_target("≥5000蔸", lenient=True).defined)
-    >>> units.unit("蔸").dimension, spec_units([]) is None
-    ('[蔸]', True)
+    >>> from indicatorkit import Indicator, Project, parse_target
+    >>> planted = Indicator("产出指标", "数量指标", "栽种数", parse_target("≥5000蔸", lenient=True).target)
+    >>> spec_units(None, [Project(1, "绿化", indicators=[planted])]).unit("蔸").dimension
+    '[蔸]'
+    >>> spec_units(None, [Project(1, "绿化")]) is None
+    True
     """
+    indicators = [
+        *(
+            i
+            for programme in (department.programmes if department else ())
+            for i in programme.indicators
+        ),
+        *(i for project in projects for i in project.indicators),
+    ]
     units = None
-    for line in dict.fromkeys(defined):
-        units = (units or default_registry()).define(line)
+    for indicator in indicators:
+        for line in parse_target(indicator.target_text, lenient=True).defined:
+            units = (units or default_registry()).define(line)  # the same line again: no change
     return units
 
 

@@ -146,8 +146,6 @@ class _Reader:
         self.source = source
         self.findings: list[Finding] = []
         self.drafts: list[_Draft] = []
-        #: unit definitions lenient readings added (T023), for the spec's units
-        self.defined: list[str] = []
         self.header: dict[str, int] | None = None
         self.budget_header: dict[str, int] | None = None
         self.money = "万元"
@@ -183,7 +181,7 @@ class _Reader:
             return Imported(None, tuple(self.findings), self.source)
         spec: Spec | None = None
         try:
-            spec = Spec(projects=projects, units=spec_units(self.defined))
+            spec = Spec(projects=projects, units=spec_units(None, projects))
         except IndicatorkitError as error:
             self.findings.append(Finding("IK652", Severity.ERROR, str(error), 1, file=self.source))
         return Imported(spec, tuple(self.findings), self.source)
@@ -415,7 +413,6 @@ class _Reader:
             return
         try:
             target = parse_target(target_text, lenient=True)
-            self.defined.extend(target.defined)
         except IndicatorkitError as error:
             message = error.message if isinstance(error, TextError) else str(error)
             self.say(

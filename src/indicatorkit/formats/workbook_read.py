@@ -177,13 +177,6 @@ class _SheetReader:
         self.used: set[tuple[int, int]] = set()
         self.warned_unit = False
 
-    def lenient(self, text: str) -> LenientParse:
-        """``text`` read leniently; the unit definitions the reading added (T023) go to the
-        workbook's spec."""
-        parsed = parse_target(text, lenient=True)
-        self.book.defined.extend(parsed.defined)
-        return parsed
-
     # -- findings and cells ---------------------------------------------------------------------
 
     def find(
@@ -1394,7 +1387,7 @@ class _SheetReader:
             return None
         try:
             if "定性" in (nature, kind, operator):
-                parsed = self.lenient(text)
+                parsed = parse_target(text, lenient=True)
             elif operator:
                 sign = _OPERATOR_WORDS.get(operator, operator)
                 value = text.replace(",", "") if _is_number(text) else text
@@ -1406,7 +1399,7 @@ class _SheetReader:
                     return None
                 parsed, text = combined
             else:
-                parsed = self.lenient(text)
+                parsed = parse_target(text, lenient=True)
         except TextError as error:
             self.find(
                 "IK702",
@@ -1447,13 +1440,13 @@ class _SheetReader:
         unit_word = "%" if unit_text in ("百分比", "百分率") else unit_text
         if _is_number(text):
             combined = text.replace(",", "") + unit_word
-            return self.lenient(combined), combined
-        own = self.lenient(text)
+            return parse_target(combined, lenient=True), combined
+        own = parse_target(text, lenient=True)
         number = _number_part(text)
         if number == text.strip() or text.endswith(unit_word):
             return own, text
         # the value writes something after its number: is it the unit cell's unit?
-        with_cell = self.lenient(number + unit_word)
+        with_cell = parse_target(number + unit_word, lenient=True)
         if with_cell.target == own.target:
             return own, text
         self.find(
@@ -1632,7 +1625,7 @@ class _SheetReader:
                         )
                         continue
                     try:
-                        parsed = self.lenient(target_text)
+                        parsed = parse_target(target_text, lenient=True)
                         indicators.append(
                             Indicator(
                                 level1.strip(),
@@ -1707,8 +1700,6 @@ class _BookReader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.findings: list[Finding] = []
-        #: unit definitions lenient readings added (T023), for the spec's units
-        self.defined: list[str] = []
         self.projects: list[tuple[Project, str, int]] = []
         self.department: Department | None = None
         self.programmes: list[Programme] = []
@@ -1745,7 +1736,8 @@ class _BookReader:
             department = attrs.evolve(department, programmes=self.programmes)
         projects = sorted((p for p, _, _ in self.projects), key=lambda p: p.number)
         try:
-            return Spec(department, projects, rules=self.rules, units=spec_units(self.defined))
+            units = spec_units(department, projects)
+            return Spec(department, projects, rules=self.rules, units=units)
         except (IndicatorkitError, ValueError) as error:
             self.findings.append(
                 Finding("IK717", ERROR, f"规格无效 (invalid spec): {error}", 1, file=self.source)

@@ -51,7 +51,7 @@ from indicatorkit.language.bounds import (
     effective_operator,
 )
 from indicatorkit.language.prose import reads_as_prose
-from indicatorkit.language.values import Amount, DatePoint, DateSpan, Grade
+from indicatorkit.language.values import Amount, DatePoint, DateSpan, Grade, exact_amount
 from indicatorkit.numerals import MAX_EXPONENT, format_decimal, is_terminating, to_fraction
 from indicatorkit.units import NO_UNIT, Unit, UnitRegistry, default_registry
 from indicatorkit.vocabulary import Operator
@@ -486,8 +486,6 @@ class Comparison:
 
 _set_operator = Comparison.__dict__["operator"].__set__
 _set_amount = Comparison.__dict__["amount"].__set__
-_set_value = Amount.__dict__["value"].__set__
-_set_unit = Amount.__dict__["unit"].__set__
 
 
 def exact_comparison(operator: Operator | None, value: Fraction, unit: Unit) -> Comparison:
@@ -499,12 +497,9 @@ def exact_comparison(operator: Operator | None, value: Fraction, unit: Unit) -> 
     >>> exact_comparison(Operator.GE, Fraction(95), unit("%"))
     Comparison('≥95%')
     """
-    amount = _new_result(Amount)
-    _set_value(amount, value)
-    _set_unit(amount, unit)
     comparison = _new_result(Comparison)
     _set_operator(comparison, operator)
-    _set_amount(comparison, amount)
+    _set_amount(comparison, exact_amount(value, unit))
     return comparison
 
 
