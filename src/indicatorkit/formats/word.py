@@ -39,6 +39,7 @@ from typing import Any, Final
 from indicatorkit.formats.document import read_blocks
 from indicatorkit.formats.document_blocks import Block, Cell, Paragraph, TableRow
 from indicatorkit.formats.extras import require
+from indicatorkit.formats.grid_docx import paragraph_text
 from indicatorkit.formats.imported import Imported
 from indicatorkit.model.findings import Finding, Severity
 
@@ -110,7 +111,7 @@ def docx_blocks(body: Any) -> list[Block]:
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
             paragraphs += 1
-            text = _text(child)
+            text = paragraph_text(child)
             if text.strip():
                 blocks.append(Paragraph(text.strip(), paragraphs))
         elif child.tag == f"{_W}tbl":
@@ -129,7 +130,7 @@ def _table(table: Any, tables: list[int]) -> list[Block]:
             texts = []
             for part in cell.iterchildren():
                 if part.tag == f"{_W}p":
-                    texts.append(_text(part).strip())
+                    texts.append(paragraph_text(part).strip())
                 elif part.tag == f"{_W}tbl":
                     nested.extend(_table(part, tables))
             text = "\n".join(t for t in texts if t)
@@ -145,18 +146,6 @@ def _table(table: Any, tables: list[int]) -> list[Block]:
 def _continues_merge(cell: Any) -> bool:
     merge = cell.find(f"{_W}tcPr/{_W}vMerge")
     return merge is not None and merge.get(f"{_W}val", "continue") != "restart"
-
-
-def _text(paragraph: Any) -> str:
-    parts: list[str] = []
-    for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        if node.tag == f"{_W}t":
-            parts.append(node.text or "")
-        elif node.tag == f"{_W}tab":
-            parts.append(" ")
-        else:
-            parts.append("\n")
-    return "".join(parts)
 
 
 def read_doc(path: str | Path, *, source: str) -> Imported:

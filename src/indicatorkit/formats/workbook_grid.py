@@ -8,6 +8,9 @@ a level-1 name merged over five rows is on each of them.  .xlsx is read with ope
 with xlrd (``formatting_info=True`` keeps each cell's number format and the merged ranges,
 which python-calamine does not expose); both are the ``excel`` extra.
 
+The cells and grids are :mod:`indicatorkit.formats.grid`'s, read by the same layout readers
+as a Word table's or a PDF's.
+
 >>> grid = Grid("表1", {(1, 1): Cell(1, 1, "一级指标", None)}, 1, 1)
 >>> grid.text(1, 1), grid.text(2, 1)
 ('一级指标', '')
@@ -20,17 +23,15 @@ import io
 import re
 import warnings
 import zipfile
-from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import attrs
-
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.extras import MissingExtraError, require
+from indicatorkit.formats.grid import MAX_CELLS, Cell, Grid, GridTooLargeError, grid_of
 from indicatorkit.numerals import format_decimal
 
 __all__ = [
@@ -45,8 +46,6 @@ __all__ = [
 
 #: Excel's serial day 0 (1899-12-30 makes serial 60 the fictitious 1900-02-29 right).
 EXCEL_EPOCH = dt.date(1899, 12, 30)
-#: Cells per sheet read at most (a bound on memory: 1,048,576 rows would not fit anyway).
-MAX_CELLS = 2_000_000
 
 
 class UnreadableWorkbookError(IndicatorkitError):
@@ -62,82 +61,6 @@ class UnreadableWorkbookError(IndicatorkitError):
     ...         print(str(error).split(": ")[1])
     既不是 .xlsx 也不是 .xls / neither .xlsx nor .xls
     """
-
-
-@attrs.frozen
-class Cell:
-    """One non-empty cell: 1-based ``row`` and ``column``, its ``text`` (see the module) and
-    ``number`` (the exact value of a numeric cell, a percentage cell's ratio — ``19/20`` for
-    95% —, else ``None``); ``is_date`` for a date-formatted cell.
-
-    >>> covered = Cell(3, 2, "产出指标", None, anchor=(3, 1))
-    >>> covered.origin, Cell(3, 1, "产出指标", None).origin
-    ((3, 1), (3, 1))
-    >>> Cell(2, 1, "95%", Fraction(19, 20)).number
-    Fraction(19, 20)
-    """
-
-    row: int
-    column: int
-    text: str
-    number: Fraction | None
-    is_date: bool = False
-    #: A TRUE/FALSE cell (``text`` is ``TRUE`` or ``FALSE``).
-    is_bool: bool = False
-    #: For a cell covered by a merged range: the (row, column) of the range's first cell.
-    anchor: tuple[int, int] | None = None
-
-    @property
-    def origin(self) -> tuple[int, int]:
-        """The cell that holds this text: itself, or the first cell of its merged range."""
-        return self.anchor or (self.row, self.column)
-
-
-@attrs.frozen
-class Grid:
-    """A sheet: its name, non-empty cells by (row, column), and its size.
-
-    >>> cells = [Cell(1, 1, "项目名称", None), Cell(1, 2, "法律援助", None),
-    ...          Cell(3, 1, "95%", Fraction(19, 20))]
-    >>> grid = Grid("自评表", {(c.row, c.column): c for c in cells}, 3, 2)
-    >>> [c.text for c in grid.row_cells(1)], list(grid.non_empty_rows()), grid.cell(2, 1)
-    (['项目名称', '法律援助'], [1, 3], None)
-    """
-
-    name: str
-    cells: dict[tuple[int, int], Cell] = attrs.field(eq=False)
-    rows: int
-    columns: int
-    #: Formula cells that carry no stored result (a file written by a program, never opened
-    #: in Excel): (row, column, formula).  Their value is unknown; the reader says so.
-    unsaved_formulas: tuple[tuple[int, int, str], ...] = ()
-    #: The cells of each row, left to right (built once: a row's cells in time linear in them).
-    by_row: dict[int, list[Cell]] = attrs.field(
-        default=attrs.Factory(lambda self: _by_row(self.cells), takes_self=True),
-        eq=False,
-        repr=False,
-    )
-
-    def cell(self, row: int, column: int) -> Cell | None:
-        return self.cells.get((row, column))
-
-    def text(self, row: int, column: int) -> str:
-        found = self.cells.get((row, column))
-        return found.text if found is not None else ""
-
-    def row_cells(self, row: int) -> list[Cell]:
-        """The non-empty cells of ``row``, left to right."""
-        return self.by_row.get(row, [])
-
-    def non_empty_rows(self) -> Iterator[int]:
-        yield from sorted(self.by_row)
-
-
-def _by_row(cells: dict[tuple[int, int], Cell]) -> dict[int, list[Cell]]:
-    rows: dict[int, list[Cell]] = {}
-    for (row, _), cell in sorted(cells.items()):
-        rows.setdefault(row, []).append(cell)
-    return rows
 
 
 def _exact(value: float | int) -> Fraction:
@@ -174,25 +97,29 @@ def date_text(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _make_cell(row: int, column: int, value: Any, number_format: str) -> Cell | None:
+def _make_cell(
+    row: int, column: int, value: Any, number_format: str, sheet: str, file: str
+) -> Cell | None:
     if value is None:
         return None
+    where = {"raw": value, "number_format": number_format or "", "sheet": sheet, "file": file}
     if isinstance(value, bool):
-        return Cell(row, column, "TRUE" if value else "FALSE", None, is_bool=True)
+        return Cell(row, column, "TRUE" if value else "FALSE", None, is_bool=True, **where)
     if isinstance(value, dt.datetime | dt.date):
         day = value.date() if isinstance(value, dt.datetime) else value
-        return Cell(row, column, date_text(day), None, is_date=True)
+        return Cell(row, column, date_text(day), None, is_date=True, **where)
     if isinstance(value, dt.time | dt.timedelta):
-        return Cell(row, column, str(value), None)
+        return Cell(row, column, str(value), None, **where)
     if isinstance(value, int | float):
         if isinstance(value, float) and (value != value or value in (float("inf"), -float("inf"))):
-            return Cell(row, column, str(value), None)
+            return Cell(row, column, str(value), None, **where)
         exact = _exact(value)
-        return Cell(row, column, number_text(exact, _is_percent_format(number_format)), exact)
+        text = number_text(exact, _is_percent_format(number_format))
+        return Cell(row, column, text, exact, **where)
     text = str(value)
     if not text.strip():
         return None
-    return Cell(row, column, text, None)
+    return Cell(row, column, text, None, **where)
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -231,11 +158,12 @@ def workbook_kind(path: Path) -> str | None:
     return None
 
 
-def load_grids(path: Path) -> list[Grid]:
+def load_grids(path: Path, *, source: str | None = None) -> list[Grid]:
     """Every sheet of the workbook at ``path`` as a :class:`Grid`, in workbook order.
 
     The kind is told by the file's first bytes (a zip is .xlsx, an OLE2 compound file .xls),
-    not only by its name.  Raises :class:`UnreadableWorkbookError` (with the reason) for
+    not only by its name; ``source`` names the file in each cell's place (default: the
+    file's name).  Raises :class:`UnreadableWorkbookError` (with the reason) for
     anything else, and :class:`MissingExtraError` when the ``excel`` extra is missing.
 
     >>> import tempfile, openpyxl
@@ -260,10 +188,14 @@ def load_grids(path: Path) -> list[Grid]:
             f"无法打开文件 (cannot open the file) {path}: {error.strerror or error}"
         ) from None
     kind = workbook_kind(path)
-    if kind == "xlsx":
-        return _xlsx_grids(path)
-    if kind == "xls":
-        return _xls_grids(path)
+    file = Path(path).name if source is None else source
+    try:
+        if kind == "xlsx":
+            return _xlsx_grids(path, file)
+        if kind == "xls":
+            return _xls_grids(path, file)
+    except GridTooLargeError as error:
+        raise UnreadableWorkbookError(f"{error}: {path}") from None
     what = (
         "一个 zip 文件，但不是 .xlsx（也许是 .docx）/ a zip but not .xlsx (a .docx?)"
         if head.startswith(b"PK")
@@ -316,7 +248,7 @@ def _check_merged_area(path: Path) -> None:
         ) from None
 
 
-def _xlsx_grids(path: Path) -> list[Grid]:
+def _xlsx_grids(path: Path, file: str) -> list[Grid]:
     openpyxl = require("openpyxl", "excel")
     _check_merged_area(path)
     try:
@@ -346,11 +278,13 @@ def _xlsx_grids(path: Path) -> list[Grid]:
                     raise UnreadableWorkbookError(
                         f"工作表“{sheet.title}”超过 {MAX_CELLS} 个单元格 (sheet too large)"
                     )
-                made = _make_cell(item.row, item.column, item.value, item.number_format)
+                made = _make_cell(
+                    item.row, item.column, item.value, item.number_format, sheet.title, file
+                )
                 if made is not None:
                     cells[(item.row, item.column)] = made
-        merges = [(r.min_row, r.max_row, r.min_col, r.max_col) for r in sheet.merged_cells.ranges]
-        grids.append(attrs.evolve(_grid(sheet.title, cells, merges), unsaved_formulas=unsaved))
+        merges = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
+        grids.append(grid_of(sheet.title, cells, merges, source=file, unsaved_formulas=unsaved))
     return grids
 
 
@@ -386,7 +320,7 @@ def _formula_cells(openpyxl: ModuleType, path: Path) -> dict[tuple[str, int, int
     return found
 
 
-def _xls_grids(path: Path) -> list[Grid]:
+def _xls_grids(path: Path, file: str) -> list[Grid]:
     xlrd = require("xlrd", "excel")
     try:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=False)
@@ -419,29 +353,9 @@ def _xls_grids(path: Path) -> list[Grid]:
                     value = bool(value)
                 elif item.ctype == xlrd.XL_CELL_ERROR:
                     value = xlrd.error_text_from_code.get(value, "#ERROR")
-                made = _make_cell(r + 1, c + 1, value, number_format)
+                made = _make_cell(r + 1, c + 1, value, number_format, sheet.name, file)
                 if made is not None:
                     cells[(r + 1, c + 1)] = made
-        merges = [(rlo + 1, rhi, clo + 1, chi) for rlo, rhi, clo, chi in sheet.merged_cells]
-        grids.append(_grid(sheet.name, cells, merges))
+        merges = [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in sheet.merged_cells]
+        grids.append(grid_of(sheet.name, cells, merges, source=file))
     return grids
-
-
-def _grid(
-    name: str, cells: dict[tuple[int, int], Cell], merges: list[tuple[int, int, int, int]]
-) -> Grid:
-    for top, bottom, left, right in merges:
-        anchor = cells.get((top, left))
-        if anchor is None:
-            continue
-        if (bottom - top + 1) * (right - left + 1) + len(cells) > MAX_CELLS:
-            raise UnreadableWorkbookError(
-                f"工作表“{name}”的合并区域过大 (a merged range too large to fill)"
-            )
-        for r in range(top, bottom + 1):
-            for c in range(left, right + 1):
-                if (r, c) != (top, left):
-                    cells[(r, c)] = attrs.evolve(anchor, row=r, column=c, anchor=(top, left))
-    rows = max((r for r, _ in cells), default=0)
-    columns = max((c for _, c in cells), default=0)
-    return Grid(name, cells, rows, columns)

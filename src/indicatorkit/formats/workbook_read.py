@@ -19,6 +19,7 @@ from pathlib import Path
 import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
+from indicatorkit.formats.grid import key
 from indicatorkit.formats.imported import Imported, spec_units
 from indicatorkit.formats.workbook_grid import (
     EXCEL_EPOCH,
@@ -78,15 +79,6 @@ CODES = {
     "IK719": "指标分组标题 / a group caption",
     "IK720": "公式没有保存的结果 / a formula with no stored result",
 }
-
-
-def key(text: str) -> str:
-    """A header or label as compared: NFKC, no whitespace, no trailing colon.
-
-    >>> key("其中：财政 资金"), key("绩 效 目 标：")
-    ('其中:财政资金', '绩效目标')
-    """
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).rstrip(":")
 
 
 # --- column roles of an indicator table --------------------------------------------------------
@@ -219,12 +211,7 @@ class _SheetReader:
 
     def right_of(self, cell: Cell) -> Cell | None:
         """The cell right of ``cell``'s merged range (``None`` when empty)."""
-        column = cell.column + 1
-        while True:
-            other = self.grid.cell(cell.row, column)
-            if other is None or other.origin != cell.origin:
-                return other
-            column += 1
+        return self.grid.right_of(cell)
 
     # -- the sheet ------------------------------------------------------------------------------
 
@@ -1767,7 +1754,7 @@ def read_workbook(path: Path, *, source: str) -> Imported:
     (None, [('IK700', '坏.xlsx:1:1')])
     """
     try:
-        grids = load_grids(Path(path))
+        grids = load_grids(Path(path), source=source)
     except UnreadableWorkbookError as error:
         finding = Finding("IK700", ERROR, str(error), 1, file=source)
         return Imported(None, (finding,), source)

@@ -1,0 +1,265 @@
+"""The table layer: every container (.xlsx, .xls, .docx, PDF, CSV) becomes :class:`Grid` s of
+located :class:`Cell` s, and layout readers read grids without knowing which container they
+came from.
+
+A cell keeps its text *as the table means it* (a ``0%`` cell holding 0.95 is ``95%``), the
+raw value and number format it was stored with, and where it stands: file, sheet (or page,
+or Word table), row, column, and the merged range it belongs to.  A merged range is filled
+with its first cell's text, so a level-1 name merged over five rows is on each of them;
+``anchor`` says which cell really holds it.
+
+>>> grid = grid_from_rows("表1", [["项目资金（万元）", "年度资金总额", "12"],
+...                              [None, "其他资金", "0"]],
+...                       merges=[(1, 1, 2, 1)], source="表.csv")
+>>> grid.text(2, 1), grid.cell(2, 1).anchor, grid.cell(2, 1).merged
+('项目资金（万元）', (1, 1), (1, 1, 2, 1))
+>>> grid.cell(1, 3).place, grid.find_row(["年度资金总额"])
+('表.csv:表1!C1', 1)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from fractions import Fraction
+
+import attrs
+
+from indicatorkit.errors import IndicatorkitError
+from indicatorkit.model.findings import column_letters
+
+__all__ = [
+    "MAX_CELLS",
+    "Cell",
+    "Grid",
+    "GridTooLargeError",
+    "grid_from_rows",
+    "grid_of",
+    "key",
+]
+
+#: Cells per grid read at most, merged ranges included (a bound on memory).
+MAX_CELLS = 2_000_000
+
+
+class GridTooLargeError(IndicatorkitError):
+    """A grid would hold more than :data:`MAX_CELLS` cells (a merged range can declare a
+    million of them in a few bytes).
+
+    >>> try:
+    ...     grid_from_rows("表", [["甲"]], merges=[(1, 1, 1_000_000, 1_000)])
+    ... except GridTooLargeError as error:
+    ...     print(str(error).split(" (")[0])
+    表格“表”的合并区域过大
+    """
+
+
+def key(text: str) -> str:
+    """A header or label as compared: NFKC, no whitespace, no trailing colon.
+
+    >>> key("其中：财政 资金"), key("绩 效 目 标：")
+    ('其中:财政资金', '绩效目标')
+    """
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).rstrip(":")
+
+
+@attrs.frozen
+class Cell:
+    """One non-empty cell: 1-based ``row`` and ``column``, its ``text`` (see the module) and
+    ``number`` (the exact value of a numeric cell, a percentage cell's ratio — ``19/20`` for
+    95% —, else ``None``); ``is_date`` for a date-formatted cell.
+
+    ``raw`` is the value as the container stored it (``0.95``, a ``datetime``, the text),
+    ``number_format`` its number format (``0%``; empty outside workbooks), ``merged`` the
+    range ``(top, left, bottom, right)`` it belongs to, ``sheet`` and ``file`` where it is.
+
+    >>> covered = Cell(3, 2, "产出指标", None, anchor=(3, 1))
+    >>> covered.origin, Cell(3, 1, "产出指标", None).origin
+    ((3, 1), (3, 1))
+    >>> Cell(2, 1, "95%", Fraction(19, 20), raw=0.95, number_format="0%", sheet="自评表").place
+    '自评表!A2'
+    """
+
+    row: int
+    column: int
+    text: str
+    number: Fraction | None
+    is_date: bool = False
+    #: A TRUE/FALSE cell (``text`` is ``TRUE`` or ``FALSE``).
+    is_bool: bool = False
+    #: For a cell covered by a merged range: the (row, column) of the range's first cell.
+    anchor: tuple[int, int] | None = None
+    raw: object = attrs.field(default=None, kw_only=True, eq=False, repr=False)
+    number_format: str = attrs.field(default="", kw_only=True, repr=False)
+    merged: tuple[int, int, int, int] | None = attrs.field(default=None, kw_only=True, repr=False)
+    sheet: str = attrs.field(default="", kw_only=True, repr=False)
+    file: str = attrs.field(default="", kw_only=True, repr=False)
+
+    @property
+    def origin(self) -> tuple[int, int]:
+        """The cell that holds this text: itself, or the first cell of its merged range."""
+        return self.anchor or (self.row, self.column)
+
+    @property
+    def place(self) -> str:
+        """``file:sheet!C12`` (the parts known)."""
+        where = f"{self.sheet}!" if self.sheet else ""
+        spot = f"{where}{column_letters(self.column)}{self.row}"
+        return f"{self.file}:{spot}" if self.file else spot
+
+
+def _by_row(cells: dict[tuple[int, int], Cell]) -> dict[int, list[Cell]]:
+    rows: dict[int, list[Cell]] = {}
+    for (row, _), cell in sorted(cells.items()):
+        rows.setdefault(row, []).append(cell)
+    return rows
+
+
+@attrs.frozen
+class Grid:
+    """A located rectangle of cells: a sheet, a Word table, the tables of a PDF.  ``name`` is
+    the sheet (``自评表``), table (``表2``) or page; ``cells`` the non-empty cells by (row,
+    column); ``source`` the file's name as the user gave it.
+
+    >>> cells = [Cell(1, 1, "项目名称", None), Cell(1, 2, "法律援助", None),
+    ...          Cell(3, 1, "95%", Fraction(19, 20))]
+    >>> grid = Grid("自评表", {(c.row, c.column): c for c in cells}, 3, 2)
+    >>> [c.text for c in grid.row_cells(1)], list(grid.non_empty_rows()), grid.cell(2, 1)
+    (['项目名称', '法律援助'], [1, 3], None)
+    >>> grid.right_of(grid.cell(1, 1)).text, grid.find_row(["项目名称"])
+    ('法律援助', 1)
+    """
+
+    name: str
+    cells: dict[tuple[int, int], Cell] = attrs.field(eq=False)
+    rows: int
+    columns: int
+    #: Formula cells that carry no stored result (a file written by a program, never opened
+    #: in Excel): (row, column, formula).  Their value is unknown; the reader says so.
+    unsaved_formulas: tuple[tuple[int, int, str], ...] = ()
+    source: str = attrs.field(default="", kw_only=True)
+    #: The cells of each row, left to right (built once: a row's cells in time linear in them).
+    by_row: dict[int, list[Cell]] = attrs.field(
+        default=attrs.Factory(lambda self: _by_row(self.cells), takes_self=True),
+        eq=False,
+        repr=False,
+    )
+
+    def cell(self, row: int, column: int) -> Cell | None:
+        return self.cells.get((row, column))
+
+    def text(self, row: int, column: int) -> str:
+        found = self.cells.get((row, column))
+        return found.text if found is not None else ""
+
+    def row_cells(self, row: int) -> list[Cell]:
+        """The non-empty cells of ``row``, left to right."""
+        return self.by_row.get(row, [])
+
+    def own_cells(self, row: int) -> list[Cell]:
+        """The cells of ``row`` that start there: one per merged range, none of a range
+        merged down from above."""
+        seen: set[tuple[int, int]] = set()
+        found = []
+        for cell in self.row_cells(row):
+            if cell.origin in seen or (cell.anchor is not None and cell.anchor[0] != row):
+                continue
+            seen.add(cell.origin)
+            found.append(cell)
+        return found
+
+    def non_empty_rows(self, start: int = 1, end: int | None = None) -> Iterator[int]:
+        """The rows holding a cell, from ``start`` to ``end`` (inclusive), in order."""
+        last = self.rows if end is None else end
+        yield from (row for row in sorted(self.by_row) if start <= row <= last)
+
+    def right_of(self, cell: Cell) -> Cell | None:
+        """The cell right of ``cell``'s merged range (``None`` when empty)."""
+        column = cell.column + 1
+        while True:
+            other = self.cell(cell.row, column)
+            if other is None or other.origin != cell.origin:
+                return other
+            column += 1
+
+    def find_row(self, words: Sequence[str], start: int = 1, end: int | None = None) -> int | None:
+        """The first row from ``start`` where each of ``words`` is inside some cell's
+        :func:`key` (a header row found by its words), or ``None``."""
+        for row in self.non_empty_rows(start, end):
+            keys = [key(c.text) for c in self.own_cells(row)]
+            if all(any(word in k for k in keys) for word in words):
+                return row
+        return None
+
+
+def _fill_merges(
+    name: str,
+    cells: dict[tuple[int, int], Cell],
+    merges: Iterable[tuple[int, int, int, int]],
+) -> None:
+    """Fill each merged range ``(top, left, bottom, right)`` with its first cell."""
+    for top, left, bottom, right in merges:
+        anchor = cells.get((top, left))
+        if anchor is None:
+            continue
+        if (bottom - top + 1) * (right - left + 1) + len(cells) > MAX_CELLS:
+            raise GridTooLargeError(
+                f"表格“{name}”的合并区域过大 (a merged range too large to fill, over {MAX_CELLS})"
+            )
+        span = (top, left, bottom, right)
+        cells[(top, left)] = attrs.evolve(anchor, merged=span)
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                if (r, c) != (top, left):
+                    cells[(r, c)] = attrs.evolve(
+                        anchor, row=r, column=c, anchor=(top, left), merged=span
+                    )
+
+
+def grid_of(
+    name: str,
+    cells: dict[tuple[int, int], Cell],
+    merges: Iterable[tuple[int, int, int, int]] = (),
+    *,
+    source: str = "",
+    unsaved_formulas: tuple[tuple[int, int, str], ...] = (),
+) -> Grid:
+    """The grid of ``cells`` with each merged range ``(top, left, bottom, right)`` filled.
+    Raises :class:`GridTooLargeError`.
+
+    >>> grid = grid_of("表", {(1, 1): Cell(1, 1, "产出指标", None)}, [(1, 1, 3, 1)])
+    >>> grid.rows, grid.cell(3, 1).anchor
+    (3, (1, 1))
+    """
+    _fill_merges(name, cells, merges)
+    rows = max((r for r, _ in cells), default=0)
+    columns = max((c for _, c in cells), default=0)
+    return Grid(name, cells, rows, columns, unsaved_formulas=unsaved_formulas, source=source)
+
+
+def grid_from_rows(
+    name: str,
+    rows: Iterable[Sequence[str | None]],
+    *,
+    merges: Iterable[tuple[int, int, int, int]] = (),
+    source: str = "",
+) -> Grid:
+    """A grid of text cells (a Word table, a PDF table, CSV rows): ``None`` or blank text is
+    an empty cell; ``merges`` are ``(top, left, bottom, right)``, 1-based.
+
+    >>> grid = grid_from_rows("表", [["一级指标", "二级指标"], ["产出指标", " "]])
+    >>> grid.rows, grid.columns, grid.cell(2, 2)
+    (2, 2, None)
+    """
+    cells: dict[tuple[int, int], Cell] = {}
+    for r, row in enumerate(rows, 1):
+        for c, text in enumerate(row, 1):
+            if text is None or not text.strip():
+                continue
+            if len(cells) >= MAX_CELLS:
+                raise GridTooLargeError(
+                    f"表格“{name}”超过 {MAX_CELLS} 个单元格 (a table too large)"
+                )
+            cells[(r, c)] = Cell(r, c, text, None, raw=text, sheet=name, file=source)
+    return grid_of(name, cells, merges, source=source)
