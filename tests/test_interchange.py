@@ -219,6 +219,9 @@ def test_withheld_project_shape() -> None:
         "withheld": "涉密",
         "executed": None,
         "adjusted_budget": None,
+        "initial_budget": None,
+        "fund_sources": [],
+        "goal_outcome": "",
         "spent": None,
         "budget_reason": "",
     }

@@ -63,6 +63,7 @@ from indicatorkit.model.records import (
     Checkpoint,
     Department,
     DepartmentGoal,
+    FundSource,
     Indicator,
     MeasureGroup,
     Programme,
@@ -99,6 +100,7 @@ _RECORDS: Final = (
     MeasureGroup,
     Project,
     Budget,
+    FundSource,
     SpendingPlan,
     Checkpoint,
     Indicator,
@@ -116,7 +118,10 @@ _CARRIES: Final[dict[tuple[type, str], str]] = {(Indicator, "target"): "target_t
 #: writes them.
 _MAY_BE_LEFT_OUT: Final[dict[type, frozenset[str]]] = {
     Spec: frozenset({"rules"}),
-    Project: frozenset({"executed", "adjusted_budget", "spent", "budget_reason"}),
+    Project: frozenset(
+        {"executed", "adjusted_budget", "spent", "budget_reason"}
+        | {"initial_budget", "fund_sources", "goal_outcome"}
+    ),
     Indicator: frozenset({"actual", "evaluator_score", "reason", "not_applicable"}),
 }
 
@@ -809,7 +814,8 @@ def to_data(spec: Spec) -> dict[str, Any]:
     ... # doctest: +NORMALIZE_WHITESPACE
     {'department': None, 'projects': [{'number': 6, 'name': '办公楼维修', 'code': '', 'unit': '',
      'budget': None, 'purpose': '', 'plan': None, 'goal': '', 'indicators': [], 'withheld': '涉密',
-     'executed': None, 'adjusted_budget': None, 'spent': None, 'budget_reason': ''}],
+     'executed': None, 'adjusted_budget': None, 'initial_budget': None, 'fund_sources': [],
+     'goal_outcome': '', 'spent': None, 'budget_reason': ''}],
      'units': None, 'rules': None}
     """
     token = _UNITS.set(spec.units)

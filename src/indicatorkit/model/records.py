@@ -36,6 +36,7 @@ __all__ = [
     "Checkpoint",
     "Department",
     "DepartmentGoal",
+    "FundSource",
     "Indicator",
     "Location",
     "MeasureGroup",
@@ -296,6 +297,37 @@ class Budget:
     other: Amount | None = attrs.field(default=None, validator=_of_dimension("[money]", "其他资金"))
 
 
+def _source_name(instance: object, attribute: attrs.Attribute[str], name: str) -> None:
+    if not name or re.search(r"[\s：:；;，,]", name):
+        raise InvalidValueError(
+            f"资金来源需要名称，不含空白和“：；，” "
+            f"(a fund source needs a name without spaces or ：；，): {name!r}"
+        )
+
+
+@attrs.frozen
+class FundSource:
+    """A row of a self-assessment's budget block under 年度资金总额 (当年财政拨款, 上年结转资金,
+    其他资金 …): its 年初预算数, 全年预算数 and 全年执行数, each money or ``None`` (not printed).
+
+    >>> from indicatorkit import Amount, unit
+    >>> source = FundSource("上年结转资金", budget=Amount(2, unit("万元")))
+    >>> source.name, str(source.budget), source.executed
+    ('上年结转资金', '2万元', None)
+    """
+
+    name: str = attrs.field(converter=_one_line, validator=_source_name)
+    initial: Amount | None = attrs.field(
+        default=None, validator=_of_dimension("[money]", "年初预算数")
+    )
+    budget: Amount | None = attrs.field(
+        default=None, validator=_of_dimension("[money]", "全年预算数")
+    )
+    executed: Amount | None = attrs.field(
+        default=None, validator=_of_dimension("[money]", "全年执行数")
+    )
+
+
 @attrs.frozen
 class Project:
     """A project's 绩效目标表, or a withheld project (``withheld`` gives the reason).
@@ -303,7 +335,9 @@ class Project:
     For a self-assessment: ``executed`` (全年执行数) and ``adjusted_budget`` (全年预算数 when the
     budget was adjusted) are money; ``spent`` is the cumulative share of the budget spent by
     each checkpoint (``6月底 40%``: shares, like the plan — an amount in 元 is divided by the
-    budget before it is written); ``budget_reason`` explains the budget execution.  A withheld
+    budget before it is written); ``budget_reason`` explains the budget execution.  The central
+    自评表 adds ``initial_budget`` (年初预算数, beside the budget's 全年预算数), ``fund_sources``
+    (the rows under 年度资金总额) and ``goal_outcome`` (年度总体目标的实际完成情况).  A withheld
     project has none of them.
 
     >>> from indicatorkit import Project, loads
@@ -330,6 +364,13 @@ class Project:
     adjusted_budget: Amount | None = attrs.field(
         default=None, validator=_of_dimension("[money]", "调整后预算")
     )
+    initial_budget: Amount | None = attrs.field(
+        default=None, kw_only=True, validator=_of_dimension("[money]", "年初预算数")
+    )
+    fund_sources: tuple[FundSource, ...] = attrs.field(
+        default=(), kw_only=True, converter=_as_tuple
+    )
+    goal_outcome: str = attrs.field(default="", kw_only=True, converter=field_text)
     spent: SpendingPlan | None = None
     budget_reason: str = attrs.field(default="", converter=field_text)
     where: Where | None = _where()
@@ -343,6 +384,9 @@ class Project:
             or self.plan
             or self.executed
             or self.adjusted_budget
+            or self.initial_budget
+            or self.fund_sources
+            or self.goal_outcome
             or self.spent
             or self.budget_reason
         ):
@@ -356,6 +400,8 @@ class Project:
         return bool(
             self.executed is not None
             or self.adjusted_budget is not None
+            or self.goal_outcome
+            or any(source.executed is not None for source in self.fund_sources)
             or self.spent is not None
             or self.budget_reason
             or any(

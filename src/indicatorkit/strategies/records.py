@@ -4,6 +4,7 @@ meaning to."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from hypothesis import strategies as st
@@ -16,6 +17,7 @@ from indicatorkit.model.records import (
     Checkpoint,
     Department,
     DepartmentGoal,
+    FundSource,
     Indicator,
     MeasureGroup,
     Programme,
@@ -144,6 +146,13 @@ def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
     check_type("max_indicators", max_indicators, int)
     money = amounts(units=["元", "万元", "千元", "亿元"], places=2)
     optional_money = st.none() | money
+    fund_source = st.builds(
+        FundSource,
+        _spec_line(8).filter(lambda name: bool(name) and not re.search(r"[\s：:；;，,]", name)),
+        optional_money,
+        optional_money,
+        optional_money,
+    )
 
     @st.composite
     def execution(draw: st.DrawFn) -> dict[str, Any]:
@@ -154,6 +163,9 @@ def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
             "adjusted_budget": draw(optional_money),
             "spent": draw(st.none() | spending_plans()),
             "budget_reason": draw(_spec_text()),
+            "initial_budget": draw(optional_money),
+            "fund_sources": draw(st.lists(fund_source, max_size=3)),
+            "goal_outcome": draw(_spec_text()),
         }
 
     @st.composite

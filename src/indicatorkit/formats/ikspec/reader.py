@@ -49,6 +49,7 @@ from indicatorkit.model.records import (
     Checkpoint,
     Department,
     DepartmentGoal,
+    FundSource,
     Indicator,
     Location,
     MeasureGroup,
@@ -99,6 +100,9 @@ KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("暂不公开", "withheld", "withheld"),
         ("执行数", "executed", "executed"),
         ("调整后预算", "adjusted_budget", "adjusted_budget"),
+        ("年初预算", "initial_budget", "initial_budget"),
+        ("资金来源", "fund_sources", "fund_sources"),
+        ("目标完成情况", "goal_outcome", "goal_outcome"),
         ("累计支出", "spent", "spent"),
         ("执行说明", "budget_reason", "budget_reason"),
         ("指标", "indicator", ""),
@@ -153,6 +157,8 @@ _ATTRIBUTES: dict[str, dict[str, str]] = {
     for context, keys in KEYS.items()
 }
 _SEPARATORS = re.compile(r"\s*(?:[，；;、]|(?<![0-9]),|,(?![0-9]{3}(?![0-9])))\s*")
+#: The words of a fund source's amounts (资金来源), and the field each fills.
+_SOURCE_WORDS = {"年初": "initial", "全年": "budget", "执行": "executed"}
 _LONE_CR = re.compile(r"\r(?!\n)")
 #: The deepest outline a spec may have (real specs use four levels).
 MAX_DEPTH = 16
@@ -818,6 +824,31 @@ class _Reader:
             return None
         return value
 
+    def fund_sources(self, text: str, node: _Node) -> tuple[FundSource, ...] | None:
+        """``当年财政拨款 年初 10万元 全年 12万元 执行 11.4万元；上年结转资金 全年 0万元``."""
+        found = []
+        for part in re.split(r"\s*[；;]\s*", text.strip()):
+            name, *pieces = part.split()
+            amounts: dict[str, Amount | None] = {}
+            if len(pieces) % 2 or any(w not in _SOURCE_WORDS for w in pieces[::2]):
+                self.problem(
+                    "IK021",
+                    f"资金来源应写作“名称 年初 金额 全年 金额 执行 金额” "
+                    f"(a fund source is 'name 年初 amount 全年 amount 执行 amount'): “{part}”",
+                    node.line,
+                    self.value_column(node),
+                )
+                return None
+            for word, amount in zip(pieces[::2], pieces[1::2], strict=True):
+                amounts[_SOURCE_WORDS[word]] = self.amount(amount, node, "资金来源", "[money]")
+                if amounts[_SOURCE_WORDS[word]] is None:
+                    return None
+            source = _build(self, node, FundSource, name=name, **amounts)
+            if source is None:
+                return None
+            found.append(source)
+        return tuple(found)
+
     def amounts(self, text: str, node: _Node) -> tuple[Amount, ...] | None:
         found = []
         failed = False
@@ -1091,6 +1122,10 @@ class _Reader:
             executed = self.amount(*values["执行数"], "执行数", "[money]")
         if "调整后预算" in values:
             adjusted = self.amount(*values["调整后预算"], "调整后预算", "[money]")
+        initial = None
+        if "年初预算" in values:
+            initial = self.amount(*values["年初预算"], "年初预算", "[money]")
+        sources = self.fund_sources(*values["资金来源"]) if "资金来源" in values else ()
         spent = None
         if values.get("累计支出", ("",))[0]:
             spent = self.plan(*values["累计支出"], what="累计支出")
@@ -1118,6 +1153,9 @@ class _Reader:
             withheld=values["暂不公开"][0] if "暂不公开" in values else None,
             executed=executed,
             adjusted_budget=adjusted,
+            initial_budget=initial,
+            fund_sources=sources or (),
+            goal_outcome=values.get("目标完成情况", ("",))[0],
             spent=spent,
             budget_reason=values.get("执行说明", ("",))[0],
             where=self.where(node, values, "项目"),
