@@ -21,6 +21,13 @@ import attrs
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.formats.grid import key
 from indicatorkit.formats.imported import Imported, spec_units
+from indicatorkit.formats.table_words import DASHES as _DASHES
+from indicatorkit.formats.table_words import ELLIPSIS as _ELLIPSIS
+from indicatorkit.formats.table_words import EMPTY_TEMPLATE_NAME as _EMPTY_TEMPLATE_NAME
+from indicatorkit.formats.table_words import MONEY_UNIT as _MONEY_UNIT
+from indicatorkit.formats.table_words import POINTS as _POINTS
+from indicatorkit.formats.table_words import RUNNING_PREFIX as _RUNNING_PREFIX
+from indicatorkit.formats.table_words import strip_points, unwrap_name
 from indicatorkit.formats.workbook_grid import (
     EXCEL_EPOCH,
     Cell,
@@ -123,14 +130,9 @@ _OPERATOR_WORDS = {
 }
 _NATURE = {"正向": Direction.HIGHER, "反向": Direction.LOWER}
 
-_POINTS = re.compile(r"^(.*?)[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$")
-_RUNNING_PREFIX = re.compile(r"^\s*指标\s*(\d+)\s*[:：]\s*")
-_EMPTY_TEMPLATE_NAME = re.compile(r"^\s*指标\s*\d+\s*[:：]?\s*$")
-_ELLIPSIS = re.compile(r"^[\s.。…·、-]*$")
 _SERIAL = re.compile(r"^\d{1,2},?\d{3}$")
 #: Excel serials of 2000-01-01 … 2049-12-31: a number there in a date-like place is a date.
 _SERIAL_RANGE = (36526, 54788)
-_MONEY_UNIT = re.compile(r"[(（]\s*(万元|元|千元|亿元)\s*[)）]|单位\s*[:：]\s*(万元|元|千元|亿元)")
 _STOP_LABELS = (
     "总分",
     "合计",
@@ -150,7 +152,6 @@ _TITLE_LIKE = re.compile(
 )
 #: A header cell is short; a sentence mentioning 一级指标 is not a header.
 _HEADER_LENGTH = 16
-_DASHES = {"", "—", "-", "－", "——", "/", "无"}
 
 
 @attrs.frozen
@@ -1121,7 +1122,7 @@ class _SheetReader:
             text = " ".join(line for line in lines if line)
         if not _POINTS.match(unicodedata.normalize("NFKC", text)):
             return text
-        name = _strip_points(text)
+        name = strip_points(text)
         if not name and row == cell.origin[0]:
             self.find(
                 "IK710",
@@ -1173,7 +1174,7 @@ class _SheetReader:
         level1 = self.level_name(cells.get("level1"), row, _col(table, "level1"))
         level2 = self.level_name(cells.get("level2"), row, _col(table, "level2"))
         name = _text(cells.get("name")) or ""
-        name = _unwrap(name)
+        name = unwrap_name(name)
         target_cell = cells.get("target")
         target_raw = target_cell.text.strip() if target_cell is not None else ""
         if _EMPTY_TEMPLATE_NAME.match(name) and not target_raw:
@@ -1641,29 +1642,6 @@ class _SheetReader:
                     body[:200],
                 )
         return goal, purpose, indicators
-
-
-def _strip_points(text: str) -> str:
-    match = _POINTS.match(unicodedata.normalize("NFKC", text))
-    if not match:
-        return text
-    # keep the user's own characters of the name (NFKC only to find the points)
-    cut = re.search(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$", text)
-    return text[: cut.start()].strip() if cut else match.group(1).strip()
-
-
-def _unwrap(text: str) -> str:
-    r"""A name wrapped over lines, joined: no space between Chinese characters.
-
-    >>> _unwrap("法律援助案件\n受理数"), _unwrap("CPI\nindex")
-    ('法律援助案件受理数', 'CPI index')
-    """
-    parts = [part.strip() for part in text.split("\n") if part.strip()]
-    joined = parts[0] if parts else ""
-    for part in parts[1:]:
-        glue = " " if joined[-1].isascii() and part[0].isascii() else ""
-        joined += glue + part
-    return joined
 
 
 def _col(table: _Table, role: str) -> int:

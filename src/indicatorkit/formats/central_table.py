@@ -1,0 +1,376 @@
+"""The indicator table of the central layout, read from any grid: ``一级指标 | 二级指标 |
+三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施`` (the 申报表 stops
+at ``指标值``).  Level-1 and level-2 names are merged down (or, in a Word or PDF table that
+lost the merge, left empty below the first row: the last name carries down); a level-1 cell
+may print its points (``产出指标(50分)``, IK711 compares them with the rows) or only them
+(``(30分)``, IK710).  Template leftovers (``……`` rows, an empty ``指标2``, ``≥**人``) are
+findings, not indicators.
+
+A cell that cannot be read keeps its indicator: an Excel date serial in 实际完成值 (IK703) or
+a weight that is no number (IK709) leaves that value out, so the total stays an interval.
+
+>>> from indicatorkit.formats.grid import grid_from_rows
+>>> from indicatorkit.formats.grid_reading import GridReading
+>>> grid = grid_from_rows("自评表", [
+...     ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+...     ["产出指标(30分)", "数量指标", "指标1:受理数", "≥180件", "200件", "20", "20"],
+...     [None, "时效指标", "办结时间", "12月底前", "45657", "10", ""]])
+>>> reading = GridReading(grid)
+>>> table = find_indicator_table(grid, 1)
+>>> found = read_indicators(reading, table)
+>>> [(i.level1, i.name, i.actual) for i, _ in found]
+[('产出指标', '受理数', '200件'), ('产出指标', '办结时间', None)]
+>>> sorted(f.code for f in reading.findings)
+['IK703', 'IK706']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from fractions import Fraction
+
+import attrs
+
+from indicatorkit.errors import IndicatorkitError, TextError
+from indicatorkit.formats.grid import Cell, Grid, key
+from indicatorkit.formats.grid_reading import GridReading
+from indicatorkit.formats.table_words import (
+    DASHES,
+    ELLIPSIS,
+    EMPTY_TEMPLATE_NAME,
+    GRADE_WORDS,
+    POINTS,
+    RUNNING_PREFIX,
+    TOTAL_LABELS,
+    indicator_column,
+    strip_points,
+    unwrap_name,
+)
+from indicatorkit.language.parse import parse_target
+from indicatorkit.model.findings import Severity
+from indicatorkit.model.records import Indicator
+
+__all__ = ["IndicatorTable", "find_indicator_table", "read_indicators"]
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+#: Excel's serial day 0, and the serials of 2000-01-01 … 2049-12-31 (a number there in a
+#: date-like place is a date that lost its format).
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_SERIAL = re.compile(r"^\d{1,2},?\d{3}$")
+_SERIAL_RANGE = (36526, 54788)
+_DATE_LIKE = re.compile(r"(时间|时效|日期|时限|期限|完成时|进度)")
+
+
+@attrs.frozen
+class IndicatorTable:
+    """An indicator table: its header row, the column of each role, and its last row.
+
+    >>> IndicatorTable(5, {"target": 4}, 9).columns["target"]
+    4
+    """
+
+    header: int
+    columns: dict[str, int] = attrs.field(eq=False)
+    end: int
+
+
+def find_indicator_table(grid: Grid, start: int, end: int | None = None) -> IndicatorTable | None:
+    """The first indicator table from row ``start``: a header with 一级指标 and 三级指标 (or
+    二级指标), and the rows under it up to a 总分 row or a printed grade.
+
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> grid = grid_from_rows("表", [["说明"], ["一级指标", "二级指标", "三级指标", "指标值"],
+    ...                             ["产出指标", "数量指标", "数", "≥1件"], ["总分", "100"]])
+    >>> table = find_indicator_table(grid, 1)
+    >>> table.header, table.end, table.columns["target"]
+    (2, 3, 4)
+    """
+    last = grid.rows if end is None else end
+    header = grid.find_row(["一级指标", "三级指标"], start, last) or grid.find_row(
+        ["一级指标", "二级指标"], start, last
+    )
+    if header is None:
+        return None
+    columns: dict[str, int] = {}
+    for cell in grid.own_cells(header):
+        role = indicator_column(cell.text)
+        if role is not None and len(key(cell.text)) <= 16:
+            # a role printed twice is the 申报表's 中期 side then its 年度 side: the year's
+            if role not in columns or role != "level1":
+                columns[role] = cell.column
+    bottom = header
+    for row in grid.non_empty_rows(header + 1, last):
+        cells = grid.own_cells(row) or grid.row_cells(row)
+        first = key(cells[0].text) if cells else ""
+        if first.startswith(TOTAL_LABELS) or any(GRADE_WORDS.search(c.text) for c in cells):
+            break
+        bottom = row
+    return IndicatorTable(header, columns, bottom)
+
+
+def read_indicators(reading: GridReading, table: IndicatorTable) -> list[tuple[Indicator, int]]:
+    """The indicators of ``table`` with their rows (see the module); findings go to
+    ``reading``.
+
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> from indicatorkit.formats.grid_reading import GridReading
+    >>> grid = grid_from_rows("表", [["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+    ...                             ["产出指标", "数量指标", "数", "≥1件", "二十"]])
+    >>> reading = GridReading(grid)
+    >>> [(i.name, i.weight) for i, _ in read_indicators(reading, find_indicator_table(grid, 1))]
+    [('数', None)]
+    >>> [f.code for f in reading.findings]  # the weight is no number: said, indicator kept
+    ['IK709']
+    """
+    for cell in reading.grid.own_cells(table.header):
+        reading.claim(cell)
+        if cell.column < table.columns.get("level1", 0) and key(cell.text) == "绩效指标":
+            continue  # the caption merged down column A beside the table
+        if cell.column not in table.columns.values():
+            reading.at(
+                "IK707", INFO, f"这一列不在模型中，未读入 (column not read): “{cell.text}”", cell
+            )
+    found: list[tuple[Indicator, int]] = []
+    carried = {"level1": "", "level2": ""}
+    for row in range(table.header + 1, table.end + 1):
+        made = _row(reading, table, row, carried)
+        if made is not None:
+            found.append((made, row))
+    _check_level_points(reading, table, found)
+    return found
+
+
+def _cell(reading: GridReading, table: IndicatorTable, row: int, role: str) -> Cell | None:
+    column = table.columns.get(role)
+    return None if column is None else reading.grid.cell(row, column)
+
+
+def _level(
+    reading: GridReading, table: IndicatorTable, row: int, role: str, carried: dict[str, str]
+) -> str:
+    cell = _cell(reading, table, row, role)
+    if cell is None:
+        return carried[role]  # a merge the container lost: the name above carries down
+    lines = [line.strip() for line in cell.text.strip().split("\n")]
+    text = (
+        "".join(lines)
+        if all(len(line) <= 1 for line in lines)
+        else " ".join(part for part in lines if part)
+    )
+    if POINTS.match(unicodedata.normalize("NFKC", text)):
+        name = strip_points(text)
+        if not name and cell.origin[0] == row:
+            reading.at(
+                "IK710",
+                WARNING,
+                f"一级指标格只印了分值“{text}”，名称缺失 (the level-1 cell prints only its points)",
+                cell,
+                "在表中补上一级指标名称 / write the level-1 name",
+            )
+        text = name
+    carried[role] = text
+    if role == "level1" and cell.origin[0] == row:
+        carried["level2"] = ""
+    return text
+
+
+def _row(
+    reading: GridReading, table: IndicatorTable, row: int, carried: dict[str, str]
+) -> Indicator | None:
+    grid = reading.grid
+    cells = grid.row_cells(row)
+    if not cells:
+        return None
+    shown = " | ".join(dict.fromkeys(c.text.replace("\n", " ") for c in cells))
+    own = grid.own_cells(row)
+    reading.claim_row(row)
+    if all(ELLIPSIS.match(c.text) for c in own):
+        if own:
+            reading.say(
+                "IK704",
+                WARNING,
+                f"模板留下的空行，跳过 (template leftover row skipped): {shown}",
+                row,
+                own[0].column,
+            )
+        return None
+    level1 = _level(reading, table, row, "level1", carried)
+    level2 = _level(reading, table, row, "level2", carried)
+    name_cell = _cell(reading, table, row, "name")
+    name = unwrap_name(name_cell.text) if name_cell is not None else ""
+    target_cell = _cell(reading, table, row, "target")
+    target_text = target_cell.text.strip() if target_cell is not None else ""
+    name_column = table.columns.get("name", 1)
+    if EMPTY_TEMPLATE_NAME.match(name) and not target_text:
+        reading.say(
+            "IK704",
+            WARNING,
+            f"模板留下的空指标“{name}”，跳过 (an empty template row skipped)",
+            row,
+            name_column,
+        )
+        return None
+    if not name and not target_text:
+        reading.say(
+            "IK704",
+            WARNING,
+            f"没有指标名称和指标值的行，跳过 (a row with no indicator): {shown}",
+            row,
+            cells[0].column,
+        )
+        return None
+    if prefix := RUNNING_PREFIX.match(name):
+        reading.say(
+            "IK706",
+            INFO,
+            f"去掉了指标名称前的编号“{prefix.group(0).strip()}” (running prefix removed)",
+            row,
+            name_column,
+            name,
+        )
+        name = name[prefix.end() :].strip()
+    target = _target(reading, table, row, target_cell, level2 + name)
+    if target is None:
+        return None
+    values: dict[str, object] = {}
+    for role, what in (("weight", "分值"), ("score", "得分")):
+        number = reading.points(_cell(reading, table, row, role), what)
+        if number is not None:
+            values["weight" if role == "weight" else "evaluator_score"] = number
+    actual_cell = _cell(reading, table, row, "actual")
+    if actual_cell is not None and key(actual_cell.text) not in DASHES:
+        if not _serial_date(reading, actual_cell, level2 + name, "实际完成值"):
+            not_applicable = re.fullmatch(r"\s*不适用\s*(?:[:：]\s*(.*))?", actual_cell.text, re.S)
+            if not_applicable:
+                values["not_applicable"] = (not_applicable.group(1) or "").strip()
+                values.pop("evaluator_score", None)
+            else:
+                values["actual"] = actual_cell.text
+    reason_cell = _cell(reading, table, row, "reason")
+    if reason_cell is not None:
+        values["reason"] = reason_cell.text
+    try:
+        return Indicator(level1, level2, name, target[0], target_text=target[1], **values)  # type: ignore[arg-type]
+    except (IndicatorkitError, ValueError) as error:
+        reading.say(
+            "IK717",
+            ERROR,
+            f"指标无效，未读入 (invalid indicator, not read): {error}",
+            row,
+            1,
+            shown,
+        )
+        return None
+
+
+def _target(
+    reading: GridReading, table: IndicatorTable, row: int, cell: Cell | None, context: str
+) -> tuple[object, str] | None:
+    column = table.columns.get("target", 1)
+    text = cell.text.strip() if cell is not None else ""
+    if cell is not None and _serial_date(reading, cell, context, "指标值"):
+        return None
+    if "*" in text or "＊" in text:
+        reading.say(
+            "IK705",
+            ERROR,
+            f"指标值是模板占位符“{text}”，未读入 (a template placeholder, not a target)",
+            row,
+            column,
+            hint="填上实际的指标值 / fill in the real target",
+        )
+        return None
+    if not text or (cell is not None and cell.is_bool):
+        reading.say(
+            "IK702",
+            ERROR,
+            "指标值为空或不是指标值，指标未读入 (no target: indicator not read)",
+            row,
+            column,
+            text,
+        )
+        return None
+    try:
+        parsed = parse_target(text, lenient=True)
+    except TextError as error:
+        reading.say(
+            "IK702",
+            ERROR,
+            f"指标值无法读出，指标未读入 (cannot read the target; indicator not read): {error.message}",
+            row,
+            column,
+            text,
+            error.suggestion,
+        )
+        return None
+    except (IndicatorkitError, ValueError) as error:
+        reading.say(
+            "IK702", ERROR, f"指标值无法读出 (cannot read the target): {error}", row, column, text
+        )
+        return None
+    for diagnostic in parsed.diagnostics:
+        reading.say(
+            "IK718",
+            WARNING,
+            f"指标值已按宽松规则修复 (target repaired): {diagnostic.code} {diagnostic.message}",
+            row,
+            column,
+            text,
+        )
+    return parsed.target, text
+
+
+def _serial_date(reading: GridReading, cell: Cell, context: str, what: str) -> bool:
+    """An Excel date serial in a value cell (``45657``, ``45,657``) of a date-like indicator
+    (or with a separator): a finding naming the date it probably is; never read as a number."""
+    if cell.is_date:
+        return False
+    text = unicodedata.normalize("NFKC", cell.text.strip())
+    if not _SERIAL.fullmatch(text):
+        return False
+    serial = int(text.replace(",", ""))
+    if not _SERIAL_RANGE[0] <= serial <= _SERIAL_RANGE[1]:
+        return False
+    if "," not in text and not _DATE_LIKE.search(context):
+        return False
+    date = dt.date.fromordinal(_EXCEL_EPOCH.toordinal() + serial)
+    reading.at(
+        "IK703",
+        ERROR,
+        f"{what}“{cell.text}”像是 Excel 日期序号，可能是 {date.year}年{date.month}月{date.day}日；"
+        f"未读入 (looks like an Excel date serial, probably {date.isoformat()}; not read)",
+        cell,
+        "把单元格格式设为文本，写出日期，如“12月31日前” / format the cell as text and write the date",
+    )
+    return True
+
+
+def _check_level_points(
+    reading: GridReading, table: IndicatorTable, found: list[tuple[Indicator, int]]
+) -> None:
+    """Points printed in level-1 cells (``产出指标(50分)``) against the rows' weights."""
+    column = table.columns.get("level1")
+    if column is None:
+        return
+    printed: dict[str, tuple[Fraction, int]] = {}
+    for row in range(table.header + 1, table.end + 1):
+        cell = reading.grid.cell(row, column)
+        match = POINTS.match(unicodedata.normalize("NFKC", cell.text.strip())) if cell else None
+        if match and match.group(1).strip():
+            printed.setdefault(strip_points(cell.text.strip()), (Fraction(match.group(2)), row))  # type: ignore[union-attr]
+    for level, (points, row) in printed.items():
+        weights = [i.weight for i, _ in found if i.level1 == level]
+        if weights and all(w is not None for w in weights):
+            total = sum((w for w in weights if w is not None), Fraction(0))
+            if total != points:
+                reading.say(
+                    "IK711",
+                    WARNING,
+                    f"“{level}”印的是 {points} 分，各指标分值合计 {total} "
+                    f"(the level prints {points} points; its rows add up to {total})",
+                    row,
+                    column,
+                )

@@ -1,0 +1,153 @@
+"""What a layout reader keeps while it reads one grid: the located findings it makes and the
+cells it has taken, so that every cell lands in the spec or in a finding (IK716 for a row
+left unread) — and the readings of single cells every layout shares (money, points).
+
+>>> from indicatorkit.formats.grid import grid_from_rows
+>>> grid = grid_from_rows("自评表", [["项目名称", "法律援助"], ["说明", "……"]], source="表.xlsx")
+>>> reading = GridReading(grid)
+>>> reading.claim_row(1)
+>>> reading.report_unread()
+>>> [(f.code, f.place) for f in reading.findings]
+[('IK716', '表.xlsx:自评表!A2')]
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from indicatorkit.errors import IndicatorkitError
+from indicatorkit.formats.grid import Cell, Grid, key
+from indicatorkit.formats.table_words import DASHES
+from indicatorkit.language.parse import parse_actual
+from indicatorkit.language.values import Amount
+from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.numerals import decimal_value
+from indicatorkit.units import unit as unit_named
+
+__all__ = ["GridReading"]
+
+
+class GridReading:
+    """Findings and taken cells while one grid is read (see the module).
+
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> grid = grid_from_rows("表", [["1,200.50", "12万元", "—", "十二"]])
+    >>> reading = GridReading(grid)
+    >>> [str(reading.money(grid.cell(1, c), "元")) for c in (1, 2, 3, 4)]
+    ['1200.5元', '12万元', 'None', 'None']
+    >>> [f.code for f in reading.findings]
+    ['IK709']
+    """
+
+    def __init__(self, grid: Grid) -> None:
+        self.grid = grid
+        self.findings: list[Finding] = []
+        self.used: set[tuple[int, int]] = set()
+
+    def say(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        row: int,
+        column: int = 1,
+        text: str = "",
+        hint: str | None = None,
+    ) -> None:
+        """A finding at (row, column) of the grid, quoting ``text`` when the message does not."""
+        shown = text.replace("\n", " ").strip()
+        if shown and shown not in message:
+            message = f"{message}：“{shown[:120]}”"
+        cell = self.grid.cell(row, column)
+        sheet = cell.sheet if cell is not None and cell.sheet else self.grid.name
+        self.findings.append(
+            Finding(
+                code,
+                severity,
+                message,
+                row,
+                column,
+                suggestion=hint,
+                file=self.grid.source or None,
+                sheet=sheet,
+            )
+        )
+
+    def at(
+        self, code: str, severity: Severity, message: str, cell: Cell, hint: str | None = None
+    ) -> None:
+        """A finding at ``cell``, quoting its text."""
+        self.say(code, severity, message, cell.row, cell.column, cell.text, hint)
+
+    def claim(self, cell: Cell | None) -> str:
+        """Take ``cell`` (and its merged range's first cell); its text, ``""`` for none."""
+        if cell is None:
+            return ""
+        self.used.add(cell.origin)
+        self.used.add((cell.row, cell.column))
+        return cell.text
+
+    def claim_row(self, row: int) -> None:
+        for cell in self.grid.row_cells(row):
+            self.claim(cell)
+
+    def claimed(self, cell: Cell) -> bool:
+        return cell.origin in self.used or (cell.row, cell.column) in self.used
+
+    def report_unread(self, start: int = 1, end: int | None = None) -> None:
+        """IK716 for each row holding a cell nobody took."""
+        for row in self.grid.non_empty_rows(start, end):
+            left = [c for c in self.grid.own_cells(row) if not self.claimed(c)]
+            if left:
+                text = " | ".join(c.text.replace("\n", " ") for c in left)
+                self.say(
+                    "IK716",
+                    Severity.INFO,
+                    f"这一行的内容没有读入规格 (not read into the spec): {text[:120]}",
+                    row,
+                    left[0].column,
+                    text[:200],
+                )
+                for cell in left:
+                    self.claim(cell)
+
+    def bad_number(self, cell: Cell, message: str) -> None:
+        self.at("IK709", Severity.ERROR, message, cell, "写数字，如 10000.00 / a number")
+
+    def money(self, cell: Cell | None, unit: str) -> Amount | None:
+        """A money cell: a number in ``unit``, a decimal text (``1,200.50``) in ``unit``, or a
+        text with its own money unit (``12万元``); ``None`` for an empty or dash cell, and for
+        anything else after an IK709 finding (never 0)."""
+        if cell is None or key(cell.text) in DASHES:
+            return None
+        if cell.number is not None and not cell.text.endswith("%"):
+            return Amount(cell.number, unit_named(unit))
+        text = cell.text.strip().replace(",", "").replace("，", "")
+        try:
+            return Amount(decimal_value(text), unit_named(unit))
+        except (IndicatorkitError, ValueError, ArithmeticError):
+            pass
+        try:
+            value = parse_actual(cell.text)
+        except (IndicatorkitError, ValueError):
+            value = None
+        if isinstance(value, Amount) and value.unit.dimension == "[money]":
+            return value
+        self.bad_number(cell, f"不是金额 (not an amount): “{cell.text}”")
+        return None
+
+    def points(self, cell: Cell | None, what: str) -> Fraction | None:
+        """A 分值 or 得分 cell: a number (``20``, ``18.95``, ``20分``, ``20%`` = 20); ``None`` for
+        an empty or dash cell, and after an IK709 finding for anything else."""
+        if cell is None or key(cell.text) in DASHES:
+            return None
+        text = key(cell.text)
+        try:
+            if cell.number is not None:
+                return cell.number * 100 if text.endswith("%") else cell.number
+            if text.endswith("%"):
+                return decimal_value(text[:-1])
+            return decimal_value(text.removesuffix("分"))
+        except (ValueError, ArithmeticError):
+            self.bad_number(cell, f"{what}不是数字 ({what} is not a number): “{cell.text}”")
+            return None

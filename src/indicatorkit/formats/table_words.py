@@ -1,0 +1,179 @@
+"""The words of 绩效 tables, defined once for every layout reader: header words of the budget
+block and of the indicator table, the budget block's row labels, the goal block, totals and
+titles, the money units a caption names, and the template leftovers units send back.
+
+Every word is compared after :func:`~indicatorkit.formats.grid.key` (NFKC, no whitespace, no
+trailing colon), so ``年 度 资 金 总 额：`` is ``年度资金总额``.
+
+>>> budget_column("全年预算数(A)"), budget_column("年初预算数"), budget_column("执行率(B/A)")
+('budget', 'initial', 'rate')
+>>> indicator_column("年度指标值"), indicator_column("实际完成值"), indicator_column("预期目标")
+('target', 'actual', None)
+>>> caption_money_unit("项目资金（万元）"), caption_money_unit("项目资金"), source_name("其中：当年财政拨款")
+('万元', None, '当年财政拨款')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+from indicatorkit.formats.grid import key
+
+__all__ = [
+    "budget_column",
+    "caption_money_unit",
+    "indicator_column",
+    "is_budget_caption",
+    "is_total_row",
+    "source_name",
+    "strip_points",
+    "unwrap_name",
+]
+
+#: A money unit in a caption: ``（万元）`` or ``单位：元``.
+MONEY_UNIT: Final = re.compile(
+    r"[(（]\s*(万元|元|千元|亿元)\s*[)）]|单位\s*[:：]\s*(万元|元|千元|亿元)"
+)
+#: Points printed after a name: ``产出指标(50分)``; group 1 the name, group 2 the points.
+POINTS: Final = re.compile(r"^(.*?)[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$")
+#: A running prefix before a level-3 name: ``指标1:``.
+RUNNING_PREFIX: Final = re.compile(r"^\s*指标\s*(\d+)\s*[:：]\s*")
+#: A template row's name with nothing after it: ``指标2``.
+EMPTY_TEMPLATE_NAME: Final = re.compile(r"^\s*指标\s*\d+\s*[:：]?\s*$")
+#: A template leftover: ``……``, dots, dashes.
+ELLIPSIS: Final = re.compile(r"^[\s.。…·、-]*$")
+#: What a table prints for "nothing here" (after :func:`key`).
+DASHES: Final = frozenset({"", "—", "-", "－", "——", "/", "无"})
+
+#: The budget block's caption (central layout): ``项目资金（万元）``.
+_BUDGET_CAPTIONS: Final = ("项目资金",)
+#: The total row of a budget block.
+_TOTAL_ROWS: Final = ("年度资金总额", "资金总额", "合计", "总计")
+#: Rows that only the central layout prints (what tells it from other 项目资金 blocks).
+CENTRAL_BUDGET_ROWS: Final = ("年度资金总额", "当年财政拨款", "上年结转资金")
+#: The goal block's label and its column headers.
+GOAL_LABELS: Final = ("年度总体目标", "总体目标", "年度目标")
+GOAL_EXPECTED: Final = ("预期目标", "年度目标")
+GOAL_OUTCOME: Final = ("实际完成情况",)
+GOAL_MIDTERM: Final = ("中期目标",)
+#: Rows that print a total or a grade (kept as IK712 findings).
+TOTAL_LABELS: Final = ("总分", "合计", "得分合计", "自评方式", "评价分值", "自评得分", "总计")
+GRADE_WORDS: Final = re.compile(r"(评价分值|自评得分|得分合计|自评等级|评价等级)")
+#: A title line: ``项目支出绩效自评表``, ``（2024年度）``, ``单位：万元``.
+TITLE: Final = re.compile(
+    r"(绩效自评表|绩效目标申报表|绩效目标表|自评表|申报表)$|^[(（]?\s*\d{4}\s*年度?\s*[)）]?$"
+    r"|^单位[:：](万元|元|千元|亿元)$"
+)
+
+
+def is_budget_caption(text: str) -> bool:
+    """``项目资金（万元）``, ``项 目 资 金``: the central budget block's caption.
+
+    >>> is_budget_caption("项 目 资 金（万元）"), is_budget_caption("预算执行情况")
+    (True, False)
+    """
+    return key(text).startswith(_BUDGET_CAPTIONS)
+
+
+def caption_money_unit(text: str) -> str | None:
+    """The money unit a caption names (``万元``, ``元`` …), or ``None``.
+
+    >>> caption_money_unit("项目资金(元)"), caption_money_unit("单位：万元")
+    ('元', '万元')
+    """
+    found = MONEY_UNIT.search(unicodedata.normalize("NFKC", text))
+    return None if found is None else found.group(1) or found.group(2)
+
+
+def budget_column(text: str) -> str | None:
+    """The role of a budget block column header: ``initial`` (年初预算数), ``budget``
+    (全年预算数, 预算数), ``executed`` (全年执行数), ``weight`` (分值), ``rate`` (执行率),
+    ``score`` (得分), or ``None``.
+
+    >>> budget_column("全 年 执 行 数(B)"), budget_column("得分计算方法"), budget_column("备注")
+    ('executed', None, None)
+    """
+    k = key(text)
+    if "得分" in k and "计算方法" not in k:
+        return "score"
+    if k.startswith("年初预算") or k.startswith("年初"):
+        return "initial"
+    if "预算数" in k or k.startswith("全年预算") or "调整后预算" in k:
+        return "budget"
+    if "执行数" in k:
+        return "executed"
+    if "执行率" in k:
+        return "rate"
+    if "分值" in k or "权重" in k:
+        return "weight"
+    return None
+
+
+def is_total_row(label: str) -> bool:
+    """The budget block's total row: ``年度资金总额`` (spaces and all), ``合计``.
+
+    >>> is_total_row("年 度 资 金 总 额"), is_total_row("其他资金")
+    (True, False)
+    """
+    k = key(label)
+    return any(word in k for word in _TOTAL_ROWS[:2]) or k in _TOTAL_ROWS[2:]
+
+
+def source_name(label: str) -> str:
+    """A fund-source row's name: the label without ``其中：`` and without spaces.
+
+    >>> source_name("其中： 当年 财政拨款"), source_name("上年结转资金")
+    ('当年财政拨款', '上年结转资金')
+    """
+    return re.sub(r"^其中[:：]?", "", key(label)).rstrip(":：")
+
+
+_INDICATOR_COLUMNS: Final = (
+    ("level1", lambda k: "一级指标" in k),
+    ("level2", lambda k: "二级指标" in k),
+    ("name", lambda k: "三级指标" in k or k == "指标名称"),
+    ("actual", lambda k: "完成值" in k or "实际值" in k or "实际完成" in k),
+    ("score", lambda k: "得分" in k),
+    ("weight", lambda k: "分值" in k or "权重" in k),
+    ("reason", lambda k: "原因" in k or "改进措施" in k),
+    ("target", lambda k: "指标值" in k or "目标值" in k),
+)
+
+
+def indicator_column(text: str) -> str | None:
+    """The role of an indicator table header (central layout): ``level1``, ``level2``,
+    ``name``, ``target`` (年度指标值), ``actual`` (实际完成值), ``weight`` (分值), ``score``
+    (得分), ``reason`` (偏差原因分析及改进措施), or ``None``.
+
+    >>> indicator_column("三级指标"), indicator_column("偏差原因分析及改进措施")
+    ('name', 'reason')
+    """
+    k = key(text)
+    return next((role for role, test in _INDICATOR_COLUMNS if test(k)), None)
+
+
+def strip_points(text: str) -> str:
+    """A level name without the points printed after it, the user's own characters kept.
+
+    >>> strip_points("产出指标（50分）"), strip_points("(30分)"), strip_points("效益指标")
+    ('产出指标', '', '效益指标')
+    """
+    if not POINTS.match(unicodedata.normalize("NFKC", text)):
+        return text
+    cut = re.search(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$", text)
+    return text[: cut.start()].strip() if cut else text
+
+
+def unwrap_name(text: str) -> str:
+    r"""A name wrapped over lines, joined: no space between Chinese characters.
+
+    >>> unwrap_name("法律援助案件\n受理数"), unwrap_name("CPI\nindex")
+    ('法律援助案件受理数', 'CPI index')
+    """
+    parts = [part.strip() for part in text.split("\n") if part.strip()]
+    joined = parts[0] if parts else ""
+    for part in parts[1:]:
+        joined += (" " if joined[-1].isascii() and part[0].isascii() else "") + part
+    return joined
