@@ -205,7 +205,8 @@ def to_xlsx(table: Table, path: Path, sheet: str = "自评表") -> Path:
     return path
 
 
-def _shown(value: Any, form: str | None) -> str:
+def shown(value: Any, form: str | None) -> str:
+    """A value as the table shows it (``0.96`` under ``0%`` is ``96%``, a date ``2024年12月20日``)."""
     from fractions import Fraction
 
     if isinstance(value, dt.datetime):
@@ -229,6 +230,6 @@ def to_docx(table: Table, path: Path) -> Path:
     for r, values in enumerate(table.rows, 1):
         for c, value in enumerate(values, 1):
             if value is not None and (r, c) not in covered:
-                grid.cell(r - 1, c - 1).text = _shown(value, table.formats.get((r, c)))
+                grid.cell(r - 1, c - 1).text = shown(value, table.formats.get((r, c)))
     document.save(path)
     return path

@@ -88,7 +88,8 @@ def test_the_self_assessment_budget_is_the_total_rows_full_year_budget(tmp_path:
     assert ("IK712", "自评表.xlsx:自评表!A19") in places
     assert ("IK715", "自评表.xlsx:自评表!F6") in places
     assert ("IK707", "自评表.xlsx:自评表!B4") in places
-    assert "IK716" not in _codes(result)  # every cell landed
+    # every other cell landed; the year line is information the project does not keep
+    assert [f.place for f in result.findings if f.code == "IK716"] == ["自评表.xlsx:自评表!A2"]
 
 
 def test_a_word_table_reads_like_the_workbook(tmp_path: Path) -> None:
@@ -113,7 +114,8 @@ def test_the_declaration_keeps_its_budget_block_in_its_unit(midterm: bool, tmp_p
     assert project.goal == "办理法律援助案件180件"
     assert [str(i.target) for i in project.indicators] == ["≥180件", "≥95%", "≥90%"]
     assert "IK713" not in _codes(result) and _errors(result) == []
-    assert ("IK707" in _codes(result)) and ("IK716" not in _codes(result))  # 中期目标, 主管部门
+    assert "IK707" in _codes(result)  # 中期目标, 主管部门及代码
+    assert [f.line for f in result.findings if f.code == "IK716"] == [2]  # （2025年度）
     assert _codes(result).count("IK714") == (3 if midterm else 0)  # the 中期 side, located
     from_docx = read_declaration_grid(_docx(layouts.declaration(midterm=midterm), tmp_path))
     assert _one(from_docx) == project
@@ -274,3 +276,58 @@ def test_a_read_project_round_trips_through_spec_text_and_json(tmp_path: Path) -
     assert loads(dumps(spec)) == spec
     assert "资金来源：当年财政拨款 年初 10万元 全年 12万元 执行 11.4万元；" in dumps(spec)
     assert from_json(to_json(spec)) == spec
+
+
+# --- read() and import route the central layout to these readers ------------------------------
+
+
+def _text_rows(table: layouts.Table) -> list[list[str | None]]:
+    """The table as a PDF prints it: texts as shown, a merged cell empty under its first row."""
+    covered = {
+        (r, c)
+        for top, left, bottom, right in table.merges
+        for r in range(top, bottom + 1)
+        for c in range(left, right + 1)
+        if (r, c) != (top, left)
+    }
+    return [
+        [
+            None
+            if (r, c) in covered or value is None
+            else layouts.shown(value, table.formats.get((r, c)))
+            for c, value in enumerate(row, 1)
+        ]
+        for r, row in enumerate(table.rows, 1)
+    ]
+
+
+def test_read_gives_the_total_budget_from_xlsx_docx_and_pdf(tmp_path: Path) -> None:
+    from indicatorkit import read
+    from indicatorkit.formats.pdf import read_pdf
+    from tests.pdf_maker import make_pdf
+
+    table = layouts.self_assessment()
+    from_xlsx = read(layouts.to_xlsx(table, tmp_path / "自评表.xlsx"))
+    from_docx = read(layouts.to_docx(table, tmp_path / "自评表.docx"))
+    from_pdf = read_pdf(make_pdf([[_text_rows(table)]]), source="自评表.pdf")
+    for imported in (from_xlsx, from_docx, from_pdf):
+        assert imported.spec is not None
+        (project,) = imported.spec.projects
+        # the issue's bug: the last row (其他资金 = 0) was read as the budget
+        assert project.budget is not None and project.budget.total == _money("12")
+        assert project.executed == _money("11.4")
+        assert len(project.indicators) == 5
+    assert from_docx.spec == from_xlsx.spec
+    assert from_pdf.spec is not None and from_xlsx.spec is not None
+    assert from_pdf.spec.projects[0].fund_sources == from_xlsx.spec.projects[0].fund_sources
+
+
+def test_read_keeps_the_declarations_budget_block(tmp_path: Path) -> None:
+    from indicatorkit import read
+
+    imported = read(layouts.to_xlsx(layouts.declaration(), tmp_path / "申报表.xlsx", "申报表"))
+    assert imported.spec is not None
+    (project,) = imported.spec.projects
+    assert project.budget is not None and project.budget.total == _money("12")
+    assert "IK713" not in [f.code for f in imported.findings]  # no wrong "no money unit"
+    assert imported.ok

@@ -75,12 +75,21 @@ def test_a_self_assessment_lands_with_actuals_weights_and_scores() -> None:
         "法律援助",
         "(315001)玉田县司法局本级",
     )
-    assert project.goal == "受理法律援助案件180件以上"
-    assert project.budget is not None
-    assert project.budget.total == parse_actual("1万元")
-    assert project.budget.fiscal == parse_actual("0.8万元") and project.budget.other is None
-    assert project.adjusted_budget == parse_actual("1.2万元")
+    assert project.goal == "受理法律援助案件180件以上" and project.goal_outcome == "受理175件"
+    # the central layout's reader: the budget is 年度资金总额's 全年预算数(A)
+    assert project.budget is not None and project.budget.total == parse_actual("1.2万元")
+    assert project.initial_budget == parse_actual("1万元") and project.adjusted_budget is None
     assert project.executed == parse_actual("1.08万元")
+    assert [(s.name, s.initial, s.budget, s.executed) for s in project.fund_sources] == [
+        ("当年财政拨款", parse_actual("0.8万元"), parse_actual("1万元"), parse_actual("0.9万元")),
+        (
+            "上年结转资金",
+            parse_actual("0.2万元"),
+            parse_actual("0.2万元"),
+            parse_actual("0.18万元"),
+        ),
+        ("其他资金", None, None, None),
+    ]
     rows = [
         (i.level1, i.level2, i.name, i.target_text, i.actual, i.weight, i.evaluator_score, i.reason)
         for i in project.indicators
@@ -105,14 +114,15 @@ def test_what_the_spec_has_no_place_for_is_said_not_dropped() -> None:
     imported = read_pdf(make_pdf([[self_assessment()]]), source="自评.pdf")
     said = [(f.code, f.severity, f.place) for f in imported.findings]
     assert said == [
-        ("IK656", Severity.INFO, "自评.pdf:第1页!B2"),  # 主管部门
-        ("IK656", Severity.INFO, "自评.pdf:第1页!B6"),  # 上年结转资金
-        ("IK656", Severity.INFO, "自评.pdf:第1页!C9"),  # 实际完成情况
-        ("IK652", Severity.INFO, "自评.pdf:第1页!A13"),  # the template row "指标3:"
-        ("IK656", Severity.INFO, "自评.pdf:第1页!G15"),  # the printed score total
-        ("IK656", Severity.INFO, "自评.pdf:第1页!H15"),  # the printed grade
+        ("IK715", Severity.INFO, "自评.pdf:第1页!E4"),  # the budget line's printed points
+        ("IK707", Severity.INFO, "自评.pdf:第1页!B2"),  # 主管部门
+        ("IK706", Severity.INFO, "自评.pdf:第1页!C11"),  # 指标1:
+        ("IK706", Severity.INFO, "自评.pdf:第1页!C12"),  # 指标2:
+        ("IK704", Severity.WARNING, "自评.pdf:第1页!C13"),  # the template row "指标3:"
+        ("IK712", Severity.INFO, "自评.pdf:第1页!A15"),  # the printed total and grade
     ]
-    assert "玉田县司法局" in imported.findings[0].message
+    assert "玉田县司法局" in imported.findings[1].message
+    assert "98.17" in imported.findings[-1].message and "优" in imported.findings[-1].message
 
 
 def test_several_projects_and_pages() -> None:
@@ -124,7 +134,7 @@ def test_several_projects_and_pages() -> None:
 
 def test_a_total_that_disagrees_is_reported() -> None:
     imported = read_pdf(make_pdf([[self_assessment(total="95")]]), source="x.pdf")
-    wrong = [f for f in imported.findings if f.code == "IK654"]
+    wrong = [f for f in imported.findings if f.code == "IK722"]
     assert len(wrong) == 1 and wrong[0].place == "x.pdf:第1页!F15"
 
 
@@ -132,7 +142,7 @@ def test_a_bad_number_is_a_located_error_and_the_row_keeps_its_target() -> None:
     table = self_assessment()
     table[10] = [*table[10][:5], "三十", *table[10][6:]]
     imported = read_pdf(make_pdf([[table]]), source="x.pdf")
-    bad = [f for f in imported.findings if f.code == "IK653"]
+    bad = [f for f in imported.findings if f.code == "IK709"]
     assert [(f.place, f.severity) for f in bad] == [("x.pdf:第1页!F11", Severity.ERROR)]
     assert imported.spec.projects[0].indicators[0].weight is None
 
@@ -190,7 +200,10 @@ def test_the_same_table_in_word_and_in_the_text_form(tmp_path: Path) -> None:
     from_pdf = read_pdf(make_pdf([[table]]), source="自评.pdf").spec
     from_word = read(tmp_path / "自评.docx")
     from_text = read(tmp_path / "自评.txt")
-    assert from_word.spec == from_pdf and from_text.spec == from_pdf
-    title = from_word.findings[0]
-    assert (title.code, title.line, title.sheet) == ("IK656", 1, None)
-    assert "自评表" in title.message
+    assert from_word.spec == from_pdf  # both read as grids by the central layout reader
+    title = from_word.findings[-1]  # the title carries the year: said, not dropped
+    assert (title.code, title.line, title.sheet) == ("IK617", 1, None)
+    assert "2024年度" in title.message
+    # the text form still goes through formats.self_assessment: the same indicators
+    assert from_text.spec is not None and from_pdf is not None
+    assert from_text.spec.projects[0].indicators == from_pdf.projects[0].indicators

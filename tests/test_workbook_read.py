@@ -83,11 +83,17 @@ def test_b_central_self_assessment(tmp_path: Path) -> None:
     (project,) = imported.spec.projects
     assert project.name == "法律援助" and project.unit == "(433001)某县法律援助中心"
     assert project.budget is not None
-    assert project.budget.total == _money("10", "万元")  # 年初预算数
-    assert project.adjusted_budget == _money("12", "万元")  # 全年预算数(A) differs
+    # the central layout's reader: the budget is 年度资金总额's 全年预算数(A)
+    assert project.budget.total == _money("12", "万元")
+    assert project.initial_budget == _money("10", "万元")  # 年初预算数, kept
     assert project.executed == _money("11.4", "万元")
-    assert project.budget.fiscal == _money("10", "万元")
+    assert [(s.name, s.budget) for s in project.fund_sources] == [
+        ("当年财政拨款", _money("12", "万元")),
+        ("上年结转资金", _money("0", "万元")),
+        ("其他资金", _money("0", "万元")),
+    ]
     assert project.goal == "办理法律援助案件180件"
+    assert project.goal_outcome == "办理法律援助案件200件"
     names = [(i.level1, i.name) for i in project.indicators]
     assert names == [
         ("产出指标", "受理数"),  # 指标1: removed, (50分) split off the level name
@@ -109,8 +115,8 @@ def test_b_central_self_assessment(tmp_path: Path) -> None:
     assert _at(imported, "IK710") == ["自评表!A18"]  # (30分)
     assert _at(imported, "IK711") == ["自评表!A13"]  # 产出指标(50分) over 40 points of rows
     assert _at(imported, "IK712") == ["自评表!A20"]  # 总分 | 100 | 96.45 | 优
-    assert _at(imported, "IK714") == ["自评表!A8"]  # 上年结转资金
-    assert sorted(_at(imported, "IK715")) == ["自评表!E6", "自评表!G6"]
+    assert _at(imported, "IK714") == []  # 上年结转资金 is a fund source now
+    assert _at(imported, "IK715") == ["自评表!E6"]  # 分值 10、执行率 95%、得分 9.5
     assert set(_codes(imported)) >= {"IK707", "IK716"}
     placeholder = next(f for f in imported.findings if f.code == "IK705")
     assert placeholder.severity is Severity.ERROR and "≥**人" in placeholder.message

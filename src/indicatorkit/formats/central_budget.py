@@ -25,6 +25,8 @@ whose total cannot be placed is an error (IK721), never a budget of 0.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import attrs
 
 from indicatorkit.formats.grid import Cell, key
@@ -39,6 +41,7 @@ from indicatorkit.formats.table_words import (
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Severity
 from indicatorkit.model.records import Budget, FundSource
+from indicatorkit.numerals import decimal_value
 
 __all__ = ["BudgetBlock", "read_budget_block"]
 
@@ -59,6 +62,8 @@ class BudgetBlock:
 
     fields: dict[str, object] = attrs.field(eq=False)
     last_row: int
+    #: The 分值 and 得分 printed on the 年度资金总额 row (``weight``, ``score``), when numbers.
+    printed: dict[str, Fraction] = attrs.field(factory=dict, eq=False)
 
 
 def read_budget_block(reading: GridReading, caption: Cell) -> BudgetBlock:
@@ -179,7 +184,15 @@ def _column_block(
         )
         return BudgetBlock(fields, row - 1)
     _total(reading, caption, unit, total, total_row, fields)
-    return BudgetBlock(fields, row - 1)
+    printed = {}
+    for role in ("weight", "score"):
+        cell = total.get(role)
+        if cell is not None:
+            try:
+                printed[role] = decimal_value(key(cell.text).removesuffix("分"))
+            except (ValueError, ArithmeticError):
+                pass  # a dash, or words: IK715 quotes it
+    return BudgetBlock(fields, row - 1, printed)
 
 
 def _total(

@@ -30,14 +30,20 @@ and the grade as printed (IK712).  Every cell lands in the project or in a locat
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 
 import attrs
 
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.central_budget import read_budget_block
-from indicatorkit.formats.central_table import find_indicator_table, read_indicators
-from indicatorkit.formats.grid import Grid, key
+from indicatorkit.formats.central_table import (
+    IndicatorTable,
+    find_indicator_table,
+    read_indicators,
+)
+from indicatorkit.formats.grid import Cell, Grid, key
 from indicatorkit.formats.grid_reading import GridReading
+from indicatorkit.formats.imported import Imported, spec_units
 from indicatorkit.formats.table_words import (
     CENTRAL_BUDGET_ROWS,
     GOAL_EXPECTED,
@@ -45,17 +51,20 @@ from indicatorkit.formats.table_words import (
     GOAL_MIDTERM,
     GOAL_OUTCOME,
     GRADE_WORDS,
-    TITLE,
     TOTAL_LABELS,
+    budget_column,
     is_budget_caption,
+    is_title,
 )
 from indicatorkit.model.findings import Finding, Severity
-from indicatorkit.model.records import Project
+from indicatorkit.model.records import Indicator, Project, Spec
+from indicatorkit.numerals import decimal_value, format_decimal
 
 __all__ = [
     "CODES",
     "GridProjects",
     "central_kind",
+    "import_central_grids",
     "read_central_grids",
     "read_declaration_grid",
     "read_self_assessment_grid",
@@ -67,6 +76,7 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 #: reader, ``formats.workbook_read.CODES``, which lists them all).
 CODES = {
     "IK721": "预算栏无法定位 / the budget block cannot be placed",
+    "IK722": "总分与各行之和不符 / the printed total disagrees with the rows",
 }
 
 #: Project labels of the central forms, and the field each fills ("" : not kept, IK707).
@@ -105,7 +115,7 @@ def central_kind(grid: Grid) -> str | None:
     True
     """
     keys = {key(c.text) for c in grid.cells.values() if c.anchor is None}
-    if "评分规则" in keys or not any(is_budget_caption(k) for k in keys):
+    if "评分规则" in keys or _budget_caption(grid, 1, grid.rows) is None:
         return None
     table = find_indicator_table(grid, 1)
     if table is None:
@@ -114,6 +124,21 @@ def central_kind(grid: Grid) -> str | None:
     if not any(word in k for k in keys for word in central_words):
         return None
     return "self_assessment" if "actual" in table.columns else "declaration"
+
+
+def _budget_caption(grid: Grid, start: int, end: int) -> Cell | None:
+    """The first ``项目资金`` caption from ``start`` to ``end`` that heads a budget block: budget
+    columns in its row (the 自评表) or a 资金总额 label beside it (the 申报表)."""
+    for row in grid.non_empty_rows(start, end):
+        cells = grid.own_cells(row)
+        for cell in cells:
+            if not is_budget_caption(cell.text):
+                continue
+            beside = grid.right_of(cell)
+            columns = {budget_column(c.text) for c in cells} - {None}
+            if len(columns) >= 2 or (beside is not None and "资金总额" in key(beside.text)):
+                return cell
+    return None
 
 
 def read_self_assessment_grid(grid: Grid, *, first_number: int = 1) -> GridProjects:
@@ -173,17 +198,12 @@ def _project(reading: GridReading, start: int, end: int, number: int) -> Project
     fields: dict[str, object] = {}
     table = find_indicator_table(grid, start, end)
     table_top = table.header if table is not None else end + 1
-    caption = next(
-        (
-            c
-            for row in grid.non_empty_rows(start, table_top - 1)
-            for c in grid.own_cells(row)
-            if is_budget_caption(c.text)
-        ),
-        None,
-    )
+    caption = _budget_caption(grid, start, table_top - 1)
+    printed: dict[str, Fraction] = {}
     if caption is not None:
-        fields.update(read_budget_block(reading, caption).fields)
+        block = read_budget_block(reading, caption)
+        fields.update(block.fields)
+        printed = block.printed
     else:
         reading.say(
             "IK721",
@@ -194,6 +214,8 @@ def _project(reading: GridReading, start: int, end: int, number: int) -> Project
     _labels(reading, start, table_top - 1, fields)
     _goal(reading, start, table_top - 1, fields)
     indicators = read_indicators(reading, table) if table is not None else []
+    if table is not None:
+        _check_totals(reading, table, [i for i, _ in indicators], printed, end)
     _titles_and_totals(reading, start, end)
     try:
         return Project(number, indicators=[i for i, _ in indicators], **fields)  # type: ignore[arg-type]
@@ -276,6 +298,44 @@ def _goal(reading: GridReading, start: int, end: int, fields: dict[str, object])
             )
 
 
+def _check_totals(
+    reading: GridReading,
+    table: IndicatorTable,
+    indicators: list[Indicator],
+    budget: dict[str, Fraction],
+    end: int,
+) -> None:
+    """The 总分 row's printed 分值 and 得分 against the rows' (and the budget line's) sum: IK722
+    when they disagree (only when every row prints its own)."""
+    grid = reading.grid
+    row = table.end + 1
+    cells = grid.own_cells(row) if row <= end else []
+    if not cells or not key(cells[0].text).startswith(TOTAL_LABELS):
+        return
+    for role, field in (("weight", "weight"), ("score", "evaluator_score")):
+        column = table.columns.get(role)
+        cell = grid.cell(row, column) if column is not None else None
+        values = [getattr(i, field) for i in indicators]
+        if cell is None or not values or None in values:
+            continue
+        try:
+            shown = decimal_value(key(cell.text).removesuffix("分"))
+        except (ValueError, ArithmeticError):
+            continue
+        total = sum(values, Fraction(0)) + budget.get(role, Fraction(0))
+        if shown != total:
+            what = "分值" if role == "weight" else "得分"
+            reading.at(
+                "IK722",
+                WARNING,
+                f"总分印的{what}是 {format_decimal(shown)}，各行（含预算执行率）之和为 "
+                f"{format_decimal(total)} (the printed total {format_decimal(shown)} disagrees "
+                f"with the rows' sum {format_decimal(total)})",
+                cell,
+                "核对各行与总分 / check the rows and the total",
+            )
+
+
 def _titles_and_totals(reading: GridReading, start: int, end: int) -> None:
     """Title lines are taken; 总分 rows and printed grades are kept as IK712 findings."""
     grid = reading.grid
@@ -283,7 +343,7 @@ def _titles_and_totals(reading: GridReading, start: int, end: int) -> None:
         cells = [c for c in grid.own_cells(row) if not reading.claimed(c)]
         if not cells:
             continue
-        if all(TITLE.search(key(c.text)) for c in cells):
+        if all(is_title(c.text) for c in cells):
             reading.claim_row(row)
             continue
         text = " | ".join(dict.fromkeys(c.text.strip() for c in cells))
@@ -319,3 +379,41 @@ def read_central_grids(grids: Sequence[Grid], *, first_number: int = 1) -> GridP
         projects.extend(result.projects)
         findings.extend(result.findings)
     return GridProjects(tuple(projects), tuple(findings)) if found else None
+
+
+def import_central_grids(grids: Sequence[Grid], *, source: str) -> Imported | None:
+    """The spec of a file whose tables are in the central layout (a Word file, a PDF), or
+    ``None`` when none is; another table of the file is an IK716 finding, not read.
+
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> import_central_grids([grid_from_rows("表1", [["封面"]])], source="表.docx") is None
+    True
+    """
+    result = read_central_grids(grids)
+    if result is None:
+        return None
+    findings = list(result.findings)
+    for grid in grids:
+        if grid.cells and central_kind(grid) is None:
+            first = grid.cells[min(grid.cells)]
+            findings.append(
+                Finding(
+                    "IK716",
+                    INFO,
+                    f"这张表不是中央格式的自评表或申报表，未读入 (a table not in the central "
+                    f"layout, not read): “{first.text[:60]}”",
+                    first.row,
+                    first.column,
+                    file=source,
+                    sheet=first.sheet or grid.name,
+                )
+            )
+    projects = [project for project, _ in result.projects]
+    try:
+        spec = Spec(projects=projects, units=spec_units(None, projects))
+    except (IndicatorkitError, ValueError) as error:
+        findings.append(
+            Finding("IK717", ERROR, f"规格无效 (invalid spec): {error}", 1, file=source)
+        )
+        return Imported(None, tuple(findings), source)
+    return Imported(spec, tuple(findings), source)

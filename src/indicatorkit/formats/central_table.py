@@ -194,7 +194,7 @@ def _row(
                 WARNING,
                 f"模板留下的空行，跳过 (template leftover row skipped): {shown}",
                 row,
-                own[0].column,
+                cells[0].column,
             )
         return None
     level1 = _level(reading, table, row, "level1", carried)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from indicatorkit.formats.grid import Cell, Grid, grid_of
 
-__all__ = ["pdf_grid"]
+__all__ = ["cell_text", "pdf_grid"]
 
 
 def pdf_grid(
@@ -34,7 +34,7 @@ def pdf_grid(
         for texts in rows:
             row += 1
             for column, text in enumerate(texts, 1):
-                clean = _clean(text)
+                clean = cell_text(text)
                 if clean:
                     cells[(row, column)] = Cell(
                         row, column, clean, None, raw=text, sheet=page, file=source
@@ -42,5 +42,10 @@ def pdf_grid(
     return grid_of("PDF", cells, source=source)
 
 
-def _clean(text: str | None) -> str:
+def cell_text(text: str | None) -> str:
+    """A PDF cell's text: each line stripped, ``None`` (a merged cell) empty.
+
+    >>> cell_text("  数量\\n 指标 "), cell_text(None)
+    ('数量\\n指标', '')
+    """
     return "" if text is None else "\n".join(line.strip() for line in text.splitlines()).strip()

@@ -3,7 +3,9 @@
 Needs the extra ``pip install 'indicatorkit[pdf]'`` (pdfplumber).  Each page's ruled tables are
 read into rows (a merged cell is empty after its first row), and
 :func:`~indicatorkit.formats.self_assessment.read_self_assessment` reads them by what they say
-— projects, budget, goal, indicators with their actuals, weights and printed scores.  A PDF
+— projects, budget, goal, indicators with their actuals, weights and printed scores; tables in
+the central layout (财预〔2020〕10号) are read as one grid by
+:mod:`~indicatorkit.formats.central_layout`, like a workbook or a Word table.  A PDF
 with no text layer (a scan) is refused with a finding saying it needs OCR (IK650), a damaged or
 encrypted one with IK655.  Places are ``file:第P页!C4`` — page P, row 4 of the page's tables,
 column C.
@@ -14,8 +16,10 @@ from __future__ import annotations
 import io
 from typing import Final
 
+from indicatorkit.formats.central_layout import import_central_grids
 from indicatorkit.formats.document_blocks import Cell, TableRow
 from indicatorkit.formats.extras import require
+from indicatorkit.formats.grid_pdf import cell_text, pdf_grid
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.self_assessment import read_self_assessment
 from indicatorkit.model.findings import Finding, Severity
@@ -45,24 +49,14 @@ def read_pdf(data: bytes, *, source: str) -> Imported:
     (None, ['IK655'])
     """
     pdfplumber = require("pdfplumber", "pdf")
-    rows: list[TableRow] = []
+    pages: list[tuple[str, list[list[str | None]]]] = []
     has_text = False
     try:
         with pdfplumber.open(io.BytesIO(data)) as document:
             for page_number, page in enumerate(document.pages, 1):
                 has_text = has_text or bool(page.chars)
-                number = 0
-                for table in page.extract_tables():
-                    for cells in table:
-                        number += 1
-                        rows.append(
-                            TableRow(
-                                tuple(
-                                    Cell(_clean(text), number, column, f"第{page_number}页")
-                                    for column, text in enumerate(cells, 1)
-                                )
-                            )
-                        )
+                rows_of_page = [list(r) for table in page.extract_tables() for r in table]
+                pages.append((f"第{page_number}页", rows_of_page))
     except Exception as error:  # pdfminer raises many types for damaged or encrypted files
         return Imported(
             None,
@@ -93,8 +87,12 @@ def read_pdf(data: bytes, *, source: str) -> Imported:
             ),
             source,
         )
+    central = import_central_grids([pdf_grid(pages, source=source)], source=source)
+    if central is not None:
+        return central
+    rows = [
+        TableRow(tuple(Cell(cell_text(t), number, c, page) for c, t in enumerate(cells, 1)))
+        for page, page_rows in pages
+        for number, cells in enumerate(page_rows, 1)
+    ]
     return read_self_assessment(rows, source=source)
-
-
-def _clean(text: str | None) -> str:
-    return "" if text is None else "\n".join(line.strip() for line in text.splitlines()).strip()

@@ -26,6 +26,7 @@ __all__ = [
     "caption_money_unit",
     "indicator_column",
     "is_budget_caption",
+    "is_title",
     "is_total_row",
     "source_name",
     "strip_points",
@@ -61,11 +62,22 @@ GOAL_MIDTERM: Final = ("中期目标",)
 #: Rows that print a total or a grade (kept as IK712 findings).
 TOTAL_LABELS: Final = ("总分", "合计", "得分合计", "自评方式", "评价分值", "自评得分", "总计")
 GRADE_WORDS: Final = re.compile(r"(评价分值|自评得分|得分合计|自评等级|评价等级)")
-#: A title line: ``项目支出绩效自评表``, ``（2024年度）``, ``单位：万元``.
+#: A title line: ``项目支出绩效自评表``, ``单位：万元`` (a year line such as ``（2024年度）``
+#: is information the project does not keep: reported, not taken as a title).
 TITLE: Final = re.compile(
-    r"(绩效自评表|绩效目标申报表|绩效目标表|自评表|申报表)$|^[(（]?\s*\d{4}\s*年度?\s*[)）]?$"
-    r"|^单位[:：](万元|元|千元|亿元)$"
+    r"(绩效自评表|绩效目标申报表|绩效目标表|自评表|申报表)$|^单位[:：](万元|元|千元|亿元)$"
 )
+
+
+def is_title(text: str) -> bool:
+    """A title line that carries nothing else: ``项目支出绩效自评表``, ``单位：万元`` — not
+    ``2024年度项目支出绩效自评表`` (its year is information, reported where it stands).
+
+    >>> is_title("项目支出绩效自评表"), is_title("2024年度项目支出绩效自评表")
+    (True, False)
+    """
+    k = key(text)
+    return bool(TITLE.search(k)) and not re.search(r"\d", k)
 
 
 def is_budget_caption(text: str) -> bool:

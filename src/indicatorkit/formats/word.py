@@ -7,7 +7,9 @@ row a :class:`~indicatorkit.formats.document_blocks.TableRow` whose cells are th
 cells — a cell merged across columns appears once, a cell continuing a vertical merge is empty
 (as the first row of the merge alone carries the text), and a table nested in a cell gives its
 rows right after the row holding it.  Then :func:`~indicatorkit.formats.document.read_blocks`
-assembles the spec: a declaration in the document form, or a self-assessment table.
+assembles the spec: a declaration in the document form, or a self-assessment table.  A file
+whose tables are in the central layout (财预〔2020〕10号) is read as grids by
+:mod:`~indicatorkit.formats.central_layout` instead, like a workbook.
 
 Places in a Word file: a paragraph is ``file:N:1`` with N its number in the body; a cell is
 ``file:表T!C4`` — table T (in reading order, nested tables counted), row 4, column C.
@@ -36,11 +38,15 @@ import zipfile
 from pathlib import Path
 from typing import Any, Final
 
+import attrs
+
+from indicatorkit.formats.central_layout import import_central_grids
 from indicatorkit.formats.document import read_blocks
 from indicatorkit.formats.document_blocks import Block, Cell, Paragraph, TableRow
 from indicatorkit.formats.extras import require
-from indicatorkit.formats.grid_docx import paragraph_text
+from indicatorkit.formats.grid_docx import docx_grids, paragraph_text
 from indicatorkit.formats.imported import Imported
+from indicatorkit.formats.table_words import is_title
 from indicatorkit.model.findings import Finding, Severity
 
 __all__ = ["CODES", "CONVERT_TIMEOUT", "docx_blocks", "read_doc", "read_docx"]
@@ -86,7 +92,31 @@ def read_docx(data: bytes, *, source: str) -> Imported:
         return _refused(
             "IK606", f"Word 文件无法读取 (the Word file cannot be read): {error}", source
         )
-    return read_blocks(docx_blocks(document.element.body), source=source)
+    body = document.element.body
+    central = import_central_grids(docx_grids(body, source=source), source=source)
+    if central is not None:
+        return attrs.evolve(central, findings=central.findings + _paragraphs(body, source))
+    return read_blocks(docx_blocks(body), source=source)
+
+
+def _paragraphs(body: Any, source: str) -> tuple[Finding, ...]:
+    """Beside tables in the central layout: each paragraph but a title, said not imported."""
+    found = []
+    paragraphs = (child for child in body.iterchildren() if child.tag == f"{_W}p")
+    for number, paragraph in enumerate(paragraphs, 1):
+        text = paragraph_text(paragraph).strip()
+        if text and not is_title(text):
+            found.append(
+                Finding(
+                    "IK617",
+                    Severity.INFO,
+                    f"表格外的段落，未导入 (a paragraph outside the tables, not imported): "
+                    f"“{text[:80]}”",
+                    number,
+                    file=source,
+                )
+            )
+    return tuple(found)
 
 
 def docx_blocks(body: Any) -> list[Block]:

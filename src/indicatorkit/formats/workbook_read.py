@@ -19,6 +19,12 @@ from pathlib import Path
 import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
+from indicatorkit.formats.central_layout import (
+    central_kind,
+    read_declaration_grid,
+    read_self_assessment_grid,
+)
+from indicatorkit.formats.fund_sources_text import parse_fund_sources
 from indicatorkit.formats.grid import key
 from indicatorkit.formats.imported import Imported, spec_units
 from indicatorkit.formats.table_words import DASHES as _DASHES
@@ -477,6 +483,9 @@ class _SheetReader:
                 "调整后预算",
                 "累计支出",
                 "执行说明",
+                "年初预算数",
+                "资金来源",
+                "目标完成情况",
                 "评分规则",
             ],
         )
@@ -531,6 +540,15 @@ class _SheetReader:
             fields["spent"] = self.plan_text(cell)
         if (cell := found.get("执行说明")) is not None:
             fields["budget_reason"] = cell.text
+        if (cell := found.get("年初预算数")) is not None:
+            fields["initial_budget"] = self.money(cell, money)
+        if (cell := found.get("目标完成情况")) is not None:
+            fields["goal_outcome"] = cell.text
+        if (cell := found.get("资金来源")) is not None:
+            try:
+                fields["fund_sources"] = parse_fund_sources(cell.text)
+            except ValueError as error:
+                self.bad_number(cell, f"资金来源无效 (invalid fund sources): {error}")
         withheld: str | None = None
         if "暂不公开" in found:
             withheld = _text(found["暂不公开"]) or ""
@@ -1713,6 +1731,9 @@ class _BookReader:
 def read_workbook(path: Path, *, source: str) -> Imported:
     """Read a 目标申报表 or 自评表 workbook (.xlsx or .xls, told by content) into a spec.
 
+    A sheet in the central layout (财预〔2020〕10号) is read by
+    :mod:`~indicatorkit.formats.central_layout`, every other by this module's reader.
+
     ``source`` is the file's name as the user gave it (used in the findings).  A file that is
     not a readable workbook gives ``Imported(None, (IK700 finding,), source)``; without the
     ``excel`` extra, :class:`~indicatorkit.formats.workbook_grid.MissingExtraError`.
@@ -1738,6 +1759,14 @@ def read_workbook(path: Path, *, source: str) -> Imported:
         return Imported(None, (finding,), source)
     book = _BookReader(source)
     for grid in grids:
-        _SheetReader(book, grid).read()
+        kind = central_kind(grid)
+        if kind is None:
+            _SheetReader(book, grid).read()
+            continue
+        read = read_self_assessment_grid if kind == "self_assessment" else read_declaration_grid
+        result = read(grid, first_number=book.next_number)
+        book.findings.extend(result.findings)
+        for project, row in result.projects:
+            book.add_project(project, grid.name, row)
     spec = book.spec()
     return Imported(spec, tuple(book.findings), source)

@@ -20,6 +20,7 @@ from typing import Any
 
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.extras import require
+from indicatorkit.formats.fund_sources_text import fund_sources_text
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import column_letters
@@ -291,6 +292,12 @@ def _project_sheet(book: Any, formats: dict[str, Any], used: set[str], project: 
         rows.append(("执行数", str(project.executed)))
     if project.adjusted_budget is not None:
         rows.append(("调整后预算", str(project.adjusted_budget)))
+    if project.initial_budget is not None:
+        rows.append(("年初预算数", str(project.initial_budget)))
+    if project.fund_sources:
+        rows.append(("资金来源", fund_sources_text(project.fund_sources)))
+    if project.goal_outcome:
+        rows.append(("目标完成情况", project.goal_outcome))
     rows += [("累计支出", _plan(project.spent)), ("执行说明", project.budget_reason)]
     for row, (name, value) in enumerate(rows, 1):
         sheet.label(row, name, value)

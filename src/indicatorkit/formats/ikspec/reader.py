@@ -39,6 +39,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 from lark.indenter import DedentError, Indenter
 
 from indicatorkit.errors import TextError
+from indicatorkit.formats.fund_sources_text import parse_fund_sources
 from indicatorkit.grammars import read_grammar
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.parse import parse_actual, parse_target
@@ -157,8 +158,6 @@ _ATTRIBUTES: dict[str, dict[str, str]] = {
     for context, keys in KEYS.items()
 }
 _SEPARATORS = re.compile(r"\s*(?:[，；;、]|(?<![0-9]),|,(?![0-9]{3}(?![0-9])))\s*")
-#: The words of a fund source's amounts (资金来源), and the field each fills.
-_SOURCE_WORDS = {"年初": "initial", "全年": "budget", "执行": "executed"}
 _LONE_CR = re.compile(r"\r(?!\n)")
 #: The deepest outline a spec may have (real specs use four levels).
 MAX_DEPTH = 16
@@ -826,28 +825,11 @@ class _Reader:
 
     def fund_sources(self, text: str, node: _Node) -> tuple[FundSource, ...] | None:
         """``当年财政拨款 年初 10万元 全年 12万元 执行 11.4万元；上年结转资金 全年 0万元``."""
-        found = []
-        for part in re.split(r"\s*[；;]\s*", text.strip()):
-            name, *pieces = part.split()
-            amounts: dict[str, Amount | None] = {}
-            if len(pieces) % 2 or any(w not in _SOURCE_WORDS for w in pieces[::2]):
-                self.problem(
-                    "IK021",
-                    f"资金来源应写作“名称 年初 金额 全年 金额 执行 金额” "
-                    f"(a fund source is 'name 年初 amount 全年 amount 执行 amount'): “{part}”",
-                    node.line,
-                    self.value_column(node),
-                )
-                return None
-            for word, amount in zip(pieces[::2], pieces[1::2], strict=True):
-                amounts[_SOURCE_WORDS[word]] = self.amount(amount, node, "资金来源", "[money]")
-                if amounts[_SOURCE_WORDS[word]] is None:
-                    return None
-            source = _build(self, node, FundSource, name=name, **amounts)
-            if source is None:
-                return None
-            found.append(source)
-        return tuple(found)
+        try:
+            return parse_fund_sources(text, units=self.units)
+        except ValueError as error:
+            self.problem("IK021", str(error), node.line, self.value_column(node))
+            return None
 
     def amounts(self, text: str, node: _Node) -> tuple[Amount, ...] | None:
         found = []

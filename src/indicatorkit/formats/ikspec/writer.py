@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from indicatorkit.formats.fund_sources_text import fund_sources_text
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.values import Amount
 from indicatorkit.model.records import (
     Department,
     DepartmentGoal,
-    FundSource,
     Indicator,
     MeasureGroup,
     Programme,
@@ -88,25 +88,6 @@ def _plan(plan: SpendingPlan | None) -> str:
     if plan is None:
         return ""
     return "，".join(f"{point.by} {point.share}" for point in plan.checkpoints)
-
-
-def _fund_sources(sources: tuple[FundSource, ...]) -> str:
-    """``当年财政拨款 年初 10万元 全年 12万元 执行 11.4万元；…`` (the amounts given)."""
-    return "；".join(
-        " ".join(
-            [source.name]
-            + [
-                f"{word} {amount}"
-                for word, amount in (
-                    ("年初", source.initial),
-                    ("全年", source.budget),
-                    ("执行", source.executed),
-                )
-                if amount is not None
-            ]
-        )
-        for source in sources
-    )
 
 
 def _department(department: Department) -> Iterator[str]:
@@ -243,7 +224,7 @@ def _project(group: list[Project]) -> Iterator[str]:
         yield from _field("调整后预算", str(project.adjusted_budget), 1)
     if project.initial_budget is not None:
         yield from _field("年初预算", str(project.initial_budget), 1)
-    yield from _field("资金来源", _fund_sources(project.fund_sources), 1)
+    yield from _field("资金来源", fund_sources_text(project.fund_sources), 1)
     yield from _field("目标完成情况", project.goal_outcome, 1)
     yield from _field("累计支出", _plan(project.spent), 1)
     yield from _field("执行说明", project.budget_reason, 1)
