@@ -530,3 +530,22 @@ def test_workbook_kind_by_content(tmp_path: Path) -> None:
     assert workbook_kind(document) is None
     imported = read_workbook(document, source="文档.docx")
     assert _codes(imported) == ["IK700"] and "也许是 .docx" in imported.findings[0].message
+
+
+def test_a_date_serial_actual_keeps_its_indicator_in_any_layout(tmp_path: Path) -> None:
+    """Issue 20: an Excel date serial in 实际完成值 is said (IK703), and the indicator stays
+    with no actual, so the project is not silently scored out of fewer points."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["项目名称", "法律援助"])
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值"])
+    sheet.append(["产出指标", "时效指标", "完成时间", "12月31日前", 45646, 10])
+    sheet.append(["产出指标", "数量指标", "受理数", "≥180件", "200件", 90])
+    book.save(tmp_path / "表.xlsx")
+    imported = read_workbook(tmp_path / "表.xlsx", source="表.xlsx")
+    assert imported.spec is not None
+    timely, count = imported.spec.projects[0].indicators
+    assert (timely.name, timely.actual, timely.weight) == ("完成时间", None, 10)
+    assert count.actual == "200件"
+    assert _at(imported, "IK703") == ["Sheet!E3"]

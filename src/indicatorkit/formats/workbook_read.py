@@ -1246,10 +1246,10 @@ class _SheetReader:
             pass
         actual_cell = cells.get("actual")
         if actual_cell is not None:
-            if self.serial_date(actual_cell, None, row, level2, name, "实际完成值"):
-                return None
             not_applicable = re.fullmatch(r"\s*不适用\s*(?:[:：]\s*(.*))?", actual_cell.text, re.S)
-            if not_applicable:  # 不适用 written as the actual (the 自评表 way)
+            if self.serial_date(actual_cell, None, row, level2, name, "实际完成值"):
+                pass  # said (IK703); the indicator stays, with no actual
+            elif not_applicable:  # 不适用 written as the actual (the 自评表 way)
                 values["not_applicable"] = (not_applicable.group(1) or "").strip()
             else:
                 values["actual"] = actual_cell.text
