@@ -331,3 +331,40 @@ def test_read_keeps_the_declarations_budget_block(tmp_path: Path) -> None:
     assert project.budget is not None and project.budget.total == _money("12")
     assert "IK713" not in [f.code for f in imported.findings]  # no wrong "no money unit"
     assert imported.ok
+
+
+def test_the_declarations_midterm_and_annual_indicators_side_by_side() -> None:
+    """The central 申报表 prints 中期 and 年度 indicators side by side under 绩效指标: the year's
+    are read, the mid-term columns are said (IK707) at the header."""
+    from indicatorkit.formats.grid import grid_from_rows
+
+    grid = grid_from_rows(
+        "申报表",
+        [
+            ["项目名称", "法律援助"],
+            ["项目资金（万元）", "年度资金总额：", "12"],
+            [
+                "绩效指标",
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "指标值",
+                "二级指标",
+                "三级指标",
+                "指标值",
+            ],
+            [None, "产出指标", "数量指标", "三年受理数", "≥540件", "数量指标", "受理数", "≥180件"],
+            [None, None, "质量指标", "结案率", "≥95%", "质量指标", "结案率", "≥96%"],
+        ],
+        merges=[(3, 1, 5, 1), (4, 2, 5, 2)],
+    )
+    assert central_kind(grid) == "declaration"
+    result = read_declaration_grid(grid)
+    project = _one(result)
+    assert project.budget is not None and project.budget.total == _money("12")
+    assert [(i.level1, i.level2, i.name, i.target_text) for i in project.indicators] == [
+        ("产出指标", "数量指标", "受理数", "≥180件"),
+        ("产出指标", "质量指标", "结案率", "≥96%"),
+    ]
+    assert [f.column for f in result.findings if f.code == "IK707"] == [3, 4, 5]
+    assert _errors(result) == []
