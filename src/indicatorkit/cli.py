@@ -14,8 +14,10 @@ Conventions for every verb: exit 0 when clean, 1 for findings (failed rows, lint
 files to reformat), 2 for a usage or input error (a file that cannot be read, is empty, is
 not a regular file…); never a traceback.  ``--format text|json``, ``--output FILE`` (the
 report), ``--quiet`` (problems only); ``--format csv`` too where the output is rows (``parse``,
-``check``, ``lint``, ``score``; with ``--output`` the file has a BOM so Excel opens it).  Input
-files may be UTF-8, UTF-8 with a BOM or GBK; anything else is an input error.  Plain output,
+``check``, ``lint``, ``score``; with ``--output`` the file has a BOM so Excel opens it).  A
+spec may be any file :func:`indicatorkit.read` accepts (a spec file, JSON, a CSV long table, a
+workbook, Word, PDF — told by content; ``-`` for standard input), what reading found printed;
+text files may be UTF-8, UTF-8 with a BOM or GBK; anything else is an input error.  Plain output,
 never colour (so never on a pipe and never with ``NO_COLOR``).  See ``docs/cli.md``.
 """
 
@@ -36,6 +38,8 @@ from contextlib import contextmanager, suppress
 from importlib import metadata
 from typing import Any, TextIO
 
+import attrs
+
 from indicatorkit.errors import IndicatorkitError, UnknownRuleSetError
 from indicatorkit.formats import actuals_file
 from indicatorkit.formats.delimited import (
@@ -43,7 +47,7 @@ from indicatorkit.formats.delimited import (
     ActualsRow,
     CheckedRow,
     check_actuals,
-    read_actuals,
+    delimiter_for,
     read_actuals_bytes,
     spec_rows,
 )
@@ -51,7 +55,9 @@ from indicatorkit.formats.extras import MissingExtraError
 from indicatorkit.formats.files import (
     ExportError,
     ImportedFile,
+    detect_format,
     files_in,
+    read_data,
     read_file,
     summarize,
     write,
@@ -229,13 +235,15 @@ def _percent(row: CheckedRow) -> str:
 
 
 def _spec_items(
-    name: str, actuals_name: str | None
+    name: str, actuals_name: str | None, read: tuple[str, bytes], quiet: bool
 ) -> tuple[list[ActualsRow | Finding], UnitRegistry | None]:
     """The rows to check in a self-assessment spec (its actuals, or an actuals file's merged
     onto it), with the merge's findings first; a spec with nothing to check is an input error."""
-    spec = _load_spec(name)
-    shown = STDIN_NAME if name == STDIN else name
-    merged: list[ActualsRow | Finding] = []
+    loaded = _load_spec_source(name, quiet=quiet, read=read)
+    spec, shown = loaded.spec, loaded.shown
+    merged: list[ActualsRow | Finding] = [
+        f for f in loaded.findings if f.severity is Severity.ERROR
+    ]
     if actuals_name is not None:
         spec, found = merge_actuals(spec, _load_actuals(actuals_name))
         merged.extend(found)
@@ -248,24 +256,28 @@ def _spec_items(
     return [*merged, *rows], spec.units
 
 
+#: What ``check FILE`` reads as a spec (anything else is a TSV/CSV of target and actual rows).
+_SPEC_FORMATS = frozenset({"ikspec", "json", "xlsx", "xls", "docx", "doc", "pdf"})
+
+
 def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: TextIO) -> int:
     """Check every row of a TSV/CSV file, or every actual of a self-assessment spec
     (``.ikspec``); exit 1 when a row cannot be checked."""
     units = None
     items: Iterable[ActualsRow | Finding]
-    if name.endswith(SPEC_SUFFIX):
-        items, units = _spec_items(name, actuals_name)
+    read = _read(name)
+    if name.endswith(SPEC_SUFFIX) or detect_format(read[1], name) in _SPEC_FORMATS:
+        items, units = _spec_items(name, actuals_name, read, quiet)
     elif actuals_name is not None:
         raise InputError(
-            f"{actuals_name}: 实际值文件只能与规格文件（{SPEC_SUFFIX}）一起使用 / an actuals file "
-            f"goes with a spec file ({SPEC_SUFFIX})"
+            f"{actuals_name}: 实际值文件只能与规格文件一起使用（{SPEC_SUFFIX}、JSON、工作簿、Word、PDF）"
+            f"/ an actuals file goes with a spec file ({SPEC_SUFFIX}, JSON, a workbook, Word, PDF)"
         )
     else:
         try:
-            if name == STDIN:
-                items = read_actuals_bytes(sys.stdin.buffer.read(), file=STDIN_NAME)
-            else:
-                items = read_actuals(name)
+            shown, data = read
+            delimiter = "\t" if name == STDIN else delimiter_for(name)
+            items = read_actuals_bytes(data, file=shown, delimiter=delimiter)
         except ActualsFileError as error:
             print(error.finding.render(), file=sys.stderr)
             return 2
@@ -375,22 +387,57 @@ def _load(name: str, text: str) -> Spec:
     return spec
 
 
-def _load_spec_source(name: str) -> tuple[Spec, str, str]:
-    """Read, decode and load a spec for a verb that needs one: the spec, the name shown and
-    its text; its findings are printed and it is an input error when it cannot be loaded."""
-    shown, data = _read(name)
-    text = _decode(shown, data)
+@attrs.frozen
+class _LoadedSpec:
+    """A spec a verb works on: the spec, the name shown, its text when it is a spec file (for
+    lint's source lines), and what reading it found (a workbook's IK7xx, a document's …)."""
+
+    spec: Spec
+    shown: str
+    text: str | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> bool:
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+
+def _imported(name: str, read: tuple[str, bytes] | None = None) -> tuple[ImportedFile, str, bytes]:
+    """Read ``name`` (or use its bytes already ``read``) as any file :func:`indicatorkit.read`
+    accepts; a missing optional package is an input error."""
+    shown, data = read or _read(name)
     try:
-        return _load(shown, text), shown, text
-    except SpecError as error:
-        for finding in error.findings:
+        found = read_data(data, source=shown, path=None if name == STDIN else name)
+    except MissingExtraError as error:
+        raise InputError(f"{shown}: {error}") from None
+    return found, shown, data
+
+
+def _load_spec_source(
+    name: str, *, quiet: bool = False, read: tuple[str, bytes] | None = None
+) -> _LoadedSpec:
+    """Read a spec for a verb that needs one, from any file ``read`` accepts (a spec file,
+    JSON, a CSV long table, a workbook, Word, PDF…): what reading found is printed (errors
+    even with ``--quiet``), and it is an input error when no spec comes out or it is empty."""
+    found, shown, data = _imported(name, read)
+    for finding in found.findings:
+        if not quiet or finding.severity is Severity.ERROR:
             _error(finding.render())
-        raise InputError(f"{shown}: 规格文件无法读取 / the spec cannot be loaded") from None
+    spec = _usable(found, shown)
+    text = decode_table(data) if found.format == "ikspec" else None
+    return _LoadedSpec(spec, shown, text, found.findings)
 
 
-def _load_spec(name: str) -> Spec:
-    """:func:`_load_spec_source`, the spec only."""
-    return _load_spec_source(name)[0]
+def _usable(found: ImportedFile, shown: str) -> Spec:
+    """The spec read, or an input error when there is none or it is empty."""
+    spec = found.spec
+    if spec is None:
+        raise InputError(f"{shown}: 规格无法读取 / the spec cannot be loaded")
+    if spec.department is None and not spec.projects:
+        raise InputError(
+            f"{shown}: 规格文件是空的（没有部门也没有项目）/ the spec is empty (no department, no project)"
+        )
+    return spec
 
 
 def _load_actuals(name: str) -> Actuals:
@@ -433,6 +480,9 @@ def _scored(
 
 # --- lint ----------------------------------------------------------------------------------
 
+#: Import codes that mean the file is no spec at all (unreadable, not recognised): exit 2.
+_UNUSABLE = frozenset({"IK600", "IK601", "IK700"})
+
 
 def _lint(names: Sequence[str], form: str, quiet: bool, out: TextIO) -> int:
     """Load and lint each file; exit 1 for any error finding, 2 for a file it cannot use."""
@@ -440,11 +490,16 @@ def _lint(names: Sequence[str], form: str, quiet: bool, out: TextIO) -> int:
     status = unusable = 0
     for name in names:
         try:
-            shown, data = _read(name)
-            text = _decode(shown, data)
-            findings.extend(lint(_load(shown, text), file=shown, source=text))
-        except SpecError as error:
-            findings.extend(error.findings)
+            found, shown, data = _imported(name)
+            findings.extend(found.findings)
+            if (
+                found.spec is not None
+                or not found.findings
+                or any(f.code in _UNUSABLE for f in found.findings)
+            ):  # a spec's syntax errors are lint findings; no spec at all is an input error
+                spec = _usable(found, shown)
+                text = decode_table(data) if found.format == "ikspec" else None
+                findings.extend(lint(spec, file=shown, source=text))
         except InputError as error:
             _error(str(error))
             status, unusable = 2, unusable + 1
@@ -495,9 +550,10 @@ def _score(
     """Score a spec with its actuals (in the spec, or merged from an actuals file); exit 1
     when points are undecided, an explanation the rules require is missing, or the actuals
     file has error findings."""
-    spec = _load_spec(name)
+    loaded = _load_spec_source(name, quiet=quiet)
     actuals = None if actuals_name is None else _load_actuals(actuals_name)
-    result, open_points = _scored(spec, actuals, rules, quiet)
+    result, open_points = _scored(loaded.spec, actuals, rules, quiet)
+    open_points = open_points or loaded.errors
     if form == "json":
         _dump_json(result.to_dict(), out)
     elif form == "csv":
@@ -521,7 +577,7 @@ def _monitor(name: str, at: str, form: str, quiet: bool, out: TextIO) -> int:
         raise InputError(
             f"--at {at}: 日期应写作 YYYY-MM-DD，例如 2025-06-30 / a date as YYYY-MM-DD"
         ) from None
-    spec = _load_spec(name)
+    spec = _load_spec_source(name, quiet=quiet).spec
     report = monitor(spec, day)
     if form == "json":
         _dump_json(report.to_dict(), out)
@@ -582,10 +638,12 @@ def _report_verb(
             "请用 -o 指定 HTML 文件（或用 --pdf 指定 PDF）/ name the HTML file with -o (or the "
             "PDF with --pdf)"
         )
-    spec, shown, text = _load_spec_source(name)
+    loaded = _load_spec_source(name, quiet=quiet)
+    spec = loaded.spec
     actuals = None if actuals_name is None else _load_actuals(actuals_name)
     result, open_points = _scored(spec, actuals, rules, quiet)
-    findings = lint(spec, file=shown, source=text)
+    open_points = open_points or loaded.errors
+    findings = lint(spec, file=loaded.shown, source=loaded.text)
     try:
         html = render_report(spec, actuals, rules=rules, findings=findings, year=year)
         if output == STDIN:
@@ -924,8 +982,8 @@ def _arguments() -> _Parser:
     check.add_argument(
         "file",
         metavar="FILE",
-        help="TSV/CSV 文件或自评规格（.ikspec），- 为标准输入 / a TSV/CSV file or a "
-        "self-assessment spec; - reads stdin",
+        help="TSV/CSV 文件，或自评规格（规格文件、JSON、工作簿、Word、PDF），- 为标准输入 / a "
+        "TSV/CSV file or a self-assessment spec (any file import reads); - reads stdin",
     )
     check.add_argument(
         "actuals",
@@ -936,11 +994,21 @@ def _arguments() -> _Parser:
     lint_command = commands.add_parser(
         "lint", parents=[rows], help="审核规格文件 / lint spec files"
     )
-    lint_command.add_argument("files", nargs="+", metavar="FILE")
+    lint_command.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="规格：任何可导入的文件 / specs: any file import reads",
+    )
     score_command = commands.add_parser(
         "score", help="按评分规则给规格打分 / score a spec with its actuals"
     )
-    score_command.add_argument("file", metavar="SPEC", help="规格文件 / the spec file")
+    score_command.add_argument(
+        "file",
+        metavar="SPEC",
+        help="规格：规格文件、JSON、CSV 长表、工作簿、Word、PDF，- 为标准输入 / the spec: any file "
+        "import reads; - reads stdin",
+    )
     score_command.add_argument(
         "actuals",
         nargs="?",
@@ -965,14 +1033,24 @@ def _arguments() -> _Parser:
     monitor_command = commands.add_parser(
         "monitor", parents=[common], help="运行监控 / monitoring at a date"
     )
-    monitor_command.add_argument("file", metavar="SPEC", help="规格文件 / the spec file")
+    monitor_command.add_argument(
+        "file",
+        metavar="SPEC",
+        help="规格：规格文件、JSON、CSV 长表、工作簿、Word、PDF，- 为标准输入 / the spec: any file "
+        "import reads; - reads stdin",
+    )
     monitor_command.add_argument(
         "--at", required=True, metavar="YYYY-MM-DD", help="监控时点 / the date, e.g. 2025-06-30"
     )
     report = commands.add_parser(
         "report", help="HTML 自评报告（可打印 PDF）/ the scored report as HTML (and PDF)"
     )
-    report.add_argument("file", metavar="SPEC", help="规格文件 / the spec file")
+    report.add_argument(
+        "file",
+        metavar="SPEC",
+        help="规格：规格文件、JSON、CSV 长表、工作簿、Word、PDF，- 为标准输入 / the spec: any file "
+        "import reads; - reads stdin",
+    )
     report.add_argument(
         "actuals", nargs="?", metavar="ACTUALS", help="实际值 CSV / an actuals CSV file"
     )
@@ -1028,7 +1106,9 @@ def _arguments() -> _Parser:
     export_command = commands.add_parser(
         "export", parents=[formats], help="导出规格 / export a spec (.ikspec .json .csv .xlsx)"
     )
-    export_command.add_argument("file", metavar="SPEC", help="规格文件 / the spec")
+    export_command.add_argument(
+        "file", metavar="SPEC", help="规格：任何可导入的文件 / the spec: any file import reads"
+    )
     export_command.add_argument(
         "-o", "--output", metavar="OUT", required=True, help="输出文件 / the output file"
     )

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -71,6 +72,7 @@ __all__ = [
     "detect_format",
     "files_in",
     "read",
+    "read_data",
     "read_file",
     "summarize",
     "write",
@@ -97,7 +99,8 @@ CODES: Final[dict[str, str]] = {
 }
 
 _OLE2: Final = bytes.fromhex("D0CF11E0A1B11AE1")
-_SPEC_START: Final = re.compile(r"^(?:部门|项目|评分规则|department|project|rules)(?:\s|$)")
+#: A spec file's first line (``项目 1 …``); a tab after the word is a table's header cell.
+_SPEC_START: Final = re.compile(r"^(?:部门|项目|评分规则|department|project|rules)(?:[^\S\t]|$)")
 _LONG_TABLE_NAMES: Final = {"项目编号", "number", "指标值", "target", "三级指标", "indicator"}
 
 
@@ -136,7 +139,8 @@ class ImportedFile:
         return self.imported.findings
 
 
-def _text_format(text: str) -> str:
+def _text_format(text: str) -> str | None:
+    """The format of a text, ``None`` when it has nothing but blank lines and comments."""
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         return "json"
@@ -150,7 +154,7 @@ def _text_format(text: str) -> str:
         if len(cells) > 1 and len(names - {None}) >= 2:
             return "csv"
         return "document"
-    return "document"
+    return None
 
 
 def detect_format(data: bytes, name: str | Path | None = None) -> str:
@@ -159,6 +163,9 @@ def detect_format(data: bytes, name: str | Path | None = None) -> str:
 
     >>> detect_format(b"%PDF-1.4"), detect_format("项目 1 甲\\n".encode()), detect_format(b"\\x00\\x01")
     ('pdf', 'ikspec', 'unknown')
+    >>> detect_format("项目\\t三级指标\\t指标值\\t实际完成值\\n".encode())  # a table's header
+    'csv'
+
     """
     if data.startswith(b"PK\x03\x04"):
         try:
@@ -183,8 +190,10 @@ def detect_format(data: bytes, name: str | Path | None = None) -> str:
         text = decode_table(data)
     except UndecodableTable:
         return "unknown"
-    if text.strip():
-        return _text_format(text)
+    form = _text_format(text)
+    if form is not None:
+        return form
+    # nothing but blank lines and comments: an empty spec when the name says it is one
     return "ikspec" if name is not None and Path(name).suffix.lower() == ".ikspec" else "unknown"
 
 
@@ -242,9 +251,29 @@ def read_file(path: str | Path, *, source: str | None = None) -> ImportedFile:
         return ImportedFile(
             _finding("IK600", f"无法读取文件 (cannot read the file): {reason}", source), "unknown"
         )
+    return read_data(data, source=source, path=path)
+
+
+def read_data(data: bytes, *, source: str, path: str | Path | None = None) -> ImportedFile:
+    """:func:`read_file` for a file's bytes already read (standard input, an upload): the
+    format is told by the content (``path``, when given, only names an empty spec file and
+    is where the readers that need a file find it; without it, a workbook or an old Word
+    file is spooled to a temporary file).
+
+    >>> found = read_data("项目 1 法律援助\\n".encode("gbk"), source="<stdin>")
+    >>> found.format, [p.name for p in found.spec.projects]
+    ('ikspec', ['法律援助'])
+    >>> read_data(b"# comment\\n", source="empty.ikspec", path="empty.ikspec").spec.projects
+    ()
+    """
     form = detect_format(data, path)
     if form in _BINARY_READERS:
-        return ImportedFile(_BINARY_READERS[form](path, data, source), form)
+        if path is not None:
+            return ImportedFile(_BINARY_READERS[form](Path(path), data, source), form)
+        with tempfile.TemporaryDirectory(prefix="indicatorkit-") as folder:
+            spooled = Path(folder) / f"input.{form}"
+            spooled.write_bytes(data)
+            return ImportedFile(_BINARY_READERS[form](spooled, data, source), form)
     if form == "unknown":
         try:
             decode_table(data)
