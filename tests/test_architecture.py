@@ -7,7 +7,7 @@ The layers, lowest first — a module may import only from its own layer or lowe
 1. ``language`` — values, bounds, the grammar and its reading, lenient repairs, split form
 2. ``model`` — the 绩效目标表 records, findings and lint (no format code)
 3. ``scoring`` — attainment and rule sets
-4. ``formats`` — spec files, JSON, delimited rows (the edge)
+4. ``formats`` — spec files, JSON, actuals files, workbooks (the edge)
 5. ``strategies``, ``cli``, the package itself
 """
 

@@ -102,7 +102,7 @@ def test_fmt_sees_crlf(tmp_path: Path) -> None:
     assert crlf.read_bytes() == "项目 1 a\n  编码：x\n".encode()
 
 
-# --- hardening: delimited actuals files ----------------------------------------------------
+# --- hardening: actuals tables for check -------------------------------------------------
 
 
 HEADER = "项目\t三级指标\t指标值\t实际完成值\n"
@@ -145,7 +145,7 @@ def test_check_another_encoding_is_an_input_error(
     table = tmp_path / "utf16.tsv"
     table.write_bytes((HEADER + GOOD).encode("utf-16"))
     assert main(["check", str(table)]) == 2
-    assert "IK502" in capsys.readouterr().err
+    assert "IK401" in capsys.readouterr().err  # the one actuals reader's code
     table.write_bytes(b"a\tb\t\x80\x80\n")
     assert main(["check", str(table)]) == 2
 
@@ -173,7 +173,7 @@ def test_check_a_header_missing_a_column(
     table.write_text("项目\t三级指标\t指标值\n甲\t满意度\t≥95%\n", encoding="utf-8")
     assert main(["check", str(table)]) == 2
     err = capsys.readouterr().err
-    assert f"{table}:1:1: IK504 error" in err and "实际完成值" in err and "actual" in err
+    assert f"{table}:1:1: IK402 error" in err and "实际值" in err and "value column" in err
 
 
 def test_a_row_with_its_actual_missing_is_not_read_as_the_target(
@@ -185,16 +185,16 @@ def test_a_row_with_its_actual_missing_is_not_read_as_the_target(
     assert status == 1
     assert len(report["rows"]) == 1
     [finding] = report["findings"]
-    assert (finding["code"], finding["line"], finding["column"]) == ("IK511", 2, 3)
-    assert "实际完成值" in finding["message"]
+    assert (finding["code"], finding["line"], finding["column"]) == ("IK411", 2, 3)
+    assert "实际值 actual" in finding["message"]
     # alone, too: a row needs a label, so `indicator<TAB>≥95%` is never target and actual
     table.write_text("指标B\t≥95%\n", encoding="utf-8")
     status, report = _check_json(table, capsys)
-    assert status == 1 and report["rows"] == [] and report["findings"][0]["code"] == "IK511"
+    assert status == 1 and report["rows"] == [] and report["findings"][0]["code"] == "IK411"
     # with a header: the missing column is named
     table.write_text(HEADER + "甲\t满意度\t≥95%\n", encoding="utf-8")
     assert main(["check", str(table)]) == 1
-    assert "缺少“实际完成值 actual”列" in capsys.readouterr().err
+    assert "缺少“实际完成值”列" in capsys.readouterr().err  # as the header names it
 
 
 def test_one_bad_row_among_good_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -214,14 +214,23 @@ def test_one_bad_row_among_good_ones(tmp_path: Path, capsys: pytest.CaptureFixtu
     )
 
 
-@pytest.mark.parametrize("text", ["", "\n\n", "# 只有注释\n", HEADER, "# c\n" + HEADER + "\n"])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("", "IK402"),  # no header: the actuals reader refuses it
+        ("\n\n", "IK402"),
+        ("# 只有注释\n", "IK402"),
+        (HEADER, "IK503"),  # a header and no row: nothing to check
+        ("# c\n" + HEADER + "\n", "IK503"),
+    ],
+)
 def test_empty_and_header_only_files_are_input_errors(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, code: str
 ) -> None:
     table = tmp_path / "empty.tsv"
     table.write_text(text, encoding="utf-8")
     assert main(["check", str(table)]) == 2
-    assert "IK503" in capsys.readouterr().err
+    assert code in capsys.readouterr().err
 
 
 def test_check_quiet_and_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -470,11 +479,11 @@ def test_real_processes() -> None:
     done = _run("--version")
     assert done.stdout.decode().strip() == f"indicatorkit {indicatorkit.__version__}"
     done = _run("check", "-", stdin=("指标\t≥95%\n").encode())
-    assert done.returncode == 1 and b"IK511" in done.stderr
+    assert done.returncode == 1 and b"IK411" in done.stderr
     done = _run("lint", "/nonexistent/spec.ikspec")
     assert done.returncode == 2 and b"Traceback" not in done.stderr
     done = _run("check", "-", stdin=b"")
-    assert done.returncode == 2 and b"IK503" in done.stderr
+    assert done.returncode == 2 and b"IK402" in done.stderr
 
 
 def test_fmt_failing_half_way_keeps_the_whole_text(

@@ -41,16 +41,7 @@ from typing import Any, TextIO
 import attrs
 
 from indicatorkit.errors import IndicatorkitError, UnknownRuleSetError
-from indicatorkit.formats import actuals_file
-from indicatorkit.formats.delimited import (
-    ActualsFileError,
-    ActualsRow,
-    CheckedRow,
-    check_actuals,
-    delimiter_for,
-    read_actuals_bytes,
-    spec_rows,
-)
+from indicatorkit.formats.actuals_file import read_actuals
 from indicatorkit.formats.extras import MissingExtraError
 from indicatorkit.formats.files import (
     ExportError,
@@ -69,11 +60,12 @@ from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.json_data import to_data
 from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.language.parse import parse_target
-from indicatorkit.model.actuals import Actuals, merge_actuals
+from indicatorkit.model.actuals import ActualRow, Actuals, merge_actuals
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.lint import lint
 from indicatorkit.model.records import Indicator, Spec
 from indicatorkit.numerals import format_decimal
+from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
 from indicatorkit.scoring.indicator import IndicatorScore, display
 from indicatorkit.scoring.monitoring import Light, monitor
 from indicatorkit.scoring.report import ProjectScore, SpecScore, score
@@ -236,18 +228,16 @@ def _percent(row: CheckedRow) -> str:
 
 def _spec_items(
     name: str, actuals_name: str | None, read: tuple[str, bytes], quiet: bool
-) -> tuple[list[ActualsRow | Finding], UnitRegistry | None]:
+) -> tuple[list[ActualRow | Finding], UnitRegistry | None]:
     """The rows to check in a self-assessment spec (its actuals, or an actuals file's merged
     onto it), with the merge's findings first; a spec with nothing to check is an input error."""
     loaded = _load_spec_source(name, quiet=quiet, read=read)
     spec, shown = loaded.spec, loaded.shown
-    merged: list[ActualsRow | Finding] = [
-        f for f in loaded.findings if f.severity is Severity.ERROR
-    ]
+    merged: list[ActualRow | Finding] = [f for f in loaded.findings if f.severity is Severity.ERROR]
     if actuals_name is not None:
         spec, found = merge_actuals(spec, _load_actuals(actuals_name))
         merged.extend(found)
-    rows = list(spec_rows(spec, file=shown))
+    rows = list(spec_rows(spec))
     if not rows:
         raise InputError(
             f"{shown}: 规格中没有可核对的实际值（写上“实际值”，或给出实际值文件）/ the spec has no "
@@ -260,11 +250,29 @@ def _spec_items(
 _SPEC_FORMATS = frozenset({"ikspec", "json", "xlsx", "xls", "docx", "doc", "pdf"})
 
 
+def _table_items(read: tuple[str, bytes]) -> list[ActualRow | Finding]:
+    """The rows of an actuals table for ``check`` (with what reading them found); a table
+    that cannot be read, has no 指标值 column or no row is an input error."""
+    shown, data = read
+    actuals = _actuals_from(shown, data)
+    if not actuals.rows and not actuals.findings:
+        _error(f"{shown}:1:1: IK503 error: 文件没有数据行 (the file has no rows) — 没有可核对的行")
+        raise InputError(f"{shown}: 没有数据行 / no rows to check")
+    if actuals.rows and "指标值" not in actuals.rows[0].columns:
+        _error(
+            f"{shown}:1:1: IK504 error: 表头缺少“指标值”列 (the header has no 指标值 column)\n"
+            "  提示 / hint: 表头写明各列：项目、三级指标、指标值、实际完成值 / name the columns: "
+            "project, indicator, target, actual"
+        )
+        raise InputError(f"{shown}: 没有指标值列，无法核对 / no target column to check against")
+    return [*actuals.findings, *actuals.rows]
+
+
 def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: TextIO) -> int:
-    """Check every row of a TSV/CSV file, or every actual of a self-assessment spec
-    (``.ikspec``); exit 1 when a row cannot be checked."""
+    """Check every row of an actuals table (TSV/CSV), or every actual of a self-assessment
+    spec (any file read() accepts); exit 1 when a row cannot be checked."""
     units = None
-    items: Iterable[ActualsRow | Finding]
+    items: Iterable[ActualRow | Finding]
     read = _read(name)
     if name.endswith(SPEC_SUFFIX) or detect_format(read[1], name) in _SPEC_FORMATS:
         items, units = _spec_items(name, actuals_name, read, quiet)
@@ -274,13 +282,7 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
             f"/ an actuals file goes with a spec file ({SPEC_SUFFIX}, JSON, a workbook, Word, PDF)"
         )
     else:
-        try:
-            shown, data = read
-            delimiter = "\t" if name == STDIN else delimiter_for(name)
-            items = read_actuals_bytes(data, file=shown, delimiter=delimiter)
-        except ActualsFileError as error:
-            print(error.finding.render(), file=sys.stderr)
-            return 2
+        items = _table_items(read)
     totals = dict.fromkeys(_TOTALS, 0)
     rows: list[dict[str, Any]] = []
     table: list[tuple[object, ...]] = []
@@ -290,7 +292,8 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
             "行 line\t指标 indicator\t指标值 target\t实际值 actual\t结果 result\t完成率 attainment",
             file=out,
         )
-    for item in check_actuals(items, units=units):
+    checked_file = read[0]
+    for item in check_actuals(items, file=checked_file, units=units):
         if isinstance(item, Finding):
             totals["problems"] += item.severity is Severity.ERROR
             findings.append(item)
@@ -312,7 +315,7 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
         )
         rows.append(
             {
-                "file": row.file,
+                "file": checked_file,
                 "line": row.line,
                 "labels": list(row.labels),
                 "target": str(item.result.target),
@@ -440,16 +443,22 @@ def _usable(found: ImportedFile, shown: str) -> Spec:
     return spec
 
 
-def _load_actuals(name: str) -> Actuals:
-    """Read an actuals file for ``score`` and ``report``; its findings are printed and it is
-    an input error when it cannot be read."""
-    shown, data = _read(name)
+def _actuals_from(shown: str, data: bytes) -> Actuals:
+    """An actuals file's content read (CSV, TSV, a workbook); its findings are printed and
+    it is an input error when it cannot be read."""
     try:
-        return actuals_file.read_actuals(data, file=shown)
+        return read_actuals(data, file=shown)
     except SpecError as error:
         for finding in error.findings:
             _error(finding.render())
         raise InputError(f"{shown}: 实际值文件无法读取 / the actuals file cannot be read") from None
+    except MissingExtraError as error:
+        raise InputError(f"{shown}: {error}") from None
+
+
+def _load_actuals(name: str) -> Actuals:
+    """Read an actuals file for ``score``, ``check``, ``monitor`` and ``report``."""
+    return _actuals_from(*_read(name))
 
 
 def _scored(

@@ -1,7 +1,8 @@
 """Actuals matched onto a spec: rows that say, per project and indicator, what happened
-(实际值, 自评得分, 偏差原因, 不适用), and the merge that puts each on exactly one indicator —
-or says, located, why it cannot.  Reading the rows from a file is a format's job
-(:mod:`indicatorkit.formats.actuals_file`); this is the model's.
+(实际值, 自评得分, 偏差原因, 不适用) and, per project, what was spent (执行数, 累计支出 by
+checkpoint), and the merge that puts each on exactly one indicator or project — or says,
+located, why it cannot.  Reading the rows from a file (CSV, TSV, a workbook) is a format's
+job (:mod:`indicatorkit.formats.actuals_file`); this is the model's.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import attrs
 
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.parse import parse_target
+from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.lint import LEVEL1_ALIASES
-from indicatorkit.model.records import Indicator, Project, Spec, field_text
+from indicatorkit.model.records import Indicator, Project, Spec, SpendingPlan, field_text
 from indicatorkit.numerals import read_ratio
 
 __all__ = ["CODES", "ActualRow", "Actuals", "finding", "merge_actuals"]
@@ -31,17 +33,26 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "IK408": (Severity.WARNING, "指标没有实际值 / an indicator has no actual"),
     "IK409": (Severity.ERROR, "这一行的值无效 / a value of the row is invalid"),
     "IK410": (Severity.WARNING, "覆盖了规格中的实际值 / replaces the spec's own actual"),
+    "IK411": (Severity.ERROR, "这一行的格数少于表头 / a row with fewer cells than the header"),
+    "IK412": (Severity.ERROR, "这一行的格数多于表头 / a row with more cells than the header"),
+    "IK413": (Severity.INFO, "未读入的列或工作表 / a column or sheet not read"),
 }
 
 
 @attrs.frozen
 class ActualRow:
-    """One data row: what it says, where (its line, and each column's number).
+    """One data row: what it says, where (its line — a sheet's row —, each column's number,
+    and the sheet of a workbook).
+
+    A row with an indicator name (``name``) gives that indicator's actual; a row without one
+    is the project's own row: its 执行数 (``executed``), 累计支出 (``spent``, cumulative
+    shares by checkpoint) and 偏差原因 (``reason``, the budget's explanation).  An indicator's
+    row may carry the project's 执行数 and 累计支出 too.
 
     >>> from indicatorkit.formats.actuals_file import read_actuals
     >>> row = read_actuals("项目,三级指标,实际值\\n1,受理数,175件\\n").rows[0]
-    >>> row.line, row.project, row.name, row.actual
-    (2, '1', '受理数', '175件')
+    >>> row.line, row.project, row.name, row.actual, row.labels
+    (2, '1', '受理数', '175件', ('1', '受理数'))
     """
 
     line: int
@@ -55,34 +66,58 @@ class ActualRow:
     reason: str = ""
     not_applicable: str | None = None
     columns: dict[str, int] = attrs.field(factory=dict, eq=False, hash=False, repr=False)
+    executed: Amount | None = None
+    spent: SpendingPlan | None = None
+    sheet: str | None = attrs.field(default=None, eq=False)
 
     def column(self, name: str) -> int:
         """The 1-based column number of ``name`` (its Chinese column name)."""
         return self.columns.get(name, 1)
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The row's names that are given: project, level 1, level 2, indicator."""
+        return tuple(part for part in (self.project, self.level1, self.level2, self.name) if part)
+
+    @property
+    def is_project_row(self) -> bool:
+        """A row without an indicator: it speaks of the project (执行数, 累计支出)."""
+        return (
+            not self.name
+            and self.actual is None
+            and self.score is None
+            and (self.not_applicable is None)
+        )
+
 
 @attrs.frozen
 class Actuals:
-    """The rows of an actuals file, in order, and the file's name (``None`` for text).
+    """The rows of an actuals file, in order, the file's name (``None`` for text), and what
+    reading found (rows that could not be read, columns not read): the merge passes these on.
 
     >>> from indicatorkit.formats.actuals_file import read_actuals
     >>> actuals = read_actuals("项目,三级指标,实际值\\n1,受理数,175件\\n1,满意度,95%\\n", file="实际值.csv")
-    >>> len(actuals.rows), actuals.file
-    (2, '实际值.csv')
+    >>> len(actuals.rows), actuals.file, actuals.findings
+    (2, '实际值.csv', ())
     """
 
     rows: tuple[ActualRow, ...]
     file: str | None = None
+    findings: tuple[Finding, ...] = ()
 
 
-def finding(code: str, message: str, line: int, column: int, file: str | None) -> Finding:
-    """A finding of the actuals family (IK401–IK410).
+def finding(
+    code: str, message: str, line: int, column: int, file: str | None, sheet: str | None = None
+) -> Finding:
+    """A finding of the actuals family (IK401–IK413); ``sheet`` for a workbook's cell.
 
     >>> print(finding("IK404", "没有这个指标 (no such indicator)", 3, 2, "实际值.csv").render())
     实际值.csv:3:2: IK404 error: 没有这个指标 (no such indicator) — 指标在项目中找不到 / the indicator matches none
+    >>> finding("IK409", "无效", 4, 6, "实际值.xlsx", "实际值").place
+    '实际值.xlsx:实际值!F4'
     """
     severity, what = CODES[code]
-    return Finding(code, severity, f"{message} — {what}", line, column, file=file)
+    return Finding(code, severity, f"{message} — {what}", line, column, file=file, sheet=sheet)
 
 
 def _project_matches(project: Project, key: str) -> bool:
@@ -107,107 +142,225 @@ def _indicator_matches(indicator: Indicator, row: ActualRow) -> bool:
     return not (row.level2 and row.level2 != indicator.level2)
 
 
+def _row_finding(code: str, message: str, row: ActualRow, column: str, file: str | None) -> Finding:
+    """A finding located at ``row``'s cell in ``column`` (its Chinese column name)."""
+    return finding(code, message, row.line, row.column(column), file, row.sheet)
+
+
+def _project_of(spec: Spec, row: ActualRow, file: str | None) -> Project | Finding:
+    """The one project ``row`` names, or the finding why there is none (IK403)."""
+    projects = [p for p in spec.projects if _project_matches(p, row.project)]
+    if len(projects) != 1:
+        message = (
+            f"没有项目“{row.project}” (no such project)"
+            if not projects
+            else f"“{row.project}”对应 {len(projects)} 个项目 (matches {len(projects)} "
+            f"projects): " + "、".join(str(p.number) for p in projects)
+        )
+        return _row_finding("IK403", message, row, "项目", file)
+    (project,) = projects
+    if project.withheld is not None:
+        return _row_finding(
+            "IK403",
+            f"项目 {project.number} 暂不公开，没有指标 (a withheld project has no table)",
+            row,
+            "项目",
+            file,
+        )
+    return project
+
+
+def _indicator_index(project: Project, row: ActualRow, file: str | None) -> int | Finding:
+    """The index of the one indicator of ``project`` that ``row`` names (IK404, IK405)."""
+    matching = [
+        index
+        for index, indicator in enumerate(project.indicators)
+        if _indicator_matches(indicator, row)
+    ]
+    path = " / ".join(part for part in (row.level1, row.level2, row.name) if part)
+    if not matching:
+        return _row_finding(
+            "IK404",
+            f"项目 {project.number} 中没有指标“{path}” (no such indicator)",
+            row,
+            "三级指标",
+            file,
+        )
+    if len(matching) > 1:
+        return attrs.evolve(
+            _row_finding(
+                "IK405",
+                f"“{path}”在项目 {project.number} 中对应 {len(matching)} 个指标 "
+                f"(matches {len(matching)} indicators)",
+                row,
+                "三级指标",
+                file,
+            ),
+            suggestion="填写一级指标、二级指标列 / fill in the level1 and level2 columns",
+        )
+    return matching[0]
+
+
 def merge_actuals(spec: Spec, actuals: Actuals) -> tuple[Spec, list[Finding]]:
-    """``spec`` with each row's actual, score, reason and 不适用 on its indicator, and the
-    findings: rows that match no project or indicator, or several, or whose 指标值 disagrees
-    with the spec, two rows for one indicator, bad values (all errors; such rows are not
-    merged), an actual replacing one the spec had, and every indicator of a published
-    project left without an actual (warnings).  Only projects' indicators are matched (a
-    department's programmes are not in actuals files).
+    """``spec`` with each row's actual, score, reason and 不适用 on its indicator, each
+    project's 执行数 and 累计支出 on it, and the findings: what reading the file found, rows
+    that match no project or indicator, or several, or whose 指标值 disagrees with the spec,
+    two rows for one indicator, two different 执行数 for one project, bad values (all errors;
+    such rows are not merged), an actual or 执行数 replacing one the spec had, and every
+    indicator of a published project left without an actual (warnings).  Only projects'
+    indicators are matched (a department's programmes are not in actuals files).
 
     >>> from indicatorkit import loads
     >>> from indicatorkit.formats.actuals_file import read_actuals
-    >>> spec = loads("项目 1 甲\\n  指标 产出指标 / 数量指标 / 数\\n    指标值：≥1件\\n")
+    >>> spec = loads("项目 1 甲\\n  预算：10000元\\n  指标 产出指标 / 数量指标 / 数\\n    指标值：≥1件\\n")
     >>> _, findings = merge_actuals(spec, read_actuals("项目,三级指标,实际值\\n乙,数,1件\\n"))
     >>> print(findings[0].render())
     <text>:2:1: IK403 error: 没有项目“乙” (no such project) — 项目找不到或不唯一 / the project matches none or several
+    >>> merged, _ = merge_actuals(spec, read_actuals("项目,三级指标,实际值,执行数（元）\\n甲,,,9500\\n甲,数,2件,\\n"))
+    >>> str(merged.projects[0].executed), merged.projects[0].indicators[0].actual
+    ('9500元', '2件')
     """
     file = actuals.file
-    findings: list[Finding] = []
+    findings: list[Finding] = list(actuals.findings)
+    if actuals.rows and not any(row.project for row in actuals.rows):
+        first = actuals.rows[0]
+        problem = finding(
+            "IK402", "没有一行写明项目 (no row names its project)", 1, 1, file, first.sheet
+        )
+        findings.append(
+            attrs.evolve(problem, suggestion="每行写明项目编码、名称或编号 / name the project")
+        )
+        return spec, findings
     placed: dict[tuple[int, int], ActualRow] = {}
+    spending: dict[int, _Spending] = {}
     for row in actuals.rows:
-        where = (row.line, row.column("项目"))
-        projects = [p for p in spec.projects if _project_matches(p, row.project)]
-        if len(projects) != 1:
-            message = (
-                f"没有项目“{row.project}” (no such project)"
-                if not projects
-                else f"“{row.project}”对应 {len(projects)} 个项目 (matches {len(projects)} "
-                f"projects): " + "、".join(str(p.number) for p in projects)
-            )
-            findings.append(finding("IK403", message, *where, file))
+        project = _project_of(spec, row, file)
+        if isinstance(project, Finding):
+            if not (row.is_project_row and _empty_project_row(row)):
+                findings.append(project)
             continue
-        (project,) = projects
-        if project.withheld is not None:
-            findings.append(
-                finding(
-                    "IK403",
-                    f"项目 {project.number} 暂不公开，没有指标 (a withheld project has no table)",
-                    *where,
-                    file,
-                )
-            )
+        if row.executed is not None or row.spent is not None or row.is_project_row:
+            if not _add_spending(
+                spending.setdefault(project.number, _Spending()), row, findings, file
+            ):
+                continue
+        if row.is_project_row:
             continue
-        matching = [
-            index
-            for index, indicator in enumerate(project.indicators)
-            if _indicator_matches(indicator, row)
-        ]
-        at_name = (row.line, row.column("三级指标"))
-        path = " / ".join(part for part in (row.level1, row.level2, row.name) if part)
-        if not matching:
-            findings.append(
-                finding(
-                    "IK404",
-                    f"项目 {project.number} 中没有指标“{path}” (no such indicator)",
-                    *at_name,
-                    file,
-                )
-            )
+        index = _indicator_index(project, row, file)
+        if isinstance(index, Finding):
+            findings.append(index)
             continue
-        if len(matching) > 1:
-            findings.append(
-                attrs.evolve(
-                    finding(
-                        "IK405",
-                        f"“{path}”在项目 {project.number} 中对应 {len(matching)} 个指标 "
-                        f"(matches {len(matching)} indicators)",
-                        *at_name,
-                        file,
-                    ),
-                    suggestion="填写一级指标、二级指标列 / fill in the level1 and level2 columns",
-                )
-            )
-            continue
-        index = matching[0]
         indicator = project.indicators[index]
         key = (project.number, index)
         if key in placed:
             findings.append(
-                finding(
+                _row_finding(
                     "IK407",
                     f"第 {placed[key].line} 行已给出“{indicator.name}”的实际值 "
                     f"(line {placed[key].line} gave this indicator already)",
-                    *at_name,
+                    row,
+                    "三级指标",
                     file,
                 )
             )
             continue
         if row.target is not None and not _same_target(row.target, indicator, spec):
             findings.append(
-                finding(
+                _row_finding(
                     "IK406",
                     f"指标值“{row.target}”与规格中的“{indicator.target_text}”不一致 "
                     f"(the target disagrees with the spec)",
-                    row.line,
-                    row.column("指标值"),
+                    row,
+                    "指标值",
                     file,
                 )
             )
             continue
         if _valid(row, indicator, findings, file):
             placed[key] = row
+    spec = _with_spending(spec, spending, findings, file)
     return _merged(spec, placed, findings, file)
+
+
+@attrs.define
+class _Spending:
+    """What a project's rows say of its money, and the row that said each first."""
+
+    executed: tuple[Amount, ActualRow] | None = None
+    spent: tuple[SpendingPlan, ActualRow] | None = None
+    reason: str = ""
+
+
+def _empty_project_row(row: ActualRow) -> bool:
+    return row.executed is None and row.spent is None and not row.reason
+
+
+def _add_spending(
+    spending: _Spending, row: ActualRow, findings: list[Finding], file: str | None
+) -> bool:
+    """Note ``row``'s 执行数, 累计支出 (and, on a project row, 偏差原因); False (with an IK407)
+    when it disagrees with an earlier row of the project."""
+    for name, value, column in (
+        ("executed", row.executed, "执行数"),
+        ("spent", row.spent, "累计支出"),
+    ):
+        if value is None:
+            continue
+        earlier = getattr(spending, name)
+        if earlier is None:
+            setattr(spending, name, (value, row))
+        elif earlier[0] != value:
+            findings.append(
+                _row_finding(
+                    "IK407",
+                    f"第 {earlier[1].line} 行已给出不同的{column} (line {earlier[1].line} gave "
+                    f"another {column})",
+                    row,
+                    column,
+                    file,
+                )
+            )
+            return False
+    if row.is_project_row and row.reason:
+        spending.reason = row.reason
+    return True
+
+
+def _with_spending(
+    spec: Spec, spending: dict[int, _Spending], findings: list[Finding], file: str | None
+) -> Spec:
+    """``spec`` with each project's 执行数, 累计支出 and budget explanation from the rows."""
+    if not spending:
+        return spec
+    projects = []
+    for project in spec.projects:
+        given = spending.get(project.number)
+        if given is None:
+            projects.append(project)
+            continue
+        executed = project.executed
+        if given.executed is not None:
+            executed, row = given.executed
+            if project.executed is not None and project.executed != executed:
+                findings.append(
+                    _row_finding(
+                        "IK410",
+                        f"项目 {project.number} 的执行数“{project.executed}”换为“{executed}” "
+                        f"(replaces the spec's 执行数)",
+                        row,
+                        "执行数",
+                        file,
+                    )
+                )
+        projects.append(
+            attrs.evolve(
+                project,
+                executed=executed,
+                spent=project.spent if given.spent is None else given.spent[0],
+                budget_reason=given.reason or project.budget_reason,
+            )
+        )
+    return attrs.evolve(spec, projects=projects)
 
 
 def _same_target(text: str, indicator: Indicator, spec: Spec) -> bool:
@@ -226,11 +379,11 @@ def _valid(row: ActualRow, indicator: Indicator, findings: list[Finding], file: 
             read_ratio(row.score)
         except ValueError:
             findings.append(
-                finding(
+                _row_finding(
                     "IK409",
                     f"自评得分应为非负数 (the score must be a number ≥ 0): “{row.score}”",
-                    row.line,
-                    row.column("自评得分"),
+                    row,
+                    "自评得分",
                     file,
                 )
             )
@@ -238,7 +391,7 @@ def _valid(row: ActualRow, indicator: Indicator, findings: list[Finding], file: 
     try:
         _apply(indicator, row)
     except ValueError as error:
-        findings.append(finding("IK409", str(error), row.line, row.column("实际值"), file))
+        findings.append(_row_finding("IK409", str(error), row, "实际值", file))
         return False
     return True
 
@@ -287,16 +440,18 @@ def _merged(
                 continue
             if indicator.actual is not None and indicator.actual != row.actual:
                 findings.append(
-                    finding(
+                    _row_finding(
                         "IK410",
                         f"“{indicator.name}”的实际值“{indicator.actual}”换为“{row.actual}” "
                         f"(replaces the spec's actual)",
-                        row.line,
-                        row.column("实际值"),
+                        row,
+                        "实际值",
                         file,
                     )
                 )
             indicators.append(_apply(indicator, row))
         projects.append(attrs.evolve(project, indicators=indicators))
     merged = attrs.evolve(spec, projects=projects)
-    return merged, sorted(findings, key=lambda f: (f.file is None, f.line, f.column, f.code))
+    return merged, sorted(
+        findings, key=lambda f: (f.file is None, f.sheet or "", f.line, f.column, f.code)
+    )
