@@ -259,3 +259,44 @@ def test_check_a_spec_with_an_actuals_workbook(
     assert main(["check", "--format", "json", str(spec), str(path)]) == 0
     report = json.loads(capsys.readouterr().out)
     assert [(r["actual"], r["met"]) for r in report["rows"]] == [("190件", False)]
+
+
+def test_monitor_takes_the_spending_and_actuals_so_far(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "目标.ikspec"
+    spec.write_text(indicatorkit.dumps(SPEC), encoding="utf-8")
+    assert main(["monitor", "--format", "json", "--at", "2025-06-30", str(spec)]) == 0
+    before = json.loads(capsys.readouterr().out)["projects"][0]
+    assert (before["spent"], before["light"]) == (None, "grey")  # nothing spent is known
+    so_far = tmp_path / "上半年.csv"
+    so_far.write_text(
+        "项目,三级指标,实际完成值,累计支出（6月底）\n法律援助,,,20%\n法律援助,受理数,150件,\n",
+        encoding="utf-8",
+    )
+    status = main(
+        ["monitor", "-q", "--format", "json", "--at", "2025-06-30", str(spec), str(so_far)]
+    )
+    report = json.loads(capsys.readouterr().out)
+    project = report["projects"][0]
+    assert status == 1  # 20% spent against a plan of 50%: red
+    assert (project["planned"], project["spent"], project["light"]) == ("0.5", "0.2", "red")
+    assert project["indicators"][0]["light"] == "yellow"  # 75% done at mid-year keeps pace
+    assert {f["code"] for f in report["findings"]} == {"IK408"}  # 满意度, 调解数: no actual yet
+
+
+def test_monitor_reads_the_template_style_workbook_and_refuses_a_bad_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "目标.ikspec"
+    spec.write_text(indicatorkit.dumps(SPEC), encoding="utf-8")
+    path = tmp_path / "上半年.xlsx"
+    _sheet(path, [["项目", "三级指标", "累计支出（6月底）"], ["法律援助", None, "55%"]])
+    assert (
+        main(["monitor", "-q", "--format", "json", "--at", "2025-06-30", str(spec), str(path)]) == 0
+    )
+    assert json.loads(capsys.readouterr().out)["projects"][0]["light"] == "green"
+    bad = tmp_path / "坏.csv"
+    bad.write_text("项目,三级指标\n1,受理数\n", encoding="utf-8")  # no value column
+    assert main(["monitor", "--at", "2025-06-30", str(spec), str(bad)]) == 2
+    assert "IK402" in capsys.readouterr().err

@@ -5,7 +5,7 @@ indicatorkit check examples/seed_actuals.tsv | SPEC [ACTUALS] [--format text|jso
 indicatorkit lint FILE… [--format text|json|csv]
 indicatorkit fmt [--check] [--force] FILE… | -
 indicatorkit score SPEC [ACTUALS] [--rules NAME] [--format text|json|csv] [--output FILE]
-indicatorkit monitor SPEC --at 2025-06-30 [--format text|json]
+indicatorkit monitor SPEC [ACTUALS] --at 2025-06-30 [--format text|json]
 indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] [--year YYYY]
 indicatorkit import FILE|FOLDER… [-o OUT] [--format text|json]
 indicatorkit export SPEC -o OUT [--projects-only]
@@ -578,16 +578,24 @@ def _score(
     return 1 if open_points else 0
 
 
-def _monitor(name: str, at: str, form: str, quiet: bool, out: TextIO) -> int:
-    """Monitoring at a date; exit 1 when any light is red."""
+def _monitor(
+    name: str, actuals_name: str | None, at: str, form: str, quiet: bool, out: TextIO
+) -> int:
+    """Monitoring at a date (with the actuals so far merged: 累计支出 checkpoints and the
+    indicators' actuals); exit 1 when any light is red or reading or merging found errors."""
     try:
         day = datetime.date.fromisoformat(at)
     except ValueError:
         raise InputError(
             f"--at {at}: 日期应写作 YYYY-MM-DD，例如 2025-06-30 / a date as YYYY-MM-DD"
         ) from None
-    spec = _load_spec_source(name, quiet=quiet).spec
-    report = monitor(spec, day)
+    loaded = _load_spec_source(name, quiet=quiet)
+    actuals = None if actuals_name is None else _load_actuals(actuals_name)
+    report = monitor(loaded.spec, day, actuals=actuals)
+    for finding in report.findings:
+        if not quiet or finding.severity is Severity.ERROR:
+            _error(finding.render())
+    errors = loaded.errors or any(f.severity is Severity.ERROR for f in report.findings)
     if form == "json":
         _dump_json(report.to_dict(), out)
     elif not quiet:
@@ -596,7 +604,7 @@ def _monitor(name: str, at: str, form: str, quiet: bool, out: TextIO) -> int:
         project.light is Light.RED or any(i.light is Light.RED for i in project.indicators)
         for project in report.projects
     )
-    return 1 if red else 0
+    return 1 if red or errors else 0
 
 
 # --- report --------------------------------------------------------------------------------
@@ -998,7 +1006,7 @@ def _arguments() -> _Parser:
         "actuals",
         nargs="?",
         metavar="ACTUALS",
-        help="合并到规格上的实际值 CSV / an actuals CSV merged onto the spec",
+        help="合并到规格上的实际值文件（CSV、TSV 或工作簿）/ an actuals file merged onto the spec",
     )
     lint_command = commands.add_parser(
         "lint", parents=[rows], help="审核规格文件 / lint spec files"
@@ -1022,7 +1030,8 @@ def _arguments() -> _Parser:
         "actuals",
         nargs="?",
         metavar="ACTUALS",
-        help="实际值 CSV（UTF-8、带 BOM 或 GBK）/ an actuals CSV file",
+        help="实际值文件（CSV、TSV 或工作簿，含执行数、累计支出）/ an actuals file (CSV, TSV or "
+        "a workbook, with 执行数 and 累计支出)",
     )
     score_command.add_argument(
         "--rules", metavar="NAME", help="评分规则（默认用规格写明的或全国规则）/ rule set"
@@ -1049,6 +1058,13 @@ def _arguments() -> _Parser:
         "import reads; - reads stdin",
     )
     monitor_command.add_argument(
+        "actuals",
+        nargs="?",
+        metavar="ACTUALS",
+        help="实际值文件（累计支出、指标的实际值；CSV、TSV 或工作簿）/ the actuals so far "
+        "(累计支出 by checkpoint, indicators' actuals; CSV, TSV or a workbook)",
+    )
+    monitor_command.add_argument(
         "--at", required=True, metavar="YYYY-MM-DD", help="监控时点 / the date, e.g. 2025-06-30"
     )
     report = commands.add_parser(
@@ -1061,7 +1077,10 @@ def _arguments() -> _Parser:
         "import reads; - reads stdin",
     )
     report.add_argument(
-        "actuals", nargs="?", metavar="ACTUALS", help="实际值 CSV / an actuals CSV file"
+        "actuals",
+        nargs="?",
+        metavar="ACTUALS",
+        help="实际值文件（CSV、TSV 或工作簿）/ an actuals file (CSV, TSV or a workbook)",
     )
     report.add_argument("-o", "--output", metavar="FILE", help="HTML 报告 / the HTML file")
     report.add_argument(
@@ -1188,7 +1207,7 @@ def _run(argv: Sequence[str] | None) -> int:
             if arguments.command == "lint":
                 return _lint(arguments.files, form, quiet, out)
             if arguments.command == "monitor":
-                return _monitor(arguments.file, arguments.at, form, quiet, out)
+                return _monitor(arguments.file, arguments.actuals, arguments.at, form, quiet, out)
             if arguments.command == "score":
                 return _score(arguments.file, arguments.actuals, arguments.rules, form, quiet, out)
             return _fmt(arguments.files, arguments.check, arguments.force, form, quiet, out)

@@ -352,11 +352,24 @@ def _with_spending(
                         file,
                     )
                 )
+        spent = project.spent
+        if given.spent is not None:
+            spent, row = given.spent
+            if project.spent is not None and project.spent != spent:
+                findings.append(
+                    _row_finding(
+                        "IK410",
+                        f"项目 {project.number} 的累计支出换为文件中的 (replaces the spec's 累计支出)",
+                        row,
+                        "累计支出",
+                        file,
+                    )
+                )
         projects.append(
             attrs.evolve(
                 project,
                 executed=executed,
-                spent=project.spent if given.spent is None else given.spent[0],
+                spent=spent,
                 budget_reason=given.reason or project.budget_reason,
             )
         )

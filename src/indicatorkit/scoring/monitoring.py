@@ -39,6 +39,8 @@ import attrs
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.targets import Comparison, Qualitative, Range
 from indicatorkit.language.values import DatePoint, Grade
+from indicatorkit.model.actuals import Actuals, merge_actuals
+from indicatorkit.model.findings import Finding
 from indicatorkit.model.records import Indicator, Project, Spec, SpendingPlan
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.attainment import attainment
@@ -119,7 +121,8 @@ class ProjectLight:
 
 @attrs.frozen
 class MonitorReport:
-    """Every project's spending and indicator lights at ``at``.
+    """Every project's spending and indicator lights at ``at``, and what merging the actuals
+    said (``findings``; empty without actuals).
 
     >>> import datetime
     >>> from indicatorkit import loads, monitor
@@ -128,11 +131,12 @@ class MonitorReport:
     >>> report.at, report.projects[0].light
     (datetime.date(2025, 6, 30), <Light.YELLOW: 'yellow'>)
     >>> sorted(report.to_dict())
-    ['at', 'projects']
+    ['at', 'findings', 'projects']
     """
 
     at: datetime.date
     projects: tuple[ProjectLight, ...]
+    findings: tuple[Finding, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, numbers as exact decimal strings."""
@@ -142,6 +146,7 @@ class MonitorReport:
 
         return {
             "at": self.at.isoformat(),
+            "findings": [f.to_dict() for f in self.findings],
             "projects": [
                 {
                     "number": p.number,
@@ -271,17 +276,37 @@ def _project_light(
 
 
 def monitor(
-    spec: Spec, at: datetime.date, *, thresholds: Thresholds | None = None
+    spec: Spec,
+    at: datetime.date,
+    *,
+    actuals: Actuals | None = None,
+    thresholds: Thresholds | None = None,
 ) -> MonitorReport:
     """The monitoring report of ``spec`` at the date ``at`` (every project with a table).
+
+    ``actuals`` (read with :func:`~indicatorkit.formats.actuals_file.read_actuals`: the
+    累计支出 checkpoints and the indicators' actuals so far) are merged onto the spec first;
+    what the merge says is in :attr:`MonitorReport.findings`.
 
     >>> import datetime
     >>> from indicatorkit import loads, monitor
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  支出计划：6月底 50%，12月底 100%\\n  累计支出：6月底 20%\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
     >>> monitor(spec, datetime.date(2025, 6, 30)).projects[0].light
     <Light.RED: 'red'>
+    >>> from indicatorkit.formats.actuals_file import read_actuals
+    >>> so_far = read_actuals("项目,三级指标,实际值,累计支出（6月底）\\n1,,,48%\\n1,受理数,150件,\\n")
+    >>> report = monitor(spec, datetime.date(2025, 6, 30), actuals=so_far)
+    >>> line = report.projects[0]
+    >>> line.spent, line.light, line.indicators[0].light
+    (Fraction(12, 25), <Light.YELLOW: 'yellow'>, <Light.YELLOW: 'yellow'>)
+    >>> [f.code for f in report.findings]  # the file's 累计支出 replaces the spec's 20%
+    ['IK410']
     """
     chosen = thresholds or Thresholds()
+    findings: tuple[Finding, ...] = ()
+    if actuals is not None:
+        spec, merged = merge_actuals(spec, actuals)
+        findings = tuple(merged)
     return MonitorReport(
         at,
         tuple(
@@ -289,4 +314,5 @@ def monitor(
             for project in spec.projects
             if project.withheld is None and project.indicators
         ),
+        findings,
     )
