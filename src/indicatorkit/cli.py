@@ -8,7 +8,7 @@ indicatorkit score SPEC [ACTUALS] [--rules NAME] [--format text|json|csv] [--out
 indicatorkit monitor SPEC [ACTUALS] --at 2025-06-30 [--format text|json]
 indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] [--year YYYY]
 indicatorkit import FILE|FOLDER… [-o OUT] [--format text|json]
-indicatorkit export SPEC -o OUT [--projects-only]
+indicatorkit export SPEC [ACTUALS] -o OUT | --scored OUT.xlsx | --template OUT.xlsx [--projects-only]
 
 Conventions for every verb: exit 0 when clean, 1 for findings (failed rows, lint errors,
 files to reformat), 2 for a usage or input error (a file that cannot be read, is empty, is
@@ -36,6 +36,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from importlib import metadata
+from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
@@ -59,6 +60,8 @@ from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.json_data import to_data
 from indicatorkit.formats.table_text import UndecodableTable, decode_table
+from indicatorkit.formats.workbook_template import write_template
+from indicatorkit.formats.workbook_write import write_self_assessment
 from indicatorkit.language.parse import parse_target
 from indicatorkit.model.actuals import ActualRow, Actuals, merge_actuals
 from indicatorkit.model.findings import Finding, Severity, SpecError
@@ -911,28 +914,66 @@ def _import(
     return 1 if bad else 0
 
 
-def _export(name: str, output: str, projects_only: bool, form: str, quiet: bool) -> int:
-    """Write a spec (any format import reads) to OUT, in the format OUT's extension names."""
+def _export_workbook(kind: str, path: str, write_it: Callable[[Path], None]) -> None:
+    """Write a workbook for ``export --scored`` or ``--template`` (``.xlsx`` only)."""
+    if Path(path).suffix.lower() != ".xlsx":
+        raise InputError(f"{path}: {kind} 写成 .xlsx 工作簿 / {kind} writes an .xlsx workbook")
     try:
-        result = read_file(name)
-    except MissingExtraError as error:
-        raise InputError(f"{name}: {error}") from None
-    for finding in result.findings:
-        _error(finding.render())
-    if result.spec is None:
-        raise InputError(f"{name}: 规格无法读取 / the spec cannot be read")
-    spec = result.spec
-    if projects_only:
-        spec = Spec(projects=spec.projects)
-    try:
-        write(spec, output)
-    except ExportError as error:
-        raise InputError(f"{output}: {error}") from None
+        write_it(Path(path))
+    except (IndicatorkitError, MissingExtraError) as error:
+        raise InputError(f"{path}: {error}") from None
+
+
+def _export(
+    name: str,
+    actuals_name: str | None,
+    *,
+    output: str | None,
+    scored: str | None,
+    template: str | None,
+    projects_only: bool,
+    rules: str | None,
+    form: str,
+    quiet: bool,
+) -> int:
+    """Write a spec (any file read() accepts; ACTUALS merged onto it) to OUT in the format
+    OUT's extension names; ``--scored``: the filled 自评表 workbook; ``--template``: the
+    workbook a unit fills in.  Exit 1 for findings in reading or merging (and, scored, for
+    open points, as ``score``)."""
+    loaded = _load_spec_source(name, quiet=quiet)
+    spec = loaded.spec
+    actuals = None if actuals_name is None else _load_actuals(actuals_name)
+    findings = [f for f in loaded.findings if f.severity is not Severity.INFO]
+    open_points = False
+    if scored is not None:
+        result, open_points = _scored(spec, actuals, rules, quiet)
+        _export_workbook("--scored", scored, lambda path: write_self_assessment(result, path))
+        written, projects = scored, len(result.projects)
+    else:
+        if actuals is not None:
+            spec, merged = merge_actuals(spec, actuals)
+            for finding in merged:
+                if not quiet or finding.severity is Severity.ERROR:
+                    _error(finding.render())
+            findings.extend(f for f in merged if f.severity is Severity.ERROR)
+        if projects_only:
+            spec = Spec(projects=spec.projects)
+        if template is not None:
+            _export_workbook("--template", template, lambda path: write_template(spec, path))
+            written = template
+        else:
+            assert output is not None  # argparse requires one of -o, --scored, --template
+            try:
+                write(spec, output)
+            except ExportError as error:
+                raise InputError(f"{output}: {error}") from None
+            written = output
+        projects = len(spec.projects)
     if form == "json":
-        _dump_json({"file": name, "output": output, "projects": len(spec.projects)}, sys.stdout)
+        _dump_json({"file": name, "output": written, "projects": projects}, sys.stdout)
     elif not quiet:
-        print(f"{name} → {output}：项目 projects {len(spec.projects)}", file=sys.stderr)
-    return 1 if any(f.severity is not Severity.INFO for f in result.findings) else 0
+        print(f"{loaded.shown} → {written}：项目 projects {projects}", file=sys.stderr)
+    return 1 if findings or open_points else 0
 
 
 # --- the command line ----------------------------------------------------------------------
@@ -1138,7 +1179,31 @@ def _arguments() -> _Parser:
         "file", metavar="SPEC", help="规格：任何可导入的文件 / the spec: any file import reads"
     )
     export_command.add_argument(
-        "-o", "--output", metavar="OUT", required=True, help="输出文件 / the output file"
+        "actuals",
+        nargs="?",
+        metavar="ACTUALS",
+        help="合并到规格上的实际值文件 / an actuals file merged onto the spec",
+    )
+    written = export_command.add_mutually_exclusive_group(required=True)
+    written.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="输出文件（按扩展名：.ikspec .json .csv .xlsx）/ the output file (by extension)",
+    )
+    written.add_argument(
+        "--scored",
+        metavar="OUT.xlsx",
+        help="打分后写成填好的自评表工作簿 / the scored, filled 自评表 workbook",
+    )
+    written.add_argument(
+        "--template",
+        metavar="OUT.xlsx",
+        help="单位填报用的工作簿：指标值锁定，实际完成值、偏差原因、执行数待填 / the workbook a "
+        "unit fills in (targets locked)",
+    )
+    export_command.add_argument(
+        "--rules", metavar="NAME", help="--scored 的评分规则 / the rule set for --scored"
     )
     export_command.add_argument(
         "--projects-only",
@@ -1197,7 +1262,17 @@ def _run(argv: Sequence[str] | None) -> int:
         if arguments.command == "import":
             return _import(arguments.files, arguments.output, arguments.projects_only, form, quiet)
         if arguments.command == "export":
-            return _export(arguments.file, arguments.output, arguments.projects_only, form, quiet)
+            return _export(
+                arguments.file,
+                arguments.actuals,
+                output=arguments.output,
+                scored=arguments.scored,
+                template=arguments.template,
+                projects_only=arguments.projects_only,
+                rules=arguments.rules,
+                form=form,
+                quiet=quiet,
+            )
         csv_out = form == "csv"
         with _report(arguments.output, bom=csv_out) as out:
             if arguments.command == "parse":

@@ -27,6 +27,7 @@ column       alias           holds
 执行数        executed        全年执行数, money: ``9500元``, or a number under ``执行数（元）``
 累计支出      spent           cumulative shares by checkpoint: ``6月底 40%，9月底 70%``;
                               or one column per checkpoint, ``累计支出（6月底）``, holding ``40%``
+计量单位      unit            the unit a bare number in 实际值 is in (``210`` and ``件``: 210件)
 ============ =============== ===================================================================
 
 The header needs a value column (实际值, 执行数 or 累计支出) — and 项目 to be merged onto a
@@ -101,6 +102,7 @@ COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "不适用": ("not_applicable",),
     "执行数": ("executed", "全年执行数"),
     "累计支出": ("spent",),
+    "计量单位": ("unit", "度量单位"),
 }
 _NAMES: Final = {
     spelling.casefold(): chinese
@@ -113,6 +115,7 @@ _LABELS: Final = ("项目", "一级指标", "二级指标", "三级指标")
 _ESSENTIAL: Final = ("指标值", "实际值")
 _DETAIL = re.compile(r"^(.*?)\s*[(（]\s*([^()（）]*?)\s*[)）]$")
 _SEPARATORS = re.compile(r"[，,；;\n]+")
+_BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 @attrs.frozen
@@ -151,7 +154,7 @@ def read_actuals(source: str | Path | bytes, *, file: str | None = None) -> Actu
       ...
     indicatorkit.model.findings.SpecError: 规格文件有 1 处错误 / the spec has 1 error
     <text>:1:1: IK402 error: 表头没有实际值、执行数或累计支出列 (the header has no value column) — 表头缺少或重复列 / the header misses or repeats a column
-      提示 / hint: 列名 / columns: 项目、一级指标、二级指标、三级指标、指标值、实际值、自评得分、偏差原因、不适用、执行数、累计支出
+      提示 / hint: 列名 / columns: 项目、一级指标、二级指标、三级指标、指标值、实际值、自评得分、偏差原因、不适用、执行数、累计支出、计量单位
     >>> [row.labels for row in read_actuals("甲\\t受理数\\t≥1件\\t2件\\n").rows]  # no header
     [('甲', '受理数')]
     """
@@ -406,6 +409,9 @@ def _row(
             texts[column.name] = f"{texts[column.name]} / {text}"
         else:
             texts[column.name] = text
+    unit = texts.pop("计量单位", "")
+    if unit and _BARE_NUMBER.fullmatch(texts.get("实际值", "")):  # the column states the unit
+        texts["实际值"] += unit
     if checkpoints:
         ordered = sorted(checkpoints, key=lambda c: c.by.key())
         plan = SpendingPlan((*(plan.checkpoints if plan else ()), *ordered))
