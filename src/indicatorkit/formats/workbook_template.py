@@ -156,6 +156,14 @@ def write_template(spec: Spec, path: Path) -> None:
 
     Raises :class:`~indicatorkit.formats.workbook_write.UnwritableWorkbookError` when it
     cannot be written.
+
+    >>> import tempfile, openpyxl, indicatorkit
+    >>> spec = indicatorkit.loads("项目 1 甲\\n  预算：1元\\n  指标 产出指标 / 数量指标 / 数\\n    指标值：≥1件\\n")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_template(spec, Path(folder) / "填报.xlsx")
+    ...     sheet = openpyxl.load_workbook(Path(folder) / "填报.xlsx")["填报"]
+    >>> [cell.value for cell in sheet[HEADER_ROW + 2]][:7]
+    ['甲', '产出指标', '数量指标', '数', '≥1件', None, '件']
     """
     book, _ = _open(Path(path))
     template = _Template(book, spec)
