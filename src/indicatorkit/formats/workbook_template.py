@@ -176,7 +176,11 @@ def write_template(spec: Spec, path: Path) -> None:
     sheet.set_column(7, 7, 28)
     sheet.set_column(8, len(template.columns) - 1, 14)
     sheet.write_string(
-        0, 0, "项目支出绩效自评填报表（indicatorkit 生成）", template.formats["title"]
+        0,
+        0,
+        "项目支出绩效自评填报表（indicatorkit 生成；与目标表一起使用：indicatorkit score 目标表 本表）"
+        " / actuals to fill in: score it with its spec",
+        template.formats["title"],
     )
     sheet.write_string(
         1,
@@ -203,10 +207,9 @@ def write_template(spec: Spec, path: Path) -> None:
 
 def _project_row(template: _Template, row: int, key: str, project: Project) -> None:
     template.text(row, "项目", key, "project")
-    for name in ("一级指标", "二级指标", "三级指标", "实际完成值", "计量单位", "不适用"):
+    # no budget in 指标值: a project row has no target, whoever reads the sheet
+    for name in ("一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "计量单位", "不适用"):
         template.blank(row, name, "project")
-    budget = "" if project.budget is None else f"预算 {project.budget.total}"
-    template.text(row, "指标值", budget, "project")
     template.blank(row, "偏差原因", "open")
     template.blank(row, "执行数（元）", "money")
     template.validate(row, "执行数（元）", _number("执行数，单位元 / in 元", 0, _MAX_NUMBER))
