@@ -9,10 +9,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import indicatorkit
 from indicatorkit.cli import main
 from indicatorkit.formats.workbook_template import HEADER_ROW, template_columns
+from indicatorkit.model.findings import Severity
+from indicatorkit.strategies import specs
 
 ROOT = Path(__file__).parents[1]
 SEED = ROOT / "examples" / "yutian_justice_2025.ikspec"
@@ -208,3 +211,43 @@ def test_export_workbooks_are_xlsx_only(
     assert main(["export", str(ASSESSED), flag, str(tmp_path / "表.csv")]) == 2
     assert ".xlsx" in capsys.readouterr().err
     assert main(["export", str(ASSESSED)]) == 2  # one of -o, --scored, --template
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spec=specs(max_projects=3))
+def test_any_spec_s_template_filled_with_grades_imports_back(spec: indicatorkit.Spec) -> None:
+    """A law: the template of any spec, its qualitative rows filled with 达成, reads back and
+    lands every row on its indicator (projects the rows cannot tell apart excepted)."""
+    import tempfile
+
+    from indicatorkit.formats.actuals_file import read_actuals
+    from indicatorkit.formats.workbook_template import write_template
+    from indicatorkit.language.targets import Qualitative
+    from indicatorkit.model.actuals import merge_actuals
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "填报.xlsx"
+        write_template(spec, path)
+        book = openpyxl.load_workbook(path)
+        sheet = book["填报"]
+        row = HEADER_ROW
+        for project in spec.projects:
+            if project.withheld is not None:
+                continue
+            row += 1  # the project's own row
+            for indicator in project.indicators:
+                row += 1
+                assert sheet.cell(row, 5).value == indicator.target_text
+                if isinstance(indicator.target, Qualitative):
+                    sheet.cell(row, 6).value = "达成"
+        book.save(path)
+        actuals = read_actuals(path)
+    assert not actuals.findings
+    merged, findings = merge_actuals(spec, actuals)
+    if any(f.code in ("IK403", "IK404", "IK405", "IK407") for f in findings):
+        return  # names the spec itself repeats: no row can tell them apart
+    assert not [f for f in findings if f.severity is Severity.ERROR and f.code != "IK409"]
+    for project in merged.projects:
+        for indicator in project.indicators:
+            if isinstance(indicator.target, Qualitative):
+                assert indicator.actual == "达成"
