@@ -300,3 +300,19 @@ def test_monitor_reads_the_template_style_workbook_and_refuses_a_bad_file(
     bad.write_text("项目,三级指标\n1,受理数\n", encoding="utf-8")  # no value column
     assert main(["monitor", "--at", "2025-06-30", str(spec), str(bad)]) == 2
     assert "IK402" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", ["ikspec", "json"])
+def test_a_filled_spec_file_or_json_is_actuals(
+    suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    filled = tmp_path / f"自评.{suffix}"
+    indicatorkit.write(indicatorkit.load(ASSESSED), filled)
+    actuals = read_actuals(filled)
+    assert actuals.rows and actuals.file == str(filled)
+    expected = score(indicatorkit.load(ASSESSED)).department_total
+    assert score(indicatorkit.load(SEED), actuals).department_total == expected
+    assert main(["score", "-q", str(SEED), str(filled)]) == 0
+    with pytest.raises(SpecError) as caught:  # a spec without actuals gives none
+        read_actuals(SEED)
+    assert [f.code for f in caught.value.findings][-1] == "IK402"

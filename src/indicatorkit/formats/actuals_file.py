@@ -66,6 +66,7 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
@@ -87,8 +88,10 @@ __all__ = ["actuals_of", "read_actuals"]
 
 def read_actuals(source: str | Path | bytes, *, file: str | None = None) -> Actuals:
     """Read actuals: a :class:`~pathlib.Path` (or a string without a line break) is a file to
-    read, a string with line breaks is CSV or TSV text, bytes are a file's content (text, or a
-    workbook told by its content).
+    read, a string with line breaks is CSV or TSV text, bytes are a file's content.  Told by
+    content: a workbook is read as the module says; Word, PDF, a spec file or JSON is read as
+    a spec (:func:`indicatorkit.read`) and its actuals taken (:func:`actuals_of`); other text
+    is a table.
 
     Text is UTF-8, UTF-8 with a BOM, or GBK (Excel's "CSV" on Chinese Windows).  Raises
     :class:`~indicatorkit.model.findings.SpecError` (IK401, IK402) when the file cannot be
@@ -118,18 +121,31 @@ def read_actuals(source: str | Path | bytes, *, file: str | None = None) -> Actu
             raise SpecError(
                 [finding("IK401", f"无法读取文件 (cannot read the file): {reason}", 1, 1, file)]
             ) from None
-    if detect_format(data) in ("xlsx", "xls"):
-        if path is not None:
-            return _from_workbook(path, file)
-        with tempfile.TemporaryDirectory(prefix="indicatorkit-") as folder:
-            spooled = Path(folder) / "actuals.xlsx"
-            spooled.write_bytes(data)
-            return _from_workbook(spooled, file)
+    form = detect_format(data)
+    if form in ("xlsx", "xls"):
+        return _on_disk(data, path, form, lambda at: _from_workbook(at, file))
+    if form in _SPEC_FORMATS:
+        return _on_disk(data, path, form, lambda at: _actuals_of_spec_file(at, file or str(at)))
     try:
         text = decode_table(data)
     except UndecodableTable as problem:
         raise SpecError([finding("IK401", problem.message, problem.line, 1, file)]) from None
     return _from_text(text, file, path)
+
+
+#: Files that are specs, not tables: their actuals are taken (a filled 自评表 in Word or PDF,
+#: a spec file or JSON with 实际值).
+_SPEC_FORMATS = frozenset({"docx", "doc", "pdf", "ikspec", "json"})
+
+
+def _on_disk(data: bytes, path: Path | None, form: str, read: Callable[[Path], Actuals]) -> Actuals:
+    """``read`` the file at ``path``, or ``data`` spooled to a temporary file."""
+    if path is not None:
+        return read(path)
+    with tempfile.TemporaryDirectory(prefix="indicatorkit-") as folder:
+        spooled = Path(folder) / f"actuals.{form}"
+        spooled.write_bytes(data)
+        return read(spooled)
 
 
 # --- text ----------------------------------------------------------------------------------
@@ -200,7 +216,7 @@ def _from_workbook(path: Path, file: str | None) -> Actuals:
         rows.extend(table.rows)
         findings.extend(table.findings)
     if len(unread) == len(grids):
-        return _actuals_of_workbook(path, source)
+        return _actuals_of_spec_file(path, source)
     findings.extend(
         finding(
             "IK413", f"工作表“{name}”没有实际值表，未读入 (a sheet not read)", 1, 1, source, name
@@ -219,14 +235,15 @@ def _row_texts(cells: list[tuple[int, str]]) -> list[str]:
     return texts
 
 
-def _actuals_of_workbook(path: Path, source: str) -> Actuals:
-    """The actuals of a workbook (or any file) that :func:`indicatorkit.read` reads as a
-    spec: a filled 自评表.  What reading found comes along; IK402 when there are none."""
+def _actuals_of_spec_file(path: Path, source: str) -> Actuals:
+    """The actuals of a file :func:`indicatorkit.read` reads as a spec: a filled 自评表 (a
+    workbook without an actuals sheet, Word, PDF), a spec file or JSON with 实际值.  What
+    reading found comes along; IK402 when there are none."""
     found = read_file(path, source=source)
     if found.spec is None or not any(p.has_actuals() for p in found.spec.projects):
         problem = finding(
             "IK402",
-            "工作簿里没有实际值表（表头含“项目”与“实际完成值”），也不是填好的自评表 (no actuals "
+            "文件里没有实际值表（表头含“项目”与“实际完成值”），也不是填好的自评表 (no actuals "
             "table, and no filled self-assessment)",
             1,
             1,
