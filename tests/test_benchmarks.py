@@ -67,3 +67,9 @@ def test_workbook_benchmark_quick_run() -> None:
     completed = _run("bench_workbook.py", "--quick")
     assert completed.returncode == 0, completed.stderr
     assert "read ÷ load" in completed.stdout
+
+
+def test_first_read_benchmark_quick_run() -> None:
+    completed = _run("bench_first_read.py", "--quick")
+    assert completed.returncode == 0, completed.stderr
+    assert "first slow-path read" in completed.stdout and "ratio" in completed.stdout

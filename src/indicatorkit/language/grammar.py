@@ -1,7 +1,7 @@
-"""The grammar of the target language and the LALR parser built from it, one per unit
-registry.
+"""The grammar of the target language and its LALR parser, one per unit registry.
 
-``grammar/target.lark`` is completed with terminals generated from the vocabulary tables and
+The parser is made from the tables shipped beside ``grammar/target.lark``
+(:mod:`indicatorkit.language.tables`), with terminals generated from the vocabulary tables and
 the registry's unit words.  The transformer builds *values* (:class:`Amount`,
 :class:`DatePoint`) and, for targets, small *forms* (:class:`Compared`, :class:`Between`,
 :class:`By`) that say what was written; :mod:`indicatorkit.language.reading` turns forms into
@@ -19,8 +19,6 @@ DatePoint(month=12, day=20, year=None)
 from __future__ import annotations
 
 import enum
-import re
-from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
@@ -30,13 +28,12 @@ from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedInput
 
 from indicatorkit.errors import AmbiguousTargetError, InvalidTargetError, TextError
-from indicatorkit.grammars import read_grammar
+from indicatorkit.language.tables import grammar_text, load_parser, supplied_patterns
 from indicatorkit.language.values import Amount, DatePoint, DateSpan, valid_day
 from indicatorkit.numerals import chinese_value, decimal_value
 from indicatorkit.units import NO_UNIT, SCALES, Unit, UnitRegistry
 from indicatorkit.vocabulary import (
     PREFIX_OPERATORS,
-    RANGE_SEPARATORS,
     SUFFIX_OPERATORS,
     Operator,
 )
@@ -163,51 +160,9 @@ class Located(Exception):
 # ---- the grammar -----------------------------------------------------------------------------
 
 
-def _lark_string(word: str) -> str:
-    return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _alternatives(words: Iterable[str]) -> str:
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return " | ".join(_lark_string(word) for word in ordered)
-
-
-def _spaced_alternatives(words: Iterable[str]) -> str:
-    """One regular expression for ``words`` that also accepts spaces between their characters
-    (``< = 100``, ``小于 或 等于100``), longest first."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    spaced = (
-        "[ \\t]*".join(re.escape(char).replace("/", "\\/") for char in word) for word in ordered
-    )
-    return "/(?:" + "|".join(spaced) + ")/"
-
-
 def _operator_word(token: Token) -> str:
     """The vocabulary word of a PREFIX_OP token, spaces removed."""
     return "".join(str(token).split())
-
-
-def grammar_text(registry: UnitRegistry) -> str:
-    """The full grammar: ``target.lark`` plus the terminals generated from the vocabulary
-    tables and the unit words of ``registry``.
-
-    >>> from indicatorkit.units import default_registry
-    >>> text = grammar_text(default_registry())
-    >>> supplied = text.split("grammar_text() ----")[1].split()
-    >>> [word.removesuffix(":") for word in supplied if word.endswith(":")]
-    ['PREFIX_OP', 'SUFFIX_OP', 'RANGE_SEP', 'UNIT']
-    """
-    base = read_grammar("target.lark")
-    supplied = [
-        "",
-        "// ---- supplied by indicatorkit.language.grammar.grammar_text() ----",
-        f"PREFIX_OP: {_spaced_alternatives(PREFIX_OPERATORS)}",
-        f"SUFFIX_OP: {_alternatives(SUFFIX_OPERATORS)}",
-        f"RANGE_SEP: {_alternatives(RANGE_SEPARATORS)}",
-        f"UNIT: {_alternatives(registry.known_unit_words())}",
-        "",
-    ]
-    return base + "\n".join(supplied)
 
 
 def _span(token: Token) -> tuple[int, int]:
@@ -706,16 +661,10 @@ def _span_of(start: DatePoint, end: DatePoint, separator: Token) -> DateSpan:
 
 @lru_cache(maxsize=16)
 def parser_for(registry: UnitRegistry) -> Lark:
-    """The LALR parser for ``registry`` (built once per registry; safe to share between
-    threads: a parse keeps its state in the call)."""
-    return Lark(
-        grammar_text(registry),
-        parser="lalr",
-        lexer="contextual",
-        start=[start.value for start in Start],
-        transformer=_Build(registry),
-        maybe_placeholders=True,
-    )
+    """The LALR parser for ``registry``: the shipped tables with the registry's unit words
+    (:mod:`indicatorkit.language.tables`; made once per registry, in milliseconds; safe to
+    share between threads: a parse keeps its state in the call)."""
+    return load_parser(supplied_patterns(registry), _Build(registry))
 
 
 def accepts(normalised: str, registry: UnitRegistry, start: Start = Start.TARGET) -> bool:

@@ -1,0 +1,290 @@
+"""The target grammar's LALR tables, built ahead of time and shipped beside
+``grammar/target.lark`` as ``grammar/target.tables.json``: reading never constructs a grammar.
+
+Four terminals are *supplied*: their patterns come from the vocabulary tables and the unit
+registry (:data:`SUPPLIED`).  An LALR table depends on terminal names only, never on their
+patterns, so the shipped tables hold a placeholder for each, and :func:`load_parser` fills in a
+registry's patterns when it makes that registry's parser: a new unit (a counting word defined
+at run time, T023) costs a lexer, not a grammar.  Loading skips lark's regex-collision check
+(``interegular``), so the first reading costs the same whatever is installed.
+
+After editing ``grammar/target.lark``, regenerate the tables with one command (a test fails
+until they match the grammar)::
+
+    python -m indicatorkit.language.tables          # or: bash scripts/tables
+
+>>> from indicatorkit.units import default_registry
+>>> patterns = supplied_patterns(default_registry())
+>>> sorted(patterns), "万元" in patterns["UNIT"]
+(['PREFIX_OP', 'RANGE_SEP', 'SUFFIX_OP', 'UNIT'], True)
+>>> parser = load_parser(patterns)
+>>> str(parser.parse("不低于5万元", start="start_target").children[0].data)
+'prefixed'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Any, cast
+
+from lark import Lark
+from lark.grammar import Rule
+from lark.lexer import TerminalDef
+
+from indicatorkit.grammars import grammar_path, read_grammar
+from indicatorkit.units import UnitRegistry
+from indicatorkit.vocabulary import PREFIX_OPERATORS, RANGE_SEPARATORS, SUFFIX_OPERATORS
+
+__all__ = [
+    "SUPPLIED",
+    "TABLES_FILE",
+    "build_tables",
+    "grammar_text",
+    "load_parser",
+    "main",
+    "supplied_patterns",
+]
+
+#: The file of the shipped tables, in ``grammar/`` beside ``target.lark``.
+TABLES_FILE = "target.tables.json"
+
+#: The terminals whose patterns are supplied when a parser is made, in the order
+#: ``grammar_text`` appends them.
+SUPPLIED = ("PREFIX_OP", "SUFFIX_OP", "RANGE_SEP", "UNIT")
+
+#: The options both the built and the loaded parser use.
+_OPTIONS: dict[str, Any] = {
+    "parser": "lalr",
+    "lexer": "contextual",
+    "start": ["start_target", "start_actual"],
+    "maybe_placeholders": True,
+}
+
+
+def _longest_first(words: Iterable[str]) -> list[str]:
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
+def _lark_string(word: str) -> str:
+    return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _spaced(word: str) -> str:
+    """``word`` as a regular expression that allows spaces between its characters."""
+    return "[ \t]*".join(re.escape(char) for char in word)
+
+
+def _words(registry: UnitRegistry) -> dict[str, list[str]]:
+    """The words of each supplied terminal, longest first."""
+    return {
+        "PREFIX_OP": _longest_first(PREFIX_OPERATORS),
+        "SUFFIX_OP": _longest_first(SUFFIX_OPERATORS),
+        "RANGE_SEP": _longest_first(RANGE_SEPARATORS),
+        "UNIT": _longest_first(registry.known_unit_words()),
+    }
+
+
+def supplied_patterns(registry: UnitRegistry) -> dict[str, str]:
+    """The regular expression of each supplied terminal for ``registry``, exactly as lark
+    compiles :func:`grammar_text` (``tests/test_tables.py`` checks that): comparator words
+    allow spaces between their characters (``< = 100``, ``小于 或 等于100``); every list is
+    longest first, so that the longest word wins.
+
+    >>> from indicatorkit.units import default_registry
+    >>> supplied_patterns(default_registry())["SUFFIX_OP"].startswith("(?:")
+    True
+    """
+    words = _words(registry)
+    return {
+        name: "(?:" + "|".join((_spaced if name == "PREFIX_OP" else re.escape)(w) for w in ws) + ")"
+        for name, ws in words.items()
+    }
+
+
+def grammar_text(registry: UnitRegistry) -> str:
+    """The full grammar: ``target.lark`` plus the supplied terminals of ``registry`` written
+    out (what a parser built from scratch reads; the shipped tables are this grammar's).
+
+    >>> from indicatorkit.units import default_registry
+    >>> text = grammar_text(default_registry())
+    >>> supplied = text.split("grammar_text() ----")[1].split()
+    >>> [word.removesuffix(":") for word in supplied if word.endswith(":")]
+    ['PREFIX_OP', 'SUFFIX_OP', 'RANGE_SEP', 'UNIT']
+    """
+    words = _words(registry)
+    spaced = "|".join(_spaced(word) for word in words["PREFIX_OP"])
+    spaced = spaced.replace("\t", "\\t").replace("/", "\\/")
+    lines = [f"PREFIX_OP: /(?:{spaced})/"]
+    lines += [f"{name}: " + " | ".join(map(_lark_string, words[name])) for name in SUPPLIED[1:]]
+    return _completed(lines)
+
+
+def _completed(lines: list[str]) -> str:
+    supplied = ["", "// ---- supplied by indicatorkit.language.tables.grammar_text() ----"]
+    return read_grammar("target.lark") + "\n".join([*supplied, *lines, ""])
+
+
+def _placeholder_text() -> str:
+    """The grammar with a private-use character standing for each supplied pattern."""
+    return _completed([f'{name}: "{chr(0xE000 + index)}"' for index, name in enumerate(SUPPLIED)])
+
+
+# ---- building and storing ---------------------------------------------------------------------
+
+
+def _encode(value: Any) -> Any:
+    """lark's serialised data with lists for tuples, as it comes back from JSON."""
+    if isinstance(value, dict):
+        return {key: _encode(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_encode(item) for item in value]
+    return value
+
+
+def _int_keys(pairs: list[tuple[str, Any]]) -> dict[Any, Any]:
+    # lark's names are never digits: keys that are digits were ints (states, memo ids)
+    return {int(key) if key.isdigit() else key: item for key, item in pairs}
+
+
+def _decode(text: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(text, object_pairs_hook=_int_keys)
+    return loaded
+
+
+def _canonical(table: dict[str, Any]) -> dict[str, Any]:
+    """The parse table numbered canonically: lark numbers tokens and states in an order that
+    follows string hashing, so the same grammar would give a different file in each process.
+    Tokens are numbered by name; states in breadth-first order from the start states, each
+    state's actions by token name."""
+    tokens, states = table["tokens"], table["states"]
+    named = {
+        state: {tokens[t]: action for t, action in acts.items()} for state, acts in states.items()
+    }
+    order: dict[int, int] = {}
+    queue = [table["start_states"][name] for name in sorted(table["start_states"])]
+    while queue:
+        state = queue.pop(0)
+        if state in order:
+            continue
+        order[state] = len(order)
+        actions = named[state]
+        queue += [actions[name][1] for name in sorted(actions) if actions[name][0] == 0]
+    order.update(
+        {state: len(order) + i for i, state in enumerate(s for s in states if s not in order)}
+    )
+    numbers = {
+        name: index for index, name in enumerate(sorted({n for a in named.values() for n in a}))
+    }
+    renumbered = {
+        order[state]: {
+            numbers[name]: (kind, order[arg] if kind == 0 else arg)
+            for name, (kind, arg) in sorted(actions.items())
+        }
+        for state, actions in named.items()
+    }
+    return {
+        "tokens": {index: name for name, index in numbers.items()},
+        "states": dict(sorted(renumbered.items())),
+        "start_states": {name: order[s] for name, s in sorted(table["start_states"].items())},
+        "end_states": {name: order[s] for name, s in sorted(table["end_states"].items())},
+    }
+
+
+def build_tables() -> str:
+    """The tables of ``grammar/target.lark`` as the text of :data:`TABLES_FILE` (slow: this
+    is the grammar construction that reading never does).
+
+    >>> build_tables() == grammar_path(TABLES_FILE).read_text(encoding="utf-8")
+    True
+    """
+    built = Lark(_placeholder_text(), **_OPTIONS)
+    data, memo = built.memo_serialize([TerminalDef, Rule])
+    data["parser"]["parser"] = _canonical(data["parser"]["parser"])
+    data["options"] = {key: value for key, value in data["options"].items() if key in _OPTIONS}
+    shipped = {"data": data, "memo": memo}
+    text = json.dumps(_encode(shipped), ensure_ascii=False, separators=(",", ":")) + "\n"
+    if _decode(text) != _encode(shipped):  # the int-keys rule above must hold
+        raise AssertionError("the tables do not survive JSON")
+    return text
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[str, Any]:
+    return _decode(grammar_path(TABLES_FILE).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _rebuilt() -> dict[str, Any]:
+    return _decode(build_tables())
+
+
+#: lark's loader of serialised tables (what its standalone parsers call), typed.
+_load_from_dict = cast("Callable[..., Lark]", Lark._load_from_dict)
+
+
+def load_parser(patterns: dict[str, str], transformer: Any = None) -> Lark:
+    """A parser made from the shipped tables with ``patterns`` (:func:`supplied_patterns`)
+    filled in; ``transformer`` builds values from its reductions.  No grammar is analysed and
+    no regex-collision check is run (the grammar's own test runs it, strictly).
+
+    Should the installed lark no longer read the shipped form, the same tables are built once
+    in this process (slowly) rather than no parser made at all.
+
+    >>> from indicatorkit.units import default_registry
+    >>> parser = load_parser(supplied_patterns(default_registry().define("蔸 = [蔸]")))
+    >>> [str(token) for token in parser.parse("≥5蔸", start="start_target").scan_values(bool)]
+    ['≥', '5', '蔸']
+    """
+    try:
+        return _with_patterns(_shipped(), patterns, transformer)
+    except Exception:  # a lark whose serialised form changed: any of its errors may come
+        return _with_patterns(_rebuilt(), patterns, transformer)
+
+
+def _with_patterns(shipped: dict[str, Any], patterns: dict[str, str], transformer: Any) -> Lark:
+    memo = dict(shipped["memo"])
+    for key, item in memo.items():
+        name = item.get("name")
+        if item.get("__type__") == "TerminalDef" and name in patterns:
+            memo[key] = {
+                "name": name,
+                "pattern": {
+                    "value": patterns[name],
+                    "flags": [],
+                    "raw": None,
+                    "_width": None,
+                    "__type__": "PatternRE",
+                },
+                "priority": item["priority"],
+                "__type__": "TerminalDef",
+            }
+    return _load_from_dict(shipped["data"], memo, transformer=transformer)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write :data:`TABLES_FILE` from ``grammar/target.lark``; ``--check`` only says whether
+    the shipped file is up to date (exit 1 when it is not).
+
+    >>> main(["--check"])
+    target.tables.json: up to date
+    0
+    """
+    args = sys.argv[1:] if argv is None else argv
+    path = grammar_path(TABLES_FILE).with_name(TABLES_FILE)
+    text = build_tables()
+    current = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if "--check" in args:
+        print(f"{TABLES_FILE}: {'up to date' if current == text else 'OUT OF DATE'}")
+        return 0 if current == text else 1
+    if current != text:
+        path.write_text(text, encoding="utf-8")
+    print(f"{path}: {'unchanged' if current == text else 'written'}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

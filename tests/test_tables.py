@@ -1,0 +1,123 @@
+"""The shipped LALR tables are the grammar's (drift), a parser made from them is the parser
+lark builds from the grammar, and making one for a new registry analyses no grammar and runs
+no regex-collision check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import lark
+import lark.lexer
+import pytest
+from lark import Lark
+from lark.grammar import Rule
+from lark.lexer import TerminalDef
+
+from indicatorkit import parse_target
+from indicatorkit.grammars import grammar_path
+from indicatorkit.language import tables
+from indicatorkit.language.grammar import Located, _Build, parser_for
+from indicatorkit.language.tables import (
+    SUPPLIED,
+    TABLES_FILE,
+    build_tables,
+    grammar_text,
+    load_parser,
+    supplied_patterns,
+)
+from indicatorkit.units import UnitRegistry, default_registry
+
+
+def test_shipped_tables_are_the_grammars() -> None:
+    shipped = grammar_path(TABLES_FILE).read_text(encoding="utf-8")
+    assert shipped == build_tables(), (
+        "grammar/target.tables.json is out of date: run `python -m indicatorkit.language.tables`"
+    )
+
+
+def _terminals(parser: Lark) -> dict[str, tuple[Any, ...]]:
+    return {
+        t.name: (t.pattern.type, t.pattern.value, sorted(t.pattern.flags), t.priority)
+        for t in parser.terminals
+    }
+
+
+def _table(parser: Lark) -> dict[str, Any]:
+    data, _ = parser.memo_serialize([TerminalDef, Rule])
+    return tables._canonical(tables._encode(data["parser"]["parser"]))
+
+
+@pytest.mark.parametrize(
+    "registry",
+    [default_registry(), default_registry().define("蔸 = [蔸]")],
+    ids=["default", "with 蔸"],
+)
+def test_loaded_parser_is_the_built_one(registry: UnitRegistry) -> None:
+    built = Lark(grammar_text(registry), transformer=_Build(registry), **tables._OPTIONS)
+    loaded = load_parser(supplied_patterns(registry), _Build(registry))
+    assert _terminals(loaded) == _terminals(built)
+    assert _table(loaded) == _table(built)
+    assert [str(rule) for rule in loaded.rules] == [str(rule) for rule in built.rules]
+    for text in (
+        "不低于90%",
+        "1万-2万元",
+        "2025年12月底前",
+        "≥5蔸",
+        "小于 或 等于100",
+        "12月32日",
+        "≥5航",
+    ):
+        for start in ("start_target", "start_actual"):
+            assert _outcome(loaded, text, start) == _outcome(built, text, start)
+
+
+def _outcome(parser: Lark, text: str, start: str) -> str:
+    try:
+        return repr(parser.parse(text, start=start))
+    except lark.exceptions.UnexpectedInput as error:
+        return f"{type(error).__name__} at {error.pos_in_stream}"
+    except Located as located:
+        return f"{located.message} at {located.start}"
+
+
+def test_a_new_unit_builds_no_grammar(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Any grammar construction or collision check would fail here: a counting word defined at
+    # run time (T023) reads with the shipped tables.
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a grammar was built")
+
+    monkeypatch.setattr(Lark, "__init__", refuse)
+    monkeypatch.setattr(lark.lexer, "has_interegular", True)
+    monkeypatch.setattr(lark.lexer, "_check_regex_collisions", refuse)
+    monkeypatch.setattr(lark.lexer, "interegular", None, raising=False)
+    clumps = default_registry().define("墩 = [墩]")
+    parser_for.cache_clear()
+    try:
+        target = parse_target("不少于3墩以上", units=clumps)
+    finally:
+        parser_for.cache_clear()
+    assert str(target) == "≥3墩"
+    assert target.check("4墩", units=clumps).met
+
+
+def test_supplied_terminals_are_the_placeholders() -> None:
+    shipped = tables._shipped()
+    names = {
+        item["name"]: item["pattern"]["value"]
+        for item in shipped["memo"].values()
+        if item.get("__type__") == "TerminalDef"
+    }
+    assert [names[name] for name in SUPPLIED] == [chr(0xE000 + i) for i in range(len(SUPPLIED))]
+
+
+def test_main_check_says_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:
+    assert tables.main(["--check"]) == 0
+    assert "up to date" in capsys.readouterr().out
+
+
+def test_a_lark_that_cannot_read_the_shipped_form_gets_them_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tables, "_shipped", lambda: {"data": {}, "memo": {}})
+    parser = load_parser(supplied_patterns(default_registry()), _Build(default_registry()))
+    assert repr(parser.parse("≥5万元", start="start_target")).startswith("Compared(")
