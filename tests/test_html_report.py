@@ -231,7 +231,7 @@ def test_a_bare_pdf_flag_goes_beside_the_html(
         printed.append(str(path))
         return Path(path)
 
-    monkeypatch.setattr("indicatorkit.cli.print_pdf", fake_print)
+    monkeypatch.setattr("indicatorkit.formats.html_report_pdf.print_pdf", fake_print)
     spec = tmp_path / "s.ikspec"
     spec.write_text(SMALL, encoding="utf-8")
     main(["report", str(spec), "-o", str(tmp_path / "r.html"), "--pdf"])

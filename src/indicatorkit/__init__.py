@@ -9,6 +9,9 @@ True
 '≥200件'
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from indicatorkit.errors import (
     AmbiguousTargetError,
     DateSerialError,
@@ -23,13 +26,6 @@ from indicatorkit.errors import (
     UnknownRuleSetError,
     UnknownUnitError,
 )
-from indicatorkit.formats.extras import MissingExtraError
-from indicatorkit.formats.files import ExportError, read, write
-from indicatorkit.formats.ikspec.reader import load, loads
-from indicatorkit.formats.ikspec.writer import dumps
-from indicatorkit.formats.imported import Imported
-from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
-from indicatorkit.formats.long_table import from_frame, to_frame
 from indicatorkit.language.bounds import Bound, Bounds, DayBounds, Direction
 from indicatorkit.language.lenient import Diagnostic, LenientParse
 from indicatorkit.language.parse import parse_actual, parse_target
@@ -77,7 +73,46 @@ from indicatorkit.units import (
 )
 from indicatorkit.vocabulary import Operator
 
+if TYPE_CHECKING:
+    from indicatorkit.formats.extras import MissingExtraError
+    from indicatorkit.formats.files import ExportError, read, write
+    from indicatorkit.formats.ikspec.reader import load, loads
+    from indicatorkit.formats.ikspec.writer import dumps
+    from indicatorkit.formats.imported import Imported
+    from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
+    from indicatorkit.formats.long_table import from_frame, to_frame
+
 __version__ = "0.1.0"
+
+#: Names whose module is imported when first used (PEP 562): the file formats bring zipfile,
+#: XML and spreadsheet code that reading, checking and scoring never need.
+_LAZY = {
+    "MissingExtraError": "indicatorkit.formats.extras",
+    **dict.fromkeys(("ExportError", "read", "write"), "indicatorkit.formats.files"),
+    **dict.fromkeys(("load", "loads"), "indicatorkit.formats.ikspec.reader"),
+    "dumps": "indicatorkit.formats.ikspec.writer",
+    "Imported": "indicatorkit.formats.imported",
+    **dict.fromkeys(
+        ("from_data", "from_json", "schema", "to_data", "to_json"), "indicatorkit.formats.json_data"
+    ),
+    **dict.fromkeys(("from_frame", "to_frame"), "indicatorkit.formats.long_table"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a format's name on first use (``indicatorkit.loads``, ``from indicatorkit import
+    read``)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'indicatorkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "NATIONAL",

@@ -35,7 +35,6 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from importlib import metadata
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -54,8 +53,6 @@ from indicatorkit.formats.files import (
     summarize,
     write,
 )
-from indicatorkit.formats.html_report import ReportError, render_report
-from indicatorkit.formats.html_report_pdf import print_pdf
 from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.json_data import to_data
@@ -88,6 +85,8 @@ REPORT_BUGS = (
 
 def _issues_url() -> str:
     """Where bugs are reported: the ``Issues`` project URL of the installed distribution."""
+    from importlib import metadata
+
     try:
         urls = metadata.metadata("indicatorkit").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:
@@ -664,6 +663,10 @@ def _report_verb(
     result, open_points = _scored(spec, actuals, rules, quiet)
     open_points = open_points or loaded.errors
     findings = lint(spec, file=loaded.shown, source=loaded.text)
+    # imported here: the report's template and browser code cost every other command start-up
+    from indicatorkit.formats.html_report import ReportError, render_report
+    from indicatorkit.formats.html_report_pdf import print_pdf
+
     try:
         html = render_report(spec, actuals, rules=rules, findings=findings, year=year)
         if output == STDIN:
@@ -990,9 +993,24 @@ class _Parser(argparse.ArgumentParser):
         self._negative_number_matcher = re.compile(r"^-[^-A-Za-z]")
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version is looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.update(nargs=0, default=argparse.SUPPRESS, help="显示版本 / show the version")
+        super().__init__(option_strings, dest, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        sys.stdout.write(f"indicatorkit {_version()}\n")
+        parser.exit()
+
+
 def _version() -> str:
     # the distribution's version, which is indicatorkit.__version__ (tests/test_cli.py checks);
-    # the cli cannot import the package itself, which sits above it (docs/architecture.md)
+    # the cli cannot import the package itself, which sits above it (docs/architecture.md);
+    # importlib.metadata is imported when needed: it would cost every command's start-up
+    from importlib import metadata
+
     try:
         return metadata.version("indicatorkit")
     except metadata.PackageNotFoundError:
@@ -1005,7 +1023,7 @@ def _arguments() -> _Parser:
         description="预算绩效目标：解析与核对 / read and check performance targets. "
         "退出码 exit status: 0 通过 clean, 1 有问题 findings, 2 用法或输入错误 usage or input error",
     )
-    parser.add_argument("--version", action="version", version=f"indicatorkit {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     common = _Parser(add_help=False)
     common.add_argument(
         "--format", choices=("text", "json"), default="text", help="输出格式 / output format"

@@ -35,13 +35,15 @@ from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import pint
 
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.vocabulary import PREFIX_OPERATORS, RANGE_SEPARATORS, SUFFIX_OPERATORS
+
+if TYPE_CHECKING:  # pint is imported when a registry first resolves a word, not with the package
+    import pint
 
 __all__ = [
     "MAX_UNIT_TEXT",
@@ -174,6 +176,8 @@ class UnitDefinitionError(IndicatorkitError):
 
 
 def _new_pint_registry(definitions: tuple[str, ...]) -> pint.UnitRegistry[Any]:
+    import pint
+
     built: pint.UnitRegistry[Any] = pint.UnitRegistry(
         None, non_int_type=Fraction, cache_folder=None
     )
@@ -308,6 +312,8 @@ class UnitRegistry:
             for word in words:
                 extended.unit(word)
         except Exception as error:  # pint raises many unrelated types here
+            import pint
+
             _forget(extended.definitions)
             readable = isinstance(
                 error,

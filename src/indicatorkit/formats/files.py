@@ -55,11 +55,7 @@ from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.json_data import from_json, to_json
-from indicatorkit.formats.long_table import read_long_table, write_long_table
-from indicatorkit.formats.pdf import read_pdf
 from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table, header_key
-from indicatorkit.formats.word import read_doc, read_docx
-from indicatorkit.formats.workbook import read_workbook, write_workbook
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import Spec
 
@@ -217,17 +213,44 @@ def _read_text(data: bytes, source: str, form: str) -> Imported:
         except SpecError as error:
             return Imported(None, error.findings, source)
     if form == "csv":
+        from indicatorkit.formats.long_table import read_long_table
+
         return read_long_table(text, source=source)
     return read_blocks(text_blocks(text), source=source)
 
 
+# The binary formats' modules are imported when a file of theirs is read (start-up stays small).
+def _read_docx(path: Path, data: bytes, source: str) -> Imported:
+    from indicatorkit.formats.word import read_docx
+
+    return read_docx(data, source=source)
+
+
+def _read_doc(path: Path, data: bytes, source: str) -> Imported:
+    from indicatorkit.formats.word import read_doc
+
+    return read_doc(path, source=source)
+
+
+def _read_pdf(path: Path, data: bytes, source: str) -> Imported:
+    from indicatorkit.formats.pdf import read_pdf
+
+    return read_pdf(data, source=source)
+
+
+def _read_workbook(path: Path, data: bytes, source: str) -> Imported:
+    from indicatorkit.formats.workbook import read_workbook
+
+    return read_workbook(path, source=source)
+
+
 #: How each binary format is read: (path, bytes, the name to report) → Imported.
 _BINARY_READERS: Final[dict[str, Callable[[Path, bytes, str], Imported]]] = {
-    "docx": lambda path, data, source: read_docx(data, source=source),
-    "doc": lambda path, data, source: read_doc(path, source=source),
-    "pdf": lambda path, data, source: read_pdf(data, source=source),
-    "xlsx": lambda path, data, source: read_workbook(path, source=source),
-    "xls": lambda path, data, source: read_workbook(path, source=source),
+    "docx": _read_docx,
+    "doc": _read_doc,
+    "pdf": _read_pdf,
+    "xlsx": _read_workbook,
+    "xls": _read_workbook,
 }
 
 
@@ -347,8 +370,12 @@ def write(spec: Spec, path: str | Path) -> None:
         elif suffix == ".json":
             path.write_text(to_json(spec) + "\n", encoding="utf-8", newline="\n")
         elif suffix == ".csv":
+            from indicatorkit.formats.long_table import write_long_table
+
             write_long_table(spec, path)
         elif suffix == ".xlsx":
+            from indicatorkit.formats.workbook import write_workbook
+
             write_workbook(spec, path)
         else:
             raise ExportError(
