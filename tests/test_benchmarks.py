@@ -73,3 +73,9 @@ def test_first_read_benchmark_quick_run() -> None:
     completed = _run("bench_first_read.py", "--quick")
     assert completed.returncode == 0, completed.stderr
     assert "first slow-path read" in completed.stdout and "ratio" in completed.stdout
+
+
+def test_cache_benchmark_quick_run() -> None:
+    completed = _run("bench_cache.py", "--quick", "--repeat", "1")
+    assert completed.returncode == 0, completed.stderr
+    assert "no cache" in completed.stdout and "Zipf" in completed.stdout

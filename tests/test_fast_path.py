@@ -158,22 +158,54 @@ def test_decimal_value_is_the_fraction_of_the_decimal(number: str) -> None:
     assert (value.numerator, value.denominator) == (made.numerator, made.denominator)
 
 
-def test_a_full_reading_cache_starts_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The caches stay bounded: a full one is emptied, and what was read stays right."""
+def test_a_full_reading_cache_drops_the_least_recently_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The caches stay bounded; what is read often stays, what was read once goes first; what
+    was read stays right."""
     from indicatorkit import parse_actual, parse_target
     from indicatorkit.language import syntax
 
-    monkeypatch.setattr(syntax, "CACHE_SIZE", 3)
+    monkeypatch.setattr(syntax, "CACHE_SIZE", 4)
     registry = default_registry()  # the one parse_target reads with now (define_unit replaces it)
     reading.clear_caches()
+    hot = parse_target("≥99%")
     texts = [f"≥{n}%" for n in range(10)]
-    first = [parse_target(text) for text in texts]
-    readings = reading._READER.readings(registry)
-    assert 1 <= len(readings) <= 3
+    first = []
+    for text in texts:
+        first.append(parse_target(text))
+        assert parse_target("≥99%") is hot  # used between every other: never dropped
+        assert 1 <= len(reading._READER.readings(registry)) <= 4
     assert [parse_target(text) for text in texts] == first
     assert parse_target(texts[-1]) is parse_target(texts[-1])  # a hit gives the same object
     amounts = [parse_actual(f"{n}件") for n in range(10)]
-    assert len(actuals._READER.readings(registry)) <= 3
+    assert len(actuals._READER.readings(registry)) <= 4
     assert [str(amount) for amount in amounts] == [f"{n}件" for n in range(10)]
     reading.clear_caches()
     assert not reading._READER.readings(registry) and not actuals._READER.readings(registry)
+
+
+def test_a_column_of_distinct_texts_keeps_only_texts_read_twice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from indicatorkit import parse_target
+    from indicatorkit.language import syntax
+
+    monkeypatch.setattr(syntax, "CACHE_SIZE", 64)
+    registry = default_registry()
+    reading.clear_caches()
+    for n in range(200):  # nothing read again: keeping readings stops after a generation
+        parse_target(f"≥{n}件")
+    kept = len(reading._READER.readings(registry))
+    assert kept <= 64
+    once = parse_target("≥12345件")
+    assert "≥12345件" not in reading._READER.readings(registry)  # read once: not kept
+    twice = parse_target("≥12345件")
+    assert twice == once and parse_target("≥12345件") is twice  # read twice: kept
+    for _ in range(3):  # texts read again and again: every one kept again
+        for n in range(20):
+            parse_target(f"≥{n}人次")
+    texts = [f"≥{n}人次" for n in range(20)]
+    assert all(parse_target(text) is parse_target(text) for text in texts)
+    assert set(texts) <= set(reading._READER.readings(registry))
+    reading.clear_caches()

@@ -110,17 +110,63 @@ def read_with_grammar(
 #: What a :class:`CachedReader` reads a text to.
 Read = TypeVar("Read")
 
-#: Readings a registry keeps per reader; a full cache starts afresh (bounded memory, constant
-#: time per reading, whatever the input).
+#: Readings a registry keeps per reader, at most (bounded memory, constant time per reading,
+#: whatever the input).  They are kept in two generations of half that size each: a reading is
+#: made in the young one; when it is full it becomes the old one and the oldest generation is
+#: dropped; a reading found in the old generation moves back to the young one, so texts read
+#: often stay (least-recently-used eviction, by generation).  When a whole generation passes
+#: with almost no text read again (a column of distinct texts), a text is kept only when it is
+#: read a second time: keeping readings nobody asks for again would cost more than reading.
 CACHE_SIZE = 65_536
+
+
+#: The first generations are small and grow (double) while texts are read again: a column of
+#: distinct texts is recognised after this many readings, not after half the cache.
+FIRST_GENERATION = 1024
+
+
+class _Generations(Generic[Read]):
+    """One registry's readings of one reader: the young and the old generation, the size of a
+    generation (``capacity``), how many readings the old generation gave back since the last
+    change of generation (``reused``), and — while only texts read twice are kept
+    (``admit_all`` false) — the texts seen once (``seen``)."""
+
+    __slots__ = ("admit_all", "capacity", "old", "reused", "seen", "young")
+
+    def __init__(self) -> None:
+        self.young: dict[str, Read] = {}
+        self.old: dict[str, Read] = {}
+        self.seen: set[str] = set()
+        self.admit_all = True
+        self.reused = 0
+        self.capacity = FIRST_GENERATION
+
+    def put(self, text: str, read: Read) -> None:
+        """Put ``read`` in the young generation, first starting a new one when it is full."""
+        young = self.young
+        if len(young) >= min(self.capacity, max(1, CACHE_SIZE // 2)):
+            # were more than 1 in 16 of the readings asked for again a generation later?
+            self.admit_all = self.reused * 16 > len(young)
+            if self.admit_all:
+                self.capacity *= 2
+            self.old, self.young, self.reused = young, {}, 0
+            young = self.young
+        young[text] = read
+
+    def clear(self) -> None:
+        self.young.clear()
+        self.old.clear()
+        self.seen.clear()
+        self.admit_all, self.reused, self.capacity = True, 0, FIRST_GENERATION
 
 
 class CachedReader(Generic[Read]):
     """A reader of texts that keeps its readings per unit registry: :meth:`read` looks the
     text up, and on a miss tries the fast path ``plain`` (``None`` when it declines) and then
-    the ``slow`` path.  Each registry's readings are a dict kept in the registry's ``memo``
-    (so they live and die with the registry); a full one starts afresh; :meth:`clear` empties
-    every one of them in place.  Errors are never kept.
+    the ``slow`` path.  Each registry's readings are kept in the registry's ``memo`` (so they
+    live and die with the registry), at most :data:`CACHE_SIZE` of them, the least recently
+    used dropped first (by generation); :meth:`clear` empties every one of them in place.
+    Errors are never kept.
 
     >>> from indicatorkit.units import default_registry
     >>> lengths = CachedReader(
@@ -148,30 +194,48 @@ class CachedReader(Generic[Read]):
 
     def read(self, text: str, registry: UnitRegistry) -> Read:
         """What ``text`` means in ``registry`` (kept for the next time)."""
-        readings = registry.memo.get(self)
-        if readings is None:
-            readings = self.readings(registry)
-        read: Read | None = readings.get(text)
+        generations: _Generations[Read] | None = registry.memo.get(self)
+        if generations is None:
+            generations = self._generations(registry)
+        read: Read | None = generations.young.get(text)
         if read is None:
-            read = self.plain(text, registry) if len(text) <= MAX_TEXT else None
+            read = generations.old.get(text)
             if read is None:
-                read = self.slow(registry, text)
-            if len(readings) >= CACHE_SIZE:
-                readings.clear()
-            readings[text] = read
+                read = self.plain(text, registry) if len(text) <= MAX_TEXT else None
+                if read is None:
+                    read = self.slow(registry, text)
+                if generations.admit_all:
+                    generations.put(text, read)
+                else:  # texts are seldom read again: keep this one if it is read a 2nd time
+                    seen = generations.seen
+                    size = len(seen)
+                    seen.add(text)  # the caller's text: nothing new is kept alive
+                    if len(seen) == size:
+                        generations.put(text, read)
+                    elif size >= CACHE_SIZE:
+                        seen.clear()
+            else:
+                generations.reused += 1
+                generations.put(text, read)  # back to the young generation
         return read
 
-    def readings(self, registry: UnitRegistry) -> dict[str, Read]:
-        """``registry``'s dict of this reader's readings (made on first use)."""
+    def _generations(self, registry: UnitRegistry) -> _Generations[Read]:
         with self.lock:
-            readings: dict[str, Read] | None = registry.memo.get(self)
-            if readings is None:
-                readings = registry.memo[self] = {}
+            generations: _Generations[Read] | None = registry.memo.get(self)
+            if generations is None:
+                generations = registry.memo[self] = _Generations()
                 self.registries.add(registry)
-            return readings
+            return generations
+
+    def readings(self, registry: UnitRegistry) -> dict[str, Read]:
+        """A copy of what ``registry`` keeps of this reader's readings, oldest first."""
+        generations = self._generations(registry)
+        return {**generations.old, **generations.young}
 
     def clear(self) -> None:
         """Forget every reading, in every registry."""
         with self.lock:
             for registry in list(self.registries):
-                registry.memo.get(self, {}).clear()
+                generations = registry.memo.get(self)
+                if generations is not None:
+                    generations.clear()
