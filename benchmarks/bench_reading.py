@@ -5,12 +5,15 @@
 
 1. Targets: ``parse_target`` over distinct plain target strings (``≥95%``, ``不低于90%``,
    ``1,000件以上``, ``5万元``), caches cleared — against ``simplest_reader``, a 20-line regex +
-   ``Decimal`` + unit-factor-dict reader of the same strings.  Goal: at most 2× its time.
-2. Actuals: ``parse_actual`` over distinct plain actual strings, the same way.  Goal: ≤ 2×.
+   ``Decimal`` + unit-factor-dict reader of the same strings.  Regression limit: at most 2.7×
+   its time (issue 23; the object model — exact Fractions, frozen records, a cache whose results
+   are kept — costs more than the earlier 2× goal left, see README.md).
+2. Actuals: ``parse_actual`` over distinct plain actual strings, the same way.  Limit: ≤ 2.3×.
 3. ``check`` of a pint quantity against a target, versus comparing two pint quantities
    (``Q(actual) >= Q(threshold)``).  Goal: faster than pint (ratio > 1).
 
-Figures are the best of ``--repeat`` runs; goals are reported, never asserted.
+Figures are CPU time (the machine may be shared), the best of ``--repeat`` runs; each is printed
+with its baseline, measured in the same run.  ``--check`` exits 1 when a limit is broken.
 """
 
 from __future__ import annotations
@@ -110,9 +113,9 @@ def best_of(
     times = []
     for _ in range(repeat):
         before()
-        start = time.perf_counter()
+        start = time.process_time()
         run()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
@@ -120,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--check", action="store_true", help="exit 1 when a limit is broken")
     args = parser.parse_args(argv)
+    broken = []
     n = 3_000 if args.quick else 20_000
     targets, actuals = plain_targets(n, 1), plain_actuals(n, 2)
     # a bare "1922.2" may be a month written year.month: the library refuses to guess (T044),
@@ -132,18 +137,22 @@ def main(argv: list[str] | None = None) -> int:
         assert simplest_reader(text)[1] is not None and indicatorkit.parse_target(text) is not None
     print(
         f"cold reading of {n:,} distinct plain strings (best of {args.repeat}; {len(refused)} targets "
-        "the library refuses to guess left out); goal: ≤ 2× the simplest reader"
+        "the library refuses to guess left out); limits: targets ≤ 2.7×, actuals ≤ 2.3× the "
+        "simplest reader's time"
     )
-    for label, texts, ours in (
-        ("targets", targets, indicatorkit.parse_target),
-        ("actuals", actuals, indicatorkit.parse_actual),
+    for label, texts, ours, limit in (
+        ("targets", targets, indicatorkit.parse_target, 2.7),
+        ("actuals", actuals, indicatorkit.parse_actual, 2.3),
     ):
         mine = best_of(args.repeat, functools.partial(_each, ours, texts), clear_caches)
         simple = best_of(args.repeat, functools.partial(_each, simplest_reader, texts))
         print(
             f"  {label:8} indicatorkit {len(texts) / mine:10,.0f}/s   simplest reader {len(texts) / simple:10,.0f}/s   "
-            f"time ratio {mine / simple:4.2f}×   {'met' if mine / simple <= 2 else 'NOT met'}"
+            f"time ratio {mine / simple:4.2f}×   limit ≤ {limit}×: "
+            f"{'met' if mine / simple <= limit else 'NOT met'}"
         )
+        if mine / simple > limit:
+            broken.append(label)
 
     q = indicatorkit.default_registry().pint.Quantity
     target = indicatorkit.parse_target("≥95%")
@@ -156,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(quantities) / pint_time:10,.0f}/s   ratio {pint_time / mine:4.2f}×   "
         f"{'met' if pint_time / mine > 1 else 'NOT met'} (goal > 1×)"
     )
+    if args.check and broken:
+        print(f"FAIL: over the limit: {', '.join(broken)}")
+        return 1
     return 0
 
 
