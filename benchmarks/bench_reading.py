@@ -11,6 +11,10 @@
 2. Actuals: ``parse_actual`` over distinct plain actual strings, the same way.  Limit: ≤ 2.3×.
 3. ``check`` of a pint quantity against a target, versus comparing two pint quantities
    (``Q(actual) >= Q(threshold)``).  Goal: faster than pint (ratio > 1).
+4. A realistic mixed column: the real target strings of ``tests/corpus/real/`` (their own
+   proportions of comparisons, sentences, deadlines, periods and ranges; those strict reading
+   refuses left out), cold, against ``mixed_reader``: NFKC and three regular expressions
+   (deadline, range, comparison) with ``Decimal``, anything else a sentence.  Goal: ≤ 3×.
 
 Figures are CPU time (the machine may be shared), the best of ``--repeat`` runs; each is printed
 with its baseline, measured in the same run.  ``--check`` exits 1 when a limit is broken.
@@ -23,9 +27,11 @@ import functools
 import random
 import re
 import time
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import indicatorkit
@@ -57,6 +63,54 @@ def simplest_reader(text: str) -> tuple[str, Decimal, str]:
     operator = _OPS[op] if op else {"以上": ">=", "以下": "<="}.get(suffix or "", "=")
     dimension, factor = _FACTORS[unit]
     return operator, Decimal(number.replace(",", "")) * factor, dimension
+
+
+# ---- the simplest reader of a mixed column: ~30 lines -----------------------------------------
+_DEADLINE = re.compile(
+    r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号]|底|末)?(?:前|之前|以前)?(?:完成)?|年底前"
+)
+_RANGE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(%|元|万元|件|人次|人|)\s*(?:-|~|～|至|到)\s*(\d+(?:\.\d+)?)\s*(%|元|万元|件|人次|人|)"
+)
+_COMPARED = re.compile(
+    r"(≥|>=|>|≤|<=|<|=|不低于|不少于|不高于|不超过|大于|小于|达到)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)"
+    r"\s*([^\d\s以]{0,4}?)(以上|以下|以内)?"
+)
+_MIXED_OPS = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<", "=": "=",
+              "不低于": ">=", "不少于": ">=", "不高于": "<=", "不超过": "<=", "大于": ">",
+              "小于": "<", "达到": ">=", "以上": ">=", "以下": "<=", "以内": "<="}  # fmt: skip
+
+
+def mixed_reader(text: str) -> tuple[object, ...]:
+    text = unicodedata.normalize("NFKC", text).strip()
+    match = _DEADLINE.fullmatch(text)
+    if match:
+        year, month, day = match.groups()
+        return ("deadline", year, month, day)
+    match = _RANGE.fullmatch(text)
+    if match:
+        low, low_unit, high, high_unit = match.groups()
+        return ("range", Decimal(low), Decimal(high), high_unit or low_unit)
+    match = _COMPARED.fullmatch(text)
+    if match:
+        op, number, unit, suffix = match.groups()
+        operator = _MIXED_OPS.get(op or suffix or "", "=")
+        return ("comparison", operator, Decimal(number.replace(",", "")), unit)
+    return ("sentence", text)
+
+
+def real_targets() -> tuple[list[str], int]:
+    """The real target strings of the corpus, in their own proportions, and how many of them
+    strict reading refuses (left out)."""
+    corpus = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "real"
+    texts = [
+        line.split("\t")[0]
+        for path in sorted(corpus.glob("targets_*.tsv"))
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]
+        if line and not line.startswith("#")
+    ]
+    kept = [text for text in texts if _reads(text)]
+    return kept, len(texts) - len(kept)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,6 +218,21 @@ def main(argv: list[str] | None = None) -> int:
         f"check of a pint quantity: indicatorkit {len(quantities) / mine:10,.0f}/s   pint compare "
         f"{len(quantities) / pint_time:10,.0f}/s   ratio {pint_time / mine:4.2f}×   "
         f"{'met' if pint_time / mine > 1 else 'NOT met'} (goal > 1×)"
+    )
+    mixed, refused_mixed = real_targets()
+    kinds: dict[str, int] = {}
+    for text in mixed:
+        kind = mixed_reader(text)[0]
+        kinds[str(kind)] = kinds.get(str(kind), 0) + 1
+    mine = best_of(
+        args.repeat * 4, functools.partial(_each, indicatorkit.parse_target, mixed), clear_caches
+    )
+    simple = best_of(args.repeat * 4, functools.partial(_each, mixed_reader, mixed))
+    print(
+        f"mixed real column ({len(mixed)} strings, {refused_mixed} refused left out; the mixed "
+        f"reader sees {kinds}):\n  indicatorkit {len(mixed) / mine:10,.0f}/s   mixed reader "
+        f"{len(mixed) / simple:10,.0f}/s   time ratio {mine / simple:4.2f}×   goal ≤ 3×: "
+        f"{'met' if mine / simple <= 3 else 'NOT met'}"
     )
     if args.check and broken:
         print(f"FAIL: over the limit: {', '.join(broken)}")

@@ -209,3 +209,42 @@ def test_a_column_of_distinct_texts_keeps_only_texts_read_twice(
     assert all(parse_target(text) is parse_target(text) for text in texts)
     assert set(texts) <= set(reading._READER.readings(registry))
     reading.clear_caches()
+
+
+def _corpus_texts() -> list[str]:
+    from tests.corpus_files import CORPUS
+
+    texts = set()
+    for path in CORPUS.rglob("*.tsv"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                texts.add(line.split("\t")[0])
+    return sorted(texts)
+
+
+def test_the_prose_shortcut_never_skips_what_the_grammar_reads() -> None:
+    """reading decides a text with no digit, numeral or 年 without the grammar: the grammar
+    must read no such text (a new grammar form without one needs the shortcut's class)."""
+    from indicatorkit.language.grammar import accepts
+    from indicatorkit.language.text import normalize
+
+    texts = _corpus_texts()
+    assert len(texts) > 500
+    shortcut = [text for text in texts if reading._NO_AMOUNT_OR_DATE(normalize(text)[0])]
+    assert shortcut  # sentences take it
+    read = [text for text in shortcut if accepts(normalize(text)[0], REGISTRY)]
+    assert read == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet="底末前后月份日号季度上下全内以之间完成到位大于小等不低高至多少达为≥≤<>=%‰-~—元件人次个/每,、.·整(含)。 比",
+        max_size=12,
+    )
+)
+def test_no_number_and_no_year_is_never_a_target(text: str) -> None:
+    from indicatorkit.language.grammar import accepts
+
+    assert reading._NO_AMOUNT_OR_DATE(text)
+    assert not accepts(text, REGISTRY) and not accepts(text, REGISTRY, Start.ACTUAL)

@@ -234,6 +234,12 @@ def _rate_first(normalised: str, registry: UnitRegistry) -> AnyTarget | None:
     return None
 
 
+#: True for a text with no digit, no Chinese numeral (半 included) and no 年: every target of
+#: the grammar holds an amount (a digit or a numeral) or a date (年底, 年内, 上半年, 全年 — or a
+#: numeral).  tests/test_fast_path.py checks it on every corpus text the grammar reads.
+_NO_AMOUNT_OR_DATE = re.compile(r"[^0-9零〇一二两三四五六七八九十百千万亿半年]*").fullmatch
+
+
 def _read(registry: UnitRegistry, text: str) -> AnyTarget:
     """What a text the fast path declined means (the grammar, conventions, errors)."""
     check_text(text, Start.TARGET)
@@ -256,6 +262,11 @@ def _read(registry: UnitRegistry, text: str) -> AnyTarget:
             )
         return Qualitative(stripped) if is_prose(normalised, registry) else None
 
+    if _NO_AMOUNT_OR_DATE(normalised):
+        # the grammar reads nothing without a number or a year word: decide without it
+        certain = prose(normalised)
+        if certain is not None:
+            return certain
     try:
         read = read_with_grammar(text, Start.TARGET, registry, prose)
     except MissingNumberError:
