@@ -11,13 +11,15 @@ from indicatorkit.language.grammar import Start, parser_for
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.reading import _target_of
 from indicatorkit.language.text import normalize
-from indicatorkit.units import default_registry, known_unit_words
+from indicatorkit.units import SCALES, default_registry, known_unit_words
 from indicatorkit.vocabulary import PREFIX_OPERATORS, SUFFIX_OPERATORS
 
 prefixes = st.sampled_from(["", *sorted(PREFIX_OPERATORS)])
 suffixes = st.sampled_from(["", *sorted(SUFFIX_OPERATORS)])
 numbers = st.from_regex(r"\A([0-9]{1,7}|[0-9]{1,3}(,[0-9]{3}){1,2})(\.[0-9]{1,4})?\Z")
-unit_words = st.sampled_from(["", *known_unit_words()])
+unit_words = st.sampled_from(["", *known_unit_words()]) | st.builds(
+    str.__add__, st.sampled_from(sorted(SCALES)), st.sampled_from(["", *known_unit_words()])
+)
 spaces = st.sampled_from(["", " ", "  "])
 
 
@@ -73,6 +75,9 @@ def test_the_fast_path_takes_the_common_forms() -> None:
         "≥ 94 %",
         "最多924,325万元",
         "3个工作日内",
+        "1.2万亩",
+        "≦380万",
+        "20万人以上",
     ):
         assert _simple(normalize(text)[0], Start.TARGET) is not None, text
 
@@ -86,7 +91,8 @@ def test_fast_path_declines_what_it_does_not_know() -> None:
         "90%-100%",
         "12月底前",
         "2025年内",
-        "1.5万件",
+        "1.5万件/套",
+        "5万千克米",
     ):
         assert _simple(normalize(text)[0], Start.TARGET) is None, text
     assert _simple("≥95%", Start.ACTUAL) is None  # actuals carry no operator

@@ -28,7 +28,7 @@ from fractions import Fraction
 from indicatorkit.errors import InvalidValueError
 from indicatorkit.language.text import normalize
 from indicatorkit.numerals import decimal_value
-from indicatorkit.units import Unit, UnitRegistry
+from indicatorkit.units import SCALES, Unit, UnitRegistry
 from indicatorkit.vocabulary import (
     CHARACTER_ALIASES,
     PREFIX_OPERATORS,
@@ -88,6 +88,31 @@ _SEPARATED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?").fullmatch
 _is_normalized = unicodedata.is_normalized
 _PREFIX = dict(PREFIX_OPERATORS)
 _SUFFIX = dict(SUFFIX_OPERATORS)
+#: The multipliers, longest first, as the grammar's SCALE terminal tries them.
+_SCALES = tuple(sorted(SCALES, key=len, reverse=True))
+
+
+def _scaled(word: str, registry: UnitRegistry) -> Unit | None:
+    """A multiplier and a unit word, or a multiplier alone (``万亩``, ``百万元``, ``万``), as the
+    grammar's lexer reads them after a number: a unit word first where one starts, else the
+    longest multiplier; ``None`` for anything else (rates included).
+
+    >>> from indicatorkit.units import default_registry
+    >>> [_scaled(word, default_registry()).symbol for word in ("万亩", "百万元", "万")]
+    ['万亩', '百万元', '万']
+    >>> _scaled("万元/人", default_registry()) is None
+    True
+    """
+    scale = next((scale for scale in _SCALES if word.startswith(scale)), None)
+    if scale is None or "/" in word:
+        return None
+    known = registry.known_unit_set()
+    if any(word[:n] in known for n in range(1, len(word))):
+        return None  # a unit word starts the text: the lexer takes it, not the multiplier
+    rest = word[len(scale) :]
+    if rest and rest not in known:
+        return None
+    return registry.scaled(scale, registry.unit(rest))
 
 
 def match_plain(
@@ -116,9 +141,15 @@ def match_plain(
         return None  # "1,00": the grammar gives the located error
     try:
         unit = registry.unit(word)
+    except KeyError:
+        scaled = _scaled(word, registry)
+        if scaled is None:
+            return None  # the grammar reads the unit or gives the located error
+        unit = scaled
+    try:
         value = decimal_value(number)
-    except (KeyError, InvalidValueError):
-        return None  # the grammar reads the unit or gives the located error
+    except InvalidValueError:
+        return None  # the grammar gives the located error
     return (
         _PREFIX[prefix] if prefix else None,
         value,
