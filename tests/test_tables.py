@@ -31,7 +31,7 @@ from indicatorkit.units import UnitRegistry, default_registry
 def test_shipped_tables_are_the_grammars() -> None:
     shipped = grammar_path(TABLES_FILE).read_text(encoding="utf-8")
     assert shipped == build_tables(), (
-        "grammar/target.tables.json is out of date: run `python -m indicatorkit.language.tables`"
+        "grammar/target.tables.json is out of date: run `python -m indicatorkit.language`"
     )
 
 
@@ -121,3 +121,29 @@ def test_a_lark_that_cannot_read_the_shipped_form_gets_them_built(
     monkeypatch.setattr(tables, "_shipped", lambda: {"data": {}, "memo": {}})
     parser = load_parser(supplied_patterns(default_registry()), _Build(default_registry()))
     assert repr(parser.parse("≥5万元", start="start_target")).startswith("Compared(")
+
+
+def test_shipped_unit_words_are_pints() -> None:
+    from importlib import resources
+
+    from indicatorkit.units import SHIPPED_UNITS_FILE, shipped_units
+
+    shipped = resources.files("indicatorkit").joinpath(SHIPPED_UNITS_FILE).read_text("utf-8")
+    assert shipped == tables.build_unit_table(), (
+        "src/indicatorkit/units.resolved.json is out of date: run `python -m indicatorkit.language`"
+    )
+    registry = UnitRegistry(())
+    assert set(shipped_units()) == registry.pint_words()
+    for word, unit in shipped_units().items():
+        assert registry.pint_unit(word) == unit, word
+
+
+def test_a_defined_unit_is_resolved_by_pint_beside_the_shipped_ones() -> None:
+    clumps = default_registry().define("蔸 = [蔸]")
+    from indicatorkit.units import shipped_units
+
+    assert "蔸" in clumps.known_unit_set() and "蔸" not in shipped_units()
+    assert clumps.unit("蔸").dimension == "[蔸]"
+    assert clumps.unit("万元") is not None and clumps.unit("万元") == default_registry().unit(
+        "万元"
+    )

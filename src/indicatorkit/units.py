@@ -8,8 +8,10 @@ definitions and is rebuilt, once per process, on the other side.  The module-lev
 work on the *default* registry, which :func:`define_unit` replaces by an extended one.
 
 pint is used only to *resolve* a unit word — its dimension and its exact factor to the base
-unit of that dimension — and each word is resolved once per registry (a bounded cache).
-Checking a target never goes through pint.
+unit of that dimension — and each word is resolved once per registry (a bounded cache).  The
+words of the shipped files are resolved ahead (:func:`shipped_units`), so pint is imported only
+for a unit defined at run time or a pint quantity given.  Checking a target never goes through
+pint.
 
 >>> unit("万元")
 Unit(symbol='万元', dimension='[money]', factor=Fraction(10000, 1))
@@ -61,6 +63,7 @@ __all__ = [
     "nearest_units",
     "quantity_unit",
     "scaled",
+    "shipped_units",
     "unit",
     "unit_of_text",
 ]
@@ -332,8 +335,18 @@ class UnitRegistry:
         return extended
 
     # ---- resolving words ----
+    def pint_words(self) -> set[str]:
+        """Every unit name, symbol and alias pint knows in this registry (what
+        :meth:`known_unit_words` holds; for the shipped definitions alone it is read from
+        :func:`shipped_units`, without pint).
+
+        >>> "万元" in default_registry().pint_words()
+        True
+        """
+        return {word for word in self.pint if word and not word[0].isdigit()}
+
     def _words(self) -> tuple[tuple[str, ...], frozenset[str]]:
-        words = {word for word in self.pint if word and not word[0].isdigit()}
+        words = set(shipped_units()) if not self.definitions else self.pint_words()
         ordered = tuple(sorted(words, key=lambda w: (-len(w), w)))
         return ordered, frozenset(ordered)
 
@@ -393,6 +406,17 @@ class UnitRegistry:
             )
         if word not in self.known_unit_set():
             raise KeyError(word)
+        shipped = shipped_units().get(word)
+        return shipped if shipped is not None else self.pint_unit(word)
+
+    def pint_unit(self, word: str) -> Unit:
+        """``word`` (a known unit word) resolved by pint: its symbol, dimension and factor.
+        The shipped words are resolved ahead (:func:`shipped_units`), so that reading them
+        needs no pint.
+
+        >>> default_registry().pint_unit("万元") == default_registry().unit("万元")
+        True
+        """
         reg = self.pint
         name = reg.get_name(word)
         # English names (percent, permille) display as their symbol; Chinese names as themselves.
@@ -513,6 +537,28 @@ class UnitRegistry:
         if not close and word:
             close = [c for c in candidates if c and (c[0] in word or word[0] in c)][:limit]
         return tuple(close)
+
+
+#: The shipped unit words resolved ahead, beside ``units.txt``; written with the grammar's
+#: tables by ``python -m indicatorkit.language`` (``tests/test_tables.py`` checks it).
+SHIPPED_UNITS_FILE = "units.resolved.json"
+
+
+@lru_cache(maxsize=1)
+def shipped_units() -> dict[str, Unit]:
+    """Every word of the shipped definitions and the :class:`Unit` it resolves to, read from
+    :data:`SHIPPED_UNITS_FILE` (no pint needed).
+
+    >>> shipped_units()["万元"]
+    Unit(symbol='万元', dimension='[money]', factor=Fraction(10000, 1))
+    """
+    import json
+
+    text = resources.files("indicatorkit").joinpath(SHIPPED_UNITS_FILE).read_text("utf-8")
+    return {
+        word: Unit(symbol, dimension, Fraction(numerator, denominator))
+        for word, (symbol, dimension, numerator, denominator) in json.loads(text).items()
+    }
 
 
 def _is_counting_dimension(dimension: str) -> bool:

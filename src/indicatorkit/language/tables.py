@@ -8,10 +8,13 @@ registry's patterns when it makes that registry's parser: a new unit (a counting
 at run time, T023) costs a lexer, not a grammar.  Loading skips lark's regex-collision check
 (``interegular``), so the first reading costs the same whatever is installed.
 
-After editing ``grammar/target.lark``, regenerate the tables with one command (a test fails
-until they match the grammar)::
+The shipped unit words are resolved ahead the same way (``units.resolved.json`` beside
+``units.txt``): reading them needs no pint.
 
-    python -m indicatorkit.language.tables          # or: bash scripts/tables
+After editing ``grammar/target.lark``, ``units.txt`` or ``counting_words.txt``, regenerate both
+with one command (``tests/test_tables.py`` fails until they match)::
+
+    python -m indicatorkit.language          # or: bash scripts/tables; --check only checks
 
 >>> from indicatorkit.units import default_registry
 >>> patterns = supplied_patterns(default_registry())
@@ -29,6 +32,8 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Any, cast
 
 from lark import Lark
@@ -36,13 +41,14 @@ from lark.grammar import Rule
 from lark.lexer import TerminalDef
 
 from indicatorkit.grammars import grammar_path, read_grammar
-from indicatorkit.units import UnitRegistry
+from indicatorkit.units import SHIPPED_UNITS_FILE, UnitRegistry
 from indicatorkit.vocabulary import PREFIX_OPERATORS, RANGE_SEPARATORS, SUFFIX_OPERATORS
 
 __all__ = [
     "SUPPLIED",
     "TABLES_FILE",
     "build_tables",
+    "build_unit_table",
     "grammar_text",
     "load_parser",
     "main",
@@ -265,26 +271,47 @@ def _with_patterns(shipped: dict[str, Any], patterns: dict[str, str], transforme
     return _load_from_dict(shipped["data"], memo, transformer=transformer)
 
 
+def build_unit_table() -> str:
+    """The shipped unit words resolved by pint, as the text of
+    :data:`~indicatorkit.units.SHIPPED_UNITS_FILE` (slow: pint builds its registry).
+
+    >>> from importlib import resources
+    >>> shipped = resources.files("indicatorkit").joinpath(SHIPPED_UNITS_FILE)
+    >>> build_unit_table() == shipped.read_text("utf-8")
+    True
+    """
+    registry = UnitRegistry(())  # not the interned one: built from the definition files
+    rows = {}
+    for word in sorted(registry.pint_words()):
+        unit = registry.pint_unit(word)
+        rows[word] = [unit.symbol, unit.dimension, unit.factor.numerator, unit.factor.denominator]
+    lines = [f"{json.dumps(word, ensure_ascii=False)}: {json.dumps(row, ensure_ascii=False)}"
+             for word, row in rows.items()]  # fmt: skip
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write :data:`TABLES_FILE` from ``grammar/target.lark``; ``--check`` only says whether
     the shipped file is up to date (exit 1 when it is not).
 
     >>> main(["--check"])
     target.tables.json: up to date
+    units.resolved.json: up to date
     0
     """
     args = sys.argv[1:] if argv is None else argv
-    path = grammar_path(TABLES_FILE).with_name(TABLES_FILE)
-    text = build_tables()
-    current = path.read_text(encoding="utf-8") if path.is_file() else ""
-    if "--check" in args:
-        print(f"{TABLES_FILE}: {'up to date' if current == text else 'OUT OF DATE'}")
-        return 0 if current == text else 1
-    if current != text:
-        path.write_text(text, encoding="utf-8")
-    print(f"{path}: {'unchanged' if current == text else 'written'}")
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    units = Path(str(resources.files("indicatorkit").joinpath(SHIPPED_UNITS_FILE)))
+    status = 0
+    for path, text in (
+        (grammar_path(TABLES_FILE).with_name(TABLES_FILE), build_tables()),
+        (units, build_unit_table()),
+    ):
+        current = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if "--check" in args:
+            print(f"{path.name}: {'up to date' if current == text else 'OUT OF DATE'}")
+            status = status or int(current != text)
+            continue
+        if current != text:
+            path.write_text(text, encoding="utf-8")
+        print(f"{path}: {'unchanged' if current == text else 'written'}")
+    return status
