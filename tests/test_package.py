@@ -42,6 +42,8 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
     for required in (
         "indicatorkit/grammar/target.lark",
         "indicatorkit/grammar/spec.lark",
+        "indicatorkit/grammar/target.tables.json",
+        "indicatorkit/units.resolved.json",
         "indicatorkit/formats/spec.schema.json",
         "indicatorkit/units.txt",
         "indicatorkit/counting_words.txt",
