@@ -184,6 +184,7 @@ def _column_block(
         )
         return BudgetBlock(fields, row - 1)
     _total(reading, caption, unit, total, total_row, fields)
+    _check_sources(reading, total, sources, fields)
     printed = {}
     for role in ("weight", "score"):
         cell = total.get(role)
@@ -245,6 +246,35 @@ def _total(
             row,
             first.column,
         )
+
+
+def _check_sources(
+    reading: GridReading,
+    total: dict[str, Cell | None],
+    sources: list[FundSource],
+    fields: dict[str, object],
+) -> None:
+    """IK722 when the fund-source rows add up to more than 年度资金总额 (a total left at 0
+    over filled rows is the common case; rows left empty are unknown, not 0)."""
+    for role, field in (("budget", "budget"), ("executed", "executed")):
+        cell = total.get(role)
+        read = fields.get(role)
+        shown = read.total if isinstance(read, Budget) else read
+        amounts = [getattr(source, field) for source in sources]
+        given = [a.normalized for a in amounts if a is not None]
+        if not isinstance(shown, Amount) or cell is None or not given:
+            continue
+        rows = sum(given, Fraction(0))
+        if rows > shown.normalized:
+            what = "全年预算数" if role == "budget" else "全年执行数"
+            reading.at(
+                "IK722",
+                WARNING,
+                f"年度资金总额的{what}“{cell.text}”与其下各资金来源之和不符 (the total row "
+                f"disagrees with the fund-source rows below it)",
+                cell,
+                "核对年度资金总额与各资金来源 / check the total against its sources",
+            )
 
 
 def _pair_block(reading: GridReading, caption: Cell, unit: str, merged_bottom: int) -> BudgetBlock:

@@ -89,6 +89,12 @@ _LABELS = {
     "主管部门及代码": "",
     "项目属性": "",
     "项目期": "",
+    "项目负责人": "",
+    "填报单位": "",
+    "联系人": "",
+    "联系电话": "",
+    "项目类别": "",
+    "资金性质": "",
 }
 
 
@@ -231,11 +237,13 @@ def _labels(reading: GridReading, start: int, end: int, fields: dict[str, object
             label = key(cell.text)
             if label not in _LABELS or reading.claimed(cell):
                 continue
-            value = grid.right_of(cell)
+            value = grid.next_right(cell)
+            if value is not None and key(value.text) in _LABELS:
+                value = None  # the next label: this one's value is empty
             reading.claim(cell)
             reading.claim(value)
             field = _LABELS[label]
-            text = "" if value is None or key(value.text) in _LABELS else value.text
+            text = "" if value is None else value.text
             if field and field not in fields:
                 fields[field] = text.replace("\n", " ")
             elif value is not None and not field:
@@ -271,7 +279,7 @@ def _goal(reading: GridReading, start: int, end: int, fields: dict[str, object])
         and key(c.text).startswith((*GOAL_EXPECTED, *GOAL_OUTCOME, *GOAL_MIDTERM))
     ]
     if not headers:
-        value = grid.right_of(label)
+        value = grid.next_right(label)
         fields["goal"] = reading.claim(value)
         return
     for header in headers:
@@ -322,8 +330,9 @@ def _check_totals(
             shown = decimal_value(key(cell.text).removesuffix("分"))
         except (ValueError, ArithmeticError):
             continue
-        total = sum(values, Fraction(0)) + budget.get(role, Fraction(0))
-        if shown != total:
+        rows = sum(values, Fraction(0))
+        total = rows + budget.get(role, Fraction(0))
+        if shown not in (total, rows):  # a 合计 of the indicators alone is also printed
             what = "分值" if role == "weight" else "得分"
             reading.at(
                 "IK722",

@@ -48,11 +48,18 @@ from indicatorkit.formats.table_words import (
     strip_points,
     unwrap_name,
 )
+from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_target
 from indicatorkit.model.findings import Severity
 from indicatorkit.model.records import Indicator
 
-__all__ = ["IndicatorTable", "find_indicator_table", "read_indicators"]
+__all__ = [
+    "IndicatorTable",
+    "find_indicator_table",
+    "is_plain_number",
+    "read_indicators",
+    "target_with_unit",
+]
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -62,6 +69,39 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIAL = re.compile(r"^\d{1,2},?\d{3}$")
 _SERIAL_RANGE = (36526, 54788)
 _DATE_LIKE = re.compile(r"(时间|时效|日期|时限|期限|完成时|进度)")
+
+
+def is_plain_number(text: str) -> bool:
+    """A number and nothing else: ``500``, ``-1.5``, ``46,800``.
+
+    >>> is_plain_number("46,800"), is_plain_number("≥500人")
+    (True, False)
+    """
+    return bool(re.fullmatch(r"-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?", text.strip()))
+
+
+def target_with_unit(text: str, unit_text: str) -> tuple[LenientParse, str] | None:
+    """A 指标值 beside a 计量单位 cell: a bare number takes the unit (``百分比`` is %); a value
+    that writes its own unit keeps it when it agrees with the unit cell; ``None`` when the two
+    disagree.  Raises what :func:`~indicatorkit.language.parse.parse_target` raises.
+
+    >>> [t for _, t in (target_with_unit("500", "人次"), target_with_unit("≥95%", "%"))]
+    ['500人次', '≥95%']
+    >>> target_with_unit("≥5万元", "人") is None
+    True
+    """
+    unit_word = "%" if unit_text in ("百分比", "百分率") else unit_text
+    if is_plain_number(text):
+        combined = text.replace(",", "") + unit_word
+        return parse_target(combined, lenient=True), combined
+    own = parse_target(text, lenient=True)
+    match = re.match(r"^[^\d]*(-?[\d.,]+)", text)
+    number = (text[: match.end()] if match else text).replace(",", "")
+    if number == text.strip() or text.endswith(unit_word):
+        return own, text
+    # the value writes something after its number: is it the unit cell's unit?
+    with_cell = parse_target(number + unit_word, lenient=True)
+    return (own, text) if with_cell.target == own.target else None
 
 
 @attrs.frozen
@@ -293,8 +333,24 @@ def _target(
             text,
         )
         return None
+    unit_cell = _cell(reading, table, row, "unit")
+    unit_text = unit_cell.text.strip() if unit_cell is not None else ""
     try:
-        parsed = parse_target(text, lenient=True)
+        if key(unit_text) in DASHES:
+            parsed = parse_target(text, lenient=True)
+        elif (combined := target_with_unit(text, unit_text)) is None:
+            reading.say(
+                "IK708",
+                ERROR,
+                f"指标值“{text}”与计量单位“{unit_text}”不一致，未读入 "
+                "(the value's own unit disagrees with the unit cell; not read)",
+                row,
+                column,
+                hint="只保留一个单位 / keep one of the two units",
+            )
+            return None
+        else:
+            parsed, text = combined
     except TextError as error:
         reading.say(
             "IK702",

@@ -183,6 +183,17 @@ class Grid:
                 return other
             column += 1
 
+    def next_right(self, cell: Cell) -> Cell | None:
+        """The first non-empty cell right of ``cell``'s merged range, past blank columns
+        (``None`` when the row ends): a label's value in a table with an empty column.
+
+        >>> grid = grid_from_rows("表", [["项目名称", None, "法律援助"]])
+        >>> grid.right_of(grid.cell(1, 1)), grid.next_right(grid.cell(1, 1)).text
+        (None, '法律援助')
+        """
+        right = cell.merged[3] if cell.merged else cell.column
+        return next((c for c in self.row_cells(cell.row) if c.column > right), None)
+
     def find_row(self, words: Sequence[str], start: int = 1, end: int | None = None) -> int | None:
         """The first row from ``start`` where each of ``words`` is inside some cell's
         :func:`key` (a header row found by its words), or ``None``."""

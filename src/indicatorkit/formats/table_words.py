@@ -150,14 +150,15 @@ _INDICATOR_COLUMNS: Final = (
     ("score", lambda k: "得分" in k),
     ("weight", lambda k: "分值" in k or "权重" in k),
     ("reason", lambda k: "原因" in k or "改进措施" in k),
+    ("unit", lambda k: "计量单位" in k or "度量单位" in k or k == "单位"),
     ("target", lambda k: "指标值" in k or "目标值" in k),
 )
 
 
 def indicator_column(text: str) -> str | None:
     """The role of an indicator table header (central layout): ``level1``, ``level2``,
-    ``name``, ``target`` (年度指标值), ``actual`` (实际完成值), ``weight`` (分值), ``score``
-    (得分), ``reason`` (偏差原因分析及改进措施), or ``None``.
+    ``name``, ``target`` (年度指标值), ``unit`` (计量单位), ``actual`` (实际完成值), ``weight``
+    (分值), ``score`` (得分), ``reason`` (偏差原因分析及改进措施), or ``None``.
 
     >>> indicator_column("三级指标"), indicator_column("偏差原因分析及改进措施")
     ('name', 'reason')

@@ -36,6 +36,7 @@ from indicatorkit.numerals import format_decimal
 
 __all__ = [
     "Cell",
+    "excel_exact",
     "Grid",
     "MissingExtraError",
     "UnreadableWorkbookError",
@@ -63,11 +64,17 @@ class UnreadableWorkbookError(IndicatorkitError):
     """
 
 
-def _exact(value: float | int) -> Fraction:
-    """A float as the decimal it was typed as (``0.1`` → 1/10, not the binary neighbour)."""
+def excel_exact(value: float | int) -> Fraction:
+    """A number cell as the decimal it was typed as: Excel keeps 15 significant digits, so a
+    float is read at 15 (``0.1`` → 1/10, not the binary neighbour; a formula's
+    ``11.4/12`` = 0.9500000000000001 → 19/20, as Excel shows it).
+
+    >>> excel_exact(0.1), excel_exact(11.4 / 12), excel_exact(46800)
+    (Fraction(1, 10), Fraction(19, 20), Fraction(46800, 1))
+    """
     if isinstance(value, int):
         return Fraction(value)
-    return Fraction(Decimal(repr(value)))
+    return Fraction(Decimal(f"{value:.15g}"))
 
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
@@ -113,7 +120,7 @@ def _make_cell(
     if isinstance(value, int | float):
         if isinstance(value, float) and (value != value or value in (float("inf"), -float("inf"))):
             return Cell(row, column, str(value), None, **where)
-        exact = _exact(value)
+        exact = excel_exact(value)
         text = number_text(exact, _is_percent_format(number_format))
         return Cell(row, column, text, exact, **where)
     text = str(value)

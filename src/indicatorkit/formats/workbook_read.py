@@ -19,6 +19,7 @@ from pathlib import Path
 import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
+from indicatorkit.formats.central_table import is_plain_number, target_with_unit
 from indicatorkit.formats.central_layout import (
     central_kind,
     read_declaration_grid,
@@ -1396,7 +1397,7 @@ class _SheetReader:
                 parsed = parse_target(text, lenient=True)
             elif operator:
                 sign = _OPERATOR_WORDS.get(operator, operator)
-                value = text.replace(",", "") if _is_number(text) else text
+                value = text.replace(",", "") if is_plain_number(text) else text
                 target = parse_split_target(sign, value, unit_text)
                 return target, str(target), direction
             elif unit_text:
@@ -1441,30 +1442,21 @@ class _SheetReader:
     def with_unit_cell(
         self, text: str, unit_text: str, row: int, column: int
     ) -> tuple[LenientParse, str] | None:
-        """A 指标值 beside a 计量单位 cell (layout E1): a bare number takes the unit (百分比 is
-        %); a value that writes its own unit must agree with the unit cell."""
-        unit_word = "%" if unit_text in ("百分比", "百分率") else unit_text
-        if _is_number(text):
-            combined = text.replace(",", "") + unit_word
-            return parse_target(combined, lenient=True), combined
-        own = parse_target(text, lenient=True)
-        number = _number_part(text)
-        if number == text.strip() or text.endswith(unit_word):
-            return own, text
-        # the value writes something after its number: is it the unit cell's unit?
-        with_cell = parse_target(number + unit_word, lenient=True)
-        if with_cell.target == own.target:
-            return own, text
-        self.find(
-            "IK708",
-            ERROR,
-            f"指标值“{text}”与计量单位“{unit_text}”不一致，未读入 "
-            f"(the value's own unit disagrees with the unit cell; not read)",
-            row,
-            column,
-            hint="只保留一个单位 / keep one of the two units",
-        )
-        return None
+        """A 指标值 beside a 计量单位 cell (layout E1): see
+        :func:`~indicatorkit.formats.central_table.target_with_unit`; IK708 when the two
+        units disagree."""
+        combined = target_with_unit(text, unit_text)
+        if combined is None:
+            self.find(
+                "IK708",
+                ERROR,
+                f"指标值“{text}”与计量单位“{unit_text}”不一致，未读入 "
+                f"(the value's own unit disagrees with the unit cell; not read)",
+                row,
+                column,
+                hint="只保留一个单位 / keep one of the two units",
+            )
+        return combined
 
     # -- one long table for all projects (E2) -------------------------------------------------------
 
@@ -1668,15 +1660,6 @@ def _col(table: _Table, role: str) -> int:
 
 def _text(cell: Cell | None) -> str | None:
     return None if cell is None else cell.text
-
-
-def _is_number(text: str) -> bool:
-    return bool(re.fullmatch(r"-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?", text.strip()))
-
-
-def _number_part(text: str) -> str:
-    match = re.match(r"^[^\d]*(-?[\d.,]+)", text)
-    return (text[: match.end()] if match else text).replace(",", "")
 
 
 class _BookReader:

@@ -21,6 +21,7 @@ from typing import Any
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.extras import require
 from indicatorkit.formats.fund_sources_text import fund_sources_text
+from indicatorkit.formats.workbook_grid import excel_exact
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import column_letters
@@ -71,11 +72,12 @@ def _plan(plan: SpendingPlan | None) -> str:
 
 
 def _float_exact(value: Fraction) -> float | None:
-    """``value`` as a float that reads back as the same decimal, or ``None``."""
+    """``value`` as a float that reads back as the same decimal (at Excel's 15 significant
+    digits, :func:`~indicatorkit.formats.workbook_grid.excel_exact`), or ``None``."""
     if not is_terminating(value):
         return None
     as_float = float(Decimal(format_decimal(value)))
-    return as_float if Fraction(Decimal(repr(as_float))) == value else None
+    return as_float if excel_exact(as_float) == value else None
 
 
 class UnwritableWorkbookError(IndicatorkitError):
