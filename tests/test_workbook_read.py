@@ -354,8 +354,12 @@ def test_a_sheet_with_no_table_says_so(tmp_path: Path) -> None:
     path = tmp_path / "cover.xlsx"
     book.save(path)
     imported = read_workbook(path, source="cover.xlsx")
-    assert imported.spec is not None and imported.spec.projects == ()
-    assert [(f.code, f.line) for f in imported.findings] == [("IK701", 3)]
+    # nothing to import is an error, not an empty spec (issue 22)
+    assert imported.spec is None and not imported.ok
+    assert [(f.code, f.line, f.severity.value) for f in imported.findings] == [
+        ("IK701", 3, "info"),
+        ("IK701", 1, "error"),
+    ]
 
 
 def test_missing_extra_names_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

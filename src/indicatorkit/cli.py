@@ -7,7 +7,7 @@ indicatorkit fmt [--check] [--force] FILE… | -
 indicatorkit score SPEC [ACTUALS] [--rules NAME] [--format text|json|csv] [--output FILE]
 indicatorkit monitor SPEC [ACTUALS] --at 2025-06-30 [--format text|json]
 indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] [--year YYYY]
-indicatorkit import FILE|FOLDER… [-o OUT] [--format text|json]
+indicatorkit import FILE|FOLDER… [-o OUT] [--include-hidden] [--format text|json]
 indicatorkit export SPEC [ACTUALS] -o OUT | --scored OUT.xlsx | --template OUT.xlsx [--projects-only]
 
 Conventions for every verb: exit 0 when clean, 1 for findings (failed rows, lint errors,
@@ -845,7 +845,13 @@ def _fmt(
 
 
 def _import(
-    names: Sequence[str], output: str | None, projects_only: bool, form: str, quiet: bool
+    names: Sequence[str],
+    output: str | None,
+    projects_only: bool,
+    form: str,
+    quiet: bool,
+    *,
+    include_hidden: bool = False,
 ) -> int:
     """Import files (a folder: every file in it); exit 2 when a file gave no spec or the
     output cannot be written, 1 for error or warning findings, else 0."""
@@ -866,7 +872,7 @@ def _import(
         if several and not quiet:
             print(f"[{index}/{len(paths)}] {path}", file=sys.stderr)
         try:
-            result = read_file(path)
+            result = read_file(path, include_hidden=include_hidden)
         except MissingExtraError as error:
             _error(f"{path}: {error}")
             status = 2
@@ -1190,6 +1196,11 @@ def _arguments() -> _Parser:
         action="store_true",
         help="只写出项目（CSV 长表放不下部门）/ write the projects only (a CSV long table has no department)",
     )
+    import_command.add_argument(
+        "--include-hidden",
+        action="store_true",
+        help="也读入工作簿中隐藏的行和工作表 / also read a workbook's hidden rows and sheets",
+    )
     export_command = commands.add_parser(
         "export", parents=[formats], help="导出规格 / export a spec (.ikspec .json .csv .xlsx)"
     )
@@ -1278,7 +1289,14 @@ def _run(argv: Sequence[str] | None) -> int:
                 quiet=quiet,
             )
         if arguments.command == "import":
-            return _import(arguments.files, arguments.output, arguments.projects_only, form, quiet)
+            return _import(
+                arguments.files,
+                arguments.output,
+                arguments.projects_only,
+                form,
+                quiet,
+                include_hidden=arguments.include_hidden,
+            )
         if arguments.command == "export":
             return _export(
                 arguments.file,

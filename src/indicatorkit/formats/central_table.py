@@ -85,7 +85,7 @@ def target_with_unit(text: str, unit_text: str) -> tuple[LenientParse, str] | No
     that writes its own unit keeps it when it agrees with the unit cell; ``None`` when the two
     disagree.  Raises what :func:`~indicatorkit.language.parse.parse_target` raises.
 
-    >>> [t for _, t in (target_with_unit("500", "人次"), target_with_unit("≥95%", "%"))]
+    >>> [t for _, t in (target_with_unit("500", "人次"), target_with_unit("≥95", "%"))]
     ['500人次', '≥95%']
     >>> target_with_unit("≥5万元", "人") is None
     True
@@ -97,7 +97,10 @@ def target_with_unit(text: str, unit_text: str) -> tuple[LenientParse, str] | No
     own = parse_target(text, lenient=True)
     match = re.match(r"^[^\d]*(-?[\d.,]+)", text)
     number = (text[: match.end()] if match else text).replace(",", "")
-    if number == text.strip() or text.endswith(unit_word):
+    if number == text.strip():  # ``≥95`` beside ``%``: the number takes the unit
+        combined = text.strip() + unit_word
+        return parse_target(combined, lenient=True), combined
+    if text.endswith(unit_word):
         return own, text
     # the value writes something after its number: is it the unit cell's unit?
     with_cell = parse_target(number + unit_word, lenient=True)

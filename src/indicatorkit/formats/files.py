@@ -254,7 +254,9 @@ _BINARY_READERS: Final[dict[str, Callable[[Path, bytes, str], Imported]]] = {
 }
 
 
-def read_file(path: str | Path, *, source: str | None = None) -> ImportedFile:
+def read_file(
+    path: str | Path, *, source: str | None = None, include_hidden: bool = False
+) -> ImportedFile:
     """Like :func:`read`, also telling the format the file was read as.
 
     >>> import tempfile, pathlib
@@ -290,6 +292,8 @@ def read_data(data: bytes, *, source: str, path: str | Path | None = None) -> Im
     ()
     """
     form = detect_format(data, path)
+    if form in ("xlsx", "xls") and include_hidden:
+        return ImportedFile(read_workbook(path, source=source, include_hidden=True), form)
     if form in _BINARY_READERS:
         if path is not None:
             return ImportedFile(_BINARY_READERS[form](Path(path), data, source), form)
@@ -330,8 +334,10 @@ def read_data(data: bytes, *, source: str, path: str | Path | None = None) -> Im
     return ImportedFile(imported, form)
 
 
-def read(path: str | Path) -> Imported:
+def read(path: str | Path, *, include_hidden: bool = False) -> Imported:
     """Import a file of any supported format, told by its content (see the module's table).
+    A workbook's hidden sheets and rows are left out with a finding (IK723) unless
+    ``include_hidden``.
 
     >>> import tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -344,7 +350,7 @@ def read(path: str | Path) -> Imported:
     >>> [(f.code, f.severity.value) for f in missing.findings]
     [('IK600', 'error')]
     """
-    return read_file(path).imported
+    return read_file(path, include_hidden=include_hidden).imported
 
 
 def write(spec: Spec, path: str | Path) -> None:

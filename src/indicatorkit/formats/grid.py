@@ -139,6 +139,10 @@ class Grid:
     #: in Excel): (row, column, formula).  Their value is unknown; the reader says so.
     unsaved_formulas: tuple[tuple[int, int, str], ...] = ()
     source: str = attrs.field(default="", kw_only=True)
+    #: Rows hidden in the workbook and left out of ``cells`` (``include_hidden`` takes them).
+    hidden_rows: tuple[int, ...] = attrs.field(default=(), kw_only=True)
+    #: A sheet hidden in the workbook, left out: ``cells`` is empty.
+    hidden_sheet: bool = attrs.field(default=False, kw_only=True)
     #: The cells of each row, left to right (built once: a row's cells in time linear in them).
     by_row: dict[int, list[Cell]] = attrs.field(
         default=attrs.Factory(lambda self: _by_row(self.cells), takes_self=True),
@@ -235,18 +239,32 @@ def grid_of(
     *,
     source: str = "",
     unsaved_formulas: tuple[tuple[int, int, str], ...] = (),
+    hidden_rows: Iterable[int] = (),
 ) -> Grid:
-    """The grid of ``cells`` with each merged range ``(top, left, bottom, right)`` filled.
-    Raises :class:`GridTooLargeError`.
+    """The grid of ``cells`` with each merged range ``(top, left, bottom, right)`` filled,
+    and the ``hidden_rows`` that hold a cell left out after the fill (a name merged down
+    from a hidden row still reaches the visible rows).  Raises :class:`GridTooLargeError`.
 
-    >>> grid = grid_of("表", {(1, 1): Cell(1, 1, "产出指标", None)}, [(1, 1, 3, 1)])
-    >>> grid.rows, grid.cell(3, 1).anchor
-    (3, (1, 1))
+    >>> grid = grid_of("表", {(1, 1): Cell(1, 1, "产出指标", None)}, [(1, 1, 3, 1)], hidden_rows=[2])
+    >>> grid.rows, grid.cell(3, 1).anchor, grid.cell(2, 1), grid.hidden_rows
+    (3, (1, 1), None, (2,))
     """
     _fill_merges(name, cells, merges)
     rows = max((r for r, _ in cells), default=0)
     columns = max((c for _, c in cells), default=0)
-    return Grid(name, cells, rows, columns, unsaved_formulas=unsaved_formulas, source=source)
+    hidden = set(hidden_rows)
+    left_out = sorted({r for r, _ in cells if r in hidden})
+    for spot in [spot for spot in cells if spot[0] in hidden]:
+        del cells[spot]
+    return Grid(
+        name,
+        cells,
+        rows,
+        columns,
+        unsaved_formulas=unsaved_formulas,
+        source=source,
+        hidden_rows=tuple(left_out),
+    )
 
 
 def grid_from_rows(

@@ -36,10 +36,10 @@ from indicatorkit.numerals import format_decimal
 
 __all__ = [
     "Cell",
-    "excel_exact",
     "Grid",
     "MissingExtraError",
     "UnreadableWorkbookError",
+    "excel_exact",
     "load_grids",
     "require",
     "workbook_kind",
@@ -165,8 +165,14 @@ def workbook_kind(path: Path) -> str | None:
     return None
 
 
-def load_grids(path: Path, *, source: str | None = None) -> list[Grid]:
+def load_grids(
+    path: Path, *, source: str | None = None, include_hidden: bool = False
+) -> list[Grid]:
     """Every sheet of the workbook at ``path`` as a :class:`Grid`, in workbook order.
+
+    A hidden sheet is an empty grid marked ``hidden_sheet`` and a hidden row is left out of
+    its grid (listed in ``hidden_rows``), so what a reader reads is what the user sees;
+    ``include_hidden`` takes them as any other.
 
     The kind is told by the file's first bytes (a zip is .xlsx, an OLE2 compound file .xls),
     not only by its name; ``source`` names the file in each cell's place (default: the
@@ -198,9 +204,9 @@ def load_grids(path: Path, *, source: str | None = None) -> list[Grid]:
     file = Path(path).name if source is None else source
     try:
         if kind == "xlsx":
-            return _xlsx_grids(path, file)
+            return _xlsx_grids(path, file, include_hidden)
         if kind == "xls":
-            return _xls_grids(path, file)
+            return _xls_grids(path, file, include_hidden)
     except GridTooLargeError as error:
         raise UnreadableWorkbookError(f"{error}: {path}") from None
     what = (
@@ -255,7 +261,11 @@ def _check_merged_area(path: Path) -> None:
         ) from None
 
 
-def _xlsx_grids(path: Path, file: str) -> list[Grid]:
+def _hidden_sheet(name: str, file: str) -> Grid:
+    return Grid(name, {}, 0, 0, source=file, hidden_sheet=True)
+
+
+def _xlsx_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
     openpyxl = require("openpyxl", "excel")
     _check_merged_area(path)
     try:
@@ -273,6 +283,10 @@ def _xlsx_grids(path: Path, file: str) -> list[Grid]:
     formulas = _formula_cells(openpyxl, path) if _has_formulas(path) else {}
     grids = []
     for sheet in book.worksheets:
+        if sheet.sheet_state != "visible" and not include_hidden:
+            grids.append(_hidden_sheet(sheet.title, file))
+            continue
+        hidden = [] if include_hidden else [r for r, d in sheet.row_dimensions.items() if d.hidden]
         cells: dict[tuple[int, int], Cell] = {}
         unsaved = tuple(
             (r, c, formula)
@@ -291,7 +305,16 @@ def _xlsx_grids(path: Path, file: str) -> list[Grid]:
                 if made is not None:
                     cells[(item.row, item.column)] = made
         merges = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
-        grids.append(grid_of(sheet.title, cells, merges, source=file, unsaved_formulas=unsaved))
+        grids.append(
+            grid_of(
+                sheet.title,
+                cells,
+                merges,
+                source=file,
+                unsaved_formulas=unsaved,
+                hidden_rows=hidden,
+            )
+        )
     return grids
 
 
@@ -327,7 +350,7 @@ def _formula_cells(openpyxl: ModuleType, path: Path) -> dict[tuple[str, int, int
     return found
 
 
-def _xls_grids(path: Path, file: str) -> list[Grid]:
+def _xls_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
     xlrd = require("xlrd", "excel")
     try:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=False)
@@ -338,6 +361,14 @@ def _xls_grids(path: Path, file: str) -> list[Grid]:
         ) from None
     grids = []
     for sheet in book.sheets():
+        if sheet.visibility and not include_hidden:
+            grids.append(_hidden_sheet(sheet.name, file))
+            continue
+        hidden = (
+            []
+            if include_hidden
+            else [r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden]
+        )
         cells: dict[tuple[int, int], Cell] = {}
         for r in range(sheet.nrows):
             for c in range(sheet.ncols):
@@ -364,5 +395,5 @@ def _xls_grids(path: Path, file: str) -> list[Grid]:
                 if made is not None:
                     cells[(r + 1, c + 1)] = made
         merges = [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in sheet.merged_cells]
-        grids.append(grid_of(sheet.name, cells, merges, source=file))
+        grids.append(grid_of(sheet.name, cells, merges, source=file, hidden_rows=hidden))
     return grids

@@ -19,12 +19,12 @@ from pathlib import Path
 import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
-from indicatorkit.formats.central_table import is_plain_number, target_with_unit
 from indicatorkit.formats.central_layout import (
     central_kind,
     read_declaration_grid,
     read_self_assessment_grid,
 )
+from indicatorkit.formats.central_table import is_plain_number, target_with_unit
 from indicatorkit.formats.fund_sources_text import parse_fund_sources
 from indicatorkit.formats.grid import key
 from indicatorkit.formats.imported import Imported, spec_units
@@ -92,6 +92,7 @@ CODES = {
     "IK718": "指标值已修复 / the target was repaired",
     "IK719": "指标分组标题 / a group caption",
     "IK720": "公式没有保存的结果 / a formula with no stored result",
+    "IK723": "隐藏的行或工作表未读入 / a hidden row or sheet left out",
 }
 
 
@@ -1701,6 +1702,19 @@ class _BookReader:
                 department = Department("", "")
             department = attrs.evolve(department, programmes=self.programmes)
         projects = sorted((p for p, _, _ in self.projects), key=lambda p: p.number)
+        if not projects and department is None:
+            self.findings.append(
+                Finding(
+                    "IK701",
+                    ERROR,
+                    "工作簿里没有可导入的项目或部门 (nothing to import in the workbook)",
+                    1,
+                    file=self.source,
+                    suggestion="检查是否选错了文件，或表格是否在隐藏的工作表里 / check the file, "
+                    "and whether the table is on a hidden sheet (--include-hidden)",
+                )
+            )
+            return None
         try:
             units = spec_units(department, projects)
             return Spec(department, projects, rules=self.rules, units=units)
@@ -1711,13 +1725,44 @@ class _BookReader:
             return None
 
 
-def read_workbook(path: Path, *, source: str) -> Imported:
+def _hidden_findings(grid: Grid) -> list[Finding]:
+    """IK723 for a hidden sheet, and for each run of hidden rows, left out of the reading."""
+    file = grid.source or None
+    hint = "要读入隐藏内容，用 --include-hidden / take them with --include-hidden"
+    if grid.hidden_sheet:
+        message = f"隐藏的工作表“{grid.name}”未读入 (a hidden sheet left out)"
+        return [Finding("IK723", WARNING, message, 1, suggestion=hint, file=file, sheet=grid.name)]
+    runs: list[list[int]] = []
+    for row in grid.hidden_rows:
+        if runs and runs[-1][-1] == row - 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return [
+        Finding(
+            "IK723",
+            WARNING,
+            f"隐藏的第 {run[0]}–{run[-1]} 行未读入 (hidden rows left out)"
+            if len(run) > 1
+            else f"隐藏的第 {run[0]} 行未读入 (a hidden row left out)",
+            run[0],
+            suggestion=hint,
+            file=file,
+            sheet=grid.name,
+        )
+        for run in runs
+    ]
+
+
+def read_workbook(path: Path, *, source: str, include_hidden: bool = False) -> Imported:
     """Read a 目标申报表 or 自评表 workbook (.xlsx or .xls, told by content) into a spec.
 
     A sheet in the central layout (财预〔2020〕10号) is read by
     :mod:`~indicatorkit.formats.central_layout`, every other by this module's reader.
 
-    ``source`` is the file's name as the user gave it (used in the findings).  A file that is
+    ``source`` is the file's name as the user gave it (used in the findings).  Hidden sheets
+    and rows are left out, each with an IK723 finding, unless ``include_hidden``; a workbook
+    with nothing to import gives no spec (IK701, error).  A file that is
     not a readable workbook gives ``Imported(None, (IK700 finding,), source)``; without the
     ``excel`` extra, :class:`~indicatorkit.formats.workbook_grid.MissingExtraError`.
 
@@ -1736,12 +1781,15 @@ def read_workbook(path: Path, *, source: str) -> Imported:
     (None, [('IK700', '坏.xlsx:1:1')])
     """
     try:
-        grids = load_grids(Path(path), source=source)
+        grids = load_grids(Path(path), source=source, include_hidden=include_hidden)
     except UnreadableWorkbookError as error:
         finding = Finding("IK700", ERROR, str(error), 1, file=source)
         return Imported(None, (finding,), source)
     book = _BookReader(source)
     for grid in grids:
+        book.findings.extend(_hidden_findings(grid))
+        if grid.hidden_sheet:
+            continue
         kind = central_kind(grid)
         if kind is None:
             _SheetReader(book, grid).read()
