@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -19,11 +20,13 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indicatorkit import Amount, read, score, unit
 from indicatorkit.cli import main
 from indicatorkit.formats.imported import Imported
-from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.findings import Severity
 from indicatorkit.model.records import Project
 from tests import central_layouts as layouts
 
@@ -470,5 +473,28 @@ def test_an_xls_saved_by_libreoffice_reads_like_the_xlsx(tmp_path: Path) -> None
     assert _codes(from_xls).count("IK723") == 1
 
 
-def _unused(findings: Sequence[Finding]) -> None:  # keeps the import used for typing only
-    del findings
+def test_a_reason_cell_that_says_nothing_is_no_reason(tmp_path: Path) -> None:
+    table = layouts.unit_table(reasons=["0", "无", "—", "人员调整，下年补足"]).table()
+    project = _only(_read(table, tmp_path))
+    assert [i.reason for i in project.indicators] == ["", "", "", "人员调整，下年补足", ""]
+
+
+@settings(max_examples=12, deadline=None)
+@given(hidden=st.sets(st.integers(min_value=0, max_value=4), max_size=4))
+def test_hidden_indicator_rows_are_exactly_the_ones_left_out(hidden: set[int]) -> None:
+    """Law: the indicators read are the visible rows, in order; with ``include_hidden`` all of
+    them; one IK723 per run of hidden rows."""
+    first = 14  # the first indicator row of unit_table
+    table = layouts.unit_table(total=None, grade=None).table(
+        hidden_rows=[first + i for i in sorted(hidden)]
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = layouts.to_xlsx(table, Path(folder) / "自评表.xlsx")
+        imported, everything = read(path), read(path, include_hidden=True)
+    names = [row[2] for row in STANDARD]
+    assert [i.name for i in _only(imported).indicators] == [
+        name for index, name in enumerate(names) if index not in hidden
+    ]
+    assert [i.name for i in _only(everything).indicators] == names
+    runs = sum(1 for i in hidden if i - 1 not in hidden)
+    assert _codes(imported).count("IK723") == runs and "IK723" not in _codes(everything)
