@@ -473,10 +473,11 @@ def test_an_xls_saved_by_libreoffice_reads_like_the_xlsx(tmp_path: Path) -> None
     assert _codes(from_xls).count("IK723") == 1
 
 
-def test_a_reason_cell_that_says_nothing_is_no_reason(tmp_path: Path) -> None:
-    table = layouts.unit_table(reasons=["0", "无", "—", "人员调整，下年补足"]).table()
+def test_a_reason_cell_is_kept_as_typed(tmp_path: Path) -> None:
+    """``0`` and ``无`` are what units type for "no deviation": kept, never dropped."""
+    table = layouts.unit_table(reasons=["0", "无", None, "人员调整，下年补足"]).table()
     project = _only(_read(table, tmp_path))
-    assert [i.reason for i in project.indicators] == ["", "", "", "人员调整，下年补足", ""]
+    assert [i.reason for i in project.indicators] == ["0", "无", "", "人员调整，下年补足", ""]
 
 
 @settings(max_examples=12, deadline=None)
@@ -498,3 +499,30 @@ def test_hidden_indicator_rows_are_exactly_the_ones_left_out(hidden: set[int]) -
     assert [i.name for i in _only(everything).indicators] == names
     runs = sum(1 for i in hidden if i - 1 not in hidden)
     assert _codes(imported).count("IK723") == runs and "IK723" not in _codes(everything)
+
+
+def test_hidden_rows_and_sheets_of_an_actuals_workbook_are_said(tmp_path: Path) -> None:
+    from indicatorkit.formats.actuals_file import read_actuals
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "实际值"
+    for row in (
+        ["项目", "三级指标", "实际完成值"],
+        ["法律援助", "受理数", "210件"],
+        ["法律援助", "满意度", "92%"],  # an old figure, hidden
+    ):
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True
+    old = book.create_sheet("上年")
+    old.append(["项目", "三级指标", "实际完成值"])
+    old.append(["法律援助", "受理数", "150件"])
+    old.sheet_state = "hidden"
+    book.save(tmp_path / "实际值.xlsx")
+    actuals = read_actuals(tmp_path / "实际值.xlsx")
+    assert [(r.name, r.actual) for r in actuals.rows] == [("受理数", "210件")]
+    assert sorted((f.code, f.sheet, f.line) for f in actuals.findings) == [
+        ("IK723", "上年", 1),
+        ("IK723", "实际值", 3),
+    ]

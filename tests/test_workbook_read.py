@@ -427,11 +427,12 @@ def test_every_code_is_documented_and_used() -> None:
         central_budget,
         central_layout,
         central_table,
+        grid,
         grid_reading,
         workbook_read,
     )
 
-    modules = (workbook_read, central_layout, central_budget, central_table, grid_reading)
+    modules = (workbook_read, central_layout, central_budget, central_table, grid_reading, grid)
     source = "".join(Path(m.__file__ or "").read_text(encoding="utf-8") for m in modules)
     used = set(re.findall(r'"(IK7\d\d)",\n?\s*(?:ERROR|WARNING|INFO|Severity)', source))
     used |= set(re.findall(r'Finding\(\s*"(IK7\d\d)"', source))

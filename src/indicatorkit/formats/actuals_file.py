@@ -74,6 +74,7 @@ import attrs
 
 from indicatorkit.formats.actuals_table import COLUMNS, Record, is_actuals_header, read_table
 from indicatorkit.formats.files import detect_format, read_file
+from indicatorkit.formats.grid import hidden_findings
 from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.formats.workbook_grid import UnreadableWorkbookError, load_grids
 from indicatorkit.model.actuals import ActualRow, Actuals, finding
@@ -204,6 +205,9 @@ def _from_workbook(path: Path, file: str | None) -> Actuals:
     findings: list[Finding] = []
     unread: list[str] = []
     for grid in grids:
+        findings.extend(hidden_findings(grid))  # hidden rows and sheets: left out, said
+        if grid.hidden_sheet:
+            continue
         records = [
             Record(row, _row_texts([(c.column, c.text) for c in grid.row_cells(row)]), grid.name)
             for row in grid.non_empty_rows()
@@ -215,7 +219,7 @@ def _from_workbook(path: Path, file: str | None) -> Actuals:
         table = read_table(records[start:], source, strict_width=False)
         rows.extend(table.rows)
         findings.extend(table.findings)
-    if len(unread) == len(grids):
+    if len(unread) == len([grid for grid in grids if not grid.hidden_sheet]):
         return _actuals_of_spec_file(path, source)
     findings.extend(
         finding(

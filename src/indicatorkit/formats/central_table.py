@@ -293,8 +293,8 @@ def _row(
             else:
                 values["actual"] = actual_cell.text
     reason_cell = _cell(reading, table, row, "reason")
-    if reason_cell is not None and key(reason_cell.text) not in (*DASHES, "0"):
-        values["reason"] = reason_cell.text  # ``0``, ``无``, ``—``: no deviation to explain
+    if reason_cell is not None:
+        values["reason"] = reason_cell.text
     try:
         return Indicator(level1, level2, name, target[0], target_text=target[1], **values)  # type: ignore[arg-type]
     except (IndicatorkitError, ValueError) as error:

@@ -254,6 +254,11 @@ _BINARY_READERS: Final[dict[str, Callable[[Path, bytes, str], Imported]]] = {
 }
 
 
+def _workbook_with_hidden(path: Path, data: bytes, source: str) -> Imported:
+    """A workbook read with its hidden rows and sheets (``include_hidden``)."""
+    return read_workbook(path, source=source, include_hidden=True)
+
+
 def read_file(
     path: str | Path, *, source: str | None = None, include_hidden: bool = False
 ) -> ImportedFile:
@@ -276,10 +281,12 @@ def read_file(
         return ImportedFile(
             _finding("IK600", f"无法读取文件 (cannot read the file): {reason}", source), "unknown"
         )
-    return read_data(data, source=source, path=path)
+    return read_data(data, source=source, path=path, include_hidden=include_hidden)
 
 
-def read_data(data: bytes, *, source: str, path: str | Path | None = None) -> ImportedFile:
+def read_data(
+    data: bytes, *, source: str, path: str | Path | None = None, include_hidden: bool = False
+) -> ImportedFile:
     """:func:`read_file` for a file's bytes already read (standard input, an upload): the
     format is told by the content (``path``, when given, only names an empty spec file and
     is where the readers that need a file find it; without it, a workbook or an old Word
@@ -292,15 +299,16 @@ def read_data(data: bytes, *, source: str, path: str | Path | None = None) -> Im
     ()
     """
     form = detect_format(data, path)
-    if form in ("xlsx", "xls") and include_hidden:
-        return ImportedFile(read_workbook(path, source=source, include_hidden=True), form)
     if form in _BINARY_READERS:
+        reader = _BINARY_READERS[form]
+        if include_hidden and form in ("xlsx", "xls"):
+            reader = _workbook_with_hidden
         if path is not None:
-            return ImportedFile(_BINARY_READERS[form](Path(path), data, source), form)
+            return ImportedFile(reader(Path(path), data, source), form)
         with tempfile.TemporaryDirectory(prefix="indicatorkit-") as folder:
             spooled = Path(folder) / f"input.{form}"
             spooled.write_bytes(data)
-            return ImportedFile(_BINARY_READERS[form](spooled, data, source), form)
+            return ImportedFile(reader(spooled, data, source), form)
     if form == "unknown":
         try:
             decode_table(data)

@@ -27,7 +27,7 @@ from fractions import Fraction
 import attrs
 
 from indicatorkit.errors import IndicatorkitError
-from indicatorkit.model.findings import column_letters
+from indicatorkit.model.findings import Finding, Severity, column_letters
 
 __all__ = [
     "MAX_CELLS",
@@ -36,6 +36,7 @@ __all__ = [
     "GridTooLargeError",
     "grid_from_rows",
     "grid_of",
+    "hidden_findings",
     "key",
 ]
 
@@ -292,3 +293,43 @@ def grid_from_rows(
                 )
             cells[(r, c)] = Cell(r, c, text, None, raw=text, sheet=name, file=source)
     return grid_of(name, cells, merges, source=source)
+
+
+def hidden_findings(grid: Grid) -> list[Finding]:
+    """IK723 (warning) for a hidden sheet, and one for each run of hidden rows, left out of
+    ``grid``: a row is never dropped without a finding.
+
+    >>> grid = grid_of("自评表", {(r, 1): Cell(r, 1, "甲", None) for r in (1, 2, 3, 5)},
+    ...                hidden_rows=[2, 3, 5], source="表.xlsx")
+    >>> [(f.place, f.message.split(" (")[0]) for f in hidden_findings(grid)]
+    [('表.xlsx:自评表!A2', '隐藏的第 2–3 行未读入'), ('表.xlsx:自评表!A5', '隐藏的第 5 行未读入')]
+    """
+    file = grid.source or None
+    hint = "要读入隐藏内容，用 --include-hidden / take them with --include-hidden"
+    if grid.hidden_sheet:
+        message = f"隐藏的工作表“{grid.name}”未读入 (a hidden sheet left out)"
+        return [
+            Finding(
+                "IK723", Severity.WARNING, message, 1, suggestion=hint, file=file, sheet=grid.name
+            )
+        ]
+    runs: list[list[int]] = []
+    for row in grid.hidden_rows:
+        if runs and runs[-1][-1] == row - 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return [
+        Finding(
+            "IK723",
+            Severity.WARNING,
+            f"隐藏的第 {run[0]}–{run[-1]} 行未读入 (hidden rows left out)"
+            if len(run) > 1
+            else f"隐藏的第 {run[0]} 行未读入 (a hidden row left out)",
+            run[0],
+            suggestion=hint,
+            file=file,
+            sheet=grid.name,
+        )
+        for run in runs
+    ]

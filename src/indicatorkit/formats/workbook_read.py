@@ -26,7 +26,7 @@ from indicatorkit.formats.central_layout import (
 )
 from indicatorkit.formats.central_table import is_plain_number, target_with_unit
 from indicatorkit.formats.fund_sources_text import parse_fund_sources
-from indicatorkit.formats.grid import key
+from indicatorkit.formats.grid import hidden_findings, key
 from indicatorkit.formats.imported import Imported, spec_units
 from indicatorkit.formats.table_words import DASHES as _DASHES
 from indicatorkit.formats.table_words import ELLIPSIS as _ELLIPSIS
@@ -1725,35 +1725,6 @@ class _BookReader:
             return None
 
 
-def _hidden_findings(grid: Grid) -> list[Finding]:
-    """IK723 for a hidden sheet, and for each run of hidden rows, left out of the reading."""
-    file = grid.source or None
-    hint = "要读入隐藏内容，用 --include-hidden / take them with --include-hidden"
-    if grid.hidden_sheet:
-        message = f"隐藏的工作表“{grid.name}”未读入 (a hidden sheet left out)"
-        return [Finding("IK723", WARNING, message, 1, suggestion=hint, file=file, sheet=grid.name)]
-    runs: list[list[int]] = []
-    for row in grid.hidden_rows:
-        if runs and runs[-1][-1] == row - 1:
-            runs[-1].append(row)
-        else:
-            runs.append([row])
-    return [
-        Finding(
-            "IK723",
-            WARNING,
-            f"隐藏的第 {run[0]}–{run[-1]} 行未读入 (hidden rows left out)"
-            if len(run) > 1
-            else f"隐藏的第 {run[0]} 行未读入 (a hidden row left out)",
-            run[0],
-            suggestion=hint,
-            file=file,
-            sheet=grid.name,
-        )
-        for run in runs
-    ]
-
-
 def read_workbook(path: Path, *, source: str, include_hidden: bool = False) -> Imported:
     """Read a 目标申报表 or 自评表 workbook (.xlsx or .xls, told by content) into a spec.
 
@@ -1787,7 +1758,7 @@ def read_workbook(path: Path, *, source: str, include_hidden: bool = False) -> I
         return Imported(None, (finding,), source)
     book = _BookReader(source)
     for grid in grids:
-        book.findings.extend(_hidden_findings(grid))
+        book.findings.extend(hidden_findings(grid))
         if grid.hidden_sheet:
             continue
         kind = central_kind(grid)
