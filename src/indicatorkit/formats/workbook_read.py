@@ -291,6 +291,7 @@ class _SheetReader:
     def read_cover(self) -> None:
         found = self.labelled(range(1, self.grid.rows + 1), ["评分规则"])
         cell = found.get("评分规则")
+        self.book.cover = True
         if cell is not None:
             self.book.rules = cell.text
         self.use_titles()
@@ -1671,6 +1672,8 @@ class _BookReader:
         self.department: Department | None = None
         self.programmes: list[Programme] = []
         self.rules: str | None = None
+        #: The library's own cover sheet was read: an empty spec there is the spec as written.
+        self.cover = False
         self.numbers: set[int] = set()
         self.highest = 0
 
@@ -1702,7 +1705,7 @@ class _BookReader:
                 department = Department("", "")
             department = attrs.evolve(department, programmes=self.programmes)
         projects = sorted((p for p, _, _ in self.projects), key=lambda p: p.number)
-        if not projects and department is None:
+        if not projects and department is None and not self.cover:
             self.findings.append(
                 Finding(
                     "IK701",
