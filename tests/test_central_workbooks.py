@@ -526,3 +526,30 @@ def test_hidden_rows_and_sheets_of_an_actuals_workbook_are_said(tmp_path: Path) 
         ("IK723", "上年", 1),
         ("IK723", "实际值", 3),
     ]
+
+
+def test_labels_with_their_value_in_the_same_cell_and_no_merged_caption(tmp_path: Path) -> None:
+    """``项目名称：法律援助`` in one cell, two such labels a row, the budget labels in column A
+    under an unmerged caption; two projects so written split at their names."""
+    b = layouts._Builder()
+    for name in ("法律援助", "司法救助"):
+        b.add(f"项目名称：{name}", spans=[(1, layouts.WIDTH)])
+        b.add("主管部门：某县司法局", None, None, None, "实施单位：某县法律援助中心")
+        b.add(
+            "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"
+        )
+        b.add("年度资金总额", 10, 12, 11.4, 10, "95%", 9.5)
+        b.add("其中：财政拨款", 10, 12, 11.4)
+        b.add("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+        b.add("产出指标", "数量指标", "受理数", "≥180件", "200件", 90, 90)
+        b.add("总分", None, None, None, None, 100, 99.5, "优")
+    imported = _read(b.table(), tmp_path)
+    assert imported.spec is not None
+    assert [(p.name, p.unit) for p in imported.spec.projects] == [
+        ("法律援助", "某县法律援助中心"),
+        ("司法救助", "某县法律援助中心"),
+    ]
+    assert all(p.executed == _money("11.4") for p in imported.spec.projects)
+    assert _at(imported, "IK707") == ["自评表!A2", "自评表!A10"]
+    assert "IK716" not in _codes(imported)
+    assert [p.grade for p in score(imported.spec).projects] == ["优", "优"]

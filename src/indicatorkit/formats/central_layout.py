@@ -29,6 +29,7 @@ and the grade as printed (IK712).  Every cell lands in the project or in a locat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -186,7 +187,7 @@ def _read(grid: Grid, first_number: int) -> GridProjects:
     starts = [
         row
         for row in grid.non_empty_rows()
-        if any(key(c.text) == "项目名称" for c in grid.own_cells(row))
+        if any(_label(c.text)[0] == "项目名称" for c in grid.own_cells(row))
     ] or [1]
     starts[0] = 1
     projects: list[tuple[Project, int]] = []
@@ -234,14 +235,16 @@ def _labels(reading: GridReading, start: int, end: int, fields: dict[str, object
     grid = reading.grid
     for row in grid.non_empty_rows(start, end):
         for cell in grid.own_cells(row):
-            label = key(cell.text)
+            label, inline = _label(cell.text)
             if label not in _LABELS or reading.claimed(cell):
                 continue
-            value = grid.next_right(cell)
-            if value is not None and key(value.text) in _LABELS:
+            value = None if inline is not None else grid.next_right(cell)
+            if value is not None and _label(value.text)[0] in _LABELS:
                 value = None  # the next label: this one's value is empty
             reading.claim(cell)
             reading.claim(value)
+            if inline:  # ``项目名称：法律援助`` in one cell
+                value = attrs.evolve(cell, text=inline)
             field = _LABELS[label]
             text = "" if value is None else value.text
             if field and field not in fields:
@@ -253,6 +256,20 @@ def _labels(reading: GridReading, start: int, end: int, fields: dict[str, object
                     f"{label}“{value.text}”不在模型中，未读入 (not kept by the model)",
                     value,
                 )
+
+
+def _label(text: str) -> tuple[str, str | None]:
+    """A cell's label (after :func:`key`) and the value written after its colon in the same
+    cell, if any (``项目名称：法律援助``).
+
+    >>> _label("项目名称：法律援助"), _label("实 施 单 位"), _label("说明：见附件")
+    (('项目名称', '法律援助'), ('实施单位', None), ('说明:见附件', None))
+    """
+    label = key(text)
+    head, colon, _ = label.partition(":")
+    if not colon or head not in _LABELS:
+        return label, None
+    return head, re.split(r"[:：]", text, maxsplit=1)[1].strip()
 
 
 def _goal(reading: GridReading, start: int, end: int, fields: dict[str, object]) -> None:
