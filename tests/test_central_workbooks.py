@@ -553,3 +553,19 @@ def test_labels_with_their_value_in_the_same_cell_and_no_merged_caption(tmp_path
     assert _at(imported, "IK707") == ["自评表!A2", "自评表!A10"]
     assert "IK716" not in _codes(imported)
     assert [p.grade for p in score(imported.spec).projects] == ["优", "优"]
+
+
+def test_cli_score_reads_the_workbook_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = layouts.to_xlsx(layouts.unit_table().table(), tmp_path / "自评表.xlsx")
+    assert main(["score", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "总分 total: 99.50  等级 grade: 优" in out
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1"] = "无"
+    book.save(tmp_path / "空.xlsx")
+    assert main(["score", str(tmp_path / "空.xlsx"), "-q"]) == 2
+    assert "IK701" in capsys.readouterr().err
