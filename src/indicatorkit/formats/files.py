@@ -256,6 +256,8 @@ _BINARY_READERS: Final[dict[str, Callable[[Path, bytes, str], Imported]]] = {
 
 def _workbook_with_hidden(path: Path, data: bytes, source: str) -> Imported:
     """A workbook read with its hidden rows and sheets (``include_hidden``)."""
+    from indicatorkit.formats.workbook import read_workbook
+
     return read_workbook(path, source=source, include_hidden=True)
 
 
