@@ -24,7 +24,6 @@ never colour (so never on a pipe and never with ``NO_COLOR``).  See ``docs/cli.m
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
 import json
 import os
@@ -48,6 +47,7 @@ from indicatorkit.formats.files import (
     ImportedFile,
     detect_format,
     files_in,
+    mirrored,
     read_data,
     read_file,
     summarize,
@@ -55,7 +55,9 @@ from indicatorkit.formats.files import (
 )
 from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
+from indicatorkit.formats.inert_cells import write_csv
 from indicatorkit.formats.json_data import to_data
+from indicatorkit.formats.output import OutputError, opened, refuse_inputs, write_text
 from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.formats.workbook_template import write_template
 from indicatorkit.formats.workbook_write import write_self_assessment
@@ -111,10 +113,8 @@ def _dump_json(data: object, out: TextIO) -> None:
 
 
 def _dump_csv(header: Sequence[str], rows: Iterable[Sequence[object]], out: TextIO) -> None:
-    """Rows as CSV under a bilingual header (``None`` as an empty cell)."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    """Rows as CSV under a bilingual header (``None`` as an empty cell, no live formula)."""
+    write_csv(out, [header, *rows], lineterminator="\n")
 
 
 _FINDING_COLUMNS = (
@@ -568,13 +568,12 @@ def _score(
     if form == "json":
         _dump_json(result.to_dict(), out)
     elif form == "csv":
-        writer = csv.writer(out)
-        writer.writerow([title for title, _ in _SCORE_COLUMNS])
-        for project in result.projects:
-            for item in project.indicators:
-                writer.writerow(
-                    [cell(project, item.indicator, item.score) for _, cell in _SCORE_COLUMNS]
-                )
+        rows = (
+            [cell(project, item.indicator, item.score) for _, cell in _SCORE_COLUMNS]
+            for project in result.projects
+            for item in project.indicators
+        )
+        write_csv(out, [[title for title, _ in _SCORE_COLUMNS], *rows])
     elif not quiet:
         print(result.table(), file=out)
     return 1 if open_points else 0
@@ -624,15 +623,6 @@ def _pdf_path(pdf: str | None, output: str | None) -> str | None:
     return (root if extension.lower() in (".html", ".htm") else output) + ".pdf"
 
 
-def _write_html(path: str, html: str) -> None:
-    try:
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(html)
-    except (OSError, ValueError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise InputError(f"{path}: 无法写入报告 / cannot write the report: {reason}") from None
-
-
 def _report_verb(
     name: str,
     actuals_name: str | None,
@@ -643,6 +633,7 @@ def _report_verb(
     year: int | None,
     form: str,
     quiet: bool,
+    timeout: float | None = None,
 ) -> int:
     """Write the HTML report (and its PDF); exit 1 when points are open (as ``score``) or
     lint finds errors."""
@@ -657,6 +648,10 @@ def _report_verb(
             "请用 -o 指定 HTML 文件（或用 --pdf 指定 PDF）/ name the HTML file with -o (or the "
             "PDF with --pdf)"
         )
+    inputs = [name for name in (name, actuals_name) if name is not None]
+    for path in (output, pdf_path):
+        if path is not None:
+            refuse_inputs(path, inputs)
     loaded = _load_spec_source(name, quiet=quiet)
     spec = loaded.spec
     actuals = None if actuals_name is None else _load_actuals(actuals_name)
@@ -673,9 +668,9 @@ def _report_verb(
             sys.stdout.write(html)
             sys.stdout.flush()
         elif output is not None:
-            _write_html(output, html)
+            write_text(output, html, inputs=inputs)
         if pdf_path is not None:
-            print_pdf(html, pdf_path)
+            print_pdf(html, pdf_path, timeout=timeout, inputs=inputs)
     except ReportError as error:
         raise InputError(str(error)) from None
     counts = {s.value: sum(f.severity is s for f in findings) for s in Severity}
@@ -853,13 +848,11 @@ def _import(
     if not paths:
         raise InputError("没有要导入的文件 / no file to import")
     several = len(paths) > 1 or any(os.path.isdir(name) for name in names)
-    if output is not None and several:
-        try:
-            os.makedirs(output, exist_ok=True)
-        except OSError as error:
-            raise InputError(
-                f"{output}: 无法创建目录 / cannot create the folder: {error.strerror}"
-            ) from None
+    targets: dict[Path, Path] = {}
+    if output is not None and several:  # the input tree mirrored, collisions refused
+        targets = dict(mirrored(names, output))
+    elif output is not None:
+        refuse_inputs(output, paths)
     results: list[ImportedFile] = []
     status = 0
     for index, path in enumerate(paths, 1):
@@ -880,9 +873,16 @@ def _import(
             status = 2
             continue
         if output is not None:
-            target = os.path.join(output, f"{path.name}.ikspec") if several else output
+            target = targets[path] if several else Path(output)
             try:
-                write(Spec(projects=result.spec.projects) if projects_only else result.spec, target)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                spec = Spec(projects=result.spec.projects) if projects_only else result.spec
+                write(spec, target)  # checked above: no target is an input
+            except OSError as error:
+                _error(
+                    f"{target.parent}: 无法创建目录 / cannot create the folder: {error.strerror}"
+                )
+                status = 2
             except ExportError as error:
                 _error(f"{target}: {error}")
                 status = 2
@@ -1160,6 +1160,13 @@ def _arguments() -> _Parser:
         help="年度（默认取规格的）/ the year (default: the spec's)",
     )
     report.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="打印 PDF 的时限（默认 180 秒）/ seconds Chromium has to print the PDF (default 180)",
+    )
+    report.add_argument(
         "--format", choices=("text", "json"), default="text", help="摘要的格式 / summary format"
     )
     report.add_argument("-q", "--quiet", action="store_true", help="只看退出码 / exit status only")
@@ -1241,16 +1248,21 @@ def _arguments() -> _Parser:
 
 @contextmanager
 def _report(output: str | None, *, bom: bool = False) -> Iterator[TextIO]:
+    """Where a verb writes its report: standard output, or ``output`` written whole when the
+    verb ends (a failed run leaves an earlier report as it was)."""
     if output is None:
         yield sys.stdout
         return
-    try:
-        handle = open(output, "w", encoding="utf-8-sig" if bom else "utf-8", newline="\n")
-    except (OSError, ValueError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise InputError(f"{output}: 无法写入报告 / cannot write the report: {reason}") from None
-    with handle:
+    with opened(output, encoding="utf-8-sig" if bom else "utf-8") as handle:
         yield handle
+
+
+def _inputs(arguments: argparse.Namespace) -> list[str]:
+    """The files a verb reads (an output may be none of them)."""
+    names = [getattr(arguments, "file", None), getattr(arguments, "actuals", None)]
+    if arguments.command != "parse":
+        names.extend(getattr(arguments, "files", None) or ())
+    return [name for name in names if name is not None and name != STDIN]
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -1260,6 +1272,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return exit_.code if isinstance(exit_.code, int) else 2
     form, quiet = arguments.format, arguments.quiet
     try:
+        if getattr(arguments, "output", None) is not None:  # before anything is opened
+            refuse_inputs(arguments.output, _inputs(arguments))
         if arguments.command == "fmt" and STDIN in arguments.files and not arguments.check:
             if form == "json" or arguments.output:
                 raise InputError(
@@ -1276,6 +1290,7 @@ def _run(argv: Sequence[str] | None) -> int:
                 year=arguments.year,
                 form=form,
                 quiet=quiet,
+                timeout=arguments.timeout,
             )
         if arguments.command == "import":
             return _import(arguments.files, arguments.output, arguments.projects_only, form, quiet)
@@ -1304,7 +1319,7 @@ def _run(argv: Sequence[str] | None) -> int:
             if arguments.command == "score":
                 return _score(arguments.file, arguments.actuals, arguments.rules, form, quiet, out)
             return _fmt(arguments.files, arguments.check, arguments.force, form, quiet, out)
-    except InputError as error:
+    except (InputError, OutputError) as error:
         _error(str(error))
         return 2
 

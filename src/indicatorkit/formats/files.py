@@ -55,6 +55,7 @@ from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.json_data import from_json, to_json
+from indicatorkit.formats.output import OutputCollisionError, OutputIsInputError, write_text
 from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table, header_key
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import Spec
@@ -67,6 +68,7 @@ __all__ = [
     "ImportedFile",
     "detect_format",
     "files_in",
+    "mirrored",
     "read",
     "read_data",
     "read_file",
@@ -347,9 +349,13 @@ def read(path: str | Path) -> Imported:
     return read_file(path).imported
 
 
-def write(spec: Spec, path: str | Path) -> None:
+def write(spec: Spec, path: str | Path, *, inputs: Iterable[str | Path] = ()) -> None:
     """Write ``spec`` in the format the extension names: ``.ikspec``, ``.json``, ``.csv`` (a
     long table; projects only) or ``.xlsx``.  Raises :class:`ExportError`.
+
+    The file is written whole or not at all (a temporary file beside it, renamed into place:
+    :mod:`~indicatorkit.formats.output`), and one of ``inputs`` — the same file through any
+    link — is refused before anything is written (:class:`~indicatorkit.formats.output.OutputIsInputError`).
 
     >>> import tempfile, pathlib
     >>> from indicatorkit import loads
@@ -362,31 +368,35 @@ def write(spec: Spec, path: str | Path) -> None:
       指标 产出指标 / 数量指标 / 受理数
         指标值：≥180件
     """
-    path = Path(path)
+    if not isinstance(spec, Spec):
+        raise ExportError(f"write 要的是 Spec，不是 {type(spec).__name__} (write takes a Spec)")
+    try:
+        path = Path(path)
+    except TypeError:
+        raise ExportError(f"路径应是文字或 Path (a path is a str or a Path): {path!r}") from None
     suffix = path.suffix.lower()
+    inputs = list(inputs)
     try:
         if suffix == ".ikspec":
-            path.write_text(dumps(spec), encoding="utf-8", newline="\n")
+            write_text(path, dumps(spec), inputs=inputs)
         elif suffix == ".json":
-            path.write_text(to_json(spec) + "\n", encoding="utf-8", newline="\n")
+            write_text(path, to_json(spec) + "\n", inputs=inputs)
         elif suffix == ".csv":
             from indicatorkit.formats.long_table import write_long_table
 
-            write_long_table(spec, path)
+            write_long_table(spec, path, inputs=inputs)
         elif suffix == ".xlsx":
             from indicatorkit.formats.workbook import write_workbook
 
-            write_workbook(spec, path)
+            write_workbook(spec, path, inputs=inputs)
         else:
             raise ExportError(
                 f"不知道怎样写“{path.suffix or path.name}”文件 (no format for this extension) — "
                 f"可用 / use: .ikspec、.json、.csv、.xlsx"
             )
-    except OSError as error:
-        raise ExportError(f"{path}: 无法写入 (cannot write): {error.strerror or error}") from None
-    except IndicatorkitError as error:
-        if isinstance(error, ExportError):
-            raise
+    except (ExportError, OutputIsInputError):
+        raise
+    except IndicatorkitError as error:  # OutputError (what the OS said) and a format's own
         raise ExportError(str(error)) from None
 
 
@@ -409,6 +419,55 @@ def files_in(paths: Iterable[str | Path]) -> Iterator[Path]:
                     yield found
         else:
             yield path
+
+
+def mirrored(
+    names: Iterable[str | Path], folder: str | Path, *, suffix: str = ".ikspec"
+) -> list[tuple[Path, Path]]:
+    """Each file to import and the file it is written to under ``folder``: a folder's files
+    keep their place in its tree, a file named alone goes in by its name, the extension
+    becoming ``suffix``.  Two files bound for one output raise
+    :class:`~indicatorkit.formats.output.OutputCollisionError`, an output that is one of the
+    inputs :class:`~indicatorkit.formats.output.OutputIsInputError` — both before anything
+    is written.
+
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("入/甲科室/目标表.xlsx", "入/乙科室/目标表.xlsx"):
+    ...     (root / name).parent.mkdir(parents=True, exist_ok=True)
+    ...     _ = (root / name).write_text("")
+    >>> [str(target.relative_to(root)) for _, target in mirrored([root / "入"], root / "出")]
+    ['出/乙科室/目标表.ikspec', '出/甲科室/目标表.ikspec']
+    >>> _ = (root / "入/甲科室/目标表.csv").write_text("")
+    >>> try:
+    ...     mirrored([root / "入"], root / "出")
+    ... except OutputCollisionError as error:
+    ...     print(pathlib.Path(error.path).relative_to(root))
+    出/甲科室/目标表.ikspec
+    """
+    folder = Path(folder)
+    plan: dict[Path, Path] = {}
+    for name in map(Path, names):
+        for path in files_in([name]):
+            relative = path.relative_to(name) if name.is_dir() else Path(path.name)
+            target = folder / relative.with_suffix(suffix)
+            if target in plan:
+                raise OutputCollisionError(target, plan[target], path)
+            plan[target] = path
+    sources = {_identity(path): path for path in plan.values()}
+    for target in plan:
+        found = _identity(target)
+        if found is not None and found in sources:
+            raise OutputIsInputError(target, sources[found])
+    return [(path, target) for target, path in plan.items()]
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino
 
 
 @attrs.frozen
