@@ -237,7 +237,7 @@ def _spec_items(
     spec, shown = loaded.spec, loaded.shown
     merged: list[ActualRow | Finding] = [f for f in loaded.findings if f.severity is Severity.ERROR]
     if actuals_name is not None:
-        spec, found = merge_actuals(spec, _load_actuals(actuals_name))
+        spec, found = merge_actuals(spec, _load_actuals(actuals_name), spec_file=shown)
         merged.extend(found)
     rows = list(spec_rows(spec))
     if not rows:
@@ -371,6 +371,11 @@ def _read(name: str, *, regular_only: bool = False) -> tuple[str, bytes]:
         raise InputError(f"{name}: 无法读取 / cannot read: {reason}") from None
 
 
+def _shown(name: str) -> str:
+    """The name a file is shown by (``<stdin>`` for ``-``)."""
+    return STDIN_NAME if name == STDIN else name
+
+
 def _decode(name: str, data: bytes) -> str:
     """The text of a spec file: UTF-8 (a byte-order mark dropped) or GBK, what editors on
     Chinese Windows save; UTF-16, binary and anything else are an input error (IK002)."""
@@ -464,13 +469,13 @@ def _load_actuals(name: str) -> Actuals:
 
 
 def _scored(
-    spec: Spec, actuals: Actuals | None, rules: str | None, quiet: bool
+    spec: Spec, actuals: Actuals | None, rules: str | None, quiet: bool, spec_file: str
 ) -> tuple[SpecScore, bool]:
     """Score for ``score`` and ``report``: the result (what merging said printed to stderr)
     and whether points are open — undecided, an explanation the rules require missing, or
     error findings from the actuals."""
     try:
-        result = score(spec, actuals, rules=rules)
+        result = score(spec, actuals, rules=rules, spec_file=spec_file)
     except UnknownRuleSetError as error:
         raise InputError(str(error)) from None
     for finding in result.findings:
@@ -563,7 +568,7 @@ def _score(
     file has error findings."""
     loaded = _load_spec_source(name, quiet=quiet)
     actuals = None if actuals_name is None else _load_actuals(actuals_name)
-    result, open_points = _scored(loaded.spec, actuals, rules, quiet)
+    result, open_points = _scored(loaded.spec, actuals, rules, quiet, loaded.shown)
     open_points = open_points or loaded.errors
     if form == "json":
         _dump_json(result.to_dict(), out)
@@ -655,7 +660,7 @@ def _report_verb(
     loaded = _load_spec_source(name, quiet=quiet)
     spec = loaded.spec
     actuals = None if actuals_name is None else _load_actuals(actuals_name)
-    result, open_points = _scored(spec, actuals, rules, quiet)
+    result, open_points = _scored(spec, actuals, rules, quiet, loaded.shown)
     open_points = open_points or loaded.errors
     findings = lint(spec, file=loaded.shown, source=loaded.text)
     # imported here: the report's template and browser code cost every other command start-up
@@ -949,12 +954,12 @@ def _export(
     findings = [f for f in loaded.findings if f.severity is not Severity.INFO]
     open_points = False
     if scored is not None:
-        result, open_points = _scored(spec, actuals, rules, quiet)
+        result, open_points = _scored(spec, actuals, rules, quiet, loaded.shown)
         _export_workbook("--scored", scored, lambda path: write_self_assessment(result, path))
         written, projects = scored, len(result.projects)
     else:
         if actuals is not None:
-            spec, merged = merge_actuals(spec, actuals)
+            spec, merged = merge_actuals(spec, actuals, spec_file=loaded.shown)
             for finding in merged:
                 if not quiet or finding.severity is Severity.ERROR:
                     _error(finding.render())

@@ -38,6 +38,7 @@ optional package is the one exception, raised as
 from __future__ import annotations
 
 import io
+import os
 import re
 import tempfile
 import zipfile
@@ -48,7 +49,7 @@ from typing import Final
 
 import attrs
 
-from indicatorkit.errors import IndicatorkitError
+from indicatorkit.errors import ArgumentError, IndicatorkitError
 from indicatorkit.formats.document import read_blocks
 from indicatorkit.formats.document_blocks import text_blocks
 from indicatorkit.formats.ikspec.reader import loads
@@ -256,6 +257,13 @@ _BINARY_READERS: Final[dict[str, Callable[[Path, bytes, str], Imported]]] = {
 }
 
 
+def _path(function: str, path: object) -> Path:
+    """``path`` as a :class:`~pathlib.Path`, or the library's own error for anything else."""
+    if not isinstance(path, str | os.PathLike) or isinstance(path, bytes):
+        raise ArgumentError(function, "path", "str | pathlib.Path", path)
+    return Path(path)
+
+
 def read_file(path: str | Path, *, source: str | None = None) -> ImportedFile:
     """Like :func:`read`, also telling the format the file was read as.
 
@@ -267,7 +275,7 @@ def read_file(path: str | Path, *, source: str | None = None) -> ImportedFile:
     >>> found.format, found.spec, [f.code for f in found.findings]
     ('document', None, ['IK601'])
     """
-    path = Path(path)
+    path = _path("read", path)
     source = source or str(path)
     try:
         data = path.read_bytes()
@@ -369,11 +377,8 @@ def write(spec: Spec, path: str | Path, *, inputs: Iterable[str | Path] = ()) ->
         指标值：≥180件
     """
     if not isinstance(spec, Spec):
-        raise ExportError(f"write 要的是 Spec，不是 {type(spec).__name__} (write takes a Spec)")
-    try:
-        path = Path(path)
-    except TypeError:
-        raise ExportError(f"路径应是文字或 Path (a path is a str or a Path): {path!r}") from None
+        raise ArgumentError("write", "spec", "Spec", spec, "indicatorkit.load(path)")
+    path = _path("write", path)
     suffix = path.suffix.lower()
     inputs = list(inputs)
     try:
