@@ -190,3 +190,22 @@ def test_a_link_is_written_through_and_a_device_written_into(tmp_path: Path) -> 
     assert (tmp_path / "链.txt").is_symlink() and real.read_text(encoding="utf-8") == "新"
     write_text(os.devnull, "丢掉")
     assert Path(os.devnull).is_char_device()
+
+
+def test_standard_output_on_a_full_disk_is_an_io_error(spec_file: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        completed = subprocess.run(
+            [sys.executable, "-m", "indicatorkit.cli", "score", str(spec_file)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    err = completed.stderr.decode("utf-8")
+    assert completed.returncode == 2, err
+    assert "I/O error" in err and "内部错误" not in err

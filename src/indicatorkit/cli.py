@@ -57,6 +57,18 @@ from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.inert_cells import write_csv
 from indicatorkit.formats.json_data import to_data
+from indicatorkit.formats.limits import (
+    DEFAULT_LIMITS,
+    NOT_REGULAR,
+    InputLimitError,
+    Limits,
+    UnreadableInputError,
+    current,
+    parse_limit,
+    read_input,
+    read_stream,
+    using,
+)
 from indicatorkit.formats.output import OutputError, opened, refuse_inputs, write_text
 from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.formats.workbook_template import write_template
@@ -354,21 +366,16 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
 def _read(name: str, *, regular_only: bool = False) -> tuple[str, bytes]:
     """The display name and the bytes of ``name`` (``-``: standard input), read once."""
     if name == STDIN:
-        return STDIN_NAME, sys.stdin.buffer.read()
+        return STDIN_NAME, read_stream(sys.stdin.buffer, STDIN_NAME, limit=current().stdin_bytes)
     try:
-        status = os.stat(name)
-        if stat.S_ISDIR(status.st_mode):
-            raise InputError(f"{name}: 是目录，不是文件 / is a directory, not a file")
-        if regular_only and not stat.S_ISREG(status.st_mode):
+        return name, read_input(name)
+    except UnreadableInputError as error:
+        if regular_only and error.reason == NOT_REGULAR:
             raise InputError(
                 f"{name}: 不是普通文件（管道、设备……），不能改写 / not a regular file (a pipe, a "
                 f"device…), cannot be rewritten; 用 --check 或 `fmt -` / use --check or `fmt -`"
-            )
-        with open(name, "rb") as handle:
-            return name, handle.read()
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise InputError(f"{name}: 无法读取 / cannot read: {reason}") from None
+            ) from None
+        raise InputError(f"{name}: 无法读取 / cannot read: {error.reason}") from None
 
 
 def _shown(name: str) -> str:
@@ -1029,6 +1036,14 @@ def _arguments() -> _Parser:
         "退出码 exit status: 0 通过 clean, 1 有问题 findings, 2 用法或输入错误 usage or input error",
     )
     parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument(
+        "--limit",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="放宽或收紧一个输入上限（可重复；见 docs/architecture.md）/ change an input limit "
+        f"(repeatable): {', '.join(Limits.names())}",
+    )
     common = _Parser(add_help=False)
     common.add_argument(
         "--format", choices=("text", "json"), default="text", help="输出格式 / output format"
@@ -1276,6 +1291,19 @@ def _run(argv: Sequence[str] | None) -> int:
     except SystemExit as exit_:  # --help, --version, usage errors (2)
         return exit_.code if isinstance(exit_.code, int) else 2
     form, quiet = arguments.format, arguments.quiet
+    limits = DEFAULT_LIMITS
+    try:
+        for text in arguments.limit:
+            limits = parse_limit(text, limits)
+    except ValueError as error:
+        _error(f"--limit: {error}")
+        return 2
+    with using(limits):
+        return _dispatch(arguments, form, quiet)
+
+
+def _dispatch(arguments: argparse.Namespace, form: str, quiet: bool) -> int:
+    """Run the verb ``arguments`` name; an input or output error is exit 2."""
     try:
         if getattr(arguments, "output", None) is not None:  # before anything is opened
             refuse_inputs(arguments.output, _inputs(arguments))
@@ -1324,7 +1352,7 @@ def _run(argv: Sequence[str] | None) -> int:
             if arguments.command == "score":
                 return _score(arguments.file, arguments.actuals, arguments.rules, form, quiet, out)
             return _fmt(arguments.files, arguments.check, arguments.force, form, quiet, out)
-    except (InputError, OutputError) as error:
+    except (InputError, OutputError, InputLimitError) as error:
         _error(str(error))
         return 2
 
@@ -1345,7 +1373,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     1
     """
     try:
-        return _run(argv)
+        status = _run(argv)
+        sys.stdout.flush()  # a write error shows here, not after the exit status is chosen
+        return status
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly
         try:
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -1356,6 +1386,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nindicatorkit: 已中断 / interrupted", file=sys.stderr)
         return 130
+    except OSError as error:  # e.g. standard output on a full disk: an I/O error, not a bug
+        where = f"{error.filename}: " if error.filename else ""
+        _error(f"{where}输入输出错误 / I/O error: {error.strerror or error}")
+        return 2
     except Exception as error:  # a bug: a short message, never a traceback
         if os.environ.get("INDICATORKIT_TRACEBACK"):
             traceback.print_exc()

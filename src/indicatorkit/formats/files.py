@@ -56,7 +56,16 @@ from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.json_data import from_json, to_json
+from indicatorkit.formats.limits import (
+    InputLimitError,
+    Limits,
+    UnreadableInputError,
+    current,
+    read_input,
+    using,
+)
 from indicatorkit.formats.output import OutputCollisionError, OutputIsInputError, write_text
+from indicatorkit.formats.packed import DamagedFileError, check_zip
 from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table, header_key
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import Spec
@@ -94,7 +103,10 @@ FORMATS: Final[dict[str, str]] = {
 #: The codes read and write give themselves (each format's reader has its own).
 CODES: Final[dict[str, str]] = {
     "IK600": "文件读不了 / the file cannot be read",
-    "IK601": "认不出格式 / not a format this reader knows",
+    "IK601": "认不出格式，或没有可导入的内容 / not a format this reader knows, or nothing to import",
+    "IK602": "超过输入上限 / over an input limit",
+    "IK603": "文件已损坏或不完整 / a damaged or cut-short file",
+    "IK607": "其实是网页的 .xls / a web page named .xls",
 }
 
 _OLE2: Final = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -138,12 +150,22 @@ class ImportedFile:
         return self.imported.findings
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one by one (``splitlines`` would copy a large file whole)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end].rstrip("\r")
+        start = end + 1
+
+
 def _text_format(text: str) -> str | None:
     """The format of a text, ``None`` when it has nothing but blank lines and comments."""
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         return "json"
-    for line in stripped.splitlines():
+    for line in _lines(stripped):  # lazily: the first line that says decides
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if _SPEC_START.match(line.strip()):
@@ -264,7 +286,9 @@ def _path(function: str, path: object) -> Path:
     return Path(path)
 
 
-def read_file(path: str | Path, *, source: str | None = None) -> ImportedFile:
+def read_file(
+    path: str | Path, *, source: str | None = None, limits: Limits | None = None
+) -> ImportedFile:
     """Like :func:`read`, also telling the format the file was read as.
 
     >>> import tempfile, pathlib
@@ -277,21 +301,24 @@ def read_file(path: str | Path, *, source: str | None = None) -> ImportedFile:
     """
     path = _path("read", path)
     source = source or str(path)
+    chosen = current(limits)
     try:
-        data = path.read_bytes()
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        return ImportedFile(
-            _finding("IK600", f"无法读取文件 (cannot read the file): {reason}", source), "unknown"
-        )
-    return read_data(data, source=source, path=path)
+        data = read_input(path, limits=chosen)
+    except UnreadableInputError as error:
+        message = f"无法读取文件 (cannot read the file): {error.reason}"
+        return ImportedFile(_finding("IK600", message, source), "unknown")
+    except InputLimitError as error:
+        return ImportedFile(_finding("IK602", str(error), source), "unknown")
+    return read_data(data, source=source, path=path, limits=chosen)
 
 
-def read_data(data: bytes, *, source: str, path: str | Path | None = None) -> ImportedFile:
+def read_data(
+    data: bytes, *, source: str, path: str | Path | None = None, limits: Limits | None = None
+) -> ImportedFile:
     """:func:`read_file` for a file's bytes already read (standard input, an upload): the
     format is told by the content (``path``, when given, only names an empty spec file and
     is where the readers that need a file find it; without it, a workbook or an old Word
-    file is spooled to a temporary file).
+    file is spooled to a temporary file).  Within ``limits`` (see :func:`read_file`).
 
     >>> found = read_data("项目 1 法律援助\\n".encode("gbk"), source="<stdin>")
     >>> found.format, [p.name for p in found.spec.projects]
@@ -300,32 +327,33 @@ def read_data(data: bytes, *, source: str, path: str | Path | None = None) -> Im
     ()
     """
     form = detect_format(data, path)
+    named = None if path is None else Path(path)
+    try:
+        with using(current(limits)):
+            found = _read_form(named, data, source, form)
+    except InputLimitError as error:
+        return ImportedFile(_finding("IK602", str(error), source), form)
+    except DamagedFileError as error:
+        return ImportedFile(_finding("IK603", str(error), source), form)
+    # the library's own formats may hold an empty spec; a table that gave nothing did not import
+    return ImportedFile(found if form in ("ikspec", "json") else _something(found, source), form)
+
+
+def _read_form(path: Path | None, data: bytes, source: str, form: str) -> Imported:
+    if form not in _BINARY_READERS and (page := _web_page(path, data, source)) is not None:
+        return page
     if form in _BINARY_READERS:
         if path is not None:
-            return ImportedFile(_BINARY_READERS[form](Path(path), data, source), form)
+            return _BINARY_READERS[form](path, data, source)
         with tempfile.TemporaryDirectory(prefix="indicatorkit-") as folder:
             spooled = Path(folder) / f"input.{form}"
             spooled.write_bytes(data)
-            return ImportedFile(_BINARY_READERS[form](spooled, data, source), form)
+            return _BINARY_READERS[form](spooled, data, source)
     if form == "unknown":
-        try:
-            decode_table(data)
-        except UndecodableTable as problem:
-            return ImportedFile(
-                _finding("IK601", f"无法识别的文件：{problem.message}", source, HINT), form
-            )
-        return ImportedFile(
-            _finding(
-                "IK601",
-                "无法识别的文件格式（空文件或不支持的格式）(an empty file or a format not supported)",
-                source,
-                "支持 / supported: .ikspec、.json、.csv、.docx、.doc、.pdf、.xlsx、文档文本",
-            ),
-            form,
-        )
+        return _unknown(data, source)
     imported = _read_text(data, source, form)
     if form == "document" and imported.spec is None:
-        imported = _finding(
+        return _finding(
             "IK601",
             "不是能识别的绩效目标文档、规格文件、JSON 或 CSV 长表 (not a performance-target "
             "document, spec file, JSON or CSV long table this reader knows)",
@@ -333,14 +361,85 @@ def read_data(data: bytes, *, source: str, path: str | Path | None = None) -> Im
             "实际值表请用 indicatorkit check 或 score / for an actuals table use `indicatorkit "
             "check` or `score`",
         )
-    elif imported.spec is None and not imported.findings:
-        imported = _finding(
-            "IK601", "文件里没有可导入的内容 (nothing in the file to import)", source
+    return imported
+
+
+def _something(imported: Imported, source: str) -> Imported:
+    """A table or document that gave neither a department nor a project imported nothing:
+    an error (IK601), not an empty success."""
+    spec = imported.spec
+    if spec is not None and (spec.department is not None or spec.projects):
+        return imported
+    if spec is None and imported.findings:
+        return imported
+    nothing = Finding(
+        "IK601",
+        Severity.ERROR,
+        "文件里没有可导入的内容（没有部门也没有项目）(nothing in the file to import: no "
+        "department, no project)",
+        1,
+        file=source,
+    )
+    return Imported(None, (*imported.findings, nothing), source)
+
+
+_OFFICE_SUFFIXES: Final = (".xls", ".xlsx", ".doc", ".docx", ".et", ".wps")
+_WEB_PAGE: Final = re.compile(rb"^\s*(?:<!doctype html|<html|<table|<meta|<head|<body)", re.I)
+_XML_SPREADSHEET: Final = b"urn:schemas-microsoft-com:office:spreadsheet"
+
+
+def _web_page(path: Path | None, data: bytes, source: str) -> Imported | None:
+    """An Office name on a web page or an Excel 2003 XML table (what government sites often
+    serve as ".xls"): said so, with how to save it as a workbook."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    is_page = _WEB_PAGE.match(head) is not None
+    if path is None or path.suffix.lower() not in _OFFICE_SUFFIXES:
+        return None
+    if not (is_page or _XML_SPREADSHEET in head):
+        return None
+    what = "网页（HTML）" if is_page else "Excel 2003 XML 表格"
+    return _finding(
+        "IK607",
+        f"这个“{path.suffix}”文件其实是{what}，不是 Office 文件（政府网站导出的表格常是这样）"
+        f"(this {path.suffix} file is really a web page or an XML table, not an Office file)",
+        source,
+        "用 Excel 或 WPS 打开，“另存为” .xlsx（Excel 工作簿）后再导入 / open it in Excel or "
+        "WPS and 'Save as' .xlsx, then import that",
+    )
+
+
+def _unknown(data: bytes, source: str) -> Imported:
+    """Why a file is not read: damaged, a web page under an Office name, or not known."""
+    if data.startswith(b"PK\x03\x04"):
+        check_zip(data, source)  # a zip cut short cannot be opened: DamagedFileError
+        return _finding(
+            "IK601",
+            "一个 zip 文件，但不是 .docx 或 .xlsx (a zip, but not .docx or .xlsx)",
+            source,
+            "另存为 .docx 或 .xlsx / save it as .docx or .xlsx",
         )
-    return ImportedFile(imported, form)
+    if data.startswith(_OLE2):
+        return _finding(
+            "IK601",
+            "旧版 Office 文件，但不是 Word 或 Excel，或已损坏 (an old Office file that is not "
+            "Word or Excel, or is damaged)",
+            source,
+            "在 Word、Excel 或 WPS 中打开后另存为 .docx 或 .xlsx / open it and save it as .docx "
+            "or .xlsx",
+        )
+    try:
+        decode_table(data)
+    except UndecodableTable as problem:
+        return _finding("IK601", f"无法识别的文件：{problem.message}", source, HINT)
+    return _finding(
+        "IK601",
+        "无法识别的文件格式（空文件或不支持的格式）(an empty file or a format not supported)",
+        source,
+        "支持 / supported: .ikspec、.json、.csv、.docx、.doc、.pdf、.xlsx、文档文本",
+    )
 
 
-def read(path: str | Path) -> Imported:
+def read(path: str | Path, *, limits: Limits | None = None) -> Imported:
     """Import a file of any supported format, told by its content (see the module's table).
 
     >>> import tempfile, pathlib
@@ -354,7 +453,7 @@ def read(path: str | Path) -> Imported:
     >>> [(f.code, f.severity.value) for f in missing.findings]
     [('IK600', 'error')]
     """
-    return read_file(path).imported
+    return read_file(path, limits=limits).imported
 
 
 def write(spec: Spec, path: str | Path, *, inputs: Iterable[str | Path] = ()) -> None:

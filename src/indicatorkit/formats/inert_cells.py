@@ -43,7 +43,11 @@ def is_live(text: str) -> bool:
 
 def inert(value: _Value) -> _Value | str:
     """``value`` as a CSV cell that cannot run: a live text (or a text of apostrophes before
-    one) behind one more apostrophe; anything else unchanged."""
+    one) behind one more apostrophe; anything else unchanged.
+
+    >>> inert("+86 10 1234"), inert("'=1"), inert(None)
+    ("'+86 10 1234", "''=1", None)
+    """
     if not isinstance(value, str):
         return value
     if is_live(value.lstrip("'")):

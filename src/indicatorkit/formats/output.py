@@ -287,5 +287,12 @@ def write_text(
     encoding: str = "utf-8",
     inputs: Iterable[PathLike] = (),
 ) -> None:
-    """Write ``text`` (newlines as given) to ``path`` whole or not at all."""
+    """Write ``text`` (newlines as given) to ``path`` whole or not at all.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "表.ikspec"
+    >>> write_text(target, "项目 1 甲\\n")
+    >>> target.read_bytes().decode("utf-8")
+    '项目 1 甲\\n'
+    """
     write_bytes(path, text.encode(encoding), inputs=inputs)
