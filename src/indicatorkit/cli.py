@@ -59,7 +59,6 @@ from indicatorkit.formats.inert_cells import write_csv
 from indicatorkit.formats.json_data import to_data
 from indicatorkit.formats.limits import (
     DEFAULT_LIMITS,
-    NOT_REGULAR,
     InputLimitError,
     Limits,
     UnreadableInputError,
@@ -367,14 +366,16 @@ def _read(name: str, *, regular_only: bool = False) -> tuple[str, bytes]:
     """The display name and the bytes of ``name`` (``-``: standard input), read once."""
     if name == STDIN:
         return STDIN_NAME, read_stream(sys.stdin.buffer, STDIN_NAME, limit=current().stdin_bytes)
-    try:
-        return name, read_input(name)
-    except UnreadableInputError as error:
-        if regular_only and error.reason == NOT_REGULAR:
+    with suppress(OSError, ValueError):  # what stat cannot say, reading says
+        mode = os.stat(name).st_mode
+        if regular_only and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
             raise InputError(
                 f"{name}: 不是普通文件（管道、设备……），不能改写 / not a regular file (a pipe, a "
                 f"device…), cannot be rewritten; 用 --check 或 `fmt -` / use --check or `fmt -`"
-            ) from None
+            )
+    try:
+        return name, read_input(name)
+    except UnreadableInputError as error:
         raise InputError(f"{name}: 无法读取 / cannot read: {error.reason}") from None
 
 

@@ -188,7 +188,7 @@ class UnreadableInputError(IndicatorkitError):
         return (type(self), (self.file, self.reason))
 
 
-NOT_REGULAR: Final = "不是普通文件（设备、管道……）/ not a regular file (a device, a pipe…)"
+NOT_REGULAR: Final = "不是普通文件（设备、套接字……）/ not a regular file (a device, a socket…)"
 A_FOLDER: Final = "是目录，不是文件 / is a directory, not a file"
 
 
@@ -206,9 +206,10 @@ def read_stream(handle: BinaryIO, name: str, *, limit: int) -> bytes:
 
 
 def read_input(path: str | os.PathLike[str], *, limits: Limits | None = None) -> bytes:
-    """The bytes of the regular file ``path``, read only when within ``file_bytes``:
-    :class:`UnreadableInputError` for what cannot be read (with the OS's reason) or is not a
-    regular file, :class:`InputLimitError` for a file over the limit.
+    """The bytes of the regular file ``path``, read only when within ``file_bytes`` (a named
+    pipe: at most ``stdin_bytes``, as standard input): :class:`UnreadableInputError` for what
+    cannot be read (with the OS's reason) or is a device, :class:`InputLimitError` for a file
+    over the limit.
 
     >>> try:
     ...     read_input("/dev/zero")
@@ -216,12 +217,16 @@ def read_input(path: str | os.PathLike[str], *, limits: Limits | None = None) ->
     ...     print(error.reason == NOT_REGULAR)
     True
     """
-    maximum = current(limits).file_bytes
+    chosen = current(limits)
+    maximum = chosen.file_bytes
     name = os.fspath(path)
     try:
-        status = os.stat(path)  # before opening: opening a pipe would wait for a writer
+        status = os.stat(path)  # before opening: a device is refused unopened
         if stat.S_ISDIR(status.st_mode):
             raise UnreadableInputError(name, A_FOLDER)
+        if stat.S_ISFIFO(status.st_mode):  # a named pipe (``<(…)``) is a stream, as stdin
+            with open(path, "rb") as handle:
+                return read_stream(handle, name, limit=chosen.stdin_bytes)
         if not stat.S_ISREG(status.st_mode):
             raise UnreadableInputError(name, NOT_REGULAR)
         if status.st_size > maximum:
