@@ -44,6 +44,8 @@ def spec_file(tmp_path: Path) -> Path:
         ["import", "{spec}", "-o", "{link}"],
         ["report", "{spec}", "-o", "{spec}"],
         ["report", "{spec}", "-o", "{tmp}/r.html", "--pdf", "{hard}"],
+        ["export", "{spec}", "--scored", "{hard}"],
+        ["export", "{spec}", "--template", "{link}"],
     ],
 )
 def test_an_output_that_is_an_input_is_refused_and_the_input_kept(

@@ -1306,8 +1306,9 @@ def _run(argv: Sequence[str] | None) -> int:
 def _dispatch(arguments: argparse.Namespace, form: str, quiet: bool) -> int:
     """Run the verb ``arguments`` name; an input or output error is exit 2."""
     try:
-        if getattr(arguments, "output", None) is not None:  # before anything is opened
-            refuse_inputs(arguments.output, _inputs(arguments))
+        for output in ("output", "scored", "template"):  # before anything is opened
+            if getattr(arguments, output, None) is not None:
+                refuse_inputs(getattr(arguments, output), _inputs(arguments))
         if arguments.command == "fmt" and STDIN in arguments.files and not arguments.check:
             if form == "json" or arguments.output:
                 raise InputError(
