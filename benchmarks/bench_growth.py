@@ -2,6 +2,7 @@
 
     python benchmarks/bench_growth.py            # print the figures
     python benchmarks/bench_growth.py --check    # exit 1 when any growth is worse than linear
+    python benchmarks/bench_growth.py --rows     # also actuals of 1 k, 10 k and 100 k rows
 
 Linear time grows about 10× per 10× of input; quadratic time about 100×.  ``--check`` fails
 when the time grows more than 30× per 10× of input, measured over the whole span (the
@@ -18,10 +19,12 @@ import time
 from collections.abc import Callable
 
 import indicatorkit
+from indicatorkit.formats.actuals_file import read_actuals
 from indicatorkit.formats.document import read_document
 from indicatorkit.formats.document_blocks import text_blocks
 from indicatorkit.formats.long_table import read_long_table
 from indicatorkit.language.reading import clear_caches
+from indicatorkit.model.actuals import merge_actuals
 
 SIZES = (1_000, 10_000, 100_000)
 LIMIT = 30.0
@@ -108,6 +111,34 @@ CASES: dict[str, Callable[[int], Callable[[], object]]] = {
 }
 
 
+#: Actual rows merged onto a spec of as many indicators (ten to a project), for ``--rows``.
+ROWS = (1_000, 10_000, 100_000)
+
+
+def _actuals_case(rows: int) -> Callable[[], object]:
+    """Merging ``rows`` actual rows onto a spec with one indicator for each."""
+    per = 10
+    projects = max(rows // per, 1)
+    text = "".join(
+        f"项目 {p} 项目{p}\n"
+        + "".join(
+            f"  指标 产出指标 / 数量指标 / 数{i}\n    指标值：≥{i + 1}件\n" for i in range(per)
+        )
+        for p in range(1, projects + 1)
+    )
+    table = "项目,三级指标,实际值\n" + "".join(
+        f"{p},数{i},{i + 2}件\n" for p in range(1, projects + 1) for i in range(per)
+    )
+    spec = indicatorkit.loads(text)
+    actuals = read_actuals(table, file="实际值.csv")
+    return lambda: merge_actuals(spec, actuals)
+
+
+ROW_CASES: dict[str, Callable[[int], Callable[[], object]]] = {
+    "merge actuals, rows": _actuals_case,
+}
+
+
 def _time(make: Callable[[int], Callable[[], object]], size: int, repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
@@ -119,23 +150,35 @@ def _time(make: Callable[[int], Callable[[], object]], size: int, repeat: int) -
     return max(best, 5e-4)  # below half a millisecond is noise, not growth
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--check", action="store_true")
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args(argv)
-    indicatorkit.loads(_spec(1000))  # warm up: parsers built once
-    _quietly(lambda: indicatorkit.parse_target("≥95%，x", lenient=True))
-    print("growth per 10× of input (linear ≈ 10×, quadratic ≈ 100×)")
-    print(f"  {'entry point':42} " + " ".join(f"{s:>9,}" for s in SIZES) + "   growth")
+def _table(
+    cases: dict[str, Callable[[int], Callable[[], object]]], sizes: tuple[int, ...], repeat: int
+) -> float:
+    """Print each case's times at ``sizes``; the worst growth per 10× of input."""
     worst = 0.0
-    for name, make in CASES.items():
-        times = [_time(make, size, args.repeat) for size in SIZES]
+    for name, make in cases.items():
+        times = [_time(make, size, repeat) for size in sizes]
         # per 10× of input, over the whole span (1k → 100k): one noisy size cannot fake it
         growth = (times[-1] / times[0]) ** (1 / (len(times) - 1))
         worst = max(worst, growth)
         cells = " ".join(f"{t * 1e3:7.1f}ms" for t in times)
         print(f"  {name:42} {cells}   {growth:5.1f}×")
+    return worst
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rows", action="store_true", help="also merge 1k/10k/100k actual rows")
+    args = parser.parse_args(argv)
+    indicatorkit.loads(_spec(1000))  # warm up: parsers built once
+    _quietly(lambda: indicatorkit.parse_target("≥95%，x", lenient=True))
+    print("growth per 10× of input (linear ≈ 10×, quadratic ≈ 100×)")
+    print(f"  {'entry point':42} " + " ".join(f"{s:>9,}" for s in SIZES) + "   growth")
+    worst = _table(CASES, SIZES, args.repeat)
+    if args.rows:
+        print(f"  {'actual rows':42} " + " ".join(f"{s:>9,}" for s in ROWS))
+        worst = max(worst, _table(ROW_CASES, ROWS, 1))
     if args.check and worst > LIMIT:
         print(f"FAIL: growth {worst:.1f}× > {LIMIT}× (worse than linear)", file=sys.stderr)
         return 1

@@ -52,8 +52,8 @@ def test_a_folder_in_one_run(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     err = capsys.readouterr().err
     assert "[1/3]" in err and "[3/3]" in err
     assert "3 个文件，2 个已导入" in err and "IK601×1" in err
-    assert sorted(p.name for p in out.iterdir()) == ["a.ikspec.ikspec", "seed.txt.ikspec"]
-    assert load(out / "seed.txt.ikspec") == load(EXAMPLE)
+    assert sorted(p.name for p in out.iterdir()) == ["a.ikspec", "seed.ikspec"]
+    assert load(out / "seed.ikspec") == load(EXAMPLE)
 
 
 def test_import_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

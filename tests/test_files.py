@@ -47,6 +47,9 @@ def test_a_long_table_gives_the_projects_back(spec: Spec) -> None:
         path = Path(folder) / "导出.csv"
         write(projects, path)
         imported = read(path)
+    if not projects.projects:  # a header and no row: nothing to import is an error
+        assert imported.spec is None and [f.code for f in imported.findings] == ["IK601"]
+        return
     assert imported.findings == ()
     assert imported.spec == projects
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from indicatorkit.errors import (
     AmbiguousTargetError,
+    ArgumentError,
     DateSerialError,
     DimensionMismatchError,
     IndicatorkitError,
@@ -121,6 +122,7 @@ __all__ = [
     "AmbiguousTargetError",
     "Amount",
     "AnyTarget",
+    "ArgumentError",
     "Bound",
     "Bounds",
     "Budget",

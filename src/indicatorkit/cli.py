@@ -24,7 +24,6 @@ never colour (so never on a pipe and never with ``NO_COLOR``).  See ``docs/cli.m
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
 import json
 import os
@@ -48,6 +47,7 @@ from indicatorkit.formats.files import (
     ImportedFile,
     detect_format,
     files_in,
+    mirrored,
     read_data,
     read_file,
     summarize,
@@ -55,7 +55,20 @@ from indicatorkit.formats.files import (
 )
 from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
+from indicatorkit.formats.inert_cells import write_csv
 from indicatorkit.formats.json_data import to_data
+from indicatorkit.formats.limits import (
+    DEFAULT_LIMITS,
+    InputLimitError,
+    Limits,
+    UnreadableInputError,
+    current,
+    parse_limit,
+    read_input,
+    read_stream,
+    using,
+)
+from indicatorkit.formats.output import OutputError, opened, refuse_inputs, write_text
 from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.formats.workbook_template import write_template
 from indicatorkit.formats.workbook_write import write_self_assessment
@@ -111,10 +124,8 @@ def _dump_json(data: object, out: TextIO) -> None:
 
 
 def _dump_csv(header: Sequence[str], rows: Iterable[Sequence[object]], out: TextIO) -> None:
-    """Rows as CSV under a bilingual header (``None`` as an empty cell)."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    """Rows as CSV under a bilingual header (``None`` as an empty cell, no live formula)."""
+    write_csv(out, [header, *rows], lineterminator="\n")
 
 
 _FINDING_COLUMNS = (
@@ -237,7 +248,7 @@ def _spec_items(
     spec, shown = loaded.spec, loaded.shown
     merged: list[ActualRow | Finding] = [f for f in loaded.findings if f.severity is Severity.ERROR]
     if actuals_name is not None:
-        spec, found = merge_actuals(spec, _load_actuals(actuals_name))
+        spec, found = merge_actuals(spec, _load_actuals(actuals_name), spec_file=shown)
         merged.extend(found)
     rows = list(spec_rows(spec))
     if not rows:
@@ -354,21 +365,23 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
 def _read(name: str, *, regular_only: bool = False) -> tuple[str, bytes]:
     """The display name and the bytes of ``name`` (``-``: standard input), read once."""
     if name == STDIN:
-        return STDIN_NAME, sys.stdin.buffer.read()
-    try:
-        status = os.stat(name)
-        if stat.S_ISDIR(status.st_mode):
-            raise InputError(f"{name}: 是目录，不是文件 / is a directory, not a file")
-        if regular_only and not stat.S_ISREG(status.st_mode):
+        return STDIN_NAME, read_stream(sys.stdin.buffer, STDIN_NAME, limit=current().stdin_bytes)
+    with suppress(OSError, ValueError):  # what stat cannot say, reading says
+        mode = os.stat(name).st_mode
+        if regular_only and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
             raise InputError(
                 f"{name}: 不是普通文件（管道、设备……），不能改写 / not a regular file (a pipe, a "
                 f"device…), cannot be rewritten; 用 --check 或 `fmt -` / use --check or `fmt -`"
             )
-        with open(name, "rb") as handle:
-            return name, handle.read()
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise InputError(f"{name}: 无法读取 / cannot read: {reason}") from None
+    try:
+        return name, read_input(name)
+    except UnreadableInputError as error:
+        raise InputError(f"{name}: 无法读取 / cannot read: {error.reason}") from None
+
+
+def _shown(name: str) -> str:
+    """The name a file is shown by (``<stdin>`` for ``-``)."""
+    return STDIN_NAME if name == STDIN else name
 
 
 def _decode(name: str, data: bytes) -> str:
@@ -464,13 +477,13 @@ def _load_actuals(name: str) -> Actuals:
 
 
 def _scored(
-    spec: Spec, actuals: Actuals | None, rules: str | None, quiet: bool
+    spec: Spec, actuals: Actuals | None, rules: str | None, quiet: bool, spec_file: str
 ) -> tuple[SpecScore, bool]:
     """Score for ``score`` and ``report``: the result (what merging said printed to stderr)
     and whether points are open — undecided, an explanation the rules require missing, or
     error findings from the actuals."""
     try:
-        result = score(spec, actuals, rules=rules)
+        result = score(spec, actuals, rules=rules, spec_file=spec_file)
     except UnknownRuleSetError as error:
         raise InputError(str(error)) from None
     for finding in result.findings:
@@ -563,18 +576,17 @@ def _score(
     file has error findings."""
     loaded = _load_spec_source(name, quiet=quiet)
     actuals = None if actuals_name is None else _load_actuals(actuals_name)
-    result, open_points = _scored(loaded.spec, actuals, rules, quiet)
+    result, open_points = _scored(loaded.spec, actuals, rules, quiet, loaded.shown)
     open_points = open_points or loaded.errors
     if form == "json":
         _dump_json(result.to_dict(), out)
     elif form == "csv":
-        writer = csv.writer(out)
-        writer.writerow([title for title, _ in _SCORE_COLUMNS])
-        for project in result.projects:
-            for item in project.indicators:
-                writer.writerow(
-                    [cell(project, item.indicator, item.score) for _, cell in _SCORE_COLUMNS]
-                )
+        rows = (
+            [cell(project, item.indicator, item.score) for _, cell in _SCORE_COLUMNS]
+            for project in result.projects
+            for item in project.indicators
+        )
+        write_csv(out, [[title for title, _ in _SCORE_COLUMNS], *rows])
     elif not quiet:
         print(result.table(), file=out)
     return 1 if open_points else 0
@@ -624,15 +636,6 @@ def _pdf_path(pdf: str | None, output: str | None) -> str | None:
     return (root if extension.lower() in (".html", ".htm") else output) + ".pdf"
 
 
-def _write_html(path: str, html: str) -> None:
-    try:
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(html)
-    except (OSError, ValueError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise InputError(f"{path}: 无法写入报告 / cannot write the report: {reason}") from None
-
-
 def _report_verb(
     name: str,
     actuals_name: str | None,
@@ -643,6 +646,7 @@ def _report_verb(
     year: int | None,
     form: str,
     quiet: bool,
+    timeout: float | None = None,
 ) -> int:
     """Write the HTML report (and its PDF); exit 1 when points are open (as ``score``) or
     lint finds errors."""
@@ -657,10 +661,14 @@ def _report_verb(
             "请用 -o 指定 HTML 文件（或用 --pdf 指定 PDF）/ name the HTML file with -o (or the "
             "PDF with --pdf)"
         )
+    inputs = [name for name in (name, actuals_name) if name is not None]
+    for path in (output, pdf_path):
+        if path is not None:
+            refuse_inputs(path, inputs)
     loaded = _load_spec_source(name, quiet=quiet)
     spec = loaded.spec
     actuals = None if actuals_name is None else _load_actuals(actuals_name)
-    result, open_points = _scored(spec, actuals, rules, quiet)
+    result, open_points = _scored(spec, actuals, rules, quiet, loaded.shown)
     open_points = open_points or loaded.errors
     findings = lint(spec, file=loaded.shown, source=loaded.text)
     # imported here: the report's template and browser code cost every other command start-up
@@ -673,9 +681,9 @@ def _report_verb(
             sys.stdout.write(html)
             sys.stdout.flush()
         elif output is not None:
-            _write_html(output, html)
+            write_text(output, html, inputs=inputs)
         if pdf_path is not None:
-            print_pdf(html, pdf_path)
+            print_pdf(html, pdf_path, timeout=timeout, inputs=inputs)
     except ReportError as error:
         raise InputError(str(error)) from None
     counts = {s.value: sum(f.severity is s for f in findings) for s in Severity}
@@ -859,13 +867,11 @@ def _import(
     if not paths:
         raise InputError("没有要导入的文件 / no file to import")
     several = len(paths) > 1 or any(os.path.isdir(name) for name in names)
-    if output is not None and several:
-        try:
-            os.makedirs(output, exist_ok=True)
-        except OSError as error:
-            raise InputError(
-                f"{output}: 无法创建目录 / cannot create the folder: {error.strerror}"
-            ) from None
+    targets: dict[Path, Path] = {}
+    if output is not None and several:  # the input tree mirrored, collisions refused
+        targets = dict(mirrored(names, output))
+    elif output is not None:
+        refuse_inputs(output, paths)
     results: list[ImportedFile] = []
     status = 0
     for index, path in enumerate(paths, 1):
@@ -886,9 +892,16 @@ def _import(
             status = 2
             continue
         if output is not None:
-            target = os.path.join(output, f"{path.name}.ikspec") if several else output
+            target = targets[path] if several else Path(output)
             try:
-                write(Spec(projects=result.spec.projects) if projects_only else result.spec, target)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                spec = Spec(projects=result.spec.projects) if projects_only else result.spec
+                write(spec, target)  # checked above: no target is an input
+            except OSError as error:
+                _error(
+                    f"{target.parent}: 无法创建目录 / cannot create the folder: {error.strerror}"
+                )
+                status = 2
             except ExportError as error:
                 _error(f"{target}: {error}")
                 status = 2
@@ -955,12 +968,12 @@ def _export(
     findings = [f for f in loaded.findings if f.severity is not Severity.INFO]
     open_points = False
     if scored is not None:
-        result, open_points = _scored(spec, actuals, rules, quiet)
+        result, open_points = _scored(spec, actuals, rules, quiet, loaded.shown)
         _export_workbook("--scored", scored, lambda path: write_self_assessment(result, path))
         written, projects = scored, len(result.projects)
     else:
         if actuals is not None:
-            spec, merged = merge_actuals(spec, actuals)
+            spec, merged = merge_actuals(spec, actuals, spec_file=loaded.shown)
             for finding in merged:
                 if not quiet or finding.severity is Severity.ERROR:
                     _error(finding.render())
@@ -1030,6 +1043,14 @@ def _arguments() -> _Parser:
         "退出码 exit status: 0 通过 clean, 1 有问题 findings, 2 用法或输入错误 usage or input error",
     )
     parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument(
+        "--limit",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="放宽或收紧一个输入上限（可重复；见 docs/architecture.md）/ change an input limit "
+        f"(repeatable): {', '.join(Limits.names())}",
+    )
     common = _Parser(add_help=False)
     common.add_argument(
         "--format", choices=("text", "json"), default="text", help="输出格式 / output format"
@@ -1166,6 +1187,13 @@ def _arguments() -> _Parser:
         help="年度（默认取规格的）/ the year (default: the spec's)",
     )
     report.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="打印 PDF 的时限（默认 180 秒）/ seconds Chromium has to print the PDF (default 180)",
+    )
+    report.add_argument(
         "--format", choices=("text", "json"), default="text", help="摘要的格式 / summary format"
     )
     report.add_argument("-q", "--quiet", action="store_true", help="只看退出码 / exit status only")
@@ -1252,16 +1280,21 @@ def _arguments() -> _Parser:
 
 @contextmanager
 def _report(output: str | None, *, bom: bool = False) -> Iterator[TextIO]:
+    """Where a verb writes its report: standard output, or ``output`` written whole when the
+    verb ends (a failed run leaves an earlier report as it was)."""
     if output is None:
         yield sys.stdout
         return
-    try:
-        handle = open(output, "w", encoding="utf-8-sig" if bom else "utf-8", newline="\n")
-    except (OSError, ValueError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise InputError(f"{output}: 无法写入报告 / cannot write the report: {reason}") from None
-    with handle:
+    with opened(output, encoding="utf-8-sig" if bom else "utf-8") as handle:
         yield handle
+
+
+def _inputs(arguments: argparse.Namespace) -> list[str]:
+    """The files a verb reads (an output may be none of them)."""
+    names = [getattr(arguments, "file", None), getattr(arguments, "actuals", None)]
+    if arguments.command != "parse":
+        names.extend(getattr(arguments, "files", None) or ())
+    return [name for name in names if name is not None and name != STDIN]
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -1270,7 +1303,23 @@ def _run(argv: Sequence[str] | None) -> int:
     except SystemExit as exit_:  # --help, --version, usage errors (2)
         return exit_.code if isinstance(exit_.code, int) else 2
     form, quiet = arguments.format, arguments.quiet
+    limits = DEFAULT_LIMITS
     try:
+        for text in arguments.limit:
+            limits = parse_limit(text, limits)
+    except ValueError as error:
+        _error(f"--limit: {error}")
+        return 2
+    with using(limits):
+        return _dispatch(arguments, form, quiet)
+
+
+def _dispatch(arguments: argparse.Namespace, form: str, quiet: bool) -> int:
+    """Run the verb ``arguments`` name; an input or output error is exit 2."""
+    try:
+        for output in ("output", "scored", "template"):  # before anything is opened
+            if getattr(arguments, output, None) is not None:
+                refuse_inputs(getattr(arguments, output), _inputs(arguments))
         if arguments.command == "fmt" and STDIN in arguments.files and not arguments.check:
             if form == "json" or arguments.output:
                 raise InputError(
@@ -1287,6 +1336,7 @@ def _run(argv: Sequence[str] | None) -> int:
                 year=arguments.year,
                 form=form,
                 quiet=quiet,
+                timeout=arguments.timeout,
             )
         if arguments.command == "import":
             return _import(
@@ -1322,7 +1372,7 @@ def _run(argv: Sequence[str] | None) -> int:
             if arguments.command == "score":
                 return _score(arguments.file, arguments.actuals, arguments.rules, form, quiet, out)
             return _fmt(arguments.files, arguments.check, arguments.force, form, quiet, out)
-    except InputError as error:
+    except (InputError, OutputError, InputLimitError) as error:
         _error(str(error))
         return 2
 
@@ -1343,7 +1393,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     1
     """
     try:
-        return _run(argv)
+        status = _run(argv)
+        sys.stdout.flush()  # a write error shows here, not after the exit status is chosen
+        return status
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly
         try:
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -1354,6 +1406,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nindicatorkit: 已中断 / interrupted", file=sys.stderr)
         return 130
+    except OSError as error:  # e.g. standard output on a full disk: an I/O error, not a bug
+        where = f"{error.filename}: " if error.filename else ""
+        _error(f"{where}输入输出错误 / I/O error: {error.strerror or error}")
+        return 2
     except Exception as error:  # a bug: a short message, never a traceback
         if os.environ.get("INDICATORKIT_TRACEBACK"):
             traceback.print_exc()

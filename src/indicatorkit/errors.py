@@ -22,6 +22,7 @@ import unicodedata
 
 __all__ = [
     "AmbiguousTargetError",
+    "ArgumentError",
     "DateSerialError",
     "DimensionMismatchError",
     "IndicatorkitError",
@@ -396,3 +397,38 @@ class UnknownRuleSetError(IndicatorkitError):
     ...     print(str(error).split(";")[0])
     未知的评分规则“没有这套” (unknown rule set)
     """
+
+
+class ArgumentError(IndicatorkitError, TypeError):
+    """A library function given an argument of the wrong kind — a file name where actuals
+    are wanted, a text where a date is: says which function, which argument, what it takes
+    and what it got.  Both a :class:`ValueError` (as every error here) and a
+    :class:`TypeError`.
+
+    >>> error = ArgumentError("monitor", "at", "datetime.date", "2025-06-30",
+    ...                       "datetime.date.fromisoformat('2025-06-30')")
+    >>> print(error)
+    monitor() 的参数 at 应为 datetime.date，得到的是 str '2025-06-30' (monitor(): at takes datetime.date, not str) — 提示 / hint: datetime.date.fromisoformat('2025-06-30')
+    >>> isinstance(error, TypeError), isinstance(error, IndicatorkitError)
+    (True, True)
+    """
+
+    def __init__(
+        self, function: str, argument: str, expected: str, got: object, hint: str = ""
+    ) -> None:
+        self.function, self.argument, self.expected, self.hint = function, argument, expected, hint
+        self.got = got
+        kind = type(got).__name__
+        shown = repr(got)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        super().__init__(
+            f"{function}() 的参数 {argument} 应为 {expected}，得到的是 {kind} {shown} "
+            f"({function}(): {argument} takes {expected}, not {kind})"
+            + (f" — 提示 / hint: {hint}" if hint else "")
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            type(self),
+            (self.function, self.argument, self.expected, self.got, self.hint),
+        )

@@ -75,6 +75,7 @@ import attrs
 from indicatorkit.formats.actuals_table import COLUMNS, Record, is_actuals_header, read_table
 from indicatorkit.formats.files import detect_format, read_file
 from indicatorkit.formats.grid import hidden_findings
+from indicatorkit.formats.limits import UnreadableInputError, read_input
 from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.formats.workbook_grid import UnreadableWorkbookError, load_grids
 from indicatorkit.model.actuals import ActualRow, Actuals, finding
@@ -116,12 +117,10 @@ def read_actuals(source: str | Path | bytes, *, file: str | None = None) -> Actu
         path = Path(source)
         file = file or str(path)
         try:
-            data = path.read_bytes()
-        except (OSError, ValueError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-            raise SpecError(
-                [finding("IK401", f"无法读取文件 (cannot read the file): {reason}", 1, 1, file)]
-            ) from None
+            data = read_input(path)  # a regular file (or a pipe) within Limits.file_bytes
+        except UnreadableInputError as error:
+            message = f"无法读取文件 (cannot read the file): {error.reason}"
+            raise SpecError([finding("IK401", message, 1, 1, file)]) from None
     form = detect_format(data)
     if form in ("xlsx", "xls"):
         return _on_disk(data, path, form, lambda at: _from_workbook(at, file))

@@ -38,6 +38,7 @@ optional package is the one exception, raised as
 from __future__ import annotations
 
 import io
+import os
 import re
 import tempfile
 import zipfile
@@ -48,13 +49,23 @@ from typing import Final
 
 import attrs
 
-from indicatorkit.errors import IndicatorkitError
+from indicatorkit.errors import ArgumentError, IndicatorkitError
 from indicatorkit.formats.document import read_blocks
 from indicatorkit.formats.document_blocks import text_blocks
 from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.json_data import from_json, to_json
+from indicatorkit.formats.limits import (
+    InputLimitError,
+    Limits,
+    UnreadableInputError,
+    current,
+    read_input,
+    using,
+)
+from indicatorkit.formats.output import OutputCollisionError, OutputIsInputError, write_text
+from indicatorkit.formats.packed import DamagedFileError, check_zip
 from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table, header_key
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import Spec
@@ -67,6 +78,7 @@ __all__ = [
     "ImportedFile",
     "detect_format",
     "files_in",
+    "mirrored",
     "read",
     "read_data",
     "read_file",
@@ -91,7 +103,10 @@ FORMATS: Final[dict[str, str]] = {
 #: The codes read and write give themselves (each format's reader has its own).
 CODES: Final[dict[str, str]] = {
     "IK600": "文件读不了 / the file cannot be read",
-    "IK601": "认不出格式 / not a format this reader knows",
+    "IK601": "认不出格式，或没有可导入的内容 / not a format this reader knows, or nothing to import",
+    "IK602": "超过输入上限 / over an input limit",
+    "IK603": "文件已损坏或不完整 / a damaged or cut-short file",
+    "IK607": "其实是网页的 .xls / a web page named .xls",
 }
 
 _OLE2: Final = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -135,12 +150,22 @@ class ImportedFile:
         return self.imported.findings
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one by one (``splitlines`` would copy a large file whole)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end].rstrip("\r")
+        start = end + 1
+
+
 def _text_format(text: str) -> str | None:
     """The format of a text, ``None`` when it has nothing but blank lines and comments."""
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         return "json"
-    for line in stripped.splitlines():
+    for line in _lines(stripped):  # lazily: the first line that says decides
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if _SPEC_START.match(line.strip()):
@@ -261,8 +286,19 @@ def _workbook_with_hidden(path: Path, data: bytes, source: str) -> Imported:
     return read_workbook(path, source=source, include_hidden=True)
 
 
+def _path(function: str, path: object) -> Path:
+    """``path`` as a :class:`~pathlib.Path`, or the library's own error for anything else."""
+    if not isinstance(path, str | os.PathLike) or isinstance(path, bytes):
+        raise ArgumentError(function, "path", "str | pathlib.Path", path)
+    return Path(path)
+
+
 def read_file(
-    path: str | Path, *, source: str | None = None, include_hidden: bool = False
+    path: str | Path,
+    *,
+    source: str | None = None,
+    include_hidden: bool = False,
+    limits: Limits | None = None,
 ) -> ImportedFile:
     """Like :func:`read`, also telling the format the file was read as.
 
@@ -274,25 +310,31 @@ def read_file(
     >>> found.format, found.spec, [f.code for f in found.findings]
     ('document', None, ['IK601'])
     """
-    path = Path(path)
+    path = _path("read", path)
     source = source or str(path)
+    chosen = current(limits)
     try:
-        data = path.read_bytes()
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        return ImportedFile(
-            _finding("IK600", f"无法读取文件 (cannot read the file): {reason}", source), "unknown"
-        )
-    return read_data(data, source=source, path=path, include_hidden=include_hidden)
+        data = read_input(path, limits=chosen)
+    except UnreadableInputError as error:
+        message = f"无法读取文件 (cannot read the file): {error.reason}"
+        return ImportedFile(_finding("IK600", message, source), "unknown")
+    except InputLimitError as error:
+        return ImportedFile(_finding("IK602", str(error), source), "unknown")
+    return read_data(data, source=source, path=path, include_hidden=include_hidden, limits=chosen)
 
 
 def read_data(
-    data: bytes, *, source: str, path: str | Path | None = None, include_hidden: bool = False
+    data: bytes,
+    *,
+    source: str,
+    path: str | Path | None = None,
+    include_hidden: bool = False,
+    limits: Limits | None = None,
 ) -> ImportedFile:
     """:func:`read_file` for a file's bytes already read (standard input, an upload): the
     format is told by the content (``path``, when given, only names an empty spec file and
     is where the readers that need a file find it; without it, a workbook or an old Word
-    file is spooled to a temporary file).
+    file is spooled to a temporary file).  Within ``limits`` (see :func:`read_file`).
 
     >>> found = read_data("项目 1 法律援助\\n".encode("gbk"), source="<stdin>")
     >>> found.format, [p.name for p in found.spec.projects]
@@ -301,35 +343,38 @@ def read_data(
     ()
     """
     form = detect_format(data, path)
+    named = None if path is None else Path(path)
+    try:
+        with using(current(limits)):
+            found = _read_form(named, data, source, form, include_hidden)
+    except InputLimitError as error:
+        return ImportedFile(_finding("IK602", str(error), source), form)
+    except DamagedFileError as error:
+        return ImportedFile(_finding("IK603", str(error), source), form)
+    # the library's own formats may hold an empty spec; a table that gave nothing did not import
+    return ImportedFile(found if form in ("ikspec", "json") else _something(found, source), form)
+
+
+def _read_form(
+    path: Path | None, data: bytes, source: str, form: str, include_hidden: bool = False
+) -> Imported:
+    if form not in _BINARY_READERS and (page := _web_page(path, data, source)) is not None:
+        return page
     if form in _BINARY_READERS:
         reader = _BINARY_READERS[form]
         if include_hidden and form in ("xlsx", "xls"):
             reader = _workbook_with_hidden
         if path is not None:
-            return ImportedFile(reader(Path(path), data, source), form)
+            return reader(path, data, source)
         with tempfile.TemporaryDirectory(prefix="indicatorkit-") as folder:
             spooled = Path(folder) / f"input.{form}"
             spooled.write_bytes(data)
-            return ImportedFile(reader(spooled, data, source), form)
+            return reader(spooled, data, source)
     if form == "unknown":
-        try:
-            decode_table(data)
-        except UndecodableTable as problem:
-            return ImportedFile(
-                _finding("IK601", f"无法识别的文件：{problem.message}", source, HINT), form
-            )
-        return ImportedFile(
-            _finding(
-                "IK601",
-                "无法识别的文件格式（空文件或不支持的格式）(an empty file or a format not supported)",
-                source,
-                "支持 / supported: .ikspec、.json、.csv、.docx、.doc、.pdf、.xlsx、文档文本",
-            ),
-            form,
-        )
+        return _unknown(data, source)
     imported = _read_text(data, source, form)
     if form == "document" and imported.spec is None:
-        imported = _finding(
+        return _finding(
             "IK601",
             "不是能识别的绩效目标文档、规格文件、JSON 或 CSV 长表 (not a performance-target "
             "document, spec file, JSON or CSV long table this reader knows)",
@@ -337,14 +382,87 @@ def read_data(
             "实际值表请用 indicatorkit check 或 score / for an actuals table use `indicatorkit "
             "check` or `score`",
         )
-    elif imported.spec is None and not imported.findings:
-        imported = _finding(
-            "IK601", "文件里没有可导入的内容 (nothing in the file to import)", source
+    return imported
+
+
+def _something(imported: Imported, source: str) -> Imported:
+    """A table or document that gave neither a department nor a project imported nothing:
+    an error (IK601), not an empty success."""
+    spec = imported.spec
+    if spec is not None and (spec.department is not None or spec.projects):
+        return imported
+    if spec is None and imported.findings:
+        return imported
+    nothing = Finding(
+        "IK601",
+        Severity.ERROR,
+        "文件里没有可导入的内容（没有部门也没有项目）(nothing in the file to import: no "
+        "department, no project)",
+        1,
+        file=source,
+    )
+    return Imported(None, (*imported.findings, nothing), source)
+
+
+_OFFICE_SUFFIXES: Final = (".xls", ".xlsx", ".doc", ".docx", ".et", ".wps")
+_WEB_PAGE: Final = re.compile(rb"^\s*(?:<!doctype html|<html|<table|<meta|<head|<body)", re.I)
+_XML_SPREADSHEET: Final = b"urn:schemas-microsoft-com:office:spreadsheet"
+
+
+def _web_page(path: Path | None, data: bytes, source: str) -> Imported | None:
+    """An Office name on a web page or an Excel 2003 XML table (what government sites often
+    serve as ".xls"): said so, with how to save it as a workbook."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    is_page = _WEB_PAGE.match(head) is not None
+    if path is None or path.suffix.lower() not in _OFFICE_SUFFIXES:
+        return None
+    if not (is_page or _XML_SPREADSHEET in head):
+        return None
+    what = "网页（HTML）" if is_page else "Excel 2003 XML 表格"
+    return _finding(
+        "IK607",
+        f"这个“{path.suffix}”文件其实是{what}，不是 Office 文件（政府网站导出的表格常是这样）"
+        f"(this {path.suffix} file is really a web page or an XML table, not an Office file)",
+        source,
+        "用 Excel 或 WPS 打开，“另存为” .xlsx（Excel 工作簿）后再导入 / open it in Excel or "
+        "WPS and 'Save as' .xlsx, then import that",
+    )
+
+
+def _unknown(data: bytes, source: str) -> Imported:
+    """Why a file is not read: damaged, a web page under an Office name, or not known."""
+    if data.startswith(b"PK\x03\x04"):
+        check_zip(data, source)  # a zip cut short cannot be opened: DamagedFileError
+        return _finding(
+            "IK601",
+            "一个 zip 文件，但不是 .docx 或 .xlsx (a zip, but not .docx or .xlsx)",
+            source,
+            "另存为 .docx 或 .xlsx / save it as .docx or .xlsx",
         )
-    return ImportedFile(imported, form)
+    if data.startswith(_OLE2):
+        return _finding(
+            "IK601",
+            "旧版 Office 文件，但不是 Word 或 Excel，或已损坏 (an old Office file that is not "
+            "Word or Excel, or is damaged)",
+            source,
+            "在 Word、Excel 或 WPS 中打开后另存为 .docx 或 .xlsx / open it and save it as .docx "
+            "or .xlsx",
+        )
+    try:
+        decode_table(data)
+    except UndecodableTable as problem:
+        return _finding("IK601", f"无法识别的文件：{problem.message}", source, HINT)
+    return _finding(
+        "IK601",
+        "无法识别的文件格式（空文件或不支持的格式）(an empty file or a format not supported)",
+        source,
+        "支持 / supported: .ikspec、.json、.csv、.docx、.doc、.pdf、.xlsx、文档文本",
+    )
 
 
-def read(path: str | Path, *, include_hidden: bool = False) -> Imported:
+def read(
+    path: str | Path, *, include_hidden: bool = False, limits: Limits | None = None
+) -> Imported:
     """Import a file of any supported format, told by its content (see the module's table).
     A workbook's hidden sheets and rows are left out with a finding (IK723) unless
     ``include_hidden``.
@@ -360,12 +478,16 @@ def read(path: str | Path, *, include_hidden: bool = False) -> Imported:
     >>> [(f.code, f.severity.value) for f in missing.findings]
     [('IK600', 'error')]
     """
-    return read_file(path, include_hidden=include_hidden).imported
+    return read_file(path, include_hidden=include_hidden, limits=limits).imported
 
 
-def write(spec: Spec, path: str | Path) -> None:
+def write(spec: Spec, path: str | Path, *, inputs: Iterable[str | Path] = ()) -> None:
     """Write ``spec`` in the format the extension names: ``.ikspec``, ``.json``, ``.csv`` (a
     long table; projects only) or ``.xlsx``.  Raises :class:`ExportError`.
+
+    The file is written whole or not at all (a temporary file beside it, renamed into place:
+    :mod:`~indicatorkit.formats.output`), and one of ``inputs`` — the same file through any
+    link — is refused before anything is written (:class:`~indicatorkit.formats.output.OutputIsInputError`).
 
     >>> import tempfile, pathlib
     >>> from indicatorkit import loads
@@ -378,31 +500,32 @@ def write(spec: Spec, path: str | Path) -> None:
       指标 产出指标 / 数量指标 / 受理数
         指标值：≥180件
     """
-    path = Path(path)
+    if not isinstance(spec, Spec):
+        raise ArgumentError("write", "spec", "Spec", spec, "indicatorkit.load(path)")
+    path = _path("write", path)
     suffix = path.suffix.lower()
+    inputs = list(inputs)
     try:
         if suffix == ".ikspec":
-            path.write_text(dumps(spec), encoding="utf-8", newline="\n")
+            write_text(path, dumps(spec), inputs=inputs)
         elif suffix == ".json":
-            path.write_text(to_json(spec) + "\n", encoding="utf-8", newline="\n")
+            write_text(path, to_json(spec) + "\n", inputs=inputs)
         elif suffix == ".csv":
             from indicatorkit.formats.long_table import write_long_table
 
-            write_long_table(spec, path)
+            write_long_table(spec, path, inputs=inputs)
         elif suffix == ".xlsx":
             from indicatorkit.formats.workbook import write_workbook
 
-            write_workbook(spec, path)
+            write_workbook(spec, path, inputs=inputs)
         else:
             raise ExportError(
                 f"不知道怎样写“{path.suffix or path.name}”文件 (no format for this extension) — "
                 f"可用 / use: .ikspec、.json、.csv、.xlsx"
             )
-    except OSError as error:
-        raise ExportError(f"{path}: 无法写入 (cannot write): {error.strerror or error}") from None
-    except IndicatorkitError as error:
-        if isinstance(error, ExportError):
-            raise
+    except (ExportError, OutputIsInputError):
+        raise
+    except IndicatorkitError as error:  # OutputError (what the OS said) and a format's own
         raise ExportError(str(error)) from None
 
 
@@ -425,6 +548,55 @@ def files_in(paths: Iterable[str | Path]) -> Iterator[Path]:
                     yield found
         else:
             yield path
+
+
+def mirrored(
+    names: Iterable[str | Path], folder: str | Path, *, suffix: str = ".ikspec"
+) -> list[tuple[Path, Path]]:
+    """Each file to import and the file it is written to under ``folder``: a folder's files
+    keep their place in its tree, a file named alone goes in by its name, the extension
+    becoming ``suffix``.  Two files bound for one output raise
+    :class:`~indicatorkit.formats.output.OutputCollisionError`, an output that is one of the
+    inputs :class:`~indicatorkit.formats.output.OutputIsInputError` — both before anything
+    is written.
+
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("入/甲科室/目标表.xlsx", "入/乙科室/目标表.xlsx"):
+    ...     (root / name).parent.mkdir(parents=True, exist_ok=True)
+    ...     _ = (root / name).write_text("")
+    >>> [str(target.relative_to(root)) for _, target in mirrored([root / "入"], root / "出")]
+    ['出/乙科室/目标表.ikspec', '出/甲科室/目标表.ikspec']
+    >>> _ = (root / "入/甲科室/目标表.csv").write_text("")
+    >>> try:
+    ...     mirrored([root / "入"], root / "出")
+    ... except OutputCollisionError as error:
+    ...     print(pathlib.Path(error.path).relative_to(root))
+    出/甲科室/目标表.ikspec
+    """
+    folder = Path(folder)
+    plan: dict[Path, Path] = {}
+    for name in map(Path, names):
+        for path in files_in([name]):
+            relative = path.relative_to(name) if name.is_dir() else Path(path.name)
+            target = folder / relative.with_suffix(suffix)
+            if target in plan:
+                raise OutputCollisionError(target, plan[target], path)
+            plan[target] = path
+    sources = {_identity(path): path for path in plan.values()}
+    for target in plan:
+        found = _identity(target)
+        if found is not None and found in sources:
+            raise OutputIsInputError(target, sources[found])
+    return [(path, target) for target, path in plan.items()]
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino
 
 
 @attrs.frozen

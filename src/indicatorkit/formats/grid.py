@@ -19,6 +19,7 @@ with its first cell's text, so a level-1 name merged over five rows is on each o
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,6 +28,7 @@ from fractions import Fraction
 import attrs
 
 from indicatorkit.errors import IndicatorkitError
+from indicatorkit.formats.limits import DEFAULT_LIMITS, current
 from indicatorkit.model.findings import Finding, Severity, column_letters
 
 __all__ = [
@@ -41,7 +43,7 @@ __all__ = [
 ]
 
 #: Cells per grid read at most, merged ranges included (a bound on memory).
-MAX_CELLS = 2_000_000
+MAX_CELLS = DEFAULT_LIMITS.cells  # the default: the limit in force is ``limits.current().cells``
 
 
 class GridTooLargeError(IndicatorkitError):
@@ -150,6 +152,13 @@ class Grid:
         eq=False,
         repr=False,
     )
+    #: The rows holding a cell, in order (a sheet's last cell may sit a million rows down:
+    #: its empty rows cost nothing).
+    sorted_rows: list[int] = attrs.field(
+        default=attrs.Factory(lambda self: sorted(self.by_row), takes_self=True),
+        eq=False,
+        repr=False,
+    )
 
     def cell(self, row: int, column: int) -> Cell | None:
         return self.cells.get((row, column))
@@ -176,8 +185,18 @@ class Grid:
 
     def non_empty_rows(self, start: int = 1, end: int | None = None) -> Iterator[int]:
         """The rows holding a cell, from ``start`` to ``end`` (inclusive), in order."""
-        last = self.rows if end is None else end
-        yield from (row for row in sorted(self.by_row) if start <= row <= last)
+        yield from self.rows_between(start, self.rows if end is None else end)
+
+    def rows_between(self, start: int, end: int) -> list[int]:
+        """The rows holding a cell from ``start`` to ``end`` (inclusive), in order, found by
+        bisection.
+
+        >>> grid = Grid("表", {(r, 1): Cell(r, 1, "甲", None) for r in (2, 5, 1048576)}, 1048576, 1)
+        >>> grid.rows_between(1, 5), grid.rows_between(3, 1048576)
+        ([2, 5], [5, 1048576])
+        """
+        rows = self.sorted_rows
+        return rows[bisect.bisect_left(rows, start) : bisect.bisect_right(rows, end)]
 
     def right_of(self, cell: Cell) -> Cell | None:
         """The cell right of ``cell``'s merged range (``None`` when empty)."""
@@ -219,9 +238,9 @@ def _fill_merges(
         anchor = cells.get((top, left))
         if anchor is None:
             continue
-        if (bottom - top + 1) * (right - left + 1) + len(cells) > MAX_CELLS:
+        if (bottom - top + 1) * (right - left + 1) + len(cells) > (most := current().cells):
             raise GridTooLargeError(
-                f"表格“{name}”的合并区域过大 (a merged range too large to fill, over {MAX_CELLS})"
+                f"表格“{name}”的合并区域过大 (a merged range too large to fill, over {most})"
             )
         span = (top, left, bottom, right)
         cells[(top, left)] = attrs.evolve(anchor, merged=span)
@@ -287,10 +306,8 @@ def grid_from_rows(
         for c, text in enumerate(row, 1):
             if text is None or not text.strip():
                 continue
-            if len(cells) >= MAX_CELLS:
-                raise GridTooLargeError(
-                    f"表格“{name}”超过 {MAX_CELLS} 个单元格 (a table too large)"
-                )
+            if len(cells) >= (most := current().cells):
+                raise GridTooLargeError(f"表格“{name}”超过 {most} 个单元格 (a table too large)")
             cells[(r, c)] = Cell(r, c, text, None, raw=text, sheet=name, file=source)
     return grid_of(name, cells, merges, source=source)
 

@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
 from indicatorkit.formats.html_report_page import ReportError, ReportPage, build_page
+from indicatorkit.formats.output import OutputError, OutputIsInputError, write_text
 from indicatorkit.model.actuals import Actuals
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.records import Spec
@@ -176,9 +177,11 @@ def write_report(
     findings: Sequence[Finding] | None = None,
     year: int | None = None,
     title: str | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
-    """Write :func:`render_report` to ``path`` (UTF-8); the path written.  A file that cannot
-    be written is a :class:`ReportError` naming it.
+    """Write :func:`render_report` to ``path`` (UTF-8, whole or not at all; one of
+    ``inputs`` is refused: :mod:`~indicatorkit.formats.output`); the path written.  A file
+    that cannot be written is a :class:`ReportError` naming it.
 
     >>> import tempfile, pathlib
     >>> from indicatorkit import loads
@@ -197,9 +200,11 @@ def write_report(
     html = render_report(spec, actuals, rules=rules, findings=findings, year=year, title=title)
     target = Path(path)
     try:
-        target.write_text(html, encoding="utf-8", newline="\n")
-    except OSError as error:
+        write_text(target, html, inputs=inputs)
+    except OutputIsInputError:
+        raise
+    except OutputError as error:
         raise ReportError(
-            f"{target}: 无法写入报告 / cannot write the report: {error.strerror or error}"
+            f"{target}: 无法写入报告 / cannot write the report: {error.reason}"
         ) from None
     return target

@@ -13,24 +13,34 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from indicatorkit.formats.html_report import ReportError, render_report
+from indicatorkit.formats.output import OutputError, OutputIsInputError, refuse_inputs, write_bytes
 from indicatorkit.model.actuals import Actuals
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.records import Spec
 from indicatorkit.scoring.rules import RuleSet
 
-__all__ = ["CHROMIUM_FLAGS", "CHROMIUM_NAMES", "find_chromium", "print_pdf", "write_report_pdf"]
+__all__ = [
+    "CHROMIUM_FLAGS",
+    "CHROMIUM_NAMES",
+    "DEFAULT_TIMEOUT",
+    "chromium_command",
+    "find_chromium",
+    "print_pdf",
+    "sandbox_flags",
+    "write_report_pdf",
+]
 
 #: Executables tried, in order, on ``PATH``.
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-#: Headless, no first-run, no network of its own (updates, sync, QUIC) and no sandbox (it
-#: renders our own local file; the sandbox cannot start as root or in many containers).
+#: Headless, no first-run, no network of its own (updates, sync, QUIC).  Chromium keeps its
+#: sandbox, except for root, where it cannot start one (:func:`chromium_command` adds
+#: ``--no-sandbox`` then only).
 CHROMIUM_FLAGS = (
     "--headless",
-    "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
     "--no-first-run",
@@ -69,14 +79,54 @@ def find_chromium(executable: str | None = None) -> str:
     raise ReportError(f"找不到 Chromium (Chromium not found) — {INSTALL_HINT}")
 
 
+def sandbox_flags(user: int | None = None) -> tuple[str, ...]:
+    """``("--no-sandbox",)`` for root (``user`` 0; default: the effective user of this
+    process), where Chromium's sandbox cannot start; nothing otherwise, so Chromium runs
+    sandboxed.
+
+    >>> sandbox_flags(0), sandbox_flags(1000)
+    (('--no-sandbox',), ())
+    """
+    if user is None:
+        user = os.geteuid() if hasattr(os, "geteuid") else 1
+    return ("--no-sandbox",) if user == 0 else ()
+
+
+def chromium_command(executable: str, page: Path, printed: Path, profile: Path) -> list[str]:
+    """The command line that prints ``page`` to ``printed``.
+
+    >>> command = chromium_command("chromium", Path("/t/r.html"), Path("/t/r.pdf"), Path("/t/p"))
+    >>> command[0], "--headless" in command, command[-1]
+    ('chromium', True, 'file:///t/r.html')
+    """
+    return [
+        executable,
+        *CHROMIUM_FLAGS,
+        *sandbox_flags(),
+        _WINDOW,
+        f"--user-data-dir={profile}",
+        "--no-pdf-header-footer",
+        "--virtual-time-budget=10000",
+        f"--print-to-pdf={printed}",
+        page.as_uri(),
+    ]
+
+
+#: Seconds Chromium is given to print by default (``timeout=``, ``report --timeout``).
+DEFAULT_TIMEOUT = 180.0
+
+
 def print_pdf(
     html: str,
     path: str | os.PathLike[str],
     *,
     chromium: str | None = None,
-    timeout: float = 180,
+    timeout: float | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
-    """Print the page ``html`` to the PDF ``path`` with headless Chromium; the path written.
+    """Print the page ``html`` to the PDF ``path`` with headless Chromium, given ``timeout``
+    seconds (default :data:`DEFAULT_TIMEOUT`); the path written (whole or not at all; one of
+    ``inputs`` is refused before Chromium runs: :mod:`~indicatorkit.formats.output`).
 
     Chromium failing, timing out or leaving no PDF is a :class:`ReportError` with the end of
     what it said.  Without Chromium nothing is run and nothing is written:
@@ -90,22 +140,18 @@ def print_pdf(
     ...         print(str(error).split(" — ")[0], path.exists())
     找不到 Chromium：/no/such/chromium (Chromium not found) False
     """
-    executable = find_chromium(chromium)
+    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+    if not timeout > 0:
+        raise ReportError(f"超时应为正数秒 / the timeout is a number of seconds > 0: {timeout}")
+    inputs = list(inputs)
     target = Path(path)
+    refuse_inputs(target, inputs)
+    executable = find_chromium(chromium)
     with tempfile.TemporaryDirectory(prefix="indicatorkit-pdf-") as work:
         page = Path(work) / "report.html"
         page.write_text(html, encoding="utf-8")
         printed = Path(work) / "report.pdf"
-        command = [
-            executable,
-            *CHROMIUM_FLAGS,
-            _WINDOW,
-            f"--user-data-dir={Path(work) / 'profile'}",
-            "--no-pdf-header-footer",
-            "--virtual-time-budget=10000",
-            f"--print-to-pdf={printed}",
-            page.as_uri(),
-        ]
+        command = chromium_command(executable, page, printed, Path(work) / "profile")
         try:
             run = subprocess.run(
                 command, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL, check=False
@@ -113,6 +159,7 @@ def print_pdf(
         except subprocess.TimeoutExpired:
             raise ReportError(
                 f"Chromium 打印超时（{timeout:g} 秒）/ Chromium did not print within {timeout:g} s"
+                " — 项目多时用 --timeout 给更多时间 / give it more with --timeout (timeout=)"
             ) from None
         except OSError as error:
             raise ReportError(
@@ -126,10 +173,12 @@ def print_pdf(
                 f"(exit status {run.returncode})" + ("：\n  " + "\n  ".join(said) if said else "")
             )
     try:
-        target.write_bytes(data)
-    except OSError as error:
+        write_bytes(target, data, inputs=inputs)
+    except OutputIsInputError:
+        raise
+    except OutputError as error:
         raise ReportError(
-            f"{target}: 无法写入 PDF / cannot write the PDF: {error.strerror or error}"
+            f"{target}: 无法写入 PDF / cannot write the PDF: {error.reason}"
         ) from None
     return target
 
@@ -144,9 +193,10 @@ def write_report_pdf(
     year: int | None = None,
     title: str | None = None,
     chromium: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Path:
     """The report of ``spec`` (as :func:`~indicatorkit.formats.html_report.render_report`)
-    printed to the PDF ``path``.
+    printed to the PDF ``path`` (Chromium given ``timeout`` seconds).
 
     The page is rendered first, then printed; a missing Chromium is a :class:`ReportError`
     that says how to install it (here one is named that is not there, so nothing is run):
@@ -163,4 +213,4 @@ def write_report_pdf(
     True False
     """
     html = render_report(spec, actuals, rules=rules, findings=findings, year=year, title=title)
-    return print_pdf(html, path, chromium=chromium)
+    return print_pdf(html, path, chromium=chromium, timeout=timeout)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final
 
@@ -43,6 +43,8 @@ from indicatorkit.errors import IndicatorkitError, TextError, UnknownUnitError
 from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.imported import Imported
+from indicatorkit.formats.inert_cells import revive, write_csv
+from indicatorkit.formats.output import opened
 from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table, header_key
 from indicatorkit.language.split_form import parse_split_target
 from indicatorkit.model.findings import Finding, Severity, SpecError
@@ -234,8 +236,11 @@ def long_table_rows(spec: Spec) -> Iterator[list[str]]:
             yield [row.get(column.name, "") for column in COLUMNS]
 
 
-def write_long_table(spec: Spec, path: str | Path) -> None:
-    """Write the spec's projects as a long table CSV, UTF-8 with a byte-order mark.
+def write_long_table(spec: Spec, path: str | Path, *, inputs: Iterable[str | Path] = ()) -> None:
+    """Write the spec's projects as a long table CSV, UTF-8 with a byte-order mark, whole or
+    not at all (:mod:`~indicatorkit.formats.output`; ``inputs`` are refused as the output); a
+    text a spreadsheet would run as a formula is written behind an apostrophe
+    (:mod:`~indicatorkit.formats.inert_cells`) and read back without it.
 
     >>> import tempfile, pathlib
     >>> from indicatorkit import loads
@@ -250,8 +255,8 @@ def write_long_table(spec: Spec, path: str | Path) -> None:
     True
     """
     rows = list(long_table_rows(spec))
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle, lineterminator="\r\n").writerows(rows)
+    with opened(path, encoding="utf-8-sig", newline="", inputs=inputs) as handle:
+        write_csv(handle, rows)
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -283,7 +288,7 @@ def read_long_table(data: str | bytes, *, source: str) -> Imported:
         for cells in reader:
             start, line = line + 1, reader.line_num
             if any(cell.strip() for cell in cells) and not cells[0].lstrip().startswith("#"):
-                records.append((start, cells))
+                records.append((start, [revive(cell) for cell in cells]))
     except csv.Error as error:
         return _refused("IK634", f"CSV 无法读取 (bad CSV): {error}", line + 1, 1, source)
     if not records:
@@ -569,7 +574,7 @@ def from_frame(frame: Any, *, source: str = "<frame>") -> Imported:
             for row in frame.itertuples(index=False, name=None)
         ]
     buffer = io.StringIO()
-    csv.writer(buffer).writerows([columns, *rows])
+    write_csv(buffer, [columns, *rows])
     return read_long_table(buffer.getvalue(), source=source)
 
 

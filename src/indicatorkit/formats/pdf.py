@@ -14,6 +14,9 @@ column C.
 from __future__ import annotations
 
 import io
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Final
 
 from indicatorkit.formats.central_layout import import_central_grids
@@ -21,6 +24,8 @@ from indicatorkit.formats.document_blocks import Cell, TableRow
 from indicatorkit.formats.extras import require
 from indicatorkit.formats.grid_pdf import cell_text, pdf_grid
 from indicatorkit.formats.imported import Imported
+from indicatorkit.formats.limits import InputLimitError, current
+from indicatorkit.formats.packed import check_pdf
 from indicatorkit.formats.self_assessment import read_self_assessment
 from indicatorkit.model.findings import Finding, Severity
 
@@ -36,7 +41,10 @@ CODES: Final[dict[str, str]] = {
 def read_pdf(data: bytes, *, source: str) -> Imported:
     """Import the self-assessment tables of a text-based PDF (see the module's description).
 
-    A page with no text at all is taken for a scan, and bytes that are no PDF are refused:
+    A PDF past :class:`~indicatorkit.formats.limits.Limits` (pages, what its streams
+    unpack to) is refused with :class:`~indicatorkit.formats.limits.InputLimitError` before
+    its pages are read.  A page with no text at all is taken for a scan, and bytes that are
+    no PDF are refused:
 
     >>> blank = (b"%PDF-1.4\\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\\n"
     ...          b"2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\\n"
@@ -49,14 +57,20 @@ def read_pdf(data: bytes, *, source: str) -> Imported:
     (None, ['IK655'])
     """
     pdfplumber = require("pdfplumber", "pdf")
+    limits = current()
+    check_pdf(data, source, limits=limits)
     pages: list[tuple[str, list[list[str | None]]]] = []
     has_text = False
     try:
-        with pdfplumber.open(io.BytesIO(data)) as document:
+        with _quiet_pdfminer(), pdfplumber.open(io.BytesIO(data)) as document:
+            if len(document.pages) > limits.pdf_pages:
+                raise InputLimitError(source, "pdf_pages", len(document.pages), limits.pdf_pages)
             for page_number, page in enumerate(document.pages, 1):
                 has_text = has_text or bool(page.chars)
                 rows_of_page = [list(r) for table in page.extract_tables() for r in table]
                 pages.append((f"第{page_number}页", rows_of_page))
+    except InputLimitError:
+        raise
     except Exception as error:  # pdfminer raises many types for damaged or encrypted files
         return Imported(
             None,
@@ -96,3 +110,17 @@ def read_pdf(data: bytes, *, source: str) -> Imported:
         for number, cells in enumerate(page_rows, 1)
     ]
     return read_self_assessment(rows, source=source)
+
+
+@contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """pdfminer logs a warning per font it cannot measure ("Could not get FontBBox…", over
+    a hundred for one Chinese PDF): what it says is noise to a user, so its loggers say
+    only errors while a PDF is read, and what they said before afterwards."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(max(level, logging.ERROR))
+    try:
+        yield
+    finally:
+        logger.setLevel(level)

@@ -46,6 +46,7 @@ from indicatorkit.formats.document_blocks import Block, Cell, Paragraph, TableRo
 from indicatorkit.formats.extras import require
 from indicatorkit.formats.grid_docx import docx_grids, paragraph_text
 from indicatorkit.formats.imported import Imported
+from indicatorkit.formats.packed import DamagedFileError, check_zip
 from indicatorkit.formats.table_words import is_title
 from indicatorkit.model.findings import Finding, Severity
 
@@ -70,7 +71,9 @@ def _refused(code: str, message: str, source: str, suggestion: str | None = None
 
 
 def read_docx(data: bytes, *, source: str) -> Imported:
-    """Import a ``.docx`` given as bytes (see the module's description).
+    """Import a ``.docx`` given as bytes (see the module's description).  A file that
+    unpacks past :class:`~indicatorkit.formats.limits.Limits` is refused before it is
+    unpacked (:class:`~indicatorkit.formats.limits.InputLimitError`).
 
     Bytes that are no Word file are a finding, not an exception:
 
@@ -79,6 +82,16 @@ def read_docx(data: bytes, *, source: str) -> Imported:
     (None, [('IK606', '坏.docx:1:1')])
     """
     docx = require("docx", "word")
+    try:
+        check_zip(data, source)  # what it unpacks to, before python-docx unpacks it
+    except DamagedFileError as error:
+        return _refused(
+            "IK606",
+            f"Word 文件已损坏或不完整，无法打开 (the Word file is damaged or cut short): {error.reason}",
+            source,
+            "请重新下载或复制，或在 Word 或 WPS 中打开后另存为 .docx / get it again, or open it "
+            "in Word or WPS and save it again",
+        )
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:

@@ -31,7 +31,10 @@ from typing import Any
 
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.extras import MissingExtraError, require
-from indicatorkit.formats.grid import MAX_CELLS, Cell, Grid, GridTooLargeError, grid_of
+from indicatorkit.formats.grid import Cell, Grid, GridTooLargeError, grid_of
+from indicatorkit.formats.limits import InputLimitError, current
+from indicatorkit.formats.packed import check_workbook
+from indicatorkit.model.findings import column_letters
 from indicatorkit.numerals import format_decimal
 
 __all__ = [
@@ -104,8 +107,18 @@ def date_text(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+_OPENPYXL_CUT = 32_767
+
+
 def _make_cell(
-    row: int, column: int, value: Any, number_format: str, sheet: str, file: str
+    row: int,
+    column: int,
+    value: Any,
+    number_format: str,
+    sheet: str,
+    file: str,
+    *,
+    cut: bool = False,
 ) -> Cell | None:
     if value is None:
         return None
@@ -124,6 +137,12 @@ def _make_cell(
         text = number_text(exact, _is_percent_format(number_format))
         return Cell(row, column, text, exact, **where)
     text = str(value)
+    maximum = current().cell_text
+    # openpyxl cuts a longer text to Excel's 32,767 characters without a word: that length
+    # is taken for a cut, so that no text is lost silently
+    if len(text) > maximum or (cut and len(text) >= _OPENPYXL_CUT and maximum <= _OPENPYXL_CUT):
+        place = f"{sheet}!{column_letters(column)}{row}"
+        raise InputLimitError(file, "cell_text", len(text), maximum, where=place)
     if not text.strip():
         return None
     return Cell(row, column, text, None, **where)
@@ -231,7 +250,7 @@ def _column_number(letters: bytes) -> int:
 
 def _check_merged_area(path: Path) -> None:
     """Refuse, before openpyxl builds one object per merged cell, a workbook whose merged
-    ranges cover more than :data:`MAX_CELLS` cells (a small file can declare ``A1:XFD1048576``)."""
+    ranges cover more than ``Limits.cells`` cells (a small file can declare ``A1:XFD1048576``)."""
     area = 0
     try:
         with zipfile.ZipFile(path) as archive:
@@ -250,11 +269,9 @@ def _check_merged_area(path: Path) -> None:
                             area += (abs(bottom - top) + 1) * (abs(right - left) + 1)
                             last = match.end()
                         tail = text[max(last, len(text) - 64) :]
-                if area > MAX_CELLS:
-                    raise UnreadableWorkbookError(
-                        f"工作簿的合并区域过大，超过 {MAX_CELLS} 个单元格 "
-                        f"(merged ranges too large: over {MAX_CELLS} cells): {path}"
-                    )
+                if area > current().cells:
+                    where = f"{name}（合并区域过大 merged ranges）"
+                    raise InputLimitError(str(path), "cells", area, current().cells, where=where)
     except (OSError, zipfile.BadZipFile, RuntimeError) as error:
         raise UnreadableWorkbookError(
             f"无法读取 .xlsx 工作簿 (cannot read the .xlsx workbook) {path}: {error}"
@@ -267,6 +284,7 @@ def _hidden_sheet(name: str, file: str) -> Grid:
 
 def _xlsx_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
     openpyxl = require("openpyxl", "excel")
+    check_workbook(path, file)  # the zip, the sheets' dimensions and cells: before openpyxl
     _check_merged_area(path)
     try:
         with warnings.catch_warnings():
@@ -293,17 +311,11 @@ def _xlsx_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
             for (title, r, c), formula in formulas.items()
             if title == sheet.title and sheet.cell(r, c).value is None
         )
-        for row in sheet.iter_rows():
-            for item in row:
-                if len(cells) >= MAX_CELLS:
-                    raise UnreadableWorkbookError(
-                        f"工作表“{sheet.title}”超过 {MAX_CELLS} 个单元格 (sheet too large)"
-                    )
-                made = _make_cell(
-                    item.row, item.column, item.value, item.number_format, sheet.title, file
-                )
-                if made is not None:
-                    cells[(item.row, item.column)] = made
+        # the cells the sheet holds, not every cell of its rectangle: A1 and XFD1048576 are two
+        for (r, c), item in sorted(sheet._cells.items()):
+            made = _make_cell(r, c, item.value, item.number_format, sheet.title, file, cut=True)
+            if made is not None:
+                cells[(r, c)] = made
         merges = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
         grids.append(
             grid_of(
@@ -343,23 +355,27 @@ def _formula_cells(openpyxl: ModuleType, path: Path) -> dict[tuple[str, int, int
         return {}
     found = {}
     for sheet in book.worksheets:
-        for row in sheet.iter_rows():
-            for item in row:
-                if item.data_type == "f":
-                    found[(sheet.title, item.row, item.column)] = str(item.value)
+        for (r, c), item in sheet._cells.items():
+            if item.data_type == "f":
+                found[(sheet.title, r, c)] = str(item.value)
     return found
 
 
 def _xls_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
     xlrd = require("xlrd", "excel")
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=False)
+        # ragged rows: each row as long as its last cell, never padded to the widest row
+        book = xlrd.open_workbook(
+            str(path), formatting_info=True, on_demand=False, ragged_rows=True
+        )
     except Exception as error:  # xlrd raises XLRDError, struct and compound-document errors
         raise UnreadableWorkbookError(
-            f"无法读取 .xls 工作簿 (cannot read the .xls workbook) {path}: "
-            f"{type(error).__name__}: {error}"
+            f"无法读取 .xls 工作簿，文件可能已损坏或不完整 (cannot read the .xls workbook; it may be "
+            f"damaged or cut short) {path}: {type(error).__name__}: {error}"
         ) from None
     grids = []
+    limits = current()
+    held = 0
     for sheet in book.sheets():
         if sheet.visibility and not include_hidden:
             grids.append(_hidden_sheet(sheet.name, file))
@@ -370,8 +386,11 @@ def _xls_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
             else [r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden]
         )
         cells: dict[tuple[int, int], Cell] = {}
+        held += sum(sheet.row_len(r) for r in range(sheet.nrows))
+        if held > limits.cells:
+            raise InputLimitError(file, "cells", held, limits.cells, where=sheet.name)
         for r in range(sheet.nrows):
-            for c in range(sheet.ncols):
+            for c in range(sheet.row_len(r)):
                 item = sheet.cell(r, c)
                 value: Any = item.value
                 number_format = ""

@@ -28,6 +28,8 @@ from indicatorkit.formats.central_table import is_plain_number, target_with_unit
 from indicatorkit.formats.fund_sources_text import parse_fund_sources
 from indicatorkit.formats.grid import hidden_findings, key
 from indicatorkit.formats.imported import Imported, spec_units
+from indicatorkit.formats.limits import InputLimitError
+from indicatorkit.formats.packed import DamagedFileError
 from indicatorkit.formats.table_words import DASHES as _DASHES
 from indicatorkit.formats.table_words import ELLIPSIS as _ELLIPSIS
 from indicatorkit.formats.table_words import EMPTY_TEMPLATE_NAME as _EMPTY_TEMPLATE_NAME
@@ -310,7 +312,7 @@ class _SheetReader:
         共N行``; a group's title row is marked ``标题``)."""
         tables = self.counted_tables()
         claimed = {r for start, count in tables.values() for r in range(start, start + count + 1)}
-        free = [r for r in range(1, self.grid.rows + 1) if r not in claimed]
+        free = [r for r in self.grid.rows_between(1, self.grid.rows) if r not in claimed]
         found = self.labelled(free, ["部门编码", "部门名称", "年度", "总体目标"])
         year_text = _text(found.get("年度"))
         year = None
@@ -457,7 +459,7 @@ class _SheetReader:
         table_rows: set[int] = set()
         if table is not None:
             table_rows = set(range(table.header, table.end + 1))
-        label_rows = [r for r in range(start, end + 1) if r not in table_rows]
+        label_rows = [r for r in self.grid.rows_between(start, end) if r not in table_rows]
         money = self.money_unit(start, end)
         block: tuple[Budget | None, dict[str, object]] | None = None
         if budget_rows is not None:  # first, so that its row labels are not read as labels
@@ -580,7 +582,7 @@ class _SheetReader:
         self.book.add_project(project, self.grid.name, start)
 
     def use_titles_in(self, start: int, end: int) -> None:
-        for row in range(start, end + 1):
+        for row in self.grid.rows_between(start, end):
             cells = [c for c in self.grid.row_cells(row) if c.origin not in self.used]
             if cells and all(
                 re.search(r"(绩效目标表|自评表|申报表)$", c.text.strip()) for c in cells
@@ -819,7 +821,7 @@ class _SheetReader:
         return None
 
     def budget_header(self, start: int, end: int) -> int | None:
-        for row in range(start, end + 1):
+        for row in self.grid.rows_between(start, end):
             keys = [key(c.text) for c in self.grid.row_cells(row)]
             if any("预算数" in k for k in keys) and any("执行数" in k for k in keys):
                 return row
@@ -1011,7 +1013,7 @@ class _SheetReader:
 
     def totals(self, start: int, end: int) -> None:
         """总分 rows and printed totals and grades: kept as findings to compare with a score."""
-        for row in range(start, end + 1):
+        for row in self.grid.rows_between(start, end):
             cells = [c for c in self.grid.row_cells(row) if c.origin not in self.used]
             if not cells:
                 continue
@@ -1034,7 +1036,7 @@ class _SheetReader:
     # -- indicator tables ------------------------------------------------------------------------
 
     def indicator_table(self, start: int, end: int) -> _Table | None:
-        for row in range(start, end + 1):
+        for row in self.grid.rows_between(start, end):
             cells = self.grid.row_cells(row)
             keys = [key(c.text) for c in cells if len(key(c.text)) <= _HEADER_LENGTH]
             if not (
@@ -1053,7 +1055,7 @@ class _SheetReader:
                 if role is not None and role not in roles.values():
                     roles[cell.column] = role
             last = row
-            for r in range(row + 1, end + 1):
+            for r in self.grid.rows_between(row + 1, end):
                 first_cells = self.grid.row_cells(r)
                 if not first_cells:
                     continue
@@ -1554,7 +1556,7 @@ class _SheetReader:
             elif "项目内容" in k:
                 columns["purpose"] = cell.column
         money = self.money_unit(1, header)
-        for row in range(header + 1, self.grid.rows + 1):
+        for row in self.grid.rows_between(header + 1, self.grid.rows):
             goal_cell = self.grid.cell(row, columns["goal"])
             if goal_cell is None:
                 continue
@@ -1756,7 +1758,7 @@ def read_workbook(path: Path, *, source: str, include_hidden: bool = False) -> I
     """
     try:
         grids = load_grids(Path(path), source=source, include_hidden=include_hidden)
-    except UnreadableWorkbookError as error:
+    except (UnreadableWorkbookError, InputLimitError, DamagedFileError) as error:
         finding = Finding("IK700", ERROR, str(error), 1, file=source)
         return Imported(None, (finding,), source)
     book = _BookReader(source)

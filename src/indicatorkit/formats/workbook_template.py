@@ -35,11 +35,11 @@ onto the spec: ``indicatorkit score SPEC filled.xlsx``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
-from indicatorkit.formats.workbook_write import _close, _fits, _open
+from indicatorkit.formats.workbook_write import _close, _fits, _open, _replacing
 from indicatorkit.language.targets import Comparison, Qualitative, Range
 from indicatorkit.language.values import DatePoint
 from indicatorkit.model.records import Indicator, Project, Spec
@@ -151,8 +151,9 @@ def _number(message: str, low: float, high: float) -> dict[str, Any]:
     }
 
 
-def write_template(spec: Spec, path: Path) -> None:
-    """Write the workbook a unit fills in for ``spec``'s projects (see the module) at ``path``.
+def write_template(spec: Spec, path: Path, *, inputs: Iterable[str | Path] = ()) -> None:
+    """Write the workbook a unit fills in for ``spec``'s projects (see the module) at ``path``,
+    whole or not at all (one of ``inputs`` is refused: :mod:`~indicatorkit.formats.output`).
 
     Raises :class:`~indicatorkit.formats.workbook_write.UnwritableWorkbookError` when it
     cannot be written.
@@ -165,7 +166,12 @@ def write_template(spec: Spec, path: Path) -> None:
     >>> [cell.value for cell in sheet[HEADER_ROW + 2]][:7]
     ['甲', '产出指标', '数量指标', '数', '≥1件', None, '件']
     """
-    book, _ = _open(Path(path))
+    with _replacing(Path(path), inputs) as temporary:
+        _write_template(spec, temporary, Path(path))
+
+
+def _write_template(spec: Spec, temporary: Path, path: Path) -> None:
+    book, _ = _open(temporary)
     template = _Template(book, spec)
     sheet = template.sheet
     sheet.set_column(0, 0, 22)
@@ -202,7 +208,7 @@ def write_template(spec: Spec, path: Path) -> None:
             row += 1
     sheet.freeze_panes(HEADER_ROW, 4)
     sheet.protect("", {"format_columns": True, "format_rows": True, "autofilter": True})
-    _close(book, Path(path))
+    _close(book, path)
 
 
 def _project_row(template: _Template, row: int, key: str, project: Project) -> None:

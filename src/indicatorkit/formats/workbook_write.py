@@ -12,7 +12,8 @@ the formula, so a reader that does not calculate sees the numbers too):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.extras import require
 from indicatorkit.formats.fund_sources_text import fund_sources_text
+from indicatorkit.formats.output import OutputError, OutputIsInputError, replacing
 from indicatorkit.formats.workbook_grid import excel_exact
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.values import Amount
@@ -168,12 +170,31 @@ def _sheet_name(base: str, used: set[str]) -> str:
 
 
 def _open(path: Path) -> tuple[Any, dict[str, Any]]:
+    """A workbook writing to ``path`` in which every text is a string cell: never a formula,
+    a number or a link, whatever it starts with (``=HYPERLINK(…)`` stays text, see
+    :mod:`~indicatorkit.formats.inert_cells`); formulas are only the ones written as such."""
     xlsxwriter = require("xlsxwriter", "excel")
     book = xlsxwriter.Workbook(
-        str(path), {"strings_to_numbers": False, "strings_to_formulas": False}
+        str(path),
+        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
     )
     book.set_properties({"comments": "indicatorkit"})
     return book, _formats(book)
+
+
+@contextmanager
+def _replacing(path: Path, inputs: Iterable[str | Path]) -> Iterator[Path]:
+    """:func:`~indicatorkit.formats.output.replacing`, what the OS refuses said as an
+    :class:`UnwritableWorkbookError` (an output that is an input stays its own error)."""
+    try:
+        with replacing(path, inputs=inputs) as temporary:
+            yield temporary
+    except OutputIsInputError:
+        raise
+    except OutputError as error:
+        raise UnwritableWorkbookError(
+            f"无法写入工作簿 (cannot write the workbook) {path}: {error.reason}"
+        ) from None
 
 
 def _close(book: Any, path: Path) -> None:
@@ -188,8 +209,9 @@ def _close(book: Any, path: Path) -> None:
 # --- the 目标申报表 ------------------------------------------------------------------------------
 
 
-def write_workbook(spec: Spec, path: Path) -> None:
-    """Write ``spec`` as a 目标申报表 workbook (.xlsx) at ``path``.
+def write_workbook(spec: Spec, path: Path, *, inputs: Iterable[str | Path] = ()) -> None:
+    """Write ``spec`` as a 目标申报表 workbook (.xlsx) at ``path``, whole or not at all
+    (:mod:`~indicatorkit.formats.output`; ``inputs`` are refused as the output).
 
     >>> import tempfile, indicatorkit
     >>> from indicatorkit.formats.workbook import read_workbook
@@ -201,7 +223,12 @@ def write_workbook(spec: Spec, path: Path) -> None:
     ...     read_workbook(path, source="申报表.xlsx").spec == spec
     True
     """
-    book, formats = _open(Path(path))
+    with _replacing(Path(path), inputs) as temporary:
+        _write_workbook(spec, temporary, Path(path))
+
+
+def _write_workbook(spec: Spec, temporary: Path, path: Path) -> None:
+    book, formats = _open(temporary)
     used: set[str] = set()
     cover = _Sheet(book, _sheet_name("说明", used), formats)
     cover.sheet.set_column(0, 0, 14)
@@ -215,7 +242,7 @@ def write_workbook(spec: Spec, path: Path) -> None:
             _programme_sheet(book, formats, used, index, programme)
     for project in spec.projects:
         _project_sheet(book, formats, used, project)
-    _close(book, Path(path))
+    _close(book, path)
 
 
 def _department_sheet(book: Any, formats: dict[str, Any], used: set[str], dept: Department) -> None:
@@ -409,8 +436,11 @@ def _base_grade(rules: RuleSet) -> bool:
     return type(rules).grade is RuleSet.grade
 
 
-def write_self_assessment(report: SpecScore, path: Path) -> None:
-    """Write a scored report as a filled 自评表 workbook (.xlsx) at ``path``: one sheet per
+def write_self_assessment(
+    report: SpecScore, path: Path, *, inputs: Iterable[str | Path] = ()
+) -> None:
+    """Write a scored report as a filled 自评表 workbook (.xlsx) at ``path`` (whole or not at
+    all; ``inputs`` are refused as the output, :mod:`~indicatorkit.formats.output`): one sheet per
     project (targets, actuals, weights, scores, outcome, reasons; the budget line with 执行率
     and its score as formulas; the total as ``=SUM(…)`` and the grade as ``=IF(…)`` with their
     stored results) and a summary sheet with the department's total.
@@ -431,16 +461,17 @@ def write_self_assessment(report: SpecScore, path: Path) -> None:
     >>> [c.value for c in sheet[6]][:6], [c.value for c in cached[6]][:6]
     (['年度资金总额', 10000, 9500, 10, '=IF(B6>0,C6/B6,0)', '=MAX(0,MIN(E6,1))*D6'], ['年度资金总额', 10000, 9500, 10, 0.95, 9.5])
     """
-    book, formats = _open(Path(path))
-    used: set[str] = set()
-    summary = _Sheet(book, _sheet_name("汇总", used), formats)
-    totals: list[tuple[ProjectScore, str | None]] = []
-    for project in report.projects:
-        name = _sheet_name(f"项目{project.number}", used)
-        total_cell = _self_assessment_sheet(book, formats, name, project, report.rules)
-        totals.append((project, f"'{name}'!{total_cell}" if total_cell else None))
-    _summary(summary, report, totals)
-    _close(book, Path(path))
+    with _replacing(Path(path), inputs) as temporary:
+        book, formats = _open(temporary)
+        used: set[str] = set()
+        summary = _Sheet(book, _sheet_name("汇总", used), formats)
+        totals: list[tuple[ProjectScore, str | None]] = []
+        for project in report.projects:
+            name = _sheet_name(f"项目{project.number}", used)
+            total_cell = _self_assessment_sheet(book, formats, name, project, report.rules)
+            totals.append((project, f"'{name}'!{total_cell}" if total_cell else None))
+        _summary(summary, report, totals)
+        _close(book, Path(path))
 
 
 def _money_number(amount: Amount | None) -> Fraction | None:

@@ -11,7 +11,7 @@ from typing import Final
 
 import attrs
 
-from indicatorkit.errors import IndicatorkitError
+from indicatorkit.errors import ArgumentError, IndicatorkitError
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Finding, Severity
@@ -19,7 +19,7 @@ from indicatorkit.model.lint import LEVEL1_ALIASES
 from indicatorkit.model.records import Indicator, Project, Spec, SpendingPlan, field_text
 from indicatorkit.numerals import read_ratio
 
-__all__ = ["CODES", "ActualRow", "Actuals", "finding", "merge_actuals"]
+__all__ = ["ACTUALS_HINT", "CODES", "ActualRow", "Actuals", "finding", "merge_actuals"]
 
 #: The finding codes of actuals files: code → (severity, what it means).
 CODES: Final[dict[str, tuple[Severity, str]]] = {
@@ -106,6 +106,13 @@ class Actuals:
     findings: tuple[Finding, ...] = ()
 
 
+#: How to make :class:`Actuals` from a file (said when something else is given).
+ACTUALS_HINT = (
+    "先读实际值文件 / read the file first: "
+    "indicatorkit.formats.actuals_file.read_actuals(pathlib.Path(name))"
+)
+
+
 def finding(
     code: str, message: str, line: int, column: int, file: str | None, sheet: str | None = None
 ) -> Finding:
@@ -120,14 +127,41 @@ def finding(
     return Finding(code, severity, f"{message} — {what}", line, column, file=file, sheet=sheet)
 
 
-def _project_matches(project: Project, key: str) -> bool:
-    key = key.strip()
-    if not key:
-        return False
-    number = key.removeprefix("项目").strip()
-    return key in (project.code, project.name) or (
-        number.isdigit() and int(number) == project.number
-    )
+class _SpecIndex:
+    """The spec's projects by what a row may name them with (code, name, number) and, built
+    when first asked, each project's indicators by name: a row is matched in time that does
+    not grow with the spec, so merging is linear in rows plus indicators."""
+
+    def __init__(self, spec: Spec) -> None:
+        self.projects = spec.projects
+        self.by_text: dict[str, list[int]] = {}
+        self.by_number: dict[int, list[int]] = {}
+        for index, project in enumerate(spec.projects):
+            for text in {project.code, project.name} - {""}:
+                self.by_text.setdefault(text, []).append(index)
+            self.by_number.setdefault(project.number, []).append(index)
+        self.names: dict[int, dict[str, list[int]]] = {}
+
+    def projects_named(self, key: str) -> list[Project]:
+        """The projects whose code or name is ``key``, or whose number it gives (``3``, ``项目3``)."""
+        key = key.strip()
+        if not key:
+            return []
+        found = set(self.by_text.get(key, ()))
+        number = key.removeprefix("项目").strip()
+        if number.isdecimal() and len(number) <= 18:
+            found.update(self.by_number.get(int(number), ()))
+        return [self.projects[index] for index in sorted(found)]
+
+    def indicators_named(self, project: Project, name: str) -> list[int]:
+        """The indices of ``project``'s indicators called ``name``."""
+        names = self.names.get(id(project))
+        if names is None:
+            names = {}
+            for index, indicator in enumerate(project.indicators):
+                names.setdefault(field_text(indicator.name), []).append(index)
+            self.names[id(project)] = names
+        return names.get(name, [])
 
 
 def _level1(name: str) -> str:
@@ -147,9 +181,9 @@ def _row_finding(code: str, message: str, row: ActualRow, column: str, file: str
     return finding(code, message, row.line, row.column(column), file, row.sheet)
 
 
-def _project_of(spec: Spec, row: ActualRow, file: str | None) -> Project | Finding:
+def _project_of(index: _SpecIndex, row: ActualRow, file: str | None) -> Project | Finding:
     """The one project ``row`` names, or the finding why there is none (IK403)."""
-    projects = [p for p in spec.projects if _project_matches(p, row.project)]
+    projects = index.projects_named(row.project)
     if len(projects) != 1:
         message = (
             f"没有项目“{row.project}” (no such project)"
@@ -170,12 +204,14 @@ def _project_of(spec: Spec, row: ActualRow, file: str | None) -> Project | Findi
     return project
 
 
-def _indicator_index(project: Project, row: ActualRow, file: str | None) -> int | Finding:
+def _indicator_index(
+    index: _SpecIndex, project: Project, row: ActualRow, file: str | None
+) -> int | Finding:
     """The index of the one indicator of ``project`` that ``row`` names (IK404, IK405)."""
     matching = [
-        index
-        for index, indicator in enumerate(project.indicators)
-        if _indicator_matches(indicator, row)
+        at
+        for at in index.indicators_named(project, row.name)
+        if _indicator_matches(project.indicators[at], row)
     ]
     path = " / ".join(part for part in (row.level1, row.level2, row.name) if part)
     if not matching:
@@ -201,14 +237,19 @@ def _indicator_index(project: Project, row: ActualRow, file: str | None) -> int 
     return matching[0]
 
 
-def merge_actuals(spec: Spec, actuals: Actuals) -> tuple[Spec, list[Finding]]:
+def merge_actuals(
+    spec: Spec, actuals: Actuals, *, spec_file: str | None = None
+) -> tuple[Spec, list[Finding]]:
     """``spec`` with each row's actual, score, reason and 不适用 on its indicator, each
     project's 执行数 and 累计支出 on it, and the findings: what reading the file found, rows
     that match no project or indicator, or several, or whose 指标值 disagrees with the spec,
     two rows for one indicator, two different 执行数 for one project, bad values (all errors;
     such rows are not merged), an actual or 执行数 replacing one the spec had, and every
-    indicator of a published project left without an actual (warnings).  Only projects'
-    indicators are matched (a department's programmes are not in actuals files).
+    indicator of a published project left without an actual (warnings, located in
+    ``spec_file``, the spec's file).  Only projects' indicators are matched (a department's
+    programmes are not in actuals files).  Time is linear in rows and indicators.  An
+    argument of the wrong kind (a file name for ``actuals``) is an
+    :class:`~indicatorkit.errors.ArgumentError`.
 
     >>> from indicatorkit import loads
     >>> from indicatorkit.formats.actuals_file import read_actuals
@@ -220,6 +261,10 @@ def merge_actuals(spec: Spec, actuals: Actuals) -> tuple[Spec, list[Finding]]:
     >>> str(merged.projects[0].executed), merged.projects[0].indicators[0].actual
     ('9500元', '2件')
     """
+    if not isinstance(spec, Spec):
+        raise ArgumentError("merge_actuals", "spec", "Spec", spec, "indicatorkit.load(path)")
+    if not isinstance(actuals, Actuals):
+        raise ArgumentError("merge_actuals", "actuals", "Actuals", actuals, ACTUALS_HINT)
     file = actuals.file
     findings: list[Finding] = list(actuals.findings)
     if actuals.rows and not any(row.project for row in actuals.rows):
@@ -233,8 +278,9 @@ def merge_actuals(spec: Spec, actuals: Actuals) -> tuple[Spec, list[Finding]]:
         return spec, findings
     placed: dict[tuple[int, int], ActualRow] = {}
     spending: dict[int, _Spending] = {}
+    index = _SpecIndex(spec)
     for row in actuals.rows:
-        project = _project_of(spec, row, file)
+        project = _project_of(index, row, file)
         if isinstance(project, Finding):
             if not (row.is_project_row and _empty_project_row(row)):
                 findings.append(project)
@@ -246,12 +292,12 @@ def merge_actuals(spec: Spec, actuals: Actuals) -> tuple[Spec, list[Finding]]:
                 continue
         if row.is_project_row:
             continue
-        index = _indicator_index(project, row, file)
-        if isinstance(index, Finding):
-            findings.append(index)
+        at = _indicator_index(index, project, row, file)
+        if isinstance(at, Finding):
+            findings.append(at)
             continue
-        indicator = project.indicators[index]
-        key = (project.number, index)
+        indicator = project.indicators[at]
+        key = (project.number, at)
         if key in placed:
             findings.append(
                 _row_finding(
@@ -279,7 +325,7 @@ def merge_actuals(spec: Spec, actuals: Actuals) -> tuple[Spec, list[Finding]]:
         if _valid(row, indicator, findings, file):
             placed[key] = row
     spec = _with_spending(spec, spending, findings, file)
-    return _merged(spec, placed, findings, file)
+    return _merged(spec, placed, findings, file, spec_file)
 
 
 @attrs.define
@@ -424,6 +470,7 @@ def _merged(
     placed: dict[tuple[int, int], ActualRow],
     findings: list[Finding],
     file: str | None,
+    spec_file: str | None,
 ) -> tuple[Spec, list[Finding]]:
     projects = []
     for project in spec.projects:
@@ -444,7 +491,7 @@ def _merged(
                                 f"(no row gives it an actual)",
                                 at,
                                 1,
-                                None,
+                                spec_file,
                             ),
                             suggestion="在实际值文件中加一行，或填写“不适用” / add a row, or 不适用",
                         )

@@ -36,7 +36,7 @@ from typing import Any
 
 import attrs
 
-from indicatorkit.errors import IndicatorkitError
+from indicatorkit.errors import ArgumentError, IndicatorkitError
 from indicatorkit.language.targets import Comparison, Qualitative, Range
 from indicatorkit.language.values import DatePoint, Grade
 from indicatorkit.model.actuals import Actuals, merge_actuals
@@ -302,6 +302,11 @@ def monitor(
     >>> [f.code for f in report.findings]  # the file's 累计支出 replaces the spec's 20%
     ['IK410']
     """
+    if not isinstance(spec, Spec):
+        raise ArgumentError("monitor", "spec", "Spec", spec, "indicatorkit.load(path)")
+    if not isinstance(at, datetime.date):
+        hint = f"datetime.date.fromisoformat({at!r})" if isinstance(at, str) else ""
+        raise ArgumentError("monitor", "at", "datetime.date", at, hint)
     chosen = thresholds or Thresholds()
     findings: tuple[Finding, ...] = ()
     if actuals is not None:

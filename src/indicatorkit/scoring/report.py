@@ -35,8 +35,9 @@ from typing import Any
 
 import attrs
 
+from indicatorkit.errors import ArgumentError
 from indicatorkit.language.values import Amount
-from indicatorkit.model.actuals import Actuals, merge_actuals
+from indicatorkit.model.actuals import ACTUALS_HINT, Actuals, merge_actuals
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.records import Indicator, Project, Spec
 from indicatorkit.numerals import format_decimal
@@ -410,14 +411,20 @@ def _subtotals(scored: Iterable[ScoredIndicator]) -> list[Subtotal]:
 
 
 def score(
-    spec: Spec, actuals: Actuals | None = None, *, rules: RuleSet | str | None = None
+    spec: Spec,
+    actuals: Actuals | None = None,
+    *,
+    rules: RuleSet | str | None = None,
+    spec_file: str | None = None,
 ) -> SpecScore:
     """Score every project of ``spec`` that has indicators (withheld projects have none), by
     ``rules`` — a :class:`RuleSet`, a rule set's name, or ``None`` for the rule set the spec
     names (``Spec.rules``), else the national rules.
 
     ``actuals`` (read from a file with :func:`~indicatorkit.formats.actuals_file.read_actuals`)
-    are merged onto the spec first; what the merge says is in :attr:`SpecScore.findings`.
+    are merged onto the spec first; what the merge says is in :attr:`SpecScore.findings`
+    (an indicator left without an actual located in ``spec_file``, the spec's file name).
+    An argument of the wrong kind is an :class:`~indicatorkit.errors.ArgumentError`.
 
     >>> from indicatorkit import display, loads, score
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：210件\\n")
@@ -427,9 +434,13 @@ def score(
     >>> score(spec, rules="hubei").rules.name
     'hubei'
     """
+    if not isinstance(spec, Spec):
+        raise ArgumentError("score", "spec", "Spec", spec, "indicatorkit.load(path)")
+    if actuals is not None and not isinstance(actuals, Actuals):
+        raise ArgumentError("score", "actuals", "Actuals", actuals, ACTUALS_HINT)
     findings: tuple[Finding, ...] = ()
     if actuals is not None:
-        spec, merged = merge_actuals(spec, actuals)
+        spec, merged = merge_actuals(spec, actuals, spec_file=spec_file)
         findings = tuple(merged)
     chosen = rule_set(rules if rules is not None else spec.rules)
     projects = tuple(

@@ -20,6 +20,7 @@ import enum
 from collections.abc import Mapping
 from fractions import Fraction
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -108,6 +109,14 @@ def _fractions(mapping: Mapping[str, int | Fraction]) -> Mapping[str, Fraction]:
     return MappingProxyType({key: Fraction(value) for key, value in mapping.items()})
 
 
+def _read_only_bands(mapping: Mapping[Grade, Band]) -> Mapping[Grade, Band]:
+    return MappingProxyType(dict(mapping))
+
+
+def _rebuild_rule_set(kind: type[RuleSet], values: dict[str, Any]) -> RuleSet:
+    return kind(**values)
+
+
 @attrs.frozen
 class RuleSet:
     """The settings of a rule set (see ``docs/scoring.md`` for each one's source).
@@ -135,7 +144,9 @@ class RuleSet:
     budget_weight: Fraction = attrs.field(default=Fraction(10), converter=_fraction)
     lower_is_better: LowerIsBetter = LowerIsBetter.LINEAR
     #: The qualitative grades' bands, as shares of the weight.
-    bands: Mapping[Grade, Band] = attrs.field(factory=lambda: _bands(Fraction(6, 10)))
+    bands: Mapping[Grade, Band] = attrs.field(
+        factory=lambda: _bands(Fraction(6, 10)), converter=_read_only_bands
+    )
     #: (lowest total, grade), best first.
     grades: tuple[tuple[Fraction, str], ...] = (
         (Fraction(90), "优"),
@@ -151,6 +162,23 @@ class RuleSet:
     #: Indicators that do not apply are dropped and the rest rescaled to 100.
     rescale_not_applicable: bool = True
     rollup: Rollup = Rollup.MEAN
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (and deep-copied) by its settings, the read-only mappings as plain dicts
+        (a mapping proxy does not pickle), so a rule set and every score that holds one
+        travel to another process; a subclass comes back as itself.
+
+        >>> import copy, pickle
+        >>> pickle.loads(pickle.dumps(NATIONAL)) == NATIONAL == copy.deepcopy(NATIONAL)
+        True
+        """
+        values = {
+            field.alias: dict(value) if isinstance(value, MappingProxyType) else value
+            for field in attrs.fields(type(self))
+            if field.init
+            for value in (getattr(self, field.name),)
+        }
+        return (_rebuild_rule_set, (type(self), values))
 
     # ---- the formulas ----------------------------------------------------------------------
     def partial_credit(
