@@ -97,7 +97,7 @@ def test_qualitative_bands_and_the_evaluators_score() -> None:
     result = score_indicator("及时足额发放", "达成", 10)
     assert (result.score, result.score_range, result.score_source) == (10, (8, 10), "default")
     partial = score_indicator("及时足额发放", "部分达成", 10)
-    assert (partial.score, partial.score_range, partial.outcome) == (7, (6, 8), Outcome.MISSED)
+    assert (partial.score, partial.score_range, partial.outcome) == (7, (6, 8), Outcome.PARTIAL)
     chosen = score_indicator("及时足额发放", Grade.PARTIAL, 10, evaluator_score="7.5")
     assert (chosen.score, chosen.score_range, chosen.score_source) == (
         Fraction(15, 2),

@@ -79,7 +79,7 @@ from indicatorkit.model.lint import lint
 from indicatorkit.model.records import Indicator, Spec
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
-from indicatorkit.scoring.indicator import IndicatorScore, display
+from indicatorkit.scoring.indicator import IndicatorScore, Outcome, display
 from indicatorkit.scoring.monitoring import Light, monitor
 from indicatorkit.scoring.report import ProjectScore, SpecScore, score
 from indicatorkit.units import UnitRegistry
@@ -216,13 +216,16 @@ def _parse(texts: Sequence[str], lenient: bool, form: str, quiet: bool, out: Tex
 
 # --- check ---------------------------------------------------------------------------------
 
-_VERDICT = {True: "达成 met", False: "未达成 missed", None: "待评定 ungraded"}
+_UNGRADED = "待评定 ungraded"
+#: The totals of ``check``: one per outcome a check shows (labels from :class:`Outcome`).
 _TOTALS = {
-    "met": "达成 met",
-    "missed": "未达成 missed",
-    "ungraded": "待评定 ungraded",
+    "met": Outcome.MET.label,
+    "partial": Outcome.PARTIAL.label,
+    "missed": Outcome.MISSED.label,
+    "ungraded": _UNGRADED,
     "problems": "有问题 problems",
 }
+_OUTCOME_KEYS = {Outcome.MET: "met", Outcome.PARTIAL: "partial", Outcome.MISSED: "missed"}
 
 
 _CHECK_COLUMNS = (
@@ -314,7 +317,9 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
                 print(item.render(), file=sys.stderr)
             continue
         met = item.result.met
-        totals["met" if met else "missed" if met is False else "ungraded"] += 1
+        outcome = Outcome.of_check(item.result)
+        totals["ungraded" if outcome is None else _OUTCOME_KEYS[outcome]] += 1
+        verdict = _UNGRADED if outcome is None else outcome.label
         row = item.row
         table.append(
             (
@@ -322,7 +327,7 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
                 " / ".join(row.labels),
                 item.result.target,
                 row.actual,
-                _VERDICT[met],
+                verdict,
                 _percent(item),
             )
         )
@@ -334,13 +339,14 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
                 "target": str(item.result.target),
                 "actual": row.actual,
                 "met": met,
+                "outcome": None if outcome is None else outcome.value,
                 "attainment": None if item.attainment is None else str(item.attainment),
             }
         )
         if form == "text" and not quiet:
             label = " / ".join(row.labels)
             print(
-                f"{row.line}\t{label}\t{item.result.target}\t{row.actual}\t{_VERDICT[met]}\t"
+                f"{row.line}\t{label}\t{item.result.target}\t{row.actual}\t{verdict}\t"
                 f"{_percent(item)}",
                 file=out,
             )

@@ -1,8 +1,8 @@
 """Scoring one three-level indicator: a target, an actual and a weight give an outcome and a
 score under a rule set.
 
-Six outcomes, never folded into 0 or full marks: met, missed, not applicable, actual missing,
-unreadable, evaluation failed.  Scores are exact fractions; :func:`display` rounds half up to
+Seven outcomes, never folded into 0 or full marks: met, partly met (a qualitative 部分达成),
+missed, not applicable, actual missing, unreadable, evaluation failed.  Scores are exact fractions; :func:`display` rounds half up to
 two decimals, for display only.
 
 >>> result = score_indicator("≥200件", "150件", 20)
@@ -61,9 +61,13 @@ class Outcome(enum.Enum):
     >>> from indicatorkit import Outcome, score_indicator
     >>> score_indicator("≥95%", "90%", 10).outcome, Outcome.MET.label
     (<Outcome.MISSED: 'missed'>, '达成 met')
+    >>> score_indicator("及时足额发放", "部分达成", 10).outcome.label
+    '部分达成 partly met'
     """
 
     MET = "met"
+    #: 部分达成: a qualitative result graded partly achieved, scored in its own band.
+    PARTIAL = "partly met"
     MISSED = "missed"
     NOT_APPLICABLE = "not applicable"
     MISSING = "actual missing"
@@ -75,14 +79,30 @@ class Outcome(enum.Enum):
         """Chinese first, English beside."""
         return f"{_LABELS[self]} {self.value}"
 
+    @classmethod
+    def of_check(cls, result: CheckResult) -> Outcome | None:
+        """The outcome a check's result shows (``None`` while it cannot be decided, as for a
+        qualitative target with no grade): 部分达成 is :attr:`PARTIAL`, never missed.
+
+        >>> from indicatorkit import parse_target
+        >>> Outcome.of_check(parse_target("及时足额发放").check("部分达成")).label
+        '部分达成 partly met'
+        """
+        if result.met:
+            return cls.MET
+        if result.value is Grade.PARTIAL:
+            return cls.PARTIAL
+        return None if result.met is None else cls.MISSED
+
     @property
     def decided(self) -> bool:
-        """True when the indicator's score is known (met, missed or not applicable)."""
-        return self in (Outcome.MET, Outcome.MISSED, Outcome.NOT_APPLICABLE)
+        """True when the indicator's score is known (met, partly met, missed or not applicable)."""
+        return self in (Outcome.MET, Outcome.PARTIAL, Outcome.MISSED, Outcome.NOT_APPLICABLE)
 
 
 _LABELS = {
     Outcome.MET: "达成",
+    Outcome.PARTIAL: "部分达成",
     Outcome.MISSED: "未达成",
     Outcome.NOT_APPLICABLE: "不适用",
     Outcome.MISSING: "缺实际值",
@@ -215,6 +235,12 @@ def _scored(
 
 
 _MET, _MISSED = Outcome.MET, Outcome.MISSED
+#: The outcome each qualitative grade gives: 部分达成 is its own outcome, never 未达成.
+_GRADE_OUTCOMES = {
+    Grade.ACHIEVED: Outcome.MET,
+    Grade.PARTIAL: Outcome.PARTIAL,
+    Grade.NOT_ACHIEVED: Outcome.MISSED,
+}
 
 
 def _text(value: Fraction | None) -> str | None:
@@ -382,7 +408,7 @@ def _qualitative(
     return IndicatorScore(
         result.target,
         result.actual,
-        Outcome.MET if met else Outcome.MISSED,
+        _GRADE_OUTCOMES[grade],
         weight,
         score,
         (score, score) if evaluated else (low, high),
