@@ -15,9 +15,9 @@ from indicatorkit.errors import ArgumentError, IndicatorkitError
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Finding, Severity
-from indicatorkit.model.lint import LEVEL1_ALIASES
 from indicatorkit.model.records import Indicator, Project, Spec, SpendingPlan, field_text
 from indicatorkit.numerals import read_ratio
+from indicatorkit.vocabulary import level1_name, level2_name
 
 __all__ = ["ACTUALS_HINT", "CODES", "ActualRow", "Actuals", "finding", "merge_actuals"]
 
@@ -164,16 +164,15 @@ class _SpecIndex:
         return names.get(name, [])
 
 
-def _level1(name: str) -> str:
-    return LEVEL1_ALIASES.get(name, name)
-
-
 def _indicator_matches(indicator: Indicator, row: ActualRow) -> bool:
     if field_text(indicator.name) != row.name:
         return False
-    if row.level1 and _level1(row.level1) != _level1(indicator.level1):
+    if row.level1 and level1_name(row.level1) != level1_name(indicator.level1):
         return False
-    return not (row.level2 and row.level2 != indicator.level2)
+    level1 = indicator.level1  # the row's, when it names one, reads the same
+    return not (
+        row.level2 and level2_name(level1, row.level2) != level2_name(level1, indicator.level2)
+    )
 
 
 def _row_finding(code: str, message: str, row: ActualRow, column: str, file: str | None) -> Finding:

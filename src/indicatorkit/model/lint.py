@@ -42,19 +42,10 @@ from indicatorkit.model.records import (
 )
 from indicatorkit.numerals import format_decimal
 from indicatorkit.units import NO_UNIT, UnitRegistry
+from indicatorkit.vocabulary import LEVEL1, LEVEL2, level1_name, level2_name
 
-__all__ = ["LEVEL1", "LEVEL1_ALIASES", "LEVEL2", "RULES", "lint"]
+__all__ = ["RULES", "lint"]
 
-#: The national framework: level-1 names and the level-2 names under each.
-LEVEL2: dict[str, tuple[str, ...]] = {
-    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
-    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
-    "满意度指标": ("服务对象满意度指标",),
-    "成本指标": ("经济成本指标", "社会成本指标", "生态环境成本指标"),
-}
-LEVEL1 = tuple(LEVEL2)
-#: Older names accepted with a warning.
-LEVEL1_ALIASES = {"效果指标": "效益指标"}
 #: Every project should have these level-1 categories.
 REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
 
@@ -66,7 +57,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     ),
     "IK102": (
         Severity.WARNING,
-        "“效果指标”是“效益指标”的旧称 / 效果指标 is the old name of 效益指标",
+        "一级或二级指标用了旧称或别称 / an older or other name of a framework level",
     ),
     "IK103": (Severity.WARNING, "二级指标不在该一级指标之下 / level-2 name outside its level-1"),
     "IK104": (Severity.WARNING, "指标缺少一级、二级或三级名称 / a level name is missing"),
@@ -387,7 +378,7 @@ class _Checker:
                     f"“{indicator.name}”在{owner} 中出现 {names[indicator.name]} 次",
                     indicator.where,
                 )
-        present = {LEVEL1_ALIASES.get(i.level1, i.level1) for i in indicators}
+        present = {level1_name(i.level1) for i in indicators}
         if indicators:
             for level1 in REQUIRED_LEVEL1:
                 if level1 not in present:
@@ -453,14 +444,14 @@ class _Checker:
         ]
         if missing:
             self.add("IK104", f"缺少{'、'.join(missing)}名称", where)
-        if level1 in LEVEL1_ALIASES:
+        if level1 and level1_name(level1) != level1:
             self.add(
                 "IK102",
-                "",
+                f"“{level1}”即“{level1_name(level1)}”",
                 where,
-                suggestion=f"改为“{LEVEL1_ALIASES[level1]}”",
+                suggestion=f"改为“{level1_name(level1)}”",
             )
-            level1 = LEVEL1_ALIASES[level1]
+            level1 = level1_name(level1)
         elif level1 and level1 not in LEVEL2:
             self.add(
                 "IK101",
@@ -469,10 +460,18 @@ class _Checker:
                 suggestion="一级指标为 " + "、".join(LEVEL1),
             )
             return
-        if level1 and indicator.level2 and indicator.level2 not in LEVEL2[level1]:
+        level2 = indicator.level2
+        if level1 and level2 and level2_name(level1, level2) != level2:
+            self.add(
+                "IK102",
+                f"“{level2}”即“{level2_name(level1, level2)}”",
+                where,
+                suggestion=f"改为“{level2_name(level1, level2)}”",
+            )
+        elif level1 and level2 and level2 not in LEVEL2[level1]:
             self.add(
                 "IK103",
-                f"“{indicator.level2}”不在“{level1}”之下",
+                f"“{level2}”不在“{level1}”之下",
                 where,
                 suggestion=f"“{level1}”下为 " + "、".join(LEVEL2[level1]),
             )

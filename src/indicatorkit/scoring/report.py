@@ -43,12 +43,11 @@ from indicatorkit.model.records import Indicator, Project, Spec
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.indicator import IndicatorScore, Outcome, display, score_indicator
 from indicatorkit.scoring.rules import Rollup, RuleSet, rule_set
+from indicatorkit.vocabulary import level1_name, level2_name
 
 __all__ = ["BudgetLine", "ProjectScore", "ScoredIndicator", "SpecScore", "Subtotal", "score"]
 
 _ZERO = Fraction(0)
-#: Older names of level-1 indicators, scored as their current names.
-LEVEL1_ALIASES = {"效果指标": "效益指标", "项目完成指标": "产出指标"}
 
 
 def _text(value: Fraction | None) -> str | None:
@@ -287,7 +286,7 @@ def _weights(indicators: tuple[Indicator, ...], rules: RuleSet) -> tuple[list[Fr
     notes = ["" for _ in indicators]
     levels: dict[str, list[int]] = {}
     for index, indicator in enumerate(indicators):
-        levels.setdefault(LEVEL1_ALIASES.get(indicator.level1, indicator.level1), []).append(index)
+        levels.setdefault(level1_name(indicator.level1), []).append(index)
     for level, members in levels.items():
         missing = [i for i in members if weights[i] is None]
         if not missing:
@@ -393,9 +392,11 @@ def _span(result: IndicatorScore) -> tuple[Fraction, Fraction]:
 def _subtotals(scored: Iterable[ScoredIndicator]) -> list[Subtotal]:
     groups: dict[tuple[str, str], list[IndicatorScore]] = {}
     for item in scored:
-        level1 = LEVEL1_ALIASES.get(item.indicator.level1, item.indicator.level1)
+        level1 = level1_name(item.indicator.level1)
+        level2 = level2_name(level1, item.indicator.level2)
         groups.setdefault((level1, ""), []).append(item.score)
-        groups.setdefault((level1, item.indicator.level2), []).append(item.score)
+        if level2:  # a blank level-2 name is counted once, in its level-1 group
+            groups.setdefault((level1, level2), []).append(item.score)
     return [
         Subtotal(
             level1,
