@@ -511,6 +511,15 @@ class _Build(Transformer[Token, Any]):
         # 万分之五 is 0.05%, 百万分之五 0.0005%
         return Amount(value * 100 / _numeral(token, "一" + per), self.registry.unit("%"))
 
+    def chinese_tenths(self, token: Token) -> Amount:
+        """八成, 九成五, 三成半, 半成: a count of 成 (one 成 is 10%)."""
+        try:
+            return Amount(_numeral(token), self.registry.unit("成"))
+        except KeyError:
+            raise _invalid(
+                token, f"单位表中没有“成” (no unit 成 in the registry) “{token}”"
+            ) from None
+
     # ---- deadlines ----
     def deadline(
         self,
