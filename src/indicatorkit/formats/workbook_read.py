@@ -143,6 +143,8 @@ _NATURE = {"正向": Direction.HIGHER, "反向": Direction.LOWER}
 _SERIAL = re.compile(r"^\d{1,2},?\d{3}$")
 #: Excel serials of 2000-01-01 … 2049-12-31: a number there in a date-like place is a date.
 _SERIAL_RANGE = (36526, 54788)
+#: A unit named in a value column's header: 实际完成值（元）, 实际值(%).
+_STATED_UNIT = re.compile(r"[(（]\s*(万元|元|千元|亿元|%|百分比)\s*[)）]\s*$")
 _STOP_LABELS = (
     "总分",
     "合计",
@@ -1257,7 +1259,7 @@ class _SheetReader:
             elif not_applicable:  # 不适用 written as the actual (the 自评表 way)
                 values["not_applicable"] = (not_applicable.group(1) or "").strip()
             else:
-                values["actual"] = actual_cell.text
+                values["actual"] = self.actual_text(table, actual_cell, cells.get("unit"))
         if (cell := cells.get("reason")) is not None:
             values["reason"] = cell.text
         if cells.get("not_applicable") is not None:
@@ -1343,6 +1345,21 @@ class _SheetReader:
             "把单元格格式设为文本，写出日期，如“12月31日前” / format the cell as text and write the date",
         )
         return True
+
+    def actual_text(self, table: _Table, cell: Cell, unit_cell: Cell | None) -> str:
+        """The 实际完成值 as the table states it: a bare number under a header that names its
+        unit (``实际完成值（元）``) or beside a 计量单位 cell takes that unit — the table says
+        which unit it is in, so it is not left to a guess from the target's unit."""
+        text = cell.text
+        if not _is_number(text):
+            return text
+        header = unicodedata.normalize("NFKC", self.grid.text(table.header, cell.column))
+        stated = _STATED_UNIT.search(header)
+        unit = stated.group(1) if stated else unit_cell.text.strip() if unit_cell else ""
+        if key(unit) in _DASHES:
+            return text
+        unit = "%" if unit in ("百分比", "百分率") else unit
+        return text.strip().replace(",", "") + unit if unit else text
 
     def target(
         self, table: _Table, cells: dict[str, Cell | None], row: int

@@ -26,9 +26,18 @@ from fractions import Fraction
 
 import attrs
 
+from indicatorkit.errors import IndicatorkitError
+from indicatorkit.language.bare_numbers import other_reading, target_unit, two_readings
 from indicatorkit.language.bounds import Direction
-from indicatorkit.language.parse import parse_target
-from indicatorkit.language.targets import DATE_SERIALS, Comparison, Qualitative, serial_date
+from indicatorkit.language.parse import parse_actual, parse_target
+from indicatorkit.language.targets import (
+    DATE_SERIALS,
+    Comparison,
+    Qualitative,
+    Range,
+    serial_date,
+)
+from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.records import (
     Department,
@@ -96,6 +105,10 @@ RULES: dict[str, tuple[Severity, str]] = {
     "IK212": (
         Severity.WARNING,
         "指标值只列出评价等级，没有写明目标 / the target lists the grades, not the one aimed at",
+    ),
+    "IK213": (
+        Severity.WARNING,
+        "实际值未写单位，按指标值的单位读不合理 / a bare actual is implausible in the target's unit",
     ),
     "IK301": (
         Severity.ERROR,
@@ -312,6 +325,8 @@ class _Checker:
         self.execution(project)
         if project.has_actuals():
             self.unassessed(project.indicators)
+        for indicator in project.indicators:
+            self.bare_actual(indicator)
 
     def execution(self, project: Project) -> None:
         """累计支出 and 执行数 against the budget."""
@@ -349,6 +364,29 @@ class _Checker:
                     indicator.where,
                     suggestion="写“实际值：…”或“不适用：原因” / add 实际值 or 不适用",
                 )
+
+    def bare_actual(self, indicator: Indicator) -> None:
+        """An actual written as a bare number whose reading in the target's unit is implausible
+        (``0.96`` for ``≥95%``, ``46800`` for ``≤5万元``): both readings, and no score."""
+        actual = indicator.actual
+        if actual is None or not isinstance(indicator.target, Comparison | Range):
+            return
+        try:
+            read = parse_actual(actual, units=self.units)
+        except IndicatorkitError:
+            return
+        if not isinstance(read, Amount) or read.unit.dimension:
+            return
+        other = other_reading(read.value, indicator.target, self.units)
+        unit = target_unit(indicator.target)
+        if other is not None and unit is not None:
+            self.add(
+                "IK213",
+                two_readings(actual, Amount(read.value, unit), other),
+                indicator.where,
+                "actual",
+                suggestion=f"写明单位，如“{other}” / write the unit",
+            )
 
     def plan(self, plan: SpendingPlan | None, where: Where | None) -> None:
         if plan is None or not plan.checkpoints:

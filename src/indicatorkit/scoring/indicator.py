@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
+from indicatorkit.language.bare_numbers import other_reading, two_readings
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.targets import (
@@ -328,7 +329,9 @@ def score_indicator(
                 "(a grade given for a quantitative target: a value is needed)",
             )
         if isinstance(target, Comparison | Range):
-            actual, note = _in_target_unit(actual, target, units)
+            actual, note, doubtful = _in_target_unit(actual, target, units)
+            if doubtful:  # two readings, neither implausible enough to drop: say both
+                return _undecided(target, given, Outcome.FAILED, weight, note)
     try:
         result = target.check(actual, direction=direction, units=units)
     except IndicatorkitError as error:
@@ -351,21 +354,32 @@ _NO_ACTUAL = "缺少实际完成值 (no actual given)"
 
 def _in_target_unit(
     actual: str, target: Comparison | Range, units: UnitRegistry | None
-) -> tuple[Actual, str]:
+) -> tuple[Actual, str, bool]:
     """Tables print many actuals without their unit (``735`` under ``≥735人次``): such a plain
-    number is read in the target's unit, and the score's message says so."""
+    number is read in the target's unit, and the score's message says so — unless that reading
+    is implausible (``0.96`` under ``≥95%``, ``46800`` under ``≤5万元``: see
+    :func:`~indicatorkit.language.bare_numbers.other_reading`), when the third item is True and
+    the message names both readings."""
     unit = target.amount.unit if isinstance(target, Comparison) else target.low.unit
     if not unit.dimension:
-        return actual, ""
+        return actual, "", False
     try:
         read = parse_actual(actual, units=units)
     except IndicatorkitError:
-        return actual, ""
+        return actual, "", False
     if not isinstance(read, Amount) or read.unit.dimension:
-        return actual, ""
-    return Amount(read.value, unit), (
-        f"实际值“{actual}”未写单位，按指标值的单位“{unit.symbol}”读取 "
-        f"(no unit given: read in the target's unit)"
+        return actual, "", False
+    reading = Amount(read.value, unit)
+    other = other_reading(read.value, target, units)
+    if other is not None:
+        return reading, two_readings(actual, reading, other), True
+    return (
+        reading,
+        (
+            f"实际值“{actual}”未写单位，按指标值的单位“{unit.symbol}”读取 "
+            f"(no unit given: read in the target's unit)"
+        ),
+        False,
     )
 
 
