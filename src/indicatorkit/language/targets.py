@@ -51,7 +51,14 @@ from indicatorkit.language.bounds import (
     effective_operator,
 )
 from indicatorkit.language.prose import reads_as_prose
-from indicatorkit.language.values import Amount, DatePoint, DateSpan, Grade, exact_amount
+from indicatorkit.language.values import (
+    Amount,
+    DatePoint,
+    DateSpan,
+    Grade,
+    exact_amount,
+    restatement,
+)
 from indicatorkit.numerals import MAX_EXPONENT, format_decimal, is_terminating, to_fraction
 from indicatorkit.units import NO_UNIT, Unit, UnitRegistry, default_registry
 from indicatorkit.vocabulary import Operator
@@ -822,10 +829,21 @@ class Qualitative:
         return f"Qualitative({self.text!r})"
 
     def reading(self, actual: Actual, *, units: UnitRegistry | None = None) -> Grade | None:
-        """The grade ``actual`` names, or ``None``."""
+        """The grade ``actual`` names, or ``None``; an actual that repeats the target or says
+        it was fully done (``100%``, ``是``, ``已完成``: :func:`~indicatorkit.language.values.
+        restatement`) names 达成.
+
+        >>> Qualitative("是").reading("是"), Qualitative("及时发放").reading("100%")
+        (<Grade.ACHIEVED: '达成年度指标'>, <Grade.ACHIEVED: '达成年度指标'>)
+        """
         if isinstance(actual, Grade):
             return actual
-        return Grade.read(actual) if isinstance(actual, str) else None
+        if not isinstance(actual, str):
+            return None
+        grade = Grade.read(actual)
+        if grade is None and restatement(self.text, actual) is not None:
+            return Grade.ACHIEVED
+        return grade
 
     def check(
         self,

@@ -30,6 +30,7 @@ import attrs
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.language.bare_numbers import other_reading, two_readings
 from indicatorkit.language.bounds import Direction
+from indicatorkit.language.interval_actual import interval_met
 from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.targets import (
     Actual,
@@ -41,7 +42,13 @@ from indicatorkit.language.targets import (
     Qualitative,
     Range,
 )
-from indicatorkit.language.values import Amount, Grade
+from indicatorkit.language.values import (
+    FULL_COMPLETION,
+    REPEATS_TARGET,
+    Amount,
+    Grade,
+    restatement,
+)
 from indicatorkit.numerals import format_decimal, to_fraction
 from indicatorkit.scoring.attainment import attainment, comparison_attainment, integer_attainment
 from indicatorkit.scoring.rules import NATIONAL, RuleSet, rule_set
@@ -133,8 +140,9 @@ class IndicatorScore:
     ``score_range`` is what the score can still be: ``(score, score)`` when decided by a
     formula, the grade's band for a qualitative result, ``(0, weight)`` when undecided.
     ``score_source`` says where the score came from: ``"formula"``, ``"evaluator"`` (the
-    evaluator's score inside the band), ``"default"`` (the band's documented default) or
-    ``None``.  ``deviation`` is attainment − 1 (how far the actual is from the target, as a
+    evaluator's score inside the band), ``"default"`` (the band's documented default),
+    ``"repeats target"`` or ``"full completion"`` (a qualitative actual that repeats the
+    target, or says ``100%`` / ``是`` / ``已完成``: 达成 at the band's default) or ``None``.  ``deviation`` is attainment − 1 (how far the actual is from the target, as a
     share of it).
 
     >>> from indicatorkit import display, score_indicator
@@ -335,6 +343,10 @@ def score_indicator(
     try:
         result = target.check(actual, direction=direction, units=units)
     except IndicatorkitError as error:
+        if isinstance(given, str) and isinstance(target, Comparison | Range):
+            inside = interval_met(given, target, direction, units)
+            if inside is not None:  # a bound or a range written as the actual
+                return _interval(target, given, inside, weight, reason)
         outcome = Outcome.UNREADABLE if _unreadable(error) else Outcome.FAILED
         return _undecided(target, actual, outcome, weight, str(error).split("\n")[0])
     if isinstance(target, Qualitative):
@@ -383,6 +395,34 @@ def _in_target_unit(
     )
 
 
+def _interval(
+    target: Comparison | Range, actual: str, inside: bool, weight: Fraction, reason: str
+) -> IndicatorScore:
+    """An actual written as a bound or a range (``≥90%``): met when it lies wholly inside
+    the target, else undecided — the table does not say where in it the value is."""
+    if not inside:
+        return _undecided(
+            target,
+            actual,
+            Outcome.FAILED,
+            weight,
+            f"实际值“{actual}”是一个区间，部分不在指标值“{target}”内，无法判断是否达成；请写出实际数值 "
+            "(an interval actual partly outside the target: write the value)",
+        )
+    return _scored(
+        target,
+        actual,
+        True,
+        weight,
+        weight,
+        None,
+        False,
+        bool(reason) and not reason.isspace(),
+        f"实际值“{actual}”是一个区间，整个落在指标值内，按达成计 "
+        "(an interval actual wholly inside the target: met)",
+    )
+
+
 def _weight(weight: Fraction | int | str) -> Fraction:
     if type(weight) is Fraction and weight.numerator >= 0:
         return weight
@@ -419,6 +459,7 @@ def _qualitative(
     except ValueError as error:
         return _undecided(result.target, result.actual, Outcome.FAILED, weight, str(error))
     met = grade is Grade.ACHIEVED
+    restated = _restated(result)
     return IndicatorScore(
         result.target,
         result.actual,
@@ -427,11 +468,26 @@ def _qualitative(
         score,
         (score, score) if evaluated else (low, high),
         met=met,
-        score_source="evaluator" if evaluated else "default",
+        score_source="evaluator" if evaluated else restated or "default",
         explanation_required=not met,
         explanation_given=bool(reason.strip()),
-        message=grade.value,
+        message=grade.value + (_RESTATED_MESSAGES[restated] if restated else ""),
     )
+
+
+#: What the message adds when an actual names no grade but says the target was achieved.
+_RESTATED_MESSAGES = {
+    REPEATS_TARGET: "；实际值与指标值相同，按达成计 (the actual repeats the target: achieved)",
+    FULL_COMPLETION: "；实际值表示全部完成，按达成计 (the actual says fully done: achieved)",
+}
+
+
+def _restated(result: CheckResult) -> str | None:
+    """Why a qualitative actual that names no grade was read as 达成, or ``None``."""
+    target, actual = result.target, result.actual
+    if not isinstance(target, Qualitative) or not isinstance(actual, str) or Grade.read(actual):
+        return None
+    return restatement(target.text, actual)
 
 
 def _numeric(result: CheckResult, weight: Fraction, rules: RuleSet, reason: str) -> IndicatorScore:
