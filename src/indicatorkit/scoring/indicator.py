@@ -2,8 +2,8 @@
 score under a rule set.
 
 Seven outcomes, never folded into 0 or full marks: met, partly met (a qualitative 部分达成),
-missed, not applicable, actual missing, unreadable, evaluation failed.  Scores are exact fractions; :func:`display` rounds half up to
-two decimals, for display only.
+missed, not applicable, actual missing, unreadable, evaluation failed.  Scores are exact
+fractions; :func:`display` rounds half up to two decimals, for display only.
 
 >>> result = score_indicator("≥200件", "150件", 20)
 >>> result.outcome, result.score, display(result.score)
@@ -142,8 +142,8 @@ class IndicatorScore:
     ``score_source`` says where the score came from: ``"formula"``, ``"evaluator"`` (the
     evaluator's score inside the band), ``"default"`` (the band's documented default),
     ``"repeats target"`` or ``"full completion"`` (a qualitative actual that repeats the
-    target, or says ``100%`` / ``是`` / ``已完成``: 达成 at the band's default) or ``None``.  ``deviation`` is attainment − 1 (how far the actual is from the target, as a
-    share of it).
+    target, or says ``100%`` / ``是`` / ``已完成``: 达成 at the band's default) or ``None``.
+    ``deviation`` is attainment − 1 (how far the actual is from the target, as a share of it).
 
     >>> from indicatorkit import display, score_indicator
     >>> result = score_indicator("≥200件", "150件", 20)
@@ -338,7 +338,7 @@ def score_indicator(
             )
         if isinstance(target, Comparison | Range):
             actual, note, doubtful = _in_target_unit(actual, target, units)
-            if doubtful:  # two readings, neither implausible enough to drop: say both
+            if doubtful:  # implausible in the target's unit: name both readings, decide nothing
                 return _undecided(target, given, Outcome.FAILED, weight, note)
     try:
         result = target.check(actual, direction=direction, units=units)
