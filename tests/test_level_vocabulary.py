@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicatorkit import loads, score
@@ -62,6 +62,7 @@ def test_the_framework_and_its_aliases_are_one_table() -> None:
     assert level1_name("其他指标") == "其他指标" and level2_name("产出指标", "连续性") == "连续性"
 
 
+@settings(deadline=None)
 @given(st.sampled_from(LEVEL1_OTHER_NAMES))
 def test_every_level1_alias_means_the_same_to_lint_scoring_and_report(alias: str) -> None:
     framework = level1_name(alias)
@@ -83,6 +84,7 @@ def test_every_level1_alias_means_the_same_to_lint_scoring_and_report(alias: str
     assert page.projects[0].levels[0].level1 == framework
 
 
+@settings(deadline=None)
 @given(st.sampled_from(LEVEL2_OTHER_NAMES), st.booleans())
 def test_every_level2_alias_means_the_same_to_lint_scoring_and_merge(
     names: tuple[str, str, str, str], row_uses_framework: bool

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicatorkit import loads, score
@@ -38,6 +38,7 @@ SPEC = """项目 1 法律援助
 """
 
 
+@settings(deadline=None)
 @given(
     grade=st.sampled_from(Grade),
     rules=st.sampled_from(sorted(RULE_SETS)),
