@@ -53,6 +53,13 @@ def test_other_words_stay_undecided_or_graded(actual: str) -> None:
     assert result.score_source not in ("repeats target", "full completion")
 
 
+@pytest.mark.parametrize("no", ["否", "无", "没有"])
+def test_yes_never_achieves_a_target_of_no(no: str) -> None:
+    assert score_indicator(no, "是", 10).outcome is not Outcome.MET
+    assert score_indicator(no, "100%", 10).outcome is not Outcome.MET
+    assert score_indicator(no, no, 10).outcome is Outcome.MET  # the answer repeated
+
+
 def test_a_grade_word_keeps_its_meaning() -> None:
     assert score_indicator("部分达成", "部分达成", 10).outcome is Outcome.PARTIAL  # a grade first
     assert parse_target("及时足额发放").reading("已完成") is Grade.ACHIEVED

@@ -306,6 +306,9 @@ COMPLETION_WORDS = frozenset(
     }
 )
 _FULL_PERCENT = re.compile(r"100(?:\.0+)?%")
+#: Targets that are a bare "no" (是否发生事故: 否): a word of completion (是) there says the
+#: opposite, so only the target's own text reads as achieved.
+_NO_ANSWERS = frozenset({"否", "无", "没有", "不是"})
 _SPACES_AND_STOPS = re.compile(r"[\s。．.；;！!]+$|\s+")
 
 
@@ -321,14 +324,16 @@ def restatement(target_text: str, actual_text: str) -> str | None:
 
     >>> restatement("符合相关文件要求", "符合相关文件要求。"), restatement("及时发放", "100%")
     ('repeats target', 'full completion')
-    >>> restatement("及时发放", "基本完成") is None
-    True
+    >>> restatement("及时发放", "基本完成") is None, restatement("否", "是") is None
+    (True, True)
     """
     actual = _plain(actual_text)
     if not actual:
         return None
     if actual == _plain(target_text):
         return REPEATS_TARGET
+    if _plain(target_text) in _NO_ANSWERS:
+        return None
     if actual in COMPLETION_WORDS or _FULL_PERCENT.fullmatch(actual):
         return FULL_COMPLETION
     return None
