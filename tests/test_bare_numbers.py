@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicatorkit import Spec, loads, score
+from indicatorkit.formats.document_blocks import text_blocks
+from indicatorkit.formats.self_assessment import read_self_assessment
 from indicatorkit.formats.workbook import read_workbook
 from indicatorkit.language.bare_numbers import (
     IMPLAUSIBLE_FACTOR,
@@ -180,3 +182,22 @@ def test_a_percent_column_is_read_as_percent(tmp_path: Path) -> None:
     spec = _read(_workbook(tmp_path, "实际完成值(%)", 4))
     assert spec is not None
     assert [i.actual for i in spec.projects[0].indicators] == ["4%", "0.96%"]
+
+
+def _document(header: str) -> Spec | None:
+    rows = [
+        "项目名称\t法律援助",
+        f"一级指标\t二级指标\t三级指标\t年度指标值\t{header}\t分值\t得分",
+        "产出指标\t成本指标\t培训成本\t≤5万元\t46800\t50\t50",
+    ]
+    text = "\n\n".join("\n".join("\t" + cell for cell in row.split("\t")) for row in rows)
+    return read_self_assessment(text_blocks(text), source="自评.docx").spec
+
+
+def test_a_word_or_pdf_table_reads_the_headers_unit_too() -> None:
+    stated, bare = _document("实际完成值（元）"), _document("实际完成值")
+    assert stated is not None and bare is not None
+    assert stated.projects[0].indicators[0].actual == "46800元"
+    assert score(stated).projects[0].indicators[0].score.outcome is Outcome.MET
+    assert bare.projects[0].indicators[0].actual == "46800"
+    assert score(bare).projects[0].indicators[0].score.outcome is Outcome.FAILED

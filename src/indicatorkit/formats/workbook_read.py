@@ -30,6 +30,7 @@ from indicatorkit.formats.grid import hidden_findings, key
 from indicatorkit.formats.imported import Imported, spec_units
 from indicatorkit.formats.limits import InputLimitError
 from indicatorkit.formats.packed import DamagedFileError
+from indicatorkit.formats.table_text import in_stated_unit
 from indicatorkit.formats.table_words import DASHES as _DASHES
 from indicatorkit.formats.table_words import ELLIPSIS as _ELLIPSIS
 from indicatorkit.formats.table_words import EMPTY_TEMPLATE_NAME as _EMPTY_TEMPLATE_NAME
@@ -143,8 +144,6 @@ _NATURE = {"正向": Direction.HIGHER, "反向": Direction.LOWER}
 _SERIAL = re.compile(r"^\d{1,2},?\d{3}$")
 #: Excel serials of 2000-01-01 … 2049-12-31: a number there in a date-like place is a date.
 _SERIAL_RANGE = (36526, 54788)
-#: A unit named in a value column's header: 实际完成值（元）, 实际值(%).
-_STATED_UNIT = re.compile(r"[(（]\s*(万元|元|千元|亿元|%|百分比)\s*[)）]\s*$")
 _STOP_LABELS = (
     "总分",
     "合计",
@@ -1350,16 +1349,8 @@ class _SheetReader:
         """The 实际完成值 as the table states it: a bare number under a header that names its
         unit (``实际完成值（元）``) or beside a 计量单位 cell takes that unit — the table says
         which unit it is in, so it is not left to a guess from the target's unit."""
-        text = cell.text
-        if not _is_number(text):
-            return text
-        header = unicodedata.normalize("NFKC", self.grid.text(table.header, cell.column))
-        stated = _STATED_UNIT.search(header)
-        unit = stated.group(1) if stated else unit_cell.text.strip() if unit_cell else ""
-        if key(unit) in _DASHES:
-            return text
-        unit = "%" if unit in ("百分比", "百分率") else unit
-        return text.strip().replace(",", "") + unit if unit else text
+        header = self.grid.text(table.header, cell.column)
+        return in_stated_unit(cell.text, header, unit_cell.text if unit_cell else "")
 
     def target(
         self, table: _Table, cells: dict[str, Cell | None], row: int
