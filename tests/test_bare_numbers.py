@@ -12,7 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicatorkit import Spec, loads, score
+from indicatorkit.formats.central_table import find_indicator_table, read_indicators
 from indicatorkit.formats.document_blocks import text_blocks
+from indicatorkit.formats.grid import grid_from_rows
+from indicatorkit.formats.grid_reading import GridReading
 from indicatorkit.formats.self_assessment import read_self_assessment
 from indicatorkit.formats.workbook import read_workbook
 from indicatorkit.language.bare_numbers import (
@@ -201,3 +204,19 @@ def test_a_word_or_pdf_table_reads_the_headers_unit_too() -> None:
     assert score(stated).projects[0].indicators[0].score.outcome is Outcome.MET
     assert bare.projects[0].indicators[0].actual == "46800"
     assert score(bare).projects[0].indicators[0].score.outcome is Outcome.FAILED
+
+
+def test_the_central_layout_reads_the_headers_unit_too() -> None:
+    def actuals(header: str) -> list[str | None]:
+        grid = grid_from_rows(
+            "自评表",
+            [
+                ["一级指标", "二级指标", "三级指标", "年度指标值", header, "分值", "得分"],
+                ["产出指标", "成本指标", "培训成本", "≤5万元", "46800", "20", "20"],
+            ],
+        )
+        found = read_indicators(GridReading(grid), find_indicator_table(grid, 1))
+        return [indicator.actual for indicator, _ in found]
+
+    assert actuals("实际完成值（元）") == ["46800元"]
+    assert actuals("实际完成值") == ["46800"]

@@ -11,6 +11,7 @@ a weight that is no number (IK709) leaves that value out, so the total stays an 
 
 >>> from indicatorkit.formats.grid import grid_from_rows
 >>> from indicatorkit.formats.grid_reading import GridReading
+from indicatorkit.formats.table_text import in_stated_unit
 >>> grid = grid_from_rows("自评表", [
 ...     ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
 ...     ["产出指标(30分)", "数量指标", "指标1:受理数", "≥180件", "200件", "20", "20"],
@@ -36,6 +37,7 @@ import attrs
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.formats.grid import Cell, Grid, key
 from indicatorkit.formats.grid_reading import GridReading
+from indicatorkit.formats.table_text import in_stated_unit
 from indicatorkit.formats.table_words import (
     DASHES,
     ELLIPSIS,
@@ -156,17 +158,18 @@ def find_indicator_table(grid: Grid, start: int, end: int | None = None) -> Indi
 
 def read_indicators(reading: GridReading, table: IndicatorTable) -> list[tuple[Indicator, int]]:
     """The indicators of ``table`` with their rows (see the module); findings go to
-    ``reading``.
+        ``reading``.
 
-    >>> from indicatorkit.formats.grid import grid_from_rows
-    >>> from indicatorkit.formats.grid_reading import GridReading
-    >>> grid = grid_from_rows("表", [["一级指标", "二级指标", "三级指标", "指标值", "分值"],
-    ...                             ["产出指标", "数量指标", "数", "≥1件", "二十"]])
-    >>> reading = GridReading(grid)
-    >>> [(i.name, i.weight) for i, _ in read_indicators(reading, find_indicator_table(grid, 1))]
-    [('数', None)]
-    >>> [f.code for f in reading.findings]  # the weight is no number: said, indicator kept
-    ['IK709']
+        >>> from indicatorkit.formats.grid import grid_from_rows
+        >>> from indicatorkit.formats.grid_reading import GridReading
+    from indicatorkit.formats.table_text import in_stated_unit
+        >>> grid = grid_from_rows("表", [["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+        ...                             ["产出指标", "数量指标", "数", "≥1件", "二十"]])
+        >>> reading = GridReading(grid)
+        >>> [(i.name, i.weight) for i, _ in read_indicators(reading, find_indicator_table(grid, 1))]
+        [('数', None)]
+        >>> [f.code for f in reading.findings]  # the weight is no number: said, indicator kept
+        ['IK709']
     """
     for cell in reading.grid.own_cells(table.header):
         reading.claim(cell)
@@ -290,8 +293,9 @@ def _row(
             if not_applicable:
                 values["not_applicable"] = (not_applicable.group(1) or "").strip()
                 values.pop("evaluator_score", None)
-            else:
-                values["actual"] = actual_cell.text
+            else:  # a unit the header states (实际完成值（元）) is the number's
+                header = reading.grid.text(table.header, actual_cell.column)
+                values["actual"] = in_stated_unit(actual_cell.text, header)
     reason_cell = _cell(reading, table, row, "reason")
     if reason_cell is not None:
         values["reason"] = reason_cell.text
