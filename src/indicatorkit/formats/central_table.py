@@ -11,7 +11,6 @@ a weight that is no number (IK709) leaves that value out, so the total stays an 
 
 >>> from indicatorkit.formats.grid import grid_from_rows
 >>> from indicatorkit.formats.grid_reading import GridReading
-from indicatorkit.formats.table_text import in_stated_unit
 >>> grid = grid_from_rows("自评表", [
 ...     ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
 ...     ["产出指标(30分)", "数量指标", "指标1:受理数", "≥180件", "200件", "20", "20"],
@@ -162,7 +161,6 @@ def read_indicators(reading: GridReading, table: IndicatorTable) -> list[tuple[I
 
         >>> from indicatorkit.formats.grid import grid_from_rows
         >>> from indicatorkit.formats.grid_reading import GridReading
-    from indicatorkit.formats.table_text import in_stated_unit
         >>> grid = grid_from_rows("表", [["一级指标", "二级指标", "三级指标", "指标值", "分值"],
         ...                             ["产出指标", "数量指标", "数", "≥1件", "二十"]])
         >>> reading = GridReading(grid)
