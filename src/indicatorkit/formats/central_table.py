@@ -157,17 +157,17 @@ def find_indicator_table(grid: Grid, start: int, end: int | None = None) -> Indi
 
 def read_indicators(reading: GridReading, table: IndicatorTable) -> list[tuple[Indicator, int]]:
     """The indicators of ``table`` with their rows (see the module); findings go to
-        ``reading``.
+    ``reading``.
 
-        >>> from indicatorkit.formats.grid import grid_from_rows
-        >>> from indicatorkit.formats.grid_reading import GridReading
-        >>> grid = grid_from_rows("表", [["一级指标", "二级指标", "三级指标", "指标值", "分值"],
-        ...                             ["产出指标", "数量指标", "数", "≥1件", "二十"]])
-        >>> reading = GridReading(grid)
-        >>> [(i.name, i.weight) for i, _ in read_indicators(reading, find_indicator_table(grid, 1))]
-        [('数', None)]
-        >>> [f.code for f in reading.findings]  # the weight is no number: said, indicator kept
-        ['IK709']
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> from indicatorkit.formats.grid_reading import GridReading
+    >>> grid = grid_from_rows("表", [["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+    ...                             ["产出指标", "数量指标", "数", "≥1件", "二十"]])
+    >>> reading = GridReading(grid)
+    >>> [(i.name, i.weight) for i, _ in read_indicators(reading, find_indicator_table(grid, 1))]
+    [('数', None)]
+    >>> [f.code for f in reading.findings]  # the weight is no number: said, indicator kept
+    ['IK709']
     """
     for cell in reading.grid.own_cells(table.header):
         reading.claim(cell)
