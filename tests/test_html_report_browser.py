@@ -25,7 +25,9 @@ import pytest
 from indicatorkit import lint, load, loads
 from indicatorkit.cli import main
 from indicatorkit.formats.html_report import ReportError, render_report, write_report
+from indicatorkit.formats.html_report_page import build_page
 from indicatorkit.formats.html_report_pdf import CHROMIUM_FLAGS, find_chromium, print_pdf
+from indicatorkit.scoring.assessment import assess
 from tests.html_report_expectations import expected_numbers, expected_spending
 from tests.test_html_report import SMALL
 
@@ -67,7 +69,9 @@ def browser(chromium: str) -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def example_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_report(load(EXAMPLE), tmp_path_factory.mktemp("report") / "report.html")
+    return write_report(
+        build_page(assess(load(EXAMPLE))), tmp_path_factory.mktemp("report") / "report.html"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +182,7 @@ def _pages(pdf: Path) -> int:
 
 def test_pdf_has_pages_and_the_reports_text(chromium: str, tmp_path: Path) -> None:
     spec = load(EXAMPLE)
-    written = print_pdf(render_report(spec), tmp_path / "report.pdf", chromium=chromium)
+    written = print_pdf(render_report(assess(spec)), tmp_path / "report.pdf", chromium=chromium)
     data = written.read_bytes()
     assert data.startswith(b"%PDF")
     try:
@@ -227,7 +231,7 @@ def test_report_verb_writes_html_and_pdf(
 )
 def test_other_pages_load_without_console_errors(browser: Any, tmp_path: Path, text: str) -> None:
     spec = loads(text)
-    path = write_report(spec, tmp_path / "page.html", year=2025)
+    path = write_report(build_page(assess(spec, year=2025)), tmp_path / "page.html")
     page = browser.new_page(viewport={"width": 900, "height": 700})
     console: list[str] = []
     page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
@@ -250,7 +254,7 @@ def test_other_pages_load_without_console_errors(browser: Any, tmp_path: Path, t
 def test_the_chart_tooltip_shows_user_text_as_text(browser: Any, tmp_path: Path) -> None:
     hostile = '<img src=x onerror="window.pwned=1">'
     spec = loads(SMALL.replace("项目 1 法律援助", f"项目 1 {hostile}"))
-    path = write_report(spec, tmp_path / "page.html", year=2025)
+    path = write_report(build_page(assess(spec, year=2025)), tmp_path / "page.html")
     page = browser.new_page(viewport={"width": 1000, "height": 800})
     try:
         page.goto(path.as_uri(), wait_until="load")

@@ -6,7 +6,7 @@ indicatorkit lint FILE… [--format text|json|csv]
 indicatorkit fmt [--check] [--force] FILE… | -
 indicatorkit score SPEC [ACTUALS] [--rules NAME] [--format text|json|csv] [--output FILE]
 indicatorkit monitor SPEC [ACTUALS] --at 2025-06-30 [--format text|json]
-indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] [--year YYYY]
+indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] [--year YYYY] [--no-findings]
 indicatorkit import FILE|FOLDER… [-o OUT] [--include-hidden] [--format text|json]
 indicatorkit export SPEC [ACTUALS] -o OUT | --scored OUT.xlsx | --template OUT.xlsx [--projects-only]
 
@@ -39,7 +39,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from indicatorkit.errors import IndicatorkitError, UnknownRuleSetError
+from indicatorkit.errors import IndicatorkitError, InvalidValueError, UnknownRuleSetError
 from indicatorkit.formats.actuals_file import read_actuals
 from indicatorkit.formats.extras import MissingExtraError
 from indicatorkit.formats.files import (
@@ -78,6 +78,7 @@ from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.lint import lint
 from indicatorkit.model.records import Indicator, Spec
 from indicatorkit.numerals import format_decimal
+from indicatorkit.scoring.assessment import assess
 from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
 from indicatorkit.scoring.indicator import IndicatorScore, Outcome, display
 from indicatorkit.scoring.monitoring import Light, monitor
@@ -485,13 +486,19 @@ def _load_actuals(name: str) -> Actuals:
 def _scored(
     spec: Spec, actuals: Actuals | None, rules: str | None, quiet: bool, spec_file: str
 ) -> tuple[SpecScore, bool]:
-    """Score for ``score`` and ``report``: the result (what merging said printed to stderr)
-    and whether points are open — undecided, an explanation the rules require missing, or
-    error findings from the actuals."""
+    """Score for ``score``: the result (what merging said printed to stderr) and whether
+    points are open (:func:`_open_points`)."""
     try:
         result = score(spec, actuals, rules=rules, spec_file=spec_file)
     except UnknownRuleSetError as error:
         raise InputError(str(error)) from None
+    return result, _open_points(result, quiet)
+
+
+def _open_points(result: SpecScore, quiet: bool) -> bool:
+    """Print what merging the actuals said (to stderr); whether points are open —
+    undecided, an explanation the rules require missing, or error findings from the
+    actuals."""
     for finding in result.findings:
         if not quiet or finding.severity is Severity.ERROR:
             _error(finding.render())
@@ -505,7 +512,7 @@ def _scored(
         for project in result.projects
     )
     merge_errors = any(f.severity is Severity.ERROR for f in result.findings)
-    return result, open_points or merge_errors
+    return open_points or merge_errors
 
 
 # --- lint ----------------------------------------------------------------------------------
@@ -650,12 +657,15 @@ def _report_verb(
     output: str | None,
     pdf: str | None,
     year: int | None,
+    with_findings: bool,
     form: str,
     quiet: bool,
     timeout: float | None = None,
 ) -> int:
-    """Write the HTML report (and its PDF); exit 1 when points are open (as ``score``) or
-    lint finds errors."""
+    """Write the HTML report (and its PDF) of the spec with its actuals merged; exit 1 when
+    points are open (as ``score``) or there are error findings (the page's count).
+    ``with_findings=False`` leaves the findings' appendix out (a clean copy to file); the
+    summary and the exit status still count them."""
     if output == STDIN and (form == "json" or pdf == ""):
         raise InputError(
             "`-o -` 把页面写到标准输出，不能同时用 --format json 或不带文件名的 --pdf / `-o -` "
@@ -674,15 +684,20 @@ def _report_verb(
     loaded = _load_spec_source(name, quiet=quiet)
     spec = loaded.spec
     actuals = None if actuals_name is None else _load_actuals(actuals_name)
-    result, open_points = _scored(spec, actuals, rules, quiet, loaded.shown)
-    open_points = open_points or loaded.errors
-    findings = lint(spec, file=loaded.shown, source=loaded.text)
     # imported here: the report's template and browser code cost every other command start-up
     from indicatorkit.formats.html_report import ReportError, render_report
     from indicatorkit.formats.html_report_pdf import print_pdf
 
     try:
-        html = render_report(spec, actuals, rules=rules, findings=findings, year=year)
+        assessment = assess(
+            spec, actuals, rules=rules, year=year, file=loaded.shown, source=loaded.text
+        )
+    except (UnknownRuleSetError, InvalidValueError) as error:
+        raise InputError(str(error)) from None
+    result, findings = assessment.result, assessment.findings
+    open_points = _open_points(result, quiet) or loaded.errors
+    try:
+        html = render_report(assessment, with_findings=with_findings)
         if output == STDIN:
             sys.stdout.write(html)
             sys.stdout.flush()
@@ -1200,6 +1215,11 @@ def _arguments() -> _Parser:
         help="打印 PDF 的时限（默认 180 秒）/ seconds Chromium has to print the PDF (default 180)",
     )
     report.add_argument(
+        "--no-findings",
+        action="store_true",
+        help="不附审核发现（报送用的干净版本）/ leave the findings' appendix out (a clean copy to file)",
+    )
+    report.add_argument(
         "--format", choices=("text", "json"), default="text", help="摘要的格式 / summary format"
     )
     report.add_argument("-q", "--quiet", action="store_true", help="只看退出码 / exit status only")
@@ -1340,6 +1360,7 @@ def _dispatch(arguments: argparse.Namespace, form: str, quiet: bool) -> int:
                 output=arguments.output,
                 pdf=arguments.pdf,
                 year=arguments.year,
+                with_findings=not arguments.no_findings,
                 form=form,
                 quiet=quiet,
                 timeout=arguments.timeout,
