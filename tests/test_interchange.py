@@ -224,6 +224,9 @@ def test_withheld_project_shape() -> None:
         "goal_outcome": "",
         "spent": None,
         "budget_reason": "",
+        "conclusion": "",
+        "problems": "",
+        "improvements": "",
     }
     assert full_data()["projects"][3]["withheld"] == ""
     assert full_data()["projects"][1]["withheld"] is None

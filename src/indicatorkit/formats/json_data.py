@@ -121,6 +121,7 @@ _MAY_BE_LEFT_OUT: Final[dict[type, frozenset[str]]] = {
     Project: frozenset(
         {"executed", "adjusted_budget", "spent", "budget_reason"}
         | {"initial_budget", "fund_sources", "goal_outcome"}
+        | {"conclusion", "problems", "improvements"}
     ),
     Indicator: frozenset({"actual", "evaluator_score", "reason", "not_applicable"}),
 }
@@ -815,7 +816,8 @@ def to_data(spec: Spec) -> dict[str, Any]:
     {'department': None, 'projects': [{'number': 6, 'name': '办公楼维修', 'code': '', 'unit': '',
      'budget': None, 'purpose': '', 'plan': None, 'goal': '', 'indicators': [], 'withheld': '涉密',
      'executed': None, 'adjusted_budget': None, 'initial_budget': None, 'fund_sources': [],
-     'goal_outcome': '', 'spent': None, 'budget_reason': ''}],
+     'goal_outcome': '', 'spent': None, 'budget_reason': '',
+     'conclusion': '', 'problems': '', 'improvements': ''}],
      'units': None, 'rules': None}
     """
     token = _UNITS.set(spec.units)
@@ -836,7 +838,8 @@ def from_data(data: object) -> Spec:
     its ``text``; any other key it has must agree with what the text means.  ``units`` (the
     spec's unit definitions) may be left out: it is then null, the default registry; so may
     the self-assessment keys, written by ``to_data`` since specs carry actuals (``rules``; a
-    project's ``executed``, ``adjusted_budget``, ``spent``, ``budget_reason``; an indicator's
+    project's ``executed``, ``adjusted_budget``, ``spent``, ``budget_reason`` and its
+    assessment prose (``conclusion`` …); an indicator's
     ``actual``, ``evaluator_score``, ``reason``, ``not_applicable``): they take their defaults.
 
     >>> spec = from_data({"department": None, "projects": [{

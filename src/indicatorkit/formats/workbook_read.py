@@ -165,6 +165,14 @@ _TITLE_LIKE = re.compile(
 _HEADER_LENGTH = 16
 
 
+#: The self-assessment's prose rows of a project sheet, label → the project's field.
+_ASSESSMENT_PROSE = {
+    "评价结论": "conclusion",
+    "存在问题": "problems",
+    "改进措施": "improvements",
+}
+
+
 @attrs.frozen
 class _Table:
     """An indicator table: its header row, the role of each column, and its last row."""
@@ -492,6 +500,7 @@ class _SheetReader:
                 "年初预算数",
                 "资金来源",
                 "目标完成情况",
+                *_ASSESSMENT_PROSE,
                 "评分规则",
             ],
         )
@@ -555,6 +564,9 @@ class _SheetReader:
                 fields["fund_sources"] = parse_fund_sources(cell.text)
             except ValueError as error:
                 self.bad_number(cell, f"资金来源无效 (invalid fund sources): {error}")
+        for label, field in _ASSESSMENT_PROSE.items():
+            if (cell := found.get(label)) is not None:
+                fields[field] = cell.text
         withheld: str | None = None
         if "暂不公开" in found:
             withheld = _text(found["暂不公开"]) or ""

@@ -328,6 +328,15 @@ def _project_sheet(book: Any, formats: dict[str, Any], used: set[str], project: 
     if project.goal_outcome:
         rows.append(("目标完成情况", project.goal_outcome))
     rows += [("累计支出", _plan(project.spent)), ("执行说明", project.budget_reason)]
+    rows += [
+        (label, text)
+        for label, text in (
+            ("评价结论", project.conclusion),
+            ("存在问题", project.problems),
+            ("改进措施", project.improvements),
+        )
+        if text
+    ]
     for row, (name, value) in enumerate(rows, 1):
         sheet.label(row, name, value)
     if project.withheld is None:

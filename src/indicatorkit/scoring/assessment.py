@@ -58,6 +58,13 @@ class CheckpointSpending:
     ``spent_from`` says where ``line.spent`` comes from: ``"spent"`` (the table's 累计支出),
     ``"executed"`` (全年执行数 ÷ 预算 at the year's end, where 累计支出 stops earlier) or
     ``""`` — unknown: spending is never carried forward past its last checkpoint.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  支出计划：6月底 50%，10月底 80%\\n"
+    ...     "  累计支出：6月底 25%\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
+    >>> (_, october) = spending_by_checkpoint(spec, 2025)[0].checkpoints
+    >>> str(october.at), october.spent_from, october.line.spent, october.line.light.value
+    ('10月底', '', None, 'grey')
     """
 
     at: DatePoint
@@ -67,7 +74,15 @@ class CheckpointSpending:
 
 @attrs.frozen
 class ProjectSpending:
-    """Every checkpoint of one project's plan and spending, in the order of the year."""
+    """Every checkpoint of one project's plan and spending, in the order of the year.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 7 法律援助\\n  支出计划：6月底 50%，12月底 100%\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
+    >>> spending = spending_by_checkpoint(spec, 2025)[0]
+    >>> spending.number, [str(c.at) for c in spending.checkpoints]
+    (7, ['6月底', '12月底'])
+    """
 
     number: int
     checkpoints: tuple[CheckpointSpending, ...]
@@ -78,7 +93,16 @@ class Assessment:
     """What every output of a self-assessment shows: ``spec`` (its actuals merged), its
     ``result``, the ``findings`` (merging's, then lint's of the merged spec) and the
     ``spending`` of each project at its checkpoints in ``year`` (``year_given``: the year was
-    the caller's or the spec's, not today's)."""
+    the caller's or the spec's, not today's).
+
+    >>> from indicatorkit import loads
+    >>> assessment = assess(loads("部门 1 示例局\\n  年度：2024\\n\\n项目 1 法律援助\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    依据：调研\\n"))
+    >>> assessment.year, assessment.year_given, len(assessment.result.projects)
+    (2024, True, 1)
+    >>> sorted({f.code for f in assessment.findings})
+    ['IK105', 'IK303']
+    """
 
     spec: Spec
     result: SpecScore
@@ -155,7 +179,14 @@ def spending_by_checkpoint(spec: Spec, year: int) -> tuple[ProjectSpending, ...]
     """Each scored project's spending at every checkpoint of its plan and spending in
     ``year``: :func:`~indicatorkit.monitor` on that day, on a spec of this project alone with
     its first indicator (the spending line does not depend on the indicators), so the work is
-    linear in the input."""
+    linear in the input.
+
+    >>> from indicatorkit import loads
+    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  支出计划：6月底 50%\\n"
+    ...     "  累计支出：6月底 35%\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
+    >>> [(str(c.at), c.line.planned, c.line.spent) for c in spending_by_checkpoint(spec, 2025)[0].checkpoints]
+    [('6月底', Fraction(1, 2), Fraction(7, 20))]
+    """
     return tuple(
         _project_spending(project, spec, year)
         for project in spec.projects

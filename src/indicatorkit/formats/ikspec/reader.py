@@ -106,6 +106,9 @@ KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("目标完成情况", "goal_outcome", "goal_outcome"),
         ("累计支出", "spent", "spent"),
         ("执行说明", "budget_reason", "budget_reason"),
+        ("评价结论", "conclusion", "conclusion"),
+        ("存在问题", "problems", "problems"),
+        ("改进措施", "improvements", "improvements"),
         ("指标", "indicator", ""),
     ),
     "指标": (
@@ -1140,6 +1143,9 @@ class _Reader:
             goal_outcome=values.get("目标完成情况", ("",))[0],
             spent=spent,
             budget_reason=values.get("执行说明", ("",))[0],
+            conclusion=values.get("评价结论", ("",))[0],
+            problems=values.get("存在问题", ("",))[0],
+            improvements=values.get("改进措施", ("",))[0],
             where=self.where(node, values, "项目"),
             comments=self.comments_for(node),
         )
