@@ -27,7 +27,12 @@ from indicatorkit.formats.html_report import (
 from indicatorkit.formats.html_report_page import build_page
 from indicatorkit.scoring.assessment import assess
 from indicatorkit.strategies.records import specs
-from tests.html_report_expectations import expected_numbers, expected_spending, page_numbers
+from tests.html_report_expectations import (
+    expected_facts,
+    expected_numbers,
+    expected_spending,
+    page_numbers,
+)
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "examples" / "yutian_justice_2025_selfassessment.ikspec"
@@ -65,7 +70,7 @@ def example_html() -> str:
 def test_every_number_on_the_page_is_the_scorings(example_html: str) -> None:
     spec = load(EXAMPLE)
     numbers, _ = page_numbers(example_html)
-    expected = {**expected_numbers(spec), **expected_spending(spec)}
+    expected = {**expected_numbers(spec), **expected_spending(spec), **expected_facts(spec)}
     assert numbers == expected
     assert numbers["department.total"] == "95.77"  # the figure `indicatorkit score` prints
 
@@ -73,7 +78,7 @@ def test_every_number_on_the_page_is_the_scorings(example_html: str) -> None:
 def test_an_undecided_project_shows_ranges_and_no_grade() -> None:
     spec = loads(SMALL)
     numbers, text = page_numbers(render_report(assess(spec)))
-    assert numbers == {**expected_numbers(spec), **expected_spending(spec)}
+    assert numbers == {**expected_numbers(spec), **expected_spending(spec), **expected_facts(spec)}
     assert numbers["p1.i2.score"] == "0.00–10.00"  # the missing actual
     assert numbers["p1.total"] == "77.00–87.00"
     assert numbers["p1.grade"] == "待定 undecided"
@@ -147,7 +152,7 @@ def test_without_a_year_the_page_says_which_year_it_used() -> None:
 def test_a_spec_with_nothing_to_score_still_makes_a_page() -> None:
     spec = loads("部门 1 示例局\n  年度：2025\n\n项目 6-13\n  暂不公开：涉密\n")
     numbers, text = page_numbers(render_report(assess(spec)))
-    assert numbers == expected_numbers(spec)
+    assert numbers == {**expected_numbers(spec), **expected_facts(spec)}
     assert numbers["department.projects"] == "0"
     assert "示例局" in text
 
@@ -183,7 +188,7 @@ def test_any_spec_shows_the_scorings_numbers_and_all_its_text(spec, year) -> Non
         return
     html = render_report(assess(spec, year=year))
     numbers, text = page_numbers(html)
-    expected = expected_numbers(spec)
+    expected = {**expected_numbers(spec), **expected_facts(spec)}
     assert {k: numbers.get(k) for k in expected} == expected
     result = score(spec)
     for project in result.projects:
@@ -234,7 +239,11 @@ def test_report_verb_exit_codes_and_summary(
     printed = capsys.readouterr()
     assert "已写入 wrote" in printed.out and printed.err == ""
     numbers, _ = page_numbers(out.read_text(encoding="utf-8"))
-    assert numbers == {**expected_numbers(loads(decided)), **expected_spending(loads(decided))}
+    assert numbers == {
+        **expected_numbers(loads(decided)),
+        **expected_spending(loads(decided)),
+        **expected_facts(loads(decided)),
+    }
 
     assert main(["report", str(clean), "-o", str(out), "--format", "json"]) == 0
     summary = json.loads(capsys.readouterr().out)
@@ -366,3 +375,47 @@ def test_no_findings_leaves_the_appendix_out_but_not_the_exit_status(
     assert not any(key.startswith("findings.") for key in numbers)
     full, _ = page_numbers(render_report(assess(load(EXAMPLE))))
     assert {k: v for k, v in full.items() if not k.startswith("findings.")} == numbers
+
+
+def test_money_is_in_wan_yuan_with_separators_and_the_exact_amount_kept() -> None:
+    """Before: the page printed ``1584060.0832元``."""
+    spec = loads(
+        SMALL.replace("预算：10000元", "预算：123456789.0832元").replace(
+            "执行数：9500元", "执行数：1584060.0832元\n  调整后预算：120000000元"
+        )
+    )
+    html = render_report(assess(spec))
+    numbers, text = page_numbers(html)
+    assert "1584060.0832元" not in text  # not as text: only in a tooltip
+    assert 'title="1584060.0832元"' in html
+    assert numbers["p1.funds.0.initial"] == "12,345.68万元"  # the declared budget
+    assert numbers["p1.funds.0.budget"] == "12,000.00万元"  # the adjusted one
+    assert numbers["p1.funds.0.executed"] == "158.41万元"
+    section = build_page(assess(spec)).projects[0]
+    assert (section.budget.shown, section.executed.shown) == ("12,000.00万元", "158.41万元")
+
+
+def test_the_goal_and_the_conclusions_are_shown() -> None:
+    spec = loads(
+        SMALL.replace(
+            "  执行数：9500元\n",
+            "  绩效目标：全年受理法律援助案件不少于200件\n  执行数：9500元\n"
+            "  评价结论：基本完成\n  存在问题：宣传不足\n    | 基层覆盖少\n  改进措施：加强宣传\n",
+        )
+    )
+    numbers, text = page_numbers(render_report(assess(spec)))
+    assert numbers["p1.goal"] == "全年受理法律援助案件不少于200件"
+    assert numbers["p1.goal_outcome"] == "—"
+    assert numbers["p1.conclusion"] == "基本完成"
+    assert numbers["p1.problems"] == "宣传不足\n基层覆盖少"
+    assert numbers["p1.improvements"] == "加强宣传"
+    assert "评价结论" in text and "Goal and what was achieved" in text
+    bare, bare_text = page_numbers(render_report(assess(loads(SMALL))))
+    assert "p1.goal" not in bare and "评价结论" not in bare_text
+
+
+def test_every_table_scrolls_in_its_own_box_and_pages_are_numbered_in_print() -> None:
+    html = render_report(assess(load(EXAMPLE)))
+    assert html.count("<table") == html.count('<div class="scroll"><table') > 0
+    assert ".scroll { overflow-x: auto;" in html
+    assert "counter(page)" in html and "counter(pages)" in html

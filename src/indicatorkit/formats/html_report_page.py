@@ -35,6 +35,7 @@ from fractions import Fraction
 import attrs
 
 from indicatorkit.errors import IndicatorkitError
+from indicatorkit.formats.html_report_facts import Money, ProjectFacts, money, project_facts
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.scoring.assessment import Assessment, ProjectSpending
 from indicatorkit.scoring.indicator import display
@@ -171,8 +172,10 @@ class ProjectSection:
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
     ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
     >>> section = build_page(assess(spec, year=2025)).projects[0]
-    >>> section.number, section.name, section.budget, section.executed, section.budget_rate
-    (1, '法律援助', '10000元', '9500元', '95.00%')
+    >>> section.number, section.name, section.budget.shown, section.executed.exact
+    (1, '法律援助', '1.00万元', '9500元')
+    >>> section.budget_rate, [row.label for row in section.facts.funds]
+    ('95.00%', ['年度资金总额 total'])
     >>> section.budget_score, section.total, section.grade, section.rescaled
     ('9.50', '47.00', '差', False)
     """
@@ -181,8 +184,9 @@ class ProjectSection:
     name: str
     rows: tuple[IndicatorRow, ...]
     levels: tuple[LevelScore, ...]
-    budget: str
-    executed: str
+    #: The budget the rate is of (the adjusted one where given) and 执行数, in 万元.
+    budget: Money
+    executed: Money
     budget_rate: str
     budget_weight: str
     budget_score: str
@@ -191,6 +195,8 @@ class ProjectSection:
     grade: str
     rescaled: bool
     spending: tuple[SpendingPoint, ...]
+    #: Its funds, its goal against what was achieved, the conclusions.
+    facts: ProjectFacts
 
 
 @attrs.frozen
@@ -336,15 +342,17 @@ def _spending(spending: ProjectSpending | None) -> tuple[SpendingPoint, ...]:
     )
 
 
-def _section(project: ProjectScore, spending: tuple[SpendingPoint, ...]) -> ProjectSection:
+def _section(
+    project: ProjectScore, spending: tuple[SpendingPoint, ...], facts: ProjectFacts
+) -> ProjectSection:
     budget = project.budget
     return ProjectSection(
         number=project.number,
         name=project.name,
         rows=tuple(_row(project, i) for i in range(len(project.indicators))),
         levels=_levels(project),
-        budget="" if budget.budget is None else str(budget.budget),
-        executed="" if budget.executed is None else str(budget.executed),
+        budget=money(budget.budget),
+        executed=money(budget.executed),
         budget_rate=_percent(budget.rate),
         budget_weight=display(budget.weight),
         budget_score=_points(*budget.score_range),
@@ -353,6 +361,7 @@ def _section(project: ProjectScore, spending: tuple[SpendingPoint, ...]) -> Proj
         grade=project.grade or "待定 undecided",
         rescaled=project.rescaled,
         spending=spending,
+        facts=facts,
     )
 
 
@@ -404,8 +413,14 @@ def build_page(
     """
     result, spec = assessment.result, assessment.spec
     spending = {item.number: item for item in assessment.spending}
+    records = {project.number: project for project in spec.projects}
     projects = tuple(
-        _section(project, _spending(spending.get(project.number))) for project in result.projects
+        _section(
+            project,
+            _spending(spending.get(project.number)),
+            project_facts(records[project.number]),
+        )
+        for project in result.projects
     )
     shown = list(assessment.findings) if with_findings else []
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
