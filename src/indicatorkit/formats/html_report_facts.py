@@ -150,7 +150,13 @@ def _funds(project: Project) -> tuple[FundRow, ...]:
 
 
 def project_facts(project: Project) -> ProjectFacts:
-    """The facts of ``project`` the report shows beside its scores."""
+    """The facts of ``project`` the report shows beside its scores.
+
+    >>> from indicatorkit import loads
+    >>> facts = project_facts(loads("项目 1 甲\\n  绩效目标：保障运转\\n  预算：5万元\\n").projects[0])
+    >>> facts.goal, [(row.label, row.budget.shown) for row in facts.funds]
+    ('保障运转', [('年度资金总额 total', '5.00万元')])
+    """
     return ProjectFacts(
         funds=_funds(project),
         goal=project.goal,
