@@ -76,13 +76,14 @@ from indicatorkit.language.parse import parse_target
 from indicatorkit.model.actuals import ActualRow, Actuals, merge_actuals
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.lint import lint
-from indicatorkit.model.records import Indicator, Spec
+from indicatorkit.model.records import Spec
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.assessment import assess
 from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
-from indicatorkit.scoring.indicator import IndicatorScore, Outcome, display
+from indicatorkit.scoring.indicator import Outcome, display
 from indicatorkit.scoring.monitoring import Light, monitor
-from indicatorkit.scoring.report import ProjectScore, SpecScore, score
+from indicatorkit.scoring.report import SpecScore, score
+from indicatorkit.scoring.score_rows import SCORE_COLUMNS, score_rows
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["main"]
@@ -562,24 +563,6 @@ def _lint(names: Sequence[str], form: str, quiet: bool, out: TextIO) -> int:
 
 # --- score ---------------------------------------------------------------------------------
 
-_Cell = Callable[[ProjectScore, Indicator, IndicatorScore], str]
-_SCORE_COLUMNS: tuple[tuple[str, _Cell], ...] = (
-    ("项目编号 project", lambda p, i, r: str(p.number)),
-    ("项目 name", lambda p, i, r: p.name),
-    ("一级指标 level1", lambda p, i, r: i.level1),
-    ("二级指标 level2", lambda p, i, r: i.level2),
-    ("三级指标 indicator", lambda p, i, r: i.name),
-    ("指标值 target", lambda p, i, r: i.target_text),
-    ("实际值 actual", lambda p, i, r: i.actual or ""),
-    ("结果 outcome", lambda p, i, r: r.outcome.label),
-    ("分值 weight", lambda p, i, r: display(r.weight)),
-    ("得分 score", lambda p, i, r: display(r.score)),
-    ("得分下限 low", lambda p, i, r: display(r.score_range[0])),
-    ("得分上限 high", lambda p, i, r: display(r.score_range[1])),
-    ("须说明 explain", lambda p, i, r: "是" if r.explanation_required else ""),
-    ("说明 message", lambda p, i, r: r.message),
-)
-
 
 def _score(
     name: str, actuals_name: str | None, rules: str | None, form: str, quiet: bool, out: TextIO
@@ -594,12 +577,7 @@ def _score(
     if form == "json":
         _dump_json(result.to_dict(), out)
     elif form == "csv":
-        rows = (
-            [cell(project, item.indicator, item.score) for _, cell in _SCORE_COLUMNS]
-            for project in result.projects
-            for item in project.indicators
-        )
-        write_csv(out, [[title for title, _ in _SCORE_COLUMNS], *rows])
+        _dump_csv(SCORE_COLUMNS, score_rows(result), out)
     elif not quiet:
         print(result.table(), file=out)
     return 1 if open_points else 0

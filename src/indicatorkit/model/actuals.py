@@ -7,6 +7,7 @@ job (:mod:`indicatorkit.formats.actuals_file`); this is the model's.
 
 from __future__ import annotations
 
+import difflib
 from typing import Final
 
 import attrs
@@ -203,6 +204,13 @@ def _project_of(index: _SpecIndex, row: ActualRow, file: str | None) -> Project 
     return project
 
 
+def _nearest_name(name: str, project: Project) -> str:
+    """The project's indicator name nearest to ``name`` (``""`` when none is near)."""
+    names = [indicator.name for indicator in project.indicators]
+    close = difflib.get_close_matches(field_text(name), names, n=1, cutoff=0.5)
+    return close[0] if close else ""
+
+
 def _indicator_index(
     index: _SpecIndex, project: Project, row: ActualRow, file: str | None
 ) -> int | Finding:
@@ -214,13 +222,19 @@ def _indicator_index(
     ]
     path = " / ".join(part for part in (row.level1, row.level2, row.name) if part)
     if not matching:
-        return _row_finding(
+        missing = _row_finding(
             "IK404",
             f"项目 {project.number} 中没有指标“{path}” (no such indicator)",
             row,
             "三级指标",
             file,
         )
+        nearest = _nearest_name(row.name, project)
+        if nearest:
+            missing = attrs.evolve(
+                missing, suggestion=f"最接近的指标 / nearest indicator: “{nearest}”"
+            )
+        return missing
     if len(matching) > 1:
         return attrs.evolve(
             _row_finding(

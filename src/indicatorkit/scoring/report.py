@@ -54,6 +54,17 @@ def _text(value: Fraction | None) -> str | None:
     return None if value is None else format_decimal(value)
 
 
+#: Decimal places of the ``*_display`` strings beside exact values: points to 2 (as the tables
+#: print them), ratios (attainment, deviation, rates) to 4.
+_POINTS, _RATIO = 2, 4
+
+
+def _shown(value: Fraction | None, places: int = _POINTS) -> str:
+    """The decimal string beside an exact value (``"3352/35"`` → ``"95.77"``; ``""`` for
+    none, as ``score_display``)."""
+    return display(value, places)
+
+
 @attrs.frozen
 class ScoredIndicator:
     """An indicator of the spec and its score.
@@ -105,6 +116,8 @@ class BudgetLine:
     explanation_required: bool = False
     explanation_given: bool = False
     message: str = ""
+    #: The table's 执行说明 (why the budget was executed as it was), as written.
+    reason: str = ""
 
 
 def _grade(rules: RuleSet, low: Fraction, high: Fraction) -> str | None:
@@ -182,7 +195,9 @@ class SpecScore:
             if self.department_range is None
             else {
                 "total_range": [_text(v) for v in self.department_range],
+                "total_range_display": [_shown(v) for v in self.department_range],
                 "total": _text(self.department_total),
+                "total_display": _shown(self.department_total),
                 "grade": self.department_grade,
             },
             "projects": [_project_data(project) for project in self.projects],
@@ -209,6 +224,8 @@ class SpecScore:
                     f"  {ind.level1} / {ind.level2} / {ind.name} | {ind.target_text} | "
                     f"{ind.actual or ''} | {result.outcome.label} | {display(result.weight)} | {score}"
                 )
+                if _open(result) and result.message:
+                    lines.append(f"    原因 why: {result.message}")
             budget = project.budget
             budget_score = (
                 display(budget.score)
@@ -219,6 +236,8 @@ class SpecScore:
             lines.append(
                 f"  预算执行率 budget line | {rate} | {display(budget.weight)} | {budget_score}"
             )
+            if budget.message:
+                lines.append(f"    原因 why: {budget.message}")
             low, high = project.total_range
             total = display(low) if low == high else f"{display(low)}–{display(high)}"
             lines.append(
@@ -234,6 +253,25 @@ class SpecScore:
         return "\n".join(lines)
 
 
+def _indicator_displays(result: IndicatorScore) -> dict[str, Any]:
+    """The decimal strings beside an indicator's exact values (``score_display`` is the
+    score's own)."""
+    return {
+        "weight_display": _shown(result.weight),
+        "score_range_display": [_shown(v) for v in result.score_range],
+        "attainment_display": _shown(result.attainment, _RATIO),
+        "deviation_display": _shown(result.deviation, _RATIO),
+    }
+
+
+def _open(result: IndicatorScore) -> bool:
+    """Whether a row leaves its points open: undecided or unreadable, or an explanation the
+    rules require is missing (the reasons ``score`` prints and exits 1 for)."""
+    return not result.outcome.decided or (
+        result.explanation_required and not result.explanation_given
+    )
+
+
 def _project_data(project: ProjectScore) -> dict[str, Any]:
     budget = project.budget
     return {
@@ -245,6 +283,9 @@ def _project_data(project: ProjectScore) -> dict[str, Any]:
                 "level2": item.indicator.level2,
                 "name": item.indicator.name,
                 **item.score.to_dict(),
+                **_indicator_displays(item.score),
+                "reason": item.indicator.reason,
+                "not_applicable": item.indicator.not_applicable,
             }
             for item in project.indicators
         ],
@@ -253,7 +294,9 @@ def _project_data(project: ProjectScore) -> dict[str, Any]:
                 "level1": sub.level1,
                 "level2": sub.level2,
                 "weight": _text(sub.weight),
+                "weight_display": _shown(sub.weight),
                 "score_range": [_text(v) for v in sub.score_range],
+                "score_range_display": [_shown(v) for v in sub.score_range],
             }
             for sub in project.subtotals
         ],
@@ -261,15 +304,21 @@ def _project_data(project: ProjectScore) -> dict[str, Any]:
             "budget": None if budget.budget is None else str(budget.budget),
             "executed": None if budget.executed is None else str(budget.executed),
             "rate": _text(budget.rate),
+            "rate_display": _shown(budget.rate, _RATIO),
             "weight": _text(budget.weight),
+            "weight_display": _shown(budget.weight),
             "score": _text(budget.score),
+            "score_display": _shown(budget.score),
             "score_range": [_text(v) for v in budget.score_range],
+            "score_range_display": [_shown(v) for v in budget.score_range],
             "explanation_required": budget.explanation_required,
             "explanation_given": budget.explanation_given,
             "message": budget.message,
+            "reason": budget.reason,
         },
         "total": _text(project.total),
         "total_range": [_text(v) for v in project.total_range],
+        "total_range_display": [_shown(v) for v in project.total_range],
         "total_display": display(project.total),
         "grade": project.grade,
         "rescaled": project.rescaled,
@@ -321,7 +370,14 @@ def _budget_line(project: Project, rules: RuleSet) -> BudgetLine:
     )
     if undecided or budget is None or project.executed is None:
         return BudgetLine(
-            budget, project.executed, None, weight, None, (_ZERO, weight), message=undecided
+            budget,
+            project.executed,
+            None,
+            weight,
+            None,
+            (_ZERO, weight),
+            message=undecided,
+            reason=project.budget_reason,
         )
     rate = project.executed.normalized / budget.normalized
     score = rules.budget_score(rate)
@@ -336,6 +392,7 @@ def _budget_line(project: Project, rules: RuleSet) -> BudgetLine:
         explanation_required=required,
         explanation_given=bool(project.budget_reason.strip()),
         message="执行率偏低，须说明 (a low rate: explain it)" if required else "",
+        reason=project.budget_reason,
     )
 
 
