@@ -38,6 +38,7 @@ from indicatorkit.model.findings import Finding
 from indicatorkit.model.lint import lint
 from indicatorkit.model.records import Checkpoint, Project, Spec, SpendingPlan
 from indicatorkit.scoring.monitoring import Light, ProjectLight, monitor
+from indicatorkit.scoring.monitoring import _day as day_of
 from indicatorkit.scoring.report import SpecScore, score
 from indicatorkit.scoring.rules import RuleSet
 from indicatorkit.units import unit
@@ -124,17 +125,6 @@ def _checkpoints(project: Project) -> list[DatePoint]:
     return [seen[key] for key in sorted(seen, key=lambda k: (k[0] or 0, k[1], k[2]))]
 
 
-def _day(point: DatePoint, year: int) -> datetime.date:
-    month, day = point.key()
-    if point.year is None and (month, day) == (2, 29) and not _leap(year):
-        day = 28
-    return datetime.date(point.year or year, month, day)
-
-
-def _leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
 def _year_end_spending(project: Project) -> Project:
     """``project`` with 全年执行数 ÷ 预算 as its spending at 12月底, where its 累计支出 stops
     before the year's end (or is not given beside a plan) and both amounts are known."""
@@ -164,7 +154,7 @@ def _project_spending(project: Project, spec: Spec, year: int) -> ProjectSpendin
     )
     found = []
     for point in _checkpoints(filled):
-        (line,) = monitor(alone, _day(point, year)).projects
+        (line,) = monitor(alone, day_of(point, year)).projects
         if _key(point) in told:
             found.append(CheckpointSpending(point, line, "spent"))
         elif _key(point) in given:
