@@ -25,7 +25,7 @@ from indicatorkit.formats.html_report import (
     write_report,
 )
 from indicatorkit.formats.html_report_page import build_page
-from indicatorkit.scoring.assessment import assess
+from indicatorkit.scoring.assessment import assess, spending_by_checkpoint
 from indicatorkit.strategies.records import specs
 from tests.html_report_expectations import (
     expected_facts,
@@ -419,3 +419,30 @@ def test_every_table_scrolls_in_its_own_box_and_pages_are_numbered_in_print() ->
     assert html.count("<table") == html.count('<div class="scroll"><table') > 0
     assert ".scroll { overflow-x: auto;" in html
     assert "counter(page)" in html and "counter(pages)" in html
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spec=specs(max_projects=3), year=st.integers(1990, 2100))
+def test_spending_shown_is_only_what_the_table_or_the_executed_amount_says(spec, year) -> None:  # type: ignore[no-untyped-def]
+    """A law over any spec: at every checkpoint the spending shown is the table's 累计支出 at
+    that very checkpoint, or at 12月底 the executed amount ÷ the budget, or nothing — never a
+    share carried over from an earlier checkpoint."""
+    by_number = {p.number: p for p in spec.projects}
+    for spending in spending_by_checkpoint(spec, year):
+        project = by_number[spending.number]
+        told = {
+            (c.by.year, *c.by.key()): c.share.normalized
+            for c in (project.spent.checkpoints if project.spent is not None else ())
+        }
+        for checkpoint in spending.checkpoints:
+            key = (checkpoint.at.year, *checkpoint.at.key())
+            if checkpoint.spent_from == "spent":
+                assert checkpoint.line.spent == told[key]
+            elif checkpoint.spent_from == "executed":
+                assert key[1:] == (12, 31) and key not in told
+                budget = project.adjusted_budget or project.budget.total  # type: ignore[union-attr]
+                assert project.executed is not None
+                assert checkpoint.line.spent == project.executed.normalized / budget.normalized
+            else:
+                assert key not in told and checkpoint.line.spent is None
+                assert checkpoint.line.light.value == "grey"
