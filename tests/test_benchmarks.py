@@ -60,7 +60,7 @@ def test_scoring_benchmark_quick_run() -> None:
 def test_report_benchmark_quick_run_grows_linearly() -> None:
     completed = _run("bench_report.py", "--quick", "--check", "--repeat", "1")
     assert completed.returncode == 0, completed.stdout + completed.stderr
-    assert "page/score" in completed.stdout
+    assert "assess/score" in completed.stdout
 
 
 def test_workbook_benchmark_quick_run() -> None:
