@@ -88,9 +88,9 @@ def expected_facts(spec: Spec) -> dict[str, str]:
         if project.withheld is not None or not project.indicators:
             continue
         key = f"p{project.number}"
-        if project.goal:
-            numbers[f"{key}.goal"] = project.goal.strip()
-            numbers[f"{key}.goal_outcome"] = "—"
+        if project.goal or project.goal_outcome:
+            numbers[f"{key}.goal"] = project.goal.strip() or "—"
+            numbers[f"{key}.goal_outcome"] = project.goal_outcome.strip() or "—"
         for name in ("conclusion", "problems", "improvements"):
             if getattr(project, name):
                 numbers[f"{key}.{name}"] = getattr(project, name).strip()
@@ -98,9 +98,16 @@ def expected_facts(spec: Spec) -> dict[str, str]:
         if budget is None and project.adjusted_budget is None and project.executed is None:
             continue
         adjusted = project.adjusted_budget
-        numbers[f"{key}.funds.0.initial"] = _wan(budget if adjusted is not None else None)
+        initial = project.initial_budget or (budget if adjusted is not None else None)
+        numbers[f"{key}.funds.0.initial"] = _wan(initial)
         numbers[f"{key}.funds.0.budget"] = _wan(adjusted or budget)
         numbers[f"{key}.funds.0.executed"] = _wan(project.executed)
+        if project.fund_sources:
+            for index, source in enumerate(project.fund_sources, 1):
+                numbers[f"{key}.funds.{index}.initial"] = _wan(source.initial)
+                numbers[f"{key}.funds.{index}.budget"] = _wan(source.budget)
+                numbers[f"{key}.funds.{index}.executed"] = _wan(source.executed)
+            continue
         parts = [] if project.budget is None else [project.budget.fiscal, project.budget.other]
         for index, part in enumerate((p for p in parts if p is not None), 1):
             numbers[f"{key}.funds.{index}.initial"] = _wan(part) if adjusted else "—"

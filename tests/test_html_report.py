@@ -446,3 +446,23 @@ def test_spending_shown_is_only_what_the_table_or_the_executed_amount_says(spec,
             else:
                 assert key not in told and checkpoint.line.spent is None
                 assert checkpoint.line.light.value == "grey"
+
+
+def test_the_central_tables_initial_budget_fund_sources_and_goal_outcome_are_shown() -> None:
+    """The fields the central 自评表 reads (年初预算数, the rows under 年度资金总额, 实际完成情况)."""
+    spec = loads(
+        SMALL.replace(
+            "  执行数：9500元\n",
+            "  绩效目标：全年受理案件不少于200件\n  执行数：9500元\n  年初预算：8000元\n"
+            "  资金来源：当年财政拨款 年初 8000元 全年 9000元 执行 8600元；上年结转资金 全年 1000元 执行 900元\n"
+            "  目标完成情况：全年受理 150 件\n",
+        )
+    )
+    numbers, text = page_numbers(render_report(assess(spec)))
+    assert numbers == {**expected_numbers(spec), **expected_spending(spec), **expected_facts(spec)}
+    assert numbers["p1.funds.0.initial"] == "0.80万元"
+    assert numbers["p1.funds.1.budget"] == "0.90万元" and "当年财政拨款" in text
+    assert numbers["p1.funds.2.initial"] == "—" and numbers["p1.funds.2.executed"] == "0.09万元"
+    assert numbers["p1.goal_outcome"] == "全年受理 150 件"
+    funds = build_page(assess(spec)).projects[0].facts.funds
+    assert [row.rate for row in funds] == ["95.00%", "95.56%", "90.00%"]

@@ -1,6 +1,7 @@
 """What the report shows of a project besides its scores, as display text: its money (in 万元,
-with thousands separators, the exact amount kept beside), its goal against what was achieved,
-and the assessment's conclusions.
+with thousands separators, the exact amount kept beside) — 年度资金总额 and its sources, 年初
+and 全年预算数, 执行数 and 执行率 — its goal against what was achieved (实际完成情况), and the
+assessment's conclusions.
 
 >>> from indicatorkit import loads
 >>> project = loads('''
@@ -112,13 +113,15 @@ def _rate(executed: Amount | None, budget: Amount | None) -> str:
 
 
 def _funds(project: Project) -> tuple[FundRow, ...]:
+    """年度资金总额, then its sources: the table's fund-source rows where it gives them (the
+    central 自评表), else the budget's 财政资金 and 其他资金."""
     budget = project.budget.total if project.budget is not None else None
-    if budget is None and project.adjusted_budget is None and project.executed is None:
-        return ()
     adjusted = project.adjusted_budget
+    if budget is None and adjusted is None and project.executed is None:
+        return ()
     whole = adjusted or budget
-    # the declared budget is the 年初预算数 once the year's budget was adjusted
-    initial = budget if adjusted is not None else None
+    # 年初预算数: the table's own, else the declared budget once the year's was adjusted
+    initial = project.initial_budget or (budget if adjusted is not None else None)
     rows = [
         FundRow(
             "年度资金总额 total",
@@ -128,7 +131,18 @@ def _funds(project: Project) -> tuple[FundRow, ...]:
             _rate(project.executed, whole),
         )
     ]
-    if project.budget is not None:
+    if project.fund_sources:
+        rows += [
+            FundRow(
+                source.name,
+                money(source.initial),
+                money(source.budget),
+                money(source.executed),
+                _rate(source.executed, source.budget),
+            )
+            for source in project.fund_sources
+        ]
+    elif project.budget is not None:
         parts = (
             ("其中：财政资金 fiscal", project.budget.fiscal),
             ("其他资金 other", project.budget.other),
@@ -137,12 +151,14 @@ def _funds(project: Project) -> tuple[FundRow, ...]:
             if part is None:
                 continue
             shown = money(part)
+            none = Money("", "")
+            declared_only = adjusted is not None  # the parts split the declared budget
             rows.append(
                 FundRow(
                     label,
-                    shown if adjusted is not None else Money("", ""),
-                    shown if adjusted is None else Money("", ""),
-                    Money("", ""),
+                    shown if declared_only else none,
+                    none if declared_only else shown,
+                    none,
                     "",
                 )
             )
@@ -160,7 +176,7 @@ def project_facts(project: Project) -> ProjectFacts:
     return ProjectFacts(
         funds=_funds(project),
         goal=project.goal,
-        goal_outcome="",
+        goal_outcome=project.goal_outcome,
         conclusion=project.conclusion,
         problems=project.problems,
         improvements=project.improvements,
