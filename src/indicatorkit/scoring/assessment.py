@@ -28,20 +28,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from fractions import Fraction
 
 import attrs
 
 from indicatorkit.errors import InvalidValueError
-from indicatorkit.language.values import Amount, DatePoint
+from indicatorkit.language.values import DatePoint
 from indicatorkit.model.actuals import Actuals, merge_actuals
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.lint import lint
-from indicatorkit.model.records import Checkpoint, Project, Spec, SpendingPlan
-from indicatorkit.scoring.monitoring import Light, ProjectLight, monitor
+from indicatorkit.model.records import Project, Spec
+from indicatorkit.scoring.monitoring import ProjectLight, monitor, spending_light
 from indicatorkit.scoring.monitoring import _day as day_of
 from indicatorkit.scoring.report import SpecScore, score
 from indicatorkit.scoring.rules import RuleSet
-from indicatorkit.units import unit
 
 __all__ = [
     "Assessment",
@@ -125,43 +125,44 @@ def _checkpoints(project: Project) -> list[DatePoint]:
     return [seen[key] for key in sorted(seen, key=lambda k: (k[0] or 0, k[1], k[2]))]
 
 
-def _year_end_spending(project: Project) -> Project:
-    """``project`` with 全年执行数 ÷ 预算 as its spending at 12月底, where its 累计支出 stops
-    before the year's end (or is not given beside a plan) and both amounts are known."""
-    budget = project.adjusted_budget or (project.budget.total if project.budget else None)
-    if project.executed is None or budget is None or budget.normalized <= 0:
-        return project
-    known = project.spent.checkpoints if project.spent is not None else ()
-    if (not known and project.plan is None) or any(c.by.key() == (12, 31) for c in known):
-        return project
-    rate = project.executed.normalized / budget.normalized
-    year_end = Checkpoint(DatePoint(12), Amount(rate * 100, unit("%")))
-    return attrs.evolve(project, spent=SpendingPlan((*known, year_end)))
-
-
 def _key(point: DatePoint) -> tuple[int | None, int, int]:
     return (point.year, *point.key())
 
 
+def _year_end_rate(project: Project) -> Fraction | None:
+    """全年执行数 ÷ 预算 (the adjusted budget where given), the spending at 12月底 where the
+    table's 累计支出 stops before the year's end (or is not given beside a plan)."""
+    budget = project.adjusted_budget or (project.budget.total if project.budget else None)
+    if project.executed is None or budget is None or budget.normalized <= 0:
+        return None
+    known = project.spent.checkpoints if project.spent is not None else ()
+    if (not known and project.plan is None) or any(c.by.key() == (12, 31) for c in known):
+        return None
+    return project.executed.normalized / budget.normalized
+
+
 def _project_spending(project: Project, spec: Spec, year: int) -> ProjectSpending:
-    """Monitoring at each checkpoint; spending only where the table gives it (or 执行数 at
-    the year's end): never the last 累计支出 carried to a later checkpoint."""
-    filled = _year_end_spending(project)
-    told = {_key(c.by) for c in project.spent.checkpoints} if project.spent is not None else set()
-    given = {_key(c.by) for c in filled.spent.checkpoints} if filled.spent is not None else set()
+    """Monitoring's plan at each checkpoint, and the spending the table gives at that very
+    checkpoint (or 执行数 ÷ 预算 at 12月底): never a share carried to a later checkpoint."""
+    told = (
+        {_key(c.by): c.share.normalized for c in project.spent.checkpoints} if project.spent else {}
+    )
+    rate = _year_end_rate(project)
+    points = _checkpoints(project)
+    if rate is not None and all(point.key() != (12, 31) for point in points):
+        points = sorted([*points, DatePoint(12)], key=lambda p: (p.year or 0, *p.key()))
     alone = Spec(
-        projects=(attrs.evolve(filled, indicators=project.indicators[:1]),), units=spec.units
+        projects=(attrs.evolve(project, indicators=project.indicators[:1]),), units=spec.units
     )
     found = []
-    for point in _checkpoints(filled):
+    for point in points:
         (line,) = monitor(alone, day_of(point, year)).projects
-        if _key(point) in told:
-            found.append(CheckpointSpending(point, line, "spent"))
-        elif _key(point) in given:
-            found.append(CheckpointSpending(point, line, "executed"))
-        else:
-            unknown = attrs.evolve(line, spent=None, lag=None, light=Light.GREY)
-            found.append(CheckpointSpending(point, unknown, ""))
+        share, source = told.get(_key(point)), "spent"
+        if share is None and rate is not None and point.key() == (12, 31):
+            share, source = rate, "executed"
+        lag, light = spending_light(line.planned, share)
+        line = attrs.evolve(line, spent=share, lag=lag, light=light)
+        found.append(CheckpointSpending(point, line, source if share is not None else ""))
     return ProjectSpending(project.number, tuple(found))
 
 
