@@ -550,7 +550,7 @@ def to_frame(spec: Spec, *, library: str = "pandas") -> Any:
     >>> spec = loads("项目 1 法律援助\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥180件\\n")
     >>> frame = to_frame(spec)  # pandas
     >>> frame.shape, frame.loc[0, "三级指标"], frame.loc[0, "指标值"]
-    ((1, 30), '受理数', '≥180件')
+    ((1, 33), '受理数', '≥180件')
     """
     header, *rows = long_table_rows(spec)
     module = _frame_library(library)
