@@ -3,7 +3,7 @@ records), and a reader of the numbers a page shows (its ``data-key`` elements)."
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from html.parser import HTMLParser
 
@@ -77,8 +77,10 @@ def _wan(amount: Amount | None) -> str:
     """Money in 万元 as the page shows it, computed apart from the page's own code."""
     if amount is None:
         return "—"
-    value = (Decimal(amount.normalized.numerator) / Decimal(amount.normalized.denominator)) / 10000
-    return f"{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}万元"
+    with localcontext() as context:
+        context.prec = 400  # amounts of any size the strategies draw
+        value = Decimal(amount.normalized.numerator) / Decimal(amount.normalized.denominator)
+        return f"{(value / 10000).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}万元"
 
 
 def expected_facts(spec: Spec) -> dict[str, str]:

@@ -58,9 +58,11 @@ def money(amount: Amount | None) -> Money:
     """
     if amount is None:
         return Money("", "")
-    whole, _, decimals = display(amount.normalized / _WAN).partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    return Money(f"{sign}{int(whole.lstrip('-')):,}.{decimals}万元", str(amount))
+    cents = amount.normalized * 100 / _WAN
+    # half up in whole numbers: exact at any size (Decimal's 28 digits would round)
+    rounded = (abs(cents.numerator) * 2 + cents.denominator) // (2 * cents.denominator)
+    sign = "-" if cents < 0 and rounded else ""
+    return Money(f"{sign}{rounded // 100:,}.{rounded % 100:02d}万元", str(amount))
 
 
 @attrs.frozen
