@@ -31,8 +31,9 @@ import gc
 import re
 import threading
 from collections.abc import Callable, Collection, Iterator
+from os import PathLike
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple, TypeVar
+from typing import IO, Any, ClassVar, NamedTuple, TypeVar
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
@@ -276,8 +277,11 @@ def _frozen(entries: list[list[Any]]) -> list[_Node]:
 # Reading
 
 
-def load(path: str | Path, *, units: UnitRegistry | None = None) -> Spec:
-    """Read a spec file (UTF-8).  Raises :class:`SpecError` for a file that is not valid.
+def load(
+    path: str | PathLike[str] | IO[str] | IO[bytes], *, units: UnitRegistry | None = None
+) -> Spec:
+    """Read a spec file (UTF-8): a path, or an open file (text or binary, as :func:`dump`
+    writes).  Raises :class:`SpecError` for a file that is not valid.
 
     ``units`` is the unit registry to read targets with (the default registry when ``None``);
     the spec keeps it.
@@ -289,15 +293,31 @@ def load(path: str | Path, *, units: UnitRegistry | None = None) -> Spec:
     >>> _ = path.write_text("项目 1 法律援助\\n  预算：10000元\\n", encoding="utf-8")
     >>> load(path).projects[0].name
     '法律援助'
+    >>> with path.open("rb") as handle:
+    ...     load(handle).projects[0].name
+    '法律援助'
     >>> folder.cleanup()
     """
-    path = Path(path)
+    name = str(path) if isinstance(path, str | PathLike) else getattr(path, "name", None)
+    name = name if isinstance(name, str) else None
     try:
-        data = path.read_bytes()
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        if isinstance(path, str | PathLike):
+            data: str | bytes = Path(path).read_bytes()
+        elif callable(getattr(path, "read", None)):
+            data = path.read()
+        else:
+            raise TypeError(
+                f"需要路径或打开的文件 (a path or an open file), not {type(path).__name__}"
+            )
+        if not isinstance(data, str | bytes):
+            raise TypeError(f"读到的不是文字 (the file gave {type(data).__name__}, not text)")
+    except (OSError, ValueError, TypeError) as error:  # ValueError: a NUL in the path
+        reason = error if not isinstance(error, OSError) else error.strerror or error
         raise SpecError(
-            [_finding("IK001", f"无法读取文件 (cannot read the file): {error}", 1, file=str(path))]
+            [_finding("IK001", f"无法读取文件 (cannot read the file): {reason}", 1, file=name)]
         ) from None
+    if isinstance(data, str):
+        return loads(data, file=name, units=units)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -311,12 +331,12 @@ def load(path: str | Path, *, units: UnitRegistry | None = None) -> Spec:
                     "文件不是 UTF-8 编码 (the file is not UTF-8)",
                     line,
                     column,
-                    file=str(path),
+                    file=name,
                     suggestion="请另存为 UTF-8 / save the file as UTF-8",
                 )
             ]
         ) from None
-    return loads(text, file=str(path), units=units)
+    return loads(text, file=name, units=units)
 
 
 def loads(text: str, *, file: str | None = None, units: UnitRegistry | None = None) -> Spec:
