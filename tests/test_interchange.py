@@ -35,6 +35,7 @@ from indicatorkit import (
     strategies,
     units,
 )
+from indicatorkit.errors import UnknownUnitError
 from indicatorkit.formats import json_data
 from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
 from indicatorkit.language.bounds import Direction
@@ -729,7 +730,7 @@ def unit_symbols() -> list[str]:
 def test_every_unit_round_trips(symbol: str) -> None:
     try:
         unit = units.unit(symbol)
-    except KeyError:
+    except UnknownUnitError:
         scale = next(s for s in sorted(units.SCALES, key=len, reverse=True) if symbol.startswith(s))
         unit = units.scaled(scale, units.unit(symbol[len(scale) :]))
     amount = Amount(Fraction(-25, 4), unit)

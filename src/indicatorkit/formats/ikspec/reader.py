@@ -63,7 +63,7 @@ from indicatorkit.model.records import (
     split_levels,
 )
 from indicatorkit.numerals import MAX_DIGITS, read_ratio
-from indicatorkit.units import UnitDefinitionError, UnitRegistry, default_registry
+from indicatorkit.units import UnitDefinitionError, UnitRegistry, registry_in_use
 
 __all__ = ["ALIASES", "DIRECTION_WORDS", "KEYS", "load", "loads", "scan_outline"]
 
@@ -283,7 +283,7 @@ def load(
     """Read a spec file (UTF-8): a path, or an open file (text or binary, as :func:`dump`
     writes).  Raises :class:`SpecError` for a file that is not valid.
 
-    ``units`` is the unit registry to read targets with (the default registry when ``None``);
+    ``units`` is the unit registry to read targets with (``None``: :func:`~indicatorkit.units.registry_in_use`);
     the spec keeps it.
 
     >>> import pathlib, tempfile
@@ -342,7 +342,7 @@ def load(
 def loads(text: str, *, file: str | None = None, units: UnitRegistry | None = None) -> Spec:
     """Read a spec from text.  Raises :class:`SpecError` listing every problem found.
 
-    ``units`` is the unit registry to read targets with (the default registry when ``None``);
+    ``units`` is the unit registry to read targets with (``None``: :func:`~indicatorkit.units.registry_in_use`);
     the spec keeps it.
 
     >>> from indicatorkit import loads
@@ -640,7 +640,7 @@ class _Reader:
                 node.rest_column + len(node.rest.rstrip()),
                 suggestion="在下面缩进写“- 人天 = [人天]” / indented below: - 人天 = [人天]",
             )
-        registry = self.units if self.units is not None else default_registry()
+        registry = self.units if self.units is not None else registry_in_use()
         for child in node.children:
             definition = child.rest.strip()
             if child.kind != "bullet" or child.children or not definition:
