@@ -312,9 +312,8 @@ def load(
         if not isinstance(data, str | bytes):
             raise TypeError(f"读到的不是文字 (the file gave {type(data).__name__}, not text)")
     except (OSError, ValueError, TypeError) as error:  # ValueError: a NUL in the path
-        reason = error if not isinstance(error, OSError) else error.strerror or error
         raise SpecError(
-            [_finding("IK001", f"无法读取文件 (cannot read the file): {reason}", 1, file=name)]
+            [_finding("IK001", f"无法读取文件 (cannot read the file): {error}", 1, file=name)]
         ) from None
     if isinstance(data, str):
         return loads(data, file=name, units=units)
