@@ -198,7 +198,7 @@ def test_a_column_of_distinct_texts_keeps_only_texts_read_twice(
     from indicatorkit.language import syntax
 
     monkeypatch.setattr(syntax, "CACHE_SIZE", 64)
-    registry = default_registry()
+    registry = registry_in_use()  # the one parse_target reads with
     reading.clear_caches()
     for n in range(200):  # nothing read again: keeping readings stops after a generation
         parse_target(f"≥{n}件")
