@@ -155,7 +155,7 @@ def _field_types(cls: type) -> dict[str, Any]:
 def _unit_of(symbol: str) -> Unit | None:
     """The unit a symbol names (:func:`indicatorkit.units.unit_of_text`), or ``None``."""
     try:
-        return (_UNITS.get() or units.default_registry()).unit_of_text(symbol)
+        return (_UNITS.get() or units.registry_in_use()).unit_of_text(symbol)
     except (KeyError, ValueError, TypeError, AttributeError, RecursionError):
         return None  # whatever the reason (pint's own errors included), it names no unit
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from indicatorkit.language.grammar import Start, accepts
 from indicatorkit.language.text import normalize
-from indicatorkit.units import UnitRegistry, default_registry
+from indicatorkit.units import UnitRegistry, registry_in_use
 from indicatorkit.vocabulary import PREFIX_OPERATORS, SIGN_OPERATORS
 
 __all__ = ["is_prose", "looks_like_sentence", "reads_as_prose", "unit_alone", "unquote"]
@@ -189,7 +189,7 @@ def reads_as_prose(text: str, registry: UnitRegistry | None = None) -> bool:
     >>> [reads_as_prose(text) for text in ("及时足额发放", " 及时足额发放", "“及时”", "年底前")]
     [True, False, False, False]
     """
-    registry = default_registry() if registry is None else registry
+    registry = registry_in_use() if registry is None else registry
     if not text or text != text.strip() or unquote(text) is not None:
         return False
     normalised = normalize(text)[0]
