@@ -7,7 +7,8 @@ The layers, lowest first — a module may import only from its own layer or lowe
 1. ``language`` — values, bounds, the grammar and its reading, lenient repairs, split form
 2. ``model`` — the 绩效目标表 records, findings and lint (no format code)
 3. ``scoring`` — attainment and rule sets
-4. ``formats`` — spec files, JSON, actuals files, workbooks (the edge)
+4. ``formats`` — spec files, JSON, actuals files, workbooks (the edge); ``batch`` — columnar
+   scoring of whole tables
 5. ``strategies``, ``cli``, the package itself
 """
 
@@ -31,6 +32,7 @@ LAYERS = {
     "model": 2,
     "scoring": 3,
     "formats": 4,
+    "batch": 4,
     "strategies": 5,
     "testing": 5,
     "cli": 5,

@@ -1,0 +1,50 @@
+"""Batch scoring (批量评分): a whole table of indicators in one call, columnar.
+
+Needs pyarrow (需要 pyarrow): ``pip install 'indicatorkit[arrow]'``; pandas and polars frames
+are read and returned when those are installed.  Nothing else in indicatorkit imports
+pyarrow or numpy: this package is imported only on use.
+
+:func:`score_table` reads each distinct target and actual once, decides numeric comparisons
+on int64 columns (numpy) from the public bounds seam (:meth:`Comparison.threshold
+<indicatorkit.Comparison.threshold>`), and scores everything else — sentences, deadlines,
+periods, missed targets' partial credit, undecided rows — by :func:`score_indicator
+<indicatorkit.score_indicator>` once per distinct (target, actual, weight, direction): the
+rule sets stay the one definition, and a property test holds the two equal row by row.
+
+>>> import pyarrow as pa
+>>> from indicatorkit.batch import score_table
+>>> scored = score_table(pa.table({
+...     "department": ["教育局", "教育局"],
+...     "target": ["≥200件", "≤2%"], "actual": ["150件", "1.5%"],
+...     "weight": [20, 10], "direction": [None, "反向"],
+... }))
+>>> scored.select(["department", "outcome", "score", "attainment"]).to_pylist()[0]
+{'department': '教育局', 'outcome': 'missed', 'score': '15', 'attainment': '0.75'}
+>>> scored.column("score_numerator").to_pylist(), scored.column("met").to_pylist()
+([15, 10], [False, True])
+"""
+
+from __future__ import annotations
+
+try:
+    import pyarrow as _pyarrow
+except ImportError as error:  # pragma: no cover - tested where pyarrow is missing
+    if error.name != "pyarrow":
+        raise
+    raise ImportError(
+        "indicatorkit.batch 需要 pyarrow，请安装：pip install 'indicatorkit[arrow]' "
+        "(indicatorkit.batch needs pyarrow: pip install 'indicatorkit[arrow]')",
+        name=error.name,
+    ) from error
+
+from indicatorkit.batch.table import (
+    INPUT_COLUMNS,
+    KEY_COLUMNS,
+    RESULT_COLUMNS,
+    BatchInputError,
+    score_table,
+)
+
+__all__ = ["INPUT_COLUMNS", "KEY_COLUMNS", "RESULT_COLUMNS", "BatchInputError", "score_table"]
+
+del _pyarrow

@@ -1,0 +1,167 @@
+"""Distinct targets and actuals compiled to integer columns (numpy), through the public
+bounds seam: :meth:`Comparison.threshold <indicatorkit.Comparison.threshold>` and
+:attr:`Amount.normalized <indicatorkit.Amount.normalized>`.
+
+Each distinct text is read once.  A target compiles when it is a plain comparison of a
+dimension (``≥95%``, ``<5万元``) and its numbers fit the overflow guard; an actual compiles when
+it reads as an amount with a unit.  Anything else is left to :func:`score_indicator
+<indicatorkit.score_indicator>`.
+
+>>> from indicatorkit.batch.compiled import compile_actuals, compile_targets
+>>> targets = compile_targets(["≥95%", "及时足额发放"], [None], None)
+>>> targets.compiled[:, 0].tolist(), targets.operator[:, 0].tolist(), targets.base_numerator[0].tolist()
+([True, False], [0, 0], [95])
+>>> actuals = compile_actuals(["96%", "达成", None], None)
+>>> actuals.compiled.tolist(), actuals.numerator.tolist()[0], actuals.denominator.tolist()[0]
+([True, False, False], 24, 25)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from indicatorkit.errors import IndicatorkitError
+from indicatorkit.language.bounds import Direction
+from indicatorkit.language.parse import parse_actual, parse_target
+from indicatorkit.language.targets import Comparison
+from indicatorkit.language.values import Amount
+from indicatorkit.units import UnitRegistry
+from indicatorkit.vocabulary import Operator
+
+__all__ = ["GUARD", "OPERATOR_CODES", "CompiledActuals", "CompiledTargets", "fits"]
+
+#: The overflow guard: every integer the vectorised path multiplies is below 2**31 in
+#: magnitude, so that a product of two stays inside int64.  Others fall back to Fractions.
+GUARD = 2**31
+#: The operator columns' codes.
+OPERATOR_CODES = {Operator.GE: 0, Operator.GT: 1, Operator.LE: 2, Operator.LT: 3}
+
+Ints = npt.NDArray[np.int64]
+Flags = npt.NDArray[np.bool_]
+
+
+def fits(*values: int) -> bool:
+    """True when every value is inside the overflow guard."""
+    return all(-GUARD < value < GUARD for value in values)
+
+
+@attrs.frozen
+class CompiledTargets:
+    """Columns indexed ``[target, direction]``: ``compiled`` (vectorisable), ``operator``
+    (:data:`OPERATOR_CODES`), the threshold ``base_numerator / base_denominator`` in base
+    units, ``lower_bound``; indexed ``[target]``: the target's own value in base units
+    ``value_numerator / value_denominator`` (reduced) and its ``dimension`` code."""
+
+    compiled: Flags
+    operator: npt.NDArray[np.int8]
+    base_numerator: Ints
+    base_denominator: Ints
+    lower_bound: Flags
+    value_numerator: Ints
+    value_denominator: Ints
+    dimension: Ints
+
+
+@attrs.frozen
+class CompiledActuals:
+    """Columns indexed ``[actual]``: ``compiled``, the value ``numerator / denominator`` in
+    base units (reduced) and its ``dimension`` code."""
+
+    compiled: Flags
+    numerator: Ints
+    denominator: Ints
+    dimension: Ints
+
+
+_DIMENSIONS: dict[str, int] = {}
+
+
+def _dimension(name: str) -> int:
+    return _DIMENSIONS.setdefault(name, len(_DIMENSIONS))
+
+
+def compile_targets(
+    texts: Sequence[str | None],
+    directions: Sequence[Direction | None],
+    units: UnitRegistry | None,
+) -> CompiledTargets:
+    """Compile each distinct target text for each direction."""
+    size, ways = len(texts), len(directions)
+    compiled = np.zeros((size, ways), dtype=np.bool_)
+    operator = np.zeros((size, ways), dtype=np.int8)
+    base_numerator = np.zeros((size, ways), dtype=np.int64)
+    base_denominator = np.ones((size, ways), dtype=np.int64)
+    lower_bound = np.zeros((size, ways), dtype=np.bool_)
+    value_numerator = np.zeros(size, dtype=np.int64)
+    value_denominator = np.ones(size, dtype=np.int64)
+    dimension = np.full(size, -1, dtype=np.int64)
+    for index, text in enumerate(texts):
+        target = _comparison(text, units)
+        if target is None:
+            continue
+        value = target.amount.normalized
+        if not fits(value.numerator, value.denominator):
+            continue
+        value_numerator[index], value_denominator[index] = value.numerator, value.denominator
+        dimension[index] = _dimension(target.amount.unit.dimension)
+        for way, direction in enumerate(directions):
+            threshold = target.threshold(direction)
+            if not fits(threshold.base_numerator, threshold.base_denominator):
+                continue
+            compiled[index, way] = True
+            operator[index, way] = OPERATOR_CODES[target.effective_operator(direction)]
+            base_numerator[index, way] = threshold.base_numerator
+            base_denominator[index, way] = threshold.base_denominator
+            lower_bound[index, way] = threshold.lower_bound
+    return CompiledTargets(
+        compiled,
+        operator,
+        base_numerator,
+        base_denominator,
+        lower_bound,
+        value_numerator,
+        value_denominator,
+        dimension,
+    )
+
+
+def _comparison(text: str | None, units: UnitRegistry | None) -> Comparison | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        target = parse_target(text, lenient=True, units=units).target
+    except IndicatorkitError:
+        return None
+    # exactly a comparison (a subclass may check its own way), of a dimension
+    if type(target) is not Comparison or not target.amount.unit.dimension:
+        return None
+    return target
+
+
+def compile_actuals(texts: Sequence[object], units: UnitRegistry | None) -> CompiledActuals:
+    """Compile each distinct actual: text that reads as an amount with a unit."""
+    size = len(texts)
+    compiled = np.zeros(size, dtype=np.bool_)
+    numerator = np.zeros(size, dtype=np.int64)
+    denominator = np.ones(size, dtype=np.int64)
+    dimension = np.full(size, -2, dtype=np.int64)
+    for index, text in enumerate(texts):
+        if not isinstance(text, str):
+            continue
+        try:
+            read = parse_actual(text, units=units)
+        except IndicatorkitError:
+            continue
+        if not isinstance(read, Amount) or not read.unit.dimension:
+            continue
+        value = read.normalized
+        if not fits(value.numerator, value.denominator):
+            continue
+        compiled[index] = True
+        numerator[index], denominator[index] = value.numerator, value.denominator
+        dimension[index] = _dimension(read.unit.dimension)
+    return CompiledActuals(compiled, numerator, denominator, dimension)

@@ -1,0 +1,208 @@
+"""Evaluating distinct (target, actual, weight, direction) combinations: numeric comparisons
+vectorised on int64 columns, everything else by :func:`score_indicator
+<indicatorkit.score_indicator>` — so a rule set stays the one definition of a score.
+
+The vectorised path decides ``met`` (the comparison ``check`` makes, on the integers of
+:meth:`Comparison.threshold <indicatorkit.Comparison.threshold>`) and, for a met target, its
+attainment (:func:`~indicatorkit.scoring.attainment.integer_attainment`'s ratio) and full
+marks.  A missed target's partial credit is the rule set's: those combinations, and every
+one the vectorised path cannot express (sentences, deadlines, periods, undecided cases,
+numbers beyond the overflow guard, an overshoot rule), are scored by ``score_indicator``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from indicatorkit.batch.compiled import CompiledActuals, CompiledTargets, fits
+from indicatorkit.language.bounds import Direction
+from indicatorkit.scoring.indicator import Outcome, score_indicator
+from indicatorkit.scoring.rules import RuleSet
+from indicatorkit.units import UnitRegistry
+
+__all__ = ["OUTCOMES", "Evaluated", "evaluate"]
+
+#: The outcome column's codes.
+OUTCOMES = tuple(Outcome)
+_CODE = {outcome: code for code, outcome in enumerate(OUTCOMES)}
+
+Ints = npt.NDArray[np.int64]
+_INT64 = 2**63
+Values = tuple[
+    Sequence[str | None], Sequence[object], Sequence[Fraction], Sequence[Direction | None]
+]
+
+
+@attrs.frozen
+class Evaluated:
+    """Per combination: ``outcome`` code, ``met`` (-1 undecided, 0, 1), exact ``attainment``
+    and ``score`` as numerator / denominator int64 columns (``big`` holds the Fractions that
+    do not fit, by combination; ``*_known`` is False for ``None``) and ``message`` codes into
+    ``messages``."""
+
+    outcome: npt.NDArray[np.int8]
+    met: npt.NDArray[np.int8]
+    attainment_numerator: Ints
+    attainment_denominator: Ints
+    attainment_known: npt.NDArray[np.bool_]
+    score_numerator: Ints
+    score_denominator: Ints
+    score_known: npt.NDArray[np.bool_]
+    message: Ints
+    messages: list[str]
+    big_attainment: dict[int, Fraction]
+    big_score: dict[int, Fraction]
+    vectorised: int
+
+
+def evaluate(
+    combos: tuple[Ints, Ints, Ints, Ints],
+    values: Values,
+    compiled: tuple[CompiledTargets, CompiledActuals],
+    rules: RuleSet,
+    units: UnitRegistry | None,
+) -> Evaluated:
+    """Score each combination ``combos`` (indices into ``values``: target texts, actuals,
+    weights, directions)."""
+    target, actual, weight, way = combos
+    targets, actuals = compiled
+    weights = values[2]
+    size = len(target)
+    weight_numerator = np.array(
+        [w.numerator if fits(w.numerator) else 0 for w in weights], np.int64
+    )
+    weight_denominator = np.array(
+        [w.denominator if fits(w.numerator, w.denominator) else 0 for w in weights], np.int64
+    )
+    vector = (
+        targets.compiled[target, way]
+        & actuals.compiled[actual]
+        & (targets.dimension[target] == actuals.dimension[actual])
+        & (weight_denominator[weight] > 0)
+    )
+    if rules.overshoot is not None:  # the overshoot share is the rule set's: not vectorised
+        vector[:] = False
+    met = _met(targets, actuals, target, actual, way)
+    decided = vector & met  # a met comparison: full marks, attainment in integers
+    top, bottom, known = _attainment(targets, actuals, target, actual, way)
+    out = Evaluated(
+        outcome=np.where(decided, _CODE[Outcome.MET], 0).astype(np.int8),
+        met=np.where(decided, 1, -1).astype(np.int8),
+        attainment_numerator=np.where(decided, top, 0),
+        attainment_denominator=np.where(decided, bottom, 1),
+        attainment_known=decided & known,
+        score_numerator=np.where(decided, weight_numerator[weight], 0),
+        score_denominator=np.where(decided, weight_denominator[weight], 1),
+        score_known=decided.copy(),
+        message=np.zeros(size, np.int64),
+        messages=[""],
+        big_attainment={},
+        big_score={},
+        vectorised=int(decided.sum()),
+    )
+    _fallback(out, np.flatnonzero(~decided), combos, values, rules, units)
+    return out
+
+
+def _met(
+    targets: CompiledTargets, actuals: CompiledActuals, target: Ints, actual: Ints, way: Ints
+) -> npt.NDArray[np.bool_]:
+    """``check``'s decision: actual · threshold denominator against threshold numerator ·
+    actual denominator (all inside the guard, so the products fit int64)."""
+    left = actuals.numerator[actual] * targets.base_denominator[target, way]
+    right = targets.base_numerator[target, way] * actuals.denominator[actual]
+    operator = targets.operator[target, way]
+    return np.select(
+        [operator == 0, operator == 1, operator == 2],
+        [left >= right, left > right, left <= right],
+        left < right,
+    )
+
+
+def _attainment(
+    targets: CompiledTargets, actuals: CompiledActuals, target: Ints, actual: Ints, way: Ints
+) -> tuple[Ints, Ints, npt.NDArray[np.bool_]]:
+    """``integer_attainment`` of the actual against the target's value, reduced: actual ÷
+    target for a lower bound, target ÷ actual for an upper one; unknown (``None``) for a
+    target at or below zero or a zero actual against an upper bound."""
+    have_top = np.maximum(actuals.numerator[actual], 0)
+    have_bottom = actuals.denominator[actual]
+    want_top = targets.value_numerator[target]
+    want_bottom = targets.value_denominator[target]
+    lower = targets.lower_bound[target, way]
+    top = np.where(lower, have_top * want_bottom, want_top * have_bottom)
+    bottom = np.where(lower, have_bottom * want_top, want_bottom * have_top)
+    known = (want_top > 0) & (lower | (have_top > 0))
+    bottom = np.where(known, bottom, 1)
+    top = np.where(known, top, 0)
+    divisor = np.gcd(top, bottom)
+    return top // divisor, bottom // divisor, known
+
+
+def _fallback(
+    out: Evaluated,
+    rows: Ints,
+    combos: tuple[Ints, Ints, Ints, Ints],
+    values: Values,
+    rules: RuleSet,
+    units: UnitRegistry | None,
+) -> None:
+    """Score ``rows`` (combinations) by ``score_indicator``, one call each."""
+    target, actual, weight, way = combos
+    texts, given, weights, directions = values
+    known_messages = {"": 0}
+    for row in rows.tolist():
+        text = texts[target[row]]
+        result = score_indicator(
+            "" if text is None else text,
+            given[actual[row]],
+            weights[weight[row]],
+            direction=directions[way[row]],
+            rules=rules,
+            units=units,
+        )
+        out.outcome[row] = _CODE[result.outcome]
+        out.met[row] = -1 if result.met is None else int(result.met)
+        _store(
+            row,
+            result.attainment,
+            out.attainment_numerator,
+            out.attainment_denominator,
+            out.attainment_known,
+            out.big_attainment,
+        )
+        _store(
+            row,
+            result.score,
+            out.score_numerator,
+            out.score_denominator,
+            out.score_known,
+            out.big_score,
+        )
+        if result.message:
+            code = known_messages.setdefault(result.message, len(known_messages))
+            if code == len(out.messages):
+                out.messages.append(result.message)
+            out.message[row] = code
+
+
+def _store(
+    row: int,
+    value: Fraction | None,
+    numerators: Ints,
+    denominators: Ints,
+    known: npt.NDArray[np.bool_],
+    big: dict[int, Fraction],
+) -> None:
+    if value is None:
+        return
+    known[row] = True
+    if -_INT64 <= value.numerator < _INT64 and value.denominator < _INT64:
+        numerators[row], denominators[row] = value.numerator, value.denominator
+    else:  # beyond int64: kept as a Fraction
+        big[row] = value

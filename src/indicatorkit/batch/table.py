@@ -1,0 +1,279 @@
+"""``score_table``: score a table of indicators (pyarrow, pandas or polars) in one call.
+
+Each distinct target and actual is read once (the columns are dictionary-encoded), the
+distinct (target, actual, weight, direction) combinations are evaluated once each
+(:mod:`indicatorkit.batch.evaluate`) and the results are gathered back to the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from indicatorkit.batch.compiled import compile_actuals, compile_targets
+from indicatorkit.batch.evaluate import OUTCOMES, Evaluated, evaluate
+from indicatorkit.errors import IndicatorkitError
+from indicatorkit.language.bounds import Direction
+from indicatorkit.numerals import format_decimal
+from indicatorkit.scoring.indicator import _weight, display
+from indicatorkit.scoring.rules import RuleSet, rule_set
+from indicatorkit.units import UnitRegistry
+
+__all__ = ["INPUT_COLUMNS", "KEY_COLUMNS", "RESULT_COLUMNS", "BatchInputError", "score_table"]
+
+#: The columns read: ``target`` and ``weight`` are required, ``actual`` and ``direction``
+#: may be left out (every actual missing; no direction).
+INPUT_COLUMNS = ("target", "actual", "weight", "direction")
+#: Keys passed through to the result when present.
+KEY_COLUMNS = ("department", "project", "level1", "level2", "level3", "year")
+#: The columns added.
+RESULT_COLUMNS = (
+    "outcome",
+    "met",
+    "attainment_numerator",
+    "attainment_denominator",
+    "score_numerator",
+    "score_denominator",
+    "attainment",
+    "score",
+    "attainment_display",
+    "score_display",
+    "message",
+)
+
+Ints = npt.NDArray[np.int64]
+_TEXT_TYPES = (pa.string(), pa.large_string())
+
+
+class BatchInputError(IndicatorkitError):
+    """A table :func:`score_table` cannot read: not a table, a column missing or of the
+    wrong type, or a cell that is not a weight or a direction — located by column and row
+    (counted from 1).
+
+    >>> import pyarrow as pa
+    >>> from indicatorkit.batch import score_table
+    >>> try:
+    ...     score_table(pa.table({"target": ["≥95%"], "weight": ["-1"]}))
+    ... except BatchInputError as error:
+    ...     print(error)
+    列 weight 第 1 行“-1”不是分值 (column weight, row 1: not a weight): 分值必须是非负数 (a weight must be ≥ 0): -1
+    """
+
+
+def score_table(
+    table: Any, *, rules: RuleSet | str | None = None, units: UnitRegistry | None = None
+) -> Any:
+    """Score every row of ``table`` — a pyarrow ``Table`` or ``RecordBatch``, or a pandas or
+    polars data frame — as :func:`~indicatorkit.score_indicator` scores one indicator, under
+    ``rules``; the result is the same kind of table, with the key and input columns and
+    :data:`RESULT_COLUMNS`.
+
+    >>> import pyarrow as pa
+    >>> from indicatorkit.batch import score_table
+    >>> rows = pa.table({
+    ...     "target": ["≥95%", "≥95%", "≤2%", "及时足额发放"],
+    ...     "actual": ["96%", "90%", "3%", "部分达成"],
+    ...     "weight": [10, 10, 10, 10],
+    ... })
+    >>> scored = score_table(rows)
+    >>> scored.column("outcome").to_pylist()
+    ['met', 'missed', 'missed', 'missed']
+    >>> scored.column("score").to_pylist(), scored.column("score_display").to_pylist()
+    (['10', '180/19', '5', '7'], ['10.00', '9.47', '5.00', '7.00'])
+    """
+    chosen = rule_set(rules)
+    arrow, back = _as_arrow(table)
+    rows = arrow.num_rows
+    target_index, targets = _encode(_text_column(arrow, "target"))
+    actual_index, actuals = _encode(_column(arrow, "actual", rows))
+    weight_index, raw_weights = _encode(_column(arrow, "weight", rows, required=True))
+    way_index, raw_ways = _encode(_column(arrow, "direction", rows))
+    weights = [_read_weight(value, weight_index, code) for code, value in enumerate(raw_weights)]
+    ways = [_read_direction(value, way_index, code) for code, value in enumerate(raw_ways)]
+    combos, inverse = _combinations((target_index, actual_index, weight_index, way_index))
+    evaluated = evaluate(
+        combos,
+        (targets, actuals, weights, ways),
+        (compile_targets(targets, ways, units), compile_actuals(actuals, units)),
+        chosen,
+        units,
+    )
+    result = _result(arrow, evaluated, inverse)
+    return back(result)
+
+
+def _as_arrow(table: Any) -> tuple[pa.Table, Any]:
+    if isinstance(table, pa.Table):
+        return table, lambda result: result
+    if isinstance(table, pa.RecordBatch):
+        return pa.Table.from_batches([table]), lambda result: result.combine_chunks().to_batches()[
+            0
+        ]
+    module = type(table).__module__.split(".")[0]
+    if module == "pandas":
+        return pa.Table.from_pandas(table, preserve_index=False), lambda result: result.to_pandas()
+    if module == "polars":
+        import polars
+
+        return table.to_arrow(), polars.from_arrow
+    raise BatchInputError(
+        f"需要 pyarrow Table / RecordBatch 或 pandas / polars 数据框，而不是 {type(table).__name__} "
+        "(score_table needs a pyarrow Table or RecordBatch, or a pandas or polars data frame)"
+    )
+
+
+def _column(table: pa.Table, name: str, rows: int, *, required: bool = False) -> pa.Array:
+    if name not in table.column_names:
+        if required:
+            raise BatchInputError(
+                f"缺少列 {name} (column {name} is missing); 表中的列 / columns: "
+                f"{', '.join(table.column_names)}; 需要 / needed: target, weight"
+            )
+        return pa.nulls(rows, pa.string())
+    column = table.column(name).combine_chunks()
+    if pa.types.is_dictionary(column.type):
+        column = column.dictionary_decode()
+    return column
+
+
+def _text_column(table: pa.Table, name: str) -> pa.Array:
+    column = _column(table, name, table.num_rows, required=True)
+    if pa.types.is_null(column.type):
+        return column.cast(pa.string())
+    if column.type not in _TEXT_TYPES and not pa.types.is_string_view(column.type):
+        raise BatchInputError(
+            f"列 {name} 应为文本，而不是 {column.type} (column {name} must hold text): "
+            "指标值按表中所写读取 / targets are read as written"
+        )
+    return column
+
+
+def _encode(column: pa.Array) -> tuple[Ints, list[Any]]:
+    """The row indices into the distinct values (nulls encoded as one value, ``None``)."""
+    encoded = pc.dictionary_encode(column, null_encoding="encode")
+    indices = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+    return indices, encoded.dictionary.to_pylist()
+
+
+def _first_row(indices: Ints, code: int) -> int:
+    return int(np.argmax(indices == code)) + 1
+
+
+def _read_weight(value: Any, indices: Ints, code: int) -> Fraction:
+    if value is None:
+        raise BatchInputError(
+            f"列 weight 第 {_first_row(indices, code)} 行为空 (column weight: a row has no weight)"
+        )
+    try:
+        return _weight(value)
+    except (ValueError, TypeError, ArithmeticError) as error:
+        raise BatchInputError(
+            f"列 weight 第 {_first_row(indices, code)} 行“{value}”不是分值 "
+            f"(column weight, row {_first_row(indices, code)}: not a weight): {error}"
+        ) from None
+
+
+def _read_direction(value: Any, indices: Ints, code: int) -> Direction | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return Direction(value.strip() if isinstance(value, str) else value)
+    except ValueError:
+        raise BatchInputError(
+            f"列 direction 第 {_first_row(indices, code)} 行“{value}”不是指标方向 "
+            f"(column direction, row {_first_row(indices, code)}: not a direction); "
+            "应为 正向 / 反向 或空 (正向 / 反向 or blank)"
+        ) from None
+
+
+def _combinations(indices: Sequence[Ints]) -> tuple[tuple[Ints, Ints, Ints, Ints], Ints]:
+    """The distinct combinations of the index columns, and each row's combination."""
+    sizes = [int(column.max()) + 1 if len(column) else 1 for column in indices]
+    if np.prod(np.array(sizes, dtype=np.float64)) < 2.0**62:
+        key = np.zeros(len(indices[0]), dtype=np.int64)
+        for column, size in zip(indices, sizes, strict=True):
+            key = key * size + column
+        distinct, inverse = np.unique(key, return_inverse=True)
+        parts = []
+        for size in reversed(sizes):
+            distinct, part = np.divmod(distinct, size)
+            parts.append(part)
+        target, actual, weight, way = reversed(parts)
+    else:  # pragma: no cover - beyond 2**62 distinct combinations of values
+        distinct, inverse = np.unique(np.stack(indices, axis=1), axis=0, return_inverse=True)
+        target, actual, weight, way = distinct.T
+    return (target, actual, weight, way), inverse.reshape(-1)
+
+
+def _result(table: pa.Table, evaluated: Evaluated, inverse: Ints) -> pa.Table:
+    kept = [name for name in (*KEY_COLUMNS, *INPUT_COLUMNS) if name in table.column_names]
+    columns: dict[str, pa.Array | pa.ChunkedArray] = {name: table.column(name) for name in kept}
+    outcome = evaluated.outcome[inverse]
+    columns["outcome"] = pa.DictionaryArray.from_arrays(
+        pa.array(outcome), pa.array([kind.value for kind in OUTCOMES])
+    )
+    met = evaluated.met[inverse]
+    columns["met"] = pa.array(met == 1, mask=met < 0)
+    for name in ("attainment", "score"):
+        top, bottom, known, big = _exact(evaluated, name)
+        small = known.copy()
+        small[list(big)] = False
+        row_small = small[inverse]
+        columns[f"{name}_numerator"] = pa.array(top[inverse], mask=~row_small)
+        columns[f"{name}_denominator"] = pa.array(bottom[inverse], mask=~row_small)
+        exact, shown = _texts(top, bottom, known, big)
+        columns[name] = exact.take(pa.array(inverse))
+        columns[f"{name}_display"] = shown.take(pa.array(inverse))
+    columns["message"] = pa.DictionaryArray.from_arrays(
+        pa.array(evaluated.message[inverse].astype(np.int32)), pa.array(evaluated.messages)
+    )
+    return pa.table(columns)
+
+
+def _exact(
+    evaluated: Evaluated, name: str
+) -> tuple[Ints, Ints, npt.NDArray[np.bool_], dict[int, Fraction]]:
+    if name == "attainment":
+        return (
+            evaluated.attainment_numerator,
+            evaluated.attainment_denominator,
+            evaluated.attainment_known,
+            evaluated.big_attainment,
+        )
+    return (
+        evaluated.score_numerator,
+        evaluated.score_denominator,
+        evaluated.score_known,
+        evaluated.big_score,
+    )
+
+
+def _texts(
+    top: Ints, bottom: Ints, known: npt.NDArray[np.bool_], big: dict[int, Fraction]
+) -> tuple[pa.DictionaryArray, pa.DictionaryArray]:
+    """Per combination: the exact decimal text (``p/q`` where it does not terminate) and the
+    display text — each distinct value formatted once."""
+    pairs = np.stack([np.where(known, top, 0), np.where(known, bottom, 0)], axis=1)
+    distinct, codes = np.unique(pairs, axis=0, return_inverse=True)
+    codes = codes.reshape(-1).astype(np.int32)
+    values = [
+        Fraction(int(numerator), int(denominator)) if denominator else None
+        for numerator, denominator in distinct.tolist()
+    ]
+    for combination, value in big.items():
+        codes[combination] = len(values)
+        values.append(value)
+    mask = pa.array(~known)  # undecided: null, never a null inside a dictionary
+    exact = pa.array(["" if value is None else format_decimal(value) for value in values])
+    shown = pa.array(["" if value is None else display(value) for value in values])
+    indices = pa.array(codes, mask=mask.to_numpy(zero_copy_only=False))
+    return (
+        pa.DictionaryArray.from_arrays(indices, exact),
+        pa.DictionaryArray.from_arrays(indices, shown),
+    )
