@@ -87,3 +87,11 @@ def test_cache_benchmark_quick_run() -> None:
     completed = _run("bench_cache.py", "--quick", "--repeat", "1")
     assert completed.returncode == 0, completed.stderr
     assert "no cache" in completed.stdout and "Zipf" in completed.stdout
+
+
+def test_batch_benchmark_quick_run() -> None:
+    pytest.importorskip("pyarrow")
+    completed = _run("bench_batch.py", "--quick")
+    assert completed.returncode == 0, completed.stderr
+    for name in ("1. score_table", "2. score_indicator", "3. numpy int64"):
+        assert name in completed.stdout
