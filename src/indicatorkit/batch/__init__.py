@@ -22,6 +22,12 @@ rule sets stay the one definition, and a property test holds the two equal row b
 {'department': '教育局', 'outcome': 'missed', 'score': '15', 'attainment': '0.75'}
 >>> scored.column("score_numerator").to_pylist(), scored.column("met").to_pylist()
 ([15, 10], [False, True])
+
+The columns read (``INPUT_COLUMNS``), passed through (``KEY_COLUMNS``) and added
+(``RESULT_COLUMNS``):
+
+>>> INPUT_COLUMNS, KEY_COLUMNS[:2], RESULT_COLUMNS[:2]
+(('target', 'actual', 'weight', 'direction'), ('department', 'project'), ('outcome', 'met'))
 """
 
 from __future__ import annotations

@@ -32,7 +32,15 @@ from indicatorkit.language.values import Amount
 from indicatorkit.units import UnitRegistry
 from indicatorkit.vocabulary import Operator
 
-__all__ = ["GUARD", "OPERATOR_CODES", "CompiledActuals", "CompiledTargets", "fits"]
+__all__ = [
+    "GUARD",
+    "OPERATOR_CODES",
+    "CompiledActuals",
+    "CompiledTargets",
+    "compile_actuals",
+    "compile_targets",
+    "fits",
+]
 
 #: The overflow guard: every integer the vectorised path multiplies is below 2**31 in
 #: magnitude, so that a product of two stays inside int64.  Others fall back to Fractions.
@@ -45,7 +53,11 @@ Flags = npt.NDArray[np.bool_]
 
 
 def fits(*values: int) -> bool:
-    """True when every value is inside the overflow guard."""
+    """True when every value is inside the overflow guard.
+
+    >>> fits(95, 100), fits(2**31)
+    (True, False)
+    """
     return all(-GUARD < value < GUARD for value in values)
 
 
@@ -54,7 +66,12 @@ class CompiledTargets:
     """Columns indexed ``[target, direction]``: ``compiled`` (vectorisable), ``operator``
     (:data:`OPERATOR_CODES`), the threshold ``base_numerator / base_denominator`` in base
     units, ``lower_bound``; indexed ``[target]``: the target's own value in base units
-    ``value_numerator / value_denominator`` (reduced) and its ``dimension`` code."""
+    ``value_numerator / value_denominator`` (reduced) and its ``dimension`` code.
+
+    >>> compiled = compile_targets(["<5万元"], [None], None)
+    >>> compiled.base_numerator.tolist(), compiled.lower_bound.tolist()
+    ([[50000]], [[False]])
+    """
 
     compiled: Flags
     operator: npt.NDArray[np.int8]
@@ -69,7 +86,11 @@ class CompiledTargets:
 @attrs.frozen
 class CompiledActuals:
     """Columns indexed ``[actual]``: ``compiled``, the value ``numerator / denominator`` in
-    base units (reduced) and its ``dimension`` code."""
+    base units (reduced) and its ``dimension`` code.
+
+    >>> compile_actuals(["6万元"], None).numerator.tolist()
+    [60000]
+    """
 
     compiled: Flags
     numerator: Ints
@@ -89,7 +110,12 @@ def compile_targets(
     directions: Sequence[Direction | None],
     units: UnitRegistry | None,
 ) -> CompiledTargets:
-    """Compile each distinct target text for each direction."""
+    """Compile each distinct target text for each direction.
+
+    >>> from indicatorkit import Direction
+    >>> compile_targets(["98%"], [None, Direction.LOWER], None).operator.tolist()  # ≥ / ≤
+    [[0, 2]]
+    """
     size, ways = len(texts), len(directions)
     compiled = np.zeros((size, ways), dtype=np.bool_)
     operator = np.zeros((size, ways), dtype=np.int8)
@@ -143,7 +169,11 @@ def _comparison(text: str | None, units: UnitRegistry | None) -> Comparison | No
 
 
 def compile_actuals(texts: Sequence[object], units: UnitRegistry | None) -> CompiledActuals:
-    """Compile each distinct actual: text that reads as an amount with a unit."""
+    """Compile each distinct actual: text that reads as an amount with a unit.
+
+    >>> compile_actuals(["96%", "96", "达成"], None).compiled.tolist()
+    [True, False, False]
+    """
     size = len(texts)
     compiled = np.zeros(size, dtype=np.bool_)
     numerator = np.zeros(size, dtype=np.int64)

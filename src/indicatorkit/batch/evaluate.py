@@ -8,6 +8,19 @@ attainment (:func:`~indicatorkit.scoring.attainment.integer_attainment`'s ratio)
 marks.  A missed target's partial credit is the rule set's: those combinations, and every
 one the vectorised path cannot express (sentences, deadlines, periods, undecided cases,
 numbers beyond the overflow guard, an overshoot rule), are scored by ``score_indicator``.
+
+>>> import numpy as np
+>>> from fractions import Fraction
+>>> from indicatorkit import NATIONAL
+>>> from indicatorkit.batch.compiled import compile_actuals, compile_targets
+>>> targets, actuals = ["≥95%", "及时"], ["96%", "达成"]
+>>> combos = (np.array([0, 1]), np.array([0, 1]), np.array([0, 0]), np.array([0, 0]))
+>>> evaluated = evaluate(
+...     combos, (targets, actuals, [Fraction(10)], [None]),
+...     (compile_targets(targets, [None], None), compile_actuals(actuals, None)), NATIONAL, None,
+... )
+>>> evaluated.vectorised, evaluated.met.tolist(), evaluated.score_numerator.tolist()
+(1, [1, 1], [10, 10])
 """
 
 from __future__ import annotations
@@ -43,7 +56,11 @@ class Evaluated:
     """Per combination: ``outcome`` code, ``met`` (-1 undecided, 0, 1), exact ``attainment``
     and ``score`` as numerator / denominator int64 columns (``big`` holds the Fractions that
     do not fit, by combination; ``*_known`` is False for ``None``) and ``message`` codes into
-    ``messages``."""
+    ``messages``.
+
+    >>> [outcome.value for outcome in OUTCOMES][:2]
+    ['met', 'missed']
+    """
 
     outcome: npt.NDArray[np.int8]
     met: npt.NDArray[np.int8]
@@ -68,7 +85,18 @@ def evaluate(
     units: UnitRegistry | None,
 ) -> Evaluated:
     """Score each combination ``combos`` (indices into ``values``: target texts, actuals,
-    weights, directions)."""
+    weights, directions).
+
+    >>> import numpy as np
+    >>> from fractions import Fraction
+    >>> from indicatorkit import NATIONAL
+    >>> from indicatorkit.batch.compiled import compile_actuals, compile_targets
+    >>> one = (np.array([0]),) * 4
+    >>> evaluate(one, (["≥200件"], ["150件"], [Fraction(20)], [None]),
+    ...          (compile_targets(["≥200件"], [None], None), compile_actuals(["150件"], None)),
+    ...          NATIONAL, None).score_numerator.tolist()
+    [15]
+    """
     target, actual, weight, way = combos
     targets, actuals = compiled
     weights = values[2]
