@@ -58,8 +58,8 @@ class Evaluated:
     do not fit, by combination; ``*_known`` is False for ``None``) and ``message`` codes into
     ``messages``.
 
-    >>> [outcome.value for outcome in OUTCOMES][:2]
-    ['met', 'missed']
+    >>> [outcome.value for outcome in OUTCOMES][:3]
+    ['met', 'partly met', 'missed']
     """
 
     outcome: npt.NDArray[np.int8]

@@ -83,7 +83,7 @@ def score_table(
     ... })
     >>> scored = score_table(rows)
     >>> scored.column("outcome").to_pylist()
-    ['met', 'missed', 'missed', 'missed']
+    ['met', 'missed', 'missed', 'partly met']
     >>> scored.column("score").to_pylist(), scored.column("score_display").to_pylist()
     (['10', '180/19', '5', '7'], ['10.00', '9.47', '5.00', '7.00'])
     """
