@@ -113,7 +113,7 @@ def evaluate(
         & (targets.dimension[target] == actuals.dimension[actual])
         & (weight_denominator[weight] > 0)
     )
-    if rules.overshoot is not None:  # the overshoot share is the rule set's: not vectorised
+    if not _plain(rules):  # an overshoot rule or cut is the rule set's: not vectorised
         vector[:] = False
     met = _met(targets, actuals, target, actual, way)
     decided = vector & met  # a met comparison: full marks, attainment in integers
@@ -135,6 +135,14 @@ def evaluate(
     )
     _fallback(out, np.flatnonzero(~decided), combos, values, rules, units)
     return out
+
+
+def _plain(rules: RuleSet) -> bool:
+    """True when a met comparison earns its weight with no message under ``rules`` — what
+    :attr:`RuleSet.plain` says where the rule set has it (rule sets with overshoot cuts),
+    else no overshoot rule."""
+    plain = getattr(rules, "plain", None)
+    return bool(plain) if plain is not None else rules.overshoot is None
 
 
 def _met(

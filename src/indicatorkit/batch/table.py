@@ -78,14 +78,14 @@ def score_table(
     >>> from indicatorkit.batch import score_table
     >>> rows = pa.table({
     ...     "target": ["≥95%", "≥95%", "≤2%", "及时足额发放"],
-    ...     "actual": ["96%", "90%", "3%", "部分达成"],
+    ...     "actual": ["96%", "76%", "1.5%", "部分达成"],
     ...     "weight": [10, 10, 10, 10],
     ... })
     >>> scored = score_table(rows)
     >>> scored.column("outcome").to_pylist()
-    ['met', 'missed', 'missed', 'partly met']
+    ['met', 'missed', 'met', 'partly met']
     >>> scored.column("score").to_pylist(), scored.column("score_display").to_pylist()
-    (['10', '180/19', '5', '7'], ['10.00', '9.47', '5.00', '7.00'])
+    (['10', '8', '10', '7'], ['10.00', '8.00', '10.00', '7.00'])
     """
     chosen = rule_set(rules)
     arrow, back = _as_arrow(table)
