@@ -224,6 +224,8 @@ def test_withheld_project_shape() -> None:
         "goal_outcome": "",
         "spent": None,
         "budget_reason": "",
+        "budget_weight": None,
+        "weight_total": None,
     }
     assert full_data()["projects"][3]["withheld"] == ""
     assert full_data()["projects"][1]["withheld"] is None

@@ -337,8 +337,9 @@ class Project:
     each checkpoint (``6月底 40%``: shares, like the plan — an amount in 元 is divided by the
     budget before it is written); ``budget_reason`` explains the budget execution.  The central
     自评表 adds ``initial_budget`` (年初预算数, beside the budget's 全年预算数), ``fund_sources``
-    (the rows under 年度资金总额) and ``goal_outcome`` (年度总体目标的实际完成情况).  A withheld
-    project has none of them.
+    (the rows under 年度资金总额) and ``goal_outcome`` (年度总体目标的实际完成情况);
+    ``budget_weight`` is the budget line's 分值 where the table prints it (else the rule set's)
+    and ``weight_total`` the 总分 row's printed 分值.  A withheld project has none of them.
 
     >>> from indicatorkit import Project, loads
     >>> project = loads("项目 3 法律援助\\n  预算：10000元\\n").projects[0]
@@ -373,10 +374,15 @@ class Project:
     goal_outcome: str = attrs.field(default="", kw_only=True, converter=field_text)
     spent: SpendingPlan | None = None
     budget_reason: str = attrs.field(default="", converter=field_text)
+    budget_weight: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
+    weight_total: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
     where: Where | None = _where()
     comments: tuple[str, ...] = _comments()
 
     def __attrs_post_init__(self) -> None:
+        for points in (self.budget_weight, self.weight_total):
+            if points is not None and points < 0:
+                raise InvalidValueError(f"分值必须是非负数 (points must be ≥ 0): {points!r}")
         if self.withheld is not None and (
             self.indicators
             or self.budget
