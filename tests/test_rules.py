@@ -4,6 +4,7 @@ budget 分值), 成本指标 read as ≤, weights that do not total 100, and the
 
 from __future__ import annotations
 
+import datetime
 from fractions import Fraction
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from indicatorkit.cli import main
 from indicatorkit.formats.json_data import from_data, to_data
 from indicatorkit.language.bounds import Direction
 from indicatorkit.scoring.indicator import Outcome, display, score_indicator
+from indicatorkit.scoring.monitoring import Light, monitor
 from indicatorkit.scoring.rules import (
     NATIONAL,
     RULE_SETS,
@@ -239,6 +241,8 @@ def test_a_cost_target_without_an_operator_reads_as_at_most() -> None:
     written = loads(text.format("12万元").replace("15万元", "≥15万元"))
     assert not [f for f in lint(written) if f.code == "IK213"]
     assert score(written).projects[0].indicators[0].score.outcome is Outcome.MISSED
+    at = datetime.date(2025, 12, 31)
+    assert monitor(loads(text.format("12万元")), at).projects[0].indicators[0].light is Light.GREEN
     directed = loads(text.format("18万元") + "    方向：正向\n")
     assert directed.projects[0].indicators[0].direction is Direction.HIGHER
     assert score(directed).projects[0].indicators[0].score.outcome is Outcome.MET

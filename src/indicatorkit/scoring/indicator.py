@@ -454,7 +454,7 @@ def _scored_count(
     reason: str,
 ) -> IndicatorScore:
     """:func:`score_indicator` of an int actual (a number in the target's own unit) against
-    a comparison, by rules without an overshoot share — the hot path of scoring numbers
+    a comparison, by plain rules (:attr:`RuleSet.plain`) — the hot path of scoring numbers
     (``benchmarks/bench_scoring.py``).  What ``check`` and :func:`_numeric` would do, in
     integer arithmetic on the target's :meth:`~Comparison.threshold`, with no
     :class:`CheckResult` in between.  A property test holds it equal to the general path."""
