@@ -38,7 +38,7 @@ from indicatorkit.model.records import (
 from indicatorkit.numerals import format_decimal, is_terminating
 from indicatorkit.scoring.indicator import display
 from indicatorkit.scoring.report import ProjectScore, SpecScore
-from indicatorkit.scoring.rules import RuleSet
+from indicatorkit.scoring.rules import RoundingMode, RuleSet
 
 __all__ = [
     "INDICATOR_HEADERS",
@@ -590,6 +590,10 @@ def _self_assessment_sheet(
             factor = possible / (possible - dropped)
             formula = f"({formula})*{_decimal(possible)}/{_decimal(possible - dropped)}"
             raw *= factor
+        rounding = rules.rounding
+        if raw != total and rounding.mode is RoundingMode.HALF_UP and rounding.round(raw) == total:
+            formula = f"ROUND({formula},{rounding.places})"  # the rule set rounds the total
+            raw = total
         if raw == total:
             s.write_formula(total_row, 6, "=" + formula, formats["score"], _stored(total))
         else:

@@ -44,7 +44,14 @@ def is_cost(indicator: Indicator) -> bool:
 def implied_direction(indicator: Indicator) -> Direction | None:
     """The direction the indicator's level implies where the indicator gives none and its
     target is a bare value; ``None`` when nothing is implied (the indicator's own direction,
-    an operator, or a level that implies nothing)."""
+    an operator, or a level that implies nothing).
+
+    >>> import attrs
+    >>> from indicatorkit import Direction, Indicator, parse_target
+    >>> bare = Indicator("产出指标", "产出成本", "单价", parse_target("5元"))
+    >>> implied_direction(bare), implied_direction(attrs.evolve(bare, direction=Direction.HIGHER))
+    (<Direction.LOWER: '反向'>, None)
+    """
     target = indicator.target
     if (
         indicator.direction is None
