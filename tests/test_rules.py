@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import dumps, lint, loads, parse_target, score
+from indicatorkit import Spec, dumps, lint, loads, parse_target, score
 from indicatorkit.cli import main
 from indicatorkit.formats.json_data import from_data, to_data
 from indicatorkit.language.bounds import Direction
@@ -311,3 +311,28 @@ def test_the_grade_laws_catch_bands_out_of_order_or_outside_100() -> None:
 @pytest.mark.parametrize("name", ["whole-points", "round-total", "lower-linear", "overshoot-cut"])
 def test_rounding_and_variant_rule_sets_pass_every_law(name: str) -> None:
     check_rule_set(RULE_SETS[name], max_examples=15)
+
+
+def test_a_central_self_assessment_carries_its_printed_points_into_the_score() -> None:
+    """The 自评表's budget row prints 分值 10 and the 总分 row 120 (50 + 30 + 30 + 10): both
+    land in the spec, lint says IK309 and the score gives no grade."""
+    from indicatorkit.formats.document_blocks import text_blocks
+    from indicatorkit.formats.self_assessment import read_self_assessment
+
+    rows = [
+        "项目名称\t法律援助",
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t10\t10\t9\t20\t90%\t18",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t受理数\t≥180件\t180件\t50\t50",
+        "效益指标\t社会效益指标\t知晓率\t≥90%\t95%\t30\t30",
+        "满意度指标\t服务对象满意度指标\t满意度\t≥90%\t95%\t30\t30",
+        "总分\t\t\t\t\t130\t128",
+    ]
+    text = "\n\n".join("\n".join("\t" + cell for cell in row.split("\t")) for row in rows)
+    project = read_self_assessment(text_blocks(text), source="自评.txt").spec.projects[0]
+    assert (project.budget_weight, project.weight_total) == (20, 130)
+    scored = score(Spec(projects=(project,))).projects[0]
+    assert scored.budget.weight == 20 and scored.budget.score == 18
+    assert scored.total == 128 and scored.grade is None and "130" in scored.grade_note
+    assert "IK309" in [f.code for f in lint(Spec(projects=(project,)))]
