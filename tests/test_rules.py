@@ -336,3 +336,37 @@ def test_a_central_self_assessment_carries_its_printed_points_into_the_score() -
     assert scored.budget.weight == 20 and scored.budget.score == 18
     assert scored.total == 128 and scored.grade is None and "130" in scored.grade_note
     assert "IK309" in [f.code for f in lint(Spec(projects=(project,)))]
+
+
+def test_the_central_layout_carries_its_printed_points_into_the_score() -> None:
+    """The central reader (every container's grid): the budget row's 分值 20 and the 总分 row's
+    130 land on the project; the score takes the 20 and withholds the grade (50+30+30+20)."""
+    from indicatorkit.formats.central_layout import read_self_assessment_grid
+    from indicatorkit.formats.grid import grid_from_rows
+
+    grid = grid_from_rows(
+        "自评表",
+        [
+            ["项目名称", "法律援助"],
+            [
+                "项目资金（万元）",
+                None,
+                "年初预算数",
+                "全年预算数",
+                "全年执行数",
+                "分值",
+                "执行率",
+                "得分",
+            ],
+            [None, "年度资金总额", "10", "10", "9", "20", "90%", "18"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "受理数", "≥180件", "180件", "50", "50"],
+            ["效益指标", "社会效益指标", "知晓率", "≥90%", "95%", "30", "30"],
+            ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", "30", "30"],
+            ["总分", None, None, None, None, "130", "128"],
+        ],
+    )
+    ((project, _),) = read_self_assessment_grid(grid, first_number=1).projects
+    assert (project.budget_weight, project.weight_total) == (20, 130)
+    scored = score(Spec(projects=(project,))).projects[0]
+    assert scored.budget.score == 18 and scored.total == 128 and scored.grade is None

@@ -40,8 +40,8 @@ from indicatorkit.errors import ArgumentError, IndicatorkitError
 from indicatorkit.language.targets import Comparison, Qualitative, Range
 from indicatorkit.language.values import DatePoint, Grade
 from indicatorkit.model.actuals import Actuals, merge_actuals
-from indicatorkit.model.findings import Finding
 from indicatorkit.model.cost_direction import implied_direction
+from indicatorkit.model.findings import Finding
 from indicatorkit.model.records import Indicator, Project, Spec, SpendingPlan
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.attainment import attainment
