@@ -121,6 +121,13 @@ class Rounding:
     places: int = attrs.field(default=2, validator=attrs.validators.ge(0))
     mode: RoundingMode = RoundingMode.HALF_UP
     stage: RoundingStage = RoundingStage.INDICATOR
+    #: 10 ** places, and whether rows are rounded: worked out once (the hot path reads them).
+    _scale: int = attrs.field(init=False, eq=False, repr=False)
+    _rows: bool = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_scale", 10**self.places)
+        object.__setattr__(self, "_rows", self.stage is RoundingStage.INDICATOR)
 
     @property
     def step(self) -> Fraction:
@@ -129,7 +136,7 @@ class Rounding:
 
     def round(self, value: Fraction) -> Fraction:
         """``value`` rounded to ``places`` decimals by ``mode`` (whatever the stage)."""
-        scale = 10**self.places
+        scale = self._scale
         if scale % value.denominator == 0:  # already on the grid (the common case)
             return value
         scaled = value * scale
@@ -144,9 +151,10 @@ class Rounding:
     def row(self, score: Fraction, weight: Fraction) -> Fraction:
         """A row's score as it counts: rounded when rows are (:attr:`RoundingStage.INDICATOR`),
         never above ``weight``; full marks stay the weight itself."""
-        if self.stage is not RoundingStage.INDICATOR or score == weight:
-            return score
-        return min(self.round(score), weight)
+        if not self._rows or self._scale % score.denominator == 0 or score == weight:
+            return score  # rows exact, a score already on the grid (≤ weight), or full marks
+        rounded = self.round(score)
+        return rounded if rounded <= weight else weight
 
     def total(self, value: Fraction) -> Fraction:
         """A total as it counts and is graded: rounded unless the rule set is exact."""
