@@ -378,4 +378,7 @@ def check_rule_set(rules: RuleSet, *, max_examples: int = 100) -> None:
     >>> check_rule_set(RULE_SETS["hubei"], max_examples=5)
     """
     for make in LAWS:
-        settings(max_examples=max_examples, deadline=None)(make(rules))()
+        try:
+            settings(max_examples=max_examples, deadline=None)(make(rules))()
+        except ExceptionGroup as group:  # hypothesis found several distinct failures at once
+            raise AssertionError(f"{make.__name__}: {group}") from group
