@@ -3,10 +3,11 @@ records), and a reader of the numbers a page shows (its ``data-key`` elements)."
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from html.parser import HTMLParser
 
-from indicatorkit import Spec, lint, score
+from indicatorkit import Amount, Spec, lint, score
 from indicatorkit.scoring.indicator import display
 from indicatorkit.scoring.report import SpecScore
 
@@ -69,6 +70,51 @@ def expected_spending(spec: Spec) -> dict[str, str]:
             numbers[f"p{project.number}.spending.{index}.spent"] = (
                 f"{display(done.share.normalized * 100)}%"
             )
+    return numbers
+
+
+def _wan(amount: Amount | None) -> str:
+    """Money in 万元 as the page shows it, computed apart from the page's own code."""
+    if amount is None:
+        return "—"
+    with localcontext() as context:
+        context.prec = 400  # amounts of any size the strategies draw
+        value = Decimal(amount.normalized.numerator) / Decimal(amount.normalized.denominator)
+        return f"{(value / 10000).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}万元"
+
+
+def expected_facts(spec: Spec) -> dict[str, str]:
+    """The goal, the conclusions and the funds table of every scored project."""
+    numbers: dict[str, str] = {}
+    for project in spec.projects:
+        if project.withheld is not None or not project.indicators:
+            continue
+        key = f"p{project.number}"
+        if project.goal or project.goal_outcome:
+            numbers[f"{key}.goal"] = project.goal.strip() or "—"
+            numbers[f"{key}.goal_outcome"] = project.goal_outcome.strip() or "—"
+        for name in ("conclusion", "problems", "improvements"):
+            if getattr(project, name):
+                numbers[f"{key}.{name}"] = getattr(project, name).strip()
+        budget = project.budget.total if project.budget is not None else None
+        if budget is None and project.adjusted_budget is None and project.executed is None:
+            continue
+        adjusted = project.adjusted_budget
+        initial = project.initial_budget or (budget if adjusted is not None else None)
+        numbers[f"{key}.funds.0.initial"] = _wan(initial)
+        numbers[f"{key}.funds.0.budget"] = _wan(adjusted or budget)
+        numbers[f"{key}.funds.0.executed"] = _wan(project.executed)
+        if project.fund_sources:
+            for index, source in enumerate(project.fund_sources, 1):
+                numbers[f"{key}.funds.{index}.initial"] = _wan(source.initial)
+                numbers[f"{key}.funds.{index}.budget"] = _wan(source.budget)
+                numbers[f"{key}.funds.{index}.executed"] = _wan(source.executed)
+            continue
+        parts = [] if project.budget is None else [project.budget.fiscal, project.budget.other]
+        for index, part in enumerate((p for p in parts if p is not None), 1):
+            numbers[f"{key}.funds.{index}.initial"] = _wan(part) if adjusted else "—"
+            numbers[f"{key}.funds.{index}.budget"] = "—" if adjusted else _wan(part)
+            numbers[f"{key}.funds.{index}.executed"] = "—"
     return numbers
 
 

@@ -2,6 +2,10 @@
 
 Timings are printed by the scripts, never asserted here — except the growth benchmark's own
 ``--check`` that growth is linear (a ratio of ratios, with a wide margin).
+
+Marked ``benchmark``: the default run leaves them out (``-m 'not benchmark'`` in pyproject's
+``addopts``); ``.ci/run`` runs them in a step of their own, ``pytest -m benchmark
+tests/test_benchmarks.py``.
 """
 
 from __future__ import annotations
@@ -10,6 +14,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.benchmark
 
 ROOT = Path(__file__).parents[1]
 
@@ -60,7 +68,7 @@ def test_scoring_benchmark_quick_run() -> None:
 def test_report_benchmark_quick_run_grows_linearly() -> None:
     completed = _run("bench_report.py", "--quick", "--check", "--repeat", "1")
     assert completed.returncode == 0, completed.stdout + completed.stderr
-    assert "page/score" in completed.stdout
+    assert "assess/score" in completed.stdout
 
 
 def test_workbook_benchmark_quick_run() -> None:

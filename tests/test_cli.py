@@ -121,7 +121,7 @@ def test_check_a_bom_tsv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert status == 0
     assert [row["met"] for row in report["rows"]] == [True, False]
     assert report["rows"][0]["labels"] == ["甲", "满意度"]
-    assert report["totals"] == {"met": 1, "missed": 1, "ungraded": 0, "problems": 0}
+    assert report["totals"] == {"met": 1, "partial": 0, "missed": 1, "ungraded": 0, "problems": 0}
 
 
 def test_check_a_headerless_bom_tsv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -209,7 +209,7 @@ def test_one_bad_row_among_good_ones(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert f"{table}:4:4: IK513 error" in captured.err
     assert "<50元\t40元\t达成 met" in captured.out  # the run went on
     assert (
-        "合计 total: 达成 met 2，未达成 missed 0，待评定 ungraded 0，有问题 problems 2"
+        "合计 total: 达成 met 2，部分达成 partly met 0，未达成 missed 0，待评定 ungraded 0，有问题 problems 2"
         in captured.out
     )
 
@@ -239,7 +239,9 @@ def test_check_quiet_and_output(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert capsys.readouterr().out == ""
     assert main(["check", "--output", str(report), str(EXAMPLE)]) == 0
     assert capsys.readouterr().out == ""
-    assert "合计 total: 达成 met 52，未达成 missed 11" in report.read_text(encoding="utf-8")
+    assert "合计 total: 达成 met 52，部分达成 partly met 6，未达成 missed 5" in report.read_text(
+        encoding="utf-8"
+    )
     assert main(["check", "--output", str(tmp_path / "no" / "dir.txt"), str(EXAMPLE)]) == 2
 
 

@@ -11,7 +11,7 @@ from indicatorkit.language.grammar import Start, parser_for
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.reading import _target_of
 from indicatorkit.language.text import normalize
-from indicatorkit.units import SCALES, default_registry, known_unit_words
+from indicatorkit.units import SCALES, default_registry, known_unit_words, registry_in_use
 from indicatorkit.vocabulary import PREFIX_OPERATORS, SUFFIX_OPERATORS
 
 prefixes = st.sampled_from(["", *sorted(PREFIX_OPERATORS)])
@@ -173,7 +173,7 @@ def test_a_full_reading_cache_drops_the_least_recently_used(
     from indicatorkit.language import syntax
 
     monkeypatch.setattr(syntax, "CACHE_SIZE", 4)
-    registry = default_registry()  # the one parse_target reads with now (define_unit replaces it)
+    registry = registry_in_use()  # the one parse_target reads with (define_unit extends it)
     reading.clear_caches()
     hot = parse_target("≥99%")
     texts = [f"≥{n}%" for n in range(10)]
@@ -198,7 +198,7 @@ def test_a_column_of_distinct_texts_keeps_only_texts_read_twice(
     from indicatorkit.language import syntax
 
     monkeypatch.setattr(syntax, "CACHE_SIZE", 64)
-    registry = default_registry()
+    registry = registry_in_use()  # the one parse_target reads with
     reading.clear_caches()
     for n in range(200):  # nothing read again: keeping readings stops after a generation
         parse_target(f"≥{n}件")

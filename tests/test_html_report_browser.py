@@ -25,8 +25,10 @@ import pytest
 from indicatorkit import lint, load, loads
 from indicatorkit.cli import main
 from indicatorkit.formats.html_report import ReportError, render_report, write_report
+from indicatorkit.formats.html_report_page import build_page
 from indicatorkit.formats.html_report_pdf import CHROMIUM_FLAGS, find_chromium, print_pdf
-from tests.html_report_expectations import expected_numbers, expected_spending
+from indicatorkit.scoring.assessment import assess
+from tests.html_report_expectations import expected_facts, expected_numbers, expected_spending
 from tests.test_html_report import SMALL
 
 ROOT = Path(__file__).parents[1]
@@ -67,7 +69,9 @@ def browser(chromium: str) -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def example_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_report(load(EXAMPLE), tmp_path_factory.mktemp("report") / "report.html")
+    return write_report(
+        build_page(assess(load(EXAMPLE))), tmp_path_factory.mktemp("report") / "report.html"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +150,7 @@ def test_the_numbers_in_the_dom_are_the_reports(loaded: Any) -> None:
         """() => Object.fromEntries([...document.querySelectorAll('[data-key]')]
                  .map(e => [e.dataset.key, e.textContent.trim()]))"""
     )
-    assert shown == {**expected_numbers(spec), **expected_spending(spec)}
+    assert shown == {**expected_numbers(spec), **expected_spending(spec), **expected_facts(spec)}
 
 
 def test_chinese_renders_in_a_cjk_font(loaded: Any) -> None:
@@ -172,13 +176,38 @@ def test_a_screenshot_is_kept(loaded: Any) -> None:
     print(f"screenshot: {shot}")
 
 
+def test_tables_scroll_sideways_on_a_narrow_screen(browser: Any, example_file: Path) -> None:
+    """On a phone (375 px) the page itself never scrolls sideways: each wide table scrolls
+    inside its own box, and the whole table can be reached."""
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    try:
+        page.goto(example_file.as_uri(), wait_until="load")
+        page_width = page.evaluate("document.documentElement.scrollWidth")
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll('.scroll')].map(box => ({
+                   table: box.querySelector('table').className,
+                   overflow: getComputedStyle(box).overflowX,
+                   wide: box.scrollWidth > box.clientWidth + 1,
+                   inside: box.getBoundingClientRect().right <= window.innerWidth + 1,
+                   reached: (box.scrollLeft = box.scrollWidth, box.scrollLeft > 0)
+                                || box.scrollWidth <= box.clientWidth + 1}))"""
+        )
+    finally:
+        page.close()
+    assert page_width <= 375 + 1  # no sideways scrolling of the page
+    tables = [p for p in load(EXAMPLE).projects if p.indicators and p.withheld is None]
+    assert sum(box["table"] == "indicators" for box in boxes) == len(tables)
+    assert all(box["overflow"] == "auto" and box["inside"] and box["reached"] for box in boxes)
+    assert all(box["wide"] for box in boxes if box["table"] == "indicators")
+
+
 def _pages(pdf: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
 
 
 def test_pdf_has_pages_and_the_reports_text(chromium: str, tmp_path: Path) -> None:
     spec = load(EXAMPLE)
-    written = print_pdf(render_report(spec), tmp_path / "report.pdf", chromium=chromium)
+    written = print_pdf(render_report(assess(spec)), tmp_path / "report.pdf", chromium=chromium)
     data = written.read_bytes()
     assert data.startswith(b"%PDF")
     try:
@@ -196,6 +225,16 @@ def test_pdf_has_pages_and_the_reports_text(chromium: str, tmp_path: Path) -> No
     # NFKC maps the Kangxi radicals some CJK fonts' maps give back (⽟ → 玉), not all of them
     assert "玉田县司法局本级 2025年 预算绩效自评报告" in first
     assert expected_numbers(spec)["department.total"] in first
+    # every page is numbered, and the findings come last, as an appendix
+    with pdfplumber.open(written) as pdf:
+        texts = [unicodedata.normalize("NFKC", page.extract_text() or "") for page in pdf.pages]
+    total = len(texts)
+    for number, text in enumerate(texts, 1):
+        assert f"page {number} of {total}" in text
+    appendix = min(i for i, text in enumerate(texts) if "Appendix: findings" in text)
+    last_project = max(i for i, text in enumerate(texts) if "Indicators" in text)
+    assert appendix > last_project
+    assert not any(re.search(r"<text>:\d+:\d+", text) for text in texts[:appendix])
     ARTEFACTS.mkdir(exist_ok=True)
     shutil.copyfile(written, ARTEFACTS / "report.pdf")
 
@@ -210,6 +249,9 @@ def test_report_verb_writes_html_and_pdf(
     assert summary["pdf"] == str(pdf) and summary["findings"]["error"] == 2
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert pdf.read_bytes().startswith(b"%PDF") and _pages(pdf) >= 1
+    clean = tmp_path / "clean.pdf"
+    assert main(["report", str(EXAMPLE), "--pdf", str(clean), "--no-findings", "-q"]) == 1
+    assert 1 <= _pages(clean) < _pages(pdf)  # the filed copy has no appendix
 
 
 @pytest.mark.parametrize(
@@ -227,7 +269,7 @@ def test_report_verb_writes_html_and_pdf(
 )
 def test_other_pages_load_without_console_errors(browser: Any, tmp_path: Path, text: str) -> None:
     spec = loads(text)
-    path = write_report(spec, tmp_path / "page.html", year=2025)
+    path = write_report(build_page(assess(spec, year=2025)), tmp_path / "page.html")
     page = browser.new_page(viewport={"width": 900, "height": 700})
     console: list[str] = []
     page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
@@ -250,7 +292,7 @@ def test_other_pages_load_without_console_errors(browser: Any, tmp_path: Path, t
 def test_the_chart_tooltip_shows_user_text_as_text(browser: Any, tmp_path: Path) -> None:
     hostile = '<img src=x onerror="window.pwned=1">'
     spec = loads(SMALL.replace("项目 1 法律援助", f"项目 1 {hostile}"))
-    path = write_report(spec, tmp_path / "page.html", year=2025)
+    path = write_report(build_page(assess(spec, year=2025)), tmp_path / "page.html")
     page = browser.new_page(viewport={"width": 1000, "height": 800})
     try:
         page.goto(path.as_uri(), wait_until="load")

@@ -6,17 +6,23 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from indicatorkit import Comparison, parse_target
+from indicatorkit.errors import InvalidTargetError
+from indicatorkit.language.parse import parse_actual
+from indicatorkit.language.values import Amount
 from indicatorkit.numerals import (
     MAX_CHINESE_NUMERAL,
     chinese_numeral,
     chinese_value,
     decimal_value,
     format_decimal,
+    is_terminating,
     to_fraction,
 )
+from indicatorkit.units import default_registry
 
 
 @pytest.mark.parametrize(
@@ -156,3 +162,72 @@ def test_exact_ratio_is_the_fraction(numerator: int, denominator: int) -> None:
     built, made = exact_ratio(numerator, denominator), Fraction(numerator, denominator)
     assert (built, hash(built), repr(built)) == (made, hash(made), repr(made))
     assert (built.numerator, built.denominator) == (made.numerator, made.denominator)
+
+
+# ---- tenths (成) and signed fractions (issue 20: 半成 and 负3分之负一百五十七 were sentences) ----
+
+
+@settings(deadline=None)
+@given(st.integers(1, 9), st.one_of(st.integers(1, 9), st.just("半")), st.booleans())
+def test_tenths_read_as_the_count_of_cheng(whole: int, after: int | str, alone: bool) -> None:
+    digit = Fraction(1, 2) if after == "半" else Fraction(after, 10)
+    text = (
+        chinese_numeral(whole)
+        + "成"
+        + ("" if alone else chinese_numeral(after) if after != "半" else "半")
+    )
+    expected = Fraction(whole) if alone else whole + digit
+    assert chinese_value(text) == expected
+    target = parse_target(text)
+    assert isinstance(target, Comparison) and target.amount.unit.symbol == "成"
+    assert target.amount.normalized == expected / 10  # 一成 is 10%: a share of one
+    assert parse_actual(text) == Amount(expected / 10 * 100, default_registry().unit("%"))
+
+
+def test_half_cheng_is_five_percent() -> None:
+    assert chinese_value("半成") == Fraction(1, 2)
+    assert parse_target("半成").check("5%").met is True
+    assert parse_target("≥九成五").check("95%").met is True
+    assert parse_target("≥九成五").check("94.9%").met is False
+
+
+@pytest.mark.parametrize("text", ["成", "半成五", "九成零", "十成五", "九成五五", "成五", "负负3"])
+def test_malformed_tenths_and_signs_are_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        chinese_value(text)
+
+
+@settings(deadline=None)
+@given(
+    st.integers(1, 10**6),
+    st.integers(1, 10**4),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["负", "-"]),
+)
+def test_a_signed_fraction_reads_by_the_sign_rule(
+    numerator: int, denominator: int, below: bool, above: bool, minus: str
+) -> None:
+    text = (
+        (minus if below else "")
+        + str(denominator)
+        + "分之"
+        + (minus if above else "")
+        + chinese_numeral(numerator)
+    )
+    sign = -1 if below != above else 1
+    assert chinese_value(text) == sign * Fraction(numerator, denominator)
+    if is_terminating(Fraction(numerator, denominator)):
+        assert parse_target(text).amount.normalized == sign * Fraction(numerator, denominator)
+    else:  # not written exactly: a target refuses it, never reads it as a sentence
+        with pytest.raises(InvalidTargetError):
+            parse_target(text)
+        assert parse_actual(text).value == sign * Fraction(numerator, denominator)
+
+
+def test_the_issue_fraction() -> None:
+    assert chinese_value("负3分之负一百五十七") == Fraction(157, 3)
+    assert parse_actual("负3分之负一百五十七").value == Fraction(157, 3)
+    for lenient in (False, True):
+        with pytest.raises(InvalidTargetError):
+            parse_target("负3分之负一百五十七", lenient=lenient)

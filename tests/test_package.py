@@ -58,8 +58,12 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
         assert required in names
 
 
-def test_installed_wheel_parses_and_checks(wheel: Path, tmp_path: Path) -> None:
-    site = tmp_path / "site"
+@pytest.fixture(scope="module")
+def site(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel installed with its core dependencies only (attrs, lark, pint — resolved from
+    the wheel's own metadata, so a stray hard dependency on hypothesis would be installed and
+    caught): one install serves the tests below."""
+    site = tmp_path_factory.mktemp("site")
     subprocess.run(
         [
             sys.executable,
@@ -67,13 +71,17 @@ def test_installed_wheel_parses_and_checks(wheel: Path, tmp_path: Path) -> None:
             "pip",
             "install",
             "--quiet",
-            "--no-deps",
+            "--disable-pip-version-check",
             "--target",
             str(site),
             str(wheel),
         ],
         check=True,
     )
+    return site
+
+
+def test_installed_wheel_parses_and_checks(site: Path, tmp_path: Path) -> None:
     script = (
         "import indicatorkit, indicatorkit.grammars as g, pathlib, sys\n"
         f"site = pathlib.Path({str(site)!r}).resolve()\n"
@@ -99,25 +107,9 @@ def test_installed_wheel_parses_and_checks(wheel: Path, tmp_path: Path) -> None:
     assert done.stdout.strip() == ">5万元"
 
 
-def test_installed_wheel_works_without_hypothesis(wheel: Path, tmp_path: Path) -> None:
-    """Installed with its core dependencies only (attrs, lark, pint — resolved from the wheel's
-    own metadata, so a stray hard dependency on hypothesis would be installed and caught), the
-    library parses, loads and checks; only ``indicatorkit.strategies`` asks for the extra."""
-    site = tmp_path / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "--target",
-            str(site),
-            str(wheel),
-        ],
-        check=True,
-    )
+def test_installed_wheel_works_without_hypothesis(site: Path, tmp_path: Path) -> None:
+    """Installed with its core dependencies only, the library parses, loads and checks; only
+    ``indicatorkit.strategies`` asks for the extra."""
     installed = {path.name.lower() for path in site.iterdir()}
     assert {"attrs", "lark", "pint"} <= installed
     assert not any(name.startswith("hypothesis") for name in installed), sorted(installed)

@@ -36,6 +36,7 @@ from indicatorkit import (
     parse_target,
     unit,
 )
+from indicatorkit.errors import UnknownUnitError
 from indicatorkit.language.lenient import LenientParse
 from indicatorkit.numerals import format_decimal, is_terminating
 from indicatorkit.scoring.attainment import attainment
@@ -166,7 +167,7 @@ def test_the_split_form_means_the_merged_text(
     assert target.operator is not None
     try:
         unit(amount.unit.symbol)
-    except KeyError:
+    except UnknownUnitError:
         return  # 万人, 十万元: a multiplier is not a unit field
     sign = target.operator.value
     if wide:
@@ -246,7 +247,7 @@ def test_same_amount_in_other_units_is_the_same_target(
 def _resolve(word: str) -> Unit:
     try:
         return unit(word)
-    except KeyError:
+    except UnknownUnitError:
         for scale in sorted(SCALES, key=len, reverse=True):
             if word.startswith(scale):
                 return scaled(scale, unit(word[len(scale) :]))

@@ -31,6 +31,7 @@ from indicatorkit import (
     loads,
     parse_target,
 )
+from indicatorkit.errors import UnknownUnitError
 from indicatorkit.language.text import normalize
 from indicatorkit.units import NO_UNIT
 from indicatorkit.vocabulary import Operator
@@ -86,7 +87,7 @@ def _unit(text: str) -> object:
         return registry.scaled(text, NO_UNIT)  # 100万: a multiplier alone
     try:
         return registry.unit(text)
-    except KeyError:
+    except UnknownUnitError:
         if text[:1] in "十百千万亿" and len(text) > 1:
             return registry.scaled(text[0], registry.unit(text[1:]))
         raise

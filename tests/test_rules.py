@@ -9,14 +9,19 @@ from fractions import Fraction
 from pathlib import Path
 
 import attrs
+import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicatorkit import Spec, dumps, lint, loads, parse_target, score
 from indicatorkit.cli import main
+from indicatorkit.formats.html_report import render_report
+from indicatorkit.formats.html_report_page import build_page
 from indicatorkit.formats.json_data import from_data, to_data
+from indicatorkit.formats.workbook import write_self_assessment
 from indicatorkit.language.bounds import Direction
+from indicatorkit.scoring.assessment import assess
 from indicatorkit.scoring.indicator import Outcome, display, score_indicator
 from indicatorkit.scoring.monitoring import Light, monitor
 from indicatorkit.scoring.rules import (
@@ -28,6 +33,7 @@ from indicatorkit.scoring.rules import (
     RoundingMode,
     RoundingStage,
 )
+from indicatorkit.scoring.score_rows import score_rows
 from indicatorkit.strategies import specs
 from indicatorkit.testing import check_rule_set, law_grades
 
@@ -242,9 +248,9 @@ def test_a_cost_target_without_an_operator_reads_as_at_most() -> None:
     over = score(loads(text.format("18万元"))).projects[0].indicators[0].score
     assert over.outcome is Outcome.MISSED and over.exact_score == Fraction(50 * 15, 18)
     spec = loads(text.format("12万元"))
-    assert [f.code for f in lint(spec) if f.code == "IK213"] == ["IK213"]
+    assert [f.code for f in lint(spec) if f.code == "IK214"] == ["IK214"]
     written = loads(text.format("12万元").replace("15万元", "≥15万元"))
-    assert not [f for f in lint(written) if f.code == "IK213"]
+    assert not [f for f in lint(written) if f.code == "IK214"]
     assert score(written).projects[0].indicators[0].score.outcome is Outcome.MISSED
     at = datetime.date(2025, 12, 31)
     assert monitor(loads(text.format("12万元")), at).projects[0].indicators[0].light is Light.GREEN
@@ -274,6 +280,33 @@ def test_weights_that_do_not_total_100_get_no_grade() -> None:
     assert score(loads(UNDER), rules="rescale-100").projects[0].grade == "优"
     printed = loads(OVER.replace("  执行数", "  总分值：100\n  执行数"))
     assert "总分 100" in score(printed).projects[0].grade_note
+
+
+def test_every_output_says_why_the_grade_is_withheld(tmp_path: Path) -> None:
+    """The report page, the scored workbook (total row and summary sheet), the CSV rows and
+    JSON all print 不评 and the reason where the grade would be."""
+    assessment = assess(loads(UNDER), year=2025)
+    note = assessment.result.projects[0].grade_note
+    assert "70" in note
+    section = build_page(assessment).projects[0]
+    assert (section.grade, section.grade_note) == ("不评 withheld", note)
+    html = render_report(assessment)
+    assert "不评 withheld" in html and "（分值合计 70，不是 100" in html
+    assert "IK309" in {f.code for f in assessment.findings}
+    path = tmp_path / "scored.xlsx"
+    write_self_assessment(assessment.result, path)
+    cells = {
+        str(cell.value)
+        for sheet in openpyxl.load_workbook(path).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    }
+    assert "不评" in cells and note in cells
+    [total] = [row for row in score_rows(assessment.result) if row[0] == "项目总分 project total"]
+    assert note in total[14]
+    data = assessment.result.to_dict()["projects"][0]
+    assert data["grade"] is None and data["grade_note"] == note
 
 
 def test_lint_says_when_weights_do_not_total_100() -> None:

@@ -60,7 +60,9 @@ def _expected_rows(report: SpecScore) -> dict[str, dict[str, str]]:
             )
         low, high = project.total_range
         rows["总分"] = _range(low, high)
-        rows["等级"] = project.grade or "待定"
+        rows["等级"] = project.grade or (
+            "不评" if project.grade_note else "待定"
+        )  # 不评: why beside
         rows["执行率"] = (
             "" if project.budget.rate is None else f"{display(project.budget.rate * 100)}%"
         )

@@ -77,6 +77,7 @@ from indicatorkit.vocabulary import Operator
 if TYPE_CHECKING:
     from indicatorkit.formats.extras import MissingExtraError
     from indicatorkit.formats.files import ExportError, read, write
+    from indicatorkit.formats.ikspec.dump import dump
     from indicatorkit.formats.ikspec.reader import load, loads
     from indicatorkit.formats.ikspec.writer import dumps
     from indicatorkit.formats.imported import Imported
@@ -91,6 +92,7 @@ _LAZY = {
     "MissingExtraError": "indicatorkit.formats.extras",
     **dict.fromkeys(("ExportError", "read", "write"), "indicatorkit.formats.files"),
     **dict.fromkeys(("load", "loads"), "indicatorkit.formats.ikspec.reader"),
+    "dump": "indicatorkit.formats.ikspec.dump",
     "dumps": "indicatorkit.formats.ikspec.writer",
     "Imported": "indicatorkit.formats.imported",
     **dict.fromkeys(
@@ -183,6 +185,7 @@ __all__ = [
     "default_registry",
     "define_unit",
     "display",
+    "dump",
     "dumps",
     "from_data",
     "from_frame",

@@ -6,7 +6,7 @@ indicatorkit lint FILE… [--format text|json|csv]
 indicatorkit fmt [--check] [--force] FILE… | -
 indicatorkit score SPEC [ACTUALS] [--rules NAME] [--rescale] [--format text|json|csv] [--output FILE]
 indicatorkit monitor SPEC [ACTUALS] --at 2025-06-30 [--format text|json]
-indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] [--year YYYY]
+indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] [--year YYYY] [--no-findings]
 indicatorkit import FILE|FOLDER… [-o OUT] [--include-hidden] [--format text|json]
 indicatorkit export SPEC [ACTUALS] -o OUT | --scored OUT.xlsx | --template OUT.xlsx [--projects-only]
 
@@ -40,7 +40,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from indicatorkit.errors import IndicatorkitError, UnknownRuleSetError
+from indicatorkit.errors import IndicatorkitError, InvalidValueError, UnknownRuleSetError
 from indicatorkit.formats.actuals_file import read_actuals
 from indicatorkit.formats.extras import MissingExtraError
 from indicatorkit.formats.files import (
@@ -77,13 +77,15 @@ from indicatorkit.language.parse import parse_target
 from indicatorkit.model.actuals import ActualRow, Actuals, merge_actuals
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.lint import BUDGET_POINTS, lint
-from indicatorkit.model.records import Indicator, Spec
+from indicatorkit.model.records import Spec
 from indicatorkit.numerals import format_decimal
+from indicatorkit.scoring.assessment import assess
 from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
-from indicatorkit.scoring.indicator import IndicatorScore, display
+from indicatorkit.scoring.indicator import Outcome, display
 from indicatorkit.scoring.monitoring import Light, monitor
-from indicatorkit.scoring.report import ProjectScore, SpecScore, score
+from indicatorkit.scoring.report import SpecScore, score
 from indicatorkit.scoring.rules import rule_set
+from indicatorkit.scoring.score_rows import SCORE_COLUMNS, score_rows
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["main"]
@@ -218,13 +220,16 @@ def _parse(texts: Sequence[str], lenient: bool, form: str, quiet: bool, out: Tex
 
 # --- check ---------------------------------------------------------------------------------
 
-_VERDICT = {True: "达成 met", False: "未达成 missed", None: "待评定 ungraded"}
+_UNGRADED = "待评定 ungraded"
+#: The totals of ``check``: one per outcome a check shows (labels from :class:`Outcome`).
 _TOTALS = {
-    "met": "达成 met",
-    "missed": "未达成 missed",
-    "ungraded": "待评定 ungraded",
+    "met": Outcome.MET.label,
+    "partial": Outcome.PARTIAL.label,
+    "missed": Outcome.MISSED.label,
+    "ungraded": _UNGRADED,
     "problems": "有问题 problems",
 }
+_OUTCOME_KEYS = {Outcome.MET: "met", Outcome.PARTIAL: "partial", Outcome.MISSED: "missed"}
 
 
 _CHECK_COLUMNS = (
@@ -316,7 +321,9 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
                 print(item.render(), file=sys.stderr)
             continue
         met = item.result.met
-        totals["met" if met else "missed" if met is False else "ungraded"] += 1
+        outcome = Outcome.of_check(item.result)
+        totals["ungraded" if outcome is None else _OUTCOME_KEYS[outcome]] += 1
+        verdict = _UNGRADED if outcome is None else outcome.label
         row = item.row
         table.append(
             (
@@ -324,7 +331,7 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
                 " / ".join(row.labels),
                 item.result.target,
                 row.actual,
-                _VERDICT[met],
+                verdict,
                 _percent(item),
             )
         )
@@ -336,13 +343,14 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
                 "target": str(item.result.target),
                 "actual": row.actual,
                 "met": met,
+                "outcome": None if outcome is None else outcome.value,
                 "attainment": None if item.attainment is None else str(item.attainment),
             }
         )
         if form == "text" and not quiet:
             label = " / ".join(row.labels)
             print(
-                f"{row.line}\t{label}\t{item.result.target}\t{row.actual}\t{_VERDICT[met]}\t"
+                f"{row.line}\t{label}\t{item.result.target}\t{row.actual}\t{verdict}\t"
                 f"{_percent(item)}",
                 file=out,
             )
@@ -486,13 +494,19 @@ def _scored(
     spec_file: str,
     rescale: bool = False,
 ) -> tuple[SpecScore, bool]:
-    """Score for ``score`` and ``report``: the result (what merging said printed to stderr)
-    and whether points are open — undecided, an explanation the rules require missing, or
-    error findings from the actuals."""
+    """Score for ``score``: the result (what merging said printed to stderr) and whether
+    points are open (:func:`_open_points`)."""
     try:
         result = score(spec, actuals, rules=rules, spec_file=spec_file, rescale=rescale)
     except UnknownRuleSetError as error:
         raise InputError(str(error)) from None
+    return result, _open_points(result, quiet)
+
+
+def _open_points(result: SpecScore, quiet: bool) -> bool:
+    """Print what merging the actuals said (to stderr); whether points are open —
+    undecided, an explanation the rules require missing, or error findings from the
+    actuals."""
     for finding in result.findings:
         if not quiet or finding.severity is Severity.ERROR:
             _error(finding.render())
@@ -507,7 +521,7 @@ def _scored(
         for project in result.projects
     )
     merge_errors = any(f.severity is Severity.ERROR for f in result.findings)
-    return result, open_points or merge_errors
+    return open_points or merge_errors
 
 
 # --- lint ----------------------------------------------------------------------------------
@@ -566,24 +580,6 @@ def _budget_points(spec: Spec) -> Fraction:
 
 # --- score ---------------------------------------------------------------------------------
 
-_Cell = Callable[[ProjectScore, Indicator, IndicatorScore], str]
-_SCORE_COLUMNS: tuple[tuple[str, _Cell], ...] = (
-    ("项目编号 project", lambda p, i, r: str(p.number)),
-    ("项目 name", lambda p, i, r: p.name),
-    ("一级指标 level1", lambda p, i, r: i.level1),
-    ("二级指标 level2", lambda p, i, r: i.level2),
-    ("三级指标 indicator", lambda p, i, r: i.name),
-    ("指标值 target", lambda p, i, r: i.target_text),
-    ("实际值 actual", lambda p, i, r: i.actual or ""),
-    ("结果 outcome", lambda p, i, r: r.outcome.label),
-    ("分值 weight", lambda p, i, r: display(r.weight)),
-    ("得分 score", lambda p, i, r: display(r.score)),
-    ("得分下限 low", lambda p, i, r: display(r.score_range[0])),
-    ("得分上限 high", lambda p, i, r: display(r.score_range[1])),
-    ("须说明 explain", lambda p, i, r: "是" if r.explanation_required else ""),
-    ("说明 message", lambda p, i, r: r.message),
-)
-
 
 def _score(
     name: str,
@@ -604,12 +600,7 @@ def _score(
     if form == "json":
         _dump_json(result.to_dict(), out)
     elif form == "csv":
-        rows = (
-            [cell(project, item.indicator, item.score) for _, cell in _SCORE_COLUMNS]
-            for project in result.projects
-            for item in project.indicators
-        )
-        write_csv(out, [[title for title, _ in _SCORE_COLUMNS], *rows])
+        _dump_csv(SCORE_COLUMNS, score_rows(result), out)
     elif not quiet:
         print(result.table(), file=out)
     return 1 if open_points else 0
@@ -667,12 +658,15 @@ def _report_verb(
     output: str | None,
     pdf: str | None,
     year: int | None,
+    with_findings: bool,
     form: str,
     quiet: bool,
     timeout: float | None = None,
 ) -> int:
-    """Write the HTML report (and its PDF); exit 1 when points are open (as ``score``) or
-    lint finds errors."""
+    """Write the HTML report (and its PDF) of the spec with its actuals merged; exit 1 when
+    points are open (as ``score``) or there are error findings (the page's count).
+    ``with_findings=False`` leaves the findings' appendix out (a clean copy to file); the
+    summary and the exit status still count them."""
     if output == STDIN and (form == "json" or pdf == ""):
         raise InputError(
             "`-o -` 把页面写到标准输出，不能同时用 --format json 或不带文件名的 --pdf / `-o -` "
@@ -691,15 +685,20 @@ def _report_verb(
     loaded = _load_spec_source(name, quiet=quiet)
     spec = loaded.spec
     actuals = None if actuals_name is None else _load_actuals(actuals_name)
-    result, open_points = _scored(spec, actuals, rules, quiet, loaded.shown)
-    open_points = open_points or loaded.errors
-    findings = lint(spec, file=loaded.shown, source=loaded.text)
     # imported here: the report's template and browser code cost every other command start-up
     from indicatorkit.formats.html_report import ReportError, render_report
     from indicatorkit.formats.html_report_pdf import print_pdf
 
     try:
-        html = render_report(spec, actuals, rules=rules, findings=findings, year=year)
+        assessment = assess(
+            spec, actuals, rules=rules, year=year, file=loaded.shown, source=loaded.text
+        )
+    except (UnknownRuleSetError, InvalidValueError) as error:
+        raise InputError(str(error)) from None
+    result, findings = assessment.result, assessment.findings
+    open_points = _open_points(result, quiet) or loaded.errors
+    try:
+        html = render_report(assessment, with_findings=with_findings)
         if output == STDIN:
             sys.stdout.write(html)
             sys.stdout.flush()
@@ -1222,6 +1221,11 @@ def _arguments() -> _Parser:
         help="打印 PDF 的时限（默认 180 秒）/ seconds Chromium has to print the PDF (default 180)",
     )
     report.add_argument(
+        "--no-findings",
+        action="store_true",
+        help="不附审核发现（报送用的干净版本）/ leave the findings' appendix out (a clean copy to file)",
+    )
+    report.add_argument(
         "--format", choices=("text", "json"), default="text", help="摘要的格式 / summary format"
     )
     report.add_argument("-q", "--quiet", action="store_true", help="只看退出码 / exit status only")
@@ -1362,6 +1366,7 @@ def _dispatch(arguments: argparse.Namespace, form: str, quiet: bool) -> int:
                 output=arguments.output,
                 pdf=arguments.pdf,
                 year=arguments.year,
+                with_findings=not arguments.no_findings,
                 form=form,
                 quiet=quiet,
                 timeout=arguments.timeout,

@@ -285,17 +285,26 @@ def chinese_value(text: str) -> Fraction:
     - compound big units (``四万万`` = 4亿, ``一万五千亿``, ``十万亿``);
     - Arabic digits with place words (``5万4千6百``, ``3万4000``, ``1千零20``);
     - spaces left by extraction (``三千 九百 六十五``);
-    - fractions ``X分之Y`` (``三分之二`` = 2/3, ``一百分之五`` = 0.05).
+    - fractions ``X分之Y`` (``三分之二`` = 2/3, ``一百分之五`` = 0.05), either side signed with
+      ``负`` or ``-`` (``负3分之负一百五十七`` = 157/3);
+    - tenths ``X成Y`` counted in 成 (``九成五`` = 9.5, ``半成`` = 0.5, ``三成半`` = 3.5: the
+      value in 成, one 成 being 10%).
 
     A run of bare digits (``"二〇二五"``) reads digit by digit.  Malformed orders (``"百百"``)
     raise ``ValueError``.
 
     >>> chinese_value("四万万"), chinese_value("5万4千6百"), chinese_value("三千 九百 六十五")
     (Fraction(400000000, 1), Fraction(54600, 1), Fraction(3965, 1))
-    >>> chinese_value("三分之二"), chinese_value("一万五千亿")
-    (Fraction(2, 3), Fraction(1500000000000, 1))
+    >>> chinese_value("三分之二"), chinese_value("一万五千亿"), chinese_value("负3分之负一百五十七")
+    (Fraction(2, 3), Fraction(1500000000000, 1), Fraction(157, 3))
+    >>> chinese_value("九成五"), chinese_value("半成")
+    (Fraction(19, 2), Fraction(1, 2))
     """
     text = _SPACES.sub("", text)
+    if text[:1] in _MINUS:
+        if text[1:2] in _MINUS:
+            raise ValueError(f"two signs in a row in {text!r}")
+        return -chinese_value(text[1:])
     if "分之" in text:
         below, _, above = text.partition("分之")
         if "分之" in above:
@@ -304,6 +313,8 @@ def chinese_value(text: str) -> Fraction:
         if denominator == 0:
             raise ValueError(f"a zero denominator in {text!r}")
         return chinese_value(above) / denominator
+    if "成" in text:
+        return _tenths(text)
     if text in BIG_UNITS:
         raise ValueError(f"{text} alone is a multiplier, not a number")  # 万人: write 一万人
     whole, point, fraction = text.partition("点")
@@ -327,6 +338,28 @@ def chinese_value(text: str) -> Fraction:
             raise _too_long(places)
         value += Fraction(int(places), 10 ** len(places))
     return value * scale
+
+
+#: Signs of a negative number inside a numeral (``负3分之负一百五十七``).
+_MINUS = ("负", "-")
+
+
+def _tenths(text: str) -> Fraction:
+    """``X成Y``, in 成: a whole count of 成 then one digit of the next place (``九成五`` =
+    9.5), where 半 is half (``半成`` = 0.5, ``三成半`` = 3.5)."""
+    count, _, rest = text.partition("成")
+    if not count or "成" in rest or (count == "半" and rest):
+        raise ValueError(f"not a count of tenths: {text!r}")
+    whole = Fraction(1, 2) if count == "半" else chinese_value(count)
+    if not rest:
+        return whole
+    if whole.denominator != 1 or not 0 < whole < 10:
+        raise ValueError(f"a digit after 成 needs a whole count below 十: {text!r}")
+    if rest == "半":
+        return whole + Fraction(1, 2)
+    if len(rest) != 1 or rest not in DIGITS or DIGITS[rest] == 0:
+        raise ValueError(f"one digit 一…九 or 半 may follow 成: {text!r}")
+    return whole + Fraction(DIGITS[rest], 10)
 
 
 # ---------------------------------------------------------------------------------------------

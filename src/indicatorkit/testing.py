@@ -377,8 +377,7 @@ def check_rule_set(rules: RuleSet, *, max_examples: int = 100) -> None:
     >>> from indicatorkit.scoring.rules import RULE_SETS
     >>> check_rule_set(RULE_SETS["hubei"], max_examples=5)
     """
-    for make in LAWS:
-        try:
-            settings(max_examples=max_examples, deadline=None)(make(rules))()
-        except ExceptionGroup as group:  # hypothesis found several distinct failures at once
-            raise AssertionError(f"{make.__name__}: {group}") from group
+    for make in LAWS:  # one bug reported, so a broken law is an AssertionError, never a group
+        settings(max_examples=max_examples, deadline=None, report_multiple_bugs=False)(
+            make(rules)
+        )()

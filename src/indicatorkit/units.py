@@ -2,10 +2,13 @@
 ``counting_words.txt`` (the counting words, 量词, each its own dimension).
 
 A :class:`UnitRegistry` is an immutable value: the shipped definitions plus a tuple of
-user definitions.  :meth:`UnitRegistry.define` returns a *new* registry, so a spec (or a worker
-process) can carry its own units without touching anybody else's; a registry pickles as its
-definitions and is rebuilt, once per process, on the other side.  The module-level functions
-work on the *default* registry, which :func:`define_unit` replaces by an extended one.
+user definitions (assigning to one raises).  :meth:`UnitRegistry.define` returns a *new*
+registry, so a spec (or a worker process) can carry its own units without touching anybody
+else's; a registry pickles as its definitions and is rebuilt, once per process, on the other
+side.  :func:`default_registry` is the shipped units and never changes.  Where no registry is
+given, targets are read with :func:`registry_in_use`: the shipped units plus what
+:func:`define_unit` added in this process (a process-wide setting; the module-level functions
+below use it too).
 
 pint is used only to *resolve* a unit word — its dimension and its exact factor to the base
 unit of that dimension — and each word is resolved once per registry (a bounded cache).  The
@@ -33,7 +36,7 @@ from __future__ import annotations
 import difflib
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 from functools import lru_cache
 from importlib import resources
@@ -41,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from indicatorkit.errors import IndicatorkitError
+from indicatorkit.errors import IndicatorkitError, UnknownUnitError
 from indicatorkit.vocabulary import PREFIX_OPERATORS, RANGE_SEPARATORS, SUFFIX_OPERATORS
 
 if TYPE_CHECKING:  # pint is imported when a registry first resolves a word, not with the package
@@ -62,6 +65,7 @@ __all__ = [
     "known_unit_words",
     "nearest_units",
     "quantity_unit",
+    "registry_in_use",
     "scaled",
     "shipped_units",
     "unit",
@@ -205,8 +209,10 @@ class UnitRegistry:
     """The unit words a target may use: ``units.txt`` plus ``definitions`` (one line each, in
     pint's definition syntax, e.g. ``"台 = [台]"``).
 
-    Registries are equal when their definitions are; they are hashable, thread-safe and
-    pickle as their definitions.  Use :meth:`define` to extend one.
+    Registries are equal when their definitions are; they are hashable, thread-safe, pickle
+    as their definitions and are immutable (an assignment raises
+    ``attrs.exceptions.FrozenInstanceError``, as on every frozen record).  Use :meth:`define`
+    to extend one.
 
     >>> from indicatorkit import default_registry, parse_target
     >>> frames = default_registry().define("樘 = [樘]")
@@ -214,6 +220,11 @@ class UnitRegistry:
     True
     >>> frames == default_registry().define("樘 = [樘]"), frames == default_registry()
     (True, False)
+    >>> try:
+    ...     frames.definitions = ()
+    ... except AttributeError as error:
+    ...     print(type(error).__name__, frames.definitions)
+    FrozenInstanceError ('樘 = [樘]',)
     """
 
     __slots__ = (
@@ -223,25 +234,48 @@ class UnitRegistry:
         "_lock",
         "_pint",
         "definitions",
+        "lookup",
         "memo",
-        "unit",
         "words",
     )
 
     definitions: tuple[str, ...]
 
+    _pint: pint.UnitRegistry[Any] | None
+    _counting: tuple[str, ...] | None
+    _lock: threading.Lock
+    _by_units: dict[Any, Unit]
+    lookup: Callable[[str], Unit]
+    words: Callable[[], tuple[tuple[str, ...], frozenset[str]]]
+    memo: dict[Any, Any]
+
     def __init__(self, definitions: Iterable[str] = ()) -> None:
-        self.definitions = tuple(definitions)
-        self._lock = threading.Lock()
-        self._pint: pint.UnitRegistry[Any] | None = None
-        #: Resolve a unit word to a :class:`Unit` (bounded cache); ``KeyError`` if unknown.
-        self.unit = lru_cache(maxsize=4096)(self._resolve)
-        self.words = lru_cache(maxsize=1)(self._words)
-        self._counting: tuple[str, ...] | None = None
-        self._by_units: dict[Any, Unit] = {}
-        #: What readers built on this registry keep for it (their caches, keyed by the
-        #: reader): it lives and dies with the registry.
-        self.memo: dict[Any, Any] = {}
+        initial = {
+            "definitions": tuple(definitions),
+            "_lock": threading.Lock(),
+            "_pint": None,
+            # Resolve a unit word to a Unit (bounded cache); KeyError if unknown — for readers
+            # that try several readings of a text.  unit() is the public twin.
+            "lookup": lru_cache(maxsize=4096)(self._resolve),
+            "words": lru_cache(maxsize=1)(self._words),
+            "_counting": None,
+            "_by_units": {},
+            # What readers built on this registry keep for it (their caches, keyed by the
+            # reader): it lives and dies with the registry.
+            "memo": {},
+        }
+        for name, value in initial.items():
+            object.__setattr__(self, name, value)
+
+    # ---- immutability: what is filled in lazily is a cache, set through _fill ----
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def _fill(self, name: str, value: object) -> None:
+        object.__setattr__(self, name, value)
 
     # ---- value semantics ----
     def __eq__(self, other: object) -> bool:
@@ -266,8 +300,9 @@ class UnitRegistry:
         if built is None:
             with self._lock:
                 if self._pint is None:
-                    self._pint = _new_pint_registry(self.definitions)
+                    self._fill("_pint", _new_pint_registry(self.definitions))
                 built = self._pint
+                assert built is not None
         return built
 
     # ---- extending ----
@@ -313,7 +348,7 @@ class UnitRegistry:
             # line fails here and not at the first target that uses it.
             extended.pint.Quantity(Fraction(1), parts[0]).to_base_units()
             for word in words:
-                extended.unit(word)
+                extended.lookup(word)
         except Exception as error:  # pint raises many unrelated types here
             import pint
 
@@ -345,6 +380,36 @@ class UnitRegistry:
         """
         return {word for word in self.pint if word and not word[0].isdigit()}
 
+    def unit(self, word: str) -> Unit:
+        """The :class:`Unit` a unit word (name, symbol, alias or rate) names; ``""`` is no unit.
+
+        An unknown word raises :class:`~indicatorkit.errors.UnknownUnitError` with the nearest
+        known units and, for a word shaped like a counting word, the line that adds it.
+
+        >>> from indicatorkit import UnknownUnitError, default_registry
+        >>> default_registry().unit("元/人").factor
+        Fraction(1, 1)
+        >>> try:
+        ...     default_registry().unit("蔸")
+        ... except UnknownUnitError as error:
+        ...     print(error.unit, error.counting_word)
+        蔸 蔸
+        """
+        if not isinstance(word, str):
+            raise UnknownUnitError(repr(word), 0, repr(word), ())
+        try:
+            return self.lookup(word)
+        except KeyError:
+            pass
+        shown = word[:MAX_UNIT_TEXT]
+        raise UnknownUnitError(
+            shown,
+            0,
+            shown,
+            self.nearest_units(shown),
+            shown if could_be_counting_word(shown) else "",
+        ) from None
+
     def _words(self) -> tuple[tuple[str, ...], frozenset[str]]:
         words = set(shipped_units()) if not self.definitions else self.pint_words()
         ordered = tuple(sorted(words, key=lambda w: (-len(w), w)))
@@ -369,11 +434,12 @@ class UnitRegistry:
         """
         found = self._counting
         if found is None:
-            found = self._counting = tuple(
+            found = tuple(
                 word
                 for word in self.known_unit_words()
-                if _is_counting_dimension(self.unit(word).dimension)
+                if _is_counting_dimension(self.lookup(word).dimension)
             )
+            self._fill("_counting", found)
         return found
 
     def _resolve(self, word: str) -> Unit:
@@ -387,7 +453,7 @@ class UnitRegistry:
             first, *denominators = word.split("/")
             if not all(denominators):
                 raise KeyError(word)  # "元/", "元//人"
-            parts = [self.unit(first), *(self._counted(part) for part in denominators)]
+            parts = [self.lookup(first), *(self._counted(part) for part in denominators)]
             factor = parts[0].factor
             for part in parts[1:]:
                 factor /= part.factor
@@ -428,11 +494,11 @@ class UnitRegistry:
         """A denominator, perhaps counting several of its unit: ``100km`` in ``元/100km``."""
         digits = len(word) - len(word.lstrip("0123456789"))
         if not digits:
-            return self.unit(word)
+            return self.lookup(word)
         count = int(word[:digits])
         if count == 0 or word[0] == "0":
             raise KeyError(word)
-        base = self.unit(word[digits:])
+        base = self.lookup(word[digits:])
         return Unit(f"{count}{base.symbol}", base.dimension, base.factor * count)
 
     def unit_of_text(self, text: str) -> Unit:
@@ -443,13 +509,13 @@ class UnitRegistry:
         if text and (text != text.strip() or not all(text.split("/")[1:])):
             raise KeyError(text)  # padded, or a rate with an empty denominator ("元/")
         try:
-            return self.unit(text)
+            return self.lookup(text)
         except KeyError:
             pass
         for scale in _SCALES_LONGEST_FIRST:
             if text.startswith(scale):
                 try:
-                    return self.scaled(scale, self.unit(text[len(scale) :]))
+                    return self.scaled(scale, self.lookup(text[len(scale) :]))
                 except KeyError:
                     continue
         raise KeyError(text)
@@ -459,7 +525,7 @@ class UnitRegistry:
         name."""
         symbol = scale + base.symbol
         try:
-            return self.unit(symbol)
+            return self.lookup(symbol)
         except KeyError:
             return Unit(symbol, base.dimension, base.factor * SCALES[scale])
 
@@ -493,7 +559,7 @@ class UnitRegistry:
                 "只接受单位或“单位/单位”形式的比率 (a unit or a rate of units)"
             )
         try:
-            return self.unit("/".join([*top, *below]))
+            return self.lookup("/".join([*top, *below]))
         except KeyError:
             name = "/".join([*top, *below])
             raise UnitDefinitionError(
@@ -616,60 +682,87 @@ def _forget(definitions: tuple[str, ...]) -> None:
         _interned.pop(definitions, None)
 
 
-_default: UnitRegistry = registry_of(())
+#: The shipped units: the default registry, the same value for the life of the process.
+_SHIPPED: UnitRegistry = registry_of(())
+#: What targets are read with where no registry is given: the shipped units plus what
+#: define_unit added (rebound by define_unit only; every registry it names stays as it is).
+_in_use: UnitRegistry = _SHIPPED
 
 
 def default_registry() -> UnitRegistry:
-    """The registry used where none is given: ``units.txt`` plus what :func:`define_unit`
-    added in this process.
+    """The shipped units (``units.txt``, ``counting_words.txt``): the same registry for the
+    life of the process, whatever :func:`define_unit` adds.  Extend it with
+    :meth:`UnitRegistry.define`.
 
     >>> from indicatorkit import default_registry
-    >>> default_registry() is default_registry()
-    True
+    >>> default_registry() is default_registry(), default_registry().definitions
+    (True, ())
     >>> default_registry().unit("万元").symbol
     '万元'
     """
-    return _default
+    return _SHIPPED
+
+
+def registry_in_use() -> UnitRegistry:
+    """The registry targets are read with where none is given (``units=None``): the shipped
+    units plus what :func:`define_unit` added in this process.
+
+    >>> registry_in_use().known_unit_set() >= default_registry().known_unit_set()
+    True
+    """
+    return _in_use
 
 
 def define_unit(definition: str) -> None:
-    """Add a unit to the default registry, in one line of pint's definition syntax, e.g.
-    ``"台 = [台]"``.  Defining the identical line again does nothing.
+    """Add a unit for the whole process, in one line of pint's definition syntax, e.g.
+    ``"台 = [台]"``: every reading that is given no registry knows it from now on
+    (:func:`registry_in_use`).  Defining the identical line again does nothing.  No registry is
+    changed — :func:`default_registry` stays the shipped units; the registry in use is replaced
+    by an extended one.
 
     Raises :class:`UnitDefinitionError` (a ``ValueError``) when the line cannot be added.
     To keep units to one spec or one worker, use :meth:`UnitRegistry.define` instead.
 
-    >>> from indicatorkit import define_unit, parse_target
+    >>> from indicatorkit import default_registry, define_unit, parse_target
     >>> define_unit("榀 = [榀]")              # 屋架的量词 / a counting word for roof trusses
     >>> define_unit("榀 = [榀]")              # the same line again does nothing
     >>> parse_target("≥12榀").check("12榀").met
     True
+    >>> "榀" in registry_in_use().known_unit_set(), "榀" in default_registry().known_unit_set()
+    (True, False)
     """
-    global _default
-    _default = _default.define(definition)
+    global _in_use
+    _in_use = _in_use.define(definition)
 
 
 def unit(word: str) -> Unit:
-    """Resolve a unit word (name, symbol or alias) in the default registry; ``""`` is no unit.
+    """Resolve a unit word (name, symbol or alias) in :func:`registry_in_use`; ``""`` is no
+    unit.
 
-    Raises ``KeyError`` for an unknown word: callers turn that into a located
-    :class:`~indicatorkit.errors.UnknownUnitError`.
+    Raises :class:`~indicatorkit.errors.UnknownUnitError` (an
+    :class:`~indicatorkit.errors.IndicatorkitError`) for an unknown word, with the nearest
+    known units in its hint.
 
-    >>> from indicatorkit import unit
+    >>> from indicatorkit import UnknownUnitError, unit
     >>> unit("万人次").factor, unit("%").symbol
     (Fraction(10000, 1), '%')
+    >>> try:
+    ...     unit("人天")
+    ... except UnknownUnitError as error:
+    ...     print(error.nearest)
+    ('人', '人次', '万人次')
     """
-    return _default.unit(word)
+    return _in_use.unit(word)
 
 
 def known_unit_words() -> tuple[str, ...]:
-    """Every unit word of the default registry, longest first.
+    """Every unit word of :func:`registry_in_use`, longest first.
 
     >>> words = known_unit_words()
     >>> "万人次" in words, len(words[0]) >= len(words[-1])
     (True, True)
     """
-    return _default.known_unit_words()
+    return _in_use.known_unit_words()
 
 
 def known_unit_set() -> frozenset[str]:
@@ -678,41 +771,41 @@ def known_unit_set() -> frozenset[str]:
     >>> "万元" in known_unit_set(), "人天" in known_unit_set()
     (True, False)
     """
-    return _default.known_unit_set()
+    return _in_use.known_unit_set()
 
 
 def unit_of_text(text: str) -> Unit:
-    """:meth:`UnitRegistry.unit_of_text` in the default registry.
+    """:meth:`UnitRegistry.unit_of_text` in :func:`registry_in_use`.
 
     >>> unit_of_text("万人次") == scaled("万", unit("人次")), unit_of_text("万").factor
     (True, Fraction(10000, 1))
     """
-    return _default.unit_of_text(text)
+    return _in_use.unit_of_text(text)
 
 
 def scaled(scale: str, base: Unit) -> Unit:
-    """:meth:`UnitRegistry.scaled` in the default registry.
+    """:meth:`UnitRegistry.scaled` in :func:`registry_in_use`.
 
     >>> from indicatorkit import unit
     >>> scaled("万", unit("元")).symbol, scaled("万", unit("元")).factor
     ('万元', Fraction(10000, 1))
     """
-    return _default.scaled(scale, base)
+    return _in_use.scaled(scale, base)
 
 
 def quantity_unit(quantity: Any) -> Unit:
-    """:meth:`UnitRegistry.quantity_unit` in the default registry.
+    """:meth:`UnitRegistry.quantity_unit` in :func:`registry_in_use`.
 
     >>> quantity_unit(default_registry().pint.Quantity(5, "万元")).symbol
     '万元'
     """
-    return _default.quantity_unit(quantity)
+    return _in_use.quantity_unit(quantity)
 
 
 def nearest_units(word: str, limit: int = 3) -> tuple[str, ...]:
-    """:meth:`UnitRegistry.nearest_units` in the default registry.
+    """:meth:`UnitRegistry.nearest_units` in :func:`registry_in_use`.
 
     >>> nearest_units("人天")
     ('人', '人次', '万人次')
     """
-    return _default.nearest_units(word, limit)
+    return _in_use.nearest_units(word, limit)

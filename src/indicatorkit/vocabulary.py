@@ -1,4 +1,5 @@
-"""The comparator vocabulary: every way a table writes ≥ ≤ > < = and a range, as data.
+"""The vocabularies, as data: every way a table writes ≥ ≤ > < = and a range, and the names
+of the national framework's level-1 and level-2 indicators with the other names tables use.
 
 One table, after Microsoft Recognizers-Text's Chinese NumberRange patterns; ``不`` + a
 comparator is composed (``不低于`` = not lower = ``≥``), never listed by hand.  The grammar's
@@ -9,6 +10,11 @@ Inclusivity follows 民法典 第1259条: 以上、以下、以内 include the n
 
 >>> PREFIX_OPERATORS["不低于"], PREFIX_OPERATORS["超过"], SUFFIX_OPERATORS["以内"]
 (<Operator.GE: '≥'>, <Operator.GT: '>'>, <Operator.LE: '≤'>)
+
+The level names are read once, here, by import, lint, scoring and the report alike:
+
+>>> level1_name("项目完成指标"), level2_name("项目完成指标", "产出数量")
+('产出指标', '数量指标')
 """
 
 from __future__ import annotations
@@ -18,6 +24,10 @@ from types import MappingProxyType
 
 __all__ = [
     "CHARACTER_ALIASES",
+    "LEVEL1",
+    "LEVEL1_ALIASES",
+    "LEVEL2",
+    "LEVEL2_ALIASES",
     "NEGATABLE_WORDS",
     "PREFIX_OPERATORS",
     "RANGE_SEPARATORS",
@@ -25,6 +35,8 @@ __all__ = [
     "SUFFIX_OPERATORS",
     "WORD_OPERATORS",
     "Operator",
+    "level1_name",
+    "level2_name",
 ]
 
 
@@ -203,3 +215,90 @@ CHARACTER_ALIASES: MappingProxyType[str, str] = MappingProxyType(
         "負": "负",
     }
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# The level-1 and level-2 names of the national framework
+
+#: The national framework: level-1 names and the level-2 names under each (成本指标 as its own
+#: level-1 follows the 101号 guide).
+LEVEL2: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
+        "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+        "满意度指标": ("服务对象满意度指标",),
+        "成本指标": ("经济成本指标", "社会成本指标", "生态环境成本指标"),
+    }
+)
+LEVEL1: tuple[str, ...] = tuple(LEVEL2)
+
+#: Other names of a level-1 indicator met in real tables, each read as the framework's name
+#: (a name without its 指标, ``产出``, is read the same way without being listed).
+LEVEL1_ALIASES: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "效果指标": "效益指标",  # the older name (before 财预〔2020〕10号)
+        "项目完成指标": "产出指标",  # older provincial 自评表
+    }
+)
+
+#: Other names of a level-2 indicator, under the framework's level-1 name (a name without its
+#: 指标, ``数量``, is read the same way without being listed).
+LEVEL2_ALIASES: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType(
+    {
+        "产出指标": MappingProxyType(
+            {
+                "产出数量": "数量指标",
+                "产出质量": "质量指标",
+                "产出时效": "时效指标",
+                "产出成本": "成本指标",
+            }
+        ),
+        "效益指标": MappingProxyType(
+            {
+                "经济效益": "经济效益指标",
+                "社会效益": "社会效益指标",
+                "生态效益": "生态效益指标",
+                "可持续影响": "可持续影响指标",
+            }
+        ),
+        "满意度指标": MappingProxyType(
+            {
+                "满意度指标": "服务对象满意度指标",
+                "满意度": "服务对象满意度指标",
+                "社会公众或服务对象满意度指标": "服务对象满意度指标",
+            }
+        ),
+    }
+)
+
+
+def level1_name(name: str) -> str:
+    """The framework's name for a level-1 name (an alias, or the name without its 指标), or
+    ``name`` itself (stripped) when it is none of them.
+
+    >>> level1_name("效果指标"), level1_name("产出"), level1_name(" 满意度指标 "), level1_name("其他")
+    ('效益指标', '产出指标', '满意度指标', '其他')
+    """
+    name = name.strip()
+    if name in LEVEL2:
+        return name
+    if name in LEVEL1_ALIASES:
+        return LEVEL1_ALIASES[name]
+    return name + "指标" if name + "指标" in LEVEL2 else name
+
+
+def level2_name(level1: str, name: str) -> str:
+    """The framework's name for a level-2 ``name`` under ``level1`` (either may be an alias),
+    or ``name`` itself (stripped) when it is none of them.
+
+    >>> level2_name("产出指标", "数量"), level2_name("效果指标", "社会效益"), level2_name("产出指标", "连续性")
+    ('数量指标', '社会效益指标', '连续性')
+    """
+    name, level1 = name.strip(), level1_name(level1)
+    allowed = LEVEL2.get(level1, ())
+    if name in allowed:
+        return name
+    aliases = LEVEL2_ALIASES.get(level1)
+    if aliases is not None and name in aliases:
+        return aliases[name]
+    return name + "指标" if name + "指标" in allowed else name

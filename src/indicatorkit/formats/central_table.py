@@ -36,6 +36,7 @@ import attrs
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.formats.grid import Cell, Grid, key
 from indicatorkit.formats.grid_reading import GridReading
+from indicatorkit.formats.table_text import in_stated_unit
 from indicatorkit.formats.table_words import (
     DASHES,
     ELLIPSIS,
@@ -290,8 +291,9 @@ def _row(
             if not_applicable:
                 values["not_applicable"] = (not_applicable.group(1) or "").strip()
                 values.pop("evaluator_score", None)
-            else:
-                values["actual"] = actual_cell.text
+            else:  # a unit the header states (实际完成值（元）) is the number's
+                header = reading.grid.text(table.header, actual_cell.column)
+                values["actual"] = in_stated_unit(actual_cell.text, header)
     reason_cell = _cell(reading, table, row, "reason")
     if reason_cell is not None:
         values["reason"] = reason_cell.text

@@ -1,12 +1,14 @@
 """The scored report as one self-contained HTML page people look at: the department's
 roll-up, a table per project, a chart of scores per level-1 indicator, spending against plan
-at each checkpoint and the findings of lint.
+at each checkpoint and the findings — of an
+:class:`~indicatorkit.scoring.assessment.Assessment` worked out by the caller.
 
 The page works offline (an intranet, no CDN, no web fonts): the chart library, Apache
 ECharts, is shipped in the wheel (``html_report_assets/``, with its licence) and inlined.  It
 needs jinja2, the ``report`` extra: ``pip install 'indicatorkit[report]'``.
 
 >>> from indicatorkit import loads
+>>> from indicatorkit.scoring.assessment import assess
 >>> spec = loads('''
 ... 项目 1 法律援助
 ...   预算：10000元
@@ -15,7 +17,7 @@ needs jinja2, the ``report`` extra: ``pip install 'indicatorkit[report]'``.
 ...     指标值：≥200件
 ...     实际值：150件
 ... ''')
->>> html = render_report(spec, year=2025)
+>>> html = render_report(assess(spec, year=2025))
 >>> html.startswith("<!DOCTYPE html>"), 'data-key="p1.i0.score">37.50<' in html
 (True, True)
 >>> "https://cdn" in html or "<link" in html        # nothing fetched from elsewhere
@@ -26,17 +28,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
 from indicatorkit.formats.html_report_page import ReportError, ReportPage, build_page
 from indicatorkit.formats.output import OutputError, OutputIsInputError, write_text
-from indicatorkit.model.actuals import Actuals
-from indicatorkit.model.findings import Finding
-from indicatorkit.model.records import Spec
-from indicatorkit.scoring.rules import RuleSet
+from indicatorkit.scoring.assessment import Assessment
 
 __all__ = [
     "ECHARTS_VERSION",
@@ -110,7 +109,8 @@ def render_page(page: ReportPage) -> str:
     >>> from indicatorkit import loads
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
     ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
-    >>> html = render_page(build_page(spec, year=2025, title="法律援助自评"))
+    >>> from indicatorkit.scoring.assessment import assess
+    >>> html = render_page(build_page(assess(spec, year=2025), title="法律援助自评"))
     >>> "<title>法律援助自评</title>" in html, 'data-key="p1.total">47.00<' in html
     (True, True)
     """
@@ -138,66 +138,51 @@ def render_page(page: ReportPage) -> str:
 
 
 def render_report(
-    spec: Spec,
-    actuals: Actuals | None = None,
-    *,
-    rules: RuleSet | str | None = None,
-    findings: Sequence[Finding] | None = None,
-    year: int | None = None,
-    title: str | None = None,
+    assessment: Assessment, *, title: str | None = None, with_findings: bool = True
 ) -> str:
-    """The report of ``spec`` as one self-contained HTML page.
-
-    ``actuals`` are merged first and ``rules`` chosen as in :func:`~indicatorkit.score`;
-    ``findings`` default to :func:`~indicatorkit.lint` of the spec (pass the ones made with
-    ``file=`` and ``source=`` to show where they are); ``year`` (default: the department's)
-    dates the spending checkpoints; ``title`` replaces the heading.
+    """The report of ``assessment`` as one self-contained HTML page:
+    :func:`render_page` of :func:`~indicatorkit.formats.html_report_page.build_page`.
 
     >>> from indicatorkit import loads
+    >>> from indicatorkit.scoring.assessment import assess
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
     ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
-    >>> html = render_report(spec, year=2025, findings=())
-    >>> "<title>2025年 预算绩效自评报告</title>" in html, 'data-key="findings.warning">0<' in html
+    >>> html = render_report(assess(spec, year=2025))
+    >>> "<title>2025年 预算绩效自评报告</title>" in html, 'data-key="findings.warning">3<' in html
     (True, True)
-    >>> render_report(spec, rules="没有这套")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-      ...
-    indicatorkit.formats.html_report_page.ReportError: 未知的评分规则“没有这套” (unknown rule set); ...
+    >>> 'id="findings"' in render_report(assess(spec, year=2025), with_findings=False)
+    False
     """
-    page = build_page(spec, actuals, rules=rules, findings=findings, year=year, title=title)
-    return render_page(page)
+    return render_page(build_page(assessment, title=title, with_findings=with_findings))
 
 
 def write_report(
-    spec: Spec,
+    page: ReportPage,
     path: str | os.PathLike[str],
-    actuals: Actuals | None = None,
     *,
-    rules: RuleSet | str | None = None,
-    findings: Sequence[Finding] | None = None,
-    year: int | None = None,
-    title: str | None = None,
     inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
-    """Write :func:`render_report` to ``path`` (UTF-8, whole or not at all; one of
+    """Write :func:`render_page` of ``page`` to ``path`` (UTF-8, whole or not at all; one of
     ``inputs`` is refused: :mod:`~indicatorkit.formats.output`); the path written.  A file
     that cannot be written is a :class:`ReportError` naming it.
 
     >>> import tempfile, pathlib
     >>> from indicatorkit import loads
+    >>> from indicatorkit.scoring.assessment import assess
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
     ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
+    >>> page = build_page(assess(spec, year=2025))
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     path = write_report(spec, pathlib.Path(folder) / "报告.html", year=2025)
+    ...     path = write_report(page, pathlib.Path(folder) / "报告.html")
     ...     print(path.name, path.read_text(encoding="utf-8")[:15])
     ...     try:
-    ...         write_report(spec, pathlib.Path(folder) / "没有的目录" / "报告.html")
+    ...         write_report(page, pathlib.Path(folder) / "没有的目录" / "报告.html")
     ...     except ReportError as error:
     ...         print("没有的目录" in str(error), "无法写入报告 / cannot write the report" in str(error))
     报告.html <!DOCTYPE html>
     True True
     """
-    html = render_report(spec, actuals, rules=rules, findings=findings, year=year, title=title)
+    html = render_page(page)
     target = Path(path)
     try:
         write_text(target, html, inputs=inputs)

@@ -1,12 +1,14 @@
 """What the HTML report shows, as display text: the department's roll-up, each project's
 indicators, its level-1 subtotals, its spending against plan at each checkpoint, and the
-findings of lint.
+findings — all from an :class:`~indicatorkit.scoring.assessment.Assessment` the caller worked
+out (:func:`~indicatorkit.scoring.assessment.assess`); the page computes nothing itself.
 
 Every number here is the scoring's exact value rounded half up for display only
 (:func:`~indicatorkit.scoring.indicator.display`), so the page and ``indicatorkit score`` agree
 to the last digit.  The template (``html_report.py``) only lays these records out.
 
 >>> from indicatorkit import loads
+>>> from indicatorkit.scoring.assessment import assess
 >>> spec = loads('''
 ... 项目 1 法律援助
 ...   预算：10000元
@@ -17,32 +19,28 @@ to the last digit.  The template (``html_report.py``) only lays these records ou
 ...     指标值：≥200件
 ...     实际值：150件
 ... ''')
->>> page = build_page(spec, year=2025)
+>>> page = build_page(assess(spec, year=2025))
 >>> project = page.projects[0]
 >>> project.rows[0].score, project.total, project.grade
-('37.50', '47.00', '差')
+('37.50', '47.00', '不评 withheld')
 >>> [(p.at, p.planned, p.spent, p.light) for p in project.spending]
 [('6月底', '50.00%', '35.00%', 'red'), ('12月底', '100.00%', '95.00%', 'yellow')]
 """
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
 import attrs
 
-from indicatorkit.errors import IndicatorkitError, UnknownRuleSetError
-from indicatorkit.language.values import DatePoint
-from indicatorkit.model.actuals import Actuals
+from indicatorkit.errors import IndicatorkitError
+from indicatorkit.formats.html_report_facts import Money, ProjectFacts, money, project_facts
 from indicatorkit.model.findings import Finding, Severity
-from indicatorkit.model.lint import lint
-from indicatorkit.model.records import Project, Spec
+from indicatorkit.scoring.assessment import Assessment, ProjectSpending
 from indicatorkit.scoring.indicator import display
-from indicatorkit.scoring.monitoring import Light, monitor
-from indicatorkit.scoring.report import ProjectScore, SpecScore, score
-from indicatorkit.scoring.rules import RuleSet
+from indicatorkit.scoring.monitoring import Light
+from indicatorkit.scoring.report import ProjectScore
 
 __all__ = [
     "BUDGET_LINE",
@@ -59,13 +57,19 @@ __all__ = [
 
 
 class ReportError(IndicatorkitError):
-    """The report cannot be made: an unknown rule set, its extra not installed, Chromium
-    missing for the PDF, a file that cannot be written.
+    """The report cannot be made: its extra not installed, Chromium missing for the PDF, a
+    file that cannot be written.
 
     >>> str(ReportError("需要 jinja2 / needs jinja2"))
     '需要 jinja2 / needs jinja2'
     """
 
+
+_SPENT_FROM = {
+    "spent": "累计支出 spending",
+    "executed": "全年执行数 ÷ 预算 executed",
+    "": "未报 not reported",
+}
 
 _LIGHT_LABELS = {
     Light.GREEN: "绿 on plan",
@@ -89,9 +93,10 @@ class IndicatorRow:
     """One three-level indicator as the project table shows it.
 
     >>> from indicatorkit import loads
+    >>> from indicatorkit.scoring.assessment import assess
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
     ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
-    >>> row = build_page(spec, year=2025).projects[0].rows[0]
+    >>> row = build_page(assess(spec, year=2025)).projects[0].rows[0]
     >>> row.name, row.target, row.actual, row.outcome, row.outcome_key, row.weight, row.score
     ('受理数', '≥200件', '150件', '未达成 missed', 'missed', '50.00', '37.50')
     """
@@ -119,9 +124,10 @@ class LevelScore:
     (``score_value``: the low end, ``weight_value``).
 
     >>> from indicatorkit import loads
+    >>> from indicatorkit.scoring.assessment import assess
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
     ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
-    >>> [(s.level1, s.weight, s.points) for s in build_page(spec, year=2025).projects[0].levels]
+    >>> [(s.level1, s.weight, s.points) for s in build_page(assess(spec, year=2025)).projects[0].levels]
     [('产出指标', '50.00', '37.50'), ('预算执行率', '10.00', '9.50')]
     """
 
@@ -137,9 +143,10 @@ class SpendingPoint:
     """Spending at one checkpoint: the plan's cumulative share, what was spent, the lag.
 
     >>> from indicatorkit import loads
+    >>> from indicatorkit.scoring.assessment import assess
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  支出计划：6月底 50%\\n"
     ...     "  累计支出：6月底 35%\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
-    >>> (point,) = build_page(spec, year=2025).projects[0].spending
+    >>> (point,) = build_page(assess(spec, year=2025)).projects[0].spending
     >>> point.at, point.planned, point.planned_from, point.spent, point.lag, point.light_label
     ('6月底', '50.00%', '支出计划 plan', '35.00%', '15.00%', '红 far behind')
     """
@@ -148,6 +155,8 @@ class SpendingPoint:
     planned: str
     planned_from: str
     spent: str
+    #: Where ``spent`` comes from: 累计支出, 执行数 (at the year's end) or nothing known.
+    spent_from: str
     lag: str
     #: The light's key (``green`` …) and its label.
     light: str
@@ -159,29 +168,39 @@ class ProjectSection:
     """A project's part of the page.
 
     >>> from indicatorkit import loads
+    >>> from indicatorkit.scoring.assessment import assess
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
     ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
-    >>> section = build_page(spec, year=2025).projects[0]
-    >>> section.number, section.name, section.budget, section.executed, section.budget_rate
-    (1, '法律援助', '10000元', '9500元', '95.00%')
+    >>> section = build_page(assess(spec, year=2025)).projects[0]
+    >>> section.number, section.name, section.budget.shown, section.executed.exact
+    (1, '法律援助', '1.00万元', '9500元')
+    >>> section.budget_rate, [row.label for row in section.facts.funds]
+    ('95.00%', ['年度资金总额 total'])
     >>> section.budget_score, section.total, section.grade, section.rescaled
-    ('9.50', '47.00', '差', False)
+    ('9.50', '47.00', '不评 withheld', False)
+    >>> section.grade_note                    # 产出 50 + 预算执行率 10: why no grade
+    '分值合计 60，不是 100 (the weights total 60, not 100)'
     """
 
     number: int
     name: str
     rows: tuple[IndicatorRow, ...]
     levels: tuple[LevelScore, ...]
-    budget: str
-    executed: str
+    #: The budget the rate is of (the adjusted one where given) and 执行数, in 万元.
+    budget: Money
+    executed: Money
     budget_rate: str
     budget_weight: str
     budget_score: str
     budget_message: str
     total: str
     grade: str
+    #: Why no grade is given (the weights do not total 100), or ``""``.
+    grade_note: str
     rescaled: bool
     spending: tuple[SpendingPoint, ...]
+    #: Its funds, its goal against what was achieved, the conclusions.
+    facts: ProjectFacts
 
 
 @attrs.frozen
@@ -189,9 +208,10 @@ class FindingRow:
     """A lint or merge finding: where, which code, how bad, what, and the hint.
 
     >>> from indicatorkit import loads
+    >>> from indicatorkit.scoring.assessment import assess
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
     ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
-    >>> row = build_page(spec, year=2025).findings[0]
+    >>> row = build_page(assess(spec, year=2025)).findings[0]
     >>> row.place, row.code, row.severity, row.message.split(" — ")[0]
     ('<text>:1:1', 'IK105', 'warning', '项目 1 没有“效益指标”')
     """
@@ -209,9 +229,10 @@ class FindingCode:
     """How many findings carry one code, and the first one's message.
 
     >>> from indicatorkit import loads
+    >>> from indicatorkit.scoring.assessment import assess
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
     ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
-    >>> [(c.code, c.severity, c.count) for c in build_page(spec, year=2025).finding_codes]
+    >>> [(c.code, c.severity, c.count) for c in build_page(assess(spec, year=2025)).finding_codes]
     [('IK105', 'warning', 2), ('IK108', 'warning', 1)]
     """
 
@@ -226,9 +247,10 @@ class ReportPage:
     """Everything the report shows, as display text.
 
     >>> from indicatorkit import loads
+    >>> from indicatorkit.scoring.assessment import assess
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
     ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
-    >>> page = build_page(spec, year=2025)
+    >>> page = build_page(assess(spec, year=2025))
     >>> page.title, page.rules, page.department_total, page.level1_names
     ('2025年 预算绩效自评报告', 'national', '47.00', ('产出指标', '预算执行率'))
     >>> page.finding_counts
@@ -244,6 +266,8 @@ class ReportPage:
     department_total: str
     department_grade: str
     projects: tuple[ProjectSection, ...]
+    #: Whether the page shows findings (``False``: a clean copy to file).
+    with_findings: bool
     findings: tuple[FindingRow, ...]
     #: Counts of findings by severity (``error``, ``warning``, ``info``).
     finding_counts: tuple[tuple[str, int], ...]
@@ -301,77 +325,48 @@ def _levels(project: ProjectScore) -> tuple[LevelScore, ...]:
     return tuple(levels)
 
 
-def _checkpoints(project: Project) -> list[DatePoint]:
-    """The plan's and the spending's checkpoints, each once, in the order of the year."""
-    seen: dict[tuple[int | None, int, int], DatePoint] = {}
-    for plan in (project.plan, project.spent):
-        if plan is None:
-            continue
-        for checkpoint in plan.checkpoints:
-            point = checkpoint.by
-            seen.setdefault((point.year, *point.key()), point)
-    return [seen[key] for key in sorted(seen, key=lambda k: (k[0] or 0, k[1], k[2]))]
-
-
-def _day(point: DatePoint, year: int) -> datetime.date:
-    month, day = point.key()
-    if point.year is None and (month, day) == (2, 29) and not _leap(year):
-        day = 28
-    return datetime.date(point.year or year, month, day)
-
-
-def _leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-def _spending(project: Project, spec: Spec, year: int) -> tuple[SpendingPoint, ...]:
-    """The project's spending at each of its checkpoints: :func:`monitor` at that date.
-
-    Monitoring runs on a spec of this project alone with its first indicator only: the
-    spending line does not depend on the indicators, and so the work is one small call per
-    checkpoint — linear in the input, however many projects and indicators there are."""
-    points = _checkpoints(project)
-    if not points:
+def _spending(spending: ProjectSpending | None) -> tuple[SpendingPoint, ...]:
+    """The project's spending at each of its checkpoints, as monitoring gave it."""
+    if spending is None:
         return ()
-    alone = Spec(
-        projects=(attrs.evolve(project, indicators=project.indicators[:1]),), units=spec.units
-    )
-    found = []
-    for point in points:
-        (line,) = monitor(alone, _day(point, year)).projects
-        found.append(
-            SpendingPoint(
-                at=str(point),
-                planned=_percent(line.planned),
-                planned_from="支出计划 plan"
-                if line.planned_from == "plan"
-                else "序时进度 share of the year",
-                spent=_percent(line.spent),
-                lag=_percent(line.lag),
-                light=line.light.value,
-                light_label=_LIGHT_LABELS[line.light],
-            )
+    return tuple(
+        SpendingPoint(
+            at=str(checkpoint.at),
+            planned=_percent(checkpoint.line.planned),
+            planned_from="支出计划 plan"
+            if checkpoint.line.planned_from == "plan"
+            else "序时进度 share of the year",
+            spent=_percent(checkpoint.line.spent),
+            spent_from=_SPENT_FROM[checkpoint.spent_from],
+            lag=_percent(checkpoint.line.lag),
+            light=checkpoint.line.light.value,
+            light_label=_LIGHT_LABELS[checkpoint.line.light],
         )
-    return tuple(found)
+        for checkpoint in spending.checkpoints
+    )
 
 
-def _section(project: ProjectScore, spending: tuple[SpendingPoint, ...]) -> ProjectSection:
+def _section(
+    project: ProjectScore, spending: tuple[SpendingPoint, ...], facts: ProjectFacts
+) -> ProjectSection:
     budget = project.budget
     return ProjectSection(
         number=project.number,
         name=project.name,
         rows=tuple(_row(project, i) for i in range(len(project.indicators))),
         levels=_levels(project),
-        budget="" if budget.budget is None else str(budget.budget),
-        executed="" if budget.executed is None else str(budget.executed),
+        budget=money(budget.budget),
+        executed=money(budget.executed),
         budget_rate=_percent(budget.rate),
         budget_weight=display(budget.weight),
         budget_score=_points(*budget.score_range),
         budget_message=budget.message,
         total=_points(*project.total_range),
-        grade=project.grade or "待定 undecided",
+        grade=project.grade or ("不评 withheld" if project.grade_note else "待定 undecided"),
+        grade_note=project.grade_note,
         rescaled=project.rescaled,
         spending=spending,
+        facts=facts,
     )
 
 
@@ -406,56 +401,33 @@ def _level1_names(projects: Iterable[ProjectSection]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _year(spec: Spec, year: int | None) -> tuple[int, bool]:
-    if year is not None:
-        if not 1 <= year <= 9999:
-            raise ReportError(f"年度应在 1 到 9999 之间 (the year is 1 to 9999): {year}")
-        return year, True
-    if spec.department is not None and spec.department.year is not None:
-        return spec.department.year, True
-    for project in spec.projects:
-        for plan in (project.plan, project.spent):
-            for checkpoint in plan.checkpoints if plan is not None else ():
-                if checkpoint.by.year is not None:
-                    return checkpoint.by.year, True
-    return datetime.date.today().year, False
-
-
 def build_page(
-    spec: Spec,
-    actuals: Actuals | None = None,
-    *,
-    rules: RuleSet | str | None = None,
-    findings: Sequence[Finding] | None = None,
-    year: int | None = None,
-    title: str | None = None,
+    assessment: Assessment, *, title: str | None = None, with_findings: bool = True
 ) -> ReportPage:
-    """Score ``spec`` (with ``actuals`` merged, by ``rules``), monitor its spending at each
-    checkpoint of the ``year`` (default: the department's year) and gather ``findings``
-    (default: :func:`~indicatorkit.lint` of the spec) into the page's records.
+    """The page's records of ``assessment``: its scores, its spending at each checkpoint and
+    its findings (none with ``with_findings=False``, for a clean copy to file); ``title``
+    replaces the heading.
 
     >>> from indicatorkit import loads
+    >>> from indicatorkit.scoring.assessment import assess
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
     ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
-    >>> page = build_page(spec, year=2025, findings=(), title="法律援助自评")
-    >>> page.title, page.year, page.projects[0].total, page.findings
-    ('法律援助自评', 2025, '47.00', ())
-    >>> build_page(spec, year=0)
-    Traceback (most recent call last):
-      ...
-    indicatorkit.formats.html_report_page.ReportError: 年度应在 1 到 9999 之间 (the year is 1 to 9999): 0
+    >>> page = build_page(assess(spec, year=2025), with_findings=False, title="法律援助自评")
+    >>> page.title, page.year, page.projects[0].total, page.findings, page.with_findings
+    ('法律援助自评', 2025, '47.00', (), False)
     """
-    try:
-        result: SpecScore = score(spec, actuals, rules=rules)
-    except UnknownRuleSetError as error:  # the spec's or the caller's
-        raise ReportError(str(error)) from None
-    chosen_year, year_given = _year(spec, year)
-    by_number = {project.number: project for project in spec.projects}
+    result, spec = assessment.result, assessment.spec
+    spending = {item.number: item for item in assessment.spending}
+    records = {project.number: project for project in spec.projects}
     projects = tuple(
-        _section(project, _spending(by_number[project.number], spec, chosen_year))
+        _section(
+            project,
+            _spending(spending.get(project.number)),
+            project_facts(records[project.number]),
+        )
         for project in result.projects
     )
-    shown = [*result.findings, *(lint(spec) if findings is None else findings)]
+    shown = list(assessment.findings) if with_findings else []
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     shown.sort(key=lambda f: order[f.severity])  # stable: in file order inside a severity
     department = spec.department
@@ -465,21 +437,21 @@ def build_page(
     else:
         total = _points(*result.department_range)
         grade = result.department_grade or "待定 undecided"
+    year, year_given = assessment.year, assessment.year_given
     heading = title or " ".join(
-        part
-        for part in (name, f"{chosen_year}年" if year_given else "", "预算绩效自评报告")
-        if part
+        part for part in (name, f"{year}年" if year_given else "", "预算绩效自评报告") if part
     )
     return ReportPage(
         title=heading,
         department=name,
-        year=chosen_year,
+        year=year,
         year_given=year_given,
         rules=result.rules.name,
         rules_title=result.rules.title,
         department_total=total,
         department_grade=grade,
         projects=projects,
+        with_findings=with_findings,
         findings=tuple(_finding_row(f) for f in shown),
         finding_counts=tuple(
             (severity.value, sum(f.severity is severity for f in shown)) for severity in Severity

@@ -13,15 +13,12 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
-from indicatorkit.formats.html_report import ReportError, render_report
+from indicatorkit.formats.html_report import render_page
+from indicatorkit.formats.html_report_page import ReportError, ReportPage
 from indicatorkit.formats.output import OutputError, OutputIsInputError, refuse_inputs, write_bytes
-from indicatorkit.model.actuals import Actuals
-from indicatorkit.model.findings import Finding
-from indicatorkit.model.records import Spec
-from indicatorkit.scoring.rules import RuleSet
 
 __all__ = [
     "CHROMIUM_FLAGS",
@@ -184,33 +181,30 @@ def print_pdf(
 
 
 def write_report_pdf(
-    spec: Spec,
+    page: ReportPage,
     path: str | os.PathLike[str],
-    actuals: Actuals | None = None,
     *,
-    rules: RuleSet | str | None = None,
-    findings: Sequence[Finding] | None = None,
-    year: int | None = None,
-    title: str | None = None,
     chromium: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> Path:
-    """The report of ``spec`` (as :func:`~indicatorkit.formats.html_report.render_report`)
-    printed to the PDF ``path`` (Chromium given ``timeout`` seconds).
+    """``page`` (built by :func:`~indicatorkit.formats.html_report_page.build_page`) rendered
+    and printed to the PDF ``path`` (Chromium given ``timeout`` seconds).
 
-    The page is rendered first, then printed; a missing Chromium is a :class:`ReportError`
-    that says how to install it (here one is named that is not there, so nothing is run):
+    A missing Chromium is a :class:`ReportError` that says how to install it (here one is
+    named that is not there, so nothing is run):
 
     >>> import tempfile, pathlib
     >>> from indicatorkit import loads
+    >>> from indicatorkit.formats.html_report_page import build_page
+    >>> from indicatorkit.scoring.assessment import assess
     >>> spec = loads("项目 1 法律援助\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
+    >>> page = build_page(assess(spec, year=2025))
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     path = pathlib.Path(folder) / "报告.pdf"
     ...     try:
-    ...         write_report_pdf(spec, path, year=2025, chromium="/no/such/chromium")
+    ...         write_report_pdf(page, path, chromium="/no/such/chromium")
     ...     except ReportError as error:
     ...         print("apt-get install chromium" in str(error), path.exists())
     True False
     """
-    html = render_report(spec, actuals, rules=rules, findings=findings, year=year, title=title)
-    return print_pdf(html, path, chromium=chromium, timeout=timeout)
+    return print_pdf(render_page(page), path, chromium=chromium, timeout=timeout)

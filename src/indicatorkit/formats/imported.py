@@ -20,7 +20,7 @@ import attrs
 from indicatorkit.language.parse import parse_target
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.records import Department, Project, Spec
-from indicatorkit.units import UnitRegistry, default_registry
+from indicatorkit.units import UnitRegistry, registry_in_use
 
 __all__ = ["Imported", "spec_units"]
 
@@ -50,7 +50,7 @@ def spec_units(department: Department | None, projects: Iterable[Project]) -> Un
     units = None
     for indicator in indicators:
         for line in parse_target(indicator.target_text, lenient=True).defined:
-            units = (units or default_registry()).define(line)  # the same line again: no change
+            units = (units or registry_in_use()).define(line)  # the same line again: no change
     return units
 
 

@@ -122,6 +122,7 @@ _MAY_BE_LEFT_OUT: Final[dict[type, frozenset[str]]] = {
         {"executed", "adjusted_budget", "spent", "budget_reason"}
         | {"initial_budget", "fund_sources", "goal_outcome"}
         | {"budget_weight", "weight_total"}
+        | {"conclusion", "problems", "improvements"}
     ),
     Indicator: frozenset({"actual", "evaluator_score", "reason", "not_applicable"}),
 }
@@ -155,7 +156,7 @@ def _field_types(cls: type) -> dict[str, Any]:
 def _unit_of(symbol: str) -> Unit | None:
     """The unit a symbol names (:func:`indicatorkit.units.unit_of_text`), or ``None``."""
     try:
-        return (_UNITS.get() or units.default_registry()).unit_of_text(symbol)
+        return (_UNITS.get() or units.registry_in_use()).unit_of_text(symbol)
     except (KeyError, ValueError, TypeError, AttributeError, RecursionError):
         return None  # whatever the reason (pint's own errors included), it names no unit
 
@@ -817,7 +818,7 @@ def to_data(spec: Spec) -> dict[str, Any]:
      'budget': None, 'purpose': '', 'plan': None, 'goal': '', 'indicators': [], 'withheld': '涉密',
      'executed': None, 'adjusted_budget': None, 'initial_budget': None, 'fund_sources': [],
      'goal_outcome': '', 'spent': None, 'budget_reason': '', 'budget_weight': None,
-     'weight_total': None}],
+     'weight_total': None, 'conclusion': '', 'problems': '', 'improvements': ''}],
      'units': None, 'rules': None}
     """
     token = _UNITS.set(spec.units)
@@ -838,7 +839,8 @@ def from_data(data: object) -> Spec:
     its ``text``; any other key it has must agree with what the text means.  ``units`` (the
     spec's unit definitions) may be left out: it is then null, the default registry; so may
     the self-assessment keys, written by ``to_data`` since specs carry actuals (``rules``; a
-    project's ``executed``, ``adjusted_budget``, ``spent``, ``budget_reason``; an indicator's
+    project's ``executed``, ``adjusted_budget``, ``spent``, ``budget_reason`` and its
+    assessment prose (``conclusion`` …); an indicator's
     ``actual``, ``evaluator_score``, ``reason``, ``not_applicable``): they take their defaults.
 
     >>> spec = from_data({"department": None, "projects": [{

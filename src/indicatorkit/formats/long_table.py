@@ -104,6 +104,9 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("目标完成情况", "goal_outcome", "目标完成情况", True),
     Column("累计支出", "spent", "累计支出", True),
     Column("执行说明", "budget_reason", "执行说明", True),
+    Column("评价结论", "conclusion", "评价结论", True),
+    Column("存在问题", "problems", "存在问题", True),
+    Column("改进措施", "improvements", "改进措施", True),
     Column("一级指标", "level1", "", False, ("level 1",)),
     Column("二级指标", "level2", "", False, ("level 2",)),
     Column("三级指标", "indicator", "", False, ("指标名称",)),
@@ -547,7 +550,7 @@ def to_frame(spec: Spec, *, library: str = "pandas") -> Any:
     >>> spec = loads("项目 1 法律援助\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥180件\\n")
     >>> frame = to_frame(spec)  # pandas
     >>> frame.shape, frame.loc[0, "三级指标"], frame.loc[0, "指标值"]
-    ((1, 30), '受理数', '≥180件')
+    ((1, 33), '受理数', '≥180件')
     """
     header, *rows = long_table_rows(spec)
     module = _frame_library(library)

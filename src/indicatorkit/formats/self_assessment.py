@@ -48,6 +48,7 @@ from indicatorkit.formats.document_blocks import (
     finding_at,
 )
 from indicatorkit.formats.imported import Imported, spec_units
+from indicatorkit.formats.table_text import in_stated_unit
 from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Finding, Severity
@@ -148,6 +149,8 @@ class _Reader:
         self.findings: list[Finding] = []
         self.drafts: list[_Draft] = []
         self.header: dict[str, int] | None = None
+        #: The 实际完成值 header as printed: a unit it states (实际完成值（元）) is the actuals'.
+        self.actual_header = ""
         self.budget_header: dict[str, int] | None = None
         self.money = "万元"
         self.level1 = self.level2 = ""
@@ -237,13 +240,15 @@ class _Reader:
                     self.unkept(department, "主管部门")
             return
         if "一级指标" in labels and any(label in ("分值", "得分", "权重") for label in labels):
-            self.header = {}
+            self.header, self.actual_header = {}, ""
             for index, label in enumerate(labels):
                 key = _INDICATOR_HEADER.get(label) or _INDICATOR_HEADER.get(
                     re.sub(r"[（(].*?[)）]", "", label)
                 )
                 if key and key not in self.header:
                     self.header[key] = index
+                    if key == "actual":
+                        self.actual_header = label  # 实际完成值（元）: the actuals' unit
             return
         if any("预算数" in label for label in labels) and any(
             "执行数" in label for label in labels
@@ -434,7 +439,7 @@ class _Reader:
             )
         weight = self.number(cell("weight"), "分值")
         score = self.number(cell("score"), "得分")
-        actual = text("actual").replace("\n", "")
+        actual = in_stated_unit(text("actual").replace("\n", ""), self.actual_header)
         try:
             draft.indicators.append(
                 Indicator(

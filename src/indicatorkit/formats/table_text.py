@@ -14,9 +14,11 @@ are refused, saying why and where; each format turns the refusal into its own fi
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 from collections.abc import Mapping
 
-__all__ = ["HINT", "UndecodableTable", "decode_table", "header_key"]
+__all__ = ["HINT", "UndecodableTable", "decode_table", "header_key", "in_stated_unit"]
 
 HINT = "请另存为“CSV UTF-8”或 UTF-8 文本 / save it as 'CSV UTF-8' or UTF-8 text"
 
@@ -81,3 +83,31 @@ def header_key(cell: str, names: Mapping[str, str]) -> str | None:
         return whole
     keys = {names.get(word.casefold()) for word in cell.replace("/", " ").split()}
     return keys.pop() if len(keys) == 1 else None
+
+
+#: A unit a value column's header states: 实际完成值（元）, 实际值(%), 完成值（百分比）.
+_STATED_UNIT = re.compile(r"[(（]\s*(万元|元|千元|亿元|%|百分比)\s*[)）]\s*$")
+_BARE_NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+def in_stated_unit(text: str, header: str, unit: str = "") -> str:
+    """A cell's value as the table states it: a bare number under a header that names its
+    unit (``实际完成值（元）``), else beside a unit cell's ``unit``, takes that unit; any other
+    text is kept as written.  A bare number left bare is read against the target later, and
+    questioned when that reading is implausible (:mod:`indicatorkit.language.bare_numbers`).
+
+    >>> in_stated_unit("46,800", "实际完成值（元）"), in_stated_unit("96", "实际值(%)")
+    ('46800元', '96%')
+    >>> in_stated_unit("46800", "实际完成值"), in_stated_unit("已完成", "实际完成值（元）")
+    ('46800', '已完成')
+    >>> in_stated_unit("735", "实际完成值", "人次")
+    '735人次'
+    """
+    if not _BARE_NUMBER.fullmatch(text.strip()):
+        return text
+    stated = _STATED_UNIT.search(unicodedata.normalize("NFKC", header))
+    word = stated.group(1) if stated else unit.strip()
+    if word in ("", "—", "-", "/", "无"):
+        return text
+    word = "%" if word in ("百分比", "百分率") else word
+    return text.strip().replace(",", "") + word

@@ -31,6 +31,7 @@ from indicatorkit.formats.grid import hidden_findings, key
 from indicatorkit.formats.imported import Imported, spec_units
 from indicatorkit.formats.limits import InputLimitError
 from indicatorkit.formats.packed import DamagedFileError
+from indicatorkit.formats.table_text import in_stated_unit
 from indicatorkit.formats.table_words import DASHES as _DASHES
 from indicatorkit.formats.table_words import ELLIPSIS as _ELLIPSIS
 from indicatorkit.formats.table_words import EMPTY_TEMPLATE_NAME as _EMPTY_TEMPLATE_NAME
@@ -163,6 +164,14 @@ _TITLE_LIKE = re.compile(
 )
 #: A header cell is short; a sentence mentioning 一级指标 is not a header.
 _HEADER_LENGTH = 16
+
+
+#: The self-assessment's prose rows of a project sheet, label → the project's field.
+_ASSESSMENT_PROSE = {
+    "评价结论": "conclusion",
+    "存在问题": "problems",
+    "改进措施": "improvements",
+}
 
 
 @attrs.frozen
@@ -492,6 +501,7 @@ class _SheetReader:
                 "年初预算数",
                 "资金来源",
                 "目标完成情况",
+                *_ASSESSMENT_PROSE,
                 "评分规则",
             ],
         )
@@ -555,6 +565,9 @@ class _SheetReader:
                 fields["fund_sources"] = parse_fund_sources(cell.text)
             except ValueError as error:
                 self.bad_number(cell, f"资金来源无效 (invalid fund sources): {error}")
+        for label, field in _ASSESSMENT_PROSE.items():
+            if (cell := found.get(label)) is not None:
+                fields[field] = cell.text
         withheld: str | None = None
         if "暂不公开" in found:
             withheld = _text(found["暂不公开"]) or ""
@@ -1266,7 +1279,7 @@ class _SheetReader:
             elif not_applicable:  # 不适用 written as the actual (the 自评表 way)
                 values["not_applicable"] = (not_applicable.group(1) or "").strip()
             else:
-                values["actual"] = actual_cell.text
+                values["actual"] = self.actual_text(table, actual_cell, cells.get("unit"))
         if (cell := cells.get("reason")) is not None:
             values["reason"] = cell.text
         if cells.get("not_applicable") is not None:
@@ -1352,6 +1365,13 @@ class _SheetReader:
             "把单元格格式设为文本，写出日期，如“12月31日前” / format the cell as text and write the date",
         )
         return True
+
+    def actual_text(self, table: _Table, cell: Cell, unit_cell: Cell | None) -> str:
+        """The 实际完成值 as the table states it: a bare number under a header that names its
+        unit (``实际完成值（元）``) or beside a 计量单位 cell takes that unit — the table says
+        which unit it is in, so it is not left to a guess from the target's unit."""
+        header = self.grid.text(table.header, cell.column)
+        return in_stated_unit(cell.text, header, unit_cell.text if unit_cell else "")
 
     def target(
         self, table: _Table, cells: dict[str, Cell | None], row: int

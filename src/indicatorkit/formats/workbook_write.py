@@ -328,6 +328,15 @@ def _project_sheet(book: Any, formats: dict[str, Any], used: set[str], project: 
     if project.goal_outcome:
         rows.append(("目标完成情况", project.goal_outcome))
     rows += [("累计支出", _plan(project.spent)), ("执行说明", project.budget_reason)]
+    rows += [
+        (label, text)
+        for label, text in (
+            ("评价结论", project.conclusion),
+            ("存在问题", project.problems),
+            ("改进措施", project.improvements),
+        )
+        if text
+    ]
     for row, (name, value) in enumerate(rows, 1):
         sheet.label(row, name, value)
     if project.withheld is None:
@@ -602,13 +611,14 @@ def _self_assessment_sheet(
         low, high = project.total_range
         sheet.text(total_row, 6, _range_text(low, high))
         total_cell = ""
-    grade = project.grade or "待定"
+    grade = project.grade or ("不评" if project.grade_note else "待定")
     if total_cell and _base_grade(rules) and rules.grade(_rounded(total)) == project.grade:
         s.write_formula(total_row, 7, _grade_formula(rules, total_cell), formats["cell"], grade)
     else:
         sheet.text(total_row, 7, grade)
-    if project.rescaled:
-        sheet.text(total_row, 8, "不适用指标已折算为百分制 (rescaled to 100)")
+    notes = (project.grade_note, "已按百分制折算 (rescaled to 100)" if project.rescaled else "")
+    if any(notes):
+        sheet.text(total_row, 8, "；".join(note for note in notes if note))  # why no grade
     return total_cell or None
 
 
@@ -644,7 +654,7 @@ def _summary(
         else:
             low, high = project.total_range
             sheet.text(row, 3, _range_text(low, high), "score")
-        sheet.text(row, 4, project.grade or "待定")
+        sheet.text(row, 4, project.grade or ("不评" if project.grade_note else "待定"))
     row += 1
     sheet.text(row, 0, "部门", "label")
     sheet.text(row, 1, "部门汇总（按规则集汇总）", "label")

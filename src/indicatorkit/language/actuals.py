@@ -13,7 +13,7 @@ from indicatorkit.language.grammar import Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.syntax import CachedReader, check_text, read_with_grammar
 from indicatorkit.language.values import Amount, DatePoint, DateSpan, exact_amount
-from indicatorkit.units import UnitRegistry, default_registry
+from indicatorkit.units import UnitRegistry, registry_in_use
 
 __all__ = ["clear_caches", "parse_actual", "read_actual"]
 
@@ -63,7 +63,7 @@ def read_actual(text: str, registry: UnitRegistry) -> Amount | DatePoint | DateS
 
 def parse_actual(text: str, *, units: UnitRegistry | None = None) -> Amount | DatePoint | DateSpan:
     """Parse an actual value (实际完成值): an amount, a date or a period.  ``units`` is the unit
-    registry to read with (the default registry when ``None``).
+    registry to read with (``None``: :func:`~indicatorkit.units.registry_in_use`).
 
     >>> parse_actual("≥95%")
     Traceback (most recent call last):
@@ -75,4 +75,4 @@ def parse_actual(text: str, *, units: UnitRegistry | None = None) -> Amount | Da
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_actual needs a str, not {type(text).__name__}")
-    return read_actual(text, default_registry() if units is None else units)
+    return read_actual(text, registry_in_use() if units is None else units)

@@ -146,6 +146,34 @@ class Bounds:
             and (value > upper.value or (value == upper.value and not upper.inclusive))
         )
 
+    def within(self, other: Bounds) -> bool:
+        """True when every value these bounds accept, ``other`` accepts too (same dimension):
+        an actual written as a bound (``≥95%``) lies wholly inside a target (``≥90%``).
+
+        >>> from indicatorkit import parse_target
+        >>> inner = parse_target("≥95%").bounds()
+        >>> inner.within(parse_target("≥90%").bounds()), inner.within(parse_target("≤98%").bounds())
+        (True, False)
+        >>> parse_target(">90%").bounds().within(parse_target("≥90%").bounds())
+        True
+        """
+        if self.dimension != other.dimension:
+            return False
+        return _inside(self.lower, other.lower, lower=True) and _inside(
+            self.upper, other.upper, lower=False
+        )
+
+
+def _inside(own: Bound | None, limit: Bound | None, *, lower: bool) -> bool:
+    """True when the end ``own`` is no farther out than the end ``limit`` (``None``: open)."""
+    if limit is None:
+        return True
+    if own is None:
+        return False
+    if own.value != limit.value:
+        return own.value > limit.value if lower else own.value < limit.value
+    return limit.inclusive or not own.inclusive
+
 
 def comparison_bounds(operator: Operator, threshold: Fraction, unit: Unit) -> Bounds:
     """The bounds of ``operator threshold`` (``operator`` already effective, never ``=``)."""

@@ -331,7 +331,7 @@ class _Build(Transformer[Token, Any]):
     def __init__(self, registry: UnitRegistry) -> None:
         super().__init__()
         self.registry = registry
-        self.year_unit = registry.unit("年")
+        self.year_unit = registry.lookup("年")
 
     def start_target(self, target: Any, full_stop: Token | None = None) -> Any:
         return target
@@ -458,7 +458,7 @@ class _Build(Transformer[Token, Any]):
         words = [word for word in rates if word is not None and not isinstance(word, Token)]
         text = "/".join([top, *(str(word) for word in words)])
         try:
-            return self.registry.unit(text)
+            return self.registry.lookup(text)
         except KeyError:
             raise _invalid(first, f"单位无法读取 (unit cannot be read) “{text[:40]}”") from None
 
@@ -495,7 +495,7 @@ class _Build(Transformer[Token, Any]):
                 except ValueError:
                     part = None
                 if part is not None and (whole is None or whole == part * SCALES[text[-1]]):
-                    return Amount(part, self.registry.unit(joined))
+                    return Amount(part, self.registry.lookup(joined))
         return Amount(_numeral(number), unit if unit is not None else NO_UNIT)
 
     def chinese_part(self, token: Token) -> Amount:
@@ -507,9 +507,18 @@ class _Build(Transformer[Token, Any]):
             value = _numeral(token, digits)
         per = text[: text.index("分")]
         if per in ("百", "千"):
-            return Amount(value, self.registry.unit("%" if per == "百" else "‰"))
+            return Amount(value, self.registry.lookup("%" if per == "百" else "‰"))
         # 万分之五 is 0.05%, 百万分之五 0.0005%
-        return Amount(value * 100 / _numeral(token, "一" + per), self.registry.unit("%"))
+        return Amount(value * 100 / _numeral(token, "一" + per), self.registry.lookup("%"))
+
+    def chinese_tenths(self, token: Token) -> Amount:
+        """八成, 九成五, 三成半, 半成: a count of 成 (one 成 is 10%)."""
+        try:
+            return Amount(_numeral(token), self.registry.unit("成"))
+        except KeyError:
+            raise _invalid(
+                token, f"单位表中没有“成” (no unit 成 in the registry) “{token}”"
+            ) from None
 
     # ---- deadlines ----
     def deadline(

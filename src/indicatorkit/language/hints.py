@@ -29,6 +29,7 @@ _TERMINAL_NAMES = {
     "CN_PART": "百分之… numeral",
     "MIXED_NUMBER": "数字 number",
     "CN_FRACTION": "中文数字 numeral",
+    "CN_TENTHS": "中文数字 numeral",
     "THAN": "“比”",
     "THAN_WORD": "“大/小”",
     "JOINER": "“且/并”",

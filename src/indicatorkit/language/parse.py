@@ -15,7 +15,7 @@ from indicatorkit.language.actuals import parse_actual
 from indicatorkit.language.lenient import LenientParse, parse_lenient
 from indicatorkit.language.reading import read_target
 from indicatorkit.language.targets import AnyTarget
-from indicatorkit.units import UnitRegistry, default_registry
+from indicatorkit.units import UnitRegistry, registry_in_use
 
 __all__ = ["parse_actual", "parse_target"]
 
@@ -37,7 +37,7 @@ def parse_target(
     :class:`UnknownUnitError` or :class:`InvalidTargetError` (all ``ValueError``).  With
     ``lenient=True`` the typos of real tables are repaired and reported: the result is a
     :class:`LenientParse` holding the target and the diagnostics.  ``units`` is the unit
-    registry to read with (the default registry when ``None``).  Results are cached.
+    registry to read with (``None``: :func:`~indicatorkit.units.registry_in_use`).  Results are cached.
 
     >>> parse_target("≥95%").check("95%").met
     True
@@ -48,7 +48,7 @@ def parse_target(
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_target needs a str, not {type(text).__name__}")
-    registry = default_registry() if units is None else units
+    registry = registry_in_use() if units is None else units
     if not lenient:
         return read_target(text, registry)
     return parse_lenient(text, registry)

@@ -112,7 +112,7 @@ def _scaled(word: str, registry: UnitRegistry) -> Unit | None:
     rest = word[len(scale) :]
     if rest and rest not in known:
         return None
-    return registry.scaled(scale, registry.unit(rest))
+    return registry.scaled(scale, registry.lookup(rest))
 
 
 def match_plain(
@@ -140,7 +140,7 @@ def match_plain(
     if "," in number and _SEPARATED(number) is None:
         return None  # "1,00": the grammar gives the located error
     try:
-        unit = registry.unit(word)
+        unit = registry.lookup(word)
     except KeyError:
         scaled = _scaled(word, registry)
         if scaled is None:

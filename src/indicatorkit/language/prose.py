@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from indicatorkit.language.grammar import Start, accepts
 from indicatorkit.language.text import normalize
-from indicatorkit.units import UnitRegistry, default_registry
+from indicatorkit.units import UnitRegistry, registry_in_use
 from indicatorkit.vocabulary import PREFIX_OPERATORS, SIGN_OPERATORS
 
 __all__ = ["is_prose", "looks_like_sentence", "reads_as_prose", "unit_alone", "unquote"]
@@ -128,6 +128,8 @@ def is_prose(normalised: str, registry: UnitRegistry) -> bool:
     return any(char.isalpha() for char in stripped)
 
 
+#: 负 before a number (负三分之一, 负3%): a negative number, never the start of a sentence.
+_NEGATIVE_NUMBER = re.compile(r"负\s*[0-9零〇一二两三四五六七八九十百千万亿]")
 #: A percent or permille sign right after a digit: part of an amount (15%), not a sign.
 _PERCENT_OF_NUMBER = re.compile(r"(?<=[0-9])\s*[%‰]")
 
@@ -141,12 +143,15 @@ def looks_like_sentence(normalised: str) -> bool:
     (True, False)
     >>> looks_like_sentence("企业所得税减按15%征收"), looks_like_sentence("合格率≥95%")
     (True, False)
+    >>> looks_like_sentence("负三分之一"), looks_like_sentence("负责人到位")   # 负 before a number
+    (False, True)
     """
     stripped = normalised.strip()
     return (
         bool(stripped)
         and stripped[0].isalpha()
         and stripped[0] not in CN_DIGITS
+        and not _NEGATIVE_NUMBER.match(stripped)
         and not stripped.startswith(_WORD_OPENERS)
         and SIGN_CHARACTERS.isdisjoint(_PERCENT_OF_NUMBER.sub("", stripped))
     )
@@ -184,7 +189,7 @@ def reads_as_prose(text: str, registry: UnitRegistry | None = None) -> bool:
     >>> [reads_as_prose(text) for text in ("及时足额发放", " 及时足额发放", "“及时”", "年底前")]
     [True, False, False, False]
     """
-    registry = default_registry() if registry is None else registry
+    registry = registry_in_use() if registry is None else registry
     if not text or text != text.strip() or unquote(text) is not None:
         return False
     normalised = normalize(text)[0]

@@ -98,7 +98,7 @@ def parse_split_target(
         )
     magnitude = _number(value)
     try:
-        resolved = units.unit(unit_text)
+        resolved = units.registry_in_use().lookup(unit_text)
     except KeyError:
         raise UnknownUnitError(
             unit or "",

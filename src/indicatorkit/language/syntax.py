@@ -189,7 +189,9 @@ class CachedReader(Generic[Read]):
     ) -> None:
         self.plain = plain
         self.slow = slow
-        self.registries: weakref.WeakSet[UnitRegistry] = weakref.WeakSet()
+        # the registries with readings, by identity: two registries with the same definitions
+        # are equal, yet each keeps its own readings (a WeakSet would hold only one of them)
+        self.registries: dict[int, weakref.ref[UnitRegistry]] = {}
         self.lock = threading.Lock()
 
     def read(self, text: str, registry: UnitRegistry) -> Read:
@@ -224,7 +226,12 @@ class CachedReader(Generic[Read]):
             generations: _Generations[Read] | None = registry.memo.get(self)
             if generations is None:
                 generations = registry.memo[self] = _Generations()
-                self.registries.add(registry)
+                key = id(registry)
+
+                def forget(_: weakref.ref[UnitRegistry], key: int = key) -> None:
+                    self.registries.pop(key, None)
+
+                self.registries[key] = weakref.ref(registry, forget)
             return generations
 
     def readings(self, registry: UnitRegistry) -> dict[str, Read]:
@@ -235,7 +242,8 @@ class CachedReader(Generic[Read]):
     def clear(self) -> None:
         """Forget every reading, in every registry."""
         with self.lock:
-            for registry in list(self.registries):
-                generations = registry.memo.get(self)
+            for reference in list(self.registries.values()):
+                registry = reference()
+                generations = None if registry is None else registry.memo.get(self)
                 if generations is not None:
                     generations.clear()

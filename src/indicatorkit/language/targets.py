@@ -51,9 +51,16 @@ from indicatorkit.language.bounds import (
     effective_operator,
 )
 from indicatorkit.language.prose import reads_as_prose
-from indicatorkit.language.values import Amount, DatePoint, DateSpan, Grade, exact_amount
+from indicatorkit.language.values import (
+    Amount,
+    DatePoint,
+    DateSpan,
+    Grade,
+    exact_amount,
+    restatement,
+)
 from indicatorkit.numerals import MAX_EXPONENT, format_decimal, is_terminating, to_fraction
-from indicatorkit.units import NO_UNIT, Unit, UnitRegistry, default_registry
+from indicatorkit.units import NO_UNIT, Unit, UnitRegistry, registry_in_use
 from indicatorkit.vocabulary import Operator
 
 __all__ = [
@@ -237,7 +244,7 @@ def _amount_in(actual: Actual, unit: Unit, target: object, units: UnitRegistry |
     Raises :class:`DimensionMismatchError` (naming ``target``) for another dimension or a date.
     """
     if isinstance(actual, str):
-        value = read_actual(actual, default_registry() if units is None else units)
+        value = read_actual(actual, registry_in_use() if units is None else units)
         if not isinstance(value, Amount):
             raise DimensionMismatchError(
                 unit.symbol or unit.kind, actual, context="需要数值 / a number is needed"
@@ -286,7 +293,7 @@ def _quantity_in(
 ) -> tuple[Fraction, Fraction]:
     """A pint quantity's exact magnitude and its unit's factor to base, after checking that
     its dimension is ``unit``'s."""
-    registry = default_registry() if units is None else units
+    registry = registry_in_use() if units is None else units
     own = registry.quantity_unit(quantity)
     if own.dimension != unit.dimension:
         raise DimensionMismatchError(
@@ -449,7 +456,7 @@ class Comparison:
         units: UnitRegistry | None = None,
     ) -> CheckResult:
         """Compare ``actual`` with the target; see :class:`CheckResult`.  Text actuals are
-        read with ``units`` (the default registry when ``None``)."""
+        read with ``units`` (``None``: :func:`~indicatorkit.units.registry_in_use`)."""
         known = self._thresholds.get(direction)
         compare, numerator, denominator, base_numerator, base_denominator, _ = (
             self._threshold(direction) if known is None else known
@@ -661,7 +668,7 @@ def _date_in(actual: Actual, target: object, units: UnitRegistry | None) -> Date
         return DatePoint(actual.month, actual.day, actual.year)
     number: object = actual
     if isinstance(actual, str):
-        value = read_actual(actual, default_registry() if units is None else units)
+        value = read_actual(actual, registry_in_use() if units is None else units)
         if isinstance(value, DatePoint | DateSpan):
             return value
         number = value
@@ -822,10 +829,21 @@ class Qualitative:
         return f"Qualitative({self.text!r})"
 
     def reading(self, actual: Actual, *, units: UnitRegistry | None = None) -> Grade | None:
-        """The grade ``actual`` names, or ``None``."""
+        """The grade ``actual`` names, or ``None``; an actual that repeats the target or says
+        it was fully done (``100%``, ``是``, ``已完成``: :func:`~indicatorkit.language.values.
+        restatement`) names 达成.
+
+        >>> Qualitative("是").reading("是"), Qualitative("及时发放").reading("100%")
+        (<Grade.ACHIEVED: '达成年度指标'>, <Grade.ACHIEVED: '达成年度指标'>)
+        """
         if isinstance(actual, Grade):
             return actual
-        return Grade.read(actual) if isinstance(actual, str) else None
+        if not isinstance(actual, str):
+            return None
+        grade = Grade.read(actual)
+        if grade is None and restatement(self.text, actual) is not None:
+            return Grade.ACHIEVED
+        return grade
 
     def check(
         self,

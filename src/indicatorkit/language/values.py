@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import calendar
 import enum
+import re
+import unicodedata
 from fractions import Fraction
 from functools import cached_property
 
@@ -26,7 +28,18 @@ from indicatorkit.errors import DimensionMismatchError, InvalidValueError
 from indicatorkit.numerals import format_decimal, to_fraction
 from indicatorkit.units import NO_UNIT, Unit
 
-__all__ = ["Amount", "DatePoint", "DateSpan", "Grade", "exact_amount", "valid_day"]
+__all__ = [
+    "COMPLETION_WORDS",
+    "FULL_COMPLETION",
+    "REPEATS_TARGET",
+    "Amount",
+    "DatePoint",
+    "DateSpan",
+    "Grade",
+    "exact_amount",
+    "restatement",
+    "valid_day",
+]
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -263,6 +276,67 @@ class Grade(enum.Enum):
         (<Grade.PARTIAL: '部分达成年度指标并具有一定效果'>, None)
         """
         return _GRADE_WORDS.get(text.strip())
+
+
+#: Why an actual that names no grade still says a qualitative target was achieved: it repeats
+#: the target's own text, or it is a word of full completion (``100%``, ``是``, ``已完成``).
+REPEATS_TARGET = "repeats target"
+FULL_COMPLETION = "full completion"
+#: Words (after NFKC, without spaces) that say a qualitative target was fully done.
+COMPLETION_WORDS = frozenset(
+    {
+        "是",
+        "完成",
+        "已完成",
+        "全部完成",
+        "已全部完成",
+        "全面完成",
+        "已全面完成",
+        "按时完成",
+        "已按时完成",
+        "按期完成",
+        "已按期完成",
+        "实现",
+        "已实现",
+        "全部实现",
+        "达到",
+        "已达到",
+        "达标",
+        "已达标",
+    }
+)
+_FULL_PERCENT = re.compile(r"100(?:\.0+)?%")
+#: Targets that are a bare "no" (是否发生事故: 否): a word of completion (是) there says the
+#: opposite, so only the target's own text reads as achieved.
+_NO_ANSWERS = frozenset({"否", "无", "没有", "不是"})
+_SPACES_AND_STOPS = re.compile(r"[\s。．.；;！!]+$|\s+")
+
+
+def _plain(text: str) -> str:
+    return _SPACES_AND_STOPS.sub("", unicodedata.normalize("NFKC", text))
+
+
+def restatement(target_text: str, actual_text: str) -> str | None:
+    """Why ``actual_text`` says the qualitative target ``target_text`` was achieved though it
+    names no grade: :data:`REPEATS_TARGET` (the same text, spaces, width and a final full stop
+    aside), :data:`FULL_COMPLETION` (``100%`` or a word of :data:`COMPLETION_WORDS`), or
+    ``None``.  Real tables print such rows with full marks.
+
+    >>> restatement("符合相关文件要求", "符合相关文件要求。"), restatement("及时发放", "100%")
+    ('repeats target', 'full completion')
+    >>> restatement("及时发放", "基本完成") is None, restatement("否", "是") is None
+    (True, True)
+    """
+    actual = _plain(actual_text)
+    if not actual:
+        return None
+    if actual == _plain(target_text):
+        return REPEATS_TARGET
+    if _plain(target_text) in _NO_ANSWERS:
+        return None
+    if actual in COMPLETION_WORDS or _FULL_PERCENT.fullmatch(actual):
+        return FULL_COMPLETION
+    return None
 
 
 _GRADE_WORDS = {

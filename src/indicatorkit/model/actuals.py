@@ -7,6 +7,7 @@ job (:mod:`indicatorkit.formats.actuals_file`); this is the model's.
 
 from __future__ import annotations
 
+import difflib
 from typing import Final
 
 import attrs
@@ -15,9 +16,9 @@ from indicatorkit.errors import ArgumentError, IndicatorkitError
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Finding, Severity
-from indicatorkit.model.lint import LEVEL1_ALIASES
 from indicatorkit.model.records import Indicator, Project, Spec, SpendingPlan, field_text
 from indicatorkit.numerals import read_ratio
+from indicatorkit.vocabulary import level1_name, level2_name
 
 __all__ = ["ACTUALS_HINT", "CODES", "ActualRow", "Actuals", "finding", "merge_actuals"]
 
@@ -164,16 +165,15 @@ class _SpecIndex:
         return names.get(name, [])
 
 
-def _level1(name: str) -> str:
-    return LEVEL1_ALIASES.get(name, name)
-
-
 def _indicator_matches(indicator: Indicator, row: ActualRow) -> bool:
     if field_text(indicator.name) != row.name:
         return False
-    if row.level1 and _level1(row.level1) != _level1(indicator.level1):
+    if row.level1 and level1_name(row.level1) != level1_name(indicator.level1):
         return False
-    return not (row.level2 and row.level2 != indicator.level2)
+    level1 = indicator.level1  # the row's, when it names one, reads the same
+    return not (
+        row.level2 and level2_name(level1, row.level2) != level2_name(level1, indicator.level2)
+    )
 
 
 def _row_finding(code: str, message: str, row: ActualRow, column: str, file: str | None) -> Finding:
@@ -204,6 +204,13 @@ def _project_of(index: _SpecIndex, row: ActualRow, file: str | None) -> Project 
     return project
 
 
+def _nearest_name(name: str, project: Project) -> str:
+    """The project's indicator name nearest to ``name`` (``""`` when none is near)."""
+    names = [indicator.name for indicator in project.indicators]
+    close = difflib.get_close_matches(field_text(name), names, n=1, cutoff=0.5)
+    return close[0] if close else ""
+
+
 def _indicator_index(
     index: _SpecIndex, project: Project, row: ActualRow, file: str | None
 ) -> int | Finding:
@@ -215,13 +222,19 @@ def _indicator_index(
     ]
     path = " / ".join(part for part in (row.level1, row.level2, row.name) if part)
     if not matching:
-        return _row_finding(
+        missing = _row_finding(
             "IK404",
             f"项目 {project.number} 中没有指标“{path}” (no such indicator)",
             row,
             "三级指标",
             file,
         )
+        nearest = _nearest_name(row.name, project)
+        if nearest:
+            missing = attrs.evolve(
+                missing, suggestion=f"最接近的指标 / nearest indicator: “{nearest}”"
+            )
+        return missing
     if len(matching) > 1:
         return attrs.evolve(
             _row_finding(

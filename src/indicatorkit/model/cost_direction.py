@@ -1,7 +1,7 @@
 """The direction a 成本指标 implies: a cost target written without an operator (``15万元``) is
 a ceiling, read as ≤ — spending more than planned is what a cost indicator guards against.
 
-The mechanism every reader of an indicator shares (lint says so with IK213, scoring reads the
+The mechanism every reader of an indicator shares (lint says so with IK214, scoring reads the
 target so and says so in the score's message): an indicator's own direction (方向, 指标性质)
 wins; a bare value under a cost level (二级 成本指标 or its short form 产出成本, or any
 二级 under the 一级 成本指标) is ≤; anything else keeps the target's own reading (≥ for a bare

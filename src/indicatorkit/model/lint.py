@@ -26,9 +26,18 @@ from fractions import Fraction
 
 import attrs
 
+from indicatorkit.errors import IndicatorkitError
+from indicatorkit.language.bare_numbers import other_reading, target_unit, two_readings
 from indicatorkit.language.bounds import Direction
-from indicatorkit.language.parse import parse_target
-from indicatorkit.language.targets import DATE_SERIALS, Comparison, Qualitative, serial_date
+from indicatorkit.language.parse import parse_actual, parse_target
+from indicatorkit.language.targets import (
+    DATE_SERIALS,
+    Comparison,
+    Qualitative,
+    Range,
+    serial_date,
+)
+from indicatorkit.language.values import Amount
 from indicatorkit.model.cost_direction import implied_direction
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.records import (
@@ -43,19 +52,10 @@ from indicatorkit.model.records import (
 )
 from indicatorkit.numerals import format_decimal
 from indicatorkit.units import NO_UNIT, UnitRegistry
+from indicatorkit.vocabulary import LEVEL1, LEVEL2, level1_name, level2_name
 
-__all__ = ["BUDGET_POINTS", "LEVEL1", "LEVEL1_ALIASES", "LEVEL2", "RULES", "lint"]
+__all__ = ["BUDGET_POINTS", "RULES", "lint"]
 
-#: The national framework: level-1 names and the level-2 names under each.
-LEVEL2: dict[str, tuple[str, ...]] = {
-    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
-    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
-    "满意度指标": ("服务对象满意度指标",),
-    "成本指标": ("经济成本指标", "社会成本指标", "生态环境成本指标"),
-}
-LEVEL1 = tuple(LEVEL2)
-#: Older names accepted with a warning.
-LEVEL1_ALIASES = {"效果指标": "效益指标"}
 #: Every project should have these level-1 categories.
 REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
 
@@ -67,7 +67,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     ),
     "IK102": (
         Severity.WARNING,
-        "“效果指标”是“效益指标”的旧称 / 效果指标 is the old name of 效益指标",
+        "一级或二级指标用了旧称或别称 / an older or other name of a framework level",
     ),
     "IK103": (Severity.WARNING, "二级指标不在该一级指标之下 / level-2 name outside its level-1"),
     "IK104": (Severity.WARNING, "指标缺少一级、二级或三级名称 / a level name is missing"),
@@ -108,6 +108,10 @@ RULES: dict[str, tuple[Severity, str]] = {
         "指标值只列出评价等级，没有写明目标 / the target lists the grades, not the one aimed at",
     ),
     "IK213": (
+        Severity.WARNING,
+        "实际值未写单位，按指标值的单位读不合理 / a bare actual is implausible in the target's unit",
+    ),
+    "IK214": (
         Severity.WARNING,
         "成本指标的指标值没有运算符，按“≤”读取 / a cost target without an operator is read as ≤",
     ),
@@ -345,6 +349,8 @@ class _Checker:
         self.execution(project)
         if project.has_actuals():
             self.unassessed(project.indicators)
+        for indicator in project.indicators:
+            self.bare_actual(indicator)
 
     def weights(self, project: Project) -> None:
         """IK309: the indicators' 分值 and the budget line's total 100, and the printed 总分."""
@@ -407,6 +413,29 @@ class _Checker:
                     suggestion="写“实际值：…”或“不适用：原因” / add 实际值 or 不适用",
                 )
 
+    def bare_actual(self, indicator: Indicator) -> None:
+        """An actual written as a bare number whose reading in the target's unit is implausible
+        (``0.96`` for ``≥95%``, ``46800`` for ``≤5万元``): both readings, and no score."""
+        actual = indicator.actual
+        if actual is None or not isinstance(indicator.target, Comparison | Range):
+            return
+        try:
+            read = parse_actual(actual, units=self.units)
+        except IndicatorkitError:
+            return
+        if not isinstance(read, Amount) or read.unit.dimension:
+            return
+        other = other_reading(read.value, indicator.target, self.units)
+        unit = target_unit(indicator.target)
+        if other is not None and unit is not None:
+            self.add(
+                "IK213",
+                two_readings(actual, Amount(read.value, unit), other),
+                indicator.where,
+                "actual",
+                suggestion=f"写明单位，如“{other}” / write the unit",
+            )
+
     def plan(self, plan: SpendingPlan | None, where: Where | None) -> None:
         if plan is None or not plan.checkpoints:
             return
@@ -435,7 +464,7 @@ class _Checker:
                     f"“{indicator.name}”在{owner} 中出现 {names[indicator.name]} 次",
                     indicator.where,
                 )
-        present = {LEVEL1_ALIASES.get(i.level1, i.level1) for i in indicators}
+        present = {level1_name(i.level1) for i in indicators}
         if indicators:
             for level1 in REQUIRED_LEVEL1:
                 if level1 not in present:
@@ -501,14 +530,14 @@ class _Checker:
         ]
         if missing:
             self.add("IK104", f"缺少{'、'.join(missing)}名称", where)
-        if level1 in LEVEL1_ALIASES:
+        if level1 and level1_name(level1) != level1:
             self.add(
                 "IK102",
-                "",
+                f"“{level1}”即“{level1_name(level1)}”",
                 where,
-                suggestion=f"改为“{LEVEL1_ALIASES[level1]}”",
+                suggestion=f"改为“{level1_name(level1)}”",
             )
-            level1 = LEVEL1_ALIASES[level1]
+            level1 = level1_name(level1)
         elif level1 and level1 not in LEVEL2:
             self.add(
                 "IK101",
@@ -517,10 +546,18 @@ class _Checker:
                 suggestion="一级指标为 " + "、".join(LEVEL1),
             )
             return
-        if level1 and indicator.level2 and indicator.level2 not in LEVEL2[level1]:
+        level2 = indicator.level2
+        if level1 and level2 and level2_name(level1, level2) != level2:
+            self.add(
+                "IK102",
+                f"“{level2}”即“{level2_name(level1, level2)}”",
+                where,
+                suggestion=f"改为“{level2_name(level1, level2)}”",
+            )
+        elif level1 and level2 and level2 not in LEVEL2[level1]:
             self.add(
                 "IK103",
-                f"“{indicator.level2}”不在“{level1}”之下",
+                f"“{level2}”不在“{level1}”之下",
                 where,
                 suggestion=f"“{level1}”下为 " + "、".join(LEVEL2[level1]),
             )
@@ -602,7 +639,7 @@ class _Checker:
             )
         if implied_direction(indicator) is not None:
             self.add(
-                "IK213",
+                "IK214",
                 f"“{indicator.target_text}”读作“≤{indicator.target_text}”",
                 where,
                 "target",

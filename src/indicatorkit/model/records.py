@@ -339,7 +339,9 @@ class Project:
     自评表 adds ``initial_budget`` (年初预算数, beside the budget's 全年预算数), ``fund_sources``
     (the rows under 年度资金总额) and ``goal_outcome`` (年度总体目标的实际完成情况);
     ``budget_weight`` is the budget line's 分值 where the table prints it (else the rule set's)
-    and ``weight_total`` the 总分 row's printed 分值.  A withheld project has none of them.
+    and ``weight_total`` the 总分 row's printed 分值; ``conclusion`` (评价结论), ``problems``
+    (存在问题) and ``improvements`` (改进措施) are the assessment's prose.  A withheld project
+    has none of them.
 
     >>> from indicatorkit import Project, loads
     >>> project = loads("项目 3 法律援助\\n  预算：10000元\\n").projects[0]
@@ -376,6 +378,10 @@ class Project:
     budget_reason: str = attrs.field(default="", converter=field_text)
     budget_weight: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
     weight_total: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
+    #: 评价结论, 存在问题, 改进措施: what the self-assessment concludes, in prose.
+    conclusion: str = attrs.field(default="", kw_only=True, converter=field_text)
+    problems: str = attrs.field(default="", kw_only=True, converter=field_text)
+    improvements: str = attrs.field(default="", kw_only=True, converter=field_text)
     where: Where | None = _where()
     comments: tuple[str, ...] = _comments()
 
@@ -395,10 +401,21 @@ class Project:
             or self.goal_outcome
             or self.spent
             or self.budget_reason
+            or self.assessment_text()
         ):
             raise InvalidValueError(
                 f"项目 {self.number} 暂不公开，不应有其他内容 (a withheld project has no table)"
             )
+
+    def assessment_text(self) -> str:
+        """评价结论, 存在问题 and 改进措施 together (``""`` when none is given).
+
+        >>> from indicatorkit import Project
+        >>> Project(1, "法律援助", conclusion="较好完成", problems="宣传不足").assessment_text()
+        '较好完成\\n宣传不足'
+        """
+        parts = (self.conclusion, self.problems, self.improvements)
+        return "\n".join(part for part in parts if part)
 
     def has_actuals(self) -> bool:
         """True when anything of a self-assessment is given: an indicator's actual, score,

@@ -1,10 +1,10 @@
 """Scoring one three-level indicator: a target, an actual and a weight give an outcome and a
 score under a rule set.
 
-Six outcomes, never folded into 0 or full marks: met, missed, not applicable, actual missing,
-unreadable, evaluation failed.  Scores are exact fractions, rounded as the rule set says
-(national: each score to two decimals, half up — ``exact_score`` keeps the formula's value);
-:func:`display` shows them with two decimals.
+Seven outcomes, never folded into 0 or full marks: met, partly met (a qualitative 部分达成),
+missed, not applicable, actual missing, unreadable, evaluation failed.  Scores are exact
+fractions, rounded as the rule set says (national: each score to two decimals, half up —
+``exact_score`` keeps the formula's value); :func:`display` shows them with two decimals.
 
 >>> result = score_indicator("≥200件", "150件", 20)
 >>> result.outcome, result.score, display(result.score)
@@ -30,7 +30,9 @@ from typing import Any
 import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
+from indicatorkit.language.bare_numbers import other_reading, two_readings
 from indicatorkit.language.bounds import Direction
+from indicatorkit.language.interval_actual import interval_met
 from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.targets import (
     Actual,
@@ -42,7 +44,13 @@ from indicatorkit.language.targets import (
     Qualitative,
     Range,
 )
-from indicatorkit.language.values import Amount, Grade
+from indicatorkit.language.values import (
+    FULL_COMPLETION,
+    REPEATS_TARGET,
+    Amount,
+    Grade,
+    restatement,
+)
 from indicatorkit.numerals import format_decimal, to_fraction
 from indicatorkit.scoring.attainment import (
     attainment,
@@ -64,9 +72,13 @@ class Outcome(enum.Enum):
     >>> from indicatorkit import Outcome, score_indicator
     >>> score_indicator("≥95%", "90%", 10).outcome, Outcome.MET.label
     (<Outcome.MISSED: 'missed'>, '达成 met')
+    >>> score_indicator("及时足额发放", "部分达成", 10).outcome.label
+    '部分达成 partly met'
     """
 
     MET = "met"
+    #: 部分达成: a qualitative result graded partly achieved, scored in its own band.
+    PARTIAL = "partly met"
     MISSED = "missed"
     NOT_APPLICABLE = "not applicable"
     MISSING = "actual missing"
@@ -78,14 +90,30 @@ class Outcome(enum.Enum):
         """Chinese first, English beside."""
         return f"{_LABELS[self]} {self.value}"
 
+    @classmethod
+    def of_check(cls, result: CheckResult) -> Outcome | None:
+        """The outcome a check's result shows (``None`` while it cannot be decided, as for a
+        qualitative target with no grade): 部分达成 is :attr:`PARTIAL`, never missed.
+
+        >>> from indicatorkit import parse_target
+        >>> Outcome.of_check(parse_target("及时足额发放").check("部分达成")).label
+        '部分达成 partly met'
+        """
+        if result.met:
+            return cls.MET
+        if result.value is Grade.PARTIAL:
+            return cls.PARTIAL
+        return None if result.met is None else cls.MISSED
+
     @property
     def decided(self) -> bool:
-        """True when the indicator's score is known (met, missed or not applicable)."""
-        return self in (Outcome.MET, Outcome.MISSED, Outcome.NOT_APPLICABLE)
+        """True when the indicator's score is known (met, partly met, missed or not applicable)."""
+        return self in (Outcome.MET, Outcome.PARTIAL, Outcome.MISSED, Outcome.NOT_APPLICABLE)
 
 
 _LABELS = {
     Outcome.MET: "达成",
+    Outcome.PARTIAL: "部分达成",
     Outcome.MISSED: "未达成",
     Outcome.NOT_APPLICABLE: "不适用",
     Outcome.MISSING: "缺实际值",
@@ -115,10 +143,12 @@ class IndicatorScore:
     ``score_range`` is what the score can still be: ``(score, score)`` when decided by a
     formula, the grade's band for a qualitative result, ``(0, weight)`` when undecided.
     ``score_source`` says where the score came from: ``"formula"``, ``"evaluator"`` (the
-    evaluator's score inside the band), ``"default"`` (the band's documented default) or
-    ``None``.  ``deviation`` is attainment − 1 (how far the actual is from the target, as a
-    share of it).  ``score`` and ``score_range`` are rounded as the rule set rounds a row;
-    ``exact_score`` is the score before that rounding.
+    evaluator's score inside the band), ``"default"`` (the band's documented default),
+    ``"repeats target"`` or ``"full completion"`` (a qualitative actual that repeats the
+    target, or says ``100%`` / ``是`` / ``已完成``: 达成 at the band's default) or ``None``.
+    ``deviation`` is attainment − 1 (how far the actual is from the target, as a share of it).
+    ``score`` and ``score_range`` are rounded as the rule set rounds a row; ``exact_score`` is
+    the score before that rounding.
 
     >>> from indicatorkit import display, score_indicator
     >>> result = score_indicator("≥200件", "150件", 20)
@@ -227,6 +257,12 @@ def _scored(
 
 
 _MET, _MISSED = Outcome.MET, Outcome.MISSED
+#: The outcome each qualitative grade gives: 部分达成 is its own outcome, never 未达成.
+_GRADE_OUTCOMES = {
+    Grade.ACHIEVED: Outcome.MET,
+    Grade.PARTIAL: Outcome.PARTIAL,
+    Grade.NOT_ACHIEVED: Outcome.MISSED,
+}
 
 
 def _text(value: Fraction | None) -> str | None:
@@ -314,10 +350,16 @@ def score_indicator(
                 "(a grade given for a quantitative target: a value is needed)",
             )
         if isinstance(target, Comparison | Range):
-            actual, note = _in_target_unit(actual, target, units)
+            actual, note, doubtful = _in_target_unit(actual, target, units)
+            if doubtful:  # implausible in the target's unit: name both readings, decide nothing
+                return _undecided(target, given, Outcome.FAILED, weight, note)
     try:
         result = target.check(actual, direction=direction, units=units)
     except IndicatorkitError as error:
+        if isinstance(given, str) and isinstance(target, Comparison | Range):
+            inside = interval_met(given, target, direction, units)
+            if inside is not None:  # a bound or a range written as the actual
+                return _interval(target, given, inside, weight, reason)
         outcome = Outcome.UNREADABLE if _unreadable(error) else Outcome.FAILED
         return _undecided(target, actual, outcome, weight, str(error).split("\n")[0])
     if isinstance(target, Qualitative):
@@ -337,21 +379,60 @@ _NO_ACTUAL = "缺少实际完成值 (no actual given)"
 
 def _in_target_unit(
     actual: str, target: Comparison | Range, units: UnitRegistry | None
-) -> tuple[Actual, str]:
+) -> tuple[Actual, str, bool]:
     """Tables print many actuals without their unit (``735`` under ``≥735人次``): such a plain
-    number is read in the target's unit, and the score's message says so."""
+    number is read in the target's unit, and the score's message says so — unless that reading
+    is implausible (``0.96`` under ``≥95%``, ``46800`` under ``≤5万元``: see
+    :func:`~indicatorkit.language.bare_numbers.other_reading`), when the third item is True and
+    the message names both readings."""
     unit = target.amount.unit if isinstance(target, Comparison) else target.low.unit
     if not unit.dimension:
-        return actual, ""
+        return actual, "", False
     try:
         read = parse_actual(actual, units=units)
     except IndicatorkitError:
-        return actual, ""
+        return actual, "", False
     if not isinstance(read, Amount) or read.unit.dimension:
-        return actual, ""
-    return Amount(read.value, unit), (
-        f"实际值“{actual}”未写单位，按指标值的单位“{unit.symbol}”读取 "
-        f"(no unit given: read in the target's unit)"
+        return actual, "", False
+    reading = Amount(read.value, unit)
+    other = other_reading(read.value, target, units)
+    if other is not None:
+        return reading, two_readings(actual, reading, other), True
+    return (
+        reading,
+        (
+            f"实际值“{actual}”未写单位，按指标值的单位“{unit.symbol}”读取 "
+            f"(no unit given: read in the target's unit)"
+        ),
+        False,
+    )
+
+
+def _interval(
+    target: Comparison | Range, actual: str, inside: bool, weight: Fraction, reason: str
+) -> IndicatorScore:
+    """An actual written as a bound or a range (``≥90%``): met when it lies wholly inside
+    the target, else undecided — the table does not say where in it the value is."""
+    if not inside:
+        return _undecided(
+            target,
+            actual,
+            Outcome.FAILED,
+            weight,
+            f"实际值“{actual}”是一个区间，部分不在指标值“{target}”内，无法判断是否达成；请写出实际数值 "
+            "(an interval actual partly outside the target: write the value)",
+        )
+    return _scored(
+        target,
+        actual,
+        True,
+        weight,
+        weight,
+        None,
+        False,
+        bool(reason) and not reason.isspace(),
+        f"实际值“{actual}”是一个区间，整个落在指标值内，按达成计 "
+        "(an interval actual wholly inside the target: met)",
     )
 
 
@@ -393,20 +474,36 @@ def _qualitative(
     met = grade is Grade.ACHIEVED
     exact, row = score, rules.rounding.row
     score = row(score, weight)
+    restated = _restated(result)
     return IndicatorScore(
         result.target,
         result.actual,
-        Outcome.MET if met else Outcome.MISSED,
+        _GRADE_OUTCOMES[grade],
         weight,
         score,
         (score, score) if evaluated else (row(low, weight), row(high, weight)),
         met=met,
-        score_source="evaluator" if evaluated else "default",
+        score_source="evaluator" if evaluated else restated or "default",
         explanation_required=not met,
         explanation_given=bool(reason.strip()),
-        message=grade.value,
+        message=grade.value + (_RESTATED_MESSAGES[restated] if restated else ""),
         exact_score=exact,
     )
+
+
+#: What the message adds when an actual names no grade but says the target was achieved.
+_RESTATED_MESSAGES = {
+    REPEATS_TARGET: "；实际值与指标值相同，按达成计 (the actual repeats the target: achieved)",
+    FULL_COMPLETION: "；实际值表示全部完成，按达成计 (the actual says fully done: achieved)",
+}
+
+
+def _restated(result: CheckResult) -> str | None:
+    """Why a qualitative actual that names no grade was read as 达成, or ``None``."""
+    target, actual = result.target, result.actual
+    if not isinstance(target, Qualitative) or not isinstance(actual, str) or Grade.read(actual):
+        return None
+    return restatement(target.text, actual)
 
 
 def _numeric(result: CheckResult, weight: Fraction, rules: RuleSet, reason: str) -> IndicatorScore:

@@ -46,7 +46,15 @@ from indicatorkit.model.records import Indicator, Project, Spec, SpendingPlan
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.attainment import attainment
 
-__all__ = ["IndicatorLight", "Light", "MonitorReport", "ProjectLight", "Thresholds", "monitor"]
+__all__ = [
+    "IndicatorLight",
+    "Light",
+    "MonitorReport",
+    "ProjectLight",
+    "Thresholds",
+    "monitor",
+    "spending_light",
+]
 
 _ZERO = Fraction(0)
 
@@ -249,6 +257,25 @@ def _indicator_light(indicator: Indicator, pace: Fraction, spec: Spec) -> Indica
     return IndicatorLight(indicator, Light.RED, progress, "进度落后 behind")
 
 
+def spending_light(
+    planned: Fraction, spent: Fraction | None, thresholds: Thresholds | None = None
+) -> tuple[Fraction | None, Light]:
+    """How far ``spent`` lags behind ``planned`` (0 when on or ahead of plan) and its light;
+    ``(None, GREY)`` when nothing is known to have been spent.
+
+    >>> from fractions import Fraction
+    >>> spending_light(Fraction(1, 2), Fraction(7, 20))
+    (Fraction(3, 20), <Light.RED: 'red'>)
+    >>> spending_light(Fraction(1, 2), None)
+    (None, <Light.GREY: 'grey'>)
+    """
+    if spent is None:
+        return None, Light.GREY
+    lag = max(_ZERO, planned - spent)
+    yellow = (thresholds or Thresholds()).yellow_lag
+    return lag, Light.GREEN if lag == 0 else Light.YELLOW if lag <= yellow else Light.RED
+
+
 def _project_light(
     project: Project, at: datetime.date, thresholds: Thresholds, spec: Spec
 ) -> ProjectLight:
@@ -257,13 +284,7 @@ def _project_light(
     if planned is None:
         planned, planned_from = _elapsed(at), "elapsed"
     spent = _share_at(project.spent, at)
-    if spent is None:
-        lag, light = None, Light.GREY
-    else:
-        lag = max(_ZERO, planned - spent)
-        light = (
-            Light.GREEN if lag == 0 else Light.YELLOW if lag <= thresholds.yellow_lag else Light.RED
-        )
+    lag, light = spending_light(planned, spent, thresholds)
     pace = _elapsed(at)
     return ProjectLight(
         project.number,

@@ -50,17 +50,27 @@ from indicatorkit.model.records import Indicator, Project, Spec
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.indicator import IndicatorScore, Outcome, display, score_indicator
 from indicatorkit.scoring.rules import Rollup, RoundingStage, RuleSet, rule_set
+from indicatorkit.vocabulary import level1_name, level2_name
 
 __all__ = ["BudgetLine", "ProjectScore", "ScoredIndicator", "SpecScore", "Subtotal", "score"]
 
 _ZERO = Fraction(0)
 _HUNDRED = Fraction(100)
-#: Older names of level-1 indicators, scored as their current names.
-LEVEL1_ALIASES = {"效果指标": "效益指标", "项目完成指标": "产出指标"}
 
 
 def _text(value: Fraction | None) -> str | None:
     return None if value is None else format_decimal(value)
+
+
+#: Decimal places of the ``*_display`` strings beside exact values: points to 2 (as the tables
+#: print them), ratios (attainment, deviation, rates) to 4.
+_POINTS, _RATIO = 2, 4
+
+
+def _shown(value: Fraction | None, places: int = _POINTS) -> str:
+    """The decimal string beside an exact value (``"3352/35"`` → ``"95.77"``; ``""`` for
+    none, as ``score_display``)."""
+    return display(value, places)
 
 
 @attrs.frozen
@@ -114,6 +124,10 @@ class BudgetLine:
     explanation_required: bool = False
     explanation_given: bool = False
     message: str = ""
+    #: The table's 执行说明 (why the budget was executed as it was), as written.
+    reason: str = ""
+    #: The score before the rule set rounds it (``None`` while undecided).
+    exact_score: Fraction | None = None
 
 
 def _grade(rules: RuleSet, low: Fraction, high: Fraction) -> str | None:
@@ -160,6 +174,20 @@ class ProjectScore:
         """Points still undecided (the width of the total's range)."""
         return self.total_range[1] - self.total_range[0]
 
+    @property
+    def grade_label(self) -> str:
+        """The grade as every output prints it: the grade, why it is withheld, or undecided.
+
+        >>> from indicatorkit import loads, score
+        >>> spec = loads("项目 1\\n  指标 产出指标 / 数量指标 / 数\\n    指标值：≥1件\\n"
+        ...     "    分值：50\\n    实际值：1件\\n")
+        >>> score(spec).projects[0].grade_label
+        '不评 withheld（分值合计 60，不是 100 (the weights total 60, not 100)）'
+        """
+        if self.grade:
+            return self.grade
+        return f"不评 withheld（{self.grade_note}）" if self.grade_note else "待定 undecided"
+
 
 @attrs.frozen
 class SpecScore:
@@ -196,7 +224,9 @@ class SpecScore:
             if self.department_range is None
             else {
                 "total_range": [_text(v) for v in self.department_range],
+                "total_range_display": [_shown(v) for v in self.department_range],
                 "total": _text(self.department_total),
+                "total_display": _shown(self.department_total),
                 "grade": self.department_grade,
             },
             "projects": [_project_data(project) for project in self.projects],
@@ -223,6 +253,8 @@ class SpecScore:
                     f"  {ind.level1} / {ind.level2} / {ind.name} | {ind.target_text} | "
                     f"{ind.actual or ''} | {result.outcome.label} | {display(result.weight)} | {score}"
                 )
+                if _open(result) and result.message:
+                    lines.append(f"    原因 why: {result.message}")
             budget = project.budget
             budget_score = (
                 display(budget.score)
@@ -233,13 +265,12 @@ class SpecScore:
             lines.append(
                 f"  预算执行率 budget line | {rate} | {display(budget.weight)} | {budget_score}"
             )
+            if budget.message:
+                lines.append(f"    原因 why: {budget.message}")
             low, high = project.total_range
             total = display(low) if low == high else f"{display(low)}–{display(high)}"
-            grade = project.grade or (
-                f"不评 withheld（{project.grade_note}）" if project.grade_note else "待定 undecided"
-            )
             lines.append(
-                f"  总分 total: {total}  等级 grade: {grade}"
+                f"  总分 total: {total}  等级 grade: {project.grade_label}"
                 + ("（已按百分制折算 rescaled）" if project.rescaled else "")
             )
         if self.department_range is not None:
@@ -249,6 +280,25 @@ class SpecScore:
                 f"部门 department: {total}  等级 grade: {self.department_grade or '待定 undecided'}"
             )
         return "\n".join(lines)
+
+
+def _indicator_displays(result: IndicatorScore) -> dict[str, Any]:
+    """The decimal strings beside an indicator's exact values (``score_display`` is the
+    score's own)."""
+    return {
+        "weight_display": _shown(result.weight),
+        "score_range_display": [_shown(v) for v in result.score_range],
+        "attainment_display": _shown(result.attainment, _RATIO),
+        "deviation_display": _shown(result.deviation, _RATIO),
+    }
+
+
+def _open(result: IndicatorScore) -> bool:
+    """Whether a row leaves its points open: undecided or unreadable, or an explanation the
+    rules require is missing (the reasons ``score`` prints and exits 1 for)."""
+    return not result.outcome.decided or (
+        result.explanation_required and not result.explanation_given
+    )
 
 
 def _project_data(project: ProjectScore) -> dict[str, Any]:
@@ -262,6 +312,9 @@ def _project_data(project: ProjectScore) -> dict[str, Any]:
                 "level2": item.indicator.level2,
                 "name": item.indicator.name,
                 **item.score.to_dict(),
+                **_indicator_displays(item.score),
+                "reason": item.indicator.reason,
+                "not_applicable": item.indicator.not_applicable,
             }
             for item in project.indicators
         ],
@@ -270,7 +323,9 @@ def _project_data(project: ProjectScore) -> dict[str, Any]:
                 "level1": sub.level1,
                 "level2": sub.level2,
                 "weight": _text(sub.weight),
+                "weight_display": _shown(sub.weight),
                 "score_range": [_text(v) for v in sub.score_range],
+                "score_range_display": [_shown(v) for v in sub.score_range],
             }
             for sub in project.subtotals
         ],
@@ -278,15 +333,22 @@ def _project_data(project: ProjectScore) -> dict[str, Any]:
             "budget": None if budget.budget is None else str(budget.budget),
             "executed": None if budget.executed is None else str(budget.executed),
             "rate": _text(budget.rate),
+            "rate_display": _shown(budget.rate, _RATIO),
             "weight": _text(budget.weight),
+            "weight_display": _shown(budget.weight),
             "score": _text(budget.score),
+            "score_display": _shown(budget.score),
+            "exact_score": _text(budget.exact_score),
             "score_range": [_text(v) for v in budget.score_range],
+            "score_range_display": [_shown(v) for v in budget.score_range],
             "explanation_required": budget.explanation_required,
             "explanation_given": budget.explanation_given,
             "message": budget.message,
+            "reason": budget.reason,
         },
         "total": _text(project.total),
         "total_range": [_text(v) for v in project.total_range],
+        "total_range_display": [_shown(v) for v in project.total_range],
         "total_display": display(project.total),
         "exact_total_range": None
         if project.exact_range is None
@@ -308,7 +370,7 @@ def _weights(indicators: tuple[Indicator, ...], rules: RuleSet) -> tuple[list[Fr
     notes = ["" for _ in indicators]
     levels: dict[str, list[int]] = {}
     for index, indicator in enumerate(indicators):
-        levels.setdefault(LEVEL1_ALIASES.get(indicator.level1, indicator.level1), []).append(index)
+        levels.setdefault(level1_name(indicator.level1), []).append(index)
     for level, members in levels.items():
         missing = [i for i in members if weights[i] is None]
         if not missing:
@@ -363,10 +425,18 @@ def _budget_line(project: Project, rules: RuleSet) -> BudgetLine:
     )
     if undecided or budget is None or project.executed is None:
         return BudgetLine(
-            budget, project.executed, None, weight, None, (_ZERO, weight), message=undecided
+            budget,
+            project.executed,
+            None,
+            weight,
+            None,
+            (_ZERO, weight),
+            message=undecided,
+            reason=project.budget_reason,
         )
     rate = project.executed.normalized / budget.normalized
-    score = rules.rounding.row(rules.budget_score(rate), weight)
+    exact = rules.budget_score(rate)
+    score = rules.rounding.row(exact, weight)
     required = rules.budget_rate_floor is not None and rate < rules.budget_rate_floor
     return BudgetLine(
         budget,
@@ -378,6 +448,8 @@ def _budget_line(project: Project, rules: RuleSet) -> BudgetLine:
         explanation_required=required,
         explanation_given=bool(project.budget_reason.strip()),
         message="执行率偏低，须说明 (a low rate: explain it)" if required else "",
+        reason=project.budget_reason,
+        exact_score=exact,
     )
 
 
@@ -406,8 +478,11 @@ def _score_project(project: Project, rules: RuleSet, spec: Spec) -> ProjectScore
     low = sum((span[0] for span in spans), _ZERO) + budget.score_range[0]
     high = sum((span[1] for span in spans), _ZERO) + budget.score_range[1]
     exact = [_exact_span(s.score) for s in scored]
-    exact_low = sum((span[0] for span in exact), _ZERO) + budget.score_range[0]
-    exact_high = sum((span[1] for span in exact), _ZERO) + budget.score_range[1]
+    budget_low, budget_high = (
+        budget.score_range if budget.exact_score is None else (budget.exact_score,) * 2
+    )
+    exact_low = sum((span[0] for span in exact), _ZERO) + budget_low
+    exact_high = sum((span[1] for span in exact), _ZERO) + budget_high
     dropped = sum(
         (s.score.weight for s in scored if s.score.outcome is Outcome.NOT_APPLICABLE), _ZERO
     )
@@ -479,9 +554,11 @@ def _exact_span(result: IndicatorScore) -> tuple[Fraction, Fraction]:
 def _subtotals(scored: Iterable[ScoredIndicator]) -> list[Subtotal]:
     groups: dict[tuple[str, str], list[IndicatorScore]] = {}
     for item in scored:
-        level1 = LEVEL1_ALIASES.get(item.indicator.level1, item.indicator.level1)
+        level1 = level1_name(item.indicator.level1)
+        level2 = level2_name(level1, item.indicator.level2)
         groups.setdefault((level1, ""), []).append(item.score)
-        groups.setdefault((level1, item.indicator.level2), []).append(item.score)
+        if level2:  # a blank level-2 name is counted once, in its level-1 group
+            groups.setdefault((level1, level2), []).append(item.score)
     return [
         Subtotal(
             level1,

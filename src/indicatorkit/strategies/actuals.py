@@ -89,7 +89,7 @@ def _express(draw: st.DrawFn, normalized: Fraction, own: Unit, forms: tuple[str,
         return draw(_numbers_for(normalized / own.factor))
     if form == "quantity":
         if own.dimension == "":
-            return _units.default_registry().pint.Quantity(normalized)
+            return _units.registry_in_use().pint.Quantity(normalized)
         # pint reads a unit text as an expression: "m2" would be m**2 of an unknown "m2"
         words = [
             (text, unit)
@@ -98,7 +98,7 @@ def _express(draw: st.DrawFn, normalized: Fraction, own: Unit, forms: tuple[str,
         ]
         if words:
             text, unit = draw(st.sampled_from(words))
-            return _units.default_registry().pint.Quantity(normalized / unit.factor, text)
+            return _units.registry_in_use().pint.Quantity(normalized / unit.factor, text)
         form = "amount"
     if form == "text":
         exact = [unit for _, unit in written if is_terminating(normalized / unit.factor)]

@@ -166,6 +166,7 @@ def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
             "initial_budget": draw(optional_money),
             "fund_sources": draw(st.lists(fund_source, max_size=3)),
             "goal_outcome": draw(_spec_text()),
+            **{name: draw(_spec_text()) for name in ("conclusion", "problems", "improvements")},
         }
 
     @st.composite

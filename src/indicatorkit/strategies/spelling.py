@@ -201,7 +201,7 @@ def _spell_amount(
             if unit_text and unit_text[0] in _PLACES and not decimal and not gap:
                 # the numeral absorbs the multiplier: 五千元 is 五千 + 元
                 try:
-                    read = _units.unit(unit_text[1:])
+                    read = _units.registry_in_use().lookup(unit_text[1:])
                 except KeyError:
                     read = unit  # 五千克: only 千克 means anything
             return numeral + gap + unit_text, read, read is _units.NO_UNIT

@@ -32,8 +32,9 @@ import re
 import threading
 from collections.abc import Callable, Collection, Iterator
 from fractions import Fraction
+from os import PathLike
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple, TypeVar
+from typing import IO, Any, ClassVar, NamedTuple, TypeVar
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
@@ -63,7 +64,7 @@ from indicatorkit.model.records import (
     split_levels,
 )
 from indicatorkit.numerals import MAX_DIGITS, read_ratio
-from indicatorkit.units import UnitDefinitionError, UnitRegistry, default_registry
+from indicatorkit.units import UnitDefinitionError, UnitRegistry, registry_in_use
 
 __all__ = ["ALIASES", "DIRECTION_WORDS", "KEYS", "load", "loads", "scan_outline"]
 
@@ -109,6 +110,9 @@ KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("执行说明", "budget_reason", "budget_reason"),
         ("预算分值", "budget_weight", "budget_weight"),
         ("总分值", "weight_total", "weight_total"),
+        ("评价结论", "conclusion", "conclusion"),
+        ("存在问题", "problems", "problems"),
+        ("改进措施", "improvements", "improvements"),
         ("指标", "indicator", ""),
     ),
     "指标": (
@@ -279,10 +283,13 @@ def _frozen(entries: list[list[Any]]) -> list[_Node]:
 # Reading
 
 
-def load(path: str | Path, *, units: UnitRegistry | None = None) -> Spec:
-    """Read a spec file (UTF-8).  Raises :class:`SpecError` for a file that is not valid.
+def load(
+    path: str | PathLike[str] | IO[str] | IO[bytes], *, units: UnitRegistry | None = None
+) -> Spec:
+    """Read a spec file (UTF-8): a path, or an open file (text or binary, as :func:`dump`
+    writes).  Raises :class:`SpecError` for a file that is not valid.
 
-    ``units`` is the unit registry to read targets with (the default registry when ``None``);
+    ``units`` is the unit registry to read targets with (``None``: :func:`~indicatorkit.units.registry_in_use`);
     the spec keeps it.
 
     >>> import pathlib, tempfile
@@ -292,15 +299,30 @@ def load(path: str | Path, *, units: UnitRegistry | None = None) -> Spec:
     >>> _ = path.write_text("项目 1 法律援助\\n  预算：10000元\\n", encoding="utf-8")
     >>> load(path).projects[0].name
     '法律援助'
+    >>> with path.open("rb") as handle:
+    ...     load(handle).projects[0].name
+    '法律援助'
     >>> folder.cleanup()
     """
-    path = Path(path)
+    name = str(path) if isinstance(path, str | PathLike) else getattr(path, "name", None)
+    name = name if isinstance(name, str) else None
     try:
-        data = path.read_bytes()
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        if isinstance(path, str | PathLike):
+            data: str | bytes = Path(path).read_bytes()
+        elif callable(getattr(path, "read", None)):
+            data = path.read()
+        else:
+            raise TypeError(
+                f"需要路径或打开的文件 (a path or an open file), not {type(path).__name__}"
+            )
+        if not isinstance(data, str | bytes):
+            raise TypeError(f"读到的不是文字 (the file gave {type(data).__name__}, not text)")
+    except (OSError, ValueError, TypeError) as error:  # ValueError: a NUL in the path
         raise SpecError(
-            [_finding("IK001", f"无法读取文件 (cannot read the file): {error}", 1, file=str(path))]
+            [_finding("IK001", f"无法读取文件 (cannot read the file): {error}", 1, file=name)]
         ) from None
+    if isinstance(data, str):
+        return loads(data, file=name, units=units)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -314,18 +336,18 @@ def load(path: str | Path, *, units: UnitRegistry | None = None) -> Spec:
                     "文件不是 UTF-8 编码 (the file is not UTF-8)",
                     line,
                     column,
-                    file=str(path),
+                    file=name,
                     suggestion="请另存为 UTF-8 / save the file as UTF-8",
                 )
             ]
         ) from None
-    return loads(text, file=str(path), units=units)
+    return loads(text, file=name, units=units)
 
 
 def loads(text: str, *, file: str | None = None, units: UnitRegistry | None = None) -> Spec:
     """Read a spec from text.  Raises :class:`SpecError` listing every problem found.
 
-    ``units`` is the unit registry to read targets with (the default registry when ``None``);
+    ``units`` is the unit registry to read targets with (``None``: :func:`~indicatorkit.units.registry_in_use`);
     the spec keeps it.
 
     >>> from indicatorkit import loads
@@ -623,7 +645,7 @@ class _Reader:
                 node.rest_column + len(node.rest.rstrip()),
                 suggestion="在下面缩进写“- 人天 = [人天]” / indented below: - 人天 = [人天]",
             )
-        registry = self.units if self.units is not None else default_registry()
+        registry = self.units if self.units is not None else registry_in_use()
         for child in node.children:
             definition = child.rest.strip()
             if child.kind != "bullet" or child.children or not definition:
@@ -1146,6 +1168,9 @@ class _Reader:
             budget_reason=values.get("执行说明", ("",))[0],
             budget_weight=points["预算分值"],
             weight_total=points["总分值"],
+            conclusion=values.get("评价结论", ("",))[0],
+            problems=values.get("存在问题", ("",))[0],
+            improvements=values.get("改进措施", ("",))[0],
             where=self.where(node, values, "项目"),
             comments=self.comments_for(node),
         )

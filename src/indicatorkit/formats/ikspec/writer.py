@@ -231,6 +231,9 @@ def _project(group: list[Project]) -> Iterator[str]:
     for key, points in (("预算分值", project.budget_weight), ("总分值", project.weight_total)):
         if points is not None:
             yield from _field(key, format_decimal(points), 1)
+    yield from _field("评价结论", project.conclusion, 1)
+    yield from _field("存在问题", project.problems, 1)
+    yield from _field("改进措施", project.improvements, 1)
     for indicator in project.indicators:
         yield ""
         yield from _indicator(indicator, 1)
