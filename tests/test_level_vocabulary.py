@@ -16,6 +16,7 @@ from indicatorkit.formats.html_report_page import build_page
 from indicatorkit.formats.workbook import read_workbook
 from indicatorkit.model.actuals import merge_actuals
 from indicatorkit.model.lint import lint
+from indicatorkit.scoring.assessment import assess
 from indicatorkit.scoring.rules import NATIONAL
 from indicatorkit.vocabulary import (
     LEVEL1,
@@ -80,7 +81,7 @@ def test_every_level1_alias_means_the_same_to_lint_scoring_and_report(alias: str
     if weight is not None:  # a level the rule set weighs: its weight, no "no weight" finding
         assert project.indicators[0].score.weight == weight
         assert not any("没有规定的权重" in f.message for f in result.findings)
-    page = build_page(spec)
+    page = build_page(assess(spec))
     assert page.projects[0].levels[0].level1 == framework
 
 

@@ -18,6 +18,7 @@ from indicatorkit.formats.html_report_page import build_page
 from indicatorkit.formats.workbook import write_self_assessment
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.values import Grade
+from indicatorkit.scoring.assessment import assess
 from indicatorkit.scoring.indicator import Outcome, score_indicator
 from indicatorkit.scoring.rules import RULE_SETS
 
@@ -96,11 +97,11 @@ def test_score_and_check_commands_show_partly_met(
 
 
 def test_the_html_report_colours_partial_as_its_own() -> None:
-    page = build_page(loads(SPEC))
+    page = build_page(assess(loads(SPEC)))
     rows = page.projects[0].rows
     partial = next(row for row in rows if row.name == "群众评价")
     assert (partial.outcome, partial.outcome_key) == ("部分达成 partly met", "partial")
-    html = render_report(loads(SPEC))
+    html = render_report(assess(loads(SPEC)))
     assert "tr.partial td.outcome" in html and '<tr class="partial">' in html
 
 
