@@ -33,7 +33,9 @@ def expected_numbers(spec: Spec, result: SpecScore | None = None) -> dict[str, s
     for project in result.projects:
         key = f"p{project.number}"
         numbers[f"{key}.total"] = shown(*project.total_range)
-        numbers[f"{key}.grade"] = project.grade or "待定 undecided"
+        numbers[f"{key}.grade"] = project.grade or (
+            "不评 withheld" if project.grade_note else "待定 undecided"
+        )
         for index, item in enumerate(project.indicators):
             numbers[f"{key}.i{index}.weight"] = display(item.score.weight)
             numbers[f"{key}.i{index}.score"] = (

@@ -225,6 +225,8 @@ def test_withheld_project_shape() -> None:
         "goal_outcome": "",
         "spent": None,
         "budget_reason": "",
+        "budget_weight": None,
+        "weight_total": None,
         "conclusion": "",
         "problems": "",
         "improvements": "",

@@ -108,7 +108,8 @@ def test_csv_json_and_text_agree_on_totals_grades_and_the_budget_line(
     [department] = [r for r in table if r["类型 row"] == "部门 department"]
     project = data["projects"][0]
     assert total["得分 score"] == project["total_display"] == data["department"]["total_display"]
-    assert total["得分精确值 exact"] == project["total"]
+    assert total["得分精确值 exact"] == project["exact_total_range"][0]  # before rounding
+    assert Fraction(project["total"]) == Fraction(project["total_display"])  # rounded rows
     assert total["等级 grade"] == project["grade"] == department["等级 grade"]
     assert f"总分 total: {total['得分 score']}  等级 grade: {total['等级 grade']}" in text
     assert budget["得分 score"] == project["budget"]["score_display"] == "9.50"
@@ -117,11 +118,12 @@ def test_csv_json_and_text_agree_on_totals_grades_and_the_budget_line(
     [trained] = [r for r in table if r["三级指标 indicator"] == "培训数"]
     [trained_data] = [i for i in project["indicators"] if i["name"] == "培训数"]
     assert trained["偏差原因 reason"] == trained_data["reason"] == "疫情停办一场"
-    # 50/3 split evenly: the exact fraction and its decimal side by side, in both outputs
-    assert trained_data["weight"] == "50/3" and trained_data["weight_display"] == "16.67"
+    # 50 split nationally (16.67, 16.67, 16.66); the exact value beside the rounded score
+    assert trained_data["weight"] == "16.67" and trained_data["weight_display"] == "16.67"
     assert trained["分值 weight"] == "16.67"
     assert trained_data["attainment"] == "29/30" and trained_data["attainment_display"] == "0.9667"
-    assert trained["得分精确值 exact"] == trained_data["score"] == "145/9"
+    assert trained["得分精确值 exact"] == trained_data["exact_score"] == "48343/3000"
+    assert trained_data["score"] == "16.11"
     assert trained["得分 score"] == trained_data["score_display"] == "16.11"
     for sub in project["subtotals"]:
         assert sub["weight_display"] == display(Fraction(sub["weight"]))
@@ -141,14 +143,24 @@ def test_every_decimal_string_is_its_exact_value_rounded(spec: Spec) -> None:
     assert kinds.count("指标 indicator") == sum(len(p.indicators) for p in result.projects)
     assert kinds.count("项目总分 project total") == len(result.projects)
     assert kinds.count("预算执行率 budget line") == len(result.projects)
+    # a row's score is its exact value as the rule set rounds it (no further than half a
+    # step, shown to 2 places); a total sums rounded rows, so each row may add that much
+    rounding = result.rules.rounding
+    tolerance = max(rounding.step / 2, Fraction(1, 200))
+    rows_in_project = 0
     for row in rows:
-        exact = row["得分精确值 exact"]
+        exact, kind = row["得分精确值 exact"], row["类型 row"]
         if exact:
-            assert row["得分 score"] == display(Fraction(exact))
+            shown = Fraction(Decimal(row["得分 score"]))
+            if kind in ("指标 indicator", "预算执行率 budget line"):
+                assert abs(shown - Fraction(exact)) <= tolerance
+            elif kind == "项目总分 project total" and "rescaled" not in row["说明 message"]:
+                assert abs(shown - Fraction(exact)) <= tolerance * rows_in_project
             low, high = (Decimal(row[c]) for c in ("得分下限 low", "得分上限 high"))
             assert low <= Decimal(row["得分 score"]) <= high
         else:
             assert row["得分 score"] == ""
+        rows_in_project = 0 if kind == "项目总分 project total" else rows_in_project + 1
     for data in result.to_dict()["projects"]:
         for item in data["indicators"]:
             assert item["weight_display"] == display(Fraction(item["weight"]))

@@ -21,7 +21,15 @@ from indicatorkit.scoring.indicator import (
     display,
     score_indicator,
 )
-from indicatorkit.scoring.rules import HUBEI, NATIONAL, RULE_SETS, RuleSet, rule_set
+from indicatorkit.scoring.rules import (
+    HUBEI,
+    NATIONAL,
+    RULE_SETS,
+    Rounding,
+    RoundingStage,
+    RuleSet,
+    rule_set,
+)
 from indicatorkit.strategies import comparisons
 from indicatorkit.testing import check_rule_set
 
@@ -62,8 +70,8 @@ def test_a_rule_set_that_breaks_a_law_is_caught() -> None:
         ("≥200件", "-5件", 20, 0, Outcome.MISSED),  # a negative actual counts as 0
         ("≥95%", "96%", 10, 10, Outcome.MET),
         (">5万元", "60000元", 10, 10, Outcome.MET),
-        ("≤2%", "3%", 10, 5, Outcome.MISSED),  # linear: 10·(1 − (3−2)/2)
-        ("≤2%", "4%", 10, 0, Outcome.MISSED),  # zero at B ≥ 2A
+        ("≤2%", "3%", 10, Fraction(667, 100), Outcome.MISSED),  # w·A/B = 6.666…, rounded
+        ("≤2%", "4%", 10, 5, Outcome.MISSED),  # w·A/B
         ("≤2%", "1%", 10, 10, Outcome.MET),
         ("=0", "0", 5, 5, Outcome.MET),
         ("=0", "1", 5, 0, Outcome.MISSED),  # A = 0: w if B ≤ 0 else 0
@@ -74,24 +82,38 @@ def test_a_rule_set_that_breaks_a_law_is_caught() -> None:
     ],
 )
 def test_national_formulas(
-    target: str, actual: str, weight: int, score: int, outcome: Outcome
+    target: str, actual: str, weight: int, score: int | Fraction, outcome: Outcome
 ) -> None:
     result = score_indicator(target, actual, weight)
     assert (result.score, result.outcome) == (Fraction(score), outcome)
     assert result.score_source == "formula"
 
 
-def test_a_missed_strict_bound_never_gets_full_marks() -> None:
+def test_a_strict_bound_missed_at_its_boundary_takes_the_published_formula() -> None:
+    """National: w·B/A = w at B = A (the national system gives full marks); the target is
+    still not met, so it needs an explanation.  ``strict-step`` keeps the old w − 0.01."""
     result = score_indicator(">95%", "95%", 10)
-    assert result.outcome is Outcome.MISSED and result.score == Fraction(999, 100)
+    assert (result.outcome, result.score, result.explanation_required) == (
+        Outcome.MISSED,
+        10,
+        True,
+    )
+    stepped = score_indicator(">95%", "95%", 10, rules="strict-step")
+    assert stepped.outcome is Outcome.MISSED and stepped.score == Fraction(999, 100)
+    assert score_indicator("<5件", "5件", 10, rules="strict-step").score == Fraction(999, 100)
 
 
 def test_lower_is_better_policies() -> None:
-    assert score_indicator("≤2%", "3%", 10, rules="lower-ratio").score == Fraction(20, 3)
-    assert score_indicator("≤2%", "3%", 10, rules=HUBEI).score == Fraction(20, 3)
-    assert score_indicator("98%", "99%", 10, direction=Direction.LOWER).score == Fraction(
-        2, 1
-    ) * 10 - Fraction(990, 98)
+    """National and Hubei: 分值 × 指标值 / 实际值; the vendor's linear formula is a variant."""
+    for rules in (NATIONAL, HUBEI):
+        result = score_indicator("≤2%", "3%", 10, rules=rules)
+        assert (result.score, result.exact_score) == (Fraction(667, 100), Fraction(20, 3))
+    assert score_indicator("≤2%", "3%", 10, rules="lower-linear").score == 5
+    assert score_indicator("≤2%", "4%", 10, rules="lower-linear").score == 0  # zero at 2A
+    linear = score_indicator("98%", "99%", 10, direction=Direction.LOWER, rules="lower-linear")
+    assert linear.exact_score == Fraction(2, 1) * 10 - Fraction(990, 98)
+    with pytest.raises(ValueError, match="lower-ratio"):
+        rule_set("lower-ratio")  # national is the ratio now: the old name is gone
 
 
 def test_qualitative_bands_and_the_evaluators_score() -> None:
@@ -180,7 +202,12 @@ def test_display_rounds_half_up_at_the_end() -> None:
 
 def test_scores_are_exact_and_to_dict_has_no_floats() -> None:
     data = score_indicator("≥3件", "2件", 10).to_dict()
-    assert data["score"] == "20/3" and data["score_display"] == "6.67"
+    assert data["score"] == "6.67" and data["score_display"] == "6.67"
+    assert data["exact_score"] == "20/3"
+    exact = score_indicator(
+        "≥3件", "2件", 10, rules=attrs.evolve(NATIONAL, rounding=Rounding(stage=RoundingStage.NONE))
+    )
+    assert exact.score == exact.exact_score == Fraction(20, 3)
     assert not any(isinstance(value, float) for value in data.values())
 
 
@@ -242,10 +269,13 @@ def test_the_hot_path_equals_the_general_path(
 
 
 def test_the_hot_path_keeps_strict_bounds_and_zero_targets() -> None:
-    assert score_indicator(parse_target(">5"), 5, 10).score == Fraction(999, 100)
+    assert score_indicator(parse_target(">5"), 5, 10).score == 10
+    assert score_indicator(parse_target(">5"), 5, 10, rules="strict-step").score == Fraction(
+        999, 100
+    )
     assert score_indicator(parse_target("=0"), 0, 5).outcome is Outcome.MET
     assert score_indicator(parse_target("=0"), 1, 5).score == 0
-    assert score_indicator(parse_target("≤2%"), 3, 10).score == 5
+    assert score_indicator(parse_target("≤2%"), 3, 10).score == Fraction(667, 100)
     assert score_indicator(parse_target("≥200件"), -5, 20).attainment == 0
     with pytest.raises(TypeError):
         score_indicator(parse_target("98%"), 5, 10, direction="反向")  # type: ignore[arg-type]
@@ -267,6 +297,7 @@ def test_the_score_record_built_by_hand_equals_the_constructed_one() -> None:
         "explanation_required",
         "explanation_given",
         "message",
+        "exact_score",
     ]
     target = parse_target("≥200件")
     for met in (True, False):
@@ -286,6 +317,7 @@ def test_the_score_record_built_by_hand_equals_the_constructed_one() -> None:
             explanation_required=True,
             explanation_given=met,
             message="m",
+            exact_score=Fraction(15),
         )
         assert quick == built and repr(quick) == repr(built) and hash(quick) == hash(built)
         assert attrs.asdict(quick) == attrs.asdict(built)

@@ -60,7 +60,9 @@ def _expected_rows(report: SpecScore) -> dict[str, dict[str, str]]:
             )
         low, high = project.total_range
         rows["总分"] = _range(low, high)
-        rows["等级"] = project.grade or "待定"
+        rows["等级"] = project.grade or (
+            "不评" if project.grade_note else "待定"
+        )  # 不评: why beside
         rows["执行率"] = (
             "" if project.budget.rate is None else f"{display(project.budget.rate * 100)}%"
         )
@@ -119,6 +121,7 @@ def test_undecided_totals_are_ranges_not_formulas(tmp_path: Path) -> None:
     spec = loads(
         "项目 1 法律援助\n  预算：10000元\n"
         "  指标 产出指标 / 数量指标 / 受理数\n    指标值：≥200件\n    实际值：150件\n"
+        "  指标 效益指标 / 社会效益指标 / 受益人数\n    指标值：≥10人\n    实际值：0人\n"
         "  指标 满意度指标 / 服务对象满意度指标 / 满意度\n    指标值：≥95%\n"
     )
     report = score(spec)
@@ -242,7 +245,8 @@ def test_declaration_workbook_reads_back(tmp_path: Path) -> None:
 
 
 def test_thirds_are_numbers_that_formulas_add_up(tmp_path: Path) -> None:
-    """Weights 50/3 (a level split three ways) are number cells, so =SUM(…) counts them."""
+    """Weights of a level split three ways (16.67, 16.67, 16.66) are number cells, so =SUM(…)
+    counts them."""
     spec = loads(
         "项目 1 法律援助\n  预算：10000元\n  执行数：10000元\n"
         + "".join(
@@ -252,8 +256,8 @@ def test_thirds_are_numbers_that_formulas_add_up(tmp_path: Path) -> None:
         + "  指标 效益指标 / 社会效益指标 / 知晓率\n    指标值：≥90%\n    实际值：90%\n"
         + "  指标 满意度指标 / 满意度指标 / 满意度\n    指标值：≥90%\n    实际值：95%\n"
     )
-    report = score(spec)
-    assert report.projects[0].indicators[0].score.weight == Fraction(50, 3)
+    report = score(spec)  # national: 50 in three rows is 16.67, 16.67, 16.66
+    assert report.projects[0].indicators[0].score.weight == Fraction(1667, 100)
     path = tmp_path / "自评表.xlsx"
     write_self_assessment(report, path)
     cached = _cached(path)["项目1"]
@@ -309,7 +313,8 @@ def test_not_applicable_indicators_round_trip_through_the_self_assessment(tmp_pa
     assert [i.not_applicable for i in read] == [None, "本年无此业务", None, ""]
     assert [p.total for p in score(imported.spec).projects] == [report.projects[0].total]
     total = next(r for r in _formulas(path)["项目1"] if r[0] == "总分")
-    assert str(total[6]).startswith("=(SUM(")  # rescaled by a factor in the formula
+    # rescaled by a factor in the formula, and rounded as the rule set rounds the total
+    assert str(total[6]).startswith("=ROUND((SUM(")
 
 
 def test_a_text_longer_than_a_cell_is_refused_not_cut(tmp_path: Path) -> None:

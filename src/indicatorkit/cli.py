@@ -4,7 +4,7 @@ indicatorkit parse "≥95%" "不少于两百件" "-5%" [--lenient] [--format tex
 indicatorkit check examples/seed_actuals.tsv | SPEC [ACTUALS] [--format text|json|csv]
 indicatorkit lint FILE… [--format text|json|csv]
 indicatorkit fmt [--check] [--force] FILE… | -
-indicatorkit score SPEC [ACTUALS] [--rules NAME] [--format text|json|csv] [--output FILE]
+indicatorkit score SPEC [ACTUALS] [--rules NAME] [--rescale] [--format text|json|csv] [--output FILE]
 indicatorkit monitor SPEC [ACTUALS] --at 2025-06-30 [--format text|json]
 indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] [--year YYYY] [--no-findings]
 indicatorkit import FILE|FOLDER… [-o OUT] [--include-hidden] [--format text|json]
@@ -34,6 +34,7 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -75,7 +76,7 @@ from indicatorkit.formats.workbook_write import write_self_assessment
 from indicatorkit.language.parse import parse_target
 from indicatorkit.model.actuals import ActualRow, Actuals, merge_actuals
 from indicatorkit.model.findings import Finding, Severity, SpecError
-from indicatorkit.model.lint import lint
+from indicatorkit.model.lint import BUDGET_POINTS, lint
 from indicatorkit.model.records import Spec
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.assessment import assess
@@ -83,6 +84,7 @@ from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
 from indicatorkit.scoring.indicator import Outcome, display
 from indicatorkit.scoring.monitoring import Light, monitor
 from indicatorkit.scoring.report import SpecScore, score
+from indicatorkit.scoring.rules import rule_set
 from indicatorkit.scoring.score_rows import SCORE_COLUMNS, score_rows
 from indicatorkit.units import UnitRegistry
 
@@ -485,12 +487,17 @@ def _load_actuals(name: str) -> Actuals:
 
 
 def _scored(
-    spec: Spec, actuals: Actuals | None, rules: str | None, quiet: bool, spec_file: str
+    spec: Spec,
+    actuals: Actuals | None,
+    rules: str | None,
+    quiet: bool,
+    spec_file: str,
+    rescale: bool = False,
 ) -> tuple[SpecScore, bool]:
     """Score for ``score``: the result (what merging said printed to stderr) and whether
     points are open (:func:`_open_points`)."""
     try:
-        result = score(spec, actuals, rules=rules, spec_file=spec_file)
+        result = score(spec, actuals, rules=rules, spec_file=spec_file, rescale=rescale)
     except UnknownRuleSetError as error:
         raise InputError(str(error)) from None
     return result, _open_points(result, quiet)
@@ -505,6 +512,7 @@ def _open_points(result: SpecScore, quiet: bool) -> bool:
             _error(finding.render())
     open_points = any(
         project.undecided
+        or project.grade_note
         or (project.budget.explanation_required and not project.budget.explanation_given)
         or any(
             item.score.explanation_required and not item.score.explanation_given
@@ -537,7 +545,9 @@ def _lint(names: Sequence[str], form: str, quiet: bool, out: TextIO) -> int:
             ):  # a spec's syntax errors are lint findings; no spec at all is an input error
                 spec = _usable(found, shown)
                 text = decode_table(data) if found.format == "ikspec" else None
-                findings.extend(lint(spec, file=shown, source=text))
+                findings.extend(
+                    lint(spec, file=shown, source=text, budget_weight=_budget_points(spec))
+                )
         except InputError as error:
             _error(str(error))
             status, unusable = 2, unusable + 1
@@ -561,18 +571,31 @@ def _lint(names: Sequence[str], form: str, quiet: bool, out: TextIO) -> int:
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
+def _budget_points(spec: Spec) -> Fraction:
+    """The budget line's 分值 of the rule set the spec names (national 10 when none or unknown)."""
+    with suppress(UnknownRuleSetError):
+        return rule_set(spec.rules).budget_weight
+    return BUDGET_POINTS
+
+
 # --- score ---------------------------------------------------------------------------------
 
 
 def _score(
-    name: str, actuals_name: str | None, rules: str | None, form: str, quiet: bool, out: TextIO
+    name: str,
+    actuals_name: str | None,
+    rules: str | None,
+    form: str,
+    quiet: bool,
+    out: TextIO,
+    rescale: bool = False,
 ) -> int:
     """Score a spec with its actuals (in the spec, or merged from an actuals file); exit 1
-    when points are undecided, an explanation the rules require is missing, or the actuals
-    file has error findings."""
+    when points are undecided, a grade is withheld (weights not totalling 100), an
+    explanation the rules require is missing, or the actuals file has error findings."""
     loaded = _load_spec_source(name, quiet=quiet)
     actuals = None if actuals_name is None else _load_actuals(actuals_name)
-    result, open_points = _scored(loaded.spec, actuals, rules, quiet, loaded.shown)
+    result, open_points = _scored(loaded.spec, actuals, rules, quiet, loaded.shown, rescale)
     open_points = open_points or loaded.errors
     if form == "json":
         _dump_json(result.to_dict(), out)
@@ -1122,6 +1145,11 @@ def _arguments() -> _Parser:
         "--rules", metavar="NAME", help="评分规则（默认用规格写明的或全国规则）/ rule set"
     )
     score_command.add_argument(
+        "--rescale",
+        action="store_true",
+        help="分值合计不是 100 时按百分制折算 / rescale totals whose weights do not sum to 100",
+    )
+    score_command.add_argument(
         "--format",
         choices=("text", "table", "json", "csv"),
         default="text",
@@ -1375,7 +1403,15 @@ def _dispatch(arguments: argparse.Namespace, form: str, quiet: bool) -> int:
             if arguments.command == "monitor":
                 return _monitor(arguments.file, arguments.actuals, arguments.at, form, quiet, out)
             if arguments.command == "score":
-                return _score(arguments.file, arguments.actuals, arguments.rules, form, quiet, out)
+                return _score(
+                    arguments.file,
+                    arguments.actuals,
+                    arguments.rules,
+                    form,
+                    quiet,
+                    out,
+                    arguments.rescale,
+                )
             return _fmt(arguments.files, arguments.check, arguments.force, form, quiet, out)
     except (InputError, OutputError, InputLimitError) as error:
         _error(str(error))

@@ -11,14 +11,21 @@ Every shipped rule set passes it; a region's own rules are tested the same way:
 The laws (each also a function of its own, for a test suite that wants them one by one):
 
 * :func:`law_bounded` — a score lies within [0, w], and so does its range;
-* :func:`law_full_marks_exactly_when_met` — a numeric target scores w exactly when met;
-* :func:`law_monotone` — a better actual never scores less;
+* :func:`law_full_marks_exactly_when_met` — a met target scores w (less the rule set's cut for
+  over-achievement); a missed one scores less before rounding, except a strict bound missed at
+  its very boundary, where the formula may give w;
+* :func:`law_monotone` — a better actual never scores less (beyond the over-achievement cut);
 * :func:`law_unit_invariant` — restating the actual in another unit (5万元 / 50000元) changes
   nothing;
 * :func:`law_deterministic` — the same input gives the same score;
 * :func:`law_budget_line` — the budget line lies within [0, its weight] and rises with the rate;
 * :func:`law_totals_within_100` — a project's total (and the department's) lies within
-  [0, 100] when the weights are the rule set's, with or without indicators that do not apply.
+  [0, 100] when the weights are the rule set's, with or without indicators that do not apply;
+* :func:`law_grades` — the grade bands are ordered and lie inside [0, 100], every total in
+  [0, 100] has a grade, and the grade never falls as the total rises;
+* :func:`law_weight_sums` — a project is graded only when its weights and budget line total 100
+  (or the rule set rescales to 100), and its total is the sum of its rows as the rule set
+  rounds them, so the rows shown add up to the total shown and the grade follows that total.
 """
 
 from __future__ import annotations
@@ -35,10 +42,10 @@ from hypothesis.errors import InvalidArgument
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.targets import AnyTarget, Comparison, Range
 from indicatorkit.language.values import Amount
-from indicatorkit.model.records import Indicator, Spec
+from indicatorkit.model.records import Indicator, Project, Spec
 from indicatorkit.scoring.indicator import Outcome, score_indicator
 from indicatorkit.scoring.report import score
-from indicatorkit.scoring.rules import RuleSet
+from indicatorkit.scoring.rules import RoundingStage, RuleSet
 from indicatorkit.strategies import (
     actuals_meeting,
     actuals_missing,
@@ -57,9 +64,11 @@ __all__ = [
     "law_budget_line",
     "law_deterministic",
     "law_full_marks_exactly_when_met",
+    "law_grades",
     "law_monotone",
     "law_totals_within_100",
     "law_unit_invariant",
+    "law_weight_sums",
 ]
 
 _WEIGHTS = st.fractions(min_value=0, max_value=100, max_denominator=100)
@@ -115,8 +124,13 @@ def law_full_marks_exactly_when_met(rules: RuleSet) -> Callable[..., None]:
         result = score_indicator(
             target, _actual(data, target), weight, direction=direction, rules=rules
         )
-        if result.outcome in (Outcome.MET, Outcome.MISSED):
-            assert (result.score == weight) == (result.outcome is Outcome.MET), result
+        assert result.score is None or result.score <= weight, result
+        if result.outcome is Outcome.MET:
+            cut = rules.overshoot_cut
+            low = weight if cut is None else max(Fraction(0), weight - cut.points)
+            assert result.score is not None and low <= result.score <= weight, result
+        elif result.outcome is Outcome.MISSED and result.attainment != 1:
+            assert result.exact_score is not None and result.exact_score < weight, result
 
     return law
 
@@ -151,9 +165,10 @@ def law_monotone(rules: RuleSet) -> Callable[..., None]:
         score_low = score_indicator(target, low, weight, direction=direction, rules=rules).score
         score_high = score_indicator(target, high, weight, direction=direction, rules=rules).score
         assert score_low is not None and score_high is not None
+        cut = Fraction(0) if rules.overshoot_cut is None else rules.overshoot_cut.points
         if isinstance(target, Comparison):
             if target.effective_operator(direction).is_lower_bound:
-                assert score_low <= score_high, (low, high, score_low, score_high)
+                assert score_low <= score_high + cut, (low, high, score_low, score_high)
             else:
                 assert score_low >= score_high, (low, high, score_low, score_high)
         else:
@@ -270,6 +285,78 @@ def law_totals_within_100(rules: RuleSet) -> Callable[..., None]:
     return law
 
 
+def law_grades(rules: RuleSet) -> Callable[..., None]:
+    """The grade bands are ordered best first, inside [0, 100]; every total in [0, 100] has a
+    grade of the rule set; a higher total never gets a worse grade.
+
+    >>> from hypothesis import settings
+    >>> from indicatorkit.scoring.rules import NATIONAL
+    >>> test = settings(max_examples=5, deadline=None)(law_grades(NATIONAL))
+    >>> test()
+    """
+
+    totals = st.fractions(min_value=0, max_value=100, max_denominator=1000)
+
+    @given(x=totals, y=totals)
+    def law(x: Fraction, y: Fraction) -> None:
+        lowest = [bound for bound, _ in rules.grades]
+        names = [name for _, name in rules.grades]
+        assert lowest == sorted(lowest, reverse=True) and len(set(lowest)) == len(lowest)
+        assert all(0 <= bound <= 100 for bound in lowest) and lowest[-1] == 0, rules.grades
+        low, high = sorted((x, y))
+        assert rules.grade(low) in names and rules.grade(high) in names
+        assert names.index(rules.grade(high)) <= names.index(rules.grade(low)), (low, high)
+
+    return law
+
+
+def law_weight_sums(rules: RuleSet) -> Callable[..., None]:
+    """With weights given (and the budget line's 分值 from the table), a project is graded only
+    when they total 100 — or rescaled to 100 when the rule set says so; its total is the sum of
+    its rows as the rule set rounds them (rows shown add up to the total shown) and the grade
+    is the grade of that total.
+
+    >>> from hypothesis import settings
+    >>> from indicatorkit.scoring.rules import NATIONAL
+    >>> test = settings(max_examples=5, deadline=None)(law_weight_sums(NATIONAL))
+    >>> test()
+    """
+
+    points = st.fractions(min_value=0, max_value=60, max_denominator=4)
+
+    @given(spec=specs(max_projects=2), budget_weight=st.none() | points, data=st.data())
+    def law(spec: Spec, budget_weight: Fraction | None, data: st.DataObject) -> None:
+        def weighted(project: Project) -> Project:
+            indicators = tuple(
+                attrs.evolve(i, weight=data.draw(points), evaluator_score=None)
+                for i in project.indicators
+            )
+            return attrs.evolve(project, indicators=indicators, budget_weight=budget_weight)
+
+        projects = tuple(weighted(p) if p.withheld is None else p for p in spec.projects)
+        result = score(attrs.evolve(spec, projects=projects), rules=rules)
+        for project in result.projects:
+            rows = [item.score for item in project.indicators]
+            possible = sum((row.weight for row in rows), Fraction(0)) + project.budget.weight
+            assert project.weight_sum == possible
+            if possible != 100 and not rules.rescale_weights:
+                assert project.grade is None and project.grade_note, project
+            low, high = project.total_range
+            if rules.rescale_weights:
+                assert 0 <= low <= high <= 100, project.total_range
+            if project.grade is not None and rules.execution_caps == ():
+                assert rules.grade(low) == project.grade
+            plain = not project.rescaled and rules.execution_caps == ()
+            if plain and rules.rounding.stage is RoundingStage.INDICATOR:
+                shown = sum(
+                    (row.score_range[0] if row.score is None else row.score for row in rows),
+                    Fraction(0),
+                )
+                assert low == shown + project.budget.score_range[0], project
+
+    return law
+
+
 LAWS: tuple[Callable[[RuleSet], Callable[..., None]], ...] = (
     law_bounded,
     law_full_marks_exactly_when_met,
@@ -278,6 +365,8 @@ LAWS: tuple[Callable[[RuleSet], Callable[..., None]], ...] = (
     law_deterministic,
     law_budget_line,
     law_totals_within_100,
+    law_grades,
+    law_weight_sums,
 )
 
 

@@ -241,8 +241,9 @@ def _total(
         reading.say(
             "IK715",
             INFO,
-            f"预算执行率印出的{'、'.join(printed)}；打分时由规则集计算 "
-            "(the budget line's printed points and rate; scoring computes them)",
+            f"预算执行率印出的{'、'.join(printed)}；打分时用印出的分值，执行率与得分由规则集计算 "
+            "(the budget line's printed points and rate: scoring takes the points and computes "
+            "the rest)",
             row,
             first.column,
         )

@@ -211,6 +211,8 @@ def _project(reading: GridReading, start: int, end: int, number: int) -> Project
         block = read_budget_block(reading, caption)
         fields.update(block.fields)
         printed = block.printed
+        if "weight" in printed:  # the budget line's 分值 as the table prints it: scoring takes it
+            fields["budget_weight"] = printed["weight"]
     else:
         reading.say(
             "IK721",
@@ -222,7 +224,9 @@ def _project(reading: GridReading, start: int, end: int, number: int) -> Project
     _goal(reading, start, table_top - 1, fields)
     indicators = read_indicators(reading, table) if table is not None else []
     if table is not None:
-        _check_totals(reading, table, [i for i, _ in indicators], printed, end)
+        weight_total = _check_totals(reading, table, [i for i, _ in indicators], printed, end)
+        if weight_total is not None:
+            fields["weight_total"] = weight_total
     _titles_and_totals(reading, start, end)
     try:
         return Project(number, indicators=[i for i, _ in indicators], **fields)  # type: ignore[arg-type]
@@ -329,25 +333,31 @@ def _check_totals(
     indicators: list[Indicator],
     budget: dict[str, Fraction],
     end: int,
-) -> None:
+) -> Fraction | None:
     """The 总分 row's printed 分值 and 得分 against the rows' (and the budget line's) sum: IK722
-    when they disagree (only when every row prints its own)."""
+    when they disagree (only when every row prints its own).  Returns the printed 分值 (the
+    project's ``weight_total``), ``None`` when none is printed."""
     grid = reading.grid
     row = table.end + 1
     cells = grid.own_cells(row) if row <= end else []
     if not cells or not key(cells[0].text).startswith(TOTAL_LABELS):
-        return
+        return None
+    weight_total = None
     for role, field in (("weight", "weight"), ("score", "evaluator_score")):
         column = table.columns.get(role)
         cell = grid.cell(row, column) if column is not None else None
-        values = [getattr(i, field) for i in indicators]
-        if cell is None or not values or None in values:
+        if cell is None:
             continue
         try:
             shown = decimal_value(key(cell.text).removesuffix("分"))
         except (ValueError, ArithmeticError):
             continue
-        rows = sum(values, Fraction(0))
+        values = [getattr(i, field) for i in indicators]
+        rows = sum((v for v in values if v is not None), Fraction(0))
+        if role == "weight" and not (shown == rows and budget.get(role)):
+            weight_total = shown  # the whole 总分 (a 合计 of the indicators alone is not kept)
+        if not values or None in values:
+            continue
         total = rows + budget.get(role, Fraction(0))
         if shown not in (total, rows):  # a 合计 of the indicators alone is also printed
             what = "分值" if role == "weight" else "得分"
@@ -360,6 +370,7 @@ def _check_totals(
                 cell,
                 "核对各行与总分 / check the rows and the total",
             )
+    return weight_total
 
 
 def _titles_and_totals(reading: GridReading, start: int, end: int) -> None:

@@ -22,7 +22,7 @@ to the last digit.  The template (``html_report.py``) only lays these records ou
 >>> page = build_page(assess(spec, year=2025))
 >>> project = page.projects[0]
 >>> project.rows[0].score, project.total, project.grade
-('37.50', '47.00', '差')
+('37.50', '47.00', '不评 withheld')
 >>> [(p.at, p.planned, p.spent, p.light) for p in project.spending]
 [('6月底', '50.00%', '35.00%', 'red'), ('12月底', '100.00%', '95.00%', 'yellow')]
 """
@@ -177,7 +177,9 @@ class ProjectSection:
     >>> section.budget_rate, [row.label for row in section.facts.funds]
     ('95.00%', ['年度资金总额 total'])
     >>> section.budget_score, section.total, section.grade, section.rescaled
-    ('9.50', '47.00', '差', False)
+    ('9.50', '47.00', '不评 withheld', False)
+    >>> section.grade_note                    # 产出 50 + 预算执行率 10: why no grade
+    '分值合计 60，不是 100 (the weights total 60, not 100)'
     """
 
     number: int
@@ -193,6 +195,8 @@ class ProjectSection:
     budget_message: str
     total: str
     grade: str
+    #: Why no grade is given (the weights do not total 100), or ``""``.
+    grade_note: str
     rescaled: bool
     spending: tuple[SpendingPoint, ...]
     #: Its funds, its goal against what was achieved, the conclusions.
@@ -358,7 +362,8 @@ def _section(
         budget_score=_points(*budget.score_range),
         budget_message=budget.message,
         total=_points(*project.total_range),
-        grade=project.grade or "待定 undecided",
+        grade=project.grade or ("不评 withheld" if project.grade_note else "待定 undecided"),
+        grade_note=project.grade_note,
         rescaled=project.rescaled,
         spending=spending,
         facts=facts,

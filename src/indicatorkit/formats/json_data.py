@@ -121,6 +121,7 @@ _MAY_BE_LEFT_OUT: Final[dict[type, frozenset[str]]] = {
     Project: frozenset(
         {"executed", "adjusted_budget", "spent", "budget_reason"}
         | {"initial_budget", "fund_sources", "goal_outcome"}
+        | {"budget_weight", "weight_total"}
         | {"conclusion", "problems", "improvements"}
     ),
     Indicator: frozenset({"actual", "evaluator_score", "reason", "not_applicable"}),
@@ -816,8 +817,8 @@ def to_data(spec: Spec) -> dict[str, Any]:
     {'department': None, 'projects': [{'number': 6, 'name': '办公楼维修', 'code': '', 'unit': '',
      'budget': None, 'purpose': '', 'plan': None, 'goal': '', 'indicators': [], 'withheld': '涉密',
      'executed': None, 'adjusted_budget': None, 'initial_budget': None, 'fund_sources': [],
-     'goal_outcome': '', 'spent': None, 'budget_reason': '',
-     'conclusion': '', 'problems': '', 'improvements': ''}],
+     'goal_outcome': '', 'spent': None, 'budget_reason': '', 'budget_weight': None,
+     'weight_total': None, 'conclusion': '', 'problems': '', 'improvements': ''}],
      'units': None, 'rules': None}
     """
     token = _UNITS.set(spec.units)

@@ -136,6 +136,7 @@ class _Draft:
     adjusted: Amount | None = None
     executed: Amount | None = None
     budget_points: Fraction | None = None
+    weight_total: Fraction | None = None
     fiscal: Amount | None = None
     other: Amount | None = None
     goal: str = ""
@@ -201,6 +202,8 @@ class _Reader:
             budget=budget,
             adjusted_budget=draft.adjusted,
             executed=draft.executed,
+            budget_weight=draft.budget_points,
+            weight_total=draft.weight_total,
             indicators=draft.indicators,
             where=draft.where,
         )
@@ -467,6 +470,8 @@ class _Reader:
         weights = [i.weight for i in draft.indicators if i.weight is not None]
         total = sum(weights, Fraction(0))
         sums = {total, total + (draft.budget_points or 0)}
+        if printed is not None and not (weights and printed == total and draft.budget_points):
+            draft.weight_total = printed  # the 总分 row's 分值, the budget line's included
         if printed is not None and weights and printed not in sums:
             self.say(
                 "IK654",

@@ -9,6 +9,7 @@ or in a located finding (``file:sheet!C12``, codes IK700 onwards, listed in
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
@@ -64,7 +65,7 @@ from indicatorkit.model.records import (
     Spec,
     SpendingPlan,
 )
-from indicatorkit.numerals import decimal_value
+from indicatorkit.numerals import decimal_value, read_ratio
 from indicatorkit.units import unit as unit_named
 
 __all__ = ["CODES", "read_workbook"]
@@ -869,9 +870,8 @@ class _SheetReader:
             self.find(
                 "IK715",
                 INFO,
-                f"预算执行率的分值按表头为 {caption_points.group(1)}；打分时由规则计算 "
-                "(the budget line's weight as the caption prints it; scoring takes the rule "
-                "set's)",
+                f"预算执行率的分值按表头为 {caption_points.group(1)}，打分时用它 "
+                "(the budget line's weight as the caption prints it: scoring takes it)",
                 caption.row,
                 caption.column,
                 caption.text,
@@ -980,16 +980,25 @@ class _SheetReader:
             extra["executed"] = executed
         if initial is not None and full is not None and full != initial:
             extra["adjusted_budget"] = full
+        if caption_points:
+            extra["budget_weight"] = read_ratio(caption_points.group(1))
         for name in ("weight", "score"):
             printed = total_row.get(name)
             if printed is not None and key(printed.text) not in _DASHES:
                 what = "分值" if name == "weight" else "得分"
+                if name == "weight":  # the table's 分值 is the budget line's weight
+                    with contextlib.suppress(IndicatorkitError):
+                        extra["budget_weight"] = read_ratio(printed.text)
                 self.find(
                     "IK715",
                     INFO,
-                    f"预算执行率的{what}按表上为 {printed.text}；打分时由规则计算 "
-                    f"(the budget line's printed {'weight' if name == 'weight' else 'score'}; "
-                    "scoring computes it from the rule set)",
+                    f"预算执行率的{what}按表上为 {printed.text}"
+                    + ("，打分时用它" if name == "weight" else "；打分时由规则计算")
+                    + (
+                        " (the budget line's printed weight: scoring takes it)"
+                        if name == "weight"
+                        else " (the budget line's printed score; scoring computes it)"
+                    ),
                     printed.row,
                     printed.column,
                     printed.text,

@@ -38,7 +38,7 @@ from indicatorkit.model.records import (
 from indicatorkit.numerals import format_decimal, is_terminating
 from indicatorkit.scoring.indicator import display
 from indicatorkit.scoring.report import ProjectScore, SpecScore
-from indicatorkit.scoring.rules import RuleSet
+from indicatorkit.scoring.rules import RoundingMode, RuleSet
 
 __all__ = [
     "INDICATOR_HEADERS",
@@ -599,6 +599,10 @@ def _self_assessment_sheet(
             factor = possible / (possible - dropped)
             formula = f"({formula})*{_decimal(possible)}/{_decimal(possible - dropped)}"
             raw *= factor
+        rounding = rules.rounding
+        if raw != total and rounding.mode is RoundingMode.HALF_UP and rounding.round(raw) == total:
+            formula = f"ROUND({formula},{rounding.places})"  # the rule set rounds the total
+            raw = total
         if raw == total:
             s.write_formula(total_row, 6, "=" + formula, formats["score"], _stored(total))
         else:
@@ -607,13 +611,14 @@ def _self_assessment_sheet(
         low, high = project.total_range
         sheet.text(total_row, 6, _range_text(low, high))
         total_cell = ""
-    grade = project.grade or "待定"
+    grade = project.grade or ("不评" if project.grade_note else "待定")
     if total_cell and _base_grade(rules) and rules.grade(_rounded(total)) == project.grade:
         s.write_formula(total_row, 7, _grade_formula(rules, total_cell), formats["cell"], grade)
     else:
         sheet.text(total_row, 7, grade)
-    if project.rescaled:
-        sheet.text(total_row, 8, "不适用指标已折算为百分制 (rescaled to 100)")
+    notes = (project.grade_note, "已按百分制折算 (rescaled to 100)" if project.rescaled else "")
+    if any(notes):
+        sheet.text(total_row, 8, "；".join(note for note in notes if note))  # why no grade
     return total_cell or None
 
 
@@ -649,7 +654,7 @@ def _summary(
         else:
             low, high = project.total_range
             sheet.text(row, 3, _range_text(low, high), "score")
-        sheet.text(row, 4, project.grade or "待定")
+        sheet.text(row, 4, project.grade or ("不评" if project.grade_note else "待定"))
     row += 1
     sheet.text(row, 0, "部门", "label")
     sheet.text(row, 1, "部门汇总（按规则集汇总）", "label")

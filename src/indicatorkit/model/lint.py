@@ -38,6 +38,7 @@ from indicatorkit.language.targets import (
     serial_date,
 )
 from indicatorkit.language.values import Amount
+from indicatorkit.model.cost_direction import implied_direction
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.records import (
     Department,
@@ -53,7 +54,7 @@ from indicatorkit.numerals import format_decimal
 from indicatorkit.units import NO_UNIT, UnitRegistry
 from indicatorkit.vocabulary import LEVEL1, LEVEL2, level1_name, level2_name
 
-__all__ = ["RULES", "lint"]
+__all__ = ["BUDGET_POINTS", "RULES", "lint"]
 
 #: Every project should have these level-1 categories.
 REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
@@ -110,6 +111,10 @@ RULES: dict[str, tuple[Severity, str]] = {
         Severity.WARNING,
         "实际值未写单位，按指标值的单位读不合理 / a bare actual is implausible in the target's unit",
     ),
+    "IK214": (
+        Severity.WARNING,
+        "成本指标的指标值没有运算符，按“≤”读取 / a cost target without an operator is read as ≤",
+    ),
     "IK301": (
         Severity.ERROR,
         "资金支出计划不递增或未到100% / the spending plan decreases or ends below 100%",
@@ -131,7 +136,15 @@ RULES: dict[str, tuple[Severity, str]] = {
         "exceeds 100%",
     ),
     "IK308": (Severity.WARNING, "执行数超过预算数 / execution exceeds the budget"),
+    "IK309": (
+        Severity.WARNING,
+        "各指标分值加预算执行率分值不等于 100（或表中总分） / the weights and the budget line do "
+        "not total 100 (or the printed 总分)",
+    ),
 }
+
+#: The budget line's 分值 where neither the table nor the caller gives one (the national 10).
+BUDGET_POINTS = Fraction(10)
 
 _PROMISES_NUMBER = re.compile(
     r"(?:[（(]%[）)]|%|率|数|量|数量|次数|人数|人次|比例|成本|金额|标准|时限|时间)\s*[）)]?$"
@@ -210,18 +223,25 @@ def _assessed(indicator: Indicator) -> bool:
     )
 
 
-def lint(spec: Spec, *, file: str | None = None, source: str | None = None) -> list[Finding]:
+def lint(
+    spec: Spec,
+    *,
+    file: str | None = None,
+    source: str | None = None,
+    budget_weight: Fraction = BUDGET_POINTS,
+) -> list[Finding]:
     """Every finding about ``spec``, in file order (records built in code first).
 
     ``file`` names the file in the findings; ``source``, the file's text, lets each finding
-    show its line with a caret.
+    show its line with a caret.  ``budget_weight`` is the budget line's 分值 where a project
+    prints none (the rule set's: national 10, Hubei 20), for IK309.
 
     >>> from indicatorkit import lint, loads
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：,=180件\\n")
     >>> sorted({f.code for f in lint(spec)})
     ['IK105', 'IK108', 'IK201']
     """
-    checker = _Checker(file, spec.units)
+    checker = _Checker(file, spec.units, budget_weight)
     if spec.department is not None:
         checker.department(spec.department)
     for project in spec.projects:
@@ -239,9 +259,12 @@ def lint(spec: Spec, *, file: str | None = None, source: str | None = None) -> l
 
 
 class _Checker:
-    def __init__(self, file: str | None, units: UnitRegistry | None) -> None:
+    def __init__(
+        self, file: str | None, units: UnitRegistry | None, budget_weight: Fraction
+    ) -> None:
         self.file = file
         self.units = units
+        self.budget_weight = budget_weight
         self.findings: list[Finding] = []
 
     def add(
@@ -322,11 +345,36 @@ class _Checker:
                 )
         self.plan(project.plan, project.where)
         self.indicators(project.indicators, project.where, f"项目 {project.number}")
+        self.weights(project)
         self.execution(project)
         if project.has_actuals():
             self.unassessed(project.indicators)
         for indicator in project.indicators:
             self.bare_actual(indicator)
+
+    def weights(self, project: Project) -> None:
+        """IK309: the indicators' 分值 and the budget line's total 100, and the printed 总分."""
+        weights = [i.weight for i in project.indicators]
+        if not weights or any(weight is None for weight in weights):
+            return  # no weights (the rule set's apply), or some missing (IK306)
+        budget = self.budget_weight if project.budget_weight is None else project.budget_weight
+        total = sum((w for w in weights if w is not None), Fraction(0)) + budget
+        printed = project.weight_total
+        problems = []
+        if total != 100:
+            problems.append("不是 100")
+        if printed is not None and printed != total:
+            problems.append(f"与表中总分 {format_decimal(printed)} 不符")
+        if problems:
+            self.add(
+                "IK309",
+                f"项目 {project.number} 各指标分值 {format_decimal(total - budget)} 加预算执行率 "
+                f"{format_decimal(budget)} 合计 {format_decimal(total)}，{'，'.join(problems)}",
+                project.where,
+                "weight_total" if printed is not None else None,
+                suggestion="核对各指标分值；需要折算时用 score --rescale / check the weights; "
+                "score --rescale rescales to 100",
+            )
 
     def execution(self, project: Project) -> None:
         """累计支出 and 执行数 against the budget."""
@@ -588,6 +636,14 @@ class _Checker:
                 where,
                 "target",
                 suggestion=f"是否为“{indicator.target_text}%”",
+            )
+        if implied_direction(indicator) is not None:
+            self.add(
+                "IK214",
+                f"“{indicator.target_text}”读作“≤{indicator.target_text}”",
+                where,
+                "target",
+                suggestion=f"写作“≤{indicator.target_text}”或写明方向 / write ≤ or a direction",
             )
         lower_better = indicator.level2 == "成本指标" or bool(_LESS_IS_BETTER.search(title))
         operator = target.operator

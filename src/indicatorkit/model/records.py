@@ -338,8 +338,10 @@ class Project:
     budget before it is written); ``budget_reason`` explains the budget execution.  The central
     自评表 adds ``initial_budget`` (年初预算数, beside the budget's 全年预算数), ``fund_sources``
     (the rows under 年度资金总额) and ``goal_outcome`` (年度总体目标的实际完成情况);
-    ``conclusion`` (评价结论), ``problems`` (存在问题) and ``improvements`` (改进措施) are the
-    assessment's prose.  A withheld project has none of them.
+    ``budget_weight`` is the budget line's 分值 where the table prints it (else the rule set's)
+    and ``weight_total`` the 总分 row's printed 分值; ``conclusion`` (评价结论), ``problems``
+    (存在问题) and ``improvements`` (改进措施) are the assessment's prose.  A withheld project
+    has none of them.
 
     >>> from indicatorkit import Project, loads
     >>> project = loads("项目 3 法律援助\\n  预算：10000元\\n").projects[0]
@@ -374,6 +376,8 @@ class Project:
     goal_outcome: str = attrs.field(default="", kw_only=True, converter=field_text)
     spent: SpendingPlan | None = None
     budget_reason: str = attrs.field(default="", converter=field_text)
+    budget_weight: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
+    weight_total: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
     #: 评价结论, 存在问题, 改进措施: what the self-assessment concludes, in prose.
     conclusion: str = attrs.field(default="", kw_only=True, converter=field_text)
     problems: str = attrs.field(default="", kw_only=True, converter=field_text)
@@ -382,6 +386,9 @@ class Project:
     comments: tuple[str, ...] = _comments()
 
     def __attrs_post_init__(self) -> None:
+        for points in (self.budget_weight, self.weight_total):
+            if points is not None and points < 0:
+                raise InvalidValueError(f"分值必须是非负数 (points must be ≥ 0): {points!r}")
         if self.withheld is not None and (
             self.indicators
             or self.budget

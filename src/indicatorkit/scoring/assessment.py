@@ -238,7 +238,8 @@ def assess(
     if actuals is not None:
         spec, merged = merge_actuals(spec, actuals, spec_file=file)
     result = attrs.evolve(score(spec, rules=rules), findings=tuple(merged))
-    findings = (*merged, *lint(spec, file=file, source=source))
+    points = result.rules.budget_weight  # IK309 adds it where a project prints no 预算分值
+    findings = (*merged, *lint(spec, file=file, source=source, budget_weight=points))
     return Assessment(
         spec=spec,
         result=result,

@@ -16,13 +16,18 @@ True
 
 from __future__ import annotations
 
+import calendar
+import datetime
 from fractions import Fraction
 
-from indicatorkit.language.targets import CheckResult, Comparison, Range
-from indicatorkit.language.values import Amount
+from indicatorkit.language.targets import CheckResult, Comparison, Deadline, Period, Range
+from indicatorkit.language.values import Amount, DatePoint, DateSpan
 from indicatorkit.numerals import exact_ratio
 
-__all__ = ["attainment", "comparison_attainment", "integer_attainment"]
+__all__ = ["attainment", "comparison_attainment", "days_late", "integer_attainment"]
+
+#: The year a day without one is placed in to count days (a leap year, so 2月29日 exists).
+_ANY_YEAR = 2000
 
 _ZERO = Fraction(0)
 
@@ -116,3 +121,36 @@ def _read(result: CheckResult) -> Fraction:
     value = result.value
     assert isinstance(value, Amount)
     return value.normalized
+
+
+def days_late(result: CheckResult) -> int | None:
+    """How many days a missed deadline (or period) was finished after its last day: from the
+    target's last day to the actual's (a period's end); ``None`` when the result is not a
+    late one (met, early, not a date).  Years count when both sides give one; otherwise both
+    days are placed in one year.
+
+    >>> from indicatorkit import parse_target
+    >>> days_late(parse_target("6月底前").check("7月15日"))
+    15
+    >>> days_late(parse_target("2025年6月底前").check("2026年1月1日"))
+    185
+    >>> days_late(parse_target("12月底前").check("12月20日")) is None
+    True
+    """
+    target = result.target
+    if result.met or not isinstance(target, Deadline | Period):
+        return None
+    value = result.value
+    if not isinstance(value, DatePoint | DateSpan):
+        return None
+    done = value.end if isinstance(value, DateSpan) else value
+    due = target.by if isinstance(target, Deadline) else target.span.end
+    both = done.year is not None and due.year is not None
+    late = (_day(done, both) - _day(due, both)).days
+    return late if late > 0 else None
+
+
+def _day(point: DatePoint, with_year: bool) -> datetime.date:
+    year = point.year if with_year and point.year is not None else _ANY_YEAR
+    day = point.day or calendar.monthrange(year, point.month)[1]
+    return datetime.date(year, point.month, day)

@@ -3,15 +3,17 @@ score under a rule set.
 
 Seven outcomes, never folded into 0 or full marks: met, partly met (a qualitative 部分达成),
 missed, not applicable, actual missing, unreadable, evaluation failed.  Scores are exact
-fractions; :func:`display` rounds half up to two decimals, for display only.
+fractions, rounded as the rule set says (national: each score to two decimals, half up —
+``exact_score`` keeps the formula's value); :func:`display` shows them with two decimals.
 
 >>> result = score_indicator("≥200件", "150件", 20)
 >>> result.outcome, result.score, display(result.score)
 (<Outcome.MISSED: 'missed'>, Fraction(15, 1), '15.00')
->>> score_indicator("≤2%", "3%", 10).score           # national: linear, 10·(1 − 0.5)
+>>> missed = score_indicator("≤2%", "3%", 10)           # national: w·A/B
+>>> missed.score, missed.exact_score
+(Fraction(667, 100), Fraction(20, 3))
+>>> score_indicator("≤2%", "3%", 10, rules="lower-linear").score   # the vendor's 10·(1 − 0.5)
 Fraction(5, 1)
->>> score_indicator("≤2%", "3%", 10, rules="lower-ratio").score   # w·A/B
-Fraction(20, 3)
 >>> score_indicator("及时足额发放", "部分达成", 10).score_range
 (Fraction(6, 1), Fraction(8, 1))
 >>> score_indicator("≥200件", "200人", 20).outcome
@@ -50,17 +52,18 @@ from indicatorkit.language.values import (
     restatement,
 )
 from indicatorkit.numerals import format_decimal, to_fraction
-from indicatorkit.scoring.attainment import attainment, comparison_attainment, integer_attainment
+from indicatorkit.scoring.attainment import (
+    attainment,
+    comparison_attainment,
+    days_late,
+    integer_attainment,
+)
 from indicatorkit.scoring.rules import NATIONAL, RuleSet, rule_set
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["IndicatorScore", "Outcome", "display", "score_indicator"]
 
 _ZERO = Fraction(0)
-#: What a missed strict target (``>95%`` with 95%) loses at its very boundary, where the
-#: ratio is 1: one hundredth of a point, the smallest step a table shows (our convention:
-#: full marks are for met targets only).
-BOUNDARY_STEP = Fraction(1, 100)
 
 
 class Outcome(enum.Enum):
@@ -144,6 +147,8 @@ class IndicatorScore:
     ``"repeats target"`` or ``"full completion"`` (a qualitative actual that repeats the
     target, or says ``100%`` / ``是`` / ``已完成``: 达成 at the band's default) or ``None``.
     ``deviation`` is attainment − 1 (how far the actual is from the target, as a share of it).
+    ``score`` and ``score_range`` are rounded as the rule set rounds a row; ``exact_score`` is
+    the score before that rounding.
 
     >>> from indicatorkit import display, score_indicator
     >>> result = score_indicator("≥200件", "150件", 20)
@@ -163,6 +168,9 @@ class IndicatorScore:
     explanation_required: bool = False
     explanation_given: bool = False
     message: str = ""
+    exact_score: Fraction | None = attrs.field(
+        default=attrs.Factory(lambda self: self.score, takes_self=True)
+    )
 
     @property
     def deviation(self) -> Fraction | None:
@@ -186,6 +194,7 @@ class IndicatorScore:
             "weight": _text(self.weight),
             "score": _text(self.score),
             "score_display": display(self.score),
+            "exact_score": _text(self.exact_score),
             "score_range": [_text(self.score_range[0]), _text(self.score_range[1])],
             "score_source": self.score_source,
             "deviation": _text(self.deviation),
@@ -209,6 +218,7 @@ _new_score = object.__new__
     _set_explanation_required,
     _set_explanation_given,
     _set_message,
+    _set_exact_score,
 ) = (IndicatorScore.__dict__[field.name].__set__ for field in attrs.fields(IndicatorScore))
 
 
@@ -222,11 +232,13 @@ def _scored(
     explanation_required: bool,
     explanation_given: bool,
     message: str,
+    rules: RuleSet = NATIONAL,
 ) -> IndicatorScore:
-    """The record of a numeric result scored by formula, set field by field into a new
-    instance without the generated ``__init__`` (the hot path: every value here is the
-    scoring's own, of the right type).  A test holds it equal to the constructor and checks
-    that it sets every field."""
+    """The record of a numeric result scored by formula (``score`` exact, rounded here as
+    ``rules`` round a row), set field by field into a new instance without the generated
+    ``__init__`` (the hot path: every value here is the scoring's own, of the right type).  A
+    test holds it equal to the constructor and checks that it sets every field."""
+    exact, score = score, rules.rounding.row(score, weight)
     result = _new_score(IndicatorScore)
     _set_target(result, target)
     _set_actual(result, actual)
@@ -240,6 +252,7 @@ def _scored(
     _set_explanation_required(result, explanation_required)
     _set_explanation_given(result, explanation_given)
     _set_message(result, message)
+    _set_exact_score(result, exact)
     return result
 
 
@@ -297,7 +310,7 @@ def score_indicator(
         type(actual) is int
         and type(target) is Comparison
         and not_applicable is None
-        and chosen_rules.overshoot is None
+        and chosen_rules.plain
     ):
         return _scored_count(target, actual, weight, direction, chosen_rules, reason)
     if isinstance(target, str):
@@ -459,6 +472,8 @@ def _qualitative(
     except ValueError as error:
         return _undecided(result.target, result.actual, Outcome.FAILED, weight, str(error))
     met = grade is Grade.ACHIEVED
+    exact, row = score, rules.rounding.row
+    score = row(score, weight)
     restated = _restated(result)
     return IndicatorScore(
         result.target,
@@ -466,12 +481,13 @@ def _qualitative(
         _GRADE_OUTCOMES[grade],
         weight,
         score,
-        (score, score) if evaluated else (low, high),
+        (score, score) if evaluated else (row(low, weight), row(high, weight)),
         met=met,
         score_source="evaluator" if evaluated else restated or "default",
         explanation_required=not met,
         explanation_given=bool(reason.strip()),
         message=grade.value + (_RESTATED_MESSAGES[restated] if restated else ""),
+        exact_score=exact,
     )
 
 
@@ -496,16 +512,22 @@ def _numeric(result: CheckResult, weight: Fraction, rules: RuleSet, reason: str)
     if isinstance(target, Comparison):
         lower_bound = target.threshold(result.direction).lower_bound
         ratio = comparison_attainment(result, target, lower_bound)
-        score = weight if met else _missed(rules, ratio, lower_bound, weight)
+        if not met:
+            score = rules.missed_score(ratio, lower_bound, weight)
+        elif lower_bound and ratio is not None:
+            score = rules.overshoot_score(ratio, weight)  # 偏离度: the rule set's cut, if any
+        else:
+            score = weight
     else:
         ratio = attainment(result)
         if met:
             score = weight
         elif isinstance(target, Deadline | Period):
-            score = _ZERO  # a missed deadline or period has no ratio: our convention
+            score = rules.late_score(days_late(result), weight)  # national: 0
         else:  # a range: partial credit by its attainment, our convention
-            score = _missed(rules, ratio, True, weight)
+            score = rules.missed_score(ratio, True, weight)
     over = rules.overshoot is not None and _overshoot(result, rules)
+    cut = met and score < weight
     return _scored(
         target,
         result.actual,
@@ -513,9 +535,10 @@ def _numeric(result: CheckResult, weight: Fraction, rules: RuleSet, reason: str)
         weight,
         score,
         ratio,
-        not met or over,
+        not met or over or cut,
         bool(reason) and not reason.isspace(),
-        _OVERSHOOT_MESSAGE if over else "",
+        "；".join(text for text, say in ((_OVERSHOOT_MESSAGE, over), (_CUT_MESSAGE, cut)) if say),
+        rules,
     )
 
 
@@ -528,7 +551,7 @@ def _scored_count(
     reason: str,
 ) -> IndicatorScore:
     """:func:`score_indicator` of an int actual (a number in the target's own unit) against
-    a comparison, by rules without an overshoot share — the hot path of scoring numbers
+    a comparison, by plain rules (:attr:`RuleSet.plain`) — the hot path of scoring numbers
     (``benchmarks/bench_scoring.py``).  What ``check`` and :func:`_numeric` would do, in
     integer arithmetic on the target's :meth:`~Comparison.threshold`, with no
     :class:`CheckResult` in between.  A property test holds it equal to the general path."""
@@ -540,32 +563,17 @@ def _scored_count(
         actual,
         met,
         weight,
-        weight if met else _missed(rules, ratio, lower_bound, weight),
+        weight if met else rules.missed_score(ratio, lower_bound, weight),
         ratio,
         not met,
         bool(reason) and not reason.isspace(),
         "",
+        rules,
     )
 
 
-def _missed(
-    rules: RuleSet, ratio: Fraction | None, lower_bound: bool, weight: Fraction
-) -> Fraction:
-    """The score of a missed numeric target with attainment ``ratio``: the rule set's partial
-    credit — less :data:`BOUNDARY_STEP` for a strict bound missed at its very boundary, where
-    the ratio is 1 and the formula would give full marks."""
-    score = rules.partial_credit(ratio, lower_bound, weight)
-    if (
-        ratio is not None
-        and ratio.numerator == ratio.denominator
-        and score == weight
-        and weight.numerator > 0
-    ):
-        return max(_ZERO, weight - BOUNDARY_STEP)
-    return score
-
-
 _OVERSHOOT_MESSAGE = "超出目标过多，须说明 (far beyond the target: explain it)"
+_CUT_MESSAGE = "超出目标过多，按偏离度扣分 (far beyond the target: points cut by the rule set)"
 
 
 def _overshoot(result: CheckResult, rules: RuleSet) -> bool:

@@ -40,6 +40,7 @@ from indicatorkit.errors import ArgumentError, IndicatorkitError
 from indicatorkit.language.targets import Comparison, Qualitative, Range
 from indicatorkit.language.values import DatePoint, Grade
 from indicatorkit.model.actuals import Actuals, merge_actuals
+from indicatorkit.model.cost_direction import implied_direction
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.records import Indicator, Project, Spec, SpendingPlan
 from indicatorkit.numerals import format_decimal
@@ -239,7 +240,8 @@ def _indicator_light(indicator: Indicator, pace: Fraction, spec: Spec) -> Indica
         )
         return IndicatorLight(indicator, Light.GREY, None, message)
     try:
-        result = target.check(actual, direction=indicator.direction, units=spec.units)
+        direction = implied_direction(indicator) or indicator.direction  # a bare 成本指标: ≤
+        result = target.check(actual, direction=direction, units=spec.units)
     except IndicatorkitError as error:
         return IndicatorLight(indicator, Light.GREY, None, str(error).split("\n")[0])
     if isinstance(target, Qualitative):

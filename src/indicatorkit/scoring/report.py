@@ -2,9 +2,15 @@
 indicator, the budget line, each project's total and grade, and the department's roll-up.
 
 Weights come from the spec where it gives them (分值); otherwise each level-1 indicator gets its
-rule-set weight (产出 50, 效益 30, 满意度 10), split evenly inside the level, so the seed's
-tables score without a weight written.  Points an indicator leaves undecided (actual missing,
-unreadable, evaluation failed) make the total a range.
+rule-set weight (产出 50, 效益 30, 满意度 10), split evenly inside the level (in steps of the
+rule set's rounding: 50 over three rows is 16.67, 16.67, 16.66), so the seed's tables score
+without a weight written.  Points an indicator leaves undecided (actual missing, unreadable,
+evaluation failed) make the total a range.
+
+The total is the sum of the rows as the rule set rounds them (national: each to two decimals,
+half up), so the rows shown add up to the total shown, and the grade follows that total.  When
+the weights and the budget line do not total 100 (or the printed 总分), no grade is given and
+``grade_note`` says why — unless the rule set rescales to 100 (百分制折算, ``rescale-100``).
 
 >>> from indicatorkit import loads
 >>> spec = loads('''
@@ -38,16 +44,18 @@ import attrs
 from indicatorkit.errors import ArgumentError
 from indicatorkit.language.values import Amount
 from indicatorkit.model.actuals import ACTUALS_HINT, Actuals, merge_actuals
+from indicatorkit.model.cost_direction import COST_MESSAGE, implied_direction
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.records import Indicator, Project, Spec
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.indicator import IndicatorScore, Outcome, display, score_indicator
-from indicatorkit.scoring.rules import Rollup, RuleSet, rule_set
+from indicatorkit.scoring.rules import Rollup, RoundingStage, RuleSet, rule_set
 from indicatorkit.vocabulary import level1_name, level2_name
 
 __all__ = ["BudgetLine", "ProjectScore", "ScoredIndicator", "SpecScore", "Subtotal", "score"]
 
 _ZERO = Fraction(0)
+_HUNDRED = Fraction(100)
 
 
 def _text(value: Fraction | None) -> str | None:
@@ -118,6 +126,8 @@ class BudgetLine:
     message: str = ""
     #: The table's 执行说明 (why the budget was executed as it was), as written.
     reason: str = ""
+    #: The score before the rule set rounds it (``None`` while undecided).
+    exact_score: Fraction | None = None
 
 
 def _grade(rules: RuleSet, low: Fraction, high: Fraction) -> str | None:
@@ -129,8 +139,10 @@ def _grade(rules: RuleSet, low: Fraction, high: Fraction) -> str | None:
 class ProjectScore:
     """A project's self-assessment: its indicators' scores, subtotals, budget line, total and
     grade.  ``total`` is ``None`` while points are undecided; ``total_range`` is what the total
-    can still be and ``grade`` is ``None`` when the range spans two grades.  ``rescaled`` says
-    the total was rescaled to 100 because some indicators do not apply.
+    can still be (rounded as the rule set says; ``exact_range`` before rounding) and ``grade``
+    is ``None`` when the range spans two grades or the weights do not total 100 (``grade_note``
+    says why).  ``rescaled`` says the total was rescaled to 100 because some indicators do not
+    apply or the rule set rescales weights; ``weight_sum`` is the weights plus the budget line.
 
     >>> from indicatorkit import display, loads, score
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
@@ -148,6 +160,9 @@ class ProjectScore:
     grade: str | None
     rescaled: bool
     budget_total: Amount | None
+    exact_range: tuple[Fraction, Fraction] | None = None
+    weight_sum: Fraction = _HUNDRED
+    grade_note: str = ""
 
     @property
     def total(self) -> Fraction | None:
@@ -158,6 +173,20 @@ class ProjectScore:
     def undecided(self) -> Fraction:
         """Points still undecided (the width of the total's range)."""
         return self.total_range[1] - self.total_range[0]
+
+    @property
+    def grade_label(self) -> str:
+        """The grade as every output prints it: the grade, why it is withheld, or undecided.
+
+        >>> from indicatorkit import loads, score
+        >>> spec = loads("项目 1\\n  指标 产出指标 / 数量指标 / 数\\n    指标值：≥1件\\n"
+        ...     "    分值：50\\n    实际值：1件\\n")
+        >>> score(spec).projects[0].grade_label
+        '不评 withheld（分值合计 60，不是 100 (the weights total 60, not 100)）'
+        """
+        if self.grade:
+            return self.grade
+        return f"不评 withheld（{self.grade_note}）" if self.grade_note else "待定 undecided"
 
 
 @attrs.frozen
@@ -241,8 +270,8 @@ class SpecScore:
             low, high = project.total_range
             total = display(low) if low == high else f"{display(low)}–{display(high)}"
             lines.append(
-                f"  总分 total: {total}  等级 grade: {project.grade or '待定 undecided'}"
-                + ("（不适用指标已折算 rescaled）" if project.rescaled else "")
+                f"  总分 total: {total}  等级 grade: {project.grade_label}"
+                + ("（已按百分制折算 rescaled）" if project.rescaled else "")
             )
         if self.department_range is not None:
             low, high = self.department_range
@@ -309,6 +338,7 @@ def _project_data(project: ProjectScore) -> dict[str, Any]:
             "weight_display": _shown(budget.weight),
             "score": _text(budget.score),
             "score_display": _shown(budget.score),
+            "exact_score": _text(budget.exact_score),
             "score_range": [_text(v) for v in budget.score_range],
             "score_range_display": [_shown(v) for v in budget.score_range],
             "explanation_required": budget.explanation_required,
@@ -320,7 +350,12 @@ def _project_data(project: ProjectScore) -> dict[str, Any]:
         "total_range": [_text(v) for v in project.total_range],
         "total_range_display": [_shown(v) for v in project.total_range],
         "total_display": display(project.total),
+        "exact_total_range": None
+        if project.exact_range is None
+        else [_text(v) for v in project.exact_range],
+        "weight_sum": _text(project.weight_sum),
         "grade": project.grade,
+        "grade_note": project.grade_note,
         "rescaled": project.rescaled,
     }
 
@@ -330,7 +365,7 @@ def _project_data(project: ProjectScore) -> dict[str, Any]:
 
 def _weights(indicators: tuple[Indicator, ...], rules: RuleSet) -> tuple[list[Fraction], list[str]]:
     """Each indicator's weight: the spec's, or its level's weight split evenly among the
-    indicators of the level that have none."""
+    indicators of the level that have none (in the rounding's steps when rows are rounded)."""
     weights: list[Fraction | None] = [indicator.weight for indicator in indicators]
     notes = ["" for _ in indicators]
     levels: dict[str, list[int]] = {}
@@ -350,14 +385,34 @@ def _weights(indicators: tuple[Indicator, ...], rules: RuleSet) -> tuple[list[Fr
                 )
             continue
         given = sum((weights[i] or _ZERO for i in members if weights[i] is not None), _ZERO)
-        share = max(_ZERO, level_weight - given) / len(missing)
-        for i in missing:
+        for i, share in zip(
+            missing, _split(max(_ZERO, level_weight - given), len(missing), rules), strict=True
+        ):
             weights[i] = share
     return [w if w is not None else _ZERO for w in weights], notes
 
 
+def _split(points: Fraction, parts: int, rules: RuleSet) -> list[Fraction]:
+    """``points`` split evenly into ``parts``: exactly, or — when the rule set rounds rows —
+    in its steps, the first rows taking one step more (50 in three: 16.67, 16.67, 16.66), so
+    that the rows' full marks still add up to ``points``.
+
+    >>> from indicatorkit import NATIONAL
+    >>> [str(share) for share in _split(Fraction(50), 3, NATIONAL)]
+    ['1667/100', '1667/100', '833/50']
+    """
+    rounding = rules.rounding
+    steps = points / rounding.step
+    if rounding.stage is not RoundingStage.INDICATOR or steps.denominator != 1:
+        return [points / parts] * parts
+    base, extra = divmod(steps.numerator, parts)
+    return [(base + (i < extra)) * rounding.step for i in range(parts)]
+
+
 def _budget_line(project: Project, rules: RuleSet) -> BudgetLine:
     budget = project.adjusted_budget or (project.budget.total if project.budget else None)
+    if project.budget_weight is not None and project.budget_weight != rules.budget_weight:
+        rules = attrs.evolve(rules, budget_weight=project.budget_weight)  # the table's 分值
     weight = rules.budget_weight
     undecided = (
         "缺少预算数 (no budget)"
@@ -380,7 +435,8 @@ def _budget_line(project: Project, rules: RuleSet) -> BudgetLine:
             reason=project.budget_reason,
         )
     rate = project.executed.normalized / budget.normalized
-    score = rules.budget_score(rate)
+    exact = rules.budget_score(rate)
+    score = rules.rounding.row(exact, weight)
     required = rules.budget_rate_floor is not None and rate < rules.budget_rate_floor
     return BudgetLine(
         budget,
@@ -393,6 +449,7 @@ def _budget_line(project: Project, rules: RuleSet) -> BudgetLine:
         explanation_given=bool(project.budget_reason.strip()),
         message="执行率偏低，须说明 (a low rate: explain it)" if required else "",
         reason=project.budget_reason,
+        exact_score=exact,
     )
 
 
@@ -400,31 +457,52 @@ def _score_project(project: Project, rules: RuleSet, spec: Spec) -> ProjectScore
     weights, notes = _weights(project.indicators, rules)
     scored = []
     for indicator, weight, note in zip(project.indicators, weights, notes, strict=True):
+        implied = implied_direction(indicator)
         result = score_indicator(
             indicator.target,
             indicator.actual,
             weight,
-            direction=indicator.direction,
+            direction=implied or indicator.direction,
             rules=rules,
             evaluator_score=indicator.evaluator_score,
             not_applicable=indicator.not_applicable,
             reason=indicator.reason,
             units=spec.units,
         )
-        if note:
-            result = attrs.evolve(result, message="；".join(p for p in (note, result.message) if p))
+        said = [text for text in (note, COST_MESSAGE if implied else "", result.message) if text]
+        if said and said != [result.message]:
+            result = attrs.evolve(result, message="；".join(said))
         scored.append(ScoredIndicator(indicator, result))
     budget = _budget_line(project, rules)
-    low = sum((_span(s.score)[0] for s in scored), _ZERO) + budget.score_range[0]
-    high = sum((_span(s.score)[1] for s in scored), _ZERO) + budget.score_range[1]
+    spans = [_span(s.score) for s in scored]
+    low = sum((span[0] for span in spans), _ZERO) + budget.score_range[0]
+    high = sum((span[1] for span in spans), _ZERO) + budget.score_range[1]
+    exact = [_exact_span(s.score) for s in scored]
+    budget_low, budget_high = (
+        budget.score_range if budget.exact_score is None else (budget.exact_score,) * 2
+    )
+    exact_low = sum((span[0] for span in exact), _ZERO) + budget_low
+    exact_high = sum((span[1] for span in exact), _ZERO) + budget_high
     dropped = sum(
         (s.score.weight for s in scored if s.score.outcome is Outcome.NOT_APPLICABLE), _ZERO
     )
     possible = sum(weights, _ZERO) + budget.weight
-    rescaled = bool(rules.rescale_not_applicable and dropped and possible > dropped)
+    note = _weight_note(possible, project.weight_total)
+    scale = _HUNDRED if rules.rescale_weights else possible
+    if rules.rescale_not_applicable and dropped and possible > dropped:
+        factor = scale / (possible - dropped)
+    else:
+        factor = scale / possible if rules.rescale_weights and possible else Fraction(1)
+    rescaled = factor != 1
     if rescaled:
-        factor = possible / (possible - dropped)
-        low, high = low * factor, high * factor
+        low, high, exact_low, exact_high = (v * factor for v in (low, high, exact_low, exact_high))
+        if rules.rescale_weights:
+            note = ""
+    # rounded as the rule set says, never past the most the total can be (the rows' own cap)
+    low, high = (
+        min(rules.rounding.total(rules.cap_total(v, budget.rate)), scale) for v in (low, high)
+    )
+    exact_low, exact_high = (rules.cap_total(v, budget.rate) for v in (exact_low, exact_high))
     return ProjectScore(
         project.number,
         project.name,
@@ -432,10 +510,30 @@ def _score_project(project: Project, rules: RuleSet, spec: Spec) -> ProjectScore
         tuple(_subtotals(scored)),
         budget,
         (low, high),
-        _grade(rules, low, high),
+        None if note else _grade(rules, low, high),
         rescaled,
         project.budget.total if project.budget else None,
+        (exact_low, exact_high),
+        possible,
+        note,
     )
+
+
+def _weight_note(possible: Fraction, printed: Fraction | None) -> str:
+    """Why no grade can be given for weights totalling ``possible`` (the budget line
+    included) under a printed 总分 ``printed``; ``""`` when they total 100 as printed."""
+    if printed is not None and printed != possible:
+        return (
+            f"分值合计 {format_decimal(possible)}，与表中总分 {format_decimal(printed)} 不符 "
+            f"(the weights total {format_decimal(possible)}, the table prints "
+            f"{format_decimal(printed)})"
+        )
+    if possible != _HUNDRED:
+        return (
+            f"分值合计 {format_decimal(possible)}，不是 100 "
+            f"(the weights total {format_decimal(possible)}, not 100)"
+        )
+    return ""
 
 
 def _span(result: IndicatorScore) -> tuple[Fraction, Fraction]:
@@ -443,6 +541,13 @@ def _span(result: IndicatorScore) -> tuple[Fraction, Fraction]:
     default or the evaluator's score included), anything from 0 to its weight while not."""
     if result.score is not None:
         return result.score, result.score
+    return result.score_range
+
+
+def _exact_span(result: IndicatorScore) -> tuple[Fraction, Fraction]:
+    """:func:`_span` before the rule set's rounding."""
+    if result.exact_score is not None:
+        return result.exact_score, result.exact_score
     return result.score_range
 
 
@@ -474,6 +579,7 @@ def score(
     *,
     rules: RuleSet | str | None = None,
     spec_file: str | None = None,
+    rescale: bool = False,
 ) -> SpecScore:
     """Score every project of ``spec`` that has indicators (withheld projects have none), by
     ``rules`` — a :class:`RuleSet`, a rule set's name, or ``None`` for the rule set the spec
@@ -483,6 +589,8 @@ def score(
     are merged onto the spec first; what the merge says is in :attr:`SpecScore.findings`
     (an indicator left without an actual located in ``spec_file``, the spec's file name).
     An argument of the wrong kind is an :class:`~indicatorkit.errors.ArgumentError`.
+    ``rescale`` asks for 百分制折算: totals of weights other than 100 are rescaled to 100
+    (the rule set's ``rescale_weights``); without it such a project gets no grade.
 
     >>> from indicatorkit import display, loads, score
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：210件\\n")
@@ -491,6 +599,11 @@ def score(
     ('50.00', '9.00')
     >>> score(spec, rules="hubei").rules.name
     'hubei'
+    >>> project.total, project.grade, project.grade_note      # 50 + 10: out of 60
+    (Fraction(59, 1), None, '分值合计 60，不是 100 (the weights total 60, not 100)')
+    >>> rescaled = score(spec, rescale=True).projects[0]
+    >>> display(rescaled.total), rescaled.grade
+    ('98.33', '优')
     """
     if not isinstance(spec, Spec):
         raise ArgumentError("score", "spec", "Spec", spec, "indicatorkit.load(path)")
@@ -501,6 +614,8 @@ def score(
         spec, merged = merge_actuals(spec, actuals, spec_file=spec_file)
         findings = tuple(merged)
     chosen = rule_set(rules if rules is not None else spec.rules)
+    if rescale and not chosen.rescale_weights:
+        chosen = attrs.evolve(chosen, rescale_weights=True)
     projects = tuple(
         _score_project(project, chosen, spec)
         for project in spec.projects
@@ -515,8 +630,13 @@ def score(
     else:
         weights = [Fraction(1) for _ in projects]
     whole = sum(weights, _ZERO)
-    low = sum((w * p.total_range[0] for w, p in zip(weights, projects, strict=True)), _ZERO) / whole
-    high = (
-        sum((w * p.total_range[1] for w, p in zip(weights, projects, strict=True)), _ZERO) / whole
+    low, high = (
+        chosen.rounding.total(
+            sum((w * p.total_range[end] for w, p in zip(weights, projects, strict=True)), _ZERO)
+            / whole
+        )
+        for end in (0, 1)
     )
-    return SpecScore(chosen, projects, (low, high), _grade(chosen, low, high), findings)
+    graded = all(not p.grade_note for p in projects)
+    grade = _grade(chosen, low, high) if graded else None
+    return SpecScore(chosen, projects, (low, high), grade, findings)

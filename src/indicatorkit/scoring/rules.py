@@ -2,16 +2,20 @@
 regional variant of ``docs/scoring.md`` as a named rule set.
 
 A rule set is a frozen record of settings (level weights, the lower-is-better formula, the
-qualitative bands, the budget line, grades, explanation thresholds); a region's variant is a
-few lines of :func:`attrs.evolve`, and a rule that settings cannot express is a short subclass
-overriding one method (:meth:`RuleSet.partial_credit`, :meth:`RuleSet.qualitative_score`,
-:meth:`RuleSet.budget_score` or :meth:`RuleSet.grade`).
+qualitative bands, the budget line, grades, rounding, explanation thresholds and the regional
+hooks: a cut for over-achievement, a cap on the total by 执行率, a deduction for a late
+deadline); a region's variant is a few lines of :func:`attrs.evolve`, and a rule that settings
+cannot express is a short subclass overriding one method (:meth:`RuleSet.partial_credit`,
+:meth:`RuleSet.qualitative_score`, :meth:`RuleSet.budget_score`, :meth:`RuleSet.late_score`,
+:meth:`RuleSet.overshoot_score`, :meth:`RuleSet.cap_total` or :meth:`RuleSet.grade`).
 
 >>> from fractions import Fraction
 >>> NATIONAL.grade(Fraction(90)), VENDOR_GRADES.grade(Fraction(75))
 ('优', '良')
 >>> RULE_SETS["hubei"].budget_weight
 Fraction(20, 1)
+>>> NATIONAL.rounding.round(Fraction(89998, 1000))      # 2 decimals, half up
+Fraction(90, 1)
 """
 
 from __future__ import annotations
@@ -34,8 +38,14 @@ __all__ = [
     "RULE_SETS",
     "VENDOR_GRADES",
     "Band",
+    "ExecutionCap",
+    "LateDeduction",
     "LowerIsBetter",
+    "OvershootCut",
     "Rollup",
+    "Rounding",
+    "RoundingMode",
+    "RoundingStage",
     "RuleSet",
     "rule_set",
 ]
@@ -48,13 +58,147 @@ class LowerIsBetter(enum.Enum):
     """How a missed lower-is-better target (≤, <) earns partial credit.
 
     >>> NATIONAL.lower_is_better, [kind.value for kind in LowerIsBetter]
-    (<LowerIsBetter.LINEAR: 'linear'>, ['ratio', 'linear'])
+    (<LowerIsBetter.RATIO: 'ratio'>, ['ratio', 'linear'])
     """
 
-    #: w·A/B — the Hubei-style notes.
+    #: 分值 × 指标值 / 实际值 (w·A/B) — the published fill-in guides and the Hubei 2020 form.
     RATIO = "ratio"
-    #: w·(1 − (B − A)/A), zero at B ≥ 2A — the national budget system.
+    #: w·(1 − (B − A)/A), zero at B ≥ 2A — one vendor's deployment (rule set ``lower-linear``).
     LINEAR = "linear"
+
+
+class RoundingMode(enum.Enum):
+    """How a score is rounded to its places.
+
+    >>> [mode.value for mode in RoundingMode]
+    ['half-up', 'half-even', 'down']
+    """
+
+    #: 四舍五入: a half goes away from zero (the national system, Excel's ROUND).
+    HALF_UP = "half-up"
+    #: 银行家舍入: a half goes to the even neighbour.
+    HALF_EVEN = "half-even"
+    #: 截断: toward zero (tables that cut 1.95 to 1.9).
+    DOWN = "down"
+
+
+class RoundingStage(enum.Enum):
+    """Where a rule set rounds.
+
+    >>> NATIONAL.rounding.stage, [stage.value for stage in RoundingStage]
+    (<RoundingStage.INDICATOR: 'indicator'>, ['indicator', 'total', 'none'])
+    """
+
+    #: Each indicator's score (and the budget line) before summing, so that the rows shown add
+    #: up to the total shown; the total is rounded again only after a rescaling.
+    INDICATOR = "indicator"
+    #: Rows exact, the project's total rounded once.
+    TOTAL = "total"
+    #: Exact throughout (the grade of the exact total).
+    NONE = "none"
+
+
+@attrs.frozen
+class Rounding:
+    """A rounding policy: ``places`` decimals, ``mode``, applied at ``stage``.
+
+    The grade always follows the total as rounded, so that the grade agrees with the total a
+    table shows.  Full marks are the weight itself, never rounded; any other score is rounded
+    and never passes its weight.
+
+    >>> from fractions import Fraction
+    >>> national = Rounding()
+    >>> national.round(Fraction(2, 3)), national.round(Fraction(5, 1000))
+    (Fraction(67, 100), Fraction(1, 100))
+    >>> Rounding(0).round(Fraction(13, 2)), Rounding(0, RoundingMode.HALF_EVEN).round(Fraction(13, 2))
+    (Fraction(7, 1), Fraction(6, 1))
+    >>> Rounding(1, RoundingMode.DOWN).round(Fraction(195, 100))
+    Fraction(19, 10)
+    >>> national.row(Fraction(9999, 1000), Fraction(10)), national.row(Fraction(10), Fraction(10))
+    (Fraction(10, 1), Fraction(10, 1))
+    """
+
+    places: int = attrs.field(default=2, validator=attrs.validators.ge(0))
+    mode: RoundingMode = RoundingMode.HALF_UP
+    stage: RoundingStage = RoundingStage.INDICATOR
+    #: 10 ** places, and whether rows are rounded: worked out once (the hot path reads them).
+    _scale: int = attrs.field(init=False, eq=False, repr=False)
+    _rows: bool = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_scale", 10**self.places)
+        object.__setattr__(self, "_rows", self.stage is RoundingStage.INDICATOR)
+
+    @property
+    def step(self) -> Fraction:
+        """The smallest difference a rounded score shows (0.01 for two places)."""
+        return Fraction(1, 10**self.places)
+
+    def round(self, value: Fraction) -> Fraction:
+        """``value`` rounded to ``places`` decimals by ``mode`` (whatever the stage)."""
+        scale = self._scale
+        if scale % value.denominator == 0:  # already on the grid (the common case)
+            return value
+        scaled = value * scale
+        whole, rest = divmod(abs(scaled.numerator), scaled.denominator)
+        twice = 2 * rest
+        if self.mode is RoundingMode.HALF_UP:
+            whole += twice >= scaled.denominator
+        elif self.mode is RoundingMode.HALF_EVEN:
+            whole += twice > scaled.denominator or (twice == scaled.denominator and whole % 2 == 1)
+        return Fraction(whole if scaled >= 0 else -whole, scale)
+
+    def row(self, score: Fraction, weight: Fraction) -> Fraction:
+        """A row's score as it counts: rounded when rows are (:attr:`RoundingStage.INDICATOR`),
+        never above ``weight``; full marks stay the weight itself."""
+        if not self._rows or self._scale % score.denominator == 0 or score == weight:
+            return score  # rows exact, a score already on the grid (≤ weight), or full marks
+        rounded = self.round(score)
+        return rounded if rounded <= weight else weight
+
+    def total(self, value: Fraction) -> Fraction:
+        """A total as it counts and is graded: rounded unless the rule set is exact."""
+        return value if self.stage is RoundingStage.NONE else self.round(value)
+
+
+@attrs.frozen
+class OvershootCut:
+    """偏离度: a met more-is-better target whose actual reaches ``at`` × the target loses
+    ``points`` (never below 0) — for targets set too low (财预〔2020〕10号 allows cutting
+    such results "按照偏离度适度调减"; the numbers are regional).
+
+    >>> OvershootCut(Fraction(13, 10), Fraction(2))
+    OvershootCut(at=Fraction(13, 10), points=Fraction(2, 1))
+    """
+
+    at: Fraction = attrs.field(converter=Fraction)
+    points: Fraction = attrs.field(converter=Fraction)
+
+
+@attrs.frozen
+class ExecutionCap:
+    """A cap on a project's total by its budget execution rate: below ``rate``, the total is
+    at most ``total``.
+
+    >>> ExecutionCap(Fraction(6, 10), Fraction(60))
+    ExecutionCap(rate=Fraction(3, 5), total=Fraction(60, 1))
+    """
+
+    rate: Fraction = attrs.field(converter=Fraction)
+    total: Fraction = attrs.field(converter=Fraction)
+
+
+@attrs.frozen
+class LateDeduction:
+    """A missed deadline loses ``share`` of its weight for every ``days`` days late, in
+    proportion to the delay (never below 0).
+
+    >>> LateDeduction(Fraction(1, 2), 30)
+    LateDeduction(share=Fraction(1, 2), days=30)
+    """
+
+    share: Fraction = attrs.field(converter=Fraction)
+    days: int = attrs.field(validator=attrs.validators.gt(0))
 
 
 class Rollup(enum.Enum):
@@ -142,7 +286,8 @@ class RuleSet:
     )
     #: The budget line's weight (预算执行率).
     budget_weight: Fraction = attrs.field(default=Fraction(10), converter=_fraction)
-    lower_is_better: LowerIsBetter = LowerIsBetter.LINEAR
+    #: Missed lower-is-better targets: w·A/B (national) or the vendor's linear formula.
+    lower_is_better: LowerIsBetter = LowerIsBetter.RATIO
     #: The qualitative grades' bands, as shares of the weight.
     bands: Mapping[Grade, Band] = attrs.field(
         factory=lambda: _bands(Fraction(6, 10)), converter=_read_only_bands
@@ -162,6 +307,27 @@ class RuleSet:
     #: Indicators that do not apply are dropped and the rest rescaled to 100.
     rescale_not_applicable: bool = True
     rollup: Rollup = Rollup.MEAN
+    #: How and where scores are rounded (national: each row to 2 decimals, half up).
+    rounding: Rounding = Rounding()
+    #: What a strict bound (``>95%``) missed at its very boundary loses below the formula's
+    #: full marks; ``None`` (national): the formula's w·B/A = w stands.
+    boundary_step: Fraction | None = None
+    #: 百分制折算: when weights and the budget line do not total 100, rescale the total to 100
+    #: (otherwise the total stands and no grade is given).
+    rescale_weights: bool = False
+    #: 偏离度: the cut for a met target far beyond itself (``None``: no cut).
+    overshoot_cut: OvershootCut | None = None
+    #: Caps on the project total by 执行率, any order.
+    execution_caps: tuple[ExecutionCap, ...] = ()
+    #: A deduction for a late deadline in proportion to the delay (``None``: a missed deadline
+    #: scores 0).
+    late: LateDeduction | None = None
+
+    @property
+    def plain(self) -> bool:
+        """True when a met or missed comparison needs nothing beyond the formulas (no
+        overshoot rule): such results may be scored on the fast path."""
+        return self.overshoot is None and self.overshoot_cut is None
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled (and deep-copied) by its settings, the read-only mappings as plain dicts
@@ -225,6 +391,61 @@ class RuleSet:
             )
         return chosen, low, high, True
 
+    def missed_score(
+        self, share_met: Fraction | None, lower_bound: bool, weight: Fraction
+    ) -> Fraction:
+        """:meth:`partial_credit`, less :attr:`boundary_step` for a strict bound missed at its
+        very boundary (the share is 1, and the formula would give full marks)."""
+        score = self.partial_credit(share_met, lower_bound, weight)
+        step = self.boundary_step
+        if (
+            step is not None
+            and share_met is not None
+            and share_met.numerator == share_met.denominator
+            and score == weight
+            and weight.numerator > 0
+        ):
+            return max(_ZERO, weight - step)
+        return score
+
+    def overshoot_score(self, share_met: Fraction, weight: Fraction) -> Fraction:
+        """The score of a met more-is-better target reaching ``share_met`` of itself: full
+        marks, less the :attr:`overshoot_cut` when it applies."""
+        cut = self.overshoot_cut
+        if cut is None or share_met < cut.at:
+            return weight
+        return max(_ZERO, weight - cut.points)
+
+    def late_score(self, days_late: int | None, weight: Fraction) -> Fraction:
+        """The score of a deadline missed by ``days_late`` days (``None``: the delay cannot be
+        counted): 0, or the weight less the :attr:`late` deduction in proportion to the delay.
+
+        >>> import attrs
+        >>> monthly = attrs.evolve(NATIONAL, late=LateDeduction(Fraction(1, 2), 30))
+        >>> NATIONAL.late_score(15, Fraction(10)), monthly.late_score(15, Fraction(10))
+        (Fraction(0, 1), Fraction(15, 2))
+        """
+        late = self.late
+        if late is None or days_late is None:
+            return _ZERO
+        return max(_ZERO, weight * (1 - late.share * Fraction(days_late, late.days)))
+
+    def cap_total(self, total: Fraction, rate: Fraction | None) -> Fraction:
+        """A project's total under the :attr:`execution_caps` for its execution ``rate``
+        (``None``: no rate, no cap).
+
+        >>> import attrs
+        >>> capped = attrs.evolve(NATIONAL, execution_caps=(ExecutionCap(Fraction(6, 10), 60),))
+        >>> capped.cap_total(Fraction(85), Fraction(1, 2)), capped.cap_total(Fraction(85), Fraction(7, 10))
+        (Fraction(60, 1), Fraction(85, 1))
+        """
+        if rate is None:
+            return total
+        for cap in self.execution_caps:
+            if rate < cap.rate:
+                total = min(total, cap.total)
+        return total
+
     def budget_score(self, rate: Fraction) -> Fraction:
         """The budget line's score for an execution rate (executed ÷ budget)."""
         return max(_ZERO, min(rate, _ONE)) * self.budget_weight
@@ -267,9 +488,41 @@ RULE_SETS: Mapping[str, RuleSet] = MappingProxyType(
             VENDOR_GRADES,
             attrs.evolve(
                 NATIONAL,
-                name="lower-ratio",
-                title="反向指标 w·A/B / lower-is-better as w·A/B",
-                lower_is_better=LowerIsBetter.RATIO,
+                name="lower-linear",
+                title="反向指标 w·(1 − (B−A)/A)，2 倍目标为 0（厂商默认）/ the vendor's linear "
+                "lower-is-better formula",
+                lower_is_better=LowerIsBetter.LINEAR,
+            ),
+            attrs.evolve(
+                NATIONAL,
+                name="strict-step",
+                title="严格比较在边界上未达成扣 0.01 / a strict bound missed at its boundary "
+                "loses 0.01",
+                boundary_step=Fraction(1, 100),
+            ),
+            attrs.evolve(
+                NATIONAL,
+                name="round-total",
+                title="各行不取整，只对总分四舍五入 / rows exact, the total rounded",
+                rounding=Rounding(stage=RoundingStage.TOTAL),
+            ),
+            attrs.evolve(
+                NATIONAL,
+                name="whole-points",
+                title="每行四舍五入到整数分 / each row rounded to whole points",
+                rounding=Rounding(places=0),
+            ),
+            attrs.evolve(
+                NATIONAL,
+                name="overshoot-cut",
+                title="实际值达目标 130% 及以上扣 2 分（偏离度）/ −2 at 130% of the target or more",
+                overshoot_cut=OvershootCut(Fraction(13, 10), Fraction(2)),
+            ),
+            attrs.evolve(
+                NATIONAL,
+                name="rescale-100",
+                title="分值合计不是 100 时按百分制折算 / rescale totals to 100",
+                rescale_weights=True,
             ),
             attrs.evolve(
                 NATIONAL,

@@ -20,12 +20,12 @@ its grade where it has one, and every score both as a decimal rounded for displa
 ... '''))
 >>> for row in score_rows(result):
 ...     print(" | ".join((row[0], row[5], row[9], row[10], row[13], row[14], row[16])).rstrip())
-指标 indicator | 受理数 | 16.67 | 12.50 | 12.5 |  | 案件来源减少
-指标 indicator | 培训数 | 16.67 | 16.67 | 50/3 |  |
-指标 indicator | 结案率 | 16.67 | 16.67 | 50/3 |  |
+指标 indicator | 受理数 | 16.67 | 12.50 | 12.5025 |  | 案件来源减少
+指标 indicator | 培训数 | 16.67 | 16.67 | 16.67 |  |
+指标 indicator | 结案率 | 16.66 | 16.66 | 16.66 |  |
 预算执行率 budget line | 预算执行率 | 10.00 | 9.50 | 9.5 |  |
-项目总分 project total |  | 60.00 | 55.33 | 166/3 | 差 |
-部门 department |  |  | 55.33 | 166/3 | 差 |
+项目总分 project total |  | 60.00 | 55.33 | 55.3325 | 不评 withheld（分值合计 60，不是 100 (the weights total 60, not 100)） |
+部门 department |  |  | 55.33 | 55.33 | 待定 undecided |
 """
 
 from __future__ import annotations
@@ -68,10 +68,20 @@ def _exact(value: Fraction | None) -> str:
     return "" if value is None else format_decimal(value)
 
 
-def _range(low: Fraction, high: Fraction) -> tuple[str, str, str, str]:
-    """得分, 得分下限, 得分上限, 得分精确值 of a total: the score and its exact value once decided."""
+def _range(
+    span: tuple[Fraction, Fraction], exact: tuple[Fraction, Fraction] | None
+) -> tuple[str, str, str, str]:
+    """得分, 得分下限, 得分上限, 得分精确值 of a total: the score (as the rule set rounds it)
+    and its exact value (before rounding) once decided."""
+    low, high = span
     decided = low if low == high else None
-    return display(decided), display(low), display(high), _exact(decided)
+    exact_low, exact_high = span if exact is None else exact
+    return (
+        display(decided),
+        display(low),
+        display(high),
+        _exact(exact_low if decided is not None and exact_low == exact_high else None),
+    )
 
 
 def _indicator(project: ProjectScore, item: ScoredIndicator) -> tuple[str, ...]:
@@ -95,7 +105,7 @@ def _indicator(project: ProjectScore, item: ScoredIndicator) -> tuple[str, ...]:
         display(result.score),
         display(result.score_range[0]),
         display(result.score_range[1]),
-        _exact(result.score),
+        _exact(result.exact_score),
         "",
         "是" if result.explanation_required else "",
         reason,
@@ -119,7 +129,7 @@ def _budget(project: ProjectScore) -> tuple[str, ...]:
         display(line.score),
         display(line.score_range[0]),
         display(line.score_range[1]),
-        _exact(line.score),
+        _exact(line.exact_score),
         "",
         "是" if line.explanation_required else "",
         line.reason,
@@ -135,8 +145,8 @@ def _total(project: ProjectScore) -> tuple[str, ...]:
         project.name,
         *("",) * 6,
         display(weight),
-        *_range(*project.total_range),
-        project.grade or _UNDECIDED,
+        *_range(project.total_range, project.exact_range),
+        project.grade_label,
         "",
         "",
         "不适用指标已折算 rescaled" if project.rescaled else "",
@@ -151,7 +161,7 @@ def score_rows(result: SpecScore) -> Iterator[tuple[str, ...]]:
     >>> from indicatorkit import loads, score
     >>> result = score(loads("项目 1 甲\\n  指标 产出指标 / 数量指标 / 数\\n    指标值：≥1件\\n"))
     >>> [(row[0], row[10], row[11], row[12], row[14]) for row in score_rows(result)][-2:]
-    [('项目总分 project total', '', '0.00', '60.00', '待定 undecided'), ('部门 department', '', '0.00', '60.00', '待定 undecided')]
+    [('项目总分 project total', '', '0.00', '60.00', '不评 withheld（分值合计 60，不是 100 (the weights total 60, not 100)）'), ('部门 department', '', '0.00', '60.00', '待定 undecided')]
     """
     for project in result.projects:
         for item in project.indicators:
@@ -163,7 +173,7 @@ def score_rows(result: SpecScore) -> Iterator[tuple[str, ...]]:
             "部门 department",
             *("",) * 8,
             "",
-            *_range(*result.department_range),
+            *_range(result.department_range, None),
             result.department_grade or _UNDECIDED,
             "",
             "",

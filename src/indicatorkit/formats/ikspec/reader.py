@@ -31,6 +31,7 @@ import gc
 import re
 import threading
 from collections.abc import Callable, Collection, Iterator
+from fractions import Fraction
 from os import PathLike
 from pathlib import Path
 from typing import IO, Any, ClassVar, NamedTuple, TypeVar
@@ -107,6 +108,8 @@ KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("目标完成情况", "goal_outcome", "goal_outcome"),
         ("累计支出", "spent", "spent"),
         ("执行说明", "budget_reason", "budget_reason"),
+        ("预算分值", "budget_weight", "budget_weight"),
+        ("总分值", "weight_total", "weight_total"),
         ("评价结论", "conclusion", "conclusion"),
         ("存在问题", "problems", "problems"),
         ("改进措施", "improvements", "improvements"),
@@ -1133,6 +1136,7 @@ class _Reader:
         spent = None
         if values.get("累计支出", ("",))[0]:
             spent = self.plan(*values["累计支出"], what="累计支出")
+        points = {key: self.points(values, key) for key in ("预算分值", "总分值")}
         indicators = [self.indicator(child) for _, child in children]
         if (
             any(i is None for i in indicators)
@@ -1162,6 +1166,8 @@ class _Reader:
             goal_outcome=values.get("目标完成情况", ("",))[0],
             spent=spent,
             budget_reason=values.get("执行说明", ("",))[0],
+            budget_weight=points["预算分值"],
+            weight_total=points["总分值"],
             conclusion=values.get("评价结论", ("",))[0],
             problems=values.get("存在问题", ("",))[0],
             improvements=values.get("改进措施", ("",))[0],
@@ -1170,6 +1176,24 @@ class _Reader:
         )
         if project is not None:
             yield project
+
+    def points(self, values: dict[str, tuple[str, _Node]], key: str) -> Fraction | None:
+        """A 分值 field (an indicator's, the budget line's, the 总分 row's): a number ≥ 0, or
+        ``None`` when not written or after a finding."""
+        if key not in values:
+            return None
+        text, node = values[key]
+        try:
+            return read_ratio(text)
+        except ValueError:
+            self.problem(
+                "IK020",
+                f"{key}应为非负数 ({'weight' if key == '分值' else 'points'} must be a number ≥ 0): "
+                f"“{text}”",
+                node.line,
+                self.value_column(node),
+            )
+            return None
 
     def budget(self, values: dict[str, tuple[str, _Node]]) -> Budget | bool | None:
         """The budget, ``None`` when none is given, ``False`` after a finding."""
@@ -1224,18 +1248,7 @@ class _Reader:
                 node.column,
                 suggestion="在指标下写“指标值：≥95%” / add 指标值：…",
             )
-        weight = None
-        if "分值" in values:
-            weight_text, weight_node = values["分值"]
-            try:
-                weight = read_ratio(weight_text)
-            except ValueError:
-                self.problem(
-                    "IK020",
-                    f"分值应为非负数 (weight must be a number ≥ 0): “{weight_text}”",
-                    weight_node.line,
-                    self.value_column(weight_node),
-                )
+        weight = self.points(values, "分值")
         score = None
         if "自评得分" in values:
             score_text, score_node = values["自评得分"]

@@ -228,6 +228,9 @@ def _project(group: list[Project]) -> Iterator[str]:
     yield from _field("目标完成情况", project.goal_outcome, 1)
     yield from _field("累计支出", _plan(project.spent), 1)
     yield from _field("执行说明", project.budget_reason, 1)
+    for key, points in (("预算分值", project.budget_weight), ("总分值", project.weight_total)):
+        if points is not None:
+            yield from _field(key, format_decimal(points), 1)
     yield from _field("评价结论", project.conclusion, 1)
     yield from _field("存在问题", project.problems, 1)
     yield from _field("改进措施", project.improvements, 1)
