@@ -138,11 +138,9 @@ def evaluate(
 
 
 def _plain(rules: RuleSet) -> bool:
-    """True when a met comparison earns its weight with no message under ``rules`` — what
-    :attr:`RuleSet.plain` says where the rule set has it (rule sets with overshoot cuts),
-    else no overshoot rule."""
-    plain = getattr(rules, "plain", None)
-    return bool(plain) if plain is not None else rules.overshoot is None
+    """True when a met comparison earns its weight with no message under ``rules``
+    (:attr:`RuleSet.plain`: no overshoot rule or cut)."""
+    return rules.plain
 
 
 def _met(
