@@ -44,8 +44,12 @@ def test_import_brings_no_pint_no_numpy_no_formats(modules: dict[str, list[str]]
 
 
 def test_the_core_never_imports_numpy_itself() -> None:
-    # pint imports numpy when it is installed; indicatorkit's own modules never do
-    for path in Path(SOURCE, "indicatorkit").rglob("*.py"):
+    # pint imports numpy when it is installed; indicatorkit's own modules never do — except the
+    # columnar path, indicatorkit.batch (the `arrow` extra), which nothing else imports
+    package = Path(SOURCE, "indicatorkit")
+    for path in package.rglob("*.py"):
+        if path.relative_to(package).parts[0] == "batch":
+            continue
         text = path.read_text(encoding="utf-8")
         assert "import numpy" not in text and "from numpy" not in text, path
 
