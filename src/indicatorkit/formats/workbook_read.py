@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from pathlib import Path
 
@@ -68,7 +68,7 @@ from indicatorkit.model.records import (
 from indicatorkit.numerals import decimal_value, read_ratio
 from indicatorkit.units import unit as unit_named
 
-__all__ = ["CODES", "read_workbook"]
+__all__ = ["CODES", "read_grids", "read_workbook"]
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -1790,6 +1790,22 @@ def read_workbook(path: Path, *, source: str, include_hidden: bool = False) -> I
     except (UnreadableWorkbookError, InputLimitError, DamagedFileError) as error:
         finding = Finding("IK700", ERROR, str(error), 1, file=source)
         return Imported(None, (finding,), source)
+    return read_grids(grids, source=source)
+
+
+def read_grids(grids: Sequence[Grid], *, source: str) -> Imported:
+    """Read the spec that ``grids`` hold, whatever container they came from: each grid in the
+    central layout by :mod:`~indicatorkit.formats.central_layout`, every other by the layout
+    readers of this module; hidden sheets are left out with an IK723 finding.
+
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> grid = grid_from_rows("表", [["项目名称", "法律援助"], ["预算", "10000元"],
+    ...     ["一级指标", "二级指标", "三级指标", "指标值"],
+    ...     ["产出指标", "数量指标", "受理数", "≥180件"]], source="表.csv")
+    >>> imported = read_grids([grid], source="表.csv")
+    >>> [str(i.target) for i in imported.spec.projects[0].indicators]
+    ['≥180件']
+    """
     book = _BookReader(source)
     for grid in grids:
         book.findings.extend(hidden_findings(grid))
