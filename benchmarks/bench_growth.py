@@ -21,7 +21,7 @@ from collections.abc import Callable
 import indicatorkit
 from indicatorkit.formats.actuals_file import read_actuals
 from indicatorkit.formats.document import read_document
-from indicatorkit.formats.document_blocks import text_blocks
+from indicatorkit.formats.document_blocks import text_parts
 from indicatorkit.formats.long_table import read_long_table
 from indicatorkit.language.reading import clear_caches
 from indicatorkit.model.actuals import merge_actuals
@@ -100,10 +100,10 @@ CASES: dict[str, Callable[[int], Callable[[], object]]] = {
         indicatorkit.to_json(indicatorkit.loads(_spec(n)))
     ),
     "import document, one inline list": lambda n: (
-        lambda text: lambda: read_document(text_blocks(text), source="x")
+        lambda text: lambda: read_document(text_parts(text, source="x"), source="x")
     )(_inline_list(n)),
     "import document, table rows": lambda n: (
-        lambda text: lambda: read_document(text_blocks(text), source="x")
+        lambda text: lambda: read_document(text_parts(text, source="x"), source="x")
     )(_table_rows(n)),
     "import long table": lambda n: (lambda text: lambda: read_long_table(text, source="x"))(
         _long_table(n)

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from indicatorkit import Spec, loads, score
 from indicatorkit.formats.central_table import find_indicator_table, read_indicators
-from indicatorkit.formats.document_blocks import text_blocks
+from indicatorkit.formats.document import read_document
+from indicatorkit.formats.document_blocks import text_parts
 from indicatorkit.formats.grid import grid_from_rows
 from indicatorkit.formats.grid_reading import GridReading
-from indicatorkit.formats.self_assessment import read_self_assessment
 from indicatorkit.formats.workbook import read_workbook
 from indicatorkit.language.bare_numbers import (
     IMPLAUSIBLE_FACTOR,
@@ -194,7 +194,7 @@ def _document(header: str) -> Spec | None:
         "产出指标\t成本指标\t培训成本\t≤5万元\t46800\t50\t50",
     ]
     text = "\n\n".join("\n".join("\t" + cell for cell in row.split("\t")) for row in rows)
-    return read_self_assessment(text_blocks(text), source="自评.docx").spec
+    return read_document(text_parts(text, source="自评.docx"), source="自评.docx").spec
 
 
 def test_a_word_or_pdf_table_reads_the_headers_unit_too() -> None:

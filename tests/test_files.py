@@ -123,7 +123,7 @@ def test_files_in_a_folder_and_the_summary(tmp_path: Path) -> None:
 
 
 def test_every_import_code_is_documented_with_cause_and_fix() -> None:
-    from indicatorkit.formats import document, files, long_table, pdf, self_assessment, word
+    from indicatorkit.formats import document, files, long_table, pdf, word
 
     codes = {
         **files.CODES,
@@ -131,7 +131,6 @@ def test_every_import_code_is_documented_with_cause_and_fix() -> None:
         **document.CODES,
         **long_table.CODES,
         **pdf.CODES,
-        **self_assessment.CODES,
     }
     assert all(code.startswith("IK6") for code in codes)
     text = (ROOT / "docs" / "import-export.md").read_text(encoding="utf-8")

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indicatorkit import read
-from indicatorkit.formats.document_blocks import text_blocks
+from indicatorkit.formats.document import read_document
+from indicatorkit.formats.document_blocks import text_parts
 from indicatorkit.formats.files import FORMATS, detect_format
 from indicatorkit.formats.long_table import COLUMNS, read_long_table
-from indicatorkit.formats.self_assessment import read_self_assessment
 
 HEADER_WORDS = [c.name for c in COLUMNS] + ["project", "target", "备注", ""]
 CELL = st.text(alphabet='",\n\t 1.-/：:|#≥>=<%件元万指标值产出一二级项目', max_size=12)
@@ -64,7 +64,7 @@ def test_any_long_table(header: list[str], rows: list[list[str]]) -> None:
 )
 def test_any_self_assessment_rows(rows: list[list[str]]) -> None:
     text = "\n\n".join("\n".join("\t" + cell.replace("\n", " ") for cell in row) for row in rows)
-    imported = read_self_assessment(text_blocks(text), source="x")
+    imported = read_document(text_parts(text, source="x"), source="x")
     assert imported.spec is not None or imported.findings
 
 

@@ -354,8 +354,8 @@ def test_rounding_and_variant_rule_sets_pass_every_law(name: str) -> None:
 def test_a_central_self_assessment_carries_its_printed_points_into_the_score() -> None:
     """The 自评表's budget row prints 分值 10 and the 总分 row 120 (50 + 30 + 30 + 10): both
     land in the spec, lint says IK309 and the score gives no grade."""
-    from indicatorkit.formats.document_blocks import text_blocks
-    from indicatorkit.formats.self_assessment import read_self_assessment
+    from indicatorkit.formats.document import read_document
+    from indicatorkit.formats.document_blocks import text_parts
 
     rows = [
         "项目名称\t法律援助",
@@ -368,7 +368,7 @@ def test_a_central_self_assessment_carries_its_printed_points_into_the_score() -
         "总分\t\t\t\t\t130\t128",
     ]
     text = "\n\n".join("\n".join("\t" + cell for cell in row.split("\t")) for row in rows)
-    project = read_self_assessment(text_blocks(text), source="自评.txt").spec.projects[0]
+    project = read_document(text_parts(text, source="自评.txt"), source="自评.txt").spec.projects[0]
     assert (project.budget_weight, project.weight_total) == (20, 130)
     scored = score(Spec(projects=(project,))).projects[0]
     assert scored.budget.weight == 20 and scored.budget.score == 18

@@ -50,8 +50,8 @@ from typing import Final
 import attrs
 
 from indicatorkit.errors import ArgumentError, IndicatorkitError
-from indicatorkit.formats.document import read_blocks
-from indicatorkit.formats.document_blocks import text_blocks
+from indicatorkit.formats.document import read_document
+from indicatorkit.formats.document_blocks import text_parts
 from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.imported import Imported
@@ -241,7 +241,7 @@ def _read_text(data: bytes, source: str, form: str) -> Imported:
         from indicatorkit.formats.long_table import read_long_table
 
         return read_long_table(text, source=source)
-    return read_blocks(text_blocks(text), source=source)
+    return read_document(text_parts(text, source=source), source=source)
 
 
 # The binary formats' modules are imported when a file of theirs is read (start-up stays small).

@@ -1,14 +1,12 @@
 """PDF self-assessment tables (自评表, layout B of the table layouts), text-based PDFs only.
 
-Needs the extra ``pip install 'indicatorkit[pdf]'`` (pdfplumber).  Each page's ruled tables are
-read into rows (a merged cell is empty after its first row), and
-:func:`~indicatorkit.formats.self_assessment.read_self_assessment` reads them by what they say
-— projects, budget, goal, indicators with their actuals, weights and printed scores; tables in
-the central layout (财预〔2020〕10号) are read as one grid by
-:mod:`~indicatorkit.formats.central_layout`, like a workbook or a Word table.  A PDF
-with no text layer (a scan) is refused with a finding saying it needs OCR (IK650), a damaged or
-encrypted one with IK655.  Places are ``file:第P页!C4`` — page P, row 4 of the page's tables,
-column C.
+Needs the extra ``pip install 'indicatorkit[pdf]'`` (pdfplumber).  The ruled tables of every
+page become one grid (:func:`~indicatorkit.formats.grid_pdf.pdf_grid`, a 自评表 runs on over
+pages), read by the layout readers every container shares
+(:func:`~indicatorkit.formats.workbook_read.read_grids`) — the central layout (财预〔2020〕10号)
+like a workbook or a Word table, other layouts by theirs.  A PDF with no text layer (a scan)
+is refused with a finding saying it needs OCR (IK650), a damaged or encrypted one with IK655.
+Places are ``file:第P页!C4`` — page P, row 4 of the PDF's tables, column C.
 """
 
 from __future__ import annotations
@@ -19,19 +17,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Final
 
-from indicatorkit.formats.central_layout import import_central_grids
-from indicatorkit.formats.document_blocks import Cell, TableRow
+from indicatorkit.formats.document import read_document
+from indicatorkit.formats.document_blocks import Table
 from indicatorkit.formats.extras import require
-from indicatorkit.formats.grid_pdf import cell_text, pdf_grid
+from indicatorkit.formats.grid_pdf import pdf_grid
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.limits import InputLimitError, current
 from indicatorkit.formats.packed import check_pdf
-from indicatorkit.formats.self_assessment import read_self_assessment
 from indicatorkit.model.findings import Finding, Severity
 
 __all__ = ["CODES", "read_pdf"]
 
-#: The codes only a PDF gives (the table's own are in formats.self_assessment.CODES).
+#: The codes only a PDF gives (its tables' are the layout readers').
 CODES: Final[dict[str, str]] = {
     "IK650": "PDF 没有文字层（扫描件），需要 OCR / no text layer (a scan): needs OCR",
     "IK655": "PDF 已损坏或加密，无法打开 / a damaged or encrypted PDF",
@@ -101,15 +98,13 @@ def read_pdf(data: bytes, *, source: str) -> Imported:
             ),
             source,
         )
-    central = import_central_grids([pdf_grid(pages, source=source)], source=source)
-    if central is not None:
-        return central
-    rows = [
-        TableRow(tuple(Cell(cell_text(t), number, c, page) for c, t in enumerate(cells, 1)))
-        for page, page_rows in pages
-        for number, cells in enumerate(page_rows, 1)
-    ]
-    return read_self_assessment(rows, source=source)
+    grid = pdf_grid(pages, source=source)
+    rows, row = {}, 0
+    for page, page_rows in pages:
+        for _ in page_rows:
+            row += 1
+            rows[row] = (page, row)
+    return read_document([Table(grid, rows=rows)], source=source)
 
 
 @contextmanager

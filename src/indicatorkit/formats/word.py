@@ -1,15 +1,13 @@
-"""Word documents: a ``.docx`` read straight into the document form's blocks, an old ``.doc``
-converted through LibreOffice first.
+"""Word documents: a ``.docx`` read into the document form's paragraphs and tables, an old
+``.doc`` converted through LibreOffice first.
 
 Needs the extra ``pip install 'indicatorkit[word]'`` (python-docx).  The body is read in
 order: each paragraph is a :class:`~indicatorkit.formats.document_blocks.Paragraph`, each table
-row a :class:`~indicatorkit.formats.document_blocks.TableRow` whose cells are the row's real
-cells — a cell merged across columns appears once, a cell continuing a vertical merge is empty
-(as the first row of the merge alone carries the text), and a table nested in a cell gives its
-rows right after the row holding it.  Then :func:`~indicatorkit.formats.document.read_blocks`
-assembles the spec: a declaration in the document form, or a self-assessment table.  A file
-whose tables are in the central layout (财预〔2020〕10号) is read as grids by
-:mod:`~indicatorkit.formats.central_layout` instead, like a workbook.
+a grid (:func:`~indicatorkit.formats.grid_docx.docx_grids`: cells merged across columns or
+down rows are merged ranges, a table nested in a cell comes right after the table holding it).
+Then :func:`~indicatorkit.formats.document.read_document` reads the paragraphs and hands the
+tables to the layout readers every container shares — a declaration in the document form, a
+self-assessment table, the central layout (财预〔2020〕10号).
 
 Places in a Word file: a paragraph is ``file:N:1`` with N its number in the body; a cell is
 ``file:表T!C4`` — table T (in reading order, nested tables counted), row 4, column C.
@@ -38,19 +36,15 @@ import zipfile
 from pathlib import Path
 from typing import Any, Final
 
-import attrs
-
-from indicatorkit.formats.central_layout import import_central_grids
-from indicatorkit.formats.document import read_blocks
-from indicatorkit.formats.document_blocks import Block, Cell, Paragraph, TableRow
+from indicatorkit.formats.document import read_document
+from indicatorkit.formats.document_blocks import Paragraph, Table
 from indicatorkit.formats.extras import require
 from indicatorkit.formats.grid_docx import docx_grids, paragraph_text
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.packed import DamagedFileError, check_zip
-from indicatorkit.formats.table_words import is_title
 from indicatorkit.model.findings import Finding, Severity
 
-__all__ = ["CODES", "CONVERT_TIMEOUT", "docx_blocks", "read_doc", "read_docx"]
+__all__ = ["CODES", "CONVERT_TIMEOUT", "docx_parts", "read_doc", "read_docx"]
 
 #: The codes only a Word file gives (its content's are formats.document's).
 CODES: Final[dict[str, str]] = {
@@ -105,35 +99,13 @@ def read_docx(data: bytes, *, source: str) -> Imported:
         return _refused(
             "IK606", f"Word 文件无法读取 (the Word file cannot be read): {error}", source
         )
-    body = document.element.body
-    central = import_central_grids(docx_grids(body, source=source), source=source)
-    if central is not None:
-        return attrs.evolve(central, findings=central.findings + _paragraphs(body, source))
-    return read_blocks(docx_blocks(body), source=source)
+    parts = docx_parts(document.element.body, source=source)
+    return read_document(parts, source=source)
 
 
-def _paragraphs(body: Any, source: str) -> tuple[Finding, ...]:
-    """Beside tables in the central layout: each paragraph but a title, said not imported."""
-    found = []
-    paragraphs = (child for child in body.iterchildren() if child.tag == f"{_W}p")
-    for number, paragraph in enumerate(paragraphs, 1):
-        text = paragraph_text(paragraph).strip()
-        if text and not is_title(text):
-            found.append(
-                Finding(
-                    "IK617",
-                    Severity.INFO,
-                    f"表格外的段落，未导入 (a paragraph outside the tables, not imported): "
-                    f"“{text[:80]}”",
-                    number,
-                    file=source,
-                )
-            )
-    return tuple(found)
-
-
-def docx_blocks(body: Any) -> list[Block]:
-    """The blocks of a Word body element (``document.element.body``), in reading order.
+def docx_parts(body: Any, *, source: str = "") -> list[Paragraph | Table]:
+    """The paragraphs and tables of a Word body element (``document.element.body``), in
+    reading order; a table nested in a cell right after the table holding it.
 
     >>> import docx
     >>> document = docx.Document()
@@ -141,54 +113,22 @@ def docx_blocks(body: Any) -> list[Block]:
     >>> table = document.add_table(rows=2, cols=2)
     >>> table.cell(0, 0).text, table.cell(0, 1).text = "项目编码", "130229"
     >>> table.cell(1, 0).merge(table.cell(1, 1)).text = "合并的格"
-    >>> for block in docx_blocks(document.element.body):
-    ...     print(block.text if isinstance(block, Paragraph) else
-    ...           [(c.text, f"{c.sheet}!{c.line}.{c.column}") for c in block.cells])
-    一、总体绩效目标
-    [('项目编码', '表1!1.1'), ('130229', '表1!1.2')]
-    [('合并的格', '表1!2.1')]
+    >>> paragraph, table = docx_parts(document.element.body)
+    >>> paragraph.text, table.grid.name, table.grid.text(2, 2), table.grid.cell(2, 2).anchor
+    ('一、总体绩效目标', '表1', '合并的格', (2, 1))
     """
-    blocks: list[Block] = []
-    tables = [0]
+    grids = iter(docx_grids(body, source=source))
+    parts: list[Paragraph | Table] = []
     paragraphs = 0
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
             paragraphs += 1
-            text = paragraph_text(child)
-            if text.strip():
-                blocks.append(Paragraph(text.strip(), paragraphs))
+            text = paragraph_text(child).strip()
+            if text:
+                parts.append(Paragraph(text, paragraphs))
         elif child.tag == f"{_W}tbl":
-            blocks.extend(_table(child, tables))
-    return blocks
-
-
-def _table(table: Any, tables: list[int]) -> list[Block]:
-    tables[0] += 1
-    name = f"表{tables[0]}"
-    rows: list[Block] = []
-    for number, row in enumerate(table.iterchildren(f"{_W}tr"), 1):
-        cells: list[Cell] = []
-        nested: list[Block] = []
-        for column, cell in enumerate(row.iterchildren(f"{_W}tc"), 1):
-            texts = []
-            for part in cell.iterchildren():
-                if part.tag == f"{_W}p":
-                    texts.append(paragraph_text(part).strip())
-                elif part.tag == f"{_W}tbl":
-                    nested.extend(_table(part, tables))
-            text = "\n".join(t for t in texts if t)
-            if _continues_merge(cell):
-                text = ""
-            cells.append(Cell(text, number, column, name))
-        if cells:
-            rows.append(TableRow(tuple(cells)))
-        rows.extend(nested)
-    return rows
-
-
-def _continues_merge(cell: Any) -> bool:
-    merge = cell.find(f"{_W}tcPr/{_W}vMerge")
-    return merge is not None and merge.get(f"{_W}val", "continue") != "restart"
+            parts.extend(Table(next(grids)) for _ in child.iter(f"{_W}tbl"))
+    return parts
 
 
 def read_doc(path: str | Path, *, source: str) -> Imported:

@@ -760,8 +760,8 @@ class _SheetReader:
             self.use(cells[0].row, cells[0].column)
             points = []
             for cell in cells[1:]:
-                if cell.origin == cells[0].origin:
-                    continue
+                if cell.origin == cells[0].origin or cell.anchor is not None:
+                    continue  # a date merged across columns is one date
                 self.use(cell.row, cell.column)
                 try:
                     point = parse_actual(cell.text)
