@@ -30,7 +30,6 @@ and the grade as printed (IK712).  Every cell lands in the project or in a locat
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from fractions import Fraction
 
 import attrs
@@ -44,7 +43,6 @@ from indicatorkit.formats.central_table import (
 )
 from indicatorkit.formats.grid import Cell, Grid, key
 from indicatorkit.formats.grid_reading import GridReading
-from indicatorkit.formats.imported import Imported, spec_units
 from indicatorkit.formats.table_words import (
     CENTRAL_BUDGET_ROWS,
     GOAL_EXPECTED,
@@ -58,15 +56,13 @@ from indicatorkit.formats.table_words import (
     is_title,
 )
 from indicatorkit.model.findings import Finding, Severity
-from indicatorkit.model.records import Indicator, Project, Spec
+from indicatorkit.model.records import Indicator, Project
 from indicatorkit.numerals import decimal_value, format_decimal
 
 __all__ = [
     "CODES",
     "GridProjects",
     "central_kind",
-    "import_central_grids",
-    "read_central_grids",
     "read_declaration_grid",
     "read_self_assessment_grid",
 ]
@@ -394,63 +390,3 @@ def _titles_and_totals(reading: GridReading, start: int, end: int) -> None:
                 cells[0].column,
                 hint="用 indicatorkit score 计算并核对 / compare with indicatorkit score",
             )
-
-
-def read_central_grids(grids: Sequence[Grid], *, first_number: int = 1) -> GridProjects | None:
-    """The projects of every grid in the central layout, numbered in order, or ``None`` when
-    no grid is; the grids that are not stay for the other readers.
-
-    >>> read_central_grids([]) is None
-    True
-    """
-    projects: list[tuple[Project, int]] = []
-    findings: list[Finding] = []
-    found = False
-    for grid in grids:
-        kind = central_kind(grid)
-        if kind is None:
-            continue
-        found = True
-        read = read_self_assessment_grid if kind == "self_assessment" else read_declaration_grid
-        result = read(grid, first_number=first_number + len(projects))
-        projects.extend(result.projects)
-        findings.extend(result.findings)
-    return GridProjects(tuple(projects), tuple(findings)) if found else None
-
-
-def import_central_grids(grids: Sequence[Grid], *, source: str) -> Imported | None:
-    """The spec of a file whose tables are in the central layout (a Word file, a PDF), or
-    ``None`` when none is; another table of the file is an IK716 finding, not read.
-
-    >>> from indicatorkit.formats.grid import grid_from_rows
-    >>> import_central_grids([grid_from_rows("表1", [["封面"]])], source="表.docx") is None
-    True
-    """
-    result = read_central_grids(grids)
-    if result is None:
-        return None
-    findings = list(result.findings)
-    for grid in grids:
-        if grid.cells and central_kind(grid) is None:
-            first = grid.cells[min(grid.cells)]
-            findings.append(
-                Finding(
-                    "IK716",
-                    INFO,
-                    f"这张表不是中央格式的自评表或申报表，未读入 (a table not in the central "
-                    f"layout, not read): “{first.text[:60]}”",
-                    first.row,
-                    first.column,
-                    file=source,
-                    sheet=first.sheet or grid.name,
-                )
-            )
-    projects = [project for project, _ in result.projects]
-    try:
-        spec = Spec(projects=projects, units=spec_units(None, projects))
-    except (IndicatorkitError, ValueError) as error:
-        findings.append(
-            Finding("IK717", ERROR, f"规格无效 (invalid spec): {error}", 1, file=source)
-        )
-        return Imported(None, tuple(findings), source)
-    return Imported(spec, tuple(findings), source)
