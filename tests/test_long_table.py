@@ -194,3 +194,47 @@ def test_split_targets_as_the_national_system_keeps_them() -> None:
     (finding,) = imported.findings
     assert (finding.code, finding.line, finding.column) == ("IK636", 6, 6)
     assert "人天" in finding.message
+
+
+def test_no_spec_text_is_written_or_parsed_on_the_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cells become records and records cells directly: the spec file's reader and writer
+    are never called (they raise here)."""
+    from indicatorkit.formats.ikspec import reader, writer
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("spec text on the way")
+
+    spec = Spec(projects=load(SELF_ASSESSMENT).projects)
+    text = _csv_text(spec)
+    for module, name in ((reader, "loads"), (writer, "dumps"), (reader, "load")):
+        monkeypatch.setattr(module, name, refuse)
+    assert read_long_table(text, source="x.csv").spec == spec
+    assert _csv_text(spec) == text
+
+
+def test_any_grid_reads_as_a_long_table_located_in_its_sheet() -> None:
+    from indicatorkit.formats.grid import grid_from_rows
+    from indicatorkit.formats.long_table import read_long_grid
+
+    rows = list(csv.reader(io.StringIO(SMALL.replace("≥90%,40", "≥90%,四十"))))
+    imported = read_long_grid(grid_from_rows("长表", rows, source="表.xlsx"), source="表.xlsx")
+    (finding,) = imported.findings
+    assert (finding.code, finding.place) == ("IK020", "表.xlsx:长表!H3")
+    assert [len(p.indicators) for p in imported.spec.projects] == [1, 1]
+    wide = read_long_grid(
+        grid_from_rows("长表", [*rows, ["2", "", "", "", "", "y", "≥1件", "", "多"]]), source="t"
+    )
+    said = [(f.code, f.line, f.column, f.sheet) for f in wide.findings]
+    assert said == [("IK020", 3, 8, "长表"), ("IK632", 5, 9, "长表")]  # never shifted
+
+
+@pytest.mark.parametrize("library", ["pandas", "polars"])
+def test_a_frame_is_a_grid_its_problems_located_by_row_and_column(library: str) -> None:
+    module = pytest.importorskip(library)
+    frame = module.DataFrame(
+        {"项目编号": ["1", "1"], "三级指标": ["受理数", "满意度"], "指标值": ["≥180件", "≥9O%"]}
+    )
+    imported = from_frame(frame, source="表")
+    (finding,) = imported.findings
+    assert finding.place == "表:数据框!C3"  # the header is row 1
+    assert [i.name for i in imported.spec.projects[0].indicators] == ["受理数"]

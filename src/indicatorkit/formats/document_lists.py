@@ -39,7 +39,7 @@ _LEVELS = re.compile(r"[-—–－]")
 _TARGET_WORD = re.compile(r"指标值(?!确定依据)")
 
 
-class Say(Protocol):
+class _Say(Protocol):
     """How a finding about a paragraph is made (:meth:`formats.document` 's reader)."""
 
     def __call__(
@@ -67,7 +67,7 @@ class InlineLists:
     (['50%', '100%'], [])
     """
 
-    def __init__(self, say: Say) -> None:
+    def __init__(self, say: _Say) -> None:
         self.say = say
 
     def items(self, paragraph: Paragraph, body: str, offset: int, first: int) -> list[Indicator]:
