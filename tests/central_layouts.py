@@ -342,7 +342,8 @@ def shown(value: Any, form: str | None) -> str:
 def to_docx(table: Table, path: Path) -> Path:
     document = docx.Document()
     document.add_paragraph("项目支出绩效表")
-    grid = document.add_table(rows=len(table.rows), cols=WIDTH)
+    width = max(WIDTH, *(len(values) for values in table.rows))  # a blank column widens it
+    grid = document.add_table(rows=len(table.rows), cols=width)
     covered: set[tuple[int, int]] = set()
     for top, left, bottom, right in table.merges:
         if (top, left) != (bottom, right):

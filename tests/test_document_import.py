@@ -234,3 +234,17 @@ def test_an_unknown_counting_word_lands_with_the_unit_it_needs() -> None:
     written = dumps(spec)
     assert "计量单位" in written and "蔸 = [蔸]" in written
     assert loads(written) == spec
+
+
+def test_tables_under_one_title_are_one_grid_and_say_where_in_the_text() -> None:
+    """A paragraph between a project's tables: the tables still make one project, and what
+    the layout reader says about a cell of the second one is on that cell's line."""
+    head, indicators = TABLE.split("\n\n\t一级指标", 1)
+    text = head + "\n以下为指标：\n\t一级指标" + indicators.replace("≥180件", "≥5人天")
+    imported = read_document(text_parts(text), source="t.txt")
+    (project,) = imported.spec.projects
+    assert (project.number, project.name, project.code) == (1, "法律援助", "13022925P00004510008P")
+    said = [(f.code, f.line, f.column, f.sheet) for f in imported.findings]
+    lines = text.splitlines()
+    paragraph = lines.index("以下为指标：") + 1
+    assert said == [("IK617", paragraph, 1, None), ("IK702", lines.index("\t≥5人天") + 1, 2, None)]

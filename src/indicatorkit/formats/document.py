@@ -52,6 +52,8 @@ not understand is a finding, never dropped silently.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -140,6 +142,8 @@ class _Slot:
     part: int
     withheld: str | None = None
     tables: list[Table] = attrs.Factory(list)
+    #: The part index of each table (a finding about a cell goes where its table stands).
+    parts: list[int] = attrs.Factory(list)
 
 
 class _Reader:
@@ -223,6 +227,7 @@ class _Reader:
             last = _Slot(None, "", Where(Location(line)), self.part)
             self.slots.append(last)
         last.tables.append(table)
+        last.parts.append(self.part)
 
     def spec(self) -> Spec | None:
         projects: list[Project] = []
@@ -302,9 +307,12 @@ class _Reader:
         name = slot.tables[0].grid.name
         table = stack_tables(slot.tables, name=name)
         imported = read_grids([table.grid], source=self.source)
+        ends = list(itertools.accumulate(t.grid.rows for t in slot.tables))
         for finding in imported.findings:
-            if finding.sheet is not None or finding.code != "IK701":  # IK701: said as IK622
-                self.add(table.relocate(finding), slot.part)
+            if finding.sheet is None and finding.code == "IK701":  # said as IK622
+                continue
+            index = bisect.bisect_left(ends, finding.line) if finding.sheet is not None else 0
+            self.add(table.relocate(finding), slot.parts[min(index, len(ends) - 1)])
         projects = imported.spec.projects if imported.spec is not None else ()
         grid = table.grid
         starts = [

@@ -101,20 +101,16 @@ class Table:
 
     grid: Grid
     cells: Mapping[tuple[int, int], Spot] = attrs.field(factory=dict, eq=False, repr=False)
-    rows: Mapping[int, tuple[str, int]] = attrs.field(factory=dict, eq=False, repr=False)
+    rows: Mapping[int, tuple[str | None, int]] = attrs.field(factory=dict, eq=False, repr=False)
 
     def locate(self, row: int, column: int) -> Spot:
-        """The spot of grid cell (row, column): the cell's own, else its row's first (a finding
-        about an empty cell of the text form), else the grid's own place."""
+        """The spot of grid cell (row, column): the cell's own, else its row's (in the text
+        form the row's first line), else the grid's own place."""
         found = self.cells.get((row, column))
         if found is not None:
             return found
-        if self.cells:
-            in_row = [spot for (r, _), spot in sorted(self.cells.items()) if r == row]
-            if in_row:
-                return in_row[0]
         sheet, line = self.rows.get(row, (self.grid.name, row))
-        return Spot(sheet, line, column)
+        return Spot(sheet, line, 2 if sheet is None else column)
 
     @property
     def first_line(self) -> int:
@@ -179,7 +175,7 @@ def _text_table(rows: list[list[tuple[int, str]]], index: int, source: str) -> T
         for r, row in enumerate(rows, 1)
         for c, (line, text) in enumerate(row, 1)
     }
-    return Table(grid, cells=spots)
+    return Table(grid, cells=spots, rows={r: (None, row[0][0]) for r, row in enumerate(rows, 1)})
 
 
 def _text_merges(rows: Sequence[Sequence[str]]) -> list[tuple[int, int, int, int]]:
@@ -226,7 +222,8 @@ def stack_tables(tables: Sequence[Table], *, name: str) -> Table:
         return tables[0]
     cells: dict[tuple[int, int], Cell] = {}
     merges: set[tuple[int, int, int, int]] = set()
-    rows: dict[int, tuple[str, int]] = {}
+    rows: dict[int, tuple[str | None, int]] = {}
+    spots: dict[tuple[int, int], Spot] = {}
     source = ""
     offset = 0
     for table in tables:
@@ -239,7 +236,8 @@ def stack_tables(tables: Sequence[Table], *, name: str) -> Table:
                 top, left, bottom, right = cell.merged
                 merges.add((top + offset, left, bottom + offset, right))
         for r in range(1, grid.rows + 1):
-            spot = table.locate(r, 1)
-            rows[r + offset] = (spot.sheet or grid.name, spot.line)
+            rows[r + offset] = table.rows.get(r, (grid.name, r))
+        spots.update({(r + offset, c): spot for (r, c), spot in table.cells.items()})
         offset += grid.rows
-    return Table(grid_of(name, cells, sorted(merges), source=source), rows=rows)
+    grid = grid_of(name, cells, sorted(merges), source=source)
+    return Table(grid, cells=spots, rows=rows)
