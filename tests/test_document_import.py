@@ -248,3 +248,30 @@ def test_tables_under_one_title_are_one_grid_and_say_where_in_the_text() -> None
     lines = text.splitlines()
     paragraph = lines.index("以下为指标：") + 1
     assert said == [("IK617", paragraph, 1, None), ("IK702", lines.index("\t≥5人天") + 1, 2, None)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.text(alphabet="产出指标数量一级二级≥5件 ", max_size=6), min_size=1, max_size=6),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_every_cell_of_the_text_form_stands_on_its_own_line(rows: list[list[str]]) -> None:
+    """A text table's grid holds each cell's text (or, where the text form lost a vertical
+    merge, the text above it), and locates every cell on the line it was written on."""
+    text = "标题\n" + "\n\n".join("\n".join("\t" + cell for cell in row) for row in rows)
+    lines = text.splitlines()
+    parts = text_parts(text, source="t.txt")
+    assert [type(p).__name__ for p in parts] == ["Paragraph", "Table"]
+    table = parts[1]
+    for r, row in enumerate(rows, 1):
+        for c, written in enumerate(row, 1):
+            spot = table.locate(r, c)
+            assert lines[spot.line - 1] == "\t" + written and spot.column == 2
+            cell = table.grid.cell(r, c)
+            if written.strip():
+                assert cell is not None and cell.text == written.strip() and cell.anchor is None
+            elif cell is not None:  # a merge restored: the text of the cell above
+                assert cell.anchor is not None and cell.anchor[0] < r
