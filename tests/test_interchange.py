@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import copy
-import enum
 import json
-import types
 import typing
 from collections.abc import Callable, Iterator
 from fractions import Fraction
@@ -36,13 +34,12 @@ from indicatorkit import (
     units,
 )
 from indicatorkit.errors import UnknownUnitError
-from indicatorkit.formats import json_data
+from indicatorkit.formats import json_data, json_schema
 from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
 from indicatorkit.language.bounds import Direction
-from indicatorkit.language.targets import AnyTarget, Comparison
+from indicatorkit.language.targets import Comparison
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model import records
-from indicatorkit.units import UnitRegistry
 from indicatorkit.vocabulary import Operator
 from tests.corpus_files import rows
 
@@ -943,199 +940,81 @@ def test_schema_rejects_what_to_data_never_gives(change: Callable[[dict[str, Any
 
 
 # ---------------------------------------------------------------------------------------------
-# The schema cannot drift from the records: every data field of every record, and no other,
-# with a compatible type.  to_data writes every key, so every property is required; a field
-# that may be None in the model (``X | None``) is one whose schema admits null.
+# The schema is generated from the model (json_schema.spec_schema) and shipped as generated
 
 
-def resolve(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        node = root["$defs"][node["$ref"].removeprefix("#/$defs/")]
-    return node
+def test_shipped_schema_is_the_generated_one() -> None:
+    # after a change to the model: python -m indicatorkit.formats.json_schema
+    assert json_schema.SCHEMA_FILE.read_text(encoding="utf-8") == json_schema.schema_text()
+    assert schema() == json_schema.spec_schema()
 
 
-def branches(node: dict[str, Any], root: dict[str, Any]) -> list[dict[str, Any]]:
-    node = resolve(node, root)
-    if "oneOf" in node:
-        return [leaf for option in node["oneOf"] for leaf in branches(option, root)]
-    return [node]
+def record_node(cls: type, root: dict[str, Any]) -> dict[str, Any]:
+    return root if cls is Spec else root["$defs"][json_schema._name(cls)]
 
 
-JSON_TYPES = {str: "string", int: "integer", bool: "boolean", type(None): "null"}
-
-
-def json_types(node: dict[str, Any], root: dict[str, Any]) -> set[str]:
-    found: set[str] = set()
-    for branch in branches(node, root):
-        kinds = branch.get("type")
-        if kinds is not None:
-            found |= {kinds} if isinstance(kinds, str) else set(kinds)
-        elif "const" in branch:
-            found.add(JSON_TYPES[type(branch["const"])])
-        elif "enum" in branch:
-            found |= {JSON_TYPES[type(value)] for value in branch["enum"]}
-        else:
-            found.add("any")
-    return found
+def test_every_record_is_an_object_of_its_data_fields() -> None:
+    defined = {
+        value
+        for value in vars(records).values()
+        if attrs.has(value) and value.__module__ == records.__name__
+    }
+    assert defined - {records.Where, records.Location} == set(json_data.RECORDS)
+    root = schema()
+    for cls in json_data.RECORDS:
+        node = record_node(cls, root)
+        names = [field.name for field in json_data.data_fields(cls)]
+        assert names == [
+            field.name
+            for field in attrs.fields(cls)
+            if field.name not in ("where", "comments", "target_text")
+        ]
+        assert list(node["properties"]) == names == node["required"], cls
+        assert node["additionalProperties"] is False
 
 
 def accepts(node: dict[str, Any], root: dict[str, Any], value: object) -> bool:
     return Draft202012Validator({**node, "$defs": root["$defs"]}).is_valid(value)
 
 
-def record_drift(cls: type, node: dict[str, Any], root: dict[str, Any]) -> Iterator[str]:
-    """How the schema ``node`` fails to describe record ``cls`` as the converter writes it."""
-    (shape,) = [b for b in branches(node, root) if json_types(b, root) != {"null"}]
-    names = [field.name for field in json_data._data_fields(cls)]
-    where = cls.__name__
-    if json_types(shape, root) != {"object"} or shape.get("additionalProperties") is not False:
-        yield f"{where}: not a closed object"
-        return
-    if list(shape.get("properties", {})) != names:
-        yield f"{where}: properties {list(shape.get('properties', {}))} but fields {names}"
-    if sorted(shape.get("required", [])) != sorted(names):
-        yield f"{where}: required {shape.get('required')} but fields {names}"
-    hints = typing.get_type_hints(cls)
-    for field in json_data._data_fields(cls):
-        if field.name in shape.get("properties", {}):
-            yield from type_drift(
-                hints[field.name],
-                shape["properties"][field.name],
-                root,
-                f"{where}.{field.name}",
-                field,
-            )
-
-
-def without_null(branch: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
-    """``branch`` of a nullable schema, null taken out (``["integer", "null"]`` → integer)."""
-    if "enum" in branch:
-        return {**branch, "enum": [value for value in branch["enum"] if value is not None]}
-    if "type" not in branch:
-        return branch
-    return {**branch, "type": sorted(json_types(branch, root) - {"null"})}
-
-
-TARGET_KINDS = {"comparison", "range", "deadline", "period", "qualitative"}
-
-
-def type_drift(
-    kind: Any, node: dict[str, Any], root: dict[str, Any], where: str, field: Any = None
-) -> Iterator[str]:
-    """How the schema ``node`` fails to describe a value of the model's type ``kind``."""
-    if kind == AnyTarget:
-        kinds = {branch["properties"]["kind"]["const"] for branch in branches(node, root)}
-        if kinds != TARGET_KINDS or json_types(node, root) != {"object"}:
-            yield f"{where}: target kinds {kinds}"
-        for branch in branches(node, root):
-            if "text" not in branch.get("required", ()):
-                yield f"{where}: a target without its text"
-        return
-    args = typing.get_args(kind)
-    if typing.get_origin(kind) in (types.UnionType, typing.Union) and type(None) in args:
-        if "null" not in json_types(node, root):
-            yield f"{where}: may be None in the model, but null is not allowed"
-        (inner,) = [arg for arg in args if arg is not type(None)]
-        for branch in branches(node, root):
-            if json_types(branch, root) != {"null"}:
-                yield from type_drift(inner, without_null(branch, root), root, where, field)
-        return
-    if "null" in json_types(node, root):
-        yield f"{where}: never None in the model, but null is allowed"
-    if typing.get_origin(kind) is tuple:
-        node = resolve(node, root)
-        if json_types(node, root) != {"array"}:
-            yield f"{where}: a tuple in the model, but not an array"
-        else:
-            yield from type_drift(args[0], node["items"], root, f"{where}[]")
-    elif kind in json_data._RECORDS:
-        yield from record_drift(kind, node, root)
-    elif kind in (str, int):
-        if json_types(node, root) != {JSON_TYPES[kind]}:
-            yield f"{where}: {kind.__name__} in the model, {json_types(node, root)} in the schema"
-        if kind is int and field is not None:
-            minimum = resolve(node, root).get("minimum")
-            if minimum != json_data._minimum(field):
-                yield f"{where}: minimum {minimum} but the model's bound is {json_data._minimum(field)}"
-        if kind is str and field is not None:
-            one_line = field.converter in (records._one_line, records._optional_line)
-            if accepts(node, root, "a\nb") == one_line:
-                yield f"{where}: one line in the model is {one_line}, the schema disagrees"
-    elif kind is Fraction:
-        if json_types(node, root) != {"string"} or not accepts(node, root, "1/3"):
-            yield f"{where}: a weight is a decimal string or p/q"
-    elif isinstance(kind, type) and issubclass(kind, enum.Enum):
-        values = {
-            value for b in branches(node, root) for value in b.get("enum", ()) if value is not None
-        }
-        if values != {member.value for member in kind}:
-            yield f"{where}: enum {values} but {kind.__name__} has {[m.value for m in kind]}"
-    elif kind in (Amount, DatePoint):
-        keys = {Amount: ["value", "unit"], DatePoint: ["month", "day", "year"]}[kind]
-        shape = resolve(node, root)
-        if list(shape.get("properties", {})) != keys or sorted(shape.get("required", [])) != sorted(
-            keys
-        ):
-            yield f"{where}: {kind.__name__} is an object of {keys}"
-    elif kind is UnitRegistry:  # its definition lines
-        if json_types(node, root) != {"array"} or not accepts(node, root, ["台 = [台]"]):
-            yield f"{where}: a unit registry is an array of definition strings"
-    else:
-        yield f"{where}: no schema check for {kind!r}"
-
-
-def test_every_record_is_data() -> None:
-    defined = {
-        value
-        for value in vars(records).values()
-        if attrs.has(value) and value.__module__ == records.__name__
-    }
-    assert defined - {records.Where, records.Location} == set(json_data._RECORDS)
-
-
-def test_schema_describes_every_field_of_every_record() -> None:
+def test_null_is_allowed_exactly_where_the_model_allows_none() -> None:
     root = schema()
-    assert list(record_drift(Spec, root, root)) == []
-    reached: set[type] = set()
-
-    def walk_types(kind: Any) -> None:
-        for arg in typing.get_args(kind):
-            walk_types(arg)
-        if kind in json_data._RECORDS and kind not in reached:
-            reached.add(kind)
-            for field in json_data._data_fields(kind):
-                walk_types(typing.get_type_hints(kind)[field.name])
-
-    walk_types(Spec)
-    assert reached == set(json_data._RECORDS)
+    for cls in json_data.RECORDS:
+        hints = typing.get_type_hints(cls)
+        for field in json_data.data_fields(cls):
+            node = record_node(cls, root)["properties"][field.name]
+            optional = type(None) in typing.get_args(hints[field.name])
+            assert accepts(node, root, None) == optional, (cls, field.name)
 
 
-def test_data_fields_are_the_attrs_fields() -> None:
-    for cls in json_data._RECORDS:
-        names = [field.name for field in attrs.fields(cls)]
-        data = [field.name for field in json_data._data_fields(cls)]
-        assert data == [n for n in names if n not in ("where", "comments", "target_text")]
+def test_one_line_fields_refuse_several_lines() -> None:
+    root = schema()
+    for cls in json_data.RECORDS:
+        for field in json_data.data_fields(cls):
+            if field.converter in (records._one_line, records._optional_line):
+                node = record_node(cls, root)["properties"][field.name]
+                assert not accepts(node, root, "a\nb"), (cls, field.name)
+                assert accepts(node, root, "ab"), (cls, field.name)
 
 
 @pytest.mark.parametrize(
-    "change",
+    ("change", "valid"),
     [
-        delete_at(("$defs", "project", "properties", "withheld")),
-        set_at(("$defs", "project", "properties", "secret"), {"type": "string"}),
-        set_at(("$defs", "indicator", "properties", "weight"), {"$ref": "#/$defs/weight"}),
-        set_at(("$defs", "department", "properties", "year"), {"type": "integer"}),
-        set_at(("$defs", "goal", "properties", "text"), {"$ref": "#/$defs/line"}),
-        set_at(("$defs", "project", "properties", "number"), {"type": "integer"}),
-        set_at(("$defs", "measures", "properties", "items"), {"$ref": "#/$defs/text"}),
-        set_at(("$defs", "indicator", "properties", "direction"), {"enum": ["正向", None]}),
-        set_at(("$defs", "range", "properties", "kind"), {"const": "interval"}),
-        set_at(("$defs", "amount", "required"), ["value"]),
+        (set_at(("department", "year"), 0), False),
+        (set_at(("department", "year"), 10000), False),
+        (set_at(("department", "year"), 9999), True),
+        (set_at((*P0, "fund_sources"), [{"name": "上年 结转", "initial": None, "budget": None,
+                                           "executed": None}]), False),
+        (set_at(("rules",), "hubei"), True),
+        (set_at(("rules",), "a b"), False),
     ],
-)
-def test_drift_is_caught(change: Callable[[dict[str, Any]], None]) -> None:
-    root = schema()
-    change(root)
-    assert list(record_drift(Spec, root, root))
+)  # fmt: skip
+def test_validators_are_in_the_schema(
+    change: Callable[[dict[str, Any]], None], valid: bool
+) -> None:
+    data = full_data()
+    change(data)
+    assert VALIDATOR.is_valid(data) == valid
 
 
 def test_target_is_described_as_its_text_reads() -> None:

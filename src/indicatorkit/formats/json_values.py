@@ -1,0 +1,533 @@
+"""The JSON forms of the model's leaf values (texts, integers, exact numbers, units, amounts,
+dates, directions) and of a target, written and read back with every refusal a
+:class:`DataProblem` that says what is wrong and where below the value it was given.
+
+:mod:`indicatorkit.formats.json_data` registers these with its cattrs converter; they never
+see a record.  A number is always a string: an amount's value the shortest decimal
+(``"1616387.84"``), a weight a decimal or ``p/q`` (``"1/3"``).
+
+>>> from fractions import Fraction
+>>> dump_amount(Amount(Fraction(3, 2), units.unit("万元")))
+{'value': '1.5', 'unit': '万元'}
+>>> load_amount({"value": "1.5", "unit": "万元"}) == Amount(15000, units.unit("元"))
+True
+>>> try:
+...     load_amount({"value": 1.5})
+... except ExceptionGroup as group:
+...     print([(problem.at, problem.message) for problem in group.exceptions])
+[(('value',), '应为数字文字，实为 number (expected a decimal string, got number)'), (('unit',), '缺少此键 (missing key)')]
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
+from fractions import Fraction
+from functools import partial
+from typing import Any, Final, NoReturn, TypeAlias
+
+from indicatorkit import units
+from indicatorkit.errors import InvalidValueError, TextError
+from indicatorkit.language.bounds import Direction
+from indicatorkit.language.parse import parse_target
+from indicatorkit.language.targets import AnyTarget, Comparison, Deadline, Period, Range
+from indicatorkit.language.values import Amount, DatePoint
+from indicatorkit.model.records import field_text
+from indicatorkit.numerals import (
+    MAX_DIGITS,
+    format_decimal,
+    is_terminating,
+    read_decimal,
+    read_ratio,
+)
+from indicatorkit.units import Unit, UnitDefinitionError, UnitRegistry
+from indicatorkit.vocabulary import Operator
+
+__all__ = [
+    "UNITS",
+    "DataProblem",
+    "dump_amount",
+    "dump_target",
+    "load_amount",
+    "load_date",
+    "load_direction",
+    "load_integer",
+    "load_target",
+    "load_text",
+    "load_units",
+    "load_weight",
+]
+
+_Object: TypeAlias = dict[str, Any]
+
+#: The unit registry of the spec being written or read (units and targets are read with it).
+UNITS: ContextVar[UnitRegistry | None] = ContextVar("UNITS", default=None)
+
+#: Integers beyond this many bits (about 10^MAX_DIGITS) are refused: JSON text of them cannot be
+#: written back (Python limits int ↔ str conversion) and no field needs them.
+_INT_BITS: Final = (10**MAX_DIGITS).bit_length()
+
+_OPERATORS: Final = {operator.value: operator for operator in Operator}
+
+
+class DataProblem(ValueError):
+    """What is wrong with a value of the data: ``at`` is the path below the value given (keys
+    and indexes), ``suggestion`` a hint.
+
+    >>> DataProblem("缺少此键 (missing key)", at=("unit",)).under("low").at
+    ('low', 'unit')
+    """
+
+    def __init__(
+        self, message: str, suggestion: str | None = None, at: tuple[str | int, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.suggestion = suggestion
+        self.at = at
+
+    def under(self, step: str | int) -> DataProblem:
+        """The same problem seen from one level up."""
+        return DataProblem(self.message, self.suggestion, (step, *self.at))
+
+
+def raise_all(problems: Sequence[DataProblem]) -> NoReturn:
+    """Raise ``problems``: the one, or all of them as a group."""
+    if len(problems) == 1:
+        raise problems[0]
+    raise ExceptionGroup("数据有误 (bad data)", list(problems))
+
+
+def _problems_of(error: BaseException) -> list[DataProblem]:
+    if isinstance(error, DataProblem):
+        return [error]
+    assert isinstance(error, ExceptionGroup)
+    return [problem for inner in error.exceptions for problem in _problems_of(inner)]
+
+
+def gather(
+    calls: Iterable[tuple[str | int, Callable[[], Any]]],
+) -> tuple[dict[Any, Any], list[DataProblem]]:
+    """Run each ``(step, call)``; what each gave by step, and every problem, seen from here."""
+    found: dict[Any, Any] = {}
+    problems: list[DataProblem] = []
+    for step, call in calls:
+        try:
+            found[step] = call()
+        except (DataProblem, ExceptionGroup) as error:
+            problems.extend(problem.under(step) for problem in _problems_of(error))
+    return found, problems
+
+
+# ---------------------------------------------------------------------------------------------
+# Messages
+
+
+def show(value: object) -> str:
+    """``value`` as JSON text for a message, whatever it is (a huge int, a cycle …)."""
+    if isinstance(value, int) and value.bit_length() > _INT_BITS:
+        return f"<{value.bit_length()} 位二进制的整数 (a {value.bit_length()}-bit integer)>"
+    try:
+        return json.dumps(value, ensure_ascii=False, default=repr)
+    except (ValueError, TypeError, RecursionError):
+        return f"<{type(value).__name__}>"
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def child(path: str, key: object) -> str:
+    """The JSON path of ``key`` below ``path``: ``$.projects``, ``$.projects[0]``, ``$["名称"]``."""
+    if isinstance(key, str) and _NAME.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{show(key)}]"
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    for kind, name in ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string")):
+        if isinstance(value, kind):
+            return name
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return f"Python {type(value).__name__}"
+
+
+def wrong_type(value: object, expected: tuple[str, str]) -> DataProblem:
+    got = _json_type(value)
+    return DataProblem(f"应为{expected[0]}，实为 {got} (expected {expected[1]}, got {got})")
+
+
+# What each reader expects, in Chinese and in English, for type errors.
+TEXT = ("文字", "a string")
+TEXT_OR_NULL = ("文字或 null", "a string or null")
+INTEGER = ("整数", "an integer")
+INTEGER_OR_NULL = ("整数或 null", "an integer or null")
+ARRAY = ("数组", "an array")
+OBJECT = ("对象", "an object")
+
+
+# ---------------------------------------------------------------------------------------------
+# Objects, texts, integers
+
+
+def as_object(value: object) -> dict[str, Any]:
+    """``value`` when it is a JSON object."""
+    if not isinstance(value, dict):
+        raise wrong_type(value, OBJECT)
+    return value
+
+
+def key_problems(
+    given: dict[Any, Any], keys: Sequence[str], required: Iterable[str]
+) -> list[DataProblem]:
+    """Every key of ``given`` outside ``keys`` (with the nearest as a hint), then every key of
+    ``required`` it lacks."""
+    problems = []
+    for key in given:
+        if not isinstance(key, str):
+            problems.append(DataProblem(f"键必须是文字 (keys are strings): {show(key)}"))
+        elif key not in keys:
+            close = difflib.get_close_matches(key, keys, n=1)
+            problems.append(
+                DataProblem(
+                    f"未知的键 (unknown key); 可用的键 / known keys: {', '.join(keys)}",
+                    f"是否想写 / did you mean “{close[0]}”?" if close else None,
+                    (key,),
+                )
+            )
+    problems.extend(
+        DataProblem("缺少此键 (missing key)", at=(key,)) for key in required if key not in given
+    )
+    return problems
+
+
+def load_object(value: object, keys: Sequence[str]) -> dict[str, Any]:
+    """A JSON object with exactly ``keys``."""
+    given = as_object(value)
+    problems = key_problems(given, keys, keys)
+    if problems:
+        raise_all(problems)
+    return given
+
+
+def load_text(value: object, expected: tuple[str, str] = TEXT) -> str:
+    if not isinstance(value, str):
+        raise wrong_type(value, expected)
+    return value
+
+
+def load_integer(value: object, expected: tuple[str, str] = INTEGER) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise wrong_type(value, expected)
+    if value.bit_length() > _INT_BITS:
+        raise DataProblem(f"整数超出范围 (an integer beyond ±10^{MAX_DIGITS})")
+    return value
+
+
+def _integer_or_null(value: object) -> int | None:
+    return None if value is None else load_integer(value, INTEGER_OR_NULL)
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers, units, amounts, dates, directions
+
+
+def _load_number(
+    value: object,
+    read: Callable[[str], Fraction],
+    bad: str,
+    hint: str,
+    expected: tuple[str, str],
+) -> Fraction:
+    """A number written as a string, read by ``read``; ``bad`` leads the message of a string
+    that ``read`` refuses (its reason follows), ``expected`` names the type otherwise."""
+    if not isinstance(value, str):
+        raise wrong_type(value, expected)
+    try:
+        if not value.isascii():
+            raise InvalidValueError("只用 ASCII 数字 (ASCII digits only)")
+        return read(value)
+    except ValueError as error:
+        raise DataProblem(f"{bad}: {show(value)}：{error}", hint) from None
+
+
+def load_decimal(value: object) -> Fraction:
+    return _load_number(
+        value,
+        read_decimal,
+        "数字写法无效 (bad number text)",
+        '写作十进制数字的文字，如 "1616387.84" / a decimal string such as "1616387.84"',
+        ("数字文字", "a decimal string"),
+    )
+
+
+def load_weight(value: object, words: tuple[str, str] = ("分值", "weight")) -> Fraction:
+    """A weight (分值) or another number ≥ 0 named by ``words``: a decimal or ``p/q`` string."""
+    chinese, english = words
+    return _load_number(
+        value,
+        read_ratio,
+        f"{chinese}应为非负数 ({english} must be a number ≥ 0)",
+        '写作 "10"、"2.5" 或 "1/3" / write "10", "2.5" or "1/3"',
+        (f'{chinese}文字，如 "10"', 'a string such as "10"'),
+    )
+
+
+def decimal_text(value: Fraction) -> str:
+    if not is_terminating(value):
+        raise InvalidValueError(
+            f"数值不是有限小数，无法写入数据 (not a finite decimal): {value.numerator}/{value.denominator}"
+        )
+    return format_decimal(value)
+
+
+def _unit_of(symbol: str) -> Unit | None:
+    """The unit a symbol names (:func:`indicatorkit.units.unit_of_text`), or ``None``."""
+    try:
+        return (UNITS.get() or units.registry_in_use()).unit_of_text(symbol)
+    except (KeyError, ValueError, TypeError, AttributeError, RecursionError):
+        return None  # whatever the reason (pint's own errors included), it names no unit
+
+
+def unit_text(unit: Unit) -> str:
+    if _unit_of(unit.symbol) != unit:
+        raise InvalidValueError(
+            f"单位“{unit.symbol}”无法写入数据 (unit {unit.symbol!r} does not read back as itself)"
+        )
+    return unit.symbol
+
+
+def load_unit(value: object) -> Unit:
+    unit = _unit_of(load_text(value))
+    if unit is None:
+        assert isinstance(value, str)
+        near = units.nearest_units(value) if value.strip() else ()
+        raise DataProblem(
+            f"未知单位 (unknown unit): {show(value)}",
+            f"是否想写 / did you mean: {'、'.join(near)}" if near else None,
+        )
+    return unit
+
+
+def dump_amount(amount: Amount) -> _Object:
+    return {"value": decimal_text(amount.value), "unit": unit_text(amount.unit)}
+
+
+def _build(make: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``make(...)``, its refusal (the model's) a problem of the whole value."""
+    try:
+        return make(*args, **kwargs)
+    except (ValueError, TypeError) as error:
+        raise DataProblem(str(error)) from None
+
+
+def load_amount(value: object) -> Amount:
+    given = as_object(value)
+    parts, problems = gather(
+        (key, partial(read, given[key]))
+        for key, read in (("value", load_decimal), ("unit", load_unit))
+        if key in given
+    )
+    problems += key_problems(given, ("value", "unit"), ("value", "unit"))
+    if problems:
+        raise_all(problems)
+    return _build(Amount, parts["value"], parts["unit"])  # type: ignore[no-any-return]
+
+
+def dump_date(point: DatePoint) -> _Object:
+    return {"month": point.month, "day": point.day, "year": point.year}
+
+
+_DATE_PARTS: Final[dict[str, Callable[[object], int | None]]] = {
+    "month": load_integer,
+    "day": _integer_or_null,
+    "year": _integer_or_null,
+}
+
+
+def load_date(value: object) -> DatePoint:
+    given = as_object(value)
+    parts, problems = gather(
+        (key, partial(read, given[key])) for key, read in _DATE_PARTS.items() if key in given
+    )
+    problems += key_problems(given, tuple(_DATE_PARTS), _DATE_PARTS)
+    if problems:
+        raise_all(problems)
+    return _build(DatePoint, **parts)  # type: ignore[no-any-return]
+
+
+def load_direction(value: object) -> Direction:
+    for direction in Direction:
+        if value == direction.value:
+            return direction
+    words = [direction.value for direction in Direction]
+    raise DataProblem(
+        f"方向应为{'、'.join(f'“{word}”' for word in words)}或 null "
+        f"(direction is {', '.join(words)} or null), got {show(value)}"
+    )
+
+
+def load_units(value: object) -> UnitRegistry | None:
+    """A spec's unit registry: null, or its definition lines (read before anything else)."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(line, str) for line in value):
+        raise wrong_type(
+            value, ("单位定义（文字）的数组或 null", "an array of definition strings or null")
+        )
+    # the list is complete (to_data writes every definition): build on the shipped units alone,
+    # not on what define_unit added to this process's default registry
+    registry = UnitRegistry()
+    for index, line in enumerate(value):
+        try:
+            registry = registry.define(line)
+        except UnitDefinitionError as error:
+            raise DataProblem(str(error), at=(index,)) from None
+    return registry
+
+
+# ---------------------------------------------------------------------------------------------
+# The target: its text as written, and what the text means
+
+
+def _target_data(target: AnyTarget, text: str) -> _Object:
+    head: _Object = {"text": text, "canonical": str(target)}
+    if isinstance(target, Comparison):
+        return {
+            **head,
+            "kind": "comparison",
+            "operator": None if target.operator is None else target.operator.value,
+            "value": decimal_text(target.amount.value),
+            "unit": unit_text(target.amount.unit),
+            "dimension": target.amount.unit.dimension,
+        }
+    if isinstance(target, Range):
+        return {
+            **head,
+            "kind": "range",
+            "low": dump_amount(target.low),
+            "high": dump_amount(target.high),
+            "low_inclusive": target.low_inclusive,
+            "high_inclusive": target.high_inclusive,
+        }
+    if isinstance(target, Deadline):
+        return {**head, "kind": "deadline", **dump_date(target.by)}
+    if isinstance(target, Period):
+        return {
+            **head,
+            "kind": "period",
+            "start": dump_date(target.span.start),
+            "end": dump_date(target.span.end),
+        }
+    return {**head, "kind": "qualitative", "sentence": target.text}
+
+
+def dump_target(text: str) -> _Object:
+    """The target as its text reads: the model holds target and text equal only in meaning
+    (a target built as 50000元 may carry the text "5万元"), and :func:`load_target` reads the
+    text."""
+    return _target_data(parse_target(text, lenient=True, units=UNITS.get()).target, text)
+
+
+#: The keys of each kind of target beyond ``text``, ``canonical`` and ``kind``.
+KIND_KEYS: Final[dict[str, tuple[str, ...]]] = {
+    "comparison": ("operator", "value", "unit", "dimension"),
+    "range": ("low", "high", "low_inclusive", "high_inclusive"),
+    "deadline": ("month", "day", "year"),
+    "period": ("start", "end"),
+    "qualitative": ("sentence",),
+}
+_TARGET_KEYS: Final = ("text", "canonical", "kind", *(k for ks in KIND_KEYS.values() for k in ks))
+
+
+def _read_text(raw: object) -> tuple[AnyTarget, str]:
+    text = field_text(load_text(raw))
+    try:
+        read = parse_target(text, lenient=True, units=UNITS.get())
+        undeclared = read.undeclared_unit()
+        if undeclared is not None:
+            raise undeclared
+    except ValueError as error:
+        message = error.message if isinstance(error, TextError) else str(error)
+        suggestion = error.suggestion if isinstance(error, TextError) else None
+        raise DataProblem(
+            f"指标值无法读取 (the target text cannot be read): {message}", suggestion
+        ) from None
+    return read.target, text
+
+
+def load_target(value: object) -> tuple[AnyTarget, str]:
+    """The target and its text as written; the other keys are checked against the text."""
+    given = as_object(value)
+    problems = key_problems(given, _TARGET_KEYS, ("text",))
+    if "text" not in given:
+        raise_all(problems)
+    read, more = gather([("text", lambda: _read_text(given["text"]))])
+    if more:
+        raise_all(problems + more)
+    target, text = read["text"]
+    meaning = _target_data(target, text)
+    for key in _TARGET_KEYS:
+        if key == "text" or key not in given:
+            continue
+        if key not in meaning:
+            problems.append(
+                DataProblem(
+                    f"“{text}”是 {meaning['kind']} 类指标值，不应有此键 "
+                    f"(a {meaning['kind']} target has no {key!r})",
+                    at=(key,),
+                )
+            )
+            continue
+        _, found = gather([(key, partial(_agree, given[key], key, meaning))])
+        problems += found
+    if problems:
+        raise_all(problems)
+    return target, text
+
+
+def _load_bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise DataProblem(f"应为 true 或 false (expected true or false), got {show(value)}")
+    return value
+
+
+#: Each key of a target's data read and written again, as the text's meaning has it (so
+#: ``"5.00"`` agrees with ``"5"`` and ``百分比`` with ``%``, but ``1万`` is not ``10000``).
+_NORMAL_FORMS: Final[dict[str, Callable[[object], object]]] = {
+    **dict.fromkeys(("low", "high"), lambda value: dump_amount(load_amount(value))),
+    **dict.fromkeys(("start", "end"), lambda value: dump_date(load_date(value))),
+    "value": lambda value: decimal_text(load_decimal(value)),
+    "unit": lambda value: unit_text(load_unit(value)),
+    **_DATE_PARTS,
+    **dict.fromkeys(("low_inclusive", "high_inclusive"), _load_bool),
+}
+
+
+def _check_word(value: object, key: str) -> object:
+    """A key of a target written as a word: text (``operator`` may be null), from its list."""
+    if not (isinstance(value, str) or (value is None and key == "operator")):
+        raise wrong_type(value, TEXT_OR_NULL if key == "operator" else TEXT)
+    if key == "kind" and value not in KIND_KEYS:
+        raise DataProblem(f"未知的指标值类型 (unknown kind) {value!r}: {', '.join(KIND_KEYS)}")
+    if key == "operator" and value is not None and value not in _OPERATORS:
+        raise DataProblem(f"未知的比较符 (unknown operator) {value!r}: ≥ > ≤ < = or null")
+    return value
+
+
+def _agree(value: object, key: str, meaning: _Object) -> None:
+    """Refuse ``value`` of ``key`` unless it says what the target text means."""
+    read = _NORMAL_FORMS.get(key)
+    if (read(value) if read is not None else _check_word(value, key)) != meaning[key]:
+        text, wanted = meaning["text"], show(meaning[key])
+        raise DataProblem(
+            f"与指标值文字不一致：“{text}”的 {key} 是 {wanted} "
+            f"(disagrees with the target text, whose {key} is {wanted}), got {show(value)}"
+        )
