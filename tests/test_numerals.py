@@ -153,17 +153,6 @@ def test_chinese_numeral_refuses_other_types() -> None:
         chinese_numeral(1.5)  # type: ignore[arg-type]
 
 
-@given(st.integers(), st.integers(min_value=1))
-def test_exact_ratio_is_the_fraction(numerator: int, denominator: int) -> None:
-    from fractions import Fraction
-
-    from indicatorkit.numerals import exact_ratio
-
-    built, made = exact_ratio(numerator, denominator), Fraction(numerator, denominator)
-    assert (built, hash(built), repr(built)) == (made, hash(made), repr(made))
-    assert (built.numerator, built.denominator) == (made.numerator, made.denominator)
-
-
 # ---- tenths (成) and signed fractions (issue 20: 半成 and 负3分之负一百五十七 were sentences) ----
 
 

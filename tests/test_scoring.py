@@ -3,7 +3,6 @@ property suite."""
 
 from __future__ import annotations
 
-import pickle
 from fractions import Fraction
 
 import attrs
@@ -14,10 +13,8 @@ from hypothesis import strategies as st
 from indicatorkit import Comparison, Direction, Grade, parse_target
 from indicatorkit.language.bare_numbers import other_reading
 from indicatorkit.scoring.indicator import (
-    IndicatorScore,
     Outcome,
     _numeric,
-    _scored,
     display,
     score_indicator,
 )
@@ -279,48 +276,3 @@ def test_the_hot_path_keeps_strict_bounds_and_zero_targets() -> None:
     assert score_indicator(parse_target("≥200件"), -5, 20).attainment == 0
     with pytest.raises(TypeError):
         score_indicator(parse_target("98%"), 5, 10, direction="反向")  # type: ignore[arg-type]
-
-
-def test_the_score_record_built_by_hand_equals_the_constructed_one() -> None:
-    """_scored skips the generated __init__: it builds what the constructor builds and sets
-    every field (a new field fails here)."""
-    assert [field.name for field in attrs.fields(IndicatorScore)] == [
-        "target",
-        "actual",
-        "outcome",
-        "weight",
-        "score",
-        "score_range",
-        "met",
-        "attainment",
-        "score_source",
-        "explanation_required",
-        "explanation_given",
-        "message",
-        "exact_score",
-    ]
-    target = parse_target("≥200件")
-    for met in (True, False):
-        quick = _scored(
-            target, 150, met, Fraction(20), Fraction(15), Fraction(3, 4), True, met, "m"
-        )
-        built = IndicatorScore(
-            target,
-            150,
-            Outcome.MET if met else Outcome.MISSED,
-            Fraction(20),
-            Fraction(15),
-            (Fraction(15), Fraction(15)),
-            met=met,
-            attainment=Fraction(3, 4),
-            score_source="formula",
-            explanation_required=True,
-            explanation_given=met,
-            message="m",
-            exact_score=Fraction(15),
-        )
-        assert quick == built and repr(quick) == repr(built) and hash(quick) == hash(built)
-        assert attrs.asdict(quick) == attrs.asdict(built)
-        assert pickle.loads(pickle.dumps(quick)) == built
-        with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            quick.score = Fraction(0)  # type: ignore[misc]

@@ -23,6 +23,7 @@ from math import gcd
 from typing import Literal
 
 from indicatorkit.errors import InvalidValueError
+from indicatorkit.shortcuts import coprime_fraction
 
 __all__ = [
     "MAX_CHINESE_NUMERAL",
@@ -32,7 +33,6 @@ __all__ = [
     "chinese_numeral",
     "chinese_value",
     "decimal_value",
-    "exact_ratio",
     "format_decimal",
     "is_terminating",
     "read_decimal",
@@ -126,43 +126,14 @@ def decimal_value(text: str) -> Fraction:
     whole, _, fraction = text.partition(".")
     if len(whole) + len(fraction) > MAX_DIGITS:
         raise _too_long(text)
-    # the readers' hot path: the Fraction set into its own slots, as _coprime does, inline
-    value = _new_fraction(Fraction)
-    if fraction:
-        numerator, denominator = int(whole + fraction), _TENS[len(fraction)]
-        divisor = gcd(numerator, denominator)
-        value._numerator = numerator // divisor  # type: ignore[attr-defined]
-        value._denominator = denominator // divisor  # type: ignore[attr-defined]
-    else:
-        value._numerator = int(whole)  # type: ignore[attr-defined]
-        value._denominator = 1  # type: ignore[attr-defined]
-    return value
-
-
-_new_fraction = object.__new__
-_TENS = tuple(10**places for places in range(MAX_DIGITS + 1))
-
-
-def exact_ratio(numerator: int, denominator: int) -> Fraction:
-    """``Fraction(numerator, denominator)`` for ints with ``denominator > 0``, built without
-    the general constructor's type dispatch (the readers' hot path; what Python 3.12's
-    ``Fraction._from_coprime_ints`` does after reducing).
-
-    >>> exact_ratio(12345, 100), exact_ratio(-6, 4)
-    (Fraction(2469, 20), Fraction(-3, 2))
-    """
+    if not fraction:
+        return coprime_fraction(int(whole), 1)
+    numerator, denominator = int(whole + fraction), _TENS[len(fraction)]
     divisor = gcd(numerator, denominator)
-    if divisor != 1:
-        return _coprime(numerator // divisor, denominator // divisor)
-    return _coprime(numerator, denominator)
+    return coprime_fraction(numerator // divisor, denominator // divisor)  # the hot path
 
 
-def _coprime(numerator: int, denominator: int) -> Fraction:
-    """The Fraction of coprime ints with ``denominator > 0``, set into its own slots."""
-    value = _new_fraction(Fraction)
-    value._numerator = numerator  # type: ignore[attr-defined]
-    value._denominator = denominator  # type: ignore[attr-defined]
-    return value
+_TENS = tuple(10**places for places in range(MAX_DIGITS + 1))
 
 
 #: The numeral's grammar as data: each character's role.  A digit (or a run of Arabic digits)

@@ -60,6 +60,7 @@ from indicatorkit.language.values import (
     restatement,
 )
 from indicatorkit.numerals import MAX_EXPONENT, format_decimal, is_terminating, to_fraction
+from indicatorkit.shortcuts import unchecked
 from indicatorkit.units import NO_UNIT, Unit, UnitRegistry, registry_in_use
 from indicatorkit.vocabulary import Operator
 
@@ -136,9 +137,6 @@ class Target(Protocol):
     ) -> CheckResult:
         """Compare an actual value with this target."""
         ...
-
-
-_new_result = object.__new__
 
 
 class CheckResult:
@@ -353,9 +351,6 @@ def _no_direction(direction: object) -> None:
         raise TypeError(f"direction must be a Direction or None, not {direction!r}")
 
 
-_new_threshold = tuple.__new__
-
-
 @attrs.frozen(repr=False)
 class Comparison:
     """``≥95%``: an operator and an amount.
@@ -431,16 +426,13 @@ class Comparison:
         effective = self.effective_operator(direction)
         value, factor = self.amount.value, self.amount.unit.factor
         numerator, denominator = value.numerator, value.denominator
-        threshold = self._thresholds[direction] = _new_threshold(
-            Threshold,
-            (
-                _COMPARE[effective],
-                numerator,
-                denominator,
-                numerator * factor.numerator,
-                denominator * factor.denominator,
-                effective is Operator.GE or effective is Operator.GT,
-            ),
+        threshold = self._thresholds[direction] = Threshold(
+            _COMPARE[effective],
+            numerator,
+            denominator,
+            numerator * factor.numerator,
+            denominator * factor.denominator,
+            effective is Operator.GE or effective is Operator.GT,
         )
         return threshold
 
@@ -481,33 +473,22 @@ class Comparison:
         else:
             value = self.reading(actual, units=units).normalized
             met = compare(value.numerator * base_denominator, base_numerator * value.denominator)
-        # built here rather than through __init__: check is the hot path (see benchmarks/)
-        result = _new_result(CheckResult)
-        result._target = self
-        result._actual = actual
-        result._met = met
-        result._direction = direction
-        result._units = units
-        return result
+        return CheckResult(self, actual, met, direction, units)
 
 
-_set_operator = Comparison.__dict__["operator"].__set__
-_set_amount = Comparison.__dict__["amount"].__set__
+_comparison = unchecked(Comparison)
 
 
 def exact_comparison(operator: Operator | None, value: Fraction, unit: Unit) -> Comparison:
     """``Comparison(operator, Amount(value, unit))`` for a reader that holds a valid operator
-    and a value read from a finite decimal, skipping the converters and validators: the
-    readers' hot path.  A test holds it equal to the constructors, field by field.
+    and a value read from a finite decimal, without the converters and validators: the
+    readers' hot path (:mod:`indicatorkit.shortcuts`).
 
     >>> from indicatorkit.units import unit
     >>> exact_comparison(Operator.GE, Fraction(95), unit("%"))
     Comparison('≥95%')
     """
-    comparison = _new_result(Comparison)
-    _set_operator(comparison, operator)
-    _set_amount(comparison, exact_amount(value, unit))
-    return comparison
+    return _comparison(operator, exact_amount(value, unit))
 
 
 @attrs.frozen(repr=False)

@@ -19,6 +19,7 @@ import calendar
 import enum
 import re
 import unicodedata
+from collections.abc import Callable
 from fractions import Fraction
 from functools import cached_property
 
@@ -26,6 +27,7 @@ import attrs
 
 from indicatorkit.errors import DimensionMismatchError, InvalidValueError
 from indicatorkit.numerals import format_decimal, to_fraction
+from indicatorkit.shortcuts import unchecked
 from indicatorkit.units import NO_UNIT, Unit
 
 __all__ = [
@@ -93,24 +95,9 @@ class Amount:
             )
 
 
-_new = object.__new__
-_set_value = Amount.__dict__["value"].__set__
-_set_unit = Amount.__dict__["unit"].__set__
-
-
-def exact_amount(value: Fraction, unit: Unit) -> Amount:
-    """``Amount(value, unit)`` for a value that is already an in-range :class:`Fraction`
-    (a reader's own), skipping the converter: the readers' hot path.  A test holds it equal
-    to the constructor, field by field.
-
-    >>> from indicatorkit.units import unit
-    >>> exact_amount(Fraction(5), unit("万元")) == Amount(50000, unit("元"))
-    True
-    """
-    amount = _new(Amount)
-    _set_value(amount, value)
-    _set_unit(amount, unit)
-    return amount
+#: ``Amount(value, unit)`` for a value that is already an in-range :class:`Fraction` (a
+#: reader's own), without the converter: the readers' hot path (:mod:`indicatorkit.shortcuts`).
+exact_amount: Callable[[Fraction, Unit], Amount] = unchecked(Amount)
 
 
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

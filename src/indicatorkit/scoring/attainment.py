@@ -22,7 +22,6 @@ from fractions import Fraction
 
 from indicatorkit.language.targets import CheckResult, Comparison, Deadline, Period, Range
 from indicatorkit.language.values import Amount, DatePoint, DateSpan
-from indicatorkit.numerals import exact_ratio
 
 __all__ = ["attainment", "comparison_attainment", "days_late", "integer_attainment"]
 
@@ -111,10 +110,10 @@ def integer_attainment(
     if numerator < 0:
         numerator = 0
     if lower_bound:
-        return exact_ratio(numerator * want_denominator, denominator * want_numerator)
+        return Fraction(numerator * want_denominator, denominator * want_numerator)
     if not numerator:
         return None
-    return exact_ratio(want_numerator * denominator, want_denominator * numerator)
+    return Fraction(want_numerator * denominator, want_denominator * numerator)
 
 
 def _read(result: CheckResult) -> Fraction:

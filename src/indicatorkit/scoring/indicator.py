@@ -204,24 +204,6 @@ class IndicatorScore:
         }
 
 
-_new_score = object.__new__
-(
-    _set_target,
-    _set_actual,
-    _set_outcome,
-    _set_weight,
-    _set_score,
-    _set_score_range,
-    _set_met,
-    _set_attainment,
-    _set_score_source,
-    _set_explanation_required,
-    _set_explanation_given,
-    _set_message,
-    _set_exact_score,
-) = (IndicatorScore.__dict__[field.name].__set__ for field in attrs.fields(IndicatorScore))
-
-
 def _scored(
     target: AnyTarget,
     actual: Any,
@@ -235,25 +217,23 @@ def _scored(
     rules: RuleSet = NATIONAL,
 ) -> IndicatorScore:
     """The record of a numeric result scored by formula (``score`` exact, rounded here as
-    ``rules`` round a row), set field by field into a new instance without the generated
-    ``__init__`` (the hot path: every value here is the scoring's own, of the right type).  A
-    test holds it equal to the constructor and checks that it sets every field."""
+    ``rules`` round a row)."""
     exact, score = score, rules.rounding.row(score, weight)
-    result = _new_score(IndicatorScore)
-    _set_target(result, target)
-    _set_actual(result, actual)
-    _set_outcome(result, _MET if met else _MISSED)
-    _set_weight(result, weight)
-    _set_score(result, score)
-    _set_score_range(result, (score, score))
-    _set_met(result, met)
-    _set_attainment(result, ratio)
-    _set_score_source(result, "formula")
-    _set_explanation_required(result, explanation_required)
-    _set_explanation_given(result, explanation_given)
-    _set_message(result, message)
-    _set_exact_score(result, exact)
-    return result
+    return IndicatorScore(
+        target,
+        actual,
+        _MET if met else _MISSED,
+        weight,
+        score,
+        (score, score),
+        met,
+        ratio,
+        "formula",
+        explanation_required,
+        explanation_given,
+        message,
+        exact,
+    )
 
 
 _MET, _MISSED = Outcome.MET, Outcome.MISSED

@@ -30,7 +30,6 @@ import attrs
 
 from indicatorkit.errors import UnknownRuleSetError
 from indicatorkit.language.values import Grade
-from indicatorkit.numerals import exact_ratio
 
 __all__ = [
     "HUBEI",
@@ -365,12 +364,12 @@ class RuleSet:
         if top >= bottom:
             top = bottom = 1
         if lower_bound or self.lower_is_better is LowerIsBetter.RATIO:
-            return exact_ratio(weight.numerator * top, weight.denominator * bottom)
+            return Fraction(weight.numerator * top, weight.denominator * bottom)
         # linear: 1 − (B − A)/A = 2 − B/A, and the share is A/B
         linear = 2 * top - bottom
         if linear <= 0:
             return _ZERO
-        return exact_ratio(weight.numerator * linear, weight.denominator * top)
+        return Fraction(weight.numerator * linear, weight.denominator * top)
 
     def qualitative_score(
         self, grade: Grade, weight: Fraction, chosen: Fraction | None

@@ -25,9 +25,7 @@ Comparison('≥180件')
 from __future__ import annotations
 
 import bisect
-import contextlib
 import difflib
-import gc
 import re
 import threading
 from collections.abc import Callable, Collection, Iterator
@@ -357,42 +355,11 @@ def loads(text: str, *, file: str | None = None, units: UnitRegistry | None = No
     ('受理数', Comparison('≥180件'))
     """
     reader = _Reader(text, file, units)
-    with _collection_paused():
-        spec = reader.read()
+    spec = reader.read()
     if reader.findings:
         raise SpecError(reader.findings)
     assert spec is not None
     return spec
-
-
-_pause_lock = threading.Lock()
-_pauses = 0
-_was_enabled = False
-
-
-@contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a spec is read.
-
-    Reading makes many small objects that live until the spec is built; each automatic
-    collection would walk all of them again, which made reading superlinear (the collector
-    took most of the time on large files).  The reader makes no reference cycles of its own,
-    so nothing is lost; the collector is switched back on when the last concurrent read ends,
-    and only if it was on before.
-    """
-    global _pauses, _was_enabled
-    with _pause_lock:
-        if _pauses == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _pauses += 1
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _pauses -= 1
-            if _pauses == 0 and _was_enabled:
-                gc.enable()
 
 
 def _finding(
