@@ -83,6 +83,7 @@ __all__ = [
     "data_fields",
     "from_data",
     "from_json",
+    "nullable_inner",
     "schema",
     "to_data",
     "to_json",
@@ -143,7 +144,7 @@ def data_fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
     )
 
 
-def minimum(field: attrs.Attribute[Any]) -> int | None:
+def _minimum(field: attrs.Attribute[Any]) -> int | None:
     """The bound of an ``attrs.validators.ge`` on ``field`` (checked at the field, where the
     model would name only the record)."""
     validator = field.validator
@@ -153,8 +154,12 @@ def minimum(field: attrs.Attribute[Any]) -> int | None:
     return None
 
 
-def _optional_of(kind: Any) -> Any:
-    """``X`` for ``X | None``, else ``None``."""
+def nullable_inner(kind: Any) -> Any:
+    """``X`` for a field type ``X | None``, else ``None``.
+
+    >>> nullable_inner(int | None), nullable_inner(int)
+    (<class 'int'>, None)
+    """
     args = typing.get_args(kind)
     if typing.get_origin(kind) in (types.UnionType, typing.Union) and type(None) in args:
         (inner,) = (arg for arg in args if arg is not type(None))
@@ -180,7 +185,7 @@ def _field_hook(converter: cattrs.Converter, field: attrs.Attribute[Any], kind: 
         if words is not None
         else converter.get_structure_hook(kind)
     )
-    bound = minimum(field)
+    bound = _minimum(field)
     check = field.converter if callable(field.converter) else None
 
     def structure(value: object, kind: Any) -> Any:
@@ -275,7 +280,7 @@ def _array_structure(kind: Any, converter: cattrs.Converter) -> Callable[[object
 
 
 def _optional_structure(kind: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
-    inner = _optional_of(kind)
+    inner = nullable_inner(kind)
     if inner is str:  # "a string or null"
         return lambda value, _: (
             None if value is None else values.load_text(value, values.TEXT_OR_NULL)
@@ -314,7 +319,7 @@ def converter() -> cattrs.Converter:
         made.register_structure_hook(kind, partial(_leaf, load))
         made.register_unstructure_hook(kind, dump)
     made.register_structure_hook_factory(
-        lambda kind: _optional_of(kind) is not None, _optional_structure
+        lambda kind: nullable_inner(kind) is not None, _optional_structure
     )
     made.register_structure_hook_factory(_is_array, _array_structure)
     made.register_unstructure_hook_factory(

@@ -28,7 +28,7 @@ from typing import Any, Final
 
 import attrs
 
-from indicatorkit.formats.json_data import RECORDS, _optional_of, data_fields
+from indicatorkit.formats.json_data import RECORDS, data_fields, nullable_inner
 from indicatorkit.formats.json_values import KIND_KEYS
 from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
@@ -252,7 +252,7 @@ class _Walk:
         return node
 
     def type(self, kind: Any, field: attrs.Attribute[Any] | None) -> Node:
-        inner = _optional_of(kind)
+        inner = nullable_inner(kind)
         if inner is not None:
             return _nullable(self.type(inner, field))
         if kind == AnyTarget:

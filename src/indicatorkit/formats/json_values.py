@@ -208,15 +208,6 @@ def key_problems(
     return problems
 
 
-def load_object(value: object, keys: Sequence[str]) -> dict[str, Any]:
-    """A JSON object with exactly ``keys``."""
-    given = as_object(value)
-    problems = key_problems(given, keys, keys)
-    if problems:
-        raise_all(problems)
-    return given
-
-
 def load_text(value: object, expected: tuple[str, str] = TEXT) -> str:
     if not isinstance(value, str):
         raise wrong_type(value, expected)
