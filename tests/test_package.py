@@ -60,7 +60,7 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
 
 @pytest.fixture(scope="module")
 def site(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The wheel installed with its core dependencies only (attrs, lark, pint — resolved from
+    """The wheel installed with its core dependencies only (attrs, cattrs, lark, pint — resolved from
     the wheel's own metadata, so a stray hard dependency on hypothesis would be installed and
     caught): one install serves the tests below."""
     site = tmp_path_factory.mktemp("site")
@@ -91,6 +91,7 @@ def test_installed_wheel_parses_and_checks(site: Path, tmp_path: Path) -> None:
         "assert indicatorkit.schema()['$schema']\n"
         "spec = indicatorkit.loads('项目 1\\n  指标 产出指标 / 数量指标 / a\\n    指标值：≥1件\\n')\n"
         "assert indicatorkit.dumps(spec).startswith('项目 1')\n"
+        "assert indicatorkit.from_json(indicatorkit.to_json(spec)) == spec\n"
         "assert indicatorkit.parse_target('3万棵') == indicatorkit.parse_target('30000棵')\n"
         "t = indicatorkit.parse_target('>5万元')\n"
         "assert t.check('60000元').met and not t.check('50000元').met\n"
@@ -111,7 +112,7 @@ def test_installed_wheel_works_without_hypothesis(site: Path, tmp_path: Path) ->
     """Installed with its core dependencies only, the library parses, loads and checks; only
     ``indicatorkit.strategies`` asks for the extra."""
     installed = {path.name.lower() for path in site.iterdir()}
-    assert {"attrs", "lark", "pint"} <= installed
+    assert {"attrs", "cattrs", "lark", "pint"} <= installed
     assert not any(name.startswith("hypothesis") for name in installed), sorted(installed)
     script = (
         "import sys\n"
