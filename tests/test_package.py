@@ -60,7 +60,7 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
 
 @pytest.fixture(scope="module")
 def site(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The wheel installed with its core dependencies only (attrs, cattrs, lark, pint — resolved from
+    """The wheel installed with its core dependencies only (attrs, lark, pint — resolved from
     the wheel's own metadata, so a stray hard dependency on hypothesis would be installed and
     caught): one install serves the tests below."""
     site = tmp_path_factory.mktemp("site")
@@ -112,7 +112,8 @@ def test_installed_wheel_works_without_hypothesis(site: Path, tmp_path: Path) ->
     """Installed with its core dependencies only, the library parses, loads and checks; only
     ``indicatorkit.strategies`` asks for the extra."""
     installed = {path.name.lower() for path in site.iterdir()}
-    assert {"attrs", "cattrs", "lark", "pint"} <= installed
+    assert {"attrs", "lark", "pint"} <= installed
+    assert "cattrs" not in installed, sorted(installed)  # the json extra
     assert not any(name.startswith("hypothesis") for name in installed), sorted(installed)
     script = (
         "import sys\n"
@@ -125,6 +126,13 @@ def test_installed_wheel_works_without_hypothesis(site: Path, tmp_path: Path) ->
         "(project,) = spec.projects\n"
         "assert project.indicators[0].target.check('2件').met\n"
         "assert 'hypothesis' not in sys.modules\n"
+        "from indicatorkit.formats.extras import MissingExtraError\n"
+        "try:\n"
+        "    indicatorkit.to_json(spec)\n"
+        "except MissingExtraError as error:\n"
+        "    assert error.extra == 'json', error\n"
+        "else:\n"
+        "    raise SystemExit('to_json worked without cattrs')\n"
         "try:\n"
         "    import indicatorkit.strategies\n"
         "except ImportError as error:\n"

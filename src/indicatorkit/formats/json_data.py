@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from indicatorkit.formats import json_values as values
+from indicatorkit.formats.extras import require
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import Finding, Severity, SpecError
@@ -296,11 +297,13 @@ def _optional_structure(kind: Any, converter: cattrs.Converter) -> Callable[[obj
 @cache
 def converter() -> cattrs.Converter:
     """The cattrs converter between the model and its JSON data (built once, when first used:
-    importing the module does not import cattrs).
+    importing the module does not import cattrs).  Without the ``json`` extra,
+    :class:`~indicatorkit.formats.extras.MissingExtraError` (``pip install 'indicatorkit[json]'``).
 
     >>> converter().unstructure(Budget(Amount(2, values.units.unit("万元"))))
     {'total': {'value': '2', 'unit': '万元'}, 'fiscal': None, 'other': None}
     """
+    require("cattrs", "json")
     import cattrs
     from cattrs.cols import iterable_unstructure_factory
 
