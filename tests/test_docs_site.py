@@ -1,5 +1,7 @@
 """The documentation: every code documented, every public name with a runnable example, and a
-site that builds without warnings, searches Chinese and loads nothing from the network."""
+site that builds without warnings, searches Chinese and English in a real headless Chromium
+(the report tests' fixtures: Debian's ``chromium`` driven by playwright) and loads nothing from
+the network."""
 
 from __future__ import annotations
 
@@ -12,12 +14,19 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
 import indicatorkit
+from tests import test_html_report_browser as report_browser
 
 ROOT = Path(__file__).parents[1]
 SOURCE = ROOT / "src" / "indicatorkit"
@@ -211,6 +220,14 @@ def test_every_page_is_reachable_from_the_index() -> None:
     assert pages - listed == set()
 
 
+def test_the_api_reference_groups_every_top_level_name_once() -> None:
+    """``docs/api/index.md`` lists the names of ``indicatorkit`` by task: each exactly once."""
+    page = (DOCS / "api" / "index.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\.\. auto(?:function|class|exception|data):: (\w+)$", page, re.M)
+    assert len(listed) == len(set(listed)), "a name listed twice"
+    assert sorted(listed) == sorted(indicatorkit.__all__)
+
+
 def test_the_bigram_search_splits_queries_as_it_splits_pages() -> None:
     """The JavaScript that splits a query and the Python that splits a page agree."""
     from zh_bigram_search import _JS_SPLITTER, split_text
@@ -284,3 +301,80 @@ def test_the_search_index_holds_chinese(site: Path) -> None:
     for term in ("审核", "目标", "打分", "ik105", "parse_target"):
         assert term in terms, term
     assert "splitQuery" in (site / "_static" / "language_data.js").read_text(encoding="utf-8")
+
+
+# the report tests' fixtures: Debian's chromium (skipped without it, a failure in CI), playwright
+chromium = report_browser.chromium
+browser = report_browser.browser
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    """The built site over HTTP on the loopback (as an intranet server would give it; a page
+    opened from disk cannot fetch the result snippets)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _search(browser: Any, base: str, query: str) -> tuple[list[str], list[str]]:
+    """The pages the site's search page lists for ``query`` (once the search has finished), and
+    the page errors of the run."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(f"{base}/search.html?q={urllib.parse.quote(query)}")
+        # finished: Sphinx retitles the results "Search Results" (in the page's language)
+        page.wait_for_function(
+            "() => document.querySelector('#search-results h2')?.textContent"
+            " === Documentation.gettext('Search Results')",
+            timeout=20_000,
+        )
+        links = page.eval_on_selector_all(
+            "#search-results ul.search li a", "anchors => anchors.map(a => a.getAttribute('href'))"
+        )
+    finally:
+        page.close()
+    return [link.split("#")[0] for link in links], errors
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("打分", "scoring.html"),  # Chinese
+        ("审核目标表", "guides/lint.html"),
+        ("parse_target", "api/index.html"),  # English: a code name
+        ("workbooks", "workbooks.html"),  # English: a word of prose, stemmed
+    ],
+)
+def test_the_site_search_finds_pages_in_a_browser(
+    browser: Any, served: str, query: str, expected: str
+) -> None:
+    found, errors = _search(browser, served, query)
+    assert errors == []
+    assert expected in found, found
+
+
+def test_the_site_search_finds_nothing_for_a_phrase_on_no_page(browser: Any, served: str) -> None:
+    found, errors = _search(browser, served, "鲸鱼潜水")
+    assert (found, errors) == ([], [])
+
+
+def test_the_search_stemmer_is_defined(site: Path) -> None:
+    """The constructor that ``language_data.js`` assigns to ``window.Stemmer`` is defined in it
+    (Sphinx 9 named ``ChineseStemmer``, which is not, and every query hung)."""
+    text = (site / "_static" / "language_data.js").read_text(encoding="utf-8")
+    assigned = re.search(r"window\.Stemmer = (\w+);", text)
+    assert assigned is not None
+    assert re.search(rf"\b(?:var|const|let|function) {assigned.group(1)}\b", text)

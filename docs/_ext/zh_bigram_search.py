@@ -57,6 +57,11 @@ class SearchChineseBigrams(SearchChinese):
     """Sphinx's Chinese search language with two-character pieces instead of jieba."""
 
     js_splitter_code = _JS_SPLITTER
+    # The JavaScript stemmer for the Latin words (the Python side stems them with the English
+    # snowball stemmer) is Sphinx's english-stemmer.js, whose constructor is EnglishStemmer;
+    # Sphinx ≥ 8 assigns ``window.Stemmer = {language_name}Stemmer``, and with Sphinx's own
+    # "Chinese" that names a constructor that does not exist and every query hung.
+    language_name = "English"
 
     def split(self, input: str) -> list[str]:
         terms = split_text(input)

@@ -75,6 +75,7 @@ from indicatorkit.units import (
 from indicatorkit.vocabulary import Operator
 
 if TYPE_CHECKING:
+    from indicatorkit.formats.actuals_file import read_actuals
     from indicatorkit.formats.extras import MissingExtraError
     from indicatorkit.formats.files import ExportError, read, write
     from indicatorkit.formats.ikspec.dump import dump
@@ -90,6 +91,7 @@ __version__ = "0.1.0"
 #: XML and spreadsheet code that reading, checking and scoring never need.
 _LAZY = {
     "MissingExtraError": "indicatorkit.formats.extras",
+    "read_actuals": "indicatorkit.formats.actuals_file",
     **dict.fromkeys(("ExportError", "read", "write"), "indicatorkit.formats.files"),
     **dict.fromkeys(("load", "loads"), "indicatorkit.formats.ikspec.reader"),
     "dump": "indicatorkit.formats.ikspec.dump",
@@ -198,6 +200,7 @@ __all__ = [
     "parse_split_target",
     "parse_target",
     "read",
+    "read_actuals",
     "schema",
     "score",
     "score_indicator",

@@ -477,7 +477,9 @@ VENDOR_GRADES = attrs.evolve(
 )
 
 #: Every shipped rule set by name.  Each is one setting away from the national rules, so that
-#: a region can combine them with :func:`attrs.evolve`.
+#: a region can combine them with :func:`attrs.evolve`.  (The docs render it as a table.)
+#:
+#: :meta hide-value:
 RULE_SETS: Mapping[str, RuleSet] = MappingProxyType(
     {
         rules.name: rules
