@@ -3,7 +3,7 @@ level (function-level imports included), a module that imports it back.
 
 The layers, lowest first — a module may import only from its own layer or lower ones:
 
-0. ``errors``, ``shortcuts``, ``numerals``, ``vocabulary``, ``grammars``, ``units``
+0. ``errors``, ``shortcuts``, ``numerals``, ``vocabulary``, ``grammars``, ``units``, ``optional``
 1. ``language`` — values, bounds, the grammar and its reading, lenient repairs, split form
 2. ``model`` — the 绩效目标表 records, findings and lint (no format code)
 3. ``scoring`` — attainment and rule sets
@@ -29,6 +29,7 @@ LAYERS = {
     "vocabulary": 0,
     "grammars": 0,
     "units": 0,
+    "optional": 0,
     "language": 1,
     "model": 2,
     "scoring": 3,

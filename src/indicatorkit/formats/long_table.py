@@ -39,6 +39,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from indicatorkit.formats.field_values import direction_text, plan_text
 from indicatorkit.formats.fund_sources_text import fund_sources_text
 from indicatorkit.formats.grid import grid_from_rows
@@ -57,6 +59,7 @@ from indicatorkit.formats.output import opened
 from indicatorkit.language.values import Amount
 from indicatorkit.model.records import Indicator, Project, Spec
 from indicatorkit.numerals import format_decimal
+from indicatorkit.optional import data_frame
 
 __all__ = [
     "CODES",
@@ -193,7 +196,11 @@ def write_long_table(spec: Spec, path: str | Path, *, inputs: Iterable[str | Pat
 
 
 def to_frame(spec: Spec, *, library: str = "pandas") -> Any:
-    """The long table as a pandas (``library="pandas"``) or polars data frame of text columns.
+    """The long table as a pandas (``library="pandas"``) or polars data frame of text columns,
+    a row per indicator.  A spec with a department gets a first column ``部门`` holding its
+    name (the department's own goals and records are not rows: :func:`from_frame` reports the
+    column, IK631, and reads the projects).  Scores as a frame: :meth:`SpecScore.to_frame
+    <indicatorkit.scoring.report.SpecScore.to_frame>`.
 
     Needs the extra: ``pip install 'indicatorkit[pandas]'`` or ``'indicatorkit[polars]'``.
 
@@ -202,11 +209,17 @@ def to_frame(spec: Spec, *, library: str = "pandas") -> Any:
     >>> frame = to_frame(spec)  # pandas
     >>> frame.shape, frame.loc[0, "三级指标"], frame.loc[0, "指标值"]
     ((1, 33), '受理数', '≥180件')
+    >>> with_department = loads("部门 101 司法局\\n\\n项目 1 法律援助\\n"
+    ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥180件\\n")
+    >>> to_frame(with_department, library="polars").select("部门", "项目名称").row(0)
+    ('司法局', '法律援助')
     """
-    header, *rows = long_table_rows(spec)
-    module = _frame_library(library)
+    department = spec.department
+    header, *rows = long_table_rows(attrs.evolve(spec, department=None))
     columns = {name: [row[i] for row in rows] for i, name in enumerate(header)}
-    return module.DataFrame(columns)
+    if department is not None:
+        columns = {"部门": [department.name] * len(rows), **columns}
+    return data_frame(columns, library, caller="to_frame")
 
 
 def from_frame(frame: Any, *, source: str = "<frame>") -> Imported:
@@ -233,11 +246,3 @@ def from_frame(frame: Any, *, source: str = "<frame>") -> Imported:
 
 def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and value != value)
-
-
-def _frame_library(library: str) -> Any:
-    from indicatorkit.formats.extras import require
-
-    if library not in ("pandas", "polars"):
-        raise LongTableError(f"library 只能是 pandas 或 polars (pandas or polars): {library!r}")
-    return require(library, library)

@@ -436,6 +436,11 @@ class Project:
             )
         )
 
+    def _repr_html_(self) -> str:
+        from indicatorkit.model.notebook import project_html  # a notebook's table
+
+        return project_html(self)
+
 
 @attrs.frozen
 class DepartmentGoal:
@@ -588,3 +593,8 @@ class Spec:
                 yield from programme.indicators
         for project in self.projects:
             yield from project.indicators
+
+    def _repr_html_(self) -> str:
+        from indicatorkit.model.notebook import spec_html  # a notebook's table
+
+        return spec_html(self)

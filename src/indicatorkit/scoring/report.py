@@ -174,6 +174,11 @@ class ProjectScore:
         """Points still undecided (the width of the total's range)."""
         return self.total_range[1] - self.total_range[0]
 
+    def _repr_html_(self) -> str:
+        from indicatorkit.scoring.notebook import project_score_html  # a notebook's table
+
+        return project_score_html(self)
+
     @property
     def grade_label(self) -> str:
         """The grade as every output prints it: the grade, why it is withheld, or undecided.
@@ -208,6 +213,8 @@ class SpecScore:
     #: What merging an actuals file said (rows matching nothing, indicators left without an
     #: actual …); empty when the actuals were in the spec.
     findings: tuple[Finding, ...] = ()
+    #: The spec's department (部门) name; empty when the spec has none.
+    department_name: str = attrs.field(default="", kw_only=True)
 
     @property
     def department_total(self) -> Fraction | None:
@@ -232,6 +239,29 @@ class SpecScore:
             "projects": [_project_data(project) for project in self.projects],
             "findings": [finding.to_dict() for finding in self.findings],
         }
+
+    def to_frame(
+        self, *, library: str = "pandas", per: str = "indicator", english: bool = False
+    ) -> Any:
+        """The scores as a pandas or polars data frame: one row per indicator (or, with
+        ``per="project"``, per project), department / project / level columns, numbers as
+        floats with their exact values beside (:mod:`indicatorkit.scoring.frames`).
+
+        >>> from indicatorkit import loads, score
+        >>> result = score(loads("项目 1 法律援助\\n  指标 产出指标 / 数量指标 / 受理数\\n"
+        ...     "    指标值：≥200件\\n    实际值：150件\\n"))
+        >>> frame = result.to_frame(library="polars")
+        >>> frame["得分"].to_list(), frame["得分（精确）"].to_list()
+        ([37.5], ['37.5'])
+        """
+        from indicatorkit.scoring.frames import score_frame
+
+        return score_frame(self, library=library, per=per, english=english)
+
+    def _repr_html_(self) -> str:
+        from indicatorkit.scoring.notebook import spec_score_html  # a notebook's table
+
+        return spec_score_html(self)
 
     def table(self) -> str:
         """A readable text table: per project, each indicator, the budget line, the total."""
@@ -621,8 +651,9 @@ def score(
         for project in spec.projects
         if project.withheld is None and project.indicators
     )
+    department = "" if spec.department is None else spec.department.name
     if not projects:
-        return SpecScore(chosen, projects, None, None, findings)
+        return SpecScore(chosen, projects, None, None, findings, department_name=department)
     if chosen.rollup is Rollup.BUDGET_WEIGHTED and all(
         p.budget_total is not None and p.budget_total.normalized > 0 for p in projects
     ):
@@ -639,4 +670,4 @@ def score(
     )
     graded = all(not p.grade_note for p in projects)
     grade = _grade(chosen, low, high) if graded else None
-    return SpecScore(chosen, projects, (low, high), grade, findings)
+    return SpecScore(chosen, projects, (low, high), grade, findings, department_name=department)

@@ -1,0 +1,85 @@
+"""Rich display of scores in notebooks: ``_repr_html_`` of a :class:`SpecScore
+<indicatorkit.scoring.report.SpecScore>` (a row per project: total, grade, budget line, and the
+department's roll-up) and of a :class:`ProjectScore <indicatorkit.scoring.report.ProjectScore>`
+(a row per indicator) — compact tables, not the whole record
+(:func:`~indicatorkit.model.notebook.html_table`).
+
+>>> from indicatorkit import loads, score
+>>> result = score(loads('''
+... 部门 101 司法局
+... 项目 1 法律援助
+...   预算：10000元
+...   执行数：9000元
+...   指标 产出指标 / 数量指标 / 受理数
+...     指标值：≥200件
+...     分值：90
+...     实际值：150件
+... '''))
+>>> page = result._repr_html_()
+>>> "司法局" in page, "<td>76.50</td>" in page, "<td>中</td>" in page
+(True, True, True)
+>>> "<td>67.50</td>" in result.projects[0]._repr_html_()
+True
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from indicatorkit.model.notebook import html_table
+from indicatorkit.scoring.indicator import display
+
+if TYPE_CHECKING:  # the score records call these functions: no import back at run time
+    from indicatorkit.scoring.report import ProjectScore, SpecScore
+
+__all__ = ["project_score_html", "spec_score_html"]
+
+
+def _points(low: Fraction, high: Fraction) -> str:
+    return display(low) if low == high else f"{display(low)}–{display(high)}"
+
+
+def spec_score_html(result: SpecScore) -> str:
+    """A spec's scores: a row per project, the department's total and grade in the caption."""
+    caption = f"评分规则 rules: {result.rules.name}"
+    if result.department_name:
+        caption = f"部门 {result.department_name} · {caption}"
+    if result.department_range is not None:
+        grade = result.department_grade or "待定 undecided"
+        caption += f" · 部门总分 total {_points(*result.department_range)} · 等级 grade {grade}"
+    if result.findings:
+        caption += f" · {len(result.findings)} 条发现 findings"
+    rows = (
+        (
+            project.number,
+            project.name,
+            _points(*project.total_range),
+            project.grade_label,
+            "" if project.budget.rate is None else f"{display(project.budget.rate * 100)}%",
+        )
+        for project in result.projects
+    )
+    headers = ["编号 no.", "项目名称 project", "总分 total", "等级 grade", "预算执行率 budget rate"]
+    return html_table(caption, headers, rows)
+
+
+def project_score_html(project: ProjectScore) -> str:
+    """A project's scores: a row per indicator, the total and grade in the caption."""
+    caption = (
+        f"项目 project {project.number} {project.name} · 总分 total "
+        f"{_points(*project.total_range)} · 等级 grade {project.grade_label}"
+    )
+    rows = (
+        (
+            item.indicator.name,
+            item.indicator.target_text,
+            item.indicator.actual or "",
+            item.score.outcome.label,
+            display(item.score.weight),
+            _points(*item.score.score_range),
+        )
+        for item in project.indicators
+    )
+    headers = ["三级指标 indicator", "指标值 target", "实际值 actual", "结果 outcome"]
+    return html_table(caption, [*headers, "分值 weight", "得分 score"], rows)
