@@ -38,6 +38,8 @@ LAYERS = {
     "strategies": 5,
     "testing": 5,
     "cli": 5,
+    "cli_help": 5,
+    "__main__": 6,  # python -m indicatorkit
     "": 6,  # indicatorkit/__init__.py
 }
 

@@ -9,6 +9,7 @@ indicatorkit monitor SPEC [ACTUALS] --at 2025-06-30 [--format text|json]
 indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] [--year YYYY] [--no-findings]
 indicatorkit import FILE|FOLDER… [-o OUT] [--include-hidden] [--format text|json]
 indicatorkit export SPEC [ACTUALS] -o OUT | --scored OUT.xlsx | --template OUT.xlsx [--projects-only]
+indicatorkit completion bash|zsh|powershell
 
 Conventions for every verb: exit 0 when clean, 1 for findings (failed rows, lint errors,
 files to reformat), 2 for a usage or input error (a file that cannot be read, is empty, is
@@ -18,7 +19,8 @@ report), ``--quiet`` (problems only); ``--format csv`` too where the output is r
 spec may be any file :func:`indicatorkit.read` accepts (a spec file, JSON, a CSV long table, a
 workbook, Word, PDF — told by content; ``-`` for standard input), what reading found printed;
 text files may be UTF-8, UTF-8 with a BOM or GBK; anything else is an input error.  Plain output,
-never colour (so never on a pipe and never with ``NO_COLOR``).  See ``docs/cli.md``.
+never colour (so never on a pipe and never with ``NO_COLOR``).  ``--format json`` output follows
+the JSON Schema shipped as ``indicatorkit/schemas/VERB.schema.json``.  See ``docs/cli.md``.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from indicatorkit.cli_help import SHELLS, add_examples, completion_script
 from indicatorkit.errors import IndicatorkitError, InvalidValueError, UnknownRuleSetError
 from indicatorkit.formats.actuals_file import read_actuals
 from indicatorkit.formats.extras import MissingExtraError
@@ -1307,7 +1310,12 @@ def _arguments() -> _Parser:
     fmt.add_argument(
         "--force", action="store_true", help="也改写只读文件 / rewrite read-only files too"
     )
-    return parser
+    completion = commands.add_parser(
+        "completion", help="打印 shell 补全脚本 / print a shell completion script"
+    )
+    completion.add_argument("shell", choices=SHELLS)
+    completion.set_defaults(format="text", quiet=False)
+    return add_examples(parser)
 
 
 @contextmanager
@@ -1348,6 +1356,9 @@ def _run(argv: Sequence[str] | None) -> int:
 
 def _dispatch(arguments: argparse.Namespace, form: str, quiet: bool) -> int:
     """Run the verb ``arguments`` name; an input or output error is exit 2."""
+    if arguments.command == "completion":
+        print(completion_script(arguments.shell, _arguments()), end="")
+        return 0
     try:
         for output in ("output", "scored", "template"):  # before anything is opened
             if getattr(arguments, output, None) is not None:
