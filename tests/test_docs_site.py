@@ -352,10 +352,12 @@ def _search(browser: Any, base: str, query: str) -> tuple[list[str], list[str]]:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("打分", "scoring.html"),  # Chinese
+        ("条件格式", "guides/spreadsheet-habits.html"),  # Chinese
+        ("打分", "scoring.html"),
         ("审核目标表", "guides/lint.html"),
         ("parse_target", "api/index.html"),  # English: a code name
         ("workbooks", "workbooks.html"),  # English: a word of prose, stemmed
+        ("wheelhouse", "guides/install.html"),
     ],
 )
 def test_the_site_search_finds_pages_in_a_browser(

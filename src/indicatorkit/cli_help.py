@@ -91,7 +91,14 @@ _Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
 
 
 def add_examples(parser: _Parser) -> _Parser:
-    """Put each verb's examples (:data:`EXAMPLES`) under its ``--help``, lines kept as written."""
+    """Put each verb's examples (:data:`EXAMPLES`) under its ``--help``, lines kept as written.
+
+    >>> parser = argparse.ArgumentParser(prog="indicatorkit")
+    >>> verbs = parser.add_subparsers(dest="command")
+    >>> fmt = verbs.add_parser("fmt")
+    >>> add_examples(parser) is parser, fmt.format_help().splitlines()[-2:]
+    (True, ['  indicatorkit fmt --check 目标表.ikspec', '  indicatorkit fmt 目标表.ikspec'])
+    """
     parser.epilog = _epilog(EXAMPLES[""])
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     for name, verb in _verbs(parser).items():
@@ -220,7 +227,14 @@ Register-ArgumentCompleter -Native -CommandName indicatorkit -ScriptBlock {{
 
 
 def completion_script(shell: str, parser: argparse.ArgumentParser) -> str:
-    """The completion script of ``parser``'s command for ``shell`` (:data:`SHELLS`)."""
+    """The completion script of ``parser``'s command for ``shell`` (:data:`SHELLS`).
+
+    >>> parser = argparse.ArgumentParser(prog="indicatorkit")
+    >>> parser.add_subparsers(dest="command").add_parser("lint").add_argument("--quiet")
+    _StoreAction(...)
+    >>> print(completion_script("powershell", parser).splitlines()[4])
+            'lint' = @('-h', '--help', '--quiet')
+    """
     writers = {"bash": _bash, "zsh": _zsh, "powershell": _powershell}
     if shell not in writers:
         raise ValueError(

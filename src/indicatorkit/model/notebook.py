@@ -59,7 +59,13 @@ def html_table(
 
 
 def spec_html(spec: Spec) -> str:
-    """A spec: its department, and a row per project (number, name, budget, indicators)."""
+    """A spec: its department, and a row per project (number, name, budget, indicators).
+
+    >>> from indicatorkit import loads
+    >>> page = spec_html(loads("部门 101 司法局\\n\\n项目 1 法律援助\\n  预算：10000元\\n"))
+    >>> "部门 101 司法局 · 1 个项目 projects" in page, "<td>10000元</td>" in page
+    (True, True)
+    """
     department = spec.department
     owner = f"部门 {department.code} {department.name} · " if department is not None else ""
     count = sum(len(project.indicators) for project in spec.projects)
@@ -81,7 +87,14 @@ def spec_html(spec: Spec) -> str:
 
 
 def project_html(project: Project) -> str:
-    """A project: its budget, and a row per indicator (levels, target, weight, actual)."""
+    """A project: its budget, and a row per indicator (levels, target, weight, actual).
+
+    >>> from indicatorkit import loads
+    >>> project = loads("项目 1 甲\\n  指标 产出指标 / 数量指标 / 数\\n    指标值：≥2件\\n"
+    ...     "    分值：12.5\\n").projects[0]
+    >>> "<td>数</td><td>≥2件</td><td>12.5</td>" in project_html(project)
+    True
+    """
     budget = "" if project.budget is None else f" · 预算 budget {project.budget.total}"
     caption = f"项目 project {project.number} {project.name}{budget}"
     rows = (

@@ -41,7 +41,14 @@ def _points(low: Fraction, high: Fraction) -> str:
 
 
 def spec_score_html(result: SpecScore) -> str:
-    """A spec's scores: a row per project, the department's total and grade in the caption."""
+    """A spec's scores: a row per project, the department's total and grade in the caption.
+
+    >>> from indicatorkit import loads, score
+    >>> page = spec_score_html(score(loads("项目 1 甲\\n  指标 产出指标 / 数量指标 / 数\\n"
+    ...     "    指标值：≥2件\\n")))
+    >>> "评分规则 rules: national" in page, "<td>0.00–60.00</td>" in page
+    (True, True)
+    """
     caption = f"评分规则 rules: {result.rules.name}"
     if result.department_name:
         caption = f"部门 {result.department_name} · {caption}"
@@ -65,7 +72,14 @@ def spec_score_html(result: SpecScore) -> str:
 
 
 def project_score_html(project: ProjectScore) -> str:
-    """A project's scores: a row per indicator, the total and grade in the caption."""
+    """A project's scores: a row per indicator, the total and grade in the caption.
+
+    >>> from indicatorkit import loads, score
+    >>> result = score(loads("项目 1 甲\\n  指标 产出指标 / 数量指标 / 数\\n"
+    ...     "    指标值：≥2件\\n    实际值：1件\\n"))
+    >>> "<td>未达成 missed</td><td>50.00</td><td>25.00</td>" in project_score_html(result.projects[0])
+    True
+    """
     caption = (
         f"项目 project {project.number} {project.name} · 总分 total "
         f"{_points(*project.total_range)} · 等级 grade {project.grade_label}"
