@@ -294,7 +294,7 @@ def test_a_schema_rejects_a_float_where_an_exact_number_belongs(
     assert not _validator("lint").is_valid(data)
 
 
-def test_the_schemas_are_in_the_wheel_as_package_data() -> None:
+def test_the_schemas_folder_holds_one_schema_per_json_verb() -> None:
     folder = resources.files("indicatorkit").joinpath("schemas")
     assert sorted(p.name for p in folder.iterdir() if p.name.endswith(".json")) == sorted(
         f"{verb}.schema.json" for verb in _json_verbs()

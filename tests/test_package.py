@@ -54,6 +54,9 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
         "indicatorkit/formats/html_report_assets/ECHARTS-LICENSE",
         "indicatorkit/formats/html_report_assets/ECHARTS-NOTICE",
         "indicatorkit/formats/html_report_assets/README.md",
+        "indicatorkit/__main__.py",
+        "indicatorkit/schemas/score.schema.json",
+        "indicatorkit/schemas/lint.schema.json",
     ):
         assert required in names
 
@@ -106,6 +109,33 @@ def test_installed_wheel_parses_and_checks(site: Path, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ">5万元"
+
+
+def test_installed_wheel_runs_as_python_dash_m_and_ships_its_schemas(
+    site: Path, tmp_path: Path
+) -> None:
+    script = (
+        "import json, runpy, sys\n"
+        "from importlib import resources\n"
+        "schema = json.loads(resources.files('indicatorkit').joinpath("
+        "'schemas/check.schema.json').read_text('utf-8'))\n"
+        "assert schema['$id'].endswith('/check.schema.json'), schema['$id']\n"
+    )
+    env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run(
+        [sys.executable, "-m", "indicatorkit", "parse", "≥95%"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\t")[:2] == ["≥95%", "≥95%"]
 
 
 def test_installed_wheel_works_without_hypothesis(site: Path, tmp_path: Path) -> None:

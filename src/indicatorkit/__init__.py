@@ -85,6 +85,7 @@ if TYPE_CHECKING:
     from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
     from indicatorkit.formats.long_table import from_frame, to_frame
 
+#: 版本号（只写在这里）/ the version, kept in this one place.
 __version__ = "0.1.0"
 
 #: Names whose module is imported when first used (PEP 562): the file formats bring zipfile,
