@@ -278,7 +278,14 @@ class _Walk:
 
 
 def spec_schema() -> dict[str, Any]:
-    """The schema of a spec's data, generated from the model (see the module docstring)."""
+    """The schema of a spec's data, generated from the model (see the module docstring).
+
+    >>> schema = spec_schema()
+    >>> schema["$defs"]["project"]["properties"]["withheld"]["description"]
+    '暂不公开的原因（可为 ""），null 为公开 / withheld, with its reason (maybe ""); null: published'
+    >>> schema["$defs"]["target"]["oneOf"][0]
+    {'$ref': '#/$defs/comparison'}
+    """
     walk = _Walk()
     root = walk.record(Spec)
     return {
@@ -294,7 +301,13 @@ def spec_schema() -> dict[str, Any]:
 
 
 def schema_text() -> str:
-    """:func:`spec_schema` as the text of ``spec.schema.json``."""
+    """:func:`spec_schema` as the text of ``spec.schema.json`` (Chinese kept as written).
+
+    >>> schema_text().splitlines()[2]
+    '  "title": "indicatorkit spec (绩效目标表)",'
+    >>> schema_text() == SCHEMA_FILE.read_text(encoding="utf-8")  # the shipped file is current
+    True
+    """
     return json.dumps(spec_schema(), ensure_ascii=False, indent=2) + "\n"
 
 

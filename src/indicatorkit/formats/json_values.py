@@ -49,16 +49,23 @@ from indicatorkit.vocabulary import Operator
 __all__ = [
     "UNITS",
     "DataProblem",
+    "as_object",
+    "child",
     "dump_amount",
+    "dump_date",
     "dump_target",
+    "key_problems",
     "load_amount",
     "load_date",
+    "load_decimal",
     "load_direction",
     "load_integer",
     "load_target",
     "load_text",
+    "load_unit",
     "load_units",
     "load_weight",
+    "wrong_type",
 ]
 
 _Object: TypeAlias = dict[str, Any]
@@ -94,7 +101,7 @@ class DataProblem(ValueError):
         return DataProblem(self.message, self.suggestion, (step, *self.at))
 
 
-def raise_all(problems: Sequence[DataProblem]) -> NoReturn:
+def _raise_all(problems: Sequence[DataProblem]) -> NoReturn:
     """Raise ``problems``: the one, or all of them as a group."""
     if len(problems) == 1:
         raise problems[0]
@@ -108,7 +115,7 @@ def _problems_of(error: BaseException) -> list[DataProblem]:
     return [problem for inner in error.exceptions for problem in _problems_of(inner)]
 
 
-def gather(
+def _gather(
     calls: Iterable[tuple[str | int, Callable[[], Any]]],
 ) -> tuple[dict[Any, Any], list[DataProblem]]:
     """Run each ``(step, call)``; what each gave by step, and every problem, seen from here."""
@@ -126,7 +133,7 @@ def gather(
 # Messages
 
 
-def show(value: object) -> str:
+def _show(value: object) -> str:
     """``value`` as JSON text for a message, whatever it is (a huge int, a cycle …)."""
     if isinstance(value, int) and value.bit_length() > _INT_BITS:
         return f"<{value.bit_length()} 位二进制的整数 (a {value.bit_length()}-bit integer)>"
@@ -140,10 +147,14 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def child(path: str, key: object) -> str:
-    """The JSON path of ``key`` below ``path``: ``$.projects``, ``$.projects[0]``, ``$["名称"]``."""
+    """The JSON path of ``key`` below ``path``: ``$.projects``, ``$.projects[0]``, ``$["名称"]``.
+
+    >>> child(child("$", "projects"), 0), child("$", "名称")
+    ('$.projects[0]', '$["名称"]')
+    """
     if isinstance(key, str) and _NAME.fullmatch(key):
         return f"{path}.{key}"
-    return f"{path}[{show(key)}]"
+    return f"{path}[{_show(key)}]"
 
 
 def _json_type(value: object) -> str:
@@ -160,6 +171,11 @@ def _json_type(value: object) -> str:
 
 
 def wrong_type(value: object, expected: tuple[str, str]) -> DataProblem:
+    """The problem of ``value`` not being of the JSON type ``expected`` names (Chinese, English).
+
+    >>> wrong_type([1], ("对象", "an object")).message
+    '应为对象，实为 array (expected an object, got array)'
+    """
     got = _json_type(value)
     return DataProblem(f"应为{expected[0]}，实为 {got} (expected {expected[1]}, got {got})")
 
@@ -178,7 +194,14 @@ OBJECT = ("对象", "an object")
 
 
 def as_object(value: object) -> dict[str, Any]:
-    """``value`` when it is a JSON object."""
+    """``value`` when it is a JSON object.
+
+    >>> as_object({"unit": "元"})
+    {'unit': '元'}
+    >>> as_object("元")
+    Traceback (most recent call last):
+    indicatorkit.formats.json_values.DataProblem: 应为对象，实为 string (expected an object, got string)
+    """
     if not isinstance(value, dict):
         raise wrong_type(value, OBJECT)
     return value
@@ -188,11 +211,17 @@ def key_problems(
     given: dict[Any, Any], keys: Sequence[str], required: Iterable[str]
 ) -> list[DataProblem]:
     """Every key of ``given`` outside ``keys`` (with the nearest as a hint), then every key of
-    ``required`` it lacks."""
+    ``required`` it lacks.
+
+    >>> for problem in key_problems({"valeu": "1"}, ("value", "unit"), ("value",)):
+    ...     print(problem.at, problem.suggestion)
+    ('valeu',) 是否想写 / did you mean “value”?
+    ('value',) None
+    """
     problems = []
     for key in given:
         if not isinstance(key, str):
-            problems.append(DataProblem(f"键必须是文字 (keys are strings): {show(key)}"))
+            problems.append(DataProblem(f"键必须是文字 (keys are strings): {_show(key)}"))
         elif key not in keys:
             close = difflib.get_close_matches(key, keys, n=1)
             problems.append(
@@ -209,12 +238,28 @@ def key_problems(
 
 
 def load_text(value: object, expected: tuple[str, str] = TEXT) -> str:
+    """A JSON string, as it is (``expected`` names the type in the problem otherwise).
+
+    >>> load_text("达成")
+    '达成'
+    >>> load_text(96)
+    Traceback (most recent call last):
+    indicatorkit.formats.json_values.DataProblem: 应为文字，实为 integer (expected a string, got integer)
+    """
     if not isinstance(value, str):
         raise wrong_type(value, expected)
     return value
 
 
 def load_integer(value: object, expected: tuple[str, str] = INTEGER) -> int:
+    """A JSON integer (not a boolean), of at most about ``MAX_DIGITS`` digits.
+
+    >>> load_integer(12)
+    12
+    >>> load_integer(True)
+    Traceback (most recent call last):
+    indicatorkit.formats.json_values.DataProblem: 应为整数，实为 boolean (expected an integer, got boolean)
+    """
     if not isinstance(value, int) or isinstance(value, bool):
         raise wrong_type(value, expected)
     if value.bit_length() > _INT_BITS:
@@ -246,10 +291,18 @@ def _load_number(
             raise InvalidValueError("只用 ASCII 数字 (ASCII digits only)")
         return read(value)
     except ValueError as error:
-        raise DataProblem(f"{bad}: {show(value)}：{error}", hint) from None
+        raise DataProblem(f"{bad}: {_show(value)}：{error}", hint) from None
 
 
 def load_decimal(value: object) -> Fraction:
+    """An exact number written as a decimal string (an amount's value, a target's value).
+
+    >>> load_decimal("1616387.84")
+    Fraction(40409696, 25)
+    >>> load_decimal(1616387.84)  # a JSON float is refused: it is not exact
+    Traceback (most recent call last):
+    indicatorkit.formats.json_values.DataProblem: 应为数字文字，实为 number (expected a decimal string, got number)
+    """
     return _load_number(
         value,
         read_decimal,
@@ -260,7 +313,16 @@ def load_decimal(value: object) -> Fraction:
 
 
 def load_weight(value: object, words: tuple[str, str] = ("分值", "weight")) -> Fraction:
-    """A weight (分值) or another number ≥ 0 named by ``words``: a decimal or ``p/q`` string."""
+    """A weight (分值) or another number ≥ 0 named by ``words``: a decimal or ``p/q`` string.
+
+    >>> load_weight("1/3"), load_weight("2.5")
+    (Fraction(1, 3), Fraction(5, 2))
+    >>> try:
+    ...     load_weight("-1")
+    ... except DataProblem as problem:
+    ...     print(problem.suggestion)
+    写作 "10"、"2.5" 或 "1/3" / write "10", "2.5" or "1/3"
+    """
     chinese, english = words
     return _load_number(
         value,
@@ -271,7 +333,7 @@ def load_weight(value: object, words: tuple[str, str] = ("分值", "weight")) ->
     )
 
 
-def decimal_text(value: Fraction) -> str:
+def _decimal_text(value: Fraction) -> str:
     if not is_terminating(value):
         raise InvalidValueError(
             f"数值不是有限小数，无法写入数据 (not a finite decimal): {value.numerator}/{value.denominator}"
@@ -287,7 +349,7 @@ def _unit_of(symbol: str) -> Unit | None:
         return None  # whatever the reason (pint's own errors included), it names no unit
 
 
-def unit_text(unit: Unit) -> str:
+def _unit_text(unit: Unit) -> str:
     if _unit_of(unit.symbol) != unit:
         raise InvalidValueError(
             f"单位“{unit.symbol}”无法写入数据 (unit {unit.symbol!r} does not read back as itself)"
@@ -296,19 +358,35 @@ def unit_text(unit: Unit) -> str:
 
 
 def load_unit(value: object) -> Unit:
+    """The unit a symbol names, in the spec's registry (:data:`UNITS`) or the one in use.
+
+    >>> load_unit("万元")
+    Unit(symbol='万元', dimension='[money]', factor=Fraction(10000, 1))
+    >>> load_unit("蔸")
+    Traceback (most recent call last):
+    indicatorkit.formats.json_values.DataProblem: 未知单位 (unknown unit): "蔸"
+    """
     unit = _unit_of(load_text(value))
     if unit is None:
         assert isinstance(value, str)
         near = units.nearest_units(value) if value.strip() else ()
         raise DataProblem(
-            f"未知单位 (unknown unit): {show(value)}",
+            f"未知单位 (unknown unit): {_show(value)}",
             f"是否想写 / did you mean: {'、'.join(near)}" if near else None,
         )
     return unit
 
 
 def dump_amount(amount: Amount) -> _Object:
-    return {"value": decimal_text(amount.value), "unit": unit_text(amount.unit)}
+    """An amount as its value (the shortest decimal string) and its unit's symbol.
+
+    >>> dump_amount(Amount(Fraction(161638784, 100), units.unit("元")))
+    {'value': '1616387.84', 'unit': '元'}
+    >>> dump_amount(Amount(Fraction(1, 3), units.unit("万元")))
+    Traceback (most recent call last):
+    indicatorkit.errors.InvalidValueError: 数值不是有限小数，无法写入数据 (not a finite decimal): 1/3
+    """
+    return {"value": _decimal_text(amount.value), "unit": _unit_text(amount.unit)}
 
 
 def _build(make: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -320,19 +398,34 @@ def _build(make: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 
 
 def load_amount(value: object) -> Amount:
+    """An amount from ``{"value": …, "unit": …}``; every problem of its keys is reported.
+
+    >>> load_amount({"value": "1.5", "unit": "万元"}) == Amount(Fraction(3, 2), units.unit("万元"))
+    True
+    >>> try:
+    ...     load_amount({"value": "1.5"})
+    ... except DataProblem as problem:
+    ...     print(problem.at, problem.message)
+    ('unit',) 缺少此键 (missing key)
+    """
     given = as_object(value)
-    parts, problems = gather(
+    parts, problems = _gather(
         (key, partial(read, given[key]))
         for key, read in (("value", load_decimal), ("unit", load_unit))
         if key in given
     )
     problems += key_problems(given, ("value", "unit"), ("value", "unit"))
     if problems:
-        raise_all(problems)
+        _raise_all(problems)
     return _build(Amount, parts["value"], parts["unit"])  # type: ignore[no-any-return]
 
 
 def dump_date(point: DatePoint) -> _Object:
+    """A day of the year as its month, day (null: the month's end) and year (null: any).
+
+    >>> dump_date(DatePoint(12, None))
+    {'month': 12, 'day': None, 'year': None}
+    """
     return {"month": point.month, "day": point.day, "year": point.year}
 
 
@@ -344,29 +437,56 @@ _DATE_PARTS: Final[dict[str, Callable[[object], int | None]]] = {
 
 
 def load_date(value: object) -> DatePoint:
+    """A day of the year from ``{"month": …, "day": …, "year": …}``, checked by the model.
+
+    >>> load_date({"month": 6, "day": 30, "year": None})
+    DatePoint(month=6, day=30, year=None)
+    >>> load_date({"month": 13, "day": None, "year": None})
+    Traceback (most recent call last):
+    indicatorkit.formats.json_values.DataProblem: 日期无效 (no such day): 13月底
+    """
     given = as_object(value)
-    parts, problems = gather(
+    parts, problems = _gather(
         (key, partial(read, given[key])) for key, read in _DATE_PARTS.items() if key in given
     )
     problems += key_problems(given, tuple(_DATE_PARTS), _DATE_PARTS)
     if problems:
-        raise_all(problems)
+        _raise_all(problems)
     return _build(DatePoint, **parts)  # type: ignore[no-any-return]
 
 
 def load_direction(value: object) -> Direction:
+    """An indicator's direction (指标方向) from its word.
+
+    >>> load_direction("反向")
+    <Direction.LOWER: '反向'>
+    >>> load_direction("lower")
+    Traceback (most recent call last):
+    indicatorkit.formats.json_values.DataProblem: 方向应为“正向”、“反向”或 null (direction is 正向, 反向 or null), got "lower"
+    """
     for direction in Direction:
         if value == direction.value:
             return direction
     words = [direction.value for direction in Direction]
     raise DataProblem(
         f"方向应为{'、'.join(f'“{word}”' for word in words)}或 null "
-        f"(direction is {', '.join(words)} or null), got {show(value)}"
+        f"(direction is {', '.join(words)} or null), got {_show(value)}"
     )
 
 
 def load_units(value: object) -> UnitRegistry | None:
-    """A spec's unit registry: null, or its definition lines (read before anything else)."""
+    """A spec's unit registry: null, or its definition lines (read before anything else).
+
+    >>> load_units(["蔸 = [蔸]"]).unit_of_text("蔸")
+    Unit(symbol='蔸', dimension='[蔸]', factor=Fraction(1, 1))
+    >>> load_units(None) is None
+    True
+    >>> try:
+    ...     load_units(["蔸 = [蔸]", "株 = [株]"])  # 株 ships with the package
+    ... except DataProblem as problem:
+    ...     print(problem.at, problem.message)
+    (1,) 单位定义无效 (invalid unit definition) '株 = [株]': “株”已是已知单位 (already defined)
+    """
     if value is None:
         return None
     if not isinstance(value, list) or not all(isinstance(line, str) for line in value):
@@ -395,8 +515,8 @@ def _target_data(target: AnyTarget, text: str) -> _Object:
             **head,
             "kind": "comparison",
             "operator": None if target.operator is None else target.operator.value,
-            "value": decimal_text(target.amount.value),
-            "unit": unit_text(target.amount.unit),
+            "value": _decimal_text(target.amount.value),
+            "unit": _unit_text(target.amount.unit),
             "dimension": target.amount.unit.dimension,
         }
     if isinstance(target, Range):
@@ -423,7 +543,11 @@ def _target_data(target: AnyTarget, text: str) -> _Object:
 def dump_target(text: str) -> _Object:
     """The target as its text reads: the model holds target and text equal only in meaning
     (a target built as 50000元 may carry the text "5万元"), and :func:`load_target` reads the
-    text."""
+    text.
+
+    >>> dump_target("12月底前")
+    {'text': '12月底前', 'canonical': '12月底前', 'kind': 'deadline', 'month': 12, 'day': None, 'year': None}
+    """
     return _target_data(parse_target(text, lenient=True, units=UNITS.get()).target, text)
 
 
@@ -455,14 +579,23 @@ def _read_text(raw: object) -> tuple[AnyTarget, str]:
 
 
 def load_target(value: object) -> tuple[AnyTarget, str]:
-    """The target and its text as written; the other keys are checked against the text."""
+    """The target and its text as written; the other keys are checked against the text.
+
+    >>> load_target({"text": "≥95%"})
+    (Comparison('≥95%'), '≥95%')
+    >>> try:
+    ...     load_target({"text": "≥95%", "value": "96"})
+    ... except DataProblem as problem:
+    ...     print(problem.at, problem.message)
+    ('value',) 与指标值文字不一致：“≥95%”的 value 是 "95" (disagrees with the target text, whose value is "95"), got "96"
+    """
     given = as_object(value)
     problems = key_problems(given, _TARGET_KEYS, ("text",))
     if "text" not in given:
-        raise_all(problems)
-    read, more = gather([("text", lambda: _read_text(given["text"]))])
+        _raise_all(problems)
+    read, more = _gather([("text", lambda: _read_text(given["text"]))])
     if more:
-        raise_all(problems + more)
+        _raise_all(problems + more)
     target, text = read["text"]
     meaning = _target_data(target, text)
     for key in _TARGET_KEYS:
@@ -477,16 +610,16 @@ def load_target(value: object) -> tuple[AnyTarget, str]:
                 )
             )
             continue
-        _, found = gather([(key, partial(_agree, given[key], key, meaning))])
+        _, found = _gather([(key, partial(_agree, given[key], key, meaning))])
         problems += found
     if problems:
-        raise_all(problems)
+        _raise_all(problems)
     return target, text
 
 
 def _load_bool(value: object) -> bool:
     if not isinstance(value, bool):
-        raise DataProblem(f"应为 true 或 false (expected true or false), got {show(value)}")
+        raise DataProblem(f"应为 true 或 false (expected true or false), got {_show(value)}")
     return value
 
 
@@ -495,8 +628,8 @@ def _load_bool(value: object) -> bool:
 _NORMAL_FORMS: Final[dict[str, Callable[[object], object]]] = {
     **dict.fromkeys(("low", "high"), lambda value: dump_amount(load_amount(value))),
     **dict.fromkeys(("start", "end"), lambda value: dump_date(load_date(value))),
-    "value": lambda value: decimal_text(load_decimal(value)),
-    "unit": lambda value: unit_text(load_unit(value)),
+    "value": lambda value: _decimal_text(load_decimal(value)),
+    "unit": lambda value: _unit_text(load_unit(value)),
     **_DATE_PARTS,
     **dict.fromkeys(("low_inclusive", "high_inclusive"), _load_bool),
 }
@@ -517,8 +650,8 @@ def _agree(value: object, key: str, meaning: _Object) -> None:
     """Refuse ``value`` of ``key`` unless it says what the target text means."""
     read = _NORMAL_FORMS.get(key)
     if (read(value) if read is not None else _check_word(value, key)) != meaning[key]:
-        text, wanted = meaning["text"], show(meaning[key])
+        text, wanted = meaning["text"], _show(meaning[key])
         raise DataProblem(
             f"与指标值文字不一致：“{text}”的 {key} 是 {wanted} "
-            f"(disagrees with the target text, whose {key} is {wanted}), got {show(value)}"
+            f"(disagrees with the target text, whose {key} is {wanted}), got {_show(value)}"
         )
