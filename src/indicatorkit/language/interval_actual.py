@@ -10,18 +10,23 @@ the target is met whatever the value; when part of it does not, the table does n
 (True, True)
 >>> interval_met("≥85%", parse_target("≥90%")), interval_met("96%", parse_target("≥90%")) is None
 (False, True)
+
+:func:`check_actual` is how every verb decides an actual (``score`` and ``check`` alike): the
+target's own check, and for an interval the rule above.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.parse import parse_target
-from indicatorkit.language.targets import Comparison, Range
+from indicatorkit.language.targets import Actual, AnyTarget, CheckResult, Comparison, Range
 from indicatorkit.units import UnitRegistry
 from indicatorkit.vocabulary import Operator
 
-__all__ = ["interval_met"]
+__all__ = ["IntervalResult", "PartlyOutsideError", "check_actual", "interval_met"]
 
 
 def interval_met(
@@ -48,3 +53,76 @@ def interval_met(
     elif not isinstance(actual, Range):
         return None
     return actual.bounds().within(target.bounds(direction))
+
+
+class IntervalResult(CheckResult):
+    """The result of an actual written as a bound or a range lying wholly inside its target:
+    met, with no single value (so no attainment ratio).
+
+    >>> from indicatorkit import parse_target
+    >>> result = check_actual(parse_target("≥90%"), "95%-98%")
+    >>> type(result).__name__, result.met, result.value
+    ('IntervalResult', True, None)
+    """
+
+    __slots__ = ()
+
+    @property
+    def value(self) -> None:
+        return None
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not IntervalResult:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (IntervalResult, self._key())
+
+
+class PartlyOutsideError(IndicatorkitError):
+    """An actual written as a bound or a range that lies partly outside its target: the table
+    does not say whether the target is met (write the value).
+
+    >>> from indicatorkit import parse_target
+    >>> try:
+    ...     check_actual(parse_target("≥90%"), "≥85%")
+    ... except PartlyOutsideError as error:
+    ...     print(str(error).split(" (")[0])
+    实际值“≥85%”是一个区间，部分不在指标值“≥90%”内，无法判断是否达成；请写出实际数值
+    """
+
+
+def check_actual(
+    target: AnyTarget,
+    actual: Actual,
+    *,
+    direction: Direction | None = None,
+    units: UnitRegistry | None = None,
+) -> CheckResult:
+    """``target.check(actual)``; where the target cannot read a text actual as one value
+    and the text is a bound or a range (``≥90%``, ``90%-95%``, ``3至5次``): an
+    :class:`IntervalResult` (met) when it lies wholly inside the target, else
+    :class:`PartlyOutsideError`.  Anything else raises what ``check`` raises.
+
+    >>> from indicatorkit import parse_target
+    >>> check_actual(parse_target("≥3次"), "3至5次").met, check_actual(parse_target("≥3次"), "4次").met
+    (True, True)
+    """
+    try:
+        return target.check(actual, direction=direction, units=units)
+    except IndicatorkitError:
+        if not isinstance(actual, str) or not isinstance(target, Comparison | Range):
+            raise
+        inside = interval_met(actual, target, direction, units)
+        if inside is None:
+            raise
+    if not inside:
+        raise PartlyOutsideError(
+            f"实际值“{actual}”是一个区间，部分不在指标值“{target}”内，无法判断是否达成；请写出实际数值 "
+            "(an interval actual partly outside the target: write the value)"
+        )
+    return IntervalResult(target, actual, True, direction, units)

@@ -20,6 +20,7 @@ import calendar
 import datetime
 from fractions import Fraction
 
+from indicatorkit.language.interval_actual import IntervalResult
 from indicatorkit.language.targets import CheckResult, Comparison, Deadline, Period, Range
 from indicatorkit.language.values import Amount, DatePoint, DateSpan
 
@@ -44,6 +45,8 @@ def attainment(result: CheckResult) -> Fraction | None:
     True
     """
     target = result.target
+    if isinstance(result, IntervalResult):
+        return None  # an actual written as an interval has no single value
     if isinstance(target, Range):
         value = _read(result)
         low, high = target.low.normalized, target.high.normalized

@@ -23,6 +23,7 @@ from typing import Final
 import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
+from indicatorkit.language.interval_actual import check_actual
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import CheckResult
 from indicatorkit.model.actuals import ActualRow
@@ -117,7 +118,7 @@ def check_actuals(
             yield _error_finding("IK521", error, item, "指标值", file)
             continue
         try:
-            result = target.check(item.actual, units=units)
+            result = check_actual(target, item.actual, units=units)  # as ``score`` decides
             ratio = attainment(result)
         except IndicatorkitError as error:
             yield _error_finding("IK522", error, item, "实际值", file)

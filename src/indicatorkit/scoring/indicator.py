@@ -32,7 +32,7 @@ import attrs
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.language.bare_numbers import other_reading, two_readings
 from indicatorkit.language.bounds import Direction
-from indicatorkit.language.interval_actual import interval_met
+from indicatorkit.language.interval_actual import IntervalResult, PartlyOutsideError, check_actual
 from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.targets import (
     Actual,
@@ -333,15 +333,14 @@ def score_indicator(
             actual, note, doubtful = _in_target_unit(actual, target, units)
             if doubtful:  # implausible in the target's unit: name both readings, decide nothing
                 return _undecided(target, given, Outcome.FAILED, weight, note)
-    try:
-        result = target.check(actual, direction=direction, units=units)
+    try:  # a bound or a range written as the actual is decided as ``check`` decides it
+        result = check_actual(target, actual, direction=direction, units=units)
     except IndicatorkitError as error:
-        if isinstance(given, str) and isinstance(target, Comparison | Range):
-            inside = interval_met(given, target, direction, units)
-            if inside is not None:  # a bound or a range written as the actual
-                return _interval(target, given, inside, weight, reason)
         outcome = Outcome.UNREADABLE if _unreadable(error) else Outcome.FAILED
-        return _undecided(target, actual, outcome, weight, str(error).split("\n")[0])
+        shown = given if isinstance(error, PartlyOutsideError) else actual
+        return _undecided(target, shown, outcome, weight, str(error).split("\n")[0])
+    if isinstance(result, IntervalResult):
+        return _interval(target, given, weight, reason)
     if isinstance(target, Qualitative):
         return _qualitative(result, weight, chosen_rules, evaluator_score, reason)
     scored = _numeric(result, weight, chosen_rules, reason)
@@ -389,19 +388,10 @@ def _in_target_unit(
 
 
 def _interval(
-    target: Comparison | Range, actual: str, inside: bool, weight: Fraction, reason: str
+    target: AnyTarget, actual: Actual | None, weight: Fraction, reason: str
 ) -> IndicatorScore:
-    """An actual written as a bound or a range (``≥90%``): met when it lies wholly inside
-    the target, else undecided — the table does not say where in it the value is."""
-    if not inside:
-        return _undecided(
-            target,
-            actual,
-            Outcome.FAILED,
-            weight,
-            f"实际值“{actual}”是一个区间，部分不在指标值“{target}”内，无法判断是否达成；请写出实际数值 "
-            "(an interval actual partly outside the target: write the value)",
-        )
+    """An actual written as a bound or a range (``≥90%``) lying wholly inside the target: met
+    (one partly outside is undecided: :class:`PartlyOutsideError`)."""
     return _scored(
         target,
         actual,

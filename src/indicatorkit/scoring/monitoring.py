@@ -37,6 +37,7 @@ from typing import Any
 import attrs
 
 from indicatorkit.errors import ArgumentError, IndicatorkitError
+from indicatorkit.language.interval_actual import check_actual
 from indicatorkit.language.targets import Comparison, Qualitative, Range
 from indicatorkit.language.values import DatePoint, Grade
 from indicatorkit.model.actuals import Actuals, merge_actuals
@@ -241,7 +242,7 @@ def _indicator_light(indicator: Indicator, pace: Fraction, spec: Spec) -> Indica
         return IndicatorLight(indicator, Light.GREY, None, message)
     try:
         direction = implied_direction(indicator) or indicator.direction  # a bare 成本指标: ≤
-        result = target.check(actual, direction=direction, units=spec.units)
+        result = check_actual(target, actual, direction=direction, units=spec.units)
     except IndicatorkitError as error:
         return IndicatorLight(indicator, Light.GREY, None, str(error).split("\n")[0])
     if isinstance(target, Qualitative):
