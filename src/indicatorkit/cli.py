@@ -330,7 +330,7 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
         row = item.row
         table.append(
             (
-                row.line,
+                row.place,
                 " / ".join(row.labels),
                 item.result.target,
                 row.actual,
@@ -341,6 +341,7 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
         rows.append(
             {
                 "file": checked_file,
+                "sheet": row.sheet,
                 "line": row.line,
                 "labels": list(row.labels),
                 "target": str(item.result.target),
@@ -353,7 +354,7 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
         if form == "text" and not quiet:
             label = " / ".join(row.labels)
             print(
-                f"{row.line}\t{label}\t{item.result.target}\t{row.actual}\t{verdict}\t"
+                f"{row.place}\t{label}\t{item.result.target}\t{row.actual}\t{verdict}\t"
                 f"{_percent(item)}",
                 file=out,
             )

@@ -224,6 +224,17 @@ def _project(reading: GridReading, start: int, end: int, number: int) -> Project
         if weight_total is not None:
             fields["weight_total"] = weight_total
     _titles_and_totals(reading, start, end)
+    name = next(
+        (
+            c
+            for row in grid.non_empty_rows(start, table_top - 1)
+            for c in grid.own_cells(row)
+            if _label(c.text)[0] == "项目名称"
+        ),
+        None,
+    )
+    at = (name.row, name.column) if name is not None else (start, 1)
+    fields["where"] = grid.where(*at, {"budget": caption, "executed": caption})
     try:
         return Project(number, indicators=[i for i, _ in indicators], **fields)  # type: ignore[arg-type]
     except (IndicatorkitError, ValueError) as error:

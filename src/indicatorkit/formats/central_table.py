@@ -121,6 +121,17 @@ class IndicatorTable:
     end: int
 
 
+#: The model field each column role fills (where a finding about the field points).
+_FIELD_ROLES = {
+    "target": "target",
+    "actual": "actual",
+    "not_applicable": "actual",
+    "weight": "weight",
+    "evaluator_score": "score",
+    "reason": "reason",
+}
+
+
 def find_indicator_table(grid: Grid, start: int, end: int | None = None) -> IndicatorTable | None:
     """The first indicator table from row ``start``: a header with 一级指标 and 三级指标 (or
     二级指标), and the rows under it up to a 总分 row or a printed grade.
@@ -297,6 +308,12 @@ def _row(
     reason_cell = _cell(reading, table, row, "reason")
     if reason_cell is not None:
         values["reason"] = reason_cell.text
+    placed = {
+        field: _cell(reading, table, row, role)
+        for field, role in _FIELD_ROLES.items()
+        if field in values or field == "target"
+    }
+    values["where"] = grid.where(row, name_column, placed)
     try:
         return Indicator(level1, level2, name, target[0], target_text=target[1], **values)  # type: ignore[arg-type]
     except (IndicatorkitError, ValueError) as error:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 
 import attrs
@@ -30,6 +30,7 @@ import attrs
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.limits import DEFAULT_LIMITS, current
 from indicatorkit.model.findings import Finding, Severity, column_letters
+from indicatorkit.model.records import Location, Where
 
 __all__ = [
     "MAX_CELLS",
@@ -217,6 +218,28 @@ class Grid:
         """
         right = cell.merged[3] if cell.merged else cell.column
         return next((c for c in self.row_cells(cell.row) if c.column > right), None)
+
+    def where(
+        self, row: int, column: int = 1, fields: Mapping[str, Cell | None] | None = None
+    ) -> Where:
+        """Where a record read at (``row``, ``column``) of this grid is, with the cell of each
+        model field it was given (``{"target": cell, "actual": cell}``; ``None`` cells left
+        out): each place names the sheet (or table), so findings say ``file:sheet!C12``.
+
+        >>> grid = grid_from_rows("自评表", [["受理数", "≥180件"]])
+        >>> where = grid.where(1, 1, {"target": grid.cell(1, 2), "actual": None})
+        >>> str(where.at), str(where.of("target")), str(where.of("actual"))
+        ('自评表!A1', '自评表!B1', '自评表!A1')
+        """
+        places = {
+            field: Location(cell.row, cell.column, cell.sheet or self.name)
+            for field, cell in (fields or {}).items()
+            if cell is not None
+        }
+        first = self.cell(row, column)
+        return Where(
+            Location(row, column, first.sheet if first and first.sheet else self.name), places
+        )
 
     def find_row(self, words: Sequence[str], start: int = 1, end: int | None = None) -> int | None:
         """The first row from ``start`` where each of ``words`` is inside some cell's

@@ -59,11 +59,13 @@ from indicatorkit.model.records import (
     Department,
     DepartmentGoal,
     Indicator,
+    Location,
     MeasureGroup,
     Programme,
     Project,
     Spec,
     SpendingPlan,
+    Where,
 )
 from indicatorkit.numerals import decimal_value, read_ratio
 from indicatorkit.units import unit as unit_named
@@ -1305,6 +1307,7 @@ class _SheetReader:
                 target_text=target_text,
                 description=_text(cells.get("description")) or "",
                 basis=_text(cells.get("basis")) or "",
+                where=self.grid.where(row, _col(table, "name"), cells),
                 **values,  # type: ignore[arg-type]
             )
         except (IndicatorkitError, ValueError) as error:
@@ -1725,6 +1728,8 @@ class _BookReader:
                 )
             )
             return
+        if project.where is None:  # where lint's project findings point
+            project = attrs.evolve(project, where=Where(Location(row, 1, sheet)))
         self.projects.append((project, sheet, row))
         self.numbers.add(project.number)
         self.highest = max(self.highest, project.number)

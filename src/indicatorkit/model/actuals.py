@@ -15,8 +15,15 @@ import attrs
 from indicatorkit.errors import ArgumentError, IndicatorkitError
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.values import Amount
-from indicatorkit.model.findings import Finding, Severity
-from indicatorkit.model.records import Indicator, Project, Spec, SpendingPlan, field_text
+from indicatorkit.model.findings import Finding, Severity, column_letters
+from indicatorkit.model.records import (
+    Indicator,
+    Location,
+    Project,
+    Spec,
+    SpendingPlan,
+    field_text,
+)
 from indicatorkit.numerals import read_ratio
 from indicatorkit.vocabulary import level1_name, level2_name
 
@@ -74,6 +81,17 @@ class ActualRow:
     def column(self, name: str) -> int:
         """The 1-based column number of ``name`` (its Chinese column name)."""
         return self.columns.get(name, 1)
+
+    @property
+    def place(self) -> str:
+        """The row as shown: its line, or its actual's cell in a workbook (``自评表!E13``).
+
+        >>> ActualRow(13, "甲", "", "", "数", "2件", columns={"实际值": 5}, sheet="自评表").place
+        '自评表!E13'
+        """
+        if self.sheet is None:
+            return str(self.line)
+        return f"{self.sheet}!{column_letters(self.column('实际值'))}{self.line}"
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -495,16 +513,17 @@ def _merged(
             row = placed.get((project.number, index))
             if row is None:
                 if indicator.actual is None and indicator.not_applicable is None:
-                    at = indicator.where.at.line if indicator.where else 0
+                    at = indicator.where.at if indicator.where else Location(0)
                     findings.append(
                         attrs.evolve(
                             finding(
                                 "IK408",
                                 f"项目 {project.number} 的“{indicator.name}”没有实际值 "
                                 f"(no row gives it an actual)",
-                                at,
-                                1,
+                                at.line,
+                                at.column if at.sheet else 1,
                                 spec_file,
+                                at.sheet,
                             ),
                             suggestion="在实际值文件中加一行，或填写“不适用” / add a row, or 不适用",
                         )

@@ -40,6 +40,7 @@ from indicatorkit.language.targets import (
 from indicatorkit.language.values import Amount
 from indicatorkit.model.cost_direction import implied_direction
 from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.printed_score import score_problem
 from indicatorkit.model.records import (
     Department,
     Indicator,
@@ -88,7 +89,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "IK206": (Severity.WARNING, "指标值需要修整才能读取 / the target needed tidying to be read"),
     "IK207": (
         Severity.WARNING,
-        "定量指标给了自评得分（由计分规则计算） / an evaluator score on a quantitative indicator",
+        "定量指标的自评得分与实际值不符（由计分规则计算） / an evaluator score on a quantitative "
+        "indicator that its actual contradicts",
     ),
     "IK208": (Severity.ERROR, "自评得分超过分值 / the evaluator score exceeds the weight"),
     "IK209": (
@@ -246,12 +248,17 @@ def lint(
         checker.department(spec.department)
     for project in spec.projects:
         checker.project(project)
-    findings = sorted(checker.findings, key=lambda f: (f.line, f.column, f.code))
+    # in file order: a workbook's sheets in the order read, records built in code first
+    sheets = {
+        sheet: index for index, sheet in enumerate(dict.fromkeys(f.sheet for f in checker.findings))
+    }
+    sheets[None] = -1
+    findings = sorted(checker.findings, key=lambda f: (sheets[f.sheet], f.line, f.column, f.code))
     if source is not None:
         lines = source.removeprefix("\ufeff").split("\n")
         findings = [
             attrs.evolve(f, source_line=lines[f.line - 1].rstrip("\r"))
-            if 0 < f.line <= len(lines)
+            if 0 < f.line <= len(lines) and f.sheet is None
             else f
             for f in findings
         ]
@@ -286,6 +293,7 @@ class _Checker:
                 location.column,
                 suggestion=suggestion,
                 file=self.file,
+                sheet=location.sheet,
             )
         )
 
@@ -494,10 +502,11 @@ class _Checker:
             self.add("IK108", "", where)
         score = indicator.evaluator_score
         if score is not None:
-            if not isinstance(indicator.target, Qualitative):
+            if (problem := score_problem(indicator, self.units)) is not None:
                 self.add(
                     "IK207",
-                    f"指标值“{indicator.target_text}”是定量的，自评得分 {format_decimal(score)}",
+                    f"指标值“{indicator.target_text}”是定量的，自评得分 {format_decimal(score)}："
+                    f"{problem}",
                     where,
                     "evaluator_score",
                     suggestion="定量指标的得分由计分规则按实际值计算 / the rules score it",

@@ -28,6 +28,7 @@ from indicatorkit.language.bounds import Direction
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
+from indicatorkit.model.findings import column_letters
 from indicatorkit.numerals import is_terminating, to_fraction
 from indicatorkit.units import UnitRegistry
 
@@ -60,20 +61,30 @@ def _texts(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(field_text(item) for item in items)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Location:
-    """A 1-based line and column in a spec file.
+    """A 1-based line and column in a spec file — or, in a table read from a workbook, a Word
+    or PDF table (``sheet`` names the sheet or table), the cell's row and column.
 
     >>> from indicatorkit import Location
     >>> Location(3, 5), Location(3)
     (Location(line=3, column=5), Location(line=3, column=1))
+    >>> str(Location(12, 3)), str(Location(12, 3, "表1")), Location(12, 3, "表1")
+    ('12:3', '表1!C12', Location(line=12, column=3, sheet='表1'))
     """
 
     line: int
     column: int = 1
+    sheet: str | None = None
 
     def __str__(self) -> str:
+        if self.sheet is not None:
+            return f"{self.sheet}!{column_letters(self.column)}{self.line}"
         return f"{self.line}:{self.column}"
+
+    def __repr__(self) -> str:
+        sheet = "" if self.sheet is None else f", sheet={self.sheet!r}"
+        return f"Location(line={self.line}, column={self.column}{sheet})"
 
 
 @attrs.frozen

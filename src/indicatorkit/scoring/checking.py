@@ -165,4 +165,5 @@ def spec_rows(spec: Spec) -> Iterator[ActualRow]:
                     "指标值": target_at.column if target_at else 1,
                     "实际值": at.column if at else 1,
                 },
+                sheet=at.sheet if at else None,
             )

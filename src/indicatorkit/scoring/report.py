@@ -42,6 +42,7 @@ from typing import Any
 import attrs
 
 from indicatorkit.errors import ArgumentError
+from indicatorkit.language.targets import Qualitative
 from indicatorkit.language.values import Amount
 from indicatorkit.model.actuals import ACTUALS_HINT, Actuals, merge_actuals
 from indicatorkit.model.cost_direction import COST_MESSAGE, implied_direction
@@ -285,6 +286,8 @@ class SpecScore:
                 )
                 if _open(result) and result.message:
                     lines.append(f"    原因 why: {result.message}")
+                elif printed := _printed_score_note(ind, result):
+                    lines.append(f"    核对 note: {printed}")
             budget = project.budget
             budget_score = (
                 display(budget.score)
@@ -499,7 +502,12 @@ def _score_project(project: Project, rules: RuleSet, spec: Spec) -> ProjectScore
             reason=indicator.reason,
             units=spec.units,
         )
-        said = [text for text in (note, COST_MESSAGE if implied else "", result.message) if text]
+        printed = _printed_score_note(indicator, result)
+        said = [
+            text
+            for text in (note, COST_MESSAGE if implied else "", result.message, printed)
+            if text
+        ]
         if said and said != [result.message]:
             result = attrs.evolve(result, message="；".join(said))
         scored.append(ScoredIndicator(indicator, result))
@@ -546,6 +554,20 @@ def _score_project(project: Project, rules: RuleSet, spec: Spec) -> ProjectScore
         (exact_low, exact_high),
         possible,
         note,
+    )
+
+
+def _printed_score_note(indicator: Indicator, result: IndicatorScore) -> str:
+    """What a quantitative row's printed 得分 says against the score the rules give, when the
+    two differ (``""`` otherwise): the rules' score stands, the table's is shown beside it."""
+    printed = indicator.evaluator_score
+    if printed is None or isinstance(indicator.target, Qualitative) or result.score is None:
+        return ""
+    if printed == result.score:
+        return ""
+    return (
+        f"表上印的得分 {format_decimal(printed)}，按规则计算为 {format_decimal(result.score)} "
+        f"(the table prints {format_decimal(printed)}; the rules give {format_decimal(result.score)})"
     )
 
 
