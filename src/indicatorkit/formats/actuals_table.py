@@ -19,7 +19,7 @@ from typing import Final
 import attrs
 
 from indicatorkit.errors import IndicatorkitError
-from indicatorkit.formats.table_text import header_key
+from indicatorkit.formats.table_text import header_key, in_stated_unit
 from indicatorkit.language.parse import parse_actual
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.actuals import ActualRow, Actuals, finding
@@ -66,6 +66,8 @@ class _Column:
     name: str
     unit: str | None = None
     checkpoint: DatePoint | None = None
+    #: The header cell as written (``实际值（元）`` states the unit of bare numbers under it).
+    text: str = ""
 
 
 @attrs.frozen
@@ -161,7 +163,7 @@ def _header(record: Record, file: str | None) -> dict[int, _Column] | None:
             )
             continue
         seen[key] = index
-        columns[index] = column
+        columns[index] = attrs.evolve(column, text=cell.strip())
     names = {c.name for c in columns.values()}
     if not names & set(_VALUES):
         problems.append(
@@ -207,13 +209,37 @@ def _table(
     ]
     positions = {column.name: index + 1 for index, column in header.items()}
     rows: list[ActualRow] = []
+    actual = next((i for i, c in header.items() if c.name == "实际值"), None)
+    unit = None if actual is None else _header_unit(header[actual].text)
+    stated = 0  # bare actuals that took the unit the header states
     for record in records:
         problem = _width_problem(record, header, top, file) if strict_width else None
         if problem is not None:
             findings.append(problem)
             continue
-        rows.append(_row(record, header, positions, findings, file))
+        row = _row(record, header, positions, findings, file)
+        if unit is not None and row.actual is not None:
+            stated += row.actual != record.cells[actual].strip()  # type: ignore[index]
+        rows.append(row)
+    if stated and actual is not None:
+        findings.append(
+            finding(
+                "IK414",
+                f"实际值列只写数字的 {stated} 格按表头“{header[actual].text}”读作{unit} "
+                f"(bare numbers in {stated} cells read in {unit}, as the header states)",
+                top.line,
+                actual + 1,
+                file,
+                top.sheet,
+            )
+        )
     return Actuals(tuple(rows), file, tuple(findings))
+
+
+def _header_unit(header: str) -> str | None:
+    """The unit a value column's header states (``实际值（元）``: 元), or ``None``."""
+    stated = in_stated_unit("0", header)
+    return stated[1:] if stated != "0" else None
 
 
 def _width_problem(
@@ -279,8 +305,9 @@ def _row(
         else:
             texts[column.name] = text
     unit = texts.pop("计量单位", "")
-    if unit and _BARE_NUMBER.fullmatch(texts.get("实际值", "")):  # the column states the unit
-        texts["实际值"] += unit
+    if "实际值" in texts:  # a bare number in the unit its header (实际值（元）) or unit cell states
+        stated = next(c.text for c in header.values() if c.name == "实际值")
+        texts["实际值"] = in_stated_unit(texts["实际值"], stated, unit)
     if checkpoints:
         ordered = sorted(checkpoints, key=lambda c: c.by.key())
         plan = SpendingPlan((*(plan.checkpoints if plan else ()), *ordered))

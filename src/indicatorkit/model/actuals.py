@@ -44,6 +44,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "IK411": (Severity.ERROR, "这一行的格数少于表头 / a row with fewer cells than the header"),
     "IK412": (Severity.ERROR, "这一行的格数多于表头 / a row with more cells than the header"),
     "IK413": (Severity.INFO, "未读入的列或工作表 / a column or sheet not read"),
+    "IK414": (Severity.INFO, "实际值的单位取自表头 / the actuals' unit is the header's"),
 }
 
 
@@ -135,7 +136,7 @@ ACTUALS_HINT = (
 def finding(
     code: str, message: str, line: int, column: int, file: str | None, sheet: str | None = None
 ) -> Finding:
-    """A finding of the actuals family (IK401–IK413); ``sheet`` for a workbook's cell.
+    """A finding of the actuals family (IK401–IK414); ``sheet`` for a workbook's cell.
 
     >>> print(finding("IK404", "没有这个指标 (no such indicator)", 3, 2, "实际值.csv").render())
     实际值.csv:3:2: IK404 error: 没有这个指标 (no such indicator) — 指标在项目中找不到 / the indicator matches none
