@@ -254,9 +254,12 @@ def _spec_items(
 ) -> tuple[list[ActualRow | Finding], UnitRegistry | None]:
     """The rows to check in a self-assessment spec (its actuals, or an actuals file's merged
     onto it), with the merge's findings first; a spec with nothing to check is an input error."""
-    loaded = _load_spec_source(name, quiet=quiet, read=read)
+    loaded = _load_spec_source(name, quiet=quiet, read=read, listed=False)
     spec, shown = loaded.spec, loaded.shown
-    merged: list[ActualRow | Finding] = [f for f in loaded.findings if f.severity is Severity.ERROR]
+    # what reading found is printed once, with the rows (and in --format json's findings)
+    merged: list[ActualRow | Finding] = [
+        f for f in loaded.findings if f.severity is not Severity.INFO
+    ]
     if actuals_name is not None:
         spec, found = merge_actuals(spec, _load_actuals(actuals_name), spec_file=shown)
         merged.extend(found)
@@ -446,18 +449,38 @@ def _imported(name: str, read: tuple[str, bytes] | None = None) -> tuple[Importe
 
 
 def _load_spec_source(
-    name: str, *, quiet: bool = False, read: tuple[str, bytes] | None = None
+    name: str,
+    *,
+    quiet: bool = False,
+    read: tuple[str, bytes] | None = None,
+    listed: bool = True,
 ) -> _LoadedSpec:
     """Read a spec for a verb that needs one, from any file ``read`` accepts (a spec file,
-    JSON, a CSV long table, a workbook, Word, PDF…): what reading found is printed (errors
-    even with ``--quiet``), and it is an input error when no spec comes out or it is empty."""
+    JSON, a CSV long table, a workbook, Word, PDF…), and it is an input error when no spec
+    comes out or it is empty.  What reading found is printed once (:func:`_say`): warnings
+    and errors (unless the caller prints them: ``listed=False``), infos only counted —
+    ``lint`` lists them all."""
     found, shown, data = _imported(name, read)
-    for finding in found.findings:
-        if not quiet or finding.severity is Severity.ERROR:
-            _error(finding.render())
+    problems = [f for f in found.findings if f.severity is not Severity.INFO]
+    if listed:
+        _say(problems, quiet)
+    infos = len(found.findings) - len(problems)
+    if infos and not quiet:
+        _error(
+            f"{shown}: 另有 {infos} 条读取提示未列出，indicatorkit lint 会列出 / {infos} reading "
+            "infos not listed: indicatorkit lint lists them"
+        )
     spec = _usable(found, shown)
     text = decode_table(data) if found.format == "ikspec" else None
     return _LoadedSpec(spec, shown, text, found.findings)
+
+
+def _say(findings: Iterable[Finding], quiet: bool) -> None:
+    """Print findings to stderr, each once; with ``--quiet`` only the errors (the problems
+    behind the exit status)."""
+    for finding in dict.fromkeys(findings):
+        if not quiet or finding.severity is Severity.ERROR:
+            _error(finding.render())
 
 
 def _usable(found: ImportedFile, shown: str) -> Spec:
@@ -511,9 +534,7 @@ def _open_points(result: SpecScore, quiet: bool) -> bool:
     """Print what merging the actuals said (to stderr); whether points are open —
     undecided, an explanation the rules require missing, or error findings from the
     actuals."""
-    for finding in result.findings:
-        if not quiet or finding.severity is Severity.ERROR:
-            _error(finding.render())
+    _say(result.findings, quiet)
     open_points = any(
         project.undecided
         or project.grade_note
@@ -624,9 +645,7 @@ def _monitor(
     loaded = _load_spec_source(name, quiet=quiet)
     actuals = None if actuals_name is None else _load_actuals(actuals_name)
     report = monitor(loaded.spec, day, actuals=actuals)
-    for finding in report.findings:
-        if not quiet or finding.severity is Severity.ERROR:
-            _error(finding.render())
+    _say(report.findings, quiet)
     errors = loaded.errors or any(f.severity is Severity.ERROR for f in report.findings)
     if form == "json":
         _dump_json(report.to_dict(), out)
@@ -1000,9 +1019,7 @@ def _export(
     else:
         if actuals is not None:
             spec, merged = merge_actuals(spec, actuals, spec_file=loaded.shown)
-            for finding in merged:
-                if not quiet or finding.severity is Severity.ERROR:
-                    _error(finding.render())
+            _say(merged, quiet)
             findings.extend(f for f in merged if f.severity is Severity.ERROR)
         if projects_only:
             spec = Spec(projects=spec.projects)

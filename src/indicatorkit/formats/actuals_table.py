@@ -27,7 +27,7 @@ from indicatorkit.model.findings import Finding, SpecError
 from indicatorkit.model.records import Checkpoint, SpendingPlan
 from indicatorkit.units import unit as unit_named
 
-__all__ = ["COLUMNS", "Record", "is_actuals_header", "read_table"]
+__all__ = ["COLUMNS", "Record", "column_names", "is_actuals_header", "read_table"]
 
 #: Every column: Chinese name → its other spellings (the English alias first).
 COLUMNS: Final[dict[str, tuple[str, ...]]] = {
@@ -423,5 +423,14 @@ def is_actuals_header(record: Record) -> bool:
     >>> is_actuals_header(Record(2, ["项目", "三级指标", "实际完成值"]))
     True
     """
-    names = {c.name for cell in record.cells if (c := _column(cell)) is not None}
+    names = column_names(record)
     return "项目" in names and bool(names & set(_VALUES))
+
+
+def column_names(record: Record) -> set[str]:
+    """The columns a row names, as header (their Chinese names).
+
+    >>> sorted(column_names(Record(3, ["项目", "执行数（元）", "颜色"])))
+    ['执行数', '项目']
+    """
+    return {c.name for cell in record.cells if (c := _column(cell)) is not None}

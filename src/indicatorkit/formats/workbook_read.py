@@ -20,6 +20,7 @@ from pathlib import Path
 import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
+from indicatorkit.formats.actuals_sheet import actuals_sheet_finding
 from indicatorkit.formats.central_layout import (
     central_kind,
     read_declaration_grid,
@@ -1815,6 +1816,9 @@ def read_grids(grids: Sequence[Grid], *, source: str) -> Imported:
     for grid in grids:
         book.findings.extend(hidden_findings(grid))
         if grid.hidden_sheet:
+            continue
+        if (refused := actuals_sheet_finding(grid)) is not None:  # an actuals table: IK724
+            book.findings.append(refused)
             continue
         kind = central_kind(grid)
         if kind is None:
