@@ -85,6 +85,9 @@ def test_check_and_score_name_the_sheet(tmp_path: Path, capsys: pytest.CaptureFi
     assert rows[0]["line"] == _row_of(table, "受理数")
     assert main(["check", str(path)]) == 0
     assert f"自评表!E{_row_of(table, '受理数')}\t" in capsys.readouterr().out
+    odd = layouts.to_xlsx(_with(table, "受理数", 5, "5万元"), tmp_path / "错.xlsx")
+    assert main(["check", str(odd)]) == 1  # an actual that cannot be compared: at its cell
+    assert f"错.xlsx:自评表!E{_row_of(table, '受理数')}: IK522" in capsys.readouterr().err
 
 
 def test_a_word_table_and_another_layout_are_located(
