@@ -101,3 +101,15 @@ def test_a_word_table_and_another_layout_are_located(
     other = workbook_layouts.declaration_blocks(tmp_path)  # read by the workbook reader
     findings = _lint_json(other, capsys)
     assert findings and all(f["sheet"] == "项目支出" and f["line"] > 0 for f in findings)
+
+
+def test_a_csv_long_table_is_located_at_its_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The long table is read through a written spec: its findings point at the CSV's cells."""
+    workbook = layouts.to_xlsx(layouts.self_assessment(), tmp_path / "自评.xlsx")
+    long = tmp_path / "长表.csv"
+    assert main(["export", "-q", str(workbook), "-o", str(long)]) == 0
+    header = long.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    basis = [(f["line"], f["column"]) for f in _lint_json(long, capsys) if f["code"] == "IK108"]
+    assert basis == [(row, header.index("三级指标") + 1) for row in range(2, 7)]
