@@ -88,6 +88,11 @@ def test_a_filled_template_alone_is_refused(
     assert main(["score", str(template)]) == 2
     err = capsys.readouterr().err
     assert f"{template}:填报!A3: IK724 error" in err and "indicatorkit score 目标表" in err
+    # check reads it as what it is: rows of targets and actuals (the project's row skipped)
+    assert main(["check", str(template), "--format", "json"]) == 1  # rows not filled in: IK513
+    document = json.loads(capsys.readouterr().out)
+    assert [(r["labels"][-1], r["outcome"]) for r in document["rows"]] == [("受理数", "met")]
+    assert {f["code"] for f in document["findings"]} == {"IK513"}
     # given with its spec, it is what it is: the actuals
     spec = tmp_path / "自评.xlsx"
     assert main(["score", str(spec), str(template), "--format", "json"]) in (0, 1)

@@ -122,6 +122,10 @@ class InputError(Exception):
     """A file the command cannot use (unreadable, not UTF-8, empty, not a regular file…): exit 2."""
 
 
+class _ActualsNotSpec(InputError):
+    """A workbook of actuals (a filled template, IK724) where a spec was expected."""
+
+
 def _error(message: str) -> None:
     print(f"indicatorkit: {message}", file=sys.stderr)
 
@@ -301,7 +305,12 @@ def _check(name: str, actuals_name: str | None, form: str, quiet: bool, out: Tex
     items: Iterable[ActualRow | Finding]
     read = _read(name)
     if name.endswith(SPEC_SUFFIX) or detect_format(read[1], name) in _SPEC_FORMATS:
-        items, units = _spec_items(name, actuals_name, read, quiet)
+        try:
+            items, units = _spec_items(name, actuals_name, read, quiet)
+        except _ActualsNotSpec:
+            if actuals_name is not None:
+                raise
+            items = _table_items(read)  # a workbook of actuals rows: checked as a table
     elif actuals_name is not None:
         raise InputError(
             f"{actuals_name}: 实际值文件只能与规格文件一起使用（{SPEC_SUFFIX}、JSON、工作簿、Word、PDF）"
@@ -486,6 +495,11 @@ def _say(findings: Iterable[Finding], quiet: bool) -> None:
 def _usable(found: ImportedFile, shown: str) -> Spec:
     """The spec read, or an input error when there is none or it is empty."""
     spec = found.spec
+    if spec is None and any(f.code == "IK724" for f in found.findings):
+        raise _ActualsNotSpec(
+            f"{shown}: 这是实际值表，不是目标表；与目标表一起给出 / an actuals table, not a spec: "
+            "give it with its spec"
+        )
     if spec is None:
         raise InputError(f"{shown}: 规格无法读取 / the spec cannot be loaded")
     if spec.department is None and not spec.projects:

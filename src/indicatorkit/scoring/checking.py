@@ -90,8 +90,10 @@ def check_actuals(
     units: UnitRegistry | None = None,
 ) -> Iterator[CheckedRow | Finding]:
     """Check each row's actual against its target (read with ``units``, the default registry
-    when ``None``); findings pass through; a row without a target or an actual (IK513), or
-    whose target or actual cannot be read (IK521, IK522), becomes one, located in ``file``.
+    when ``None``); findings pass through; a project's own row (no indicator, target or
+    actual: its 执行数 and 累计支出) has nothing to check; a row without a target or an
+    actual (IK513), or whose target or actual cannot be read (IK521, IK522), becomes one,
+    located in ``file``.
 
     >>> rows = [ActualRow(2, "", "", "", "甲", "96%", "≥95%"), ActualRow(3, "", "", "", "乙", "96元", "≥95%")]
     >>> [type(item).__name__ for item in check_actuals(rows)]
@@ -101,6 +103,8 @@ def check_actuals(
         if isinstance(item, Finding):
             yield item
             continue
+        if not (item.name or item.target or item.actual):
+            continue  # a project's own row (执行数, 累计支出): no indicator to check
         if not item.target or not item.actual:
             empty = "指标值" if not item.target else "实际值"
             chinese, english = _SHOWN[empty].split(" ")
