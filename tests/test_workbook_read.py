@@ -424,6 +424,7 @@ def test_xls_told_by_content_not_by_name(tmp_path: Path) -> None:
 
 def test_every_code_is_documented_and_used() -> None:
     from indicatorkit.formats import (
+        actuals_sheet,
         central_budget,
         central_layout,
         central_table,
@@ -432,13 +433,22 @@ def test_every_code_is_documented_and_used() -> None:
         workbook_read,
     )
 
-    modules = (workbook_read, central_layout, central_budget, central_table, grid_reading, grid)
+    modules = (
+        workbook_read,
+        central_layout,
+        central_budget,
+        central_table,
+        grid_reading,
+        grid,
+        actuals_sheet,
+    )
     source = "".join(Path(m.__file__ or "").read_text(encoding="utf-8") for m in modules)
     used = set(re.findall(r'"(IK7\d\d)",\n?\s*(?:ERROR|WARNING|INFO|Severity)', source))
     used |= set(re.findall(r'Finding\(\s*"(IK7\d\d)"', source))
     docs = (Path(__file__).parents[1] / "docs" / "workbooks.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| (IK7\d\d) \|", docs, re.M))
-    assert used == set(workbook_read.CODES) | set(central_layout.CODES) == documented
+    codes = set(workbook_read.CODES) | set(central_layout.CODES) | set(actuals_sheet.CODES)
+    assert used == codes == documented
 
 
 def test_hostile_cells_are_findings_not_tracebacks(tmp_path: Path) -> None:
