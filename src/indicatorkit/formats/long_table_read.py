@@ -285,7 +285,7 @@ class _Reading:
                 int(cells.text(first, "项目编号")),
                 name,
                 indicators=[i for i in indicators if i is not None],
-                where=Where(Location(first_line, number_at)),
+                where=Where(Location(first_line, number_at, self.sheet)),
                 **fields,
             )
         except (IndicatorkitError, ValueError) as error:
@@ -488,7 +488,7 @@ class _Cells:
                 not_applicable=(
                     "" if not_applicable == NO_REASON["不适用"] else not_applicable or None
                 ),
-                where=Where(Location(line, at)),
+                where=Where(Location(line, at, self.reading.sheet)),
                 **values,
             )
         except (IndicatorkitError, ValueError) as error:
