@@ -82,7 +82,8 @@ def _wan(amount: Amount | None) -> str:
     with localcontext() as context:
         context.prec = 400  # amounts of any size the strategies draw
         value = Decimal(amount.normalized.numerator) / Decimal(amount.normalized.denominator)
-        return f"{(value / 10000).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}万元"
+        shown = (value / 10000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return f"{shown if shown else abs(shown):,}万元"  # no "-0.00": a sum under half a cent is 0
 
 
 def expected_facts(spec: Spec) -> dict[str, str]:
