@@ -19,7 +19,6 @@ from indicatorkit.language import tables
 from indicatorkit.language.grammar import Located, _Build, parser_for
 from indicatorkit.language.tables import (
     SUPPLIED,
-    TABLES_FILE,
     build_tables,
     grammar_text,
     load_parser,
@@ -28,10 +27,11 @@ from indicatorkit.language.tables import (
 from indicatorkit.units import UnitRegistry, default_registry
 
 
-def test_shipped_tables_are_the_grammars() -> None:
-    shipped = grammar_path(TABLES_FILE).read_text(encoding="utf-8")
-    assert shipped == build_tables(), (
-        "grammar/target.tables.json is out of date: run `python -m indicatorkit.language`"
+@pytest.mark.parametrize("grammar", sorted(tables.GRAMMARS))
+def test_shipped_tables_are_the_grammars(grammar: str) -> None:
+    shipped = grammar_path(tables.tables_file(grammar)).read_text(encoding="utf-8")
+    assert shipped == build_tables(grammar), (
+        f"grammar/{tables.tables_file(grammar)} is out of date: run `python -m indicatorkit.language`"
     )
 
 
@@ -147,3 +147,79 @@ def test_a_defined_unit_is_resolved_by_pint_beside_the_shipped_ones() -> None:
     assert clumps.unit("万元") is not None and clumps.unit("万元") == default_registry().unit(
         "万元"
     )
+
+
+# ---- the spec outline grammar ------------------------------------------------------------------
+
+_OUTLINES = [
+    "项目 1 名称\n  预算：5元\n  - 一项\n    | 续行\n",
+    "a\n    b\n  c\n",  # a dedent to no outer level
+    "  缩进开头\n",
+    "项目 1\n\t指标 产出指标\n    \t指标值：≥1件\n",
+    "# 注释\n项目 1\n\n\n  预算：1元\n",
+    "项目：\n  ：\n",
+    "",
+]
+
+
+def _shape(node: object) -> object:
+    """A tree as plain data: rule names as text (a built parser names them with tokens), tokens
+    with their positions."""
+    if isinstance(node, lark.Tree):
+        return (str(node.data), [_shape(child) for child in node.children])
+    if isinstance(node, lark.Token):
+        return (node.type, str(node), node.line, node.column, node.end_column)
+    return node
+
+
+def _spec_outcome(parser: Lark, text: str) -> str:
+    try:
+        return repr(_shape(parser.parse(text)))
+    except lark.exceptions.UnexpectedInput as error:
+        return f"{type(error).__name__} at {error.line}:{error.column}"
+    except lark.indenter.DedentError as error:
+        return f"DedentError {error}"
+
+
+def test_loaded_outline_parser_is_the_built_one() -> None:
+    from indicatorkit.formats.ikspec.reader import _Indentation
+
+    built = Lark(
+        grammar_path("spec.lark").read_text(encoding="utf-8"),
+        postlex=_Indentation(),
+        **tables.GRAMMARS["spec"],
+    )
+    loaded = tables.load_tables("spec", postlex=_Indentation())
+    assert _terminals(loaded) == _terminals(built)
+    assert _table(loaded) == _table(built)
+    for text in _OUTLINES:
+        assert _spec_outcome(loaded, text) == _spec_outcome(built, text), text
+
+
+def test_a_spec_the_line_scanner_declines_builds_no_grammar(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the outline parser of a new thread is made from the shipped tables: no Lark(grammar)
+    import threading
+
+    from indicatorkit import SpecError, loads
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a grammar was built")
+
+    monkeypatch.setattr(Lark, "__init__", refuse)
+    monkeypatch.setattr(lark.lexer, "_check_regex_collisions", refuse)
+    found: list[object] = []
+
+    def read() -> None:
+        try:
+            loads("项目 1 名称\n    预算：5元\n  预算：6元\n")
+        except SpecError as error:
+            found.append(error.findings[0].code)
+        except AssertionError as error:
+            found.append(error)
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    thread.join()
+    assert found == ["IK003"]

@@ -1,5 +1,6 @@
-"""The target grammar's LALR tables, built ahead of time and shipped beside
-``grammar/target.lark`` as ``grammar/target.tables.json``: reading never constructs a grammar.
+"""The grammars' LALR tables, built ahead of time and shipped beside them in ``grammar/``:
+``target.tables.json`` for ``target.lark`` (指标值) and ``spec.tables.json`` for ``spec.lark``
+(the spec file's outline).  Reading never constructs a grammar.
 
 Four terminals are *supplied*: their patterns come from the vocabulary tables and the unit
 registry (:data:`SUPPLIED`).  An LALR table depends on terminal names only, never on their
@@ -11,7 +12,7 @@ at run time, T023) costs a lexer, not a grammar.  Loading skips lark's regex-col
 The shipped unit words are resolved ahead the same way (``units.resolved.json`` beside
 ``units.txt``): reading them needs no pint.
 
-After editing ``grammar/target.lark``, ``units.txt`` or ``counting_words.txt``, regenerate both
+After editing ``grammar/*.lark``, ``units.txt`` or ``counting_words.txt``, regenerate them all
 with one command (``tests/test_tables.py`` fails until they match)::
 
     python -m indicatorkit.language          # or: bash scripts/tables; --check only checks
@@ -31,7 +32,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, cast
@@ -45,30 +46,48 @@ from indicatorkit.units import SHIPPED_UNITS_FILE, UnitRegistry
 from indicatorkit.vocabulary import PREFIX_OPERATORS, RANGE_SEPARATORS, SUFFIX_OPERATORS
 
 __all__ = [
+    "GRAMMARS",
     "SUPPLIED",
     "TABLES_FILE",
     "build_tables",
     "build_unit_table",
     "grammar_text",
     "load_parser",
+    "load_tables",
     "main",
     "supplied_patterns",
+    "tables_file",
 ]
 
-#: The file of the shipped tables, in ``grammar/`` beside ``target.lark``.
-TABLES_FILE = "target.tables.json"
+
+def tables_file(grammar: str) -> str:
+    """The file of the shipped tables of ``grammar`` (in ``grammar/``, beside its ``.lark``).
+
+    >>> tables_file("spec")
+    'spec.tables.json'
+    """
+    return f"{grammar}.tables.json"
+
+
+#: The file of the target grammar's shipped tables.
+TABLES_FILE = tables_file("target")
 
 #: The terminals whose patterns are supplied when a parser is made, in the order
 #: ``grammar_text`` appends them.
 SUPPLIED = ("PREFIX_OP", "SUFFIX_OP", "RANGE_SEP", "UNIT")
 
-#: The options both the built and the loaded parser use.
-_OPTIONS: dict[str, Any] = {
-    "parser": "lalr",
-    "lexer": "contextual",
-    "start": ["start_target", "start_actual"],
-    "maybe_placeholders": True,
+#: The options both the built and the loaded parser use, per grammar.  What a grammar needs
+#: only when it reads (the outline's indentation post-lexer) is given to :func:`load_tables`.
+GRAMMARS: dict[str, dict[str, Any]] = {
+    "target": {
+        "parser": "lalr",
+        "lexer": "contextual",
+        "start": ["start_target", "start_actual"],
+        "maybe_placeholders": True,
+    },
+    "spec": {"parser": "lalr", "lexer": "contextual", "maybe_placeholders": True},
 }
+_OPTIONS = GRAMMARS["target"]
 
 
 def _longest_first(words: Iterable[str]) -> list[str]:
@@ -200,17 +219,23 @@ def _canonical(table: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def build_tables() -> str:
-    """The tables of ``grammar/target.lark`` as the text of :data:`TABLES_FILE` (slow: this
+def _source(grammar: str) -> str:
+    """The text a grammar's tables are built from (the target's with its placeholders)."""
+    return _placeholder_text() if grammar == "target" else read_grammar(f"{grammar}.lark")
+
+
+def build_tables(grammar: str = "target") -> str:
+    """The tables of ``grammar/<grammar>.lark`` as the text of :func:`tables_file` (slow: this
     is the grammar construction that reading never does).
 
-    >>> build_tables() == grammar_path(TABLES_FILE).read_text(encoding="utf-8")
+    >>> build_tables("spec") == grammar_path(tables_file("spec")).read_text(encoding="utf-8")
     True
     """
-    built = Lark(_placeholder_text(), **_OPTIONS)
+    options = GRAMMARS[grammar]
+    built = Lark(_source(grammar), **options)
     data, memo = built.memo_serialize([TerminalDef, Rule])
     data["parser"]["parser"] = _canonical(data["parser"]["parser"])
-    data["options"] = {key: value for key, value in data["options"].items() if key in _OPTIONS}
+    data["options"] = {key: value for key, value in data["options"].items() if key in options}
     shipped = {"data": data, "memo": memo}
     text = json.dumps(_encode(shipped), ensure_ascii=False, separators=(",", ":")) + "\n"
     if _decode(text) != _encode(shipped):  # the int-keys rule above must hold
@@ -218,14 +243,31 @@ def build_tables() -> str:
     return text
 
 
-@lru_cache(maxsize=1)
-def _shipped() -> dict[str, Any]:
-    return _decode(grammar_path(TABLES_FILE).read_text(encoding="utf-8"))
+@cache
+def _shipped(grammar: str = "target") -> dict[str, Any]:
+    return _decode(grammar_path(tables_file(grammar)).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _rebuilt() -> dict[str, Any]:
-    return _decode(build_tables())
+@cache
+def _rebuilt(grammar: str = "target") -> dict[str, Any]:
+    return _decode(build_tables(grammar))
+
+
+def load_tables(grammar: str, **options: Any) -> Lark:
+    """A parser of ``grammar`` made from its shipped tables, with lark's load-time
+    ``options`` (``postlex``, ``transformer``).  Should the installed lark no longer read the
+    shipped form, the tables are built once in this process (slowly) instead.
+
+    >>> parser = load_tables("spec", postlex=None)
+    >>> parser.parse("项目 1 名称\\n").children[0].children[0].data
+    'keyed'
+    """
+    try:
+        shipped = _shipped(grammar)
+        return _load_from_dict(shipped["data"], shipped["memo"], **options)
+    except Exception:  # a lark whose serialised form changed: any of its errors may come
+        rebuilt = _rebuilt(grammar)
+        return _load_from_dict(rebuilt["data"], rebuilt["memo"], **options)
 
 
 #: lark's loader of serialised tables (what its standalone parsers call), typed.
@@ -291,21 +333,23 @@ def build_unit_table() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write :data:`TABLES_FILE` from ``grammar/target.lark``; ``--check`` only says whether
-    the shipped file is up to date (exit 1 when it is not).
+    """Write every grammar's tables (:func:`tables_file`) and the resolved unit words;
+    ``--check`` only says whether the shipped files are up to date (exit 1 when one is not).
 
     >>> main(["--check"])
     target.tables.json: up to date
+    spec.tables.json: up to date
     units.resolved.json: up to date
     0
     """
     args = sys.argv[1:] if argv is None else argv
     units = Path(str(resources.files("indicatorkit").joinpath(SHIPPED_UNITS_FILE)))
     status = 0
-    for path, text in (
-        (grammar_path(TABLES_FILE).with_name(TABLES_FILE), build_tables()),
-        (units, build_unit_table()),
-    ):
+    outputs = [
+        (grammar_path(f"{grammar}.lark").with_name(tables_file(grammar)), build_tables(grammar))
+        for grammar in GRAMMARS
+    ]
+    for path, text in (*outputs, (units, build_unit_table())):
         current = path.read_text(encoding="utf-8") if path.is_file() else ""
         if "--check" in args:
             print(f"{path.name}: {'up to date' if current == text else 'OUT OF DATE'}")

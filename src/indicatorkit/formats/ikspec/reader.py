@@ -40,9 +40,9 @@ from lark.indenter import DedentError, Indenter
 
 from indicatorkit.errors import TextError
 from indicatorkit.formats.fund_sources_text import parse_fund_sources
-from indicatorkit.grammars import read_grammar
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.parse import parse_actual, parse_target
+from indicatorkit.language.tables import load_tables
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import (
@@ -187,17 +187,12 @@ _per_thread = threading.local()
 
 
 def _outline_parser() -> Lark:
-    """The outline parser of this thread: the indentation post-lexer keeps state while it
+    """The outline parser of this thread, made from the shipped tables of ``spec.lark``
+    (:mod:`indicatorkit.language.tables`): the indentation post-lexer keeps state while it
     reads, so threads never share one."""
     parser: Lark | None = getattr(_per_thread, "parser", None)
     if parser is None:
-        parser = _per_thread.parser = Lark(
-            read_grammar("spec.lark"),
-            parser="lalr",
-            lexer="contextual",
-            postlex=_Indentation(),
-            maybe_placeholders=True,
-        )
+        parser = _per_thread.parser = load_tables("spec", postlex=_Indentation())
     return parser
 
 
