@@ -92,35 +92,78 @@ _SUFFIX = dict(SUFFIX_OPERATORS)
 _SCALES = tuple(sorted(SCALES, key=len, reverse=True))
 
 
-def _scaled(word: str, registry: UnitRegistry) -> Unit | None:
-    """A multiplier and a unit word, or a multiplier alone (``万亩``, ``百万元``, ``万``), as the
-    grammar's lexer reads them after a number: a unit word first where one starts, else the
-    longest multiplier; ``None`` for anything else (rates included).
+#: Between a rate's words, as the grammar's PER and TIMES: 元/人, 元每人, 元/人*月, 元/人.每天.
+_RATE_SIGNS = "/每*·.×"
+_RATE = re.compile(
+    f"([^{_RATE_SIGNS}]*)((?:[/每][^{_RATE_SIGNS}]+)+)((?:[*·.×][/每]?[^{_RATE_SIGNS}]+)*)"
+).fullmatch
+_RATE_SPLIT = re.compile(f"[{re.escape(_RATE_SIGNS)}]+").split
+#: A month after "/" is 个月, as in the grammar (月 alone is no unit: 6月 is a date).
+_MONTHS = {"月": "个月", "月份": "个月"}
+
+
+def _rate(word: str, registry: UnitRegistry) -> Unit | None:
+    """A rate as the grammar reads it after a number — a unit word (or none: ``28.40/株``),
+    then denominators, each a unit word or 月 (``元/月/人``, ``元/人*月``, ``次/月``) — or
+    ``None`` for anything else (a count of units such as ``100km``, a multiplier inside).
 
     >>> from indicatorkit.units import default_registry
-    >>> [_scaled(word, default_registry()).symbol for word in ("万亩", "百万元", "万")]
-    ['万亩', '百万元', '万']
-    >>> _scaled("万元/人", default_registry()) is None
+    >>> [_rate(word, default_registry()).symbol for word in ("元/月/人", "元/人*月", "/株")]
+    ['元/个月/人', '元/人/个月', '/株']
+    >>> _rate("元/100km", default_registry()) is None, _rate("元/万人", default_registry()) is None
+    (True, True)
+    """
+    match = _RATE(word)
+    if match is None:
+        return None
+    top, per, joined = match.groups()
+    known = registry.known_unit_set()
+    if top and top not in known:
+        return None
+    denominators = [_MONTHS.get(part, part) for part in _RATE_SPLIT(per + joined)[1:]]
+    if not all(part in known for part in denominators):
+        return None
+    try:
+        return registry.lookup("/".join([top, *denominators]))
+    except KeyError:
+        return None
+
+
+def _unit(word: str, registry: UnitRegistry) -> Unit | None:
+    """A unit word, or a rate (:func:`_rate`); ``None`` for anything else."""
+    if word in registry.known_unit_set():
+        return registry.lookup(word)
+    return _rate(word, registry) if "/" in word or "每" in word else None
+
+
+def _scaled(word: str, registry: UnitRegistry) -> Unit | None:
+    """A multiplier and a unit word or rate, or a multiplier alone (``万亩``, ``百万元``, ``万``,
+    ``万件/套``), as the grammar's lexer reads them after a number: a unit word first where
+    one starts, else the longest multiplier; ``None`` for anything else.
+
+    >>> from indicatorkit.units import default_registry
+    >>> [_scaled(word, default_registry()).symbol for word in ("万亩", "百万元", "万", "万件/套")]
+    ['万亩', '百万元', '万', '万件/套']
+    >>> _scaled("万元/人", default_registry()) is None  # 万元 is a unit word: the rate reads it
     True
     """
     scale = next((scale for scale in _SCALES if word.startswith(scale)), None)
-    if scale is None or "/" in word:
+    if scale is None:
         return None
     known = registry.known_unit_set()
     if any(word[:n] in known for n in range(1, len(word))):
         return None  # a unit word starts the text: the lexer takes it, not the multiplier
     rest = word[len(scale) :]
-    if rest and rest not in known:
-        return None
-    return registry.scaled(scale, registry.lookup(rest))
+    unit = _unit(rest, registry) if rest else registry.lookup(rest)
+    return None if unit is None else registry.scaled(scale, unit)
 
 
 def match_plain(
-    text: str, registry: UnitRegistry
+    text: str, registry: UnitRegistry, normalised: str | None = None
 ) -> tuple[Operator | None, Fraction, Unit, Operator | None] | None:
     """``(prefix operator, value, unit, suffix operator)`` of a plain form, or ``None`` for
     anything the grammar must read.  ``text`` is as the user gave it (normalised here when it
-    needs to be).
+    needs to be, unless the caller gives its ``normalised`` form).
 
     >>> from indicatorkit.units import default_registry
     >>> prefix, value, unit, suffix = match_plain("1,000件以上", default_registry())
@@ -133,7 +176,7 @@ def match_plain(
     """
     match = _TIGHT(text) if _is_normalized("NFKC", text) else None
     if match is None:
-        match = _SPACED(normalize(text)[0])
+        match = _SPACED(normalize(text)[0] if normalised is None else normalised)
         if match is None:
             return None
     prefix, number, word, suffix = match.groups()
@@ -142,10 +185,10 @@ def match_plain(
     try:
         unit = registry.lookup(word)
     except KeyError:
-        scaled = _scaled(word, registry)
-        if scaled is None:
+        found = _scaled(word, registry) or _unit(word, registry)
+        if found is None:
             return None  # the grammar reads the unit or gives the located error
-        unit = scaled
+        unit = found
     try:
         value = decimal_value(number)
     except InvalidValueError:

@@ -30,6 +30,7 @@ from indicatorkit.errors import (
     UnknownUnitError,
 )
 from indicatorkit.language.actuals import clear_caches as clear_actual_caches
+from indicatorkit.language.fast_forms import fast_form
 from indicatorkit.language.grammar import Between, By, Compared, Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.prose import is_prose, looks_like_sentence, unit_alone, unquote
@@ -51,8 +52,21 @@ from indicatorkit.units import NO_UNIT, UnitRegistry
 __all__ = ["clear_caches", "looks_like_year_month", "read_target"]
 
 
-def _plain(text: str, registry: UnitRegistry) -> Comparison | None:
-    """The target a plain form means (see :mod:`~indicatorkit.language.plain`), or ``None``."""
+def _plain(text: str, registry: UnitRegistry) -> AnyTarget | None:
+    """The target a plain form means (see :mod:`~indicatorkit.language.plain`), or the
+    sentence, deadline or period it certainly is (:mod:`~indicatorkit.language.fast_forms`),
+    or ``None`` for the grammar."""
+    comparison = _comparison(text, registry)
+    if comparison is not None:
+        return comparison
+    form = fast_form(text, registry)
+    if form is None and text.endswith("。"):
+        return _comparison(text[:-1], registry)  # 15万元。: a full stop says nothing more
+    return form
+
+
+def _comparison(text: str, registry: UnitRegistry) -> Comparison | None:
+    """The comparison a plain form means, or ``None``."""
     plain = match_plain(text, registry)
     if plain is None:
         return None
@@ -60,7 +74,7 @@ def _plain(text: str, registry: UnitRegistry) -> Comparison | None:
     if prefix is not None:
         # both operators: the grammar decides whether they agree
         return exact_comparison(prefix, value, unit) if suffix is None else None
-    if unit.symbol == "年":
+    if unit.symbol == "年" and value.denominator == 1 and 1900 <= value <= 2199:
         return None  # "2025年", "2025年内" may be a calendar year: the grammar decides
     if suffix is None and unit is NO_UNIT and looks_like_year_month(text):
         return None  # "2021.6" may be a month: the slow path refuses to guess
