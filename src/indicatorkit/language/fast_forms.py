@@ -1,6 +1,6 @@
 """The fast path for what is not a plain comparison: sentences that are certainly sentences,
 deadlines and periods written the common way (``2023年12月底前``, ``11月底前``, ``2021年1月-12月``,
-``1-12月``, ``全年``), and a plain comparison that ends with a full stop (``15万元。``).  Read
+``1-12月``, ``全年``) and ranges of two plain amounts (``18—54周岁``, ``90%～100%``).  Read
 without the grammar, by a few regular expressions on the text normalised once.
 
 Anything it is not sure of gives ``None`` and goes to the grammar, which gives the same
@@ -8,9 +8,9 @@ target (``tests/test_fast_forms.py`` holds the two paths equal on generated stri
 every corpus text) or the located error.
 
 >>> from indicatorkit.units import default_registry
->>> [fast_form(text, default_registry()) for text in ("全部完成", "2023年12月底前", "1-12月")]
+>>> [fast_form(text, text, default_registry()) for text in ("全部完成", "2023年12月底前", "1-12月")]
 [Qualitative('全部完成'), Deadline('2023年12月底前'), Period('1月～12月')]
->>> fast_form("11月前", default_registry()) is None  # before November begins, or by its end?
+>>> fast_form("11月前", "11月前", default_registry()) is None  # before November, or by its end?
 True
 """
 
@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import re
 
-from indicatorkit.language.prose import SIGN_CHARACTERS, _number_words_only
-from indicatorkit.language.targets import AnyTarget, Deadline, Period, Qualitative
+from indicatorkit.errors import DimensionMismatchError
+from indicatorkit.language.plain import NUMBER, number_value, unit_after_number
 from indicatorkit.language.text import normalize
-from indicatorkit.language.values import DatePoint, DateSpan, valid_day
-from indicatorkit.units import UnitRegistry
+from indicatorkit.language.prose import SIGN_CHARACTERS, _number_words_only
+from indicatorkit.language.targets import AnyTarget, Deadline, Period, Qualitative, Range
+from indicatorkit.language.values import Amount, DatePoint, DateSpan, valid_day
+from indicatorkit.units import NO_UNIT, UnitRegistry
+from indicatorkit.vocabulary import CHARACTER_ALIASES
 
-__all__ = ["fast_form"]
+__all__ = ["fast_form", "sentence"]
 
 # ---- sentences ----------------------------------------------------------------------------------
 
@@ -36,26 +39,44 @@ _PUNCTUATION = "".join(
     char for char in " \t,.;:!?()[]、，。；：！？（）【】《》〈〉‘’'·…" if char not in SIGN_CHARACTERS
 )
 _NOT_IN_SENTENCE = "零〇一二两三四五六七八九十百千万亿半年"
+#: The characters of the class normalise to characters of the class (full-width punctuation
+#: to ASCII, … to ...), look-alikes aside (below): a text as given matches exactly when its
+#: normal form does, so the check needs no normalising.
 _SENTENCE = re.compile(
     "[\u4e00-\u9fffA-Za-z" + re.escape(_PUNCTUATION) + "]+"
 ).fullmatch
-_AMOUNT_OR_YEAR = re.compile("[" + _NOT_IN_SENTENCE + "]").search
+#: … and look-alikes (萬, 贰, 仟 are numerals once normalised): a text with one is left to
+#: ``reading``.
+_AMOUNT_OR_YEAR = re.compile(
+    "[" + re.escape(_NOT_IN_SENTENCE + "".join(CHARACTER_ALIASES)) + "]"
+).search
 _LETTER = re.compile("[\u4e00-\u9fffA-Za-z]").search
 #: 对 and 對 count pairs (五对): a text with one may be a number word (``reading`` decides).
 _PAIRS = frozenset("对對")
 
 
-def _sentence(text: str, normalised: str, registry: UnitRegistry) -> Qualitative | None:
-    """The sentence ``text`` when it is certainly one (what ``reading`` decides without the
-    grammar for it), else ``None``."""
-    if _SENTENCE(normalised) is None or _AMOUNT_OR_YEAR(normalised) is not None:
+def sentence(text: str, registry: UnitRegistry) -> Qualitative | None:
+    """The sentence ``text`` (as the user gave it) when it is certainly one — what ``reading``
+    decides without the grammar for it — else ``None``.  It needs no normalising: the
+    characters it takes are their own normal form or normalise to punctuation.
+
+    >>> from indicatorkit.units import default_registry
+    >>> sentence("及时足额发放，群众满意", default_registry())
+    Qualitative('及时足额发放，群众满意')
+    >>> [sentence(text, default_registry()) for text in ("全年培训两次", "人次", "五对")]
+    [None, None, None]
+    """
+    if _SENTENCE(text) is None or _AMOUNT_OR_YEAR(text) is not None:
         return None
-    stripped = normalised.strip()
-    if not stripped or _LETTER(stripped) is None or stripped in registry.known_unit_set():
-        return None  # no letter: not prose; a unit alone: an unfilled cell (an error)
-    if not _PAIRS.isdisjoint(stripped) and _number_words_only(stripped, registry):
+    stripped = text.strip()
+    if not stripped or _LETTER(stripped) is None:
+        return None  # no letter: not prose
+    normalised = normalize(stripped)[0] if not stripped.isalpha() else stripped
+    if normalised in registry.known_unit_set():
+        return None  # a unit alone: an unfilled cell (an error)
+    if not _PAIRS.isdisjoint(normalised) and _number_words_only(normalised, registry):
         return None
-    return Qualitative(text.strip())
+    return Qualitative(stripped)
 
 
 # ---- deadlines and periods ---------------------------------------------------------------------
@@ -140,23 +161,54 @@ def _period(normalised: str) -> Period | None:
     return None
 
 
-#: What a deadline or a period starts with: a year, a month, or 年底 / 全年.
+# ---- ranges ---------------------------------------------------------------------------------
+
+#: ``90%～100%``, ``18—54周岁``, ``1万-2万元``, ``5到10人之间``: two plain amounts (no sign, no
+#: operator) and a separator.  A unit word holds no separator, space or digit.
+_WORD = "[^0-9\\s~—–至到\\-。之]*"
+_RANGE = re.compile(f"({NUMBER})({_WORD})(?:-|~|—|–|至|到)({NUMBER})({_WORD})(?:之间)?。?").fullmatch
+
+
+def _amount(number: str, word: str, registry: UnitRegistry) -> Amount | None:
+    value, unit = number_value(number), unit_after_number(word, registry)
+    return None if value is None or unit is None else Amount(value, unit)
+
+
+def _range(normalised: str, registry: UnitRegistry) -> Range | None:
+    match = _RANGE(normalised)
+    if match is None:
+        return None
+    low = _amount(match[1], match[2], registry)
+    high = _amount(match[3], match[4], registry)
+    if low is None or high is None:
+        return None
+    try:  # the unit written once, as the grammar's range() takes it
+        if low.unit is NO_UNIT and high.unit is not NO_UNIT:
+            low = Amount(low.value, high.unit)  # 90-100%
+        elif low.unit.dimension == "" and high.unit.dimension != "":
+            low = Amount(low.normalized / high.unit.factor, high.unit)  # 1万-2万元
+        return Range(low, high)
+    except (ValueError, DimensionMismatchError):
+        return None  # a reversed range, two kinds of unit: the grammar gives the error
+
+
+#: What a deadline, a period or a range starts with: a year, a month, a number, 年底 / 全年.
 _DATE_START = re.compile("[0-9年全]").match
 
 
-def fast_form(text: str, registry: UnitRegistry) -> AnyTarget | None:
-    """The sentence, deadline or period ``text`` (as the user gave it) certainly is — the
-    target the grammar reads from it — or ``None`` for the grammar to read.
+def fast_form(text: str, normalised: str, registry: UnitRegistry) -> AnyTarget | None:
+    """The sentence, deadline, period or range ``text`` (as the user gave it; ``normalised``
+    its normal form) certainly is — the target the grammar reads from it — or ``None`` for
+    the grammar to read.
 
     >>> from indicatorkit.units import default_registry
-    >>> fast_form("2021年12月31日", default_registry()), fast_form("全年", default_registry())
-    (Deadline('2021年12月31日前'), Period('1月～12月'))
-    >>> fast_form("2021年13月", default_registry()) is None  # no such month: the grammar says so
+    >>> fast_form("2021年12月31日", "2021年12月31日", default_registry())
+    Deadline('2021年12月31日前')
+    >>> fast_form("2021年13月", "2021年13月", default_registry()) is None  # no such month
     True
     """
-    normalised = normalize(text)[0]
     if _DATE_START(normalised) is not None:
-        form = _deadline(normalised) or _period(normalised)
+        form = _deadline(normalised) or _period(normalised) or _range(normalised, registry)
         if form is not None:
             return form
-    return _sentence(text, normalised, registry)
+    return sentence(text, registry)

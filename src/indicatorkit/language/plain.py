@@ -36,7 +36,7 @@ from indicatorkit.vocabulary import (
     Operator,
 )
 
-__all__ = ["match_plain"]
+__all__ = ["NUMBER", "match_plain", "number_value", "unit_after_number"]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -67,6 +67,10 @@ def _alternation(words: Iterable[str]) -> str:
 _SUFFIX_STARTS = "".join(sorted({word[0] for word in SUFFIX_OPERATORS}))
 
 
+#: A number as the fast path reads it (its thousands separators checked after the match).
+NUMBER = "[0-9][0-9,]*(?:\\.[0-9]+)?"
+
+
 def _pattern(space: str) -> Callable[[str], re.Match[str] | None]:
     """Prefix operator, number (its thousands separators checked after the match), unit word,
     suffix operator, with ``space`` between them.  A unit word holds no digit, space,
@@ -74,7 +78,7 @@ def _pattern(space: str) -> Callable[[str], re.Match[str] | None]:
     a normalised text that matches is already what
     :func:`~indicatorkit.language.text.normalize` would give."""
     return re.compile(
-        f"{space}({_alternation(PREFIX_OPERATORS)})?{space}([0-9][0-9,]*(?:\\.[0-9]+)?){space}"
+        f"{space}({_alternation(PREFIX_OPERATORS)})?{space}({NUMBER}){space}"
         f"([^0-9\\s{re.escape(_SUFFIX_STARTS + ''.join(CHARACTER_ALIASES))}]*)"
         f"({_alternation(SUFFIX_OPERATORS)})?{space}"
     ).fullmatch
@@ -85,6 +89,21 @@ def _pattern(space: str) -> Callable[[str], re.Match[str] | None]:
 _TIGHT = _pattern("")
 _SPACED = _pattern("\\s*")
 _SEPARATED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?").fullmatch
+
+
+def number_value(number: str) -> Fraction | None:
+    """The value of a :data:`NUMBER` match, or ``None`` when its thousands separators do not
+    group by three (``1,00``: the grammar gives the located error).
+
+    >>> number_value("1,000.5"), number_value("1,00")
+    (Fraction(2001, 2), None)
+    """
+    if "," in number and _SEPARATED(number) is None:
+        return None
+    try:
+        return decimal_value(number)
+    except InvalidValueError:
+        return None
 _is_normalized = unicodedata.is_normalized
 _PREFIX = dict(PREFIX_OPERATORS)
 _SUFFIX = dict(SUFFIX_OPERATORS)
@@ -158,6 +177,20 @@ def _scaled(word: str, registry: UnitRegistry) -> Unit | None:
     return None if unit is None else registry.scaled(scale, unit)
 
 
+def unit_after_number(word: str, registry: UnitRegistry) -> Unit | None:
+    """The unit ``word`` means right after a number, as the grammar's lexer reads it (a unit
+    word, a multiplier, a rate; ``""`` is no unit), or ``None`` for the grammar to read.
+
+    >>> from indicatorkit.units import default_registry
+    >>> [unit_after_number(word, default_registry()).symbol for word in ("件", "万亩", "元/月")]
+    ['件', '万亩', '元/个月']
+    """
+    try:
+        return registry.lookup(word)
+    except KeyError:
+        return _scaled(word, registry) or _unit(word, registry)
+
+
 def match_plain(
     text: str, registry: UnitRegistry, normalised: str | None = None
 ) -> tuple[Operator | None, Fraction, Unit, Operator | None] | None:
@@ -180,19 +213,10 @@ def match_plain(
         if match is None:
             return None
     prefix, number, word, suffix = match.groups()
-    if "," in number and _SEPARATED(number) is None:
-        return None  # "1,00": the grammar gives the located error
-    try:
-        unit = registry.lookup(word)
-    except KeyError:
-        found = _scaled(word, registry) or _unit(word, registry)
-        if found is None:
-            return None  # the grammar reads the unit or gives the located error
-        unit = found
-    try:
-        value = decimal_value(number)
-    except InvalidValueError:
-        return None  # the grammar gives the located error
+    value = number_value(number)
+    unit = unit_after_number(word, registry)
+    if value is None or unit is None:
+        return None  # the grammar reads it or gives the located error
     return (
         _PREFIX[prefix] if prefix else None,
         value,

@@ -30,7 +30,7 @@ from indicatorkit.errors import (
     UnknownUnitError,
 )
 from indicatorkit.language.actuals import clear_caches as clear_actual_caches
-from indicatorkit.language.fast_forms import fast_form
+from indicatorkit.language.fast_forms import fast_form, sentence
 from indicatorkit.language.grammar import Between, By, Compared, Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.prose import is_prose, looks_like_sentence, unit_alone, unquote
@@ -44,7 +44,7 @@ from indicatorkit.language.targets import (
     Range,
     exact_comparison,
 )
-from indicatorkit.language.text import normalize, original_position
+from indicatorkit.language.text import needs_normalizing, normalize, original_position
 from indicatorkit.language.values import Amount, DatePoint, DateSpan
 from indicatorkit.language.words import separate_values
 from indicatorkit.units import NO_UNIT, UnitRegistry
@@ -54,20 +54,39 @@ __all__ = ["clear_caches", "looks_like_year_month", "read_target"]
 
 def _plain(text: str, registry: UnitRegistry) -> AnyTarget | None:
     """The target a plain form means (see :mod:`~indicatorkit.language.plain`), or the
-    sentence, deadline or period it certainly is (:mod:`~indicatorkit.language.fast_forms`),
-    or ``None`` for the grammar."""
-    comparison = _comparison(text, registry)
+    sentence, deadline, period or range it certainly is
+    (:mod:`~indicatorkit.language.fast_forms`), or ``None`` for the grammar.  The text is
+    normalised once, and only when it must be."""
+    certain = sentence(text, registry)  # no digit: never a comparison
+    if certain is not None:
+        return certain
+    normalised = normalize(text)[0] if needs_normalizing(text) else text
+    comparison = _comparison(text, registry, normalised)
     if comparison is not None:
         return comparison
-    form = fast_form(text, registry)
-    if form is None and text.endswith("。"):
+    form = fast_form(text, normalised, registry)
+    if form is not None:
+        if isinstance(form, Range) and _DOTTED_MONTHS.fullmatch(normalised):
+            return None  # 2023.07-2024.01: a period, or two numbers? (T042)
+        return form
+    if normalised.endswith("。"):
         return _comparison(text[:-1], registry)  # 15万元。: a full stop says nothing more
-    return form
+    if _RATE_FIRST(normalised):
+        return _rate_first(normalised, registry)  # 每亩300: the grammar reads no 每 first
+    return None
 
 
-def _comparison(text: str, registry: UnitRegistry) -> Comparison | None:
+#: ``每亩300``: 每 first (not 每年, a deadline's), a digit after — the grammar reads nothing
+#: that starts with 每 but 每年, nor prose with a digit: the slow path comes to
+#: :func:`_rate_first`.
+_RATE_FIRST = re.compile(r"\s*每(?!年).*[0-9]").match
+
+
+def _comparison(
+    text: str, registry: UnitRegistry, normalised: str | None = None
+) -> Comparison | None:
     """The comparison a plain form means, or ``None``."""
-    plain = match_plain(text, registry)
+    plain = match_plain(text, registry, normalised)
     if plain is None:
         return None
     prefix, value, unit, suffix = plain
