@@ -21,13 +21,25 @@ import re
 from indicatorkit.errors import DimensionMismatchError
 from indicatorkit.language.plain import NUMBER, number_value, unit_after_number
 from indicatorkit.language.text import normalize
-from indicatorkit.language.prose import SIGN_CHARACTERS, _number_words_only
+from indicatorkit.grammars import read_grammar
+from indicatorkit.language.prose import (
+    SIGN_CHARACTERS,
+    _number_words_only,
+    is_prose,
+    unit_alone,
+    unquote,
+)
 from indicatorkit.language.targets import AnyTarget, Deadline, Period, Qualitative, Range
 from indicatorkit.language.values import Amount, DatePoint, DateSpan, valid_day
 from indicatorkit.units import NO_UNIT, UnitRegistry
-from indicatorkit.vocabulary import CHARACTER_ALIASES
+from indicatorkit.vocabulary import (
+    CHARACTER_ALIASES,
+    PREFIX_OPERATORS,
+    RANGE_SEPARATORS,
+    SUFFIX_OPERATORS,
+)
 
-__all__ = ["fast_form", "sentence"]
+__all__ = ["fast_form", "foreign_sentence", "sentence"]
 
 # ---- sentences ----------------------------------------------------------------------------------
 
@@ -36,15 +48,15 @@ __all__ = ["fast_form", "sentence"]
 #: punctuation that is no sign.  Such a text has no digit, no numeral, no sign and no year
 #: word: the grammar reads none of it (``reading._NO_AMOUNT_OR_DATE``), and it is prose.
 _PUNCTUATION = "".join(
-    char for char in " \t,.;:!?()[]、，。；：！？（）【】《》〈〉‘’'·…" if char not in SIGN_CHARACTERS
+    char
+    for char in " \t,.;:!?()[]/、，。；：！？（）【】《》〈〉‘’'·…"
+    if char not in SIGN_CHARACTERS
 )
 _NOT_IN_SENTENCE = "零〇一二两三四五六七八九十百千万亿半年"
 #: The characters of the class normalise to characters of the class (full-width punctuation
 #: to ASCII, … to ...), look-alikes aside (below): a text as given matches exactly when its
 #: normal form does, so the check needs no normalising.
-_SENTENCE = re.compile(
-    "[\u4e00-\u9fffA-Za-z" + re.escape(_PUNCTUATION) + "]+"
-).fullmatch
+_SENTENCE = re.compile("[\u4e00-\u9fffA-Za-z" + re.escape(_PUNCTUATION) + "]+").fullmatch
 #: … and look-alikes (萬, 贰, 仟 are numerals once normalised): a text with one is left to
 #: ``reading``.
 _AMOUNT_OR_YEAR = re.compile(
@@ -77,6 +89,44 @@ def sentence(text: str, registry: UnitRegistry) -> Qualitative | None:
     if not _PAIRS.isdisjoint(normalised) and _number_words_only(normalised, registry):
         return None
     return Qualitative(stripped)
+
+
+def _alphabet(registry: UnitRegistry) -> frozenset[str]:
+    """Every character a token of the target grammar may hold with ``registry`` — more, never
+    fewer: the grammar file's own characters (its comments too), every unit and operator
+    word, every look-alike's mapping, ASCII."""
+    words = [
+        read_grammar("target.lark"),
+        *registry.known_unit_words(),
+        *PREFIX_OPERATORS,
+        *SUFFIX_OPERATORS,
+        *RANGE_SEPARATORS,
+        *CHARACTER_ALIASES.values(),
+        "".join(map(chr, range(128))),
+    ]
+    return frozenset("".join(words))
+
+
+def foreign_sentence(text: str, normalised: str, registry: UnitRegistry) -> Qualitative | None:
+    """The sentence ``text`` is when its first character is one no token of the grammar holds
+    (``进一步完善``): the grammar fails on it before reading anything, and ``reading`` asks
+    whether it is prose — asked here the same way.  ``None`` for anything else.
+
+    >>> from indicatorkit.units import default_registry
+    >>> foreign_sentence("进一步完善", "进一步完善", default_registry())
+    Qualitative('进一步完善')
+    >>> foreign_sentence("一次性通过", "一次性通过", default_registry()) is None  # 一 is a numeral
+    True
+    """
+    stripped = normalised.strip()
+    if not stripped:
+        return None
+    alphabet = registry.memo.get(_alphabet)
+    if alphabet is None:
+        alphabet = registry.memo[_alphabet] = _alphabet(registry)
+    if stripped[0] in alphabet or unit_alone(stripped, registry) or unquote(text.strip()):
+        return None  # a quoted sentence: reading takes its inside
+    return Qualitative(text.strip()) if is_prose(normalised, registry) else None
 
 
 # ---- deadlines and periods ---------------------------------------------------------------------
@@ -125,9 +175,11 @@ def _point(year: str | None, month: str, day: str | None, *, first: bool) -> Dat
     year_number, month_number, day_number = _number(year), int(month), _number(day)
     if day_number is None:  # a month named alone: its first day at the start, its end at the end
         return DatePoint(month_number, 1 if first else None, year_number)
-    return DatePoint(month_number, day_number, year_number) if valid_day(
-        month_number, day_number, year_number
-    ) else None
+    return (
+        DatePoint(month_number, day_number, year_number)
+        if valid_day(month_number, day_number, year_number)
+        else None
+    )
 
 
 def _span(start: DatePoint | None, end: DatePoint | None) -> Period | None:
@@ -166,7 +218,9 @@ def _period(normalised: str) -> Period | None:
 #: ``90%～100%``, ``18—54周岁``, ``1万-2万元``, ``5到10人之间``: two plain amounts (no sign, no
 #: operator) and a separator.  A unit word holds no separator, space or digit.
 _WORD = "[^0-9\\s~—–至到\\-。之]*"
-_RANGE = re.compile(f"({NUMBER})({_WORD})(?:-|~|—|–|至|到)({NUMBER})({_WORD})(?:之间)?。?").fullmatch
+_RANGE = re.compile(
+    f"({NUMBER})({_WORD})(?:-|~|—|–|至|到)({NUMBER})({_WORD})(?:之间)?。?"
+).fullmatch
 
 
 def _amount(number: str, word: str, registry: UnitRegistry) -> Amount | None:

@@ -192,11 +192,12 @@ def unit_after_number(word: str, registry: UnitRegistry) -> Unit | None:
 
 
 def match_plain(
-    text: str, registry: UnitRegistry, normalised: str | None = None
+    text: str, registry: UnitRegistry, normalised: str | None = None, *, spaced: bool = True
 ) -> tuple[Operator | None, Fraction, Unit, Operator | None] | None:
     """``(prefix operator, value, unit, suffix operator)`` of a plain form, or ``None`` for
     anything the grammar must read.  ``text`` is as the user gave it (normalised here when it
-    needs to be, unless the caller gives its ``normalised`` form).
+    needs to be, unless the caller gives its ``normalised`` form); ``spaced=False`` tries only
+    the common case, a text in normal form with no space (cheapest, and no normalising).
 
     >>> from indicatorkit.units import default_registry
     >>> prefix, value, unit, suffix = match_plain("1,000件以上", default_registry())
@@ -209,6 +210,8 @@ def match_plain(
     """
     match = _TIGHT(text) if _is_normalized("NFKC", text) else None
     if match is None:
+        if not spaced:
+            return None
         match = _SPACED(normalize(text)[0] if normalised is None else normalised)
         if match is None:
             return None

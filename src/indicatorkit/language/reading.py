@@ -30,7 +30,7 @@ from indicatorkit.errors import (
     UnknownUnitError,
 )
 from indicatorkit.language.actuals import clear_caches as clear_actual_caches
-from indicatorkit.language.fast_forms import fast_form, sentence
+from indicatorkit.language.fast_forms import fast_form, foreign_sentence, sentence
 from indicatorkit.language.grammar import Between, By, Compared, Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.prose import is_prose, looks_like_sentence, unit_alone, unquote
@@ -57,6 +57,9 @@ def _plain(text: str, registry: UnitRegistry) -> AnyTarget | None:
     sentence, deadline, period or range it certainly is
     (:mod:`~indicatorkit.language.fast_forms`), or ``None`` for the grammar.  The text is
     normalised once, and only when it must be."""
+    comparison = _comparison(text, registry, spaced=False)  # the common case: ≥95%
+    if comparison is not None:
+        return comparison
     certain = sentence(text, registry)  # no digit: never a comparison
     if certain is not None:
         return certain
@@ -73,7 +76,7 @@ def _plain(text: str, registry: UnitRegistry) -> AnyTarget | None:
         return _comparison(text[:-1], registry)  # 15万元。: a full stop says nothing more
     if _RATE_FIRST(normalised):
         return _rate_first(normalised, registry)  # 每亩300: the grammar reads no 每 first
-    return None
+    return foreign_sentence(text, normalised, registry)
 
 
 #: ``每亩300``: 每 first (not 每年, a deadline's), a digit after — the grammar reads nothing
@@ -83,10 +86,10 @@ _RATE_FIRST = re.compile(r"\s*每(?!年).*[0-9]").match
 
 
 def _comparison(
-    text: str, registry: UnitRegistry, normalised: str | None = None
+    text: str, registry: UnitRegistry, normalised: str | None = None, *, spaced: bool = True
 ) -> Comparison | None:
     """The comparison a plain form means, or ``None``."""
-    plain = match_plain(text, registry, normalised)
+    plain = match_plain(text, registry, normalised, spaced=spaced)
     if plain is None:
         return None
     prefix, value, unit, suffix = plain
