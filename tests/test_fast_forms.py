@@ -49,7 +49,8 @@ def test_every_corpus_text_reads_alike_on_both_paths() -> None:
     taken = [
         text
         for text in texts
-        if reading._plain(text, REGISTRY) is not None and reading._comparison(text, REGISTRY) is None
+        if reading._plain(text, REGISTRY) is not None
+        and reading._comparison(text, REGISTRY) is None
     ]
     assert len(taken) > 100  # the fast path takes real texts beyond plain comparisons
     for text in texts:
@@ -67,6 +68,7 @@ _PIECES = st.sampled_from(
         *("及时", "全部", "对", "五对", "完成", "人次", "%", "≥", "以上", ",", "，", "“", "”"),
         *("万元", "元", "件", "1年", "3年", "2025年", "15万元", "Ab", "之间", "周岁", "1,000"),
         *("进", "善", "资源", "是", "/", "否", "「", "」", '"', "两次", "十三", "仟"),
+        *("±", "2020.1.1", "2021.2.29", "2024.2.29", "12.31", "2.30", "2021.12.31", ".", "以下"),
     ]
 )
 
@@ -144,6 +146,7 @@ def test_generated_rates_read_alike(text: str) -> None:
     [
         *("143元/月/人", ">=530元/人*月", "1次/月", "17元/人.每天", "≤620万/月", "1万件/套以上"),
         *("每亩300", "每生每年3300元", "18—54周岁", "90%～100%", "1万-2万元", "5到10人之间"),
+        *("±3%以内", "±5", "2020.1.1-2020.12.31", "2021.1.1-12.31"),
     ],
 )
 def test_rates_and_ranges_take_the_fast_path(text: str) -> None:

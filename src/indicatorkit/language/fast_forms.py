@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from indicatorkit.errors import DimensionMismatchError
-from indicatorkit.language.plain import NUMBER, number_value, unit_after_number
+from indicatorkit.language.plain import NUMBER, match_plain, number_value, unit_after_number
 from indicatorkit.language.text import normalize
 from indicatorkit.grammars import read_grammar
 from indicatorkit.language.prose import (
@@ -34,6 +34,7 @@ from indicatorkit.language.values import Amount, DatePoint, DateSpan, valid_day
 from indicatorkit.units import NO_UNIT, UnitRegistry
 from indicatorkit.vocabulary import (
     CHARACTER_ALIASES,
+    Operator,
     PREFIX_OPERATORS,
     RANGE_SEPARATORS,
     SUFFIX_OPERATORS,
@@ -246,6 +247,47 @@ def _range(normalised: str, registry: UnitRegistry) -> Range | None:
         return None  # a reversed range, two kinds of unit: the grammar gives the error
 
 
+def _tolerance(normalised: str, registry: UnitRegistry) -> Range | None:
+    """``±3%``, ``±5%以内``: from -3% to 3%, as the grammar's ``tolerance``."""
+    plain = match_plain(normalised.lstrip()[1:], registry, spaced=True)
+    if plain is None or plain[0] is not None or plain[3] not in (None, Operator.LE):
+        return None
+    _, value, unit, _ = plain
+    if value <= 0:
+        return None
+    try:
+        return Range(Amount(-value, unit), Amount(value, unit))
+    except (ValueError, DimensionMismatchError):
+        return None
+
+
+_DOTTED_DATE = "((?:1[89]|2[01])[0-9]{2})\\.(0?[1-9]|1[0-2])\\.(0?[1-9]|[12][0-9]|3[01])"
+#: ``2020.1.1-2020.12.31``, ``2021.1.1-12.31`` (the first end's year holds for the second).
+_DOTTED = re.compile(
+    f"{_DOTTED_DATE}(?:-|--|~|—|——|–|至|到)(?:{_DOTTED_DATE}|(0?[1-9]|1[0-2])\\.(0?[1-9]|[12][0-9]|3[01]))。?"
+).fullmatch
+
+
+def _dotted(normalised: str) -> Period | None:
+    match = _DOTTED(normalised)
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.group(1, 2, 3))
+    if not valid_day(month, day, year):
+        return None
+    if match[4] is not None:
+        last_year, last_month, last_day = (int(part) for part in match.group(4, 5, 6))
+        if not valid_day(last_month, last_day, last_year):
+            return None
+        return _span(DatePoint(month, day, year), DatePoint(last_month, last_day, last_year))
+    if "--" in normalised or "——" in normalised:
+        return None  # a double dash before a month.day: the grammar says no
+    last_month, last_day = int(match[7]), int(match[8])
+    if not valid_day(last_month, last_day, year):
+        return None
+    return _span(DatePoint(month, day, year), DatePoint(last_month, last_day))
+
+
 #: What a deadline, a period or a range starts with: a year, a month, a number, 年底 / 全年.
 _DATE_START = re.compile("[0-9年全]").match
 
@@ -262,7 +304,14 @@ def fast_form(text: str, normalised: str, registry: UnitRegistry) -> AnyTarget |
     True
     """
     if _DATE_START(normalised) is not None:
-        form = _deadline(normalised) or _period(normalised) or _range(normalised, registry)
+        form = (
+            _deadline(normalised)
+            or _period(normalised)
+            or _range(normalised, registry)
+            or ("." in normalised and _dotted(normalised) or None)
+        )
         if form is not None:
             return form
+    elif normalised.lstrip().startswith("±"):
+        return _tolerance(normalised, registry)
     return sentence(text, registry)
