@@ -339,3 +339,14 @@ def test_monitoring_lights_periods_and_month_deadlines() -> None:
         line.light for line in monitor(spec, datetime.date(2025, 6, 30)).projects[0].indicators
     ]
     assert lights == [Light.GREEN, Light.RED, Light.GREY]
+
+
+def test_the_last_day_of_a_month_is_the_calendars() -> None:
+    import calendar
+
+    from indicatorkit.language.values import _last_day
+
+    for year in (1900, 2000, 2023, 2024, 2100, 9999):
+        for month in range(1, 13):
+            assert _last_day(month, year) == calendar.monthrange(year, month)[1]
+    assert [_last_day(month, None) for month in (1, 2, 4)] == [31, 29, 30]

@@ -64,9 +64,10 @@ def _plain(text: str, registry: UnitRegistry) -> AnyTarget | None:
     if certain is not None:
         return certain
     normalised = normalize(text)[0] if needs_normalizing(text) else text
-    comparison = _comparison(text, registry, normalised)
-    if comparison is not None:
-        return comparison
+    if normalised is not text or _SPACE(text):  # else tried above: spaces are what it adds
+        comparison = _comparison(text, registry, normalised)
+        if comparison is not None:
+            return comparison
     form = fast_form(text, normalised, registry)
     if form is not None:
         if isinstance(form, Range) and _DOTTED_MONTHS.fullmatch(normalised):
@@ -79,6 +80,7 @@ def _plain(text: str, registry: UnitRegistry) -> AnyTarget | None:
     return foreign_sentence(text, normalised, registry)
 
 
+_SPACE = re.compile(r"\s").search
 #: ``每亩300``: 每 first (not 每年, a deadline's), a digit after — the grammar reads nothing
 #: that starts with 每 but 每年, nor prose with a digit: the slow path comes to
 #: :func:`_rate_first`.

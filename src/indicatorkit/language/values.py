@@ -103,6 +103,14 @@ exact_amount: Callable[[Fraction, Unit], Amount] = unchecked(Amount)
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def _last_day(month: int, year: int | None) -> int:
+    """The last day of ``month`` (1–12) in ``year`` (February of no year: the 29th) — what
+    ``calendar.monthrange`` gives, without building its weekday."""
+    if month == 2 and year is not None and not calendar.isleap(year):
+        return 28
+    return _MONTH_DAYS[month - 1]
+
+
 def valid_day(month: int, day: int | None, year: int | None = None) -> bool:
     """True for a real month (1–12) and, if given, a day that month has (in ``year``).
 
@@ -113,7 +121,7 @@ def valid_day(month: int, day: int | None, year: int | None = None) -> bool:
         return False
     if day is None:
         return True
-    last = _MONTH_DAYS[month - 1] if year is None else calendar.monthrange(year, month)[1]
+    last = _last_day(month, year)
     return 1 <= day <= last
 
 
@@ -145,7 +153,7 @@ class DatePoint:
         if self.day is not None:
             return (self.month, self.day)
         if self.year is not None:
-            return (self.month, calendar.monthrange(self.year, self.month)[1])
+            return (self.month, _last_day(self.month, self.year))
         return (self.month, _MONTH_DAYS[self.month - 1])
 
 
