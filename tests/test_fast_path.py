@@ -10,6 +10,7 @@ from indicatorkit.language import actuals, reading
 from indicatorkit.language.grammar import Start, parser_for
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.reading import _target_of
+from indicatorkit.language.targets import Comparison
 from indicatorkit.language.text import normalize
 from indicatorkit.units import SCALES, default_registry, known_unit_words, registry_in_use
 from indicatorkit.vocabulary import PREFIX_OPERATORS, SUFFIX_OPERATORS
@@ -36,7 +37,8 @@ def grammar(text: str, start: Start) -> object:
 
 def _simple(text: str, start: Start) -> object:
     if start is Start.TARGET:
-        return reading._comparison(text, REGISTRY)  # sentences, dates: tests/test_fast_forms.py
+        read = reading._plain(text, REGISTRY)  # sentences, dates: tests/test_fast_forms.py
+        return read if isinstance(read, Comparison) else None
     return actuals._plain(text, REGISTRY)
 
 

@@ -19,9 +19,8 @@ from __future__ import annotations
 import re
 
 from indicatorkit.errors import DimensionMismatchError
-from indicatorkit.language.plain import NUMBER, match_plain, number_value, unit_after_number
-from indicatorkit.language.text import normalize
 from indicatorkit.grammars import read_grammar
+from indicatorkit.language.plain import NUMBER, match_plain, number_value, unit_after_number
 from indicatorkit.language.prose import (
     SIGN_CHARACTERS,
     _number_words_only,
@@ -30,14 +29,15 @@ from indicatorkit.language.prose import (
     unquote,
 )
 from indicatorkit.language.targets import AnyTarget, Deadline, Period, Qualitative, Range
+from indicatorkit.language.text import normalize
 from indicatorkit.language.values import Amount, DatePoint, DateSpan, valid_day
 from indicatorkit.units import NO_UNIT, UnitRegistry
 from indicatorkit.vocabulary import (
     CHARACTER_ALIASES,
-    Operator,
     PREFIX_OPERATORS,
     RANGE_SEPARATORS,
     SUFFIX_OPERATORS,
+    Operator,
 )
 
 __all__ = ["fast_form", "foreign_sentence", "sentence"]
@@ -249,7 +249,7 @@ def _range(normalised: str, registry: UnitRegistry) -> Range | None:
 
 def _tolerance(normalised: str, registry: UnitRegistry) -> Range | None:
     """``±3%``, ``±5%以内``: from -3% to 3%, as the grammar's ``tolerance``."""
-    plain = match_plain(normalised.lstrip()[1:], registry, spaced=True)
+    plain = match_plain(normalised.lstrip()[1:], registry)
     if plain is None or plain[0] is not None or plain[3] not in (None, Operator.LE):
         return None
     _, value, unit, _ = plain
@@ -308,7 +308,7 @@ def fast_form(text: str, normalised: str, registry: UnitRegistry) -> AnyTarget |
             _deadline(normalised)
             or _period(normalised)
             or _range(normalised, registry)
-            or ("." in normalised and _dotted(normalised) or None)
+            or (_dotted(normalised) if "." in normalised else None)
         )
         if form is not None:
             return form

@@ -104,6 +104,8 @@ def number_value(number: str) -> Fraction | None:
         return decimal_value(number)
     except InvalidValueError:
         return None
+
+
 _is_normalized = unicodedata.is_normalized
 _PREFIX = dict(PREFIX_OPERATORS)
 _SUFFIX = dict(SUFFIX_OPERATORS)
@@ -192,12 +194,11 @@ def unit_after_number(word: str, registry: UnitRegistry) -> Unit | None:
 
 
 def match_plain(
-    text: str, registry: UnitRegistry, normalised: str | None = None, *, spaced: bool = True
+    text: str, registry: UnitRegistry
 ) -> tuple[Operator | None, Fraction, Unit, Operator | None] | None:
     """``(prefix operator, value, unit, suffix operator)`` of a plain form, or ``None`` for
     anything the grammar must read.  ``text`` is as the user gave it (normalised here when it
-    needs to be, unless the caller gives its ``normalised`` form); ``spaced=False`` tries only
-    the common case, a text in normal form with no space (cheapest, and no normalising).
+    needs to be).
 
     >>> from indicatorkit.units import default_registry
     >>> prefix, value, unit, suffix = match_plain("1,000件以上", default_registry())
@@ -210,16 +211,24 @@ def match_plain(
     """
     match = _TIGHT(text) if _is_normalized("NFKC", text) else None
     if match is None:
-        if not spaced:
-            return None
-        match = _SPACED(normalize(text)[0] if normalised is None else normalised)
+        match = _SPACED(normalize(text)[0])
         if match is None:
             return None
     prefix, number, word, suffix = match.groups()
-    value = number_value(number)
-    unit = unit_after_number(word, registry)
-    if value is None or unit is None:
-        return None  # the grammar reads it or gives the located error
+    # number_value and unit_after_number, inlined: this is the hot path of every reading
+    if "," in number and _SEPARATED(number) is None:
+        return None  # "1,00": the grammar gives the located error
+    try:
+        unit = registry.lookup(word)
+    except KeyError:
+        found = _scaled(word, registry) or _unit(word, registry)
+        if found is None:
+            return None  # the grammar reads the unit or gives the located error
+        unit = found
+    try:
+        value = decimal_value(number)
+    except InvalidValueError:
+        return None  # the grammar gives the located error
     return (
         _PREFIX[prefix] if prefix else None,
         value,

@@ -54,46 +54,11 @@ __all__ = ["clear_caches", "looks_like_year_month", "read_target"]
 
 def _plain(text: str, registry: UnitRegistry) -> AnyTarget | None:
     """The target a plain form means (see :mod:`~indicatorkit.language.plain`), or the
-    sentence, deadline, period or range it certainly is
-    (:mod:`~indicatorkit.language.fast_forms`), or ``None`` for the grammar.  The text is
-    normalised once, and only when it must be."""
-    comparison = _comparison(text, registry, spaced=False)  # the common case: ≥95%
-    if comparison is not None:
-        return comparison
-    certain = sentence(text, registry)  # no digit: never a comparison
-    if certain is not None:
-        return certain
-    normalised = normalize(text)[0] if needs_normalizing(text) else text
-    if normalised is not text or _SPACE(text):  # else tried above: spaces are what it adds
-        comparison = _comparison(text, registry, normalised)
-        if comparison is not None:
-            return comparison
-    form = fast_form(text, normalised, registry)
-    if form is not None:
-        if isinstance(form, Range) and _DOTTED_MONTHS.fullmatch(normalised):
-            return None  # 2023.07-2024.01: a period, or two numbers? (T042)
-        return form
-    if normalised.endswith("。"):
-        return _comparison(text[:-1], registry)  # 15万元。: a full stop says nothing more
-    if _RATE_FIRST(normalised):
-        return _rate_first(normalised, registry)  # 每亩300: the grammar reads no 每 first
-    return foreign_sentence(text, normalised, registry)
-
-
-_SPACE = re.compile(r"\s").search
-#: ``每亩300``: 每 first (not 每年, a deadline's), a digit after — the grammar reads nothing
-#: that starts with 每 but 每年, nor prose with a digit: the slow path comes to
-#: :func:`_rate_first`.
-_RATE_FIRST = re.compile(r"\s*每(?!年).*[0-9]").match
-
-
-def _comparison(
-    text: str, registry: UnitRegistry, normalised: str | None = None, *, spaced: bool = True
-) -> Comparison | None:
-    """The comparison a plain form means, or ``None``."""
-    plain = match_plain(text, registry, normalised, spaced=spaced)
+    sentence, deadline, period or range it certainly is (:func:`_not_plain`), or ``None`` for
+    the grammar."""
+    plain = match_plain(text, registry)
     if plain is None:
-        return None
+        return _not_plain(text, registry)
     prefix, value, unit, suffix = plain
     if prefix is not None:
         # both operators: the grammar decides whether they agree
@@ -103,6 +68,32 @@ def _comparison(
     if suffix is None and unit is NO_UNIT and looks_like_year_month(text):
         return None  # "2021.6" may be a month: the slow path refuses to guess
     return exact_comparison(suffix, value, unit)
+
+
+def _not_plain(text: str, registry: UnitRegistry) -> AnyTarget | None:
+    """What a text that is no plain comparison certainly is, read without the grammar
+    (:mod:`~indicatorkit.language.fast_forms`), normalised once — or ``None``."""
+    certain = sentence(text, registry)  # the common case, decided on the text as given
+    if certain is not None:
+        return certain
+    normalised = normalize(text)[0] if needs_normalizing(text) else text
+    form = fast_form(text, normalised, registry)
+    if form is not None:
+        if isinstance(form, Range) and _DOTTED_MONTHS.fullmatch(normalised):
+            return None  # 2023.07-2024.01: a period, or two numbers? (T042)
+        return form
+    if normalised.endswith("。"):  # 15万元。: a full stop says nothing more
+        comparison = _plain(text[:-1], registry)
+        return comparison if isinstance(comparison, Comparison) else None
+    if _RATE_FIRST(normalised):
+        return _rate_first(normalised, registry)  # 每亩300: the grammar reads no 每 first
+    return foreign_sentence(text, normalised, registry)
+
+
+#: ``每亩300``: 每 first (not 每年, a deadline's), a digit after — the grammar reads nothing
+#: that starts with 每 but 每年, nor prose with a digit: the slow path comes to
+#: :func:`_rate_first`.
+_RATE_FIRST = re.compile(r"\s*每(?!年).*[0-9]").match
 
 
 def _calendar_year(comparison: Comparison, text: str) -> Comparison:
