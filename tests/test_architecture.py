@@ -3,13 +3,14 @@ level (function-level imports included), a module that imports it back.
 
 The layers, lowest first — a module may import only from its own layer or lower ones:
 
-0. ``errors``, ``shortcuts``, ``numerals``, ``vocabulary``, ``grammars``, ``units``, ``optional``
+0. ``errors``, ``shortcuts``, ``numerals``, ``vocabulary``, ``grammars``, ``units``, ``optional``,
+   ``distribution``
 1. ``language`` — values, bounds, the grammar and its reading, lenient repairs, split form
 2. ``model`` — the 绩效目标表 records, findings and lint (no format code)
 3. ``scoring`` — attainment and rule sets
 4. ``formats`` — spec files, JSON, actuals files, workbooks (the edge); ``batch`` — columnar
    scoring of whole tables
-5. ``strategies``, ``cli``, the package itself
+5. ``strategies``, ``cli`` and ``command`` (its entry point), the package itself
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ LAYERS = {
     "numerals": 0,
     "vocabulary": 0,
     "grammars": 0,
+    "distribution": 0,
     "units": 0,
     "optional": 0,
     "language": 1,
@@ -40,6 +42,7 @@ LAYERS = {
     "cli": 5,
     "cli_help": 5,
     "__main__": 6,  # python -m indicatorkit
+    "command": 5,  # the entry point: --version, then the cli
     "": 6,  # indicatorkit/__init__.py
 }
 

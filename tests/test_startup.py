@@ -75,3 +75,45 @@ def test_a_lazy_name_is_the_formats_own() -> None:
     from indicatorkit.formats.ikspec.reader import loads
 
     assert indicatorkit.loads is loads
+
+
+def test_version_imports_nothing_of_the_library() -> None:
+    # the command's entry point answers --version before importing the cli or the library
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from indicatorkit.command import main; status = main(['--version']); "
+            "print(sorted(m for m in sys.modules if m.startswith('indicatorkit')), status)",
+        ],
+        env={"PYTHONPATH": SOURCE, "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    version_line, modules_line = completed.stdout.splitlines()
+    assert version_line.startswith("indicatorkit ")
+    assert modules_line == "['indicatorkit', 'indicatorkit.command', 'indicatorkit.distribution'] 0"
+
+
+def test_import_indicatorkit_imports_no_submodule() -> None:
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json, sys, indicatorkit; print(json.dumps(sorted(sys.modules)))",
+        ],
+        env={"PYTHONPATH": SOURCE, "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    modules = json.loads(completed.stdout)
+    assert [name for name in modules if name.startswith("indicatorkit")] == ["indicatorkit"]
+
+
+def test_the_entry_point_runs_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    from indicatorkit.command import main
+
+    assert main(["parse", "≥95%"]) == 0
+    assert "Comparison" in capsys.readouterr().out

@@ -43,6 +43,7 @@ from typing import Any, TextIO
 import attrs
 
 from indicatorkit.cli_help import SHELLS, add_examples, completion_script
+from indicatorkit.distribution import version
 from indicatorkit.errors import IndicatorkitError, InvalidValueError, UnknownRuleSetError
 from indicatorkit.formats.actuals_file import read_actuals
 from indicatorkit.formats.extras import MissingExtraError
@@ -1077,20 +1078,8 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, **kwargs)
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        sys.stdout.write(f"indicatorkit {_version()}\n")
+        sys.stdout.write(f"indicatorkit {version()}\n")
         parser.exit()
-
-
-def _version() -> str:
-    # the distribution's version, which is indicatorkit.__version__ (tests/test_cli.py checks);
-    # the cli cannot import the package itself, which sits above it (docs/architecture.md);
-    # importlib.metadata is imported when needed: it would cost every command's start-up
-    from importlib import metadata
-
-    try:
-        return metadata.version("indicatorkit")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 def _arguments() -> _Parser:

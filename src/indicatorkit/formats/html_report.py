@@ -29,10 +29,11 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from indicatorkit.distribution import version
 from indicatorkit.formats.html_report_page import ReportError, ReportPage, build_page
 from indicatorkit.formats.output import OutputError, OutputIsInputError, write_text
 from indicatorkit.scoring.assessment import Assessment
@@ -66,13 +67,6 @@ def echarts_source() -> str:
     source = _asset("echarts.min.js")
     # a `</script` inside the code would end the element early; `<\/` means the same in JS
     return source.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
-
-
-def _version() -> str:
-    try:
-        return metadata.version("indicatorkit")
-    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        return "unknown"
 
 
 def _chart_data(page: ReportPage) -> str:
@@ -130,7 +124,7 @@ def render_page(page: ReportPage) -> str:
     template = environment.from_string(_asset("report.html.j2"))
     return template.render(
         page=page,
-        version=_version(),
+        version=version(),
         echarts_version=ECHARTS_VERSION,
         echarts=Markup(echarts_source()),
         chart_data=Markup(_chart_data(page)),
