@@ -228,3 +228,20 @@ def test_not_utf8_is_located_in_characters(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as caught:
         load(bad)
     assert (caught.value.findings[0].line, caught.value.findings[0].column) == (2, 6)
+
+
+def test_repeated_texts_are_one_object() -> None:
+    """A large spec repeats its level names, field texts and targets: the reader keeps one
+    object for each (memory: benchmarks/bench_loads.py)."""
+    from indicatorkit import loads
+
+    block = (
+        "项目 {n} 法律{n}援助\n  预算：10000元\n  指标 产出指标 / 数量指标 / 受理数\n"
+        "    指标值：及时足额发放\n    依据：《法律援助条例》第二十条\n    实际值：已完成\n"
+    )
+    spec = loads("".join(block.format(n=n) for n in (1, 2)))
+    first, second = (project.indicators[0] for project in spec.projects)
+    assert first == second and first.where != second.where
+    for name in ("level1", "level2", "name", "target_text", "basis", "actual"):
+        assert getattr(first, name) is getattr(second, name), name
+    assert first.target is second.target

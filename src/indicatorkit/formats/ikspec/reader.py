@@ -32,6 +32,7 @@ from collections.abc import Callable, Collection, Iterator
 from fractions import Fraction
 from os import PathLike
 from pathlib import Path
+from sys import intern
 from typing import IO, Any, ClassVar, NamedTuple, TypeVar
 
 from lark import Lark, Token, Tree
@@ -709,7 +710,7 @@ class _Reader:
         for child in node.children:
             if child.kind == "continuation" and last is not None:
                 text, field = values[last]
-                values[last] = ("\n".join((text, child.rest.strip())).strip(), field)
+                values[last] = (intern("\n".join((text, child.rest.strip())).strip()), field)
                 continue
             last = None
             key = self.key(child, context)
@@ -757,7 +758,7 @@ class _Reader:
                     child.line,
                     child.column,
                 )
-        return "\n".join(parts).strip()
+        return intern("\n".join(parts).strip())
 
     def value_column(self, node: _Node) -> int:
         """Column of the first character of a field's value."""
@@ -1044,7 +1045,7 @@ class _Reader:
                 node.rest_column,
             )
             return
-        first, last, name = int(match[1]), match[2], match[3] or ""
+        first, last, name = int(match[1]), match[2], intern(match[3] or "")
         values, children = self.fields(node, "项目", {"指标"})
         if last is not None:
             if set(values) != {"暂不公开"} or children:
@@ -1187,7 +1188,7 @@ class _Reader:
     def indicator(self, node: _Node) -> Indicator | None:
         """An indicator; every problem in it is reported, not only the first."""
         count = len(self.findings)
-        levels = split_levels(node.rest)
+        levels = [intern(level) for level in split_levels(node.rest)]
         values, _ = self.fields(node, "指标")
         if len(levels) != 3:
             self.problem(
