@@ -1,20 +1,24 @@
 """Spec loading: time per project at growing sizes (it must stay flat: linear in the file's
-size), and the time of a whole large spec.
+size), the time of a whole large spec, and the memory the loaded spec keeps against the file's
+size (goal of issue 23: ≤ 4×).
 
     python benchmarks/bench_loads.py            # 100 / 1,000 / 10,000 projects
     python benchmarks/bench_loads.py --quick    # 50 / 500 projects (CI)
 
 The spec is the bundled seed's project tables repeated with new numbers.  Figures are printed;
 ``--check`` exits 1 when the time per project grows more than 2× from the smallest size to the
-largest (a sign of superlinear time).
+largest (a sign of superlinear time).  Memory is what ``tracemalloc`` finds still allocated
+after the largest spec is loaded (and the collector has run), in a run of its own.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import indicatorkit
@@ -62,6 +66,18 @@ def main(argv: list[str] | None = None) -> int:
         )
     growth = per_project[-1] / per_project[0]
     print(f"  growth of the time per project, smallest → largest: {growth:.2f}× (linear: ~1×)")
+    size = len(text.encode())
+    del spec
+    gc.collect()
+    tracemalloc.start()
+    spec = indicatorkit.loads(text)
+    gc.collect()
+    kept = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    print(
+        f"  memory kept by the loaded spec: {kept / 1e6:.1f} MB for a {size / 1e6:.2f} MB file: "
+        f"{kept / size:.2f}× (goal ≤ 4×: {'met' if kept / size <= 4 else 'NOT met'})"
+    )
     if args.check and growth > 2:
         print("  FAIL: superlinear", file=sys.stderr)
         return 1
