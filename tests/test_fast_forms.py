@@ -162,9 +162,14 @@ def test_a_sentence_is_decided_on_the_text_as_given() -> None:
 
     from indicatorkit.language import fast_forms
     from indicatorkit.language.prose import SIGN_CHARACTERS
+    from indicatorkit.language.text import words_only
+    from indicatorkit.vocabulary import CHARACTER_ALIASES
 
     for char in fast_forms._PUNCTUATION:
         normal = unicodedata.normalize("NFKC", char)
         assert fast_forms._SENTENCE(normal) and SIGN_CHARACTERS.isdisjoint(normal), char
     for code in range(0x4E00, 0xA000):  # the ideographs: their own normal form, never a digit
         assert unicodedata.is_normalized("NFKC", chr(code)) and not chr(code).isdigit()
+    for alias, meant in CHARACTER_ALIASES.items():  # 贰 → 二: a look-alike of the class is a word
+        if words_only(alias):
+            assert words_only(meant) and SIGN_CHARACTERS.isdisjoint(meant), alias

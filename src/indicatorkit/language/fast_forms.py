@@ -22,14 +22,13 @@ from indicatorkit.errors import DimensionMismatchError
 from indicatorkit.grammars import read_grammar
 from indicatorkit.language.plain import NUMBER, match_plain, number_value, unit_after_number
 from indicatorkit.language.prose import (
-    SIGN_CHARACTERS,
     _number_words_only,
     is_prose,
     unit_alone,
     unquote,
 )
 from indicatorkit.language.targets import AnyTarget, Deadline, Period, Qualitative, Range
-from indicatorkit.language.text import normalize
+from indicatorkit.language.text import WORD_PUNCTUATION, normalize, words_only
 from indicatorkit.language.values import Amount, DatePoint, DateSpan, valid_day
 from indicatorkit.units import NO_UNIT, UnitRegistry
 from indicatorkit.vocabulary import (
@@ -48,16 +47,12 @@ __all__ = ["fast_form", "foreign_sentence", "sentence"]
 #: the numerals, 半 and 年 (what a target's amount or date needs), ASCII letters, spaces and
 #: punctuation that is no sign.  Such a text has no digit, no numeral, no sign and no year
 #: word: the grammar reads none of it (``reading._NO_AMOUNT_OR_DATE``), and it is prose.
-_PUNCTUATION = "".join(
-    char
-    for char in " \t,.;:!?()[]/、，。；：！？（）【】《》〈〉‘’'·…"
-    if char not in SIGN_CHARACTERS
-)
+_PUNCTUATION = WORD_PUNCTUATION
 _NOT_IN_SENTENCE = "零〇一二两三四五六七八九十百千万亿半年"
 #: The characters of the class normalise to characters of the class (full-width punctuation
 #: to ASCII, … to ...), look-alikes aside (below): a text as given matches exactly when its
 #: normal form does, so the check needs no normalising.
-_SENTENCE = re.compile("[\u4e00-\u9fffA-Za-z" + re.escape(_PUNCTUATION) + "]+").fullmatch
+_SENTENCE = words_only
 #: … and look-alikes (萬, 贰, 仟 are numerals once normalised): a text with one is left to
 #: ``reading``.
 _AMOUNT_OR_YEAR = re.compile(

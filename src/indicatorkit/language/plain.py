@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from fractions import Fraction
 
 from indicatorkit.errors import InvalidValueError
-from indicatorkit.language.text import normalize
+from indicatorkit.language.text import normalize, words_only
 from indicatorkit.numerals import decimal_value
 from indicatorkit.units import SCALES, Unit, UnitRegistry
 from indicatorkit.vocabulary import (
@@ -211,6 +211,8 @@ def match_plain(
     """
     match = _TIGHT(text) if _is_normalized("NFKC", text) else None
     if match is None:
+        if words_only(text):
+            return None  # a sentence: no digit, nothing to normalise for
         match = _SPACED(normalize(text)[0])
         if match is None:
             return None

@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from indicatorkit.vocabulary import CHARACTER_ALIASES
+from indicatorkit.vocabulary import CHARACTER_ALIASES, SIGN_OPERATORS
 
-__all__ = ["needs_normalizing", "normalize", "original_position"]
+__all__ = ["WORD_PUNCTUATION", "needs_normalizing", "normalize", "original_position", "words_only"]
 
 _ALIASES = str.maketrans(dict(CHARACTER_ALIASES))
 #: finds a look-alike character: most texts have none, and a search is far cheaper than
@@ -58,6 +58,18 @@ def normalize(text: str) -> tuple[str, tuple[int, ...] | None]:
 
 
 _is_normalized = unicodedata.is_normalized
+
+#: Punctuation of sentences that is no sign of the vocabulary (nor ``%‰~``); each mark
+#: normalises to marks of this list (full-width to ASCII, … to ...).
+WORD_PUNCTUATION = "".join(
+    char
+    for char in " \t,.;:!?()[]/、，。；：！？（）【】《》〈〉‘’'·…"
+    if char not in {*"".join(SIGN_OPERATORS), *"%‰~"}
+)
+#: True for a text of CJK ideographs (their own normal form), ASCII letters and
+#: :data:`WORD_PUNCTUATION` only: its normal form holds no digit and no sign, so no number can
+#: be read from it — decided on the text as given, without normalising.
+words_only = re.compile("[\u4e00-\u9fffA-Za-z" + re.escape(WORD_PUNCTUATION) + "]+").fullmatch
 
 
 def needs_normalizing(text: str) -> bool:
