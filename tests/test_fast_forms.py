@@ -173,3 +173,20 @@ def test_a_sentence_is_decided_on_the_text_as_given() -> None:
     for alias, meant in CHARACTER_ALIASES.items():  # 贰 → 二: a look-alike of the class is a word
         if words_only(alias):
             assert words_only(meant) and SIGN_CHARACTERS.isdisjoint(meant), alias
+
+
+def test_the_start_characters_are_what_the_parser_can_start_with() -> None:
+    """A text whose first character is not among them fails at once in the grammar; every
+    character of the list starts some target."""
+    from indicatorkit.language.fast_forms import _start_characters
+    from indicatorkit.language.grammar import accepts
+
+    starts = _start_characters(REGISTRY)
+    assert starts is not None and {"≥", "不", "1", "一", "全", "每"} <= starts
+    assert not {"完", "进", "及", "资"} & starts
+    from indicatorkit.language.text import normalize
+
+    for text in _corpus_texts():
+        normalised = normalize(text)[0].strip()
+        if normalised and normalised[0] not in starts:
+            assert not accepts(normalised, REGISTRY), text

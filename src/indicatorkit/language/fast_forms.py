@@ -17,9 +17,10 @@ True
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from indicatorkit.errors import DimensionMismatchError
-from indicatorkit.grammars import read_grammar
+from indicatorkit.language.grammar import Start, parser_for
 from indicatorkit.language.plain import NUMBER, match_plain, number_value, unit_after_number
 from indicatorkit.language.prose import (
     _number_words_only,
@@ -33,9 +34,6 @@ from indicatorkit.language.values import Amount, DatePoint, DateSpan, valid_day
 from indicatorkit.units import NO_UNIT, UnitRegistry
 from indicatorkit.vocabulary import (
     CHARACTER_ALIASES,
-    PREFIX_OPERATORS,
-    RANGE_SEPARATORS,
-    SUFFIX_OPERATORS,
     Operator,
 )
 
@@ -87,26 +85,67 @@ def sentence(text: str, registry: UnitRegistry) -> Qualitative | None:
     return Qualitative(stripped)
 
 
-def _alphabet(registry: UnitRegistry) -> frozenset[str]:
-    """Every character a token of the target grammar may hold with ``registry`` — more, never
-    fewer: the grammar file's own characters (its comments too), every unit and operator
-    word, every look-alike's mapping, ASCII."""
-    words = [
-        read_grammar("target.lark"),
-        *registry.known_unit_words(),
-        *PREFIX_OPERATORS,
-        *SUFFIX_OPERATORS,
-        *RANGE_SEPARATORS,
-        *CHARACTER_ALIASES.values(),
-        "".join(map(chr, range(128))),
-    ]
-    return frozenset("".join(words))
+def _first(items: Any) -> tuple[frozenset[str] | None, bool]:
+    """The characters a parsed regular expression (``re._parser``) can start with (``None``:
+    any) and whether it can match nothing."""
+    found: set[str] = set()
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            return frozenset({*found, chr(arg)}), False
+        if name == "IN":
+            for kind, value in arg:
+                if str(kind) == "LITERAL":
+                    found.add(chr(value))
+                elif str(kind) == "RANGE":
+                    found.update(map(chr, range(value[0], value[1] + 1)))
+                else:  # NEGATE, CATEGORY: too many to list
+                    return None, False
+            return frozenset(found), False
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero width (a lookaround only narrows what matches)
+        if name == "SUBPATTERN":
+            parts = [(arg[-1], False)]
+        elif name == "BRANCH":
+            parts = [(branch, False) for branch in arg[1]]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            parts = [(arg[2], arg[0] == 0)]
+        else:  # ANY, NOT_LITERAL, a back reference …
+            return None, False
+        nullable = False
+        for sub, optional in parts:
+            first, empty = _first(sub)
+            if first is None:
+                return None, False
+            found |= first
+            nullable = nullable or empty or optional
+        if not nullable:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def _start_characters(registry: UnitRegistry) -> frozenset[str] | None:
+    """Every character a target can start with in the grammar of ``registry``: the first
+    characters of the terminals its start state accepts (``None`` when one of them may start
+    with too many to list)."""
+    parser = parser_for(registry)
+    table = parser.parser.parser.parser.parse_table
+    accepted = table.states[table.start_states[Start.TARGET.value]]
+    characters: set[str] = set()
+    for terminal in parser.terminals:
+        if terminal.name in accepted:
+            first, empty = _first(re._parser.parse(terminal.pattern.to_regexp()))
+            if first is None or empty:
+                return None
+            characters |= first
+    return frozenset(characters)
 
 
 def foreign_sentence(text: str, normalised: str, registry: UnitRegistry) -> Qualitative | None:
-    """The sentence ``text`` is when its first character is one no token of the grammar holds
-    (``进一步完善``): the grammar fails on it before reading anything, and ``reading`` asks
-    whether it is prose — asked here the same way.  ``None`` for anything else.
+    """The sentence ``text`` is when no target can start with its first character
+    (``进一步完善``, ``完成六安市…``): the grammar fails on it before reading anything, and
+    ``reading`` asks whether it is prose — asked here the same way.  ``None`` for anything
+    else.
 
     >>> from indicatorkit.units import default_registry
     >>> foreign_sentence("进一步完善", "进一步完善", default_registry())
@@ -117,10 +156,12 @@ def foreign_sentence(text: str, normalised: str, registry: UnitRegistry) -> Qual
     stripped = normalised.strip()
     if not stripped:
         return None
-    alphabet = registry.memo.get(_alphabet)
-    if alphabet is None:
-        alphabet = registry.memo[_alphabet] = _alphabet(registry)
-    if stripped[0] in alphabet or unit_alone(stripped, registry) or unquote(text.strip()):
+    if _start_characters not in registry.memo:
+        registry.memo[_start_characters] = _start_characters(registry)
+    starts = registry.memo[_start_characters]
+    if starts is None or stripped[0] in starts:
+        return None  # the grammar may read something: it decides
+    if unit_alone(stripped, registry) or unquote(text.strip()):
         return None  # a quoted sentence: reading takes its inside
     return Qualitative(text.strip()) if is_prose(normalised, registry) else None
 
