@@ -74,12 +74,12 @@ NUMBER = "[0-9][0-9,]*(?:\\.[0-9]+)?"
 def _pattern(space: str) -> Callable[[str], re.Match[str] | None]:
     """Prefix operator, number (its thousands separators checked after the match), unit word,
     suffix operator, with ``space`` between them.  A unit word holds no digit, space,
-    look-alike character or suffix start, and the operator words hold no look-alike either, so
-    a normalised text that matches is already what
-    :func:`~indicatorkit.language.text.normalize` would give."""
+    look-alike character or suffix start — or is letters and one digit (``m2``, ``km2``, as
+    ``㎡`` normalises) — and the operator words hold no look-alike either, so a normalised text
+    that matches is already what :func:`~indicatorkit.language.text.normalize` would give."""
     return re.compile(
         f"{space}({_alternation(PREFIX_OPERATORS)})?{space}({NUMBER}){space}"
-        f"([^0-9\\s{re.escape(_SUFFIX_STARTS + ''.join(CHARACTER_ALIASES))}]*)"
+        f"([^0-9\\s{re.escape(_SUFFIX_STARTS + ''.join(CHARACTER_ALIASES))}]*|[A-Za-z]+[0-9])"
         f"({_alternation(SUFFIX_OPERATORS)})?{space}"
     ).fullmatch
 
