@@ -131,7 +131,7 @@ class _Generations(Generic[Read]):
     change of generation (``reused``), and — while only texts read twice are kept
     (``admit_all`` false) — the texts seen once (``seen``)."""
 
-    __slots__ = ("admit_all", "capacity", "old", "reused", "seen", "young")
+    __slots__ = ("admit_all", "capacity", "limit", "old", "reused", "seen", "young")
 
     def __init__(self) -> None:
         self.young: dict[str, Read] = {}
@@ -140,15 +140,21 @@ class _Generations(Generic[Read]):
         self.admit_all = True
         self.reused = 0
         self.capacity = FIRST_GENERATION
+        self.limit = self._limit()
+
+    def _limit(self) -> int:
+        """The size of a full young generation (CACHE_SIZE is read when the size changes)."""
+        return min(self.capacity, max(1, CACHE_SIZE // 2))
 
     def put(self, text: str, read: Read) -> None:
         """Put ``read`` in the young generation, first starting a new one when it is full."""
         young = self.young
-        if len(young) >= min(self.capacity, max(1, CACHE_SIZE // 2)):
+        if len(young) >= self.limit:
             # were more than 1 in 16 of the readings asked for again a generation later?
             self.admit_all = self.reused * 16 > len(young)
             if self.admit_all:
                 self.capacity *= 2
+                self.limit = self._limit()
             self.old, self.young, self.reused = young, {}, 0
             young = self.young
         young[text] = read
@@ -158,6 +164,7 @@ class _Generations(Generic[Read]):
         self.old.clear()
         self.seen.clear()
         self.admit_all, self.reused, self.capacity = True, 0, FIRST_GENERATION
+        self.limit = self._limit()
 
 
 class CachedReader(Generic[Read]):
