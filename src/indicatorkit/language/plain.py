@@ -71,15 +71,19 @@ _SUFFIX_STARTS = "".join(sorted({word[0] for word in SUFFIX_OPERATORS}))
 NUMBER = "[0-9][0-9,]*(?:\\.[0-9]+)?"
 
 
-def _pattern(space: str) -> Callable[[str], re.Match[str] | None]:
+#: A unit word on the fast path: no digit, space, look-alike or suffix start.
+_WORD = f"[^0-9\\s{re.escape(_SUFFIX_STARTS + ''.join(CHARACTER_ALIASES))}]*"
+
+
+def _pattern(space: str, unit: str = "") -> Callable[[str], re.Match[str] | None]:
     """Prefix operator, number (its thousands separators checked after the match), unit word,
     suffix operator, with ``space`` between them.  A unit word holds no digit, space,
-    look-alike character or suffix start — or is letters and one digit (``m2``, ``km2``, as
-    ``㎡`` normalises) — and the operator words hold no look-alike either, so a normalised text
-    that matches is already what :func:`~indicatorkit.language.text.normalize` would give."""
+    look-alike character or suffix start (or, with ``unit``, is what it matches), and the
+    operator words hold no look-alike either, so a normalised text that matches is already
+    what :func:`~indicatorkit.language.text.normalize` would give."""
     return re.compile(
         f"{space}({_alternation(PREFIX_OPERATORS)})?{space}({NUMBER}){space}"
-        f"([^0-9\\s{re.escape(_SUFFIX_STARTS + ''.join(CHARACTER_ALIASES))}]*|[A-Za-z]+[0-9])"
+        f"({unit or _WORD})"
         f"({_alternation(SUFFIX_OPERATORS)})?{space}"
     ).fullmatch
 
@@ -88,6 +92,11 @@ def _pattern(space: str) -> Callable[[str], re.Match[str] | None]:
 #: a text it does not match is normalised and tried with spaces allowed.
 _TIGHT = _pattern("")
 _SPACED = _pattern("\\s*")
+#: A unit word of letters and one digit (``m2``, ``km2``: ``㎡`` normalised), tried only when
+#: the others fail and the text holds one: an alternative in the patterns above would slow
+#: every match.
+_METRIC = _pattern("\\s*", "[A-Za-z]+[0-9]")
+_LETTER_DIGIT = re.compile("[A-Za-z][0-9]").search
 _SEPARATED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?").fullmatch
 
 
@@ -213,9 +222,14 @@ def match_plain(
     if match is None:
         if words_only(text):
             return None  # a sentence: no digit, nothing to normalise for
-        match = _SPACED(normalize(text)[0])
+        normalised = normalize(text)[0]
+        match = _SPACED(normalised)
         if match is None:
-            return None
+            if _LETTER_DIGIT(normalised) is None:
+                return None
+            match = _METRIC(normalised)
+            if match is None:
+                return None
     prefix, number, word, suffix = match.groups()
     # number_value and unit_after_number, inlined: this is the hot path of every reading
     if "," in number and _SEPARATED(number) is None:

@@ -214,7 +214,11 @@ class CachedReader(Generic[Read]):
                 if read is None:
                     read = self.slow(registry, text)
                 if generations.admit_all:
-                    generations.put(text, read)
+                    young = generations.young
+                    if len(young) < generations.limit:
+                        young[text] = read  # put(), inlined: the common case of every miss
+                    else:
+                        generations.put(text, read)
                 else:  # texts are seldom read again: keep this one if it is read a 2nd time
                     seen = generations.seen
                     size = len(seen)
