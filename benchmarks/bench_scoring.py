@@ -8,8 +8,10 @@
    indicators/s.
 2. ``score(spec)`` on a spec of many projects with actuals (indicators/s, information only).
 
-Times are CPU time (the machine may be shared).  ``--check`` exits 1 when the limit of 1. is
-broken (a regression limit of issue 23).
+Times are CPU time (the machine may be shared), the best of ``--repeat`` runs; each run reads
+its targets afresh (caches cleared, outside the timing), so each checks every target for the
+first time, as a real column does.  ``--check`` exits 1 when the limit of 1. is broken (a
+regression limit of issue 23).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import indicatorkit
+from indicatorkit.language.reading import clear_caches
 
 
 def naive_score(op: str, threshold: Decimal, actual: Decimal, weight: Decimal) -> Decimal:
@@ -36,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--check", action="store_true", help="exit 1 below 200,000 rows/s")
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
     n = 5_000 if args.quick else 50_000
     rng = random.Random(7)
@@ -45,17 +49,20 @@ def main(argv: list[str] | None = None) -> int:
         threshold = rng.randint(1, 1000)
         unit = rng.choice(["件", "人", "%", "元"])
         rows.append((op, threshold, unit, rng.randint(0, 1200), rng.choice([5, 10, 20])))
-    targets = [indicatorkit.parse_target(f"{op}{t}{u}") for op, t, u, _, _ in rows]
     weights = [Fraction(w) for *_, w in rows]
-    start = time.process_time()
-    for target, (_, _, _, actual, _), weight in zip(targets, rows, weights, strict=True):
-        indicatorkit.score_indicator(target, actual, weight)
-    ours = n / (time.process_time() - start)
     naive_rows = [(op, Decimal(t), Decimal(a), Decimal(w)) for op, t, _, a, w in rows]
-    start = time.process_time()
-    for row in naive_rows:
-        naive_score(*row)
-    naive = n / (time.process_time() - start)
+    ours = naive = 0.0
+    for _ in range(max(1, args.repeat)):
+        clear_caches()
+        targets = [indicatorkit.parse_target(f"{op}{t}{u}") for op, t, u, _, _ in rows]
+        start = time.process_time()
+        for target, (_, _, _, actual, _), weight in zip(targets, rows, weights, strict=True):
+            indicatorkit.score_indicator(target, actual, weight)
+        ours = max(ours, n / (time.process_time() - start))
+        start = time.process_time()
+        for row in naive_rows:
+            naive_score(*row)
+        naive = max(naive, n / (time.process_time() - start))
     print(
         f"score_indicator, numeric rows: {ours:10,.0f}/s   naive Decimal scorer {naive:10,.0f}/s   "
         f"ratio {ours / naive:4.2f}×   goal ≥ 200,000/s: {'met' if ours >= 200_000 else 'NOT met'}"
