@@ -5,6 +5,7 @@ budget 分值), 成本指标 read as ≤, weights that do not total 100, and the
 from __future__ import annotations
 
 import datetime
+import math
 from fractions import Fraction
 from pathlib import Path
 
@@ -408,3 +409,35 @@ def test_the_central_layout_carries_its_printed_points_into_the_score() -> None:
     assert (project.budget_weight, project.weight_total) == (20, 130)
     scored = score(Spec(projects=(project,))).projects[0]
     assert scored.budget.score == 18 and scored.total == 128 and scored.grade is None
+
+
+def _rounded_by_definition(value: Fraction, places: int, mode: RoundingMode) -> Fraction:
+    """Rounding written from its definition, in Fractions: the nearest multiple of 10^-places,
+    a half going up (away from zero) or to the even neighbour."""
+    step = Fraction(1, 10**places)
+    low = (abs(value) // step) * step
+    rest = abs(value) - low
+    if rest * 2 > step or (
+        rest * 2 == step and (mode is RoundingMode.HALF_UP or (low / step) % 2 == 1)
+    ):
+        low += step
+    return low if value >= 0 else -low
+
+
+@st.composite
+def _values_and_places(draw: st.DrawFn) -> tuple[Fraction, int]:
+    places = draw(st.integers(min_value=0, max_value=4))
+    halves = st.integers(-(10**6), 10**6).map(lambda k: Fraction(2 * k + 1, 2 * 10**places))
+    value = draw(st.fractions(min_value=-1000, max_value=1000, max_denominator=10**6) | halves)
+    return value, places
+
+
+@settings(max_examples=500)
+@given(_values_and_places(), st.sampled_from([RoundingMode.HALF_UP, RoundingMode.HALF_EVEN]))
+def test_rounding_is_its_definition(
+    value_and_places: tuple[Fraction, int], mode: RoundingMode
+) -> None:
+    value, places = value_and_places
+    rounded = Rounding(places=places, mode=mode).round(value)
+    assert rounded == _rounded_by_definition(value, places, mode)
+    assert math.gcd(rounded.numerator, rounded.denominator) == 1 < rounded.denominator + 1

@@ -136,16 +136,17 @@ class Rounding:
     def round(self, value: Fraction) -> Fraction:
         """``value`` rounded to ``places`` decimals by ``mode`` (whatever the stage)."""
         scale = self._scale
-        if scale % value.denominator == 0:  # already on the grid (the common case)
+        numerator, denominator = value.numerator, value.denominator
+        if scale % denominator == 0:  # already on the grid (the common case)
             return value
-        scaled = value * scale
-        whole, rest = divmod(abs(scaled.numerator), scaled.denominator)
+        # in ints: |value| × scale = whole + rest / denominator (no Fraction in between)
+        whole, rest = divmod(abs(numerator) * scale, denominator)
         twice = 2 * rest
         if self.mode is RoundingMode.HALF_UP:
-            whole += twice >= scaled.denominator
+            whole += twice >= denominator
         elif self.mode is RoundingMode.HALF_EVEN:
-            whole += twice > scaled.denominator or (twice == scaled.denominator and whole % 2 == 1)
-        return Fraction(whole if scaled >= 0 else -whole, scale)
+            whole += twice > denominator or (twice == denominator and whole % 2 == 1)
+        return exact_ratio(whole if numerator >= 0 else -whole, scale)
 
     def row(self, score: Fraction, weight: Fraction) -> Fraction:
         """A row's score as it counts: rounded when rows are (:attr:`RoundingStage.INDICATOR`),
