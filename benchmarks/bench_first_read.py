@@ -111,7 +111,10 @@ def main() -> None:
         for label, code in (
             ("python -c pass (baseline)", "pass"),
             ("python -c 'import indicatorkit'", "import indicatorkit"),
-            ("indicatorkit --version", "from indicatorkit.command import main; main(['--version'])"),
+            (
+                "indicatorkit --version",
+                "from indicatorkit.command import main; main(['--version'])",
+            ),
         )
     }
     print(f"start-up, whole process CPU seconds (best of {repeat}):")

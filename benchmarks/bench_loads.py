@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.collect()
     kept = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
+    assert len(spec.projects) == count  # the spec was alive while it was measured
     print(
         f"  memory kept by the loaded spec: {kept / 1e6:.1f} MB for a {size / 1e6:.2f} MB file: "
         f"{kept / size:.2f}× (goal ≤ 4×: {'met' if kept / size <= 4 else 'NOT met'})"

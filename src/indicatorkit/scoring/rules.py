@@ -146,7 +146,7 @@ class Rounding:
             whole += twice >= denominator
         elif self.mode is RoundingMode.HALF_EVEN:
             whole += twice > denominator or (twice == denominator and whole % 2 == 1)
-        return exact_ratio(whole if numerator >= 0 else -whole, scale)
+        return Fraction(whole if numerator >= 0 else -whole, scale)
 
     def row(self, score: Fraction, weight: Fraction) -> Fraction:
         """A row's score as it counts: rounded when rows are (:attr:`RoundingStage.INDICATOR`),
