@@ -8,7 +8,7 @@
 (0, '≥95%')
 """
 
-from indicatorkit.cli import main
+from indicatorkit.command import main
 
 if __name__ == "__main__":
     raise SystemExit(main())
