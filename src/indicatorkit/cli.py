@@ -5,6 +5,7 @@ indicatorkit check examples/seed_actuals.tsv | SPEC [ACTUALS] [--format text|jso
 indicatorkit lint FILE… [--format text|json|csv]
 indicatorkit fmt [--check] [--force] FILE… | -
 indicatorkit score SPEC [ACTUALS] [--rules NAME] [--rescale] [--format text|json|csv] [--output FILE]
+indicatorkit score --departments FOLDER|TABLE.csv [--rules NAME] [--parquet FILE] [--format text|json|csv]
 indicatorkit monitor SPEC [ACTUALS] --at 2025-06-30 [--format text|json]
 indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] [--year YYYY] [--no-findings]
 indicatorkit import FILE|FOLDER… [-o OUT] [--include-hidden] [--format text|json]
@@ -45,6 +46,13 @@ import attrs
 from indicatorkit.cli_help import SHELLS, add_examples, completion_script
 from indicatorkit.errors import IndicatorkitError, InvalidValueError, UnknownRuleSetError
 from indicatorkit.formats.actuals_file import read_actuals
+from indicatorkit.formats.bureau_sources import read_bureau
+from indicatorkit.formats.bureau_table import (
+    BUREAU_COLUMNS,
+    bureau_rows,
+    bureau_text,
+    write_bureau_parquet,
+)
 from indicatorkit.formats.extras import MissingExtraError
 from indicatorkit.formats.files import (
     ExportError,
@@ -84,6 +92,7 @@ from indicatorkit.model.records import Spec
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.assessment import assess
 from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
+from indicatorkit.scoring.departments import score_departments
 from indicatorkit.scoring.indicator import Outcome, display
 from indicatorkit.scoring.monitoring import Light, monitor
 from indicatorkit.scoring.report import SpecScore, score
@@ -645,6 +654,49 @@ def _score(
     return 1 if open_points else 0
 
 
+def _score_departments(
+    name: str,
+    rules: str | None,
+    form: str,
+    quiet: bool,
+    out: TextIO,
+    rescale: bool = False,
+    parquet: str | None = None,
+) -> int:
+    """Score every department of a folder of specs or a long table with a 部门 column and
+    rank them (:func:`~indicatorkit.scoring.departments.score_departments`); exit 1 when
+    reading found errors or a department's points are open (as ``score``), 2 when no
+    department comes out."""
+    found = read_bureau(name)
+    for finding in found.findings:
+        if not quiet or finding.severity is Severity.ERROR:
+            _error(finding.render())
+    if not found.departments:
+        raise InputError(f"{name}: 没有可评分的部门 / no department to score")
+    try:
+        bureau = score_departments(
+            ((n, spec) for n, _, spec in found.departments),
+            rules=rules,
+            rescale=rescale,
+            sources=(source for _, source, _ in found.departments),
+        )
+        if parquet is not None:
+            write_bureau_parquet(bureau, parquet)
+    except UnknownRuleSetError as error:
+        raise InputError(str(error)) from None
+    except MissingExtraError as error:
+        raise InputError(f"--parquet {parquet}: {error}") from None
+    if form == "json":
+        _dump_json(bureau.to_dict(), out)
+    elif form == "csv":
+        _dump_csv(BUREAU_COLUMNS, bureau_rows(bureau), out)
+    elif not quiet:
+        print(bureau_text(bureau), file=out)
+    errors = any(f.severity is Severity.ERROR for f in found.findings)
+    open_points = [_open_points(d.result, quiet) for d in bureau.departments]
+    return 1 if errors or any(open_points) else 0
+
+
 def _monitor(
     name: str, actuals_name: str | None, at: str, form: str, quiet: bool, out: TextIO
 ) -> int:
@@ -1196,6 +1248,18 @@ def _arguments() -> _Parser:
     score_command.add_argument(
         "-q", "--quiet", action="store_true", help="只看退出码 / exit status only"
     )
+    score_command.add_argument(
+        "--departments",
+        action="store_true",
+        help="SPEC 是规格文件夹或带“部门”列的长表：逐部门评分并排名 / SPEC is a folder of specs "
+        "or a long table with a 部门 column: score and rank every department",
+    )
+    score_command.add_argument(
+        "--parquet",
+        metavar="FILE",
+        help="与 --departments 同用：排名另写成 Parquet / with --departments: also write the "
+        "ranking as Parquet",
+    )
     monitor_command = commands.add_parser(
         "monitor", parents=[common], help="运行监控 / monitoring at a date"
     )
@@ -1392,7 +1456,7 @@ def _dispatch(arguments: argparse.Namespace, form: str, quiet: bool) -> int:
         print(completion_script(arguments.shell, _arguments()), end="")
         return 0
     try:
-        for output in ("output", "scored", "template"):  # before anything is opened
+        for output in ("output", "scored", "template", "parquet"):  # before anything is opened
             if getattr(arguments, output, None) is not None:
                 refuse_inputs(getattr(arguments, output), _inputs(arguments))
         if arguments.command == "fmt" and STDIN in arguments.files and not arguments.check:
@@ -1445,6 +1509,25 @@ def _dispatch(arguments: argparse.Namespace, form: str, quiet: bool) -> int:
                 return _lint(arguments.files, form, quiet, out)
             if arguments.command == "monitor":
                 return _monitor(arguments.file, arguments.actuals, arguments.at, form, quiet, out)
+            if arguments.command == "score" and arguments.departments:
+                if arguments.actuals is not None:
+                    raise InputError(
+                        "--departments 不带实际值文件：实际值写在各部门的规格或长表里 / "
+                        "--departments takes no ACTUALS: give the actuals in the specs or table"
+                    )
+                return _score_departments(
+                    arguments.file,
+                    arguments.rules,
+                    form,
+                    quiet,
+                    out,
+                    arguments.rescale,
+                    arguments.parquet,
+                )
+            if arguments.command == "score" and arguments.parquet is not None:
+                raise InputError(
+                    "--parquet 只与 --departments 同用 / --parquet needs --departments"
+                )
             if arguments.command == "score":
                 return _score(
                     arguments.file,
