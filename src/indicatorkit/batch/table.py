@@ -269,11 +269,17 @@ def _texts(
     for combination, value in big.items():
         codes[combination] = len(values)
         values.append(value)
-    mask = pa.array(~known)  # undecided: null, never a null inside a dictionary
-    exact = pa.array(["" if value is None else format_decimal(value) for value in values])
-    shown = pa.array(["" if value is None else display(value) for value in values])
-    indices = pa.array(codes, mask=mask.to_numpy(zero_copy_only=False))
-    return (
-        pa.DictionaryArray.from_arrays(indices, exact),
-        pa.DictionaryArray.from_arrays(indices, shown),
-    )
+    mask = ~known  # undecided: null, never a null inside a dictionary
+    exact = _unique(["" if v is None else format_decimal(v) for v in values], codes, mask)
+    shown = _unique(["" if v is None else display(v) for v in values], codes, mask)
+    return exact, shown
+
+
+def _unique(
+    texts: list[str], codes: npt.NDArray[np.signedinteger[Any]], mask: npt.NDArray[np.bool_]
+) -> pa.DictionaryArray:
+    """``texts[codes]`` as a dictionary column whose dictionary holds each text once (two
+    values may show alike: 1/3 and 0.333 both show 0.33), as pandas and Arrow readers need."""
+    encoded = pc.dictionary_encode(pa.array(texts, pa.string()))
+    remap = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)
+    return pa.DictionaryArray.from_arrays(pa.array(remap[codes], mask=mask), encoded.dictionary)

@@ -52,7 +52,7 @@ from indicatorkit.model.records import (
     Where,
 )
 
-__all__ = ["read_long_grid", "read_long_table"]
+__all__ = ["TableRecords", "read_long_grid", "read_long_table", "table_records"]
 
 
 def read_long_table(data: str | bytes, *, source: str) -> Imported:
