@@ -104,7 +104,7 @@ def score_table(
         chosen,
         units,
     )
-    result = _result(arrow, evaluated, inverse)
+    result = _result(arrow, evaluated, inverse, chosen.rounding.places)
     return back(result)
 
 
@@ -211,7 +211,8 @@ def _combinations(indices: Sequence[Ints]) -> tuple[tuple[Ints, Ints, Ints, Ints
     return (target, actual, weight, way), inverse.reshape(-1)
 
 
-def _result(table: pa.Table, evaluated: Evaluated, inverse: Ints) -> pa.Table:
+def _result(table: pa.Table, evaluated: Evaluated, inverse: Ints, places: int) -> pa.Table:
+    """The result columns; ``score_display`` shows the rule set's ``places``."""
     kept = [name for name in (*KEY_COLUMNS, *INPUT_COLUMNS) if name in table.column_names]
     columns: dict[str, pa.Array | pa.ChunkedArray] = {name: table.column(name) for name in kept}
     outcome = evaluated.outcome[inverse]
@@ -227,7 +228,7 @@ def _result(table: pa.Table, evaluated: Evaluated, inverse: Ints) -> pa.Table:
         row_small = small[inverse]
         columns[f"{name}_numerator"] = pa.array(top[inverse], mask=~row_small)
         columns[f"{name}_denominator"] = pa.array(bottom[inverse], mask=~row_small)
-        exact, shown = _texts(top, bottom, known, big)
+        exact, shown = _texts(top, bottom, known, big, places if name == "score" else 2)
         columns[name] = exact.take(pa.array(inverse))
         columns[f"{name}_display"] = shown.take(pa.array(inverse))
     columns["message"] = pa.DictionaryArray.from_arrays(
@@ -255,7 +256,7 @@ def _exact(
 
 
 def _texts(
-    top: Ints, bottom: Ints, known: npt.NDArray[np.bool_], big: dict[int, Fraction]
+    top: Ints, bottom: Ints, known: npt.NDArray[np.bool_], big: dict[int, Fraction], places: int
 ) -> tuple[pa.DictionaryArray, pa.DictionaryArray]:
     """Per combination: the exact decimal text (``p/q`` where it does not terminate) and the
     display text — each distinct value formatted once."""
@@ -271,7 +272,7 @@ def _texts(
         values.append(value)
     mask = ~known  # undecided: null, never a null inside a dictionary
     exact = _unique(["" if v is None else format_decimal(v) for v in values], codes, mask)
-    shown = _unique(["" if v is None else display(v) for v in values], codes, mask)
+    shown = _unique(["" if v is None else display(v, places) for v in values], codes, mask)
     return exact, shown
 
 
