@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -70,8 +71,10 @@ def test_dask_map_partitions_equals_one_machine(rules: str) -> None:
     importlib.util.find_spec("pyspark") is None, reason="pyspark 未安装 / pyspark is not installed"
 )
 @pytest.mark.skipif(shutil.which("java") is None, reason="没有 Java / no java on PATH")
-def test_spark_map_in_arrow_equals_one_machine() -> None:
+def test_spark_map_in_arrow_equals_one_machine(monkeypatch: pytest.MonkeyPatch) -> None:
     from pyspark.sql import SparkSession
+
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)  # workers: this interpreter
 
     recipe = _recipe("Spark `mapInArrow`")
     table = pa.Table.from_pandas(_table(), preserve_index=False)
