@@ -18,7 +18,11 @@ from indicatorkit import loads, score
 from indicatorkit.cli import main
 from indicatorkit.formats.bureau_sources import read_bureau
 from indicatorkit.formats.bureau_table import BUREAU_COLUMNS, bureau_rows
-from indicatorkit.formats.long_table_departments import NO_DEPARTMENT, read_department_tables
+from indicatorkit.formats.long_table_departments import (
+    NO_DEPARTMENT,
+    read_department_frame,
+    read_department_tables,
+)
 from indicatorkit.formats.long_table_read import read_long_table
 from indicatorkit.scoring.departments import rank_departments, score_departments
 from indicatorkit.scoring.report import SpecScore
@@ -97,6 +101,24 @@ def test_a_long_table_splits_into_each_departments_own_table() -> None:
         assert [f.code for f in imported.findings] == [f.code for f in alone.findings]
     (finding,) = tables.departments[2][1].findings  # ≥2O场: at the file's line and column
     assert (finding.file, finding.line, finding.column) == ("局.csv", 5, 7)
+
+
+@pytest.mark.parametrize("library", ["pandas", "polars"])
+def test_a_frame_splits_as_its_csv_does(library: str) -> None:
+    module = pytest.importorskip(library)
+    header, *rows = (line.split(",") for line in TABLE.splitlines())
+    frame = module.DataFrame(
+        {name: [row[i] or None for row in rows] for i, name in enumerate(header)}
+    )
+    from_frame = read_department_frame(frame)
+    from_csv = read_department_tables(TABLE, source="局.csv")
+    assert [n for n, _ in from_frame.departments] == [n for n, _ in from_csv.departments]
+    for (_, framed), (_, read) in zip(from_frame.departments, from_csv.departments, strict=True):
+        assert framed.spec is not None and read.spec is not None
+        assert score(framed.spec).department_range == score(read.spec).department_range
+        assert [(f.code, f.line, f.column) for f in framed.findings] == [
+            (f.code, f.line, f.column) for f in read.findings
+        ]
 
 
 def test_a_table_without_a_department_column_is_refused() -> None:

@@ -67,6 +67,7 @@ __all__ = [
     "SPLIT_COLUMNS",
     "Column",
     "LongTableError",
+    "frame_rows",
     "from_frame",
     "long_table_rows",
     "read_long_grid",
@@ -232,6 +233,18 @@ def from_frame(frame: Any, *, source: str = "<frame>") -> Imported:
     >>> [str(i.target) for i in imported.spec.projects[0].indicators], imported.findings
     (['≥180件', '≥90%'], ())
     """
+    rows = frame_rows(frame)
+    grid = grid_from_rows("数据框", rows, source=source)
+    return read_long_grid(grid, source=source, width=len(rows[0]))
+
+
+def frame_rows(frame: Any) -> list[list[str]]:
+    """A pandas or polars frame as text rows, its column names first (a missing value: "").
+
+    >>> import pandas
+    >>> frame_rows(pandas.DataFrame({"部门": ["司法局", None], "分值": [10, 20]}))
+    [['部门', '分值'], ['司法局', '10'], ['', '20']]
+    """
     columns = [str(name) for name in frame.columns]
     if hasattr(frame, "iter_rows"):  # polars
         rows = [["" if v is None else str(v) for v in row] for row in frame.iter_rows()]
@@ -240,8 +253,7 @@ def from_frame(frame: Any, *, source: str = "<frame>") -> Imported:
             ["" if _missing(v) else str(v) for v in row]
             for row in frame.itertuples(index=False, name=None)
         ]
-    grid = grid_from_rows("数据框", [columns, *rows], source=source)
-    return read_long_grid(grid, source=source, width=len(columns))
+    return [columns, *rows]
 
 
 def _missing(value: object) -> bool:

@@ -17,16 +17,23 @@ the header misses a column).
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from indicatorkit.formats.grid import grid_from_rows
 from indicatorkit.formats.imported import Imported
+from indicatorkit.formats.long_table import frame_rows
 from indicatorkit.formats.long_table_read import read_long_grid, table_records
 from indicatorkit.model.findings import Finding, Severity
 
-__all__ = ["DEPARTMENT_HEADERS", "NO_DEPARTMENT", "DepartmentTables", "read_department_tables"]
+__all__ = [
+    "DEPARTMENT_HEADERS",
+    "NO_DEPARTMENT",
+    "DepartmentTables",
+    "read_department_frame",
+    "read_department_tables",
+]
 
 #: The header cells that name the department column (casefolded).
 DEPARTMENT_HEADERS: Final = ("部门", "部门名称", "department", "部门 department")
@@ -69,6 +76,31 @@ def read_department_tables(data: str | bytes, *, source: str) -> DepartmentTable
     if isinstance(records, Imported):
         return DepartmentTables((), records.findings)
     rows, lines, width, findings = records
+    return _split(rows, lines, width, source, tuple(findings))
+
+
+def read_department_frame(frame: Any, *, source: str = "<frame>") -> DepartmentTables:
+    """:func:`read_department_tables` for a pandas or polars frame; findings name the frame's
+    row (the header is row 1) as their line.
+
+    >>> import pandas
+    >>> frame = pandas.DataFrame({"部门": ["司法局", "民政局"], "项目编号": [1, 1],
+    ...     "三级指标": ["受理数", "人数"], "指标值": ["≥1件", "≥2人"]})
+    >>> [name for name, _ in read_department_frame(frame).departments]
+    ['司法局', '民政局']
+    """
+    rows = frame_rows(frame)
+    lines = {row: row for row in range(1, len(rows) + 1)}
+    return _split(rows, lines, len(rows[0]), source, ())
+
+
+def _split(
+    rows: list[list[str]],
+    lines: dict[int, int],
+    width: int,
+    source: str,
+    findings: tuple[Finding, ...],
+) -> DepartmentTables:
     header, *body = rows
     column = _department_column(header)
     if column is None:
@@ -96,7 +128,6 @@ def read_department_tables(data: str | bytes, *, source: str) -> DepartmentTable
             grid_rows.append([*cells[:column], "", *cells[column + 1 :]])
             grid_lines[position] = lines[row_number]
         grid = grid_from_rows("CSV", grid_rows, source=source)
-        departments.append(
-            (name, read_long_grid(grid, source=source, lines=grid_lines, width=width))
-        )
-    return DepartmentTables(tuple(departments), tuple(findings))
+        read = read_long_grid(grid, source=source, lines=grid_lines, width=width)
+        departments.append((name, read))
+    return DepartmentTables(tuple(departments), findings)
