@@ -174,8 +174,9 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     (folder / "open.ikspec").write_text(_spec("150件").replace("    偏差原因：案件来源减少\n", ""))
     assert main(["score", "--departments", str(folder), "--quiet"]) == 1  # a reason is missing
     assert main(["score", "--departments", str(tmp_path / "none.csv")]) == 2
+    assert main(["score", "--departments", str(folder), "--rules", "nowhere"]) == 2
     assert main(["score", str(folder / "民政局.ikspec"), "--parquet", str(tmp_path / "p")]) == 2
     assert main(["score", "--departments", str(folder), str(folder / "民政局.ikspec")]) == 2
     err = capsys.readouterr().err
-    assert "IK600" in err and "--parquet" in err and "ACTUALS" in err
+    assert "IK600" in err and "--parquet" in err and "ACTUALS" in err and "nowhere" in err
     assert not (tmp_path / "p").exists()
