@@ -26,6 +26,7 @@ from typing import Any
 
 from indicatorkit import Spec, dumps, load
 from indicatorkit.formats.files import read_file, write
+from indicatorkit.formats.long_table import long_table_rows
 from indicatorkit.formats.workbook_write import write_workbook
 from tests import central_layouts as central
 from tests import workbook_layouts as layouts
@@ -82,6 +83,15 @@ def _example(name: str, suffix: str) -> Callable[[Path], Path]:
         path = folder / f"{name}{suffix}"
         if suffix == ".xlsx":
             write_workbook(spec, path)
+        elif suffix == ".long.xlsx":  # the long table as a sheet
+            import openpyxl
+
+            book = openpyxl.Workbook()
+            sheet = book.active
+            assert sheet is not None
+            for row in long_table_rows(Spec(projects=spec.projects)):
+                sheet.append(row)
+            book.save(path)
         else:  # a long table holds the projects alone
             write(Spec(projects=spec.projects), path)
         return path
@@ -172,7 +182,7 @@ def cases() -> list[Case]:
     found.append(("seed.docx", _bytes(seed_docx, "seed.docx")))
     found.append(("document_table.txt", _bytes(lambda: TABLE.encode(), "table.txt")))
     for example in EXAMPLES:
-        for suffix in (".ikspec", ".xlsx", ".csv"):
+        for suffix in (".ikspec", ".xlsx", ".csv", ".long.xlsx"):
             found.append((f"{example}{suffix}", _example(example, suffix)))
     return found
 

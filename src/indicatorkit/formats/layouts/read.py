@@ -29,6 +29,7 @@ from indicatorkit.formats.layouts.book import BookReading
 from indicatorkit.formats.layouts.budget_block import budget_header
 from indicatorkit.formats.layouts.cell_lists import read_cell_lists
 from indicatorkit.formats.layouts.indicator_header import find_table
+from indicatorkit.formats.layouts.long_grid import read_long_table_grid
 from indicatorkit.formats.layouts.long_rows import read_long_rows
 from indicatorkit.formats.layouts.own_sheets import read_own_sheet
 from indicatorkit.formats.layouts.project_block import read_project, title_block_start
@@ -121,10 +122,18 @@ def _read_projects(sheet: SheetReading) -> None:
         read_project(sheet, start, end)
 
 
+def _add(book: BookReading, imported: Imported, grid: Grid) -> None:
+    book.findings.extend(imported.findings)
+    header = next(grid.non_empty_rows())
+    for project in imported.spec.projects if imported.spec is not None else ():
+        book.add_project(project, grid.name, header)
+
+
 def read_grids(grids: Sequence[Grid], *, source: str) -> Imported:
     """Read the spec that ``grids`` hold, whatever container they came from: each grid in the
     central layout by :mod:`~indicatorkit.formats.central_layout`, every other by the layout
-    readers of this package; hidden sheets are left out with an IK723 finding.
+    readers of this package (a grid laid out as the library's own long table by the long
+    table's reader); hidden sheets are left out with an IK723 finding.
 
     >>> from indicatorkit.formats.grid import grid_from_rows
     >>> grid = grid_from_rows("表", [["项目名称", "法律援助"], ["预算", "10000元"],
@@ -138,6 +147,10 @@ def read_grids(grids: Sequence[Grid], *, source: str) -> Imported:
     for grid in grids:
         book.findings.extend(hidden_findings(grid))
         if grid.hidden_sheet:
+            continue
+        long_table = read_long_table_grid(grid, source=source)
+        if long_table is not None:
+            _add(book, long_table, grid)
             continue
         kind = central_kind(grid)
         if kind is None:
