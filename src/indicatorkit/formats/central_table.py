@@ -355,6 +355,17 @@ def _row(
     target = _target(reading, table, row, target_cell, level2 + name)
     if target is None:
         return None
+    values = _values(reading, table, row, level2 + name)
+    return new_indicator(
+        reading, row, shown, level1, level2, name, target[0], target_text=target[1], **values
+    )
+
+
+def _values(
+    reading: GridReading, table: IndicatorTable, row: int, context: str
+) -> dict[str, object]:
+    """The row's weight, score, actual (or 不适用) and reason; a value that cannot be read is
+    said and left out, the indicator kept."""
     values: dict[str, object] = {}
     for role, what in (("weight", "分值"), ("score", "得分")):
         number = reading.points(_cell(reading, table, row, role), what)
@@ -362,7 +373,7 @@ def _row(
             values["weight" if role == "weight" else "evaluator_score"] = number
     actual_cell = _cell(reading, table, row, "actual")
     if actual_cell is not None and key(actual_cell.text) not in DASHES:
-        if not serial_date(reading, actual_cell, level2 + name, "实际完成值"):
+        if not serial_date(reading, actual_cell, context, "实际完成值"):
             not_applicable = re.fullmatch(r"\s*不适用\s*(?:[:：]\s*(.*))?", actual_cell.text, re.S)
             if not_applicable:
                 values["not_applicable"] = (not_applicable.group(1) or "").strip()
@@ -373,9 +384,7 @@ def _row(
     reason_cell = _cell(reading, table, row, "reason")
     if reason_cell is not None:
         values["reason"] = reason_cell.text
-    return new_indicator(
-        reading, row, shown, level1, level2, name, target[0], target_text=target[1], **values
-    )
+    return values
 
 
 def _target(
