@@ -43,6 +43,7 @@ from indicatorkit.formats.table_words import (
     ELLIPSIS,
     EMPTY_TEMPLATE_NAME,
     GRADE_WORDS,
+    NOT_APPLICABLE,
     POINTS,
     RUNNING_PREFIX,
     TOTAL_LABELS,
@@ -374,7 +375,7 @@ def _values(
     actual_cell = _cell(reading, table, row, "actual")
     if actual_cell is not None and key(actual_cell.text) not in DASHES:
         if not serial_date(reading, actual_cell, context, "实际完成值"):
-            not_applicable = re.fullmatch(r"\s*不适用\s*(?:[:：]\s*(.*))?", actual_cell.text, re.S)
+            not_applicable = NOT_APPLICABLE.fullmatch(actual_cell.text)
             if not_applicable:
                 values["not_applicable"] = (not_applicable.group(1) or "").strip()
                 values.pop("evaluator_score", None)

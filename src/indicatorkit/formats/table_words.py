@@ -63,6 +63,31 @@ GOAL_MIDTERM: Final = ("中期目标",)
 #: Rows that print a total or a grade (kept as IK712 findings).
 TOTAL_LABELS: Final = ("总分", "合计", "得分合计", "自评方式", "评价分值", "自评得分", "总计")
 GRADE_WORDS: Final = re.compile(r"(评价分值|自评得分|得分合计|自评等级|评价等级)")
+#: Labels that end an indicator table of layouts A–J (a long table runs past 项目名称).
+TABLE_END_LABELS: Final = (
+    "总分",
+    "合计",
+    "得分合计",
+    "偏差大或",
+    "备注",
+    "项目类别",
+    "项目属性",
+    "自评方式",
+    "评价分值",
+    "自评得分",
+    "自评分值",
+    "项目名称",
+)
+#: The labels that start a project block and name it (the first found wins).
+PROJECT_LABELS: Final = ("项目名称", "部门名称", "部门(单位)名称")
+#: ``不适用`` written as an actual, with its reason after a colon (group 1).
+NOT_APPLICABLE: Final = re.compile(r"\s*不适用\s*(?:[:：]\s*(.*))?", re.S)
+#: A money unit stated alone in a title cell: ``单位：元``.
+UNIT_LINE: Final = re.compile(r"\s*单位\s*[:：]\s*(万元|元|千元|亿元)\s*")
+#: A line of a declaration table's title block: a table title, ``单位：元``, a unit code.
+TITLE_BLOCK: Final = re.compile(
+    r"(绩效目标表|自评表|申报表)$|^单位\s*[:：]\s*(万元|元|千元|亿元)$|^\d{6}\S*$"
+)
 #: A title line: ``项目支出绩效自评表``, ``单位：万元`` (a year line such as ``（2024年度）``
 #: is information the project does not keep: reported, not taken as a title).
 TITLE: Final = re.compile(

@@ -10,26 +10,11 @@ import attrs
 
 from indicatorkit.formats.grid import key
 from indicatorkit.formats.layouts.sheet import SheetReading
-from indicatorkit.formats.table_words import GRADE_WORDS, layout_column
+from indicatorkit.formats.table_words import GRADE_WORDS, TABLE_END_LABELS, layout_column
 from indicatorkit.model.findings import Severity
 
 __all__ = ["Table", "claim_header", "find_table"]
 
-#: Labels that end an indicator table (unless it is a long table holding the projects).
-_STOP_LABELS = (
-    "总分",
-    "合计",
-    "得分合计",
-    "偏差大或",
-    "备注",
-    "项目类别",
-    "项目属性",
-    "自评方式",
-    "评价分值",
-    "自评得分",
-    "自评分值",
-    "项目名称",
-)
 #: A header cell is short; a sentence mentioning 一级指标 is not a header.
 _HEADER_LENGTH = 16
 
@@ -95,7 +80,7 @@ def find_table(sheet: SheetReading, start: int, end: int) -> Table | None:
         last = row
         for r in grid.rows_between(row + 1, end):
             first_cells = grid.row_cells(r)
-            if key(first_cells[0].text).startswith(_STOP_LABELS) and not long_table:
+            if key(first_cells[0].text).startswith(TABLE_END_LABELS) and not long_table:
                 break
             if any(GRADE_WORDS.search(c.text) for c in first_cells):
                 break

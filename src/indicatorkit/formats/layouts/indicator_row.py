@@ -21,6 +21,7 @@ from indicatorkit.formats.table_words import (
     DASHES,
     ELLIPSIS,
     EMPTY_TEMPLATE_NAME,
+    NOT_APPLICABLE,
     RUNNING_PREFIX,
     unwrap_name,
 )
@@ -32,7 +33,6 @@ __all__ = ["read_indicator_row"]
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 _GROUP_CAPTION = re.compile(r"(目标\d*|分)[)）]?$")
-_NOT_APPLICABLE = re.compile(r"\s*不适用\s*(?:[:：]\s*(.*))?", re.S)
 
 
 def _skipped(sheet: SheetReading, row: int, cells: list[Cell], shown: str) -> bool:
@@ -115,7 +115,7 @@ def _actual(
     cell = cells.get("actual")
     if cell is None or serial_date(sheet, cell, context, "实际完成值"):
         return {}  # a serial is said (IK703): the indicator stays, with no actual
-    if not_applicable := _NOT_APPLICABLE.fullmatch(cell.text):  # the 自评表 way
+    if not_applicable := NOT_APPLICABLE.fullmatch(cell.text):  # the 自评表 way
         return {"not_applicable": (not_applicable.group(1) or "").strip()}
     header = sheet.grid.text(table.header, cell.column)
     unit_cell = cells.get("unit")

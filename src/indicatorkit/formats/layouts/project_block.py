@@ -24,6 +24,7 @@ from indicatorkit.formats.layouts.declaration_lines import (
 from indicatorkit.formats.layouts.indicator_header import find_table
 from indicatorkit.formats.layouts.indicator_table import read_indicators
 from indicatorkit.formats.layouts.sheet import SheetReading, cell_text
+from indicatorkit.formats.table_words import PROJECT_LABELS, TITLE_BLOCK
 from indicatorkit.model.findings import Severity
 from indicatorkit.model.records import Project
 
@@ -31,9 +32,6 @@ __all__ = ["read_project", "title_block_start"]
 
 ERROR, INFO = Severity.ERROR, Severity.INFO
 
-_TITLE_LIKE = re.compile(
-    r"(绩效目标表|自评表|申报表)$|^单位\s*[:：]\s*(万元|元|千元|亿元)$|^\d{6}\S*$"
-)
 #: The self-assessment's prose rows of a project sheet, label → the project's field.
 _ASSESSMENT_PROSE = {"评价结论": "conclusion", "存在问题": "problems", "改进措施": "improvements"}
 #: Labels whose value cell is a project field as it stands.
@@ -68,8 +66,6 @@ _LABELS = (
     "评分规则",
 )
 
-#: The labels that name a project, the first found wins.
-_PROJECT_NAMES = ("项目名称", "部门名称", "部门(单位)名称")
 
 Found = dict[str, Cell | None]
 
@@ -87,7 +83,7 @@ def title_block_start(sheet: SheetReading, row: int) -> int:
     start = row
     for probe in reversed(sheet.grid.rows_between(1, row - 1)):
         texts = [c.text.strip() for c in sheet.grid.row_cells(probe)]
-        if not all(_TITLE_LIKE.search(t) for t in texts) and not (
+        if not all(TITLE_BLOCK.search(t) for t in texts) and not (
             len(texts) == 2 and re.fullmatch(r"\d{6}", texts[0])
         ):
             break
@@ -177,7 +173,7 @@ def read_project(sheet: SheetReading, start: int, end: int) -> None:
     found = sheet.labelled(label_rows, _LABELS)
     if (rules_cell := found.get("评分规则")) is not None and sheet.book.rules is None:
         sheet.book.rules = rules_cell.text
-    name = next((t for label in _PROJECT_NAMES if (t := cell_text(found.get(label)))), "")
+    name = next((t for label in PROJECT_LABELS if (t := cell_text(found.get(label)))), "")
     number = _number(sheet, found)
     unit = _unit(sheet, found, start, end)
     fields = _lines(sheet, found, label_rows, money)

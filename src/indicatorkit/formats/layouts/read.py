@@ -34,6 +34,7 @@ from indicatorkit.formats.layouts.long_rows import read_long_rows
 from indicatorkit.formats.layouts.own_sheets import read_own_sheet
 from indicatorkit.formats.layouts.project_block import read_project, title_block_start
 from indicatorkit.formats.layouts.sheet import SheetReading
+from indicatorkit.formats.table_words import PROJECT_LABELS
 from indicatorkit.model.findings import Severity
 
 __all__ = ["CODES", "read_grids"]
@@ -67,9 +68,6 @@ CODES = {
     "IK723": "隐藏的行或工作表未读入 / a hidden row or sheet left out",
 }
 
-#: Labels that start a project block.
-_PROJECT_STARTS = ("项目名称", "部门名称", "部门(单位)名称")
-
 
 def _read_sheet(sheet: SheetReading) -> None:
     grid = sheet.grid
@@ -98,7 +96,7 @@ def _read_projects(sheet: SheetReading) -> None:
     if read_cell_lists(sheet):
         return
     starts = sorted(
-        {c.row for c in grid.cells.values() if c.anchor is None and key(c.text) in _PROJECT_STARTS}
+        {c.row for c in grid.cells.values() if c.anchor is None and key(c.text) in PROJECT_LABELS}
     )
     if not starts and table is None and budget_header(sheet, 1, grid.rows) is None:
         if grid.cells:

@@ -15,7 +15,7 @@ from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.grid import Cell, Grid, key
 from indicatorkit.formats.grid_reading import GridReading
 from indicatorkit.formats.layouts.book import BookReading
-from indicatorkit.formats.table_words import DASHES, GRADE_WORDS, TOTAL_LABELS
+from indicatorkit.formats.table_words import DASHES, GRADE_WORDS, TOTAL_LABELS, UNIT_LINE
 from indicatorkit.language.parse import parse_actual
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import Severity
@@ -26,9 +26,6 @@ from indicatorkit.units import unit as unit_named
 __all__ = ["SheetReading", "cell_text"]
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-
-#: A money unit stated alone in a title cell: ``单位：元``.
-_UNIT_LINE = re.compile(r"\s*单位\s*[:：]\s*(万元|元|千元|亿元)\s*")
 
 
 def cell_text(cell: Cell | None) -> str | None:
@@ -134,7 +131,7 @@ class SheetReading(GridReading):
     def money_unit(self, start: int, end: int) -> str | None:
         for row in range(start, min(end, start + 8) + 1):
             for cell in self.grid.row_cells(row):
-                match = _UNIT_LINE.fullmatch(cell.text)
+                match = UNIT_LINE.fullmatch(cell.text)
                 if match and cell.origin not in self.used:
                     self.use(cell.row, cell.column)
                     return match.group(1)
