@@ -166,7 +166,6 @@ INTERNAL = {
     "indicatorkit.units.registry_of",
     "indicatorkit.formats.workbook_grid.date_text",
     "indicatorkit.formats.workbook_grid.number_text",
-    "indicatorkit.formats.workbook_read.key",
 }
 
 

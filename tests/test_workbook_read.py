@@ -442,7 +442,9 @@ def test_every_code_is_documented_and_used() -> None:
         grid,
         actuals_sheet,
     )
-    source = "".join(Path(m.__file__ or "").read_text(encoding="utf-8") for m in modules)
+    layouts = Path(workbook_read.__file__ or "").parent / "layouts"
+    files = [Path(m.__file__ or "") for m in modules] + sorted(layouts.glob("*.py"))
+    source = "".join(path.read_text(encoding="utf-8") for path in files)
     used = set(re.findall(r'"(IK7\d\d)",\n?\s*(?:ERROR|WARNING|INFO|Severity)', source))
     used |= set(re.findall(r'Finding\(\s*"(IK7\d\d)"', source))
     docs = (Path(__file__).parents[1] / "docs" / "workbooks.md").read_text(encoding="utf-8")
