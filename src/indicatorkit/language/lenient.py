@@ -21,15 +21,15 @@ import re
 import attrs
 
 from indicatorkit.errors import (
-    AmbiguousTargetError,
     MissingNumberError,
     SeveralValuesError,
     TargetSyntaxError,
     TextError,
     UnknownUnitError,
 )
+from indicatorkit.language.conventions import Convention
 from indicatorkit.language.prose import looks_like_sentence
-from indicatorkit.language.reading import read_target
+from indicatorkit.language.reading import read_or_convention, read_target
 from indicatorkit.language.targets import AnyTarget, Qualitative
 from indicatorkit.language.text import normalize, original_position
 from indicatorkit.language.words import comparison_in_words
@@ -388,9 +388,7 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
     """
     given_error: TextError | None = None
     try:
-        as_given = read_target(text, registry)
-    except AmbiguousTargetError as error:
-        return _by_convention(text, error)
+        read = read_or_convention(text, registry)
     except MissingNumberError:
         raise  # a unit alone: nothing to repair, never a sentence
     except SeveralValuesError as error:
@@ -399,9 +397,12 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
         counted = _counting_word(text, error, error.position, error.end, registry)
         if counted is not None:
             return counted
-        as_given, given_error = None, error
+        read, given_error = None, error
     except TextError as error:
-        as_given, given_error = None, error
+        read, given_error = None, error
+    if isinstance(read, Convention):
+        return _by_convention(text, read)
+    as_given = read
     if as_given is not None and not isinstance(as_given, Qualitative):
         return LenientParse(text, as_given)
     edits = _find_edits(text, registry)
@@ -458,21 +459,14 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
     return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
 
 
-def _by_convention(text: str, error: AmbiguousTargetError) -> LenientParse:
+def _by_convention(text: str, convention: Convention) -> LenientParse:
     """What a documented convention reads from text strict reading refuses as ambiguous
     (T040 onwards), with the diagnostic saying so."""
-    target = error.reading
-    assert target is not None
-    message = f"{error.message}；按惯例读作“{target}” / read by convention as {target}"
-    diagnostic = Diagnostic(
-        error.code,
-        message,
-        error.position,
-        error.end,
-        text[error.position : error.end],
-        str(target),
-    )
-    return LenientParse(text, target, (diagnostic,))  # type: ignore[arg-type]
+    target: AnyTarget = convention.reading
+    message = f"{convention.message}；按惯例读作“{target}” / read by convention as {target}"
+    start, end = convention.start, convention.end
+    diagnostic = Diagnostic(convention.code, message, start, end, text[start:end], str(target))
+    return LenientParse(text, target, (diagnostic,))
 
 
 def _counting_word(
