@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from indicatorkit.errors import ArgumentError
 from indicatorkit.formats import json_values as values
 from indicatorkit.formats.extras import require
 from indicatorkit.formats.format import Format, Input
@@ -457,6 +458,8 @@ def to_json(spec: Spec, *, indent: int | None = 2) -> str:
     >>> print(to_json(Spec(), indent=None))
     {"department": null, "projects": [], "units": null, "rules": null}
     """
+    if not isinstance(spec, Spec):
+        raise ArgumentError("to_json", "spec", "Spec", spec, "indicatorkit.load(path)")
     return json.dumps(to_data(spec), ensure_ascii=False, indent=indent)
 
 
@@ -474,6 +477,8 @@ def from_json(text: str | bytes) -> Spec:
       {"department": null, "projects": [}
                                         ^
     """
+    if not isinstance(text, str | bytes | bytearray):
+        raise ArgumentError("from_json", "text", "str | bytes", text)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

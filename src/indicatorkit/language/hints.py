@@ -1,7 +1,8 @@
 """Syntax-error explanations: where a text stops being the target language, what could have
 come there, and a hint for the typos real tables contain (``,=``, ``%%``, an unknown unit).
 
->>> from indicatorkit import parse_target, TargetSyntaxError
+>>> from indicatorkit import parse_target
+>>> from indicatorkit.errors import TargetSyntaxError
 >>> try:
 ...     parse_target("≥95%%")
 ... except TargetSyntaxError as error:

@@ -130,7 +130,8 @@ class LenientParse:
     count of its own, T023).  Read actuals of such a target in a registry that has them, and
     declare them in the spec's ``计量单位`` block.
 
-    >>> from indicatorkit import default_registry, parse_target
+    >>> from indicatorkit import parse_target
+    >>> from indicatorkit.units import default_registry
     >>> result = parse_target("指标值：≥95%%", lenient=True)
     >>> result.target, [d.code for d in result.diagnostics], result.defined
     (Comparison('≥95%'), ['T001', 'T005'], ())
