@@ -204,7 +204,29 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
     >>> result.target, [d.code for d in result.diagnostics]
     (Comparison('≥95%'), ['T004'])
     """
-    given_error: TextError | None = None
+    given = _as_given(text, registry)
+    if isinstance(given, LenientParse):
+        return given
+    as_given, given_error = given
+    edits = find_edits(text, registry)
+    if as_given is not None and not edits:
+        return LenientParse(text, as_given)
+    repaired, index = apply_edits(text, edits)
+    try:
+        target = read_target(repaired, registry)
+    except TextError as error:
+        repairs = _Repaired(text, edits, repaired, index)
+        return _when_repairs_fail(repairs, error, registry, as_given, given_error)
+    diagnostics = [_diagnostic(text, edit) for edit in edits]
+    return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
+
+
+def _as_given(
+    text: str, registry: UnitRegistry
+) -> LenientParse | tuple[Qualitative | None, TextError | None]:
+    """The text as given: read (a comparison, range or date: as is), read by a convention, as
+    several values, with an unknown counting word — or what the repairs start from: the
+    sentence it reads as, or the strict error."""
     try:
         read = read_or_convention(text, registry)
     except MissingNumberError:
@@ -213,68 +235,86 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
         return _several_values(text, error)
     except UnknownUnitError as error:
         counted = _counting_word(text, error, error.position, error.end, registry)
-        if counted is not None:
-            return counted
-        read, given_error = None, error
+        return (None, error) if counted is None else counted
     except TextError as error:
-        read, given_error = None, error
+        return None, error
     if isinstance(read, Convention):
         return _by_convention(text, read)
-    as_given = read
-    if as_given is not None and not isinstance(as_given, Qualitative):
-        return LenientParse(text, as_given)
-    edits = find_edits(text, registry)
-    if as_given is not None and not edits:
-        return LenientParse(text, as_given)
-    repaired, index = apply_edits(text, edits)
-    diagnostics = [_diagnostic(text, edit) for edit in edits]
-    try:
-        target = read_target(repaired, registry)
-    except TextError as error:
-        if isinstance(error, UnknownUnitError):  # 合格率≥5000蔸: repaired, then a counting word
-            start, end = index[error.position], index[error.end]
-            counted = _counting_word(text, error, start, end, registry)
-            if counted is not None:
-                return counted
-        truncated = _truncated(repaired, error, registry)
-        if truncated is None:
-            if as_given is not None:  # a sentence the repairs broke: keep it as written
-                return LenientParse(text, as_given)
-            around = _comparison_in_words(text, registry)
-            if around is not None:
-                return around
-            if _sentence(repaired) is None:
-                raise (given_error or error) from None  # located in the text as given
-            # the sentence as written: only a label or punctuation at its edges is set aside,
-            # never a repair inside it (95%% stays as the table wrote it)
-            edges = [edit for edit in edits if edit.code in _EDGE_CODES]
-            sentence = Qualitative(apply_edits(text, edges)[0].strip())
-            diagnostics = [_diagnostic(text, edit) for edit in edges]
-            diagnostics.append(
-                Diagnostic(
-                    "T009",
-                    "含数字的句子读作定性指标，请核对其中是否有应单独填写的数值目标 / "
-                    "a sentence with numbers read as qualitative: check for a target inside",
-                    0,
-                    len(text),
-                    text,
-                    str(sentence),
-                )
-            )
-            return LenientParse(text, sentence, tuple(diagnostics))
+    if not isinstance(read, Qualitative):
+        return LenientParse(text, read)
+    return read, None
+
+
+@attrs.frozen
+class _Repaired:
+    """The text as given, the edits of the repairs, the repaired text and, for each of its
+    characters, the index in the text as given."""
+
+    text: str
+    edits: list[Edit]
+    repaired: str
+    index: list[int]
+
+
+def _when_repairs_fail(
+    repairs: _Repaired,
+    error: TextError,
+    registry: UnitRegistry,
+    as_given: Qualitative | None,
+    given_error: TextError | None,
+) -> LenientParse:
+    """The readings tried when the repaired text cannot be read either (``error``): an
+    unknown counting word, words after the target, the sentence as given, the one comparison
+    of a sentence, a sentence with numbers — else the strict error, located in the text as
+    given."""
+    text, repaired, index = repairs.text, repairs.repaired, repairs.index
+    if isinstance(error, UnknownUnitError):  # 合格率≥5000蔸: repaired, then a counting word
+        start, end = index[error.position], index[error.end]
+        counted = _counting_word(text, error, start, end, registry)
+        if counted is not None:
+            return counted
+    truncated = _truncated(repaired, error, registry)
+    if truncated is not None:
         target, cut = truncated
         start, end = index[cut], index[len(repaired)]
-        diagnostics.append(
-            Diagnostic(
-                "T006",
-                f"忽略了指标值之后的“{repaired[cut:].strip()}” / ignored the words after the target",
-                start,
-                end,
-                text[start:end],
-                "",
-            )
+        after = Diagnostic(
+            "T006",
+            f"忽略了指标值之后的“{repaired[cut:].strip()}” / ignored the words after the target",
+            start,
+            end,
+            text[start:end],
+            "",
         )
-    return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
+        diagnostics = [*(_diagnostic(text, edit) for edit in repairs.edits), after]
+        return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
+    if as_given is not None:  # a sentence the repairs broke: keep it as written
+        return LenientParse(text, as_given)
+    around = _comparison_in_words(text, registry)
+    if around is not None:
+        return around
+    if _sentence(repaired) is None:
+        raise (given_error or error) from None  # located in the text as given
+    return _as_sentence(text, repairs.edits)
+
+
+def _as_sentence(text: str, edits: list[Edit]) -> LenientParse:
+    """The sentence as written (T009): only a label or punctuation at its edges is set aside,
+    never a repair inside it (95%% stays as the table wrote it)."""
+    edges = [edit for edit in edits if edit.code in _EDGE_CODES]
+    sentence = Qualitative(apply_edits(text, edges)[0].strip())
+    diagnostics = [_diagnostic(text, edit) for edit in edges]
+    diagnostics.append(
+        Diagnostic(
+            "T009",
+            "含数字的句子读作定性指标，请核对其中是否有应单独填写的数值目标 / "
+            "a sentence with numbers read as qualitative: check for a target inside",
+            0,
+            len(text),
+            text,
+            str(sentence),
+        )
+    )
+    return LenientParse(text, sentence, tuple(diagnostics))
 
 
 def _by_convention(text: str, convention: Convention) -> LenientParse:
