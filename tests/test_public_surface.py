@@ -22,6 +22,7 @@ from indicatorkit import NATIONAL, RULE_SETS, IndicatorkitError, dump, dumps, lo
 from indicatorkit import units as units_module
 from indicatorkit.errors import ArgumentError
 from indicatorkit.formats.registry import REGISTRY
+from indicatorkit.model import Budget
 from indicatorkit.units import default_registry, define_unit, registry_in_use
 
 SPEC = loads("项目 1 法律援助\n  指标 产出指标 / 数量指标 / 受理数\n    指标值：≥180件\n")
@@ -138,6 +139,9 @@ _MISUSE: dict[str, Callable[[], object]] = {
     "check(None)": lambda: indicatorkit.parse_target("≥5件").check(None),  # type: ignore[arg-type]
     "check([])": lambda: indicatorkit.parse_target("5-6件").check([]),  # type: ignore[arg-type]
     "define_unit('')": lambda: indicatorkit.define_unit(""),
+    "Spec(projects=5)": lambda: indicatorkit.Spec(projects=5),  # type: ignore[arg-type]
+    "Project(1, indicators='受理数')": lambda: indicatorkit.Project(1, indicators="受理数"),  # type: ignore[arg-type]
+    "Budget(10000)": lambda: Budget(10000),  # type: ignore[arg-type]
 }
 
 

@@ -50,6 +50,8 @@ __all__ = [
 
 
 def _as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise InvalidValueError(f"需要一组记录 (a sequence expected), got {type(items).__name__}")
     return tuple(items)
 
 
@@ -252,6 +254,11 @@ def _of_dimension(dimension: str, what: str) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: Amount | None) -> None:
         if value is None:
             return
+        if not isinstance(value, Amount):
+            raise InvalidValueError(
+                f"{what}需要 Amount (an Amount expected for {attribute.name}), got "
+                f"{type(value).__name__}"
+            )
         if value.unit.dimension != dimension:
             raise InvalidValueError(f"{what}的单位不对 (wrong unit for {attribute.name}): {value}")
         _written(value, what)
