@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     weights = [Fraction(w) for *_, w in rows]
     start = time.process_time()
     for target, (_, _, _, actual, _), weight in zip(targets, rows, weights, strict=True):
-        indicatorkit.score_indicator(target, actual, weight)
+        indicatorkit.scoring.score_indicator(target, actual, weight)
     ours = n / (time.process_time() - start)
     naive_rows = [(op, Decimal(t), Decimal(a), Decimal(w)) for op, t, _, a, w in rows]
     start = time.process_time()

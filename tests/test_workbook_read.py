@@ -16,7 +16,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from indicatorkit import Amount, Direction, Finding, Severity, dumps, parse_target, to_json
+from indicatorkit import Direction, Finding, dumps, parse_target, to_json
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.workbook import (
     MissingExtraError,
@@ -24,6 +24,8 @@ from indicatorkit.formats.workbook import (
     write_self_assessment,
     write_workbook,
 )
+from indicatorkit.language import Amount
+from indicatorkit.model import Severity
 from indicatorkit.units import unit
 from tests import workbook_layouts as layouts
 

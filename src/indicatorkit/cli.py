@@ -65,6 +65,7 @@ from indicatorkit.formats.files import (
     summarize,
     write,
 )
+from indicatorkit.formats.format import Holds
 from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.inert_cells import write_csv
@@ -81,6 +82,7 @@ from indicatorkit.formats.limits import (
     using,
 )
 from indicatorkit.formats.output import OutputError, opened, refuse_inputs, write_text
+from indicatorkit.formats.registry import REGISTRY
 from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.formats.workbook_template import write_template
 from indicatorkit.formats.workbook_write import write_self_assessment
@@ -286,7 +288,7 @@ def _spec_items(
 
 
 #: What ``check FILE`` reads as a spec (anything else is a TSV/CSV of target and actual rows).
-_SPEC_FORMATS = frozenset({"ikspec", "json", "xlsx", "xls", "docx", "doc", "pdf"})
+_SPEC_FORMATS = REGISTRY.holding(Holds.SPEC, Holds.SPEC_OR_ACTUALS)
 
 
 def _table_items(read: tuple[str, bytes]) -> list[ActualRow | Finding]:

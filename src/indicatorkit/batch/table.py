@@ -70,7 +70,7 @@ def score_table(
     table: Any, *, rules: RuleSet | str | None = None, units: UnitRegistry | None = None
 ) -> Any:
     """Score every row of ``table`` — a pyarrow ``Table`` or ``RecordBatch``, or a pandas or
-    polars data frame — as :func:`~indicatorkit.score_indicator` scores one indicator, under
+    polars data frame — as :func:`~indicatorkit.scoring.score_indicator` scores one indicator, under
     ``rules``; the result is the same kind of table, with the key and input columns and
     :data:`RESULT_COLUMNS`.
 

@@ -145,7 +145,8 @@ class ProjectScore:
     says why).  ``rescaled`` says the total was rescaled to 100 because some indicators do not
     apply or the rule set rescales weights; ``weight_sum`` is the weights plus the budget line.
 
-    >>> from indicatorkit import display, loads, score
+    >>> from indicatorkit import loads, score
+    >>> from indicatorkit.scoring import display
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
     >>> project = score(spec).projects[0]
     >>> project.number, display(project.indicators[0].score.score), project.undecided
@@ -644,7 +645,8 @@ def score(
     ``rescale`` asks for 百分制折算: totals of weights other than 100 are rescaled to 100
     (the rule set's ``rescale_weights``); without it such a project gets no grade.
 
-    >>> from indicatorkit import display, loads, score
+    >>> from indicatorkit import loads, score
+    >>> from indicatorkit.scoring import display
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：210件\\n")
     >>> project = score(spec).projects[0]
     >>> display(project.indicators[0].score.score), display(project.budget.score)
