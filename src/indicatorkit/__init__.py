@@ -28,6 +28,7 @@ from indicatorkit.model.findings import Finding, SpecError
 from indicatorkit.model.lint import lint
 from indicatorkit.model.records import Department, Indicator, Project, Spec
 from indicatorkit.scoring.attainment import attainment
+from indicatorkit.scoring.audit import Audit, audit
 from indicatorkit.scoring.monitoring import monitor
 from indicatorkit.scoring.report import SpecScore, score
 from indicatorkit.scoring.rules import NATIONAL, RULE_SETS, RuleSet
@@ -184,6 +185,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "NATIONAL",
     "RULE_SETS",
+    "Audit",
     "Comparison",
     "Department",
     "Direction",
@@ -199,6 +201,7 @@ __all__ = [
     "Target",
     "TextError",
     "attainment",
+    "audit",
     "define_unit",
     "dump",
     "dumps",

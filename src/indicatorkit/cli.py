@@ -11,6 +11,7 @@ indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] 
 indicatorkit import FILE|FOLDER… [-o OUT] [--include-hidden] [--format text|json]
 indicatorkit export SPEC [ACTUALS] -o OUT | --scored OUT.xlsx | --template OUT.xlsx [--projects-only]
 indicatorkit completion bash|zsh|powershell
+indicatorkit audit FILE|FOLDER… [--rules NAME] [--format text|json|csv] [--output FILE]
 
 Conventions for every verb: exit 0 when clean, 1 for findings (failed rows, lint errors,
 files to reformat), 2 for a usage or input error (a file that cannot be read, is empty, is
@@ -93,6 +94,8 @@ from indicatorkit.model.lint import BUDGET_POINTS, lint
 from indicatorkit.model.records import Spec
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.assessment import assess
+from indicatorkit.scoring.audit import Audit, audit
+from indicatorkit.scoring.audit_rows import AUDIT_COLUMNS, audit_rows
 from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
 from indicatorkit.scoring.departments import score_departments
 from indicatorkit.scoring.indicator import Outcome, display
@@ -626,6 +629,36 @@ def _budget_points(spec: Spec) -> Fraction:
     with suppress(UnknownRuleSetError):
         return rule_set(spec.rules).budget_weight
     return BUDGET_POINTS
+
+
+# --- audit ---------------------------------------------------------------------------------
+
+
+def _audit(names: Sequence[str], rules: str | None, form: str, quiet: bool, out: TextIO) -> int:
+    """Audit the printed scores of every file (a folder: every file in it); exit 2 when a
+    file cannot be used, 1 when a printed figure contradicts the rules, a table check fails
+    or reading a file found errors (printed to stderr: rows that were not audited)."""
+    audits: list[Audit] = []
+    status, unread = 0, False  # unread: reading found errors (rows that never reach the audit)
+    for path in files_in(names):
+        try:
+            loaded = _load_spec_source(str(path), quiet=True)
+            unread = unread or loaded.errors
+            audits.append(audit(loaded.spec, rules=rules, file=loaded.shown))
+        except UnknownRuleSetError as error:
+            raise InputError(str(error)) from None
+        except InputError as error:
+            _error(str(error))
+            status = 2
+    if form == "json":
+        _dump_json([result.to_dict() for result in audits], out)
+    elif form == "csv":
+        _dump_csv(AUDIT_COLUMNS, audit_rows(audits), out)
+    elif not quiet:
+        print("\n\n".join(result.table() for result in audits), file=out)
+    if status:
+        return status
+    return 0 if all(result.clean for result in audits) and not unread else 1
 
 
 # --- score ---------------------------------------------------------------------------------
@@ -1262,6 +1295,17 @@ def _arguments() -> _Parser:
         help="与 --departments 同用：排名另写成 Parquet / with --departments: also write the "
         "ranking as Parquet",
     )
+    audit_command = commands.add_parser(
+        "audit", parents=[rows], help="审核印出的自评得分 / audit a published self-assessment"
+    )
+    audit_command.add_argument(
+        "files", nargs="+", metavar="FILE", help="文件或目录（任何可导入的文件）/ files or folders"
+    )
+    audit_command.add_argument(
+        "--rules",
+        metavar="NAME",
+        help="审核所依据的规则（默认全国规则）/ the rule set under review",
+    )
     monitor_command = commands.add_parser(
         "monitor", parents=[common], help="运行监控 / monitoring at a date"
     )
@@ -1509,6 +1553,8 @@ def _dispatch(arguments: argparse.Namespace, form: str, quiet: bool) -> int:
                 return _check(arguments.file, arguments.actuals, form, quiet, out)
             if arguments.command == "lint":
                 return _lint(arguments.files, form, quiet, out)
+            if arguments.command == "audit":
+                return _audit(arguments.files, arguments.rules, form, quiet, out)
             if arguments.command == "monitor":
                 return _monitor(arguments.file, arguments.actuals, arguments.at, form, quiet, out)
             if arguments.command == "score" and arguments.departments:

@@ -64,8 +64,11 @@ class BudgetBlock:
 
     fields: dict[str, object] = attrs.field(eq=False)
     last_row: int
-    #: The 分值 and 得分 printed on the 年度资金总额 row (``weight``, ``score``), when numbers.
+    #: The 分值, 得分 and 执行率 printed on the 年度资金总额 row (``weight``, ``score``,
+    #: ``rate`` as a share), when numbers.
     printed: dict[str, Fraction] = attrs.field(factory=dict, eq=False)
+    #: The (row, column) of each printed figure.
+    places: dict[str, tuple[int, int]] = attrs.field(factory=dict, eq=False)
 
 
 def read_budget_block(reading: GridReading, caption: Cell) -> BudgetBlock:
@@ -176,7 +179,8 @@ def _column_block(
         return BudgetBlock(fields, row - 1)
     _total(reading, caption, unit, total, total_row, fields)
     _check_sources(reading, total, sources, fields)
-    return BudgetBlock(fields, row - 1, _printed(total))
+    printed, places = _printed(total)
+    return BudgetBlock(fields, row - 1, printed, places)
 
 
 def _source(
@@ -191,17 +195,26 @@ def _source(
         return []
 
 
-def _printed(total: dict[str, Cell | None]) -> dict[str, Fraction]:
-    """The 分值 and 得分 printed on the total row, when numbers."""
-    printed = {}
-    for role in ("weight", "score"):
+def _printed(
+    total: dict[str, Cell | None],
+) -> tuple[dict[str, Fraction], dict[str, tuple[int, int]]]:
+    """The 分值, 得分 and 执行率 (a share) printed on the total row, when numbers, and the
+    (row, column) of each."""
+    printed, places = {}, {}
+    for role in ("weight", "score", "rate"):
         cell = total.get(role)
-        if cell is not None:
-            try:
-                printed[role] = decimal_value(key(cell.text).removesuffix("分"))
-            except (ValueError, ArithmeticError):
-                pass  # a dash, or words: IK715 quotes it
-    return printed
+        if cell is None:
+            continue
+        text = key(cell.text)
+        try:
+            if role == "rate":
+                value = decimal_value(text.removesuffix("%")) / (100 if text.endswith("%") else 1)
+            else:
+                value = decimal_value(text.removesuffix("分"))
+        except (ValueError, ArithmeticError):
+            continue  # a dash, or words: IK715 quotes it
+        printed[role], places[role] = value, (cell.row, cell.column)
+    return printed, places
 
 
 def _total(

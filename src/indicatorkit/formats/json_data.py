@@ -114,8 +114,9 @@ RECORDS: Final = (
     Indicator,
 )
 
-#: Fields that are not data (``eq=False`` metadata): where a record was read, its comments.
-_NOT_DATA: Final = frozenset({"where", "comments"})
+#: Fields that are not data (``eq=False`` metadata): where a record was read, its comments,
+#: the figures a published table printed beyond its rows.
+_NOT_DATA: Final = frozenset({"where", "comments", "printed"})
 
 #: An indicator's target object holds the target's text as written beside what it means.
 _CARRIED: Final = {(Indicator, "target_text")}

@@ -29,6 +29,7 @@ from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import column_letters
+from indicatorkit.model.printed import Printed
 from indicatorkit.numerals import is_terminating, to_fraction
 from indicatorkit.units import UnitRegistry
 
@@ -403,6 +404,9 @@ class Project:
     conclusion: str = attrs.field(default="", kw_only=True, converter=field_text)
     problems: str = attrs.field(default="", kw_only=True, converter=field_text)
     improvements: str = attrs.field(default="", kw_only=True, converter=field_text)
+    #: What the published table prints beyond its rows (总分, 等级, 执行率, the budget line's
+    #: 得分), for :func:`indicatorkit.audit`; like ``where``, not part of equality.
+    printed: Printed | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
     where: Where | None = _where()
     comments: tuple[str, ...] = _comments()
 
