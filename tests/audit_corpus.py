@@ -12,9 +12,12 @@ from pathlib import Path
 
 import attrs
 
-from indicatorkit import Amount, Budget, Direction, Indicator, Project, Spec, parse_target, unit
+from indicatorkit import Direction, Indicator, Project, Spec, parse_target
 from indicatorkit.errors import IndicatorkitError
+from indicatorkit.language import Amount
+from indicatorkit.model import Budget
 from indicatorkit.model.printed import Printed
+from indicatorkit.units import unit
 
 CORPUS = Path(__file__).parent / "corpus" / "real" / "self_assessment.tsv"
 DIRECTIONS = {"反向": Direction.LOWER, "正向": Direction.HIGHER}

@@ -16,15 +16,17 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import Budget, Indicator, Project, Spec, parse_target, unit
+from indicatorkit import Indicator, Project, Spec, parse_target
 from indicatorkit.errors import ArgumentError, UnknownRuleSetError
 from indicatorkit.language.values import Amount
+from indicatorkit.model import Budget
 from indicatorkit.model.printed import Printed
 from indicatorkit.scoring.audit import Audit, RowAudit, Verdict, audit
 from indicatorkit.scoring.audit_checks import AUDIT_CODES, decimals
 from indicatorkit.scoring.indicator import score_indicator
 from indicatorkit.scoring.report import score
 from indicatorkit.scoring.rules import RULE_SETS, RoundingStage, RuleSet
+from indicatorkit.units import unit
 from tests.audit_corpus import DIRECTIONS, CorpusRow, corpus_spec, number
 
 SPEC, LANDED, LEFT = corpus_spec()
