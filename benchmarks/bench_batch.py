@@ -28,8 +28,9 @@ import time
 import numpy as np
 import pyarrow as pa
 
-from indicatorkit import Direction, score_indicator
+from indicatorkit import Direction
 from indicatorkit.batch import score_table
+from indicatorkit.scoring import score_indicator
 
 SENTENCES = ("及时足额发放", "群众满意度明显提升", "严格执行相关制度规定", "效果明显")
 GRADES = ("达成", "部分达成", "未达成", "达成预期指标")

@@ -38,7 +38,7 @@ import indicatorkit
 imported = time.process_time()
 indicatorkit.parse_target("2025年12月底前完成")
 first = time.process_time()
-units = indicatorkit.default_registry().define("蔸 = [蔸]")
+units = indicatorkit.units.default_registry().define("蔸 = [蔸]")
 indicatorkit.parse_target("不少于三百蔸", units=units)
 new_unit = time.process_time()
 try:

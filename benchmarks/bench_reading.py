@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         if mine / simple > limit:
             broken.append(label)
 
-    q = indicatorkit.default_registry().pint.Quantity
+    q = indicatorkit.units.default_registry().pint.Quantity
     target = indicatorkit.parse_target("≥95%")
     threshold = q(Fraction(95), "percent")
     quantities = [q(Fraction(v, 10), "percent") for v in range(900, 1000)] * (n // 100)

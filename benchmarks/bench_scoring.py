@@ -24,6 +24,7 @@ from fractions import Fraction
 
 import indicatorkit
 from indicatorkit.language.reading import clear_caches
+from indicatorkit.scoring import score_indicator
 
 
 def naive_score(op: str, threshold: Decimal, actual: Decimal, weight: Decimal) -> Decimal:
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         targets = [indicatorkit.parse_target(f"{op}{t}{u}") for op, t, u, _, _ in rows]
         start = time.process_time()
         for target, (_, _, _, actual, _), weight in zip(targets, rows, weights, strict=True):
-            indicatorkit.score_indicator(target, actual, weight)
+            score_indicator(target, actual, weight)
         ours = max(ours, n / (time.process_time() - start))
         start = time.process_time()
         for row in naive_rows:

@@ -38,7 +38,8 @@ import lark
 import pint
 
 import indicatorkit
-from indicatorkit import Comparison, Operator, Range, parse_target
+from indicatorkit import Comparison, parse_target
+from indicatorkit.language import Operator, Range
 from indicatorkit.language import reading as parsing  # clear_caches
 from indicatorkit.numerals import chinese_numeral
 from indicatorkit.units import SCALES, default_registry

@@ -7,7 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from html.parser import HTMLParser
 
-from indicatorkit import Amount, Spec, lint, score
+from indicatorkit import Spec, lint, score
+from indicatorkit.language import Amount
 from indicatorkit.scoring.indicator import display
 from indicatorkit.scoring.report import SpecScore
 

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from indicatorkit import Amount, DatePoint, parse_actual, parse_target
+from indicatorkit import parse_actual, parse_target
+from indicatorkit.language import Amount, DatePoint
 from indicatorkit.model.records import (
     Budget,
     Checkpoint,

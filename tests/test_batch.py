@@ -72,7 +72,8 @@ def _assert_equal_row_by_row(rows: list[dict[str, Any]], rules: str) -> None:
                 assert batch[name] is None and batch[f"{name}_display"] is None
             else:
                 assert Fraction(batch[name]) == value, (row, rules, name)
-                assert batch[f"{name}_display"] == display(value)
+                places = RULE_SETS[rules].rounding.places if name == "score" else 2
+                assert batch[f"{name}_display"] == display(value, places)
 
 
 @st.composite
@@ -220,3 +221,21 @@ def test_the_core_imports_neither_pyarrow_nor_numpy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert completed.stdout.strip() == "[]"
+
+
+def test_text_columns_hold_each_text_once_and_stay_text_when_empty() -> None:
+    """1/3 and 0.334 both show 0.33: the display dictionary holds it once (pandas refuses a
+    category twice); an empty table's text columns are still text."""
+    pandas = pytest.importorskip("pandas")
+    table = pa.table({"target": ["≥3件", "≥1000件"], "actual": ["1件", "334件"], "weight": [1, 1]})
+    scored = score_table(table, rules="national")
+    shown = scored.column("attainment_display").combine_chunks()
+    assert shown.to_pylist() == ["0.33", "0.33"]
+    assert len(shown.dictionary) == len(set(shown.dictionary.to_pylist()))
+    assert score_table(table.to_pandas())["attainment_display"].tolist() == ["0.33", "0.33"]
+    empty = score_table(table.slice(0, 0))
+    assert all(
+        empty.schema.field(name).type.value_type == pa.string()
+        for name in ("score", "score_display", "attainment", "attainment_display")
+    )
+    assert len(score_table(pandas.DataFrame(table.slice(0, 0).to_pandas()))) == 0

@@ -9,7 +9,8 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import Bound, Comparison, Direction, Operator, Range, parse_target
+from indicatorkit import Comparison, Direction, parse_target
+from indicatorkit.language import Bound, Operator, Range
 from indicatorkit.strategies import comparisons, ranges
 
 DIRECTIONS = st.sampled_from([None, Direction.HIGHER, Direction.LOWER])

@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import Amount, unit
 from indicatorkit.formats.central_layout import (
     GridProjects,
     central_kind,
@@ -23,8 +22,10 @@ from indicatorkit.formats.central_layout import (
 from indicatorkit.formats.grid import Cell, Grid, grid_of
 from indicatorkit.formats.grid_docx import docx_grids
 from indicatorkit.formats.workbook_grid import load_grids, number_text
+from indicatorkit.language import Amount
 from indicatorkit.model.findings import Severity
 from indicatorkit.model.records import FundSource, Project
+from indicatorkit.units import unit
 from tests import central_layouts as layouts
 
 

@@ -23,11 +23,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import Amount, read, score, unit
+from indicatorkit import read, score
 from indicatorkit.cli import main
 from indicatorkit.formats.imported import Imported
+from indicatorkit.language import Amount
 from indicatorkit.model.findings import Severity
 from indicatorkit.model.records import Project
+from indicatorkit.units import unit
 from tests import central_layouts as layouts
 
 REAL = Path(__file__).parent / "corpus" / "real" / "self_assessment.tsv"

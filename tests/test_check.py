@@ -8,18 +8,11 @@ from fractions import Fraction
 
 import pytest
 
-from indicatorkit import (
-    Amount,
-    DatePoint,
-    DimensionMismatchError,
-    Direction,
-    Grade,
-    TargetSyntaxError,
-    parse_target,
-    unit,
-)
+from indicatorkit import Direction, parse_target
+from indicatorkit.errors import DimensionMismatchError, TargetSyntaxError
+from indicatorkit.language import Amount, DatePoint, Grade
 from indicatorkit.scoring.attainment import attainment
-from indicatorkit.units import default_registry
+from indicatorkit.units import default_registry, unit
 
 
 @pytest.mark.parametrize(

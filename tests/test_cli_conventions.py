@@ -55,6 +55,7 @@ CLEAN: dict[str, list[str]] = {
     "fmt": ["--check", "FILE.ikspec"],
     "score": ["FILE.ikspec"],
     "monitor": ["FILE.ikspec", "--at", "2025-12-31"],
+    "audit": ["FILE.ikspec"],
 }
 VERBS = sorted(CLEAN)
 #: Verbs whose -o/--output is the data they write (a spec, a page), not a text report: their

@@ -124,7 +124,7 @@ def test_a_missing_extra_is_named(
 ) -> None:
     import zipfile
 
-    from indicatorkit import MissingExtraError
+    from indicatorkit.formats import MissingExtraError
 
     path = tmp_path / "表.docx"
     with zipfile.ZipFile(path, "w") as archive:

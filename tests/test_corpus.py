@@ -19,7 +19,7 @@ def test_target_forms(text: str, canonical: str, kind: str) -> None:
 
 @pytest.mark.parametrize(("text", "error", "column", "fragment"), rows("errors.tsv"))
 def test_errors(text: str, error: str, column: str, fragment: str) -> None:
-    with pytest.raises(getattr(indicatorkit, error)) as caught:
+    with pytest.raises(getattr(indicatorkit.errors, error)) as caught:
         parse_target(text)
     assert caught.value.column == int(column)
     assert fragment in str(caught.value)
@@ -42,7 +42,7 @@ def test_lenient_repairs(text: str, canonical: str, codes: str) -> None:
 
 @pytest.mark.parametrize(("text", "error"), rows("lenient_refused.tsv"))
 def test_lenient_refuses_guesses(text: str, error: str) -> None:
-    with pytest.raises(getattr(indicatorkit, error)):
+    with pytest.raises(getattr(indicatorkit.errors, error)):
         parse_target(text, lenient=True)
 
 

@@ -11,24 +11,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import (
+from indicatorkit import loads, parse_actual, parse_target
+from indicatorkit.errors import (
     AmbiguousTargetError,
-    DatePoint,
     DateSerialError,
-    DateSpan,
-    Deadline,
     DimensionMismatchError,
     InvalidTargetError,
     InvalidValueError,
-    Period,
     UnknownUnitError,
-    from_data,
-    loads,
-    parse_actual,
-    parse_target,
-    score_indicator,
-    to_data,
 )
+from indicatorkit.formats import from_data, to_data
+from indicatorkit.language import DatePoint, DateSpan, Deadline, Period
+from indicatorkit.scoring import score_indicator
 from indicatorkit.strategies import (
     actuals_meeting,
     actuals_missing,
@@ -327,7 +321,8 @@ def test_check_decides_by_the_day_bounds(period: Period, point: DatePoint) -> No
 
 
 def test_monitoring_lights_periods_and_month_deadlines() -> None:
-    from indicatorkit import Light, monitor
+    from indicatorkit import monitor
+    from indicatorkit.scoring import Light
 
     spec = loads(
         "项目 1 示例\n  预算：10000元\n"

@@ -7,22 +7,22 @@ import pickle
 import pytest
 
 import indicatorkit
-from indicatorkit import (
+from indicatorkit import IndicatorkitError, parse_target
+from indicatorkit.errors import (
     DimensionMismatchError,
-    IndicatorkitError,
     InvalidTargetError,
     TargetSyntaxError,
     UnknownUnitError,
-    parse_target,
+    caret_line,
+    display_width,
 )
-from indicatorkit.errors import caret_line, display_width
 
 
-def test_all_errors_are_value_errors_exported_at_top_level() -> None:
+def test_all_errors_are_value_errors_exported_by_the_errors_module() -> None:
     for cls in (TargetSyntaxError, UnknownUnitError, InvalidTargetError, DimensionMismatchError):
         assert issubclass(cls, IndicatorkitError)
         assert issubclass(cls, ValueError)
-        assert getattr(indicatorkit, cls.__name__) is cls
+        assert getattr(indicatorkit.errors, cls.__name__) is cls
 
 
 def test_caret_is_under_the_offending_text_by_display_width() -> None:

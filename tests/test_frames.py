@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given, settings
 
 import indicatorkit
-from indicatorkit import MissingExtraError, Spec, from_frame, load, score, to_frame
+from indicatorkit import Spec, load, score
 from indicatorkit.errors import ArgumentError
+from indicatorkit.formats import MissingExtraError, from_frame, to_frame
 from indicatorkit.scoring.frames import COLUMNS
 from indicatorkit.strategies import specs
 

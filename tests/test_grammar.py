@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from lark import Lark
 
-from indicatorkit import Operator, parse_target
+from indicatorkit import parse_target
 from indicatorkit.grammars import grammar_path
+from indicatorkit.language import Operator
 from indicatorkit.language.grammar import grammar_text
 from indicatorkit.units import default_registry, known_unit_words, unit
 from indicatorkit.vocabulary import (

@@ -15,18 +15,17 @@ from hypothesis import strategies as st
 
 import indicatorkit
 from indicatorkit import (
-    DimensionMismatchError,
     IndicatorkitError,
-    InvalidValueError,
     SpecError,
     TextError,
-    default_registry,
     dumps,
     load,
     loads,
     parse_actual,
     parse_target,
 )
+from indicatorkit.errors import DimensionMismatchError, InvalidValueError
+from indicatorkit.units import default_registry
 
 Q = default_registry().pint.Quantity
 #: INDICATORKIT_PROPERTY_SCALE=20 runs twenty times more fuzz examples (the longer profile,
@@ -256,7 +255,7 @@ def test_any_mutation_of_the_seed_loads_or_raises_our_error(data: st.DataObject)
 def test_what_from_data_accepts_dumps_and_loads_accept(data: st.DataObject) -> None:
     import copy
 
-    base = indicatorkit.to_data(
+    base = indicatorkit.formats.to_data(
         load(Path(__file__).parents[1] / "examples" / "yutian_justice_2025.ikspec")
     )
     changed = copy.deepcopy(base)
@@ -275,7 +274,7 @@ def test_what_from_data_accepts_dumps_and_loads_accept(data: st.DataObject) -> N
     else:
         changed["projects"][project]["number"] = value
     try:
-        spec = indicatorkit.from_data(changed)
+        spec = indicatorkit.formats.from_data(changed)
     except SpecError:
         return
     assert loads(dumps(spec)) == spec

@@ -16,30 +16,31 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from indicatorkit import (
-    Budget,
-    Checkpoint,
     Department,
-    DepartmentGoal,
     Indicator,
-    InvalidValueError,
-    MeasureGroup,
-    Programme,
     Project,
     Spec,
     SpecError,
-    SpendingPlan,
     loads,
     parse_target,
     strategies,
     units,
 )
-from indicatorkit.errors import UnknownUnitError
+from indicatorkit.errors import InvalidValueError, UnknownUnitError
 from indicatorkit.formats import json_data, json_schema
 from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.targets import Comparison
 from indicatorkit.language.values import Amount, DatePoint
-from indicatorkit.model import records
+from indicatorkit.model import (
+    Budget,
+    Checkpoint,
+    DepartmentGoal,
+    MeasureGroup,
+    Programme,
+    SpendingPlan,
+    records,
+)
 from indicatorkit.vocabulary import Operator
 from tests.corpus_files import rows
 
@@ -967,7 +968,7 @@ def test_every_record_is_an_object_of_its_data_fields() -> None:
         assert names == [
             field.name
             for field in attrs.fields(cls)
-            if field.name not in ("where", "comments", "target_text")
+            if field.name not in ("where", "comments", "target_text", "printed")
         ]
         assert list(node["properties"]) == names == node["required"], cls
         assert node["additionalProperties"] is False

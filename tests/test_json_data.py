@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import indicatorkit
-from indicatorkit import Spec, score, score_indicator, strategies
+from indicatorkit import Spec, score, strategies
 from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
 from indicatorkit.formats.json_schema import spec_schema
+from indicatorkit.scoring import score_indicator
 from indicatorkit.scoring.indicator import IndicatorScore
 from indicatorkit.scoring.report import SpecScore
 from indicatorkit.scoring.rules import RULE_SETS

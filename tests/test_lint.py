@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from indicatorkit import Severity, lint, load, loads
+from indicatorkit import lint, load, loads
+from indicatorkit.model import Severity
 from indicatorkit.model.lint import RULES
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "yutian_justice_2025.ikspec"

@@ -13,8 +13,9 @@ import attrs
 import jsonschema
 import pytest
 
-from indicatorkit import Location, read
+from indicatorkit import read
 from indicatorkit.cli import main
+from indicatorkit.model import Location
 from indicatorkit.model.lint import lint
 from tests import central_layouts as layouts
 from tests import workbook_layouts

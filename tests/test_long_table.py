@@ -166,7 +166,7 @@ def test_data_frames_go_there_and_back(library: str) -> None:
 def test_a_frame_library_that_is_missing_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from indicatorkit import MissingExtraError
+    from indicatorkit.formats import MissingExtraError
 
     monkeypatch.setitem(sys.modules, "polars", None)
     with pytest.raises(MissingExtraError, match=r"indicatorkit\[polars\]"):

@@ -18,17 +18,9 @@ from fractions import Fraction
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import (
-    AmbiguousTargetError,
-    Amount,
-    Comparison,
-    Deadline,
-    IndicatorkitError,
-    Qualitative,
-    Range,
-    parse_actual,
-    parse_target,
-)
+from indicatorkit import Comparison, IndicatorkitError, parse_actual, parse_target
+from indicatorkit.errors import AmbiguousTargetError
+from indicatorkit.language import Amount, Deadline, Qualitative, Range
 from indicatorkit.language.reading import looks_like_year_month
 from indicatorkit.numerals import chinese_numeral, format_decimal
 from indicatorkit.units import NO_UNIT

@@ -92,7 +92,7 @@ def test_installed_wheel_parses_and_checks(site: Path, tmp_path: Path) -> None:
         "assert site in pathlib.Path(indicatorkit.__file__).resolve().parents, indicatorkit.__file__\n"
         "assert site in g.grammar_path('target.lark').resolve().parents\n"
         "assert site in g.grammar_path('spec.lark').resolve().parents\n"
-        "assert indicatorkit.schema()['$schema']\n"
+        "assert indicatorkit.formats.schema()['$schema']\n"
         "spec = indicatorkit.loads('项目 1\\n  指标 产出指标 / 数量指标 / a\\n    指标值：≥1件\\n')\n"
         "assert indicatorkit.dumps(spec).startswith('项目 1')\n"
         "assert indicatorkit.from_json(indicatorkit.to_json(spec)) == spec\n"

@@ -4,6 +4,7 @@ and the workbook — never labelled 未达成 (issue 20)."""
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from pathlib import Path
 
 import openpyxl
@@ -56,8 +57,11 @@ def test_each_grade_has_its_own_outcome_scored_in_its_band(
     }[grade]
     assert result.outcome is expected and result.outcome.decided
     band = RULE_SETS[rules].bands[grade]
-    assert result.score is not None
-    assert band.low * weight <= result.score <= band.high * weight
+    assert result.score is not None and result.exact_score is not None
+    # the band bounds the formula's value; the row is then rounded as the rule set rounds
+    # (whole-points turns 0.7 of 1 point into 1)
+    assert band.low * weight <= result.exact_score <= band.high * weight
+    assert result.score == RULE_SETS[rules].rounding.row(result.exact_score, Fraction(weight))
     assert (result.outcome is Outcome.MET) == bool(result.met)
 
 

@@ -19,24 +19,25 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from indicatorkit import (
-    Amount,
     Comparison,
+    Direction,
+    IndicatorkitError,
+    TextError,
+    parse_actual,
+    parse_target,
+)
+from indicatorkit.errors import UnknownUnitError
+from indicatorkit.language import (
+    Amount,
     DatePoint,
     DateSpan,
     Deadline,
-    Direction,
-    IndicatorkitError,
     Operator,
     Period,
     Qualitative,
     Range,
-    TextError,
-    parse_actual,
     parse_split_target,
-    parse_target,
-    unit,
 )
-from indicatorkit.errors import UnknownUnitError
 from indicatorkit.language.lenient import LenientParse
 from indicatorkit.numerals import format_decimal, is_terminating
 from indicatorkit.scoring.attainment import attainment
@@ -53,7 +54,7 @@ from indicatorkit.strategies import (
     target_texts_with_targets,
     targets,
 )
-from indicatorkit.units import SCALES, Unit, default_registry, known_unit_words, scaled
+from indicatorkit.units import SCALES, Unit, default_registry, known_unit_words, scaled, unit
 
 #: INDICATORKIT_PROPERTY_SCALE=20 runs twenty times more examples (for a soak run).
 SCALE = float(os.environ.get("INDICATORKIT_PROPERTY_SCALE", "1"))

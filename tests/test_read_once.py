@@ -20,7 +20,7 @@ from indicatorkit import read
 
 SEED = Path(__file__).parents[1] / "examples" / "seed" / "000_878df4ebd272f24d.txt"
 #: The modules that read targets from the file (each target once).
-READERS = {"document_lists", "workbook_read", "central_table"}
+READERS = {"document_lists", "targets", "cell_lists", "central_table"}  # layouts.targets, …
 
 
 def _caller() -> str:

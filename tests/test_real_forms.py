@@ -10,18 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import (
-    AmbiguousTargetError,
-    Amount,
-    Comparison,
-    IndicatorkitError,
-    InvalidTargetError,
-    Period,
-    Qualitative,
-    TargetSyntaxError,
-    parse_target,
-    unit,
-)
+from indicatorkit import Comparison, IndicatorkitError, parse_target
+from indicatorkit.errors import AmbiguousTargetError, InvalidTargetError, TargetSyntaxError
+from indicatorkit.language import Amount, Period, Qualitative
+from indicatorkit.units import unit
 from indicatorkit.vocabulary import Operator
 
 DENOMINATORS = ["亩", "人", "生", "户", "年", "株", "个", "次", "天"]

@@ -17,23 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from indicatorkit import (
-    Amount,
-    Comparison,
-    DatePoint,
-    Deadline,
-    IndicatorkitError,
-    Period,
-    Qualitative,
-    Range,
-    default_registry,
-    lint,
-    loads,
-    parse_target,
-)
+from indicatorkit import Comparison, IndicatorkitError, lint, loads, parse_target
 from indicatorkit.errors import UnknownUnitError
+from indicatorkit.language import Amount, DatePoint, Deadline, Period, Qualitative, Range
 from indicatorkit.language.text import normalize
-from indicatorkit.units import NO_UNIT
+from indicatorkit.units import NO_UNIT, default_registry
 from indicatorkit.vocabulary import Operator
 
 CORPUS = sorted((Path(__file__).parent / "corpus" / "real").glob("targets_*.tsv"))

@@ -12,7 +12,8 @@ from collections import Counter
 
 import pytest
 
-from indicatorkit import Comparison, IndicatorkitError, Qualitative, parse_target
+from indicatorkit import Comparison, IndicatorkitError, parse_target
+from indicatorkit.language import Qualitative
 from indicatorkit.language.targets import AnyTarget
 from tests.corpus_files import rows
 

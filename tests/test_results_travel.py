@@ -134,7 +134,7 @@ def test_ik408_is_located_in_the_spec_file(
 )
 def test_misuse_of_the_api_is_the_librarys_typed_error(call: object) -> None:
     spec = ik.load(EXAMPLE)
-    with pytest.raises(ik.ArgumentError) as caught:
+    with pytest.raises(ik.errors.ArgumentError) as caught:
         call(spec)  # type: ignore[operator]
     assert isinstance(caught.value, ik.IndicatorkitError) and isinstance(caught.value, TypeError)
     assert pickle.loads(pickle.dumps(caught.value)).args == caught.value.args

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import Comparison, Direction, Grade, parse_target
+from indicatorkit import Comparison, Direction, parse_target
+from indicatorkit.language import Grade
 from indicatorkit.language.bare_numbers import other_reading
 from indicatorkit.scoring.indicator import (
     Outcome,

@@ -7,7 +7,8 @@ from collections import Counter
 
 import pytest
 
-from indicatorkit import IndicatorkitError, Qualitative, parse_target
+from indicatorkit import IndicatorkitError, parse_target
+from indicatorkit.language import Qualitative
 from tests.corpus_files import SEED, rows
 
 SEED_ROWS = rows("seed_targets.tsv")

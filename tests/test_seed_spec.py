@@ -8,8 +8,10 @@ from typing import Any
 import attrs
 import pytest
 
-from indicatorkit import Amount, Checkpoint, DatePoint, Spec, SpendingPlan, load, parse_actual
+from indicatorkit import Spec, load, parse_actual
 from indicatorkit.formats.ikspec.writer import dumps
+from indicatorkit.language import Amount, DatePoint
+from indicatorkit.model import Checkpoint, SpendingPlan
 from indicatorkit.model import records as spec_model
 from tests.seed_reader import SEED, read_seed
 

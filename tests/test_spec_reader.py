@@ -8,16 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import (
-    Comparison,
-    Department,
-    IndicatorkitError,
-    Project,
-    Qualitative,
-    SpecError,
-    load,
-    loads,
-)
+from indicatorkit import Comparison, Department, IndicatorkitError, Project, SpecError, load, loads
+from indicatorkit.language import Qualitative
 
 SMALL = """
 # 文件头

@@ -11,18 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import (
-    Spec,
-    SpecError,
-    UnknownUnitError,
-    default_registry,
-    dumps,
-    from_data,
-    loads,
-    parse_target,
-    to_data,
-)
-from indicatorkit.units import UnitDefinitionError, UnitRegistry
+from indicatorkit import Spec, SpecError, dumps, loads, parse_target
+from indicatorkit.errors import UnknownUnitError
+from indicatorkit.formats import from_data, to_data
+from indicatorkit.units import UnitDefinitionError, UnitRegistry, default_registry
 
 #: The shipped units alone (units.txt), whatever define_unit added to the default registry.
 SHIPPED = UnitRegistry()

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from indicatorkit import (
-    Budget,
-    Indicator,
-    MeasureGroup,
-    Project,
-    Spec,
-    dumps,
-    loads,
-    parse_target,
-)
+from indicatorkit import Indicator, Project, Spec, dumps, loads, parse_target
 from indicatorkit.language.values import Amount
+from indicatorkit.model import Budget, MeasureGroup
 from indicatorkit.units import unit
 from tests.test_spec_reader import SMALL
 
@@ -81,7 +73,8 @@ def test_measures_with_several_lines() -> None:
 
 
 def test_round_trips_found_by_the_docs_review() -> None:
-    from indicatorkit import Department, DepartmentGoal
+    from indicatorkit import Department
+    from indicatorkit.model import DepartmentGoal
 
     spec = Spec(
         Department("1", "局", goals=(DepartmentGoal(1, "第一行\n第二行"),)),

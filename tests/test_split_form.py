@@ -6,14 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from indicatorkit import (
-    Comparison,
-    InvalidTargetError,
-    TargetSyntaxError,
-    UnknownUnitError,
-    parse_split_target,
-    parse_target,
-)
+from indicatorkit import Comparison, parse_target
+from indicatorkit.errors import InvalidTargetError, TargetSyntaxError, UnknownUnitError
+from indicatorkit.language import parse_split_target
 from tests.corpus_files import rows
 
 FULL_WIDTH = {"≥": "≥", ">": "＞", "=": "＝", "<": "＜", "≤": "≤"}

@@ -6,18 +6,10 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from indicatorkit import (
-    IndicatorkitError,
-    UnitRegistry,
-    UnknownUnitError,
-    default_registry,
-    define_unit,
-    parse_actual,
-    parse_target,
-    unit,
-)
+from indicatorkit import IndicatorkitError, define_unit, parse_actual, parse_target
+from indicatorkit.errors import UnknownUnitError
 from indicatorkit.language import reading
-from indicatorkit.units import known_unit_set, registry_in_use
+from indicatorkit.units import UnitRegistry, default_registry, known_unit_set, registry_in_use, unit
 
 
 def test_a_registry_refuses_every_assignment() -> None:

@@ -10,19 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import (
-    DimensionMismatchError,
-    IndicatorkitError,
-    SpecError,
+from indicatorkit import IndicatorkitError, SpecError, define_unit, loads, parse_target
+from indicatorkit.errors import DimensionMismatchError, UnknownUnitError
+from indicatorkit.language.text import normalize
+from indicatorkit.units import (
     UnitDefinitionError,
-    UnknownUnitError,
-    define_unit,
-    loads,
-    parse_target,
+    could_be_counting_word,
+    known_unit_set,
+    known_unit_words,
     unit,
 )
-from indicatorkit.language.text import normalize
-from indicatorkit.units import could_be_counting_word, known_unit_set, known_unit_words
 
 COUNTS = "件 人 人次 次 场 场次 份 个 项 户 家 篇 期 批 台 辆 套".split()
 
@@ -103,7 +100,7 @@ def test_a_bad_definition_is_a_typed_error() -> None:
 
 
 def test_registries_are_values_that_extend_without_touching_others() -> None:
-    from indicatorkit import UnitRegistry, default_registry
+    from indicatorkit.units import UnitRegistry, default_registry
 
     base = default_registry()
     trees = base.define("墩 = [墩]")
@@ -124,7 +121,7 @@ def test_registries_are_values_that_extend_without_touching_others() -> None:
 
 
 def test_define_is_idempotent_and_refuses_a_conflict() -> None:
-    from indicatorkit import default_registry
+    from indicatorkit.units import default_registry
 
     base = default_registry()
     trees = base.define("垛 = [垛]")
@@ -143,7 +140,7 @@ def test_a_registry_crosses_a_process_boundary() -> None:
     import subprocess
     import sys
 
-    from indicatorkit import default_registry
+    from indicatorkit.units import default_registry
 
     trees = default_registry().define("蔸 = [蔸]")
     spec = loads(
@@ -164,7 +161,9 @@ def test_a_registry_crosses_a_process_boundary() -> None:
 
 
 def test_json_carries_the_units_of_a_spec() -> None:
-    from indicatorkit import SpecError, default_registry, from_json, to_data, to_json
+    from indicatorkit import SpecError, from_json, to_json
+    from indicatorkit.formats import to_data
+    from indicatorkit.units import default_registry
 
     trees = default_registry().define("垛 = [垛]")
     spec = loads(
@@ -263,7 +262,7 @@ def test_counting_words_never_compare_with_each_other() -> None:
 
 
 def test_a_shipped_counting_word_cannot_be_defined_again() -> None:
-    from indicatorkit import default_registry
+    from indicatorkit.units import default_registry
 
     with pytest.raises(UnitDefinitionError, match="已是已知单位"):
         default_registry().define("棵 = [棵]")
@@ -279,7 +278,7 @@ def test_an_unknown_single_character_is_an_error_that_shows_how_to_add_it(text: 
 
 
 def test_the_nearest_units_of_a_chinese_word_are_counting_words() -> None:
-    from indicatorkit import default_registry
+    from indicatorkit.units import default_registry
 
     registry = default_registry()
     assert registry.nearest_units("航") == ("航次",)
@@ -333,7 +332,7 @@ def test_the_words_never_counted_are_those_the_counting_word_list_leaves_out() -
 def test_lenient_reading_takes_an_unknown_counting_word_as_a_count_of_its_own(
     text: str, strict: str, span: str
 ) -> None:
-    from indicatorkit import default_registry
+    from indicatorkit.units import default_registry
 
     read = parse_target(text, lenient=True)
     assert read.defined == ("蔸 = [蔸]",)
@@ -372,7 +371,8 @@ _ADHOC = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF).filter(
 def test_any_unknown_counting_word_reads_leniently_as_its_own_count(
     char: str, number: int, operator: str
 ) -> None:
-    from indicatorkit import Comparison, default_registry
+    from indicatorkit import Comparison
+    from indicatorkit.units import default_registry
 
     try:
         parse_target(f"{operator}{number}{char}")
@@ -410,7 +410,8 @@ def test_where_units_are_declared_an_undeclared_counting_word_stays_an_error() -
     is an error whose hint is the line to add — never an ad-hoc count."""
     import json
 
-    from indicatorkit import Indicator, InvalidValueError, Project, Spec, from_json, to_json
+    from indicatorkit import Indicator, Project, Spec, from_json, to_json
+    from indicatorkit.errors import InvalidValueError
     from indicatorkit.formats.imported import spec_units
 
     text = "项目 1 绿化\n  指标 产出指标 / 数量指标 / 栽种数\n    指标值：≥5000蔸\n"

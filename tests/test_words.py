@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from indicatorkit import (
-    Comparison,
-    Qualitative,
-    SeveralValuesError,
-    TargetSyntaxError,
-    parse_target,
-)
+from indicatorkit import Comparison, parse_target
+from indicatorkit.errors import SeveralValuesError, TargetSyntaxError
+from indicatorkit.language import Qualitative
 from indicatorkit.language.words import comparison_in_words, numbers_in, separate_values
 from indicatorkit.units import default_registry
 

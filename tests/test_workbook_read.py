@@ -16,7 +16,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from indicatorkit import Amount, Direction, Finding, Severity, dumps, parse_target, to_json
+from indicatorkit import Direction, Finding, dumps, parse_target, to_json
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.workbook import (
     MissingExtraError,
@@ -24,6 +24,8 @@ from indicatorkit.formats.workbook import (
     write_self_assessment,
     write_workbook,
 )
+from indicatorkit.language import Amount
+from indicatorkit.model import Severity
 from indicatorkit.units import unit
 from tests import workbook_layouts as layouts
 
@@ -442,7 +444,9 @@ def test_every_code_is_documented_and_used() -> None:
         grid,
         actuals_sheet,
     )
-    source = "".join(Path(m.__file__ or "").read_text(encoding="utf-8") for m in modules)
+    layouts = Path(workbook_read.__file__ or "").parent / "layouts"
+    files = [Path(m.__file__ or "") for m in modules] + sorted(layouts.glob("*.py"))
+    source = "".join(path.read_text(encoding="utf-8") for path in files)
     used = set(re.findall(r'"(IK7\d\d)",\n?\s*(?:ERROR|WARNING|INFO|Severity)', source))
     used |= set(re.findall(r'Finding\(\s*"(IK7\d\d)"', source))
     docs = (Path(__file__).parents[1] / "docs" / "workbooks.md").read_text(encoding="utf-8")

@@ -1,283 +1,234 @@
 """indicatorkit — budget performance targets (预算绩效目标) that a program can read, check
 and score.
 
+The names for every day are here; the rest live in named submodules —
+:mod:`indicatorkit.language` (targets and values), :mod:`indicatorkit.model` (the records),
+:mod:`indicatorkit.scoring`, :mod:`indicatorkit.formats` (files), :mod:`indicatorkit.units`
+and :mod:`indicatorkit.errors`.
+
 >>> import indicatorkit
 >>> target = indicatorkit.parse_target("≥95%")
 >>> target.check("96%").met
 True
 >>> str(indicatorkit.parse_target("不少于两百件"))
 '≥200件'
+>>> indicatorkit.language.Range is type(indicatorkit.parse_target("90%-100%"))
+True
 """
 
 import importlib
+import warnings
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from indicatorkit.errors import (
-        AmbiguousTargetError,
-        ArgumentError,
-        DateSerialError,
-        DimensionMismatchError,
-        IndicatorkitError,
-        InvalidTargetError,
-        InvalidValueError,
-        MissingNumberError,
-        SeveralValuesError,
-        TargetSyntaxError,
-        TextError,
-        UnknownRuleSetError,
-        UnknownUnitError,
-    )
+    from indicatorkit.errors import IndicatorkitError, TextError
     from indicatorkit.formats.actuals_file import read_actuals
-    from indicatorkit.formats.extras import MissingExtraError
     from indicatorkit.formats.files import ExportError, read, write
     from indicatorkit.formats.ikspec.dump import dump
     from indicatorkit.formats.ikspec.reader import load, loads
     from indicatorkit.formats.ikspec.writer import dumps
-    from indicatorkit.formats.imported import Imported
-    from indicatorkit.formats.json_data import from_data, from_json, schema, to_data, to_json
-    from indicatorkit.formats.long_table import from_frame, to_frame
-    from indicatorkit.language.bounds import Bound, Bounds, DayBounds, Direction
-    from indicatorkit.language.lenient import Diagnostic, LenientParse
+    from indicatorkit.formats.json_data import from_json, to_json
+    from indicatorkit.language.bounds import Direction
     from indicatorkit.language.parse import parse_actual, parse_target
-    from indicatorkit.language.split_form import parse_split_target
-    from indicatorkit.language.targets import (
-        Actual,
-        AnyTarget,
-        CheckResult,
-        Comparison,
-        Deadline,
-        Period,
-        Qualitative,
-        Range,
-        Target,
-    )
-    from indicatorkit.language.values import Amount, DatePoint, DateSpan, Grade
-    from indicatorkit.model.findings import Finding, Severity, SpecError
+    from indicatorkit.language.targets import Comparison, Target
+    from indicatorkit.model.findings import Finding, SpecError
     from indicatorkit.model.lint import lint
-    from indicatorkit.model.records import (
-        Budget,
-        Checkpoint,
-        Department,
-        DepartmentGoal,
-        Indicator,
-        Location,
-        MeasureGroup,
-        Programme,
-        Project,
-        Spec,
-        SpendingPlan,
-        Where,
-    )
+    from indicatorkit.model.records import Department, Indicator, Project, Spec
     from indicatorkit.scoring.attainment import attainment
-    from indicatorkit.scoring.indicator import IndicatorScore, Outcome, display, score_indicator
-    from indicatorkit.scoring.monitoring import Light, MonitorReport, monitor
-    from indicatorkit.scoring.report import ProjectScore, SpecScore, score
+    from indicatorkit.scoring.audit import Audit, audit
+    from indicatorkit.scoring.monitoring import monitor
+    from indicatorkit.scoring.report import SpecScore, score
     from indicatorkit.scoring.rules import NATIONAL, RULE_SETS, RuleSet
-    from indicatorkit.units import (
-        Unit,
-        UnitDefinitionError,
-        UnitRegistry,
-        default_registry,
-        define_unit,
-        unit,
-    )
-    from indicatorkit.vocabulary import Operator
+    from indicatorkit.units import define_unit
 
 #: 版本号（只写在这里）/ the version, kept in this one place.
 __version__ = "0.1.0"
 
-#: Every public name and the module it comes from, imported when first used (PEP 562):
+#: Every top-level name and the module it comes from, imported when first used (PEP 562):
 #: ``import indicatorkit`` costs nothing, and a command (``indicatorkit --version``) or a
 #: program imports only the parts it uses.  ``tests/test_startup.py`` checks that every name
 #: is there and is its module's own.
 _LAZY: dict[str, str] = {
+    **dict.fromkeys(("IndicatorkitError", "TextError"), "indicatorkit.errors"),
+    "read_actuals": "indicatorkit.formats.actuals_file",
+    **dict.fromkeys(("ExportError", "read", "write"), "indicatorkit.formats.files"),
+    "dump": "indicatorkit.formats.ikspec.dump",
+    **dict.fromkeys(("load", "loads"), "indicatorkit.formats.ikspec.reader"),
+    "dumps": "indicatorkit.formats.ikspec.writer",
+    **dict.fromkeys(("from_json", "to_json"), "indicatorkit.formats.json_data"),
+    "Direction": "indicatorkit.language.bounds",
+    **dict.fromkeys(("parse_actual", "parse_target"), "indicatorkit.language.parse"),
+    **dict.fromkeys(("Comparison", "Target"), "indicatorkit.language.targets"),
+    **dict.fromkeys(("Finding", "SpecError"), "indicatorkit.model.findings"),
+    "lint": "indicatorkit.model.lint",
+    **dict.fromkeys(("Department", "Indicator", "Project", "Spec"), "indicatorkit.model.records"),
+    "attainment": "indicatorkit.scoring.attainment",
+    **dict.fromkeys(("Audit", "audit"), "indicatorkit.scoring.audit"),
+    "monitor": "indicatorkit.scoring.monitoring",
+    **dict.fromkeys(("SpecScore", "score"), "indicatorkit.scoring.report"),
+    **dict.fromkeys(("NATIONAL", "RULE_SETS", "RuleSet"), "indicatorkit.scoring.rules"),
+    "define_unit": "indicatorkit.units",
+}
+
+#: The named submodules, reachable as attributes (``indicatorkit.formats.to_data``).
+_SUBMODULES = frozenset({"errors", "formats", "language", "model", "scoring", "units"})
+
+#: Names that were top-level before 0.2 and the submodule that holds them now: still
+#: importable from here, with a :class:`DeprecationWarning` naming the new place.
+_MOVED = {
     **dict.fromkeys(
         (
             "AmbiguousTargetError",
             "ArgumentError",
             "DateSerialError",
             "DimensionMismatchError",
-            "IndicatorkitError",
             "InvalidTargetError",
             "InvalidValueError",
             "MissingNumberError",
             "SeveralValuesError",
             "TargetSyntaxError",
-            "TextError",
             "UnknownRuleSetError",
             "UnknownUnitError",
         ),
         "indicatorkit.errors",
     ),
-    **dict.fromkeys(("Bound", "Bounds", "DayBounds", "Direction"), "indicatorkit.language.bounds"),
-    **dict.fromkeys(("Diagnostic", "LenientParse"), "indicatorkit.language.lenient"),
-    **dict.fromkeys(("parse_actual", "parse_target"), "indicatorkit.language.parse"),
-    "parse_split_target": "indicatorkit.language.split_form",
     **dict.fromkeys(
         (
             "Actual",
+            "Amount",
             "AnyTarget",
+            "Bound",
+            "Bounds",
             "CheckResult",
-            "Comparison",
+            "DatePoint",
+            "DateSpan",
+            "DayBounds",
             "Deadline",
+            "Diagnostic",
+            "Grade",
+            "LenientParse",
+            "Operator",
             "Period",
             "Qualitative",
             "Range",
-            "Target",
+            "parse_split_target",
         ),
-        "indicatorkit.language.targets",
+        "indicatorkit.language",
     ),
-    **dict.fromkeys(("Amount", "DatePoint", "DateSpan", "Grade"), "indicatorkit.language.values"),
-    **dict.fromkeys(("Finding", "Severity", "SpecError"), "indicatorkit.model.findings"),
-    "lint": "indicatorkit.model.lint",
     **dict.fromkeys(
         (
             "Budget",
             "Checkpoint",
-            "Department",
             "DepartmentGoal",
-            "Indicator",
             "Location",
             "MeasureGroup",
             "Programme",
-            "Project",
-            "Spec",
+            "Severity",
             "SpendingPlan",
             "Where",
         ),
-        "indicatorkit.model.records",
+        "indicatorkit.model",
     ),
-    "attainment": "indicatorkit.scoring.attainment",
     **dict.fromkeys(
-        ("IndicatorScore", "Outcome", "display", "score_indicator"),
-        "indicatorkit.scoring.indicator",
+        (
+            "IndicatorScore",
+            "Light",
+            "MonitorReport",
+            "Outcome",
+            "ProjectScore",
+            "display",
+            "score_indicator",
+        ),
+        "indicatorkit.scoring",
     ),
-    **dict.fromkeys(("Light", "MonitorReport", "monitor"), "indicatorkit.scoring.monitoring"),
-    **dict.fromkeys(("ProjectScore", "SpecScore", "score"), "indicatorkit.scoring.report"),
-    **dict.fromkeys(("NATIONAL", "RULE_SETS", "RuleSet"), "indicatorkit.scoring.rules"),
     **dict.fromkeys(
-        ("Unit", "UnitDefinitionError", "UnitRegistry", "default_registry", "define_unit", "unit"),
+        ("Unit", "UnitDefinitionError", "UnitRegistry", "default_registry", "unit"),
         "indicatorkit.units",
     ),
-    "Operator": "indicatorkit.vocabulary",
-    "MissingExtraError": "indicatorkit.formats.extras",
-    "read_actuals": "indicatorkit.formats.actuals_file",
-    **dict.fromkeys(("ExportError", "read", "write"), "indicatorkit.formats.files"),
-    "dump": "indicatorkit.formats.ikspec.dump",
-    **dict.fromkeys(("load", "loads"), "indicatorkit.formats.ikspec.reader"),
-    "dumps": "indicatorkit.formats.ikspec.writer",
-    "Imported": "indicatorkit.formats.imported",
     **dict.fromkeys(
-        ("from_data", "from_json", "schema", "to_data", "to_json"), "indicatorkit.formats.json_data"
+        (
+            "Imported",
+            "MissingExtraError",
+            "from_data",
+            "from_frame",
+            "schema",
+            "to_data",
+            "to_frame",
+        ),
+        "indicatorkit.formats",
     ),
-    **dict.fromkeys(("from_frame", "to_frame"), "indicatorkit.formats.long_table"),
 }
 
 
 def __getattr__(name: str) -> Any:
-    """Import a public name's module on first use (``indicatorkit.parse_target``, ``from
-    indicatorkit import read``)."""
+    """A submodule, a top-level name imported on first use (``indicatorkit.loads``), or a name
+    that moved to a submodule (with a :class:`DeprecationWarning` naming its new place).
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     from indicatorkit import Range
+    >>> print(caught[0].message)
+    indicatorkit.Range 已移到 indicatorkit.language.Range / has moved to indicatorkit.language.Range
+    >>> from indicatorkit.language import Range as moved
+    >>> Range is moved
+    True
+    """
+    if name in _SUBMODULES:
+        return importlib.import_module(f"indicatorkit.{name}")
     module = _LAZY.get(name)
-    if module is None:
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
+    home = _MOVED.get(name)
+    if home is None:
         raise AttributeError(f"module 'indicatorkit' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    warnings.warn(
+        f"indicatorkit.{name} 已移到 {home}.{name} / has moved to {home}.{name}",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return getattr(importlib.import_module(home), name)
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_LAZY, *_SUBMODULES})
 
 
 __all__ = [
     "NATIONAL",
     "RULE_SETS",
-    "Actual",
-    "AmbiguousTargetError",
-    "Amount",
-    "AnyTarget",
-    "ArgumentError",
-    "Bound",
-    "Bounds",
-    "Budget",
-    "CheckResult",
-    "Checkpoint",
+    "Audit",
     "Comparison",
-    "DatePoint",
-    "DateSerialError",
-    "DateSpan",
-    "DayBounds",
-    "Deadline",
     "Department",
-    "DepartmentGoal",
-    "Diagnostic",
-    "DimensionMismatchError",
     "Direction",
     "ExportError",
     "Finding",
-    "Grade",
-    "Imported",
     "Indicator",
-    "IndicatorScore",
     "IndicatorkitError",
-    "InvalidTargetError",
-    "InvalidValueError",
-    "LenientParse",
-    "Light",
-    "Location",
-    "MeasureGroup",
-    "MissingExtraError",
-    "MissingNumberError",
-    "MonitorReport",
-    "Operator",
-    "Outcome",
-    "Period",
-    "Programme",
     "Project",
-    "ProjectScore",
-    "Qualitative",
-    "Range",
     "RuleSet",
-    "SeveralValuesError",
-    "Severity",
     "Spec",
     "SpecError",
     "SpecScore",
-    "SpendingPlan",
     "Target",
-    "TargetSyntaxError",
     "TextError",
-    "Unit",
-    "UnitDefinitionError",
-    "UnitRegistry",
-    "UnknownRuleSetError",
-    "UnknownUnitError",
-    "Where",
     "attainment",
-    "default_registry",
+    "audit",
     "define_unit",
-    "display",
     "dump",
     "dumps",
-    "from_data",
-    "from_frame",
     "from_json",
     "lint",
     "load",
     "loads",
     "monitor",
     "parse_actual",
-    "parse_split_target",
     "parse_target",
     "read",
     "read_actuals",
-    "schema",
     "score",
-    "score_indicator",
-    "to_data",
-    "to_frame",
     "to_json",
-    "unit",
     "write",
 ]

@@ -5,11 +5,13 @@ indicatorkit check examples/seed_actuals.tsv | SPEC [ACTUALS] [--format text|jso
 indicatorkit lint FILE… [--format text|json|csv]
 indicatorkit fmt [--check] [--force] FILE… | -
 indicatorkit score SPEC [ACTUALS] [--rules NAME] [--rescale] [--format text|json|csv] [--output FILE]
+indicatorkit score --departments FOLDER|TABLE.csv [--rules NAME] [--parquet FILE] [--format text|json|csv]
 indicatorkit monitor SPEC [ACTUALS] --at 2025-06-30 [--format text|json]
 indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] [--year YYYY] [--no-findings]
 indicatorkit import FILE|FOLDER… [-o OUT] [--include-hidden] [--format text|json]
 indicatorkit export SPEC [ACTUALS] -o OUT | --scored OUT.xlsx | --template OUT.xlsx [--projects-only]
 indicatorkit completion bash|zsh|powershell
+indicatorkit audit FILE|FOLDER… [--rules NAME] [--format text|json|csv] [--output FILE]
 
 Conventions for every verb: exit 0 when clean, 1 for findings (failed rows, lint errors,
 files to reformat), 2 for a usage or input error (a file that cannot be read, is empty, is
@@ -46,6 +48,13 @@ from indicatorkit.cli_help import SHELLS, add_examples, completion_script
 from indicatorkit.distribution import version
 from indicatorkit.errors import IndicatorkitError, InvalidValueError, UnknownRuleSetError
 from indicatorkit.formats.actuals_file import read_actuals
+from indicatorkit.formats.bureau_sources import read_bureau
+from indicatorkit.formats.bureau_table import (
+    BUREAU_COLUMNS,
+    bureau_rows,
+    bureau_text,
+    write_bureau_parquet,
+)
 from indicatorkit.formats.extras import MissingExtraError
 from indicatorkit.formats.files import (
     ExportError,
@@ -58,6 +67,7 @@ from indicatorkit.formats.files import (
     summarize,
     write,
 )
+from indicatorkit.formats.format import Holds
 from indicatorkit.formats.ikspec.reader import loads
 from indicatorkit.formats.ikspec.writer import dumps
 from indicatorkit.formats.inert_cells import write_csv
@@ -74,6 +84,7 @@ from indicatorkit.formats.limits import (
     using,
 )
 from indicatorkit.formats.output import OutputError, opened, refuse_inputs, write_text
+from indicatorkit.formats.registry import REGISTRY
 from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.formats.workbook_template import write_template
 from indicatorkit.formats.workbook_write import write_self_assessment
@@ -84,7 +95,10 @@ from indicatorkit.model.lint import BUDGET_POINTS, lint
 from indicatorkit.model.records import Spec
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.assessment import assess
+from indicatorkit.scoring.audit import Audit, audit
+from indicatorkit.scoring.audit_rows import AUDIT_COLUMNS, audit_rows
 from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
+from indicatorkit.scoring.departments import score_departments
 from indicatorkit.scoring.indicator import Outcome, display
 from indicatorkit.scoring.monitoring import Light, monitor
 from indicatorkit.scoring.report import SpecScore, score
@@ -278,7 +292,7 @@ def _spec_items(
 
 
 #: What ``check FILE`` reads as a spec (anything else is a TSV/CSV of target and actual rows).
-_SPEC_FORMATS = frozenset({"ikspec", "json", "xlsx", "xls", "docx", "doc", "pdf"})
+_SPEC_FORMATS = REGISTRY.holding(Holds.SPEC, Holds.SPEC_OR_ACTUALS)
 
 
 def _table_items(read: tuple[str, bytes]) -> list[ActualRow | Finding]:
@@ -618,6 +632,36 @@ def _budget_points(spec: Spec) -> Fraction:
     return BUDGET_POINTS
 
 
+# --- audit ---------------------------------------------------------------------------------
+
+
+def _audit(names: Sequence[str], rules: str | None, form: str, quiet: bool, out: TextIO) -> int:
+    """Audit the printed scores of every file (a folder: every file in it); exit 2 when a
+    file cannot be used, 1 when a printed figure contradicts the rules, a table check fails
+    or reading a file found errors (printed to stderr: rows that were not audited)."""
+    audits: list[Audit] = []
+    status, unread = 0, False  # unread: reading found errors (rows that never reach the audit)
+    for path in files_in(names):
+        try:
+            loaded = _load_spec_source(str(path), quiet=True)
+            unread = unread or loaded.errors
+            audits.append(audit(loaded.spec, rules=rules, file=loaded.shown))
+        except UnknownRuleSetError as error:
+            raise InputError(str(error)) from None
+        except InputError as error:
+            _error(str(error))
+            status = 2
+    if form == "json":
+        _dump_json([result.to_dict() for result in audits], out)
+    elif form == "csv":
+        _dump_csv(AUDIT_COLUMNS, audit_rows(audits), out)
+    elif not quiet:
+        print("\n\n".join(result.table() for result in audits), file=out)
+    if status:
+        return status
+    return 0 if all(result.clean for result in audits) and not unread else 1
+
+
 # --- score ---------------------------------------------------------------------------------
 
 
@@ -644,6 +688,49 @@ def _score(
     elif not quiet:
         print(result.table(), file=out)
     return 1 if open_points else 0
+
+
+def _score_departments(
+    name: str,
+    rules: str | None,
+    form: str,
+    quiet: bool,
+    out: TextIO,
+    rescale: bool = False,
+    parquet: str | None = None,
+) -> int:
+    """Score every department of a folder of specs or a long table with a 部门 column and
+    rank them (:func:`~indicatorkit.scoring.departments.score_departments`); exit 1 when
+    reading found errors or a department's points are open (as ``score``), 2 when no
+    department comes out."""
+    found = read_bureau(name)
+    for finding in found.findings:
+        if not quiet or finding.severity is Severity.ERROR:
+            _error(finding.render())
+    if not found.departments:
+        raise InputError(f"{name}: 没有可评分的部门 / no department to score")
+    try:
+        bureau = score_departments(
+            ((n, spec) for n, _, spec in found.departments),
+            rules=rules,
+            rescale=rescale,
+            sources=(source for _, source, _ in found.departments),
+        )
+        if parquet is not None:
+            write_bureau_parquet(bureau, parquet)
+    except UnknownRuleSetError as error:
+        raise InputError(str(error)) from None
+    except MissingExtraError as error:
+        raise InputError(f"--parquet {parquet}: {error}") from None
+    if form == "json":
+        _dump_json(bureau.to_dict(), out)
+    elif form == "csv":
+        _dump_csv(BUREAU_COLUMNS, bureau_rows(bureau), out)
+    elif not quiet:
+        print(bureau_text(bureau), file=out)
+    errors = any(f.severity is Severity.ERROR for f in found.findings)
+    open_points = [_open_points(d.result, quiet) for d in bureau.departments]
+    return 1 if errors or any(open_points) else 0
 
 
 def _monitor(
@@ -1185,6 +1272,29 @@ def _arguments() -> _Parser:
     score_command.add_argument(
         "-q", "--quiet", action="store_true", help="只看退出码 / exit status only"
     )
+    score_command.add_argument(
+        "--departments",
+        action="store_true",
+        help="SPEC 是规格文件夹或带“部门”列的长表：逐部门评分并排名 / SPEC is a folder of specs "
+        "or a long table with a 部门 column: score and rank every department",
+    )
+    score_command.add_argument(
+        "--parquet",
+        metavar="FILE",
+        help="与 --departments 同用：排名另写成 Parquet / with --departments: also write the "
+        "ranking as Parquet",
+    )
+    audit_command = commands.add_parser(
+        "audit", parents=[rows], help="审核印出的自评得分 / audit a published self-assessment"
+    )
+    audit_command.add_argument(
+        "files", nargs="+", metavar="FILE", help="文件或目录（任何可导入的文件）/ files or folders"
+    )
+    audit_command.add_argument(
+        "--rules",
+        metavar="NAME",
+        help="审核所依据的规则（默认全国规则）/ the rule set under review",
+    )
     monitor_command = commands.add_parser(
         "monitor", parents=[common], help="运行监控 / monitoring at a date"
     )
@@ -1381,7 +1491,7 @@ def _dispatch(arguments: argparse.Namespace, form: str, quiet: bool) -> int:
         print(completion_script(arguments.shell, _arguments()), end="")
         return 0
     try:
-        for output in ("output", "scored", "template"):  # before anything is opened
+        for output in ("output", "scored", "template", "parquet"):  # before anything is opened
             if getattr(arguments, output, None) is not None:
                 refuse_inputs(getattr(arguments, output), _inputs(arguments))
         if arguments.command == "fmt" and STDIN in arguments.files and not arguments.check:
@@ -1432,8 +1542,29 @@ def _dispatch(arguments: argparse.Namespace, form: str, quiet: bool) -> int:
                 return _check(arguments.file, arguments.actuals, form, quiet, out)
             if arguments.command == "lint":
                 return _lint(arguments.files, form, quiet, out)
+            if arguments.command == "audit":
+                return _audit(arguments.files, arguments.rules, form, quiet, out)
             if arguments.command == "monitor":
                 return _monitor(arguments.file, arguments.actuals, arguments.at, form, quiet, out)
+            if arguments.command == "score" and arguments.departments:
+                if arguments.actuals is not None:
+                    raise InputError(
+                        "--departments 不带实际值文件：实际值写在各部门的规格或长表里 / "
+                        "--departments takes no ACTUALS: give the actuals in the specs or table"
+                    )
+                return _score_departments(
+                    arguments.file,
+                    arguments.rules,
+                    form,
+                    quiet,
+                    out,
+                    arguments.rescale,
+                    arguments.parquet,
+                )
+            if arguments.command == "score" and arguments.parquet is not None:
+                raise InputError(
+                    "--parquet 只与 --departments 同用 / --parquet needs --departments"
+                )
             if arguments.command == "score":
                 return _score(
                     arguments.file,

@@ -53,6 +53,10 @@ EXAMPLES: Final[dict[str, tuple[str, ...]]] = {
         "indicatorkit score 目标表.ikspec 实际值.csv --rules hubei --format csv -o 得分.csv",
     ),
     "monitor": ("indicatorkit monitor 目标表.ikspec 执行.csv --at 2025-06-30",),
+    "audit": (
+        "indicatorkit audit 公开的自评表/                  # 一个文件夹 / a folder",
+        "indicatorkit audit 自评表.xlsx --rules hubei --format csv -o 审核.csv",
+    ),
     "report": (
         "indicatorkit report 自评.ikspec 实际值.csv -o 报告.html",
         "indicatorkit report 自评.ikspec -o 报告.html --pdf 报告.pdf",

@@ -5,7 +5,8 @@ already catch ``ValueError`` keep working.  Errors about a piece of text carry t
 0-based character offset of the problem and render a caret line that lines up under wide
 (CJK) characters:
 
->>> from indicatorkit import parse_target, TargetSyntaxError
+>>> from indicatorkit import parse_target
+>>> from indicatorkit.errors import TargetSyntaxError
 >>> try:
 ...     parse_target("≥95%%")
 ... except TargetSyntaxError as error:
@@ -145,7 +146,8 @@ def _rebuild_text_error(
 class TargetSyntaxError(TextError):
     """The text is not a target expression (or an actual value) of the language.
 
-    >>> from indicatorkit import TargetSyntaxError, parse_target
+    >>> from indicatorkit import parse_target
+    >>> from indicatorkit.errors import TargetSyntaxError
     >>> try:
     ...     parse_target(">=<5")
     ... except TargetSyntaxError as error:
@@ -192,7 +194,8 @@ class UnknownUnitError(TextError):
     single Chinese character the grammar does not read itself, ``蔸`` in ``≥5蔸`` or
     ``≥1.5万蔸`` — and the hint shows the line that adds it.
 
-    >>> from indicatorkit import UnknownUnitError, parse_target
+    >>> from indicatorkit import parse_target
+    >>> from indicatorkit.errors import UnknownUnitError
     >>> try:
     ...     parse_target("≥5人天")
     ... except UnknownUnitError as error:
@@ -244,7 +247,8 @@ class UnknownUnitError(TextError):
 class InvalidTargetError(TextError):
     """The text is well formed but means nothing valid (month 13, a reversed range …).
 
-    >>> from indicatorkit import InvalidTargetError, parse_target
+    >>> from indicatorkit import parse_target
+    >>> from indicatorkit.errors import InvalidTargetError
     >>> try:
     ...     parse_target("90%～80%")
     ... except InvalidTargetError as error:
@@ -311,7 +315,8 @@ class InvalidValueError(IndicatorkitError):
     """A value that means nothing, met outside of text: a non-finite number, a reversed range,
     a day that does not exist, a blank sentence, a target value that is not a finite decimal.
 
-    >>> from indicatorkit import InvalidValueError, parse_target
+    >>> from indicatorkit import parse_target
+    >>> from indicatorkit.errors import InvalidValueError
     >>> try:
     ...     parse_target("≥95%").check(float("nan"))
     ... except InvalidValueError as error:
@@ -323,7 +328,8 @@ class InvalidValueError(IndicatorkitError):
 class DimensionMismatchError(IndicatorkitError):
     """Two amounts of different kinds were compared, such as 件 with 人.
 
-    >>> from indicatorkit import DimensionMismatchError, parse_target
+    >>> from indicatorkit import parse_target
+    >>> from indicatorkit.errors import DimensionMismatchError
     >>> try:
     ...     parse_target("≥95%").check("96元")
     ... except DimensionMismatchError as error:
@@ -390,7 +396,8 @@ class UnknownRuleSetError(IndicatorkitError):
     """A rule set named that indicatorkit does not have (``--rules``, ``评分规则：``, or
     ``rules="…"``); the message lists the known ones.
 
-    >>> from indicatorkit import UnknownRuleSetError, score_indicator
+    >>> from indicatorkit.errors import UnknownRuleSetError
+    >>> from indicatorkit.scoring import score_indicator
     >>> try:
     ...     score_indicator("≥95%", "96%", 10, rules="没有这套")
     ... except UnknownRuleSetError as error:

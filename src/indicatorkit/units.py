@@ -83,7 +83,7 @@ class Unit:
 
     ``dimension`` is ``""`` for a plain number without a unit.
 
-    >>> from indicatorkit import unit
+    >>> from indicatorkit.units import unit
     >>> wan = unit("万元")
     >>> wan.symbol, wan.factor, wan.dimension == unit("元").dimension
     ('万元', Fraction(10000, 1), True)
@@ -173,7 +173,7 @@ def could_be_counting_word(word: str) -> bool:
 class UnitDefinitionError(IndicatorkitError):
     """A unit definition line that cannot be added to a registry.
 
-    >>> from indicatorkit import UnitDefinitionError, default_registry
+    >>> from indicatorkit.units import UnitDefinitionError, default_registry
     >>> try:
     ...     default_registry().define("人 = [人口]")
     ... except UnitDefinitionError as error:
@@ -214,7 +214,8 @@ class UnitRegistry:
     ``attrs.exceptions.FrozenInstanceError``, as on every frozen record).  Use :meth:`define`
     to extend one.
 
-    >>> from indicatorkit import default_registry, parse_target
+    >>> from indicatorkit import parse_target
+    >>> from indicatorkit.units import default_registry
     >>> frames = default_registry().define("樘 = [樘]")
     >>> parse_target("≥50樘", units=frames).check("52樘", units=frames).met
     True
@@ -386,7 +387,8 @@ class UnitRegistry:
         An unknown word raises :class:`~indicatorkit.errors.UnknownUnitError` with the nearest
         known units and, for a word shaped like a counting word, the line that adds it.
 
-        >>> from indicatorkit import UnknownUnitError, default_registry
+        >>> from indicatorkit.errors import UnknownUnitError
+        >>> from indicatorkit.units import default_registry
         >>> default_registry().unit("元/人").factor
         Fraction(1, 1)
         >>> try:
@@ -694,7 +696,7 @@ def default_registry() -> UnitRegistry:
     life of the process, whatever :func:`define_unit` adds.  Extend it with
     :meth:`UnitRegistry.define`.
 
-    >>> from indicatorkit import default_registry
+    >>> from indicatorkit.units import default_registry
     >>> default_registry() is default_registry(), default_registry().definitions
     (True, ())
     >>> default_registry().unit("万元").symbol
@@ -723,7 +725,8 @@ def define_unit(definition: str) -> None:
     Raises :class:`UnitDefinitionError` (a ``ValueError``) when the line cannot be added.
     To keep units to one spec or one worker, use :meth:`UnitRegistry.define` instead.
 
-    >>> from indicatorkit import default_registry, define_unit, parse_target
+    >>> from indicatorkit import define_unit, parse_target
+    >>> from indicatorkit.units import default_registry
     >>> define_unit("榀 = [榀]")              # 屋架的量词 / a counting word for roof trusses
     >>> define_unit("榀 = [榀]")              # the same line again does nothing
     >>> parse_target("≥12榀").check("12榀").met
@@ -743,7 +746,8 @@ def unit(word: str) -> Unit:
     :class:`~indicatorkit.errors.IndicatorkitError`) for an unknown word, with the nearest
     known units in its hint.
 
-    >>> from indicatorkit import UnknownUnitError, unit
+    >>> from indicatorkit.errors import UnknownUnitError
+    >>> from indicatorkit.units import unit
     >>> unit("万人次").factor, unit("%").symbol
     (Fraction(10000, 1), '%')
     >>> try:
@@ -786,7 +790,7 @@ def unit_of_text(text: str) -> Unit:
 def scaled(scale: str, base: Unit) -> Unit:
     """:meth:`UnitRegistry.scaled` in :func:`registry_in_use`.
 
-    >>> from indicatorkit import unit
+    >>> from indicatorkit.units import unit
     >>> scaled("万", unit("元")).symbol, scaled("万", unit("元")).factor
     ('万元', Fraction(10000, 1))
     """

@@ -43,7 +43,8 @@ __all__ = [
 class Operator(enum.Enum):
     """A comparison operator; its value is the canonical sign.
 
-    >>> from indicatorkit import Operator, parse_target
+    >>> from indicatorkit import parse_target
+    >>> from indicatorkit.language import Operator
     >>> Operator("≥"), parse_target("不超过100元").operator
     (<Operator.GE: '≥'>, <Operator.LE: '≤'>)
     """

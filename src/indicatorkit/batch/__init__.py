@@ -8,7 +8,7 @@ pyarrow or numpy: this package is imported only on use.
 on int64 columns (numpy) from the public bounds seam (:meth:`Comparison.threshold
 <indicatorkit.Comparison.threshold>`), and scores everything else — sentences, deadlines,
 periods, missed targets' partial credit, undecided rows — by :func:`score_indicator
-<indicatorkit.score_indicator>` once per distinct (target, actual, weight, direction): the
+<indicatorkit.scoring.score_indicator>` once per distinct (target, actual, weight, direction): the
 rule sets stay the one definition, and a property test holds the two equal row by row.
 
 >>> import pyarrow as pa

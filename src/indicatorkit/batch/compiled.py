@@ -1,11 +1,11 @@
 """Distinct targets and actuals compiled to integer columns (numpy), through the public
 bounds seam: :meth:`Comparison.threshold <indicatorkit.Comparison.threshold>` and
-:attr:`Amount.normalized <indicatorkit.Amount.normalized>`.
+:attr:`Amount.normalized <indicatorkit.language.Amount.normalized>`.
 
 Each distinct text is read once.  A target compiles when it is a plain comparison of a
 dimension (``≥95%``, ``<5万元``) and its numbers fit the overflow guard; an actual compiles when
 it reads as an amount with a unit.  Anything else is left to :func:`score_indicator
-<indicatorkit.score_indicator>`.
+<indicatorkit.scoring.score_indicator>`.
 
 >>> from indicatorkit.batch.compiled import compile_actuals, compile_targets
 >>> targets = compile_targets(["≥95%", "及时足额发放"], [None], None)

@@ -1,6 +1,6 @@
 """Evaluating distinct (target, actual, weight, direction) combinations: numeric comparisons
 vectorised on int64 columns, everything else by :func:`score_indicator
-<indicatorkit.score_indicator>` — so a rule set stays the one definition of a score.
+<indicatorkit.scoring.score_indicator>` — so a rule set stays the one definition of a score.
 
 The vectorised path decides ``met`` (the comparison ``check`` makes, on the integers of
 :meth:`Comparison.threshold <indicatorkit.Comparison.threshold>`) and, for a met target, its

@@ -70,7 +70,7 @@ def score_table(
     table: Any, *, rules: RuleSet | str | None = None, units: UnitRegistry | None = None
 ) -> Any:
     """Score every row of ``table`` — a pyarrow ``Table`` or ``RecordBatch``, or a pandas or
-    polars data frame — as :func:`~indicatorkit.score_indicator` scores one indicator, under
+    polars data frame — as :func:`~indicatorkit.scoring.score_indicator` scores one indicator, under
     ``rules``; the result is the same kind of table, with the key and input columns and
     :data:`RESULT_COLUMNS`.
 
@@ -104,7 +104,7 @@ def score_table(
         chosen,
         units,
     )
-    result = _result(arrow, evaluated, inverse)
+    result = _result(arrow, evaluated, inverse, chosen.rounding.places)
     return back(result)
 
 
@@ -211,7 +211,8 @@ def _combinations(indices: Sequence[Ints]) -> tuple[tuple[Ints, Ints, Ints, Ints
     return (target, actual, weight, way), inverse.reshape(-1)
 
 
-def _result(table: pa.Table, evaluated: Evaluated, inverse: Ints) -> pa.Table:
+def _result(table: pa.Table, evaluated: Evaluated, inverse: Ints, places: int) -> pa.Table:
+    """The result columns; ``score_display`` shows the rule set's ``places``."""
     kept = [name for name in (*KEY_COLUMNS, *INPUT_COLUMNS) if name in table.column_names]
     columns: dict[str, pa.Array | pa.ChunkedArray] = {name: table.column(name) for name in kept}
     outcome = evaluated.outcome[inverse]
@@ -227,7 +228,7 @@ def _result(table: pa.Table, evaluated: Evaluated, inverse: Ints) -> pa.Table:
         row_small = small[inverse]
         columns[f"{name}_numerator"] = pa.array(top[inverse], mask=~row_small)
         columns[f"{name}_denominator"] = pa.array(bottom[inverse], mask=~row_small)
-        exact, shown = _texts(top, bottom, known, big)
+        exact, shown = _texts(top, bottom, known, big, places if name == "score" else 2)
         columns[name] = exact.take(pa.array(inverse))
         columns[f"{name}_display"] = shown.take(pa.array(inverse))
     columns["message"] = pa.DictionaryArray.from_arrays(
@@ -255,7 +256,7 @@ def _exact(
 
 
 def _texts(
-    top: Ints, bottom: Ints, known: npt.NDArray[np.bool_], big: dict[int, Fraction]
+    top: Ints, bottom: Ints, known: npt.NDArray[np.bool_], big: dict[int, Fraction], places: int
 ) -> tuple[pa.DictionaryArray, pa.DictionaryArray]:
     """Per combination: the exact decimal text (``p/q`` where it does not terminate) and the
     display text — each distinct value formatted once."""
@@ -269,11 +270,17 @@ def _texts(
     for combination, value in big.items():
         codes[combination] = len(values)
         values.append(value)
-    mask = pa.array(~known)  # undecided: null, never a null inside a dictionary
-    exact = pa.array(["" if value is None else format_decimal(value) for value in values])
-    shown = pa.array(["" if value is None else display(value) for value in values])
-    indices = pa.array(codes, mask=mask.to_numpy(zero_copy_only=False))
-    return (
-        pa.DictionaryArray.from_arrays(indices, exact),
-        pa.DictionaryArray.from_arrays(indices, shown),
-    )
+    mask = ~known  # undecided: null, never a null inside a dictionary
+    exact = _unique(["" if v is None else format_decimal(v) for v in values], codes, mask)
+    shown = _unique(["" if v is None else display(v, places) for v in values], codes, mask)
+    return exact, shown
+
+
+def _unique(
+    texts: list[str], codes: npt.NDArray[np.signedinteger[Any]], mask: npt.NDArray[np.bool_]
+) -> pa.DictionaryArray:
+    """``texts[codes]`` as a dictionary column whose dictionary holds each text once (two
+    values may show alike: 1/3 and 0.333 both show 0.33), as pandas and Arrow readers need."""
+    encoded = pc.dictionary_encode(pa.array(texts, pa.string()))
+    remap = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)
+    return pa.DictionaryArray.from_arrays(pa.array(remap[codes], mask=mask), encoded.dictionary)

@@ -74,8 +74,10 @@ import attrs
 
 from indicatorkit.formats.actuals_table import COLUMNS, Record, is_actuals_header, read_table
 from indicatorkit.formats.files import detect_format, read_file
+from indicatorkit.formats.format import Holds
 from indicatorkit.formats.grid import hidden_findings
 from indicatorkit.formats.limits import UnreadableInputError, read_input
+from indicatorkit.formats.registry import REGISTRY
 from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.formats.workbook_grid import UnreadableWorkbookError, load_grids
 from indicatorkit.model.actuals import ActualRow, Actuals, finding
@@ -122,7 +124,7 @@ def read_actuals(source: str | Path | bytes, *, file: str | None = None) -> Actu
             message = f"无法读取文件 (cannot read the file): {error.reason}"
             raise SpecError([finding("IK401", message, 1, 1, file)]) from None
     form = detect_format(data)
-    if form in ("xlsx", "xls"):
+    if form in REGISTRY.holding(Holds.SPEC_OR_ACTUALS):
         return _on_disk(data, path, form, lambda at: _from_workbook(at, file))
     if form in _SPEC_FORMATS:
         return _on_disk(data, path, form, lambda at: _actuals_of_spec_file(at, file or str(at)))
@@ -135,7 +137,7 @@ def read_actuals(source: str | Path | bytes, *, file: str | None = None) -> Actu
 
 #: Files that are specs, not tables: their actuals are taken (a filled 自评表 in Word or PDF,
 #: a spec file or JSON with 实际值).
-_SPEC_FORMATS = frozenset({"docx", "doc", "pdf", "ikspec", "json"})
+_SPEC_FORMATS = REGISTRY.holding(Holds.SPEC)
 
 
 def _on_disk(data: bytes, path: Path | None, form: str, read: Callable[[Path], Actuals]) -> Actuals:

@@ -49,6 +49,8 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 #: A label of the budget block (after key): a total, a source, or a mid-term side.
 _ROW_WORDS = ("资金", "拨款", "结转", "合计", "总计", "总额")
+#: The amounts of a fund-source row, each the FundSource field of the same name.
+_SOURCE_AMOUNTS = ("initial", "budget", "executed")
 
 
 @attrs.frozen
@@ -62,8 +64,11 @@ class BudgetBlock:
 
     fields: dict[str, object] = attrs.field(eq=False)
     last_row: int
-    #: The 分值 and 得分 printed on the 年度资金总额 row (``weight``, ``score``), when numbers.
+    #: The 分值, 得分 and 执行率 printed on the 年度资金总额 row (``weight``, ``score``,
+    #: ``rate`` as a share), when numbers.
     printed: dict[str, Fraction] = attrs.field(factory=dict, eq=False)
+    #: The (row, column) of each printed figure.
+    places: dict[str, tuple[int, int]] = attrs.field(factory=dict, eq=False)
 
 
 def read_budget_block(reading: GridReading, caption: Cell) -> BudgetBlock:
@@ -149,18 +154,7 @@ def _column_block(
         if text and is_total_row(text) and total is None:
             total, total_row = values, row
         elif text:
-            amounts = {
-                field: reading.money(values.get(role), unit)
-                for field, role in (
-                    ("initial", "initial"),
-                    ("budget", "budget"),
-                    ("executed", "executed"),
-                )
-            }
-            try:
-                sources.append(FundSource(source_name(text), **amounts))
-            except ValueError as error:
-                reading.say("IK717", ERROR, f"资金来源无效 (invalid fund source): {error}", row)
+            sources.extend(_source(reading, text, values, unit, row))
         elif any(v is not None and key(v.text) not in DASHES for v in values.values()):
             reading.say(
                 "IK721",
@@ -185,15 +179,42 @@ def _column_block(
         return BudgetBlock(fields, row - 1)
     _total(reading, caption, unit, total, total_row, fields)
     _check_sources(reading, total, sources, fields)
-    printed = {}
-    for role in ("weight", "score"):
+    printed, places = _printed(total)
+    return BudgetBlock(fields, row - 1, printed, places)
+
+
+def _source(
+    reading: GridReading, text: str, values: dict[str, Cell | None], unit: str, row: int
+) -> list[FundSource]:
+    """The fund source a labelled row of the block gives (none after IK717)."""
+    amounts = {role: reading.money(values.get(role), unit) for role in _SOURCE_AMOUNTS}
+    try:
+        return [FundSource(source_name(text), **amounts)]
+    except ValueError as error:
+        reading.say("IK717", ERROR, f"资金来源无效 (invalid fund source): {error}", row)
+        return []
+
+
+def _printed(
+    total: dict[str, Cell | None],
+) -> tuple[dict[str, Fraction], dict[str, tuple[int, int]]]:
+    """The 分值, 得分 and 执行率 (a share) printed on the total row, when numbers, and the
+    (row, column) of each."""
+    printed, places = {}, {}
+    for role in ("weight", "score", "rate"):
         cell = total.get(role)
-        if cell is not None:
-            try:
-                printed[role] = decimal_value(key(cell.text).removesuffix("分"))
-            except (ValueError, ArithmeticError):
-                pass  # a dash, or words: IK715 quotes it
-    return BudgetBlock(fields, row - 1, printed)
+        if cell is None:
+            continue
+        text = key(cell.text)
+        try:
+            if role == "rate":
+                value = decimal_value(text.removesuffix("%")) / (100 if text.endswith("%") else 1)
+            else:
+                value = decimal_value(text.removesuffix("分"))
+        except (ValueError, ArithmeticError):
+            continue  # a dash, or words: IK715 quotes it
+        printed[role], places[role] = value, (cell.row, cell.column)
+    return printed, places
 
 
 def _total(
@@ -293,23 +314,10 @@ def _pair_block(reading: GridReading, caption: Cell, unit: str, merged_bottom: i
         if not pairs and row > merged_bottom:
             break
         for label in pairs:
-            name, _, inline = key(label.text).removeprefix("其中:").partition(":")
-            value_cell = None if inline else grid.right_of(label)
-            if value_cell is not None and any(w in key(value_cell.text) for w in _ROW_WORDS):
-                value_cell = None  # the next label: this one's amount is empty
-            reading.claim(label)
-            reading.claim(value_cell)
-            if name.startswith("中期") or (
-                annual_column is not None and label.column != annual_column
-            ):
-                reading.at(
-                    "IK714",
-                    INFO,
-                    "预算栏的中期资金不在模型中，未读入 (mid-term funds not kept)",
-                    label,
-                )
+            pair = _pair(reading, label, unit, annual_column)
+            if pair is None:
                 continue
-            amount = _pair_amount(reading, label, inline, value_cell, unit)
+            name, amount, value_cell = pair
             if is_total_row(name) and not total_seen:
                 total_seen, total, annual_column = True, amount, label.column
             elif amount is not None or value_cell is not None:
@@ -332,6 +340,25 @@ def _pair_block(reading: GridReading, caption: Cell, unit: str, merged_bottom: i
     else:
         fields["budget"] = Budget(total)
     return BudgetBlock(fields, row - 1)
+
+
+def _pair(
+    reading: GridReading, label: Cell, unit: str, annual_column: int | None
+) -> tuple[str, Amount | None, Cell | None] | None:
+    """A label of the 申报表's block, its amount (beside it or after its colon) and the cell
+    holding it; ``None`` for the mid-term side (IK714)."""
+    name, _, inline = key(label.text).removeprefix("其中:").partition(":")
+    value_cell = None if inline else reading.grid.right_of(label)
+    if value_cell is not None and any(w in key(value_cell.text) for w in _ROW_WORDS):
+        value_cell = None  # the next label: this one's amount is empty
+    reading.claim(label)
+    reading.claim(value_cell)
+    if name.startswith("中期") or (annual_column is not None and label.column != annual_column):
+        reading.at(
+            "IK714", INFO, "预算栏的中期资金不在模型中，未读入 (mid-term funds not kept)", label
+        )
+        return None
+    return name, _pair_amount(reading, label, inline, value_cell, unit), value_cell
 
 
 def _pair_amount(

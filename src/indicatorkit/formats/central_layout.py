@@ -30,6 +30,7 @@ and the grade as printed (IK712).  Every cell lands in the project or in a locat
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from fractions import Fraction
 
 import attrs
@@ -56,6 +57,7 @@ from indicatorkit.formats.table_words import (
     is_title,
 )
 from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.printed import Printed
 from indicatorkit.model.records import Indicator, Project
 from indicatorkit.numerals import decimal_value, format_decimal
 
@@ -203,10 +205,11 @@ def _project(reading: GridReading, start: int, end: int, number: int) -> Project
     table_top = table.header if table is not None else end + 1
     caption = _budget_caption(grid, start, table_top - 1)
     printed: dict[str, Fraction] = {}
+    places: dict[str, tuple[int, int]] = {}
     if caption is not None:
         block = read_budget_block(reading, caption)
         fields.update(block.fields)
-        printed = block.printed
+        printed, places = block.printed, dict(block.places)
         if "weight" in printed:  # the budget line's 分值 as the table prints it: scoring takes it
             fields["budget_weight"] = printed["weight"]
     else:
@@ -219,11 +222,14 @@ def _project(reading: GridReading, start: int, end: int, number: int) -> Project
     _labels(reading, start, table_top - 1, fields)
     _goal(reading, start, table_top - 1, fields)
     indicators = read_indicators(reading, table) if table is not None else []
+    figures: dict[str, object] = {}
     if table is not None:
-        weight_total = _check_totals(reading, table, [i for i, _ in indicators], printed, end)
+        weight_total = _check_totals(
+            reading, table, [i for i, _ in indicators], printed, end, figures, places
+        )
         if weight_total is not None:
             fields["weight_total"] = weight_total
-    _titles_and_totals(reading, start, end)
+    _titles_and_totals(reading, start, end, figures, places)
     name = next(
         (
             c
@@ -235,6 +241,14 @@ def _project(reading: GridReading, start: int, end: int, number: int) -> Project
     )
     at = (name.row, name.column) if name is not None else (start, 1)
     fields["where"] = grid.where(*at, {"budget": caption, "executed": caption})
+    fields["printed"] = Printed(
+        total=figures.get("total"),  # type: ignore[arg-type]
+        grade=figures.get("grade"),  # type: ignore[arg-type]
+        budget_score=printed.get("score"),
+        budget_rate=printed.get("rate"),
+        sheet=grid.name,
+        places={(f"budget_{k}" if k in _BUDGET_FIGURES else k): v for k, v in places.items()},
+    )
     try:
         return Project(number, indicators=[i for i, _ in indicators], **fields)  # type: ignore[arg-type]
     except (IndicatorkitError, ValueError) as error:
@@ -340,6 +354,8 @@ def _check_totals(
     indicators: list[Indicator],
     budget: dict[str, Fraction],
     end: int,
+    figures: dict[str, object],
+    places: dict[str, tuple[int, int]],
 ) -> Fraction | None:
     """The 总分 row's printed 分值 and 得分 against the rows' (and the budget line's) sum: IK722
     when they disagree (only when every row prints its own).  Returns the printed 分值 (the
@@ -359,6 +375,8 @@ def _check_totals(
             shown = decimal_value(key(cell.text).removesuffix("分"))
         except (ValueError, ArithmeticError):
             continue
+        if role == "score":  # the printed total, for the audit
+            figures["total"], places["total"] = shown, (cell.row, cell.column)
         values = [getattr(i, field) for i in indicators]
         rows = sum((v for v in values if v is not None), Fraction(0))
         if role == "weight" and not (shown == rows and budget.get(role)):
@@ -380,8 +398,15 @@ def _check_totals(
     return weight_total
 
 
-def _titles_and_totals(reading: GridReading, start: int, end: int) -> None:
-    """Title lines are taken; 总分 rows and printed grades are kept as IK712 findings."""
+def _titles_and_totals(
+    reading: GridReading,
+    start: int,
+    end: int,
+    figures: dict[str, object],
+    places: dict[str, tuple[int, int]],
+) -> None:
+    """Title lines are taken; 总分 rows and printed grades are kept as IK712 findings, the
+    grade (and a total printed in words, ``评价分值：88.64分``) also in ``figures``."""
     grid = reading.grid
     for row in grid.non_empty_rows(start, end):
         cells = [c for c in grid.own_cells(row) if not reading.claimed(c)]
@@ -392,6 +417,7 @@ def _titles_and_totals(reading: GridReading, start: int, end: int) -> None:
             continue
         text = " | ".join(dict.fromkeys(c.text.strip() for c in cells))
         if key(cells[0].text).startswith(TOTAL_LABELS) or GRADE_WORDS.search(text):
+            _printed_figures(cells, figures, places)
             reading.claim_row(row)
             reading.say(
                 "IK712",
@@ -400,4 +426,40 @@ def _titles_and_totals(reading: GridReading, start: int, end: int) -> None:
                 row,
                 cells[0].column,
                 hint="用 indicatorkit score 计算并核对 / compare with indicatorkit score",
+            )
+
+
+#: The budget line's figures, kept in :class:`Printed` as ``budget_score`` and so on.
+_BUDGET_FIGURES = ("weight", "score", "rate")
+_GRADE = re.compile(r"^(?:(?:评价|自评)?等级[:：]?)?(优秀?|良好?|中|差)$")
+_GRADE_IN_TEXT = re.compile(r"(?:评价|自评)等级[:：]\s*(优秀?|良好?|中|差)")
+_TOTAL_IN_TEXT = re.compile(r"(?:评价分值|自评得分|得分合计)[:：]?\s*([0-9]+(?:\.[0-9]+)?)\s*分?")
+
+
+def _printed_figures(
+    cells: Sequence[Cell], figures: dict[str, object], places: dict[str, tuple[int, int]]
+) -> None:
+    """The grade (``优``, ``评价等级：良``) and a total written in words (``评价分值：88.64分``)
+    of a 总分 or grade row, where it is.
+
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> grid = grid_from_rows("表", [["总分", "100", "96", "优"], ["评价分值：88.64分 评价等级：良"]])
+    >>> figures, places = {}, {}
+    >>> _printed_figures(grid.own_cells(1), figures, places)
+    >>> figures, places
+    ({'grade': '优'}, {'grade': (1, 4)})
+    >>> _printed_figures(grid.own_cells(2), figures, places)
+    >>> figures["grade"], str(figures["total"]), places["total"]
+    ('良', '2216/25', (2, 1))
+    """
+    for cell in cells:
+        text = key(cell.text)
+        grade = _GRADE.match(text) or _GRADE_IN_TEXT.search(text)
+        if grade:
+            figures["grade"], places["grade"] = grade.group(1)[:1], (cell.row, cell.column)
+        total = _TOTAL_IN_TEXT.search(text)
+        if total and "total" not in figures:
+            figures["total"], places["total"] = (
+                decimal_value(total.group(1)),
+                (cell.row, cell.column),
             )

@@ -30,10 +30,11 @@ import datetime as dt
 import re
 import unicodedata
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
-from indicatorkit.errors import IndicatorkitError, TextError
+from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.grid import Cell, Grid, key
 from indicatorkit.formats.grid_reading import GridReading
 from indicatorkit.formats.table_text import in_stated_unit
@@ -42,6 +43,7 @@ from indicatorkit.formats.table_words import (
     ELLIPSIS,
     EMPTY_TEMPLATE_NAME,
     GRADE_WORDS,
+    NOT_APPLICABLE,
     POINTS,
     RUNNING_PREFIX,
     TOTAL_LABELS,
@@ -58,8 +60,12 @@ __all__ = [
     "IndicatorTable",
     "find_indicator_table",
     "is_plain_number",
+    "level_text",
+    "new_indicator",
     "read_indicators",
+    "serial_date",
     "target_with_unit",
+    "unit_cell_target",
 ]
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -106,6 +112,33 @@ def target_with_unit(text: str, unit_text: str) -> tuple[LenientParse, str] | No
     # the value writes something after its number: is it the unit cell's unit?
     with_cell = parse_target(number + unit_word, lenient=True)
     return (own, text) if with_cell.target == own.target else None
+
+
+def unit_cell_target(
+    reading: GridReading, text: str, unit_text: str, row: int, column: int
+) -> tuple[LenientParse, str] | None:
+    """:func:`target_with_unit` for the cell at (row, column), IK708 when the value's own
+    unit disagrees with the unit cell.  Raises what :func:`target_with_unit` raises.
+
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> reading = GridReading(grid_from_rows("表", [["500", "人次"], ["≥5万元", "人"]]))
+    >>> unit_cell_target(reading, "500", "人次", 1, 1)[1], unit_cell_target(reading, "≥5万元", "人", 2, 1)
+    ('500人次', None)
+    >>> [(f.code, f.place) for f in reading.findings]
+    [('IK708', '<workbook>:表!A2')]
+    """
+    combined = target_with_unit(text, unit_text)
+    if combined is None:
+        reading.say(
+            "IK708",
+            ERROR,
+            f"指标值“{text}”与计量单位“{unit_text}”不一致，未读入 "
+            "(the value's own unit disagrees with the unit cell; not read)",
+            row,
+            column,
+            hint="只保留一个单位 / keep one of the two units",
+        )
+    return combined
 
 
 @attrs.frozen
@@ -203,29 +236,73 @@ def _cell(reading: GridReading, table: IndicatorTable, row: int, role: str) -> C
     return None if column is None else reading.grid.cell(row, column)
 
 
-def _level(
-    reading: GridReading, table: IndicatorTable, row: int, role: str, carried: dict[str, str]
-) -> str:
-    cell = _cell(reading, table, row, role)
-    if cell is None:
-        return carried[role]  # a merge the container lost: the name above carries down
+def level_text(reading: GridReading, cell: Cell, row: int) -> str:
+    """A level-1 or level-2 name as the cell of ``row`` prints it: written one character a
+    line (``产\\n出\\n指\\n标``) or wrapped, joined; its points (``产出指标(50分)``) cut off —
+    IK710 on the cell's first row when only the points are left.
+
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> grid = grid_from_rows("表", [["产\\n出\\n指\\n标", "效益指标（30分）", "(20分)"]])
+    >>> reading = GridReading(grid)
+    >>> [level_text(reading, grid.cell(1, c), 1) for c in (1, 2, 3)], [f.code for f in reading.findings]
+    (['产出指标', '效益指标', ''], ['IK710'])
+    """
     lines = [line.strip() for line in cell.text.strip().split("\n")]
     text = (
         "".join(lines)
         if all(len(line) <= 1 for line in lines)
         else " ".join(part for part in lines if part)
     )
-    if POINTS.match(unicodedata.normalize("NFKC", text)):
-        name = strip_points(text)
-        if not name and cell.origin[0] == row:
-            reading.at(
-                "IK710",
-                WARNING,
-                f"一级指标格只印了分值“{text}”，名称缺失 (the level-1 cell prints only its points)",
-                cell,
-                "在表中补上一级指标名称 / write the level-1 name",
-            )
-        text = name
+    if not POINTS.match(unicodedata.normalize("NFKC", text)):
+        return text
+    name = strip_points(text)
+    if not name and cell.origin[0] == row:
+        reading.at(
+            "IK710",
+            WARNING,
+            f"一级指标格只印了分值“{text}”，名称缺失 (the level-1 cell prints only its points)",
+            cell,
+            "在表中补上一级指标名称 / write the level-1 name",
+        )
+    return name
+
+
+def new_indicator(
+    reading: GridReading, row: int, shown: str, *fields: Any, **values: Any
+) -> Indicator | None:
+    """``Indicator(*fields, **values)``, or ``None`` after IK717 (the row ``shown``) when the
+    record refuses them.
+
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> from indicatorkit.language.parse import parse_target
+    >>> reading = GridReading(grid_from_rows("表", [["数"]]))
+    >>> new_indicator(reading, 1, "数", "产出指标", "数量指标", "数", parse_target("≥1件")).name
+    '数'
+    >>> new_indicator(reading, 1, "数", "产出指标", "数量指标", "数", parse_target("≥1件"), weight=-1)
+    >>> [f.code for f in reading.findings]
+    ['IK717']
+    """
+    try:
+        return Indicator(*fields, **values)
+    except (IndicatorkitError, ValueError) as error:
+        reading.say(
+            "IK717",
+            ERROR,
+            f"指标无效，未读入 (invalid indicator, not read): {error}",
+            row,
+            1,
+            shown,
+        )
+        return None
+
+
+def _level(
+    reading: GridReading, table: IndicatorTable, row: int, role: str, carried: dict[str, str]
+) -> str:
+    cell = _cell(reading, table, row, role)
+    if cell is None:
+        return carried[role]  # a merge the container lost: the name above carries down
+    text = level_text(reading, cell, row)
     carried[role] = text
     if role == "level1" and cell.origin[0] == row:
         carried["level2"] = ""
@@ -290,6 +367,23 @@ def _row(
     target = _target(reading, table, row, target_cell, level2 + name)
     if target is None:
         return None
+    values = _values(reading, table, row, level2 + name)
+    placed = {
+        field: _cell(reading, table, row, role)
+        for field, role in _FIELD_ROLES.items()
+        if field in values or field == "target"
+    }
+    values["where"] = grid.where(row, name_column, placed)
+    return new_indicator(
+        reading, row, shown, level1, level2, name, target[0], target_text=target[1], **values
+    )
+
+
+def _values(
+    reading: GridReading, table: IndicatorTable, row: int, context: str
+) -> dict[str, object]:
+    """The row's weight, score, actual (or 不适用) and reason; a value that cannot be read is
+    said and left out, the indicator kept."""
     values: dict[str, object] = {}
     for role, what in (("weight", "分值"), ("score", "得分")):
         number = reading.points(_cell(reading, table, row, role), what)
@@ -297,8 +391,8 @@ def _row(
             values["weight" if role == "weight" else "evaluator_score"] = number
     actual_cell = _cell(reading, table, row, "actual")
     if actual_cell is not None and key(actual_cell.text) not in DASHES:
-        if not _serial_date(reading, actual_cell, level2 + name, "实际完成值"):
-            not_applicable = re.fullmatch(r"\s*不适用\s*(?:[:：]\s*(.*))?", actual_cell.text, re.S)
+        if not serial_date(reading, actual_cell, context, "实际完成值"):
+            not_applicable = NOT_APPLICABLE.fullmatch(actual_cell.text)
             if not_applicable:
                 values["not_applicable"] = (not_applicable.group(1) or "").strip()
                 values.pop("evaluator_score", None)
@@ -308,24 +402,7 @@ def _row(
     reason_cell = _cell(reading, table, row, "reason")
     if reason_cell is not None:
         values["reason"] = reason_cell.text
-    placed = {
-        field: _cell(reading, table, row, role)
-        for field, role in _FIELD_ROLES.items()
-        if field in values or field == "target"
-    }
-    values["where"] = grid.where(row, name_column, placed)
-    try:
-        return Indicator(level1, level2, name, target[0], target_text=target[1], **values)  # type: ignore[arg-type]
-    except (IndicatorkitError, ValueError) as error:
-        reading.say(
-            "IK717",
-            ERROR,
-            f"指标无效，未读入 (invalid indicator, not read): {error}",
-            row,
-            1,
-            shown,
-        )
-        return None
+    return values
 
 
 def _target(
@@ -333,7 +410,7 @@ def _target(
 ) -> tuple[object, str] | None:
     column = table.columns.get("target", 1)
     text = cell.text.strip() if cell is not None else ""
-    if cell is not None and _serial_date(reading, cell, context, "指标值"):
+    if cell is not None and serial_date(reading, cell, context, "指标值"):
         return None
     if "*" in text or "＊" in text:
         reading.say(
@@ -357,53 +434,30 @@ def _target(
         return None
     unit_cell = _cell(reading, table, row, "unit")
     unit_text = unit_cell.text.strip() if unit_cell is not None else ""
-    try:
+
+    def parse() -> tuple[LenientParse, str] | None:
         if key(unit_text) in DASHES:
-            parsed = parse_target(text, lenient=True)
-        elif (combined := target_with_unit(text, unit_text)) is None:
-            reading.say(
-                "IK708",
-                ERROR,
-                f"指标值“{text}”与计量单位“{unit_text}”不一致，未读入 "
-                "(the value's own unit disagrees with the unit cell; not read)",
-                row,
-                column,
-                hint="只保留一个单位 / keep one of the two units",
-            )
-            return None
-        else:
-            parsed, text = combined
-    except TextError as error:
-        reading.say(
-            "IK702",
-            ERROR,
-            f"指标值无法读出，指标未读入 (cannot read the target; indicator not read): {error.message}",
-            row,
-            column,
-            text,
-            error.suggestion,
-        )
-        return None
-    except (IndicatorkitError, ValueError) as error:
-        reading.say(
-            "IK702", ERROR, f"指标值无法读出 (cannot read the target): {error}", row, column, text
-        )
-        return None
-    for diagnostic in parsed.diagnostics:
-        reading.say(
-            "IK718",
-            WARNING,
-            f"指标值已按宽松规则修复 (target repaired): {diagnostic.code} {diagnostic.message}",
-            row,
-            column,
-            text,
-        )
-    return parsed.target, text
+            return parse_target(text, lenient=True), text
+        return unit_cell_target(reading, text, unit_text, row, column)
+
+    read = reading.read_target(text, row, column, parse)
+    return None if read is None else (read[0].target, read[1])
 
 
-def _serial_date(reading: GridReading, cell: Cell, context: str, what: str) -> bool:
+def serial_date(
+    reading: GridReading, cell: Cell, context: str, what: str, unit_cell: Cell | None = None
+) -> bool:
     """An Excel date serial in a value cell (``45657``, ``45,657``) of a date-like indicator
-    (or with a separator): a finding naming the date it probably is; never read as a number."""
+    (``context``: its level-2 and level-3 names), with a separator, or beside a unit cell that
+    is a serial too or a date unit (``日``, ``月``, ``年``, ``日期``): IK703 naming the date it
+    probably is; never read as a number.
+
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> grid = grid_from_rows("表", [["45657", "45657", "日"]])
+    >>> reading = GridReading(grid)
+    >>> serial_date(reading, grid.cell(1, 1), "受理数", "指标值"), serial_date(reading, grid.cell(1, 2), "受理数", "指标值", grid.cell(1, 3))
+    (False, True)
+    """
     if cell.is_date:
         return False
     text = unicodedata.normalize("NFKC", cell.text.strip())
@@ -412,7 +466,14 @@ def _serial_date(reading: GridReading, cell: Cell, context: str, what: str) -> b
     serial = int(text.replace(",", ""))
     if not _SERIAL_RANGE[0] <= serial <= _SERIAL_RANGE[1]:
         return False
-    if "," not in text and not _DATE_LIKE.search(context):
+    unit_text = unit_cell.text.strip() if unit_cell is not None else ""
+    unit_is_serial = bool(_SERIAL.fullmatch(unicodedata.normalize("NFKC", unit_text)))
+    if not (
+        unit_is_serial
+        or unit_text in ("日", "月", "年", "日期")
+        or "," in text
+        or _DATE_LIKE.search(context)
+    ):
         return False
     date = dt.date.fromordinal(_EXCEL_EPOCH.toordinal() + serial)
     reading.at(

@@ -56,12 +56,21 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 
 from indicatorkit.errors import IndicatorkitError
-from indicatorkit.formats.document_blocks import Paragraph, Spot, Table, compact, stack_tables
+from indicatorkit.formats.document_blocks import (
+    Paragraph,
+    Spot,
+    Table,
+    compact,
+    stack_tables,
+    text_parts,
+)
 from indicatorkit.formats.document_lists import InlineLists
+from indicatorkit.formats.format import Format, Holds, Input
 from indicatorkit.formats.grid import key
 from indicatorkit.formats.imported import Imported, spec_units
 from indicatorkit.formats.table_words import is_title
@@ -81,7 +90,7 @@ from indicatorkit.model.records import (
     Where,
 )
 
-__all__ = ["CODES", "read_document"]
+__all__ = ["CODES", "DOCUMENT", "read_document"]
 
 #: The codes this reader reports, with what each means (a table's own are the layout
 #: readers': ``formats.workbook_read.CODES``, ``formats.central_layout.CODES``).
@@ -570,3 +579,36 @@ def _figures(text: str) -> list[Amount]:
                 figures.append(amount)
             break
     return figures
+
+
+# --- the format ---------------------------------------------------------------------------------
+
+
+def _read(given: Input) -> Imported:
+    """The document form of a text; a text that is none (no declaration, no table) is IK601."""
+    imported = read_document(text_parts(given.text, source=given.source), source=given.source)
+    if imported.spec is not None:
+        return imported
+    finding = Finding(
+        "IK601",
+        Severity.ERROR,
+        "不是能识别的绩效目标文档、规格文件、JSON 或 CSV 长表 (not a performance-target "
+        "document, spec file, JSON or CSV long table this reader knows)",
+        1,
+        suggestion="实际值表请用 indicatorkit check 或 score / for an actuals table use "
+        "`indicatorkit check` or `score`",
+        file=given.source,
+    )
+    return Imported(None, (finding,), given.source)
+
+
+#: Any other text (tried last): the seed's document form, or a self-assessment table as text.
+DOCUMENT: Final = Format(
+    "document",
+    "文档的文本形式 / the text form of a document",
+    (".txt",),
+    sniff=lambda probe: probe.first_line is not None,
+    read=_read,
+    text=True,
+    holds=Holds.ROWS,
+)

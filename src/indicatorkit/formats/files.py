@@ -1,5 +1,7 @@
 """Any file in, any file out: :func:`read` tells a file's format by its content and imports it;
-:func:`write` writes a spec in the format its extension names.
+:func:`write` writes a spec in the format its extension names.  Both ask the
+:mod:`~indicatorkit.formats.registry`, where each format declares how its files are told,
+read and written.
 
 Read by content, not by name — a ``.txt`` that is really a Word file is read as Word:
 
@@ -37,25 +39,19 @@ optional package is the one exception, raised as
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import tempfile
-import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
 import attrs
 
 from indicatorkit.errors import ArgumentError, IndicatorkitError
-from indicatorkit.formats.document import read_document
-from indicatorkit.formats.document_blocks import text_parts
-from indicatorkit.formats.ikspec.reader import loads
-from indicatorkit.formats.ikspec.writer import dumps
+from indicatorkit.formats.format import Format, Input, Probe
 from indicatorkit.formats.imported import Imported
-from indicatorkit.formats.json_data import from_json, to_json
 from indicatorkit.formats.limits import (
     InputLimitError,
     Limits,
@@ -64,10 +60,11 @@ from indicatorkit.formats.limits import (
     read_input,
     using,
 )
-from indicatorkit.formats.output import OutputCollisionError, OutputIsInputError, write_text
+from indicatorkit.formats.output import OutputCollisionError, OutputIsInputError
 from indicatorkit.formats.packed import DamagedFileError, check_zip
-from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table, header_key
-from indicatorkit.model.findings import Finding, Severity, SpecError
+from indicatorkit.formats.registry import REGISTRY
+from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table
+from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.records import Spec
 
 __all__ = [
@@ -86,17 +83,9 @@ __all__ = [
     "write",
 ]
 
-#: Every format :func:`detect_format` names, with what it is.
+#: Every format :func:`detect_format` names (the registry's, and ``unknown``), with what it is.
 FORMATS: Final[dict[str, str]] = {
-    "docx": "Word 文档 / a Word document (.docx)",
-    "doc": "旧版 Word 文档 / an old Word document (.doc)",
-    "xlsx": "Excel 工作簿 / an Excel workbook (.xlsx)",
-    "xls": "旧版 Excel 工作簿 / an old Excel workbook (.xls)",
-    "pdf": "PDF 自评表 / a PDF self-assessment table",
-    "json": "JSON 数据 / JSON data",
-    "ikspec": "规格文件 / a spec file (.ikspec)",
-    "csv": "CSV 长表 / a CSV long table",
-    "document": "文档的文本形式 / the text form of a document",
+    **{form.name: form.description for form in REGISTRY},
     "unknown": "无法识别 / not recognised",
 }
 
@@ -108,11 +97,6 @@ CODES: Final[dict[str, str]] = {
     "IK603": "文件已损坏或不完整 / a damaged or cut-short file",
     "IK607": "其实是网页的 .xls / a web page named .xls",
 }
-
-_OLE2: Final = bytes.fromhex("D0CF11E0A1B11AE1")
-#: A spec file's first line (``项目 1 …``); a tab after the word is a table's header cell.
-_SPEC_START: Final = re.compile(r"^(?:部门|项目|评分规则|department|project|rules)(?:[^\S\t]|$)")
-_LONG_TABLE_NAMES: Final = {"项目编号", "number", "指标值", "target", "三级指标", "indicator"}
 
 
 class ExportError(IndicatorkitError):
@@ -150,37 +134,10 @@ class ImportedFile:
         return self.imported.findings
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` one by one (``splitlines`` would copy a large file whole)."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        yield text[start:end].rstrip("\r")
-        start = end + 1
-
-
-def _text_format(text: str) -> str | None:
-    """The format of a text, ``None`` when it has nothing but blank lines and comments."""
-    stripped = text.lstrip()
-    if stripped.startswith(("{", "[")):
-        return "json"
-    for line in _lines(stripped):  # lazily: the first line that says decides
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if _SPEC_START.match(line.strip()):
-            return "ikspec"
-        cells = re.split(r"[,\t]", line)
-        names = {header_key(cell, {n.casefold(): n for n in _LONG_TABLE_NAMES}) for cell in cells}
-        if len(cells) > 1 and len(names - {None}) >= 2:
-            return "csv"
-        return "document"
-    return None
-
-
 def detect_format(data: bytes, name: str | Path | None = None) -> str:
-    """The format of a file's bytes (a key of :data:`FORMATS`); the file's ``name`` is looked
-    at only when the content cannot tell (an empty ``.ikspec`` is an empty spec).
+    """The format of a file's bytes (a key of :data:`FORMATS`: the first format of the
+    :mod:`~indicatorkit.formats.registry` whose sniffer knows it); the file's ``name`` is
+    looked at only when the content cannot tell (an empty ``.ikspec`` is an empty spec).
 
     >>> detect_format(b"%PDF-1.4"), detect_format("项目 1 甲\\n".encode()), detect_format(b"\\x00\\x01")
     ('pdf', 'ikspec', 'unknown')
@@ -188,102 +145,13 @@ def detect_format(data: bytes, name: str | Path | None = None) -> str:
     'csv'
 
     """
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                names = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return "unknown"
-        if "word/document.xml" in names:
-            return "docx"
-        if "xl/workbook.xml" in names:
-            return "xlsx"
-        return "unknown"
-    if data.startswith(_OLE2):
-        if "WordDocument".encode("utf-16-le") in data:
-            return "doc"
-        if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-            return "xls"
-        return "unknown"
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF"):
-        return "pdf"
-    try:
-        text = decode_table(data)
-    except UndecodableTable:
-        return "unknown"
-    form = _text_format(text)
-    if form is not None:
-        return form
-    # nothing but blank lines and comments: an empty spec when the name says it is one
-    return "ikspec" if name is not None and Path(name).suffix.lower() == ".ikspec" else "unknown"
+    form = REGISTRY.detect(Probe(data, name))
+    return "unknown" if form is None else form.name
 
 
 def _finding(code: str, message: str, source: str, suggestion: str | None = None) -> Imported:
     finding = Finding(code, Severity.ERROR, message, 1, suggestion=suggestion, file=source)
     return Imported(None, (finding,), source)
-
-
-def _read_text(data: bytes, source: str, form: str) -> Imported:
-    text = decode_table(data)
-    if form == "json":
-        try:
-            return Imported(from_json(text), (), source)
-        except SpecError as error:
-            return Imported(
-                None, tuple(attrs.evolve(f, file=source) for f in error.findings), source
-            )
-    if form == "ikspec":
-        try:
-            return Imported(loads(text, file=source), (), source)
-        except SpecError as error:
-            return Imported(None, error.findings, source)
-    if form == "csv":
-        from indicatorkit.formats.long_table import read_long_table
-
-        return read_long_table(text, source=source)
-    return read_document(text_parts(text, source=source), source=source)
-
-
-# The binary formats' modules are imported when a file of theirs is read (start-up stays small).
-def _read_docx(path: Path, data: bytes, source: str) -> Imported:
-    from indicatorkit.formats.word import read_docx
-
-    return read_docx(data, source=source)
-
-
-def _read_doc(path: Path, data: bytes, source: str) -> Imported:
-    from indicatorkit.formats.word import read_doc
-
-    return read_doc(path, source=source)
-
-
-def _read_pdf(path: Path, data: bytes, source: str) -> Imported:
-    from indicatorkit.formats.pdf import read_pdf
-
-    return read_pdf(data, source=source)
-
-
-def _read_workbook(path: Path, data: bytes, source: str) -> Imported:
-    from indicatorkit.formats.workbook import read_workbook
-
-    return read_workbook(path, source=source)
-
-
-#: How each binary format is read: (path, bytes, the name to report) → Imported.
-_BINARY_READERS: Final[dict[str, Callable[[Path, bytes, str], Imported]]] = {
-    "docx": _read_docx,
-    "doc": _read_doc,
-    "pdf": _read_pdf,
-    "xlsx": _read_workbook,
-    "xls": _read_workbook,
-}
-
-
-def _workbook_with_hidden(path: Path, data: bytes, source: str) -> Imported:
-    """A workbook read with its hidden rows and sheets (``include_hidden``)."""
-    from indicatorkit.formats.workbook import read_workbook
-
-    return read_workbook(path, source=source, include_hidden=True)
 
 
 def _path(function: str, path: object) -> Path:
@@ -342,47 +210,35 @@ def read_data(
     >>> read_data(b"# comment\\n", source="empty.ikspec", path="empty.ikspec").spec.projects
     ()
     """
-    form = detect_format(data, path)
+    probe = Probe(data, path)
+    form = REGISTRY.detect(probe)
+    name = "unknown" if form is None else form.name
     named = None if path is None else Path(path)
     try:
         with using(current(limits)):
-            found = _read_form(named, data, source, form, include_hidden)
+            found = _read_form(form, Input(probe, source, named, include_hidden))
     except InputLimitError as error:
-        return ImportedFile(_finding("IK602", str(error), source), form)
+        return ImportedFile(_finding("IK602", str(error), source), name)
     except DamagedFileError as error:
-        return ImportedFile(_finding("IK603", str(error), source), form)
+        return ImportedFile(_finding("IK603", str(error), source), name)
     # the library's own formats may hold an empty spec; a table that gave nothing did not import
-    return ImportedFile(found if form in ("ikspec", "json") else _something(found, source), form)
+    empty = form is not None and form.may_be_empty
+    return ImportedFile(found if empty else _something(found, source), name)
 
 
-def _read_form(
-    path: Path | None, data: bytes, source: str, form: str, include_hidden: bool = False
-) -> Imported:
-    if form not in _BINARY_READERS and (page := _web_page(path, data, source)) is not None:
+def _read_form(form: Format | None, given: Input) -> Imported:
+    """``given`` read as ``form`` (``None``: none knew it), a file the reader needs on disk
+    spooled to a temporary one."""
+    if (form is None or form.text) and (page := _web_page(given)) is not None:
         return page
-    if form in _BINARY_READERS:
-        reader = _BINARY_READERS[form]
-        if include_hidden and form in ("xlsx", "xls"):
-            reader = _workbook_with_hidden
-        if path is not None:
-            return reader(path, data, source)
-        with tempfile.TemporaryDirectory(prefix="indicatorkit-") as folder:
-            spooled = Path(folder) / f"input.{form}"
-            spooled.write_bytes(data)
-            return reader(spooled, data, source)
-    if form == "unknown":
-        return _unknown(data, source)
-    imported = _read_text(data, source, form)
-    if form == "document" and imported.spec is None:
-        return _finding(
-            "IK601",
-            "不是能识别的绩效目标文档、规格文件、JSON 或 CSV 长表 (not a performance-target "
-            "document, spec file, JSON or CSV long table this reader knows)",
-            source,
-            "实际值表请用 indicatorkit check 或 score / for an actuals table use `indicatorkit "
-            "check` or `score`",
-        )
-    return imported
+    if form is None:
+        return _unknown(given.data, given.source)
+    if not form.needs_file or given.path is not None:
+        return form.read(given)
+    with tempfile.TemporaryDirectory(prefix="indicatorkit-") as folder:
+        spooled = Path(folder) / f"input.{form.name}"
+        spooled.write_bytes(given.data)
+        return form.read(attrs.evolve(given, path=spooled))
 
 
 def _something(imported: Imported, source: str) -> Imported:
@@ -409,10 +265,11 @@ _WEB_PAGE: Final = re.compile(rb"^\s*(?:<!doctype html|<html|<table|<meta|<head|
 _XML_SPREADSHEET: Final = b"urn:schemas-microsoft-com:office:spreadsheet"
 
 
-def _web_page(path: Path | None, data: bytes, source: str) -> Imported | None:
+def _web_page(given: Input) -> Imported | None:
     """An Office name on a web page or an Excel 2003 XML table (what government sites often
     serve as ".xls"): said so, with how to save it as a workbook."""
-    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    path, source = given.path, given.source
+    head = given.data[:4096].lstrip(b"\xef\xbb\xbf")
     is_page = _WEB_PAGE.match(head) is not None
     if path is None or path.suffix.lower() not in _OFFICE_SUFFIXES:
         return None
@@ -439,7 +296,7 @@ def _unknown(data: bytes, source: str) -> Imported:
             source,
             "另存为 .docx 或 .xlsx / save it as .docx or .xlsx",
         )
-    if data.startswith(_OLE2):
+    if Probe(data).is_ole2:
         return _finding(
             "IK601",
             "旧版 Office 文件，但不是 Word 或 Excel，或已损坏 (an old Office file that is not "
@@ -503,26 +360,14 @@ def write(spec: Spec, path: str | Path, *, inputs: Iterable[str | Path] = ()) ->
     if not isinstance(spec, Spec):
         raise ArgumentError("write", "spec", "Spec", spec, "indicatorkit.load(path)")
     path = _path("write", path)
-    suffix = path.suffix.lower()
-    inputs = list(inputs)
+    form = REGISTRY.writer_for(path.suffix)
+    if form is None or form.write is None:
+        raise ExportError(
+            f"不知道怎样写“{path.suffix or path.name}”文件 (no format for this extension) — "
+            f"可用 / use: {'、'.join(REGISTRY.writable())}"
+        )
     try:
-        if suffix == ".ikspec":
-            write_text(path, dumps(spec), inputs=inputs)
-        elif suffix == ".json":
-            write_text(path, to_json(spec) + "\n", inputs=inputs)
-        elif suffix == ".csv":
-            from indicatorkit.formats.long_table import write_long_table
-
-            write_long_table(spec, path, inputs=inputs)
-        elif suffix == ".xlsx":
-            from indicatorkit.formats.workbook import write_workbook
-
-            write_workbook(spec, path, inputs=inputs)
-        else:
-            raise ExportError(
-                f"不知道怎样写“{path.suffix or path.name}”文件 (no format for this extension) — "
-                f"可用 / use: .ikspec、.json、.csv、.xlsx"
-            )
+        form.write(spec, path, list(inputs))
     except (ExportError, OutputIsInputError):
         raise
     except IndicatorkitError as error:  # OutputError (what the OS said) and a format's own

@@ -2,7 +2,8 @@
 files and the library's own workbooks write them:
 ``当年财政拨款 年初 10万元 全年 12万元 执行 11.4万元；上年结转资金 全年 0万元``.
 
->>> from indicatorkit import Amount, unit
+>>> from indicatorkit.language import Amount
+>>> from indicatorkit.units import unit
 >>> line = fund_sources_text([FundSource("上年结转资金", budget=Amount(2, unit("万元")))])
 >>> line, parse_fund_sources(line)[0].budget
 ('上年结转资金 全年 2万元', Amount('2万元'))

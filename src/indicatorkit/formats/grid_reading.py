@@ -13,11 +13,13 @@ left unread) — and the readings of single cells every layout shares (money, po
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 
-from indicatorkit.errors import IndicatorkitError
+from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.formats.grid import Cell, Grid, key
 from indicatorkit.formats.table_words import DASHES
+from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_actual
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Finding, Severity
@@ -151,3 +153,61 @@ class GridReading:
         except (ValueError, ArithmeticError):
             self.bad_number(cell, f"{what}不是数字 ({what} is not a number): “{cell.text}”")
             return None
+
+    def read_target(
+        self,
+        text: str,
+        row: int,
+        column: int,
+        parse: Callable[[], tuple[LenientParse, str] | None],
+    ) -> tuple[LenientParse, str] | None:
+        """What ``parse`` reads from the target ``text`` at (row, column) and the text it
+        read: IK702 when it raises (the text cannot be read), IK718 for each lenient repair;
+        ``None`` when it raised or returned ``None`` (after its own finding).
+
+        >>> from indicatorkit.formats.grid import grid_from_rows
+        >>> from indicatorkit.language.parse import parse_target
+        >>> reading = GridReading(grid_from_rows("表", [["≥95%%", "≥"]]))
+        >>> read = reading.read_target("≥95%%", 1, 1, lambda: (parse_target("≥95%%", lenient=True), "≥95%%"))
+        >>> str(read[0].target), reading.read_target("≥", 1, 2, lambda: (parse_target("≥", lenient=True), "≥"))
+        ('≥95%', None)
+        >>> [f.code for f in reading.findings]
+        ['IK718', 'IK702']
+        """
+        try:
+            found = parse()
+        except TextError as error:
+            self.say(
+                "IK702",
+                Severity.ERROR,
+                "指标值无法读出，指标未读入 (cannot read the target; indicator not read): "
+                f"{error.message}",
+                row,
+                column,
+                text,
+                error.suggestion,
+            )
+            return None
+        except (IndicatorkitError, ValueError) as error:
+            self.say(
+                "IK702",
+                Severity.ERROR,
+                f"指标值无法读出 (cannot read the target): {error}",
+                row,
+                column,
+                text,
+            )
+            return None
+        if found is None:
+            return None
+        parsed, read = found
+        for diagnostic in parsed.diagnostics:
+            self.say(
+                "IK718",
+                Severity.WARNING,
+                f"指标值已按宽松规则修复 (target repaired): {diagnostic.code} {diagnostic.message}",
+                row,
+                column,
+                read,
+            )
+        return found

@@ -40,7 +40,8 @@ class Money:
     """An amount as shown (``shown``: 万元, two decimals rounded half up, thousands separated)
     and as written (``exact``); both ``""`` for no amount.
 
-    >>> from indicatorkit import Amount, unit
+    >>> from indicatorkit.language import Amount
+    >>> from indicatorkit.units import unit
     >>> money(Amount(123456789, unit("元")))
     Money(shown='12,345.68万元', exact='123456789元')
     """
@@ -52,7 +53,8 @@ class Money:
 def money(amount: Amount | None) -> Money:
     """``amount`` (money) in 万元 for display: ``1584060.0832元`` → ``158.41万元``.
 
-    >>> from indicatorkit import Amount, unit
+    >>> from indicatorkit.language import Amount
+    >>> from indicatorkit.units import unit
     >>> money(Amount(5, unit("亿元"))).shown, money(None)
     ('50,000.00万元', Money(shown='', exact=''))
     """

@@ -35,6 +35,7 @@ from fractions import Fraction
 import attrs
 
 from indicatorkit.errors import IndicatorkitError
+from indicatorkit.formats.html_report_audit import AuditTable, audit_tables
 from indicatorkit.formats.html_report_facts import Money, ProjectFacts, money, project_facts
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.scoring.assessment import Assessment, ProjectSpending
@@ -275,6 +276,9 @@ class ReportPage:
     finding_codes: tuple[FindingCode, ...]
     #: Every level-1 indicator in the order first met, for the chart's series.
     level1_names: tuple[str, ...]
+    #: The audit of the printed scores, table by table (none when no table prints a score, or
+    #: without findings).
+    audit: tuple[AuditTable, ...] = ()
 
 
 def _row(project: ProjectScore, index: int) -> IndicatorRow:
@@ -458,4 +462,5 @@ def build_page(
         ),
         finding_codes=_codes(shown),
         level1_names=_level1_names(projects),
+        audit=audit_tables(assessment.audit) if with_findings and assessment.audit else (),
     )

@@ -44,16 +44,21 @@ from __future__ import annotations
 import json
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 from functools import cache, partial
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from indicatorkit.errors import ArgumentError
 from indicatorkit.formats import json_values as values
 from indicatorkit.formats.extras import require
+from indicatorkit.formats.format import Format, Input
+from indicatorkit.formats.imported import Imported
+from indicatorkit.formats.output import write_text
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import Finding, Severity, SpecError
@@ -79,6 +84,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CODE",
+    "JSON",
     "RECORDS",
     "converter",
     "data_fields",
@@ -108,8 +114,9 @@ RECORDS: Final = (
     Indicator,
 )
 
-#: Fields that are not data (``eq=False`` metadata): where a record was read, its comments.
-_NOT_DATA: Final = frozenset({"where", "comments"})
+#: Fields that are not data (``eq=False`` metadata): where a record was read, its comments,
+#: the figures a published table printed beyond its rows.
+_NOT_DATA: Final = frozenset({"where", "comments", "printed"})
 
 #: An indicator's target object holds the target's text as written beside what it means.
 _CARRIED: Final = {(Indicator, "target_text")}
@@ -452,6 +459,8 @@ def to_json(spec: Spec, *, indent: int | None = 2) -> str:
     >>> print(to_json(Spec(), indent=None))
     {"department": null, "projects": [], "units": null, "rules": null}
     """
+    if not isinstance(spec, Spec):
+        raise ArgumentError("to_json", "spec", "Spec", spec, "indicatorkit.load(path)")
     return json.dumps(to_data(spec), ensure_ascii=False, indent=indent)
 
 
@@ -469,6 +478,8 @@ def from_json(text: str | bytes) -> Spec:
       {"department": null, "projects": [}
                                         ^
     """
+    if not isinstance(text, str | bytes | bytearray):
+        raise ArgumentError("from_json", "text", "str | bytes", text)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -503,3 +514,30 @@ def schema() -> dict[str, Any]:
     """
     loaded: dict[str, Any] = json.loads(_schema_text())
     return loaded
+
+
+# --- the format ---------------------------------------------------------------------------------
+
+
+def _read(given: Input) -> Imported:
+    try:
+        return Imported(from_json(given.text), (), given.source)
+    except SpecError as error:
+        findings = tuple(attrs.evolve(f, file=given.source) for f in error.findings)
+        return Imported(None, findings, given.source)
+
+
+def _write(spec: Spec, path: Path, inputs: Iterable[str | Path]) -> None:
+    write_text(path, to_json(spec) + "\n", inputs=inputs)
+
+
+JSON: Final = Format(
+    "json",
+    "JSON 数据 / JSON data",
+    (".json",),
+    sniff=lambda probe: probe.text is not None and probe.text.lstrip().startswith(("{", "[")),
+    read=_read,
+    write=_write,
+    text=True,
+    may_be_empty=True,
+)

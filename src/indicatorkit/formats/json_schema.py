@@ -292,8 +292,8 @@ def spec_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "indicatorkit spec (绩效目标表)",
         "description": (
-            "What indicatorkit.to_data produces. Numbers are exact: decimal strings, never JSON "
-            'floats. indicatorkit.from_data accepts this and, for a target, also just {"text": ...}.'
+            "What indicatorkit.formats.to_data produces. Numbers are exact: decimal strings, never JSON "
+            'floats. indicatorkit.formats.from_data accepts this and, for a target, also just {"text": ...}.'
         ),
         **root,
         "$defs": {**_LEAVES, **walk.defs},

@@ -34,14 +34,16 @@ column is named; a row with more or fewer cells than the header is reported, nev
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from indicatorkit.formats.field_values import direction_text, plan_text
+from indicatorkit.formats.format import Format, Holds, Input, Probe
 from indicatorkit.formats.fund_sources_text import fund_sources_text
 from indicatorkit.formats.grid import grid_from_rows
 from indicatorkit.formats.imported import Imported
@@ -56,6 +58,7 @@ from indicatorkit.formats.long_columns import (
 )
 from indicatorkit.formats.long_table_read import read_long_grid, read_long_table
 from indicatorkit.formats.output import opened
+from indicatorkit.formats.table_text import header_key
 from indicatorkit.language.values import Amount
 from indicatorkit.model.records import Indicator, Project, Spec
 from indicatorkit.numerals import format_decimal
@@ -64,9 +67,11 @@ from indicatorkit.optional import data_frame
 __all__ = [
     "CODES",
     "COLUMNS",
+    "CSV",
     "SPLIT_COLUMNS",
     "Column",
     "LongTableError",
+    "frame_rows",
     "from_frame",
     "long_table_rows",
     "read_long_grid",
@@ -232,6 +237,18 @@ def from_frame(frame: Any, *, source: str = "<frame>") -> Imported:
     >>> [str(i.target) for i in imported.spec.projects[0].indicators], imported.findings
     (['≥180件', '≥90%'], ())
     """
+    rows = frame_rows(frame)
+    grid = grid_from_rows("数据框", rows, source=source)
+    return read_long_grid(grid, source=source, width=len(rows[0]))
+
+
+def frame_rows(frame: Any) -> list[list[str]]:
+    """A pandas or polars frame as text rows, its column names first (a missing value: "").
+
+    >>> import pandas
+    >>> frame_rows(pandas.DataFrame({"部门": ["司法局", None], "分值": [10, 20]}))
+    [['部门', '分值'], ['司法局', '10'], ['', '20']]
+    """
     columns = [str(name) for name in frame.columns]
     if hasattr(frame, "iter_rows"):  # polars
         rows = [["" if v is None else str(v) for v in row] for row in frame.iter_rows()]
@@ -240,9 +257,54 @@ def from_frame(frame: Any, *, source: str = "<frame>") -> Imported:
             ["" if _missing(v) else str(v) for v in row]
             for row in frame.itertuples(index=False, name=None)
         ]
-    grid = grid_from_rows("数据框", [columns, *rows], source=source)
-    return read_long_grid(grid, source=source, width=len(columns))
+    return [columns, *rows]
 
 
 def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and value != value)
+
+
+def _frame_library(library: str) -> Any:
+    from indicatorkit.formats.extras import require
+
+    if library not in ("pandas", "polars"):
+        raise LongTableError(f"library 只能是 pandas 或 polars (pandas or polars): {library!r}")
+    return require(library, library)
+
+
+# --- the format ---------------------------------------------------------------------------------
+
+#: Header words that make a text's first line a long table's header (two of them are needed).
+_HEADER_NAMES: Final = {
+    n.casefold(): n for n in ("项目编号", "number", "指标值", "target", "三级指标", "indicator")
+}
+
+
+def _is_long_table(probe: Probe) -> bool:
+    """A text whose first line is a header naming two of a long table's columns."""
+    line = probe.first_line
+    if line is None:
+        return False
+    cells = re.split(r"[,\t]", line)
+    names = {header_key(cell, _HEADER_NAMES) for cell in cells}
+    return len(cells) > 1 and len(names - {None}) >= 2
+
+
+def _read(given: Input) -> Imported:
+    return read_long_table(given.text, source=given.source)
+
+
+def _write(spec: Spec, path: Path, inputs: Iterable[str | Path]) -> None:
+    write_long_table(spec, path, inputs=inputs)
+
+
+CSV: Final = Format(
+    "csv",
+    "CSV 长表 / a CSV long table",
+    (".csv",),
+    sniff=_is_long_table,
+    read=_read,
+    write=_write,
+    text=True,
+    holds=Holds.ROWS,
+)

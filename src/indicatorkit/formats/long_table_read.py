@@ -52,7 +52,7 @@ from indicatorkit.model.records import (
     Where,
 )
 
-__all__ = ["read_long_grid", "read_long_table"]
+__all__ = ["TableRecords", "read_long_grid", "read_long_table", "table_records"]
 
 
 def read_long_table(data: str | bytes, *, source: str) -> Imported:
@@ -66,6 +66,30 @@ def read_long_table(data: str | bytes, *, source: str) -> Imported:
     [('受理数', '≥180件')]
     >>> [(f.code, f.line, f.column) for f in read_long_table("", source="空.csv").findings]
     [('IK630', 1, 1)]
+    """
+    records = table_records(data, source=source)
+    if isinstance(records, Imported):
+        return records
+    rows, lines, width, findings = records
+    grid = grid_from_rows("CSV", rows, source=source)
+    read = read_long_grid(grid, source=source, lines=lines, width=width)
+    order = sorted((*findings, *read.findings), key=lambda f: (f.line, f.column))
+    return attrs.evolve(read, findings=tuple(order))
+
+
+#: A text table's rows (apostrophes of :func:`~indicatorkit.formats.inert_cells.revive` off),
+#: the file line of each (row number from 1 → line), the header's width, and the rows left out.
+TableRecords = tuple[list[list[str]], dict[int, int], int, list[Finding]]
+
+
+def table_records(data: str | bytes, *, source: str) -> TableRecords | Imported:
+    """The records of a text table (UTF-8, UTF-8 with a BOM or GBK; tab or comma separated),
+    blank rows and ``#`` rows left out and rows of another width left out with an IK632
+    finding — or, when nothing can be read, the refusal (IK630, IK634).
+
+    >>> rows, lines, width, findings = table_records("部门,项目编号\\n\\n甲,1\\n", source="t.csv")
+    >>> rows, lines, width, findings
+    ([['部门', '项目编号'], ['甲', '1']], {1: 1, 2: 3}, 2, [])
     """
     if isinstance(data, bytes):
         try:
@@ -96,10 +120,7 @@ def read_long_table(data: str | bytes, *, source: str) -> Imported:
         return _refused(
             "IK630", "文件是空的，没有表头 (the file is empty: no header)", 1, 1, source
         )
-    grid = grid_from_rows("CSV", rows, source=source)
-    read = read_long_grid(grid, source=source, lines=lines, width=width)
-    order = sorted((*findings, *read.findings), key=lambda f: (f.line, f.column))
-    return attrs.evolve(read, findings=tuple(order))
+    return rows, lines, width, findings
 
 
 def read_long_grid(

@@ -20,13 +20,14 @@ from typing import Final
 from indicatorkit.formats.document import read_document
 from indicatorkit.formats.document_blocks import Table
 from indicatorkit.formats.extras import require
+from indicatorkit.formats.format import Format, Input
 from indicatorkit.formats.grid_pdf import pdf_grid
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.limits import InputLimitError, current
 from indicatorkit.formats.packed import check_pdf
 from indicatorkit.model.findings import Finding, Severity
 
-__all__ = ["CODES", "read_pdf"]
+__all__ = ["CODES", "PDF", "read_pdf"]
 
 #: The codes only a PDF gives (its tables' are the layout readers').
 CODES: Final[dict[str, str]] = {
@@ -119,3 +120,16 @@ def _quiet_pdfminer() -> Iterator[None]:
         yield
     finally:
         logger.setLevel(level)
+
+
+def _pdf(given: Input) -> Imported:
+    return read_pdf(given.data, source=given.source)
+
+
+PDF: Final = Format(
+    "pdf",
+    "PDF 自评表 / a PDF self-assessment table",
+    (".pdf",),
+    sniff=lambda probe: probe.is_pdf,
+    read=_pdf,
+)

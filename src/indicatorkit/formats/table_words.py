@@ -28,6 +28,7 @@ __all__ = [
     "is_budget_caption",
     "is_title",
     "is_total_row",
+    "layout_column",
     "source_name",
     "strip_points",
     "unwrap_name",
@@ -62,6 +63,31 @@ GOAL_MIDTERM: Final = ("中期目标",)
 #: Rows that print a total or a grade (kept as IK712 findings).
 TOTAL_LABELS: Final = ("总分", "合计", "得分合计", "自评方式", "评价分值", "自评得分", "总计")
 GRADE_WORDS: Final = re.compile(r"(评价分值|自评得分|得分合计|自评等级|评价等级)")
+#: Labels that end an indicator table of layouts A–J (a long table runs past 项目名称).
+TABLE_END_LABELS: Final = (
+    "总分",
+    "合计",
+    "得分合计",
+    "偏差大或",
+    "备注",
+    "项目类别",
+    "项目属性",
+    "自评方式",
+    "评价分值",
+    "自评得分",
+    "自评分值",
+    "项目名称",
+)
+#: The labels that start a project block and name it (the first found wins).
+PROJECT_LABELS: Final = ("项目名称", "部门名称", "部门(单位)名称")
+#: ``不适用`` written as an actual, with its reason after a colon (group 1).
+NOT_APPLICABLE: Final = re.compile(r"\s*不适用\s*(?:[:：]\s*(.*))?", re.S)
+#: A money unit stated alone in a title cell: ``单位：元``.
+UNIT_LINE: Final = re.compile(r"\s*单位\s*[:：]\s*(万元|元|千元|亿元)\s*")
+#: A line of a declaration table's title block: a table title, ``单位：元``, a unit code.
+TITLE_BLOCK: Final = re.compile(
+    r"(绩效目标表|自评表|申报表)$|^单位\s*[:：]\s*(万元|元|千元|亿元)$|^\d{6}\S*$"
+)
 #: A title line: ``项目支出绩效自评表``, ``单位：万元`` (a year line such as ``（2024年度）``
 #: is information the project does not keep: reported, not taken as a title).
 TITLE: Final = re.compile(
@@ -165,6 +191,47 @@ def indicator_column(text: str) -> str | None:
     """
     k = key(text)
     return next((role for role, test in _INDICATOR_COLUMNS if test(k)), None)
+
+
+#: The columns of an indicator table in every other layout (A, C–J), tried in order: the
+#: split forms' 指标值类型 / 指标性质 / 指标方向 / 计量单位, 不适用, and a long table's project
+#: fields (E2).
+_LAYOUT_COLUMNS: Final = (
+    ("level1", lambda k: "一级指标" in k),
+    ("level2", lambda k: "二级指标" in k),
+    ("name", lambda k: "三级指标" in k or k == "指标名称"),
+    ("basis", lambda k: "确定依据" in k or k == "依据"),
+    ("kind", lambda k: "指标值类型" in k),
+    ("nature", lambda k: "指标性质" in k),
+    ("operator", lambda k: "指标方向" in k or "运算符" in k),
+    ("unit", lambda k: "计量单位" in k or "度量单位" in k),
+    ("description", lambda k: "描述" in k or "指标解释" in k or "指标内容" in k),
+    ("not_applicable", lambda k: k == "不适用"),
+    ("not_applicable_reason", lambda k: k == "不适用原因"),
+    ("actual", lambda k: "完成值" in k or "实际值" in k or "实际完成" in k),
+    ("evaluator_score", lambda k: "得分" in k),
+    ("weight", lambda k: "分值" in k or "权重" in k),
+    ("reason", lambda k: "原因" in k),
+    ("target", lambda k: "指标值" in k or "目标值" in k),
+    ("project_name", lambda k: k == "项目名称"),
+    ("project_unit", lambda k: k in ("单位", "实施单位", "单位名称")),
+    ("project_budget", lambda k: k.startswith("预算数") or k.startswith("年度预算")),
+    ("project_goal", lambda k: "绩效目标" in k),
+)
+
+
+def layout_column(text: str) -> str | None:
+    """The role of an indicator table header in the layouts other than the central one:
+    :func:`indicator_column`'s roles (``evaluator_score`` for 得分) and ``basis``
+    (指标值确定依据), ``kind`` (指标值类型), ``nature`` (指标性质), ``operator`` (指标方向,
+    运算符), ``description``, ``not_applicable`` and its reason, and a long table's
+    ``project_name``, ``project_unit``, ``project_budget``, ``project_goal``.
+
+    >>> layout_column("指标方向"), layout_column("预算数（万元）"), layout_column("指标值确定依据")
+    ('operator', 'project_budget', 'basis')
+    """
+    k = key(text)
+    return next((role for role, test in _LAYOUT_COLUMNS if test(k)), None)
 
 
 def strip_points(text: str) -> str:

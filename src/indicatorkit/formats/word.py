@@ -39,12 +39,13 @@ from typing import Any, Final
 from indicatorkit.formats.document import read_document
 from indicatorkit.formats.document_blocks import Paragraph, Table
 from indicatorkit.formats.extras import require
+from indicatorkit.formats.format import Format, Input, Probe
 from indicatorkit.formats.grid_docx import docx_grids, paragraph_text
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.packed import DamagedFileError, check_zip
 from indicatorkit.model.findings import Finding, Severity
 
-__all__ = ["CODES", "CONVERT_TIMEOUT", "docx_parts", "read_doc", "read_docx"]
+__all__ = ["CODES", "CONVERT_TIMEOUT", "DOC", "DOCX", "docx_parts", "read_doc", "read_docx"]
 
 #: The codes only a Word file gives (its content's are formats.document's).
 CODES: Final[dict[str, str]] = {
@@ -183,3 +184,36 @@ def read_doc(path: str | Path, *, source: str) -> Imported:
                 "在 Word 或 WPS 中另存为 .docx / save it as .docx in Word or WPS",
             )
     return read_docx(converted, source=source)
+
+
+# --- the formats --------------------------------------------------------------------------------
+
+
+def _docx(given: Input) -> Imported:
+    return read_docx(given.data, source=given.source)
+
+
+def _doc(given: Input) -> Imported:
+    assert given.path is not None  # needs_file: the registry's reader gives the file
+    return read_doc(given.path, source=given.source)
+
+
+def _is_doc(probe: Probe) -> bool:
+    return probe.ole2_has("WordDocument")
+
+
+DOCX: Final = Format(
+    "docx",
+    "Word 文档 / a Word document (.docx)",
+    (".docx",),
+    sniff=lambda probe: "word/document.xml" in probe.zip_names,
+    read=_docx,
+)
+DOC: Final = Format(
+    "doc",
+    "旧版 Word 文档 / an old Word document (.doc)",
+    (".doc",),
+    sniff=_is_doc,
+    read=_doc,
+    needs_file=True,
+)

@@ -392,27 +392,32 @@ def _xls_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
         for r in range(sheet.nrows):
             for c in range(sheet.row_len(r)):
                 item = sheet.cell(r, c)
-                value: Any = item.value
-                number_format = ""
                 if item.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                     continue
-                if item.ctype == xlrd.XL_CELL_DATE:
-                    try:
-                        value = xlrd.xldate.xldate_as_datetime(item.value, book.datemode)
-                    except Exception:  # an out-of-range serial: keep the number
-                        value = item.value
-                elif item.ctype == xlrd.XL_CELL_NUMBER:
-                    xf = book.xf_list[item.xf_index]
-                    number_format = book.format_map[xf.format_key].format_str
-                    if float(value).is_integer():
-                        value = int(value)
-                elif item.ctype == xlrd.XL_CELL_BOOLEAN:
-                    value = bool(value)
-                elif item.ctype == xlrd.XL_CELL_ERROR:
-                    value = xlrd.error_text_from_code.get(value, "#ERROR")
+                value, number_format = _xls_value(xlrd, book, item)
                 made = _make_cell(r + 1, c + 1, value, number_format, sheet.name, file)
                 if made is not None:
                     cells[(r + 1, c + 1)] = made
         merges = [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in sheet.merged_cells]
         grids.append(grid_of(sheet.name, cells, merges, source=file, hidden_rows=hidden))
     return grids
+
+
+def _xls_value(xlrd: ModuleType, book: Any, item: Any) -> tuple[Any, str]:
+    """An .xls cell's value as openpyxl would give it (a date, an int, a bool, an error's
+    text) and its number format."""
+    value: Any = item.value
+    if item.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate.xldate_as_datetime(item.value, book.datemode), ""
+        except Exception:  # an out-of-range serial: keep the number
+            return item.value, ""
+    if item.ctype == xlrd.XL_CELL_NUMBER:
+        xf = book.xf_list[item.xf_index]
+        number_format = book.format_map[xf.format_key].format_str
+        return (int(value) if float(value).is_integer() else value), number_format
+    if item.ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(value), ""
+    if item.ctype == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(value, "#ERROR"), ""
+    return value, ""

@@ -39,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
-from indicatorkit.formats.workbook_write import _close, _fits, _open, _replacing
+from indicatorkit.formats.workbook_sheet import close_book, fits, open_book, replacing_book
 from indicatorkit.language.targets import Comparison, Qualitative, Range
 from indicatorkit.language.values import DatePoint
 from indicatorkit.model.records import Indicator, Project, Spec
@@ -129,7 +129,7 @@ class _Template:
 
     def text(self, row: int, name: str, value: str, style: str = "cell") -> None:
         column = self.at[name]
-        _fits(value, self.sheet.name, row, column)
+        fits(value, self.sheet.name, row, column)
         self.sheet.write_string(row, column, value, self.formats[style])
 
     def blank(self, row: int, name: str, style: str) -> None:
@@ -155,7 +155,7 @@ def write_template(spec: Spec, path: Path, *, inputs: Iterable[str | Path] = ())
     """Write the workbook a unit fills in for ``spec``'s projects (see the module) at ``path``,
     whole or not at all (one of ``inputs`` is refused: :mod:`~indicatorkit.formats.output`).
 
-    Raises :class:`~indicatorkit.formats.workbook_write.UnwritableWorkbookError` when it
+    Raises :class:`~indicatorkit.formats.workbook_sheet.UnwritableWorkbookError` when it
     cannot be written.
 
     >>> import tempfile, openpyxl, indicatorkit
@@ -166,12 +166,12 @@ def write_template(spec: Spec, path: Path, *, inputs: Iterable[str | Path] = ())
     >>> [cell.value for cell in sheet[HEADER_ROW + 2]][:7]
     ['甲', '产出指标', '数量指标', '数', '≥1件', None, '件']
     """
-    with _replacing(Path(path), inputs) as temporary:
+    with replacing_book(Path(path), inputs) as temporary:
         _write_template(spec, temporary, Path(path))
 
 
 def _write_template(spec: Spec, temporary: Path, path: Path) -> None:
-    book, _ = _open(temporary)
+    book, _ = open_book(temporary)
     template = _Template(book, spec)
     sheet = template.sheet
     sheet.set_column(0, 0, 22)
@@ -208,7 +208,7 @@ def _write_template(spec: Spec, temporary: Path, path: Path) -> None:
             row += 1
     sheet.freeze_panes(HEADER_ROW, 4)
     sheet.protect("", {"format_columns": True, "format_rows": True, "autofilter": True})
-    _close(book, path)
+    close_book(book, path)
 
 
 def _project_row(template: _Template, row: int, key: str, project: Project) -> None:

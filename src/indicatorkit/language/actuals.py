@@ -9,6 +9,7 @@ DatePoint(month=12, day=20, year=None)
 
 from __future__ import annotations
 
+from indicatorkit.errors import ArgumentError
 from indicatorkit.language.grammar import Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.syntax import CachedReader, check_text, read_with_grammar
@@ -74,5 +75,5 @@ def parse_actual(text: str, *, units: UnitRegistry | None = None) -> Amount | Da
       提示 / hint: 此处应为 / expected here: “-”、“全年”、“年底”、中文数字 numeral、数字 number、日期 date (2020.12.31)、百分之… numeral
     """
     if not isinstance(text, str):
-        raise TypeError(f"parse_actual needs a str, not {type(text).__name__}")
+        raise ArgumentError("parse_actual", "text", "str", text)
     return read_actual(text, registry_in_use() if units is None else units)

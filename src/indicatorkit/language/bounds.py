@@ -1,7 +1,7 @@
 """The bounds seam: what a numeric target accepts, as exact numbers in base units.
 
 This is the single definition of "met" for numbers.  :meth:`Comparison.check
-<indicatorkit.Comparison.check>` and :meth:`Range.check <indicatorkit.Range.check>` decide
+<indicatorkit.Comparison.check>` and :meth:`Range.check <indicatorkit.language.Range.check>` decide
 from these bounds (a comparison from their numbers as integers, its
 :meth:`~indicatorkit.Comparison.threshold`; a property test holds the two equal), and a
 vectorised path (numpy, Arrow) reads the same bounds through public accessors, so the two

@@ -27,7 +27,8 @@ import attrs
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedInput
 
-from indicatorkit.errors import AmbiguousTargetError, InvalidTargetError, TextError
+from indicatorkit.errors import InvalidTargetError, TextError
+from indicatorkit.language.conventions import Convention
 from indicatorkit.language.tables import grammar_text, load_parser, supplied_patterns
 from indicatorkit.language.values import Amount, DatePoint, DateSpan, valid_day
 from indicatorkit.numerals import chinese_value, decimal_value
@@ -141,9 +142,6 @@ class Located(Exception):
         start: int,
         end: int,
         suggestion: str | None = None,
-        *,
-        code: str = "",
-        reading: object = None,
     ) -> None:
         super().__init__(message)
         self.cls = cls
@@ -151,10 +149,6 @@ class Located(Exception):
         self.start = start
         self.end = end
         self.suggestion = suggestion
-        #: for an :class:`AmbiguousTargetError`: the lenient diagnostic code and the form a
-        #: documented convention reads
-        self.code = code
-        self.reading = reading
 
 
 # ---- the grammar -----------------------------------------------------------------------------
@@ -225,9 +219,9 @@ _PART_LAST_MONTH = {"上半年": 6, "下半年": 12, "一": 3, "二": 6, "三": 
 
 def _ambiguous_month(
     month: _NamedMonth, end: int, written: str, code: str, deadline: By
-) -> Located:
-    """The located error for a month named alone where strict reading cannot be sure; lenient
-    reading takes ``deadline`` (by the month's end) with the diagnostic ``code``."""
+) -> Convention:
+    """A month named alone where strict reading cannot be sure: lenient reading takes
+    ``deadline`` (by the month's end) with the diagnostic ``code``."""
     by = f"{deadline.point}前"
     if code == "T040":
         message = (
@@ -236,15 +230,14 @@ def _ambiguous_month(
         )
     else:
         message = f"日期不明确 (ambiguous date)：只写了月份“{written}” / only a month is named"
-    return Located(
-        AmbiguousTargetError,
+    return Convention(
+        code,
         message,
         month.start,
         end,
         f"写明“{by}”或具体日期；宽松模式按惯例读作“{by}” / write the day; lenient reading "
         f"takes “{by}” by convention",
-        code=code,
-        reading=deadline,
+        deadline,
     )
 
 
@@ -527,7 +520,7 @@ class _Build(Transformer[Token, Any]):
         point: DatePoint | _NamedMonth,
         mark: Token | None,
         complete: Token | None,
-    ) -> By:
+    ) -> By | Convention:
         if every is not None and point.year is not None:
             raise _invalid(every, f"“每年”与具体年份矛盾 (every year, and a given year): {point}")
         if isinstance(point, DatePoint):
@@ -536,9 +529,9 @@ class _Build(Transformer[Token, Any]):
         if mark is not None:  # 8月前: before August begins, or by its end?
             end = _span(mark)[1]
             written = f"{point.month}{point.word}{mark}"
-            raise _ambiguous_month(point, end, written, "T040", by)
+            return _ambiguous_month(point, end, written, "T040", by)
         if complete is None and point.year is None:  # 11月: only a month
-            raise _ambiguous_month(point, point.end, f"{point.month}月", "T041", by)
+            return _ambiguous_month(point, point.end, f"{point.month}月", "T041", by)
         return by  # 2024年11月, 10月完成: by the end of that month
 
     def within_year(self, token: Token, complete: Token | None) -> By:

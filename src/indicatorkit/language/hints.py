@@ -1,7 +1,8 @@
 """Syntax-error explanations: where a text stops being the target language, what could have
 come there, and a hint for the typos real tables contain (``,=``, ``%%``, an unknown unit).
 
->>> from indicatorkit import parse_target, TargetSyntaxError
+>>> from indicatorkit import parse_target
+>>> from indicatorkit.errors import TargetSyntaxError
 >>> try:
 ...     parse_target("≥95%%")
 ... except TargetSyntaxError as error:
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from indicatorkit.errors import TargetSyntaxError, TextError, UnknownUnitError
+from indicatorkit.language.conventions import Convention
 from indicatorkit.language.grammar import Located, Start, parser_for
 from indicatorkit.language.text import original_position
 from indicatorkit.units import SCALES, UnitRegistry, could_be_counting_word
@@ -162,10 +164,10 @@ _CN_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
 def _complete_before(normalised: str, position: int, start: Start, registry: UnitRegistry) -> bool:
     """True when the text up to ``position`` is complete on its own."""
     try:
-        parser_for(registry).parse(normalised[:position], start=start.value)
+        read = parser_for(registry).parse(normalised[:position], start=start.value)
     except (LarkError, Located):
         return False
-    return True
+    return not isinstance(read, Convention)  # a text only a convention reads is not complete
 
 
 #: The hint for "月" after a number where no date can stand (``≥5月``): a month is a date or a

@@ -21,21 +21,22 @@ import re
 import attrs
 
 from indicatorkit.errors import (
-    AmbiguousTargetError,
     MissingNumberError,
     SeveralValuesError,
     TargetSyntaxError,
     TextError,
     UnknownUnitError,
 )
+from indicatorkit.language.conventions import Convention
 from indicatorkit.language.prose import looks_like_sentence
-from indicatorkit.language.reading import read_target
+from indicatorkit.language.reading import read_or_convention, read_target
+from indicatorkit.language.repairs import REPAIRS, Edit, apply_edits, find_edits
 from indicatorkit.language.targets import AnyTarget, Qualitative
 from indicatorkit.language.text import normalize, original_position
 from indicatorkit.language.words import comparison_in_words
 from indicatorkit.units import UnitDefinitionError, UnitRegistry, could_be_counting_word
 
-__all__ = ["DIAGNOSTIC_CODES", "Diagnostic", "LenientParse", "parse_lenient"]
+__all__ = ["DIAGNOSTIC_CODES", "READINGS", "Diagnostic", "LenientParse", "Reading", "parse_lenient"]
 
 #: Every diagnostic code the lenient reader emits, with what it means.
 DIAGNOSTIC_CODES: dict[str, str] = {
@@ -60,6 +61,46 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "T043": "只写了年份（2020年），读作该年底前 / a year named alone read as by its end",
     "T044": "“2021.6”读作该月底前 / a year.month number read as by the end of that month",
 }
+
+
+@attrs.frozen
+class Reading:
+    """A reading the lenient reader makes where no text repair (:data:`~indicatorkit.language.repairs.REPAIRS`)
+    is enough: ``code``, a ``name``, what it does, an ``example`` and what the example reads.
+
+    >>> from indicatorkit import parse_target
+    >>> reading = READINGS[0]
+    >>> reading.code, str(parse_target(reading.example, lenient=True).target) == reading.reads
+    ('T040', True)
+    """
+
+    code: str
+    name: str
+    description: str
+    example: str
+    reads: str
+
+
+#: The readings, in the order :func:`parse_lenient` tries them: a convention, several values
+#: or an unknown counting word in the text as given; then, when the repaired text still
+#: cannot be read, an unknown counting word, words after the target, the one comparison of a
+#: sentence, a sentence.
+READINGS: tuple[Reading, ...] = (
+    Reading("T040", "month before", DIAGNOSTIC_CODES["T040"], "8月前", "8月底前"),
+    Reading("T041", "month alone", DIAGNOSTIC_CODES["T041"], "12月", "12月底前"),
+    Reading("T042", "dotted months", DIAGNOSTIC_CODES["T042"], "2023.07-2024.01",
+            "2023年7月～2024年1月"),
+    Reading("T043", "year alone", DIAGNOSTIC_CODES["T043"], "2020年", "2020年12月底前"),
+    Reading("T044", "dotted month", DIAGNOSTIC_CODES["T044"], "2021.6", "2021年6月底前"),
+    Reading("T021", "several values", DIAGNOSTIC_CODES["T021"], "首年返本10%，分红按5%",
+            "“首年返本10%，分红按5%”"),
+    Reading("T023", "counting word", DIAGNOSTIC_CODES["T023"], "≥5000蔸", "≥5000蔸"),
+    Reading("T006", "words after", DIAGNOSTIC_CODES["T006"], "≥100件按时完成", "≥100件"),
+    Reading("T020", "comparison in words", DIAGNOSTIC_CODES["T020"], "全年至少开展3次培训",
+            "≥3次"),
+    Reading("T009", "sentence", DIAGNOSTIC_CODES["T009"], "设立2个援助窗口",
+            "“设立2个援助窗口”"),
+)  # fmt: skip
 
 
 @attrs.frozen
@@ -89,7 +130,8 @@ class LenientParse:
     count of its own, T023).  Read actuals of such a target in a registry that has them, and
     declare them in the spec's ``计量单位`` block.
 
-    >>> from indicatorkit import default_registry, parse_target
+    >>> from indicatorkit import parse_target
+    >>> from indicatorkit.units import default_registry
     >>> result = parse_target("指标值：≥95%%", lenient=True)
     >>> result.target, [d.code for d in result.diagnostics], result.defined
     (Comparison('≥95%'), ['T001', 'T005'], ())
@@ -139,240 +181,16 @@ class LenientParse:
         )
 
 
-@attrs.frozen
-class _Edit:
-    start: int
-    end: int
-    replacement: str
-    code: str
-    message: str
-
-
-_LABEL = re.compile(r"\s*(指标值\s*(?:为|[:：])?\s*)")
-_COMMA_EQUALS = re.compile(r"[,，]\s*(?=[=＝])")
-_LEADING_PUNCTUATION = re.compile(r"[,，;；:：、。!！?？]+")
-_TRAILING_PUNCTUATION = frozenset(",，;；:：、。.!！?？")
-_ARROWS = re.compile(r"=\s*([><])")
-_DOUBLE_PERCENT = re.compile(r"[%％]{2,}")
-_LOOK_ALIKES = {"《": "<", "〈": "<", "‹": "<", "》": ">", "〉": ">", "›": ">"}
-_LOOK_ALIKE = re.compile(r"[《〈‹》〉›](?=\s*(?:[=＝]\s*)?[0-9０-９])")
-#: A comparison sign preceded by words, as in "合格率≥95%".
-#: The first comparison sign (or a look-alike): words before it may be set aside (T008).
-_FIRST_SIGN = re.compile(r"[<>=≥≤≧≦＜＞＝《》〈〉‹›]")
-_DIGIT = re.compile(r"[0-9０-９]")
-#: Words after a complete target are dropped (T006) only when they cannot change its meaning:
-#: no digits, no signs, nothing that says "not", "about", "included" or a bound.
-_MEANINGFUL = re.compile(r"[0-9０-９<>=≥≤＜＞＝%％‰~～\-—至到不含约左右上下以内超低高少多大小余]")
 #: Words after a target that only say it is to be done (T006): nothing else is set aside,
 #: since other words can invert the meaning (``≥95%未完成``, ``≥100万元除外``, ``≥5%同比增长``).
 _DONE_WORDS = re.compile(r"\s*(?:按时|按期|如期|及时|全部|全面|均|已)?(?:完成|达到|达标|实现)\s*")
-#: Words before an operator that name what is measured (T008: ``合格率≥95%``): a noun
-#: ending such as 率 or 度, and nothing that negates, compares or changes the quantity.
-_NAME_ENDINGS = (
-    "率",
-    "度",
-    "数",
-    "量",
-    "额",
-    "比例",
-    "占比",
-    "人次",
-    "时间",
-    "天数",
-    "成本",
-    "费用",
-    "指标",
-    "值",
-)
-_CHANGING_WORDS = re.compile(r"[未无非否减降增升涨跌除外差幅较]|同比|环比")
-#: A unit named again in brackets after a unit: ``98 %(百分比)``, ``100件(套)`` (T022).
-_BRACKETED_WORD = re.compile(r"(?<=[^\s0-9(（])(\s*[(（]\s*([^\s0-9()（）]{1,8})\s*[)）])")
-
-
-def _unit_glosses(text: str, start: int, limit: int, registry: UnitRegistry) -> list[_Edit]:
-    """The brackets after a unit that only name a unit (``%(百分比)``, ``件(套)``): set aside,
-    the unit before them read (T022).  Brackets holding anything else (（含）) stay."""
-    known = registry.known_unit_set()
-    return [
-        _Edit(
-            gloss.start(1),
-            gloss.end(1),
-            "",
-            "T022",
-            f"忽略了单位后括号里的“{gloss.group(2)}”，按括号前的单位读取，请核对 / set aside "
-            f"{gloss.group(2)!r} in brackets: the unit before them is read",
-        )
-        for gloss in _BRACKETED_WORD.finditer(text, start, limit)
-        if gloss.group(2) in known
-    ]
-
-
-#: Two denominators of a rate joined by 、 as a list would be: ``400元/人、天`` (T024).
-_LISTED_DENOMINATOR = re.compile(r"/([^\s/、，,0-9]{1,8})、([^\s/、，,0-9]{1,8})")
-
-
-def _listed_denominators(text: str, start: int, limit: int, registry: UnitRegistry) -> list[_Edit]:
-    """A 、 between two unit words after "/" (``元/人、天``): read as the · of a compound
-    denominator (``元/人·天``, per person-day), with a T024 diagnostic.  Anything else joined
-    by 、 stays as written: there it lists things, and the reading refuses to guess."""
-    known = registry.known_unit_set()
-    edits = []
-    for listed in _LISTED_DENOMINATOR.finditer(text, start, limit):
-        after = listed.group(2)
-        if (
-            _DIGIT.search(text, start, listed.start())  # a rate of a number, not a sentence
-            and listed.group(1) in known
-            and any(after[:n] in known for n in range(len(after), 0, -1))
-        ):
-            edits.append(
-                _Edit(
-                    listed.start(2) - 1,
-                    listed.start(2),
-                    "·",
-                    "T024",
-                    f"“{listed.group(1)}、{after[:1]}”中的“、”读作“·”（每{listed.group(1)}每"
-                    f"{after[:1]}），请核对 / '、' between two denominators read as '·'",
-                )
-            )
-    return edits
-
 
 #: Repairs at the edges of a text (a label, punctuation): the only ones a sentence read as
 #: qualitative keeps (T009).
-_EDGE_CODES = frozenset({"T001", "T003"})
+_EDGE_CODES = frozenset(rule.code for rule in REPAIRS if rule.at_edge)
 
 
-def _find_edits(text: str, registry: UnitRegistry) -> list[_Edit]:
-    edits: list[_Edit] = []
-    position = 0
-    label = _LABEL.match(text)
-    if label and label.group(1):
-        edits.append(
-            _Edit(
-                label.start(1),
-                label.end(1),
-                "",
-                "T001",
-                f"去掉了标签“{label.group(1).strip()}” / removed the label",
-            )
-        )
-        position = label.end(1)
-    comma = _COMMA_EQUALS.match(text, position)
-    if comma:
-        edits.append(
-            _Edit(
-                comma.start(),
-                comma.end(),
-                "",
-                "T002",
-                "“,=”读作“=”，原意可能是 ≥ 或 ≤（“,=”常是漏按 Shift 的“<=”），请核对 / "
-                "',=' read as '='; '>=' or '<=' may have been meant",
-            )
-        )
-        position = comma.end()
-    else:
-        leading = _LEADING_PUNCTUATION.match(text, position)
-        if leading:
-            edits.append(
-                _Edit(
-                    leading.start(),
-                    leading.end(),
-                    "",
-                    "T003",
-                    f"去掉了开头的“{leading.group()}” / removed leading punctuation",
-                )
-            )
-            position = leading.end()
-    first_sign = _FIRST_SIGN.search(text, position)
-    words = text[position : first_sign.start()] if first_sign else ""
-    named = words.strip()
-    if (
-        named
-        and not _DIGIT.search(words)
-        and not _MEANINGFUL.search(words)
-        and not _CHANGING_WORDS.search(words)
-        and named.endswith(_NAME_ENDINGS)
-    ):
-        edits.append(
-            _Edit(
-                position,
-                position + len(words),
-                "",
-                "T008",
-                f"忽略了比较符之前的“{words.strip()}” / ignored the words before the operator",
-            )
-        )
-        position += len(words)
-    limit = len(text)
-    end = len(text.rstrip())
-    start = end
-    while start > position and text[start - 1] in _TRAILING_PUNCTUATION:
-        start -= 1
-    if position < start < end:
-        edits.append(
-            _Edit(
-                start,
-                len(text),
-                "",
-                "T003",
-                f"去掉了结尾的“{text[start:].strip()}” / removed trailing punctuation",
-            )
-        )
-        limit = start
-    for arrow in _ARROWS.finditer(text, position, limit):
-        sign = "≥" if arrow.group(1) == ">" else "≤"
-        edits.append(
-            _Edit(
-                arrow.start(),
-                arrow.end(),
-                sign,
-                "T004",
-                f"“{arrow.group()}”读作“{sign}” / {arrow.group()!r} read as {sign!r}",
-            )
-        )
-    for look_alike in _LOOK_ALIKE.finditer(text, position, limit):
-        sign = _LOOK_ALIKES[look_alike.group()]
-        edits.append(
-            _Edit(
-                look_alike.start(),
-                look_alike.end(),
-                sign,
-                "T007",
-                f"“{look_alike.group()}”读作“{sign}”，请核对 / {look_alike.group()!r} read as {sign!r}",
-            )
-        )
-    edits.extend(_unit_glosses(text, position, limit, registry))
-    edits.extend(_listed_denominators(text, position, limit, registry))
-    for double in _DOUBLE_PERCENT.finditer(text, position, limit):
-        edits.append(
-            _Edit(
-                double.start(),
-                double.end(),
-                "%",
-                "T005",
-                "重复的百分号只保留一个 / doubled '%' kept once",
-            )
-        )
-    return edits
-
-
-def _apply(text: str, edits: list[_Edit]) -> tuple[str, list[int]]:
-    """The repaired text and, for each of its characters (and its end), the original index."""
-    pieces: list[str] = []
-    index: list[int] = []
-    cursor = 0
-    for edit in sorted(edits, key=lambda e: e.start):
-        pieces.append(text[cursor : edit.start])
-        index.extend(range(cursor, edit.start))
-        pieces.append(edit.replacement)
-        index.extend([edit.start] * len(edit.replacement))
-        cursor = edit.end
-    pieces.append(text[cursor:])
-    index.extend(range(cursor, len(text) + 1))
-    return "".join(pieces), index
-
-
-def _diagnostic(text: str, edit: _Edit) -> Diagnostic:
+def _diagnostic(text: str, edit: Edit) -> Diagnostic:
     return Diagnostic(
         edit.code, edit.message, edit.start, edit.end, text[edit.start : edit.end], edit.replacement
     )
@@ -386,93 +204,127 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
     >>> result.target, [d.code for d in result.diagnostics]
     (Comparison('≥95%'), ['T004'])
     """
-    given_error: TextError | None = None
+    given = _as_given(text, registry)
+    if isinstance(given, LenientParse):
+        return given
+    as_given, given_error = given
+    edits = find_edits(text, registry)
+    if as_given is not None and not edits:
+        return LenientParse(text, as_given)
+    repaired, index = apply_edits(text, edits)
     try:
-        as_given = read_target(text, registry)
-    except AmbiguousTargetError as error:
-        return _by_convention(text, error)
+        target = read_target(repaired, registry)
+    except TextError as error:
+        repairs = _Repaired(text, edits, repaired, index)
+        return _when_repairs_fail(repairs, error, registry, as_given, given_error)
+    diagnostics = [_diagnostic(text, edit) for edit in edits]
+    return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
+
+
+def _as_given(
+    text: str, registry: UnitRegistry
+) -> LenientParse | tuple[Qualitative | None, TextError | None]:
+    """The text as given: read (a comparison, range or date: as is), read by a convention, as
+    several values, with an unknown counting word — or what the repairs start from: the
+    sentence it reads as, or the strict error."""
+    try:
+        read = read_or_convention(text, registry)
     except MissingNumberError:
         raise  # a unit alone: nothing to repair, never a sentence
     except SeveralValuesError as error:
         return _several_values(text, error)
     except UnknownUnitError as error:
         counted = _counting_word(text, error, error.position, error.end, registry)
+        return (None, error) if counted is None else counted
+    except TextError as error:
+        return None, error
+    if isinstance(read, Convention):
+        return _by_convention(text, read)
+    if not isinstance(read, Qualitative):
+        return LenientParse(text, read)
+    return read, None
+
+
+@attrs.frozen
+class _Repaired:
+    """The text as given, the edits of the repairs, the repaired text and, for each of its
+    characters, the index in the text as given."""
+
+    text: str
+    edits: list[Edit]
+    repaired: str
+    index: list[int]
+
+
+def _when_repairs_fail(
+    repairs: _Repaired,
+    error: TextError,
+    registry: UnitRegistry,
+    as_given: Qualitative | None,
+    given_error: TextError | None,
+) -> LenientParse:
+    """The readings tried when the repaired text cannot be read either (``error``): an
+    unknown counting word, words after the target, the sentence as given, the one comparison
+    of a sentence, a sentence with numbers — else the strict error, located in the text as
+    given."""
+    text, repaired, index = repairs.text, repairs.repaired, repairs.index
+    if isinstance(error, UnknownUnitError):  # 合格率≥5000蔸: repaired, then a counting word
+        start, end = index[error.position], index[error.end]
+        counted = _counting_word(text, error, start, end, registry)
         if counted is not None:
             return counted
-        as_given, given_error = None, error
-    except TextError as error:
-        as_given, given_error = None, error
-    if as_given is not None and not isinstance(as_given, Qualitative):
-        return LenientParse(text, as_given)
-    edits = _find_edits(text, registry)
-    if as_given is not None and not edits:
-        return LenientParse(text, as_given)
-    repaired, index = _apply(text, edits)
-    diagnostics = [_diagnostic(text, edit) for edit in edits]
-    try:
-        target = read_target(repaired, registry)
-    except TextError as error:
-        if isinstance(error, UnknownUnitError):  # 合格率≥5000蔸: repaired, then a counting word
-            start, end = index[error.position], index[error.end]
-            counted = _counting_word(text, error, start, end, registry)
-            if counted is not None:
-                return counted
-        truncated = _truncated(repaired, error, registry)
-        if truncated is None:
-            if as_given is not None:  # a sentence the repairs broke: keep it as written
-                return LenientParse(text, as_given)
-            around = _comparison_in_words(text, registry)
-            if around is not None:
-                return around
-            if _sentence(repaired) is None:
-                raise (given_error or error) from None  # located in the text as given
-            # the sentence as written: only a label or punctuation at its edges is set aside,
-            # never a repair inside it (95%% stays as the table wrote it)
-            edges = [edit for edit in edits if edit.code in _EDGE_CODES]
-            sentence = Qualitative(_apply(text, edges)[0].strip())
-            diagnostics = [_diagnostic(text, edit) for edit in edges]
-            diagnostics.append(
-                Diagnostic(
-                    "T009",
-                    "含数字的句子读作定性指标，请核对其中是否有应单独填写的数值目标 / "
-                    "a sentence with numbers read as qualitative: check for a target inside",
-                    0,
-                    len(text),
-                    text,
-                    str(sentence),
-                )
-            )
-            return LenientParse(text, sentence, tuple(diagnostics))
+    truncated = _truncated(repaired, error, registry)
+    if truncated is not None:
         target, cut = truncated
         start, end = index[cut], index[len(repaired)]
-        diagnostics.append(
-            Diagnostic(
-                "T006",
-                f"忽略了指标值之后的“{repaired[cut:].strip()}” / ignored the words after the target",
-                start,
-                end,
-                text[start:end],
-                "",
-            )
+        after = Diagnostic(
+            "T006",
+            f"忽略了指标值之后的“{repaired[cut:].strip()}” / ignored the words after the target",
+            start,
+            end,
+            text[start:end],
+            "",
         )
-    return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
+        diagnostics = [*(_diagnostic(text, edit) for edit in repairs.edits), after]
+        return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
+    if as_given is not None:  # a sentence the repairs broke: keep it as written
+        return LenientParse(text, as_given)
+    around = _comparison_in_words(text, registry)
+    if around is not None:
+        return around
+    if _sentence(repaired) is None:
+        raise (given_error or error) from None  # located in the text as given
+    return _as_sentence(text, repairs.edits)
 
 
-def _by_convention(text: str, error: AmbiguousTargetError) -> LenientParse:
+def _as_sentence(text: str, edits: list[Edit]) -> LenientParse:
+    """The sentence as written (T009): only a label or punctuation at its edges is set aside,
+    never a repair inside it (95%% stays as the table wrote it)."""
+    edges = [edit for edit in edits if edit.code in _EDGE_CODES]
+    sentence = Qualitative(apply_edits(text, edges)[0].strip())
+    diagnostics = [_diagnostic(text, edit) for edit in edges]
+    diagnostics.append(
+        Diagnostic(
+            "T009",
+            "含数字的句子读作定性指标，请核对其中是否有应单独填写的数值目标 / "
+            "a sentence with numbers read as qualitative: check for a target inside",
+            0,
+            len(text),
+            text,
+            str(sentence),
+        )
+    )
+    return LenientParse(text, sentence, tuple(diagnostics))
+
+
+def _by_convention(text: str, convention: Convention) -> LenientParse:
     """What a documented convention reads from text strict reading refuses as ambiguous
     (T040 onwards), with the diagnostic saying so."""
-    target = error.reading
-    assert target is not None
-    message = f"{error.message}；按惯例读作“{target}” / read by convention as {target}"
-    diagnostic = Diagnostic(
-        error.code,
-        message,
-        error.position,
-        error.end,
-        text[error.position : error.end],
-        str(target),
-    )
-    return LenientParse(text, target, (diagnostic,))  # type: ignore[arg-type]
+    target: AnyTarget = convention.reading
+    message = f"{convention.message}；按惯例读作“{target}” / read by convention as {target}"
+    start, end = convention.start, convention.end
+    diagnostic = Diagnostic(convention.code, message, start, end, text[start:end], str(target))
+    return LenientParse(text, target, (diagnostic,))
 
 
 def _counting_word(

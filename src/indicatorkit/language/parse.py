@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Literal, overload
 
+from indicatorkit.errors import ArgumentError
 from indicatorkit.language.actuals import parse_actual
 from indicatorkit.language.lenient import LenientParse, parse_lenient
 from indicatorkit.language.reading import read_target
@@ -41,13 +42,15 @@ def parse_target(
 
     >>> parse_target("≥95%").check("95%").met
     True
-    >>> from indicatorkit import default_registry
+    >>> from indicatorkit.units import default_registry
     >>> clumps = default_registry().define("蔸 = [蔸]")
     >>> parse_target("≥20蔸", units=clumps).check("25蔸", units=clumps).met
     True
     """
     if not isinstance(text, str):
-        raise TypeError(f"parse_target needs a str, not {type(text).__name__}")
+        raise ArgumentError("parse_target", "text", "str", text)
+    if units is not None and not isinstance(units, UnitRegistry):
+        raise ArgumentError("parse_target", "units", "UnitRegistry", units)
     registry = registry_in_use() if units is None else units
     if not lenient:
         return read_target(text, registry)

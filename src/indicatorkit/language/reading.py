@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from indicatorkit.errors import (
-    AmbiguousTargetError,
     DimensionMismatchError,
     InvalidTargetError,
     MissingNumberError,
@@ -30,6 +31,7 @@ from indicatorkit.errors import (
     UnknownUnitError,
 )
 from indicatorkit.language.actuals import clear_caches as clear_actual_caches
+from indicatorkit.language.conventions import Convention
 from indicatorkit.language.fast_forms import fast_form, foreign_sentence, sentence
 from indicatorkit.language.grammar import Between, By, Compared, Start
 from indicatorkit.language.plain import match_plain
@@ -49,7 +51,7 @@ from indicatorkit.language.values import Amount, DatePoint, DateSpan
 from indicatorkit.language.words import separate_values
 from indicatorkit.units import NO_UNIT, UnitRegistry
 
-__all__ = ["clear_caches", "looks_like_year_month", "read_target"]
+__all__ = ["clear_caches", "looks_like_year_month", "read_or_convention", "read_target"]
 
 
 def _plain(text: str, registry: UnitRegistry) -> AnyTarget | None:
@@ -96,7 +98,7 @@ def _not_plain(text: str, registry: UnitRegistry) -> AnyTarget | None:
 _RATE_FIRST = re.compile(r"\s*每(?!年).*[0-9]").match
 
 
-def _calendar_year(comparison: Comparison, text: str) -> Comparison:
+def _calendar_year(comparison: Comparison, text: str) -> Comparison | Convention:
     """``comparison`` — unless it is a bare calendar year (``2020年``, 1900–2199): a year
     named alone is most likely a deadline (by its end), never 2020 years, so strict reading
     refuses it and lenient reading takes the deadline (T043)."""
@@ -109,19 +111,18 @@ def _calendar_year(comparison: Comparison, text: str) -> Comparison:
     ):
         return comparison
     deadline = Deadline(DatePoint(12, None, int(amount.value)))
-    raise AmbiguousTargetError(
+    return Convention(
+        "T043",
         f"只写了年份“{text.strip()}”：可能是完成期限 {deadline}，不是 {amount.value} 年的时长 / "
         "a year named alone: probably a deadline, not a duration",
-        text,
         0,
-        end=len(text),
-        suggestion=f"写作“{deadline}”或“{amount.value}年内” / write {deadline}",
-        code="T043",
-        reading=deadline,
+        len(text),
+        f"写作“{deadline}”或“{amount.value}年内” / write {deadline}",
+        deadline,
     )
 
 
-def _target_of(form: Compared | Between | By | DateSpan, text: str) -> AnyTarget:
+def _target_of(form: Compared | Between | By | DateSpan, text: str) -> AnyTarget | Convention:
     if isinstance(form, By):
         return Deadline(form.point)
     if isinstance(form, DateSpan):
@@ -170,48 +171,46 @@ def looks_like_year_month(text: str) -> bool:
     return _YEAR_MONTH.fullmatch(text) is not None
 
 
-def _year_month(text: str, normalised: str) -> None:
-    """Raise the ambiguity error for a bare ``2021.6`` (read leniently as by the end of June
-    2021, T044): a number with one dot is a number, so strict reading refuses to guess."""
+def _year_month(text: str, normalised: str) -> Convention | None:
+    """A bare ``2021.6`` (read leniently as by the end of June 2021, T044): a number with one
+    dot is a number, so strict reading refuses to guess."""
     match = _YEAR_MONTH.fullmatch(normalised)
     if match is None:
-        return
+        return None
     year, month = int(match.group(1)), int(match.group(2))
     deadline = Deadline(DatePoint(month, None, year))
-    raise AmbiguousTargetError(
+    return Convention(
+        "T044",
         f"“{text.strip()}”像是年.月写成的月份（{deadline}），也可能是数 {text.strip()} / "
         "looks like a month written year.month, or a number",
-        text,
         0,
-        end=len(text),
-        suggestion=f"写作“{deadline}”或写明单位；宽松模式按该月底前读取 / write {deadline}; "
+        len(text),
+        f"写作“{deadline}”或写明单位；宽松模式按该月底前读取 / write {deadline}; "
         "lenient reading takes the deadline",
-        code="T044",
-        reading=deadline,
+        deadline,
     )
 
 
-def _dotted_months(text: str, normalised: str) -> None:
-    """Raise the ambiguity error for ``2023.07-2024.01`` (read leniently as a period)."""
+def _dotted_months(text: str, normalised: str) -> Convention | None:
+    """``2023.07-2024.01``: two year.month numbers, read leniently as a period (T042)."""
     match = _DOTTED_MONTHS.fullmatch(normalised)
     if match is None:
-        return
+        return None
     first_year, first_month, last_year, last_month = (int(part) for part in match.groups())
     try:
         span = DateSpan(
             DatePoint(first_month, 1, first_year), DatePoint(last_month, None, last_year)
         )
     except ValueError:
-        return  # a reversed span: not a period, whatever it is
-    raise AmbiguousTargetError(
+        return None  # a reversed span: not a period, whatever it is
+    return Convention(
+        "T042",
         f"“{text.strip()}”像是年.月写成的期间 {span}，也可能是两个数 / "
         "looks like a period written year.month, or two numbers",
-        text,
         0,
-        end=len(text),
-        suggestion=f"写作“{span}”；宽松模式按期间读取 / write {span}; lenient reading takes the period",
-        code="T042",
-        reading=Period(span),
+        len(text),
+        f"写作“{span}”；宽松模式按期间读取 / write {span}; lenient reading takes the period",
+        Period(span),
     )
 
 
@@ -269,12 +268,13 @@ def _rate_first(normalised: str, registry: UnitRegistry) -> AnyTarget | None:
 _NO_AMOUNT_OR_DATE = re.compile(r"[^0-9零〇一二两三四五六七八九十百千万亿半年]*").fullmatch
 
 
-def _read(registry: UnitRegistry, text: str) -> AnyTarget:
+def _read(registry: UnitRegistry, text: str) -> AnyTarget | Convention:
     """What a text the fast path declined means (the grammar, conventions, errors)."""
     check_text(text, Start.TARGET)
     normalised = normalize(text)[0]
-    _dotted_months(text, normalised)
-    _year_month(text, normalised)
+    convention = _dotted_months(text, normalised) or _year_month(text, normalised)
+    if convention is not None:
+        return convention
     stripped = text.strip()
     inner = unquote(stripped)
     if inner is not None:
@@ -299,10 +299,6 @@ def _read(registry: UnitRegistry, text: str) -> AnyTarget:
     try:
         read = read_with_grammar(text, Start.TARGET, registry, prose)
     except MissingNumberError:
-        raise
-    except AmbiguousTargetError as error:
-        if isinstance(error.reading, By | DateSpan):  # the form a convention reads
-            error.reading = _target_of(error.reading, text)
         raise
     except (TargetSyntaxError, UnknownUnitError) as error:
         normalised, index = normalize(text)
@@ -332,21 +328,42 @@ def _read(registry: UnitRegistry, text: str) -> AnyTarget:
                 suggestion=f"若为定性描述，请加引号：“{stripped}” / quote a qualitative sentence",
             ) from None
         raise
+    if isinstance(read, Convention):  # the form a convention reads, as a target
+        return attrs.evolve(read, reading=_target_of(read.reading, text))
     return read if isinstance(read, Qualitative) else _target_of(read, text)
 
 
-#: Target texts read strictly, and kept per registry.
-_READER = CachedReader(_plain, _read)
+#: Target texts read strictly (a text only a convention reads, to its convention), and kept
+#: per registry.
+_READER: CachedReader[AnyTarget | Convention] = CachedReader(_plain, _read)
+
+
+def read_or_convention(text: str, registry: UnitRegistry) -> AnyTarget | Convention:
+    """The target ``text`` means, or the :class:`~indicatorkit.language.conventions.Convention`
+    that alone reads it (cached per registry); the located error for anything else.
+
+    >>> from indicatorkit.units import default_registry
+    >>> read_or_convention("12月底前", default_registry())
+    Deadline('12月底前')
+    >>> read_or_convention("2021.6", default_registry()).reading
+    Deadline('2021年6月底前')
+    """
+    return _READER.read(text, registry)
 
 
 def read_target(text: str, registry: UnitRegistry) -> AnyTarget:
-    """The target ``text`` means, read strictly with ``registry`` (cached per registry).
+    """The target ``text`` means, read strictly with ``registry`` (cached per registry); a
+    text only a convention reads is refused
+    (:class:`~indicatorkit.errors.AmbiguousTargetError`).
 
     >>> from indicatorkit.units import default_registry
     >>> read_target("12月底前", default_registry()), read_target("90%-100%", default_registry())
     (Deadline('12月底前'), Range('90%～100%'))
     """
-    return _READER.read(text, registry)
+    read = _READER.read(text, registry)
+    if isinstance(read, Convention):
+        raise read.error(text)
+    return read
 
 
 def clear_caches() -> None:

@@ -52,7 +52,7 @@ def parse_split_target(
     the field: :class:`InvalidTargetError` for the operator and the number,
     :class:`UnknownUnitError` for the unit.
 
-    >>> from indicatorkit import parse_split_target
+    >>> from indicatorkit.language import parse_split_target
     >>> parse_split_target("≥", "95", "%"), parse_split_target("<", 100, "元")
     (Comparison('≥95%'), Comparison('<100元'))
     """

@@ -13,9 +13,11 @@ import weakref
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import attrs
 from lark.exceptions import UnexpectedInput
 
-from indicatorkit.errors import AmbiguousTargetError, TargetSyntaxError
+from indicatorkit.errors import TargetSyntaxError
+from indicatorkit.language.conventions import Convention
 from indicatorkit.language.grammar import Located, Start, parser_for
 from indicatorkit.language.hints import syntax_error
 from indicatorkit.language.text import normalize, original_position
@@ -65,7 +67,8 @@ def read_with_grammar(
     otherwise: Callable[[str], Any] | None = None,
 ) -> Any:
     """What the grammar reads from ``text``: a value for :attr:`Start.ACTUAL`, a form for
-    :attr:`Start.TARGET` — or the located error.
+    :attr:`Start.TARGET` (a :class:`~indicatorkit.language.conventions.Convention` for a text
+    only a convention reads, located in ``text``) — or the located error.
 
     ``otherwise``, when given, is asked first what a text the grammar cannot read is (it
     gets the normalised text); when it returns ``None`` the syntax error is raised.
@@ -78,20 +81,10 @@ def read_with_grammar(
     """
     normalised, index = normalize(text)
     try:
-        return parser_for(registry).parse(normalised, start=start.value)
+        read: Any = parser_for(registry).parse(normalised, start=start.value)
     except Located as located:
         position = original_position(index, located.start)
         end = original_position(index, located.end)
-        if issubclass(located.cls, AmbiguousTargetError):
-            raise located.cls(
-                located.message,
-                text,
-                position,
-                end=end,
-                suggestion=located.suggestion,
-                code=located.code,
-                reading=located.reading,
-            ) from None
         raise located.cls(
             located.message, text, position, end=end, suggestion=located.suggestion
         ) from None
@@ -105,6 +98,10 @@ def read_with_grammar(
         raise TargetSyntaxError(
             f"{start.label}嵌套过深 (nested too deeply)", text, 0, end=len(text)
         ) from None
+    if isinstance(read, Convention):  # located in the text as given, like an error
+        start_at, end_at = original_position(index, read.start), original_position(index, read.end)
+        return attrs.evolve(read, start=start_at, end=end_at)
+    return read
 
 
 #: What a :class:`CachedReader` reads a text to.

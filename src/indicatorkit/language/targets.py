@@ -21,7 +21,7 @@ missed target is worth is a scoring rule (:mod:`indicatorkit.scoring`), not the 
 :data:`AnyTarget` is any of the four kinds; :data:`Actual` is what ``check`` accepts:
 
 >>> from typing import get_args
->>> from indicatorkit import Actual, AnyTarget
+>>> from indicatorkit.language import Actual, AnyTarget
 >>> [kind.__name__ for kind in get_args(AnyTarget)]
 ['Comparison', 'Range', 'Deadline', 'Period', 'Qualitative']
 >>> [kind.__name__ for kind in get_args(Actual)][:5]
@@ -40,7 +40,12 @@ from typing import Any, NamedTuple, Protocol, TypeAlias, TypeGuard, runtime_chec
 
 import attrs
 
-from indicatorkit.errors import DateSerialError, DimensionMismatchError, InvalidValueError
+from indicatorkit.errors import (
+    ArgumentError,
+    DateSerialError,
+    DimensionMismatchError,
+    InvalidValueError,
+)
 from indicatorkit.language.actuals import read_actual
 from indicatorkit.language.bounds import (
     Bound,
@@ -257,10 +262,12 @@ def _amount_in(actual: Actual, unit: Unit, target: object, units: UnitRegistry |
     elif _is_quantity(actual):
         magnitude, factor = _quantity_in(actual, unit, target, units)
         return Amount(magnitude * factor / unit.factor, unit)
-    else:
+    elif isinstance(actual, int | float | Fraction | Decimal):
         if isinstance(actual, Decimal):
             _finite_decimal(actual)
         return Amount(to_fraction(actual), unit)
+    else:
+        raise ArgumentError("check", "actual", "str、数 number、Amount", actual)
     if value.unit.dimension != unit.dimension:
         raise DimensionMismatchError(
             unit.symbol or unit.kind, value.unit.symbol or value.unit.kind, context=str(target)

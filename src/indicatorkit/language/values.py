@@ -51,7 +51,8 @@ class Amount:
     ``value`` is in ``unit``; ``normalized`` is the same amount in the dimension's base unit,
     computed once, when first needed.  Amounts compare by meaning: ``5万元 == 50000元``.
 
-    >>> from indicatorkit import Amount, unit
+    >>> from indicatorkit.language import Amount
+    >>> from indicatorkit.units import unit
     >>> Amount(5, unit("万元")) == Amount(50000, unit("元"))
     True
     >>> str(Amount(5, unit("万元"))), Amount(5, unit("万元")).normalized
@@ -129,7 +130,7 @@ def valid_day(month: int, day: int | None, year: int | None = None) -> bool:
 class DatePoint:
     """A day of the year, as in ``12月20日`` or ``11月底`` (``day=None`` is the month's end).
 
-    >>> from indicatorkit import DatePoint
+    >>> from indicatorkit.language import DatePoint
     >>> str(DatePoint(12)), str(DatePoint(6, 30)), str(DatePoint(12, 20, 2025))
     ('12月底', '6月30日', '2025年12月20日')
     """
@@ -252,7 +253,8 @@ class Grade(enum.Enum):
     What each grade is worth is a scoring rule (see :mod:`indicatorkit.scoring`); here it is
     only a value an actual can read to.
 
-    >>> from indicatorkit import Grade, parse_target
+    >>> from indicatorkit import parse_target
+    >>> from indicatorkit.language import Grade
     >>> Grade("达成年度指标"), Grade.PARTIAL.value
     (<Grade.ACHIEVED: '达成年度指标'>, '部分达成年度指标并具有一定效果')
     >>> parse_target("及时足额发放").check(Grade.PARTIAL).met

@@ -19,7 +19,7 @@ __all__ = ["Finding", "Severity", "SpecError", "column_letters"]
 class Severity(enum.Enum):
     """How bad a finding is: errors make ``indicatorkit lint`` exit non-zero.
 
-    >>> from indicatorkit import Severity
+    >>> from indicatorkit.model import Severity
     >>> Severity("warning"), [s.value for s in Severity]
     (<Severity.WARNING: 'warning'>, ['error', 'warning', 'info'])
     """

@@ -26,7 +26,7 @@ from fractions import Fraction
 
 import attrs
 
-from indicatorkit.errors import IndicatorkitError
+from indicatorkit.errors import ArgumentError, IndicatorkitError
 from indicatorkit.language.bare_numbers import other_reading, target_unit, two_readings
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.parse import parse_actual, parse_target
@@ -243,6 +243,8 @@ def lint(
     >>> sorted({f.code for f in lint(spec)})
     ['IK105', 'IK108', 'IK201']
     """
+    if not isinstance(spec, Spec):
+        raise ArgumentError("lint", "spec", "Spec", spec, "indicatorkit.load(path)")
     checker = _Checker(file, spec.units, budget_weight)
     if spec.department is not None:
         checker.department(spec.department)

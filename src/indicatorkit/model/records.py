@@ -29,6 +29,7 @@ from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import column_letters
+from indicatorkit.model.printed import Printed
 from indicatorkit.numerals import is_terminating, to_fraction
 from indicatorkit.units import UnitRegistry
 
@@ -50,6 +51,8 @@ __all__ = [
 
 
 def _as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise InvalidValueError(f"需要一组记录 (a sequence expected), got {type(items).__name__}")
     return tuple(items)
 
 
@@ -66,7 +69,7 @@ class Location:
     """A 1-based line and column in a spec file — or, in a table read from a workbook, a Word
     or PDF table (``sheet`` names the sheet or table), the cell's row and column.
 
-    >>> from indicatorkit import Location
+    >>> from indicatorkit.model import Location
     >>> Location(3, 5), Location(3)
     (Location(line=3, column=5), Location(line=3, column=1))
     >>> str(Location(12, 3)), str(Location(12, 3, "表1")), Location(12, 3, "表1")
@@ -252,6 +255,11 @@ def _of_dimension(dimension: str, what: str) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: Amount | None) -> None:
         if value is None:
             return
+        if not isinstance(value, Amount):
+            raise InvalidValueError(
+                f"{what}需要 Amount (an Amount expected for {attribute.name}), got "
+                f"{type(value).__name__}"
+            )
         if value.unit.dimension != dimension:
             raise InvalidValueError(f"{what}的单位不对 (wrong unit for {attribute.name}): {value}")
         _written(value, what)
@@ -268,7 +276,9 @@ def _figures(instance: object, attribute: attrs.Attribute[Any], value: tuple[Amo
 class Checkpoint:
     """A point of the spending plan: by ``by`` (``3月底``), ``share`` (``30%``) spent.
 
-    >>> from indicatorkit import Amount, Checkpoint, DatePoint, unit
+    >>> from indicatorkit.language import Amount, DatePoint
+    >>> from indicatorkit.model import Checkpoint
+    >>> from indicatorkit.units import unit
     >>> checkpoint = Checkpoint(DatePoint(6), Amount(50, unit("%")))
     >>> str(checkpoint.by), checkpoint.share, checkpoint.share.normalized
     ('6月底', Amount('50%'), Fraction(1, 2))
@@ -321,7 +331,8 @@ class FundSource:
     """A row of a self-assessment's budget block under 年度资金总额 (当年财政拨款, 上年结转资金,
     其他资金 …): its 年初预算数, 全年预算数 and 全年执行数, each money or ``None`` (not printed).
 
-    >>> from indicatorkit import Amount, unit
+    >>> from indicatorkit.language import Amount
+    >>> from indicatorkit.units import unit
     >>> source = FundSource("上年结转资金", budget=Amount(2, unit("万元")))
     >>> source.name, str(source.budget), source.executed
     ('上年结转资金', '2万元', None)
@@ -393,6 +404,9 @@ class Project:
     conclusion: str = attrs.field(default="", kw_only=True, converter=field_text)
     problems: str = attrs.field(default="", kw_only=True, converter=field_text)
     improvements: str = attrs.field(default="", kw_only=True, converter=field_text)
+    #: What the published table prints beyond its rows (总分, 等级, 执行率, the budget line's
+    #: 得分), for :func:`indicatorkit.audit`; like ``where``, not part of equality.
+    printed: Printed | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
     where: Where | None = _where()
     comments: tuple[str, ...] = _comments()
 
@@ -457,7 +471,7 @@ class Project:
 class DepartmentGoal:
     """A department-wide goal in prose, with the figures it states (``20000份`` …).
 
-    >>> from indicatorkit import DepartmentGoal
+    >>> from indicatorkit.model import DepartmentGoal
     >>> goal = DepartmentGoal(1, "保障法律援助案件及时受理")
     >>> goal.number, goal.text
     (1, '保障法律援助案件及时受理')
@@ -474,7 +488,7 @@ class DepartmentGoal:
 class Programme:
     """A programme (分项) goal list: its goal, summary, plan and indicators.
 
-    >>> from indicatorkit import Programme
+    >>> from indicatorkit.model import Programme
     >>> Programme("公共法律服务").name
     '公共法律服务'
     """
@@ -498,7 +512,7 @@ class Programme:
 class MeasureGroup:
     """A list of measures (保障措施) under a title such as 业务保障措施.
 
-    >>> from indicatorkit import MeasureGroup
+    >>> from indicatorkit.model import MeasureGroup
     >>> group = MeasureGroup("组织保障", ("成立工作专班", "定期调度"))
     >>> group.title, len(group.items)
     ('组织保障', 2)

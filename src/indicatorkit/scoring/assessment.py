@@ -1,6 +1,7 @@
 """A self-assessment worked out once, for every output to show: the spec with its actuals
-merged, its score, the findings (what merging said, then lint of the merged spec) and each
-project's spending at every checkpoint of its plan and spending.
+merged, its score, the findings (what merging said, then lint of the merged spec), each
+project's spending at every checkpoint of its plan and spending, and the audit of the scores
+a table prints.
 
 The HTML report (:mod:`indicatorkit.formats.html_report`) only renders an :class:`Assessment`;
 computing one is the caller's, with :func:`assess`.
@@ -38,6 +39,7 @@ from indicatorkit.model.actuals import Actuals, merge_actuals
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.lint import lint
 from indicatorkit.model.records import Project, Spec
+from indicatorkit.scoring.audit import Audit, audit
 from indicatorkit.scoring.monitoring import ProjectLight, monitor, spending_light
 from indicatorkit.scoring.monitoring import _day as day_of
 from indicatorkit.scoring.report import SpecScore, score
@@ -111,6 +113,9 @@ class Assessment:
     spending: tuple[ProjectSpending, ...]
     year: int
     year_given: bool
+    #: The audit of the printed scores (:func:`~indicatorkit.audit`), ``None`` when no table
+    #: prints one.
+    audit: Audit | None = None
 
 
 def _checkpoints(project: Project) -> list[DatePoint]:
@@ -240,6 +245,7 @@ def assess(
     result = attrs.evolve(score(spec, rules=rules), findings=tuple(merged))
     points = result.rules.budget_weight  # IK309 adds it where a project prints no 预算分值
     findings = (*merged, *lint(spec, file=file, source=source, budget_weight=points))
+    audited = audit(spec, rules=result.rules, file=file)
     return Assessment(
         spec=spec,
         result=result,
@@ -247,4 +253,5 @@ def assess(
         spending=spending_by_checkpoint(spec, chosen_year),
         year=chosen_year,
         year_given=year_given,
+        audit=audited if audited.tables else None,
     )

@@ -20,6 +20,7 @@ import calendar
 import datetime
 from fractions import Fraction
 
+from indicatorkit.errors import ArgumentError
 from indicatorkit.language.interval_actual import IntervalResult
 from indicatorkit.language.targets import CheckResult, Comparison, Deadline, Period, Range
 from indicatorkit.language.values import Amount, DatePoint, DateSpan
@@ -44,6 +45,8 @@ def attainment(result: CheckResult) -> Fraction | None:
     >>> attainment(parse_target("12月底前").check("11月30日")) is None
     True
     """
+    if not isinstance(result, CheckResult):
+        raise ArgumentError("attainment", "result", "CheckResult", result, "target.check(actual)")
     target = result.target
     if isinstance(result, IntervalResult):
         return None  # an actual written as an interval has no single value

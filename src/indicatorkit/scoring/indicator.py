@@ -69,7 +69,7 @@ _ZERO = Fraction(0)
 class Outcome(enum.Enum):
     """What became of an indicator.
 
-    >>> from indicatorkit import Outcome, score_indicator
+    >>> from indicatorkit.scoring import Outcome, score_indicator
     >>> score_indicator("≥95%", "90%", 10).outcome, Outcome.MET.label
     (<Outcome.MISSED: 'missed'>, '达成 met')
     >>> score_indicator("及时足额发放", "部分达成", 10).outcome.label
@@ -150,7 +150,7 @@ class IndicatorScore:
     ``score`` and ``score_range`` are rounded as the rule set rounds a row; ``exact_score`` is
     the score before that rounding.
 
-    >>> from indicatorkit import display, score_indicator
+    >>> from indicatorkit.scoring import display, score_indicator
     >>> result = score_indicator("≥200件", "150件", 20)
     >>> result.outcome.label, display(result.score), result.met, result.explanation_required
     ('未达成 missed', '15.00', False, True)
@@ -274,7 +274,7 @@ def score_indicator(
     ``not_applicable`` (a reason) marks an indicator that does not apply; ``reason`` is the
     deviation explanation given.  ``rules`` is a :class:`RuleSet` or a rule set's name.
 
-    >>> from indicatorkit import score_indicator
+    >>> from indicatorkit.scoring import score_indicator
     >>> score_indicator("≥200件", "210件", 20).score
     Fraction(20, 1)
     >>> score_indicator("≥200件", "150件", 20).score

@@ -63,7 +63,7 @@ _ZERO = Fraction(0)
 class Light(enum.Enum):
     """A traffic light.
 
-    >>> from indicatorkit import Light
+    >>> from indicatorkit.scoring import Light
     >>> Light.RED.label, [light.value for light in Light]
     ('红 red', ['green', 'yellow', 'red', 'grey'])
     """

@@ -53,7 +53,15 @@ from indicatorkit.scoring.indicator import IndicatorScore, Outcome, display, sco
 from indicatorkit.scoring.rules import Rollup, RoundingStage, RuleSet, rule_set
 from indicatorkit.vocabulary import level1_name, level2_name
 
-__all__ = ["BudgetLine", "ProjectScore", "ScoredIndicator", "SpecScore", "Subtotal", "score"]
+__all__ = [
+    "BudgetLine",
+    "ProjectScore",
+    "ScoredIndicator",
+    "SpecScore",
+    "Subtotal",
+    "budget_line",
+    "score",
+]
 
 _ZERO = Fraction(0)
 _HUNDRED = Fraction(100)
@@ -145,7 +153,8 @@ class ProjectScore:
     says why).  ``rescaled`` says the total was rescaled to 100 because some indicators do not
     apply or the rule set rescales weights; ``weight_sum`` is the weights plus the budget line.
 
-    >>> from indicatorkit import display, loads, score
+    >>> from indicatorkit import loads, score
+    >>> from indicatorkit.scoring import display
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n")
     >>> project = score(spec).projects[0]
     >>> project.number, display(project.indicators[0].score.score), project.undecided
@@ -442,7 +451,16 @@ def _split(points: Fraction, parts: int, rules: RuleSet) -> list[Fraction]:
     return [(base + (i < extra)) * rounding.step for i in range(parts)]
 
 
-def _budget_line(project: Project, rules: RuleSet) -> BudgetLine:
+def budget_line(project: Project, rules: RuleSet) -> BudgetLine:
+    """The budget line of ``project`` under ``rules`` (the table's printed 分值 where it has
+    one), as :func:`score` gives it — also for a project with no indicators.
+
+    >>> from indicatorkit import NATIONAL, loads
+    >>> project = loads("项目 1 甲\\n  预算：100元\\n  执行数：95元\\n").projects[0]
+    >>> line = budget_line(project, NATIONAL)
+    >>> line.rate, line.score
+    (Fraction(19, 20), Fraction(19, 2))
+    """
     budget = project.adjusted_budget or (project.budget.total if project.budget else None)
     if project.budget_weight is not None and project.budget_weight != rules.budget_weight:
         rules = attrs.evolve(rules, budget_weight=project.budget_weight)  # the table's 分值
@@ -511,7 +529,7 @@ def _score_project(project: Project, rules: RuleSet, spec: Spec) -> ProjectScore
         if said and said != [result.message]:
             result = attrs.evolve(result, message="；".join(said))
         scored.append(ScoredIndicator(indicator, result))
-    budget = _budget_line(project, rules)
+    budget = budget_line(project, rules)
     spans = [_span(s.score) for s in scored]
     low = sum((span[0] for span in spans), _ZERO) + budget.score_range[0]
     high = sum((span[1] for span in spans), _ZERO) + budget.score_range[1]
@@ -644,7 +662,8 @@ def score(
     ``rescale`` asks for 百分制折算: totals of weights other than 100 are rescaled to 100
     (the rule set's ``rescale_weights``); without it such a project gets no grade.
 
-    >>> from indicatorkit import display, loads, score
+    >>> from indicatorkit import loads, score
+    >>> from indicatorkit.scoring import display
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  执行数：9000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：210件\\n")
     >>> project = score(spec).projects[0]
     >>> display(project.indicators[0].score.score), display(project.budget.score)

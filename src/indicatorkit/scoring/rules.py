@@ -217,7 +217,7 @@ class Band:
     """A share of the weight: from ``low`` to ``high`` (``high`` included when
     ``high_included``), and ``default``, the share taken when the evaluator chose none.
 
-    >>> from indicatorkit import Grade
+    >>> from indicatorkit.language import Grade
     >>> NATIONAL.bands[Grade.PARTIAL]
     Band(low=Fraction(3, 5), high=Fraction(4, 5), high_included=False, default=Fraction(7, 10))
     """

@@ -308,17 +308,17 @@ def actuals_meeting(
 ) -> SearchStrategy[Actual]:
     """Actual values for which ``target.check(actual, direction=direction).met`` is True.
 
-    For a :class:`~indicatorkit.Comparison` or :class:`~indicatorkit.Range` the values are,
-    by ``forms`` (default all): ``"amount"`` — an :class:`~indicatorkit.Amount` in any unit of
+    For a :class:`~indicatorkit.Comparison` or :class:`~indicatorkit.language.Range` the values are,
+    by ``forms`` (default all): ``"amount"`` — an :class:`~indicatorkit.language.Amount` in any unit of
     the target's dimension (``元`` for a ``万元`` target, ``‰`` for ``%``); ``"text"`` — the
     same written out (``"60000元"``, full-width digits included); ``"number"`` — an ``int``,
     ``Fraction`` or ``Decimal`` read in the target's own unit (a range's low end's unit); and
     ``"quantity"`` — a pint quantity.  Boundary values are drawn often.  A bare or ``=``
     comparison is met in ``direction`` (at least, unless ``Direction.LOWER``).
 
-    For a :class:`~indicatorkit.Deadline` or a :class:`~indicatorkit.Period`: ``"point"`` (:class:`~indicatorkit.DatePoint`),
+    For a :class:`~indicatorkit.language.Deadline` or a :class:`~indicatorkit.language.Period`: ``"point"`` (:class:`~indicatorkit.language.DatePoint`),
     ``"date"`` (:class:`datetime.date`) and ``"text"`` (``"2025年6月30日"``).  For a
-    :class:`~indicatorkit.Qualitative`: ``"grade"`` (:class:`~indicatorkit.Grade`) and
+    :class:`~indicatorkit.language.Qualitative`: ``"grade"`` (:class:`~indicatorkit.language.Grade`) and
     ``"text"`` (``"达成"``).  Every target can be met.
 
     >>> from indicatorkit import parse_target

@@ -101,7 +101,7 @@ def comparisons(
 ) -> SearchStrategy[Comparison]:
     """:class:`~indicatorkit.Comparison` targets (``≥95%``, ``<100元``, bare ``98%``).
 
-    ``operators`` defaults to every :class:`~indicatorkit.Operator` plus ``None`` (a bare
+    ``operators`` defaults to every :class:`~indicatorkit.language.Operator` plus ``None`` (a bare
     value); the amount knobs are those of :func:`amounts`.
 
     >>> isinstance(comparisons(operators=[Operator.GE, None]), SearchStrategy)
@@ -157,7 +157,7 @@ def ranges(
     max_value: Number | None = None,
     places: int = 2,
 ) -> SearchStrategy[Range]:
-    """:class:`~indicatorkit.Range` targets: ``low ≤ high`` in one dimension, the ends
+    """:class:`~indicatorkit.language.Range` targets: ``low ≤ high`` in one dimension, the ends
     sometimes in different units of it (``5千元～1万元``) and sometimes equal, each end
     included or not (``>10且≤20``; equal ends are always included).
 
@@ -180,7 +180,7 @@ def deadlines(
     allow_year: bool = True,
     allow_end_of_month: bool = True,
 ) -> SearchStrategy[Deadline]:
-    """:class:`~indicatorkit.Deadline` targets over :func:`date_points` (same knobs):
+    """:class:`~indicatorkit.language.Deadline` targets over :func:`date_points` (same knobs):
     ``12月底前``, ``6月30日前``, ``2025年12月31日前``.
 
     >>> isinstance(deadlines(allow_year=False), SearchStrategy)
@@ -202,7 +202,7 @@ def periods(
     max_year: int = 2100,
     allow_year: bool = True,
 ) -> SearchStrategy[Period]:
-    """:class:`~indicatorkit.Period` targets over :func:`date_spans` (same knobs):
+    """:class:`~indicatorkit.language.Period` targets over :func:`date_spans` (same knobs):
     ``3月～11月``, ``2024年3月～10月``, ``2023年7月～2024年1月``.
 
     >>> isinstance(periods(allow_year=False), SearchStrategy)
@@ -214,7 +214,7 @@ def periods(
 
 
 def _is_qualitative(text: str) -> bool:
-    """Valid for :class:`~indicatorkit.Qualitative` and prose: not read as an expression."""
+    """Valid for :class:`~indicatorkit.language.Qualitative` and prose: not read as an expression."""
     try:
         Qualitative(text)
     except ValueError:
@@ -228,7 +228,7 @@ def _is_qualitative(text: str) -> bool:
 def qualitatives(
     *, phrases: Sequence[str] | None = None, max_phrases: int = 3
 ) -> SearchStrategy[Qualitative]:
-    """:class:`~indicatorkit.Qualitative` targets: one to ``max_phrases`` prose phrases
+    """:class:`~indicatorkit.language.Qualitative` targets: one to ``max_phrases`` prose phrases
     (default :data:`QUALITATIVE_PHRASES`) joined plainly or with ``，、；``.  Texts the
     validator refuses (blank or padded) or that read as an expression are filtered out.
 

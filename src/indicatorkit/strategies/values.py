@@ -1,5 +1,5 @@
 """Strategies for values: unit texts valid after a number (:func:`unit_words`),
-:class:`~indicatorkit.Amount` values (:func:`amounts`) and days (:func:`date_points`) — and the
+:class:`~indicatorkit.language.Amount` values (:func:`amounts`) and days (:func:`date_points`) — and the
 unit-text helpers the other strategies share (which texts write an amount's unit, and what a
 unit text means)."""
 
@@ -193,7 +193,7 @@ def amounts(
     max_value: Number | None = None,
     places: int = 2,
 ) -> SearchStrategy[Amount]:
-    """:class:`~indicatorkit.Amount` values with exact terminating-decimal values.
+    """:class:`~indicatorkit.language.Amount` values with exact terminating-decimal values.
 
     ``units`` are unit texts (see :func:`unit_words`; default: all of them, ``""`` meaning
     no unit).  ``min_value``/``max_value`` bound the value *in the amount's own unit* (so
@@ -228,7 +228,7 @@ def date_points(
     allow_year: bool = True,
     allow_end_of_month: bool = True,
 ) -> SearchStrategy[DatePoint]:
-    """Valid :class:`~indicatorkit.DatePoint` days: ``12月20日``, ``11月底`` (``day=None``),
+    """Valid :class:`~indicatorkit.language.DatePoint` days: ``12月20日``, ``11月底`` (``day=None``),
     ``2025年6月30日``; 29 February only in leap years (or without a year).
 
     >>> isinstance(date_points(allow_year=False), SearchStrategy)
@@ -262,7 +262,7 @@ def date_spans(
     max_year: int = 2100,
     allow_year: bool = True,
 ) -> SearchStrategy[DateSpan]:
-    """Valid :class:`~indicatorkit.DateSpan` periods: ``3月1日～11月底`` inside one year, or
+    """Valid :class:`~indicatorkit.language.DateSpan` periods: ``3月1日～11月底`` inside one year, or
     with years (``2023年7月1日～2024年1月底``, crossing at most one year's end).
 
     >>> isinstance(date_spans(allow_year=False), SearchStrategy)

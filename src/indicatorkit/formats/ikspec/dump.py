@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from pathlib import Path
 from typing import IO, cast
 
 from indicatorkit.formats.files import ExportError
 from indicatorkit.formats.ikspec.writer import dumps
+from indicatorkit.formats.output import OutputError, write_bytes
 from indicatorkit.model.records import Spec
 
 __all__ = ["dump"]
@@ -88,27 +88,14 @@ def _write_path(text: str, path: Path, overwrite: bool) -> None:
         except FileExistsError:
             if not overwrite:
                 raise
-        _replace(path.resolve(), data)
+        write_bytes(path, data)  # whole or not at all, its permissions kept
     except FileExistsError:
         raise ExportError(
             f"{path}: 文件已存在，未改动 (the file exists and was left as it is) — "
             "要替换它，用 overwrite=True / pass overwrite=True to replace it"
         ) from None
+    except OutputError as error:
+        raise ExportError(f"{path}: 无法写入 (cannot write): {error.reason}") from None
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise ExportError(f"{path}: 无法写入 (cannot write): {reason}") from None
-
-
-def _replace(target: Path, data: bytes) -> None:
-    """Replace ``target`` whole: written beside it, then renamed over it in one step (its
-    permissions kept), so that a failure never leaves it half written."""
-    mode = target.stat().st_mode & 0o7777
-    handle_number, spare = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle_number, "wb") as handle:
-            handle.write(data)
-        os.chmod(spare, mode)
-        os.replace(spare, target)
-    except BaseException:
-        Path(spare).unlink(missing_ok=True)
-        raise

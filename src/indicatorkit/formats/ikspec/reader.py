@@ -39,7 +39,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
 from lark.indenter import DedentError, Indenter
 
-from indicatorkit.errors import TextError
+from indicatorkit.errors import ArgumentError, TextError
 from indicatorkit.formats.fund_sources_text import parse_fund_sources
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.parse import parse_actual, parse_target
@@ -350,6 +350,10 @@ def loads(text: str, *, file: str | None = None, units: UnitRegistry | None = No
     >>> indicator.name, indicator.target
     ('受理数', Comparison('≥180件'))
     """
+    if not isinstance(text, str):
+        raise ArgumentError(
+            "loads", "text", "str", text, "indicatorkit.load(path) 读文件 / reads a file"
+        )
     reader = _Reader(text, file, units)
     spec = reader.read()
     if reader.findings:

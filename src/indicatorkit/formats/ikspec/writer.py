@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from indicatorkit.errors import ArgumentError
 from indicatorkit.formats.fund_sources_text import fund_sources_text
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.values import Amount
@@ -50,6 +51,8 @@ def dumps(spec: Spec) -> str:
     >>> dumps(loads(text)) == text
     True
     """
+    if not isinstance(spec, Spec):
+        raise ArgumentError("dumps", "spec", "Spec", spec, "indicatorkit.loads(text)")
     blocks: list[list[str]] = []
     if spec.comments:
         blocks.append([f"# {comment}".rstrip() for comment in spec.comments])

@@ -1,0 +1,55 @@
+"""The lenient reader's rules: every text repair and every reading is declared once, with its
+code, what it does and an example — and the example runs."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from indicatorkit import IndicatorkitError, parse_target
+from indicatorkit.language.lenient import DIAGNOSTIC_CODES, READINGS, Reading
+from indicatorkit.language.repairs import REPAIRS, Repair, apply_edits, find_edits
+from indicatorkit.units import default_registry
+
+RULES: list[Repair | Reading] = [*REPAIRS, *READINGS]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: f"{rule.code} {rule.name}")
+def test_every_rule_has_an_example_that_runs(rule: Repair | Reading) -> None:
+    with pytest.raises(IndicatorkitError):
+        parse_target(rule.example)  # strict reading refuses what the rule is for
+    read = parse_target(rule.example, lenient=True)
+    assert str(read.target) == rule.reads
+    assert rule.code in [d.code for d in read.diagnostics]
+    assert rule.description
+
+
+def test_every_code_has_a_rule_and_every_rule_a_code() -> None:
+    assert {rule.code for rule in RULES} == set(DIAGNOSTIC_CODES)
+    assert len({(rule.code, rule.name) for rule in RULES}) == len(RULES)
+
+
+def test_the_repairs_run_in_their_declared_order() -> None:
+    # a label, then what stands at the start, then the end, then what is inside
+    assert [rule.code for rule in REPAIRS] == [
+        "T001", "T002", "T003", "T008", "T003", "T004", "T007", "T022", "T024", "T005",
+    ]  # fmt: skip
+    edits = find_edits("指标值：满意度》＝90％%。", default_registry())
+    assert [e.code for e in edits] == ["T001", "T008", "T003", "T007", "T005"]
+
+
+_PIECES = ["指标值：", ",", "，", ";", "。", "=>", "=<", "《", "》", "≥", "95", "%", "%%", "件", "(套)",
+           "合格率", "元/人、天", " ", "1"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join))
+def test_the_edits_of_all_rules_never_overlap_and_map_back(text: str) -> None:
+    edits = sorted(find_edits(text, default_registry()), key=lambda e: e.start)
+    for edit, after in itertools.pairwise(edits):
+        assert edit.end <= after.start, (text, edits)
+    repaired, index = apply_edits(text, edits)
+    assert len(index) == len(repaired) + 1 and index[-1] == len(text)
+    assert all(0 <= i <= len(text) for i in index)
