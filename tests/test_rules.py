@@ -441,3 +441,26 @@ def test_rounding_is_its_definition(
     rounded = Rounding(places=places, mode=mode).round(value)
     assert rounded == _rounded_by_definition(value, places, mode)
     assert math.gcd(rounded.numerator, rounded.denominator) == 1 < rounded.denominator + 1
+
+
+def test_rows_off_the_grid_count_as_shown_and_add_up_to_the_total() -> None:
+    """Full marks on weights off the 0.01 grid (100/3, 100/3, 70/3 and the budget line's 10)
+    show 33.33, 33.33, 23.33; the total is the rows shown (99.99), never a total the rows
+    shown do not add up to (100.00)."""
+    text = "项目 1 甲\n  预算：100元\n  执行数：100元\n" + "".join(
+        f"  指标 产出指标 / 数量指标 / 数{n}\n    指标值：≥1件\n    实际值：2件\n"
+        for n in (1, 2, 3)
+    )
+    spec = loads(text)
+    (project,) = spec.projects
+    weights = (Fraction(100, 3), Fraction(100, 3), Fraction(70, 3))
+    thirds = tuple(
+        attrs.evolve(i, weight=w) for i, w in zip(project.indicators, weights, strict=True)
+    )
+    spec = attrs.evolve(spec, projects=(attrs.evolve(project, indicators=thirds),))
+    (scored,) = score(spec, rules="national").projects
+    assert [item.score.score for item in scored.indicators] == list(weights)
+    assert scored.budget.score == 10 and scored.weight_sum == 100
+    assert scored.total_range == (Fraction(9999, 100), Fraction(9999, 100))
+    shown = [display(item.score.score) for item in scored.indicators]
+    assert shown == ["33.33", "33.33", "23.33"] and display(scored.total_range[0]) == "99.99"

@@ -112,3 +112,24 @@ def test_a_spec_workbook_with_weights_is_still_a_spec(tmp_path: Path) -> None:
     imported = read(path)
     assert "IK724" not in [f.code for f in imported.findings]
     assert imported.spec is not None and imported.spec.projects[0].indicators[0].weight == 50
+
+
+def test_a_spec_whose_indicator_is_named_like_an_actuals_column_is_not_refused(
+    tmp_path: Path,
+) -> None:
+    """Only the header tells an actuals table: an indicator named 项目 that is 不适用 is data
+    under a spec's header (found by the workbook round-trip property)."""
+    from indicatorkit import Indicator, Spec, parse_target, write
+    from indicatorkit.model.records import Department, Programme
+
+    listed = (
+        Indicator("", "", "项目", parse_target("≥1个"), target_text="≥1个", not_applicable=""),
+        Indicator("", "", "数", parse_target("≥1件"), target_text="≥1件"),
+    )
+    spec = Spec(department=Department("", "", programmes=(Programme("1", indicators=listed),)))
+    path = tmp_path / "目标表.xlsx"
+    write(spec, path)
+    imported = read(path)
+    assert not [f for f in imported.findings if f.code == "IK724"]
+    assert imported.spec is not None
+    assert imported.spec == spec

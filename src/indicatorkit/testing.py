@@ -348,11 +348,11 @@ def law_weight_sums(rules: RuleSet) -> Callable[..., None]:
                 assert rules.grade(low) == project.grade
             plain = not project.rescaled and rules.execution_caps == ()
             if plain and rules.rounding.stage is RoundingStage.INDICATOR:
-                shown = sum(
-                    (row.score_range[0] if row.score is None else row.score for row in rows),
-                    Fraction(0),
-                )
-                assert low == shown + project.budget.score_range[0], project
+                counted = [row.score_range[0] if row.score is None else row.score for row in rows]
+                counted.append(project.budget.score_range[0])
+                # each row as shown (full marks on a weight off the grid, 1/3, show 0.33)
+                shown = sum((rules.rounding.round(value) for value in counted), Fraction(0))
+                assert low == shown, project
 
     return law
 

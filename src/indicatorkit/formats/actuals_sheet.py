@@ -24,6 +24,8 @@ CODES: Final = {"IK724": "实际值表不是目标表 / an actuals table, not a 
 _ACTUALS_ONLY: Final = frozenset({"执行数", "累计支出", "不适用"})
 #: How far down a header is looked for (it sits under a title and a line of instructions).
 _TOP_ROWS: Final = 10
+#: Column names a row must hold to be a table's header.
+_HEADER_NAMES: Final = 3
 
 
 def actuals_sheet_finding(grid: Grid) -> Finding | None:
@@ -39,6 +41,12 @@ def actuals_sheet_finding(grid: Grid) -> Finding | None:
       提示 / hint: 与目标表一起使用：indicatorkit score 目标表 填报.xlsx / give it with its spec: indicatorkit score SPEC 填报.xlsx
     >>> actuals_sheet_finding(grid_from_rows("表", [["项目", "三级指标", "分值", "不适用"]])) is None
     True
+
+    Rows under a spec's header are data, whatever they say (an indicator named 项目, 不适用):
+
+    >>> actuals_sheet_finding(grid_from_rows("表", [["三级指标", "指标值", "分值", "不适用"],
+    ...     ["项目", "0", "", "不适用"]])) is None
+    True
     """
     for row in itertools.islice(grid.non_empty_rows(), _TOP_ROWS):
         cells = grid.own_cells(row)
@@ -46,19 +54,23 @@ def actuals_sheet_finding(grid: Grid) -> Finding | None:
         for cell in cells:
             texts[cell.column - 1] = cell.text
         names = column_names(Record(row, texts, grid.name))
+        if len(names) < _HEADER_NAMES:
+            continue  # a title, an instruction: the header is further down
+        # the first header decides (rows under it are data: an indicator named 项目, 不适用)
         weighted = any(indicator_column(text) == "weight" for text in texts)
-        if "项目" in names and names & _ACTUALS_ONLY and not weighted:
-            shown = grid.source or "本表"
-            return Finding(
-                "IK724",
-                Severity.ERROR,
-                f"工作表“{grid.name}”是实际值表（填报表），不是目标表，未读作规格 (an actuals "
-                "table — a filled-in template —, not a spec: not read as one)",
-                row,
-                cells[0].column,
-                suggestion=f"与目标表一起使用：indicatorkit score 目标表 {shown} / give it with "
-                f"its spec: indicatorkit score SPEC {shown}",
-                file=grid.source or None,
-                sheet=grid.name,
-            )
+        if not ("项目" in names and names & _ACTUALS_ONLY and not weighted):
+            return None
+        shown = grid.source or "本表"
+        return Finding(
+            "IK724",
+            Severity.ERROR,
+            f"工作表“{grid.name}”是实际值表（填报表），不是目标表，未读作规格 (an actuals "
+            "table — a filled-in template —, not a spec: not read as one)",
+            row,
+            cells[0].column,
+            suggestion=f"与目标表一起使用：indicatorkit score 目标表 {shown} / give it with "
+            f"its spec: indicatorkit score SPEC {shown}",
+            file=grid.source or None,
+            sheet=grid.name,
+        )
     return None

@@ -530,9 +530,12 @@ def _score_project(project: Project, rules: RuleSet, spec: Spec) -> ProjectScore
             result = attrs.evolve(result, message="；".join(said))
         scored.append(ScoredIndicator(indicator, result))
     budget = budget_line(project, rules)
-    spans = [_span(s.score) for s in scored]
-    low = sum((span[0] for span in spans), _ZERO) + budget.score_range[0]
-    high = sum((span[1] for span in spans), _ZERO) + budget.score_range[1]
+    # rows count as they are shown when the rule set rounds rows (full marks on a weight off
+    # the grid, 1/3, count 0.33): the rows shown add up to the total shown
+    shown = rules.rounding.round if rules.rounding.stage is RoundingStage.INDICATOR else _same
+    spans = [_span(s.score) for s in scored] + [budget.score_range]
+    low = sum((shown(span[0]) for span in spans), _ZERO)
+    high = sum((shown(span[1]) for span in spans), _ZERO)
     exact = [_exact_span(s.score) for s in scored]
     budget_low, budget_high = (
         budget.score_range if budget.exact_score is None else (budget.exact_score,) * 2
@@ -604,6 +607,10 @@ def _weight_note(possible: Fraction, printed: Fraction | None) -> str:
             f"(the weights total {format_decimal(possible)}, not 100)"
         )
     return ""
+
+
+def _same(value: Fraction) -> Fraction:
+    return value
 
 
 def _span(result: IndicatorScore) -> tuple[Fraction, Fraction]:
