@@ -154,6 +154,13 @@ def test_rates_and_ranges_take_the_fast_path(text: str) -> None:
     _same(text)
 
 
+@pytest.mark.parametrize("text", ["1。。", "15万元。。", "300元/人。 。", "1 。。"])
+def test_two_full_stops_are_the_grammars_error(text: str) -> None:
+    # one closing full stop says nothing more; two are a syntax error, not a stripped 1
+    assert reading._plain(text, REGISTRY) is None
+    _same(text)
+
+
 def test_a_sentence_is_decided_on_the_text_as_given() -> None:
     """The sentence class is closed under normalising: each punctuation mark normalises to
     marks of the class, none a sign — so deciding on the text as given is deciding on its

@@ -84,7 +84,8 @@ def _not_plain(text: str, registry: UnitRegistry) -> AnyTarget | None:
         if isinstance(form, Range) and _DOTTED_MONTHS.fullmatch(normalised):
             return None  # 2023.07-2024.01: a period, or two numbers? (T042)
         return form
-    if normalised.endswith("。"):  # 15万元。: a full stop says nothing more
+    if normalised.endswith("。") and not normalised[:-1].rstrip().endswith("。"):
+        # 15万元。: one full stop says nothing more (15万元。。 is the grammar's error)
         comparison = _plain(text[:-1], registry)
         return comparison if isinstance(comparison, Comparison) else None
     if _RATE_FIRST(normalised):
