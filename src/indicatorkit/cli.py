@@ -84,6 +84,7 @@ from indicatorkit.formats.limits import (
     using,
 )
 from indicatorkit.formats.output import OutputError, opened, refuse_inputs, write_text
+from indicatorkit.formats.progress import reporting, terminal
 from indicatorkit.formats.registry import REGISTRY
 from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.formats.workbook_template import write_template
@@ -1481,7 +1482,8 @@ def _run(argv: Sequence[str] | None) -> int:
     except ValueError as error:
         _error(f"--limit: {error}")
         return 2
-    with using(limits):
+    shown = None if quiet else terminal(sys.stderr)  # a long read's progress, on a terminal only
+    with using(limits), reporting(shown):
         return _dispatch(arguments, form, quiet)
 
 

@@ -77,6 +77,7 @@ from indicatorkit.formats.files import detect_format, read_file
 from indicatorkit.formats.format import Holds
 from indicatorkit.formats.grid import hidden_findings
 from indicatorkit.formats.limits import UnreadableInputError, read_input
+from indicatorkit.formats.progress import ProgressCallback, meter, reporting
 from indicatorkit.formats.registry import REGISTRY
 from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.formats.workbook_grid import UnreadableWorkbookError, load_grids
@@ -90,7 +91,12 @@ __all__ = ["actuals_of", "read_actuals"]
 # --- entry point ---------------------------------------------------------------------------
 
 
-def read_actuals(source: str | Path | bytes, *, file: str | None = None) -> Actuals:
+def read_actuals(
+    source: str | Path | bytes,
+    *,
+    file: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> Actuals:
     """Read actuals: a :class:`~pathlib.Path` (or a string without a line break) is a file to
     read, a string with line breaks is CSV or TSV text, bytes are a file's content.  Told by
     content: a workbook is read as the module says; Word, PDF, a spec file or JSON is read as
@@ -100,6 +106,7 @@ def read_actuals(source: str | Path | bytes, *, file: str | None = None) -> Actu
     Text is UTF-8, UTF-8 with a BOM, or GBK (Excel's "CSV" on Chinese Windows).  Raises
     :class:`~indicatorkit.model.findings.SpecError` (IK401, IK402) when the file cannot be
     read or its header is wrong; problems of single rows are in :attr:`Actuals.findings`.
+    ``progress`` is called while rows are read (:mod:`indicatorkit.formats.progress`).
 
     >>> read_actuals("三级指标,指标值,颜色\\n受理数,≥1件,红\\n")
     Traceback (most recent call last):
@@ -110,6 +117,11 @@ def read_actuals(source: str | Path | bytes, *, file: str | None = None) -> Actu
     >>> [row.labels for row in read_actuals("甲\\t受理数\\t≥1件\\t2件\\n").rows]  # no header
     [('甲', '受理数')]
     """
+    with reporting(progress):
+        return _actuals(source, file)
+
+
+def _actuals(source: str | Path | bytes, file: str | None) -> Actuals:
     if isinstance(source, str) and "\n" in source:
         return _from_text(source.removeprefix("\ufeff"), file, None)
     path: Path | None = None
@@ -171,15 +183,18 @@ def _text_records(text: str, delimiter: str, file: str | None) -> list[Record]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[Record] = []
     line = 0
+    counter = meter(file or "<text>")
     try:
         for cells in reader:
             start, line = line + 1, reader.line_num
+            counter.step()
             if any(cell.strip() for cell in cells) and not cells[0].lstrip().startswith("#"):
                 records.append(Record(start, cells))
     except csv.Error as error:
         raise SpecError(
             [finding("IK401", f"CSV 无法读取 (bad CSV): {error}", line + 1, 1, file)]
         ) from None
+    counter.finish()
     return records
 
 

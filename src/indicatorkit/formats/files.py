@@ -62,6 +62,7 @@ from indicatorkit.formats.limits import (
 )
 from indicatorkit.formats.output import OutputCollisionError, OutputIsInputError
 from indicatorkit.formats.packed import DamagedFileError, check_zip
+from indicatorkit.formats.progress import ProgressCallback, reporting
 from indicatorkit.formats.registry import REGISTRY
 from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table
 from indicatorkit.model.findings import Finding, Severity
@@ -167,6 +168,7 @@ def read_file(
     source: str | None = None,
     include_hidden: bool = False,
     limits: Limits | None = None,
+    progress: ProgressCallback | None = None,
 ) -> ImportedFile:
     """Like :func:`read`, also telling the format the file was read as.
 
@@ -188,7 +190,14 @@ def read_file(
         return ImportedFile(_finding("IK600", message, source), "unknown")
     except InputLimitError as error:
         return ImportedFile(_finding("IK602", str(error), source), "unknown")
-    return read_data(data, source=source, path=path, include_hidden=include_hidden, limits=chosen)
+    return read_data(
+        data,
+        source=source,
+        path=path,
+        include_hidden=include_hidden,
+        limits=chosen,
+        progress=progress,
+    )
 
 
 def read_data(
@@ -198,6 +207,7 @@ def read_data(
     path: str | Path | None = None,
     include_hidden: bool = False,
     limits: Limits | None = None,
+    progress: ProgressCallback | None = None,
 ) -> ImportedFile:
     """:func:`read_file` for a file's bytes already read (standard input, an upload): the
     format is told by the content (``path``, when given, only names an empty spec file and
@@ -215,7 +225,7 @@ def read_data(
     name = "unknown" if form is None else form.name
     named = None if path is None else Path(path)
     try:
-        with using(current(limits)):
+        with using(current(limits)), reporting(progress):
             found = _read_form(form, Input(probe, source, named, include_hidden))
     except InputLimitError as error:
         return ImportedFile(_finding("IK602", str(error), source), name)
@@ -318,11 +328,17 @@ def _unknown(data: bytes, source: str) -> Imported:
 
 
 def read(
-    path: str | Path, *, include_hidden: bool = False, limits: Limits | None = None
+    path: str | Path,
+    *,
+    include_hidden: bool = False,
+    limits: Limits | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Imported:
     """Import a file of any supported format, told by its content (see the module's table).
     A workbook's hidden sheets and rows are left out with a finding (IK723) unless
-    ``include_hidden``.
+    ``include_hidden``.  ``progress`` is called with a
+    :class:`~indicatorkit.formats.progress.Progress` while rows or pages are read (at most
+    every 10,000 rows, and at the end).
 
     >>> import tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -335,7 +351,8 @@ def read(
     >>> [(f.code, f.severity.value) for f in missing.findings]
     [('IK600', 'error')]
     """
-    return read_file(path, include_hidden=include_hidden, limits=limits).imported
+    found = read_file(path, include_hidden=include_hidden, limits=limits, progress=progress)
+    return found.imported
 
 
 def write(spec: Spec, path: str | Path, *, inputs: Iterable[str | Path] = ()) -> None:

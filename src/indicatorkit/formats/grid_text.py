@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterator
 
 from indicatorkit.formats.grid import Grid, grid_from_rows
+from indicatorkit.formats.progress import meter
 
 __all__ = ["CsvRecordError", "csv_grid", "csv_records"]
 
@@ -37,13 +38,14 @@ def csv_grid(text: str, *, source: str = "", name: str = "CSV") -> Grid:
     """
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first else ","
-    rows = (cells for _, cells in csv_records(text, delimiter))
+    rows = (cells for _, cells in csv_records(text, delimiter, source=source))
     return grid_from_rows(name, rows, source=source)
 
 
-def csv_records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+def csv_records(text: str, delimiter: str, *, source: str = "") -> Iterator[tuple[int, list[str]]]:
     """Each record of CSV ``text`` with the line it starts at (a quoted cell may hold line
-    breaks, so a record may take several lines).  Raises :class:`CsvRecordError` for bad
+    breaks, so a record may take several lines), counted on the progress callback in force
+    (:mod:`indicatorkit.formats.progress`) as the read of ``source``.  Raises :class:`CsvRecordError` for bad
     quoting.
 
     >>> list(csv_records('a,"b\\nc"\\nd,e\\n', ","))
@@ -51,9 +53,12 @@ def csv_records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     line = 0
+    counter = meter(source)
     try:
         for cells in reader:
             start, line = line + 1, reader.line_num
+            counter.step()
             yield start, cells
     except csv.Error as error:
         raise CsvRecordError(str(error), line + 1) from None
+    counter.finish()

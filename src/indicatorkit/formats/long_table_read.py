@@ -105,7 +105,7 @@ def table_records(data: str | bytes, *, source: str) -> TableRecords | Imported:
     width = 0
     findings: list[Finding] = []
     try:
-        for line, cells in csv_records(text, delimiter):
+        for line, cells in csv_records(text, delimiter, source=source):
             if not any(cell.strip() for cell in cells) or cells[0].lstrip().startswith("#"):
                 continue
             if rows and len(cells) != width:  # a grid cannot tell: said here

@@ -25,6 +25,7 @@ from indicatorkit.formats.grid_pdf import pdf_grid
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.limits import InputLimitError, current
 from indicatorkit.formats.packed import check_pdf
+from indicatorkit.formats.progress import meter
 from indicatorkit.model.findings import Finding, Severity
 
 __all__ = ["CODES", "PDF", "read_pdf"]
@@ -63,10 +64,13 @@ def read_pdf(data: bytes, *, source: str) -> Imported:
         with _quiet_pdfminer(), pdfplumber.open(io.BytesIO(data)) as document:
             if len(document.pages) > limits.pdf_pages:
                 raise InputLimitError(source, "pdf_pages", len(document.pages), limits.pdf_pages)
+            counter = meter(source, "页", total=len(document.pages), every=10)
             for page_number, page in enumerate(document.pages, 1):
                 has_text = has_text or bool(page.chars)
                 rows_of_page = [list(r) for table in page.extract_tables() for r in table]
                 pages.append((f"第{page_number}页", rows_of_page))
+                counter.step()
+            counter.finish()
     except InputLimitError:
         raise
     except Exception as error:  # pdfminer raises many types for damaged or encrypted files

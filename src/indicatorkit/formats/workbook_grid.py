@@ -34,6 +34,7 @@ from indicatorkit.formats.extras import MissingExtraError, require
 from indicatorkit.formats.grid import Cell, Grid, GridTooLargeError, grid_of
 from indicatorkit.formats.limits import InputLimitError, current
 from indicatorkit.formats.packed import check_workbook
+from indicatorkit.formats.progress import meter
 from indicatorkit.model.findings import column_letters
 from indicatorkit.numerals import format_decimal
 
@@ -300,6 +301,7 @@ def _xlsx_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
         ) from None
     formulas = _formula_cells(openpyxl, path) if _has_formulas(path) else {}
     grids = []
+    counter = meter(file)
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible" and not include_hidden:
             grids.append(_hidden_sheet(sheet.title, file))
@@ -312,7 +314,11 @@ def _xlsx_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
             if title == sheet.title and sheet.cell(r, c).value is None
         )
         # the cells the sheet holds, not every cell of its rectangle: A1 and XFD1048576 are two
+        row = 0
         for (r, c), item in sorted(sheet._cells.items()):
+            if r != row:
+                row = r
+                counter.step()
             made = _make_cell(r, c, item.value, item.number_format, sheet.title, file, cut=True)
             if made is not None:
                 cells[(r, c)] = made
@@ -327,6 +333,7 @@ def _xlsx_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
                 hidden_rows=hidden,
             )
         )
+    counter.finish()
     return grids
 
 
@@ -376,6 +383,7 @@ def _xls_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
     grids = []
     limits = current()
     held = 0
+    counter = meter(file)
     for sheet in book.sheets():
         if sheet.visibility and not include_hidden:
             grids.append(_hidden_sheet(sheet.name, file))
@@ -390,6 +398,7 @@ def _xls_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
         if held > limits.cells:
             raise InputLimitError(file, "cells", held, limits.cells, where=sheet.name)
         for r in range(sheet.nrows):
+            counter.step()
             for c in range(sheet.row_len(r)):
                 item = sheet.cell(r, c)
                 if item.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
@@ -400,6 +409,7 @@ def _xls_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
                     cells[(r + 1, c + 1)] = made
         merges = [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in sheet.merged_cells]
         grids.append(grid_of(sheet.name, cells, merges, source=file, hidden_rows=hidden))
+    counter.finish()
     return grids
 
 

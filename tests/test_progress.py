@@ -1,0 +1,244 @@
+"""Progress on long reads: the readers call the callback as rows and pages stream, the CLI
+shows it on a terminal only, and progress never changes what is read."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indicatorkit import Spec, cli, read, write
+from indicatorkit.formats import progress as progress_module
+from indicatorkit.formats.actuals_file import read_actuals
+from indicatorkit.formats.files import read_data
+from indicatorkit.formats.grid_text import csv_grid
+from indicatorkit.formats.long_table import long_table_rows
+from indicatorkit.formats.progress import Meter, Progress, meter, reporting, terminal
+from indicatorkit.formats.workbook_grid import load_grids
+from indicatorkit.strategies import projects
+
+ROWS = 30_000
+HEADER = "项目编号,项目名称,预算数,一级指标,二级指标,三级指标,指标值,分值\n"
+
+
+def _long_csv(count: int) -> str:
+    body = "".join(
+        f"1,法律援助,10000元,产出指标,数量指标,受理数{n},≥{n}件,\n" for n in range(count)
+    )
+    return HEADER + body
+
+
+def _assert_increasing_then_final(seen: list[Progress], every: int, total_rows: int) -> None:
+    assert len(seen) >= 2
+    *steps, last = seen
+    assert all(not p.final for p in steps) and last.final
+    dones = [p.done for p in steps]
+    assert dones == sorted(dones) and len(set(dones)) == len(dones)
+    assert all(d % every == 0 for d in dones)
+    assert last.done == total_rows
+    assert len(steps) == total_rows // every
+
+
+@pytest.fixture
+def small_every(monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr(progress_module, "EVERY", 1_000)
+    return 1_000
+
+
+def test_a_meter_calls_every_n_steps_and_at_the_end() -> None:
+    seen: list[Progress] = []
+    counter = Meter("表.csv", seen.append, every=3)
+    for _ in range(10):
+        counter.step()
+    counter.finish()
+    assert [(p.done, p.final) for p in seen] == [(3, False), (6, False), (9, False), (10, True)]
+    assert seen[-1].source == "表.csv" and seen[-1].unit == "行"
+
+
+def test_a_meter_without_a_callback_only_counts() -> None:
+    counter = meter("表.csv")
+    for _ in range(25_000):
+        counter.step()
+    counter.finish()
+    assert counter.callback is None and counter.done == 25_000
+
+
+def test_reporting_is_for_its_block_only() -> None:
+    seen: list[Progress] = []
+    with reporting(seen.append):
+        assert meter("a").callback is not None
+    assert meter("a").callback is None
+
+
+def test_a_30k_row_csv_grid_reports_increasing_rows(small_every: int) -> None:
+    seen: list[Progress] = []
+    with reporting(seen.append):
+        grid = csv_grid(_long_csv(ROWS - 1), source="表.csv")
+    assert grid.rows == ROWS
+    _assert_increasing_then_final(seen, small_every, ROWS)
+    assert {p.source for p in seen} == {"表.csv"}
+
+
+def test_a_30k_row_xlsx_reports_increasing_rows(small_every: int, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for n in range(1, ROWS + 1):
+        sheet.append([f"受理数{n}", n])
+    path = tmp_path / "表.xlsx"
+    book.save(path)
+    seen: list[Progress] = []
+    with reporting(seen.append):
+        (grid,) = load_grids(path)
+    assert grid.rows == ROWS
+    _assert_increasing_then_final(seen, small_every, ROWS)
+    assert {p.source for p in seen} == {"表.xlsx"}
+
+
+def test_read_takes_a_progress_callback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(progress_module, "EVERY", 50)
+    path = tmp_path / "表.csv"
+    path.write_text(_long_csv(299), encoding="utf-8")
+    seen: list[Progress] = []
+    imported = read(path, progress=seen.append)
+    assert imported.spec is not None and len(imported.spec.projects[0].indicators) == 299
+    _assert_increasing_then_final(seen, 50, 300)
+
+
+def test_read_actuals_takes_a_progress_callback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(progress_module, "EVERY", 10)
+    text = "项目,三级指标,实际值\n" + "".join(f"甲,受理数{n},{n}件\n" for n in range(99))
+    seen: list[Progress] = []
+    actuals = read_actuals(text, file="实际.csv", progress=seen.append)
+    assert len(actuals.rows) == 99
+    _assert_increasing_then_final(seen, 10, 100)
+    assert seen[-1].source == "实际.csv"
+
+
+def test_a_pdf_reports_pages() -> None:
+    pytest.importorskip("pdfplumber")
+    blank = (
+        b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+        b"2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n"
+        b"3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\n"
+        b"trailer <</Root 1 0 R>>\n%%EOF\n"
+    )
+    seen: list[Progress] = []
+    read_data(blank, source="扫描.pdf", progress=seen.append)
+    assert seen == [Progress("扫描.pdf", 1, 1, "页", final=True)]
+
+
+# --- the terminal line ---------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_terminal_line_waits_for_a_long_read_and_clears_at_the_end() -> None:
+    now = [0.0]
+    stream = _Terminal()
+    show = terminal(stream, after_seconds=2.0, after_rows=50_000, clock=lambda: now[0])
+    assert show is not None
+    show(Progress("表.xlsx", 10_000))
+    assert stream.getvalue() == ""  # short so far: nothing
+    now[0] = 2.5
+    show(Progress("表.xlsx", 20_000))
+    assert stream.getvalue() == "\r\x1b[K正在读取 表.xlsx：20,000 行 / reading 表.xlsx: 20,000 rows"
+    show(Progress("表.xlsx", 30_000, final=True))
+    assert stream.getvalue().endswith("\r\x1b[K") and "\n" not in stream.getvalue()
+
+
+def test_many_rows_count_as_long_at_once() -> None:
+    stream = _Terminal()
+    show = terminal(stream, clock=lambda: 0.0)
+    assert show is not None
+    show(Progress("表.csv", 50_000))
+    assert "50,000 行" in stream.getvalue()
+
+
+def test_a_short_read_shows_nothing() -> None:
+    stream = _Terminal()
+    show = terminal(stream, clock=lambda: 0.0)
+    assert show is not None
+    show(Progress("表.csv", 10_000))
+    show(Progress("表.csv", 12_000, final=True))
+    assert stream.getvalue() == ""
+
+
+def test_off_a_terminal_there_is_no_callback() -> None:
+    assert terminal(io.StringIO()) is None
+
+
+# --- the CLI ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def long_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(progress_module, "EVERY", 100)
+    monkeypatch.setattr(cli, "terminal", functools.partial(terminal, after_rows=200))
+    path = tmp_path / "表.csv"
+    path.write_text(_long_csv(499), encoding="utf-8")
+    return path
+
+
+def test_the_cli_shows_progress_on_a_terminal(
+    long_table: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stderr = _Terminal()
+    monkeypatch.setattr("sys.stderr", stderr)
+    cli.main(["check", str(long_table)])
+    assert "\r\x1b[K正在读取" in stderr.getvalue() and "/ reading" in stderr.getvalue()
+    assert "400 行 / reading" in stderr.getvalue()
+
+
+@pytest.mark.parametrize("terminal_stderr", [True, False])
+def test_the_cli_shows_no_progress_quiet_or_off_a_terminal(
+    long_table: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    terminal_stderr: bool,
+) -> None:
+    if terminal_stderr:
+        stderr = _Terminal()
+        monkeypatch.setattr("sys.stderr", stderr)
+        cli.main(["check", str(long_table), "-q"])
+        assert "正在读取" not in stderr.getvalue()
+    else:
+        cli.main(["check", str(long_table)])
+        assert "正在读取" not in capsys.readouterr().err
+
+
+# --- the law: progress never changes what is read --------------------------------------------
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(projects(), max_size=4, unique_by=lambda p: p.number), st.integers(1, 5))
+def test_progress_never_changes_what_is_read(listed: list, every: int) -> None:
+    spec = Spec(projects=sorted(listed, key=lambda p: p.number))
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(long_table_rows(spec))
+    data = buffer.getvalue().encode("utf-8")
+    plain = read_data(data, source="x.csv")
+    seen: list[Progress] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(progress_module, "EVERY", every)
+        watched = read_data(data, source="x.csv", progress=seen.append)
+    assert watched == plain
+    assert seen and seen[-1].final
+
+
+def test_progress_never_changes_a_workbook_read(tmp_path: Path) -> None:
+    path = tmp_path / "表.xlsx"
+    spec = read(Path(__file__).parents[1] / "examples" / "yutian_justice_2025.ikspec").spec
+    assert spec is not None
+    write(spec, path)
+    seen: list[Progress] = []
+    assert read(path, progress=seen.append) == read(path)
+    assert seen[-1].final and seen[-1].source == str(path)
