@@ -150,9 +150,14 @@ def test_the_terminal_line_waits_for_a_long_read_and_clears_at_the_end() -> None
     assert stream.getvalue() == ""  # short so far: nothing
     now[0] = 2.5
     show(Progress("表.xlsx", 20_000))
-    assert stream.getvalue() == "\r\x1b[K正在读取 表.xlsx：20,000 行 / reading 表.xlsx: 20,000 rows"
+    line = "正在读取 表.xlsx：20,000 行 / reading 表.xlsx: 20,000 rows"
+    assert stream.getvalue() == "\r" + line
+    show(Progress("表.xlsx", 5, unit="页"))  # a shorter line covers the longer one
+    shorter = "正在读取 表.xlsx：5 页 / reading 表.xlsx: 5 pages"
+    assert stream.getvalue().endswith("\r" + shorter + " " * 9)  # 4 + 5 columns fewer
     show(Progress("表.xlsx", 30_000, final=True))
-    assert stream.getvalue().endswith("\r\x1b[K") and "\n" not in stream.getvalue()
+    assert stream.getvalue().endswith("\r" + " " * 49 + "\r")  # 41 characters, 8 wide
+    assert "\n" not in stream.getvalue() and "\x1b" not in stream.getvalue()
 
 
 def test_many_rows_count_as_long_at_once() -> None:
@@ -194,7 +199,7 @@ def test_the_cli_shows_progress_on_a_terminal(
     stderr = _Terminal()
     monkeypatch.setattr("sys.stderr", stderr)
     cli.main(["check", str(long_table)])
-    assert "\r\x1b[K正在读取" in stderr.getvalue() and "/ reading" in stderr.getvalue()
+    assert "\r正在读取" in stderr.getvalue() and "/ reading" in stderr.getvalue()
     assert "400 行 / reading" in stderr.getvalue()
 
 

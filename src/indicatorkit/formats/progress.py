@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextvars
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Final, TextIO
@@ -151,8 +152,8 @@ def terminal(
     clock: Callable[[], float] = time.monotonic,
 ) -> ProgressCallback | None:
     """A callback writing :meth:`Progress.text` to ``stream`` on one line rewritten in place
-    (``\\r``), once a read has taken ``after_seconds`` or reached ``after_rows``; the line is
-    cleared at the end.  ``None`` when ``stream`` is not a terminal (pipes and logs see
+    (``\\r``, plain text: no escape codes), once a read has taken ``after_seconds`` or reached
+    ``after_rows``; the line is blanked at the end.  ``None`` when ``stream`` is not a terminal (pipes and logs see
     nothing).
 
     >>> import io
@@ -165,21 +166,32 @@ def terminal(
     except (AttributeError, ValueError):
         return None
     started: dict[str, float] = {}
-    shown: set[str] = set()
+    width = [0]  # the columns of the line on screen (0: none shown)
+
+    def write(line: str) -> None:
+        # plain text only (no escape codes): a shorter line is padded over the longer one
+        stream.write("\r" + line + " " * max(0, width[0] - _columns(line)))
+        stream.write("\r" if not line else "")
+        stream.flush()
+        width[0] = _columns(line)
 
     def show(progress: Progress) -> None:
         start = started.setdefault(progress.source, clock())
-        long = progress.done >= after_rows or clock() - start >= after_seconds
         if progress.final:
             started.pop(progress.source, None)
-            if progress.source in shown:
-                shown.discard(progress.source)
-                stream.write("\r\x1b[K")
-                stream.flush()
+            if width[0]:
+                write("")  # the line cleared: the verb's own output follows
             return
-        if long or progress.source in shown:
-            shown.add(progress.source)
-            stream.write("\r\x1b[K" + progress.text())
-            stream.flush()
+        if width[0] or progress.done >= after_rows or clock() - start >= after_seconds:
+            write(progress.text())
 
     return show
+
+
+def _columns(text: str) -> int:
+    """Terminal columns of ``text`` (a Chinese character takes two).
+
+    >>> _columns("读取 a")
+    6
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
