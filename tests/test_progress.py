@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import time
 from pathlib import Path
 
 import openpyxl
@@ -36,11 +37,12 @@ def _long_csv(count: int) -> str:
 
 def _assert_increasing_then_final(seen: list[Progress], every: int, total_rows: int) -> None:
     assert len(seen) >= 2
-    *steps, last = seen
+    first, *steps, last = seen
+    assert first.done == 0 and not first.final  # the start
     assert all(not p.final for p in steps) and last.final
     dones = [p.done for p in steps]
     assert dones == sorted(dones) and len(set(dones)) == len(dones)
-    assert all(d % every == 0 for d in dones)
+    assert all(d % every == 0 and d > 0 for d in dones)
     assert last.done == total_rows
     assert len(steps) == total_rows // every
 
@@ -58,6 +60,7 @@ def test_a_meter_calls_every_n_steps_and_at_the_end() -> None:
         counter.step()
     counter.finish()
     assert [(p.done, p.final) for p in seen] == [(3, False), (6, False), (9, False), (10, True)]
+    assert meter("x").done == 0
     assert seen[-1].source == "表.csv" and seen[-1].unit == "行"
 
 
@@ -130,7 +133,7 @@ def test_a_pdf_reports_pages() -> None:
     )
     seen: list[Progress] = []
     read_data(blank, source="扫描.pdf", progress=seen.append)
-    assert seen == [Progress("扫描.pdf", 1, 1, "页", final=True)]
+    assert seen == [Progress("扫描.pdf", 0, 1, "页"), Progress("扫描.pdf", 1, 1, "页", final=True)]
 
 
 # --- the terminal line ---------------------------------------------------------------------
@@ -174,6 +177,30 @@ def test_a_short_read_shows_nothing() -> None:
     assert show is not None
     show(Progress("表.csv", 10_000))
     show(Progress("表.csv", 12_000, final=True))
+    assert stream.getvalue() == ""
+
+
+def test_a_silent_loader_still_shows_a_line_after_a_while() -> None:
+    stream = _Terminal()
+    show = terminal(stream, after_seconds=0.05)
+    assert show is not None
+    show(Progress("表.xlsx", 0))  # the start; then openpyxl loads for long without a word
+    for _ in range(100):
+        if stream.getvalue():
+            break
+        time.sleep(0.02)
+    assert stream.getvalue() == "\r正在读取 表.xlsx：0 行 / reading 表.xlsx: 0 rows"
+    show.close()  # a read that failed: the line blanked, the timer gone
+    assert stream.getvalue().endswith("\r" + " " * 48 + "\r")
+
+
+def test_a_quick_read_leaves_no_timer_behind() -> None:
+    stream = _Terminal()
+    show = terminal(stream, after_seconds=0.05)
+    assert show is not None
+    show(Progress("表.csv", 0))
+    show(Progress("表.csv", 12, final=True))
+    time.sleep(0.15)
     assert stream.getvalue() == ""
 
 

@@ -1483,8 +1483,12 @@ def _run(argv: Sequence[str] | None) -> int:
         _error(f"--limit: {error}")
         return 2
     shown = None if quiet else terminal(sys.stderr)  # a long read's progress, on a terminal only
-    with using(limits), reporting(shown):
-        return _dispatch(arguments, form, quiet)
+    try:
+        with using(limits), reporting(shown):
+            return _dispatch(arguments, form, quiet)
+    finally:
+        if shown is not None:
+            shown.close()
 
 
 def _dispatch(arguments: argparse.Namespace, form: str, quiet: bool) -> int:

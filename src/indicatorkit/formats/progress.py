@@ -7,7 +7,7 @@ meter calls the callback in force — given as ``progress=`` to :func:`indicator
 callback the meter does nothing.  Progress never changes what is read.
 
 :func:`terminal` is the CLI's callback: one line on a terminal, rewritten in place, shown only
-once a read is long (2 s or 50,000 rows).
+once a read is long (2 s or 50,000 rows).  The callback also hears of each start (``done`` 0).
 
 >>> seen = []
 >>> with reporting(seen.append):
@@ -16,7 +16,7 @@ once a read is long (2 s or 50,000 rows).
 ...         counter.step()
 ...     counter.finish()
 >>> [(p.done, p.final) for p in seen]
-[(2, False), (4, False), (5, True)]
+[(0, False), (2, False), (4, False), (5, True)]
 >>> print(seen[-1].text())
 正在读取 表.csv：5 行 / reading 表.csv: 5 rows
 """
@@ -24,6 +24,7 @@ once a read is long (2 s or 50,000 rows).
 from __future__ import annotations
 
 import contextvars
+import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -37,6 +38,7 @@ __all__ = [
     "Meter",
     "Progress",
     "ProgressCallback",
+    "TerminalLine",
     "meter",
     "reporting",
     "terminal",
@@ -86,6 +88,7 @@ def reporting(callback: ProgressCallback | None) -> Iterator[None]:
 
     >>> with reporting(print):
     ...     meter("表.xlsx").finish()
+    Progress(source='表.xlsx', done=0, total=None, unit='行', final=False)
     Progress(source='表.xlsx', done=0, total=None, unit='行', final=True)
     """
     if callback is None:
@@ -136,12 +139,16 @@ def meter(
     source: str, unit: str = "行", *, total: int | None = None, every: int | None = None
 ) -> Meter:
     """A :class:`Meter` calling the callback in force (none: a meter that only counts), every
-    ``every`` steps (default :data:`EVERY`).
+    ``every`` steps (default :data:`EVERY`); the callback hears of the start (``done`` 0) at
+    once, so that a slow first stretch (openpyxl loading a workbook) is timed too.
 
     >>> meter("表.csv").callback is None
     True
     """
-    return Meter(source, _CURRENT.get(), unit, total, every or EVERY)
+    counter = Meter(source, _CURRENT.get(), unit, total, every or EVERY)
+    if counter.callback is not None:
+        counter.callback(Progress(source, 0, total, unit))
+    return counter
 
 
 def terminal(
@@ -150,11 +157,9 @@ def terminal(
     after_seconds: float = 2.0,
     after_rows: int = 50_000,
     clock: Callable[[], float] = time.monotonic,
-) -> ProgressCallback | None:
-    """A callback writing :meth:`Progress.text` to ``stream`` on one line rewritten in place
-    (``\\r``, plain text: no escape codes), once a read has taken ``after_seconds`` or reached
-    ``after_rows``; the line is blanked at the end.  ``None`` when ``stream`` is not a terminal (pipes and logs see
-    nothing).
+) -> TerminalLine | None:
+    """A :class:`TerminalLine` on ``stream``, or ``None`` when ``stream`` is not a terminal
+    (pipes and logs see nothing).
 
     >>> import io
     >>> terminal(io.StringIO()) is None
@@ -165,27 +170,73 @@ def terminal(
             return None
     except (AttributeError, ValueError):
         return None
-    started: dict[str, float] = {}
-    width = [0]  # the columns of the line on screen (0: none shown)
+    return TerminalLine(stream, after_seconds, after_rows, clock)
 
-    def write(line: str) -> None:
-        # plain text only (no escape codes): a shorter line is padded over the longer one
-        stream.write("\r" + line + " " * max(0, width[0] - _columns(line)))
-        stream.write("\r" if not line else "")
-        stream.flush()
-        width[0] = _columns(line)
 
-    def show(progress: Progress) -> None:
-        start = started.setdefault(progress.source, clock())
-        if progress.final:
-            started.pop(progress.source, None)
-            if width[0]:
-                write("")  # the line cleared: the verb's own output follows
-            return
-        if width[0] or progress.done >= after_rows or clock() - start >= after_seconds:
-            write(progress.text())
+@attrs.define(eq=False)
+class TerminalLine:
+    """The CLI's progress callback: :meth:`Progress.text` on one line of ``stream`` rewritten in
+    place (``\\r``, plain text: no escape codes, a shorter line padded over a longer one), once
+    a read has taken ``after_seconds`` (a timer says so even while a loader is silent) or
+    reached ``after_rows``; the line is blanked at the end and by :meth:`close`.
 
-    return show
+    >>> import io
+    >>> stream = io.StringIO()
+    >>> line = TerminalLine(stream, after_rows=10)
+    >>> line(Progress("a.csv", 5)); line(Progress("a.csv", 10)); stream.getvalue()
+    '\\r正在读取 a.csv：10 行 / reading a.csv: 10 rows'
+    >>> line(Progress("a.csv", 12, final=True)); stream.getvalue()[-3:]
+    '  \\r'
+    """
+
+    stream: TextIO
+    after_seconds: float = 2.0
+    after_rows: int = 50_000
+    clock: Callable[[], float] = time.monotonic
+    _started: dict[str, float] = attrs.field(factory=dict, init=False)
+    _width: int = attrs.field(default=0, init=False)  # columns on screen (0: no line)
+    _timer: threading.Timer | None = attrs.field(default=None, init=False)
+    _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False)
+
+    def __call__(self, progress: Progress) -> None:
+        with self._lock:
+            start = self._started.setdefault(progress.source, self.clock())
+            if progress.final:
+                self._started.pop(progress.source, None)
+                self._stop()
+                return
+            if progress.done == 0 and self._timer is None:
+                self._timer = threading.Timer(self.after_seconds, self._late, (progress,))
+                self._timer.daemon = True
+                self._timer.start()
+            late = self.clock() - start >= self.after_seconds
+            if self._width or progress.done >= self.after_rows or late:
+                self._write(progress.text())
+
+    def close(self) -> None:
+        """No read in progress any more (one that failed too): the timer stopped, the line
+        blanked."""
+        with self._lock:
+            self._started.clear()
+            self._stop()
+
+    def _late(self, progress: Progress) -> None:
+        with self._lock:
+            if progress.source in self._started and not self._width:
+                self._write(progress.text())
+
+    def _stop(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._width:
+            self._write("")  # the verb's own output follows on a clean line
+
+    def _write(self, line: str) -> None:
+        self.stream.write("\r" + line + " " * max(0, self._width - _columns(line)))
+        self.stream.write("" if line else "\r")
+        self.stream.flush()
+        self._width = _columns(line)
 
 
 def _columns(text: str) -> int:

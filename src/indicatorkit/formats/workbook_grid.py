@@ -287,6 +287,7 @@ def _xlsx_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
     openpyxl = require("openpyxl", "excel")
     check_workbook(path, file)  # the zip, the sheets' dimensions and cells: before openpyxl
     _check_merged_area(path)
+    counter = meter(file)  # started before openpyxl's load: a long load is timed too
     try:
         with warnings.catch_warnings():
             # openpyxl warns about what it does not support (data validation, an out-of-range
@@ -301,7 +302,6 @@ def _xlsx_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
         ) from None
     formulas = _formula_cells(openpyxl, path) if _has_formulas(path) else {}
     grids = []
-    counter = meter(file)
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible" and not include_hidden:
             grids.append(_hidden_sheet(sheet.title, file))
@@ -370,6 +370,7 @@ def _formula_cells(openpyxl: ModuleType, path: Path) -> dict[tuple[str, int, int
 
 def _xls_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
     xlrd = require("xlrd", "excel")
+    counter = meter(file)
     try:
         # ragged rows: each row as long as its last cell, never padded to the widest row
         book = xlrd.open_workbook(
@@ -383,7 +384,6 @@ def _xls_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
     grids = []
     limits = current()
     held = 0
-    counter = meter(file)
     for sheet in book.sheets():
         if sheet.visibility and not include_hidden:
             grids.append(_hidden_sheet(sheet.name, file))
