@@ -18,7 +18,12 @@ __all__ = ["main"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command (``argv``: the arguments, ``sys.argv[1:]`` when ``None``); return its
-    exit status."""
+    exit status.
+
+    >>> main(["parse", "≥95%"])  # doctest: +ELLIPSIS
+    ≥95%...
+    0
+    """
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments == ["--version"]:
         sys.stdout.write(f"indicatorkit {version()}\n")

@@ -14,7 +14,11 @@ __all__ = ["version"]
 def version() -> str:
     """The version of the installed ``indicatorkit`` — :data:`indicatorkit.__version__`
     (``tests/test_cli.py`` checks) — or ``"unknown"`` when it runs from a source tree that is
-    not installed."""
+    not installed.
+
+    >>> version().count(".") >= 1 or version() == "unknown"
+    True
+    """
     from importlib import metadata
 
     try:
