@@ -128,7 +128,11 @@ def law_full_marks_exactly_when_met(rules: RuleSet) -> Callable[..., None]:
         if result.outcome is Outcome.MET:
             cut = rules.overshoot_cut
             low = weight if cut is None else max(Fraction(0), weight - cut.points)
-            assert result.score is not None and low <= result.score <= weight, result
+            # the cut bounds the formula's value; the row is then rounded as the rule set
+            # rounds (a cut of 2 from 23/11 is 1/11, shown 0.09)
+            assert result.score is not None and result.exact_score is not None, result
+            assert low <= result.exact_score <= weight, result
+            assert result.score == rules.rounding.row(result.exact_score, weight), result
         elif result.outcome is Outcome.MISSED and result.attainment != 1:
             assert result.exact_score is not None and result.exact_score < weight, result
 
