@@ -1,0 +1,62 @@
+"""Nothing this stop added answers silently: a bare number is read in a unit only when the
+table says which (and says it came from the header), no row of a department table is left out
+of the bureau's scores, and no new output (`--parquet`, `audit --format csv -o`) replaces a
+file the user gave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indicatorkit import loads, score
+from indicatorkit.cli import main
+from indicatorkit.formats.actuals_file import read_actuals
+from indicatorkit.formats.long_table_departments import NO_DEPARTMENT, read_department_tables
+
+SPEC = "项目 1 法律援助\n  指标 产出指标 / 成本指标 / 人均成本\n    指标值：≤5万元\n    分值：100\n"
+
+
+def test_a_bare_number_takes_a_unit_only_from_the_header_and_says_so() -> None:
+    stated = read_actuals("项目,三级指标,实际值（元）\n1,人均成本,46800\n", file="实际值.csv")
+    (said,) = [f for f in stated.findings if f.code == "IK414"]
+    assert (said.file, said.line, said.column) == ("实际值.csv", 1, 3)  # at the header cell
+    (row,) = score(loads(SPEC), stated).projects[0].indicators
+    assert row.score.met  # 46800元 ≤ 5万元
+
+    bare = read_actuals("项目,三级指标,实际值\n1,人均成本,46800\n", file="实际值.csv")
+    assert not [f for f in bare.findings if f.code == "IK414"]
+    (row,) = score(loads(SPEC), bare).projects[0].indicators
+    # not 46800万元 scored 0: undecided, both readings named
+    assert row.score.score is None and "46800" in row.score.message
+
+
+def test_every_row_of_a_department_table_is_scored_somewhere() -> None:
+    table = (
+        "项目编号,部门,项目名称,三级指标,指标值,分值,实际完成值\n"
+        "1,司法局,法律援助,受理数,≥200件,100,210件\n"
+        "1,,无名,场次,≥20场,100,21场\n"
+        "2,司法局,普法,场次,≥20场,100,19场\n"
+    )
+    tables = read_department_tables(table, source="局.csv")
+    names = [name for name, _ in tables.departments]
+    assert names == ["司法局", NO_DEPARTMENT]  # the row with no 部门 is kept, named so
+    rows = sum(len(p.indicators) for _, t in tables.departments if t.spec for p in t.spec.projects)
+    assert rows == 3
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["score", "--departments", "{table}", "--parquet", "{table}"],
+        ["audit", "{table}", "--format", "csv", "-o", "{table}"],
+    ],
+)
+def test_a_new_output_never_replaces_an_input(tmp_path: Path, command: list[str]) -> None:
+    pytest.importorskip("pyarrow")
+    table = tmp_path / "局.csv"
+    text = "项目编号,部门,项目名称,三级指标,指标值,分值,实际完成值\n1,司法局,甲,数,≥1件,100,2件\n"
+    table.write_text(text, encoding="utf-8")
+    argv = [part.format(table=table) for part in command]
+    assert main(argv) == 2  # refused, with the path and why on stderr
+    assert table.read_text(encoding="utf-8") == text
