@@ -138,8 +138,8 @@ class MonitorReport:
     >>> from indicatorkit import loads, monitor
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  支出计划：6月底 50%，12月底 100%\\n  累计支出：6月底 45%\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n")
     >>> report = monitor(spec, datetime.date(2025, 6, 30))
-    >>> report.at, report.projects[0].light
-    (datetime.date(2025, 6, 30), <Light.YELLOW: 'yellow'>)
+    >>> report.at, report.projects[0].light, report.behind
+    (datetime.date(2025, 6, 30), <Light.YELLOW: 'yellow'>, False)
     >>> sorted(report.to_dict())
     ['at', 'findings', 'projects']
     """
@@ -147,6 +147,15 @@ class MonitorReport:
     at: datetime.date
     projects: tuple[ProjectLight, ...]
     findings: tuple[Finding, ...] = ()
+
+    @property
+    def behind(self) -> bool:
+        """Whether any light is red: a project's spending or one of its indicators far
+        behind (``monitor`` exits 1)."""
+        return any(
+            project.light is Light.RED or any(i.light is Light.RED for i in project.indicators)
+            for project in self.projects
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, numbers as exact decimal strings."""

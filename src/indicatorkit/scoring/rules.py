@@ -46,6 +46,7 @@ __all__ = [
     "RoundingMode",
     "RoundingStage",
     "RuleSet",
+    "budget_points",
     "rule_set",
 ]
 
@@ -583,3 +584,17 @@ def rule_set(rules: RuleSet | str | None) -> RuleSet:
         raise UnknownRuleSetError(
             f"未知的评分规则“{rules}” (unknown rule set); 可用 / known: {'、'.join(RULE_SETS)}"
         ) from None
+
+
+def budget_points(name: str | None) -> Fraction:
+    """The budget line's 分值 under the rule set a spec names (``Spec.rules``): the national
+    rules' when it names none, or one this library does not know (lint's IK309 still needs a
+    figure; scoring refuses the unknown name itself).
+
+    >>> budget_points(None), budget_points("hubei") == HUBEI.budget_weight, budget_points("某县")
+    (Fraction(10, 1), True, Fraction(10, 1))
+    """
+    try:
+        return rule_set(name).budget_weight
+    except UnknownRuleSetError:
+        return NATIONAL.budget_weight
