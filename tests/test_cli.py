@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 import indicatorkit
-from indicatorkit import cli
+from indicatorkit.cli import fmt as fmt_verb
+from indicatorkit.cli import lint as lint_verb
 from indicatorkit.cli import main
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "seed_actuals.tsv"
@@ -360,7 +361,7 @@ def test_fmt_in_an_unwritable_directory(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(cli.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(fmt_verb.tempfile, "mkstemp", refuse)
     assert main(["fmt", str(messy)]) == 2
     err = capsys.readouterr().err
     assert "无法在所在目录写临时文件" in err and "Permission denied" in err
@@ -456,7 +457,7 @@ def test_an_unexpected_error_is_a_short_message(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "lint", broken)
+    monkeypatch.setattr(lint_verb, "lint", broken)
     monkeypatch.delenv("INDICATORKIT_TRACEBACK", raising=False)
     assert main(["lint", str(SPEC)]) == 2
     err = capsys.readouterr().err
@@ -502,7 +503,7 @@ def test_fmt_failing_half_way_keeps_the_whole_text(
             raise OSError(28, "No space left on device")
         real_fsync(fd)
 
-    monkeypatch.setattr(cli.os, "fsync", fsync)
+    monkeypatch.setattr(fmt_verb.os, "fsync", fsync)
     assert main(["fmt", str(messy)]) == 2
     err = capsys.readouterr().err
     assert "写到一半失败" in err and "Traceback" not in err

@@ -18,7 +18,8 @@ import jsonschema
 import pytest
 
 from indicatorkit import __version__
-from indicatorkit.cli import _arguments, main
+from indicatorkit.cli import main
+from indicatorkit.cli.parser import build_parser
 from indicatorkit.cli_help import EXAMPLES, SHELLS, _verbs
 
 ROOT = Path(__file__).parents[1]
@@ -53,9 +54,9 @@ def _commands(verb: str) -> list[list[str]]:
     return commands
 
 
-@pytest.mark.parametrize("verb", ["", *_verbs(_arguments())])
+@pytest.mark.parametrize("verb", ["", *_verbs(build_parser())])
 def test_every_verb_has_examples_the_parser_accepts(verb: str) -> None:
-    parser = _arguments()
+    parser = build_parser()
     target = parser if not verb else _verbs(parser)[verb]
     page = target.format_help()
     assert "示例 examples:" in page
@@ -70,7 +71,7 @@ def test_every_verb_has_examples_the_parser_accepts(verb: str) -> None:
 
 
 def test_every_verb_is_given_examples_and_none_is_left_over() -> None:
-    assert set(EXAMPLES) == {"", *_verbs(_arguments())}
+    assert set(EXAMPLES) == {"", *_verbs(build_parser())}
 
 
 # --- completion ---------------------------------------------------------------------------------
@@ -150,7 +151,7 @@ def test_the_powershell_script_lists_every_verb_and_option(
 ) -> None:
     script = _script("powershell", capsys)
     assert script.startswith("# indicatorkit") and "Register-ArgumentCompleter -Native" in script
-    for name, verb in _verbs(_arguments()).items():
+    for name, verb in _verbs(build_parser()).items():
         line = next(line for line in script.splitlines() if line.strip().startswith(f"'{name}' ="))
         for action in verb._actions:
             for option in action.option_strings:
@@ -175,7 +176,7 @@ def test_an_unknown_shell_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -
 def _json_verbs() -> list[str]:
     """The verbs that print JSON (``--format json``)."""
     verbs = []
-    for name, verb in _verbs(_arguments()).items():
+    for name, verb in _verbs(build_parser()).items():
         formats = [a for a in verb._actions if "--format" in a.option_strings]
         if formats and "json" in (formats[0].choices or ()):
             verbs.append(name)

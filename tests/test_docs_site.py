@@ -159,7 +159,6 @@ def test_the_errors_module_exports_every_error() -> None:
 # Shared between the library's own modules, not for users: imported across modules, so not
 # underscored, and deliberately left out of ``__all__`` (the API reference does not list them).
 INTERNAL = {
-    "indicatorkit.cli.InputError",
     "indicatorkit.language.bounds.comparison_bounds",
     "indicatorkit.model.records.field_text",
     "indicatorkit.model.records.split_levels",

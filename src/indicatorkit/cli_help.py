@@ -3,8 +3,8 @@
 (``indicatorkit completion bash|zsh|powershell``), so a new verb or option is completed
 without anyone editing a script.
 
->>> from indicatorkit.cli import _arguments
->>> parser = _arguments()
+>>> from indicatorkit.cli.parser import build_parser
+>>> parser = build_parser()
 >>> "示例 examples:" in _verbs(parser)["score"].format_help()
 True
 >>> script = completion_script("bash", parser)
