@@ -126,11 +126,9 @@ def _score(
     return 1 if still_open or loaded.errors else 0
 
 
-def _ranked(
-    name: str, rules: str | None, rescale: bool, parquet: str | None, quiet: bool
-) -> tuple[BureauScore, bool]:
-    """Every department read from ``name`` scored and ranked (the ranking also written as
-    Parquet when asked), and whether reading found errors; no department is an input error."""
+def _ranked(name: str, rules: str | None, rescale: bool, quiet: bool) -> tuple[BureauScore, bool]:
+    """Every department read from ``name`` (its findings said) scored and ranked, and whether
+    reading found errors; no department is an input error."""
     found = read_bureau(name)
     say_findings(found.findings, quiet)
     if not found.departments:
@@ -142,12 +140,8 @@ def _ranked(
             rescale=rescale,
             sources=(source for _, source, _ in found.departments),
         )
-        if parquet is not None:
-            write_bureau_parquet(bureau, parquet)
     except UnknownRuleSetError as error:
         raise InputError(str(error)) from None
-    except MissingExtraError as error:
-        raise InputError(f"--parquet {parquet}: {error}") from None
     return bureau, any(f.severity is Severity.ERROR for f in found.findings)
 
 
@@ -164,7 +158,12 @@ def _departments(
     rank them (:func:`~indicatorkit.scoring.departments.score_departments`); exit 1 when
     reading found errors or a department's points are open (as ``score``), 2 when no
     department comes out."""
-    bureau, errors = _ranked(name, rules, rescale, parquet, quiet)
+    bureau, errors = _ranked(name, rules, rescale, quiet)
+    if parquet is not None:
+        try:
+            write_bureau_parquet(bureau, parquet)
+        except MissingExtraError as error:
+            raise InputError(f"--parquet {parquet}: {error}") from None
     if form == "json":
         dump_json(bureau.to_dict(), out)
     elif form == "csv":
