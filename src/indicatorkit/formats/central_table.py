@@ -101,12 +101,12 @@ def target_with_unit(text: str, unit_text: str) -> tuple[LenientParse, str] | No
     if is_plain_number(text):
         combined = text.replace(",", "") + unit_word
         return parse_target(combined, lenient=True), combined
-    own = parse_target(text, lenient=True)
     match = re.match(r"^[^\d]*(-?[\d.,]+)", text)
     number = (text[: match.end()] if match else text).replace(",", "")
     if number == text.strip():  # ``≥95`` beside ``%``: the number takes the unit
         combined = text.strip() + unit_word
         return parse_target(combined, lenient=True), combined
+    own = parse_target(text, lenient=True)
     if text.endswith(unit_word):
         return own, text
     # the value writes something after its number: is it the unit cell's unit?
@@ -268,7 +268,7 @@ def level_text(reading: GridReading, cell: Cell, row: int) -> str:
 
 
 def new_indicator(
-    reading: GridReading, row: int, shown: str, *fields: Any, **values: Any
+    reading: GridReading, row: int, shown: str, /, *fields: Any, **values: Any
 ) -> Indicator | None:
     """``Indicator(*fields, **values)``, or ``None`` after IK717 (the row ``shown``) when the
     record refuses them.
@@ -375,7 +375,16 @@ def _row(
     }
     values["where"] = grid.where(row, name_column, placed)
     return new_indicator(
-        reading, row, shown, level1, level2, name, target[0], target_text=target[1], **values
+        reading,
+        row,
+        shown,
+        level1,
+        level2,
+        name,
+        target[0].target,
+        target_text=target[1],
+        reading=target[0],
+        **values,
     )
 
 
@@ -407,7 +416,7 @@ def _values(
 
 def _target(
     reading: GridReading, table: IndicatorTable, row: int, cell: Cell | None, context: str
-) -> tuple[object, str] | None:
+) -> tuple[LenientParse, str] | None:
     column = table.columns.get("target", 1)
     text = cell.text.strip() if cell is not None else ""
     if cell is not None and serial_date(reading, cell, context, "指标值"):
@@ -440,8 +449,7 @@ def _target(
             return parse_target(text, lenient=True), text
         return unit_cell_target(reading, text, unit_text, row, column)
 
-    read = reading.read_target(text, row, column, parse)
-    return None if read is None else (read[0].target, read[1])
+    return reading.read_target(text, row, column, parse)
 
 
 def serial_date(

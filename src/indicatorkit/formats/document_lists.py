@@ -25,8 +25,8 @@ from typing import Protocol
 
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.formats.document_blocks import Paragraph
+from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_actual, parse_target
-from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import Severity
 from indicatorkit.model.records import Checkpoint, Indicator, Location, SpendingPlan, Where
@@ -191,16 +191,17 @@ class InlineLists:
                 body_at + 1,
                 length=len(title),
             )
-        target = self.target(target_text.strip(), paragraph, value_at + 1)
-        if target is None:
+        reading = self.target(target_text.strip(), paragraph, value_at + 1)
+        if reading is None:
             return None
         try:
             return Indicator(
                 level1,
                 level2,
                 name,
-                target,
+                reading.target,
                 target_text=target_text.strip(),
+                reading=reading,
                 description=description,
                 basis=basis,
                 where=Where(Location(paragraph.line, column + paragraph.offset)),
@@ -255,7 +256,7 @@ class InlineLists:
             )
         return title, rest[1:close].strip()
 
-    def target(self, text: str, at: Paragraph, column: int = 1) -> AnyTarget | None:
+    def target(self, text: str, at: Paragraph, column: int = 1) -> LenientParse | None:
         try:
             result = parse_target(text, lenient=True)
         except IndicatorkitError as error:
@@ -279,7 +280,7 @@ class InlineLists:
                 column + diagnostic.position,
                 length=max(1, diagnostic.end - diagnostic.position),
             )
-        return result.target
+        return result
 
 
 def _item_starts(body: str, first: int = 1) -> Iterator[int]:

@@ -17,7 +17,6 @@ from collections.abc import Iterable
 
 import attrs
 
-from indicatorkit.language.parse import parse_target
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.records import Department, Project, Spec
 from indicatorkit.units import UnitRegistry, registry_in_use
@@ -49,7 +48,7 @@ def spec_units(department: Department | None, projects: Iterable[Project]) -> Un
     ]
     units = None
     for indicator in indicators:
-        for line in parse_target(indicator.target_text, lenient=True).defined:
+        for line in indicator.read_target().defined:
             units = (units or registry_in_use()).define(line)  # the same line again: no change
     return units
 

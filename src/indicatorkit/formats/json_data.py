@@ -60,6 +60,8 @@ from indicatorkit.formats.format import Format, Input
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.output import write_text
 from indicatorkit.language.bounds import Direction
+from indicatorkit.language.lenient import LenientParse
+from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import (
@@ -115,8 +117,8 @@ RECORDS: Final = (
 )
 
 #: Fields that are not data (``eq=False`` metadata): where a record was read, its comments,
-#: the figures a published table printed beyond its rows.
-_NOT_DATA: Final = frozenset({"where", "comments", "printed"})
+#: the figures a published table printed beyond its rows, how a target's text was read.
+_NOT_DATA: Final = frozenset({"where", "comments", "printed", "reading"})
 
 #: An indicator's target object holds the target's text as written beside what it means.
 _CARRIED: Final = {(Indicator, "target_text")}
@@ -207,11 +209,34 @@ def _field_hook(converter: cattrs.Converter, field: attrs.Attribute[Any], kind: 
     return structure
 
 
+@attrs.frozen
+class _Read:
+    """An indicator's target object, read once before its fields are (``target``,
+    ``target_text`` and ``reading`` all come from it)."""
+
+    reading: LenientParse
+
+
+def _target(value: object, _: object) -> AnyTarget:
+    return (value.reading if isinstance(value, _Read) else values.load_target(value)).target
+
+
 def _target_text(value: object, _: object) -> str:
     """An indicator's ``target_text``: the text of its target object (problems with it are the
     target's, reported once, there)."""
+    if isinstance(value, _Read):
+        return value.reading.text
     text = value.get("text") if isinstance(value, dict) else None
     return field_text(text) if isinstance(text, str) else ""
+
+
+def _read_once(given: dict[str, object]) -> dict[str, object]:
+    """An indicator's object with its target read (``_Read``), or as given when the target
+    cannot be read: its field then reports the problems, located."""
+    try:
+        return {**given, "target": _Read(values.load_target(given["target"]))}
+    except (values.DataProblem, ExceptionGroup):
+        return given
 
 
 def _record_structure(cls: type, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
@@ -230,8 +255,11 @@ def _record_structure(cls: type, converter: cattrs.Converter) -> Callable[[objec
             struct_hook=_field_hook(converter, field, hints[field.name])
         )
     if cls is Indicator:
-        overrides["target"] = override(struct_hook=lambda value, _: values.load_target(value)[0])
+        overrides["target"] = override(struct_hook=_target)
         overrides["target_text"] = override(rename="target", struct_hook=_target_text)
+        overrides["reading"] = override(
+            rename="target", struct_hook=lambda value, _: getattr(value, "reading", None)
+        )
     base: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls,
         converter,
@@ -242,7 +270,7 @@ def _record_structure(cls: type, converter: cattrs.Converter) -> Callable[[objec
         given = values.as_object(value)
         problems: list[Exception] = list(values.key_problems(given, keys, required))
         if not problems:
-            return base(given, cls)
+            return base(_read_once(given) if cls is Indicator else given, cls)
         try:
             base({key: given[key] for key in keys if key in given}, cls)
         except ClassValidationError as error:

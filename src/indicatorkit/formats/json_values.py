@@ -32,6 +32,7 @@ from typing import Any, Final, NoReturn, TypeAlias
 from indicatorkit import units
 from indicatorkit.errors import InvalidValueError, TextError
 from indicatorkit.language.bounds import Direction
+from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import AnyTarget, Comparison, Deadline, Period, Range
 from indicatorkit.language.values import Amount, DatePoint
@@ -562,7 +563,7 @@ KIND_KEYS: Final[dict[str, tuple[str, ...]]] = {
 _TARGET_KEYS: Final = ("text", "canonical", "kind", *(k for ks in KIND_KEYS.values() for k in ks))
 
 
-def _read_text(raw: object) -> tuple[AnyTarget, str]:
+def _read_text(raw: object) -> LenientParse:
     text = field_text(load_text(raw))
     try:
         read = parse_target(text, lenient=True, units=UNITS.get())
@@ -575,13 +576,15 @@ def _read_text(raw: object) -> tuple[AnyTarget, str]:
         raise DataProblem(
             f"指标值无法读取 (the target text cannot be read): {message}", suggestion
         ) from None
-    return read.target, text
+    return read
 
 
-def load_target(value: object) -> tuple[AnyTarget, str]:
-    """The target and its text as written; the other keys are checked against the text.
+def load_target(value: object) -> LenientParse:
+    """The reading of the target's text as written (its target and repairs); the other keys
+    are checked against the text.
 
-    >>> load_target({"text": "≥95%"})
+    >>> read = load_target({"text": "≥95%"})
+    >>> read.target, read.text
     (Comparison('≥95%'), '≥95%')
     >>> try:
     ...     load_target({"text": "≥95%", "value": "96"})
@@ -596,7 +599,8 @@ def load_target(value: object) -> tuple[AnyTarget, str]:
     read, more = _gather([("text", lambda: _read_text(given["text"]))])
     if more:
         _raise_all(problems + more)
-    target, text = read["text"]
+    reading: LenientParse = read["text"]
+    target, text = reading.target, reading.text
     meaning = _target_data(target, text)
     for key in _TARGET_KEYS:
         if key == "text" or key not in given:
@@ -614,7 +618,7 @@ def load_target(value: object) -> tuple[AnyTarget, str]:
         problems += found
     if problems:
         _raise_all(problems)
-    return target, text
+    return reading
 
 
 def _load_bool(value: object) -> bool:

@@ -502,6 +502,7 @@ class _Cells:
                 levels[2],
                 read.target,
                 target_text=written,
+                reading=read,
                 description=self.text(cells, "绩效指标描述"),
                 basis=self.text(cells, "指标值确定依据"),
                 actual=self.text(cells, "实际完成值"),

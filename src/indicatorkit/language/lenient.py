@@ -147,6 +147,9 @@ class LenientParse:
     target: AnyTarget
     diagnostics: tuple[Diagnostic, ...] = ()
     defined: tuple[str, ...] = ()
+    #: The registry the text was read with (``None``: not known — built by hand); like a
+    #: record's ``where``, not part of equality.
+    units: UnitRegistry | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     @property
     def repaired(self) -> bool:
@@ -204,6 +207,12 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
     >>> result.target, [d.code for d in result.diagnostics]
     (Comparison('≥95%'), ['T004'])
     """
+    read = _read(text, registry)
+    return LenientParse(read.text, read.target, read.diagnostics, read.defined, units=registry)
+
+
+def _read(text: str, registry: UnitRegistry) -> LenientParse:
+    """:func:`parse_lenient` but for the registry it says it was read with."""
     given = _as_given(text, registry)
     if isinstance(given, LenientParse):
         return given
@@ -340,7 +349,7 @@ def _counting_word(
         return None
     line = f"{word} = [{word}]"
     try:
-        read = parse_lenient(text, registry.define(line))
+        read = _read(text, registry.define(line))
     except (TextError, UnitDefinitionError):
         return None  # the word is not what stops the reading: the strict error stands
     diagnostic = Diagnostic(

@@ -29,7 +29,7 @@ import attrs
 from indicatorkit.errors import ArgumentError, IndicatorkitError
 from indicatorkit.language.bare_numbers import other_reading, target_unit, two_readings
 from indicatorkit.language.bounds import Direction
-from indicatorkit.language.parse import parse_actual, parse_target
+from indicatorkit.language.parse import parse_actual
 from indicatorkit.language.targets import (
     DATE_SERIALS,
     Comparison,
@@ -576,7 +576,7 @@ class _Checker:
     def target(self, indicator: Indicator) -> None:
         where = indicator.where
         target = indicator.target
-        read = parse_target(indicator.target_text, lenient=True, units=self.units)
+        read = indicator.read_target(self.units)
         for diagnostic in read.diagnostics:
             self.add(
                 "IK201" if diagnostic.code in _OPERATOR_REPAIRS else "IK206",

@@ -25,13 +25,14 @@ import attrs
 
 from indicatorkit.errors import InvalidValueError
 from indicatorkit.language.bounds import Direction
+from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import column_letters
 from indicatorkit.model.printed import Printed
 from indicatorkit.numerals import is_terminating, to_fraction
-from indicatorkit.units import UnitRegistry
+from indicatorkit.units import UnitRegistry, registry_in_use
 
 __all__ = [
     "Budget",
@@ -222,8 +223,17 @@ class Indicator:
     not_applicable: str | None = attrs.field(default=None, converter=_optional_reason)
     where: Where | None = _where()
     comments: tuple[str, ...] = _comments()
+    #: How ``target_text`` was read (the lenient reading, its repairs and units), kept by the
+    #: reader that read it so that nothing reads it again; like ``where``, not part of
+    #: equality.  A reading of another text or target is not kept (``attrs.evolve``).
+    reading: LenientParse | None = attrs.field(
+        default=None, eq=False, hash=False, repr=False, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
+        read = self.reading
+        if read is not None and (read.text != self.target_text or read.target != self.target):
+            object.__setattr__(self, "reading", None)  # another text's: read again when asked
         levels = (self.level1, self.level2, self.name)
         if split_levels(" / ".join(levels)) != list(levels):
             raise InvalidValueError(
@@ -242,6 +252,23 @@ class Indicator:
                 f"指标“{self.name}”不适用，不应有实际值或自评得分 "
                 f"(a not-applicable indicator has no actual and no evaluator score)"
             )
+
+    def read_target(self, units: UnitRegistry | None = None) -> LenientParse:
+        """``target_text`` read leniently with ``units`` (``None``: the registry in use): the
+        reading the reader kept when it was made with the same units, else read now.
+
+        >>> from indicatorkit import Indicator, parse_target
+        >>> read = parse_target(",=100", lenient=True)
+        >>> indicator = Indicator("产出指标", "数量指标", "受理数", read.target, ",=100", reading=read)
+        >>> indicator.read_target() is read, [d.code for d in indicator.read_target().diagnostics]
+        (True, ['T002'])
+        """
+        read = self.reading
+        registry = registry_in_use() if units is None else units
+        if read is not None and read.units is not None:
+            if read.units is registry or read.units == registry:
+                return read
+        return parse_target(self.target_text, lenient=True, units=registry)
 
 
 def _written(amount: Amount, what: str) -> None:
@@ -597,7 +624,7 @@ class Spec:
             repeated = next(n for n in numbers if n in seen or seen.add(n))  # type: ignore[func-returns-value]
             raise InvalidValueError(f"项目编号 {repeated} 重复 (duplicate project number)")
         for indicator in self.indicators():
-            reading = parse_target(indicator.target_text, lenient=True, units=self.units)
+            reading = indicator.read_target(self.units)
             undeclared = reading.undeclared_unit()
             if undeclared is not None:
                 raise InvalidValueError(

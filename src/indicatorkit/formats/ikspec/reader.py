@@ -42,6 +42,7 @@ from lark.indenter import DedentError, Indenter
 from indicatorkit.errors import ArgumentError, TextError
 from indicatorkit.formats.fund_sources_text import parse_fund_sources
 from indicatorkit.language.bounds import Direction
+from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.tables import load_tables
 from indicatorkit.language.values import Amount, DatePoint
@@ -882,13 +883,13 @@ class _Reader:
             checkpoints.append(Checkpoint(point, share))
         return SpendingPlan(tuple(checkpoints))
 
-    def target(self, text: str, node: _Node) -> Any:
+    def target(self, text: str, node: _Node) -> LenientParse | None:
         try:
             read = parse_target(text, lenient=True, units=self.units)
             undeclared = read.undeclared_unit()
             if undeclared is not None:
                 raise undeclared
-            return read.target
+            return read
         except TextError as error:
             self.located_text_error(error, node, self.value_column(node), "IK030")
             return None
@@ -1204,9 +1205,9 @@ class _Reader:
                 node.rest_column + len(node.rest),
                 suggestion="层级之间用“ / ”（前后各一个空格）分隔，空缺的层级留空",
             )
-        target = None
+        reading = None
         if "指标值" in values:
-            target = self.target(*values["指标值"])
+            reading = self.target(*values["指标值"])
         else:
             self.problem(
                 "IK032",
@@ -1249,8 +1250,9 @@ class _Reader:
             level1=levels[0],
             level2=levels[1],
             name=levels[2],
-            target=target,
+            target=reading.target if reading is not None else None,
             target_text=values["指标值"][0],
+            reading=reading,
             description=values.get("描述", ("",))[0],
             basis=values.get("依据", ("",))[0],
             weight=weight,

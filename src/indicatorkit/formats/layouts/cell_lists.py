@@ -154,7 +154,9 @@ def _item(sheet: SheetReading, cell: Cell, level1: str, level2: str, item: str) 
         return None
     try:
         parsed = parse_target(target_text, lenient=True)
-        return Indicator(level1, level2, name, parsed.target, target_text=target_text)
+        return Indicator(
+            level1, level2, name, parsed.target, target_text=target_text, reading=parsed
+        )
     except (IndicatorkitError, ValueError) as error:
         sheet.say(
             "IK702",

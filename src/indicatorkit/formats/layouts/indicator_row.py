@@ -188,7 +188,7 @@ def read_indicator_row(sheet: SheetReading, table: Table, row: int) -> Indicator
     read = row_target(sheet, table, row)
     if read is None:
         return None
-    target, target_text, direction = read
+    reading, target_text, direction = read
     values = _values(sheet, table, cells, row, level2 + name)
     if values is None:
         return None
@@ -201,8 +201,9 @@ def read_indicator_row(sheet: SheetReading, table: Table, row: int) -> Indicator
         level1,
         level2,
         name,
-        target,
+        reading.target,
         target_text=target_text,
+        reading=reading,
         description=cell_text(cells.get("description")) or "",
         basis=cell_text(cells.get("basis")) or "",
         where=sheet.grid.where(row, table.column("name"), cells),

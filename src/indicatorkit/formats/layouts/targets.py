@@ -16,7 +16,6 @@ from indicatorkit.language.bounds import Direction
 from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.split_form import parse_split_target
-from indicatorkit.language.targets import AnyTarget
 from indicatorkit.model.findings import Severity
 from indicatorkit.vocabulary import PREFIX_OPERATORS
 
@@ -26,8 +25,8 @@ ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 _NATURE = {"正向": Direction.HIGHER, "反向": Direction.LOWER}
 
-#: A target, the text it was read from and the direction the row states.
-RowTarget = tuple[AnyTarget, str, Direction | None]
+#: A target's reading, the text it was read from and the direction the row states.
+RowTarget = tuple[LenientParse, str, Direction | None]
 
 
 def _refused(sheet: SheetReading, table: Table, row: int, value_cell: Cell | None) -> bool:
@@ -111,4 +110,4 @@ def row_target(sheet: SheetReading, table: Table, row: int) -> RowTarget | None:
         return parse_target(text, lenient=True), text
 
     read = sheet.read_target(text, row, column, parse)
-    return None if read is None else (read[0].target, read[1], direction)
+    return None if read is None else (read[0], read[1], direction)
