@@ -21,6 +21,7 @@ import pytest
 
 import indicatorkit.language.parse as parsing
 from indicatorkit import Spec, lint, parse_target, read, write
+from indicatorkit.formats.json_data import from_json, to_json
 
 SEED = Path(__file__).parents[1] / "examples" / "seed" / "000_878df4ebd272f24d.txt"
 #: The modules that read targets from the file (each target once).
@@ -149,3 +150,14 @@ def test_a_reading_is_kept_through_evolve_and_pickling_not_through_a_new_target(
     moved = attrs.evolve(indicator, target=other.target, target_text="≥1件")
     assert moved.reading is None  # another text: the old reading does not describe it
     assert moved.read_target() == other
+
+
+def test_a_json_round_trip_reads_each_target_once(counted: Counter) -> None:
+    spec = read(SEED).spec
+    assert spec is not None
+    counted.clear()
+    text = to_json(spec)  # written from the readings kept
+    assert not counted
+    again = from_json(text)
+    assert again == spec
+    assert _by_text(counted) == Counter(i.target_text for i in spec.indicators())

@@ -296,7 +296,8 @@ def _record_unstructure(cls: type, converter: cattrs.Converter) -> Callable[[Any
 
     def unstructure(indicator: Indicator) -> dict[str, Any]:
         data = base(indicator)
-        data["target"] = values.dump_target(indicator.target_text)
+        read = indicator.read_target(values.UNITS.get())  # the reading kept, if any
+        data["target"] = values.dump_target(indicator.target_text, read)
         return data
 
     return unstructure

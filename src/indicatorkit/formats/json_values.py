@@ -541,15 +541,17 @@ def _target_data(target: AnyTarget, text: str) -> _Object:
     return {**head, "kind": "qualitative", "sentence": target.text}
 
 
-def dump_target(text: str) -> _Object:
+def dump_target(text: str, read: LenientParse | None = None) -> _Object:
     """The target as its text reads: the model holds target and text equal only in meaning
     (a target built as 50000元 may carry the text "5万元"), and :func:`load_target` reads the
-    text.
+    text — ``read``, the reading of ``text`` already made, or read here.
 
     >>> dump_target("12月底前")
     {'text': '12月底前', 'canonical': '12月底前', 'kind': 'deadline', 'month': 12, 'day': None, 'year': None}
     """
-    return _target_data(parse_target(text, lenient=True, units=UNITS.get()).target, text)
+    if read is None:
+        read = parse_target(text, lenient=True, units=UNITS.get())
+    return _target_data(read.target, text)
 
 
 #: The keys of each kind of target beyond ``text``, ``canonical`` and ``kind``.

@@ -1,8 +1,8 @@
 """The model of a 绩效目标 spec: a department, its goals, and its projects' target tables.
 
 Every record is a frozen attrs class.  Records read from a file also carry *where* they were
-read (:class:`Where`) — left out of equality, hashing and repr, so a spec loaded from text is
-equal to the same spec built in code.
+read (:class:`~indicatorkit.model.places.Where`) — left out of equality, hashing and repr, so
+a spec loaded from text is equal to the same spec built in code.
 
 >>> from indicatorkit import parse_target
 >>> indicator = Indicator("产出指标", "数量指标", "法律援助案件受理数（件）", parse_target("≥180件"))
@@ -16,9 +16,8 @@ Indicator(level1='产出指标', level2='数量指标', name='开展外宣活动
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from fractions import Fraction
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -29,7 +28,7 @@ from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
-from indicatorkit.model.findings import column_letters
+from indicatorkit.model.places import Location, Where
 from indicatorkit.model.printed import Printed
 from indicatorkit.numerals import is_terminating, to_fraction
 from indicatorkit.units import UnitRegistry, registry_in_use
@@ -57,64 +56,8 @@ def _as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(items)
 
 
-def _read_only(mapping: Mapping[str, Location]) -> Mapping[str, Location]:
-    return MappingProxyType(dict(mapping))
-
-
 def _texts(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(field_text(item) for item in items)
-
-
-@attrs.frozen(repr=False)
-class Location:
-    """A 1-based line and column in a spec file — or, in a table read from a workbook, a Word
-    or PDF table (``sheet`` names the sheet or table), the cell's row and column.
-
-    >>> from indicatorkit.model import Location
-    >>> Location(3, 5), Location(3)
-    (Location(line=3, column=5), Location(line=3, column=1))
-    >>> str(Location(12, 3)), str(Location(12, 3, "表1")), Location(12, 3, "表1")
-    ('12:3', '表1!C12', Location(line=12, column=3, sheet='表1'))
-    """
-
-    line: int
-    column: int = 1
-    sheet: str | None = None
-
-    def __str__(self) -> str:
-        if self.sheet is not None:
-            return f"{self.sheet}!{column_letters(self.column)}{self.line}"
-        return f"{self.line}:{self.column}"
-
-    def __repr__(self) -> str:
-        sheet = "" if self.sheet is None else f", sheet={self.sheet!r}"
-        return f"Location(line={self.line}, column={self.column}{sheet})"
-
-
-@attrs.frozen
-class Where:
-    """Where a record was read: its own line, and the line of each field it was given.
-
-    Field names are the model's attribute names (``"target"``, ``"basis"`` …).
-
-    >>> from indicatorkit import loads
-    >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n")
-    >>> where = spec.projects[0].where
-    >>> where.at.line, where.fields["budget"].line
-    (1, 2)
-    """
-
-    at: Location
-    fields: Mapping[str, Location] = attrs.field(
-        factory=dict, converter=_read_only, eq=False, hash=False
-    )
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Where, (self.at, dict(self.fields)))  # a mapping proxy does not pickle
-
-    def of(self, field: str) -> Location:
-        """The location of ``field``, or of the record when the field was not written."""
-        return self.fields.get(field, self.at)
 
 
 def _where() -> Any:
