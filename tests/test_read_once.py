@@ -22,6 +22,9 @@ import pytest
 import indicatorkit.language.parse as parsing
 from indicatorkit import Spec, lint, parse_target, read, write
 from indicatorkit.formats.json_data import from_json, to_json
+from indicatorkit.language.lenient import LenientParse
+from indicatorkit.units import UnitRegistry, registry_in_use
+from tests.corpus_files import rows
 
 SEED = Path(__file__).parents[1] / "examples" / "seed" / "000_878df4ebd272f24d.txt"
 #: The modules that read targets from the file (each target once).
@@ -161,3 +164,66 @@ def test_a_json_round_trip_reads_each_target_once(counted: Counter) -> None:
     again = from_json(text)
     assert again == spec
     assert _by_text(counted) == Counter(i.target_text for i in spec.indicators())
+
+
+def _corpus_texts() -> list[str]:
+    texts = {
+        row[0] for name in ("targets.tsv", "lenient.tsv", "seed_targets.tsv") for row in rows(name)
+    }
+    texts |= {row[0] for row in rows("real/targets_a.tsv") if row[0] != "text"}
+    words = ("蔸", "畦", "垛")
+    texts |= {f"{op}{n}{word}" for op in ("≥", ",=", "不少于") for n in (5, 5000) for word in words}
+    texts |= {f"合格率≥95%，栽种{word}" for word in words}
+    return sorted(texts)
+
+
+def _readings(texts: list[str], units: UnitRegistry) -> dict[str, LenientParse]:
+    found = {}
+    for text in texts:
+        try:
+            found[text] = parse_target(text, lenient=True, units=units)
+        except ValueError:
+            pass
+    return found
+
+
+def test_a_reading_carried_to_wider_units_is_what_they_read() -> None:
+    """``LenientParse.with_units``: what an importer's spec reads with its own units (its T023
+    words declared, other words added) is the reading kept — target, repairs and all — or it
+    says it cannot tell (``None``: read again)."""
+    texts = _corpus_texts()
+    given = registry_in_use()
+    read = _readings(texts, given)
+    wider = given
+    for line in ("蔸 = [蔸]", "畦 = [畦]", "舱 = [舱]"):
+        wider = wider.define(line)
+    again = _readings(texts, wider)
+    carried = 0
+    for text, reading in read.items():
+        kept = reading.with_units(wider)
+        if kept is None:
+            continue
+        carried += 1
+        assert text in again, text
+        assert kept == again[text] and kept.units is wider, text
+    assert carried > 0.9 * len(read) and carried < len(read)  # most carried; some read again
+    declared = [r for r in read.values() if r.defined and r.with_units(wider) is not None]
+    assert len(declared) == 12  # ≥ ,= 不少于 × 5 5000 × 蔸 畦: declared now, no T023
+    assert not any(d.code == "T023" for r in declared for d in r.with_units(wider).diagnostics)
+    assert all(r.with_units(given) is r for r in read.values())
+
+
+def test_an_import_that_needs_units_of_its_own_still_reads_each_target_once(
+    tmp_path: Path, counted: Counter
+) -> None:
+    """A counting word no unit file knows (T023) gives the imported spec units of its own
+    (``spec_units``); the other targets' readings carry over to them unread."""
+    text = SEED.read_text(encoding="utf-8").replace("指标值>=100件", "指标值>=100蔸", 1)
+    assert "指标值>=100蔸" in text
+    (tmp_path / "seed.txt").write_text(text, encoding="utf-8")
+    counted.clear()
+    spec = read(tmp_path / "seed.txt").spec
+    assert spec is not None and spec.units is not None and "蔸" in spec.units.known_unit_set()
+    assert _by_text(counted) == Counter(i.target_text for i in spec.indicators())
+    counted.clear()
+    assert [f.code for f in lint(spec)] and not counted

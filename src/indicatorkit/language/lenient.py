@@ -155,6 +155,42 @@ class LenientParse:
     def repaired(self) -> bool:
         return bool(self.diagnostics)
 
+    def with_units(self, units: UnitRegistry) -> LenientParse | None:
+        """This reading as ``units`` reads the text, when that is known without reading it
+        again: ``units`` is the registry it was read with, or adds to it only the units this
+        reading made up (T023: declared now, so no longer a repair) and units whose names
+        the text does not hold — else ``None``.
+
+        >>> from indicatorkit import parse_target
+        >>> read = parse_target("≥5000蔸", lenient=True)
+        >>> declared = read.units.define(read.defined[0])
+        >>> read.with_units(declared) == parse_target("≥5000蔸", lenient=True, units=declared)
+        True
+        >>> read.with_units(declared.define("畦 = [畦]")).diagnostics
+        ()
+        >>> parse_target("完成畦田改造", lenient=True).with_units(declared.define("畦 = [畦]")) is None
+        True
+        """
+        given = self.units
+        if given is None:
+            return None
+        if units is given or units == given:
+            return self
+        before = len(given.definitions)
+        if units.definitions[:before] != given.definitions:
+            return None
+        added = units.definitions[before:]
+        if not set(self.defined) <= set(added):
+            return None
+        for line in added:
+            names = [name.strip() for at, name in enumerate(line.split("=")) if at != 1]
+            if line not in self.defined and (
+                line.startswith("@") or any(name and name in self.text for name in names)
+            ):
+                return None  # a unit the text may use: only reading tells
+        kept = tuple(d for d in self.diagnostics if d.code != "T023")
+        return LenientParse(self.text, self.target, kept, units=units)
+
     def undeclared_unit(self) -> UnknownUnitError | None:
         """The error for a reading that needed a unit of its own (T023), as a reader whose
         units are declared gives it — a spec file, JSON, a spec built in code: there an

@@ -198,7 +198,8 @@ class Indicator:
 
     def read_target(self, units: UnitRegistry | None = None) -> LenientParse:
         """``target_text`` read leniently with ``units`` (``None``: the registry in use): the
-        reading the reader kept when it was made with the same units, else read now.
+        reading the reader kept when it tells what ``units`` read
+        (:meth:`~indicatorkit.language.lenient.LenientParse.with_units`), else read now.
 
         >>> from indicatorkit import Indicator, parse_target
         >>> read = parse_target(",=100", lenient=True)
@@ -206,12 +207,9 @@ class Indicator:
         >>> indicator.read_target() is read, [d.code for d in indicator.read_target().diagnostics]
         (True, ['T002'])
         """
-        read = self.reading
         registry = registry_in_use() if units is None else units
-        if read is not None and read.units is not None:
-            if read.units is registry or read.units == registry:
-                return read
-        return parse_target(self.target_text, lenient=True, units=registry)
+        kept = None if self.reading is None else self.reading.with_units(registry)
+        return kept or parse_target(self.target_text, lenient=True, units=registry)
 
 
 def _written(amount: Amount, what: str) -> None:
