@@ -175,7 +175,10 @@ class Indicator:
 
     def __attrs_post_init__(self) -> None:
         read = self.reading
-        if read is not None and (read.text != self.target_text or read.target != self.target):
+        if read is not None and (
+            read.text != self.target_text
+            or (read.target is not self.target and read.target != self.target)
+        ):
             object.__setattr__(self, "reading", None)  # another text's: read again when asked
         levels = (self.level1, self.level2, self.name)
         if split_levels(" / ".join(levels)) != list(levels):
