@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from lark import Tree
 from lark.exceptions import LarkError
 
-from indicatorkit.formats.ikspec.reader import _Node, _outline_parser, scan_outline
+from indicatorkit.formats.ikspec.outline import Node, outline_parser, scan_outline
 
 # pieces real specs are made of, and the odd characters that trip a line up
 indents = st.sampled_from(["", "", " ", "  ", "    ", "\t", "\t\t", " \t", "      ", "        "])
@@ -30,18 +30,18 @@ def lines(draw: st.DrawFn) -> str:
     return f"{indent}{head}{draw(spaces)}{draw(rests)}"
 
 
-def _by_grammar(text_lines: list[str]) -> list[_Node] | None:
+def _by_grammar(text_lines: list[str]) -> list[Node] | None:
     try:
-        tree = _outline_parser().parse("\n".join(text_lines) + "\n")
+        tree = outline_parser().parse("\n".join(text_lines) + "\n")
     except LarkError:
         return None
     return [_node(block) for block in tree.children if isinstance(block, Tree)]
 
 
-def _node(block: Tree) -> _Node:  # what the reader made of the grammar's tree
+def _node(block: Tree) -> Node:  # what the reader made of the grammar's tree
     line_tree = block.children[0]
     head, rest = line_tree.children
-    return _Node(
+    return Node(
         str(line_tree.data),
         str(head),
         str(rest).rstrip() if rest is not None else "",

@@ -182,14 +182,14 @@ def _spec_outcome(parser: Lark, text: str) -> str:
 
 
 def test_loaded_outline_parser_is_the_built_one() -> None:
-    from indicatorkit.formats.ikspec.reader import _Indentation
+    from indicatorkit.formats.ikspec.outline import Indentation
 
     built = Lark(
         grammar_path("spec.lark").read_text(encoding="utf-8"),
-        postlex=_Indentation(),
+        postlex=Indentation(),
         **tables.GRAMMARS["spec"],
     )
-    loaded = tables.load_tables("spec", postlex=_Indentation())
+    loaded = tables.load_tables("spec", postlex=Indentation())
     assert _terminals(loaded) == _terminals(built)
     assert _table(loaded) == _table(built)
     for text in _OUTLINES:

@@ -23,7 +23,7 @@ from fractions import Fraction
 from typing import Final
 
 from indicatorkit.errors import TextError
-from indicatorkit.formats.ikspec.reader import DIRECTION_WORDS
+from indicatorkit.formats.ikspec.keys import DIRECTION_WORDS
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_actual, parse_target
