@@ -13,6 +13,7 @@ from indicatorkit import Spec, load, read
 from indicatorkit.formats import central_layout, workbook_read
 from indicatorkit.formats.document import CODES, read_document
 from indicatorkit.formats.document_blocks import Paragraph, text_parts
+from indicatorkit.model import lint
 from indicatorkit.model.findings import Severity
 from tests.seed_reader import read_seed
 from tests.test_seed_spec import first_difference
@@ -275,3 +276,39 @@ def test_every_cell_of_the_text_form_stands_on_its_own_line(rows: list[list[str]
                 assert cell is not None and cell.text == written.strip() and cell.anchor is None
             elif cell is not None:  # a merge restored: the text of the cell above
                 assert cell.anchor is not None and cell.anchor[0] < r
+
+
+def test_an_indicator_read_from_a_text_table_is_located_at_its_lines() -> None:
+    """The layout readers place what they read in their grid; the document reader moves every
+    place to the text's own lines, so that lint's findings on an indicator point at its line."""
+    imported = read_document(text_parts(TABLE, source="表.txt"), source="表.txt")
+    lines = TABLE.splitlines()
+    (indicator,) = imported.spec.projects[0].indicators
+    places = [indicator.where.at, *indicator.where.fields.values()]
+    assert all(place.sheet is None and place.column == 2 for place in places)
+    assert lines[indicator.where.of("target").line - 1] == "\t≥180件"
+    assert lines[indicator.where.of("basis").line - 1] == "\t调研"
+    assert lines[indicator.where.at.line - 1] == "\t受理数"
+    (repeated,) = [f for f in lint(imported.spec, file="表.txt") if f.code == "IK107"]
+    description = indicator.where.of("description").line  # the second 受理数 cell
+    assert description == indicator.where.at.line + 1
+    assert repeated.place == f"表.txt:{description}:2"
+
+
+def test_every_indicator_of_the_seed_text_is_at_its_target_line(seed_import) -> None:
+    for project in seed_import.spec.projects:
+        for indicator in project.indicators:
+            at = indicator.where.of("target")
+            assert at.sheet is None
+            assert SEED_LINES[at.line - 1].strip() == indicator.target_text, indicator.name
+
+
+def test_nothing_found_names_a_documents_table_not_a_worksheet() -> None:
+    imported = read_document(text_parts("\t甲\n\t乙\n", source="说明.txt"), source="说明.txt")
+    assert [(f.code, f.place) for f in imported.findings] == [
+        ("IK701", "说明.txt:1:2"),
+        ("IK622", "说明.txt:1:1"),
+    ]
+    assert imported.findings[0].message.startswith("这张表格里没有找到绩效表")
+    assert "in this table" in imported.findings[0].message
+    assert "工作" not in imported.findings[0].message + imported.findings[1].message

@@ -133,3 +133,21 @@ def test_a_spec_whose_indicator_is_named_like_an_actuals_column_is_not_refused(
     assert not [f for f in imported.findings if f.code == "IK724"]
     assert imported.spec is not None
     assert imported.spec == spec
+
+
+def test_a_refusal_is_not_followed_by_nothing_to_import(tmp_path: Path) -> None:
+    """IK724 says why nothing was read; no IK701 (workbook) or IK622 (document) repeats it."""
+    from indicatorkit.formats.document import read_document
+    from indicatorkit.formats.document_blocks import text_parts
+
+    imported = read(_filled_template(tmp_path))
+    assert imported.spec is None
+    assert [f.code for f in imported.findings if f.severity.value == "error"] == ["IK724"]
+    rows = [
+        ["项目", "三级指标", "指标值", "实际完成值", "执行数", "不适用"],
+        ["法律援助", "受理数", "≥180件", "200件"],
+    ]
+    text = "\n\n".join("\n".join(f"\t{cell}" for cell in row) for row in rows) + "\n"
+    document = read_document(text_parts(text, source="填报.txt"), source="填报.txt")
+    assert document.spec is None
+    assert [(f.code, f.place) for f in document.findings] == [("IK724", "填报.txt:1:2")]

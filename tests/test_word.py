@@ -257,3 +257,26 @@ def test_an_old_doc_is_converted_through_libreoffice(tmp_path: Path, seed_word: 
     assert detect_format(old.read_bytes()) == "doc"
     imported = read(old)
     assert imported.spec == load(EXAMPLE)
+
+
+def test_an_indicator_is_located_in_its_own_word_table() -> None:
+    """A title block and an indicator table under one title are read as one grid; the
+    indicator's places are the indicator table's own rows, not the stacked grid's."""
+    document = docx.Document()
+    document.add_paragraph("1.法律援助绩效目标表")
+    unit = document.add_table(rows=1, cols=2)
+    unit.rows[0].cells[0].text, unit.rows[0].cells[1].text = "315001玉田县司法局本级", "单位：元"
+    table = document.add_table(rows=2, cols=6)
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"],
+        ["产出指标", "数量指标", "受理数", "受理的案件", "≥180件", "调研"],
+    ]
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    imported = read_docx(buffer.getvalue(), source="表.docx")
+    (indicator,) = imported.spec.projects[0].indicators
+    assert str(indicator.where.of("target")) == "表2!E2"
+    assert str(indicator.where.at) == "表2!C2"

@@ -119,7 +119,7 @@ def central_kind(grid: Grid) -> str | None:
     >>> central_kind(grid_from_rows("表", [["一级指标", "三级指标", "指标值"]])) is None
     True
     """
-    keys = {key(c.text) for c in grid.cells.values() if c.anchor is None}
+    keys = {grid.key_of(c) for c in grid.cells.values() if c.anchor is None}
     if "评分规则" in keys or _budget_caption(grid, 1, grid.rows) is None:
         return None
     table = find_indicator_table(grid, 1)

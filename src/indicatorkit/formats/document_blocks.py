@@ -31,6 +31,7 @@ import attrs
 
 from indicatorkit.formats.grid import Cell, Grid, grid_from_rows, grid_of, key
 from indicatorkit.model.findings import Finding
+from indicatorkit.model.records import Location, Where
 
 __all__ = [
     "Paragraph",
@@ -116,6 +117,28 @@ class Table:
     def first_line(self) -> int:
         """The line (or row) the table starts at."""
         return self.locate(min(self.grid.sorted_rows, default=1), 1).line
+
+    def place(self, location: Location) -> Location:
+        """A place in this table's grid (its sheet the grid's name) moved to where the cell
+        stands in the document; any other place stays as it is.
+
+        >>> table = text_parts("\\t项目名称\\n\\t法律援助\\n")[0]
+        >>> table.place(Location(1, 2, table.grid.name)), table.place(Location(9, 1))
+        (Location(line=2, column=2), Location(line=9, column=1))
+        """
+        if location.sheet != self.grid.name:
+            return location
+        spot = self.locate(location.line, location.column)
+        return Location(spot.line, spot.column, spot.sheet)
+
+    def relocate_where(self, where: Where | None) -> Where | None:
+        """Where a record read from this table's grid stands in the document: its own place
+        and each field's (see :meth:`place`)."""
+        if where is None:
+            return None
+        return Where(
+            self.place(where.at), {name: self.place(at) for name, at in where.fields.items()}
+        )
 
     def relocate(self, finding: Finding) -> Finding:
         """A layout reader's finding about this grid, placed in the document (a finding with

@@ -7,24 +7,24 @@ read leniently — the choice is made and said in a located finding (codes IK610
 IK618 of :mod:`~indicatorkit.formats.document`).
 
 >>> from indicatorkit.formats.document_blocks import Paragraph
->>> said = []
->>> lists = InlineLists(lambda code, *rest, **more: said.append(code))
+>>> said = DocumentFindings("说明.txt")
+>>> lists = InlineLists(said)
 >>> text = "1、产出指标-数量指标-受理数（受理的案件），指标值>=6；2、满意度指标-投诉率，指标值<=2%。"
 >>> items = lists.items(Paragraph(text, 3), text, 0, 1)
 >>> [(i.level1, i.level2, i.name, i.description, str(i.target)) for i in items]
 [('产出指标', '数量指标', '受理数', '受理的案件', '≥6'), ('满意度指标', '', '投诉率', '', '≤2%')]
->>> said
-['IK613']
+>>> [(f.code, f.place) for f in said.in_order()]
+[('IK613', '说明.txt:3:33')]
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Protocol
 
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.formats.document_blocks import Paragraph
+from indicatorkit.formats.document_findings import DocumentFindings
 from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.values import Amount, DatePoint
@@ -39,36 +39,20 @@ _LEVELS = re.compile(r"[-—–－]")
 _TARGET_WORD = re.compile(r"指标值(?!确定依据)")
 
 
-class _Say(Protocol):
-    """How a finding about a paragraph is made (:meth:`formats.document` 's reader)."""
-
-    def __call__(
-        self,
-        code: str,
-        severity: Severity,
-        message: str,
-        at: Paragraph,
-        column: int = 1,
-        *,
-        length: int | None = None,
-        suggestion: str | None = None,
-    ) -> None: ...
-
-
 class InlineLists:
     """Reads the plan and the inline lists of programme paragraphs, saying what it chose.
 
-    >>> said = []
-    >>> lists = InlineLists(lambda code, *rest, **more: said.append(code))
+    >>> said = DocumentFindings("说明.txt")
+    >>> lists = InlineLists(said)
     >>> text = "绩效目标：资金累计支出进度6月底、12月底分别达到50%、100%。1、产出指标-受理数，指标值>=6"
     >>> body = text.partition("：")[2]
     >>> plan = lists.plan(Paragraph(text, 1), lists.summary(body, 1), 5)
-    >>> [str(point.share) for point in plan.checkpoints], said
-    (['50%', '100%'], [])
+    >>> [str(point.share) for point in plan.checkpoints], said.in_order()
+    (['50%', '100%'], ())
     """
 
-    def __init__(self, say: _Say) -> None:
-        self.say = say
+    def __init__(self, said: DocumentFindings) -> None:
+        self.say = said.say
 
     def items(self, paragraph: Paragraph, body: str, offset: int, first: int) -> list[Indicator]:
         """The indicators of the list in ``body`` (at ``offset`` in the paragraph), numbered

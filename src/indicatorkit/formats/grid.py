@@ -59,13 +59,16 @@ class GridTooLargeError(IndicatorkitError):
     """
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def key(text: str) -> str:
     """A header or label as compared: NFKC, no whitespace, no trailing colon.
 
     >>> key("其中：财政 资金"), key("绩 效 目 标：")
     ('其中:财政资金', '绩效目标')
     """
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).rstrip(":")
+    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text)).rstrip(":")
 
 
 @attrs.frozen
@@ -161,6 +164,22 @@ class Grid:
         repr=False,
     )
 
+    #: :func:`key` of each text met in this grid (the layout readers compare a label many
+    #: times — a header probe, a budget probe, a project probe —: it is computed once).
+    _keys: dict[str, str] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def key_of(self, cell: Cell) -> str:
+        """:func:`key` of ``cell``'s text, computed once per text in this grid.
+
+        >>> grid = grid_from_rows("表", [["绩 效 目 标：", "绩 效 目 标："]])
+        >>> grid.key_of(grid.cell(1, 1)), grid.key_of(grid.cell(1, 2))
+        ('绩效目标', '绩效目标')
+        """
+        found = self._keys.get(cell.text)
+        if found is None:
+            found = self._keys[cell.text] = key(cell.text)
+        return found
+
     def cell(self, row: int, column: int) -> Cell | None:
         return self.cells.get((row, column))
 
@@ -245,7 +264,7 @@ class Grid:
         """The first row from ``start`` where each of ``words`` is inside some cell's
         :func:`key` (a header row found by its words), or ``None``."""
         for row in self.non_empty_rows(start, end):
-            keys = [key(c.text) for c in self.own_cells(row)]
+            keys = [self.key_of(c) for c in self.own_cells(row)]
             if all(any(word in k for k in keys) for word in words):
                 return row
         return None

@@ -19,7 +19,11 @@ __all__ = ["Comments"]
 class Comments:
     """The comments of a text by the line of the entry they belong to (see the module):
     ``lines`` the text's lines, ``comments`` each comment line's text by its number,
-    ``entries`` the numbers of the lines that hold an entry."""
+    ``entries`` the numbers of the lines that hold an entry.
+
+    >>> Comments(["# 说明", "", "项目 1", "# 结尾"], {1: "说明", 4: "结尾"}, [3]).leading
+    ['说明', '结尾']
+    """
 
     def __init__(self, lines: list[str], comments: dict[int, str], entries: Iterable[int]) -> None:
         #: The comments of the spec itself.

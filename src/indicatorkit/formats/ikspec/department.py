@@ -37,7 +37,14 @@ __all__ = ["read_department"]
 
 
 def read_department(reader: ValueReader, node: Node) -> Department | None:
-    """The department ``node`` holds, or ``None`` after a finding."""
+    """The department ``node`` holds, or ``None`` after a finding.
+
+    >>> from indicatorkit.formats.ikspec.outline import scan_outline
+    >>> reader = ValueReader("部门 - 司法局\\n  分项 法治宣传\\n    目标：普法\\n", None)
+    >>> department = read_department(reader, scan_outline(reader.lines)[0])
+    >>> department.code, department.name, department.programmes[0].goal
+    ('', '司法局', '普法')
+    """
     code, _, name = node.rest.partition(" ")
     if code == "-":
         code = ""

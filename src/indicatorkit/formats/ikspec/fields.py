@@ -46,7 +46,14 @@ def value_column(node: Node) -> int:
 
 class FieldReader(LocatedReader):
     """Reads the keyed entries of an outline (see the module); ``comments`` are the text's,
-    set once its outline is read."""
+    set once its outline is read.
+
+    >>> from indicatorkit.formats.ikspec.outline import scan_outline
+    >>> reader = FieldReader("项目 1\\n  指标值：≥95%\\n", None)
+    >>> reader.key(scan_outline(reader.lines)[0].children[0], "项目")
+    >>> reader.findings[0].message
+    '“指标值”不能写在“项目”下 (not allowed under 项目)'
+    """
 
     def __init__(self, text: str, file: str | None) -> None:
         super().__init__(text, file)

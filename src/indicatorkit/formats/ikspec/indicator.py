@@ -25,7 +25,14 @@ __all__ = ["read_indicator"]
 
 
 def read_indicator(reader: ValueReader, node: Node) -> Indicator | None:
-    """The indicator ``node`` holds, or ``None`` after a finding."""
+    """The indicator ``node`` holds, or ``None`` after a finding (every problem in it said).
+
+    >>> from indicatorkit.formats.ikspec.outline import scan_outline
+    >>> reader = ValueReader("指标 产出指标 / 受理数\\n  分值：十\\n", None)
+    >>> read_indicator(reader, scan_outline(reader.lines)[0])
+    >>> [f.code for f in reader.findings]
+    ['IK031', 'IK032', 'IK020']
+    """
     count = len(reader.findings)
     levels = [intern(level) for level in split_levels(node.rest)]
     values, _ = reader.fields(node, "指标")

@@ -49,7 +49,11 @@ def finding(
 
 class LocatedReader:
     """A spec text split into lines (a lone CR — old Mac files — ends a line too; CRLF stays as
-    it is), the file it came from, and the findings said about it so far."""
+    it is), the file it came from, and the findings said about it so far.
+
+    >>> LocatedReader("\\ufeff项目 1\\r\\n", None).lines
+    ['项目 1\\r', '']
+    """
 
     def __init__(self, text: str, file: str | None) -> None:
         self.text = _LONE_CR.sub("\n", text.removeprefix("\ufeff"))
@@ -62,11 +66,11 @@ class LocatedReader:
         code: str,
         message: str,
         line: int,
-        column: int = 1,
+        column: int,
         end_column: int | None = None,
         suggestion: str | None = None,
     ) -> None:
-        """An error at ``line``, from ``column`` up to ``end_column``, shown under the line."""
+        """An error at ``line`` and ``column`` (up to ``end_column``), shown under the line."""
         source = self.lines[line - 1].rstrip("\r") if 0 < line <= len(self.lines) else ""
         self.findings.append(
             finding(

@@ -33,7 +33,11 @@ MAX_DEPTH = 16
 
 
 class Indentation(Indenter):
-    """The outline's indentation post-lexer: a space is 1, a tab is ``tab_len``."""
+    """The outline's indentation post-lexer: a space is 1, a tab is ``tab_len``.
+
+    >>> Indentation.tab_len, Indentation.INDENT_type
+    (4, '_INDENT')
+    """
 
     NL_type = "_NL"
     OPEN_PAREN_types: ClassVar[list[str]] = []
@@ -49,7 +53,11 @@ _per_thread = threading.local()
 def outline_parser() -> Lark:
     """The outline parser of this thread, made from the shipped tables of ``spec.lark``
     (:mod:`indicatorkit.language.tables`): the indentation post-lexer keeps state while it
-    reads, so threads never share one."""
+    reads, so threads never share one.
+
+    >>> outline_parser() is outline_parser()
+    True
+    """
     parser: Lark | None = getattr(_per_thread, "parser", None)
     if parser is None:
         parser = _per_thread.parser = load_tables("spec", postlex=Indentation())
@@ -57,7 +65,12 @@ def outline_parser() -> Lark:
 
 
 class Node(NamedTuple):
-    """One outline line and the lines indented under it."""
+    """One outline line and the lines indented under it.
+
+    >>> node = scan_outline(["项目 1 名称", "  预算：5元"])[0]
+    >>> node.kind, node.key, node.rest, node.rest_column, list(node.lines())
+    ('keyed', '项目', '1 名称', 4, [1, 2])
+    """
 
     kind: str  # "keyed", "bullet" or "continuation"
     key: str
@@ -80,7 +93,12 @@ _KEY = re.compile(r"[^\s:：#|\-][^\s:：]*")
 
 
 def read_outline(reader: LocatedReader) -> tuple[list[Node], Comments] | None:
-    """The outline of ``reader``'s text and its comments, or ``None`` after a finding."""
+    """The outline of ``reader``'s text and its comments, or ``None`` after a finding.
+
+    >>> reader = LocatedReader("项目 1\\n  ：5元\\n", "表.ikspec")
+    >>> read_outline(reader), [(f.code, f.line) for f in reader.findings]
+    (None, [('IK004', 2)])
+    """
     comments: dict[int, str] = {}
     blanked = []
     for number, text in enumerate(reader.lines, 1):
@@ -96,6 +114,7 @@ def read_outline(reader: LocatedReader) -> tuple[list[Node], Comments] | None:
             "IK003",
             f"层级过深 (nested more than {MAX_DEPTH} levels)",
             too_deep,
+            1,
             suggestion="规格文件最多四五层缩进 / a spec uses a few levels of indentation",
         )
         return None
@@ -185,7 +204,7 @@ def _grammar_outline(reader: LocatedReader, blanked: list[str]) -> list[Node] | 
         )
         return None
     except LarkError as error:  # anything else the outline parser can raise
-        reader.problem("IK004", f"无法读取 (cannot read): {error}", 1)
+        reader.problem("IK004", f"无法读取 (cannot read): {error}", 1, 1)
         return None
     return [_node(block) for block in tree.children if isinstance(block, Tree)]
 
@@ -200,6 +219,7 @@ def _indentation_problem(reader: LocatedReader, blanked: list[str]) -> None:
             "IK003",
             "缩进混用了制表符和空格 (indentation mixes tabs and spaces)",
             mixed,
+            1,
             suggestion="只用空格缩进（一个制表符按 4 个空格计）/ indent with spaces only "
             "(a tab counts as 4 spaces)",
         )
@@ -208,6 +228,7 @@ def _indentation_problem(reader: LocatedReader, blanked: list[str]) -> None:
         "IK003",
         "缩进与上文任何一层都对不齐 (indentation matches no outer level)",
         line,
+        1,
         suggestion="同一层的条目用相同的缩进 / indent entries of one level alike",
     )
 

@@ -61,7 +61,13 @@ class _Heading(NamedTuple):
 
 def read_projects(reader: ValueReader, node: Node) -> Iterator[Project]:
     """The project ``node`` holds, or the projects of its withheld range; none after a
-    finding."""
+    finding.
+
+    >>> from indicatorkit.formats.ikspec.outline import scan_outline
+    >>> reader = ValueReader("项目 9-3\\n  暂不公开：涉密\\n", None)
+    >>> list(read_projects(reader, scan_outline(reader.lines)[0])), reader.findings[0].message
+    ([], '编号范围无效 (invalid range of numbers) “9-3”：终点小于起点 (it ends before it starts)')
+    """
     heading = _heading(reader, node)
     if heading is None:
         return

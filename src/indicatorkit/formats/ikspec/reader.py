@@ -164,7 +164,7 @@ class _Reader(ValueReader):
                 comments=tuple(self.comments.leading),
             )
         except ValueError as error:  # the model checks what the reader has not
-            self.problem("IK040", str(error), 1)
+            self.problem("IK040", str(error), 1, 1)
             return None
 
     def records(

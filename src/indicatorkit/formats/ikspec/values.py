@@ -36,7 +36,14 @@ _MONEY = "[money]"
 
 
 class ValueReader(FieldReader):
-    """Reads field values with ``units`` (``None``: the registry in use), see the module."""
+    """Reads field values with ``units`` (``None``: the registry in use), see the module.
+
+    >>> from indicatorkit.formats.ikspec.outline import scan_outline
+    >>> reader = ValueReader("项目 1\\n  预算：10万元\\n  财政资金：8万元\\n", None)
+    >>> values, _ = reader.fields(scan_outline(reader.lines)[0], "项目")
+    >>> reader.budget(values)
+    Budget(total=Amount('10万元'), fiscal=Amount('8万元'), other=None)
+    """
 
     def __init__(self, text: str, file: str | None, units: UnitRegistry | None = None) -> None:
         super().__init__(text, file)

@@ -12,6 +12,8 @@ programmes, the scoring rules and every finding, in the order they were made.
 
 from __future__ import annotations
 
+from typing import Final
+
 import attrs
 
 from indicatorkit.errors import IndicatorkitError
@@ -19,7 +21,25 @@ from indicatorkit.formats.imported import spec_units
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.records import Department, Location, Programme, Project, Spec, Where
 
-__all__ = ["BookReading"]
+__all__ = ["DOCUMENT", "WORKBOOK", "BookReading", "Container"]
+
+
+@attrs.frozen
+class Container:
+    """What the grids read are, as the findings name them: the file (a workbook, a document)
+    and each grid in it (a sheet, a table), Chinese and English.
+
+    >>> WORKBOOK.file, DOCUMENT.grid
+    (('工作簿', 'workbook'), ('表格', 'table'))
+    """
+
+    file: tuple[str, str]
+    grid: tuple[str, str]
+
+
+WORKBOOK: Final = Container(("工作簿", "workbook"), ("工作表", "sheet"))
+#: A Word file, a PDF or the text form: its tables.
+DOCUMENT: Final = Container(("文档", "document"), ("表格", "table"))
 
 
 class BookReading:
@@ -29,8 +49,9 @@ class BookReading:
     1
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, container: Container = WORKBOOK) -> None:
         self.source = source
+        self.container = container
         self.findings: list[Finding] = []
         self.projects: list[tuple[Project, str, int]] = []
         self.department: Department | None = None
@@ -39,6 +60,9 @@ class BookReading:
         #: The library's own cover sheet was read: an empty spec there is the spec as written.
         self.cover = False
         self.numbers: set[int] = set()
+        #: A grid was refused as a whole (an actuals table, IK724): that says why nothing
+        #: was read, and no IK701 follows it.
+        self.refused = False
         self.highest = 0
 
     @property
@@ -65,7 +89,13 @@ class BookReading:
         self.highest = max(self.highest, project.number)
 
     def spec(self) -> Spec | None:
-        """The spec read, or ``None`` (with an IK701 or IK717 finding) when there is none."""
+        """The spec read, or ``None`` (with an IK701 or IK717 finding, unless a grid was
+        refused) when there is none.
+
+        >>> book = BookReading("说明.docx", DOCUMENT)
+        >>> book.spec(), [f.message.split(" (")[0] for f in book.findings]
+        (None, ['文档里没有可导入的项目或部门'])
+        """
         department = self.department
         if self.programmes:
             if department is None:
@@ -73,11 +103,14 @@ class BookReading:
             department = attrs.evolve(department, programmes=self.programmes)
         projects = sorted((p for p, _, _ in self.projects), key=lambda p: p.number)
         if not projects and department is None and not self.cover:
+            if self.refused:
+                return None
+            chinese, english = self.container.file
             self.findings.append(
                 Finding(
                     "IK701",
                     Severity.ERROR,
-                    "工作簿里没有可导入的项目或部门 (nothing to import in the workbook)",
+                    f"{chinese}里没有可导入的项目或部门 (nothing to import in the {english})",
                     1,
                     file=self.source,
                     suggestion="检查是否选错了文件，或表格是否在隐藏的工作表里 / check the file, "

@@ -45,7 +45,7 @@ def budget_header(sheet: SheetReading, start: int, end: int) -> int | None:
     2
     """
     for row in sheet.grid.rows_between(start, end):
-        keys = [key(c.text) for c in sheet.grid.row_cells(row)]
+        keys = [sheet.grid.key_of(c) for c in sheet.grid.row_cells(row)]
         if any("预算数" in k for k in keys) and any("执行数" in k for k in keys):
             return row
     return None

@@ -39,7 +39,7 @@ def read_cell_lists(sheet: SheetReading) -> bool:
     """
     for row in sheet.grid.non_empty_rows():
         cells = sheet.grid.row_cells(row)
-        keys = [key(c.text) for c in cells]
+        keys = [sheet.grid.key_of(c) for c in cells]
         if "绩效目标" in keys and any("项目内容" in k or "单位名称" in k for k in keys):
             _read_table(sheet, row, cells)
             return True

@@ -65,7 +65,8 @@ def find_table(sheet: SheetReading, start: int, end: int) -> Table | None:
     grid = sheet.grid
     for row in grid.rows_between(start, end):
         cells = grid.row_cells(row)
-        if not _is_header([key(c.text) for c in cells if len(key(c.text)) <= _HEADER_LENGTH]):
+        keys = [grid.key_of(c) for c in cells]
+        if not _is_header([k for k in keys if len(k) <= _HEADER_LENGTH]):
             continue
         roles: dict[int, str] = {}
         seen_origins: set[tuple[int, int]] = set()

@@ -24,9 +24,9 @@ from indicatorkit.formats.central_layout import (
     read_declaration_grid,
     read_self_assessment_grid,
 )
-from indicatorkit.formats.grid import Grid, hidden_findings, key
+from indicatorkit.formats.grid import Grid, hidden_findings
 from indicatorkit.formats.imported import Imported
-from indicatorkit.formats.layouts.book import BookReading
+from indicatorkit.formats.layouts.book import WORKBOOK, BookReading, Container
 from indicatorkit.formats.layouts.budget_block import budget_header
 from indicatorkit.formats.layouts.cell_lists import read_cell_lists
 from indicatorkit.formats.layouts.indicator_header import find_table
@@ -82,7 +82,7 @@ def _read_sheet(sheet: SheetReading) -> None:
             column,
             hint="用 Excel、WPS 或 LibreOffice 打开并保存一次 / open and save it once in a spreadsheet",
         )
-    labels = {key(c.text) for c in grid.cells.values() if c.anchor is None}
+    labels = {grid.key_of(c) for c in grid.cells.values() if c.anchor is None}
     if not read_own_sheet(sheet, labels):
         _read_projects(sheet)
     sheet.report_unread()
@@ -97,16 +97,21 @@ def _read_projects(sheet: SheetReading) -> None:
     if read_cell_lists(sheet):
         return
     starts = sorted(
-        {c.row for c in grid.cells.values() if c.anchor is None and key(c.text) in PROJECT_LABELS}
+        {
+            c.row
+            for c in grid.cells.values()
+            if c.anchor is None and grid.key_of(c) in PROJECT_LABELS
+        }
     )
     if not starts and table is None and budget_header(sheet, 1, grid.rows) is None:
         if grid.cells:
             first = grid.row_cells(next(grid.non_empty_rows()))[0]
+            chinese, english = sheet.book.container.grid
             sheet.say(
                 "IK701",
                 INFO,
-                "这张工作表里没有找到绩效表（没有“项目名称”或“一级指标”表头）"
-                f"(no 绩效 table found in this sheet; {len(list(grid.non_empty_rows()))} "
+                f"这张{chinese}里没有找到绩效表（没有“项目名称”或“一级指标”表头）"
+                f"(no 绩效 table found in this {english}; {len(list(grid.non_empty_rows()))} "
                 "non-empty rows not read)",
                 first.row,
                 first.column,
@@ -128,11 +133,13 @@ def _add(book: BookReading, imported: Imported, grid: Grid) -> None:
         book.add_project(project, grid.name, header)
 
 
-def read_grids(grids: Sequence[Grid], *, source: str) -> Imported:
+def read_grids(grids: Sequence[Grid], *, source: str, container: Container = WORKBOOK) -> Imported:
     """Read the spec that ``grids`` hold, whatever container they came from: each grid in the
     central layout by :mod:`~indicatorkit.formats.central_layout`, every other by the layout
     readers of this package (a grid laid out as the library's own long table by the long
-    table's reader); hidden sheets are left out with an IK723 finding.
+    table's reader); hidden sheets are left out with an IK723 finding, an actuals table with
+    IK724.  ``container`` names what the grids are in the findings (a workbook's sheets, a
+    document's tables).
 
     >>> from indicatorkit.formats.grid import grid_from_rows
     >>> grid = grid_from_rows("表", [["项目名称", "法律援助"], ["预算", "10000元"],
@@ -142,13 +149,14 @@ def read_grids(grids: Sequence[Grid], *, source: str) -> Imported:
     >>> [str(i.target) for i in imported.spec.projects[0].indicators]
     ['≥180件']
     """
-    book = BookReading(source)
+    book = BookReading(source, container)
     for grid in grids:
         book.findings.extend(hidden_findings(grid))
         if grid.hidden_sheet:
             continue
         if (refused := actuals_sheet_finding(grid)) is not None:  # an actuals table: IK724
             book.findings.append(refused)
+            book.refused = True
             continue
         long_table = read_long_table_grid(grid, source=source)
         if long_table is not None:

@@ -89,7 +89,7 @@ class SheetReading(GridReading):
             for cell in self.grid.row_cells(row):
                 if cell.anchor is not None and cell.anchor[0] != row:
                     continue
-                name = key(cell.text)
+                name = self.grid.key_of(cell)
                 if name in wanted and name not in found and cell.origin not in self.used:
                     value = self.grid.right_of(cell)
                     self.use(cell.row, cell.column)
