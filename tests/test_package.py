@@ -46,6 +46,7 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
         "indicatorkit/grammar/spec.tables.json",
         "indicatorkit/units.resolved.json",
         "indicatorkit/formats/spec.schema.json",
+        "indicatorkit/formats/ikspec/keys.txt",
         "indicatorkit/units.txt",
         "indicatorkit/counting_words.txt",
         "indicatorkit/py.typed",

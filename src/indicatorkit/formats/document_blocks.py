@@ -72,6 +72,15 @@ class Paragraph:
     line: int
     offset: int = 0
 
+    def where(self, column: int = 1) -> Where:
+        """Where a record the paragraph gives stands: its line (at ``column``).
+
+        >>> paragraph = Paragraph("1.办理案件", 7, 2)
+        >>> paragraph.where().at, paragraph.where(paragraph.offset + 1).at
+        (Location(line=7, column=1), Location(line=7, column=3))
+        """
+        return Where(Location(self.line, column))
+
 
 @attrs.frozen
 class Spot:

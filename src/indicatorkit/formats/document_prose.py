@@ -44,11 +44,9 @@ from indicatorkit.model.records import (
     Department,
     DepartmentGoal,
     Indicator,
-    Location,
     MeasureGroup,
     Programme,
     Project,
-    Where,
 )
 
 __all__ = ["DocumentProse"]
@@ -159,7 +157,7 @@ class DocumentProse:
                 number,
                 numbered[2],
                 _figures(numbered[2]),
-                where=Where(Location(paragraph.line, paragraph.offset + 1)),
+                where=paragraph.where(paragraph.offset + 1),
             )
         )
         return True
@@ -168,9 +166,7 @@ class DocumentProse:
         text = paragraph.text
         opened = _PROGRAMME.match(text)
         if opened:
-            self.programmes.append(
-                Programme(opened[1], goal=text, where=Where(Location(paragraph.line)))
-            )
+            self.programmes.append(Programme(opened[1], goal=text, where=paragraph.where()))
             self.programme_indicators.append([])
             return True
         if not self.programmes:
@@ -194,9 +190,7 @@ class DocumentProse:
     def measure_paragraph(self, paragraph: Paragraph) -> bool:
         text = paragraph.text
         if text.endswith(("：", ":")) and "措施" in text:
-            self.measures.append(
-                MeasureGroup(text.rstrip("：:").strip(), where=Where(Location(paragraph.line)))
-            )
+            self.measures.append(MeasureGroup(text.rstrip("：:").strip(), where=paragraph.where()))
             self.measure_items.append([])
             return True
         numbered = _NUMBERED.match(text)

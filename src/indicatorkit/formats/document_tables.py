@@ -81,7 +81,7 @@ class DocumentTables:
         text, flat = paragraph.text, compact(paragraph.text)
         table = _TABLE_TITLE.match(text) or _TABLE_TITLE.match(flat)
         if table:
-            where = Where(Location(paragraph.line))
+            where = paragraph.where()
             self.slots.append(_Slot(int(table[1]), table[2], where, self.said.part))
             return True
         withheld = _WITHHELD.match(text) or _WITHHELD.match(flat)
@@ -99,7 +99,7 @@ class DocumentTables:
                 paragraph,
             )
             return
-        where = Where(Location(paragraph.line))
+        where = paragraph.where()
         for number in range(first, last + 1):
             slot = _Slot(number, "", where, self.said.part, withheld=paragraph.text)
             self.slots.append(slot)

@@ -164,9 +164,11 @@ class Grid:
         repr=False,
     )
 
-    #: :func:`key` of each text met in this grid (the layout readers compare a label many
-    #: times — a header probe, a budget probe, a project probe —: it is computed once).
+    #: What the layout readers ask of a grid again and again — each layout probes every row
+    #: for its headers and labels —, computed once: :func:`key` of each text met, and the
+    #: own cells of each row asked for.
     _keys: dict[str, str] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _own: dict[int, list[Cell]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def key_of(self, cell: Cell) -> str:
         """:func:`key` of ``cell``'s text, computed once per text in this grid.
@@ -193,14 +195,16 @@ class Grid:
 
     def own_cells(self, row: int) -> list[Cell]:
         """The cells of ``row`` that start there: one per merged range, none of a range
-        merged down from above."""
-        seen: set[tuple[int, int]] = set()
-        found = []
-        for cell in self.row_cells(row):
-            if cell.origin in seen or (cell.anchor is not None and cell.anchor[0] != row):
-                continue
-            seen.add(cell.origin)
-            found.append(cell)
+        merged down from above (found once a row)."""
+        found = self._own.get(row)
+        if found is None:
+            seen: set[tuple[int, int]] = set()
+            found = self._own[row] = []
+            for cell in self.row_cells(row):
+                if cell.origin in seen or (cell.anchor is not None and cell.anchor[0] != row):
+                    continue
+                seen.add(cell.origin)
+                found.append(cell)
         return found
 
     def non_empty_rows(self, start: int = 1, end: int | None = None) -> Iterator[int]:

@@ -12,20 +12,7 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from indicatorkit.language.bounds import Direction
-from indicatorkit.model.records import (
-    Budget,
-    Checkpoint,
-    Department,
-    DepartmentGoal,
-    FundSource,
-    Indicator,
-    MeasureGroup,
-    Programme,
-    Project,
-    Spec,
-    SpendingPlan,
-    split_levels,
-)
+from indicatorkit.model import records as model
 from indicatorkit.strategies._arguments import check_type
 from indicatorkit.strategies.spelling import target_texts_with_targets
 from indicatorkit.strategies.values import amounts, date_points
@@ -56,7 +43,7 @@ def _spec_text() -> SearchStrategy[str]:
 
 def _level_names() -> SearchStrategy[tuple[str, str, str]]:
     names = st.tuples(_spec_line(8), _spec_line(8), _spec_line(8))
-    return names.filter(lambda levels: split_levels(" / ".join(levels)) == list(levels))
+    return names.filter(lambda levels: model.split_levels(" / ".join(levels)) == list(levels))
 
 
 #: Actual values as a self-assessment writes them: amounts, dates, grades, and any text.
@@ -87,10 +74,10 @@ def indicators() -> SearchStrategy[Any]:
     """
 
     @st.composite
-    def build(draw: st.DrawFn) -> Indicator:
+    def build(draw: st.DrawFn) -> model.Indicator:
         level1, level2, name = draw(_level_names())
         text, target = draw(target_texts_with_targets())
-        return Indicator(
+        return model.Indicator(
             level1,
             level2,
             name,
@@ -129,8 +116,8 @@ def spending_plans() -> SearchStrategy[Any]:
     ...     assert plan.checkpoints
     >>> test_plans()
     """
-    checkpoint = st.builds(Checkpoint, date_points(), amounts(units=["%"], min_value=0))
-    return st.lists(checkpoint, min_size=1, max_size=4).map(SpendingPlan)
+    checkpoint = st.builds(model.Checkpoint, date_points(), amounts(units=["%"], min_value=0))
+    return st.lists(checkpoint, min_size=1, max_size=4).map(model.SpendingPlan)
 
 
 def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
@@ -147,7 +134,7 @@ def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
     money = amounts(units=["元", "万元", "千元", "亿元"], places=2)
     optional_money = st.none() | money
     fund_source = st.builds(
-        FundSource,
+        model.FundSource,
         _spec_line(8).filter(lambda name: bool(name) and not re.search(r"[\s：:；;，,]", name)),
         optional_money,
         optional_money,
@@ -170,17 +157,19 @@ def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
         }
 
     @st.composite
-    def build(draw: st.DrawFn) -> Project:
+    def build(draw: st.DrawFn) -> model.Project:
         number = draw(st.integers(0, 999))
         name = draw(_spec_line(10))
         if draw(st.booleans()) and draw(st.booleans()):
-            return Project(number, name, unit=draw(_spec_line(6)), withheld=draw(_spec_text()))
-        return Project(
+            return model.Project(
+                number, name, unit=draw(_spec_line(6)), withheld=draw(_spec_text())
+            )
+        return model.Project(
             number,
             name,
             code=draw(_spec_line(10)),
             unit=draw(_spec_line(10)),
-            budget=draw(st.none() | st.builds(Budget, money, optional_money, optional_money)),
+            budget=draw(st.none() | st.builds(model.Budget, money, optional_money, optional_money)),
             purpose=draw(_spec_text()),
             plan=draw(st.none() | spending_plans()),
             goal=draw(_spec_text()),
@@ -203,22 +192,22 @@ def departments() -> SearchStrategy[Any]:
     >>> test_departments()
     """
     goals = st.builds(
-        DepartmentGoal,
+        model.DepartmentGoal,
         st.none() | st.integers(0, 30),
         _spec_text(),
         st.lists(amounts(places=2), max_size=3),
     )
     programmes = st.builds(
-        Programme,
+        model.Programme,
         _spec_line(10).filter(bool),
         goal=_spec_text(),
         summary=_spec_text(),
         plan=st.none() | spending_plans(),
         indicators=st.lists(indicators(), max_size=2),
     )
-    measures = st.builds(MeasureGroup, _spec_line(8), st.lists(_spec_text(), max_size=3))
+    measures = st.builds(model.MeasureGroup, _spec_line(8), st.lists(_spec_text(), max_size=3))
     return st.builds(
-        Department,
+        model.Department,
         st.text("ABC0123456789", max_size=6),
         _spec_line(10),
         st.none() | st.integers(1990, 2100),
@@ -242,10 +231,10 @@ def specs(*, max_projects: int = 4) -> SearchStrategy[Any]:
         raise InvalidArgument(f"max_projects={max_projects} must be at least 0")
 
     @st.composite
-    def build(draw: st.DrawFn) -> Spec:
+    def build(draw: st.DrawFn) -> model.Spec:
         listed = draw(st.lists(projects(), max_size=max_projects, unique_by=lambda p: p.number))
         department = draw(st.none() | departments())
         rules = draw(st.none() | st.sampled_from(["national", "hubei", "湖北"]))
-        return Spec(department, tuple(sorted(listed, key=lambda p: p.number)), rules=rules)
+        return model.Spec(department, tuple(sorted(listed, key=lambda p: p.number)), rules=rules)
 
     return build()

@@ -22,16 +22,7 @@ from indicatorkit.errors import ArgumentError
 from indicatorkit.formats.fund_sources_text import fund_sources_text
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.values import Amount
-from indicatorkit.model.records import (
-    Department,
-    DepartmentGoal,
-    Indicator,
-    MeasureGroup,
-    Programme,
-    Project,
-    Spec,
-    SpendingPlan,
-)
+from indicatorkit.model import records
 from indicatorkit.numerals import format_decimal
 
 __all__ = ["dumps"]
@@ -40,7 +31,7 @@ INDENT = "  "
 _DIRECTIONS = {Direction.HIGHER: "正向", Direction.LOWER: "反向"}
 
 
-def dumps(spec: Spec) -> str:
+def dumps(spec: records.Spec) -> str:
     """The canonical text of ``spec`` (UTF-8 when written to a file).
 
     >>> from indicatorkit import dumps, loads
@@ -51,7 +42,7 @@ def dumps(spec: Spec) -> str:
     >>> dumps(loads(text)) == text
     True
     """
-    if not isinstance(spec, Spec):
+    if not isinstance(spec, records.Spec):
         raise ArgumentError("dumps", "spec", "Spec", spec, "indicatorkit.loads(text)")
     blocks: list[list[str]] = []
     if spec.comments:
@@ -87,13 +78,13 @@ def _amounts(amounts: tuple[Amount, ...]) -> str:
     return "，".join(str(amount) for amount in amounts)
 
 
-def _plan(plan: SpendingPlan | None) -> str:
+def _plan(plan: records.SpendingPlan | None) -> str:
     if plan is None:
         return ""
     return "，".join(f"{point.by} {point.share}" for point in plan.checkpoints)
 
 
-def _department(department: Department) -> Iterator[str]:
+def _department(department: records.Department) -> Iterator[str]:
     yield from _comments(department.comments, 0)
     yield f"部门 {department.code or '-'} {department.name}".rstrip()
     if department.year is not None:
@@ -110,7 +101,7 @@ def _department(department: Department) -> Iterator[str]:
         yield from _measures(group)
 
 
-def _goal(goal: DepartmentGoal) -> Iterator[str]:
+def _goal(goal: records.DepartmentGoal) -> Iterator[str]:
     yield from _comments(goal.comments, 1)
     number = f" {goal.number}" if goal.number is not None else ""
     lines = list(_field(f"目标{number}", goal.text, 1)) or [f"{INDENT}目标{number}："]
@@ -118,7 +109,7 @@ def _goal(goal: DepartmentGoal) -> Iterator[str]:
     yield from _field("数据", _amounts(goal.figures), 2)
 
 
-def _programme(programme: Programme) -> Iterator[str]:
+def _programme(programme: records.Programme) -> Iterator[str]:
     yield from _comments(programme.comments, 1)
     yield f"{INDENT}分项 {programme.name}"
     yield from _field("目标", programme.goal, 2)
@@ -129,7 +120,7 @@ def _programme(programme: Programme) -> Iterator[str]:
         yield from _indicator(indicator, 2)
 
 
-def _measures(group: MeasureGroup) -> Iterator[str]:
+def _measures(group: records.MeasureGroup) -> Iterator[str]:
     yield from _comments(group.comments, 1)
     yield f"{INDENT}保障措施 {group.title}".rstrip()
     for item in group.items:
@@ -139,7 +130,7 @@ def _measures(group: MeasureGroup) -> Iterator[str]:
             yield f"{INDENT * 3}| {line}".rstrip()
 
 
-def _indicator(indicator: Indicator, depth: int) -> Iterator[str]:
+def _indicator(indicator: records.Indicator, depth: int) -> Iterator[str]:
     yield from _comments(indicator.comments, depth)
     title = " / ".join((indicator.level1, indicator.level2, indicator.name))
     while "/  /" in title:  # an empty level: "满意度指标 / / 社会公众投诉率"
@@ -165,9 +156,9 @@ def _indicator(indicator: Indicator, depth: int) -> Iterator[str]:
         )
 
 
-def _project_groups(projects: tuple[Project, ...]) -> Iterator[list[Project]]:
+def _project_groups(projects: tuple[records.Project, ...]) -> Iterator[list[records.Project]]:
     """Projects one by one, but runs of withheld ones with one reason together (项目 6-13)."""
-    group: list[Project] = []
+    group: list[records.Project] = []
     for project in projects:
         if (
             group
@@ -187,7 +178,7 @@ def _project_groups(projects: tuple[Project, ...]) -> Iterator[list[Project]]:
         yield group
 
 
-def _only_withheld(project: Project) -> bool:
+def _only_withheld(project: records.Project) -> bool:
     """A withheld project with nothing but its name and reason (项目 6-13 may group these)."""
     return project.withheld is not None and not (
         project.code
@@ -201,7 +192,7 @@ def _only_withheld(project: Project) -> bool:
     )
 
 
-def _project(group: list[Project]) -> Iterator[str]:
+def _project(group: list[records.Project]) -> Iterator[str]:
     project = group[0]
     yield from _comments(project.comments, 0)
     number = str(project.number) if len(group) == 1 else f"{project.number}-{group[-1].number}"
