@@ -151,3 +151,4 @@ def test_a_refusal_is_not_followed_by_nothing_to_import(tmp_path: Path) -> None:
     document = read_document(text_parts(text, source="填报.txt"), source="填报.txt")
     assert document.spec is None
     assert [(f.code, f.place) for f in document.findings] == [("IK724", "填报.txt:1:2")]
+    assert document.findings[0].message.startswith("表格“文本表1”是实际值表")  # not a worksheet

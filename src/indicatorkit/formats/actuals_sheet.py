@@ -13,6 +13,7 @@ from typing import Final
 
 from indicatorkit.formats.actuals_table import Record, column_names
 from indicatorkit.formats.grid import Grid
+from indicatorkit.formats.layouts.book import WORKBOOK, Container
 from indicatorkit.formats.table_words import indicator_column
 from indicatorkit.model.findings import Finding, Severity
 
@@ -28,9 +29,9 @@ _TOP_ROWS: Final = 10
 _HEADER_NAMES: Final = 3
 
 
-def actuals_sheet_finding(grid: Grid) -> Finding | None:
+def actuals_sheet_finding(grid: Grid, container: Container = WORKBOOK) -> Finding | None:
     """IK724 at the header of ``grid`` when it is an actuals table (see the module), else
-    ``None``.
+    ``None``; ``container`` names what the grid is (a workbook's sheet, a document's table).
 
     >>> from indicatorkit.formats.grid import grid_from_rows
     >>> grid = grid_from_rows("填报", [["项目支出绩效自评填报表"],
@@ -64,7 +65,7 @@ def actuals_sheet_finding(grid: Grid) -> Finding | None:
         return Finding(
             "IK724",
             Severity.ERROR,
-            f"工作表“{grid.name}”是实际值表（填报表），不是目标表，未读作规格 (an actuals "
+            f"{container.grid[0]}“{grid.name}”是实际值表（填报表），不是目标表，未读作规格 (an actuals "
             "table — a filled-in template —, not a spec: not read as one)",
             row,
             cells[0].column,

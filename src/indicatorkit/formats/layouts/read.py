@@ -154,7 +154,9 @@ def read_grids(grids: Sequence[Grid], *, source: str, container: Container = WOR
         book.findings.extend(hidden_findings(grid))
         if grid.hidden_sheet:
             continue
-        if (refused := actuals_sheet_finding(grid)) is not None:  # an actuals table: IK724
+        if (
+            refused := actuals_sheet_finding(grid, container)
+        ) is not None:  # an actuals table: IK724
             book.findings.append(refused)
             book.refused = True
             continue
