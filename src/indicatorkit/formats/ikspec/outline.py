@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
 from typing import Any, ClassVar, NamedTuple
 
 from lark import Lark, Token, Tree
@@ -81,11 +80,15 @@ class Node(NamedTuple):
     children: tuple[Node, ...]
     comments: tuple[str, ...]
 
-    def lines(self) -> Iterator[int]:
+    def lines(self) -> list[int]:
         """The line of this entry, then the lines of the entries under it, in order."""
-        yield self.line
-        for child in self.children:
-            yield from child.lines()
+        lines = []
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            lines.append(node.line)
+            stack.extend(reversed(node.children))
+        return lines
 
 
 #: A key as ``spec.lark`` has it: no space, no colon; not starting with "-", "|" or "#".
