@@ -172,7 +172,7 @@ class DocumentTables:
                     ),
                     slot.part,
                 )
-            where = attrs.evolve(project.where or Where(Location(1)), at=Location(spot.line))
+            where = _at(project.where, Location(spot.line))
             found.append((attrs.evolve(project, number=number, where=where), spot.line))
         return found
 
@@ -217,10 +217,15 @@ class DocumentTables:
                 ),
                 slot.part,
             )
-        where = attrs.evolve(project.where or slot.where, at=slot.where.at)
+        where = _at(project.where, slot.where.at)
         return attrs.evolve(
             project, number=slot.number, name=slot.name or project.name, where=where
         )
+
+
+def _at(where: Where | None, at: Location) -> Where:
+    """``where``'s fields, the record itself at ``at``."""
+    return Where(at, where.fields if where is not None else None)
 
 
 def _placed(project: Project, table: Table) -> Project:
