@@ -34,7 +34,17 @@ def _unbalanced(text: str) -> bool:
 
 
 def check_names(found: FindingList, indicator: Indicator) -> None:
-    """Every finding about the names of ``indicator``, into ``found``."""
+    """Every finding about the names of ``indicator``, into ``found``.
+
+    >>> from indicatorkit import Indicator, parse_target
+    >>> found = FindingList(None)
+    >>> check_names(found, Indicator("产出指标", "数量指标", "培训人次", parse_target("≥1人次")))
+    >>> found.findings
+    []
+    >>> check_names(found, Indicator("服务指标", "数量指标", "受理数（件)", parse_target("≥1件")))
+    >>> [f.code for f in found.findings]
+    ['IK101', 'IK110']
+    """
     where = indicator.where
     _levels(found, indicator)
     if indicator.name and indicator.description == indicator.name:

@@ -80,7 +80,13 @@ BUDGET_POINTS = Fraction(10)
 
 class FindingList:
     """The findings of one lint run about the file ``file``, each placed at the record or
-    field it is about (records built in code: line 0)."""
+    field it is about (records built in code: line 0).
+
+    >>> found = FindingList("目标.ikspec")
+    >>> found.add("IK107", "", None)
+    >>> [(f.code, f.severity.value, f.file, f.line) for f in found.findings]
+    [('IK107', 'info', '目标.ikspec', 0)]
+    """
 
     def __init__(self, file: str | None) -> None:
         self.file = file

@@ -76,7 +76,17 @@ def _grade_scale(text: str) -> bool:
 
 
 def check_target(found: FindingList, indicator: Indicator, units: UnitRegistry | None) -> None:
-    """Every target finding about ``indicator`` (its text read with ``units``), into ``found``."""
+    """Every target finding about ``indicator`` (its text read with ``units``), into ``found``.
+
+    >>> from indicatorkit import Indicator, parse_target
+    >>> found = FindingList(None)
+    >>> check_target(found, Indicator("产出指标", "数量指标", "培训人次", parse_target("≥1人次")), None)
+    >>> found.findings
+    []
+    >>> check_target(found, Indicator("产出指标", "质量指标", "合格率", parse_target("≥200%")), None)
+    >>> [f.code for f in found.findings]
+    ['IK211']
+    """
     _repairs(found, indicator, units)
     if isinstance(indicator.target, Qualitative):
         _sentence(found, indicator)
