@@ -36,7 +36,7 @@ from indicatorkit.scoring.rules import (
 )
 from indicatorkit.scoring.score_rows import score_rows
 from indicatorkit.strategies import specs
-from indicatorkit.testing import check_rule_set, law_grades
+from indicatorkit.testing import check_rule_set, law_grades, law_monotone
 
 
 def _table(*rows: tuple[str, str, str, str | None], budget: str = "") -> str:
@@ -202,6 +202,20 @@ def test_the_overshoot_cut() -> None:
     assert score_indicator("≥100件", "129件", 10, rules="overshoot-cut").score == 10
     assert score_indicator(parse_target("≥100件"), 130, 10, rules="overshoot-cut").score == 8
     assert score_indicator("≥100件", "130件", 10).score == 10
+
+
+def test_the_monotone_law_holds_a_cut_off_the_rounding_grid() -> None:
+    """Found by Hypothesis: full marks on a weight off the 0.01 grid stay exact (173/26) while
+    the cut row is rounded (173/26 − 2 shown 4.65): the law compares exact scores, and the
+    rows as shown differ by the cut plus at most half a unit of rounding."""
+    weight = Fraction(173, 26)
+    full = score_indicator(parse_target("≥0.77"), 1, weight, rules="overshoot-cut")
+    cut = score_indicator(parse_target("≥0.77"), 2, weight, rules="overshoot-cut")
+    assert full.exact_score == weight and cut.exact_score == weight - 2
+    assert cut.score == Fraction(93, 20)
+    assert full.score is not None and full.score - cut.score <= 2 + Fraction(1, 200)
+    law = law_monotone(RULE_SETS["overshoot-cut"]).hypothesis.inner_test  # type: ignore[attr-defined]
+    law(target=parse_target("≥0.77"), weight=weight, direction=None, x=Fraction(1), y=Fraction(2))
 
 
 def test_the_execution_cap() -> None:

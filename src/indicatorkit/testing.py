@@ -166,8 +166,14 @@ def law_monotone(rules: RuleSet) -> Callable[..., None]:
         y: Fraction,
     ) -> None:
         low, high = sorted((x, y))
-        score_low = score_indicator(target, low, weight, direction=direction, rules=rules).score
-        score_high = score_indicator(target, high, weight, direction=direction, rules=rules).score
+        # exact scores: full marks are the weight itself, a cut row is rounded (173/26 − 2 is
+        # shown 4.65), so rows as shown can differ by the cut plus half a unit of rounding
+        score_low = score_indicator(
+            target, low, weight, direction=direction, rules=rules
+        ).exact_score
+        score_high = score_indicator(
+            target, high, weight, direction=direction, rules=rules
+        ).exact_score
         assert score_low is not None and score_high is not None
         cut = Fraction(0) if rules.overshoot_cut is None else rules.overshoot_cut.points
         if isinstance(target, Comparison):
