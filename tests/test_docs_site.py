@@ -162,7 +162,6 @@ INTERNAL = {
     "indicatorkit.language.bounds.comparison_bounds",
     "indicatorkit.model.records.field_text",
     "indicatorkit.model.records.split_levels",
-    "indicatorkit.units.registry_of",
     "indicatorkit.formats.workbook_grid.date_text",
     "indicatorkit.formats.workbook_grid.number_text",
 }

@@ -290,6 +290,56 @@ def test_the_nearest_units_of_a_chinese_word_are_counting_words() -> None:
     assert caught.value.counting_word == ""  # 月 is a grammar word: never suggested
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("万圆", "万元"), ("圆", "元"), ("亿圓", "亿元"), ("千圆", "千元"), ("噸", "吨")],
+)
+def test_a_unit_written_with_a_variant_character_suggests_the_unit_it_means(
+    written: str, meant: str
+) -> None:
+    """圆 (the currency's formal name) is 元 written another way: 万圆 is nearest to 万元, not to
+    万人次, with which it shares only 万.  The word stays unknown — only the suggestion."""
+    from indicatorkit.formats.json_values import DataProblem, load_unit
+    from indicatorkit.units import default_registry
+
+    registry = default_registry()
+    assert written not in registry.known_unit_set()
+    assert registry.nearest_units(written)[0] == meant
+    with pytest.raises(UnknownUnitError) as caught:
+        registry.unit(written)
+    assert caught.value.nearest[:1] == registry.nearest_units(written)[:1]
+    with pytest.raises(DataProblem) as problem:
+        load_unit(written)
+    assert problem.value.suggestion is not None
+    assert problem.value.suggestion.split(": ")[1].split("、")[0] == registry.nearest_units(
+        written
+    )[0]
+
+
+def test_a_variant_suggestion_is_only_a_unit_the_standard_spelling_names() -> None:
+    from indicatorkit.units import default_registry
+
+    registry = default_registry()
+    # 圆满 is not a unit in any spelling: no 元 is made up for it
+    assert "元满" not in registry.nearest_units("圆满")
+    assert registry.nearest_units("万圆")[:2] == ("万元", "万人次")
+
+
+@pytest.mark.parametrize("line", ["株", "株 =", "= [株]", " 株 ", "棵"])
+def test_a_line_without_a_definition_says_so_before_whether_its_name_is_taken(line: str) -> None:
+    """株 ships with the package, but the line ``株`` is not a definition at all: the error says
+    the line needs the form 名称 = 定义, not that 株 is already defined."""
+    from indicatorkit.formats.json_values import DataProblem, load_units
+    from indicatorkit.units import default_registry
+
+    with pytest.raises(UnitDefinitionError, match="名称 = 定义") as caught:
+        default_registry().define(line)
+    assert "已是已知单位" not in str(caught.value)
+    with pytest.raises(DataProblem, match="名称 = 定义") as problem:
+        load_units(["蔸 = [蔸]", line])
+    assert problem.value.at == (1,) and "already defined" not in problem.value.message
+
+
 def test_a_counting_word_hint_survives_pickling() -> None:
     import pickle
 

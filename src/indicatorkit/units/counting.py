@@ -1,0 +1,60 @@
+"""The shape of a counting word (量词): which unknown word after a number one could add as a
+count of its own, and which characters never are one.
+
+>>> could_be_counting_word("蔸"), could_be_counting_word("月"), "斤" in NOT_COUNTING_WORDS
+(True, False, True)
+"""
+
+from __future__ import annotations
+
+from indicatorkit.vocabulary import PREFIX_OPERATORS, RANGE_SEPARATORS, SUFFIX_OPERATORS
+
+__all__ = ["NOT_COUNTING_WORDS", "could_be_counting_word", "is_cjk"]
+
+#: Characters the target grammar reads itself — numerals and multipliers, the decimal 点, dates
+#: and deadline marks, 每 — and every character of the comparator vocabulary (以上, 不少于 …):
+#: never suggested as a counting word, because defining one would change how targets read.
+_GRAMMAR_CHARACTERS = frozenset(
+    "零〇一二两三四五六七八九十百千万亿点年月日号底末前完成之间每"
+    + "".join([*PREFIX_OPERATORS, *SUFFIX_OPERATORS, *RANGE_SEPARATORS])
+)
+
+#: The characters ``counting_words.txt`` deliberately leaves out (its header gives each
+#: reason): after a number they mean something other than a count — numerals, comparator and
+#: deadline words, time, units of another kind, money, ratios, grades, and characters that
+#: usually start another word (管理, 领导, 贴息, 服务).  None is ever taken for a counting word.
+NOT_COUNTING_WORDS = frozenset(
+    "十百千万亿两以上下内前底末月日号年季旬周天时刻秒分夜岁点米里尺寸丈方斤担石升斗吨度"
+    "元角分毛钱倍成折番级等档星代辈世管领贴服股"
+)
+
+
+def is_cjk(char: str) -> bool:
+    """Whether ``char`` is a Chinese character (the unified ideographs and their extensions).
+
+    >>> is_cjk("蔸"), is_cjk("k"), is_cjk("％")
+    (True, False, False)
+    """
+    return (
+        "\u3400" <= char <= "\u9fff"
+        or "\uf900" <= char <= "\ufaff"
+        or "\U00020000" <= char <= "\U0003134f"
+    )
+
+
+def could_be_counting_word(word: str) -> bool:
+    """True when ``word``, unknown after a number, has the shape of a counting word (量词) one
+    could add: a single Chinese character that the target grammar does not read itself and
+    that is not a unit of another kind (:data:`NOT_COUNTING_WORDS`).
+
+    >>> could_be_counting_word("蔸"), could_be_counting_word("月"), could_be_counting_word("斤")
+    (True, False, False)
+    >>> could_be_counting_word("km")
+    False
+    """
+    return (
+        len(word) == 1
+        and is_cjk(word)
+        and word not in _GRAMMAR_CHARACTERS
+        and word not in NOT_COUNTING_WORDS
+    )
