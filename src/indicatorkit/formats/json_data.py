@@ -58,6 +58,7 @@ from indicatorkit.formats import json_values as values
 from indicatorkit.formats.extras import require
 from indicatorkit.formats.format import Format, Input
 from indicatorkit.formats.imported import Imported
+from indicatorkit.formats.json_target import dump_target, load_target
 from indicatorkit.formats.output import write_text
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.lenient import LenientParse
@@ -218,7 +219,7 @@ class _Read:
 
 
 def _target(value: object, _: object) -> AnyTarget:
-    return (value.reading if isinstance(value, _Read) else values.load_target(value)).target
+    return (value.reading if isinstance(value, _Read) else load_target(value)).target
 
 
 def _target_text(value: object, _: object) -> str:
@@ -234,7 +235,7 @@ def _read_once(given: dict[str, object]) -> dict[str, object]:
     """An indicator's object with its target read (``_Read``), or as given when the target
     cannot be read: its field then reports the problems, located."""
     try:
-        return {**given, "target": _Read(values.load_target(given["target"]))}
+        return {**given, "target": _Read(load_target(given["target"]))}
     except (values.DataProblem, ExceptionGroup):
         return given
 
@@ -297,7 +298,7 @@ def _record_unstructure(cls: type, converter: cattrs.Converter) -> Callable[[Any
     def unstructure(indicator: Indicator) -> dict[str, Any]:
         data = base(indicator)
         read = indicator.read_target(values.UNITS.get())  # the reading kept, if any
-        data["target"] = values.dump_target(indicator.target_text, read)
+        data["target"] = dump_target(indicator.target_text, read)
         return data
 
     return unstructure

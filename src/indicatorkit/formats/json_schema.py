@@ -29,7 +29,7 @@ from typing import Any, Final
 import attrs
 
 from indicatorkit.formats.json_data import RECORDS, data_fields, nullable_inner
-from indicatorkit.formats.json_values import KIND_KEYS
+from indicatorkit.formats.json_target import KIND_KEYS
 from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model import records
