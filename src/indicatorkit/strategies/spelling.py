@@ -151,6 +151,90 @@ def _chinese_fits(numeral: str, unit_text: str, *, decimal: bool) -> bool:
     return not any(char in _PLACES for char in numeral)
 
 
+def _unit_pools(amount: Amount, *, need_unit: bool) -> list[list[tuple[str, Unit, Fraction]]]:
+    """The ways to write ``amount``'s unit that give an exact number, as ``(unit text, unit,
+    number)``, in pools to draw from: the plain unit words three times as often as the
+    multiplied ones (``万元``); the amount's own unit when no other writes it exactly."""
+    total = amount.normalized
+    plain: list[tuple[str, Unit, Fraction]] = []
+    scaled: list[tuple[str, Unit, Fraction]] = []
+    for text, unit in _written_for(amount.unit):
+        number = total / unit.factor
+        if is_terminating(number) and not (need_unit and text == ""):
+            (plain if _plain_unit_text(text) else scaled).append((text, unit, number))
+    if not plain and not scaled:  # only the amount's own unit writes it exactly
+        plain.append((amount.unit.symbol, amount.unit, amount.value))
+    return [pool for pool in (plain, plain, plain, scaled) if pool]
+
+
+def _percent_spelling(
+    draw: st.DrawFn, numeral: str, number: Fraction, unit: Unit
+) -> tuple[str, Unit, bool] | None:
+    """``百分之九十五`` (or ``百分之52.5``) for a percentage or a permille, sometimes."""
+    percent = unit == _units.unit("%")
+    if not (percent or unit == _units.unit("‰")) or number >= 10_000 or not draw(st.booleans()):
+        return None
+    if any(char in numeral for char in "万亿"):
+        return None
+    prefix = "百分之" if percent else "千分之"
+    if draw(st.booleans()):
+        numeral = draw(_arabic_number(number))  # 百分之52.5
+    return prefix + numeral, unit, False  # 百分之九十五
+
+
+def _numeral_and_unit(
+    draw: st.DrawFn, numeral: str, number: Fraction, unit_text: str, unit: Unit, *, decimal: bool
+) -> tuple[str, Unit, bool]:
+    """A Chinese numeral and its unit word: its digits sometimes in Arabic (``5万4千6百人``),
+    or spaced; a numeral that ends in a multiplier absorbs the unit's (五千元 is 五千 + 元)."""
+    read, gap = unit, draw(_gap())
+    mixed = (
+        number.denominator == 1
+        and numeral[0] not in _PLACES
+        and numeral[1:].lstrip(_PLACES) != ""
+        and not (unit_text and unit_text[0] in _PLACES)
+    )
+    if mixed and draw(st.booleans()):
+        return _arabic_digits(numeral) + gap + unit_text, unit, unit is _units.NO_UNIT
+    numeral = draw(_spaced(numeral))
+    if unit_text and unit_text[0] in _PLACES and not decimal and not gap:
+        # the numeral absorbs the multiplier: 五千元 is 五千 + 元
+        try:
+            read = _units.registry_in_use().lookup(unit_text[1:])
+        except KeyError:
+            read = unit  # 五千克: only 千克 means anything
+    return numeral + gap + unit_text, read, read is _units.NO_UNIT
+
+
+def _chinese_amount(
+    draw: st.DrawFn, number: Fraction, unit_text: str, unit: Unit
+) -> tuple[str, Unit, bool] | None:
+    """``number`` in a Chinese numeral with its unit, or ``None`` when no Chinese spelling
+    fits (too large, or a unit that would read as part of the numeral)."""
+    numeral = draw(_chinese_number(number))
+    if numeral is None:
+        return None
+    percent = _percent_spelling(draw, numeral, number, unit)
+    if percent is not None:
+        return percent
+    decimal = "点" in numeral
+    if not (_plain_unit_text(unit_text) and _chinese_fits(numeral, unit_text, decimal=decimal)):
+        return None
+    return _numeral_and_unit(draw, numeral, number, unit_text, unit, decimal=decimal)
+
+
+def _written_unit(draw: st.DrawFn, unit_text: str) -> str:
+    """A unit text as tables write it after Arabic digits: gaps, the multiplier apart, an
+    alias of the word (名 for 人), a rate's ``/`` as 每 (元/人, 元每人, 元 / 人, 次/月)."""
+    scale, word = _split_scale(unit_text)
+    spelled = draw(st.sampled_from(_aliases(word))) if word else ""
+    if "/" in spelled:  # 元/人, 元每人, 元 / 人, 次/月
+        if spelled.endswith("/个月") and draw(st.booleans()):
+            spelled = spelled[: -len("个月")] + "月"
+        spelled = spelled.replace("/", draw(st.sampled_from(["/", "/", "每", " / "])))
+    return draw(_gap()) + scale + (draw(_gap()) if scale and spelled else "") + spelled
+
+
 @st.composite
 def _spell_amount(
     draw: st.DrawFn, amount: Amount, *, need_unit: bool = False, chinese: bool = True
@@ -161,59 +245,16 @@ def _spell_amount(
     a Chinese numeral without unit), which a range's high end would lend to it.  With
     ``need_unit`` the spelling is never unitless.
     """
-    total = amount.normalized
-    plain: list[tuple[str, Unit, Fraction]] = []
-    scaled: list[tuple[str, Unit, Fraction]] = []
-    for text, unit in _written_for(amount.unit):
-        number = total / unit.factor
-        if is_terminating(number) and not (need_unit and text == ""):
-            (plain if _plain_unit_text(text) else scaled).append((text, unit, number))
-    if not plain and not scaled:  # only the amount's own unit writes it exactly
-        plain.append((amount.unit.symbol, amount.unit, amount.value))
-    pools = [pool for pool in (plain, plain, plain, scaled) if pool]
+    pools = _unit_pools(amount, need_unit=need_unit)
     unit_text, unit, number = draw(st.sampled_from(draw(st.sampled_from(pools))))
     style = draw(st.sampled_from(["arabic", "arabic", "chinese"] if chinese else ["arabic"]))
     if style == "chinese" and number >= 0:
-        numeral = draw(_chinese_number(number))
-        percent = unit == _units.unit("%") or unit == _units.unit("‰")
-        if numeral is not None and percent and number < 10_000 and draw(st.booleans()):
-            if not any(char in numeral for char in "万亿"):
-                prefix = "百分之" if unit == _units.unit("%") else "千分之"
-                if draw(st.booleans()):
-                    numeral = draw(_arabic_number(number))  # 百分之52.5
-                return prefix + numeral, unit, False  # 百分之九十五
-        decimal = "点" in numeral if numeral is not None else False
-        if (
-            numeral is not None
-            and _plain_unit_text(unit_text)
-            and _chinese_fits(numeral, unit_text, decimal=decimal)
-        ):
-            read, gap = unit, draw(_gap())
-            mixed = (
-                number.denominator == 1
-                and numeral[0] not in _PLACES
-                and numeral[1:].lstrip(_PLACES) != ""
-                and not (unit_text and unit_text[0] in _PLACES)
-            )
-            if mixed and draw(st.booleans()):
-                return _arabic_digits(numeral) + gap + unit_text, unit, unit is _units.NO_UNIT
-            numeral = draw(_spaced(numeral))
-            if unit_text and unit_text[0] in _PLACES and not decimal and not gap:
-                # the numeral absorbs the multiplier: 五千元 is 五千 + 元
-                try:
-                    read = _units.registry_in_use().lookup(unit_text[1:])
-                except KeyError:
-                    read = unit  # 五千克: only 千克 means anything
-            return numeral + gap + unit_text, read, read is _units.NO_UNIT
+        spelled = _chinese_amount(draw, number, unit_text, unit)
+        if spelled is not None:
+            return spelled
     text = draw(_arabic_number(number))
     if unit_text:
-        scale, word = _split_scale(unit_text)
-        spelled = draw(st.sampled_from(_aliases(word))) if word else ""
-        if "/" in spelled:  # 元/人, 元每人, 元 / 人, 次/月
-            if spelled.endswith("/个月") and draw(st.booleans()):
-                spelled = spelled[: -len("个月")] + "月"
-            spelled = spelled.replace("/", draw(st.sampled_from(["/", "/", "每", " / "])))
-        text += draw(_gap()) + scale + (draw(_gap()) if scale and spelled else "") + spelled
+        text += _written_unit(draw, unit_text)
     return text, unit, unit_text == ""
 
 
