@@ -20,6 +20,7 @@ already catch ``ValueError`` keep working.  Errors about a piece of text carry t
 from __future__ import annotations
 
 import unicodedata
+from typing import TypedDict, Unpack
 
 __all__ = [
     "AmbiguousTargetError",
@@ -81,6 +82,13 @@ def caret_line(text: str, start: int, end: int | None = None) -> str:
     return f"  {text}\n  {' ' * pad}{'^' * marks}"
 
 
+class _Where(TypedDict, total=False):
+    """Where in the text an error is beyond its position, and the hint (:class:`TextError`)."""
+
+    end: int | None
+    suggestion: str | None
+
+
 class TextError(IndicatorkitError):
     """An error located in a piece of text (a target or an actual value).
 
@@ -123,10 +131,17 @@ class TextError(IndicatorkitError):
             lines.append(f"  提示 / hint: {self.suggestion}")
         return "\n".join(lines)
 
+    #: What a subclass adds to the located message, carried when the error is pickled.
+    _pickled_extra: tuple[str, ...] = ()
+
     def __reduce__(self) -> tuple[object, ...]:
+        located = (type(self), self.message, self.text, self.position, self.end, self.suggestion)
+        if not self._pickled_extra:
+            return (_rebuild_text_error, located)
         return (
             _rebuild_text_error,
-            (type(self), self.message, self.text, self.position, self.end, self.suggestion),
+            located,
+            {name: getattr(self, name) for name in self._pickled_extra},
         )
 
 
@@ -267,48 +282,21 @@ class AmbiguousTargetError(InvalidTargetError):
     Deadline('8月底前')
     """
 
+    _pickled_extra = ("code", "reading")
+
     def __init__(
         self,
         message: str,
         text: str,
         position: int,
         *,
-        end: int | None = None,
-        suggestion: str | None = None,
         code: str = "T040",
         reading: object = None,
+        **where: Unpack[_Where],
     ) -> None:
         self.code = code
         self.reading = reading
-        super().__init__(message, text, position, end=end, suggestion=suggestion)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (
-            _rebuild_ambiguous,
-            (
-                type(self),
-                self.message,
-                self.text,
-                self.position,
-                self.end,
-                self.suggestion,
-                self.code,
-                self.reading,
-            ),
-        )
-
-
-def _rebuild_ambiguous(
-    cls: type[AmbiguousTargetError],
-    message: str,
-    text: str,
-    position: int,
-    end: int,
-    suggestion: str | None,
-    code: str,
-    reading: object,
-) -> AmbiguousTargetError:
-    return cls(message, text, position, end=end, suggestion=suggestion, code=code, reading=reading)
+        super().__init__(message, text, position, **where)
 
 
 class InvalidValueError(IndicatorkitError):

@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, TypeVar
 
 from hypothesis.errors import InvalidArgument
 
 Kind = Literal["comparison", "range", "deadline", "period", "qualitative"]
 Number = int | Fraction | Decimal
+T = TypeVar("T")
 
 #: The four kinds of target, as accepted by ``kinds=``.
 TARGET_KINDS: tuple[Kind, ...] = ("comparison", "range", "deadline", "period", "qualitative")
@@ -45,14 +46,21 @@ def check_bounds(
     return low, high
 
 
+def given_items(name: str, given: Iterable[T], must_be: str) -> tuple[T, ...]:
+    """The items of a collection argument ``name``: not a string (``must_be`` says what it
+    must be instead), and not empty."""
+    if isinstance(given, str):
+        raise InvalidArgument(f"{name}={given!r} must be {must_be}")
+    items = tuple(given)
+    if not items:
+        raise InvalidArgument(f"{name}= must not be empty")
+    return items
+
+
 def check_kinds(kinds: Iterable[Kind] | None) -> tuple[Kind, ...]:
     if kinds is None:
         return TARGET_KINDS
-    if isinstance(kinds, str):
-        raise InvalidArgument(f"kinds={kinds!r} must be a collection, e.g. kinds=[{kinds!r}]")
-    chosen = tuple(kinds)
-    if not chosen:
-        raise InvalidArgument("kinds= must not be empty")
+    chosen = given_items("kinds", kinds, f"a collection, e.g. kinds=[{kinds!r}]")
     for kind in chosen:
         if kind not in TARGET_KINDS:
             raise InvalidArgument(f"unknown kind {kind!r}; expected some of {TARGET_KINDS}")

@@ -18,7 +18,7 @@ from hypothesis.strategies import SearchStrategy
 from indicatorkit import units as _units
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.values import Amount, DatePoint, DateSpan
-from indicatorkit.strategies._arguments import Number, check_bounds, check_type
+from indicatorkit.strategies._arguments import Number, check_bounds, check_type, given_items
 from indicatorkit.units import Unit
 
 __all__ = [
@@ -155,11 +155,7 @@ def unit_words(
 def _unit_word_strategy(units: Iterable[str] | None) -> SearchStrategy[str]:
     if units is None:
         return unit_words()
-    if isinstance(units, str):
-        raise InvalidArgument(f"units={units!r} must be a collection of unit words, not a str")
-    words = tuple(units)
-    if not words:
-        raise InvalidArgument("units= must not be empty")
+    words = given_items("units", units, "a collection of unit words, not a str")
     for word in words:
         check_type("units[...]", word, str)
         _resolve(word)
@@ -221,6 +217,17 @@ def _last_day(month: int, year: int | None) -> int:
     return calendar.monthrange(year, month)[1]
 
 
+def _years(min_year: int, max_year: int, *, allow_year: bool) -> SearchStrategy[int | None]:
+    """The year of a date: none, or (``allow_year``) one from ``min_year`` to ``max_year``."""
+    check_type("min_year", min_year, int)
+    check_type("max_year", max_year, int)
+    if not 1 <= min_year <= max_year <= 9999:
+        raise InvalidArgument(f"need 1 <= min_year={min_year} <= max_year={max_year} <= 9999")
+    if allow_year:
+        return st.one_of(st.none(), st.integers(min_year, max_year))
+    return st.none()
+
+
 def date_points(
     *,
     min_year: int = 2000,
@@ -236,13 +243,7 @@ def date_points(
     >>> date_points().example()  # doctest: +SKIP
     DatePoint(month=6, day=30, year=2025)
     """
-    check_type("min_year", min_year, int)
-    check_type("max_year", max_year, int)
-    if not 1 <= min_year <= max_year <= 9999:
-        raise InvalidArgument(f"need 1 <= min_year={min_year} <= max_year={max_year} <= 9999")
-    years: SearchStrategy[int | None] = st.none()
-    if allow_year:
-        years = st.one_of(st.none(), st.integers(min_year, max_year))
+    years = _years(min_year, max_year, allow_year=allow_year)
 
     @st.composite
     def point(draw: st.DrawFn) -> DatePoint:
@@ -270,13 +271,7 @@ def date_spans(
     >>> date_spans().example()  # doctest: +SKIP
     DateSpan(start=DatePoint(month=3, day=1, year=None), end=DatePoint(month=11, day=None, year=None))
     """
-    check_type("min_year", min_year, int)
-    check_type("max_year", max_year, int)
-    if not 1 <= min_year <= max_year <= 9999:
-        raise InvalidArgument(f"need 1 <= min_year={min_year} <= max_year={max_year} <= 9999")
-    years: SearchStrategy[int | None] = st.none()
-    if allow_year:
-        years = st.one_of(st.none(), st.integers(min_year, max_year))
+    years = _years(min_year, max_year, allow_year=allow_year)
 
     def day_in(draw: st.DrawFn, year: int | None, first: bool) -> DatePoint:
         month = draw(st.integers(1, 12))
