@@ -168,19 +168,33 @@ def _column_block(
         row += 1
     fields: dict[str, object] = {"fund_sources": tuple(sources)}
     if total is None:
-        reading.at(
-            "IK721",
-            ERROR,
-            "预算栏没有“年度资金总额”行，预算未读入 (the budget block has no 年度资金总额 row: "
-            "no budget read)",
-            caption,
-            "在预算栏写上“年度资金总额”一行 / label the total row 年度资金总额",
-        )
+        _no_budget(reading, caption, _NO_TOTAL_ROW)
         return BudgetBlock(fields, row - 1)
     _total(reading, caption, unit, total, total_row, fields)
     _check_sources(reading, total, sources, fields)
     printed, places = _printed(total)
     return BudgetBlock(fields, row - 1, printed, places)
+
+
+#: Why a budget block gave no total (Chinese, English) and the hint: a column block without a
+#: 年度资金总额 row, a block of label–value pairs without a readable one.
+_NO_TOTAL_ROW = (
+    "预算栏没有“年度资金总额”行",
+    "the budget block has no 年度资金总额 row",
+    "在预算栏写上“年度资金总额”一行 / label the total row 年度资金总额",
+)
+_NO_READABLE_TOTAL = (
+    "预算栏没有可读的“年度资金总额”",
+    "no readable 年度资金总额 in the budget block",
+    "写上“年度资金总额”及其金额 / write 年度资金总额 and its amount",
+)
+
+
+def _no_budget(reading: GridReading, caption: Cell, why: tuple[str, str, str]) -> None:
+    """IK721 at the block's caption: no total was read, so no budget is (``why``: in Chinese,
+    in English, and the hint)."""
+    chinese, english, hint = why
+    reading.at("IK721", ERROR, f"{chinese}，预算未读入 ({english}: no budget read)", caption, hint)
 
 
 def _source(
@@ -329,14 +343,7 @@ def _pair_block(reading: GridReading, caption: Cell, unit: str, merged_bottom: i
         row += 1
     fields: dict[str, object] = {"fund_sources": tuple(sources)}
     if total is None:
-        reading.at(
-            "IK721",
-            ERROR,
-            "预算栏没有可读的“年度资金总额”，预算未读入 (no readable 年度资金总额 in the budget "
-            "block: no budget read)",
-            caption,
-            "写上“年度资金总额”及其金额 / write 年度资金总额 and its amount",
-        )
+        _no_budget(reading, caption, _NO_READABLE_TOTAL)
     else:
         fields["budget"] = Budget(total)
     return BudgetBlock(fields, row - 1)
