@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from indicatorkit import loads, score
 from indicatorkit.cli import main
 from indicatorkit.formats.actuals_file import read_actuals
+from indicatorkit.formats.table_text import in_stated_unit, stated_unit
 
 SPEC = """项目 1 法律援助
   预算：10000元
@@ -75,3 +76,73 @@ def test_score_reads_the_header_unit(tmp_path: Path, capsys: pytest.CaptureFixtu
     first = document["projects"][0]["indicators"][0]
     assert first["outcome"] == "met" and first["actual"] == "46800元"
     assert [f["code"] for f in document["findings"]].count("IK414") == 1
+
+
+# --- a count or a length the header states, and a column letter that is not a unit -----------
+
+COUNTS_SPEC = """项目 1 职业技能培训
+  指标 产出指标 / 数量指标 / 培训人次
+    指标值：≥700人次
+    分值：40
+  指标 产出指标 / 数量指标 / 新建站点
+    指标值：≥3个
+    分值：30
+  指标 产出指标 / 数量指标 / 道路里程
+    指标值：≥12公里
+    分值：30
+"""
+_COUNTED = {"人次": "培训人次", "个": "新建站点", "公里": "道路里程"}
+
+
+@pytest.mark.parametrize(
+    ("header", "unit"),
+    [("实际完成值（人次）", "人次"), ("实际值(个)", "个"), ("实际完成值（公里）", "公里")],
+)
+def test_a_header_that_states_a_count_or_a_length_reads_bare_numbers_in_it(
+    header: str, unit: str
+) -> None:
+    """Not only money and %: any unit word the header states in brackets, said as IK414 at the
+    header cell, as for 实际值（元）."""
+    name = _COUNTED[unit]
+    actuals = read_actuals(
+        f"项目,三级指标,{header}\n1,{name},735\n1,{name},已完成\n", file="实际值.csv"
+    )
+    assert [row.actual for row in actuals.rows] == [f"735{unit}", "已完成"]
+    (said,) = actuals.findings
+    assert (said.code, said.line, said.column) == ("IK414", 1, 3)
+    assert header in said.message and f"读作{unit}" in said.message
+
+
+@pytest.mark.parametrize("header", ["实际完成值(B)", "实际值(A)", "实际值(C)", "实际完成值（B）"])
+def test_a_column_letter_in_brackets_is_not_a_unit(header: str) -> None:
+    """Hubei's self-assessment writes 实际完成值(B) (B a column letter, 执行率(B/A)): a Latin
+    letter must not become the unit B (bytes) of every bare number below it."""
+    actuals = read_actuals(f"项目,三级指标,{header}\n1,培训人次,735\n", file="实际值.csv")
+    assert [row.actual for row in actuals.rows] == ["735"]
+    assert not [f for f in actuals.findings if f.code == "IK414"]
+    assert in_stated_unit("735", header) == "735" and stated_unit(header) == ""
+    assert in_stated_unit("735", "年初目标值(A)") == "735"
+
+
+@pytest.mark.parametrize("header", ["实际完成值（说明）", "实际值（20分）", "实际完成值（数量）"])
+def test_a_bracketed_word_that_names_no_unit_leaves_the_number_bare(header: str) -> None:
+    assert stated_unit(header) == "" and in_stated_unit("96", header) == "96"
+
+
+@settings(deadline=None, max_examples=40)
+@given(
+    unit=st.sampled_from(sorted(_COUNTED)),
+    value=st.integers(min_value=0, max_value=5000),
+    spelling=st.sampled_from(
+        ["实际值（{}）", "实际完成值({})", "完成值 （{}）", "实际完成值（{}）"]
+    ),
+)
+def test_a_counted_header_unit_scores_as_the_unit_in_the_cell(
+    unit: str, value: int, spelling: str
+) -> None:
+    def scores(header: str, cell: str) -> list[object]:
+        table = f"项目,三级指标,{header}\n1,{_COUNTED[unit]},{cell}\n"
+        result = score(loads(COUNTS_SPEC), read_actuals(table, file="实际值.csv"))
+        return [(i.score.outcome, i.score.score) for i in result.projects[0].indicators]
+
+    assert scores(spelling.format(unit), str(value)) == scores("实际值", f"{value}{unit}")

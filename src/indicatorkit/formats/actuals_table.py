@@ -19,7 +19,7 @@ from typing import Final
 import attrs
 
 from indicatorkit.errors import IndicatorkitError
-from indicatorkit.formats.table_text import header_key, in_stated_unit
+from indicatorkit.formats.table_text import header_key, in_stated_unit, stated_unit
 from indicatorkit.language.parse import parse_actual
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.actuals import ActualRow, Actuals, finding
@@ -238,8 +238,7 @@ def _table(
 
 def _header_unit(header: str) -> str | None:
     """The unit a value column's header states (``实际值（元）``: 元), or ``None``."""
-    stated = in_stated_unit("0", header)
-    return stated[1:] if stated != "0" else None
+    return stated_unit(header) or None
 
 
 def _width_problem(

@@ -18,7 +18,17 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-__all__ = ["HINT", "UndecodableTable", "decode_table", "header_key", "in_stated_unit"]
+from indicatorkit.units import registry_in_use
+from indicatorkit.units.counting import is_cjk
+
+__all__ = [
+    "HINT",
+    "UndecodableTable",
+    "decode_table",
+    "header_key",
+    "in_stated_unit",
+    "stated_unit",
+]
 
 HINT = "请另存为“CSV UTF-8”或 UTF-8 文本 / save it as 'CSV UTF-8' or UTF-8 text"
 
@@ -85,29 +95,55 @@ def header_key(cell: str, names: Mapping[str, str]) -> str | None:
     return keys.pop() if len(keys) == 1 else None
 
 
-#: A unit a value column's header states: 实际完成值（元）, 实际值(%), 完成值（百分比）.
-_STATED_UNIT = re.compile(r"[(（]\s*(万元|元|千元|亿元|%|百分比)\s*[)）]\s*$")
+#: The bracketed end of a value column's header: 实际完成值（元）, 实际值(%), 完成值（人次）.
+_BRACKETED = re.compile(r"[(（]\s*([^()（）]+?)\s*[)）]\s*$")
+_RATIO_WORDS = {"百分比": "%", "百分率": "%"}
 _BARE_NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+def stated_unit(header: str) -> str:
+    """The unit a value column's header states in brackets at its end, or ``""``: ``%`` or
+    ``‰``, or Chinese unit words the units in use know (元, 万元, 人次, 个, 公里, 元/人) — never
+    a column letter (湖北的 ``实际完成值(B)``), a note or a number of points (``（20分）``).
+
+    >>> stated_unit("实际完成值（人次）"), stated_unit("实际值(％)"), stated_unit("完成值（百分比）")
+    ('人次', '%', '%')
+    >>> stated_unit("实际完成值(B)"), stated_unit("实际完成值（说明）"), stated_unit("实际值（20分）")
+    ('', '', '')
+    """
+    found = _BRACKETED.search(unicodedata.normalize("NFKC", header))
+    if found is None:
+        return ""
+    word = _RATIO_WORDS.get(found.group(1), found.group(1))
+    if word in ("%", "‰"):
+        return word
+    if not all(is_cjk(char) or char == "/" for char in word):
+        return ""
+    try:
+        registry_in_use().unit_of_text(word)
+    except KeyError:
+        return ""
+    return word
 
 
 def in_stated_unit(text: str, header: str, unit: str = "") -> str:
     """A cell's value as the table states it: a bare number under a header that names its
-    unit (``实际完成值（元）``), else beside a unit cell's ``unit``, takes that unit; any other
-    text is kept as written.  A bare number left bare is read against the target later, and
-    questioned when that reading is implausible (:mod:`indicatorkit.language.bare_numbers`).
+    unit (``实际完成值（元）``, ``实际完成值（人次）``: :func:`stated_unit`), else beside a unit
+    cell's ``unit``, takes that unit; any other text is kept as written.  A bare number left
+    bare is read against the target later, and questioned when that reading is implausible
+    (:mod:`indicatorkit.language.bare_numbers`).
 
     >>> in_stated_unit("46,800", "实际完成值（元）"), in_stated_unit("96", "实际值(%)")
     ('46800元', '96%')
     >>> in_stated_unit("46800", "实际完成值"), in_stated_unit("已完成", "实际完成值（元）")
     ('46800', '已完成')
-    >>> in_stated_unit("735", "实际完成值", "人次")
-    '735人次'
+    >>> in_stated_unit("735", "实际完成值", "人次"), in_stated_unit("735", "实际完成值(B)")
+    ('735人次', '735')
     """
     if not _BARE_NUMBER.fullmatch(text.strip()):
         return text
-    stated = _STATED_UNIT.search(unicodedata.normalize("NFKC", header))
-    word = stated.group(1) if stated else unit.strip()
+    word = stated_unit(header) or unit.strip()
     if word in ("", "—", "-", "/", "无"):
         return text
-    word = "%" if word in ("百分比", "百分率") else word
+    word = _RATIO_WORDS.get(word, word)
     return text.strip().replace(",", "") + word
