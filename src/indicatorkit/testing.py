@@ -45,7 +45,7 @@ from indicatorkit.language.targets import AnyTarget, Comparison, Range
 from indicatorkit.language.values import Amount
 from indicatorkit.model.records import Indicator, Project, Spec
 from indicatorkit.scoring.indicator import Outcome, score_indicator
-from indicatorkit.scoring.report import score
+from indicatorkit.scoring.report import ProjectScore, score
 from indicatorkit.scoring.rules import RoundingStage, RuleSet
 from indicatorkit.strategies import (
     actuals_meeting,
@@ -325,23 +325,28 @@ def law_weight_sums(
     projects = tuple(weighted(p) if p.withheld is None else p for p in spec.projects)
     result = score(attrs.evolve(spec, projects=projects), rules=rules)
     for project in result.projects:
-        rows = [item.score for item in project.indicators]
-        possible = sum((row.weight for row in rows), Fraction(0)) + project.budget.weight
-        assert project.weight_sum == possible
-        if possible != 100 and not rules.rescale_weights:
-            assert project.grade is None and project.grade_note, project
-        low, high = project.total_range
-        if rules.rescale_weights:
-            assert 0 <= low <= high <= 100, project.total_range
-        if project.grade is not None and rules.execution_caps == ():
-            assert rules.grade(low) == project.grade
-        plain = not project.rescaled and rules.execution_caps == ()
-        if plain and rules.rounding.stage is RoundingStage.INDICATOR:
-            counted = [row.score_range[0] if row.score is None else row.score for row in rows]
-            counted.append(project.budget.score_range[0])
-            # each row as shown (full marks on a weight off the grid, 1/3, show 0.33)
-            shown = sum((rules.rounding.round(value) for value in counted), Fraction(0))
-            assert low == shown, project
+        _check_weight_sum(rules, project)
+
+
+def _check_weight_sum(rules: RuleSet, project: ProjectScore) -> None:
+    """:func:`law_weight_sums` for one scored project."""
+    rows = [item.score for item in project.indicators]
+    possible = sum((row.weight for row in rows), Fraction(0)) + project.budget.weight
+    assert project.weight_sum == possible
+    if possible != 100 and not rules.rescale_weights:
+        assert project.grade is None and project.grade_note, project
+    low, high = project.total_range
+    if rules.rescale_weights:
+        assert 0 <= low <= high <= 100, project.total_range
+    if project.grade is not None and rules.execution_caps == ():
+        assert rules.grade(low) == project.grade
+    plain = not project.rescaled and rules.execution_caps == ()
+    if plain and rules.rounding.stage is RoundingStage.INDICATOR:
+        counted = [row.score_range[0] if row.score is None else row.score for row in rows]
+        counted.append(project.budget.score_range[0])
+        # each row as shown (full marks on a weight off the grid, 1/3, show 0.33)
+        shown = sum((rules.rounding.round(value) for value in counted), Fraction(0))
+        assert low == shown, project
 
 
 LAWS: tuple[_Law, ...] = (
