@@ -311,9 +311,9 @@ def test_a_unit_written_with_a_variant_character_suggests_the_unit_it_means(
     with pytest.raises(DataProblem) as problem:
         load_unit(written)
     assert problem.value.suggestion is not None
-    assert problem.value.suggestion.split(": ")[1].split("、")[0] == registry.nearest_units(
-        written
-    )[0]
+    assert (
+        problem.value.suggestion.split(": ")[1].split("、")[0] == registry.nearest_units(written)[0]
+    )
 
 
 def test_a_variant_suggestion_is_only_a_unit_the_standard_spelling_names() -> None:
@@ -323,6 +323,20 @@ def test_a_variant_suggestion_is_only_a_unit_the_standard_spelling_names() -> No
     # 圆满 is not a unit in any spelling: no 元 is made up for it
     assert "元满" not in registry.nearest_units("圆满")
     assert registry.nearest_units("万圆")[:2] == ("万元", "万人次")
+
+
+@pytest.mark.parametrize(("text", "meant"), [("≥5圆", "元"), ("≥5万圆", "万元"), ("≥5臺", "台")])
+def test_a_variant_of_a_units_character_is_never_taken_for_a_counting_word(
+    text: str, meant: str
+) -> None:
+    """圆 is 元 written another way, not a count of its own: lenient reading does not make it a
+    new dimension (T023), and the error offers the unit it means, not define_unit("圆 = [圆]")."""
+    with pytest.raises(UnknownUnitError) as caught:
+        parse_target(text, lenient=True)
+    assert caught.value.nearest[0] == meant
+    assert caught.value.counting_word == ""
+    assert f'define_unit("{text[-1]} = [{text[-1]}]")' not in str(caught.value)
+    assert parse_target("≥5蔸", lenient=True).diagnostics[0].code == "T023"  # a real one still is
 
 
 @pytest.mark.parametrize("line", ["株", "株 =", "= [株]", " 株 ", "棵"])

@@ -21,7 +21,8 @@ value, :data:`SCALES`, dimension texts), :mod:`~indicatorkit.units.shipped` (the
 definition files), :mod:`~indicatorkit.units.counting` (the shape of a counting word),
 :mod:`~indicatorkit.units.definition_lines` (checking a definition line),
 :mod:`~indicatorkit.units.registry` (:class:`UnitRegistry`), :mod:`~indicatorkit.units.quantities`
-(pint quantities), :mod:`~indicatorkit.units.suggestions` (did-you-mean); every name below is
+(pint quantities), :mod:`~indicatorkit.units.variants` (other spellings of a unit's characters),
+:mod:`~indicatorkit.units.suggestions` (did-you-mean); every name below is
 imported from here.
 
 >>> unit("万元")

@@ -7,6 +7,7 @@ count of its own, and which characters never are one.
 
 from __future__ import annotations
 
+from indicatorkit.units.variants import standard_spelling
 from indicatorkit.vocabulary import PREFIX_OPERATORS, RANGE_SEPARATORS, SUFFIX_OPERATORS
 
 __all__ = ["NOT_COUNTING_WORDS", "could_be_counting_word", "is_cjk"]
@@ -44,17 +45,19 @@ def is_cjk(char: str) -> bool:
 
 def could_be_counting_word(word: str) -> bool:
     """True when ``word``, unknown after a number, has the shape of a counting word (量词) one
-    could add: a single Chinese character that the target grammar does not read itself and
-    that is not a unit of another kind (:data:`NOT_COUNTING_WORDS`).
+    could add: a single Chinese character that the target grammar does not read itself, that
+    is not a unit of another kind (:data:`NOT_COUNTING_WORDS`) and that is not another spelling
+    of a unit's character (圆 for 元, 臺 for 台: :mod:`~indicatorkit.units.variants`).
 
     >>> could_be_counting_word("蔸"), could_be_counting_word("月"), could_be_counting_word("斤")
     (True, False, False)
-    >>> could_be_counting_word("km")
-    False
+    >>> could_be_counting_word("km"), could_be_counting_word("圆"), could_be_counting_word("臺")
+    (False, False, False)
     """
     return (
         len(word) == 1
         and is_cjk(word)
         and word not in _GRAMMAR_CHARACTERS
         and word not in NOT_COUNTING_WORDS
+        and standard_spelling(word) == word
     )

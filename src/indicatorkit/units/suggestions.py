@@ -1,65 +1,28 @@
 """Did-you-mean for an unknown unit word: the known unit words nearest to it.
 
-A word is first written in the standard characters of the shipped units — the look-alikes the
-target text maps (:data:`~indicatorkit.vocabulary.CHARACTER_ALIASES`: 萬, 個) and the variants
-that are only ever a unit's other spelling (:data:`UNIT_CHARACTER_VARIANTS`: 圆 and 圓 for 元,
-噸 for 吨) — so that ``万圆`` is nearest to ``万元``, which it means, rather than to ``万人次``,
+A word is first written in the standard characters of the shipped units
+(:func:`~indicatorkit.units.variants.standard_spelling`: 萬 for 万, 圆 and 圓 for 元, 噸 for 吨) — so
+that ``万圆`` is nearest to ``万元``, which it means, rather than to ``万人次``,
 which shares a character with it.  The word is still unknown: only the suggestion changes.
 
 >>> from indicatorkit.units import default_registry
->>> nearest_units(default_registry(), "万圆"), UNIT_CHARACTER_VARIANTS["圆"]
-(('万元', '万人次'), '元')
+>>> nearest_units(default_registry(), "万圆")
+('万元', '万人次')
 """
 
 from __future__ import annotations
 
 import difflib
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from indicatorkit.units.counting import is_cjk
 from indicatorkit.units.dimensions import MAX_UNIT_TEXT
-from indicatorkit.vocabulary import CHARACTER_ALIASES
+from indicatorkit.units.variants import standard_spelling
 
 if TYPE_CHECKING:
     from indicatorkit.units.registry import UnitRegistry
 
-__all__ = ["UNIT_CHARACTER_VARIANTS", "nearest_units", "standard_spelling"]
-
-#: Characters written in a unit word for the one the shipped units use: 圆 (the currency's
-#: formal name, printed on the notes) and its traditional 圓 for 元, and the traditional forms of
-#: units whose traditional form is not itself defined (the counting words' are: 張, 塊 …).
-UNIT_CHARACTER_VARIANTS: MappingProxyType[str, str] = MappingProxyType(
-    {
-        "圆": "元",
-        "圓": "元",
-        "噸": "吨",
-        "畝": "亩",
-        "裏": "里",
-        "裡": "里",
-        "時": "时",
-        "週": "周",
-        "歲": "岁",
-        "臺": "台",
-        "項": "项",
-        "場": "场",
-        "戶": "户",
-        "車": "车",
-        "輛": "辆",
-        "條": "条",
-    }
-)
-
-_STANDARD_FORMS = str.maketrans({**CHARACTER_ALIASES, **UNIT_CHARACTER_VARIANTS})
-
-
-def standard_spelling(word: str) -> str:
-    """``word`` in the characters the shipped units are written with.
-
-    >>> standard_spelling("萬圓"), standard_spelling("公噸"), standard_spelling("人次")
-    ('万元', '公吨', '人次')
-    """
-    return word.translate(_STANDARD_FORMS)
+__all__ = ["nearest_units"]
 
 
 def _meant(registry: UnitRegistry, word: str, standard: str) -> list[str]:
