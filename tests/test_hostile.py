@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -185,6 +187,47 @@ def test_errors_pickle_whole() -> None:
         again = pickle.loads(pickle.dumps(error))
         assert type(again) is type(error) and str(again) == str(error)
         assert vars(again) == vars(error)
+
+
+_PICKLE_WITH_TRACEBACKS = """
+import pickle
+from indicatorkit import loads, parse_actual, parse_target
+from indicatorkit.errors import IndicatorkitError
+from indicatorkit.units import default_registry
+import tblib.pickling_support
+tblib.pickling_support.install()  # as dask does: every exception travels with its chain
+calls = (
+    lambda: parse_target("≥200件").check("200人"),
+    lambda: parse_target("≥95%%"),
+    lambda: parse_target("≥5人天"),
+    lambda: parse_target("13月底前"),
+    lambda: parse_actual("约%%"),
+    lambda: loads("项目 1\\n  指标值：≥95%\\n"),
+    lambda: default_registry().define("cm = [length]/100"),
+)
+for call in calls:
+    try:
+        call()
+    except IndicatorkitError as error:
+        assert str(pickle.loads(pickle.dumps(error))) == str(error)
+    else:
+        raise AssertionError("no error")
+print("all pickled")
+"""
+
+
+def test_errors_pickle_whole_where_tracebacks_travel_too() -> None:
+    """Dask installs tblib's hook: an exception is pickled with its context and traceback.
+    Our errors never carry lark's exception (with its parser state) as their context."""
+    pytest.importorskip("tblib.pickling_support")
+    run = subprocess.run(
+        [sys.executable, "-c", _PICKLE_WITH_TRACEBACKS],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert run.returncode == 0 and "all pickled" in run.stdout, run.stderr
 
 
 # ---- fuzz: a target or our error, for any text and any actual ---------------------------------

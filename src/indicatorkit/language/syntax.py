@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 from lark.exceptions import UnexpectedInput
 
-from indicatorkit.errors import TargetSyntaxError
+from indicatorkit.errors import TargetSyntaxError, TextError
 from indicatorkit.language.conventions import Convention
 from indicatorkit.language.grammar import Located, Start, parser_for
 from indicatorkit.language.hints import syntax_error
@@ -80,28 +80,38 @@ def read_with_grammar(
     'prose: 及时发放'
     """
     normalised, index = normalize(text)
+    # everything that may raise is done outside the handlers: an error never carries lark's
+    # exception (and its parser state) as ``__context__``, so it pickles whole even where a
+    # traceback-pickling hook (tblib, installed by dask) sends the context along
+    unexpected: UnexpectedInput | None = None
+    problem: TextError | None = None
     try:
         read: Any = parser_for(registry).parse(normalised, start=start.value)
     except Located as located:
         position = original_position(index, located.start)
         end = original_position(index, located.end)
-        raise located.cls(
+        problem = located.cls(
             located.message, text, position, end=end, suggestion=located.suggestion
-        ) from None
+        )
     except UnexpectedInput as error:
-        if otherwise is not None:
-            other = otherwise(normalised)
-            if other is not None:
-                return other
-        raise syntax_error(text, normalised, index, error, start, registry) from None
+        unexpected = error
     except RecursionError:
-        raise TargetSyntaxError(
+        problem = TargetSyntaxError(
             f"{start.label}嵌套过深 (nested too deeply)", text, 0, end=len(text)
-        ) from None
-    if isinstance(read, Convention):  # located in the text as given, like an error
-        start_at, end_at = original_position(index, read.start), original_position(index, read.end)
-        return attrs.evolve(read, start=start_at, end=end_at)
-    return read
+        )
+    else:
+        if isinstance(read, Convention):  # located in the text as given, like an error
+            start_at = original_position(index, read.start)
+            end_at = original_position(index, read.end)
+            return attrs.evolve(read, start=start_at, end=end_at)
+        return read
+    if unexpected is not None:
+        other = None if otherwise is None else otherwise(normalised)
+        if other is not None:
+            return other
+        problem = syntax_error(text, normalised, index, unexpected, start, registry)
+    assert problem is not None
+    raise problem
 
 
 #: What a :class:`CachedReader` reads a text to.

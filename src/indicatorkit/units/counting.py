@@ -13,10 +13,11 @@ from indicatorkit.vocabulary import PREFIX_OPERATORS, RANGE_SEPARATORS, SUFFIX_O
 __all__ = ["NOT_COUNTING_WORDS", "could_be_counting_word", "is_cjk"]
 
 #: Characters the target grammar reads itself — numerals and multipliers, the decimal 点, dates
-#: and deadline marks, 每 — and every character of the comparator vocabulary (以上, 不少于 …):
-#: never suggested as a counting word, because defining one would change how targets read.
+#: and deadline marks, 每 and 整, the joiners 且 / 并 / 而, 比 and the comparison words after
+#: it (大, 少 …) — and every character of the comparator vocabulary (以上, 不少于 …): never
+#: suggested as a counting word, because defining one would change how targets read.
 _GRAMMAR_CHARACTERS = frozenset(
-    "零〇一二两三四五六七八九十百千万亿点年月日号底末前完成之间每"
+    "零〇一二两三四五六七八九十百千万亿点年月日号底末前完成之间每整且并而比大多高小少低"
     + "".join([*PREFIX_OPERATORS, *SUFFIX_OPERATORS, *RANGE_SEPARATORS])
 )
 
@@ -53,6 +54,8 @@ def could_be_counting_word(word: str) -> bool:
     (True, False, False)
     >>> could_be_counting_word("km"), could_be_counting_word("圆"), could_be_counting_word("臺")
     (False, False, False)
+    >>> could_be_counting_word("且")  # ≥1且… joins two conditions
+    False
     """
     return (
         len(word) == 1
