@@ -57,8 +57,6 @@ _NOT_IN_SENTENCE = "零〇一二两三四五六七八九十百千万亿半年" +
 #: numerals out is slower to match than the two checks.)
 _SENTENCE = words_only
 _AMOUNT_OR_YEAR = re.compile("[" + re.escape(_NOT_IN_SENTENCE) + "]").search
-#: 对 and 對 count pairs (五对): a text with one may be a number word (``reading`` decides).
-_PAIRS = frozenset("对對")
 
 
 def sentence(text: str, registry: UnitRegistry) -> Qualitative | None:
@@ -77,11 +75,15 @@ def sentence(text: str, registry: UnitRegistry) -> Qualitative | None:
     stripped = text.strip()
     if not stripped.strip(_PUNCTUATION):
         return None  # no letter: not prose
-    normalised = normalize(stripped)[0] if not stripped.isalpha() else stripped
-    if normalised in registry.known_unit_set():
-        return None  # a unit alone: an unfilled cell (an error)
-    if not _PAIRS.isdisjoint(normalised) and _number_words_only(normalised, registry):
-        return None
+    pairs = "对" in stripped or "對" in stripped  # (a frozenset's isdisjoint hashes each character)
+    if pairs or len(stripped) <= len(registry.known_unit_words()[0]):
+        # normalising never shortens these characters (… becomes ...): a longer text is no
+        # unit word, and one without 对 no pair count — most sentences need no normal form
+        normalised = normalize(stripped)[0] if not stripped.isalpha() else stripped
+        if normalised in registry.known_unit_set():
+            return None  # a unit alone: an unfilled cell (an error)
+        if pairs and _number_words_only(normalised, registry):
+            return None
     return Qualitative(stripped)
 
 

@@ -188,18 +188,47 @@ def _scaled(word: str, registry: UnitRegistry) -> Unit | None:
     return None if unit is None else registry.scaled(scale, unit)
 
 
+#: What the words after a number mean (a unit, a multiplier, a rate — ``None``: the grammar
+#: reads them), kept per registry: at most this many, each at most :data:`_KEPT_WORD` long, so
+#: hostile text cannot grow it.  A multiplier's unit is built anew when resolved, and a word
+#: that names nothing raises inside the registry: both are costly on every reading.
+_KEPT_WORDS = 4096
+_KEPT_WORD = 24
+_UNSEEN = object()
+
+
+def _words_after_number(registry: UnitRegistry) -> dict[str, Unit | None]:
+    found: dict[str, Unit | None] | None = registry.memo.get(_words_after_number)
+    if found is None:
+        found = registry.memo.setdefault(_words_after_number, {})
+    return found
+
+
+def _resolve_after_number(word: str, registry: UnitRegistry) -> Unit | None:
+    """:func:`unit_after_number` on a word not yet kept, kept when there is room."""
+    try:
+        unit: Unit | None = registry.lookup(word)
+    except KeyError:
+        unit = _scaled(word, registry) or _unit(word, registry)
+    found = _words_after_number(registry)
+    if len(found) < _KEPT_WORDS and len(word) <= _KEPT_WORD:
+        found[word] = unit
+    return unit
+
+
 def unit_after_number(word: str, registry: UnitRegistry) -> Unit | None:
     """The unit ``word`` means right after a number, as the grammar's lexer reads it (a unit
-    word, a multiplier, a rate; ``""`` is no unit), or ``None`` for the grammar to read.
+    word, a multiplier, a rate; ``""`` is no unit), or ``None`` for the grammar to read (kept
+    per registry).
 
     >>> from indicatorkit.units import default_registry
     >>> [unit_after_number(word, default_registry()).symbol for word in ("件", "万亩", "元/月")]
     ['件', '万亩', '元/个月']
+    >>> unit_after_number("万亩", default_registry()) is unit_after_number("万亩", default_registry())
+    True
     """
-    try:
-        return registry.lookup(word)
-    except KeyError:
-        return _scaled(word, registry) or _unit(word, registry)
+    unit = _words_after_number(registry).get(word, _UNSEEN)
+    return _resolve_after_number(word, registry) if unit is _UNSEEN else unit  # type: ignore[return-value]
 
 
 def match_plain(
@@ -234,13 +263,13 @@ def match_plain(
     # number_value and unit_after_number, inlined: this is the hot path of every reading
     if "," in number and _SEPARATED(number) is None:
         return None  # "1,00": the grammar gives the located error
-    try:
-        unit = registry.lookup(word)
-    except KeyError:
-        found = _scaled(word, registry) or _unit(word, registry)
-        if found is None:
-            return None  # the grammar reads the unit or gives the located error
-        unit = found
+    unit = (registry.memo.get(_words_after_number) or _words_after_number(registry)).get(
+        word, _UNSEEN
+    )
+    if unit is _UNSEEN:
+        unit = _resolve_after_number(word, registry)
+    if unit is None:
+        return None  # the grammar reads the unit or gives the located error
     try:
         value = decimal_value(number)
     except InvalidValueError:
