@@ -80,6 +80,8 @@ def test_the_fast_path_takes_the_common_forms() -> None:
         "1.2万亩",
         "≦380万",
         "20万人以上",
+        "1.5万件/100套",
+        "≤500元/100km",
     ):
         assert _simple(normalize(text)[0], Start.TARGET) is not None, text
 
@@ -93,7 +95,8 @@ def test_fast_path_declines_what_it_does_not_know() -> None:
         "90%-100%",
         "12月底前",
         "2025年内",
-        "1.5万件/100套",
+        "1.5万件/2.5套",
+        "1/2",
         "5万千克米",
     ):
         assert _simple(normalize(text)[0], Start.TARGET) is None, text

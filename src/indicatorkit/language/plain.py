@@ -80,10 +80,15 @@ def _pattern(space: str, unit: str = "") -> Callable[[str], re.Match[str] | None
     suffix operator, with ``space`` between them.  A unit word holds no digit, space,
     look-alike character or suffix start (or, with ``unit``, is what it matches), and the
     operator words hold no look-alike either, so a normalised text that matches is already
-    what :func:`~indicatorkit.language.text.normalize` would give."""
+    what :func:`~indicatorkit.language.text.normalize` would give.
+
+    Each part is matched once, never given back (atomic, possessive): the operator ends
+    where the digits start, the number where they stop, the word before a suffix start — so
+    what a shorter part would leave the next one could not match either, and a text that
+    is no plain form (``2023年12月``) fails at once instead of trying every split."""
     return re.compile(
-        f"{space}({_alternation(PREFIX_OPERATORS)})?{space}({NUMBER}){space}"
-        f"({unit or _WORD})"
+        f"{space}((?>{_alternation(PREFIX_OPERATORS)}))?{space}([0-9][0-9,]*+(?:\\.[0-9]+)?+)"
+        f"{space}({unit or _WORD + '+'})"
         f"({_alternation(SUFFIX_OPERATORS)})?{space}"
     ).fullmatch
 
@@ -97,6 +102,10 @@ _SPACED = _pattern("\\s*")
 #: every match.
 _METRIC = _pattern("\\s*", "[A-Za-z]+[0-9]")
 _LETTER_DIGIT = re.compile("[A-Za-z][0-9]").search
+#: A rate whose denominator counts several units (``元/100km``): digits right after "/" or
+#: 每, tried only when the others fail and the text holds such a count.
+_COUNTING = _pattern("\\s*", f"(?:{_WORD[:-1]}|(?<=[/每])[0-9]++)++")
+_PER_COUNT = re.compile("[/每][0-9]").search
 _SEPARATED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?").fullmatch
 
 
@@ -130,18 +139,23 @@ _RATE = re.compile(
 _RATE_SPLIT = re.compile(f"[{re.escape(_RATE_SIGNS)}]+").split
 #: A month after "/" is 个月, as in the grammar (月 alone is no unit: 6月 is a date).
 _MONTHS = {"月": "个月", "月份": "个月"}
+#: A denominator counting several of its unit (``100km``), as the grammar's ``DECIMAL UNIT``
+#: reads it when the count is whole: here only a count written plainly, no leading zero,
+#: separator or decimal point (the grammar reads or refuses the others).
+_COUNTED = re.compile("([1-9][0-9]*)(.+)").fullmatch
 
 
 def _rate(word: str, registry: UnitRegistry) -> Unit | None:
     """A rate as the grammar reads it after a number — a unit word (or none: ``28.40/株``),
-    then denominators, each a unit word or 月 (``元/月/人``, ``元/人*月``, ``次/月``) — or
-    ``None`` for anything else (a count of units such as ``100km``, a multiplier inside).
+    then denominators, each a unit word, a count of one (``100km``) or 月 (``元/月/人``,
+    ``元/人*月``, ``次/月``, ``元/100km``) — or ``None`` for anything else (a multiplier
+    inside).
 
     >>> from indicatorkit.units import default_registry
     >>> [_rate(word, default_registry()).symbol for word in ("元/月/人", "元/人*月", "/株")]
     ['元/个月/人', '元/人/个月', '/株']
-    >>> _rate("元/100km", default_registry()) is None, _rate("元/万人", default_registry()) is None
-    (True, True)
+    >>> _rate("元/100km", default_registry()).symbol, _rate("元/万人", default_registry()) is None
+    ('元/100公里', True)
     """
     match = _RATE(word)
     if match is None:
@@ -151,8 +165,11 @@ def _rate(word: str, registry: UnitRegistry) -> Unit | None:
     if top and top not in known:
         return None
     denominators = [_MONTHS.get(part, part) for part in _RATE_SPLIT(per + joined)[1:]]
-    if not all(part in known for part in denominators):
-        return None
+    for part in denominators:
+        if part not in known:
+            counted = _COUNTED(part)
+            if counted is None or counted[2] not in known:
+                return None
     try:
         return registry.lookup("/".join([top, *denominators]))
     except KeyError:
@@ -206,10 +223,16 @@ def _words_after_number(registry: UnitRegistry) -> dict[str, Unit | None]:
 
 def _resolve_after_number(word: str, registry: UnitRegistry) -> Unit | None:
     """:func:`unit_after_number` on a word not yet kept, kept when there is room."""
-    try:
-        unit: Unit | None = registry.lookup(word)
-    except KeyError:
-        unit = _scaled(word, registry) or _unit(word, registry)
+    unit: Unit | None
+    if _PER_COUNT(word) is not None:
+        # a count in a denominator: only a unit word counted, as the grammar's DECIMAL UNIT
+        # (the registry also counts nothing: "/2")
+        unit = _scaled(word, registry) or _rate(word, registry)
+    else:
+        try:
+            unit = registry.lookup(word)
+        except KeyError:
+            unit = _scaled(word, registry) or _unit(word, registry)
     found = _words_after_number(registry)
     if len(found) < _KEPT_WORDS and len(word) <= _KEPT_WORD:
         found[word] = unit
@@ -254,9 +277,10 @@ def match_plain(
         normalised = normalize(text)[0]
         match = _SPACED(normalised)
         if match is None:
-            if _LETTER_DIGIT(normalised) is None:
-                return None
-            match = _METRIC(normalised)
+            if _LETTER_DIGIT(normalised) is not None:
+                match = _METRIC(normalised)
+            elif _PER_COUNT(normalised) is not None:
+                match = _COUNTING(normalised)
             if match is None:
                 return None
     prefix, number, word, suffix = match.groups()
