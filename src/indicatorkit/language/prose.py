@@ -28,6 +28,9 @@ __all__ = ["is_prose", "looks_like_sentence", "reads_as_prose", "unit_alone", "u
 #: Characters that make a text an expression, never prose: every sign of the vocabulary.
 SIGN_CHARACTERS = frozenset("".join(SIGN_OPERATORS) + "%‰~")
 CN_DIGITS = frozenset("零〇一二两三四五六七八九十百千万亿")
+#: A search for a sign (a set's ``isdisjoint`` of a text makes and hashes a string per
+#: character; a regular expression does not).
+_ANY_SIGN = re.compile("[" + re.escape("".join(sorted(SIGN_CHARACTERS))) + "]").search
 #: Quote pairs that mark a text as qualitative whatever it contains (“设立2个援助窗口”).
 QUOTES = (("“", "”"), ('"', '"'), ("「", "」"))
 #: Words that, before a number, make a text a comparison: every comparator word, and the
@@ -54,7 +57,7 @@ _WORD_OPENERS = (
 _NUMBER_WORDS = re.compile(
     r"(?:[\s零〇一二两三四五六七八九十百千万亿点多余几幾折兆又半成打对對双雙负]|分\s*之)+"
 )
-_NUMERAL_CHARACTERS = frozenset("零〇一二两三四五六七八九十百千万亿半对對")
+_ANY_NUMERAL = re.compile("[零〇一二两三四五六七八九十百千万亿半对對]").search
 
 
 @lru_cache(maxsize=16)
@@ -96,7 +99,7 @@ def _number_after_comparator(text: str, registry: UnitRegistry) -> bool:
 def _number_words_only(text: str, registry: UnitRegistry) -> bool:
     """Numeral characters and number words alone, perhaps with a unit after them
     (``十多万``, ``五百余人``, ``八折``)."""
-    if _NUMERAL_CHARACTERS.isdisjoint(text):
+    if _ANY_NUMERAL(text) is None:
         return False
     if _NUMBER_WORDS.fullmatch(text):
         return True
@@ -115,9 +118,9 @@ def is_prose(normalised: str, registry: UnitRegistry) -> bool:
     [True, False, False]
     """
     stripped = normalised.strip()
-    if not stripped or not SIGN_CHARACTERS.isdisjoint(stripped):
+    if not stripped or _ANY_SIGN(stripped) is not None:
         return False
-    if any(char.isdigit() for char in stripped) or stripped.startswith(("百分之", "千分之")):
+    if any(map(str.isdigit, stripped)) or stripped.startswith(("百分之", "千分之")):
         return False
     if _amount_at_end(stripped, registry) or _number_after_comparator(stripped, registry):
         return False
@@ -153,7 +156,7 @@ def looks_like_sentence(normalised: str) -> bool:
         and stripped[0] not in CN_DIGITS
         and not _NEGATIVE_NUMBER.match(stripped)
         and not stripped.startswith(_WORD_OPENERS)
-        and SIGN_CHARACTERS.isdisjoint(_PERCENT_OF_NUMBER.sub("", stripped))
+        and _ANY_SIGN(_PERCENT_OF_NUMBER.sub("", stripped)) is None
     )
 
 
