@@ -123,11 +123,11 @@ def decimal_value(text: str) -> Fraction:
     """
     if "," in text:
         text = text.replace(",", "")
-    whole, _, fraction = text.partition(".")
-    if len(whole) + len(fraction) > MAX_DIGITS:
+    if len(text) > MAX_DIGITS and len(text) - text.count(".") > MAX_DIGITS:
         raise _too_long(text)
-    if not fraction:
-        return coprime_fraction(int(whole), 1)
+    if "." not in text:  # a whole number, most often
+        return coprime_fraction(int(text), 1)
+    whole, _, fraction = text.partition(".")
     numerator, denominator = int(whole + fraction), _TENS[len(fraction)]
     divisor = gcd(numerator, denominator)
     return coprime_fraction(numerator // divisor, denominator // divisor)  # the hot path
