@@ -14,7 +14,8 @@
 4. A realistic mixed column: the real target strings of ``tests/corpus/real/`` (their own
    proportions of comparisons, sentences, deadlines, periods and ranges; those strict reading
    refuses left out), cold, against ``mixed_reader``: NFKC and three regular expressions
-   (deadline, range, comparison) with ``Decimal``, anything else a sentence.  Goal: ≤ 3×.
+   (deadline, range, comparison) with ``Decimal``, anything else a sentence.  Goal: ≤ 3×
+   (``--check`` fails beyond it too).
 
 Figures are CPU time (the machine may be shared), the best of ``--repeat`` runs; each is printed
 with its baseline, measured in the same run.  ``--check`` exits 1 when a limit is broken.
@@ -36,6 +37,9 @@ from typing import Any
 
 import indicatorkit
 from indicatorkit.language.reading import clear_caches
+
+#: The mixed column's goal (issue 23): at most this many times the mixed reader's time.
+MIXED_GOAL = 3
 
 # ---- the simplest reader: 20 lines --------------------------------------------------------
 _OPS = {
@@ -231,9 +235,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"mixed real column ({len(mixed)} strings, {refused_mixed} refused left out; the mixed "
         f"reader sees {kinds}):\n  indicatorkit {len(mixed) / mine:10,.0f}/s   mixed reader "
-        f"{len(mixed) / simple:10,.0f}/s   time ratio {mine / simple:4.2f}×   goal ≤ 3×: "
-        f"{'met' if mine / simple <= 3 else 'NOT met'}"
+        f"{len(mixed) / simple:10,.0f}/s   time ratio {mine / simple:4.2f}×   goal ≤ {MIXED_GOAL}×: "
+        f"{'met' if mine / simple <= MIXED_GOAL else 'NOT met'}"
     )
+    if mine / simple > MIXED_GOAL:
+        broken.append("mixed column")
     if args.check and broken:
         print(f"FAIL: over the limit: {', '.join(broken)}")
         return 1

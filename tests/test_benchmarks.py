@@ -1,7 +1,8 @@
 """The benchmark scripts run: ``--quick`` exits 0 and reports its measurements.
 
 Timings are printed by the scripts, never asserted here — except the growth benchmark's own
-``--check`` that growth is linear (a ratio of ratios, with a wide margin).
+``--check`` that growth is linear (a ratio of ratios, with a wide margin) and the reading
+benchmark's goal for a real mixed column (within 3× of a regex reader, measured in one run).
 
 Marked ``benchmark``: the default run leaves them out (``-m 'not benchmark'`` in pyproject's
 ``addopts``); ``.ci/run`` runs them in a step of their own, ``pytest -m benchmark
@@ -54,9 +55,12 @@ def test_growth_is_linear() -> None:
 
 
 def test_reading_benchmark_quick_run() -> None:
-    completed = _run("bench_reading.py", "--quick", "--repeat", "1")
+    completed = _run("bench_reading.py", "--quick", "--repeat", "2")
     assert completed.returncode == 0, completed.stderr
     assert "simplest reader" in completed.stdout and "pint compare" in completed.stdout
+    # the real mixed column within 3x of the mixed regex reader (issue 23; the ratio is
+    # measured in one process, so a loaded machine slows both sides alike)
+    assert "goal ≤ 3×: met" in completed.stdout, completed.stdout
 
 
 def test_scoring_benchmark_quick_run() -> None:
