@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from fractions import Fraction
+from typing import Any
 
 from indicatorkit.errors import InvalidValueError
 from indicatorkit.language.text import normalize, words_only
@@ -211,7 +212,7 @@ def _scaled(word: str, registry: UnitRegistry) -> Unit | None:
 #: that names nothing raises inside the registry: both are costly on every reading.
 _KEPT_WORDS = 4096
 _KEPT_WORD = 24
-_UNSEEN = object()
+_UNSEEN: Any = object()
 
 
 def _words_after_number(registry: UnitRegistry) -> dict[str, Unit | None]:
@@ -251,7 +252,7 @@ def unit_after_number(word: str, registry: UnitRegistry) -> Unit | None:
     True
     """
     unit = _words_after_number(registry).get(word, _UNSEEN)
-    return _resolve_after_number(word, registry) if unit is _UNSEEN else unit  # type: ignore[return-value]
+    return _resolve_after_number(word, registry) if unit is _UNSEEN else unit
 
 
 def match_plain(

@@ -102,7 +102,9 @@ def _any_kept() -> Callable[[str], re.Match[str] | None]:
                 runs.append([code, code])
     # as ranges (about 40): a class of 500 single characters is searched three times slower
     ranges = "".join(
-        re.escape(chr(first)) if first == last else f"{re.escape(chr(first))}-{re.escape(chr(last))}"
+        re.escape(chr(first))
+        if first == last
+        else f"{re.escape(chr(first))}-{re.escape(chr(last))}"
         for first, last in runs
     )
     return re.compile(f"[{ranges}]").search
