@@ -176,31 +176,57 @@ def _section(tokens: list[tuple[str, int, str]], text: str, scale: int) -> int:
     last_unit = 10_000
     after_zero = False
     for role, value, piece in tokens:
-        if role == "digit" and value == 0:
-            if number is not None:
-                raise ValueError(f"a digit before 零 in {text!r}")
-            number, after_zero = None, True
-        elif role in ("digit", "arabic"):
-            if number is not None:
-                raise ValueError(f"two digits in a row in {text!r}")
-            number = value
-        else:  # a small unit
-            if value >= last_unit:
-                raise ValueError(f"place words out of order in {text!r}")
-            if after_zero and value != 10 and number is None:
-                raise ValueError(f"a place word right after 零 in {text!r}")
-            if number is not None and number > 9:
-                raise ValueError(f"more than one digit before {piece} in {text!r}")
+        if role == "small":
+            _check_place(value, piece, text, last_unit, number, after_zero=after_zero)
             total += (1 if number is None else number) * value
             last_unit, number, after_zero = value, None, False
+        else:
+            number, after_zero = _digit(role, value, number, text, after_zero=after_zero)
     if number is None:
         return total
+    return _with_last_digit(
+        total, number, last_unit, text, scale if len(tokens) == 1 else 1, after_zero=after_zero
+    )
+
+
+def _digit(
+    role: str, value: int, number: int | None, text: str, *, after_zero: bool
+) -> tuple[int | None, bool]:
+    """The number waiting for its place word after a digit (or a run of Arabic digits), and
+    whether a 零 came before it."""
+    zero = role == "digit" and value == 0
+    if number is not None:
+        raise ValueError(
+            f"a digit before 零 in {text!r}" if zero else f"two digits in a row in {text!r}"
+        )
+    return (None, True) if zero else (value, after_zero)
+
+
+def _check_place(
+    value: int, piece: str, text: str, last_unit: int, number: int | None, *, after_zero: bool
+) -> None:
+    """Refuse a place word (十百千) out of order, right after 零, or after several digits."""
+    if value >= last_unit:
+        raise ValueError(f"place words out of order in {text!r}")
+    if after_zero and value != 10 and number is None:
+        raise ValueError(f"a place word right after 零 in {text!r}")
+    if number is not None and number > 9:
+        raise ValueError(f"more than one digit before {piece} in {text!r}")
+
+
+def _with_last_digit(
+    total: int, number: int, last_unit: int, text: str, scale: int, *, after_zero: bool
+) -> int:
+    """A section's value with its last digit, which has no place word of its own: the units
+    — or the place below the last one in the spoken short form (``三千五``, and ``一万五``
+    where ``scale``, the big unit's place, is more than 1)."""
     if number >= last_unit:
         raise ValueError(f"a number too large for its place in {text!r}")
-    if not after_zero and number <= 9 and total and last_unit >= 100:
-        return total + number * last_unit // 10  # 三千五 is 3500, 两百五 is 250
-    if not after_zero and number <= 9 and not total and scale > 1 and len(tokens) == 1:
-        return number * scale // 10  # 一万五 is 15000 (only right after 万 or 亿)
+    if not after_zero and number <= 9:
+        if total and last_unit >= 100:
+            return total + number * last_unit // 10  # 三千五 is 3500, 两百五 is 250
+        if not total and scale > 1:
+            return number * scale // 10  # 一万五 is 15000 (only right after 万 or 亿)
     return total + number
 
 
@@ -216,36 +242,48 @@ def _whole(text: str) -> int:
     group_scale = 0  # the place of the last big unit closed (0: none yet)
     section: list[tuple[str, int, str]] = []
     for token in tokens:
-        role, value, piece = token
-        if role != "big":
-            section.append(token)
-            continue
-        if not section:
-            if result == 0:
-                raise ValueError(f"{piece} with no number before it in {text!r}")
-            if value > group_scale or (value == group_scale and group_scale < BIG_UNITS["亿"]):
-                result *= value  # 万万 is 亿, 十万亿 is 10^13
-                group_scale *= value
-                continue
-            raise ValueError(f"repeated {piece} in {text!r}")
-        part = _section(section, text, 1)
-        section = []
-        if group_scale and value > group_scale:
-            result = (result + part) * value  # 一万五千亿: (一万五千) 亿
-            group_scale *= value
-        elif group_scale and value == group_scale:
-            raise ValueError(f"repeated {piece} in {text!r}")
+        if token[0] == "big":
+            result, group_scale = _big_unit(result, group_scale, section, token, text)
+            section = []
         else:
-            result += part * value
-            group_scale = value
+            section.append(token)
     if section:
-        if section[0][0] == "small" and group_scale:
-            raise ValueError(f"a place word with no digit after 万/亿 in {text!r}")  # 五万千
-        part = _section(section, text, group_scale)
-        if group_scale and part >= group_scale:
-            raise ValueError(f"a number too large for its place in {text!r}")
-        result += part
+        result += _last_section(section, group_scale, text)
     return result
+
+
+def _big_unit(
+    result: int,
+    group_scale: int,
+    section: list[tuple[str, int, str]],
+    token: tuple[str, int, str],
+    text: str,
+) -> tuple[int, int]:
+    """The numeral read so far and its place, after the big unit ``token`` (万, 亿) closes
+    ``section``."""
+    _, value, piece = token
+    if not section:
+        if result == 0:
+            raise ValueError(f"{piece} with no number before it in {text!r}")
+        if value > group_scale or (value == group_scale and group_scale < BIG_UNITS["亿"]):
+            return result * value, group_scale * value  # 万万 is 亿, 十万亿 is 10^13
+        raise ValueError(f"repeated {piece} in {text!r}")
+    part = _section(section, text, 1)
+    if group_scale and value > group_scale:
+        return (result + part) * value, group_scale * value  # 一万五千亿: (一万五千) 亿
+    if group_scale and value == group_scale:
+        raise ValueError(f"repeated {piece} in {text!r}")
+    return result + part * value, value
+
+
+def _last_section(section: list[tuple[str, int, str]], group_scale: int, text: str) -> int:
+    """The section after the last big unit (or the whole numeral, when there is none)."""
+    if section[0][0] == "small" and group_scale:
+        raise ValueError(f"a place word with no digit after 万/亿 in {text!r}")  # 五万千
+    part = _section(section, text, group_scale)
+    if group_scale and part >= group_scale:
+        raise ValueError(f"a number too large for its place in {text!r}")
+    return part
 
 
 def chinese_value(text: str) -> Fraction:
