@@ -102,13 +102,26 @@ def _unknown_unit(normalised: str, position: int, registry: UnitRegistry) -> tup
     start = position
     while start > 0 and _is_letter(normalised[start - 1]):
         start -= 1
+    if not _after_number(normalised, start):
+        return None
+    word = _unknown_word(normalised, start, position, registry)
+    return None if word is None else (start, word)
+
+
+def _after_number(normalised: str, start: int) -> bool:
+    """True when the word at ``start`` follows an Arabic number (perhaps a multiplier after
+    it, ``≥5万 xx``, and spaces) or a "/"."""
     before = start
     while before > 0 and normalised[before - 1] in " \t":
         before -= 1
     if before > 1 and normalised[before - 1] in SCALES and normalised[before - 2].isdigit():
         before -= 1  # "≥5万 xx": a multiplier, then the unknown word
-    if before == 0 or not (normalised[before - 1].isdigit() or normalised[before - 1] == "/"):
-        return None
+    return before > 0 and (normalised[before - 1].isdigit() or normalised[before - 1] == "/")
+
+
+def _unknown_word(normalised: str, start: int, position: int, registry: UnitRegistry) -> str | None:
+    """The word from ``start`` on, when it is no unit (a multiplier before it allowed) and no
+    known unit followed by other words (``≥100件按时完成``: a syntax error, not a unit)."""
     head = normalised[start:position]
     scale = next((w for w in sorted(SCALES, key=len, reverse=True) if head.startswith(w)), "")
     known = registry.known_unit_set()
@@ -121,7 +134,7 @@ def _unknown_unit(normalised: str, position: int, registry: UnitRegistry) -> tup
     word = head + tail
     if word in known or word[len(scale) :] in known:
         return None
-    return start, word
+    return word
 
 
 #: Multipliers after which an unknown character reads as a counting word: not 千, which is

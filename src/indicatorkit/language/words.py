@@ -166,39 +166,43 @@ def comparison_in_words(
         return None
     start, end, _ = numbers[0]
     start = _denominators_before(normalised, start, registry)
-    before = normalised[:start]
-    comparators = list(_COMPARATOR.finditer(before))
+    comparators = list(_COMPARATOR.finditer(normalised[:start]))
     if len(comparators) > 1:
         return None
     suffix = next((w for w in _SUFFIXES if normalised.startswith(w, end)), "")
-    alone = not comparators and not suffix  # a value alone, kept only among filler words
-    spans: list[tuple[int, int]] = []
-    core = ""
-    if comparators:
-        word = comparators[0]
-        spans.append(word.span())
-        core = word.group()
-    spans.append((start, end + len(suffix)))
-    core += normalised[start : end + len(suffix)]
+    spans = [word.span() for word in comparators] + [(start, end + len(suffix))]
+    core = "".join(normalised[span_start:span_end] for span_start, span_end in spans)
     if reads is not None and not reads(core):
         return None
-    set_aside: list[str] = []
-    cursor = 0
-    for span_start, span_end in spans:
-        if normalised[cursor:span_start].strip():
-            set_aside.append(normalised[cursor:span_start].strip())
-        cursor = span_end
-    if normalised[cursor:].strip():
-        set_aside.append(normalised[cursor:].strip())
+    set_aside = _words_between(normalised, spans)
+    alone = not comparators and not suffix  # a value alone, kept only among filler words
+    if not _may_be_set_aside(set_aside, spans, alone=alone):
+        return None
+    return WordsAround(core, tuple(spans), tuple(set_aside))
+
+
+def _words_between(normalised: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The words of ``normalised`` outside ``spans`` (in order, stripped, none empty)."""
+    starts = [span_start for span_start, _ in spans] + [len(normalised)]
+    ends = [0] + [span_end for _, span_end in spans]
+    return [
+        normalised[cursor:next_start].strip()
+        for cursor, next_start in zip(ends, starts, strict=True)
+        if normalised[cursor:next_start].strip()
+    ]
+
+
+def _may_be_set_aside(set_aside: list[str], spans: list[tuple[int, int]], *, alone: bool) -> bool:
+    """True when the words around a comparison change nothing of it: there are some, none
+    changes the meaning or states another bound, and — for a value with no comparator —
+    they are filler words or a name before it."""
     words = " ".join(set_aside)
     if not set_aside or _CHANGING.search(words) or _OTHER_BOUND.search(words):
-        return None
-    if alone and not all(
+        return False
+    return not alone or all(
         _FILLER.fullmatch(word) or (index == 0 and spans[0][0] > 0 and _NAME.fullmatch(word))
         for index, word in enumerate(set_aside)
-    ):
-        return None  # a number alone in a sentence is not a target
-    return WordsAround(core, tuple(spans), tuple(set_aside))
+    )
 
 
 def _denominators_before(normalised: str, start: int, registry: UnitRegistry) -> int:
