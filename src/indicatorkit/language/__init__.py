@@ -10,20 +10,12 @@ The names a user reads targets with beyond the top level's (``indicatorkit.parse
 """
 
 from indicatorkit.language.bounds import Bound, Bounds, DayBounds, Direction
+from indicatorkit.language.checking import Actual, CheckResult, Target
+from indicatorkit.language.comparisons import Comparison, Range
 from indicatorkit.language.lenient import Diagnostic, LenientParse
 from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.split_form import parse_split_target
-from indicatorkit.language.targets import (
-    Actual,
-    AnyTarget,
-    CheckResult,
-    Comparison,
-    Deadline,
-    Period,
-    Qualitative,
-    Range,
-    Target,
-)
+from indicatorkit.language.targets import AnyTarget, Deadline, Period, Qualitative
 from indicatorkit.language.values import Amount, DatePoint, DateSpan, Grade
 from indicatorkit.vocabulary import Operator
 

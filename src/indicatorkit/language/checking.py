@@ -157,7 +157,7 @@ class CheckResult:
         return (self.target, self.actual, self.met, self.direction, self.units)
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not CheckResult:
+        if type(other) is not type(self):  # a subclass's result is another kind of result
             return NotImplemented
         return self._key() == other._key()
 
@@ -165,7 +165,7 @@ class CheckResult:
         return hash(self._key())
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (CheckResult, self._key())
+        return (type(self), self._key())
 
     def __repr__(self) -> str:
         return (

@@ -17,8 +17,6 @@ target's own check, and for an interval the rule above.
 
 from __future__ import annotations
 
-from typing import Any
-
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.parse import parse_target
@@ -70,17 +68,6 @@ class IntervalResult(CheckResult):
     @property
     def value(self) -> None:
         return None
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not IntervalResult:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (IntervalResult, self._key())
 
 
 class PartlyOutsideError(IndicatorkitError):

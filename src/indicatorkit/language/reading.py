@@ -31,21 +31,14 @@ from indicatorkit.errors import (
     UnknownUnitError,
 )
 from indicatorkit.language.actuals import clear_caches as clear_actual_caches
+from indicatorkit.language.comparisons import Comparison, Range, exact_comparison
 from indicatorkit.language.conventions import Convention
 from indicatorkit.language.fast_forms import fast_form, foreign_sentence, sentence
 from indicatorkit.language.grammar import Between, By, Compared, Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.prose import is_prose, looks_like_sentence, unit_alone, unquote
 from indicatorkit.language.syntax import CachedReader, check_text, read_with_grammar
-from indicatorkit.language.targets import (
-    AnyTarget,
-    Comparison,
-    Deadline,
-    Period,
-    Qualitative,
-    Range,
-    exact_comparison,
-)
+from indicatorkit.language.targets import AnyTarget, Deadline, Period, Qualitative
 from indicatorkit.language.text import needs_normalizing, normalize, original_position
 from indicatorkit.language.values import Amount, DatePoint, DateSpan
 from indicatorkit.language.words import separate_values
@@ -371,11 +364,13 @@ def clear_caches() -> None:
     """Forget every cached reading of target and actual text (benchmarks call it to measure
     cold reading).
 
+    >>> from indicatorkit.language.actuals import read_actual
     >>> from indicatorkit.units import default_registry
-    >>> first = read_target("≥95%", default_registry())
-    >>> clear_caches()
-    >>> read_target("≥95%", default_registry()) is first  # read again: a new object
-    False
+    >>> registry = default_registry()
+    >>> target, actual = read_target("≥95%", registry), read_actual("96%", registry)
+    >>> clear_caches()  # both read again: new objects
+    >>> read_target("≥95%", registry) is target, read_actual("96%", registry) is actual
+    (False, False)
     """
     _READER.clear()
     clear_actual_caches()

@@ -15,15 +15,9 @@ from hypothesis.strategies import SearchStrategy
 
 from indicatorkit import units as _units
 from indicatorkit.language.bounds import Direction
-from indicatorkit.language.targets import (
-    Actual,
-    AnyTarget,
-    Comparison,
-    Deadline,
-    Period,
-    Qualitative,
-    Range,
-)
+from indicatorkit.language.checking import Actual
+from indicatorkit.language.comparisons import Comparison, Range
+from indicatorkit.language.targets import AnyTarget, Deadline, Period, Qualitative
 from indicatorkit.language.values import Amount, DatePoint, DateSpan, Grade
 from indicatorkit.numerals import format_decimal, is_terminating
 from indicatorkit.strategies._arguments import Number, check_forms

@@ -11,16 +11,10 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from indicatorkit.errors import IndicatorkitError
+from indicatorkit.language.comparisons import Comparison, Range
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.reading import looks_like_year_month
-from indicatorkit.language.targets import (
-    AnyTarget,
-    Comparison,
-    Deadline,
-    Period,
-    Qualitative,
-    Range,
-)
+from indicatorkit.language.targets import AnyTarget, Deadline, Period, Qualitative
 from indicatorkit.language.values import Amount
 from indicatorkit.strategies._arguments import (
     TARGET_KINDS,
