@@ -10,14 +10,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from indicatorkit import IndicatorkitError, parse_target
-from indicatorkit.language.lenient import DIAGNOSTIC_CODES, READINGS, Reading
+from indicatorkit.language import readings
+from indicatorkit.language.lenient import DIAGNOSTIC_CODES, READINGS, LenientParse, Reading
+from indicatorkit.language.readings import Stage
 from indicatorkit.language.repairs import REPAIRS, Repair, apply_edits, find_edits
+from indicatorkit.language.targets import Qualitative
 from indicatorkit.units import default_registry
 
 RULES: list[Repair | Reading] = [*REPAIRS, *READINGS]
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: f"{rule.code} {rule.name}")
+@pytest.mark.parametrize(
+    "rule", [rule for rule in RULES if rule.code], ids=lambda rule: f"{rule.code} {rule.name}"
+)
 def test_every_rule_has_an_example_that_runs(rule: Repair | Reading) -> None:
     with pytest.raises(IndicatorkitError):
         parse_target(rule.example)  # strict reading refuses what the rule is for
@@ -28,8 +33,45 @@ def test_every_rule_has_an_example_that_runs(rule: Repair | Reading) -> None:
 
 
 def test_every_code_has_a_rule_and_every_rule_a_code() -> None:
-    assert {rule.code for rule in RULES} == set(DIAGNOSTIC_CODES)
+    assert {rule.code for rule in RULES if rule.code} == set(DIAGNOSTIC_CODES)
     assert len({(rule.code, rule.name) for rule in RULES}) == len(RULES)
+    # only a reading that changes nothing says nothing
+    assert all(rule.code for rule in REPAIRS)
+
+
+def test_a_reading_without_a_code_changes_nothing_and_says_nothing() -> None:
+    silent = [rule for rule in READINGS if rule.code is None]
+    assert silent
+    for rule in silent:
+        read = parse_target(rule.example, lenient=True)
+        assert str(read.target) == rule.reads == str(parse_target(rule.example))
+        assert not read.diagnostics
+        assert find_edits(rule.example, default_registry())  # the repairs would have changed it
+
+
+def test_the_readings_run_in_their_declared_order() -> None:
+    assert [(rule.code, rule.stage) for rule in READINGS] == [
+        *(
+            (code, Stage.AS_GIVEN)
+            for code in ("T040", "T041", "T042", "T043", "T044", "T021", "T023")
+        ),
+        *((code, Stage.REPAIRED) for code in ("T023", "T006", None, "T020", "T009")),
+    ]
+
+
+def test_the_reader_follows_the_declared_readings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reading declared first is tried first: the order lives in READINGS, not in code."""
+    text = "全年至少开展3次培训"  # T020 reads it, after the repairs fail
+    assert [d.code for d in parse_target(text, lenient=True).diagnostics] == ["T020"]
+    first = Reading(
+        "T009", "everything a sentence", "test", Stage.REPAIRED,
+        lambda attempt: LenientParse(attempt.text, Qualitative(attempt.text.strip())),
+        text, text,
+    )  # fmt: skip
+    monkeypatch.setattr(readings, "READINGS", (first, *READINGS))
+    assert parse_target(text, lenient=True).target == Qualitative(text)
+    monkeypatch.setattr(readings, "READINGS", tuple(r for r in READINGS if r.code != "T020"))
+    assert [d.code for d in parse_target(text, lenient=True).diagnostics] == ["T009"]
 
 
 def test_the_repairs_run_in_their_declared_order() -> None:
