@@ -219,3 +219,24 @@ def test_no_number_and_no_year_is_never_a_target(text: str) -> None:
 
     assert reading._NO_AMOUNT_OR_DATE(text)
     assert not accepts(text, REGISTRY) and not accepts(text, REGISTRY, Start.ACTUAL)
+
+
+def test_the_words_after_a_number_are_kept_bounded() -> None:
+    """What the words after a number mean is kept per registry (a multiplier's unit is built
+    once), found or not — at most ``_KEPT_WORDS`` of them, none longer than ``_KEPT_WORD``: a
+    column of distinct junk cannot grow it, and what is kept reads as before."""
+    from indicatorkit.language import plain
+    from indicatorkit.units import UnitRegistry
+
+    registry = default_registry().define("蔸 = [蔸]")  # a registry of its own: a fresh memo
+    assert isinstance(registry, UnitRegistry)
+    first = match_plain("≥1.2万亩", registry)
+    again = match_plain("≥3万亩", registry)
+    assert first is not None and again is not None and first[2] is again[2]  # built once
+    for number in range(plain._KEPT_WORDS + 100):
+        match_plain(f"≥5件{chr(0x4E00 + number)}", registry)  # no unit: the grammar's to read
+        match_plain(f"≥5{'y' * 30}{chr(0x4E00 + number)}", registry)  # too long to keep
+    kept = plain._words_after_number(registry)
+    assert len(kept) == plain._KEPT_WORDS  # full, and no larger
+    assert all(len(word) <= plain._KEPT_WORD for word in kept)
+    assert match_plain("≥1.2万亩", registry) == first  # still read the same
