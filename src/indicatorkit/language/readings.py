@@ -45,7 +45,7 @@ from indicatorkit.language.text import normalize, original_position
 from indicatorkit.language.words import comparison_in_words
 from indicatorkit.units import UnitDefinitionError, UnitRegistry, could_be_counting_word
 
-__all__ = ["READINGS", "Attempt", "Reading", "Stage"]
+__all__ = ["READINGS", "Attempt", "Reading", "Stage", "first_reading"]
 
 
 class Stage(enum.Enum):
