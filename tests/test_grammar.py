@@ -72,3 +72,23 @@ def test_inclusivity_follows_the_civil_code() -> None:
 def test_every_unit_word_is_accepted_after_a_number(word: str) -> None:
     target = parse_target(f"≥12{word}")
     assert target == parse_target(f"≥12{unit(word).symbol}") or unit(word).symbol == ""
+
+
+def test_a_grammar_error_carries_no_context_of_the_parsers() -> None:
+    """The located error is raised outside lark's handlers: it holds no lark exception (whose
+    parser state does not pickle), so it crosses a process boundary whole even where tblib's
+    exception pickling is installed (dask installs it when pint imports it)."""
+    import pickle
+
+    from indicatorkit import IndicatorkitError
+
+    for text in (
+        "≥95%%",
+        "≥5人天",
+        "12月32日",
+        "万亩",
+    ):  # 万亩: a unit alone, told after the grammar
+        with pytest.raises(IndicatorkitError) as caught:
+            parse_target(text)
+        assert caught.value.__context__ is None and caught.value.__cause__ is None, text
+        assert str(pickle.loads(pickle.dumps(caught.value))) == str(caught.value)
