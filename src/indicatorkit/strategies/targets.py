@@ -164,7 +164,18 @@ def ranges(
     Range('90%～100%')
     """
     low, high = check_bounds(min_value, max_value, places)
-    return _range(_unit_word_strategy(units), _decimal_numbers(low, high, places))
+    return _range(_unit_word_strategy(units), _decimal_numbers(low, high, places)).filter(
+        _range_reads_back
+    )
+
+
+def _range_reads_back(target: Range) -> bool:
+    """False for a range of two bare numbers that print as months written year.month
+    (``1900.1～1900.1``): strict reading refuses to guess whether that is a period (T042), as
+    it does for one such number (:func:`_reads_back`)."""
+    return not all(
+        end.unit is NO_UNIT and looks_like_year_month(str(end)) for end in (target.low, target.high)
+    )
 
 
 def deadlines(
