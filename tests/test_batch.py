@@ -72,7 +72,7 @@ def _assert_equal_row_by_row(rows: list[dict[str, Any]], rules: str) -> None:
                 assert batch[name] is None and batch[f"{name}_display"] is None
             else:
                 assert Fraction(batch[name]) == value, (row, rules, name)
-                places = RULE_SETS[rules].rounding.places if name == "score" else 2
+                places = RULE_SETS[rules].rounding.places  # attainment too, as scores
                 assert batch[f"{name}_display"] == display(value, places)
 
 
@@ -134,8 +134,8 @@ def test_batch_equals_score_indicator_on_the_real_corpus(rules: str) -> None:
 
 
 def test_numeric_comparisons_are_vectorised() -> None:
-    """Met numeric rows are decided on int64 columns, not by score_indicator (counted by the
-    evaluation), and still equal it."""
+    """Met and missed numeric rows are decided on int64 columns, not by score_indicator
+    (counted by the evaluation), and still equal it."""
     import numpy as np
 
     from indicatorkit.batch.compiled import compile_actuals, compile_targets
@@ -153,8 +153,10 @@ def test_numeric_comparisons_are_vectorised() -> None:
         NATIONAL,
         None,
     )
-    assert evaluated.vectorised == 2
+    assert evaluated.vectorised == 3
     assert evaluated.met.tolist() == [1, 1, 0, 1]
+    assert evaluated.score_numerator.tolist()[2] == 21  # 10 · 4/95 rounded: 0.42
+    assert evaluated.score_denominator.tolist()[2] == 50
 
 
 def test_frames_in_and_out() -> None:

@@ -3,11 +3,12 @@ vectorised on int64 columns, everything else by :func:`score_indicator
 <indicatorkit.scoring.score_indicator>` — so a rule set stays the one definition of a score.
 
 The vectorised path decides ``met`` (the comparison ``check`` makes, on the integers of
-:meth:`Comparison.threshold <indicatorkit.Comparison.threshold>`) and, for a met target, its
-attainment (:func:`~indicatorkit.scoring.attainment.integer_attainment`'s ratio) and full
-marks.  A missed target's partial credit is the rule set's: those combinations, and every
-one the vectorised path cannot express (sentences, deadlines, periods, undecided cases,
-numbers beyond the overflow guard, an overshoot rule), are scored by ``score_indicator``.
+:meth:`Comparison.threshold <indicatorkit.Comparison.threshold>`), the attainment
+(:func:`~indicatorkit.scoring.attainment.integer_attainment`'s ratio), full marks for a met
+target and a missed one's partial credit rounded as a row (:mod:`indicatorkit.batch.credit`:
+the rule set's formulas on int64 columns).  Every combination it cannot express (sentences,
+deadlines, periods, undecided cases, numbers beyond the overflow guard, a met target under an
+overshoot rule, a rule set overriding its formulas) is scored by ``score_indicator``.
 
 >>> import numpy as np
 >>> from fractions import Fraction
@@ -33,6 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from indicatorkit.batch.compiled import CompiledActuals, CompiledTargets, fits
+from indicatorkit.batch.credit import formulas_are_shipped, missed_credit
 from indicatorkit.language.bounds import Direction
 from indicatorkit.scoring.indicator import Outcome, score_indicator
 from indicatorkit.scoring.rules import RuleSet
@@ -113,19 +115,31 @@ def evaluate(
         & (targets.dimension[target] == actuals.dimension[actual])
         & (weight_denominator[weight] > 0)
     )
-    if not _plain(rules):  # an overshoot rule or cut is the rule set's: not vectorised
-        vector[:] = False
     met = _met(targets, actuals, target, actual, way)
-    decided = vector & met  # a met comparison: full marks, attainment in integers
     top, bottom, known = _attainment(targets, actuals, target, actual, way)
+    # a met comparison: full marks (an overshoot rule or cut is the rule set's: not here)
+    full = vector & met & rules.plain
+    missed = vector & ~met & formulas_are_shipped(rules)
+    credit_top, credit_bottom, credited = missed_credit(
+        (top, bottom, known),
+        targets.lower_bound[target, way],
+        (weight_numerator[weight], weight_denominator[weight]),
+        rules,
+    )
+    missed &= credited
+    decided = full | missed
     out = Evaluated(
-        outcome=np.where(decided, _CODE[Outcome.MET], 0).astype(np.int8),
-        met=np.where(decided, 1, -1).astype(np.int8),
+        outcome=np.where(full, _CODE[Outcome.MET], np.where(missed, _CODE[Outcome.MISSED], 0)).astype(
+            np.int8
+        ),
+        met=np.where(full, 1, np.where(missed, 0, -1)).astype(np.int8),
         attainment_numerator=np.where(decided, top, 0),
         attainment_denominator=np.where(decided, bottom, 1),
         attainment_known=decided & known,
-        score_numerator=np.where(decided, weight_numerator[weight], 0),
-        score_denominator=np.where(decided, weight_denominator[weight], 1),
+        score_numerator=np.where(full, weight_numerator[weight], np.where(missed, credit_top, 0)),
+        score_denominator=np.where(
+            full, weight_denominator[weight], np.where(missed, credit_bottom, 1)
+        ),
         score_known=decided.copy(),
         message=np.zeros(size, np.int64),
         messages=[""],
@@ -135,12 +149,6 @@ def evaluate(
     )
     _fallback(out, np.flatnonzero(~decided), combos, values, rules, units)
     return out
-
-
-def _plain(rules: RuleSet) -> bool:
-    """True when a met comparison earns its weight with no message under ``rules``
-    (:attr:`RuleSet.plain`: no overshoot rule or cut)."""
-    return rules.plain
 
 
 def _met(

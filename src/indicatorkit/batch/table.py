@@ -212,7 +212,8 @@ def _combinations(indices: Sequence[Ints]) -> tuple[tuple[Ints, Ints, Ints, Ints
 
 
 def _result(table: pa.Table, evaluated: Evaluated, inverse: Ints, places: int) -> pa.Table:
-    """The result columns; ``score_display`` shows the rule set's ``places``."""
+    """The result columns; ``score_display`` and ``attainment_display`` show the rule set's
+    ``places``."""
     kept = [name for name in (*KEY_COLUMNS, *INPUT_COLUMNS) if name in table.column_names]
     columns: dict[str, pa.Array | pa.ChunkedArray] = {name: table.column(name) for name in kept}
     outcome = evaluated.outcome[inverse]
@@ -228,7 +229,7 @@ def _result(table: pa.Table, evaluated: Evaluated, inverse: Ints, places: int) -
         row_small = small[inverse]
         columns[f"{name}_numerator"] = pa.array(top[inverse], mask=~row_small)
         columns[f"{name}_denominator"] = pa.array(bottom[inverse], mask=~row_small)
-        exact, shown = _texts(top, bottom, known, big, places if name == "score" else 2)
+        exact, shown = _texts(top, bottom, known, big, places)
         columns[name] = exact.take(pa.array(inverse))
         columns[f"{name}_display"] = shown.take(pa.array(inverse))
     columns["message"] = pa.DictionaryArray.from_arrays(
