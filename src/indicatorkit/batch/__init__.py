@@ -5,11 +5,14 @@ are read and returned when those are installed.  Nothing else in indicatorkit im
 pyarrow or numpy: this package is imported only on use.
 
 :func:`score_table` reads each distinct target and actual once, decides numeric comparisons
-on int64 columns (numpy) from the public bounds seam (:meth:`Comparison.threshold
+and scores them (met: full marks; missed: the rule set's partial credit, rounded as a row) on
+int64 columns (numpy) from the public bounds seam (:meth:`Comparison.threshold
 <indicatorkit.Comparison.threshold>`), and scores everything else — sentences, deadlines,
-periods, missed targets' partial credit, undecided rows — by :func:`score_indicator
-<indicatorkit.scoring.score_indicator>` once per distinct (target, actual, weight, direction): the
-rule sets stay the one definition, and a property test holds the two equal row by row.
+periods, undecided rows — by :func:`score_indicator <indicatorkit.scoring.score_indicator>`
+once per distinct (target, actual, weight, direction): the rule sets stay the one definition,
+and a property test holds the two equal row by row.  :func:`score_batches` streams: it yields
+each record batch's results before reading the next, and :func:`write_scored_parquet` writes
+them to Parquet a batch at a time.
 
 >>> import pyarrow as pa
 >>> from indicatorkit.batch import score_table
@@ -50,7 +53,16 @@ from indicatorkit.batch.table import (
     BatchInputError,
     score_table,
 )
+from indicatorkit.batch.stream import score_batches, write_scored_parquet
 
-__all__ = ["INPUT_COLUMNS", "KEY_COLUMNS", "RESULT_COLUMNS", "BatchInputError", "score_table"]
+__all__ = [
+    "INPUT_COLUMNS",
+    "KEY_COLUMNS",
+    "RESULT_COLUMNS",
+    "BatchInputError",
+    "score_batches",
+    "score_table",
+    "write_scored_parquet",
+]
 
 del _pyarrow

@@ -25,7 +25,14 @@ from indicatorkit.scoring.indicator import _weight, display
 from indicatorkit.scoring.rules import RuleSet, rule_set
 from indicatorkit.units import UnitRegistry
 
-__all__ = ["INPUT_COLUMNS", "KEY_COLUMNS", "RESULT_COLUMNS", "BatchInputError", "score_table"]
+__all__ = [
+    "INPUT_COLUMNS",
+    "KEY_COLUMNS",
+    "RESULT_COLUMNS",
+    "BatchInputError",
+    "score_arrow",
+    "score_table",
+]
 
 #: The columns read: ``target`` and ``weight`` are required, ``actual`` and ``direction``
 #: may be left out (every actual missing; no direction).
@@ -87,25 +94,42 @@ def score_table(
     >>> scored.column("score").to_pylist(), scored.column("score_display").to_pylist()
     (['10', '8', '10', '7'], ['10.00', '8.00', '10.00', '7.00'])
     """
-    chosen = rule_set(rules)
     arrow, back = _as_arrow(table)
+    return back(score_arrow(arrow, rule_set(rules), units))
+
+
+def score_arrow(
+    arrow: pa.Table, rules: RuleSet, units: UnitRegistry | None, *, first_row: int = 1
+) -> pa.Table:
+    """:func:`score_table` of a pyarrow ``Table`` under a rule set already chosen; errors
+    count rows from ``first_row`` (a batch's place in a stream).
+
+    >>> import pyarrow as pa
+    >>> from indicatorkit import NATIONAL
+    >>> score_arrow(pa.table({"target": ["≥5件"], "actual": ["4件"], "weight": [10]}),
+    ...             NATIONAL, None).column("score").to_pylist()
+    ['8']
+    """
     rows = arrow.num_rows
     target_index, targets = _encode(_text_column(arrow, "target"))
     actual_index, actuals = _encode(_column(arrow, "actual", rows))
     weight_index, raw_weights = _encode(_column(arrow, "weight", rows, required=True))
     way_index, raw_ways = _encode(_column(arrow, "direction", rows))
-    weights = [_read_weight(value, weight_index, code) for code, value in enumerate(raw_weights)]
-    ways = [_read_direction(value, way_index, code) for code, value in enumerate(raw_ways)]
+    weights = [
+        _read_weight(value, weight_index, code, first_row) for code, value in enumerate(raw_weights)
+    ]
+    ways = [
+        _read_direction(value, way_index, code, first_row) for code, value in enumerate(raw_ways)
+    ]
     combos, inverse = _combinations((target_index, actual_index, weight_index, way_index))
     evaluated = evaluate(
         combos,
         (targets, actuals, weights, ways),
         (compile_targets(targets, ways, units), compile_actuals(actuals, units)),
-        chosen,
+        rules,
         units,
     )
-    result = _result(arrow, evaluated, inverse, chosen.rounding.places)
-    return back(result)
+    return _result(arrow, evaluated, inverse, rules.rounding.places)
 
 
 def _as_arrow(table: Any) -> tuple[pa.Table, Any]:
@@ -161,33 +185,37 @@ def _encode(column: pa.Array) -> tuple[Ints, list[Any]]:
     return indices, encoded.dictionary.to_pylist()
 
 
-def _first_row(indices: Ints, code: int) -> int:
-    return int(np.argmax(indices == code)) + 1
+def _row(indices: Ints, code: int, first_row: int) -> int:
+    """The first row holding ``code``, counted from ``first_row``."""
+    return int(np.argmax(indices == code)) + first_row
 
 
-def _read_weight(value: Any, indices: Ints, code: int) -> Fraction:
+def _read_weight(value: Any, indices: Ints, code: int, first_row: int) -> Fraction:
     if value is None:
         raise BatchInputError(
-            f"列 weight 第 {_first_row(indices, code)} 行为空 (column weight: a row has no weight)"
+            f"列 weight 第 {_row(indices, code, first_row)} 行为空 "
+            "(column weight: a row has no weight)"
         )
     try:
         return _weight(value)
     except (ValueError, TypeError, ArithmeticError) as error:
+        row = _row(indices, code, first_row)
         raise BatchInputError(
-            f"列 weight 第 {_first_row(indices, code)} 行“{value}”不是分值 "
-            f"(column weight, row {_first_row(indices, code)}: not a weight): {error}"
+            f"列 weight 第 {row} 行“{value}”不是分值 (column weight, row {row}: not a weight): "
+            f"{error}"
         ) from None
 
 
-def _read_direction(value: Any, indices: Ints, code: int) -> Direction | None:
+def _read_direction(value: Any, indices: Ints, code: int, first_row: int) -> Direction | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
         return Direction(value.strip() if isinstance(value, str) else value)
     except ValueError:
+        row = _row(indices, code, first_row)
         raise BatchInputError(
-            f"列 direction 第 {_first_row(indices, code)} 行“{value}”不是指标方向 "
-            f"(column direction, row {_first_row(indices, code)}: not a direction); "
+            f"列 direction 第 {row} 行“{value}”不是指标方向 "
+            f"(column direction, row {row}: not a direction); "
             "应为 正向 / 反向 或空 (正向 / 反向 or blank)"
         ) from None
 
