@@ -46,6 +46,7 @@ except ImportError as error:  # pragma: no cover - tested where pyarrow is missi
         name=error.name,
     ) from error
 
+from indicatorkit.batch.stream import score_batches, write_scored_parquet
 from indicatorkit.batch.table import (
     INPUT_COLUMNS,
     KEY_COLUMNS,
@@ -53,7 +54,6 @@ from indicatorkit.batch.table import (
     BatchInputError,
     score_table,
 )
-from indicatorkit.batch.stream import score_batches, write_scored_parquet
 
 __all__ = [
     "INPUT_COLUMNS",

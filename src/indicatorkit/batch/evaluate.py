@@ -129,9 +129,9 @@ def evaluate(
     missed &= credited
     decided = full | missed
     out = Evaluated(
-        outcome=np.where(full, _CODE[Outcome.MET], np.where(missed, _CODE[Outcome.MISSED], 0)).astype(
-            np.int8
-        ),
+        outcome=np.where(
+            full, _CODE[Outcome.MET], np.where(missed, _CODE[Outcome.MISSED], 0)
+        ).astype(np.int8),
         met=np.where(full, 1, np.where(missed, 0, -1)).astype(np.int8),
         attainment_numerator=np.where(decided, top, 0),
         attainment_denominator=np.where(decided, bottom, 1),

@@ -119,7 +119,9 @@ def write_scored_parquet(
                 written += scored.num_rows
             if writer is None:  # no batch at all: the result columns of an empty table
                 empty = score_arrow(
-                    pa.table({"target": pa.array([], pa.string()), "weight": pa.array([], pa.int64())}),
+                    pa.table(
+                        {"target": pa.array([], pa.string()), "weight": pa.array([], pa.int64())}
+                    ),
                     rule_set(rules),
                     units,
                 )

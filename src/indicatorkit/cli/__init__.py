@@ -8,6 +8,7 @@ indicatorkit score SPEC [ACTUALS] [--rules NAME] [--rescale] [--format text|json
 indicatorkit score --departments FOLDER|TABLE.csv [--rules NAME] [--parquet FILE] [--format text|json|csv]
 indicatorkit monitor SPEC [ACTUALS] --at 2025-06-30 [--format text|json]
 indicatorkit report SPEC [ACTUALS] -o report.html [--pdf [FILE]] [--rules NAME] [--year YYYY] [--no-findings]
+indicatorkit report --departments FOLDER|TABLE.csv -o bureau.html [--pdf [FILE]] [--rules NAME]
 indicatorkit import FILE|FOLDER… [-o OUT] [--include-hidden] [--format text|json]
 indicatorkit export SPEC [ACTUALS] -o OUT | --scored OUT.xlsx | --template OUT.xlsx [--projects-only]
 indicatorkit completion bash|zsh|powershell

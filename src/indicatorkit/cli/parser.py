@@ -223,6 +223,12 @@ def _report_verb(commands: _Verbs) -> None:
     )
     _flag(
         report,
+        "--departments",
+        "SPEC 是规格文件夹或带“部门”列的长表：局汇总页 / SPEC is a folder of specs or a long "
+        "table with a 部门 column: the bureau page (summary, ranking, each department)",
+    )
+    _flag(
+        report,
         "--no-findings",
         "不附审核发现（报送用的干净版本）/ leave the findings' appendix out (a clean copy to file)",
     )

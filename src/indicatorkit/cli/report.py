@@ -15,11 +15,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from indicatorkit.cli.messages import InputError
 from indicatorkit.cli.output import dump_json
-from indicatorkit.cli.score import open_points
+from indicatorkit.cli.score import open_points, ranked
 from indicatorkit.cli.sources import STDIN, LoadedSpec, load_actuals, load_spec_source
 from indicatorkit.errors import InvalidValueError, UnknownRuleSetError
 from indicatorkit.formats.output import refuse_inputs, write_text
@@ -47,6 +48,8 @@ def run(arguments: argparse.Namespace) -> int:
     >>> (folder / "报告.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     True
     """
+    if arguments.departments:
+        return _departments(arguments)
     name, actuals_name, output = arguments.file, arguments.actuals, arguments.output
     inputs = [name for name in (name, actuals_name) if name is not None]
     pdf_path = _pages(output, arguments.pdf, arguments.format, inputs)
@@ -126,11 +129,31 @@ def _write_pages(
 ) -> None:
     """Render the page and write it (``-o -``: to standard output) and its PDF."""
     # imported here: the report's template and browser code cost every other command start-up
-    from indicatorkit.formats.html_report import ReportError, render_report
+    from indicatorkit.formats.html_report import render_report
+
+    _write_html(
+        lambda: render_report(assessment, with_findings=with_findings),
+        output=output,
+        pdf_path=pdf_path,
+        timeout=timeout,
+        inputs=inputs,
+    )
+
+
+def _write_html(
+    render: Callable[[], str],
+    *,
+    output: str | None,
+    pdf_path: str | None,
+    timeout: float | None,
+    inputs: list[str],
+) -> None:
+    """Write the page ``render`` makes (``-o -``: to standard output) and its PDF."""
+    from indicatorkit.formats.html_report import ReportError
     from indicatorkit.formats.html_report_pdf import print_pdf
 
     try:
-        html = render_report(assessment, with_findings=with_findings)
+        html = render()
         if output == STDIN:
             sys.stdout.write(html)
             sys.stdout.flush()
@@ -140,6 +163,41 @@ def _write_pages(
             print_pdf(html, pdf_path, timeout=timeout, inputs=inputs)
     except ReportError as error:
         raise InputError(str(error)) from None
+
+
+def _departments(arguments: argparse.Namespace) -> int:
+    """``report --departments``: the bureau page
+    (:func:`~indicatorkit.formats.html_report_bureau.render_bureau`) of every department of a
+    folder or long table, scored and ranked as ``score --departments`` does, as HTML and PDF;
+    exit status as ``score --departments``."""
+    if arguments.actuals is not None or arguments.year is not None:
+        raise InputError(
+            "report --departments 不带实际值文件或 --year：都写在各部门的规格或长表里 / "
+            "report --departments takes no ACTUALS and no --year: the specs hold them"
+        )
+    name, output, quiet = arguments.file, arguments.output, arguments.quiet
+    pdf_path = _pages(output, arguments.pdf, arguments.format, [name])
+    bureau, errors = ranked(name, arguments.rules, False, quiet)
+    from indicatorkit.formats.html_report_bureau import render_bureau
+
+    _write_html(
+        lambda: render_bureau(bureau),
+        output=output,
+        pdf_path=pdf_path,
+        timeout=arguments.timeout,
+        inputs=[name],
+    )
+    summary = bureau.to_dict()["summary"]
+    if arguments.format == "json":
+        dump_json({"html": output, "pdf": pdf_path, **summary}, sys.stdout)
+    elif not quiet and output != STDIN:
+        written = "、".join(path for path in (output, pdf_path) if path is not None)
+        print(
+            f"已写入 wrote {written}（{summary['departments']} 个部门 departments，"
+            f"平均 mean {summary['mean_display'] or '-'}）"
+        )
+    still_open = [open_points(d.result, quiet) for d in bureau.departments]
+    return 1 if errors or any(still_open) else 0
 
 
 def _summary(

@@ -35,7 +35,7 @@ from indicatorkit.scoring.report import SpecScore, score
 from indicatorkit.scoring.score_rows import SCORE_COLUMNS, score_rows
 from indicatorkit.scoring.settled import points_open
 
-__all__ = ["open_points", "run", "scored"]
+__all__ = ["open_points", "ranked", "run", "scored"]
 
 
 def run(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -126,9 +126,19 @@ def _score(
     return 1 if still_open or loaded.errors else 0
 
 
-def _ranked(name: str, rules: str | None, rescale: bool, quiet: bool) -> tuple[BureauScore, bool]:
+def ranked(name: str, rules: str | None, rescale: bool, quiet: bool) -> tuple[BureauScore, bool]:
     """Every department read from ``name`` (its findings said) scored and ranked, and whether
-    reading found errors; no department is an input error."""
+    reading found errors; no department is an input error (``score --departments`` and
+    ``report --departments`` both read them so).
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "司法局.ikspec").write_text("项目 1 甲\\n  预算：1元\\n  执行数：1元\\n  指标 产出指标 / 数量指标 / 数\\n"
+    ...     "    指标值：≥1件\\n    实际值：2件\\n", encoding="utf-8")
+    >>> bureau, errors = ranked(str(folder), None, False, True)
+    >>> [(d.rank, d.name) for d in bureau.departments], errors
+    ([(1, '司法局')], False)
+    """
     found = read_bureau(name)
     say_findings(found.findings, quiet)
     if not found.departments:
@@ -158,7 +168,7 @@ def _departments(
     rank them (:func:`~indicatorkit.scoring.departments.score_departments`); exit 1 when
     reading found errors or a department's points are open (as ``score``), 2 when no
     department comes out."""
-    bureau, errors = _ranked(name, rules, rescale, quiet)
+    bureau, errors = ranked(name, rules, rescale, quiet)
     if parquet is not None:
         try:
             write_bureau_parquet(bureau, parquet)

@@ -42,8 +42,10 @@ __all__ = [
     "ECHARTS_VERSION",
     "ReportError",
     "echarts_source",
+    "page_style",
     "render_page",
     "render_report",
+    "script_json",
     "write_report",
 ]
 
@@ -92,9 +94,27 @@ def _chart_data(page: ReportPage) -> str:
             for project in page.projects
         ],
     }
+    return script_json(data)
+
+
+def script_json(data: Any) -> str:
+    """``data`` as JSON safe inside a ``<script>`` element (no ``</script>``, no ``<!--``;
+    U+2028/2029 are fine in ``JSON.parse``).
+
+    >>> script_json({"name": "</script>&"})
+    '{"name": "\\\\u003c/script\\\\u003e\\\\u0026"}'
+    """
     text = json.dumps(data, ensure_ascii=False)
-    # inside <script>: no `</script>`, no `<!--`; U+2028/2029 are fine in JSON.parse
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_style() -> str:
+    """The pages' shared style sheet (``html_report_assets/report.css``), inlined by each page.
+
+    >>> "@page" in page_style() and "</style" not in page_style()
+    True
+    """
+    return _asset("report.css")
 
 
 def render_page(page: ReportPage) -> str:
@@ -126,6 +146,7 @@ def render_page(page: ReportPage) -> str:
         page=page,
         version=version(),
         echarts_version=ECHARTS_VERSION,
+        style=Markup(page_style()),
         echarts=Markup(echarts_source()),
         chart_data=Markup(_chart_data(page)),
     )
