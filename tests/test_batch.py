@@ -241,3 +241,27 @@ def test_text_columns_hold_each_text_once_and_stay_text_when_empty() -> None:
         for name in ("score", "score_display", "attainment", "attainment_display")
     )
     assert len(score_table(pandas.DataFrame(table.slice(0, 0).to_pandas()))) == 0
+
+
+@pytest.mark.parametrize("rules", sorted(RULE_SETS))
+def test_bare_numbers_are_compared_with_bare_numbers_only(rules: str) -> None:
+    """A bare target (``80000``) meets a bare actual on the int64 columns; an actual with a
+    unit, or a bare actual under a target with a unit, is score_indicator's (its message)."""
+    targets = ["80000", "≥85", "≤3", "≥95%", "80000", "<0.5"]
+    actuals = ["82000", "84.5", "3", "96", "82000元", "0.25"]
+    rows = [
+        {"target": t, "actual": a, "weight": w, "direction": d}
+        for t, a in zip(targets, actuals, strict=True)
+        for w in ("10", "7.5")
+        for d in (None, "反向")
+    ]
+    _assert_equal_row_by_row(rows, rules)
+    import numpy as np
+
+    from indicatorkit.batch.compiled import compile_actuals, compile_targets
+
+    compiled = compile_actuals(actuals, None)
+    assert compiled.compiled.tolist() == [True, True, True, True, True, True]
+    assert len(set(compiled.dimension.tolist())) == 2  # bare, money
+    assert compile_targets(targets, [None], None).compiled[:, 0].tolist() == [True] * 6
+    assert np.unique(compile_targets(targets, [None], None).dimension).size == 2

@@ -3,9 +3,11 @@ bounds seam: :meth:`Comparison.threshold <indicatorkit.Comparison.threshold>` an
 :attr:`Amount.normalized <indicatorkit.language.Amount.normalized>`.
 
 Each distinct text is read once.  A target compiles when it is a plain comparison of a
-dimension (``≥95%``, ``<5万元``) and its numbers fit the overflow guard; an actual compiles when
-it reads as an amount with a unit.  Anything else is left to :func:`score_indicator
-<indicatorkit.scoring.score_indicator>`.
+dimension (``≥95%``, ``<5万元``) or of a bare number (``80000``) and its numbers fit the
+overflow guard; an actual compiles when it reads as an amount with a unit, or as a bare number.
+A bare number is compared only with a bare number (an actual without the target's unit is read
+in it, with a message: that is ``score_indicator``'s).  Anything else is left to
+:func:`score_indicator <indicatorkit.scoring.score_indicator>`.
 
 >>> from indicatorkit.batch.compiled import compile_actuals, compile_targets
 >>> targets = compile_targets(["≥95%", "及时足额发放"], [None], None)
@@ -29,7 +31,7 @@ from indicatorkit.language.bounds import Direction
 from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.targets import Comparison
 from indicatorkit.language.values import Amount
-from indicatorkit.units import UnitRegistry
+from indicatorkit.units import NO_UNIT, UnitRegistry
 from indicatorkit.vocabulary import Operator
 
 __all__ = [
@@ -162,17 +164,25 @@ def _comparison(text: str | None, units: UnitRegistry | None) -> Comparison | No
         target = parse_target(text, lenient=True, units=units).target
     except IndicatorkitError:
         return None
-    # exactly a comparison (a subclass may check its own way), of a dimension
-    if type(target) is not Comparison or not target.amount.unit.dimension:
+    # exactly a comparison (a subclass may check its own way), of a dimension or of a bare
+    # number (which only a bare number is compared with as it stands)
+    if type(target) is not Comparison or not _comparable(target.amount):
         return None
     return target
 
 
-def compile_actuals(texts: Sequence[object], units: UnitRegistry | None) -> CompiledActuals:
-    """Compile each distinct actual: text that reads as an amount with a unit.
+def _comparable(amount: Amount) -> bool:
+    """True for an amount of a dimension, or a bare number (no unit at all)."""
+    return bool(amount.unit.dimension) or amount.unit == NO_UNIT
 
-    >>> compile_actuals(["96%", "96", "达成"], None).compiled.tolist()
-    [True, False, False]
+
+def compile_actuals(texts: Sequence[object], units: UnitRegistry | None) -> CompiledActuals:
+    """Compile each distinct actual: text that reads as an amount with a unit, or a bare
+    number (its own dimension: compared only with a bare target).
+
+    >>> compiled = compile_actuals(["96%", "96", "达成"], None)
+    >>> compiled.compiled.tolist(), bool(compiled.dimension[0] != compiled.dimension[1])
+    ([True, True, False], True)
     """
     size = len(texts)
     compiled = np.zeros(size, dtype=np.bool_)
@@ -186,7 +196,7 @@ def compile_actuals(texts: Sequence[object], units: UnitRegistry | None) -> Comp
             read = parse_actual(text, units=units)
         except IndicatorkitError:
             continue
-        if not isinstance(read, Amount) or not read.unit.dimension:
+        if not isinstance(read, Amount) or not _comparable(read):
             continue
         value = read.normalized
         if not fits(value.numerator, value.denominator):

@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 
 from indicatorkit.batch.compiled import compile_actuals, compile_targets
 from indicatorkit.batch.evaluate import OUTCOMES, Evaluated, evaluate
+from indicatorkit.batch.texts import decimal_texts, display_texts
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
 from indicatorkit.numerals import format_decimal
@@ -227,7 +228,9 @@ def _combinations(indices: Sequence[Ints]) -> tuple[tuple[Ints, Ints, Ints, Ints
         key = np.zeros(len(indices[0]), dtype=np.int64)
         for column, size in zip(indices, sizes, strict=True):
             key = key * size + column
-        distinct, inverse = np.unique(key, return_inverse=True)
+        encoded = pc.dictionary_encode(pa.array(key))  # hashing: no sort of the rows
+        distinct = encoded.dictionary.to_numpy()
+        inverse = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
         parts = []
         for size in reversed(sizes):
             distinct, part = np.divmod(distinct, size)
@@ -257,9 +260,7 @@ def _result(table: pa.Table, evaluated: Evaluated, inverse: Ints, places: int) -
         row_small = small[inverse]
         columns[f"{name}_numerator"] = pa.array(top[inverse], mask=~row_small)
         columns[f"{name}_denominator"] = pa.array(bottom[inverse], mask=~row_small)
-        exact, shown = _texts(top, bottom, known, big, places)
-        columns[name] = exact.take(pa.array(inverse))
-        columns[f"{name}_display"] = shown.take(pa.array(inverse))
+        columns[name], columns[f"{name}_display"] = _texts(top, bottom, known, big, places, inverse)
     columns["message"] = pa.DictionaryArray.from_arrays(
         pa.array(evaluated.message[inverse].astype(np.int32)), pa.array(evaluated.messages)
     )
@@ -285,31 +286,36 @@ def _exact(
 
 
 def _texts(
-    top: Ints, bottom: Ints, known: npt.NDArray[np.bool_], big: dict[int, Fraction], places: int
+    top: Ints,
+    bottom: Ints,
+    known: npt.NDArray[np.bool_],
+    big: dict[int, Fraction],
+    places: int,
+    inverse: Ints,
 ) -> tuple[pa.DictionaryArray, pa.DictionaryArray]:
-    """Per combination: the exact decimal text (``p/q`` where it does not terminate) and the
-    display text — each distinct value formatted once."""
-    pairs = np.stack([np.where(known, top, 0), np.where(known, bottom, 0)], axis=1)
-    distinct, codes = np.unique(pairs, axis=0, return_inverse=True)
-    codes = codes.reshape(-1).astype(np.int32)
-    values = [
-        Fraction(int(numerator), int(denominator)) if denominator else None
-        for numerator, denominator in distinct.tolist()
-    ]
-    for combination, value in big.items():
-        codes[combination] = len(values)
-        values.append(value)
-    mask = ~known  # undecided: null, never a null inside a dictionary
-    exact = _unique(["" if v is None else format_decimal(v) for v in values], codes, mask)
-    shown = _unique(["" if v is None else display(v, places) for v in values], codes, mask)
-    return exact, shown
+    """The rows' exact decimal text (``p/q`` where it does not terminate) and display text,
+    formatted column-wise once per combination (:mod:`indicatorkit.batch.texts`), as dictionary
+    columns (null where undecided)."""
+    numerator, denominator = np.where(known, top, 0), np.where(known, bottom, 1)
+    exact = decimal_texts(numerator, denominator)
+    shown = display_texts(numerator, denominator, places)
+    if big:  # beyond int64: the Fractions' own texts
+        exact = _patched(exact, {row: format_decimal(value) for row, value in big.items()})
+        shown = _patched(shown, {row: display(value, places) for row, value in big.items()})
+    mask = ~known[inverse]  # undecided: null, never a null inside a dictionary
+    return _gathered(exact, inverse, mask), _gathered(shown, inverse, mask)
 
 
-def _unique(
-    texts: list[str], codes: npt.NDArray[np.signedinteger[Any]], mask: npt.NDArray[np.bool_]
-) -> pa.DictionaryArray:
-    """``texts[codes]`` as a dictionary column whose dictionary holds each text once (two
+def _patched(texts: pa.Array, changes: dict[int, str]) -> pa.Array:
+    values = texts.to_pylist()
+    for row, text in changes.items():
+        values[row] = text
+    return pa.array(values, pa.string())
+
+
+def _gathered(texts: pa.Array, inverse: Ints, mask: npt.NDArray[np.bool_]) -> pa.DictionaryArray:
+    """``texts[inverse]`` as a dictionary column whose dictionary holds each text once (two
     values may show alike: 1/3 and 0.333 both show 0.33), as pandas and Arrow readers need."""
-    encoded = pc.dictionary_encode(pa.array(texts, pa.string()))
-    remap = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)
-    return pa.DictionaryArray.from_arrays(pa.array(remap[codes], mask=mask), encoded.dictionary)
+    encoded = pc.dictionary_encode(texts)
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)
+    return pa.DictionaryArray.from_arrays(pa.array(codes[inverse], mask=mask), encoded.dictionary)
