@@ -29,7 +29,7 @@ def _recipe(heading: str) -> dict[str, Any]:
     section = text.split(f"## {heading}", 1)[1]
     code = re.search(r"```python\n(.*?)```", section, re.S)
     assert code is not None
-    names: dict[str, Any] = {}
+    names: dict[str, Any] = {"__name__": "guide_recipe"}  # not importable: pickled by value
     exec(compile(code.group(1), str(GUIDE), "exec"), names)  # the guide's own code
     return names
 
@@ -65,6 +65,27 @@ def test_dask_map_partitions_equals_one_machine(rules: str) -> None:
     scored = recipe["score_with_dask"](frame, partitions=3, rules=rules)
     assert len(scored) == len(frame)
     assert _rows(scored) == _rows(score_table(frame, rules=rules))
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None,
+    reason="dask.distributed 未安装 / distributed is not installed",
+)
+def test_dask_on_a_local_cluster_of_processes_equals_one_machine() -> None:
+    """The recipe on two worker processes: the function, the rule set and the unit registry
+    travel to the workers by value, and the rows come back as one machine scores them."""
+    from distributed import Client, LocalCluster
+
+    recipe = _recipe("Dask `map_partitions`")
+    frame = _table(400)
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster),
+    ):
+        scored = recipe["score_with_dask"](frame, partitions=4, rules="hubei")
+    assert _rows(scored) == _rows(score_table(frame, rules="hubei"))
 
 
 @pytest.mark.skipif(

@@ -56,6 +56,8 @@ RESULT_COLUMNS = (
 )
 
 Ints = npt.NDArray[np.int64]
+#: Per-row codes (dictionary indices, each row's combination): int32, as Arrow gives them.
+Codes = npt.NDArray[np.int32]
 _TEXT_TYPES = (pa.string(), pa.large_string())
 
 
@@ -179,19 +181,19 @@ def _text_column(table: pa.Table, name: str) -> pa.Array:
     return column
 
 
-def _encode(column: pa.Array) -> tuple[Ints, list[Any]]:
+def _encode(column: pa.Array) -> tuple[Codes, list[Any]]:
     """The row indices into the distinct values (nulls encoded as one value, ``None``)."""
     encoded = pc.dictionary_encode(column, null_encoding="encode")
-    indices = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+    indices = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
     return indices, encoded.dictionary.to_pylist()
 
 
-def _row(indices: Ints, code: int, first_row: int) -> int:
+def _row(indices: Codes, code: int, first_row: int) -> int:
     """The first row holding ``code``, counted from ``first_row``."""
     return int(np.argmax(indices == code)) + first_row
 
 
-def _read_weight(value: Any, indices: Ints, code: int, first_row: int) -> Fraction:
+def _read_weight(value: Any, indices: Codes, code: int, first_row: int) -> Fraction:
     if value is None:
         raise BatchInputError(
             f"列 weight 第 {_row(indices, code, first_row)} 行为空 "
@@ -207,7 +209,7 @@ def _read_weight(value: Any, indices: Ints, code: int, first_row: int) -> Fracti
         ) from None
 
 
-def _read_direction(value: Any, indices: Ints, code: int, first_row: int) -> Direction | None:
+def _read_direction(value: Any, indices: Codes, code: int, first_row: int) -> Direction | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
@@ -221,16 +223,18 @@ def _read_direction(value: Any, indices: Ints, code: int, first_row: int) -> Dir
         ) from None
 
 
-def _combinations(indices: Sequence[Ints]) -> tuple[tuple[Ints, Ints, Ints, Ints], Ints]:
+def _combinations(indices: Sequence[Codes]) -> tuple[tuple[Ints, Ints, Ints, Ints], Codes]:
     """The distinct combinations of the index columns, and each row's combination."""
     sizes = [int(column.max()) + 1 if len(column) else 1 for column in indices]
     if np.prod(np.array(sizes, dtype=np.float64)) < 2.0**62:
-        key = np.zeros(len(indices[0]), dtype=np.int64)
-        for column, size in zip(indices, sizes, strict=True):
-            key = key * size + column
+        key = indices[0].astype(np.int64)
+        for column, size in zip(indices[1:], sizes[1:], strict=True):
+            key *= size
+            key += column
         encoded = pc.dictionary_encode(pa.array(key))  # hashing: no sort of the rows
+        del key
         distinct = encoded.dictionary.to_numpy()
-        inverse = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+        inverse = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
         parts = []
         for size in reversed(sizes):
             distinct, part = np.divmod(distinct, size)
@@ -239,10 +243,11 @@ def _combinations(indices: Sequence[Ints]) -> tuple[tuple[Ints, Ints, Ints, Ints
     else:  # pragma: no cover - beyond 2**62 distinct combinations of values
         distinct, inverse = np.unique(np.stack(indices, axis=1), axis=0, return_inverse=True)
         target, actual, weight, way = distinct.T
+        inverse = inverse.astype(np.int32)
     return (target, actual, weight, way), inverse.reshape(-1)
 
 
-def _result(table: pa.Table, evaluated: Evaluated, inverse: Ints, places: int) -> pa.Table:
+def _result(table: pa.Table, evaluated: Evaluated, inverse: Codes, places: int) -> pa.Table:
     """The result columns; ``score_display`` and ``attainment_display`` show the rule set's
     ``places``."""
     kept = [name for name in (*KEY_COLUMNS, *INPUT_COLUMNS) if name in table.column_names]
@@ -291,7 +296,7 @@ def _texts(
     known: npt.NDArray[np.bool_],
     big: dict[int, Fraction],
     places: int,
-    inverse: Ints,
+    inverse: Codes,
 ) -> tuple[pa.DictionaryArray, pa.DictionaryArray]:
     """The rows' exact decimal text (``p/q`` where it does not terminate) and display text,
     formatted column-wise once per combination (:mod:`indicatorkit.batch.texts`), as dictionary
@@ -313,7 +318,7 @@ def _patched(texts: pa.Array, changes: dict[int, str]) -> pa.Array:
     return pa.array(values, pa.string())
 
 
-def _gathered(texts: pa.Array, inverse: Ints, mask: npt.NDArray[np.bool_]) -> pa.DictionaryArray:
+def _gathered(texts: pa.Array, inverse: Codes, mask: npt.NDArray[np.bool_]) -> pa.DictionaryArray:
     """``texts[inverse]`` as a dictionary column whose dictionary holds each text once (two
     values may show alike: 1/3 and 0.333 both show 0.33), as pandas and Arrow readers need."""
     encoded = pc.dictionary_encode(texts)
