@@ -97,5 +97,23 @@ def test_batch_benchmark_quick_run() -> None:
     pytest.importorskip("pyarrow")
     completed = _run("bench_batch.py", "--quick")
     assert completed.returncode == 0, completed.stderr
-    for name in ("1. score_table", "2. score_indicator", "3. numpy int64"):
-        assert name in completed.stdout
+    for name in (
+        "1. exact int64 numpy floor",
+        "a. batch decision",
+        "b. whole evaluation",
+        "2. score_table from text, realistic",
+        "score_table from text, repeating",
+        "3. score_indicator row by row",
+        "4. cold reading",
+        "5. memory, score_table",
+        "5. memory, score_batches",
+        "load average",
+    ):
+        assert name in completed.stdout, name
+
+
+def test_batch_benchmark_dask_quick_run() -> None:
+    pytest.importorskip("distributed")
+    completed = _run("bench_batch.py", "--quick", "--no-memory", "--dask")
+    assert completed.returncode == 0, completed.stderr
+    assert "6. Dask LocalCluster" in completed.stdout
