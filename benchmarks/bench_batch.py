@@ -87,8 +87,9 @@ def _vary(text: str, rng: random.Random) -> str:
         return text
 
     def other(match: re.Match[str]) -> str:
-        digits = len(match.group())
-        return str(rng.randint(10 ** (digits - 1) if digits > 1 else 1, 10**digits - 1))
+        digits = len(match.group()) + (rng.random() < 0.3)  # as long, or one digit longer
+        number = str(rng.randint(10 ** (digits - 1) if digits > 1 else 1, 10**digits - 1))
+        return number + (f".{rng.randint(1, 9)}" if rng.random() < 0.2 else "")
 
     varied = _NUMBER.sub(other, text, count=1)
     try:
@@ -122,12 +123,28 @@ def _actuals(text: str, rng: random.Random) -> list[str]:
 
 def generate(rows: int, distinct: float = 0.05, seed: int = 7, pool: int | None = None) -> pa.Table:
     """A national table of ``rows`` text rows: department, project, target, actual, weight,
-    direction.  About ``distinct`` of the rows bring a new target (``pool``: a fixed number
-    of distinct targets instead)."""
+    direction.  Each row draws a corpus target (so forms and units keep the corpus's
+    proportions), then one of that target's variants (its number varied); there are about
+    ``distinct`` × ``rows`` variants in all (``pool``: that many instead)."""
     rng = random.Random(seed)
     real = corpus_targets()
     size = pool or max(1, round(rows * distinct))
-    targets = [_vary(rng.choice(real), rng) for _ in range(size)]
+    variants: dict[str, dict[str, None]] = {text: {} for text in real}
+    made = 0
+    for _ in range(4 * size):  # distinct texts, as far as the corpus's forms allow
+        source = rng.choice(real)
+        text = _vary(source, rng)
+        if text not in variants[source]:
+            variants[source][text] = None
+            made += 1
+            if made >= size:
+                break
+    for source, found in variants.items():
+        found.setdefault(source if not found else next(iter(found)), None)
+    targets = [text for found in variants.values() for text in found]
+    counts = np.array([len(variants[text]) for text in real], np.int64)
+    starts = np.array([0, *np.cumsum([len(f) for f in variants.values()])[:-1]], np.int64)
+    starts_by_real = np.array([starts[list(variants).index(text)] for text in real], np.int64)
     choices = [_actuals(text, rng) for text in targets]
     ways = [
         "反向" if text.startswith(("≤", "<")) and rng.random() < 0.5 else None for text in targets
@@ -135,9 +152,8 @@ def generate(rows: int, distinct: float = 0.05, seed: int = 7, pool: int | None 
     width = max(len(c) for c in choices)
     actual_pool = [c[i % len(c)] for c in choices for i in range(width)]
     draw = np.random.default_rng(seed)
-    # each target first appears at a random row (so ~distinct of the rows are new), then repeats
-    which = draw.integers(0, size, rows)
-    which[draw.permutation(rows)[: min(size, rows)]] = np.arange(min(size, rows))
+    source = draw.integers(0, len(real), rows)
+    which = starts_by_real[source] + (draw.random(rows) * counts[source]).astype(np.int64)
     pick = which * width + draw.integers(0, width, rows)
     departments = pa.array([f"部门{k:04d}" for k in range(3000)])
     return pa.table(

@@ -155,15 +155,17 @@ def _met(
     targets: CompiledTargets, actuals: CompiledActuals, target: Ints, actual: Ints, way: Ints
 ) -> npt.NDArray[np.bool_]:
     """``check``'s decision: actual · threshold denominator against threshold numerator ·
-    actual denominator (all inside the guard, so the products fit int64)."""
-    left = actuals.numerator[actual] * targets.base_denominator[target, way]
-    right = targets.base_numerator[target, way] * actuals.denominator[actual]
-    operator = targets.operator[target, way]
-    return np.select(
-        [operator == 0, operator == 1, operator == 2],
-        [left >= right, left > right, left <= right],
-        left < right,
+    actual denominator (all inside the guard, so the products and their difference fit int64).
+    The operator codes (≥ 0, > 1, ≤ 2, < 3) say the sign a met difference has (upper bounds
+    ``≥ 2`` turn it) and whether a difference of 0 is met (strict ones, odd codes, need 1)."""
+    flat = target * targets.operator.shape[1] + way  # one index for the [target, way] columns
+    operator = targets.operator.ravel()[flat]
+    difference = (
+        actuals.numerator[actual] * targets.base_denominator.ravel()[flat]
+        - targets.base_numerator.ravel()[flat] * actuals.denominator[actual]
     )
+    np.negative(difference, out=difference, where=operator >= 2)
+    return difference >= (operator & 1)
 
 
 def _attainment(

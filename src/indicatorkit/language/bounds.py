@@ -3,9 +3,10 @@
 This is the single definition of "met" for numbers.  :meth:`Comparison.check
 <indicatorkit.Comparison.check>` and :meth:`Range.check <indicatorkit.language.Range.check>` decide
 from these bounds (a comparison from their numbers as integers, its
-:meth:`~indicatorkit.Comparison.threshold`; a property test holds the two equal), and a
-vectorised path (numpy, Arrow) reads the same bounds through public accessors, so the two
-cannot drift:
+:meth:`~indicatorkit.Comparison.threshold`; a property test holds the two equal), and the
+batch path (:mod:`indicatorkit.batch`, numpy) decides comparisons from the same public
+:meth:`~indicatorkit.Comparison.threshold` integers — ranges and the rest through ``check``
+itself — so the two cannot drift:
 
 >>> from indicatorkit import parse_target, Direction
 >>> bounds = parse_target("≥95%").bounds()
