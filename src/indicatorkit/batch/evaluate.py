@@ -36,7 +36,7 @@ import numpy.typing as npt
 from indicatorkit.batch.compiled import CompiledActuals, CompiledTargets, fits
 from indicatorkit.batch.credit import formulas_are_shipped, missed_credit
 from indicatorkit.language.bounds import Direction
-from indicatorkit.scoring.indicator import Outcome, score_indicator
+from indicatorkit.scoring.indicator import IndicatorScore, Outcome, score_indicator
 from indicatorkit.scoring.rules import RuleSet
 from indicatorkit.units import UnitRegistry
 
@@ -196,20 +196,29 @@ def _fallback(
     rules: RuleSet,
     units: UnitRegistry | None,
 ) -> None:
-    """Score ``rows`` (combinations) by ``score_indicator``, one call each."""
+    """Score ``rows`` (combinations) by ``score_indicator``, one call each — except that an
+    undecided result (no score: a target unreadable, an actual missing, an evaluation failed)
+    does not depend on the weight, so it is reused for the same target, actual and direction
+    under every weight."""
     target, actual, weight, way = combos
     texts, given, weights, directions = values
     known_messages = {"": 0}
+    undecided: dict[tuple[int, int, int], IndicatorScore] = {}
     for row in rows.tolist():
-        text = texts[target[row]]
-        result = score_indicator(
-            "" if text is None else text,
-            given[actual[row]],
-            weights[weight[row]],
-            direction=directions[way[row]],
-            rules=rules,
-            units=units,
-        )
+        key = (int(target[row]), int(actual[row]), int(way[row]))
+        result = undecided.get(key)
+        if result is None:
+            text = texts[key[0]]
+            result = score_indicator(
+                "" if text is None else text,
+                given[key[1]],
+                weights[weight[row]],
+                direction=directions[key[2]],
+                rules=rules,
+                units=units,
+            )
+            if result.score is None:
+                undecided[key] = result
         out.outcome[row] = _CODE[result.outcome]
         out.met[row] = -1 if result.met is None else int(result.met)
         _store(
