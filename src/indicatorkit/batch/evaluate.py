@@ -165,7 +165,8 @@ def _met(
         - targets.base_numerator.ravel()[flat] * actuals.denominator[actual]
     )
     np.negative(difference, out=difference, where=operator >= 2)
-    return difference >= (operator & 1)
+    met: npt.NDArray[np.bool_] = difference >= (operator & 1)
+    return met
 
 
 def _attainment(
@@ -211,7 +212,7 @@ def _fallback(
             text = texts[key[0]]
             result = score_indicator(
                 "" if text is None else text,
-                given[key[1]],
+                given[actual[row]],
                 weights[weight[row]],
                 direction=directions[key[2]],
                 rules=rules,
