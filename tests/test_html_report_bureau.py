@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 import os
 import re
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 from indicatorkit import loads
@@ -58,6 +60,10 @@ def _both(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> t
     status = main(["report", "--departments", str(source), "-o", str(page), "--format", "json"])
     summary = json.loads(capsys.readouterr().out)
     assert summary["html"] == str(page) and summary["mean"] == scored["summary"]["mean"]
+    schema = json.loads(
+        resources.files("indicatorkit").joinpath("schemas/report.schema.json").read_text("utf-8")
+    )
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(summary)) == []
     assert status == main(["score", "--departments", str(source), "-q"])
     return page.read_text(encoding="utf-8"), scored
 
