@@ -68,7 +68,9 @@ def _read(text: str, registry: UnitRegistry) -> LenientParse:
     if read is not None and not isinstance(read, Qualitative | Convention):
         return LenientParse(text, read)
     convention = read if isinstance(read, Convention) else None
-    found = first_reading(Stage.AS_GIVEN, Attempt(text, registry, given_error, convention))
+    found = first_reading(
+        Stage.AS_GIVEN, Attempt(text, registry, given_error, convention, again=_read)
+    )
     if found is not None:
         return found
     as_given = read if isinstance(read, Qualitative) else None
@@ -80,7 +82,7 @@ def _read(text: str, registry: UnitRegistry) -> LenientParse:
         target = read_target(repaired, registry)
     except TextError as error:
         repairs = _Repaired(text, edits, repaired, index)
-        attempt = Attempt(text, registry, error, repairs=repairs, as_given=as_given)
+        attempt = Attempt(text, registry, error, repairs=repairs, as_given=as_given, again=_read)
         found = first_reading(Stage.REPAIRED, attempt)
         if found is None:
             raise (given_error or error) from None  # located in the text as given

@@ -75,7 +75,8 @@ class Attempt:
     """What a reading is given: the text as given, the registry, the strict ``error`` (of
     the text as given, or after the repairs of the repaired text) — and, as given, the
     ``convention`` strict reading refused to guess; after the repairs, what they did
-    (``repairs``) and the sentence the text as given reads as (``as_given``), if any.
+    (``repairs``) and the sentence the text as given reads as (``as_given``), if any;
+    ``again`` reads a text leniently with another registry (a reading that adds a word).
 
     >>> from indicatorkit.units import default_registry
     >>> Attempt("≥95%", default_registry(), None).repairs is None
@@ -88,6 +89,7 @@ class Attempt:
     convention: Convention | None = None
     repairs: _Repaired | None = None
     as_given: Qualitative | None = None
+    again: Callable[[str, UnitRegistry], LenientParse] | None = None
 
 
 @attrs.frozen
@@ -171,21 +173,20 @@ def _by_convention(text: str, convention: Convention) -> LenientParse:
 
 
 def _counting_word(
-    text: str, error: UnknownUnitError, start: int, end: int, registry: UnitRegistry
+    attempt: Attempt, error: UnknownUnitError, start: int, end: int
 ) -> LenientParse | None:
     """The text read with an unknown counting word (``≥5000蔸``, at ``[start, end)`` of the
     text as given) as a count of its own, with a T023 diagnostic and the definition added —
     or ``None`` when the unknown word is not a single counting word
     (:func:`~indicatorkit.units.could_be_counting_word`: never a unit of another kind, a time
     word or a numeral)."""
+    text, registry, again = attempt.text, attempt.registry, attempt.again
     word = error.counting_word
-    if not could_be_counting_word(word) or word in registry.known_unit_set():
+    if again is None or not could_be_counting_word(word) or word in registry.known_unit_set():
         return None
     line = f"{word} = [{word}]"
-    from indicatorkit.language.lenient import _read  # read again, with the word
-
     try:
-        read = _read(text, registry.define(line))
+        read = again(text, registry.define(line))  # read again, with the word
     except (TextError, UnitDefinitionError):
         return None  # the word is not what stops the reading: the strict error stands
     diagnostic = Diagnostic(
@@ -303,7 +304,7 @@ def _read_counting_word(attempt: Attempt) -> LenientParse | None:
     start, end = error.position, error.end
     if attempt.repairs is not None:
         start, end = attempt.repairs.index[start], attempt.repairs.index[end]
-    return _counting_word(attempt.text, error, start, end, attempt.registry)
+    return _counting_word(attempt, error, start, end)
 
 
 def _read_words_after(attempt: Attempt) -> LenientParse | None:
