@@ -4,7 +4,10 @@ Chosen by the ``HYPOTHESIS_PROFILE`` environment variable; without it, ``ci`` wh
 (as ``.ci/run`` sets it) and ``dev`` otherwise.
 
 - ``ci``: the same examples on every run (``derandomize``), a fixed budget, no deadline, no
-  timing health check, no example database — a red CI is a defect, never a seed.
+  timing health check, no example database — a red CI is a defect, never a seed.  No
+  ``explain`` phase: a failure still shows its shrunk example and blob, and the tests that
+  expect a law to break (``check_rule_set`` on a broken rule set) do not spend a minute
+  explaining it; ``dev`` and ``long`` keep the phase.
 - ``dev``: the same budget with fresh random examples on every run (a failure prints the
   ``@reproduce_failure`` blob and the seed).
 - ``long``: by hand, to search harder — random, 20 × the budget: tests without their own
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 #: Examples per test for the tests that do not set their own ``max_examples``.
 CI_EXAMPLES = 100
@@ -34,6 +37,7 @@ settings.register_profile(
     database=None,
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
+    phases=[phase for phase in Phase if phase is not Phase.explain],
 )
 settings.register_profile(
     "dev",

@@ -5,6 +5,7 @@ meaning to."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from hypothesis import strategies as st
@@ -33,14 +34,17 @@ SPEC_TEXT_ALPHABET = (
 )
 
 
+@cache
 def _spec_line(max_size: int) -> SearchStrategy[str]:
     return st.text(SPEC_TEXT_ALPHABET, max_size=max_size).map(str.strip)
 
 
+@cache
 def _spec_text() -> SearchStrategy[str]:
     return st.lists(_spec_line(12), max_size=3).map("\n".join).map(str.strip)
 
 
+@cache
 def _level_names() -> SearchStrategy[tuple[str, str, str]]:
     names = st.tuples(_spec_line(8), _spec_line(8), _spec_line(8))
     return names.filter(lambda levels: model.split_levels(" / ".join(levels)) == list(levels))
@@ -50,10 +54,12 @@ def _level_names() -> SearchStrategy[tuple[str, str, str]]:
 _ACTUAL_WORDS = ("96%", "205件", "4.8万元", "12月20日", "达成", "部分达成", "未达成", "0")
 
 
+@cache
 def _actuals() -> SearchStrategy[str | None]:
     return st.none() | st.sampled_from(_ACTUAL_WORDS) | _spec_text()
 
 
+@cache
 def _scores() -> SearchStrategy[Any]:
     return st.none() | st.fractions(min_value=0, max_value=100, max_denominator=8)
 
@@ -73,26 +79,17 @@ def indicators() -> SearchStrategy[Any]:
     >>> test_indicators()
     """
 
-    @st.composite
-    def build(draw: st.DrawFn) -> model.Indicator:
-        level1, level2, name = draw(_level_names())
-        text, target = draw(target_texts_with_targets())
-        return model.Indicator(
-            level1,
-            level2,
-            name,
-            target,
-            target_text=text,
-            description=draw(_spec_text()),
-            basis=draw(_spec_text()),
-            weight=draw(st.none() | st.fractions(min_value=0, max_value=100, max_denominator=8)),
-            direction=draw(st.sampled_from([None, *Direction])),
-            **draw(_assessment()),
-        )
+    # every strategy is built once, outside the draws: a strategy made inside a draw is
+    # validated again on every example, which cost more than the examples themselves
+    level_names = _level_names()
+    texts_with_targets = target_texts_with_targets()
+    weights = st.none() | st.fractions(min_value=0, max_value=100, max_denominator=8)
+    directions = st.sampled_from([None, *Direction])
+    kinds = st.sampled_from(["none", "none", "actual", "not_applicable"])
 
     @st.composite
-    def _assessment(draw: st.DrawFn) -> dict[str, Any]:
-        kind = draw(st.sampled_from(["none", "none", "actual", "not_applicable"]))
+    def assessment(draw: st.DrawFn) -> dict[str, Any]:
+        kind = draw(kinds)
         if kind == "none":
             return {}
         if kind == "not_applicable":
@@ -102,6 +99,25 @@ def indicators() -> SearchStrategy[Any]:
             "evaluator_score": draw(_scores()),
             "reason": draw(_spec_text()),
         }
+
+    assessments = assessment()
+
+    @st.composite
+    def build(draw: st.DrawFn) -> model.Indicator:
+        level1, level2, name = draw(level_names)
+        text, target = draw(texts_with_targets)
+        return model.Indicator(
+            level1,
+            level2,
+            name,
+            target,
+            target_text=text,
+            description=draw(_spec_text()),
+            basis=draw(_spec_text()),
+            weight=draw(weights),
+            direction=draw(directions),
+            **draw(assessments),
+        )
 
     return build()
 
@@ -141,6 +157,9 @@ def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
         optional_money,
     )
 
+    plans = st.none() | spending_plans()
+    fund_source_lists = st.lists(fund_source, max_size=3)
+
     @st.composite
     def execution(draw: st.DrawFn) -> dict[str, Any]:
         if draw(st.booleans()):
@@ -148,17 +167,22 @@ def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
         return {
             "executed": draw(optional_money),
             "adjusted_budget": draw(optional_money),
-            "spent": draw(st.none() | spending_plans()),
+            "spent": draw(plans),
             "budget_reason": draw(_spec_text()),
             "initial_budget": draw(optional_money),
-            "fund_sources": draw(st.lists(fund_source, max_size=3)),
+            "fund_sources": draw(fund_source_lists),
             "goal_outcome": draw(_spec_text()),
             **{name: draw(_spec_text()) for name in ("conclusion", "problems", "improvements")},
         }
 
+    executions = execution()
+    numbers = st.integers(0, 999)
+    budgets = st.none() | st.builds(model.Budget, money, optional_money, optional_money)
+    indicator_lists = st.lists(indicators(), max_size=max_indicators)
+
     @st.composite
     def build(draw: st.DrawFn) -> model.Project:
-        number = draw(st.integers(0, 999))
+        number = draw(numbers)
         name = draw(_spec_line(10))
         if draw(st.booleans()) and draw(st.booleans()):
             return model.Project(
@@ -169,12 +193,12 @@ def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
             name,
             code=draw(_spec_line(10)),
             unit=draw(_spec_line(10)),
-            budget=draw(st.none() | st.builds(model.Budget, money, optional_money, optional_money)),
+            budget=draw(budgets),
             purpose=draw(_spec_text()),
-            plan=draw(st.none() | spending_plans()),
+            plan=draw(plans),
             goal=draw(_spec_text()),
-            indicators=draw(st.lists(indicators(), max_size=max_indicators)),
-            **draw(execution()),
+            indicators=draw(indicator_lists),
+            **draw(executions),
         )
 
     return build()
@@ -230,11 +254,15 @@ def specs(*, max_projects: int = 4) -> SearchStrategy[Any]:
     if max_projects < 0:
         raise InvalidArgument(f"max_projects={max_projects} must be at least 0")
 
+    project_lists = st.lists(projects(), max_size=max_projects, unique_by=lambda p: p.number)
+    optional_departments = st.none() | departments()
+    rule_sets = st.none() | st.sampled_from(["national", "hubei", "湖北"])
+
     @st.composite
     def build(draw: st.DrawFn) -> model.Spec:
-        listed = draw(st.lists(projects(), max_size=max_projects, unique_by=lambda p: p.number))
-        department = draw(st.none() | departments())
-        rules = draw(st.none() | st.sampled_from(["national", "hubei", "湖北"]))
+        listed = draw(project_lists)
+        department = draw(optional_departments)
+        rules = draw(rule_sets)
         return model.Spec(department, tuple(sorted(listed, key=lambda p: p.number)), rules=rules)
 
     return build()
