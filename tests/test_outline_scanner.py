@@ -3,6 +3,8 @@ indentation post-lexer give — and declines (``None``) whatever the grammar ref
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lark import Tree
@@ -16,6 +18,9 @@ keys = st.sampled_from(["项目", "指标", "指标值", "预算", "名称", "a"
 rests = st.sampled_from(
     ["", "1 名称", "：≥95%", ":5元", " ：值", "值  ", "x\t", "\u3000值", "a:b", "- 列表", "| 续"]
 )
+#: INDICATORKIT_PROPERTY_SCALE (20 under the ``long`` profile) runs that many times more examples
+SCALE = float(os.environ.get("INDICATORKIT_PROPERTY_SCALE", "1"))
+
 heads = st.sampled_from(["-", "|", "#", ":", "：", "\u3000", "\x0b", "\x0c"])
 spaces = st.sampled_from(["", " ", "  ", "\t"])
 
@@ -53,7 +58,9 @@ def _node(block: Tree) -> Node:  # what the reader made of the grammar's tree
     )
 
 
-@settings(max_examples=1500, deadline=None)
+# 600 examples (12,000 under the long profile): outlines of up to 12 lines over small pools
+# of pieces, every pool value reached many times over
+@settings(max_examples=int(600 * SCALE), deadline=None)
 @given(st.lists(lines(), max_size=12))
 def test_the_scanner_reads_what_the_grammar_reads(text_lines: list[str]) -> None:
     scanned = scan_outline(text_lines)
