@@ -21,7 +21,7 @@ from indicatorkit.formats.actuals_file import read_actuals
 from indicatorkit.formats.files import read_data
 from indicatorkit.formats.grid_text import csv_grid
 from indicatorkit.formats.long_table import long_table_rows
-from indicatorkit.formats.progress import Meter, Progress, meter, reporting, terminal
+from indicatorkit.formats.progress import LOADING, Meter, Progress, meter, reporting, terminal
 from indicatorkit.formats.workbook_grid import load_grids
 from indicatorkit.strategies import projects
 
@@ -100,8 +100,40 @@ def test_a_30k_row_xlsx_reports_increasing_rows(small_every: int, tmp_path: Path
     with reporting(seen.append):
         (grid,) = load_grids(path)
     assert grid.rows == ROWS
-    _assert_increasing_then_final(seen, small_every, ROWS)
+    # openpyxl's load first: the share of the file read, increasing, ending at 100% before
+    # any row is counted
+    loads = [index for index, p in enumerate(seen) if p.unit == LOADING]
+    assert loads == list(range(1, len(loads) + 1))  # right after the start, all together
+    size = path.stat().st_size
+    shares = [seen[index].done for index in loads]
+    assert all(seen[index].total == size for index in loads)
+    assert shares == sorted(set(shares)) and shares[0] == 0 and shares[-1] == size
+    assert len(shares) > 10  # many steps on the way, not just 0% and 100%
+    assert [p.text().split("载入 ")[1][:4] for p in (seen[loads[0]], seen[loads[-1]])] == [
+        "0% /",
+        "100%",
+    ]
+    rows = [p for p in seen if p.unit != LOADING]
+    _assert_increasing_then_final(rows, small_every, ROWS)
     assert {p.source for p in seen} == {"表.xlsx"}
+
+
+def test_a_load_counts_the_blocks_read_never_the_position_or_a_second_read() -> None:
+    seen: list[Progress] = []
+    counter = Meter("表.xlsx", seen.append)
+    file = counter.loading(bytes(100 * 4096))
+    file.seek(-22, io.SEEK_END)  # a zip reader reads its central directory at the end first
+    file.read()
+    file.seek(0)
+    file.read(50 * 4096)
+    file.seek(0)
+    file.read(50 * 4096)  # a part read again adds nothing
+    assert [p.done for p in seen] == [0, 4096, 51 * 4096]
+    assert file.getvalue() == bytes(100 * 4096)  # the bytes are the file's, untouched
+    counter.loaded()
+    counter.loaded()  # 100% once
+    assert [p.done for p in seen[-2:]] == [51 * 4096, 100 * 4096]
+    assert meter("表.xlsx").loading(b"PK").read() == b"PK"  # no callback: a plain file
 
 
 def test_read_takes_a_progress_callback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -193,6 +225,24 @@ def test_a_silent_loader_still_shows_a_line_after_a_while() -> None:
     assert stream.getvalue() == "\r正在读取 表.xlsx：0 行 / reading 表.xlsx: 0 rows"
     show.close()  # a read that failed: the line blanked, the timer gone
     assert stream.getvalue().endswith("\r" + " " * 48 + "\r")
+
+
+def test_the_timer_shows_how_far_a_load_is_and_bytes_are_not_rows() -> None:
+    stream = _Terminal()
+    show = terminal(stream, after_seconds=0.05, after_rows=10)
+    assert show is not None
+    show(Progress("表.xlsx", 0))
+    show(Progress("表.xlsx", 450_000, 1_000_000, LOADING))  # not 450,000 rows: no line yet
+    assert stream.getvalue() == ""
+    for _ in range(100):
+        if stream.getvalue():
+            break
+        time.sleep(0.02)
+    assert stream.getvalue() == "\r正在读取 表.xlsx：载入 45% / reading 表.xlsx: loading 45%"
+    show(Progress("表.xlsx", 20))  # then the rows, on the same line
+    assert stream.getvalue().split("\r")[-1].startswith("正在读取 表.xlsx：20 行 / reading")
+    show(Progress("表.xlsx", 30, final=True))
+    assert stream.getvalue().endswith("\r")
 
 
 def test_a_quick_read_leaves_no_timer_behind() -> None:
@@ -293,3 +343,30 @@ def test_the_cli_on_a_real_pseudo_terminal(
     assert status in (0, 1)
     text = shown.decode("utf-8")
     assert "正在读取" in text and "400 行 / reading" in text and "\x1b" not in text
+
+
+def test_the_cli_shows_a_workbook_load_on_a_real_pseudo_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pty = pytest.importorskip("pty")
+    path = tmp_path / "表.xlsx"
+    spec = read(Path(__file__).parents[1] / "examples" / "yutian_justice_2025.ikspec").spec
+    assert spec is not None
+    write(spec, path)
+    # a terminal line that shows at once: every step of openpyxl's load is on screen, then rows
+    monkeypatch.setattr(cli, "terminal", functools.partial(terminal, after_seconds=0))
+    monkeypatch.setattr(progress_module, "EVERY", 5)
+    leader, follower = pty.openpty()
+    with open(follower, "w", encoding="utf-8") as stderr, open(leader, "rb", buffering=0) as screen:
+        monkeypatch.setattr("sys.stderr", stderr)
+        status = cli.main(["lint", str(path)])
+        stderr.flush()
+        shown = b""
+        while select.select([screen], [], [], 0.2)[0]:
+            shown += screen.read(65536)
+    assert status in (0, 1)
+    lines = [line.strip() for line in shown.decode("utf-8").split("\r") if line.strip()]
+    loading = [line for line in lines if "载入" in line]
+    assert loading[0].endswith("loading 0%") and loading[-1].endswith("loading 100%")
+    assert lines.index(loading[-1]) < max(i for i, line in enumerate(lines) if " 行 / " in line)
+    assert "\x1b" not in "".join(lines)

@@ -9,6 +9,10 @@ callback the meter does nothing.  Progress never changes what is read.
 :func:`terminal` is the CLI's callback: one line on a terminal, rewritten in place, shown only
 once a read is long (2 s or 50,000 rows).  The callback also hears of each start (``done`` 0).
 
+A loader that takes a whole file before any row is known (openpyxl loading a workbook with its
+merged ranges and hidden rows) reads it through :meth:`Meter.loading`: the callback hears how
+much of the file has been read, in :data:`LOADING` units (bytes of ``total``), then the rows.
+
 >>> seen = []
 >>> with reporting(seen.append):
 ...     counter = meter("表.csv", every=2)
@@ -24,6 +28,7 @@ once a read is long (2 s or 50,000 rows).  The callback also hears of each start
 from __future__ import annotations
 
 import contextvars
+import io
 import threading
 import time
 import unicodedata
@@ -35,6 +40,7 @@ import attrs
 
 __all__ = [
     "EVERY",
+    "LOADING",
     "Meter",
     "Progress",
     "ProgressCallback",
@@ -47,14 +53,23 @@ __all__ = [
 #: Rows (or pages) between two calls of the callback.
 EVERY: Final = 10_000
 
+#: The unit of a file's load: ``done`` of ``total`` bytes of the file read by its loader.
+LOADING: Final = "字节"
+
+#: Bytes a loaded file is counted in: a read marks every block it touches.
+_BLOCK: Final = 4096
+
 
 @attrs.frozen
 class Progress:
     """How far the read of ``source`` is: ``done`` of ``total`` (``None``: not known)
-    ``unit`` (行 rows, 页 pages); ``final`` on the last call.
+    ``unit`` (行 rows, 页 pages, :data:`LOADING` bytes of the file while a loader takes it
+    whole); ``final`` on the last call.
 
     >>> Progress("自评.pdf", 3, 10, "页").text()
     '正在读取 自评.pdf：3 / 10 页 / reading 自评.pdf: 3 / 10 pages'
+    >>> Progress("表.xlsx", 450, 1000, LOADING).text()
+    '正在读取 表.xlsx：载入 45% / reading 表.xlsx: loading 45%'
     """
 
     source: str
@@ -65,6 +80,9 @@ class Progress:
 
     def text(self) -> str:
         """The line a person reads, Chinese first with English beside."""
+        if self.unit == LOADING:
+            share = f"{100 * self.done // self.total if self.total else 0}%"
+            return f"正在读取 {self.source}：载入 {share} / reading {self.source}: loading {share}"
         english = {"行": "rows", "页": "pages"}.get(self.unit, self.unit)
         of = "" if self.total is None else f" / {self.total:,}"
         return (
@@ -117,6 +135,8 @@ class Meter:
     every: int = EVERY
     done: int = 0
     _next: int = attrs.field(default=0, init=False)
+    _load_shown: int = attrs.field(default=-1, init=False)  # the percent last called with
+    _load_total: int = attrs.field(default=0, init=False)
 
     def __attrs_post_init__(self) -> None:
         self._next = self.every if self.callback is not None else -1
@@ -129,10 +149,67 @@ class Meter:
             assert self.callback is not None
             self.callback(Progress(self.source, self.done, self.total, self.unit))
 
+    def loading(self, data: bytes) -> io.BytesIO:
+        """``data``, the whole file, as the file a loader reads (openpyxl's load): the callback
+        hears, at each whole percent, how many of its bytes the loader has read (in
+        :data:`LOADING` units); :meth:`loaded` then says 100%.  Without a callback, a plain
+        :class:`io.BytesIO`.
+
+        >>> seen = []
+        >>> counter = Meter("表.xlsx", seen.append)
+        >>> file = counter.loading(bytes(10_000))
+        >>> _ = file.read(5_000); counter.loaded()
+        >>> [(p.done, p.total, p.unit) for p in seen]
+        [(0, 10000, '字节'), (8192, 10000, '字节'), (10000, 10000, '字节')]
+        """
+        if self.callback is None:
+            return io.BytesIO(data)
+        self._load_shown = -1
+        reader = _LoadReader(data, self._load_step)
+        self._load_step(0, len(data))
+        return reader
+
+    def loaded(self) -> None:
+        """The loader has the whole file: 100% (once), before the rows are counted."""
+        if self.callback is not None and self._load_shown not in (-1, 100):
+            self._load_shown = -1
+            self.callback(Progress(self.source, self._load_total, self._load_total, LOADING))
+
+    def _load_step(self, done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        if percent > self._load_shown and self.callback is not None:
+            self._load_shown = percent
+            self._load_total = total
+            self.callback(Progress(self.source, done, total, LOADING))
+
     def finish(self) -> None:
         """The read is done: the last call."""
         if self.callback is not None:
             self.callback(Progress(self.source, self.done, self.total, self.unit, final=True))
+
+
+class _LoadReader(io.BytesIO):
+    """The bytes of a file, read by a loader: ``step(done, total)`` hears how many of them
+    have been read, counted in blocks — a zip reader seeks to the central directory at the
+    end first and may read a part twice, so the share read is the blocks ever touched, never
+    the position or the sum of reads (zipfile and openpyxl read with ``read``)."""
+
+    def __init__(self, data: bytes, step: Callable[[int, int], None]) -> None:
+        super().__init__(data)
+        self._size = len(data)
+        self._touched = bytearray(-(-self._size // _BLOCK))
+        self._count = 0
+        self._step = step
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        start = self.tell()
+        chunk = super().read(size)
+        if chunk:
+            first, last = start // _BLOCK, (start + len(chunk) - 1) // _BLOCK + 1
+            self._count += (last - first) - self._touched.count(1, first, last)
+            self._touched[first:last] = b"\x01" * (last - first)
+            self._step(min(self._count * _BLOCK, self._size), self._size)
+        return chunk
 
 
 def meter(
@@ -178,7 +255,9 @@ class TerminalLine:
     """The CLI's progress callback: :meth:`Progress.text` on one line of ``stream`` rewritten in
     place (``\\r``, plain text: no escape codes, a shorter line padded over a longer one), once
     a read has taken ``after_seconds`` (a timer says so even while a loader is silent) or
-    reached ``after_rows``; the line is blanked at the end and by :meth:`close`.
+    reached ``after_rows`` (rows or pages: a load's bytes wait for the time); the timer shows
+    the latest progress heard (a load's share, or the start's 0 行); the line is blanked at the
+    end and by :meth:`close`.
 
     >>> import io
     >>> stream = io.StringIO()
@@ -196,6 +275,7 @@ class TerminalLine:
     _started: dict[str, float] = attrs.field(factory=dict, init=False)
     _width: int = attrs.field(default=0, init=False)  # columns on screen (0: no line)
     _timer: threading.Timer | None = attrs.field(default=None, init=False)
+    _last: Progress | None = attrs.field(default=None, init=False)
     _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False)
 
     def __call__(self, progress: Progress) -> None:
@@ -205,12 +285,14 @@ class TerminalLine:
                 self._started.pop(progress.source, None)
                 self._stop()
                 return
+            self._last = progress
             if progress.done == 0 and self._timer is None:
-                self._timer = threading.Timer(self.after_seconds, self._late, (progress,))
+                self._timer = threading.Timer(self.after_seconds, self._late)
                 self._timer.daemon = True
                 self._timer.start()
             late = self.clock() - start >= self.after_seconds
-            if self._width or progress.done >= self.after_rows or late:
+            many = progress.unit != LOADING and progress.done >= self.after_rows
+            if self._width or many or late:
                 self._write(progress.text())
 
     def close(self) -> None:
@@ -218,11 +300,13 @@ class TerminalLine:
         blanked."""
         with self._lock:
             self._started.clear()
+            self._last = None
             self._stop()
 
-    def _late(self, progress: Progress) -> None:
+    def _late(self) -> None:
         with self._lock:
-            if progress.source in self._started and not self._width:
+            progress = self._last
+            if progress is not None and progress.source in self._started and not self._width:
                 self._write(progress.text())
 
     def _stop(self) -> None:

@@ -294,12 +294,14 @@ def _xlsx_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
             # date it turns into an error value): the cells it gives are what we report on
             warnings.simplefilter("ignore")
             # from bytes: openpyxl refuses a path whose name does not end in .xlsx
-            book = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), data_only=True)
+            # its share of the file read is the progress of a load that gives no rows
+            book = openpyxl.load_workbook(counter.loading(path.read_bytes()), data_only=True)
     except Exception as error:  # openpyxl raises zip, XML and key errors of many kinds
         raise UnreadableWorkbookError(
             f"无法读取 .xlsx 工作簿 (cannot read the .xlsx workbook) {path}: "
             f"{type(error).__name__}: {error}"
         ) from None
+    counter.loaded()
     formulas = _formula_cells(openpyxl, path) if _has_formulas(path) else {}
     grids = []
     for sheet in book.worksheets:
