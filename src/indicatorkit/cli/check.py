@@ -27,6 +27,7 @@ from indicatorkit.cli.sources import (
 )
 from indicatorkit.formats.files import detect_format
 from indicatorkit.formats.format import Holds
+from indicatorkit.formats.long_table_departments import holds_its_actuals
 from indicatorkit.formats.registry import REGISTRY
 from indicatorkit.model.actuals import ActualRow, merge_actuals
 from indicatorkit.model.findings import Finding, Severity
@@ -122,9 +123,11 @@ def _table_items(read: tuple[str, bytes]) -> _Items:
 def _items(
     name: str, actuals_name: str | None, read: tuple[str, bytes], quiet: bool
 ) -> tuple[_Items, UnitRegistry | None]:
-    """What to check: a spec's actuals (a spec file, or any format holding a spec), else the
-    rows of an actuals table (a workbook of actuals too, when no actuals file is given)."""
-    if name.endswith(SPEC_SUFFIX) or detect_format(read[1], name) in _SPEC_FORMATS:
+    """What to check: a spec's actuals (a spec file, any format holding a spec, a long table
+    holding its actuals), else the rows of an actuals table (a workbook of actuals too, when no
+    actuals file is given)."""
+    as_spec = detect_format(read[1], name) in _SPEC_FORMATS or holds_its_actuals(read[1], name)
+    if name.endswith(SPEC_SUFFIX) or as_spec:
         try:
             return _spec_items(name, actuals_name, read, quiet)
         except ActualsNotSpec:

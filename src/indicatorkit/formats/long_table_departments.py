@@ -17,20 +17,26 @@ the header misses a column).
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
+from indicatorkit.formats.format import Probe
 from indicatorkit.formats.grid import grid_from_rows
 from indicatorkit.formats.imported import Imported
-from indicatorkit.formats.long_table import frame_rows
+from indicatorkit.formats.long_columns import NAMES, REQUIRED
+from indicatorkit.formats.long_table import CSV, frame_rows
 from indicatorkit.formats.long_table_read import read_long_grid, table_records
+from indicatorkit.formats.table_text import header_key
 from indicatorkit.model.findings import Finding, Severity
 
 __all__ = [
     "DEPARTMENT_HEADERS",
     "NO_DEPARTMENT",
     "DepartmentTables",
+    "holds_its_actuals",
     "read_department_frame",
     "read_department_tables",
 ]
@@ -59,6 +65,30 @@ def _department_column(header: list[str]) -> int | None:
         if " ".join(cell.split()).casefold() in DEPARTMENT_HEADERS:
             return position
     return None
+
+
+def holds_its_actuals(data: bytes, name: str | Path | None = None) -> bool:
+    """Whether a text table is the long table of one spec with its actuals: ``read`` takes it
+    for a long table, and its header names every column a long table needs (项目编号, 三级指标,
+    指标值), 实际完成值, and no 部门 (a table of many departments is no one spec).  ``check``
+    reads such a file as a spec and checks its own actuals (as it does a filled 自评表
+    workbook): targets read as the long table writes them — 运算符 and 计量单位 beside a bare
+    指标值 — never as bare rows of target and actual.
+
+    >>> holds_its_actuals("项目编号,三级指标,运算符,指标值,计量单位,实际完成值\\n".encode())
+    True
+    >>> holds_its_actuals("项目名称,三级指标,指标值,实际完成值\\n".encode())  # rows to check
+    False
+    >>> holds_its_actuals("项目编号,部门,三级指标,指标值,实际完成值\\n".encode())
+    False
+    """
+    probe = Probe(data, name)
+    line = probe.first_line
+    if line is None or not CSV.sniff(probe):
+        return False
+    header = re.split(r"[,\t]", line)
+    columns = {header_key(cell, NAMES) for cell in header}
+    return {*REQUIRED, "实际完成值"} <= columns and _department_column(header) is None
 
 
 def read_department_tables(data: str | bytes, *, source: str) -> DepartmentTables:
