@@ -7,6 +7,7 @@ import csv
 import functools
 import io
 import select
+import threading
 import time
 from pathlib import Path
 
@@ -358,14 +359,26 @@ def test_the_cli_shows_a_workbook_load_on_a_real_pseudo_terminal(
     monkeypatch.setattr(progress_module, "EVERY", 5)
     leader, follower = pty.openpty()
     with open(follower, "w", encoding="utf-8") as stderr, open(leader, "rb", buffering=0) as screen:
+        # the screen is read while the verb writes: a pty holds a few KB, a writer waits
+        shown: list[bytes] = []
+        done = threading.Event()
+
+        def watch() -> None:
+            while True:
+                if select.select([screen], [], [], 0.2)[0]:
+                    shown.append(screen.read(65536))
+                elif done.is_set():
+                    return
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
         monkeypatch.setattr("sys.stderr", stderr)
         status = cli.main(["lint", str(path)])
         stderr.flush()
-        shown = b""
-        while select.select([screen], [], [], 0.2)[0]:
-            shown += screen.read(65536)
-    assert status in (0, 1)
-    lines = [line.strip() for line in shown.decode("utf-8").split("\r") if line.strip()]
+        done.set()
+        watcher.join(timeout=30)
+    assert status in (0, 1) and not watcher.is_alive()
+    lines = [line.strip() for line in b"".join(shown).decode("utf-8").split("\r") if line.strip()]
     loading = [line for line in lines if "载入" in line]
     assert loading[0].endswith("loading 0%") and loading[-1].endswith("loading 100%")
     assert lines.index(loading[-1]) < max(i for i, line in enumerate(lines) if " 行 / " in line)
