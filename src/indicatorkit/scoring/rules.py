@@ -85,8 +85,8 @@ class RoundingMode(enum.Enum):
 class RoundingStage(enum.Enum):
     """Where a rule set rounds.
 
-    >>> NATIONAL.rounding.stage, [stage.value for stage in RoundingStage]
-    (<RoundingStage.INDICATOR: 'indicator'>, ['indicator', 'total', 'none'])
+    >>> [name for name, rules in RULE_SETS.items() if rules.rounding.stage is not NATIONAL.rounding.stage]
+    ['round-total']
     """
 
     #: Each indicator's score (and the budget line) before summing, so that the rows shown add
