@@ -67,7 +67,13 @@ class ScoreProblem(enum.Enum):
 @attrs.frozen
 class PrintedScoreProblem:
     """A printed score's problem and the message that says it (Chinese first, English
-    beside), as lint (IK207) prints it."""
+    beside), as lint (IK207) prints it.
+
+    >>> from indicatorkit import Indicator, parse_target
+    >>> row = Indicator("产出指标", "数量指标", "数", parse_target("≥2件"), evaluator_score=3)
+    >>> printed_score_problem(row)
+    PrintedScoreProblem(kind=<ScoreProblem.NO_WEIGHT: 'no weight'>, message='没有分值，得分 3 无从核对 (no weight to check the score against)')
+    """
 
     kind: ScoreProblem
     message: str

@@ -71,7 +71,14 @@ def range_grade(rules: RuleSet, low: Fraction, high: Fraction) -> str | None:
 
 def score_project(project: Project, rules: RuleSet, units: UnitRegistry | None) -> ProjectScore:
     """``project`` scored under ``rules`` (see the module's docstring); ``units`` is the spec's
-    unit registry."""
+    unit registry.
+
+    >>> from indicatorkit import loads
+    >>> from indicatorkit.scoring.rules import rule_set
+    >>> spec = loads("项目 1 甲\\n  指标 产出指标 / 数量指标 / 数\\n    指标值：≥2件\\n    实际值：1件\\n")
+    >>> score_project(spec.projects[0], rule_set("rescale-100"), spec.units).total_range  # of 60
+    (Fraction(4167, 100), Fraction(5833, 100))
+    """
     weights, notes = _weights(project.indicators, rules)
     scored = tuple(
         _scored_indicator(indicator, weight, note, rules, units)

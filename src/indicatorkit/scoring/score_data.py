@@ -56,7 +56,13 @@ def _plain(record: object, *names: str) -> dict[str, Any]:
 
 def spec_score_data(result: SpecScore) -> dict[str, Any]:
     """``result`` as plain data: the rule set's name, the department's roll-up (``None``
-    when nothing was scored), each project, the findings of merging actuals."""
+    when nothing was scored), each project, the findings of merging actuals.
+
+    >>> from indicatorkit import loads, score
+    >>> data = spec_score_data(score(loads("项目 1 甲\\n  指标 产出指标 / 数量指标 / 数\\n    指标值：≥2件\\n")))
+    >>> data["department"]["total_range"], data["projects"][0]["grade_note"][:8]
+    (['0', '60'], '分值合计 60，')
+    """
     department = result.department_range
     return {
         "rules": result.rules.name,

@@ -46,7 +46,13 @@ def _score_text(score: Fraction | None, span: tuple[Fraction, Fraction]) -> str:
 
 
 def score_table(result: SpecScore) -> str:
-    """The text table of ``result`` (see the module's docstring)."""
+    """The text table of ``result`` (see the module's docstring).
+
+    >>> from indicatorkit import loads, score
+    >>> print(score_table(score(loads("项目 1 甲\\n  预算：10元\\n  执行数：10元\\n"
+    ...     "  指标 产出指标 / 数量指标 / 数\\n    指标值：≥2件\\n    实际值：3件\\n"))).splitlines()[-2])
+      总分 total: 60.00  等级 grade: 不评 withheld（分值合计 60，不是 100 (the weights total 60, not 100)）
+    """
     lines: list[str] = []
     for project in result.projects:
         lines.extend(_project_lines(project))
