@@ -52,8 +52,11 @@ __all__ = [
 class ScoreProblem(enum.Enum):
     """What is wrong with a quantitative row's printed score.
 
-    >>> [problem.value for problem in ScoreProblem]
-    ['no weight', 'a met target scored other than full marks', 'full marks for a missed target']
+    >>> from indicatorkit import Indicator, parse_target
+    >>> row = Indicator("产出指标", "数量指标", "数", parse_target("≥2件"), weight=5, actual="1件",
+    ...                 evaluator_score=5)
+    >>> printed_score_problem(row).kind is ScoreProblem.FULL_MARKS_MISSED
+    True
     """
 
     #: No 分值 to check the score against.
