@@ -327,80 +327,66 @@ def score_indicator(
             (_ZERO, _ZERO),
             message=f"不适用 (not applicable): {not_applicable}".rstrip(": "),
         )
-    return _score_actual(
-        _Row(target, actual, weight, direction, chosen_rules, evaluator_score, reason, units)
+    if actual is None:
+        return _undecided(target, actual, Outcome.MISSING, weight, _NO_ACTUAL)
+    read, note = actual, ""
+    if isinstance(actual, str):  # text: blank, a grade, or a number without its unit
+        if not actual.strip():
+            return _undecided(target, actual, Outcome.MISSING, weight, _NO_ACTUAL)
+        if not isinstance(target, Qualitative) and Grade.read(actual):
+            return _grade_for_number(target, actual, weight)
+        if isinstance(target, Comparison | Range):
+            read, note, doubtful = in_target_unit(actual, target, units)
+            if doubtful:  # implausible in the target's unit: name both readings, decide nothing
+                return _undecided(target, actual, Outcome.FAILED, weight, note)
+    return _checked(
+        target, read, actual, weight, direction, chosen_rules, evaluator_score, reason, units, note
     )
 
 
-@attrs.frozen
-class _Row:
-    """An indicator on the general path: its target read, its actual as given."""
-
-    target: AnyTarget
-    actual: Actual | None
-    weight: Fraction
-    direction: Direction | None
-    rules: RuleSet
-    evaluator_score: Fraction | int | str | None
-    reason: str
-    units: UnitRegistry | None
+def _grade_for_number(target: AnyTarget, actual: str, weight: Fraction) -> IndicatorScore:
+    """A grade (达成 …) given as the actual of a quantitative target: undecided."""
+    return _undecided(
+        target,
+        actual,
+        Outcome.FAILED,
+        weight,
+        f"“{actual}”是定性等级，而指标值“{target}”是定量目标，需要数值 "
+        "(a grade given for a quantitative target: a value is needed)",
+    )
 
 
-def _score_actual(row: _Row) -> IndicatorScore:
-    """A row that applies, scored: its actual missing, of the wrong kind, a bare number read in
-    the target's unit (undecided when that reading is doubtful), then checked and scored."""
-    target, actual, weight = row.target, row.actual, row.weight
-    if actual is None:
-        return _undecided(target, actual, Outcome.MISSING, weight, _NO_ACTUAL)
-    refused = _refused(target, actual, weight)
-    if refused is not None:
-        return refused
-    note = ""
-    if isinstance(actual, str) and isinstance(target, Comparison | Range):
-        actual, note, doubtful = in_target_unit(actual, target, row.units)
-        if doubtful:  # implausible in the target's unit: name both readings, decide nothing
-            return _undecided(target, row.actual, Outcome.FAILED, weight, note)
-    return _checked(row, actual, note)
-
-
-def _refused(target: AnyTarget, actual: Actual, weight: Fraction) -> IndicatorScore | None:
-    """The score of an actual that is blank or a grade given for a quantitative target;
-    ``None`` for any other."""
-    if isinstance(actual, str) and not actual.strip():
-        return _undecided(target, actual, Outcome.MISSING, weight, _NO_ACTUAL)
-    if isinstance(actual, str) and not isinstance(target, Qualitative) and Grade.read(actual):
-        return _undecided(
-            target,
-            actual,
-            Outcome.FAILED,
-            weight,
-            f"“{actual}”是定性等级，而指标值“{target}”是定量目标，需要数值 "
-            "(a grade given for a quantitative target: a value is needed)",
-        )
-    return None
-
-
-def _checked(row: _Row, actual: Actual, note: str) -> IndicatorScore:
-    """``actual`` (the row's, or its reading in the target's unit: ``note`` says so) checked
-    against the target as ``check`` decides it — a bound or a range written as the actual
-    included — and scored."""
-    target, weight = row.target, row.weight
+def _checked(
+    target: AnyTarget,
+    actual: Actual,
+    given: Actual,
+    weight: Fraction,
+    direction: Direction | None,
+    rules: RuleSet,
+    evaluator_score: Fraction | int | str | None,
+    reason: str,
+    units: UnitRegistry | None,
+    note: str,
+) -> IndicatorScore:
+    """``actual`` (as ``given``, or its reading in the target's unit: ``note`` says so)
+    checked against the target as ``check`` decides it — a bound or a range written as the
+    actual included — and scored."""
     try:
-        result = check_actual(target, actual, direction=row.direction, units=row.units)
+        result = check_actual(target, actual, direction=direction, units=units)
     except IndicatorkitError as error:
         outcome = Outcome.UNREADABLE if _unreadable(error) else Outcome.FAILED
-        shown = row.actual if isinstance(error, PartlyOutsideError) else actual
+        shown = given if isinstance(error, PartlyOutsideError) else actual
         return _undecided(target, shown, outcome, weight, str(error).split("\n")[0])
     if isinstance(result, IntervalResult):
-        return _interval(target, row.actual, weight, row.reason)
+        return _interval(target, given, weight, reason)
     if isinstance(target, Qualitative):
-        return _qualitative(result, weight, row.rules, row.evaluator_score, row.reason)
-    scored = _numeric(result, weight, row.rules, row.reason)
+        return _qualitative(result, weight, rules, evaluator_score, reason)
+    scored = _numeric(result, weight, rules, reason)
     if not note:
         return scored
     return attrs.evolve(
         scored,
-        actual=row.actual,  # what the user gave, unchanged
+        actual=given,  # what the user gave, unchanged
         message="；".join(part for part in (note, scored.message) if part),
     )
 

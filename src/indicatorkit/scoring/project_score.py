@@ -93,8 +93,10 @@ def score_project(project: Project, rules: RuleSet, units: UnitRegistry | None) 
         if factor != 1 and rules.rescale_weights
         else _weight_note(possible, project.weight_total)
     )
-    low, high = _as_counted([v * factor for v in shown], rules, budget, possible)
-    exact_low, exact_high = (rules.cap_total(v * factor, budget.rate) for v in exact)
+    if factor != 1:  # rescaled
+        shown, exact = _times(shown, factor), _times(exact, factor)
+    low, high = _as_counted(shown, rules, budget, possible)
+    exact_low, exact_high = (rules.cap_total(v, budget.rate) for v in exact)
     return ProjectScore(
         project.number,
         project.name,
@@ -163,6 +165,10 @@ def _rescaling(scored: Sequence[ScoredIndicator], possible: Fraction, rules: Rul
     if rules.rescale_not_applicable and dropped and possible > dropped:
         return scale / (possible - dropped)
     return scale / possible if rules.rescale_weights and possible else Fraction(1)
+
+
+def _times(span: Span, factor: Fraction) -> Span:
+    return span[0] * factor, span[1] * factor
 
 
 def _as_counted(
