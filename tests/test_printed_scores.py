@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from indicatorkit import Indicator, lint, loads, parse_target
@@ -79,11 +79,13 @@ def test_a_spec_file_score_keeps_ik207_where_it_disagrees() -> None:
     weight=st.integers(1, 50),
     printed=st.fractions(0, 50, max_denominator=100),
 )
+@example(target=500, actual=499, weight=1, printed=Fraction(1))  # 0.998 shown as 1.00
 def test_no_problem_is_said_of_a_score_the_rules_give(
     target: int, actual: int, weight: int, printed: Fraction
 ) -> None:
-    """The national rules' own score for the row never draws IK207; full marks on a missed
-    target, or less than full marks on a met one, always does."""
+    """The national rules' own score for the row never draws IK207 — unless they round a missed
+    row's score up to full marks (0.998 of 1 shows 1.00), which is still full marks on a missed
+    target; full marks on a missed target, or less than full marks on a met one, always does."""
     indicator = Indicator(
         "产出指标",
         "数量指标",
@@ -94,9 +96,10 @@ def test_no_problem_is_said_of_a_score_the_rules_give(
     )
     computed = score_indicator(indicator.target, indicator.actual, weight).score
     assert computed is not None
-    assert score_problem(attrs.evolve(indicator, evaluator_score=computed)) is None
-    problem = score_problem(attrs.evolve(indicator, evaluator_score=printed))
     met = actual >= target
+    own = score_problem(attrs.evolve(indicator, evaluator_score=computed))
+    assert (own is None) == (met or computed < weight)
+    problem = score_problem(attrs.evolve(indicator, evaluator_score=printed))
     if (met and printed != weight) or (not met and printed >= weight):
         assert problem is not None
     else:

@@ -34,6 +34,7 @@ __all__ = [
     "chinese_value",
     "decimal_value",
     "format_decimal",
+    "format_decimal_or_none",
     "is_terminating",
     "read_decimal",
     "read_ratio",
@@ -510,6 +511,17 @@ def format_decimal(value: Fraction) -> str:
     digits = str(abs(value.numerator) * 10**places // value.denominator).rjust(places + 1, "0")
     sign = "-" if value < 0 else ""
     return f"{sign}{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")
+
+
+def format_decimal_or_none(value: Fraction | None) -> str | None:
+    """:func:`format_decimal` of ``value``, ``None`` for none — how every output writes an
+    exact value that may be missing (``or ""`` where a cell wants text).
+
+    >>> from fractions import Fraction
+    >>> format_decimal_or_none(Fraction(3, 2)), format_decimal_or_none(None)
+    ('1.5', None)
+    """
+    return None if value is None else format_decimal(value)
 
 
 _MAX_BITS = (10 ** (2 * MAX_EXPONENT)).bit_length()

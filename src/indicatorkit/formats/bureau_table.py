@@ -17,14 +17,13 @@ file (pyarrow).  Totals are shown with the rule set's places and given exactly b
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
 from pathlib import Path
 
 from indicatorkit.formats.extras import require
 from indicatorkit.formats.output import replacing
-from indicatorkit.numerals import format_decimal
+from indicatorkit.numerals import format_decimal_or_none
 from indicatorkit.scoring.departments import BureauScore, DepartmentStanding
-from indicatorkit.scoring.indicator import display
+from indicatorkit.scoring.indicator import UNDECIDED, display
 
 __all__ = ["BUREAU_COLUMNS", "bureau_rows", "bureau_text", "write_bureau_parquet"]
 
@@ -42,12 +41,6 @@ BUREAU_COLUMNS = (
     "等级 grade",
 )
 
-_UNDECIDED = "待定 undecided"
-
-
-def _exact(value: Fraction | None) -> str:
-    return "" if value is None else format_decimal(value)
-
 
 def _department(standing: DepartmentStanding, places: int) -> tuple[str, ...]:
     low, high = standing.total_range or (None, None)
@@ -60,8 +53,8 @@ def _department(standing: DepartmentStanding, places: int) -> tuple[str, ...]:
         display(standing.total, places),
         display(low, places),
         display(high, places),
-        _exact(standing.total),
-        standing.grade or (_UNDECIDED if standing.total_range is not None else ""),
+        format_decimal_or_none(standing.total) or "",
+        standing.grade or (UNDECIDED if standing.total_range is not None else ""),
     )
 
 
@@ -87,7 +80,7 @@ def bureau_rows(bureau: BureauScore) -> Iterator[tuple[str, ...]]:
         display(summary.mean, places),
         "",
         "",
-        _exact(summary.mean),
+        format_decimal_or_none(summary.mean) or "",
         summary.grade or "",
     )
 

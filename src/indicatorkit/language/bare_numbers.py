@@ -25,7 +25,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from indicatorkit.language.targets import AnyTarget, Comparison, Range
+from indicatorkit.errors import IndicatorkitError
+from indicatorkit.language.actuals import parse_actual
+from indicatorkit.language.targets import Actual, AnyTarget, Comparison, Range
 from indicatorkit.language.values import Amount
 from indicatorkit.units import Unit, UnitRegistry, default_registry
 
@@ -33,6 +35,7 @@ __all__ = [
     "IMPLAUSIBLE_FACTOR",
     "MONEY_UNITS",
     "implausible_ratio",
+    "in_target_unit",
     "other_reading",
     "target_unit",
     "two_readings",
@@ -143,4 +146,43 @@ def two_readings(text: str, reading: Amount, other: Amount) -> str:
     return (
         f"实际值“{text}”未写单位：按指标值的单位是 {reading}，也可能是 {other}，未评分，请写明单位 "
         f"(no unit: {reading} in the target's unit, or {other}? — left undecided: write the unit)"
+    )
+
+
+def in_target_unit(
+    actual: str, target: Comparison | Range, units: UnitRegistry | None = None
+) -> tuple[Actual, str, bool]:
+    """Tables print many actuals without their unit (``735`` under ``≥735人次``): such a plain
+    number is read in the target's unit, with a note saying so — unless that reading is
+    implausible (:func:`other_reading`: ``0.96`` under ``≥95%``), when the third item is True
+    and the note names both readings.  Anything else is returned as given, with no note.
+    Scoring and the printed-score check (IK207, IK804) read an actual this one way.
+
+    >>> from indicatorkit import parse_target
+    >>> reading, note, doubtful = in_target_unit("735", parse_target("≥700人次"))
+    >>> str(reading), doubtful, note.startswith("实际值“735”未写单位，按指标值的单位“人次”读取")
+    ('735人次', False, True)
+    >>> in_target_unit("0.96", parse_target("≥95%"))[2], in_target_unit("96%", parse_target("≥95%"))
+    (True, ('96%', '', False))
+    """
+    unit = target.amount.unit if isinstance(target, Comparison) else target.low.unit
+    if not unit.dimension:
+        return actual, "", False
+    try:
+        read = parse_actual(actual, units=units)
+    except IndicatorkitError:
+        return actual, "", False
+    if not isinstance(read, Amount) or read.unit.dimension:
+        return actual, "", False
+    reading = Amount(read.value, unit)
+    other = other_reading(read.value, target, units)
+    if other is not None:
+        return reading, two_readings(actual, reading, other), True
+    return (
+        reading,
+        (
+            f"实际值“{actual}”未写单位，按指标值的单位“{unit.symbol}”读取 "
+            f"(no unit given: read in the target's unit)"
+        ),
+        False,
     )

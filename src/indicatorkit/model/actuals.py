@@ -8,7 +8,7 @@ job (:mod:`indicatorkit.formats.actuals_file`); this is the model's.
 from __future__ import annotations
 
 import difflib
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 
@@ -46,6 +46,8 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "IK413": (Severity.INFO, "未读入的列或工作表 / a column or sheet not read"),
     "IK414": (Severity.INFO, "实际值的单位取自表头 / the actuals' unit is the header's"),
 }
+
+_Value = TypeVar("_Value")
 
 
 @attrs.frozen
@@ -416,33 +418,22 @@ def _with_spending(
         if given is None:
             projects.append(project)
             continue
-        executed = project.executed
-        if given.executed is not None:
-            executed, row = given.executed
-            if project.executed is not None and project.executed != executed:
-                findings.append(
-                    _row_finding(
-                        "IK410",
-                        f"项目 {project.number} 的执行数“{project.executed}”换为“{executed}” "
-                        f"(replaces the spec's 执行数)",
-                        row,
-                        "执行数",
-                        file,
-                    )
-                )
-        spent = project.spent
-        if given.spent is not None:
-            spent, row = given.spent
-            if project.spent is not None and project.spent != spent:
-                findings.append(
-                    _row_finding(
-                        "IK410",
-                        f"项目 {project.number} 的累计支出换为文件中的 (replaces the spec's 累计支出)",
-                        row,
-                        "累计支出",
-                        file,
-                    )
-                )
+        executed = _replacing(
+            project.executed,
+            given.executed,
+            "执行数",
+            f"项目 {project.number} 的执行数“{{old}}”换为“{{new}}” (replaces the spec's 执行数)",
+            findings,
+            file,
+        )
+        spent = _replacing(
+            project.spent,
+            given.spent,
+            "累计支出",
+            f"项目 {project.number} 的累计支出换为文件中的 (replaces the spec's 累计支出)",
+            findings,
+            file,
+        )
         projects.append(
             attrs.evolve(
                 project,
@@ -452,6 +443,26 @@ def _with_spending(
             )
         )
     return attrs.evolve(spec, projects=projects)
+
+
+def _replacing(
+    held: _Value | None,
+    given: tuple[_Value, ActualRow] | None,
+    column: str,
+    message: str,
+    findings: list[Finding],
+    file: str | None,
+) -> _Value | None:
+    """The file's value of ``column`` where its rows give one — an IK410 (``message``, its
+    ``{old}`` and ``{new}`` filled in) when it replaces another in the spec —, else the spec's."""
+    if given is None:
+        return held
+    value, row = given
+    if held is not None and held != value:
+        findings.append(
+            _row_finding("IK410", message.format(old=held, new=value), row, column, file)
+        )
+    return value
 
 
 def _same_target(text: str, indicator: Indicator, spec: Spec) -> bool:

@@ -52,11 +52,13 @@ from indicatorkit.language.targets import Qualitative
 from indicatorkit.language.values import Grade
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.records import Indicator, Project, Spec
-from indicatorkit.numerals import format_decimal
+from indicatorkit.numerals import format_decimal, format_decimal_or_none
 from indicatorkit.scoring.audit_checks import decimals, row_finding, table_checks
+from indicatorkit.scoring.budget_line import BudgetLine, budget_line
 from indicatorkit.scoring.indicator import IndicatorScore, Outcome
-from indicatorkit.scoring.report import BudgetLine, ScoredIndicator, budget_line, score
+from indicatorkit.scoring.report import score
 from indicatorkit.scoring.rules import RULE_SETS, Rounding, RoundingStage, RuleSet, rule_set
+from indicatorkit.scoring.score_records import ScoredIndicator
 
 __all__ = ["Audit", "RowAudit", "TableAudit", "Verdict", "audit"]
 
@@ -165,14 +167,14 @@ class RowAudit:
             "project": self.project,
             "row": self.label,
             "printed": format_decimal(self.printed),
-            "weight": _text(self.weight),
+            "weight": format_decimal_or_none(self.weight),
             "verdict": self.verdict.value,
             "verdict_label": self.verdict.label,
             "explained_by": list(self.explained_by),
             "reference_score": _pair(self.reference_score),
             "nearest": self.nearest,
             "nearest_score": _pair(self.nearest_score),
-            "gap": _text(self.gap),
+            "gap": format_decimal_or_none(self.gap),
             "reason": self.reason,
             "place": None if self.finding is None else self.finding.place,
         }
@@ -289,10 +291,6 @@ class Audit:
         return "\n".join(lines)
 
 
-def _text(value: Fraction | None) -> str | None:
-    return None if value is None else format_decimal(value)
-
-
 def _pair(pair: tuple[Fraction, Fraction] | None) -> list[str] | None:
     return None if pair is None else [format_decimal(pair[0]), format_decimal(pair[1])]
 
@@ -387,7 +385,9 @@ def audit(
         rows = _rows(project, per_rules, pool, file)
         best, explained, decided = _best(rows, pool)
         first = per_rules[0]
-        checks = table_checks(project, first.indicators, first.budget, reference, pool, file)
+        checks = table_checks(
+            project, first.indicators, first.budget, reference, pool, file, spec.units
+        )
         tables.append(
             TableAudit(project.number, project.name, rows, best, explained, decided, checks)
         )

@@ -26,11 +26,13 @@ from fractions import Fraction
 import attrs
 
 from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.printed_score import ScoreProblem, printed_score_problem
 from indicatorkit.model.records import Indicator, Location, Project
 from indicatorkit.numerals import format_decimal
-from indicatorkit.scoring.indicator import Outcome
-from indicatorkit.scoring.report import BudgetLine, ScoredIndicator
+from indicatorkit.scoring.budget_line import BudgetLine
 from indicatorkit.scoring.rules import Rounding, RoundingStage, RuleSet
+from indicatorkit.scoring.score_records import ScoredIndicator
+from indicatorkit.units import UnitRegistry
 
 __all__ = ["AUDIT_CODES", "decimals", "row_finding", "table_checks"]
 
@@ -146,19 +148,21 @@ def table_checks(
     reference: RuleSet,
     pool: Sequence[RuleSet],
     file: str | None,
+    units: UnitRegistry | None = None,
 ) -> tuple[Finding, ...]:
     """The table-level findings of one project: the rows (IK804, IK814, IK815), then the
     totals (IK810, IK811), the budget line (IK812, IK815) and the weights (IK813).
+    ``units`` is the spec's unit registry (an actual is read as scoring reads it).
 
     >>> from indicatorkit import NATIONAL, Project
     >>> from indicatorkit.model.printed import Printed
-    >>> from indicatorkit.scoring.report import budget_line
+    >>> from indicatorkit.scoring.budget_line import budget_line
     >>> project = Project(1, printed=Printed(grade="优", total=Fraction(85)))
     >>> [f.code for f in table_checks(project, (), budget_line(project, NATIONAL), NATIONAL,
     ...                               [NATIONAL], None)]
     ['IK811']
     """
-    found = _row_checks(project, indicators, file)
+    found = _row_checks(project, indicators, file, units)
     checks = (
         ("total", "IK810", _total(project)),
         ("grade", "IK811", _grade(project, reference, pool)),
@@ -254,8 +258,18 @@ def _weights(project: Project, budget: BudgetLine) -> str:
     )
 
 
+def _missed_at_full_marks(indicator: Indicator, units: UnitRegistry | None) -> bool:
+    """IK804: the row's printed score is full marks for a target its actual misses — decided
+    by :func:`~indicatorkit.model.printed_score.printed_score_problem`, as lint's IK207 is."""
+    problem = printed_score_problem(indicator, units)
+    return problem is not None and problem.kind is ScoreProblem.FULL_MARKS_MISSED
+
+
 def _row_checks(
-    project: Project, scored: Sequence[ScoredIndicator], file: str | None
+    project: Project,
+    scored: Sequence[ScoredIndicator],
+    file: str | None,
+    units: UnitRegistry | None,
 ) -> list[Finding]:
     """IK814 (full marks, no actual), IK804 (full marks, target missed), IK815 (no reason)."""
     found: list[Finding] = []
@@ -263,6 +277,7 @@ def _row_checks(
         printed, weight, result = indicator.evaluator_score, indicator.weight, item.score
         full = printed is not None and weight is not None and weight > 0 and printed == weight
         points = format_decimal(weight) if weight is not None else ""
+        given = format_decimal(printed) if printed is not None else ""
         name = indicator.name
         said: list[tuple[str, str, str]] = []
         if full and indicator.actual is None and indicator.not_applicable is None:
@@ -273,13 +288,13 @@ def _row_checks(
                     f"{name}：没有实际完成值却给满分 {points} (full marks with no actual)",
                 )
             )
-        elif full and result.outcome is Outcome.MISSED and result.score != weight:
+        elif _missed_at_full_marks(indicator, units):
             said.append(
                 (
                     "evaluator_score",
                     "IK804",
-                    f"{name}：实际值 {indicator.actual} 未达到指标值 "
-                    f"{indicator.target_text}，却给满分 {points} (full marks for a missed target)",
+                    f"{name}：实际值 {indicator.actual} 未达到指标值 {indicator.target_text}，"
+                    f"却给满分 {given} (full marks for a missed target)",
                 )
             )
         if printed is not None and result.explanation_required and not result.explanation_given:

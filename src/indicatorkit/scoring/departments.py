@@ -1,7 +1,7 @@
 """Many departments at once (多部门评分): each department's spec scored by :func:`score
 <indicatorkit.score>` under one rule set, ranked, and the bureau's summary (局汇总).
 
-A department's total and grade are :class:`~indicatorkit.scoring.report.SpecScore`'s
+A department's total and grade are :class:`~indicatorkit.scoring.score_records.SpecScore`'s
 roll-up, exactly (rounded as the rule set rounds a total); the bureau's mean is the exact mean
 of the decided department totals, rounded the same way.  Departments whose total is still
 undecided (a range) are listed after the ranked ones, without a rank: never dropped, never
@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 
 from indicatorkit.model.records import Spec
-from indicatorkit.numerals import format_decimal
+from indicatorkit.numerals import format_decimal_or_none
 from indicatorkit.scoring.indicator import display
 from indicatorkit.scoring.report import SpecScore, score
 from indicatorkit.scoring.rules import RuleSet, rule_set
@@ -42,10 +42,6 @@ __all__ = [
     "rank_departments",
     "score_departments",
 ]
-
-
-def _text(value: Fraction | None) -> str | None:
-    return None if value is None else format_decimal(value)
 
 
 @attrs.frozen
@@ -96,9 +92,9 @@ class DepartmentStanding:
             "source": self.source,
             "projects": self.projects,
             "indicators": self.indicators,
-            "total": _text(self.total),
+            "total": format_decimal_or_none(self.total),
             "total_display": display(self.total, places),
-            "total_range": [_text(low), _text(high)],
+            "total_range": [format_decimal_or_none(low), format_decimal_or_none(high)],
             "grade": self.grade,
         }
 
@@ -152,7 +148,7 @@ class BureauScore:
             "summary": {
                 "departments": summary.departments,
                 "ranked": summary.ranked,
-                "mean": _text(summary.mean),
+                "mean": format_decimal_or_none(summary.mean),
                 "mean_display": display(summary.mean, self.places),
                 "grade": summary.grade,
                 "grades": dict(summary.grades),

@@ -1,5 +1,5 @@
 """Scores as data frames (得分数据框): :meth:`SpecScore.to_frame
-<indicatorkit.scoring.report.SpecScore.to_frame>` for pandas or polars.
+<indicatorkit.scoring.score_records.SpecScore.to_frame>` for pandas or polars.
 
 One row per indicator (``per="indicator"``) or per project (``per="project"``), with the
 department, project and level columns to filter and group by, and the numbers as numbers
@@ -10,19 +10,11 @@ lost to binary floating point.  Column names are Chinese, as the long table's (`
 lists them with their English aliases).
 
 >>> from indicatorkit import loads, score
->>> result = score(loads('''
-... 项目 1 法律援助
-...   预算：10000元
-...   执行数：9000元
-...   指标 产出指标 / 数量指标 / 受理数
-...     指标值：≥200件
-...     分值：45
-...     实际值：150件
-...   指标 满意度指标 / 服务对象满意度指标 / 满意度
-...     指标值：≥90%
-...     分值：45
-...     实际值：95%
-... '''))
+>>> result = score(loads(
+...     "项目 1 法律援助\\n  预算：10000元\\n  执行数：9000元\\n"
+...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    分值：45\\n    实际值：150件\\n"
+...     "  指标 满意度指标 / 服务对象满意度指标 / 满意度\\n    指标值：≥90%\\n    分值：45\\n"
+...     "    实际值：95%\\n"))
 >>> columns = score_columns(result)
 >>> columns["三级指标"], columns["得分"], columns["得分（精确）"]
 (['受理数', '满意度'], [33.75, 45.0], ['33.75', '45'])
@@ -37,11 +29,11 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
 
 from indicatorkit.errors import ArgumentError
-from indicatorkit.numerals import format_decimal
+from indicatorkit.numerals import format_decimal_or_none
 from indicatorkit.optional import data_frame
 
 if TYPE_CHECKING:
-    from indicatorkit.scoring.report import ProjectScore, ScoredIndicator, SpecScore
+    from indicatorkit.scoring.score_records import ProjectScore, ScoredIndicator, SpecScore
 
 __all__ = ["COLUMNS", "PER", "score_columns", "score_frame"]
 
@@ -99,13 +91,9 @@ def _number(value: Fraction | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _exact(value: Fraction | None) -> str | None:
-    return None if value is None else format_decimal(value)
-
-
 def _numbers(name: str, value: Fraction | None) -> dict[str, Any]:
     """A numeric column and its exact value beside it."""
-    return {name: _number(value), f"{name}（精确）": _exact(value)}
+    return {name: _number(value), f"{name}（精确）": format_decimal_or_none(value)}
 
 
 def _indicator_row(department: str, project: ProjectScore, item: ScoredIndicator) -> dict[str, Any]:

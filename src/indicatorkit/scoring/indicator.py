@@ -30,10 +30,10 @@ from typing import Any
 import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
-from indicatorkit.language.bare_numbers import other_reading, two_readings
+from indicatorkit.language.bare_numbers import in_target_unit
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.interval_actual import IntervalResult, PartlyOutsideError, check_actual
-from indicatorkit.language.parse import parse_actual, parse_target
+from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import (
     Actual,
     AnyTarget,
@@ -51,7 +51,7 @@ from indicatorkit.language.values import (
     Grade,
     restatement,
 )
-from indicatorkit.numerals import format_decimal, to_fraction
+from indicatorkit.numerals import format_decimal_or_none, to_fraction
 from indicatorkit.scoring.attainment import (
     attainment,
     comparison_attainment,
@@ -61,7 +61,7 @@ from indicatorkit.scoring.attainment import (
 from indicatorkit.scoring.rules import NATIONAL, RuleSet, rule_set
 from indicatorkit.units import UnitRegistry
 
-__all__ = ["IndicatorScore", "Outcome", "display", "score_indicator"]
+__all__ = ["UNDECIDED", "IndicatorScore", "Outcome", "display", "display_range", "score_indicator"]
 
 _ZERO = Fraction(0)
 
@@ -135,6 +135,20 @@ def display(value: Fraction | None, places: int = 2) -> str:
     return str(Decimal(whole if scaled >= 0 else -whole).scaleb(-places))
 
 
+#: How every output labels a grade (or a total) not yet decided.
+UNDECIDED = "待定 undecided"
+
+
+def display_range(low: Fraction, high: Fraction) -> str:
+    """A score that may still be a range, for display: one number once decided, ``low–high``
+    while not.
+
+    >>> display_range(Fraction(3), Fraction(3)), display_range(Fraction(0), Fraction(10))
+    ('3.00', '0.00–10.00')
+    """
+    return display(low) if low == high else f"{display(low)}–{display(high)}"
+
+
 @attrs.frozen
 class IndicatorScore:
     """The score of one indicator.
@@ -190,14 +204,17 @@ class IndicatorScore:
             "actual": None if self.actual is None else str(self.actual),
             "outcome": self.outcome.value,
             "met": self.met,
-            "attainment": _text(self.attainment),
-            "weight": _text(self.weight),
-            "score": _text(self.score),
+            "attainment": format_decimal_or_none(self.attainment),
+            "weight": format_decimal_or_none(self.weight),
+            "score": format_decimal_or_none(self.score),
             "score_display": display(self.score),
-            "exact_score": _text(self.exact_score),
-            "score_range": [_text(self.score_range[0]), _text(self.score_range[1])],
+            "exact_score": format_decimal_or_none(self.exact_score),
+            "score_range": [
+                format_decimal_or_none(self.score_range[0]),
+                format_decimal_or_none(self.score_range[1]),
+            ],
             "score_source": self.score_source,
-            "deviation": _text(self.deviation),
+            "deviation": format_decimal_or_none(self.deviation),
             "explanation_required": self.explanation_required,
             "explanation_given": self.explanation_given,
             "message": self.message,
@@ -243,10 +260,6 @@ _GRADE_OUTCOMES = {
     Grade.PARTIAL: Outcome.PARTIAL,
     Grade.NOT_ACHIEVED: Outcome.MISSED,
 }
-
-
-def _text(value: Fraction | None) -> str | None:
-    return None if value is None else format_decimal(value)
 
 
 def _undecided(
@@ -314,26 +327,51 @@ def score_indicator(
             (_ZERO, _ZERO),
             message=f"不适用 (not applicable): {not_applicable}".rstrip(": "),
         )
-    note, given = "", actual
     if actual is None:
         return _undecided(target, actual, Outcome.MISSING, weight, _NO_ACTUAL)
+    read, note = actual, ""
     if isinstance(actual, str):  # text: blank, a grade, or a number without its unit
         if not actual.strip():
             return _undecided(target, actual, Outcome.MISSING, weight, _NO_ACTUAL)
         if not isinstance(target, Qualitative) and Grade.read(actual):
-            return _undecided(
-                target,
-                actual,
-                Outcome.FAILED,
-                weight,
-                f"“{actual}”是定性等级，而指标值“{target}”是定量目标，需要数值 "
-                "(a grade given for a quantitative target: a value is needed)",
-            )
+            return _grade_for_number(target, actual, weight)
         if isinstance(target, Comparison | Range):
-            actual, note, doubtful = _in_target_unit(actual, target, units)
+            read, note, doubtful = in_target_unit(actual, target, units)
             if doubtful:  # implausible in the target's unit: name both readings, decide nothing
-                return _undecided(target, given, Outcome.FAILED, weight, note)
-    try:  # a bound or a range written as the actual is decided as ``check`` decides it
+                return _undecided(target, actual, Outcome.FAILED, weight, note)
+    return _checked(
+        target, read, actual, weight, direction, chosen_rules, evaluator_score, reason, units, note
+    )
+
+
+def _grade_for_number(target: AnyTarget, actual: str, weight: Fraction) -> IndicatorScore:
+    """A grade (达成 …) given as the actual of a quantitative target: undecided."""
+    return _undecided(
+        target,
+        actual,
+        Outcome.FAILED,
+        weight,
+        f"“{actual}”是定性等级，而指标值“{target}”是定量目标，需要数值 "
+        "(a grade given for a quantitative target: a value is needed)",
+    )
+
+
+def _checked(
+    target: AnyTarget,
+    actual: Actual,
+    given: Actual,
+    weight: Fraction,
+    direction: Direction | None,
+    rules: RuleSet,
+    evaluator_score: Fraction | int | str | None,
+    reason: str,
+    units: UnitRegistry | None,
+    note: str,
+) -> IndicatorScore:
+    """``actual`` (as ``given``, or its reading in the target's unit: ``note`` says so)
+    checked against the target as ``check`` decides it — a bound or a range written as the
+    actual included — and scored."""
+    try:
         result = check_actual(target, actual, direction=direction, units=units)
     except IndicatorkitError as error:
         outcome = Outcome.UNREADABLE if _unreadable(error) else Outcome.FAILED
@@ -342,8 +380,8 @@ def score_indicator(
     if isinstance(result, IntervalResult):
         return _interval(target, given, weight, reason)
     if isinstance(target, Qualitative):
-        return _qualitative(result, weight, chosen_rules, evaluator_score, reason)
-    scored = _numeric(result, weight, chosen_rules, reason)
+        return _qualitative(result, weight, rules, evaluator_score, reason)
+    scored = _numeric(result, weight, rules, reason)
     if not note:
         return scored
     return attrs.evolve(
@@ -354,37 +392,6 @@ def score_indicator(
 
 
 _NO_ACTUAL = "缺少实际完成值 (no actual given)"
-
-
-def _in_target_unit(
-    actual: str, target: Comparison | Range, units: UnitRegistry | None
-) -> tuple[Actual, str, bool]:
-    """Tables print many actuals without their unit (``735`` under ``≥735人次``): such a plain
-    number is read in the target's unit, and the score's message says so — unless that reading
-    is implausible (``0.96`` under ``≥95%``, ``46800`` under ``≤5万元``: see
-    :func:`~indicatorkit.language.bare_numbers.other_reading`), when the third item is True and
-    the message names both readings."""
-    unit = target.amount.unit if isinstance(target, Comparison) else target.low.unit
-    if not unit.dimension:
-        return actual, "", False
-    try:
-        read = parse_actual(actual, units=units)
-    except IndicatorkitError:
-        return actual, "", False
-    if not isinstance(read, Amount) or read.unit.dimension:
-        return actual, "", False
-    reading = Amount(read.value, unit)
-    other = other_reading(read.value, target, units)
-    if other is not None:
-        return reading, two_readings(actual, reading, other), True
-    return (
-        reading,
-        (
-            f"实际值“{actual}”未写单位，按指标值的单位“{unit.symbol}”读取 "
-            f"(no unit given: read in the target's unit)"
-        ),
-        False,
-    )
 
 
 def _interval(
@@ -528,14 +535,19 @@ def _scored_count(
     compare, numerator, denominator, _, _, lower_bound = target.threshold(direction)
     met: bool = compare(actual * denominator, numerator)  # as check decides a plain number
     ratio = integer_attainment(actual, 1, numerator, denominator, lower_bound)
+    if met:  # full marks: the weight itself, never rounded
+        return IndicatorScore(
+            target, actual, _MET, weight, weight, (weight, weight), True, ratio, "formula",
+            False, bool(reason) and not reason.isspace(), "", weight,
+        )  # fmt: skip
     return _scored(
         target,
         actual,
-        met,
+        False,
         weight,
-        weight if met else rules.missed_score(ratio, lower_bound, weight),
+        rules.missed_score(ratio, lower_bound, weight),
         ratio,
-        not met,
+        True,
         bool(reason) and not reason.isspace(),
         "",
         rules,

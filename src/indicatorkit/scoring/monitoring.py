@@ -44,7 +44,7 @@ from indicatorkit.model.actuals import Actuals, merge_actuals
 from indicatorkit.model.cost_direction import implied_direction
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.records import Indicator, Project, Spec, SpendingPlan
-from indicatorkit.numerals import format_decimal
+from indicatorkit.numerals import format_decimal, format_decimal_or_none
 from indicatorkit.scoring.attainment import attainment
 
 __all__ = [
@@ -160,9 +160,6 @@ class MonitorReport:
     def to_dict(self) -> dict[str, Any]:
         """Plain data, numbers as exact decimal strings."""
 
-        def text(value: Fraction | None) -> str | None:
-            return None if value is None else format_decimal(value)
-
         return {
             "at": self.at.isoformat(),
             "findings": [f.to_dict() for f in self.findings],
@@ -170,10 +167,10 @@ class MonitorReport:
                 {
                     "number": p.number,
                     "name": p.name,
-                    "planned": text(p.planned),
+                    "planned": format_decimal_or_none(p.planned),
                     "planned_from": p.planned_from,
-                    "spent": text(p.spent),
-                    "lag": text(p.lag),
+                    "spent": format_decimal_or_none(p.spent),
+                    "lag": format_decimal_or_none(p.lag),
                     "light": p.light.value,
                     "indicators": [
                         {
@@ -181,7 +178,7 @@ class MonitorReport:
                             "level2": i.indicator.level2,
                             "name": i.indicator.name,
                             "light": i.light.value,
-                            "progress": text(i.progress),
+                            "progress": format_decimal_or_none(i.progress),
                             "message": i.message,
                         }
                         for i in p.indicators

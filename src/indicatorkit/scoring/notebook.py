@@ -1,6 +1,6 @@
 """Rich display of scores in notebooks: ``_repr_html_`` of a :class:`SpecScore
-<indicatorkit.scoring.report.SpecScore>` (a row per project: total, grade, budget line, and the
-department's roll-up) and of a :class:`ProjectScore <indicatorkit.scoring.report.ProjectScore>`
+<indicatorkit.scoring.score_records.SpecScore>` (a row per project: total, grade, budget line, and the
+department's roll-up) and of a :class:`ProjectScore <indicatorkit.scoring.score_records.ProjectScore>`
 (a row per indicator) — compact tables, not the whole record
 (:func:`~indicatorkit.model.notebook.html_table`).
 
@@ -24,20 +24,15 @@ True
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from indicatorkit.model.notebook import html_table
-from indicatorkit.scoring.indicator import display
+from indicatorkit.scoring.indicator import UNDECIDED, display, display_range
 
 if TYPE_CHECKING:  # the score records call these functions: no import back at run time
-    from indicatorkit.scoring.report import ProjectScore, SpecScore
+    from indicatorkit.scoring.score_records import ProjectScore, SpecScore
 
 __all__ = ["project_score_html", "spec_score_html"]
-
-
-def _points(low: Fraction, high: Fraction) -> str:
-    return display(low) if low == high else f"{display(low)}–{display(high)}"
 
 
 def spec_score_html(result: SpecScore) -> str:
@@ -53,15 +48,17 @@ def spec_score_html(result: SpecScore) -> str:
     if result.department_name:
         caption = f"部门 {result.department_name} · {caption}"
     if result.department_range is not None:
-        grade = result.department_grade or "待定 undecided"
-        caption += f" · 部门总分 total {_points(*result.department_range)} · 等级 grade {grade}"
+        grade = result.department_grade or UNDECIDED
+        caption += (
+            f" · 部门总分 total {display_range(*result.department_range)} · 等级 grade {grade}"
+        )
     if result.findings:
         caption += f" · {len(result.findings)} 条发现 findings"
     rows = (
         (
             project.number,
             project.name,
-            _points(*project.total_range),
+            display_range(*project.total_range),
             project.grade_label,
             "" if project.budget.rate is None else f"{display(project.budget.rate * 100)}%",
         )
@@ -82,7 +79,7 @@ def project_score_html(project: ProjectScore) -> str:
     """
     caption = (
         f"项目 project {project.number} {project.name} · 总分 total "
-        f"{_points(*project.total_range)} · 等级 grade {project.grade_label}"
+        f"{display_range(*project.total_range)} · 等级 grade {project.grade_label}"
     )
     rows = (
         (
@@ -91,7 +88,7 @@ def project_score_html(project: ProjectScore) -> str:
             item.indicator.actual or "",
             item.score.outcome.label,
             display(item.score.weight),
-            _points(*item.score.score_range),
+            display_range(*item.score.score_range),
         )
         for item in project.indicators
     )

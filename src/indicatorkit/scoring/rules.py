@@ -85,8 +85,8 @@ class RoundingMode(enum.Enum):
 class RoundingStage(enum.Enum):
     """Where a rule set rounds.
 
-    >>> NATIONAL.rounding.stage, [stage.value for stage in RoundingStage]
-    (<RoundingStage.INDICATOR: 'indicator'>, ['indicator', 'total', 'none'])
+    >>> [name for name, rules in RULE_SETS.items() if rules.rounding.stage is not NATIONAL.rounding.stage]
+    ['round-total']
     """
 
     #: Each indicator's score (and the budget line) before summing, so that the rows shown add
@@ -168,7 +168,7 @@ class OvershootCut:
     ``points`` (never below 0) — for targets set too low (财预〔2020〕10号 allows cutting
     such results "按照偏离度适度调减"; the numbers are regional).
 
-    >>> OvershootCut(Fraction(13, 10), Fraction(2))
+    >>> RULE_SETS["overshoot-cut"].overshoot_cut    # 130% of the target or more: 2 points off
     OvershootCut(at=Fraction(13, 10), points=Fraction(2, 1))
     """
 

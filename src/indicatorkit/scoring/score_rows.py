@@ -3,21 +3,12 @@ then each project's budget line and total, then the department — each row with
 its grade where it has one, and every score both as a decimal rounded for display and exact.
 
 >>> from indicatorkit import loads, score
->>> result = score(loads('''
-... 项目 1 法律援助
-...   预算：10000元
-...   执行数：9500元
-...   指标 产出指标 / 数量指标 / 受理数
-...     指标值：≥200件
-...     实际值：150件
-...     偏差原因：案件来源减少
-...   指标 产出指标 / 数量指标 / 培训数
-...     指标值：≥20场
-...     实际值：21场
-...   指标 产出指标 / 质量指标 / 结案率
-...     指标值：≥90%
-...     实际值：95%
-... '''))
+>>> result = score(loads(
+...     "项目 1 法律援助\\n  预算：10000元\\n  执行数：9500元\\n"
+...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n"
+...     "    偏差原因：案件来源减少\\n"
+...     "  指标 产出指标 / 数量指标 / 培训数\\n    指标值：≥20场\\n    实际值：21场\\n"
+...     "  指标 产出指标 / 质量指标 / 结案率\\n    指标值：≥90%\\n    实际值：95%\\n"))
 >>> for row in score_rows(result):
 ...     print(" | ".join((row[0], row[5], row[9], row[10], row[13], row[14], row[16])).rstrip())
 指标 indicator | 受理数 | 16.67 | 12.50 | 12.5025 |  | 案件来源减少
@@ -32,10 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
+from typing import Protocol
 
-from indicatorkit.numerals import format_decimal
-from indicatorkit.scoring.indicator import display
-from indicatorkit.scoring.report import ProjectScore, ScoredIndicator, SpecScore
+from indicatorkit.numerals import format_decimal_or_none
+from indicatorkit.scoring.indicator import UNDECIDED, display
+from indicatorkit.scoring.score_records import ProjectScore, ScoredIndicator, SpecScore
 
 __all__ = ["SCORE_COLUMNS", "score_rows"]
 
@@ -61,11 +53,37 @@ SCORE_COLUMNS = (
     "说明 message",
 )
 
-_UNDECIDED = "待定 undecided"
-
 
 def _exact(value: Fraction | None) -> str:
-    return "" if value is None else format_decimal(value)
+    return format_decimal_or_none(value) or ""
+
+
+class _Scored(Protocol):
+    """What an indicator's score and the budget line both hold: a row's points."""
+
+    @property
+    def weight(self) -> Fraction: ...
+    @property
+    def score(self) -> Fraction | None: ...
+    @property
+    def score_range(self) -> tuple[Fraction, Fraction]: ...
+    @property
+    def exact_score(self) -> Fraction | None: ...
+    @property
+    def explanation_required(self) -> bool: ...
+
+
+def _points(row: _Scored) -> tuple[str, ...]:
+    """分值, 得分, 得分下限, 得分上限, 得分精确值, 等级 (none for a row), 须说明 of a row."""
+    return (
+        display(row.weight),
+        display(row.score),
+        display(row.score_range[0]),
+        display(row.score_range[1]),
+        _exact(row.exact_score),
+        "",
+        "是" if row.explanation_required else "",
+    )
 
 
 def _range(
@@ -101,13 +119,7 @@ def _indicator(project: ProjectScore, item: ScoredIndicator) -> tuple[str, ...]:
         indicator.target_text,
         indicator.actual or "",
         result.outcome.label,
-        display(result.weight),
-        display(result.score),
-        display(result.score_range[0]),
-        display(result.score_range[1]),
-        _exact(result.exact_score),
-        "",
-        "是" if result.explanation_required else "",
+        *_points(result),
         reason,
         result.message,
     )
@@ -125,13 +137,7 @@ def _budget(project: ProjectScore) -> tuple[str, ...]:
         "" if line.budget is None else str(line.budget),
         "" if line.executed is None else str(line.executed),
         "" if line.rate is None else f"{display(line.rate * 100)}%",
-        display(line.weight),
-        display(line.score),
-        display(line.score_range[0]),
-        display(line.score_range[1]),
-        _exact(line.exact_score),
-        "",
-        "是" if line.explanation_required else "",
+        *_points(line),
         line.reason,
         line.message,
     )
@@ -174,7 +180,7 @@ def score_rows(result: SpecScore) -> Iterator[tuple[str, ...]]:
             *("",) * 8,
             "",
             *_range(result.department_range, None),
-            result.department_grade or _UNDECIDED,
+            result.department_grade or UNDECIDED,
             "",
             "",
             "",

@@ -1,0 +1,141 @@
+"""A scored spec as plain data (``SpecScore.to_dict``, ``indicatorkit score --format json``):
+every number as its exact decimal text (``"3352/35"`` where it does not terminate), never a
+float, with the decimal string a table shows beside it (``*_display``: points to 2 places,
+ratios — attainment, deviation, rates — to 4).
+
+>>> from indicatorkit import loads, score
+>>> data = spec_score_data(score(loads("项目 2 普法宣传\\n  指标 效益指标 / 社会效益指标 / 知晓率\\n"
+...     "    指标值：≥80%\\n    实际值：60%\\n")))
+>>> row = data["projects"][0]["indicators"][0]
+>>> row["score"], row["score_display"], row["attainment"], row["attainment_display"]
+('22.5', '22.50', '0.75', '0.7500')
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from indicatorkit.numerals import format_decimal_or_none as _text
+from indicatorkit.scoring.budget_line import BudgetLine
+from indicatorkit.scoring.indicator import IndicatorScore, display
+
+if TYPE_CHECKING:  # the records call this module: no import back at run time
+    from indicatorkit.scoring.score_records import (
+        ProjectScore,
+        ScoredIndicator,
+        SpecScore,
+        Subtotal,
+    )
+
+__all__ = ["spec_score_data"]
+
+#: Decimal places of the ``*_display`` strings beside exact values: points to 2 (as the tables
+#: print them), ratios (attainment, deviation, rates) to 4.
+_POINTS, _RATIO = 2, 4
+
+
+def _shown(value: Fraction | None, places: int = _POINTS) -> str:
+    """The decimal string beside an exact value (``"3352/35"`` → ``"95.77"``; ``""`` for
+    none, as ``score_display``)."""
+    return display(value, places)
+
+
+def _range_data(name: str, span: tuple[Fraction, Fraction]) -> dict[str, list[Any]]:
+    """A range's exact texts and, beside them, its display strings."""
+    return {
+        name: [_text(v) for v in span],
+        f"{name}_display": [_shown(v) for v in span],
+    }
+
+
+def _plain(record: object, *names: str) -> dict[str, Any]:
+    """The fields ``names`` of ``record``, as they are (texts, flags, whole numbers)."""
+    return {name: getattr(record, name) for name in names}
+
+
+def spec_score_data(result: SpecScore) -> dict[str, Any]:
+    """``result`` as plain data: the rule set's name, the department's roll-up (``None``
+    when nothing was scored), each project, the findings of merging actuals.
+
+    >>> from indicatorkit import loads, score
+    >>> data = spec_score_data(score(loads("项目 1 甲\\n  指标 产出指标 / 数量指标 / 数\\n    指标值：≥2件\\n")))
+    >>> data["department"]["total_range"], data["projects"][0]["grade_note"][:8]
+    (['0', '60'], '分值合计 60，')
+    """
+    department = result.department_range
+    return {
+        "rules": result.rules.name,
+        "department": None
+        if department is None
+        else {
+            **_range_data("total_range", department),
+            "total": _text(result.department_total),
+            "total_display": _shown(result.department_total),
+            "grade": result.department_grade,
+        },
+        "projects": [_project_data(project) for project in result.projects],
+        "findings": [finding.to_dict() for finding in result.findings],
+    }
+
+
+def _indicator_data(item: ScoredIndicator) -> dict[str, Any]:
+    result = item.score
+    return {
+        **_plain(item.indicator, "level1", "level2", "name"),
+        **result.to_dict(),
+        **_indicator_displays(result),
+        **_plain(item.indicator, "reason", "not_applicable"),
+    }
+
+
+def _indicator_displays(result: IndicatorScore) -> dict[str, Any]:
+    """The decimal strings beside an indicator's exact values (``score_display`` is the
+    score's own)."""
+    return {
+        "weight_display": _shown(result.weight),
+        "score_range_display": [_shown(v) for v in result.score_range],
+        "attainment_display": _shown(result.attainment, _RATIO),
+        "deviation_display": _shown(result.deviation, _RATIO),
+    }
+
+
+def _subtotal_data(sub: Subtotal) -> dict[str, Any]:
+    return {
+        **_plain(sub, "level1", "level2"),
+        "weight": _text(sub.weight),
+        "weight_display": _shown(sub.weight),
+        **_range_data("score_range", sub.score_range),
+    }
+
+
+def _budget_data(budget: BudgetLine) -> dict[str, Any]:
+    return {
+        "budget": None if budget.budget is None else str(budget.budget),
+        "executed": None if budget.executed is None else str(budget.executed),
+        "rate": _text(budget.rate),
+        "rate_display": _shown(budget.rate, _RATIO),
+        "weight": _text(budget.weight),
+        "weight_display": _shown(budget.weight),
+        "score": _text(budget.score),
+        "score_display": _shown(budget.score),
+        "exact_score": _text(budget.exact_score),
+        **_range_data("score_range", budget.score_range),
+        **_plain(budget, "explanation_required", "explanation_given", "message", "reason"),
+    }
+
+
+def _project_data(project: ProjectScore) -> dict[str, Any]:
+    exact = project.exact_range
+    return {
+        **_plain(project, "number", "name"),
+        "indicators": [_indicator_data(item) for item in project.indicators],
+        "subtotals": [_subtotal_data(sub) for sub in project.subtotals],
+        "budget": _budget_data(project.budget),
+        "total": _text(project.total),
+        **_range_data("total_range", project.total_range),
+        "total_display": display(project.total),
+        "exact_total_range": None if exact is None else [_text(v) for v in exact],
+        "weight_sum": _text(project.weight_sum),
+        **_plain(project, "grade", "grade_note", "rescaled"),
+    }
