@@ -45,6 +45,7 @@ __all__ = [
     "page_style",
     "render_page",
     "render_report",
+    "render_template",
     "script_json",
     "write_report",
 ]
@@ -128,6 +129,20 @@ def render_page(page: ReportPage) -> str:
     >>> "<title>法律援助自评</title>" in html, 'data-key="p1.total">47.00<' in html
     (True, True)
     """
+    return render_template("report.html.j2", page, _chart_data(page))
+
+
+def render_template(name: str, page: object, chart_data: str) -> str:
+    """The asset template ``name`` rendered with ``page``, the chart's JSON ``chart_data``
+    (already safe inside a script tag), the style sheet and ECharts inlined — no network.
+
+    >>> from indicatorkit.formats.html_report_bureau import build_bureau_page
+    >>> from indicatorkit.scoring.departments import score_departments
+    >>> page = build_bureau_page(score_departments([]), title="某局")
+    >>> html = render_template("bureau.html.j2", page, "{}")
+    >>> html.startswith("<!DOCTYPE html>"), "<title>某局</title>" in html
+    (True, True)
+    """
     try:
         import jinja2
         from markupsafe import Markup
@@ -141,14 +156,14 @@ def render_page(page: ReportPage) -> str:
     environment = jinja2.Environment(
         autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
     )
-    template = environment.from_string(_asset("report.html.j2"))
+    template = environment.from_string(_asset(name))
     return template.render(
         page=page,
         version=version(),
         echarts_version=ECHARTS_VERSION,
         style=Markup(page_style()),
         echarts=Markup(echarts_source()),
-        chart_data=Markup(_chart_data(page)),
+        chart_data=Markup(chart_data),
     )
 
 

@@ -30,16 +30,7 @@ from typing import Any
 
 import attrs
 
-from indicatorkit.distribution import version
-from indicatorkit.formats.html_report import (
-    ECHARTS_VERSION,
-    EXTRA_HINT,
-    _asset,
-    echarts_source,
-    page_style,
-    script_json,
-)
-from indicatorkit.formats.html_report_page import ReportError
+from indicatorkit.formats.html_report import render_template, script_json
 from indicatorkit.scoring.departments import BureauScore, DepartmentStanding
 from indicatorkit.scoring.indicator import display
 
@@ -189,26 +180,5 @@ def render_bureau(bureau: BureauScore, *, title: str | None = None) -> str:
     >>> "<title>某局 2025</title>" in html, 'data-key="bureau.departments">0<' in html
     (True, True)
     """
-    try:
-        import jinja2
-        from markupsafe import Markup
-    except ImportError as error:
-        if error.name not in ("jinja2", "markupsafe"):
-            raise
-        raise ReportError(
-            f"HTML 报告需要 jinja2，请安装：{EXTRA_HINT} "
-            f"(the HTML report needs jinja2: {EXTRA_HINT})"
-        ) from None
     page = build_bureau_page(bureau, title=title)
-    environment = jinja2.Environment(
-        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
-    )
-    template = environment.from_string(_asset("bureau.html.j2"))
-    return template.render(
-        page=page,
-        version=version(),
-        echarts_version=ECHARTS_VERSION,
-        style=Markup(page_style()),
-        echarts=Markup(echarts_source()),
-        chart_data=Markup(script_json(_chart_data(page))),
-    )
+    return render_template("bureau.html.j2", page, script_json(_chart_data(page)))
