@@ -249,26 +249,30 @@ def _combinations(indices: Sequence[Codes]) -> tuple[tuple[Ints, Ints, Ints, Int
 
 def _result(table: pa.Table, evaluated: Evaluated, inverse: Codes, places: int) -> pa.Table:
     """The result columns; ``score_display`` and ``attainment_display`` show the rule set's
-    ``places``."""
+    ``places``.  Each is built once per combination (small) and gathered to the rows by one
+    Arrow ``take`` of ``inverse``, its nulls with it — no per-row temporary."""
     kept = [name for name in (*KEY_COLUMNS, *INPUT_COLUMNS) if name in table.column_names]
     columns: dict[str, pa.Array | pa.ChunkedArray] = {name: table.column(name) for name in kept}
-    outcome = evaluated.outcome[inverse]
-    columns["outcome"] = pa.DictionaryArray.from_arrays(
-        pa.array(outcome), pa.array([kind.value for kind in OUTCOMES])
-    )
-    met = evaluated.met[inverse]
-    columns["met"] = pa.array(met == 1, mask=met < 0)
+    per_combination: dict[str, pa.Array] = {
+        "outcome": pa.DictionaryArray.from_arrays(
+            pa.array(evaluated.outcome), pa.array([kind.value for kind in OUTCOMES])
+        ),
+        "met": pa.array(evaluated.met == 1, mask=evaluated.met < 0),
+    }
     for name in ("attainment", "score"):
         top, bottom, known, big = _exact(evaluated, name)
         small = known.copy()
         small[list(big)] = False
-        row_small = small[inverse]
-        columns[f"{name}_numerator"] = pa.array(top[inverse], mask=~row_small)
-        columns[f"{name}_denominator"] = pa.array(bottom[inverse], mask=~row_small)
-        columns[name], columns[f"{name}_display"] = _texts(top, bottom, known, big, places, inverse)
-    columns["message"] = pa.DictionaryArray.from_arrays(
-        pa.array(evaluated.message[inverse].astype(np.int32)), pa.array(evaluated.messages)
+        per_combination[f"{name}_numerator"] = pa.array(top, mask=~small)
+        per_combination[f"{name}_denominator"] = pa.array(bottom, mask=~small)
+        exact, shown = _texts(top, bottom, known, big, places)
+        per_combination[name], per_combination[f"{name}_display"] = exact, shown
+    per_combination["message"] = pa.DictionaryArray.from_arrays(
+        pa.array(evaluated.message.astype(np.int32)), pa.array(evaluated.messages)
     )
+    rows = pa.array(inverse)
+    for name in RESULT_COLUMNS:
+        columns[name] = pc.take(per_combination[name], rows)
     return pa.table(columns)
 
 
@@ -291,24 +295,18 @@ def _exact(
 
 
 def _texts(
-    top: Ints,
-    bottom: Ints,
-    known: npt.NDArray[np.bool_],
-    big: dict[int, Fraction],
-    places: int,
-    inverse: Codes,
+    top: Ints, bottom: Ints, known: npt.NDArray[np.bool_], big: dict[int, Fraction], places: int
 ) -> tuple[pa.DictionaryArray, pa.DictionaryArray]:
-    """The rows' exact decimal text (``p/q`` where it does not terminate) and display text,
-    formatted column-wise once per combination (:mod:`indicatorkit.batch.texts`), as dictionary
-    columns (null where undecided)."""
+    """Each combination's exact decimal text (``p/q`` where it does not terminate) and display
+    text, formatted column-wise (:mod:`indicatorkit.batch.texts`), as dictionary columns (null
+    where undecided)."""
     numerator, denominator = np.where(known, top, 0), np.where(known, bottom, 1)
     exact = decimal_texts(numerator, denominator)
     shown = display_texts(numerator, denominator, places)
     if big:  # beyond int64: the Fractions' own texts
         exact = _patched(exact, {row: format_decimal(value) for row, value in big.items()})
         shown = _patched(shown, {row: display(value, places) for row, value in big.items()})
-    mask = ~known[inverse]  # undecided: null, never a null inside a dictionary
-    return _gathered(exact, inverse, mask), _gathered(shown, inverse, mask)
+    return _encoded(exact, ~known), _encoded(shown, ~known)
 
 
 def _patched(texts: pa.Array, changes: dict[int, str]) -> pa.Array:
@@ -318,9 +316,10 @@ def _patched(texts: pa.Array, changes: dict[int, str]) -> pa.Array:
     return pa.array(values, pa.string())
 
 
-def _gathered(texts: pa.Array, inverse: Codes, mask: npt.NDArray[np.bool_]) -> pa.DictionaryArray:
-    """``texts[inverse]`` as a dictionary column whose dictionary holds each text once (two
-    values may show alike: 1/3 and 0.333 both show 0.33), as pandas and Arrow readers need."""
+def _encoded(texts: pa.Array, mask: npt.NDArray[np.bool_]) -> pa.DictionaryArray:
+    """``texts`` as a dictionary column whose dictionary holds each text once (two values may
+    show alike: 1/3 and 0.333 both show 0.33), as pandas and Arrow readers need; null where
+    ``mask`` (never a null inside the dictionary)."""
     encoded = pc.dictionary_encode(texts)
     codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)
-    return pa.DictionaryArray.from_arrays(pa.array(codes[inverse], mask=mask), encoded.dictionary)
+    return pa.DictionaryArray.from_arrays(pa.array(codes, mask=mask), encoded.dictionary)
