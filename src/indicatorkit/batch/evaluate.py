@@ -154,18 +154,60 @@ def evaluate(
 def _met(
     targets: CompiledTargets, actuals: CompiledActuals, target: Ints, actual: Ints, way: Ints
 ) -> npt.NDArray[np.bool_]:
-    """``check``'s decision: actual · threshold denominator against threshold numerator ·
-    actual denominator (all inside the guard, so the products and their difference fit int64).
-    The operator codes (≥ 0, > 1, ≤ 2, < 3) say the sign a met difference has (upper bounds
-    ``≥ 2`` turn it) and whether a difference of 0 is met (strict ones, odd codes, need 1)."""
+    """``check``'s decision of each combination: its operands gathered once
+    (:func:`operands`), then compared (:func:`decide`)."""
+    return decide(*operands(targets, actuals, target, actual, way))
+
+
+def operands(
+    targets: CompiledTargets, actuals: CompiledActuals, target: Ints, actual: Ints, way: Ints
+) -> tuple[Ints, Ints, Ints, Ints, npt.NDArray[np.int8]]:
+    """The decision's five operands as contiguous per-combination columns, one gather each:
+    the actual ``numerator, denominator``, the threshold ``numerator, denominator`` turned by
+    the sign a met difference has (negated for an upper bound: operator codes ``≥ 2``) and the
+    least met difference (1 for a strict operator: odd codes).  Sign and strictness are
+    worked out on the targets' small columns, before the gather.
+
+    >>> import numpy as np
+    >>> from indicatorkit.batch.compiled import compile_actuals, compile_targets
+    >>> targets = compile_targets(["<5件", "≥95%"], [None], None)
+    >>> actuals = compile_actuals(["5件"], None)
+    >>> [column.tolist() for column in operands(
+    ...     targets, actuals, np.array([0, 1]), np.array([0, 0]), np.array([0, 0]))]
+    [[5, 5], [1, 1], [-5, 95], [-1, 100], [1, 0]]
+    """
     flat = target * targets.operator.shape[1] + way  # one index for the [target, way] columns
-    operator = targets.operator.ravel()[flat]
-    difference = (
-        actuals.numerator[actual] * targets.base_denominator.ravel()[flat]
-        - targets.base_numerator.ravel()[flat] * actuals.denominator[actual]
+    operator = targets.operator.ravel()
+    sign = np.where(operator >= 2, -1, 1)
+    return (
+        actuals.numerator[actual],
+        actuals.denominator[actual],
+        (targets.base_numerator.ravel() * sign)[flat],
+        (targets.base_denominator.ravel() * sign)[flat],
+        (operator & 1)[flat],
     )
-    np.negative(difference, out=difference, where=operator >= 2)
-    met: npt.NDArray[np.bool_] = difference >= (operator & 1)
+
+
+def decide(
+    have_top: Ints,
+    have_bottom: Ints,
+    want_top: Ints,
+    want_bottom: Ints,
+    strict: npt.NDArray[np.int8],
+) -> npt.NDArray[np.bool_]:
+    """``check``'s decision on aligned columns: the difference actual · threshold denominator
+    − threshold numerator · actual denominator (all inside the guard, so the products and
+    their difference fit int64; the threshold's sign says which way is met) is at least
+    ``strict``.
+
+    >>> import numpy as np
+    >>> one, five = np.array([1, 1]), np.array([5, 5])
+    >>> decide(five, one, five * [1, -1], one * [1, -1], np.array([0, 1], np.int8)).tolist()
+    [True, False]
+    """
+    difference = have_top * want_bottom
+    difference -= want_top * have_bottom
+    met: npt.NDArray[np.bool_] = difference >= strict
     return met
 
 
