@@ -48,6 +48,8 @@ _CODE = {outcome: code for code, outcome in enumerate(OUTCOMES)}
 
 Ints = npt.NDArray[np.int64]
 _INT64 = 2**63
+#: Combinations decided at once (their temporaries: a few dozen bytes each).
+CHUNK = 65_536
 Values = tuple[
     Sequence[str | None], Sequence[object], Sequence[Fraction], Sequence[Direction | None]
 ]
@@ -99,21 +101,55 @@ def evaluate(
     ...          NATIONAL, None).score_numerator.tolist()
     [15]
     """
-    target, actual, weight, way = combos
-    targets, actuals = compiled
+    size = len(combos[0])
     weights = values[2]
-    size = len(target)
-    weight_numerator = np.array(
-        [w.numerator if fits(w.numerator) else 0 for w in weights], np.int64
+    weight_columns = (
+        np.array([w.numerator if fits(w.numerator) else 0 for w in weights], np.int64),
+        np.array(
+            [w.denominator if fits(w.numerator, w.denominator) else 0 for w in weights], np.int64
+        ),
     )
-    weight_denominator = np.array(
-        [w.denominator if fits(w.numerator, w.denominator) else 0 for w in weights], np.int64
+    out = Evaluated(
+        outcome=np.zeros(size, np.int8),
+        met=np.full(size, -1, np.int8),
+        attainment_numerator=np.zeros(size, np.int64),
+        attainment_denominator=np.ones(size, np.int64),
+        attainment_known=np.zeros(size, np.bool_),
+        score_numerator=np.zeros(size, np.int64),
+        score_denominator=np.ones(size, np.int64),
+        score_known=np.zeros(size, np.bool_),
+        message=np.zeros(size, np.int64),
+        messages=[""],
+        big_attainment={},
+        big_score={},
+        vectorised=0,
     )
+    for start in range(0, size, CHUNK):  # a chunk at a time: its temporaries stay small
+        part = slice(start, start + CHUNK)
+        _vectorised(out, part, combos, compiled, weight_columns, rules)
+    decided = out.score_known.copy()  # so far only the vectorised ones are known
+    out = attrs.evolve(out, vectorised=int(decided.sum()))
+    _fallback(out, np.flatnonzero(~decided), combos, values, rules, units)
+    return out
+
+
+def _vectorised(
+    out: Evaluated,
+    part: slice,
+    combos: tuple[Ints, Ints, Ints, Ints],
+    compiled: tuple[CompiledTargets, CompiledActuals],
+    weight_columns: tuple[Ints, Ints],
+    rules: RuleSet,
+) -> None:
+    """Decide the combinations ``part`` that compile, writing them into ``out``."""
+    target, actual, weight, way = (column[part] for column in combos)
+    targets, actuals = compiled
+    weight_numerator, weight_denominator = (column[weight] for column in weight_columns)
     vector = (
         targets.compiled[target, way]
         & actuals.compiled[actual]
         & (targets.dimension[target] == actuals.dimension[actual])
-        & (weight_denominator[weight] > 0)
+        & (weight_denominator > 0)
     )
     met = _met(targets, actuals, target, actual, way)
     top, bottom, known = _attainment(targets, actuals, target, actual, way)
@@ -123,32 +159,23 @@ def evaluate(
     credit_top, credit_bottom, credited = missed_credit(
         (top, bottom, known),
         targets.lower_bound[target, way],
-        (weight_numerator[weight], weight_denominator[weight]),
+        (weight_numerator, weight_denominator),
         rules,
     )
     missed &= credited
     decided = full | missed
-    out = Evaluated(
-        outcome=np.where(
-            full, _CODE[Outcome.MET], np.where(missed, _CODE[Outcome.MISSED], 0)
-        ).astype(np.int8),
-        met=np.where(full, 1, np.where(missed, 0, -1)).astype(np.int8),
-        attainment_numerator=np.where(decided, top, 0),
-        attainment_denominator=np.where(decided, bottom, 1),
-        attainment_known=decided & known,
-        score_numerator=np.where(full, weight_numerator[weight], np.where(missed, credit_top, 0)),
-        score_denominator=np.where(
-            full, weight_denominator[weight], np.where(missed, credit_bottom, 1)
-        ),
-        score_known=decided.copy(),
-        message=np.zeros(size, np.int64),
-        messages=[""],
-        big_attainment={},
-        big_score={},
-        vectorised=int(decided.sum()),
+    out.outcome[part] = np.where(
+        full, _CODE[Outcome.MET], np.where(missed, _CODE[Outcome.MISSED], 0)
     )
-    _fallback(out, np.flatnonzero(~decided), combos, values, rules, units)
-    return out
+    out.met[part] = np.where(full, 1, np.where(missed, 0, -1))
+    out.attainment_numerator[part] = np.where(decided, top, 0)
+    out.attainment_denominator[part] = np.where(decided, bottom, 1)
+    out.attainment_known[part] = decided & known
+    out.score_numerator[part] = np.where(full, weight_numerator, np.where(missed, credit_top, 0))
+    out.score_denominator[part] = np.where(
+        full, weight_denominator, np.where(missed, credit_bottom, 1)
+    )
+    out.score_known[part] = decided
 
 
 def _met(

@@ -301,25 +301,28 @@ def _texts(
     text, formatted column-wise (:mod:`indicatorkit.batch.texts`), as dictionary columns (null
     where undecided)."""
     numerator, denominator = np.where(known, top, 0), np.where(known, bottom, 1)
-    exact = decimal_texts(numerator, denominator)
-    shown = display_texts(numerator, denominator, places)
-    if big:  # beyond int64: the Fractions' own texts
-        exact = _patched(exact, {row: format_decimal(value) for row, value in big.items()})
-        shown = _patched(shown, {row: display(value, places) for row, value in big.items()})
-    return _encoded(exact, ~known), _encoded(shown, ~known)
+    # each distinct value formatted once (a value per combination would be many alike)
+    pairs, which = np.unique(np.stack([numerator, denominator]), axis=1, return_inverse=True)
+    del numerator, denominator
+    exact = decimal_texts(pairs[0], pairs[1])
+    shown = display_texts(pairs[0], pairs[1], places)
+    which = which.reshape(-1)
+    mask = ~known
+    if big:  # beyond int64: the Fractions' own texts, each its own value
+        which[list(big)] = np.arange(len(pairs[0]), len(pairs[0]) + len(big))
+        exact = _patched(exact, [format_decimal(value) for value in big.values()])
+        shown = _patched(shown, [display(value, places) for value in big.values()])
+    return _encoded(exact, which, mask), _encoded(shown, which, mask)
 
 
-def _patched(texts: pa.Array, changes: dict[int, str]) -> pa.Array:
-    values = texts.to_pylist()
-    for row, text in changes.items():
-        values[row] = text
-    return pa.array(values, pa.string())
+def _patched(texts: pa.Array, more: list[str]) -> pa.Array:
+    return pa.concat_arrays([texts, pa.array(more, pa.string())])
 
 
-def _encoded(texts: pa.Array, mask: npt.NDArray[np.bool_]) -> pa.DictionaryArray:
-    """``texts`` as a dictionary column whose dictionary holds each text once (two values may
-    show alike: 1/3 and 0.333 both show 0.33), as pandas and Arrow readers need; null where
-    ``mask`` (never a null inside the dictionary)."""
+def _encoded(texts: pa.Array, which: Ints, mask: npt.NDArray[np.bool_]) -> pa.DictionaryArray:
+    """``texts[which]`` as a dictionary column whose dictionary holds each text once (two
+    values may show alike: 1/3 and 0.333 both show 0.33), as pandas and Arrow readers need;
+    null where ``mask`` (never a null inside the dictionary)."""
     encoded = pc.dictionary_encode(texts)
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)[which]
     return pa.DictionaryArray.from_arrays(pa.array(codes, mask=mask), encoded.dictionary)
