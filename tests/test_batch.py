@@ -37,7 +37,11 @@ def _exact(numerator: int | None, denominator: int | None) -> Fraction | None:
     return None if numerator is None or denominator is None else Fraction(numerator, denominator)
 
 
-def _assert_equal_row_by_row(rows: list[dict[str, Any]], rules: str) -> None:
+def _assert_equal_row_by_row(
+    rows: list[dict[str, Any]], rules: str, *, chunk: int | None = None, encoded: bool = False
+) -> None:
+    """``chunk``: the table in record batches of that many rows (each column chunked);
+    ``encoded``: its target and actual columns dictionary-encoded, chunk by chunk."""
     table = pa.table(
         {
             "project": [f"p{index}" for index in range(len(rows))],
@@ -47,6 +51,14 @@ def _assert_equal_row_by_row(rows: list[dict[str, Any]], rules: str) -> None:
             "direction": pa.array([row["direction"] for row in rows], pa.string()),
         }
     )
+    if chunk is not None:
+        table = pa.Table.from_batches(table.to_batches(max_chunksize=chunk), table.schema)
+    if encoded:
+        for name in ("target", "actual"):
+            column = pa.chunked_array(
+                [chunk.dictionary_encode() for chunk in table.column(name).chunks]
+            )
+            table = table.set_column(table.schema.get_field_index(name), name, column)
     scored = score_table(table, rules=rules).to_pylist()
     assert len(scored) == len(rows)
     for row, batch in zip(rows, scored, strict=True):
@@ -103,11 +115,13 @@ def _rows(draw: st.DrawFn) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("rules", sorted(RULE_SETS))
 @settings(max_examples=40, deadline=None)
-@given(rows=_rows())
+@given(rows=_rows(), chunk=st.none() | st.integers(1, 5), encoded=st.booleans())
 def test_batch_equals_score_indicator_on_random_tables(
-    rules: str, rows: list[dict[str, Any]]
+    rules: str, rows: list[dict[str, Any]], chunk: int | None, encoded: bool
 ) -> None:
-    _assert_equal_row_by_row(rows, rules)
+    """Also when the table comes in chunks (as read from Parquet) and its texts are
+    dictionary-encoded chunk by chunk, each chunk its own dictionary."""
+    _assert_equal_row_by_row(rows, rules, chunk=chunk, encoded=encoded)
 
 
 def _corpus_rows() -> list[dict[str, Any]]:

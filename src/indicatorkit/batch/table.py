@@ -125,6 +125,7 @@ def score_arrow(
         _read_direction(value, way_index, code, first_row) for code, value in enumerate(raw_ways)
     ]
     combos, inverse = _combinations((target_index, actual_index, weight_index, way_index))
+    del target_index, actual_index, weight_index, way_index  # the rows' codes: inverse now
     evaluated = evaluate(
         combos,
         (targets, actuals, weights, ways),
@@ -155,7 +156,9 @@ def _as_arrow(table: Any) -> tuple[pa.Table, Any]:
     )
 
 
-def _column(table: pa.Table, name: str, rows: int, *, required: bool = False) -> pa.Array:
+def _column(
+    table: pa.Table, name: str, rows: int, *, required: bool = False
+) -> pa.Array | pa.ChunkedArray:
     if name not in table.column_names:
         if required:
             raise BatchInputError(
@@ -163,13 +166,13 @@ def _column(table: pa.Table, name: str, rows: int, *, required: bool = False) ->
                 f"{', '.join(table.column_names)}; 需要 / needed: target, weight"
             )
         return pa.nulls(rows, pa.string())
-    column = table.column(name).combine_chunks()
+    column = table.column(name)  # its chunks as they are: no copy of the texts
     if pa.types.is_dictionary(column.type):
-        column = column.dictionary_decode()
+        column = column.cast(column.type.value_type)
     return column
 
 
-def _text_column(table: pa.Table, name: str) -> pa.Array:
+def _text_column(table: pa.Table, name: str) -> pa.Array | pa.ChunkedArray:
     column = _column(table, name, table.num_rows, required=True)
     if pa.types.is_null(column.type):
         return column.cast(pa.string())
@@ -181,11 +184,18 @@ def _text_column(table: pa.Table, name: str) -> pa.Array:
     return column
 
 
-def _encode(column: pa.Array) -> tuple[Codes, list[Any]]:
+def _encode(column: pa.Array | pa.ChunkedArray) -> tuple[Codes, list[Any]]:
     """The row indices into the distinct values (nulls encoded as one value, ``None``)."""
     encoded = pc.dictionary_encode(column, null_encoding="encode")
-    indices = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
-    return indices, encoded.dictionary.to_pylist()
+    chunks = encoded.chunks if isinstance(encoded, pa.ChunkedArray) else [encoded]
+    if not chunks:
+        return np.zeros(0, np.int32), []
+    dictionary = chunks[-1].dictionary  # each chunk's is the one so far: the last holds all
+    if any(len(chunk.dictionary) != len(dictionary) for chunk in chunks):  # pragma: no cover
+        return _encode(column.combine_chunks())  # an Arrow that encodes chunks apart
+    parts = [chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks]
+    indices = parts[0] if len(parts) == 1 else np.concatenate(parts)
+    return indices.astype(np.int32, copy=False), dictionary.to_pylist()
 
 
 def _row(indices: Codes, code: int, first_row: int) -> int:
