@@ -312,17 +312,32 @@ def _texts(
     where undecided)."""
     numerator, denominator = np.where(known, top, 0), np.where(known, bottom, 1)
     # each distinct value formatted once (a value per combination would be many alike)
-    pairs, which = np.unique(np.stack([numerator, denominator]), axis=1, return_inverse=True)
+    (top_values, top_codes), (bottom_values, bottom_codes) = (
+        _hashed(numerator),
+        _hashed(denominator),
+    )
     del numerator, denominator
-    exact = decimal_texts(pairs[0], pairs[1])
-    shown = display_texts(pairs[0], pairs[1], places)
-    which = which.reshape(-1)
+    pair_codes, which = _hashed(top_codes * len(bottom_values) + bottom_codes)
+    pair_top, pair_bottom = (
+        top_values[pair_codes // len(bottom_values)],
+        bottom_values[pair_codes % len(bottom_values)],
+    )
+    exact = decimal_texts(pair_top, pair_bottom)
+    shown = display_texts(pair_top, pair_bottom, places)
     mask = ~known
     if big:  # beyond int64: the Fractions' own texts, each its own value
-        which[list(big)] = np.arange(len(pairs[0]), len(pairs[0]) + len(big))
+        which[list(big)] = np.arange(len(pair_top), len(pair_top) + len(big))
         exact = _patched(exact, [format_decimal(value) for value in big.values()])
         shown = _patched(shown, [display(value, places) for value in big.values()])
     return _encoded(exact, which, mask), _encoded(shown, which, mask)
+
+
+def _hashed(values: Ints) -> tuple[Ints, Ints]:
+    """The distinct ``values`` (in order of appearance) and each value's index among them,
+    by Arrow hashing (no sort)."""
+    encoded = pc.dictionary_encode(pa.array(values, pa.int64()))
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    return encoded.dictionary.to_numpy(zero_copy_only=False), codes
 
 
 def _patched(texts: pa.Array, more: list[str]) -> pa.Array:
