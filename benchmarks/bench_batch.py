@@ -230,10 +230,11 @@ def _compiled(columns: dict[str, Any]) -> tuple[Any, Any]:
 
 def _operands(columns: dict[str, Any]) -> Any:
     """The decision's operands gathered to the rows (``operands``: one ``take`` each)."""
-    from indicatorkit.batch.evaluate import operands
+    from indicatorkit.batch.evaluate import operands, thresholds
 
     index = np.arange(len(columns["actual"]))
-    return operands(*_compiled(columns), index, index, np.zeros_like(index))
+    targets, actuals = _compiled(columns)
+    return operands(thresholds(targets), actuals, index, index, np.zeros_like(index))
 
 
 def _evaluation(columns: dict[str, Any], whole: bool) -> Any:

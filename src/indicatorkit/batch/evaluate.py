@@ -124,9 +124,10 @@ def evaluate(
         big_score={},
         vectorised=0,
     )
+    decision = thresholds(compiled[0])
     for start in range(0, size, CHUNK):  # a chunk at a time: its temporaries stay small
         part = slice(start, start + CHUNK)
-        _vectorised(out, part, combos, compiled, weight_columns, rules)
+        _vectorised(out, part, combos, (*compiled, decision), weight_columns, rules)
     decided = out.score_known.copy()  # so far only the vectorised ones are known
     out = attrs.evolve(out, vectorised=int(decided.sum()))
     _fallback(out, np.flatnonzero(~decided), combos, values, rules, units)
@@ -137,13 +138,13 @@ def _vectorised(
     out: Evaluated,
     part: slice,
     combos: tuple[Ints, Ints, Ints, Ints],
-    compiled: tuple[CompiledTargets, CompiledActuals],
+    compiled: tuple[CompiledTargets, CompiledActuals, Thresholds],
     weight_columns: tuple[Ints, Ints],
     rules: RuleSet,
 ) -> None:
     """Decide the combinations ``part`` that compile, writing them into ``out``."""
     target, actual, weight, way = (column[part] for column in combos)
-    targets, actuals = compiled
+    targets, actuals, decision = compiled
     weight_numerator, weight_denominator = (column[weight] for column in weight_columns)
     vector = (
         targets.compiled[target, way]
@@ -151,7 +152,7 @@ def _vectorised(
         & (targets.dimension[target] == actuals.dimension[actual])
         & (weight_denominator > 0)
     )
-    met = _met(targets, actuals, target, actual, way)
+    met = decide(*operands(decision, actuals, target, actual, way))
     top, bottom, known = _attainment(targets, actuals, target, actual, way)
     # a met comparison: full marks (an overshoot rule or cut is the rule set's: not here)
     full = vector & met & rules.plain
@@ -183,35 +184,55 @@ def _met(
 ) -> npt.NDArray[np.bool_]:
     """``check``'s decision of each combination: its operands gathered once
     (:func:`operands`), then compared (:func:`decide`)."""
-    return decide(*operands(targets, actuals, target, actual, way))
+    return decide(*operands(thresholds(targets), actuals, target, actual, way))
+
+
+Thresholds = tuple[Ints, Ints, npt.NDArray[np.int8], int]
+
+
+def thresholds(targets: CompiledTargets) -> Thresholds:
+    """The targets' thresholds as the decision uses them, flat over ``[target, direction]``
+    (worked out once per evaluation, on the targets' small columns): numerator and
+    denominator turned by the sign a met difference has (negated for an upper bound:
+    operator codes ``≥ 2``), the least met difference (1 for a strict operator: odd codes),
+    and the number of directions (the flat index's stride).
+
+    >>> from indicatorkit.batch.compiled import compile_targets
+    >>> [part.tolist() for part in thresholds(compile_targets(["<5件"], [None], None))[:3]]
+    [[-5], [-1], [1]]
+    """
+    operator = targets.operator.ravel()
+    sign = np.where(operator >= 2, -1, 1)
+    return (
+        targets.base_numerator.ravel() * sign,
+        targets.base_denominator.ravel() * sign,
+        operator & 1,
+        targets.operator.shape[1],
+    )
 
 
 def operands(
-    targets: CompiledTargets, actuals: CompiledActuals, target: Ints, actual: Ints, way: Ints
+    compiled: Thresholds, actuals: CompiledActuals, target: Ints, actual: Ints, way: Ints
 ) -> tuple[Ints, Ints, Ints, Ints, npt.NDArray[np.int8]]:
     """The decision's five operands as contiguous per-combination columns, one gather each:
-    the actual ``numerator, denominator``, the threshold ``numerator, denominator`` turned by
-    the sign a met difference has (negated for an upper bound: operator codes ``≥ 2``) and the
-    least met difference (1 for a strict operator: odd codes).  Sign and strictness are
-    worked out on the targets' small columns, before the gather.
+    the actual ``numerator, denominator`` and the :func:`thresholds`.
 
     >>> import numpy as np
     >>> from indicatorkit.batch.compiled import compile_actuals, compile_targets
-    >>> targets = compile_targets(["<5件", "≥95%"], [None], None)
+    >>> targets = thresholds(compile_targets(["<5件", "≥95%"], [None], None))
     >>> actuals = compile_actuals(["5件"], None)
     >>> [column.tolist() for column in operands(
     ...     targets, actuals, np.array([0, 1]), np.array([0, 0]), np.array([0, 0]))]
     [[5, 5], [1, 1], [-5, 95], [-1, 100], [1, 0]]
     """
-    flat = target * targets.operator.shape[1] + way  # one index for the [target, way] columns
-    operator = targets.operator.ravel()
-    sign = np.where(operator >= 2, -1, 1)
+    numerator, denominator, strict, stride = compiled
+    flat = target * stride + way  # one index for the [target, way] columns
     return (
         actuals.numerator[actual],
         actuals.denominator[actual],
-        (targets.base_numerator.ravel() * sign)[flat],
-        (targets.base_denominator.ravel() * sign)[flat],
-        (operator & 1)[flat],
+        numerator[flat],
+        denominator[flat],
+        strict[flat],
     )
 
 
