@@ -127,12 +127,14 @@ def display(value: Fraction | None, places: int = 2) -> str:
 
     >>> display(Fraction(2, 3)), display(Fraction(5, 1000)), display(Fraction(-5, 1000))
     ('0.67', '0.01', '-0.01')
+    >>> display(Fraction(0), 7), display(Fraction(1, 10**7), 7)  # never exponent notation
+    ('0.0000000', '0.0000001')
     """
     if value is None:
         return ""
     scaled = Fraction(value) * 10**places
     whole = (abs(scaled.numerator) * 2 + scaled.denominator) // (2 * scaled.denominator)
-    return str(Decimal(whole if scaled >= 0 else -whole).scaleb(-places))
+    return format(Decimal(whole if scaled >= 0 else -whole).scaleb(-places), "f")
 
 
 #: How every output labels a grade (or a total) not yet decided.
