@@ -295,6 +295,38 @@ def test_a_schema_rejects_a_float_where_an_exact_number_belongs(
     assert not _validator("lint").is_valid(data)
 
 
+BUREAU_TABLE = (
+    "项目编号,部门,项目名称,预算数,全年执行数,三级指标,指标值,分值,实际完成值,偏差原因\n"
+    "1,司法局,法律援助,100元,100元,受理数,≥200件,90,150件,来源减少\n"
+    "1,民政局,救助,100元,90元,人数,≥200人,90,210人,\n"
+    "1,,无名,100元,100元,场次,≥2O场,90,20场,\n"
+)
+
+
+def test_score_departments_output_follows_the_score_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Both shapes ``score`` prints: a folder of specs and a long table with 部门 (an undecided
+    department too) follow the schema's bureau branch; a float total does not."""
+    folder = tmp_path / "局"
+    folder.mkdir()
+    (folder / "司法局.ikspec").write_text(SELF.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "民政局.ikspec").write_text(SPEC.read_text(encoding="utf-8"), encoding="utf-8")
+    table = tmp_path / "局.csv"
+    table.write_text(BUREAU_TABLE, encoding="utf-8")
+    validator = _validator("score")
+    for source in (folder, table):
+        data = _printed(["score", "--departments", str(source)], capsys)
+        assert data["summary"]["departments"] == len(data["departments"]) >= 2
+        assert [e.message for e in validator.iter_errors(data)] == []
+    assert {d["rank"] for d in data["departments"]} == {1, 2, None}
+    data["departments"][0]["total"] = 99.0
+    assert not validator.is_valid(data)
+    data["departments"][0]["total"] = "99"
+    data["summary"]["extra"] = 1
+    assert not validator.is_valid(data)
+
+
 def test_the_schemas_folder_holds_one_schema_per_json_verb() -> None:
     folder = resources.files("indicatorkit").joinpath("schemas")
     assert sorted(p.name for p in folder.iterdir() if p.name.endswith(".json")) == sorted(
