@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from fractions import Fraction
 from pathlib import Path
 
@@ -69,3 +70,21 @@ def test_monitor_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert main(["monitor", str(spec), "--at", "2025-06-30", "--format", "json"]) == 1
     assert '"planned_from": "plan"' in capsys.readouterr().out
     assert main(["monitor", str(spec), "--at", "6月底"]) == 2
+
+
+def test_an_elapsed_year_share_prints_as_a_rounded_percentage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """181 of 365 days is 3620/73 %: the text shows it rounded half up to the report's places,
+    the JSON keeps the exact share."""
+    report = monitor(loads(TABLE), datetime.date(2025, 6, 30))
+    assert report.projects[1].planned == Fraction(181, 365)
+    (line,) = (line for line in report.table().splitlines() if "无计划" in line)
+    assert "计划 planned 49.59%（序时进度 elapsed）" in line and "/" not in line
+    assert "计划 planned 49.6%（序时进度 elapsed）" in report.table(places=1)
+    spec = tmp_path / "t.ikspec"
+    spec.write_text(TABLE, encoding="utf-8")
+    main(["monitor", str(spec), "--at", "2025-06-30"])
+    assert "计划 planned 49.59%" in capsys.readouterr().out
+    main(["monitor", str(spec), "--at", "2025-06-30", "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["projects"][1]["planned"] == "181/365"

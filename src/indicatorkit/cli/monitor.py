@@ -34,7 +34,7 @@ def run(arguments: argparse.Namespace, out: TextIO) -> int:
     >>> _ = spec.write_text("项目 1 甲\\n  预算：10000元\\n  支出计划：6月底 50%\\n  累计支出：6月底 45%\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n", encoding="utf-8")
     >>> run(build_parser().parse_args(["monitor", str(spec), "--at", "2025-06-30"]), sys.stdout)
     监控时点 as at 2025-06-30
-    项目 project 1 甲: 计划 planned 50%（支出计划 plan），实际 spent 45%，黄 yellow
+    项目 project 1 甲: 计划 planned 50.00%（支出计划 plan），实际 spent 45.00%，黄 yellow
       受理数: 灰 grey 尚无实际值 no actual yet
     0
     """

@@ -44,8 +44,9 @@ from indicatorkit.model.actuals import Actuals, merge_actuals
 from indicatorkit.model.cost_direction import implied_direction
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.records import Indicator, Project, Spec, SpendingPlan
-from indicatorkit.numerals import format_decimal, format_decimal_or_none
+from indicatorkit.numerals import format_decimal_or_none
 from indicatorkit.scoring.attainment import attainment
+from indicatorkit.scoring.indicator import display
 
 __all__ = [
     "IndicatorLight",
@@ -188,15 +189,27 @@ class MonitorReport:
             ],
         }
 
-    def table(self) -> str:
-        """A readable text table."""
+    def table(self, places: int = 2) -> str:
+        """A readable text table, shares as percentages rounded half up to ``places``
+        decimals as the report shows them (the exact shares are in :meth:`to_dict`).
+
+        >>> from indicatorkit import loads
+        >>> spec = loads("项目 1 甲\\n  预算：100元\\n  累计支出：6月底 30%\\n"
+        ...     "  指标 产出指标 / 数量指标 / 数\\n    指标值：≥1件\\n")
+        >>> report = monitor(spec, datetime.date(2025, 6, 30))
+        >>> report.projects[0].planned                  # 181 of 365 days
+        Fraction(181, 365)
+        >>> print(report.table().splitlines()[1])
+        项目 project 1 甲: 计划 planned 49.59%（序时进度 elapsed），实际 spent 30.00%，红 red
+        """
         lines = [f"监控时点 as at {self.at.isoformat()}"]
         for p in self.projects:
-            spent = "—" if p.spent is None else f"{format_decimal(p.spent * 100)}%"
+            spent = "—" if p.spent is None else f"{display(p.spent * 100, places)}%"
             source = "支出计划 plan" if p.planned_from == "plan" else "序时进度 elapsed"
             lines.append(
-                f"项目 project {p.number} {p.name}: 计划 planned {format_decimal(p.planned * 100)}%"
-                f"（{source}），实际 spent {spent}，{p.light.label}"
+                f"项目 project {p.number} {p.name}: 计划 planned "
+                f"{display(p.planned * 100, places)}%（{source}），实际 spent {spent}，"
+                f"{p.light.label}"
             )
             for i in p.indicators:
                 lines.append(f"  {i.indicator.name}: {i.light.label} {i.message}".rstrip())
