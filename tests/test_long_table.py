@@ -238,3 +238,40 @@ def test_a_frame_is_a_grid_its_problems_located_by_row_and_column(library: str) 
     (finding,) = imported.findings
     assert finding.place == "表:数据框!C3"  # the header is row 1
     assert [i.name for i in imported.spec.projects[0].indicators] == ["受理数"]
+
+
+@pytest.mark.parametrize("spelling", ["title", "slashed", "english", "other"])
+def test_a_header_the_reader_takes_is_sniffed_in_a_csv_and_a_workbook(
+    spelling: str, tmp_path: Path
+) -> None:
+    """Sniffing and the reader share one header vocabulary: a header written as our exports
+    write it (``指标值 target``), with a slash, in English, or by another name the reader
+    takes (``目标值``, ``指标名称``) is read by ``read`` from a CSV and an .xlsx alike."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from indicatorkit import read
+    from indicatorkit.formats.long_columns import BY_NAME
+
+    def spelled(name: str) -> str:
+        column = BY_NAME[name]
+        other = {"三级指标": "指标名称", "指标值": "目标值", "项目编号": "编号"}
+        return {
+            "title": column.title,
+            "slashed": f"{column.name}/{column.alias}",
+            "english": column.alias,
+            "other": other.get(name, column.name),
+        }[spelling]
+
+    header, *rows = (line.split(",") for line in SMALL.splitlines())
+    cells = [[spelled(name) for name in header], *rows]
+    expected = read_long_table(SMALL, source="t.csv").spec
+    assert expected is not None
+    table = tmp_path / "长表.csv"
+    table.write_text("\n".join(",".join(row) for row in cells) + "\n", encoding="utf-8")
+    book = openpyxl.Workbook()
+    for row in cells:
+        book.active.append(row)
+    book.save(tmp_path / "长表.xlsx")
+    for path in (table, tmp_path / "长表.xlsx"):
+        imported = read(path)
+        assert [f.code for f in imported.findings] == [], (path.suffix, imported.findings)
+        assert imported.spec is not None and imported.spec.projects == expected.projects

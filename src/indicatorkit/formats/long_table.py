@@ -51,7 +51,9 @@ from indicatorkit.formats.inert_cells import write_csv
 from indicatorkit.formats.long_columns import (
     CODES,
     COLUMNS,
+    NAMES,
     NO_REASON,
+    REQUIRED,
     SPLIT_COLUMNS,
     Column,
     LongTableError,
@@ -274,20 +276,24 @@ def _frame_library(library: str) -> Any:
 
 # --- the format ---------------------------------------------------------------------------------
 
-#: Header words that make a text's first line a long table's header (two of them are needed).
-_HEADER_NAMES: Final = {
-    n.casefold(): n for n in ("项目编号", "number", "指标值", "target", "三级指标", "indicator")
-}
-
 
 def _is_long_table(probe: Probe) -> bool:
-    """A text whose first line is a header naming two of a long table's columns."""
+    """A text whose first line is a header naming two of a long table's required columns
+    (项目编号, 三级指标, 指标值), by any spelling the reader takes (:data:`NAMES`: the Chinese
+    name, the English alias, both as our exports write them, or another name).
+
+    >>> from indicatorkit.formats.format import Probe
+    >>> _is_long_table(Probe("项目编号 number,三级指标 indicator,指标值 target\\n".encode()))
+    True
+    >>> _is_long_table(Probe("编号,备注\\n".encode()))
+    False
+    """
     line = probe.first_line
     if line is None:
         return False
     cells = re.split(r"[,\t]", line)
-    names = {header_key(cell, _HEADER_NAMES) for cell in cells}
-    return len(cells) > 1 and len(names - {None}) >= 2
+    names = {header_key(cell, NAMES) for cell in cells}
+    return len(cells) > 1 and len(names & set(REQUIRED)) >= 2
 
 
 def _read(given: Input) -> Imported:
