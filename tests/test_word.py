@@ -280,3 +280,95 @@ def test_an_indicator_is_located_in_its_own_word_table() -> None:
     (indicator,) = imported.spec.projects[0].indicators
     assert str(indicator.where.of("target")) == "表2!E2"
     assert str(indicator.where.at) == "表2!C2"
+
+
+def _table(document, rows: list[list[str]]) -> None:
+    table = document.add_table(rows=len(rows), cols=max(map(len, rows)))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+
+
+_PROJECT_TABLE = [
+    ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"],
+    ["产出指标", "数量指标", "受理数", "受理的案件", "≥180件", "调研"],
+]
+#: A department-wide table (table-layouts.md, G): the department's budget and indicators.
+_DEPARTMENT_WIDE = [
+    ["部门名称", "玉田县司法局", "", "", "", "", ""],
+    ["年度预算申请（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", "100", "100", "95", "10", "95%", "9.5"],
+    ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "办案数", "≥100件", "120件", "50", "50"],
+    ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", "40", "40"],
+]
+
+
+@pytest.mark.parametrize("department_first", [False, True])
+def test_a_department_wide_table_is_read_as_the_workbook_reads_it(department_first: bool) -> None:
+    """A project table and a department-wide indicator table under its own title: the
+    department's table is not stacked onto the project's, nor numbered onto a titled project;
+    it is read as a workbook reads it (a project named by the department), said (IK621)."""
+    document = docx.Document()
+
+    def department() -> None:
+        document.add_paragraph("部门整体绩效目标表")
+        _table(document, _DEPARTMENT_WIDE)
+
+    if department_first:
+        department()
+    document.add_paragraph("1.法律援助绩效目标表")
+    _table(document, _PROJECT_TABLE)
+    if not department_first:
+        department()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    imported = read_docx(buffer.getvalue(), source="表.docx")
+    assert imported.spec is not None
+    projects = {p.number: p for p in imported.spec.projects}
+    assert sorted(projects) == [1, 2]
+    assert [i.name for i in projects[1].indicators] == ["受理数"]
+    assert projects[1].budget is None
+    wide = projects[2]
+    assert wide.name == "玉田县司法局" and [i.name for i in wide.indicators] == ["办案数", "满意度"]
+    assert str(wide.executed) == "95万元"
+    table = "表1" if department_first else "表2"
+    assert ("IK621", f"表.docx:{table}!A1") in [(f.code, f.place) for f in imported.findings]
+    assert not [f for f in imported.findings if f.code in ("IK620", "IK704", "IK716")]
+
+
+def test_a_department_and_a_programme_table_join_the_documents_department() -> None:
+    """The department and programme tables the library's own workbook writes, inside a Word
+    file: read into the department the prose describes, never dropped; a fact the prose gives
+    differently keeps the prose's and is said at the table (IK619)."""
+    document = docx.Document()
+    document.add_paragraph("第一部分")
+    document.add_paragraph("一、总体绩效目标")
+    document.add_paragraph("总体绩效目标是：做好法律援助。")
+    _table(document, [["部门编码", "315001"], ["部门名称", "司法局"], ["总体目标", "另一目标"]])
+    document.add_paragraph("二、分项绩效目标")
+    _table(
+        document,
+        [
+            ["分项名称", "法治宣传"],
+            ["目标", "宣传法治"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "场次", "≥20场"],
+        ],
+    )
+    document.add_paragraph("1.法律援助绩效目标表")
+    _table(document, _PROJECT_TABLE)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    imported = read_docx(buffer.getvalue(), source="表.docx")
+    assert imported.spec is not None
+    department = imported.spec.department
+    assert department is not None
+    assert (department.code, department.name) == ("315001", "司法局")
+    assert department.overall_goal == "做好法律援助。"  # the prose's, the table's said
+    (programme,) = department.programmes
+    assert programme.name == "法治宣传" and [i.name for i in programme.indicators] == ["场次"]
+    assert str(programme.indicators[0].where.of("target")) == "表2!D4"
+    assert [p.name for p in imported.spec.projects] == ["法律援助"]
+    said = [(f.code, f.place) for f in imported.findings]
+    assert said == [("IK619", "表.docx:表1!A1")], imported.findings

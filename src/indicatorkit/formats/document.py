@@ -47,6 +47,7 @@ from typing import Final
 
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.document_blocks import Paragraph, Table, text_parts
+from indicatorkit.formats.document_department_tables import join_departments
 from indicatorkit.formats.document_findings import DocumentFindings
 from indicatorkit.formats.document_prose import DocumentProse
 from indicatorkit.formats.document_tables import DocumentTables
@@ -98,11 +99,12 @@ def _read_parts(parts: Sequence[Paragraph | Table], source: str) -> Imported:
         if isinstance(part, Table):
             if part.grid.cells:
                 tables.table(part)
-        elif not prose.heading(part):
-            if tables.title(part):
-                prose.section = "projects"
-            else:
-                prose.body(part)
+        elif prose.heading(part):
+            tables.close()
+        elif tables.title(part):
+            prose.section = "projects"
+        else:
+            prose.body(part)
     spec = _spec(prose, tables, said)
     if spec is None and not tables.refused:
         said.add(
@@ -122,7 +124,7 @@ def _read_parts(parts: Sequence[Paragraph | Table], source: str) -> Imported:
 def _spec(prose: DocumentProse, tables: DocumentTables, said: DocumentFindings) -> Spec | None:
     """The spec of the projects the tables hold and the department the prose describes."""
     projects = tables.projects()
-    department = prose.department(projects)
+    department = join_departments(prose.department(projects), tables.departments, said)
     if department is None and not projects:
         return None
     try:

@@ -30,16 +30,19 @@ import attrs
 
 from indicatorkit.formats.actuals_sheet import CODES as REFUSALS
 from indicatorkit.formats.document_blocks import Paragraph, Spot, Table, compact, stack_tables
+from indicatorkit.formats.document_department_tables import TableDepartment
 from indicatorkit.formats.document_findings import DocumentFindings
 from indicatorkit.formats.layouts.book import DOCUMENT
 from indicatorkit.formats.table_words import PROJECT_LABELS
 from indicatorkit.formats.workbook_read import read_grids
 from indicatorkit.model.findings import Finding, Severity
-from indicatorkit.model.records import Location, Project, Where
+from indicatorkit.model.records import Department, Location, Project, Where
 
 __all__ = ["DocumentTables"]
 
 _TABLE_TITLE = re.compile(r"^(\d+)\s*[.．、]\s*(.*?)\s*绩效目标表$")
+#: The title of a department-wide table (部门整体绩效目标表, 2025年部门整体支出绩效自评表).
+_DEPARTMENT_WIDE = re.compile(r"部门整体.*表$")
 _WITHHELD = re.compile(r"^(\d+)\s*[-—－~～至到]\s*(\d+)\s*号?项目.*暂不公开")
 
 
@@ -75,6 +78,10 @@ class DocumentTables:
         #: A table was refused as a whole (an actuals table, IK724): that says why nothing
         #: was imported, and no IK622 follows it.
         self.refused = False
+        #: The department (and programmes) tables hold: joined to the prose's department.
+        self.departments: list[TableDepartment] = []
+        #: A heading stood since the last table (:meth:`close`).
+        self.closed = False
 
     def title(self, paragraph: Paragraph) -> bool:
         """Whether ``paragraph`` titles a project's tables or withholds a range of projects."""
@@ -83,6 +90,11 @@ class DocumentTables:
         if table:
             where = paragraph.where()
             self.slots.append(_Slot(int(table[1]), table[2], where, self.said.part))
+            self.closed = False
+            return True
+        if _DEPARTMENT_WIDE.search(flat):  # its tables are not the project's above
+            self.slots.append(_Slot(None, "", paragraph.where(), self.said.part))
+            self.closed = False
             return True
         withheld = _WITHHELD.match(text) or _WITHHELD.match(flat)
         if withheld:
@@ -104,9 +116,17 @@ class DocumentTables:
             slot = _Slot(number, "", where, self.said.part, withheld=paragraph.text)
             self.slots.append(slot)
 
+    def close(self) -> None:
+        """A heading of the prose ends the tables above it: the next table is not theirs."""
+        self.closed = True
+
     def table(self, table: Table) -> None:
-        """A table belongs to the title above it; with none, to the untitled tables there."""
+        """A table belongs to the title above it; with none (or a heading between), to the
+        untitled tables there."""
         last = self.slots[-1] if self.slots else None
+        if last is not None and self.closed and last.tables:
+            last = None
+        self.closed = False
         if last is None or last.withheld is not None:
             last = _Slot(None, "", Where(Location(table.first_line)), self.said.part)
             self.slots.append(last)
@@ -117,7 +137,8 @@ class DocumentTables:
         """Every project of the document, numbered; a number given twice is IK620."""
         projects: list[Project] = []
         numbered = any(slot.number is not None and slot.withheld is None for slot in self.slots)
-        highest = 0
+        # tables with no numbered title are numbered after every number a title gives
+        highest = max((slot.number or 0 for slot in self.slots), default=0)
         taken: set[int] = set()
         for slot in self.slots:
             for project, first in self.slot_projects(slot, highest + 1, numbered):
@@ -191,6 +212,10 @@ class DocumentTables:
             index = bisect.bisect_left(ends, finding.line) if finding.sheet is not None else 0
             self.said.add(table.relocate(finding), slot.parts[min(index, len(ends) - 1)])
         projects = imported.spec.projects if imported.spec is not None else ()
+        if imported.spec is not None and imported.spec.department is not None:
+            department = _department_placed(imported.spec.department, table)
+            spot = table.locate(min(table.grid.sorted_rows), 1)
+            self.departments.append(TableDepartment(department, spot, slot.parts[0]))
         grid = table.grid
         starts = [
             row
@@ -226,6 +251,24 @@ class DocumentTables:
 def _at(where: Where | None, at: Location) -> Where:
     """``where``'s fields, the record itself at ``at``."""
     return Where(at, where.fields if where is not None else None)
+
+
+def _department_placed(department: Department, table: Table) -> Department:
+    """``department`` with the place of it, of each programme and of their indicators where
+    they stand in the document."""
+    programmes = [
+        attrs.evolve(
+            programme,
+            where=table.relocate_where(programme.where),
+            indicators=[
+                attrs.evolve(i, where=table.relocate_where(i.where)) for i in programme.indicators
+            ],
+        )
+        for programme in department.programmes
+    ]
+    return attrs.evolve(
+        department, programmes=programmes, where=table.relocate_where(department.where)
+    )
 
 
 def _placed(project: Project, table: Table) -> Project:
