@@ -312,3 +312,42 @@ def test_nothing_found_names_a_documents_table_not_a_worksheet() -> None:
     assert imported.findings[0].message.startswith("这张表格里没有找到绩效表")
     assert "in this table" in imported.findings[0].message
     assert "工作" not in imported.findings[0].message + imported.findings[1].message
+
+
+def _text_table(rows: list[list[str]]) -> str:
+    """A table in the text form: a cell a line after a tab, a blank line after each row."""
+    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows)
+
+
+def test_a_department_table_in_the_text_form_states_the_departments_facts() -> None:
+    """The text form reads the department and programme tables as Word does: the year a
+    table states is taken before the latest year the prose mentions (no IK615); the table's
+    programme is the department's, located at its own line; a second table giving another
+    code keeps the first and says so where it stands (IK619)."""
+    text = (
+        "一、总体绩效目标\n总体绩效目标是：做好2025年的法律援助。\n"
+        + _text_table([["部门编码", "315001"], ["部门名称", "司法局"], ["年度", "2024"]])
+        + "二、分项绩效目标\n"
+        + _text_table(
+            [
+                ["分项名称", "法治宣传"],
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "场次", "≥20场"],
+            ]
+        )
+        + "三、工作保障措施\n"
+        + _text_table([["部门编码", "999999"], ["部门名称", "司法局"]])
+    )
+    imported = read_document(text_parts(text, source="部门.txt"), source="部门.txt")
+    assert imported.spec is not None and imported.spec.department is not None
+    department = imported.spec.department
+    assert (department.code, department.name, department.year) == ("315001", "司法局", 2024)
+    assert department.overall_goal == "做好2025年的法律援助。"
+    (programme,) = department.programmes
+    assert [i.name for i in programme.indicators] == ["场次"]
+    lines = text.splitlines()
+    assert (
+        lines[int(str(programme.indicators[0].where.of("target")).split(":")[0]) - 1] == "\t≥20场"
+    )
+    said = [(f.code, f.line) for f in imported.findings]
+    assert said == [("IK619", lines.index("\t部门编码", 10) + 1)], imported.findings

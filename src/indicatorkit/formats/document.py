@@ -124,7 +124,8 @@ def _read_parts(parts: Sequence[Paragraph | Table], source: str) -> Imported:
 def _spec(prose: DocumentProse, tables: DocumentTables, said: DocumentFindings) -> Spec | None:
     """The spec of the projects the tables hold and the department the prose describes."""
     projects = tables.projects()
-    department = join_departments(prose.department(projects), tables.departments, said)
+    stated = tables.departments[0].department if tables.departments else None
+    department = join_departments(prose.department(projects, stated), tables.departments, said)
     if department is None and not projects:
         return None
     try:

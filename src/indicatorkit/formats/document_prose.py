@@ -201,14 +201,20 @@ class DocumentProse:
 
     # --- the department -------------------------------------------------------------------
 
-    def department(self, projects: Sequence[Project]) -> Department | None:
-        """The department the prose describes (its unit from the projects' tables), or
-        ``None`` when the prose says nothing of one."""
+    def department(
+        self, projects: Sequence[Project], stated: Department | None = None
+    ) -> Department | None:
+        """The department the prose describes, or ``None`` when the prose says nothing of
+        one: its code, name and year as a department table ``stated`` them, else its unit
+        from the projects' tables and the latest year mentioned (IK615)."""
         if not (self.overall or self.goals or self.programmes or self.measures):
             return None
-        code, name = self.department_unit(projects)
-        year = None
-        if self.years:
+        if stated is not None and (stated.code or stated.name):
+            code, name = stated.code, stated.name
+        else:
+            code, name = self.department_unit(projects)
+        year = stated.year if stated is not None else None
+        if year is None and self.years:
             year, paragraph, part = max(self.years, key=lambda item: item[0])
             self.said.part = part  # what is said of the department goes where the year stands
             self.said.say(
