@@ -1,7 +1,10 @@
 """The tables of a 绩效目标 document and the titles above them, read into projects
 (:mod:`~indicatorkit.formats.document` assembles them with the department its prose gives).
 
-``N.名称绩效目标表`` titles project N, and ``6-13号项目…暂不公开`` withholds a range.  The
+``N.名称绩效目标表`` titles project N, ``6-13号项目…暂不公开`` withholds a range, and
+``部门整体绩效目标表`` starts tables of their own (a heading of the prose ends the tables above it
+too).  The department and programmes the tables hold are kept in ``departments`` for the
+prose's department (:mod:`~indicatorkit.formats.document_department_tables`).  The
 tables under one title are read as one grid by the layout readers every container shares
 (:func:`~indicatorkit.formats.workbook_read.read_grids`): the first project they hold takes the
 title's number and name, any other is numbered in order (IK621 when the document numbers its
@@ -70,6 +73,8 @@ class DocumentTables:
     >>> tables = DocumentTables(DocumentFindings("说明.txt"))
     >>> tables.title(Paragraph("6-8号项目涉密，暂不公开", 3)), [p.number for p in tables.projects()]
     (True, [6, 7, 8])
+    >>> tables.title(Paragraph("部门整体绩效目标表", 5)), len(tables.slots)  # a slot of its own
+    (True, 4)
     """
 
     def __init__(self, said: DocumentFindings) -> None:
@@ -92,7 +97,7 @@ class DocumentTables:
             self.slots.append(_Slot(int(table[1]), table[2], where, self.said.part))
             self.closed = False
             return True
-        if _DEPARTMENT_WIDE.search(flat):  # its tables are not the project's above
+        if len(flat) <= 40 and _DEPARTMENT_WIDE.search(flat):  # not the tables above
             self.slots.append(_Slot(None, "", paragraph.where(), self.said.part))
             self.closed = False
             return True
