@@ -1,4 +1,5 @@
-"""Read once (issue 21 item 2): importing the seed reads each target once where it is read.
+"""Read once (issue 21 item 2): importing the seed reads each target once where it is read,
+and assessing it reads each actual once.
 
 A counter wraps the two readings ``parse_target`` ends in (strict and lenient) and notes the
 module that asked.  The readers — the document's inline lists and the layout readers of its
@@ -19,14 +20,22 @@ from pathlib import Path
 import attrs
 import pytest
 
+import indicatorkit.language.actuals as actual_texts
 import indicatorkit.language.parse as parsing
-from indicatorkit import Spec, lint, parse_target, read, write
+from indicatorkit import Project, Spec, lint, load, parse_actual, parse_target, read, write
+from indicatorkit.errors import TargetSyntaxError
+from indicatorkit.formats.actuals_file import read_actuals
+from indicatorkit.formats.html_report import render_report
 from indicatorkit.formats.json_data import from_json, to_json
 from indicatorkit.language.lenient import LenientParse
+from indicatorkit.language.targets import Qualitative
+from indicatorkit.model.actuals import Actuals
+from indicatorkit.scoring.assessment import assess
 from indicatorkit.units import UnitRegistry, registry_in_use
 from tests.corpus_files import rows
 
-SEED = Path(__file__).parents[1] / "examples" / "seed" / "000_878df4ebd272f24d.txt"
+EXAMPLES = Path(__file__).parents[1] / "examples"
+SEED = EXAMPLES / "seed" / "000_878df4ebd272f24d.txt"
 #: The modules that read targets from the file (each target once).
 READERS = {"document_lists", "targets", "cell_lists", "central_table"}  # layouts.targets, …
 
@@ -227,3 +236,87 @@ def test_an_import_that_needs_units_of_its_own_still_reads_each_target_once(
     assert _by_text(counted) == Counter(i.target_text for i in spec.indicators())
     counted.clear()
     assert [f.code for f in lint(spec)] and not counted
+
+
+@pytest.fixture
+def actuals_read(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[tuple[str, str]]]:
+    """(asking module, actual text) → how many times it was read: every reading of an actual
+    text (``parse_actual``, ``read_actual``, a target's ``check``) ends in the one reader."""
+    calls: Counter[tuple[str, str]] = Counter()
+    reader = actual_texts._READER
+    read = reader.read
+
+    def count(text, registry):  # type: ignore[no-untyped-def]
+        calls[(_caller(), text)] += 1
+        return read(text, registry)
+
+    monkeypatch.setattr(reader, "read", count)
+    yield calls
+
+
+def _actuals(spec: Spec) -> Counter[str]:
+    """The actual texts of ``spec``'s indicators that are read as values (a qualitative
+    target's actual names a grade: no value is read)."""
+    return Counter(
+        indicator.actual
+        for indicator in spec.indicators()
+        if indicator.actual is not None and not isinstance(indicator.target, Qualitative)
+    )
+
+
+def _assessed_once(spec: Spec, actuals: Counter[tuple[str, str]], *given: Actuals) -> None:
+    actuals.clear()
+    assessment = assess(spec, *given)
+    merged = assessment.spec
+    expected = _actuals(merged)
+    assert expected.total() >= 5
+    assert _by_text(actuals) == expected  # score, lint, monitor and audit: one reading each
+    assert assessment.result.projects and assessment.findings  # and the work was all done
+    assert render_report(assessment) and not actuals.total() - expected.total()  # the page too
+    actuals.clear()
+    assess(merged)  # the merged spec keeps its readings: nothing is read again
+    assert not actuals
+
+
+def test_assessing_the_seed_with_its_actuals_reads_each_actual_once(
+    actuals_read: Counter[tuple[str, str]],
+) -> None:
+    spec = load(EXAMPLES / "yutian_justice_2025.ikspec")
+    _assessed_once(spec, actuals_read, read_actuals(EXAMPLES / "seed_actuals.csv"))
+
+
+def test_assessing_a_filled_self_assessment_workbook_reads_each_actual_once(
+    tmp_path: Path, actuals_read: Counter[tuple[str, str]]
+) -> None:
+    from tests import central_layouts
+
+    path = central_layouts.to_xlsx(central_layouts.self_assessment(), tmp_path / "自评.xlsx")
+    spec = read(path).spec
+    assert spec is not None and any(i.evaluator_score is not None for i in spec.indicators())
+    _assessed_once(spec, actuals_read)
+
+
+def test_an_actual_reading_is_kept_like_a_target_reading() -> None:
+    """Kept through ``evolve`` and pickling, not part of equality, dropped with another
+    actual text or read again with other units; never written to JSON."""
+    spec = load(EXAMPLES / "yutian_justice_2025_selfassessment.ikspec")
+    indicator = next(i for i in spec.indicators() if i.actual and "%" in i.actual)
+    assert indicator.actual_reading is None
+    read = indicator.read_actual()
+    assert indicator.actual_reading is not None and indicator.read_actual() is read
+    assert read == parse_actual(indicator.actual)
+    kept = attrs.evolve(indicator, evaluator_score=None)
+    assert kept.actual_reading is indicator.actual_reading
+    assert attrs.evolve(kept, actual_reading=None) == kept  # a reading is no data
+    assert attrs.evolve(kept, actual="1%").actual_reading is None  # another text
+    travelled = pickle.loads(pickle.dumps(indicator))
+    assert travelled == indicator and travelled.actual_reading is not None
+    assert travelled.actual_reading.reading == read
+    other = registry_in_use().define("蔸 = [蔸]")
+    assert indicator.read_actual(other) == read and indicator.actual_reading.units is other
+    assert "actual_reading" not in to_json(
+        Spec(projects=[Project(number=1, name="甲", indicators=[indicator])])
+    )
+    unreadable = attrs.evolve(indicator, actual="≥90%")  # a bound: no value, its error kept
+    assert isinstance(unreadable.read_actual(), TargetSyntaxError)
+    assert unreadable.read_actual() is unreadable.read_actual()

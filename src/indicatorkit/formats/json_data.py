@@ -119,7 +119,7 @@ RECORDS: Final = (
 
 #: Fields that are not data (``eq=False`` metadata): where a record was read, its comments,
 #: the figures a published table printed beyond its rows, how a target's text was read.
-_NOT_DATA: Final = frozenset({"where", "comments", "printed", "reading"})
+_NOT_DATA: Final = frozenset({"where", "comments", "printed", "reading", "actual_reading"})
 
 #: An indicator's target object holds the target's text as written beside what it means.
 _CARRIED: Final = {(Indicator, "target_text")}

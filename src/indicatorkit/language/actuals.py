@@ -9,14 +9,35 @@ DatePoint(month=12, day=20, year=None)
 
 from __future__ import annotations
 
-from indicatorkit.errors import ArgumentError
+from typing import NamedTuple, TypeAlias
+
+from indicatorkit.errors import ArgumentError, IndicatorkitError
 from indicatorkit.language.grammar import Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.syntax import CachedReader, check_text, read_with_grammar
 from indicatorkit.language.values import Amount, DatePoint, DateSpan, exact_amount
 from indicatorkit.units import UnitRegistry, registry_in_use
 
-__all__ = ["clear_caches", "parse_actual", "read_actual"]
+__all__ = [
+    "ActualReading",
+    "ReadActual",
+    "actual_reading",
+    "clear_caches",
+    "parse_actual",
+    "read_actual",
+]
+
+#: An actual text as read: its value, or the located error reading it raised.
+ActualReading: TypeAlias = Amount | DatePoint | DateSpan | IndicatorkitError
+
+
+class ReadActual(NamedTuple):
+    """An actual ``text`` as read with ``units``: its ``reading`` (kept so that nothing reads
+    it again, ``Indicator.actual_reading``)."""
+
+    text: str
+    units: UnitRegistry
+    reading: ActualReading
 
 
 def _plain(text: str, registry: UnitRegistry) -> Amount | None:
@@ -60,6 +81,20 @@ def read_actual(text: str, registry: UnitRegistry) -> Amount | DatePoint | DateS
     ('2024年5月1日', '2024年5月底')
     """
     return _READER.read(text, registry)
+
+
+def actual_reading(text: str, registry: UnitRegistry) -> ActualReading:
+    """:func:`read_actual`, its error returned rather than raised: what a caller keeps so
+    that the text is read once (``Indicator.read_actual``).
+
+    >>> from indicatorkit.units import default_registry
+    >>> actual_reading("96%", default_registry()), type(actual_reading("≥96%", default_registry())).__name__
+    (Amount('96%'), 'TargetSyntaxError')
+    """
+    try:
+        return read_actual(text, registry)
+    except IndicatorkitError as error:
+        return error
 
 
 def parse_actual(text: str, *, units: UnitRegistry | None = None) -> Amount | DatePoint | DateSpan:

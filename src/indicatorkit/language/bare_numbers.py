@@ -25,11 +25,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from indicatorkit.errors import IndicatorkitError
-from indicatorkit.language.actuals import parse_actual
+from indicatorkit.language.actuals import ActualReading, actual_reading
 from indicatorkit.language.targets import Actual, AnyTarget, Comparison, Range
 from indicatorkit.language.values import Amount
-from indicatorkit.units import Unit, UnitRegistry, default_registry
+from indicatorkit.units import Unit, UnitRegistry, default_registry, registry_in_use
 
 __all__ = [
     "IMPLAUSIBLE_FACTOR",
@@ -150,13 +149,17 @@ def two_readings(text: str, reading: Amount, other: Amount) -> str:
 
 
 def in_target_unit(
-    actual: str, target: Comparison | Range, units: UnitRegistry | None = None
+    actual: str,
+    target: Comparison | Range,
+    units: UnitRegistry | None = None,
+    read: ActualReading | None = None,
 ) -> tuple[Actual, str, bool]:
     """Tables print many actuals without their unit (``735`` under ``≥735人次``): such a plain
     number is read in the target's unit, with a note saying so — unless that reading is
     implausible (:func:`other_reading`: ``0.96`` under ``≥95%``), when the third item is True
     and the note names both readings.  Anything else is returned as given, with no note.
-    Scoring and the printed-score check (IK207, IK804) read an actual this one way.
+    Scoring and the printed-score check (IK207, IK804) read an actual this one way; ``read``
+    is its reading already made with ``units`` (not read again).
 
     >>> from indicatorkit import parse_target
     >>> reading, note, doubtful = in_target_unit("735", parse_target("≥700人次"))
@@ -168,10 +171,8 @@ def in_target_unit(
     unit = target.amount.unit if isinstance(target, Comparison) else target.low.unit
     if not unit.dimension:
         return actual, "", False
-    try:
-        read = parse_actual(actual, units=units)
-    except IndicatorkitError:
-        return actual, "", False
+    if read is None:
+        read = actual_reading(actual, registry_in_use() if units is None else units)
     if not isinstance(read, Amount) or read.unit.dimension:
         return actual, "", False
     reading = Amount(read.value, unit)

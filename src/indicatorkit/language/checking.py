@@ -114,7 +114,7 @@ class CheckResult:
     (False, Amount('150件'))
     """
 
-    __slots__ = ("_actual", "_direction", "_met", "_target", "_units")
+    __slots__ = ("_actual", "_direction", "_met", "_read", "_target", "_units")
 
     def __init__(
         self,
@@ -123,14 +123,17 @@ class CheckResult:
         met: bool | None,
         direction: Direction | None = None,
         units: UnitRegistry | None = None,
+        read: Amount | DatePoint | DateSpan | None = None,
     ) -> None:
         # ``check`` builds one per call: plain slots keep that cheap; the public names are
-        # read-only properties.
+        # read-only properties.  ``read``: the text actual as already read (``value`` then
+        # reads nothing again).
         self._target = target
         self._actual = actual
         self._met = met
         self._direction = direction
         self._units = units
+        self._read = read
 
     @property
     def target(self) -> AnyTarget:
@@ -177,6 +180,8 @@ class CheckResult:
     def value(self) -> Amount | DatePoint | DateSpan | Grade | None:
         """The actual as read: an amount in the target's dimension, a date, a grade, or
         ``None`` (a qualitative actual that names no grade)."""
+        if self._read is not None:
+            return self._read
         return self.target.reading(self.actual, units=self.units)
 
 

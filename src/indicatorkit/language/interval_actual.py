@@ -18,9 +18,20 @@ target's own check, and for an interval the rule above.
 from __future__ import annotations
 
 from indicatorkit.errors import IndicatorkitError
+from indicatorkit.language.actuals import ActualReading
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.parse import parse_target
-from indicatorkit.language.targets import Actual, AnyTarget, CheckResult, Comparison, Range
+from indicatorkit.language.targets import (
+    Actual,
+    AnyTarget,
+    CheckResult,
+    Comparison,
+    Deadline,
+    Period,
+    Qualitative,
+    Range,
+)
+from indicatorkit.language.values import Amount, DatePoint, DateSpan
 from indicatorkit.units import UnitRegistry
 from indicatorkit.vocabulary import Operator
 
@@ -89,18 +100,25 @@ def check_actual(
     *,
     direction: Direction | None = None,
     units: UnitRegistry | None = None,
+    read: ActualReading | None = None,
 ) -> CheckResult:
     """``target.check(actual)``; where the target cannot read a text actual as one value
     and the text is a bound or a range (``≥90%``, ``90%-95%``, ``3至5次``): an
     :class:`IntervalResult` (met) when it lies wholly inside the target, else
-    :class:`PartlyOutsideError`.  Anything else raises what ``check`` raises.
+    :class:`PartlyOutsideError`.  Anything else raises what ``check`` raises.  ``read`` is
+    the text ``actual`` as already read with ``units``
+    (:func:`~indicatorkit.language.actuals.actual_reading`): it is not read again.
 
     >>> from indicatorkit import parse_target
     >>> check_actual(parse_target("≥3次"), "3至5次").met, check_actual(parse_target("≥3次"), "4次").met
     (True, True)
     """
     try:
-        return target.check(actual, direction=direction, units=units)
+        if read is None or not isinstance(actual, str) or isinstance(target, Qualitative):
+            return target.check(actual, direction=direction, units=units)
+        if isinstance(read, IndicatorkitError):
+            raise read.with_traceback(None)  # what reading the text raised
+        return _check_reading(target, actual, read, direction, units)
     except IndicatorkitError:
         if not isinstance(actual, str) or not isinstance(target, Comparison | Range):
             raise
@@ -113,3 +131,19 @@ def check_actual(
             "(an interval actual partly outside the target: write the value)"
         )
     return IntervalResult(target, actual, True, direction, units)
+
+
+def _check_reading(
+    target: Comparison | Range | Deadline | Period,
+    actual: str,
+    read: Amount | DatePoint | DateSpan,
+    direction: Direction | None,
+    units: UnitRegistry | None,
+) -> CheckResult:
+    """``target.check(actual)`` decided on ``read``, the text's reading: the result holds the
+    text as given and the reading as its value."""
+    try:
+        met = target.check(read, direction=direction, units=units).met
+    except IndicatorkitError:  # a reading of another kind: the error names the text as given
+        return target.check(actual, direction=direction, units=units)
+    return CheckResult(target, actual, met, direction, units, read)

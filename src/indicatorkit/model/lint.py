@@ -26,9 +26,8 @@ from fractions import Fraction
 
 import attrs
 
-from indicatorkit.errors import ArgumentError, IndicatorkitError
+from indicatorkit.errors import ArgumentError
 from indicatorkit.language.bare_numbers import other_reading, target_unit, two_readings
-from indicatorkit.language.parse import parse_actual
 from indicatorkit.language.targets import Comparison, Range
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Finding
@@ -256,10 +255,7 @@ class _Checker(FindingList):
         actual = indicator.actual
         if actual is None or not isinstance(indicator.target, Comparison | Range):
             return
-        try:
-            read = parse_actual(actual, units=self.units)
-        except IndicatorkitError:
-            return
+        read = indicator.read_actual(self.units)  # read once: scoring uses the same reading
         if not isinstance(read, Amount) or read.unit.dimension:
             return
         other = other_reading(read.value, indicator.target, self.units)

@@ -130,13 +130,14 @@ def _met(indicator: Indicator, units: UnitRegistry | None) -> bool | None:
     if given is None:
         return None
     actual: Actual = given
+    read = None if isinstance(target, Qualitative) else indicator.read_actual(units)  # once
     if isinstance(target, Comparison | Range):
-        actual, _, doubtful = in_target_unit(given, target, units)
+        actual, _, doubtful = in_target_unit(given, target, units, read)
         if doubtful:
             return None  # scoring leaves it open; IK213 names both readings
     direction = implied_direction(indicator) or indicator.direction
     try:
-        return check_actual(target, actual, direction=direction, units=units).met
+        return check_actual(target, actual, direction=direction, units=units, read=read).met
     except IndicatorkitError:
         return None  # the actual cannot be decided: scoring and IK213 say why
 

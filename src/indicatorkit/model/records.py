@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from indicatorkit.errors import InvalidValueError
+from indicatorkit.language.actuals import ActualReading, ReadActual, actual_reading
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_target
@@ -172,6 +173,12 @@ class Indicator:
     reading: LenientParse | None = attrs.field(
         default=None, eq=False, hash=False, repr=False, kw_only=True
     )
+    #: How ``actual`` was read, and with which units: kept by :meth:`read_actual` the first
+    #: time lint, scoring or monitoring needs the value, so that the others read it no more.
+    #: Like ``reading``: not part of equality; a reading of another text is not kept.
+    actual_reading: ReadActual | None = attrs.field(
+        default=None, eq=False, hash=False, repr=False, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         read = self.reading
@@ -180,6 +187,8 @@ class Indicator:
             or (read.target is not self.target and read.target != self.target)
         ):
             object.__setattr__(self, "reading", None)  # another text's: read again when asked
+        if self.actual_reading is not None and self.actual_reading.text != self.actual:
+            object.__setattr__(self, "actual_reading", None)
         levels = (self.level1, self.level2, self.name)
         if split_levels(" / ".join(levels)) != list(levels):
             raise InvalidValueError(
@@ -213,6 +222,26 @@ class Indicator:
         registry = registry_in_use() if units is None else units
         kept = None if self.reading is None else self.reading.with_units(registry)
         return kept or parse_target(self.target_text, lenient=True, units=registry)
+
+    def read_actual(self, units: UnitRegistry | None = None) -> ActualReading | None:
+        """``actual`` read with ``units`` (``None``: the registry in use) — its value, or the
+        error reading it raised — read once and kept; ``None`` when no actual is given.
+
+        >>> from indicatorkit import Indicator, parse_target
+        >>> indicator = Indicator("产出指标", "数量指标", "受理数", parse_target("≥180件"), actual="6万件")
+        >>> indicator.read_actual(), indicator.read_actual() is indicator.read_actual()
+        (Amount('6万件'), True)
+        """
+        if self.actual is None:
+            return None
+        registry = registry_in_use() if units is None else units
+        kept = self.actual_reading
+        if kept is not None and kept.units is registry:
+            return kept.reading
+        read = actual_reading(self.actual, registry)
+        # kept as ``reading`` is, written once here: a record of how the text was read, not data
+        object.__setattr__(self, "actual_reading", ReadActual(self.actual, registry, read))
+        return read
 
 
 def _written(amount: Amount, what: str) -> None:

@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
+from indicatorkit.language.actuals import ActualReading
 from indicatorkit.language.bare_numbers import in_target_unit
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.interval_actual import IntervalResult, PartlyOutsideError, check_actual
@@ -281,6 +282,7 @@ def score_indicator(
     not_applicable: str | None = None,
     reason: str = "",
     units: UnitRegistry | None = None,
+    read: ActualReading | None = None,
 ) -> IndicatorScore:
     """Score one indicator: ``target`` (text or a target), ``actual`` (text, a number in the
     target's unit, an amount, a date, a grade, or ``None`` when missing) and its ``weight``.
@@ -331,18 +333,28 @@ def score_indicator(
         )
     if actual is None:
         return _undecided(target, actual, Outcome.MISSING, weight, _NO_ACTUAL)
-    read, note = actual, ""
+    checked, note = actual, ""
     if isinstance(actual, str):  # text: blank, a grade, or a number without its unit
         if not actual.strip():
             return _undecided(target, actual, Outcome.MISSING, weight, _NO_ACTUAL)
         if not isinstance(target, Qualitative) and Grade.read(actual):
             return _grade_for_number(target, actual, weight)
         if isinstance(target, Comparison | Range):
-            read, note, doubtful = in_target_unit(actual, target, units)
+            checked, note, doubtful = in_target_unit(actual, target, units, read)
             if doubtful:  # implausible in the target's unit: name both readings, decide nothing
                 return _undecided(target, actual, Outcome.FAILED, weight, note)
     return _checked(
-        target, read, actual, weight, direction, chosen_rules, evaluator_score, reason, units, note
+        target,
+        checked,
+        actual,
+        weight,
+        direction,
+        chosen_rules,
+        evaluator_score,
+        reason,
+        units,
+        note,
+        read,
     )
 
 
@@ -369,12 +381,13 @@ def _checked(
     reason: str,
     units: UnitRegistry | None,
     note: str,
+    read: ActualReading | None,
 ) -> IndicatorScore:
     """``actual`` (as ``given``, or its reading in the target's unit: ``note`` says so)
     checked against the target as ``check`` decides it — a bound or a range written as the
-    actual included — and scored."""
+    actual included — and scored; ``read`` is the text's reading, if already made."""
     try:
-        result = check_actual(target, actual, direction=direction, units=units)
+        result = check_actual(target, actual, direction=direction, units=units, read=read)
     except IndicatorkitError as error:
         outcome = Outcome.UNREADABLE if _unreadable(error) else Outcome.FAILED
         shown = given if isinstance(error, PartlyOutsideError) else actual
