@@ -33,7 +33,13 @@ ActualReading: TypeAlias = Amount | DatePoint | DateSpan | IndicatorkitError
 
 class ReadActual(NamedTuple):
     """An actual ``text`` as read with ``units``: its ``reading`` (kept so that nothing reads
-    it again, ``Indicator.actual_reading``)."""
+    it again, ``Indicator.actual_reading``).
+
+    >>> from indicatorkit import Indicator, parse_target
+    >>> indicator = Indicator("产出指标", "数量指标", "受理数", parse_target("≥180件"), actual="200件")
+    >>> indicator.read_actual(), indicator.actual_reading.text, indicator.actual_reading.reading
+    (Amount('200件'), '200件', Amount('200件'))
+    """
 
     text: str
     units: UnitRegistry
