@@ -320,3 +320,14 @@ def test_an_actual_reading_is_kept_like_a_target_reading() -> None:
     unreadable = attrs.evolve(indicator, actual="≥90%")  # a bound: no value, its error kept
     assert isinstance(unreadable.read_actual(), TargetSyntaxError)
     assert unreadable.read_actual() is unreadable.read_actual()
+
+
+def test_checking_a_spec_reads_each_actual_once(actuals_read: Counter[tuple[str, str]]) -> None:
+    """``indicatorkit check``: the check and its attainment use one reading."""
+    from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
+
+    spec = load(EXAMPLES / "yutian_justice_2025_selfassessment.ikspec")
+    actuals_read.clear()
+    checked = list(check_actuals(spec_rows(spec)))
+    assert sum(isinstance(item, CheckedRow) and item.attainment is not None for item in checked) > 10
+    assert _by_text(actuals_read) == _actuals(spec)

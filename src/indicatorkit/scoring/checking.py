@@ -23,14 +23,15 @@ from typing import Final
 import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
+from indicatorkit.language.actuals import actual_reading
 from indicatorkit.language.interval_actual import check_actual
 from indicatorkit.language.parse import parse_target
-from indicatorkit.language.targets import CheckResult
+from indicatorkit.language.targets import CheckResult, Qualitative
 from indicatorkit.model.actuals import ActualRow
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.records import Spec
 from indicatorkit.scoring.attainment import attainment
-from indicatorkit.units import UnitRegistry
+from indicatorkit.units import UnitRegistry, registry_in_use
 
 __all__ = ["CODES", "CheckedRow", "check_actuals", "spec_rows"]
 
@@ -121,8 +122,10 @@ def check_actuals(
         except IndicatorkitError as error:
             yield _error_finding("IK521", error, item, "指标值", file)
             continue
-        try:
-            result = check_actual(target, item.actual, units=units)  # as ``score`` decides
+        registry = registry_in_use() if units is None else units
+        read = None if isinstance(target, Qualitative) else actual_reading(item.actual, registry)
+        try:  # as ``score`` decides, the actual read once (the check and its attainment)
+            result = check_actual(target, item.actual, units=units, read=read)
             ratio = attainment(result)
         except IndicatorkitError as error:
             yield _error_finding("IK522", error, item, "实际值", file)

@@ -290,6 +290,8 @@ def score_indicator(
     ``evaluator_score`` is the evaluator's score inside a qualitative grade's band;
     ``not_applicable`` (a reason) marks an indicator that does not apply; ``reason`` is the
     deviation explanation given.  ``rules`` is a :class:`RuleSet` or a rule set's name.
+    ``read`` is a text ``actual`` as already read with ``units``
+    (:meth:`~indicatorkit.model.records.Indicator.read_actual`): it is not read again.
 
     >>> from indicatorkit.scoring import score_indicator
     >>> score_indicator("≥200件", "210件", 20).score
