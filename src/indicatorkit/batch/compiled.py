@@ -20,12 +20,14 @@ in it, with a message: that is ``score_indicator``'s).  Anything else is left to
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 import numpy as np
 import numpy.typing as npt
+import pyarrow as pa
 
+from indicatorkit.batch.plain_numbers import plain_numbers
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.parse import parse_actual, parse_target
@@ -51,6 +53,7 @@ GUARD = 2**31
 OPERATOR_CODES = {Operator.GE: 0, Operator.GT: 1, Operator.LE: 2, Operator.LT: 3}
 
 Ints = npt.NDArray[np.int64]
+_TEXT_TYPES = (pa.string(), pa.large_string())
 Flags = npt.NDArray[np.bool_]
 
 
@@ -176,20 +179,39 @@ def _comparable(amount: Amount) -> bool:
     return bool(amount.unit.dimension) or amount.unit == NO_UNIT
 
 
-def compile_actuals(texts: Sequence[object], units: UnitRegistry | None) -> CompiledActuals:
+def compile_actuals(
+    texts: Sequence[object] | pa.Array, units: UnitRegistry | None
+) -> CompiledActuals:
     """Compile each distinct actual: text that reads as an amount with a unit, or a bare
-    number (its own dimension: compared only with a bare target).
+    number (its own dimension: compared only with a bare target).  A string column is read
+    column-wise first (:mod:`indicatorkit.batch.plain_numbers`); what that pre-pass cannot
+    prove plain is read one by one.
 
     >>> compiled = compile_actuals(["96%", "96", "达成"], None)
     >>> compiled.compiled.tolist(), bool(compiled.dimension[0] != compiled.dimension[1])
     ([True, True, False], True)
+    >>> import pyarrow as pa
+    >>> compile_actuals(pa.array(["96%", "达成", None]), None).numerator.tolist()
+    [24, 0, 0]
     """
     size = len(texts)
     compiled = np.zeros(size, dtype=np.bool_)
     numerator = np.zeros(size, dtype=np.int64)
     denominator = np.ones(size, dtype=np.int64)
     dimension = np.full(size, -2, dtype=np.int64)
-    for index, text in enumerate(texts):
+    rest: Iterable[tuple[int, object]] = enumerate(texts)
+    if isinstance(texts, pa.Array) and texts.type in _TEXT_TYPES:
+        plain = plain_numbers(texts, units)
+        codes = np.array([_dimension(name) for name in plain.dimensions] + [-2], np.int64)
+        fit = plain.accepted & (np.abs(plain.numerator) < GUARD) & (plain.denominator < GUARD)
+        compiled[fit] = True
+        numerator[fit], denominator[fit] = plain.numerator[fit], plain.denominator[fit]
+        dimension[fit] = codes[plain.dimension[fit]]
+        left = np.flatnonzero(~plain.accepted)
+        rest = zip(left.tolist(), texts.take(pa.array(left)).to_pylist(), strict=True)
+    elif isinstance(texts, pa.Array):
+        rest = enumerate(texts.to_pylist())
+    for index, text in rest:
         if not isinstance(text, str):
             continue
         try:

@@ -114,22 +114,25 @@ def score_arrow(
     ['8']
     """
     rows = arrow.num_rows
-    target_index, targets = _encode(_text_column(arrow, "target"))
-    actual_index, actuals = _encode(_column(arrow, "actual", rows))
+    target_index, target_texts = _encode(_text_column(arrow, "target"))
+    targets = target_texts.to_pylist()
+    actual_index, actual_texts = _encode(_column(arrow, "actual", rows))
     weight_index, raw_weights = _encode(_column(arrow, "weight", rows, required=True))
     way_index, raw_ways = _encode(_column(arrow, "direction", rows))
     weights = [
-        _read_weight(value, weight_index, code, first_row) for code, value in enumerate(raw_weights)
+        _read_weight(value, weight_index, code, first_row)
+        for code, value in enumerate(raw_weights.to_pylist())
     ]
     ways = [
-        _read_direction(value, way_index, code, first_row) for code, value in enumerate(raw_ways)
+        _read_direction(value, way_index, code, first_row)
+        for code, value in enumerate(raw_ways.to_pylist())
     ]
     combos, inverse = _combinations((target_index, actual_index, weight_index, way_index))
     del target_index, actual_index, weight_index, way_index  # the rows' codes: inverse now
     evaluated = evaluate(
         combos,
-        (targets, actuals, weights, ways),
-        (compile_targets(targets, ways, units), compile_actuals(actuals, units)),
+        (targets, actual_texts.to_pylist(), weights, ways),
+        (compile_targets(targets, ways, units), compile_actuals(actual_texts, units)),
         rules,
         units,
     )
@@ -184,18 +187,18 @@ def _text_column(table: pa.Table, name: str) -> pa.Array | pa.ChunkedArray:
     return column
 
 
-def _encode(column: pa.Array | pa.ChunkedArray) -> tuple[Codes, list[Any]]:
-    """The row indices into the distinct values (nulls encoded as one value, ``None``)."""
+def _encode(column: pa.Array | pa.ChunkedArray) -> tuple[Codes, pa.Array]:
+    """The row indices into the distinct values (nulls encoded as one value, null)."""
     encoded = pc.dictionary_encode(column, null_encoding="encode")
     chunks = encoded.chunks if isinstance(encoded, pa.ChunkedArray) else [encoded]
     if not chunks:
-        return np.zeros(0, np.int32), []
+        return np.zeros(0, np.int32), pa.array([], column.type)
     dictionary = chunks[-1].dictionary  # each chunk's is the one so far: the last holds all
     if any(len(chunk.dictionary) != len(dictionary) for chunk in chunks):  # pragma: no cover
         return _encode(column.combine_chunks())  # an Arrow that encodes chunks apart
     parts = [chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks]
     indices = parts[0] if len(parts) == 1 else np.concatenate(parts)
-    return indices.astype(np.int32, copy=False), dictionary.to_pylist()
+    return indices.astype(np.int32, copy=False), dictionary
 
 
 def _row(indices: Codes, code: int, first_row: int) -> int:

@@ -1,0 +1,135 @@
+"""A column-wise pre-pass over distinct actual texts: a plain decimal and a unit word
+(``96%``, ``1200件``, ``5.3万元``, ``80000``) read with Arrow string kernels, no Python object
+per text — the integer and fractional digits cast to int64 and scaled by the unit's factor.
+
+It is exact by construction: a text is accepted only when it is ASCII digits, an optional
+``.`` and more digits (at most 9 of each, together below 2**31, so every product stays inside int64), then a word
+holding no digit, space, comma or point; and each distinct word is accepted only when the
+general reader (:func:`~indicatorkit.language.plain.match_plain`, the fast path of
+:func:`~indicatorkit.language.parse_actual`) reads two probes with it as that very number
+in one unit, of a dimension or none.  Since the number ends where the word starts, the
+reader's match does not depend on the digits: what it reads for the probes it reads for
+every number.  Anything else (dates, grades, ``1,200``, ``≥5``, long numbers) is left to
+the general reader.
+
+>>> import pyarrow as pa
+>>> found = plain_numbers(pa.array(["96%", "5.3万元", "达成", "12月", None]), None)
+>>> found.accepted.tolist(), found.numerator.tolist()[:2], found.denominator.tolist()[:2]
+([True, True, False, False, False], [24, 53000], [25, 1])
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from fractions import Fraction
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from indicatorkit.language.plain import match_plain
+from indicatorkit.units import NO_UNIT, Unit, UnitRegistry, registry_in_use
+
+__all__ = ["PlainNumbers", "plain_numbers"]
+
+Ints = npt.NDArray[np.int64]
+#: Digits of the integer part, then optionally of the fraction, then the word.
+_PLAIN = r"^(?P<whole>[0-9]{1,9})(?:\.(?P<fraction>[0-9]{1,9}))?(?P<word>[^0-9\s,.]*)$"
+_PROBES = ("1", "10.5")
+_GUARD = 2**31
+
+
+@attrs.frozen
+class PlainNumbers:
+    """Per text: ``accepted``, the value ``numerator / denominator`` in its dimension's base
+    unit (reduced; not yet checked against the overflow guard) and its ``dimension`` name's
+    index into ``dimensions``.
+
+    >>> import pyarrow as pa
+    >>> plain_numbers(pa.array(["6万元"]), None).dimensions
+    ['[money]']
+    """
+
+    accepted: npt.NDArray[np.bool_]
+    numerator: Ints
+    denominator: Ints
+    dimension: Ints
+    dimensions: list[str]
+
+
+def plain_numbers(texts: pa.Array, units: UnitRegistry | None) -> PlainNumbers:
+    """Read each plain number of ``texts`` (a string column) column-wise.
+
+    >>> import pyarrow as pa
+    >>> plain_numbers(pa.array(["1.25", "007件"]), None).numerator.tolist()
+    [5, 7]
+    """
+    registry = registry_in_use() if units is None else units
+    size = len(texts)
+    parts = pc.extract_regex(texts, _PLAIN)  # null where it does not match (and for null)
+    matched = parts.is_valid().to_numpy(zero_copy_only=False)
+    words = pc.dictionary_encode(pc.fill_null(parts.field("word"), ""))
+    word_codes = words.indices.to_numpy(zero_copy_only=False)
+    factors = [_word_unit(word, registry) for word in words.dictionary.to_pylist()]
+    dimensions = sorted({unit.dimension for unit in factors if unit is not None})
+    known = np.array([unit is not None for unit in factors] + [False], np.bool_)
+    tops = np.array([_factor(unit).numerator for unit in factors] + [1], np.int64)
+    bottoms = np.array([_factor(unit).denominator for unit in factors] + [1], np.int64)
+    codes = np.array(
+        [dimensions.index(unit.dimension) if unit else -1 for unit in factors] + [-1], np.int64
+    )
+    word_index = np.where(matched, word_codes, len(factors))
+    whole = _integers(parts.field("whole"))
+    fraction_text = pc.fill_null(parts.field("fraction"), "")
+    places = pc.utf8_length(fraction_text).to_numpy(zero_copy_only=False).astype(np.int64)
+    fraction = _integers(fraction_text)
+    scale = np.power(10, places, dtype=np.int64)
+    digits = whole * scale + fraction  # below 10**18
+    # digits and scale below 2**31, times a factor's terms below 2**31: inside int64
+    accepted = matched & known[word_index] & (digits < _GUARD)
+    numerator = np.where(accepted, digits * tops[word_index], 0)
+    denominator = np.where(accepted, scale * bottoms[word_index], 1)
+    divisor = np.gcd(numerator, denominator)
+    divisor[divisor == 0] = 1
+    return PlainNumbers(
+        accepted,
+        numerator // divisor,
+        denominator // divisor,
+        np.where(accepted, codes[word_index], -1),
+        dimensions if size else [],
+    )
+
+
+def _integers(digits: pa.Array) -> Ints:
+    """The digit strings as int64 (0 for an empty or null one)."""
+    filled = pc.fill_null(digits, "")
+    numbers = pc.cast(pc.if_else(pc.equal(filled, ""), "0", filled), pa.int64())
+    values: Ints = numbers.to_numpy(zero_copy_only=False)
+    return values
+
+
+def _factor(unit: Unit | None) -> Fraction:
+    return Fraction(1) if unit is None else Fraction(unit.factor)
+
+
+def _word_unit(word: str, registry: UnitRegistry) -> Unit | None:
+    """The unit ``word`` means after every plain number, or ``None`` when the general reader
+    does not read each probe as that number in one unit of a dimension (or no unit), the
+    word is not as normalisation leaves it, or its factor's terms reach the overflow guard."""
+    if word and (unicodedata.combining(word[0]) or not unicodedata.is_normalized("NFKC", word)):
+        return None
+    read = [match_plain(probe + word, registry) for probe in _PROBES]
+    if any(
+        plain is None or plain[0] is not None or plain[3] is not None or plain[1] != Fraction(probe)
+        for probe, plain in zip(_PROBES, read, strict=True)
+    ):
+        return None
+    unit = read[0][2]  # type: ignore[index]
+    if read[1][2] != unit or not (unit.dimension or unit == NO_UNIT):  # type: ignore[index]
+        return None
+    factor = Fraction(unit.factor)
+    if not (0 < factor.numerator < _GUARD and factor.denominator < _GUARD):
+        return None
+    return unit
