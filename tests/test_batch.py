@@ -279,3 +279,30 @@ def test_bare_numbers_are_compared_with_bare_numbers_only(rules: str) -> None:
     assert len(set(compiled.dimension.tolist())) == 2  # bare, money
     assert compile_targets(targets, [None], None).compiled[:, 0].tolist() == [True] * 6
     assert np.unique(compile_targets(targets, [None], None).dimension).size == 2
+
+
+def test_targets_read_strictly_first_are_what_the_lenient_reader_gives() -> None:
+    """Every real target: the batch's strict-first reading is the lenient reading's
+    comparison (or nothing when that is no comparison to vectorise)."""
+    from indicatorkit import parse_target
+    from indicatorkit.batch.compiled import _comparison
+    from indicatorkit.errors import IndicatorkitError
+    from indicatorkit.language import Comparison
+
+    texts = {
+        line.split("\t")[0]
+        for path in sorted((CORPUS.parent).glob("targets_*.tsv"))
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]
+        if line and not line.startswith("#")
+    }
+    compared = 0
+    for text in sorted(texts):
+        try:
+            lenient = parse_target(text, lenient=True).target
+        except IndicatorkitError:
+            lenient = None
+        found = _comparison(text, None)
+        if found is not None:
+            compared += 1
+            assert type(lenient) is Comparison and found == lenient, text
+    assert compared > 100

@@ -30,10 +30,12 @@ import pyarrow as pa
 from indicatorkit.batch.plain_numbers import plain_numbers
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
+from indicatorkit.language.conventions import Convention
 from indicatorkit.language.parse import parse_actual, parse_target
-from indicatorkit.language.targets import Comparison
+from indicatorkit.language.reading import read_or_convention
+from indicatorkit.language.targets import AnyTarget, Comparison, Qualitative
 from indicatorkit.language.values import Amount
-from indicatorkit.units import NO_UNIT, UnitRegistry
+from indicatorkit.units import NO_UNIT, UnitRegistry, registry_in_use
 from indicatorkit.vocabulary import Operator
 
 __all__ = [
@@ -163,15 +165,28 @@ def compile_targets(
 def _comparison(text: str | None, units: UnitRegistry | None) -> Comparison | None:
     if not isinstance(text, str):
         return None
-    try:
-        target = parse_target(text, lenient=True, units=units).target
-    except IndicatorkitError:
-        return None
+    target = _read_strictly(text, registry_in_use() if units is None else units)
+    if target is None:
+        try:
+            target = parse_target(text, lenient=True, units=units).target
+        except IndicatorkitError:
+            return None
     # exactly a comparison (a subclass may check its own way), of a dimension or of a bare
     # number (which only a bare number is compared with as it stands)
     if type(target) is not Comparison or not _comparable(target.amount):
         return None
     return target
+
+
+def _read_strictly(text: str, registry: UnitRegistry) -> AnyTarget | None:
+    """The target strict reading gives ``text`` (the reader's fast forms and cache) when the
+    lenient reader would give that very target — anything but a sentence or a convention,
+    which it reads further — else ``None``: the lenient reader decides."""
+    try:
+        read = read_or_convention(text, registry)
+    except IndicatorkitError:
+        return None
+    return None if isinstance(read, Qualitative | Convention) else read
 
 
 def _comparable(amount: Amount) -> bool:
