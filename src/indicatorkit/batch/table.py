@@ -131,12 +131,30 @@ def score_arrow(
     del target_index, actual_index, weight_index, way_index  # the rows' codes: inverse now
     evaluated = evaluate(
         combos,
-        (targets, actual_texts.to_pylist(), weights, ways),
+        (targets, _Values(actual_texts), weights, ways),
         (compile_targets(targets, ways, units), compile_actuals(actual_texts, units)),
         rules,
         units,
     )
     return _result(arrow, evaluated, inverse, rules.rounding.places)
+
+
+class _Values(Sequence[object]):
+    """An Arrow column's values, each made a Python object only when asked for (the
+    fallback asks for a few; a list of every distinct actual would cost memory).
+
+    >>> _Values(pa.array(["96%", None]))[1] is None
+    True
+    """
+
+    def __init__(self, array: pa.Array) -> None:
+        self.array = array
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.array[index].as_py()
 
 
 def _as_arrow(table: Any) -> tuple[pa.Table, Any]:
