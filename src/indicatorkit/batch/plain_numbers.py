@@ -30,6 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from indicatorkit.language.plain import match_plain
+from indicatorkit.language.syntax import MAX_TEXT
 from indicatorkit.units import NO_UNIT, Unit, UnitRegistry, registry_in_use
 
 __all__ = ["PlainNumbers", "plain_numbers"]
@@ -39,6 +40,8 @@ Ints = npt.NDArray[np.int64]
 _PLAIN = r"^(?P<whole>[0-9]{1,9})(?:\.(?P<fraction>[0-9]{1,9}))?(?P<word>[^0-9\s,.]*)$"
 _PROBES = ("1", "10.5")
 _GUARD = 2**31
+#: A longer word with its number would pass the reader's limit (no fast path).
+_LONGEST_WORD = MAX_TEXT - 19
 
 
 @attrs.frozen
@@ -117,8 +120,10 @@ def _factor(unit: Unit | None) -> Fraction:
 def _word_unit(word: str, registry: UnitRegistry) -> Unit | None:
     """The unit ``word`` means after every plain number, or ``None`` when the general reader
     does not read each probe as that number in one unit of a dimension (or no unit), the
-    word is not as normalisation leaves it, or its factor's terms reach the overflow guard."""
-    if word and (unicodedata.combining(word[0]) or not unicodedata.is_normalized("NFKC", word)):
+    word is not as normalisation leaves it or too long, or its factor's terms reach the overflow guard."""
+    if len(word) > _LONGEST_WORD or (
+        word and (unicodedata.combining(word[0]) or not unicodedata.is_normalized("NFKC", word))
+    ):
         return None
     read = [match_plain(probe + word, registry) for probe in _PROBES]
     if any(
