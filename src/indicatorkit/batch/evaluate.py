@@ -40,7 +40,7 @@ from indicatorkit.scoring.indicator import IndicatorScore, Outcome, score_indica
 from indicatorkit.scoring.rules import RuleSet
 from indicatorkit.units import UnitRegistry
 
-__all__ = ["OUTCOMES", "Evaluated", "evaluate"]
+__all__ = ["OUTCOMES", "Evaluated", "decide", "evaluate", "operands", "thresholds"]
 
 #: The outcome column's codes.
 OUTCOMES = tuple(Outcome)
