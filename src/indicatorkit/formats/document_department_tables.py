@@ -62,7 +62,16 @@ def join_departments(
     prose: Department | None, tables: Sequence[TableDepartment], said: DocumentFindings
 ) -> Department | None:
     """``prose``'s department with what each of ``tables`` adds (see the module); ``None``
-    when neither gives a department."""
+    when neither gives a department.
+
+    >>> said = DocumentFindings("说明.docx")
+    >>> join_departments(None, [], said) is None
+    True
+    >>> table = TableDepartment(Department("315001", "司法局", 2025), Spot("表1", 1, 1), 0)
+    >>> joined = join_departments(Department("", "司法局"), [table], said)
+    >>> joined.code, joined.name, joined.year, said.in_order()
+    ('315001', '司法局', 2025, ())
+    """
     joined = prose
     for table in tables:
         joined = table.department if joined is None else _join(joined, table, said)
