@@ -329,5 +329,7 @@ def test_checking_a_spec_reads_each_actual_once(actuals_read: Counter[tuple[str,
     spec = load(EXAMPLES / "yutian_justice_2025_selfassessment.ikspec")
     actuals_read.clear()
     checked = list(check_actuals(spec_rows(spec)))
-    assert sum(isinstance(item, CheckedRow) and item.attainment is not None for item in checked) > 10
+    assert (
+        sum(isinstance(item, CheckedRow) and item.attainment is not None for item in checked) > 10
+    )
     assert _by_text(actuals_read) == _actuals(spec)
