@@ -3,6 +3,7 @@ and a loader never returns a partial spec.  Each test keeps the reproducer it wa
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import subprocess
@@ -10,6 +11,7 @@ import sys
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -293,15 +295,19 @@ def test_any_mutation_of_the_seed_loads_or_raises_our_error(data: st.DataObject)
 # ---- the model validates once, whatever the source ----------------------------------------
 
 
+@functools.cache
+def _example_data() -> dict[str, Any]:
+    """The example's data, read once for every example below (each changes a deep copy)."""
+    example = load(Path(__file__).parents[1] / "examples" / "yutian_justice_2025.ikspec")
+    return indicatorkit.formats.to_data(example)
+
+
 @settings(max_examples=int(150 * SCALE), deadline=None)
 @given(data=st.data())
 def test_what_from_data_accepts_dumps_and_loads_accept(data: st.DataObject) -> None:
     import copy
 
-    base = indicatorkit.formats.to_data(
-        load(Path(__file__).parents[1] / "examples" / "yutian_justice_2025.ikspec")
-    )
-    changed = copy.deepcopy(base)
+    changed = copy.deepcopy(_example_data())
     project = data.draw(st.integers(0, len(changed["projects"]) - 1))
     department = changed["department"]
     choice = data.draw(st.integers(0, 4))
