@@ -205,7 +205,9 @@ def _pages(pdf: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
 
 
-def test_pdf_has_pages_and_the_reports_text(chromium: str, tmp_path: Path) -> None:
+def test_pdf_has_pages_and_the_reports_text(
+    chromium: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     spec = load(EXAMPLE)
     written = print_pdf(render_report(assess(spec)), tmp_path / "report.pdf", chromium=chromium)
     data = written.read_bytes()
@@ -215,7 +217,8 @@ def test_pdf_has_pages_and_the_reports_text(chromium: str, tmp_path: Path) -> No
     except ImportError:
         assert _pages(written) >= 2
         return
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its FontBBox notes on CJK fonts
+    # its FontBBox notes on CJK fonts; caplog puts the level back (a later test checks it)
+    caplog.set_level(logging.ERROR, logger="pdfminer")
     with pdfplumber.open(written) as pdf:  # each page's text extracted once (0.4 s a page)
         printed = [page.extract_text() or "" for page in pdf.pages]
     assert len(printed) >= 1 + len([p for p in spec.projects if p.indicators])
