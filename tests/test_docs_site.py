@@ -160,8 +160,6 @@ def test_the_errors_module_exports_every_error() -> None:
 # underscored, and deliberately left out of ``__all__`` (the API reference does not list them).
 INTERNAL = {
     "indicatorkit.language.bounds.comparison_bounds",
-    "indicatorkit.model.records.field_text",
-    "indicatorkit.model.records.split_levels",
     "indicatorkit.formats.workbook_grid.date_text",
     "indicatorkit.formats.workbook_grid.number_text",
 }

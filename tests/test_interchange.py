@@ -39,6 +39,7 @@ from indicatorkit.model import (
     MeasureGroup,
     Programme,
     SpendingPlan,
+    fields,
     records,
 )
 from indicatorkit.vocabulary import Operator
@@ -993,7 +994,7 @@ def test_one_line_fields_refuse_several_lines() -> None:
     root = schema()
     for cls in json_data.RECORDS:
         for field in json_data.data_fields(cls):
-            if field.converter in (records._one_line, records._optional_line):
+            if field.converter in (fields.one_line, fields.optional_line):
                 node = record_node(cls, root)["properties"][field.name]
                 assert not accepts(node, root, "a\nb"), (cls, field.name)
                 assert accepts(node, root, "ab"), (cls, field.name)

@@ -64,6 +64,7 @@ from indicatorkit.language.bounds import Direction
 from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
+from indicatorkit.model.fields import field_text
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import (
     Budget,
@@ -77,7 +78,6 @@ from indicatorkit.model.records import (
     Project,
     Spec,
     SpendingPlan,
-    field_text,
 )
 from indicatorkit.numerals import format_decimal
 from indicatorkit.units import UnitRegistry

@@ -32,7 +32,7 @@ from indicatorkit.formats.json_data import RECORDS, data_fields, nullable_inner
 from indicatorkit.formats.json_target import KIND_KEYS
 from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
-from indicatorkit.model import records
+from indicatorkit.model import fields
 from indicatorkit.model.records import Spec
 from indicatorkit.units import UnitRegistry
 from indicatorkit.vocabulary import Operator
@@ -167,11 +167,11 @@ _LEAF_OF_TYPE: Final[dict[Any, Node]] = {
 
 #: The leaf of a text field, by the converter the model gives it.
 _TEXT_OF_CONVERTER: Final[dict[Any, Node]] = {
-    records.field_text: _ref("text"),
-    records._texts: _ref("text"),  # each item of a list of texts
-    records._one_line: _ref("line"),
-    records._optional_line: _ref("line"),
-    records._optional_text: {"type": "string", "minLength": 1},  # "" is read as not given
+    fields.field_text: _ref("text"),
+    fields.texts: _ref("text"),  # each item of a list of texts
+    fields.one_line: _ref("line"),
+    fields.optional_line: _ref("line"),
+    fields.optional_text: {"type": "string", "minLength": 1},  # "" is read as not given
 }
 
 #: What a hand-written validator lets a text field hold, as a pattern.
@@ -258,7 +258,7 @@ class _Walk:
         if kind == AnyTarget:
             return _ref("target")
         if typing.get_origin(kind) is tuple:
-            texts = field is not None and getattr(field, "converter", None) is records._texts
+            texts = field is not None and getattr(field, "converter", None) is fields.texts
             item_field = field if texts else None
             return {"type": "array", "items": self.type(typing.get_args(kind)[0], item_field)}
         if kind in RECORDS:

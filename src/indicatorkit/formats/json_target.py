@@ -43,7 +43,7 @@ from indicatorkit.formats.json_values import (
 from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import AnyTarget, Comparison, Deadline, Period, Range
-from indicatorkit.model.records import field_text
+from indicatorkit.model.fields import field_text
 from indicatorkit.vocabulary import Operator
 
 __all__ = ["KIND_KEYS", "dump_target", "load_target"]

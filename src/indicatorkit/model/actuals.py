@@ -15,6 +15,7 @@ import attrs
 from indicatorkit.errors import ArgumentError, IndicatorkitError
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.values import Amount
+from indicatorkit.model.fields import field_text
 from indicatorkit.model.findings import Finding, Severity, column_letters
 from indicatorkit.model.records import (
     Indicator,
@@ -22,7 +23,6 @@ from indicatorkit.model.records import (
     Project,
     Spec,
     SpendingPlan,
-    field_text,
 )
 from indicatorkit.numerals import read_ratio
 from indicatorkit.vocabulary import level1_name, level2_name

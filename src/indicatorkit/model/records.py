@@ -16,9 +16,8 @@ Indicator(level1='产出指标', level2='数量指标', name='开展外宣活动
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from fractions import Fraction
-from typing import Any
 
 import attrs
 
@@ -29,9 +28,23 @@ from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
+from indicatorkit.model.fields import (
+    as_tuple,
+    comments_field,
+    field_text,
+    figures,
+    of_dimension,
+    one_line,
+    optional_fraction,
+    optional_line,
+    optional_reason,
+    optional_text,
+    split_levels,
+    texts,
+    where_field,
+)
 from indicatorkit.model.places import Location, Where
 from indicatorkit.model.printed import Printed
-from indicatorkit.numerals import is_terminating, to_fraction
 from indicatorkit.units import UnitRegistry, registry_in_use
 
 __all__ = [
@@ -49,78 +62,6 @@ __all__ = [
     "SpendingPlan",
     "Where",
 ]
-
-
-def _as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
-        raise InvalidValueError(f"需要一组记录 (a sequence expected), got {type(items).__name__}")
-    return tuple(items)
-
-
-def _texts(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(field_text(item) for item in items)
-
-
-def _where() -> Any:
-    return attrs.field(default=None, eq=False, hash=False, repr=False, kw_only=True)
-
-
-def _comments() -> Any:
-    return attrs.field(
-        default=(), converter=_as_tuple, eq=False, hash=False, repr=False, kw_only=True
-    )
-
-
-def field_text(value: object) -> str:
-    """Field text as the model keeps it: a str whose lines are stripped (surrounding whitespace
-    is not significant)."""
-    if not isinstance(value, str):
-        raise InvalidValueError(f"需要文字 (text expected), got {type(value).__name__}")
-    if "\n" not in value and "\r" not in value:
-        return value.strip()
-    lines = value.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
-    return "\n".join(line.strip() for line in lines)
-
-
-def _one_line(value: object) -> str:
-    """Like :func:`_text`, for fields written on their header line (names, codes)."""
-    text = field_text(value)
-    if "\n" in text:
-        raise InvalidValueError(f"这里只能写一行 (one line only): {text!r}")
-    return text
-
-
-#: The "/" between levels of an indicator title: spaces (or the line's edge) on both sides.
-LEVEL_SEPARATOR = re.compile(r"(?:(?<=\s)|^)/(?=\s|$)")
-
-
-def split_levels(title: str) -> list[str]:
-    """``"产出指标 / 数量指标 / 受理数"`` → the three levels; ``"满意度指标 / / 投诉率"`` leaves
-    level 2 empty; ``元/人`` inside a name is not a separator.
-
-    >>> split_levels("满意度指标 / / 社会公众投诉率")
-    ['满意度指标', '', '社会公众投诉率']
-    """
-    return [part.strip() for part in LEVEL_SEPARATOR.split(title)]
-
-
-def _optional_fraction(value: object) -> Fraction | None:
-    return None if value is None else to_fraction(value)
-
-
-def _optional_text(value: object) -> str | None:
-    """Field text, or ``None`` when not given: ``None`` and empty text are both "not given"."""
-    return (field_text(value) or None) if value is not None else None
-
-
-def _optional_reason(value: object) -> str | None:
-    """Field text or ``None``; here empty text is a value (given, with no reason written)."""
-    return None if value is None else field_text(value)
-
-
-def _optional_line(value: object) -> str | None:
-    """One line of text, or ``None``."""
-    return None if value is None else _one_line(value)
 
 
 def _target_text_default(self: Indicator) -> str:
@@ -150,23 +91,23 @@ class Indicator:
     ('≥180件', True)
     """
 
-    level1: str = attrs.field(converter=_one_line)
-    level2: str = attrs.field(converter=_one_line)
-    name: str = attrs.field(converter=_one_line)
+    level1: str = attrs.field(converter=one_line)
+    level2: str = attrs.field(converter=one_line)
+    name: str = attrs.field(converter=one_line)
     target: AnyTarget
     target_text: str = attrs.field(
         default=attrs.Factory(_target_text_default, takes_self=True), converter=field_text
     )
     description: str = attrs.field(default="", converter=field_text)
     basis: str = attrs.field(default="", converter=field_text)
-    weight: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
+    weight: Fraction | None = attrs.field(default=None, converter=optional_fraction)
     direction: Direction | None = None
-    actual: str | None = attrs.field(default=None, converter=_optional_text)
-    evaluator_score: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
+    actual: str | None = attrs.field(default=None, converter=optional_text)
+    evaluator_score: Fraction | None = attrs.field(default=None, converter=optional_fraction)
     reason: str = attrs.field(default="", converter=field_text)
-    not_applicable: str | None = attrs.field(default=None, converter=_optional_reason)
-    where: Where | None = _where()
-    comments: tuple[str, ...] = _comments()
+    not_applicable: str | None = attrs.field(default=None, converter=optional_reason)
+    where: Where | None = where_field()
+    comments: tuple[str, ...] = comments_field()
     #: How ``target_text`` was read (the lenient reading, its repairs and units), kept by the
     #: reader that read it so that nothing reads it again; like ``where``, not part of
     #: equality.  A reading of another text or target is not kept (``attrs.evolve``).
@@ -244,34 +185,6 @@ class Indicator:
         return read
 
 
-def _written(amount: Amount, what: str) -> None:
-    if not is_terminating(amount.value):
-        raise InvalidValueError(f"{what}必须是有限小数 ({what} must be a finite decimal): {amount}")
-
-
-def _of_dimension(dimension: str, what: str) -> Any:
-    """A validator: an Amount of ``dimension`` with a finite decimal value (or ``None``)."""
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: Amount | None) -> None:
-        if value is None:
-            return
-        if not isinstance(value, Amount):
-            raise InvalidValueError(
-                f"{what}需要 Amount (an Amount expected for {attribute.name}), got "
-                f"{type(value).__name__}"
-            )
-        if value.unit.dimension != dimension:
-            raise InvalidValueError(f"{what}的单位不对 (wrong unit for {attribute.name}): {value}")
-        _written(value, what)
-
-    return check
-
-
-def _figures(instance: object, attribute: attrs.Attribute[Any], value: tuple[Amount, ...]) -> None:
-    for amount in value:
-        _written(amount, "数据")
-
-
 @attrs.frozen
 class Checkpoint:
     """A point of the spending plan: by ``by`` (``3月底``), ``share`` (``30%``) spent.
@@ -285,7 +198,7 @@ class Checkpoint:
     """
 
     by: DatePoint
-    share: Amount = attrs.field(validator=_of_dimension("[ratio]", "支出比例"))
+    share: Amount = attrs.field(validator=of_dimension("[ratio]", "支出比例"))
 
 
 @attrs.frozen
@@ -298,7 +211,7 @@ class SpendingPlan:
     [('6月底', '50%'), ('12月底', '100%')]
     """
 
-    checkpoints: tuple[Checkpoint, ...] = attrs.field(converter=_as_tuple)
+    checkpoints: tuple[Checkpoint, ...] = attrs.field(converter=as_tuple)
 
 
 @attrs.frozen
@@ -311,11 +224,9 @@ class Budget:
     ('10000元', '8000元', '2000元')
     """
 
-    total: Amount = attrs.field(validator=_of_dimension("[money]", "预算数"))
-    fiscal: Amount | None = attrs.field(
-        default=None, validator=_of_dimension("[money]", "财政资金")
-    )
-    other: Amount | None = attrs.field(default=None, validator=_of_dimension("[money]", "其他资金"))
+    total: Amount = attrs.field(validator=of_dimension("[money]", "预算数"))
+    fiscal: Amount | None = attrs.field(default=None, validator=of_dimension("[money]", "财政资金"))
+    other: Amount | None = attrs.field(default=None, validator=of_dimension("[money]", "其他资金"))
 
 
 def _source_name(instance: object, attribute: attrs.Attribute[str], name: str) -> None:
@@ -338,15 +249,15 @@ class FundSource:
     ('上年结转资金', '2万元', None)
     """
 
-    name: str = attrs.field(converter=_one_line, validator=_source_name)
+    name: str = attrs.field(converter=one_line, validator=_source_name)
     initial: Amount | None = attrs.field(
-        default=None, validator=_of_dimension("[money]", "年初预算数")
+        default=None, validator=of_dimension("[money]", "年初预算数")
     )
     budget: Amount | None = attrs.field(
-        default=None, validator=_of_dimension("[money]", "全年预算数")
+        default=None, validator=of_dimension("[money]", "全年预算数")
     )
     executed: Amount | None = attrs.field(
-        default=None, validator=_of_dimension("[money]", "全年执行数")
+        default=None, validator=of_dimension("[money]", "全年执行数")
     )
 
 
@@ -374,32 +285,28 @@ class Project:
     """
 
     number: int = attrs.field(validator=attrs.validators.ge(0))
-    name: str = attrs.field(default="", converter=_one_line)
-    code: str = attrs.field(default="", converter=_one_line)
-    unit: str = attrs.field(default="", converter=_one_line)
+    name: str = attrs.field(default="", converter=one_line)
+    code: str = attrs.field(default="", converter=one_line)
+    unit: str = attrs.field(default="", converter=one_line)
     budget: Budget | None = None
     purpose: str = attrs.field(default="", converter=field_text)
     plan: SpendingPlan | None = None
     goal: str = attrs.field(default="", converter=field_text)
-    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_as_tuple)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=as_tuple)
     withheld: str | None = None
-    executed: Amount | None = attrs.field(
-        default=None, validator=_of_dimension("[money]", "执行数")
-    )
+    executed: Amount | None = attrs.field(default=None, validator=of_dimension("[money]", "执行数"))
     adjusted_budget: Amount | None = attrs.field(
-        default=None, validator=_of_dimension("[money]", "调整后预算")
+        default=None, validator=of_dimension("[money]", "调整后预算")
     )
     initial_budget: Amount | None = attrs.field(
-        default=None, kw_only=True, validator=_of_dimension("[money]", "年初预算数")
+        default=None, kw_only=True, validator=of_dimension("[money]", "年初预算数")
     )
-    fund_sources: tuple[FundSource, ...] = attrs.field(
-        default=(), kw_only=True, converter=_as_tuple
-    )
+    fund_sources: tuple[FundSource, ...] = attrs.field(default=(), kw_only=True, converter=as_tuple)
     goal_outcome: str = attrs.field(default="", kw_only=True, converter=field_text)
     spent: SpendingPlan | None = None
     budget_reason: str = attrs.field(default="", converter=field_text)
-    budget_weight: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
-    weight_total: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
+    budget_weight: Fraction | None = attrs.field(default=None, converter=optional_fraction)
+    weight_total: Fraction | None = attrs.field(default=None, converter=optional_fraction)
     #: 评价结论, 存在问题, 改进措施: what the self-assessment concludes, in prose.
     conclusion: str = attrs.field(default="", kw_only=True, converter=field_text)
     problems: str = attrs.field(default="", kw_only=True, converter=field_text)
@@ -407,8 +314,8 @@ class Project:
     #: What the published table prints beyond its rows (总分, 等级, 执行率, the budget line's
     #: 得分), for :func:`indicatorkit.audit`; like ``where``, not part of equality.
     printed: Printed | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
-    where: Where | None = _where()
-    comments: tuple[str, ...] = _comments()
+    where: Where | None = where_field()
+    comments: tuple[str, ...] = comments_field()
 
     def __attrs_post_init__(self) -> None:
         for points in (self.budget_weight, self.weight_total):
@@ -479,9 +386,9 @@ class DepartmentGoal:
 
     number: int | None = attrs.field(validator=attrs.validators.optional(attrs.validators.ge(0)))
     text: str = attrs.field(converter=field_text)
-    figures: tuple[Amount, ...] = attrs.field(default=(), converter=_as_tuple, validator=_figures)
-    where: Where | None = _where()
-    comments: tuple[str, ...] = _comments()
+    figures: tuple[Amount, ...] = attrs.field(default=(), converter=as_tuple, validator=figures)
+    where: Where | None = where_field()
+    comments: tuple[str, ...] = comments_field()
 
 
 @attrs.frozen
@@ -493,7 +400,7 @@ class Programme:
     '公共法律服务'
     """
 
-    name: str = attrs.field(converter=_one_line)
+    name: str = attrs.field(converter=one_line)
     goal: str = attrs.field(default="", converter=field_text)
 
     @name.validator
@@ -503,9 +410,9 @@ class Programme:
 
     summary: str = attrs.field(default="", converter=field_text)
     plan: SpendingPlan | None = None
-    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_as_tuple)
-    where: Where | None = _where()
-    comments: tuple[str, ...] = _comments()
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=as_tuple)
+    where: Where | None = where_field()
+    comments: tuple[str, ...] = comments_field()
 
 
 @attrs.frozen
@@ -518,10 +425,10 @@ class MeasureGroup:
     ('组织保障', 2)
     """
 
-    title: str = attrs.field(converter=_one_line)
-    items: tuple[str, ...] = attrs.field(default=(), converter=_texts)
-    where: Where | None = _where()
-    comments: tuple[str, ...] = _comments()
+    title: str = attrs.field(converter=one_line)
+    items: tuple[str, ...] = attrs.field(default=(), converter=texts)
+    where: Where | None = where_field()
+    comments: tuple[str, ...] = comments_field()
 
 
 @attrs.frozen
@@ -534,8 +441,8 @@ class Department:
     ('101001', '某县司法局', 2025)
     """
 
-    code: str = attrs.field(converter=_one_line)
-    name: str = attrs.field(converter=_one_line)
+    code: str = attrs.field(converter=one_line)
+    name: str = attrs.field(converter=one_line)
     year: int | None = attrs.field(
         default=None,
         validator=attrs.validators.optional([attrs.validators.ge(1), attrs.validators.le(9999)]),
@@ -549,11 +456,11 @@ class Department:
             )
 
     overall_goal: str = attrs.field(default="", converter=field_text)
-    goals: tuple[DepartmentGoal, ...] = attrs.field(default=(), converter=_as_tuple)
-    programmes: tuple[Programme, ...] = attrs.field(default=(), converter=_as_tuple)
-    measures: tuple[MeasureGroup, ...] = attrs.field(default=(), converter=_as_tuple)
-    where: Where | None = _where()
-    comments: tuple[str, ...] = _comments()
+    goals: tuple[DepartmentGoal, ...] = attrs.field(default=(), converter=as_tuple)
+    programmes: tuple[Programme, ...] = attrs.field(default=(), converter=as_tuple)
+    measures: tuple[MeasureGroup, ...] = attrs.field(default=(), converter=as_tuple)
+    where: Where | None = where_field()
+    comments: tuple[str, ...] = comments_field()
 
 
 @attrs.frozen
@@ -574,14 +481,14 @@ class Spec:
     """
 
     department: Department | None = None
-    projects: tuple[Project, ...] = attrs.field(default=(), converter=_as_tuple)
+    projects: tuple[Project, ...] = attrs.field(default=(), converter=as_tuple)
     units: UnitRegistry | None = attrs.field(
         default=None,
         kw_only=True,
         validator=attrs.validators.optional(attrs.validators.instance_of(UnitRegistry)),
     )
-    rules: str | None = attrs.field(default=None, kw_only=True, converter=_optional_line)
-    comments: tuple[str, ...] = _comments()
+    rules: str | None = attrs.field(default=None, kw_only=True, converter=optional_line)
+    comments: tuple[str, ...] = comments_field()
 
     @rules.validator
     def _rules_is_a_name(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:

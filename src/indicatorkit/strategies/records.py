@@ -13,6 +13,7 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from indicatorkit.language.bounds import Direction
+from indicatorkit.model import fields
 from indicatorkit.model import records as model
 from indicatorkit.strategies._arguments import check_type
 from indicatorkit.strategies.spelling import target_texts_with_targets
@@ -47,7 +48,7 @@ def _spec_text() -> SearchStrategy[str]:
 @cache
 def _level_names() -> SearchStrategy[tuple[str, str, str]]:
     names = st.tuples(_spec_line(8), _spec_line(8), _spec_line(8))
-    return names.filter(lambda levels: model.split_levels(" / ".join(levels)) == list(levels))
+    return names.filter(lambda levels: fields.split_levels(" / ".join(levels)) == list(levels))
 
 
 #: Actual values as a self-assessment writes them: amounts, dates, grades, and any text.

@@ -18,7 +18,8 @@ from indicatorkit.formats.ikspec.keys import DIRECTION_WORDS
 from indicatorkit.formats.ikspec.outline import Node
 from indicatorkit.formats.ikspec.values import ValueReader
 from indicatorkit.language.bounds import Direction
-from indicatorkit.model.records import Indicator, split_levels
+from indicatorkit.model.fields import split_levels
+from indicatorkit.model.records import Indicator
 from indicatorkit.numerals import read_ratio
 
 __all__ = ["read_indicator"]
