@@ -16,3 +16,14 @@ def rows(name: str) -> list[list[str]]:
             continue
         result.append(line.split("\t"))
     return result
+
+
+def first_cells() -> list[str]:
+    """The first cell of every data row of every corpus file (targets, actuals, sentences),
+    each distinct text once, sorted."""
+    texts = set()
+    for path in CORPUS.rglob("*.tsv"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                texts.add(line.split("\t")[0])
+    return sorted(texts)

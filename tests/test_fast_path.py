@@ -183,14 +183,9 @@ def test_a_column_of_distinct_texts_keeps_only_texts_read_twice(
 
 
 def _corpus_texts() -> list[str]:
-    from tests.corpus_files import CORPUS
+    from tests.corpus_files import first_cells
 
-    texts = set()
-    for path in CORPUS.rglob("*.tsv"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                texts.add(line.split("\t")[0])
-    return sorted(texts)
+    return first_cells()
 
 
 def test_the_prose_shortcut_never_skips_what_the_grammar_reads() -> None:
