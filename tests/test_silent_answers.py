@@ -50,6 +50,8 @@ def test_every_row_of_a_department_table_is_scored_somewhere() -> None:
     [
         ["score", "--departments", "{table}", "--parquet", "{table}"],
         ["audit", "{table}", "--format", "csv", "-o", "{table}"],
+        ["report", "--departments", "{table}", "-o", "{table}"],
+        ["check", "{table}", "--format", "csv", "-o", "{table}"],
     ],
 )
 def test_a_new_output_never_replaces_an_input(tmp_path: Path, command: list[str]) -> None:
@@ -60,3 +62,24 @@ def test_a_new_output_never_replaces_an_input(tmp_path: Path, command: list[str]
     argv = [part.format(table=table) for part in command]
     assert main(argv) == 2  # refused, with the path and why on stderr
     assert table.read_text(encoding="utf-8") == text
+
+
+def test_plain_numbers_read_by_column_are_what_parse_actual_reads() -> None:
+    """The batch path's numeric pre-pass takes a unit word only where the reader proves it:
+    a bare number stays bare (read in no unit), 5万元 is 50000 in money's base unit, and what
+    it cannot prove (a date, a bound, a grouped number) goes to the general reader."""
+    pa = pytest.importorskip("pyarrow")
+    from fractions import Fraction
+
+    from indicatorkit.batch.plain_numbers import plain_numbers
+    from indicatorkit.language import parse_actual
+
+    texts = ["46800", "5万元", "3.5件", "12月20日", "≥5件", "1,200元"]
+    found = plain_numbers(pa.array(texts), None)
+    assert found.accepted.tolist() == [True, True, True, False, False, False]
+    for index in range(3):
+        amount = parse_actual(texts[index])
+        value = Fraction(int(found.numerator[index]), int(found.denominator[index]))
+        assert value == amount.value * amount.unit.factor, texts[index]
+        dimension = found.dimensions[found.dimension[index]] if found.dimension[index] >= 0 else ""
+        assert dimension == amount.unit.dimension, texts[index]
