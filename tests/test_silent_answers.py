@@ -83,3 +83,26 @@ def test_plain_numbers_read_by_column_are_what_parse_actual_reads() -> None:
         assert value == amount.value * amount.unit.factor, texts[index]
         dimension = found.dimensions[found.dimension[index]] if found.dimension[index] >= 0 else ""
         assert dimension == amount.unit.dimension, texts[index]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "{spec}", "--scored", "{out}.xlsx", "--projects-only"],
+        ["export", "{spec}", "-o", "{out}.ikspec", "--rules", "hubei"],
+        ["import", "{spec}", "--projects-only"],
+        ["audit", "{empty}", "--rules", "某县"],
+    ],
+)
+def test_an_option_that_would_be_ignored_is_a_usage_error(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """An option the verb would not apply (it was silently dropped) is refused, exit 2."""
+    spec = tmp_path / "目标.ikspec"
+    spec.write_text(SPEC, encoding="utf-8")
+    empty = tmp_path / "空"
+    empty.mkdir()
+    out = tmp_path / "输出"
+    argv = [part.format(spec=spec, out=out, empty=empty) for part in command]
+    assert main(argv) == 2
+    assert not list(tmp_path.glob("输出*"))  # nothing written

@@ -21,6 +21,7 @@ from indicatorkit.errors import UnknownRuleSetError
 from indicatorkit.formats.files import files_in
 from indicatorkit.scoring.audit import Audit, audit
 from indicatorkit.scoring.audit_rows import AUDIT_COLUMNS, audit_rows
+from indicatorkit.scoring.rules import rule_set
 
 __all__ = ["run"]
 
@@ -41,12 +42,17 @@ def run(arguments: argparse.Namespace, out: TextIO) -> int:
 def _audit(names: Sequence[str], rules: str | None, form: str, quiet: bool, out: TextIO) -> int:
     audits: list[Audit] = []
     status, unread = 0, False  # unread: reading found errors (rows that never reach the audit)
+    if rules is not None:
+        try:  # before any file: an unknown name is a usage error even with no file to audit
+            rule_set(rules)
+        except UnknownRuleSetError as error:
+            raise InputError(str(error)) from None
     for path in files_in(names):
         try:
             loaded = load_spec_source(str(path), quiet=True)
             unread = unread or loaded.errors
             audits.append(audit(loaded.spec, rules=rules, file=loaded.shown))
-        except UnknownRuleSetError as error:
+        except UnknownRuleSetError as error:  # a rule set the spec itself names
             raise InputError(str(error)) from None
         except InputError as error:
             say(str(error))

@@ -108,6 +108,13 @@ def _export(
     form: str,
     quiet: bool,
 ) -> int:
+    if scored_to is not None and projects_only:
+        raise InputError(
+            "--projects-only 只用于写出规格，不用于 --scored 自评表 / --projects-only writes a "
+            "spec; the --scored workbook holds every project it scores"
+        )
+    if scored_to is None and rules is not None:
+        raise InputError("--rules 只用于 --scored / --rules is for --scored only")
     loaded = load_spec_source(name, quiet=quiet)
     actuals = None if actuals_name is None else load_actuals(actuals_name)
     found = any(f.severity is not Severity.INFO for f in loaded.findings)

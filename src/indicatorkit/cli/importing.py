@@ -136,6 +136,11 @@ def _import(
     *,
     include_hidden: bool = False,
 ) -> int:
+    if projects_only and output is None:
+        raise InputError(
+            "--projects-only 要与 -o 一起用（它决定写出什么）/ --projects-only needs -o "
+            "(it decides what is written)"
+        )
     paths = list(files_in(names))
     if not paths:
         raise InputError("没有要导入的文件 / no file to import")
