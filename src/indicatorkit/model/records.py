@@ -159,10 +159,18 @@ class Indicator:
         >>> indicator = Indicator("产出指标", "数量指标", "受理数", read.target, ",=100", reading=read)
         >>> indicator.read_target() is read, [d.code for d in indicator.read_target().diagnostics]
         (True, ['T002'])
+        >>> built = Indicator("产出指标", "数量指标", "受理数", parse_target("≥180件"))
+        >>> built.read_target() is built.read_target()  # read once, then kept
+        True
         """
         registry = registry_in_use() if units is None else units
         kept = None if self.reading is None else self.reading.with_units(registry)
-        return kept or parse_target(self.target_text, lenient=True, units=registry)
+        if kept is not None:
+            return kept
+        read = parse_target(self.target_text, lenient=True, units=registry)
+        if read.target == self.target:  # kept as the reader's is, for the next Spec or lint
+            object.__setattr__(self, "reading", read)
+        return read
 
     def read_actual(self, units: UnitRegistry | None = None) -> ActualReading | None:
         """``actual`` read with ``units`` (``None``: the registry in use) — its value, or the
