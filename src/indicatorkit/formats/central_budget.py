@@ -36,6 +36,7 @@ from indicatorkit.formats.table_words import (
     budget_column,
     caption_money_unit,
     is_total_row,
+    printed_points,
     source_name,
 )
 from indicatorkit.language.values import Amount
@@ -224,7 +225,10 @@ def _printed(
             if role == "rate":
                 value = decimal_value(text.removesuffix("%")) / (100 if text.endswith("%") else 1)
             else:
-                value = decimal_value(text.removesuffix("分"))
+                points = printed_points(text)
+                if points is None:
+                    continue  # a dash, or words: IK715 quotes it
+                value = points
         except (ValueError, ArithmeticError):
             continue  # a dash, or words: IK715 quotes it
         printed[role], places[role] = value, (cell.row, cell.column)

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from fractions import Fraction
 from typing import Final
 
 from indicatorkit.formats.grid import key
+from indicatorkit.numerals import decimal_value
 
 __all__ = [
     "budget_column",
@@ -29,6 +31,7 @@ __all__ = [
     "is_title",
     "is_total_row",
     "layout_column",
+    "printed_points",
     "source_name",
     "strip_points",
     "unwrap_name",
@@ -245,6 +248,18 @@ def strip_points(text: str) -> str:
     cut = re.search(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$", text)
     return text[: cut.start()].strip() if cut else text
 
+
+
+def printed_points(text: str) -> Fraction | None:
+    """Points printed in a cell (``10``, ``10分``, ``9.5 分``), or ``None`` for a dash or words.
+
+    >>> printed_points("10分"), printed_points("9.5"), printed_points("—"), printed_points("十分")
+    (Fraction(10, 1), Fraction(19, 2), None, None)
+    """
+    try:
+        return decimal_value(key(text).removesuffix("分").strip())
+    except (ValueError, ArithmeticError):
+        return None
 
 def unwrap_name(text: str) -> str:
     r"""A name wrapped over lines, joined: no space between Chinese characters.

@@ -11,14 +11,18 @@ no place for is IK714, never dropped silently.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import unicodedata
 
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.grid import Cell, key
 from indicatorkit.formats.layouts.sheet import SheetReading
-from indicatorkit.formats.table_words import DASHES, budget_column, caption_money_unit
+from indicatorkit.formats.table_words import (
+    DASHES,
+    budget_column,
+    caption_money_unit,
+    printed_points,
+)
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Severity
 from indicatorkit.model.records import Budget
@@ -230,12 +234,18 @@ def _printed(
         if printed is None or key(printed.text) in DASHES:
             continue
         if name == "weight":
-            with contextlib.suppress(IndicatorkitError):
-                extra["budget_weight"] = read_ratio(printed.text)
-            message = (
-                f"预算执行率的分值按表上为 {printed.text}，打分时用它 "
-                "(the budget line's printed weight: scoring takes it)"
-            )
+            points = printed_points(printed.text)
+            if points is not None:
+                extra["budget_weight"] = points
+                message = (
+                    f"预算执行率的分值按表上为 {printed.text}，打分时用它 "
+                    "(the budget line's printed weight: scoring takes it)"
+                )
+            else:
+                message = (
+                    f"预算执行率的分值“{printed.text}”不是数，打分时用规则集的分值 (the budget "
+                    "line's printed weight is not a number: scoring uses the rule set's)"
+                )
         else:
             message = (
                 f"预算执行率的得分按表上为 {printed.text}；打分时由规则计算 "
