@@ -17,7 +17,15 @@ def _read(points: str) -> tuple[object, list[str]]:
     grid = grid_from_rows(
         "表",
         [
-            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [
+                "项目资金（万元）",
+                "年初预算数",
+                "全年预算数",
+                "全年执行数",
+                "分值",
+                "执行率",
+                "得分",
+            ],
             ["年度资金总额", "10", "12", "11.4", points, "95%", "9.5"],
         ],
     )
@@ -30,7 +38,8 @@ def _read(points: str) -> tuple[object, list[str]]:
 
 
 @pytest.mark.parametrize(
-    ("points", "weight"), [("10", Fraction(10)), ("10分", Fraction(10)), ("9.5 分", Fraction(19, 2))]
+    ("points", "weight"),
+    [("10", Fraction(10)), ("10分", Fraction(10)), ("9.5 分", Fraction(19, 2))],
 )
 def test_printed_points_are_the_budget_weight(points: str, weight: Fraction) -> None:
     read, said = _read(points)

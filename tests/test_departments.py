@@ -180,3 +180,23 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     err = capsys.readouterr().err
     assert "IK600" in err and "--parquet" in err and "ACTUALS" in err and "nowhere" in err
     assert not (tmp_path / "p").exists()
+
+
+def test_a_department_written_once_per_project_carries_down_its_rows() -> None:
+    """A table saved from merged cells writes 部门 on a project's first row only: the rows
+    that continue the project stay in its department; a new project with no department is
+    kept under NO_DEPARTMENT and said (IK637, at the cell)."""
+    table = (
+        "项目编号,部门,项目名称,三级指标,指标值,分值,实际完成值\n"
+        "1,司法局,法律援助,受理数,≥200件,50,210件\n"
+        ",,,结案率,≥95%,50,96%\n"
+        "1,,,满意度,≥90%,0,92%\n"
+        "2,,普法,场次,≥20场,100,21场\n"
+    )
+    tables = read_department_tables(table, source="局.csv")
+    assert [name for name, _ in tables.departments] == ["司法局", NO_DEPARTMENT]
+    own = tables.departments[0][1].spec
+    assert own is not None
+    assert [i.name for p in own.projects for i in p.indicators] == ["受理数", "结案率", "满意度"]
+    said = [(f.code, f.line, f.column) for f in tables.findings if f.code == "IK637"]
+    assert said == [("IK637", 5, 2)]

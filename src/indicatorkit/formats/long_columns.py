@@ -116,6 +116,8 @@ CODES: Final[dict[str, str]] = {
     "IK634": "CSV 无法解码或解析 / the CSV cannot be decoded or parsed",
     "IK635": "同一项目的字段前后不同 / a project field that differs between its rows",
     "IK636": "拆分的指标值（运算符、数值、计量单位）读不出，该指标未导入 / a split target that cannot be read",
+    "IK637": "部门为空，又不是上一行项目的续行：归入（未填部门）/ an empty department on a row that "
+    "does not continue the project above: scored under (no department)",
 }
 
 

@@ -2,9 +2,10 @@
 department's rows read as its own long table.
 
 The department column is blanked, not removed, so that every finding keeps the file's own
-line and column.  A row with an empty department cell belongs to the department
-:data:`NO_DEPARTMENT` — never dropped; a table without a department column is refused (IK630,
-the header misses a column).
+line and column.  A row with an empty department cell that continues the project above (its
+项目编号 empty or the same: a table saved from merged cells) belongs to that row's department;
+any other belongs to :data:`NO_DEPARTMENT`, said by IK637 at the cell — never dropped; a table
+without a department column is refused (IK630, the header misses a column).
 
 >>> tables = read_department_tables(
 ...     "部门,项目编号,三级指标,指标值\\n司法局,1,受理数,≥180件\\n民政局,1,救助人数,≥90%\\n"
@@ -124,6 +125,43 @@ def read_department_frame(frame: Any, *, source: str = "<frame>") -> DepartmentT
     return _split(rows, lines, len(rows[0]), source, ())
 
 
+def _departments(header: list[str], body: list[list[str]], column: int) -> list[str]:
+    """Each row's department: its own cell; an empty cell on a row that continues the project
+    above (its 项目编号 and 项目名称 empty or the same, as a table saved from merged cells
+    writes them) takes that project's department; else :data:`NO_DEPARTMENT`."""
+    keys = [header_key(cell, NAMES) for cell in header]
+    project = [keys.index(name) for name in ("项目编号", "项目名称") if name in keys]
+    names: list[str] = []
+    last: list[str] = []  # the project cells last written
+    for cells in body:
+        here = [cells[i].strip() for i in project]
+        continues = bool(names) and bool(project) and names[-1] != NO_DEPARTMENT
+        continues = continues and all(not h or h == a for h, a in zip(here, last, strict=True))
+        own = " ".join(cells[column].split()) or (names[-1] if continues else NO_DEPARTMENT)
+        names.append(own)
+        last = [h or a for h, a in zip(here, last, strict=True)] if last else here
+    return names
+
+
+def _unnamed(
+    names: list[str], body: list[list[str]], column: int, lines: dict[int, int], source: str
+) -> list[Finding]:
+    """IK637 at each department cell left empty that no row above fills."""
+    return [
+        Finding(
+            "IK637",
+            Severity.WARNING,
+            f"部门为空，归入{NO_DEPARTMENT} (an empty department: scored under {NO_DEPARTMENT})",
+            lines[row_number],
+            column + 1,
+            suggestion="填写部门，或把它放在所属项目的行下 / fill in the department",
+            file=source,
+        )
+        for row_number, (name, cells) in enumerate(zip(names, body, strict=True), start=2)
+        if name == NO_DEPARTMENT and not cells[column].strip()
+    ]
+
+
 def _split(
     rows: list[list[str]],
     lines: dict[int, int],
@@ -145,9 +183,10 @@ def _split(
         )
         return DepartmentTables((), (*findings, missing))
     groups: dict[str, list[int]] = {}
-    for row_number, cells in enumerate(body, start=2):
-        name = " ".join(cells[column].split()) or NO_DEPARTMENT
+    names = _departments(header, body, column)
+    for row_number, name in enumerate(names, start=2):
         groups.setdefault(name, []).append(row_number)
+    findings = (*findings, *_unnamed(names, body, column, lines, source))
     blank = [*header[:column], "", *header[column + 1 :]]
     departments = []
     for name, members in groups.items():

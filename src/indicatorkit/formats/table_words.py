@@ -249,7 +249,6 @@ def strip_points(text: str) -> str:
     return text[: cut.start()].strip() if cut else text
 
 
-
 def printed_points(text: str) -> Fraction | None:
     """Points printed in a cell (``10``, ``10分``, ``9.5 分``), or ``None`` for a dash or words.
 
@@ -260,6 +259,7 @@ def printed_points(text: str) -> Fraction | None:
         return decimal_value(key(text).removesuffix("分").strip())
     except (ValueError, ArithmeticError):
         return None
+
 
 def unwrap_name(text: str) -> str:
     r"""A name wrapped over lines, joined: no space between Chinese characters.
