@@ -238,9 +238,9 @@ def _operands(columns: dict[str, Any]) -> Any:
 
 
 def _evaluation(columns: dict[str, Any], whole: bool) -> Any:
-    """The batch path on compiled rows: its decision with its gathers (``_met``), or the
+    """The batch path on compiled rows: its decision with its gathers (``operands`` then ``decide``), or the
     whole evaluation (``evaluate``: attainment, partial credit, rounding, outcome)."""
-    from indicatorkit.batch.evaluate import _met, evaluate
+    from indicatorkit.batch.evaluate import decide, evaluate, operands, thresholds
     from indicatorkit.scoring.rules import NATIONAL
 
     targets, actuals = _compiled(columns)
@@ -248,7 +248,7 @@ def _evaluation(columns: dict[str, Any], whole: bool) -> Any:
     index = np.arange(rows)
     zero = np.zeros(rows, np.int64)
     if not whole:
-        return _met(targets, actuals, index, index, zero)
+        return decide(*operands(thresholds(targets), actuals, index, index, zero))
     values = (["≥1"] * rows, ["1"] * rows, [Fraction(10)], [None])  # unused: every row compiles
     evaluated = evaluate((index, index, zero, zero), values, (targets, actuals), NATIONAL, None)
     assert evaluated.vectorised == rows

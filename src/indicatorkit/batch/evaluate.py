@@ -179,14 +179,6 @@ def _vectorised(
     out.score_known[part] = decided
 
 
-def _met(
-    targets: CompiledTargets, actuals: CompiledActuals, target: Ints, actual: Ints, way: Ints
-) -> npt.NDArray[np.bool_]:
-    """``check``'s decision of each combination: its operands gathered once
-    (:func:`operands`), then compared (:func:`decide`)."""
-    return decide(*operands(thresholds(targets), actuals, target, actual, way))
-
-
 Thresholds = tuple[Ints, Ints, npt.NDArray[np.int8], int]
 
 

@@ -28,7 +28,7 @@ from indicatorkit.model.actuals import Actuals
 from indicatorkit.model.findings import Severity
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.assessment import Assessment, assess
-from indicatorkit.scoring.indicator import display
+from indicatorkit.scoring.indicator import display, display_range
 from indicatorkit.scoring.report import SpecScore
 
 __all__ = ["run"]
@@ -226,7 +226,7 @@ def _said(result: SpecScore, counts: dict[str, int], written: str) -> str:
     standing = ""
     if result.department_range is not None:
         low, high = result.department_range
-        total = display(low) if low == high else f"{display(low)}–{display(high)}"
+        total = display_range(low, high)
         grade = result.department_grade or "待定 undecided"
         standing = f"，部门 department {total} {grade}"
     return (

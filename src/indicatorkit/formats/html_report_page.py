@@ -39,7 +39,7 @@ from indicatorkit.formats.html_report_audit import AuditTable, audit_tables
 from indicatorkit.formats.html_report_facts import Money, ProjectFacts, money, project_facts
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.scoring.assessment import Assessment, ProjectSpending
-from indicatorkit.scoring.indicator import display
+from indicatorkit.scoring.indicator import display, display_range
 from indicatorkit.scoring.monitoring import Light
 from indicatorkit.scoring.report import ProjectScore
 
@@ -78,11 +78,6 @@ _LIGHT_LABELS = {
     Light.RED: "红 far behind",
     Light.GREY: "灰 unknown",
 }
-
-
-def _points(low: Fraction, high: Fraction) -> str:
-    """A score, or its range while points are undecided (``77.00–87.00``)."""
-    return display(low) if low == high else f"{display(low)}–{display(high)}"
 
 
 def _percent(share: Fraction | None) -> str:
@@ -287,7 +282,7 @@ def _row(project: ProjectScore, index: int) -> IndicatorRow:
     if result.score is not None:
         points = display(result.score)
     else:
-        points = _points(*result.score_range)
+        points = display_range(*result.score_range)
     reason = indicator.reason or (
         f"不适用 not applicable：{indicator.not_applicable}"
         if indicator.not_applicable is not None
@@ -316,7 +311,7 @@ def _level(name: str, weight: Fraction, score_range: tuple[Fraction, Fraction]) 
     return LevelScore(
         level1=name,
         weight=display(weight),
-        points=_points(*score_range),
+        points=display_range(*score_range),
         score_value=display(score_range[0]),
         weight_value=display(weight),
     )
@@ -363,9 +358,9 @@ def _section(
         executed=money(budget.executed),
         budget_rate=_percent(budget.rate),
         budget_weight=display(budget.weight),
-        budget_score=_points(*budget.score_range),
+        budget_score=display_range(*budget.score_range),
         budget_message=budget.message,
-        total=_points(*project.total_range),
+        total=display_range(*project.total_range),
         grade=project.grade or ("不评 withheld" if project.grade_note else "待定 undecided"),
         grade_note=project.grade_note,
         rescaled=project.rescaled,
@@ -439,7 +434,7 @@ def build_page(
     if result.department_range is None:
         total, grade = "", ""
     else:
-        total = _points(*result.department_range)
+        total = display_range(*result.department_range)
         grade = result.department_grade or "待定 undecided"
     year, year_given = assessment.year, assessment.year_given
     heading = title or " ".join(

@@ -266,14 +266,6 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and value != value)
 
 
-def _frame_library(library: str) -> Any:
-    from indicatorkit.formats.extras import require
-
-    if library not in ("pandas", "polars"):
-        raise LongTableError(f"library 只能是 pandas 或 polars (pandas or polars): {library!r}")
-    return require(library, library)
-
-
 # --- the format ---------------------------------------------------------------------------------
 
 

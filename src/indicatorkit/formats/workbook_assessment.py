@@ -24,7 +24,7 @@ from indicatorkit.formats.workbook_sheet import (
 )
 from indicatorkit.language.values import Amount
 from indicatorkit.numerals import format_decimal, is_terminating
-from indicatorkit.scoring.indicator import display
+from indicatorkit.scoring.indicator import display_range
 from indicatorkit.scoring.report import ProjectScore, SpecScore
 from indicatorkit.scoring.rules import RoundingMode, RuleSet
 
@@ -151,7 +151,7 @@ def _self_assessment_sheet(
         _total_score(sheet, (row, first, last, total_row), project, possible, rules)
     else:
         low, high = project.total_range
-        sheet.text(total_row, 6, _range_text(low, high))
+        sheet.text(total_row, 6, display_range(low, high))
         total_cell = ""
     grade = project.grade or ("不评" if project.grade_note else "待定")
     if total_cell and _base_grade(rules) and rules.grade(_rounded(total)) == project.grade:
@@ -198,7 +198,7 @@ def _budget_line(sheet: Sheet, top: int, project: ProjectScore) -> int:
     else:
         sheet.text(row, 4, "")
         low, high = line.score_range
-        sheet.text(row, 5, _range_text(low, high))
+        sheet.text(row, 5, display_range(low, high))
     if line.message:
         sheet.text(row + 1, 0, "说明", "label")
         s.merge_range(row + 1, 1, row + 1, 8, line.message, formats["cell"])
@@ -226,7 +226,7 @@ def _indicator_rows(sheet: Sheet, first: int, project: ProjectScore) -> bool:
         else:
             decided = False
             low, high = result.score_range
-            sheet.text(r, 6, _range_text(low, high))
+            sheet.text(r, 6, display_range(low, high))
         outcome = result.outcome.label
         sheet.text(r, 7, f"{outcome}：{result.message}" if result.message else outcome)
         sheet.text(r, 8, indicator.reason)
@@ -302,7 +302,7 @@ def _summary(
             s.write_formula(row, 3, f"={reference}", sheet.formats["score"], _stored(project.total))
         else:
             low, high = project.total_range
-            sheet.text(row, 3, _range_text(low, high), "score")
+            sheet.text(row, 3, display_range(low, high), "score")
         sheet.text(row, 4, project.grade or ("不评" if project.grade_note else "待定"))
     row += 1
     sheet.text(row, 0, "部门", "label")
@@ -344,7 +344,7 @@ def _department_total(
             sheet.measure(row, 3, total, "score")
     elif report.department_range is not None:
         low, high = report.department_range
-        sheet.text(row, 3, _range_text(low, high), "score")
+        sheet.text(row, 3, display_range(low, high), "score")
 
 
 def _rollup_weights(report: SpecScore) -> list[Fraction] | None:
@@ -356,8 +356,3 @@ def _rollup_weights(report: SpecScore) -> list[Fraction] | None:
     ):
         return [p.budget_total.normalized for p in report.projects]  # type: ignore[union-attr]
     return None
-
-
-def _range_text(low: Fraction, high: Fraction) -> str:
-    """An undecided score as text: ``37.50–57.50``, or one figure when both ends are equal."""
-    return display(low) if low == high else f"{display(low)}–{display(high)}"

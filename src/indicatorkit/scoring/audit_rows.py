@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from indicatorkit.model.findings import Finding
-from indicatorkit.numerals import format_decimal
+from indicatorkit.numerals import format_decimal, format_decimal_or_none
 from indicatorkit.scoring.audit import Audit, RowAudit
 
 __all__ = ["AUDIT_COLUMNS", "audit_rows"]
@@ -61,14 +61,14 @@ def _row(result: Audit, row: RowAudit) -> tuple[object, ...]:
         row.project,
         row.label,
         format_decimal(row.printed),
-        None if row.weight is None else format_decimal(row.weight),
+        format_decimal_or_none(row.weight),
         row.verdict.value,
         row.verdict.label,
         result.rules,
         "、".join(row.explained_by),
         row.nearest,
         None if nearest is None else "–".join(dict.fromkeys(format_decimal(v) for v in nearest)),
-        None if row.gap is None else format_decimal(row.gap),
+        format_decimal_or_none(row.gap),
         None if row.finding is None else row.finding.code,
         row.reason if row.finding is None else row.finding.message,
     )
