@@ -325,7 +325,9 @@ def _budget_reading(rules: RuleSet, line: BudgetLine, rate: Fraction | None) -> 
     reading = _formula(rules, line.score, line.exact_score, line.weight)
     if rate is None:
         return reading
-    shown = rules.rounding.row(max(_ZERO, min(rate, Fraction(1))) * line.weight, line.weight)
+    # the rule set's own formula (a rule set may define it), on the table's printed weight
+    at_weight = attrs.evolve(rules, budget_weight=line.weight)
+    shown = rules.rounding.row(at_weight.budget_score(rate), line.weight)
     return attrs.evolve(reading, from_printed_rate=shown)
 
 
