@@ -43,6 +43,7 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
         "indicatorkit/grammar/target.lark",
         "indicatorkit/grammar/spec.lark",
         "indicatorkit/grammar/target.tables.json",
+        "indicatorkit/grammar/target.words.json",
         "indicatorkit/grammar/spec.tables.json",
         "indicatorkit/units.resolved.json",
         "indicatorkit/formats/spec.schema.json",

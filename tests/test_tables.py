@@ -116,6 +116,22 @@ def test_supplied_terminals_are_the_placeholders() -> None:
     assert [names[name] for name in SUPPLIED] == [chr(0xE000 + i) for i in range(len(SUPPLIED))]
 
 
+def test_shipped_words_are_the_grammars() -> None:
+    """``target.words.json`` is what the grammar's tables say (drift: regenerate with
+    ``python -m indicatorkit.language``), and says it of every terminal but UNIT."""
+    shipped = grammar_path(tables.WORDS_FILE).read_text(encoding="utf-8")
+    assert shipped == tables.build_word_table(build_tables("target")), (
+        "target.words.json is out of date: run python -m indicatorkit.language"
+    )
+    terminals = {
+        item["name"]
+        for item in tables._shipped()["memo"].values()
+        if item.get("__type__") == "TerminalDef"
+    }
+    words = tables._terminal_patterns(tables._shipped())
+    assert set(words) == {name for name in terminals if not name.startswith("__")} - {"UNIT"}
+
+
 def test_main_check_says_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:
     assert tables.main(["--check"]) == 0
     assert "up to date" in capsys.readouterr().out

@@ -19,9 +19,9 @@ True
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from indicatorkit.errors import DimensionMismatchError
+from indicatorkit.grammars import terminal_words
 from indicatorkit.language.grammar import Start, parser_for
 from indicatorkit.language.plain import NUMBER, match_plain, number_value, unit_after_number
 from indicatorkit.language.prose import (
@@ -30,6 +30,7 @@ from indicatorkit.language.prose import (
     unit_alone,
     unquote,
 )
+from indicatorkit.language.regex_words import start_characters
 from indicatorkit.language.targets import AnyTarget, Deadline, Period, Qualitative, Range
 from indicatorkit.language.text import WORD_PUNCTUATION, normalize, words_only
 from indicatorkit.language.values import Amount, DatePoint, DateSpan, valid_day
@@ -89,45 +90,6 @@ def sentence(text: str, registry: UnitRegistry) -> Qualitative | None:
     return Qualitative(stripped)
 
 
-def _first(items: Any) -> tuple[frozenset[str] | None, bool]:
-    """The characters a parsed regular expression (``re._parser``) can start with (``None``:
-    any) and whether it can match nothing."""
-    found: set[str] = set()
-    for op, arg in items:
-        name = str(op)
-        if name == "LITERAL":
-            return frozenset({*found, chr(arg)}), False
-        if name == "IN":
-            for kind, value in arg:
-                if str(kind) == "LITERAL":
-                    found.add(chr(value))
-                elif str(kind) == "RANGE":
-                    found.update(map(chr, range(value[0], value[1] + 1)))
-                else:  # NEGATE, CATEGORY: too many to list
-                    return None, False
-            return frozenset(found), False
-        if name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue  # zero width (a lookaround only narrows what matches)
-        if name == "SUBPATTERN":
-            parts = [(arg[-1], False)]
-        elif name == "BRANCH":
-            parts = [(branch, False) for branch in arg[1]]
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            parts = [(arg[2], arg[0] == 0)]
-        else:  # ANY, NOT_LITERAL, a back reference …
-            return None, False
-        nullable = False
-        for sub, optional in parts:
-            first, empty = _first(sub)
-            if first is None:
-                return None, False
-            found |= first
-            nullable = nullable or empty or optional
-        if not nullable:
-            return frozenset(found), False
-    return frozenset(found), True
-
-
 def _start_characters(registry: UnitRegistry) -> frozenset[str] | None:
     """Every character a target can start with in the grammar of ``registry``: the first
     characters of the terminals its start state accepts (``None`` when one of them may start
@@ -138,8 +100,8 @@ def _start_characters(registry: UnitRegistry) -> frozenset[str] | None:
     characters: set[str] = set()
     for terminal in parser.terminals:
         if terminal.name in accepted:
-            first, empty = _first(re._parser.parse(terminal.pattern.to_regexp()))
-            if first is None or empty:
+            first = start_characters(terminal.pattern.to_regexp())
+            if first is None:
                 return None
             characters |= first
     return frozenset(characters)
@@ -172,6 +134,12 @@ def foreign_sentence(text: str, normalised: str, registry: UnitRegistry) -> Qual
 
 # ---- deadlines and periods ---------------------------------------------------------------------
 
+#: Between the ends of a range or a period, as the grammar's RANGE_SEP and DASH (``1-12月``,
+#: ``5到10人``, ``1负5``); between two dates, DOUBLE_DASH too (``2023年3月--2023年10月``).
+_ENDS = (*terminal_words("RANGE_SEP"), *terminal_words("DASH"))
+_SEPARATOR = "(?:" + "|".join(map(re.escape, _ENDS)) + ")"
+_DATES_SEPARATOR = "(?:" + "|".join(map(re.escape, (*terminal_words("DOUBLE_DASH"), *_ENDS))) + ")"
+
 _YEAR = r"(?:((?:19|20|21)[0-9]{2})年)"
 _MONTH = r"(0?[1-9]|1[0-2])"
 _DAY = r"(0?[1-9]|[12][0-9]|3[01])"
@@ -184,11 +152,10 @@ _MONTH_DEADLINE = re.compile(
 #: ``年底前``, ``2023年底``, ``2025年年底前``, ``2022年末之前``.
 _YEAR_END = re.compile(f"(?:{_YEAR}年?|年)[底末]{_MARK}").fullmatch
 #: ``2021年1月-12月``, ``2020年1月1日-2020年12月31日``, ``1月至6月``.
-_SEPARATOR = "(?:-|--|~|—|——|–|至|到)"
 _POINT = f"{_YEAR}?{_MONTH}月份?(?:{_DAY}[日号])?"
-_MONTHS = re.compile(f"{_POINT}{_SEPARATOR}{_POINT}。?").fullmatch
+_MONTHS = re.compile(f"{_POINT}{_DATES_SEPARATOR}{_POINT}。?").fullmatch
 #: ``1-12月``: the first month a bare number.
-_BARE_MONTHS = re.compile(f"{_MONTH}(?:-|~|—|–|至|到){_MONTH}月份?(?:{_DAY}[日号])?。?").fullmatch
+_BARE_MONTHS = re.compile(f"{_MONTH}{_SEPARATOR}{_MONTH}月份?(?:{_DAY}[日号])?。?").fullmatch
 #: ``全年``, ``2020年全年``.
 _WHOLE_YEAR = re.compile(f"{_YEAR}?全年。?").fullmatch
 
@@ -258,10 +225,8 @@ def _period(normalised: str) -> Period | None:
 
 #: ``90%～100%``, ``18—54周岁``, ``1万-2万元``, ``5到10人之间``: two plain amounts (no sign, no
 #: operator) and a separator.  A unit word holds no separator, space or digit.
-_WORD = "[^0-9\\s~—–至到\\-。之]*"
-_RANGE = re.compile(
-    f"({NUMBER})({_WORD})(?:-|~|—|–|至|到)({NUMBER})({_WORD})(?:之间)?。?"
-).fullmatch
+_WORD = "[^0-9\\s" + re.escape("".join(sorted(set("".join(_ENDS))))) + "。之]*"
+_RANGE = re.compile(f"({NUMBER})({_WORD}){_SEPARATOR}({NUMBER})({_WORD})(?:之间)?。?").fullmatch
 
 
 def _amount(number: str, word: str, registry: UnitRegistry) -> Amount | None:
@@ -304,7 +269,7 @@ def _tolerance(normalised: str, registry: UnitRegistry) -> Range | None:
 _DOTTED_DATE = "((?:1[89]|2[01])[0-9]{2})\\.(0?[1-9]|1[0-2])\\.(0?[1-9]|[12][0-9]|3[01])"
 #: ``2020.1.1-2020.12.31``, ``2021.1.1-12.31`` (the first end's year holds for the second).
 _DOTTED = re.compile(
-    f"{_DOTTED_DATE}(?:-|--|~|—|——|–|至|到)(?:{_DOTTED_DATE}|(0?[1-9]|1[0-2])\\.(0?[1-9]|[12][0-9]|3[01]))。?"
+    f"{_DOTTED_DATE}{_DATES_SEPARATOR}(?:{_DOTTED_DATE}|(0?[1-9]|1[0-2])\\.(0?[1-9]|[12][0-9]|3[01]))。?"
 ).fullmatch
 
 

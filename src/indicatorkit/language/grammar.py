@@ -40,6 +40,7 @@ from indicatorkit.language.forms import (
     _operator_word,
     _span,
 )
+from indicatorkit.language.rates import COUNTED_MONTH, rate_word
 from indicatorkit.language.tables import grammar_text, load_parser, supplied_patterns
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.numerals import chinese_value
@@ -270,7 +271,7 @@ class _Build(_DateReductions):
 
     def _rate(self, first: Token, top: str, rates: tuple[Token | str | None, ...]) -> Unit:
         words = [word for word in rates if word is not None and not isinstance(word, Token)]
-        text = "/".join([top, *(str(word) for word in words)])
+        text = rate_word(top, map(str, words))
         try:
             return self.registry.lookup(text)
         except KeyError:
@@ -284,7 +285,7 @@ class _Build(_DateReductions):
                     word, f"分母的个数应为正整数 (a denominator counts whole units) “{word}”"
                 )
             return f"{count}{unit}"
-        return "个月" if word.type == "MONTH" else str(word)
+        return COUNTED_MONTH if word.type == "MONTH" else str(word)
 
     def arabic(self, number: Token, scale: Token | None, unit: Unit | None) -> Amount:
         base = unit if unit is not None else NO_UNIT

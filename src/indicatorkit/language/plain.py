@@ -27,6 +27,7 @@ from fractions import Fraction
 from typing import Any
 
 from indicatorkit.errors import InvalidValueError
+from indicatorkit.language.rates import PER_SIGNS, TIMES_SIGNS, denominator, rate_word
 from indicatorkit.language.text import normalize, words_only
 from indicatorkit.numerals import decimal_value
 from indicatorkit.units import SCALES, Unit, UnitRegistry
@@ -103,10 +104,12 @@ _SPACED = _pattern("\\s*")
 #: every match.
 _METRIC = _pattern("\\s*", "[A-Za-z]+[0-9]")
 _LETTER_DIGIT = re.compile("[A-Za-z][0-9]").search
+#: A sign before a rate's denominator (the grammar's PER: "/", 每).
+_PER = f"[{re.escape(PER_SIGNS)}]"
 #: A rate whose denominator counts several units (``元/100km``): digits right after "/" or
 #: 每, tried only when the others fail and the text holds such a count.
-_COUNTING = _pattern("\\s*", f"(?:{_WORD[:-1]}|(?<=[/每])[0-9]++)++")
-_PER_COUNT = re.compile("[/每][0-9]").search
+_COUNTING = _pattern("\\s*", f"(?:{_WORD[:-1]}|(?<={_PER})[0-9]++)++")
+_PER_COUNT = re.compile(f"{_PER}[0-9]").search
 _SEPARATED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?").fullmatch
 
 
@@ -133,13 +136,11 @@ _SCALES = tuple(sorted(SCALES, key=len, reverse=True))
 
 
 #: Between a rate's words, as the grammar's PER and TIMES: 元/人, 元每人, 元/人*月, 元/人.每天.
-_RATE_SIGNS = "/每*·.×"
+_NOT_SIGN = f"[^{re.escape(PER_SIGNS + TIMES_SIGNS)}]"
 _RATE = re.compile(
-    f"([^{_RATE_SIGNS}]*)((?:[/每][^{_RATE_SIGNS}]+)+)((?:[*·.×][/每]?[^{_RATE_SIGNS}]+)*)"
+    f"({_NOT_SIGN}*)((?:{_PER}{_NOT_SIGN}+)+)((?:[{re.escape(TIMES_SIGNS)}]{_PER}?{_NOT_SIGN}+)*)"
 ).fullmatch
-_RATE_SPLIT = re.compile(f"[{re.escape(_RATE_SIGNS)}]+").split
-#: A month after "/" is 个月, as in the grammar (月 alone is no unit: 6月 is a date).
-_MONTHS = {"月": "个月", "月份": "个月"}
+_RATE_SPLIT = re.compile(f"[{re.escape(PER_SIGNS + TIMES_SIGNS)}]+").split
 #: A denominator counting several of its unit (``100km``), as the grammar's ``DECIMAL UNIT``
 #: reads it when the count is whole: here only a count written plainly, no leading zero,
 #: separator or decimal point (the grammar reads or refuses the others).
@@ -165,14 +166,14 @@ def _rate(word: str, registry: UnitRegistry) -> Unit | None:
     known = registry.known_unit_set()
     if top and top not in known:
         return None
-    denominators = [_MONTHS.get(part, part) for part in _RATE_SPLIT(per + joined)[1:]]
+    denominators = [denominator(part) for part in _RATE_SPLIT(per + joined)[1:]]
     for part in denominators:
         if part not in known:
             counted = _COUNTED(part)
             if counted is None or counted[2] not in known:
                 return None
     try:
-        return registry.lookup("/".join([top, *denominators]))
+        return registry.lookup(rate_word(top, denominators))
     except KeyError:
         return None
 
@@ -181,7 +182,7 @@ def _unit(word: str, registry: UnitRegistry) -> Unit | None:
     """A unit word, or a rate (:func:`_rate`); ``None`` for anything else."""
     if word in registry.known_unit_set():
         return registry.lookup(word)
-    return _rate(word, registry) if "/" in word or "每" in word else None
+    return _rate(word, registry) if any(sign in word for sign in PER_SIGNS) else None
 
 
 def _scaled(word: str, registry: UnitRegistry) -> Unit | None:

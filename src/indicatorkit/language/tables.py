@@ -9,10 +9,15 @@ registry's patterns when it makes that registry's parser: a new unit (a counting
 at run time, T023) costs a lexer, not a grammar.  Loading skips lark's regex-collision check
 (``interegular``), so the first reading costs the same whatever is installed.
 
+What the grammar reads is also written down for the readers that work without it
+(``target.words.json``, :func:`build_word_table`): the characters its tokens start with (never
+a counting word's) and the words of its terminals of a few words (DASH, PER, MONTH …).
+
 The shipped unit words are resolved ahead the same way (``units.resolved.json`` beside
 ``units.txt``): reading them needs no pint.
 
-After editing ``grammar/*.lark``, ``units.txt`` or ``counting_words.txt``, regenerate them all
+After editing ``grammar/*.lark``, ``units.txt``, ``counting_words.txt`` or the vocabulary's
+operator words, regenerate them all
 with one command (``tests/test_tables.py`` fails until they match)::
 
     python -m indicatorkit.language          # or: bash scripts/tables; --check only checks
@@ -42,6 +47,7 @@ from lark.grammar import Rule
 from lark.lexer import TerminalDef
 
 from indicatorkit.grammars import grammar_path, read_grammar
+from indicatorkit.language.regex_words import start_characters, words_of
 from indicatorkit.units import SHIPPED_UNITS_FILE, UnitRegistry
 from indicatorkit.vocabulary import PREFIX_OPERATORS, RANGE_SEPARATORS, SUFFIX_OPERATORS
 
@@ -49,8 +55,10 @@ __all__ = [
     "GRAMMARS",
     "SUPPLIED",
     "TABLES_FILE",
+    "WORDS_FILE",
     "build_tables",
     "build_unit_table",
+    "build_word_table",
     "grammar_text",
     "load_parser",
     "load_tables",
@@ -103,14 +111,18 @@ def _spaced(word: str) -> str:
     return "[ \t]*".join(re.escape(char) for char in word)
 
 
-def _words(registry: UnitRegistry) -> dict[str, list[str]]:
-    """The words of each supplied terminal, longest first."""
+def _vocabulary_words() -> dict[str, list[str]]:
+    """The words of each supplied terminal but ``UNIT`` (the vocabulary's), longest first."""
     return {
         "PREFIX_OP": _longest_first(PREFIX_OPERATORS),
         "SUFFIX_OP": _longest_first(SUFFIX_OPERATORS),
         "RANGE_SEP": _longest_first(RANGE_SEPARATORS),
-        "UNIT": _longest_first(registry.known_unit_words()),
     }
+
+
+def _words(registry: UnitRegistry) -> dict[str, list[str]]:
+    """The words of each supplied terminal, longest first."""
+    return {**_vocabulary_words(), "UNIT": _longest_first(registry.known_unit_words())}
 
 
 def supplied_patterns(registry: UnitRegistry) -> dict[str, str]:
@@ -332,6 +344,64 @@ def build_unit_table() -> str:
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
+#: The file of what the target grammar reads, for the readers that work without it
+#: (:func:`build_word_table`), beside its tables.
+WORDS_FILE = "target.words.json"
+
+
+def _terminal_patterns(tables: dict[str, Any]) -> dict[str, str]:
+    """The regular expression of each terminal of the target grammar's ``tables`` — the
+    vocabulary's for the supplied ones, ``UNIT`` (the registry's) and ignored ones aside."""
+    vocabulary = _vocabulary_words()
+    patterns = {}
+    for item in tables["memo"].values():
+        name = item.get("name", "")
+        if item.get("__type__") != "TerminalDef" or name == "UNIT" or name.startswith("__"):
+            continue
+        pattern = item["pattern"]
+        if pattern["flags"]:
+            raise ValueError(f"terminal {name} has flags {pattern['flags']}: not read here")
+        if name in vocabulary:
+            patterns[name] = "|".join(map(re.escape, vocabulary[name]))
+        elif pattern["__type__"] == "PatternStr":
+            patterns[name] = re.escape(pattern["value"])
+        else:
+            patterns[name] = pattern["value"]
+    return dict(sorted(patterns.items()))
+
+
+def build_word_table(tables: str | None = None) -> str:
+    """What the target grammar reads, written down for the readers that work without it, as
+    the text of :data:`WORDS_FILE` (read by :mod:`indicatorkit.grammars`), made from the
+    grammar's ``tables`` (their text; by default built anew):
+
+    - ``token_starts``: every character a token of the grammar can start with — the first
+      characters of every terminal but ``UNIT`` (the vocabulary's words included).  The lexer
+      starts a token only where the one before ended, so a unit word can take a character
+      the grammar needs only when that character starts one of its tokens: no counting word
+      is ever one of these (:func:`~indicatorkit.units.could_be_counting_word`);
+    - ``words``: the words of each terminal that matches a few words only (``DASH``, ``PER``,
+      ``MONTH`` …), longest first (a lookaround left out: it only narrows where).
+
+    >>> shipped = grammar_path(WORDS_FILE).read_text(encoding="utf-8")
+    >>> shipped == build_word_table(grammar_path(TABLES_FILE).read_text(encoding="utf-8"))
+    True
+    """
+    patterns = _terminal_patterns(_decode(tables if tables is not None else build_tables()))
+    starts: set[str] = set()
+    words: dict[str, list[str]] = {}
+    for name, pattern in patterns.items():
+        first = start_characters(pattern)
+        if first is None:
+            raise ValueError(f"terminal {name} may start with any character: no table of them")
+        starts |= first
+        listed = words_of(pattern)
+        if listed is not None:
+            words[name] = list(listed)
+    table = {"token_starts": "".join(sorted(starts)), "words": words}
+    return json.dumps(table, ensure_ascii=False, indent=1) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write every grammar's tables (:func:`tables_file`) and the resolved unit words;
     ``--check`` only says whether the shipped files are up to date (exit 1 when one is not).
@@ -339,17 +409,20 @@ def main(argv: list[str] | None = None) -> int:
     >>> main(["--check"])
     target.tables.json: up to date
     spec.tables.json: up to date
+    target.words.json: up to date
     units.resolved.json: up to date
     0
     """
     args = sys.argv[1:] if argv is None else argv
     units = Path(str(resources.files("indicatorkit").joinpath(SHIPPED_UNITS_FILE)))
     status = 0
+    built = {grammar: build_tables(grammar) for grammar in GRAMMARS}
     outputs = [
-        (grammar_path(f"{grammar}.lark").with_name(tables_file(grammar)), build_tables(grammar))
-        for grammar in GRAMMARS
+        (grammar_path(f"{grammar}.lark").with_name(tables_file(grammar)), text)
+        for grammar, text in built.items()
     ]
-    for path, text in (*outputs, (units, build_unit_table())):
+    words = (grammar_path("target.lark").with_name(WORDS_FILE), build_word_table(built["target"]))
+    for path, text in (*outputs, words, (units, build_unit_table())):
         current = path.read_text(encoding="utf-8") if path.is_file() else ""
         if "--check" in args:
             print(f"{path.name}: {'up to date' if current == text else 'OUT OF DATE'}")

@@ -7,19 +7,10 @@ count of its own, and which characters never are one.
 
 from __future__ import annotations
 
+from indicatorkit.grammars import token_starts
 from indicatorkit.units.variants import standard_spelling
-from indicatorkit.vocabulary import PREFIX_OPERATORS, RANGE_SEPARATORS, SUFFIX_OPERATORS
 
 __all__ = ["NOT_COUNTING_WORDS", "could_be_counting_word", "is_cjk"]
-
-#: Characters the target grammar reads itself — numerals and multipliers, the decimal 点, dates
-#: and deadline marks, 每 and 整, the joiners 且 / 并 / 而, 比 and the comparison words after
-#: it (大, 少 …) — and every character of the comparator vocabulary (以上, 不少于 …): never
-#: suggested as a counting word, because defining one would change how targets read.
-_GRAMMAR_CHARACTERS = frozenset(
-    "零〇一二两三四五六七八九十百千万亿点年月日号底末前完成之间每整且并而比大多高小少低"
-    + "".join([*PREFIX_OPERATORS, *SUFFIX_OPERATORS, *RANGE_SEPARATORS])
-)
 
 #: The characters ``counting_words.txt`` deliberately leaves out (its header gives each
 #: reason): after a number they mean something other than a count — numerals, comparator and
@@ -46,21 +37,23 @@ def is_cjk(char: str) -> bool:
 
 def could_be_counting_word(word: str) -> bool:
     """True when ``word``, unknown after a number, has the shape of a counting word (量词) one
-    could add: a single Chinese character that the target grammar does not read itself, that
-    is not a unit of another kind (:data:`NOT_COUNTING_WORDS`) and that is not another spelling
+    could add: a single Chinese character that starts no token of the target grammar (the
+    grammar's ``token_starts``, :func:`~indicatorkit.grammars.token_starts` — a unit word there
+    would take the character the grammar needs: ``≥1的同时≤5``), that is not a unit of another
+    kind (:data:`NOT_COUNTING_WORDS`) and that is not another spelling
     of a unit's character (圆 for 元, 臺 for 台: :mod:`~indicatorkit.units.variants`).
 
     >>> could_be_counting_word("蔸"), could_be_counting_word("月"), could_be_counting_word("斤")
     (True, False, False)
     >>> could_be_counting_word("km"), could_be_counting_word("圆"), could_be_counting_word("臺")
     (False, False, False)
-    >>> could_be_counting_word("且")  # ≥1且… joins two conditions
-    False
+    >>> could_be_counting_word("且"), could_be_counting_word("的")  # ≥1且…, ≥1的同时…
+    (False, False)
     """
     return (
         len(word) == 1
         and is_cjk(word)
-        and word not in _GRAMMAR_CHARACTERS
+        and word not in token_starts()
         and word not in NOT_COUNTING_WORDS
         and standard_spelling(word) == word
     )
