@@ -55,3 +55,21 @@ def test_split_form_errors_name_the_field() -> None:
         parse_split_target("定性", "≥95%", "")
     with pytest.raises(InvalidTargetError, match="单位"):
         parse_split_target("定性", "及时足额发放", "%")
+
+
+@pytest.mark.parametrize("unit", ["嗯", "蔸", "斤斤", "万圆", "人天", "xyz"])
+def test_an_unknown_unit_field_is_named_as_the_registry_names_it(unit: str) -> None:
+    """The unit field's word is refused the registry's one way: the same error, its nearest
+    units and, for a counting word's shape, the line that adds it."""
+    from indicatorkit.units import could_be_counting_word, registry_in_use
+
+    with pytest.raises(UnknownUnitError) as split:
+        parse_split_target("≥", "95", f" {unit} ")  # the field stripped, as it always was
+    with pytest.raises(UnknownUnitError) as named:
+        registry_in_use().unit(unit)
+    assert str(split.value) == str(named.value)
+    assert str(split.value).startswith(f"未知单位“{unit}” (unknown unit '{unit}')")
+    counted = unit in ("嗯", "蔸")  # the shape of a counting word
+    assert counted == could_be_counting_word(unit)
+    assert split.value.counting_word == (unit if counted else "")
+    assert (f'define_unit("{unit} = [{unit}]")' in str(split.value)) == counted

@@ -22,7 +22,6 @@ from indicatorkit.errors import (
     InvalidTargetError,
     InvalidValueError,
     TargetSyntaxError,
-    UnknownUnitError,
 )
 from indicatorkit.language.parse import parse_target
 from indicatorkit.language.targets import AnyTarget, Comparison, Range
@@ -50,7 +49,7 @@ def parse_split_target(
     ``operator`` is one of ``≥ ＞ ＝ ＜ ≤`` (any width; ASCII ``>=`` too) or ``定性``; for
     ``定性`` the ``value`` field holds the sentence and ``unit`` must be empty.  Errors name
     the field: :class:`InvalidTargetError` for the operator and the number,
-    :class:`UnknownUnitError` for the unit.
+    :class:`~indicatorkit.errors.UnknownUnitError` for the unit (as the registry names it).
 
     >>> from indicatorkit.language import parse_split_target
     >>> parse_split_target("≥", "95", "%"), parse_split_target("<", 100, "元")
@@ -97,16 +96,7 @@ def parse_split_target(
             suggestion="应为 ≥ ＞ ＝ ＜ ≤ 或 定性 之一",
         )
     magnitude = _number(value)
-    try:
-        resolved = units.registry_in_use().lookup(unit_text)
-    except KeyError:
-        raise UnknownUnitError(
-            unit or "",
-            0,
-            unit_text,
-            units.nearest_units(unit_text),
-            unit_text if units.could_be_counting_word(unit_text) else "",
-        ) from None
+    resolved = units.registry_in_use().unit(unit_text)  # UnknownUnitError names the field's word
     try:
         return Comparison(SIGN_OPERATORS[code], Amount(magnitude, resolved))
     except InvalidValueError as error:
