@@ -30,7 +30,7 @@ REGISTRY = default_registry()
 def grammar(text: str, start: Start) -> object:
     try:
         read = parser_for(REGISTRY).parse(text, start=start.value)
-        return read if start is Start.ACTUAL else _target_of(read, text)
+        return read if start is Start.ACTUAL else _target_of(read, text, None)  # normal: no map
     except Exception as error:  # the grammar refuses: the fast path must have declined too
         return type(error).__name__
 

@@ -116,7 +116,10 @@ def _calendar_year(comparison: Comparison, text: str) -> Comparison | Convention
     )
 
 
-def _target_of(form: Compared | Between | By | DateSpan, text: str) -> AnyTarget | Convention:
+def _target_of(
+    form: Compared | Between | By | DateSpan, text: str, index: tuple[int, ...] | None
+) -> AnyTarget | Convention:
+    """The target ``form`` (read from ``text``, whose normal form maps back by ``index``) is."""
     if isinstance(form, By):
         return Deadline(form.point)
     if isinstance(form, DateSpan):
@@ -127,7 +130,6 @@ def _target_of(form: Compared | Between | By | DateSpan, text: str) -> AnyTarget
         comparison = Comparison(form.operator, form.amount)
     except (ValueError, DimensionMismatchError) as error:
         start, end = form.span if isinstance(form, Between) else (0, len(text))
-        index = normalize(text)[1]
         kind = (
             "区间无效 (invalid range)"
             if isinstance(form, Between)
@@ -265,7 +267,8 @@ _NO_AMOUNT_OR_DATE = re.compile(r"[^0-9零〇一二两三四五六七八九十�
 def _read(registry: UnitRegistry, text: str) -> AnyTarget | Convention:
     """What a text the fast path declined means (the grammar, conventions, errors)."""
     check_text(text, Start.TARGET)
-    normalised = normalize(text)[0]
+    normal_form = normalize(text)  # once: the grammar and every error below take it
+    normalised, index = normal_form
     convention = _dotted_months(text, normalised) or _year_month(text, normalised)
     if convention is not None:
         return convention
@@ -291,11 +294,10 @@ def _read(registry: UnitRegistry, text: str) -> AnyTarget | Convention:
         if certain is not None:
             return certain
     try:
-        read = read_with_grammar(text, Start.TARGET, registry, prose)
+        read = read_with_grammar(text, Start.TARGET, registry, prose, normal_form)
     except MissingNumberError:
         raise
     except (TargetSyntaxError, UnknownUnitError) as error:
-        normalised, index = normalize(text)
         rate = _rate_first(normalised, registry)
         if rate is not None:
             return rate
@@ -312,7 +314,7 @@ def _read(registry: UnitRegistry, text: str) -> AnyTarget | Convention:
                 suggestion="每个指标只写一个指标值；定性描述请加引号 / one target per indicator; "
                 "quote a qualitative sentence",
             ) from None
-        if looks_like_sentence(normalize(stripped)[0]):
+        if looks_like_sentence(normalised):  # it strips: as normalising the stripped text
             digit = next((i for i, char in enumerate(text) if char.isdigit()), error.position)
             raise TargetSyntaxError(
                 "含数字的句子不会读作定性指标 / a sentence with numbers is not read as "
@@ -323,8 +325,8 @@ def _read(registry: UnitRegistry, text: str) -> AnyTarget | Convention:
             ) from None
         raise
     if isinstance(read, Convention):  # the form a convention reads, as a target
-        return attrs.evolve(read, reading=_target_of(read.reading, text))
-    return read if isinstance(read, Qualitative) else _target_of(read, text)
+        return attrs.evolve(read, reading=_target_of(read.reading, text, index))
+    return read if isinstance(read, Qualitative) else _target_of(read, text, index)
 
 
 #: Target texts read strictly (a text only a convention reads, to its convention), and kept

@@ -65,6 +65,7 @@ def read_with_grammar(
     start: Start,
     registry: UnitRegistry,
     otherwise: Callable[[str], Any] | None = None,
+    normal_form: tuple[str, tuple[int, ...] | None] | None = None,
 ) -> Any:
     """What the grammar reads from ``text``: a value for :attr:`Start.ACTUAL`, a form for
     :attr:`Start.TARGET` (a :class:`~indicatorkit.language.conventions.Convention` for a text
@@ -72,6 +73,7 @@ def read_with_grammar(
 
     ``otherwise``, when given, is asked first what a text the grammar cannot read is (it
     gets the normalised text); when it returns ``None`` the syntax error is raised.
+    ``normal_form`` is ``normalize(text)`` when the caller has it already.
 
     >>> from indicatorkit.units import default_registry
     >>> read_with_grammar("12月底前", Start.TARGET, default_registry())
@@ -79,7 +81,7 @@ def read_with_grammar(
     >>> read_with_grammar("及时发放", Start.TARGET, default_registry(), lambda text: f"prose: {text}")
     'prose: 及时发放'
     """
-    normalised, index = normalize(text)
+    normalised, index = normalize(text) if normal_form is None else normal_form
     # everything that may raise is done outside the handlers: an error never carries lark's
     # exception (and its parser state) as ``__context__``, so it pickles whole even where a
     # traceback-pickling hook (tblib, installed by dask) sends the context along
@@ -132,13 +134,19 @@ CACHE_SIZE = 65_536
 FIRST_GENERATION = 1024
 
 
+def _capacity(wanted: int) -> int:
+    """The size of a generation: ``wanted``, at most half of :data:`CACHE_SIZE` (read when
+    the size changes)."""
+    return min(wanted, max(1, CACHE_SIZE // 2))
+
+
 class _Generations(Generic[Read]):
     """One registry's readings of one reader: the young and the old generation, the size of a
     generation (``capacity``), how many readings the old generation gave back since the last
     change of generation (``reused``), and — while only texts read twice are kept
     (``admit_all`` false) — the texts seen once (``seen``)."""
 
-    __slots__ = ("admit_all", "capacity", "limit", "old", "reused", "seen", "young")
+    __slots__ = ("admit_all", "capacity", "old", "reused", "seen", "young")
 
     def __init__(self) -> None:
         self.young: dict[str, Read] = {}
@@ -146,22 +154,16 @@ class _Generations(Generic[Read]):
         self.seen: set[str] = set()
         self.admit_all = True
         self.reused = 0
-        self.capacity = FIRST_GENERATION
-        self.limit = self._limit()
-
-    def _limit(self) -> int:
-        """The size of a full young generation (CACHE_SIZE is read when the size changes)."""
-        return min(self.capacity, max(1, CACHE_SIZE // 2))
+        self.capacity = _capacity(FIRST_GENERATION)
 
     def put(self, text: str, read: Read) -> None:
         """Put ``read`` in the young generation, first starting a new one when it is full."""
         young = self.young
-        if len(young) >= self.limit:
+        if len(young) >= self.capacity:
             # were more than 1 in 16 of the readings asked for again a generation later?
             self.admit_all = self.reused * 16 > len(young)
             if self.admit_all:
-                self.capacity *= 2
-                self.limit = self._limit()
+                self.capacity = _capacity(self.capacity * 2)
             self.old, self.young, self.reused = young, {}, 0
             young = self.young
         young[text] = read
@@ -170,8 +172,7 @@ class _Generations(Generic[Read]):
         self.young.clear()
         self.old.clear()
         self.seen.clear()
-        self.admit_all, self.reused, self.capacity = True, 0, FIRST_GENERATION
-        self.limit = self._limit()
+        self.admit_all, self.reused, self.capacity = True, 0, _capacity(FIRST_GENERATION)
 
 
 class CachedReader(Generic[Read]):
@@ -222,7 +223,7 @@ class CachedReader(Generic[Read]):
                     read = self.slow(registry, text)
                 if generations.admit_all:
                     young = generations.young
-                    if len(young) < generations.limit:
+                    if len(young) < generations.capacity:
                         young[text] = read  # put(), inlined: the common case of every miss
                     else:
                         generations.put(text, read)
