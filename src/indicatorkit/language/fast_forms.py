@@ -40,7 +40,7 @@ from indicatorkit.vocabulary import (
     Operator,
 )
 
-__all__ = ["fast_form", "foreign_sentence", "sentence"]
+__all__ = ["DATES_SEPARATOR", "SEPARATOR", "fast_form", "foreign_sentence", "sentence"]
 
 # ---- sentences ----------------------------------------------------------------------------------
 
@@ -137,8 +137,8 @@ def foreign_sentence(text: str, normalised: str, registry: UnitRegistry) -> Qual
 #: Between the ends of a range or a period, as the grammar's RANGE_SEP and DASH (``1-12月``,
 #: ``5到10人``, ``1负5``); between two dates, DOUBLE_DASH too (``2023年3月--2023年10月``).
 _ENDS = (*terminal_words("RANGE_SEP"), *terminal_words("DASH"))
-_SEPARATOR = "(?:" + "|".join(map(re.escape, _ENDS)) + ")"
-_DATES_SEPARATOR = "(?:" + "|".join(map(re.escape, (*terminal_words("DOUBLE_DASH"), *_ENDS))) + ")"
+SEPARATOR = "(?:" + "|".join(map(re.escape, _ENDS)) + ")"
+DATES_SEPARATOR = "(?:" + "|".join(map(re.escape, (*terminal_words("DOUBLE_DASH"), *_ENDS))) + ")"
 
 _YEAR = r"(?:((?:19|20|21)[0-9]{2})年)"
 _MONTH = r"(0?[1-9]|1[0-2])"
@@ -153,9 +153,9 @@ _MONTH_DEADLINE = re.compile(
 _YEAR_END = re.compile(f"(?:{_YEAR}年?|年)[底末]{_MARK}").fullmatch
 #: ``2021年1月-12月``, ``2020年1月1日-2020年12月31日``, ``1月至6月``.
 _POINT = f"{_YEAR}?{_MONTH}月份?(?:{_DAY}[日号])?"
-_MONTHS = re.compile(f"{_POINT}{_DATES_SEPARATOR}{_POINT}。?").fullmatch
+_MONTHS = re.compile(f"{_POINT}{DATES_SEPARATOR}{_POINT}。?").fullmatch
 #: ``1-12月``: the first month a bare number.
-_BARE_MONTHS = re.compile(f"{_MONTH}{_SEPARATOR}{_MONTH}月份?(?:{_DAY}[日号])?。?").fullmatch
+_BARE_MONTHS = re.compile(f"{_MONTH}{SEPARATOR}{_MONTH}月份?(?:{_DAY}[日号])?。?").fullmatch
 #: ``全年``, ``2020年全年``.
 _WHOLE_YEAR = re.compile(f"{_YEAR}?全年。?").fullmatch
 
@@ -226,7 +226,7 @@ def _period(normalised: str) -> Period | None:
 #: ``90%～100%``, ``18—54周岁``, ``1万-2万元``, ``5到10人之间``: two plain amounts (no sign, no
 #: operator) and a separator.  A unit word holds no separator, space or digit.
 _WORD = "[^0-9\\s" + re.escape("".join(sorted(set("".join(_ENDS))))) + "。之]*"
-_RANGE = re.compile(f"({NUMBER})({_WORD}){_SEPARATOR}({NUMBER})({_WORD})(?:之间)?。?").fullmatch
+_RANGE = re.compile(f"({NUMBER})({_WORD}){SEPARATOR}({NUMBER})({_WORD})(?:之间)?。?").fullmatch
 
 
 def _amount(number: str, word: str, registry: UnitRegistry) -> Amount | None:
@@ -269,7 +269,7 @@ def _tolerance(normalised: str, registry: UnitRegistry) -> Range | None:
 _DOTTED_DATE = "((?:1[89]|2[01])[0-9]{2})\\.(0?[1-9]|1[0-2])\\.(0?[1-9]|[12][0-9]|3[01])"
 #: ``2020.1.1-2020.12.31``, ``2021.1.1-12.31`` (the first end's year holds for the second).
 _DOTTED = re.compile(
-    f"{_DOTTED_DATE}{_DATES_SEPARATOR}(?:{_DOTTED_DATE}|(0?[1-9]|1[0-2])\\.(0?[1-9]|[12][0-9]|3[01]))。?"
+    f"{_DOTTED_DATE}{DATES_SEPARATOR}(?:{_DOTTED_DATE}|(0?[1-9]|1[0-2])\\.(0?[1-9]|[12][0-9]|3[01]))。?"
 ).fullmatch
 
 

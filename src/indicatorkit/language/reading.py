@@ -33,7 +33,7 @@ from indicatorkit.errors import (
 from indicatorkit.language.actuals import clear_caches as clear_actual_caches
 from indicatorkit.language.comparisons import Comparison, Range, exact_comparison
 from indicatorkit.language.conventions import Convention
-from indicatorkit.language.fast_forms import fast_form, foreign_sentence, sentence
+from indicatorkit.language.fast_forms import DATES_SEPARATOR, fast_form, foreign_sentence, sentence
 from indicatorkit.language.grammar import Between, By, Compared, Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.prose import is_prose, looks_like_sentence, unit_alone, unquote
@@ -147,7 +147,7 @@ def _target_of(
 #: ``2023.07-2024.01``: two year.month numbers, most likely a period — but a number with one
 #: dot is a number, so strict reading refuses to guess (T042 in lenient reading).
 _DOTTED_MONTHS = re.compile(
-    r"\s*((?:19|20|21)[0-9]{2})\.(0?[1-9]|1[0-2])\s*(?:-{1,2}|~|—{1,2}|至|到)\s*"
+    rf"\s*((?:19|20|21)[0-9]{{2}})\.(0?[1-9]|1[0-2])\s*{DATES_SEPARATOR}\s*"
     r"((?:19|20|21)[0-9]{2})\.(0?[1-9]|1[0-2])\s*"
 )
 
