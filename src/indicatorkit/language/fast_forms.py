@@ -134,28 +134,38 @@ def foreign_sentence(text: str, normalised: str, registry: UnitRegistry) -> Qual
 
 # ---- deadlines and periods ---------------------------------------------------------------------
 
+
+def _either(*names: str) -> str:
+    """The words of the grammar's terminals ``names`` as one alternation (a group of its own,
+    capturing nothing)."""
+    return (
+        "(?:" + "|".join(re.escape(word) for name in names for word in terminal_words(name)) + ")"
+    )
+
+
 #: Between the ends of a range or a period, as the grammar's RANGE_SEP and DASH (``1-12月``,
 #: ``5到10人``, ``1负5``); between two dates, DOUBLE_DASH too (``2023年3月--2023年10月``).
-_ENDS = (*terminal_words("RANGE_SEP"), *terminal_words("DASH"))
-SEPARATOR = "(?:" + "|".join(map(re.escape, _ENDS)) + ")"
-DATES_SEPARATOR = "(?:" + "|".join(map(re.escape, (*terminal_words("DOUBLE_DASH"), *_ENDS))) + ")"
+SEPARATOR = _either("RANGE_SEP", "DASH")
+DATES_SEPARATOR = _either("DOUBLE_DASH", "RANGE_SEP", "DASH")
 
 _YEAR = r"(?:((?:19|20|21)[0-9]{2})年)"
 _MONTH = r"(0?[1-9]|1[0-2])"
 _DAY = r"(0?[1-9]|[12][0-9]|3[01])"
-_MARK = r"(?:前|之前|以前)?(?:完成|到位|完工|竣工|办结)?。?"
+#: The grammar's DAY (日, 号), MONTH_END (底, 末), DEADLINE_MARK (前, 之前 …) and COMPLETE.
+_DAY_WORD, _MONTH_END = _either("DAY"), _either("MONTH_END")
+_DEADLINE_MARK, _COMPLETE = _either("DEADLINE_MARK"), _either("COMPLETE")
 #: ``2023年12月31日前``, ``11月底前``, ``2021年12月完成`` — a month named alone with 前 or with
 #: neither year nor 完成 is ambiguous (T040, T041): the grammar says so.
 _MONTH_DEADLINE = re.compile(
-    f"{_YEAR}?{_MONTH}月(?:{_DAY}[日号]|([底末]))?(前|之前|以前)?(完成|到位|完工|竣工|办结)?。?"
+    f"{_YEAR}?{_MONTH}月(?:{_DAY}{_DAY_WORD}|({_MONTH_END}))?({_DEADLINE_MARK})?({_COMPLETE})?。?"
 ).fullmatch
 #: ``年底前``, ``2023年底``, ``2025年年底前``, ``2022年末之前``.
-_YEAR_END = re.compile(f"(?:{_YEAR}年?|年)[底末]{_MARK}").fullmatch
+_YEAR_END = re.compile(f"(?:{_YEAR}年?|年){_MONTH_END}{_DEADLINE_MARK}?{_COMPLETE}?。?").fullmatch
 #: ``2021年1月-12月``, ``2020年1月1日-2020年12月31日``, ``1月至6月``.
-_POINT = f"{_YEAR}?{_MONTH}月份?(?:{_DAY}[日号])?"
+_POINT = f"{_YEAR}?{_MONTH}月份?(?:{_DAY}{_DAY_WORD})?"
 _MONTHS = re.compile(f"{_POINT}{DATES_SEPARATOR}{_POINT}。?").fullmatch
 #: ``1-12月``: the first month a bare number.
-_BARE_MONTHS = re.compile(f"{_MONTH}{SEPARATOR}{_MONTH}月份?(?:{_DAY}[日号])?。?").fullmatch
+_BARE_MONTHS = re.compile(f"{_MONTH}{SEPARATOR}{_MONTH}月份?(?:{_DAY}{_DAY_WORD})?。?").fullmatch
 #: ``全年``, ``2020年全年``.
 _WHOLE_YEAR = re.compile(f"{_YEAR}?全年。?").fullmatch
 
@@ -225,7 +235,10 @@ def _period(normalised: str) -> Period | None:
 
 #: ``90%～100%``, ``18—54周岁``, ``1万-2万元``, ``5到10人之间``: two plain amounts (no sign, no
 #: operator) and a separator.  A unit word holds no separator, space or digit.
-_WORD = "[^0-9\\s" + re.escape("".join(sorted(set("".join(_ENDS))))) + "。之]*"
+_SEPARATING = sorted(
+    {char for name in ("RANGE_SEP", "DASH") for char in "".join(terminal_words(name))}
+)
+_WORD = "[^0-9\\s" + re.escape("".join(_SEPARATING)) + "。之]*"
 _RANGE = re.compile(f"({NUMBER})({_WORD}){SEPARATOR}({NUMBER})({_WORD})(?:之间)?。?").fullmatch
 
 
