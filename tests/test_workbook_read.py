@@ -432,6 +432,7 @@ def test_every_code_is_documented_and_used() -> None:
         central_table,
         grid,
         grid_reading,
+        level_points,
         workbook_read,
     )
 
@@ -442,6 +443,7 @@ def test_every_code_is_documented_and_used() -> None:
         central_table,
         grid_reading,
         grid,
+        level_points,
         actuals_sheet,
     )
     layouts = Path(workbook_read.__file__ or "").parent / "layouts"

@@ -103,14 +103,11 @@ def read_budget_block(reading: GridReading, caption: Cell) -> BudgetBlock:
 
 
 def _unit(reading: GridReading, caption: Cell) -> str:
-    unit = caption_money_unit(caption.text)
+    unit = caption_money_unit(caption.text) or reading.title_money_unit(
+        reading.grid.non_empty_rows(1, caption.row - 1)
+    )
     if unit is not None:
         return unit
-    for row in reading.grid.non_empty_rows(1, caption.row - 1):
-        for cell in reading.grid.own_cells(row):
-            if key(cell.text).startswith("单位") and (found := caption_money_unit(cell.text)):
-                reading.claim(cell)
-                return found
     reading.at(
         "IK713",
         WARNING,

@@ -29,7 +29,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -37,6 +36,7 @@ import attrs
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.grid import Cell, Grid, key
 from indicatorkit.formats.grid_reading import GridReading
+from indicatorkit.formats.level_points import check_level_points
 from indicatorkit.formats.table_text import in_stated_unit
 from indicatorkit.formats.table_words import (
     DASHES,
@@ -48,7 +48,7 @@ from indicatorkit.formats.table_words import (
     RUNNING_PREFIX,
     TOTAL_LABELS,
     indicator_column,
-    strip_points,
+    level_name,
     unwrap_name,
 )
 from indicatorkit.language.lenient import LenientParse
@@ -227,7 +227,9 @@ def read_indicators(reading: GridReading, table: IndicatorTable) -> list[tuple[I
         made = _row(reading, table, row, carried)
         if made is not None:
             found.append((made, row))
-    _check_level_points(reading, table, found)
+    check_level_points(
+        reading, table.columns.get("level1"), found, range(table.header + 1, table.end + 1)
+    )
     return found
 
 
@@ -247,20 +249,12 @@ def level_text(reading: GridReading, cell: Cell, row: int) -> str:
     >>> [level_text(reading, grid.cell(1, c), 1) for c in (1, 2, 3)], [f.code for f in reading.findings]
     (['产出指标', '效益指标', ''], ['IK710'])
     """
-    lines = [line.strip() for line in cell.text.strip().split("\n")]
-    text = (
-        "".join(lines)
-        if all(len(line) <= 1 for line in lines)
-        else " ".join(part for part in lines if part)
-    )
-    if not POINTS.match(unicodedata.normalize("NFKC", text)):
-        return text
-    name = strip_points(text)
-    if not name and cell.origin[0] == row:
+    name = level_name(cell.text)
+    if not name and cell.origin[0] == row and POINTS.match(key(cell.text)):
         reading.at(
             "IK710",
             WARNING,
-            f"一级指标格只印了分值“{text}”，名称缺失 (the level-1 cell prints only its points)",
+            f"一级指标格只印了分值“{cell.text.strip()}”，名称缺失 (the level-1 cell prints only its points)",
             cell,
             "在表中补上一级指标名称 / write the level-1 name",
         )
@@ -493,31 +487,3 @@ def serial_date(
         "把单元格格式设为文本，写出日期，如“12月31日前” / format the cell as text and write the date",
     )
     return True
-
-
-def _check_level_points(
-    reading: GridReading, table: IndicatorTable, found: list[tuple[Indicator, int]]
-) -> None:
-    """Points printed in level-1 cells (``产出指标(50分)``) against the rows' weights."""
-    column = table.columns.get("level1")
-    if column is None:
-        return
-    printed: dict[str, tuple[Fraction, int]] = {}
-    for row in range(table.header + 1, table.end + 1):
-        cell = reading.grid.cell(row, column)
-        match = POINTS.match(unicodedata.normalize("NFKC", cell.text.strip())) if cell else None
-        if match and match.group(1).strip():
-            printed.setdefault(strip_points(cell.text.strip()), (Fraction(match.group(2)), row))  # type: ignore[union-attr]
-    for level, (points, row) in printed.items():
-        weights = [i.weight for i, _ in found if i.level1 == level]
-        if weights and all(w is not None for w in weights):
-            total = sum((w for w in weights if w is not None), Fraction(0))
-            if total != points:
-                reading.say(
-                    "IK711",
-                    WARNING,
-                    f"“{level}”印的是 {points} 分，各指标分值合计 {total} "
-                    f"(the level prints {points} points; its rows add up to {total})",
-                    row,
-                    column,
-                )

@@ -13,12 +13,12 @@ left unread) — and the readings of single cells every layout shares (money, po
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.formats.grid import Cell, Grid, key
-from indicatorkit.formats.table_words import DASHES
+from indicatorkit.formats.table_words import DASHES, stated_money_unit
 from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_actual
 from indicatorkit.language.values import Amount
@@ -115,6 +115,25 @@ class GridReading:
 
     def bad_number(self, cell: Cell, message: str) -> None:
         self.at("IK709", Severity.ERROR, message, cell, "写数字，如 10000.00 / a number")
+
+    def title_money_unit(self, rows: Iterable[int]) -> str | None:
+        """The money unit the first title line in ``rows`` states (``单位：万元``, ``单位（元）``),
+        ``None`` if none does; its cell is taken when it says nothing else.  A line already
+        taken still counts: a title's unit holds for every block under it.
+
+        >>> from indicatorkit.formats.grid import grid_from_rows
+        >>> reading = GridReading(grid_from_rows("表", [["项目支出绩效自评表"], ["单位：万元"]]))
+        >>> reading.title_money_unit(range(1, 3)), reading.used
+        ('万元', {(2, 1)})
+        """
+        for row in rows:
+            for cell in self.grid.row_cells(row):
+                stated = stated_money_unit(cell.text)
+                if stated is not None:
+                    if stated[1]:
+                        self.claim(cell)
+                    return stated[0]
+        return None
 
     def money(self, cell: Cell | None, unit: str) -> Amount | None:
         """A money cell: a number in ``unit``, a decimal text (``1,200.50``) in ``unit``, or a

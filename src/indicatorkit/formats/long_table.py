@@ -34,7 +34,6 @@ column is named; a row with more or fewer cells than the header is reported, nev
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from pathlib import Path
@@ -58,7 +57,7 @@ from indicatorkit.formats.long_columns import (
     Column,
     LongTableError,
 )
-from indicatorkit.formats.long_table_read import read_long_grid, read_long_table
+from indicatorkit.formats.long_table_read import header_cells, read_long_grid, read_long_table
 from indicatorkit.formats.output import opened
 from indicatorkit.formats.table_text import header_key
 from indicatorkit.language.values import Amount
@@ -283,7 +282,7 @@ def _is_long_table(probe: Probe) -> bool:
     line = probe.first_line
     if line is None:
         return False
-    cells = re.split(r"[,\t]", line)
+    cells = header_cells(line)
     names = {header_key(cell, NAMES) for cell in cells}
     return len(cells) > 1 and len(names & set(REQUIRED)) >= 2
 

@@ -18,7 +18,6 @@ without a department column is refused (IK630, the header misses a column).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, Final
 
@@ -29,7 +28,7 @@ from indicatorkit.formats.grid import grid_from_rows
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.long_columns import NAMES, REQUIRED
 from indicatorkit.formats.long_table import CSV, frame_rows
-from indicatorkit.formats.long_table_read import read_long_grid, table_records
+from indicatorkit.formats.long_table_read import header_cells, read_long_grid, table_records
 from indicatorkit.formats.table_text import header_key
 from indicatorkit.model.findings import Finding, Severity
 
@@ -84,10 +83,9 @@ def holds_its_actuals(data: bytes, name: str | Path | None = None) -> bool:
     False
     """
     probe = Probe(data, name)
-    line = probe.first_line
-    if line is None or not CSV.sniff(probe):
+    if probe.first_line is None or not CSV.sniff(probe):
         return False
-    header = re.split(r"[,\t]", line)
+    header = header_cells(probe.first_line)
     columns = {header_key(cell, NAMES) for cell in header}
     return {*REQUIRED, "实际完成值"} <= columns and _department_column(header) is None
 

@@ -11,6 +11,7 @@ code (IK019–IK040) or the long table's own (IK630–IK636).
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final
 
@@ -52,7 +53,14 @@ from indicatorkit.model.records import (
     Where,
 )
 
-__all__ = ["TableRecords", "read_long_grid", "read_long_table", "table_records"]
+__all__ = [
+    "TableRecords",
+    "delimiter_of",
+    "header_cells",
+    "read_long_grid",
+    "read_long_table",
+    "table_records",
+]
 
 
 def read_long_table(data: str | bytes, *, source: str) -> Imported:
@@ -98,8 +106,7 @@ def table_records(data: str | bytes, *, source: str) -> TableRecords | Imported:
             return _refused("IK634", problem.message, problem.line, 1, source, HINT)
     else:
         text = data.removeprefix("\ufeff")
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = "\t" if "\t" in first and "," not in first else ","
+    delimiter = delimiter_of(next((line for line in text.splitlines() if line.strip()), ""))
     rows: list[list[str]] = []
     lines: dict[int, int] = {}
     width = 0
@@ -121,6 +128,29 @@ def table_records(data: str | bytes, *, source: str) -> TableRecords | Imported:
             "IK630", "文件是空的，没有表头 (the file is empty: no header)", 1, 1, source
         )
     return rows, lines, width, findings
+
+
+def delimiter_of(first: str) -> str:
+    """The delimiter of a text table whose first line is ``first``: a tab when the line has
+    tabs and no comma, else a comma.
+
+    >>> delimiter_of("项目编号\\t指标值"), delimiter_of("项目编号,指标值")
+    ('\\t', ',')
+    """
+    return "\t" if "\t" in first and "," not in first else ","
+
+
+def header_cells(line: str) -> list[str]:
+    """A text table's header line split into cells as :func:`table_records` splits it: its
+    delimiter, quoted cells kept whole.
+
+    >>> header_cells('项目编号,"三级指标, 名称",指标值'), header_cells("编号\\t备注")
+    (['项目编号', '三级指标, 名称', '指标值'], ['编号', '备注'])
+    """
+    try:
+        return next(csv.reader([line], delimiter=delimiter_of(line)), [])
+    except csv.Error:  # an unclosed quote: the cells as written
+        return line.split(delimiter_of(line))
 
 
 def read_long_grid(

@@ -17,32 +17,47 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Final
 
 from indicatorkit.formats.grid import key
 from indicatorkit.numerals import decimal_value
+from indicatorkit.units import default_registry
 
 __all__ = [
     "budget_column",
     "caption_money_unit",
+    "caption_points",
     "indicator_column",
     "is_budget_caption",
     "is_title",
     "is_total_row",
     "layout_column",
+    "level_name",
     "printed_points",
     "source_name",
+    "stated_money_unit",
     "strip_points",
     "unwrap_name",
 ]
 
+#: The money units a table may name (``元``, ``千元``, ``万元``, ``亿元``): the units registry's words
+#: of the ``[money]`` dimension, longest first.
+MONEY_WORDS: Final = default_registry().words_of("[money]")
+_MONEY = "|".join(map(re.escape, MONEY_WORDS))
+#: ``单位：万元``: a money unit stated after 单位 (group 1 the unit).
+_UNIT_STATEMENT = rf"单位\s*[:：]\s*({_MONEY})"
 #: A money unit in a caption: ``（万元）`` or ``单位：元``.
-MONEY_UNIT: Final = re.compile(
-    r"[(（]\s*(万元|元|千元|亿元)\s*[)）]|单位\s*[:：]\s*(万元|元|千元|亿元)"
-)
+MONEY_UNIT: Final = re.compile(rf"[(（]\s*({_MONEY})\s*[)）]|{_UNIT_STATEMENT}")
+#: A cell that is nothing but a money unit statement: ``单位：元``, ``单位（万元）`` (after key).
+_UNIT_CELL: Final = re.compile(rf"单位[:：]?[(（]?({_MONEY})[)）]?")
+#: Points printed in brackets: ``(50分)``, ``（9.5 分）``; group 1 the points.
+_PRINTED_POINTS = r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]"
 #: Points printed after a name: ``产出指标(50分)``; group 1 the name, group 2 the points.
-POINTS: Final = re.compile(r"^(.*?)[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]$")
+POINTS: Final = re.compile(rf"^(.*?){_PRINTED_POINTS}$")
+_BRACKETED_POINTS: Final = re.compile(_PRINTED_POINTS)
+_TRAILING_POINTS: Final = re.compile(rf"{_PRINTED_POINTS}\s*$")
 #: A running prefix before a level-3 name: ``指标1:``.
 RUNNING_PREFIX: Final = re.compile(r"^\s*指标\s*(\d+)\s*[:：]\s*")
 #: A template row's name with nothing after it: ``指标2``.
@@ -85,17 +100,14 @@ TABLE_END_LABELS: Final = (
 PROJECT_LABELS: Final = ("项目名称", "部门名称", "部门(单位)名称")
 #: ``不适用`` written as an actual, with its reason after a colon (group 1).
 NOT_APPLICABLE: Final = re.compile(r"\s*不适用\s*(?:[:：]\s*(.*))?", re.S)
-#: A money unit stated alone in a title cell: ``单位：元``.
-UNIT_LINE: Final = re.compile(r"\s*单位\s*[:：]\s*(万元|元|千元|亿元)\s*")
+#: The words a declaration table's title ends with: ``…绩效目标表``, ``…自评表``, ``…申报表``.
+TABLE_TITLE_WORD: Final = re.compile(r"绩效目标表|自评表|申报表")
+TABLE_TITLE: Final = re.compile(rf"({TABLE_TITLE_WORD.pattern})$")
 #: A line of a declaration table's title block: a table title, ``单位：元``, a unit code.
-TITLE_BLOCK: Final = re.compile(
-    r"(绩效目标表|自评表|申报表)$|^单位\s*[:：]\s*(万元|元|千元|亿元)$|^\d{6}\S*$"
-)
+TITLE_BLOCK: Final = re.compile(rf"{TABLE_TITLE.pattern}|^{_UNIT_STATEMENT}$|^\d{{6}}\S*$")
 #: A title line: ``项目支出绩效自评表``, ``单位：万元`` (a year line such as ``（2024年度）``
 #: is information the project does not keep: reported, not taken as a title).
-TITLE: Final = re.compile(
-    r"(绩效自评表|绩效目标申报表|绩效目标表|自评表|申报表)$|^单位[:：](万元|元|千元|亿元)$"
-)
+TITLE: Final = re.compile(rf"{TABLE_TITLE.pattern}|^{_UNIT_STATEMENT}$")
 
 
 def is_title(text: str) -> bool:
@@ -128,6 +140,20 @@ def caption_money_unit(text: str) -> str | None:
     return None if found is None else found.group(1) or found.group(2)
 
 
+def stated_money_unit(text: str) -> tuple[str, bool] | None:
+    """The money unit a title line states (``单位：万元``, ``单位（元）``) and whether the line
+    says nothing else; ``None`` for a line that is no unit statement.
+
+    >>> stated_money_unit("单位：万元"), stated_money_unit("单 位（元）"), stated_money_unit("单位：元（两位小数）")
+    (('万元', True), ('元', True), ('元', False))
+    >>> stated_money_unit("单位名称"), stated_money_unit("项目资金（万元）")
+    (None, None)
+    """
+    k = key(text)
+    found = caption_money_unit(k) if k.startswith("单位") else None
+    return None if found is None else (found, _UNIT_CELL.fullmatch(k) is not None)
+
+
 def budget_column(text: str) -> str | None:
     """The role of a budget block column header: ``initial`` (年初预算数), ``budget``
     (全年预算数, 预算数), ``executed`` (全年执行数), ``weight`` (分值), ``rate`` (执行率),
@@ -147,9 +173,7 @@ def budget_column(text: str) -> str | None:
         return "executed"
     if "执行率" in k:
         return "rate"
-    if "分值" in k or "权重" in k:
-        return "weight"
-    return None
+    return "weight" if _ROLE_TESTS["weight"](k) else None
 
 
 def is_total_row(label: str) -> bool:
@@ -171,16 +195,29 @@ def source_name(label: str) -> str:
     return re.sub(r"^其中[:：]?", "", key(label)).rstrip(":：")
 
 
+#: What a header cell (after :func:`key`) says, for the roles both kinds of indicator table
+#: share — written once, ordered into each table's list below.
+_ROLE_TESTS: Final[dict[str, Callable[[str], bool]]] = {
+    "level1": lambda k: "一级指标" in k,
+    "level2": lambda k: "二级指标" in k,
+    "name": lambda k: "三级指标" in k or k == "指标名称",
+    "actual": lambda k: "完成值" in k or "实际值" in k or "实际完成" in k,
+    "score": lambda k: "得分" in k,
+    "weight": lambda k: "分值" in k or "权重" in k,
+    "reason": lambda k: "原因" in k or "改进措施" in k,
+    "unit": lambda k: "计量单位" in k or "度量单位" in k,
+    "target": lambda k: "指标值" in k or "目标值" in k,
+}
+
+
+def _roles(*names: str) -> tuple[tuple[str, Callable[[str], bool]], ...]:
+    return tuple((name, _ROLE_TESTS[name]) for name in names)
+
+
 _INDICATOR_COLUMNS: Final = (
-    ("level1", lambda k: "一级指标" in k),
-    ("level2", lambda k: "二级指标" in k),
-    ("name", lambda k: "三级指标" in k or k == "指标名称"),
-    ("actual", lambda k: "完成值" in k or "实际值" in k or "实际完成" in k),
-    ("score", lambda k: "得分" in k),
-    ("weight", lambda k: "分值" in k or "权重" in k),
-    ("reason", lambda k: "原因" in k or "改进措施" in k),
-    ("unit", lambda k: "计量单位" in k or "度量单位" in k or k == "单位"),
-    ("target", lambda k: "指标值" in k or "目标值" in k),
+    *_roles("level1", "level2", "name", "actual", "score", "weight", "reason"),
+    ("unit", lambda k: _ROLE_TESTS["unit"](k) or k == "单位"),
+    *_roles("target"),
 )
 
 
@@ -200,22 +237,18 @@ def indicator_column(text: str) -> str | None:
 #: split forms' 指标值类型 / 指标性质 / 指标方向 / 计量单位, 不适用, and a long table's project
 #: fields (E2).
 _LAYOUT_COLUMNS: Final = (
-    ("level1", lambda k: "一级指标" in k),
-    ("level2", lambda k: "二级指标" in k),
-    ("name", lambda k: "三级指标" in k or k == "指标名称"),
+    *_roles("level1", "level2", "name"),
     ("basis", lambda k: "确定依据" in k or k == "依据"),
     ("kind", lambda k: "指标值类型" in k),
     ("nature", lambda k: "指标性质" in k),
     ("operator", lambda k: "指标方向" in k or "运算符" in k),
-    ("unit", lambda k: "计量单位" in k or "度量单位" in k),
+    *_roles("unit"),  # 单位 alone is a long table's project_unit
     ("description", lambda k: "描述" in k or "指标解释" in k or "指标内容" in k),
     ("not_applicable", lambda k: k == "不适用"),
     ("not_applicable_reason", lambda k: k == "不适用原因"),
-    ("actual", lambda k: "完成值" in k or "实际值" in k or "实际完成" in k),
-    ("evaluator_score", lambda k: "得分" in k),
-    ("weight", lambda k: "分值" in k or "权重" in k),
-    ("reason", lambda k: "原因" in k),
-    ("target", lambda k: "指标值" in k or "目标值" in k),
+    *_roles("actual"),
+    ("evaluator_score", _ROLE_TESTS["score"]),
+    *_roles("weight", "reason", "target"),
     ("project_name", lambda k: k == "项目名称"),
     ("project_unit", lambda k: k in ("单位", "实施单位", "单位名称")),
     ("project_budget", lambda k: k.startswith("预算数") or k.startswith("年度预算")),
@@ -237,6 +270,19 @@ def layout_column(text: str) -> str | None:
     return next((role for role, test in _LAYOUT_COLUMNS if test(k)), None)
 
 
+def level_name(text: str) -> str:
+    r"""A level-1 or level-2 name as its cell prints it: written one character a line or
+    wrapped, joined; its points (``产出指标(50分)``) cut off.
+
+    >>> level_name("产\n出\n指\n标"), level_name("效益指标\n（30分）"), level_name("(20分)")
+    ('产出指标', '效益指标', '')
+    """
+    lines = [line.strip() for line in text.strip().split("\n")]
+    if all(len(line) <= 1 for line in lines):
+        return strip_points("".join(lines))
+    return strip_points(" ".join(part for part in lines if part))
+
+
 def strip_points(text: str) -> str:
     """A level name without the points printed after it, the user's own characters kept.
 
@@ -245,8 +291,18 @@ def strip_points(text: str) -> str:
     """
     if not POINTS.match(unicodedata.normalize("NFKC", text)):
         return text
-    cut = re.search(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$", text)
+    cut = _TRAILING_POINTS.search(text)
     return text[: cut.start()].strip() if cut else text
+
+
+def caption_points(text: str) -> str | None:
+    """The points a caption prints in brackets, as printed: ``预算执行情况（万元）（20分）``.
+
+    >>> caption_points("预算执行情况（万元）（20 分）"), caption_points("项目资金（万元）")
+    ('20', None)
+    """
+    found = _BRACKETED_POINTS.search(unicodedata.normalize("NFKC", text))
+    return None if found is None else found.group(1)
 
 
 def printed_points(text: str) -> Fraction | None:

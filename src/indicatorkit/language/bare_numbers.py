@@ -32,7 +32,6 @@ from indicatorkit.units import Unit, UnitRegistry, default_registry, registry_in
 
 __all__ = [
     "IMPLAUSIBLE_FACTOR",
-    "MONEY_UNITS",
     "implausible_ratio",
     "in_target_unit",
     "other_reading",
@@ -42,8 +41,6 @@ __all__ = [
 
 #: How far from the target a money reading may be before it is implausible: 100 times.
 IMPLAUSIBLE_FACTOR = Fraction(100)
-#: The money units a bare number may have been written in.
-MONEY_UNITS = ("元", "千元", "万元", "亿元")
 _MONEY = "[money]"
 _RATIO = "[ratio]"
 
@@ -118,10 +115,9 @@ def other_reading(
     if not implausible_ratio(ratio):
         return None
     registry = default_registry() if registry is None else registry
-    known = registry.known_unit_set()
-    candidates = [
-        registry.unit(word) for word in MONEY_UNITS if word in known and word != unit.symbol
-    ]
+    # the money units the registry knows (元, 千元, 万元, 亿元 …), one a factor, smallest first
+    by_factor = {registry.unit(word).factor: word for word in registry.words_of(_MONEY)}
+    candidates = [registry.unit(by_factor[f]) for f in sorted(by_factor) if f != unit.factor]
     if not candidates:
         return None
     # the target's middle, in base units, against each candidate's reading: the nearest one,

@@ -249,6 +249,21 @@ class UnitRegistry:
         """
         return self.words()[1]
 
+    def words_of(self, dimension: str) -> tuple[str, ...]:
+        """The known words whose unit is of ``dimension`` (``"[money]"``), longest first.
+
+        >>> from indicatorkit.units import default_registry
+        >>> default_registry().words_of("[money]")
+        ('万元', '亿元', '千元', '元')
+        """
+        found = self.memo.get(("words_of", dimension))
+        if found is None:
+            found = tuple(
+                w for w in self.known_unit_words() if self.lookup(w).dimension == dimension
+            )
+            self.memo[("words_of", dimension)] = found
+        return found
+
     def counting_words(self) -> tuple[str, ...]:
         """The known words that count things (量词 and the counts of ``units.txt``, user-defined
         ones included): each is its own dimension named in Chinese, ``[棵]``, ``[人次]``.

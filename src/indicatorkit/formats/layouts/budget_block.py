@@ -12,7 +12,6 @@ no place for is IK714, never dropped silently.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.grid import Cell, key
@@ -21,6 +20,8 @@ from indicatorkit.formats.table_words import (
     DASHES,
     budget_column,
     caption_money_unit,
+    caption_points,
+    is_total_row,
     printed_points,
 )
 from indicatorkit.language.values import Amount
@@ -32,7 +33,6 @@ __all__ = ["budget_header", "read_budget"]
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-_CAPTION_POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 #: The budget rows the model keeps, by kind.
 _KEPT = ("total", "fiscal", "other")
 
@@ -77,16 +77,16 @@ def read_budget(
     caption = cells[0]
     unit = _caption_unit(sheet, caption, money)
     extra: dict[str, object] = {}
-    caption_points = _CAPTION_POINTS.search(unicodedata.normalize("NFKC", caption.text))
-    if caption_points:
+    points = caption_points(caption.text)
+    if points is not None:
         sheet.at(
             "IK715",
             INFO,
-            f"预算执行率的分值按表头为 {caption_points.group(1)}，打分时用它 "
+            f"预算执行率的分值按表头为 {points}，打分时用它 "
             "(the budget line's weight as the caption prints it: scoring takes it)",
             caption,
         )
-        extra["budget_weight"] = read_ratio(caption_points.group(1))
+        extra["budget_weight"] = read_ratio(points)
     columns = _columns(sheet, cells, caption)
     rows = _rows(sheet, header, end, columns, caption)
     total_row = rows.get("total", {})
@@ -167,9 +167,7 @@ def _is_budget_row(sheet: SheetReading, row: int, columns: dict[str, int]) -> bo
 
 
 def _kind(label: str, first: bool, is_caption: bool, row: int) -> str:
-    if is_caption or (first and label in ("", "合计")):
-        return "total"
-    if "资金总额" in label or label in ("合计", "总计"):
+    if is_caption or (first and not label) or is_total_row(label):
         return "total"
     if "财政" in label:
         return "fiscal"

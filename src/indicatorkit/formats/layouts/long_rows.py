@@ -12,8 +12,9 @@ from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.grid import Cell
 from indicatorkit.formats.layouts.indicator_header import Table, claim_header
 from indicatorkit.formats.layouts.indicator_row import read_indicator_row
-from indicatorkit.formats.layouts.indicator_table import check_level_points
+from indicatorkit.formats.layouts.indicator_table import level1_column
 from indicatorkit.formats.layouts.sheet import SheetReading
+from indicatorkit.formats.level_points import check_level_points
 from indicatorkit.formats.table_words import caption_money_unit
 from indicatorkit.model.findings import Severity
 from indicatorkit.model.records import Budget, Indicator, Project
@@ -85,7 +86,7 @@ def _close(sheet: SheetReading, table: Table, current: _Project | None, until: i
             current.start,
         )
         return
-    check_level_points(sheet, table, current.indicators, range(current.start, until))
+    check_level_points(sheet, level1_column(table), current.indicators, range(current.start, until))
     sheet.book.add_project(project, sheet.grid.name, current.start)
 
 

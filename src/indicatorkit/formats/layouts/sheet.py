@@ -15,7 +15,13 @@ from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.grid import Cell, Grid, key
 from indicatorkit.formats.grid_reading import GridReading
 from indicatorkit.formats.layouts.book import BookReading
-from indicatorkit.formats.table_words import DASHES, GRADE_WORDS, TOTAL_LABELS, UNIT_LINE
+from indicatorkit.formats.table_words import (
+    DASHES,
+    GRADE_WORDS,
+    TABLE_TITLE,
+    TABLE_TITLE_WORD,
+    TOTAL_LABELS,
+)
 from indicatorkit.language.parse import parse_actual
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import Severity
@@ -102,16 +108,14 @@ class SheetReading(GridReading):
         for row in self.grid.non_empty_rows():
             cells = self.grid.row_cells(row)
             if len(cells) >= 1 and all(
-                re.search(r"(绩效目标表|自评表|申报表|indicatorkit)", c.text) for c in cells
+                TABLE_TITLE_WORD.search(c.text) or "indicatorkit" in c.text for c in cells
             ):
                 self.use_row(row)
 
     def use_titles_in(self, start: int, end: int) -> None:
         for row in self.grid.rows_between(start, end):
             cells = [c for c in self.grid.row_cells(row) if c.origin not in self.used]
-            if cells and all(
-                re.search(r"(绩效目标表|自评表|申报表)$", c.text.strip()) for c in cells
-            ):
+            if cells and all(TABLE_TITLE.search(c.text.strip()) for c in cells):
                 self.use_row(row)
 
     def title_unit(self, start: int, end: int) -> str | None:
@@ -129,13 +133,8 @@ class SheetReading(GridReading):
         return None
 
     def money_unit(self, start: int, end: int) -> str | None:
-        for row in range(start, min(end, start + 8) + 1):
-            for cell in self.grid.row_cells(row):
-                match = UNIT_LINE.fullmatch(cell.text)
-                if match and cell.origin not in self.used:
-                    self.use(cell.row, cell.column)
-                    return match.group(1)
-        return None
+        """The money unit the title block from ``start`` (up to ``end``) states."""
+        return self.title_money_unit(range(start, min(end, start + 8) + 1))
 
     def money(self, cell: Cell | None, unit: str | None) -> Amount | None:
         """A money cell: a number in the caption's unit, or a text with its own unit."""
