@@ -31,6 +31,7 @@ __all__ = [
     "caption_points",
     "indicator_column",
     "is_budget_caption",
+    "is_table_title",
     "is_title",
     "is_total_row",
     "layout_column",
@@ -101,13 +102,22 @@ PROJECT_LABELS: Final = ("项目名称", "部门名称", "部门(单位)名称")
 #: ``不适用`` written as an actual, with its reason after a colon (group 1).
 NOT_APPLICABLE: Final = re.compile(r"\s*不适用\s*(?:[:：]\s*(.*))?", re.S)
 #: The words a declaration table's title ends with: ``…绩效目标表``, ``…自评表``, ``…申报表``.
-TABLE_TITLE_WORD: Final = re.compile(r"绩效目标表|自评表|申报表")
-TABLE_TITLE: Final = re.compile(rf"({TABLE_TITLE_WORD.pattern})$")
+_TABLE_TITLE_WORD: Final = re.compile(r"绩效目标表|自评表|申报表")
+TABLE_TITLE: Final = re.compile(rf"({_TABLE_TITLE_WORD.pattern})$")
 #: A line of a declaration table's title block: a table title, ``单位：元``, a unit code.
 TITLE_BLOCK: Final = re.compile(rf"{TABLE_TITLE.pattern}|^{_UNIT_STATEMENT}$|^\d{{6}}\S*$")
 #: A title line: ``项目支出绩效自评表``, ``单位：万元`` (a year line such as ``（2024年度）``
 #: is information the project does not keep: reported, not taken as a title).
 TITLE: Final = re.compile(rf"{TABLE_TITLE.pattern}|^{_UNIT_STATEMENT}$")
+
+
+def is_table_title(text: str, *, anywhere: bool = False) -> bool:
+    """A text ending with a table title (``项目支出绩效目标表``); ``anywhere``: holding one.
+
+    >>> is_table_title("项目支出绩效自评表"), is_table_title("自评表说明"), is_table_title("自评表说明", anywhere=True)
+    (True, False, True)
+    """
+    return bool((_TABLE_TITLE_WORD if anywhere else TABLE_TITLE).search(text.strip()))
 
 
 def is_title(text: str) -> bool:

@@ -15,13 +15,7 @@ from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.grid import Cell, Grid, key
 from indicatorkit.formats.grid_reading import GridReading
 from indicatorkit.formats.layouts.book import BookReading
-from indicatorkit.formats.table_words import (
-    DASHES,
-    GRADE_WORDS,
-    TABLE_TITLE,
-    TABLE_TITLE_WORD,
-    TOTAL_LABELS,
-)
+from indicatorkit.formats.table_words import DASHES, GRADE_WORDS, TOTAL_LABELS, is_table_title
 from indicatorkit.language.parse import parse_actual
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import Severity
@@ -108,14 +102,14 @@ class SheetReading(GridReading):
         for row in self.grid.non_empty_rows():
             cells = self.grid.row_cells(row)
             if len(cells) >= 1 and all(
-                TABLE_TITLE_WORD.search(c.text) or "indicatorkit" in c.text for c in cells
+                is_table_title(c.text, anywhere=True) or "indicatorkit" in c.text for c in cells
             ):
                 self.use_row(row)
 
     def use_titles_in(self, start: int, end: int) -> None:
         for row in self.grid.rows_between(start, end):
             cells = [c for c in self.grid.row_cells(row) if c.origin not in self.used]
-            if cells and all(TABLE_TITLE.search(c.text.strip()) for c in cells):
+            if cells and all(is_table_title(c.text) for c in cells):
                 self.use_row(row)
 
     def title_unit(self, start: int, end: int) -> str | None:
