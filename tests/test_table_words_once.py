@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import parse_target
+from indicatorkit import lint, loads, parse_target
 from indicatorkit.formats.central_budget import read_budget_block
 from indicatorkit.formats.central_table import find_indicator_table
 from indicatorkit.formats.central_table import read_indicators as read_central_indicators
@@ -28,6 +28,9 @@ from indicatorkit.formats.table_words import (
     stated_money_unit,
 )
 from indicatorkit.language.bare_numbers import other_reading
+from indicatorkit.model.printed_score import printed_score_problem
+from indicatorkit.numerals import format_decimal
+from indicatorkit.scoring import score_indicator
 from indicatorkit.units import default_registry
 
 _HEADER = ["一级指标", "二级指标", "三级指标", "指标值", "分值"]
@@ -76,7 +79,8 @@ def test_a_wrapped_level_cell_is_checked_in_every_layout() -> None:
 @given(st.lists(st.integers(0, 40), min_size=1, max_size=4), st.integers(0, 100))
 def test_both_tables_agree_on_level_points(weights: list[int], points: int) -> None:
     rows = [_HEADER] + [
-        [f"产出指标({points}分)", "数量指标", f"数{n}", "≥1件", str(w)] for n, w in enumerate(weights)
+        [f"产出指标({points}分)", "数量指标", f"数{n}", "≥1件", str(w)]
+        for n, w in enumerate(weights)
     ]
     grid = grid_from_rows("表", rows)
     sheet = SheetReading.of(grid, "表.xlsx")
@@ -152,3 +156,28 @@ def test_a_quoted_long_table_header_holds_its_actuals() -> None:
     header = '"项目编号","三级指标",指标值,"实际完成值"\n1,受理数,≥1件,2件\n'
     assert holds_its_actuals(header.encode(), "表.csv")
     assert not holds_its_actuals('"项目编号","三级指标",指标值\n'.encode(), "表.csv")
+
+
+# ---- a bare actual: lint's IK213, the printed-score check and scoring decide it one way ----
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    value=st.fractions(min_value=Fraction(1, 1000), max_value=10**7, max_denominator=1000),
+    target=st.sampled_from(["≤5万元", "≥95%", "≥100000元", "90%-100%", "≥700人次", "≥5"]),
+)
+def test_ik213_and_scoring_and_the_printed_score_agree_on_a_bare_actual(
+    value: Fraction, target: str
+) -> None:
+    actual = format_decimal(value)
+    spec = loads(
+        f"项目 1 x\n  预算：1元\n  指标 产出指标 / 数量指标 / a\n    指标值：{target}\n"
+        f"    实际值：{actual}\n    分值：10\n    自评得分：10\n"
+    )
+    indicator = spec.projects[0].indicators[0]
+    doubtful = "IK213" in {f.code for f in lint(spec)}
+    scored = score_indicator(indicator.target, actual, 10)
+    assert doubtful == ("也可能是" in scored.message)
+    if doubtful:  # undecided everywhere: no score, no verdict on the printed 得分
+        assert scored.score is None
+        assert printed_score_problem(indicator) is None

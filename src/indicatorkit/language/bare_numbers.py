@@ -32,6 +32,8 @@ from indicatorkit.units import Unit, UnitRegistry, default_registry, registry_in
 
 __all__ = [
     "IMPLAUSIBLE_FACTOR",
+    "actual_to_check",
+    "bare_readings",
     "implausible_ratio",
     "in_target_unit",
     "other_reading",
@@ -144,6 +146,52 @@ def two_readings(text: str, reading: Amount, other: Amount) -> str:
     )
 
 
+def bare_readings(
+    actual: str,
+    target: Comparison | Range,
+    units: UnitRegistry | None = None,
+    read: ActualReading | None = None,
+) -> tuple[Amount, Amount | None] | None:
+    """A bare number given as the actual of ``target`` (``read``: its reading with ``units``,
+    if already made): its reading in the target's unit and, when that one is implausible
+    (:func:`other_reading`), the other; ``None`` when the actual writes a unit or the target
+    has none.  What scoring (:func:`in_target_unit`) and lint's IK213 both go by.
+
+    >>> from indicatorkit import parse_target
+    >>> [str(r) for r in bare_readings("0.96", parse_target("≥95%"))], bare_readings("96%", parse_target("≥95%"))
+    (['0.96%', '96%'], None)
+    >>> bare_readings("735", parse_target("≥700人次"))
+    (Amount('735人次'), None)
+    """
+    unit = target.amount.unit if isinstance(target, Comparison) else target.low.unit
+    if not unit.dimension:
+        return None
+    if read is None:
+        read = actual_reading(actual, registry_in_use() if units is None else units)
+    if not isinstance(read, Amount) or read.unit.dimension:
+        return None
+    return Amount(read.value, unit), other_reading(read.value, target, units)
+
+
+def actual_to_check(
+    target: AnyTarget,
+    actual: Actual,
+    units: UnitRegistry | None = None,
+    read: ActualReading | None = None,
+) -> tuple[Actual, str, bool]:
+    """What ``check`` is given for ``actual`` against ``target``, as scoring decides it: a text
+    against a numeric target through :func:`in_target_unit`, anything else as given (no note,
+    not doubtful).
+
+    >>> from indicatorkit import parse_target
+    >>> actual_to_check(parse_target("≥700人次"), "735")[0], actual_to_check(parse_target("达成"), "达成")
+    (Amount('735人次'), ('达成', '', False))
+    """
+    if isinstance(actual, str) and isinstance(target, Comparison | Range):
+        return in_target_unit(actual, target, units, read)
+    return actual, "", False
+
+
 def in_target_unit(
     actual: str,
     target: Comparison | Range,
@@ -164,21 +212,16 @@ def in_target_unit(
     >>> in_target_unit("0.96", parse_target("≥95%"))[2], in_target_unit("96%", parse_target("≥95%"))
     (True, ('96%', '', False))
     """
-    unit = target.amount.unit if isinstance(target, Comparison) else target.low.unit
-    if not unit.dimension:
+    readings = bare_readings(actual, target, units, read)
+    if readings is None:
         return actual, "", False
-    if read is None:
-        read = actual_reading(actual, registry_in_use() if units is None else units)
-    if not isinstance(read, Amount) or read.unit.dimension:
-        return actual, "", False
-    reading = Amount(read.value, unit)
-    other = other_reading(read.value, target, units)
+    reading, other = readings
     if other is not None:
         return reading, two_readings(actual, reading, other), True
     return (
         reading,
         (
-            f"实际值“{actual}”未写单位，按指标值的单位“{unit.symbol}”读取 "
+            f"实际值“{actual}”未写单位，按指标值的单位“{reading.unit.symbol}”读取 "
             f"(no unit given: read in the target's unit)"
         ),
         False,

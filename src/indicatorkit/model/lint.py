@@ -27,9 +27,8 @@ from fractions import Fraction
 import attrs
 
 from indicatorkit.errors import ArgumentError
-from indicatorkit.language.bare_numbers import other_reading, target_unit, two_readings
+from indicatorkit.language.bare_numbers import bare_readings, two_readings
 from indicatorkit.language.targets import Comparison, Range
-from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.lint_names import check_names
 from indicatorkit.model.lint_rules import BUDGET_POINTS, RULES, FindingList
@@ -256,14 +255,11 @@ class _Checker(FindingList):
         if actual is None or not isinstance(indicator.target, Comparison | Range):
             return
         read = indicator.read_actual(self.units)  # read once: scoring uses the same reading
-        if not isinstance(read, Amount) or read.unit.dimension:
-            return
-        other = other_reading(read.value, indicator.target, self.units)
-        unit = target_unit(indicator.target)
-        if other is not None and unit is not None:
+        readings = bare_readings(actual, indicator.target, self.units, read)
+        if readings is not None and (other := readings[1]) is not None:
             self.add(
                 "IK213",
-                two_readings(actual, Amount(read.value, unit), other),
+                two_readings(actual, readings[0], other),
                 indicator.where,
                 "actual",
                 suggestion=f"写明单位，如“{other}” / write the unit",

@@ -32,9 +32,9 @@ from fractions import Fraction
 import attrs
 
 from indicatorkit.errors import IndicatorkitError
-from indicatorkit.language.bare_numbers import in_target_unit
+from indicatorkit.language.bare_numbers import actual_to_check
 from indicatorkit.language.interval_actual import check_actual
-from indicatorkit.language.targets import Actual, Comparison, Qualitative, Range
+from indicatorkit.language.targets import Qualitative
 from indicatorkit.model.cost_direction import implied_direction
 from indicatorkit.model.records import Indicator
 from indicatorkit.numerals import format_decimal
@@ -129,12 +129,10 @@ def _met(indicator: Indicator, units: UnitRegistry | None) -> bool | None:
     target, given = indicator.target, indicator.actual
     if given is None:
         return None
-    actual: Actual = given
-    read = None if isinstance(target, Qualitative) else indicator.read_actual(units)  # once
-    if isinstance(target, Comparison | Range):
-        actual, _, doubtful = in_target_unit(given, target, units, read)
-        if doubtful:
-            return None  # scoring leaves it open; IK213 names both readings
+    read = indicator.reading_to_check(units)
+    actual, _, doubtful = actual_to_check(target, given, units, read)
+    if doubtful:
+        return None  # scoring leaves it open; IK213 names both readings
     direction = implied_direction(indicator) or indicator.direction
     try:
         return check_actual(target, actual, direction=direction, units=units, read=read).met

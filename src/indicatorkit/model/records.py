@@ -26,7 +26,7 @@ from indicatorkit.language.actuals import ActualReading, ReadActual, actual_read
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_target
-from indicatorkit.language.targets import AnyTarget
+from indicatorkit.language.targets import AnyTarget, Qualitative
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.fields import (
     as_tuple,
@@ -191,6 +191,15 @@ class Indicator:
         # kept as ``reading`` is, written once here: a record of how the text was read, not data
         object.__setattr__(self, "actual_reading", ReadActual(self.actual, registry, read))
         return read
+
+    def reading_to_check(self, units: UnitRegistry | None = None) -> ActualReading | None:
+        """The reading of ``actual`` that checking and scoring take (:meth:`read_actual`);
+        ``None`` for a qualitative target, whose actual is a grade checked as written.
+
+        >>> from indicatorkit import Indicator, parse_target
+        >>> Indicator("满意度指标", "满意度", "群众满意", parse_target("达成"), actual="达成").reading_to_check()
+        """
+        return None if isinstance(self.target, Qualitative) else self.read_actual(units)
 
 
 @attrs.frozen

@@ -31,7 +31,7 @@ import attrs
 
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.language.actuals import ActualReading
-from indicatorkit.language.bare_numbers import in_target_unit
+from indicatorkit.language.bare_numbers import actual_to_check
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.interval_actual import IntervalResult, PartlyOutsideError, check_actual
 from indicatorkit.language.parse import parse_target
@@ -341,10 +341,9 @@ def score_indicator(
             return _undecided(target, actual, Outcome.MISSING, weight, _NO_ACTUAL)
         if not isinstance(target, Qualitative) and Grade.read(actual):
             return _grade_for_number(target, actual, weight)
-        if isinstance(target, Comparison | Range):
-            checked, note, doubtful = in_target_unit(actual, target, units, read)
-            if doubtful:  # implausible in the target's unit: name both readings, decide nothing
-                return _undecided(target, actual, Outcome.FAILED, weight, note)
+        checked, note, doubtful = actual_to_check(target, actual, units, read)
+        if doubtful:  # implausible in the target's unit: name both readings, decide nothing
+            return _undecided(target, actual, Outcome.FAILED, weight, note)
     return _checked(
         target,
         checked,

@@ -261,7 +261,7 @@ def _indicator_light(indicator: Indicator, pace: Fraction, spec: Spec) -> Indica
         return IndicatorLight(indicator, Light.GREY, None, message)
     try:
         direction = implied_direction(indicator) or indicator.direction  # a bare 成本指标: ≤
-        read = None if isinstance(target, Qualitative) else indicator.read_actual(spec.units)
+        read = indicator.reading_to_check(spec.units)
         result = check_actual(target, actual, direction=direction, units=spec.units, read=read)
     except IndicatorkitError as error:
         return IndicatorLight(indicator, Light.GREY, None, str(error).split("\n")[0])

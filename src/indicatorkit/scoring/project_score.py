@@ -38,7 +38,6 @@ from fractions import Fraction
 
 import attrs
 
-from indicatorkit.language.targets import Qualitative
 from indicatorkit.model.cost_direction import COST_MESSAGE, implied_direction
 from indicatorkit.model.printed_score import printed_score_note
 from indicatorkit.model.records import Indicator, Project
@@ -130,7 +129,7 @@ def _scored_indicator(
         not_applicable=indicator.not_applicable,
         reason=indicator.reason,
         units=units,
-        read=None if isinstance(indicator.target, Qualitative) else indicator.read_actual(units),
+        read=indicator.reading_to_check(units),
     )
     printed = printed_score_note(indicator, result.score)
     said = [
