@@ -60,7 +60,14 @@ def check_level_points(
     rows: range,
 ) -> None:
     """Points printed in the level-1 cells (``column``, ``None`` for no such column) of
-    ``rows`` against the weights of the indicators ``found`` there (see the module)."""
+    ``rows`` against the weights of the indicators ``found`` there (see the module).
+
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> reading = GridReading(grid_from_rows("表", [["产出指标(50分)"]]))
+    >>> check_level_points(reading, 1, [], range(1, 2))
+    >>> [(f.code, f.severity.name) for f in reading.findings]
+    [('IK711', 'INFO')]
+    """
     if column is None:
         return
     for level, (points, row) in _printed(reading, column, rows).items():
