@@ -59,6 +59,7 @@ from indicatorkit.model.records import Indicator
 __all__ = [
     "IndicatorTable",
     "find_indicator_table",
+    "indicator_name",
     "is_plain_number",
     "level_text",
     "new_indicator",
@@ -261,6 +262,55 @@ def level_text(reading: GridReading, cell: Cell, row: int) -> str:
     return name
 
 
+def indicator_name(
+    reading: GridReading, name: str, target_text: str, at: tuple[int, int, int], shown: str
+) -> str | None:
+    """A row's level-3 ``name`` without its running prefix (IK706, ``指标1:受理数``), or ``None``
+    after IK704 for an empty template row (``指标2`` and no target) or a row with neither name
+    nor target.  ``at``: the row, the name's column and the row's first column; ``shown``: the
+    row's text.
+
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> reading = GridReading(grid_from_rows("表", [["指标1:受理数"], ["指标2"]]))
+    >>> indicator_name(reading, "指标1:受理数", "≥1件", (1, 1, 1), "指标1:受理数 | ≥1件")
+    '受理数'
+    >>> indicator_name(reading, "指标2", "", (2, 1, 1), "指标2"), [f.code for f in reading.findings]
+    (None, ['IK706', 'IK704'])
+    """
+    row, column, first = at
+    if EMPTY_TEMPLATE_NAME.match(name) and not target_text:
+        reading.say(
+            "IK704",
+            WARNING,
+            f"模板留下的空指标“{name}”，跳过 (an empty template row skipped)",
+            row,
+            column,
+            shown,
+        )
+        return None
+    if not name and not target_text:
+        reading.say(
+            "IK704",
+            WARNING,
+            f"没有指标名称和指标值的行，跳过 (a row with no indicator): {shown}",
+            row,
+            first,
+            shown,
+        )
+        return None
+    if prefix := RUNNING_PREFIX.match(name):
+        reading.say(
+            "IK706",
+            INFO,
+            f"去掉了指标名称前的编号“{prefix.group(0).strip()}” (running prefix removed)",
+            row,
+            column,
+            name,
+        )
+        name = name[prefix.end() :].strip()
+    return name
+
+
 def new_indicator(
     reading: GridReading, row: int, shown: str, /, *fields: Any, **values: Any
 ) -> Indicator | None:
@@ -326,38 +376,14 @@ def _row(
     level1 = _level(reading, table, row, "level1", carried)
     level2 = _level(reading, table, row, "level2", carried)
     name_cell = _cell(reading, table, row, "name")
-    name = unwrap_name(name_cell.text) if name_cell is not None else ""
+    written = unwrap_name(name_cell.text) if name_cell is not None else ""
     target_cell = _cell(reading, table, row, "target")
     target_text = target_cell.text.strip() if target_cell is not None else ""
     name_column = table.columns.get("name", 1)
-    if EMPTY_TEMPLATE_NAME.match(name) and not target_text:
-        reading.say(
-            "IK704",
-            WARNING,
-            f"模板留下的空指标“{name}”，跳过 (an empty template row skipped)",
-            row,
-            name_column,
-        )
+    at = (row, name_column, cells[0].column)
+    name = indicator_name(reading, written, target_text, at, shown)
+    if name is None:
         return None
-    if not name and not target_text:
-        reading.say(
-            "IK704",
-            WARNING,
-            f"没有指标名称和指标值的行，跳过 (a row with no indicator): {shown}",
-            row,
-            cells[0].column,
-        )
-        return None
-    if prefix := RUNNING_PREFIX.match(name):
-        reading.say(
-            "IK706",
-            INFO,
-            f"去掉了指标名称前的编号“{prefix.group(0).strip()}” (running prefix removed)",
-            row,
-            name_column,
-            name,
-        )
-        name = name[prefix.end() :].strip()
     target = _target(reading, table, row, target_cell, level2 + name)
     if target is None:
         return None

@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from indicatorkit.formats.central_table import level_text, new_indicator, serial_date
+from indicatorkit.formats.central_table import (
+    indicator_name,
+    level_text,
+    new_indicator,
+    serial_date,
+)
 from indicatorkit.formats.grid import Cell, key
 from indicatorkit.formats.layouts.indicator_header import Table
 from indicatorkit.formats.layouts.sheet import SheetReading, cell_text
@@ -20,9 +25,7 @@ from indicatorkit.formats.table_text import in_stated_unit
 from indicatorkit.formats.table_words import (
     DASHES,
     ELLIPSIS,
-    EMPTY_TEMPLATE_NAME,
     NOT_APPLICABLE,
-    RUNNING_PREFIX,
     unwrap_name,
 )
 from indicatorkit.model.findings import Severity
@@ -62,38 +65,8 @@ def _name(sheet: SheetReading, table: Table, row: int, shown: str) -> str | None
     name = unwrap_name(sheet.grid.text(row, table.column("name")) if table.has("name") else "")
     target_cell = sheet.grid.cell(row, table.column("target")) if table.has("target") else None
     target_raw = target_cell.text.strip() if target_cell is not None else ""
-    column = table.column("name")
-    if EMPTY_TEMPLATE_NAME.match(name) and not target_raw:
-        sheet.say(
-            "IK704",
-            WARNING,
-            f"模板留下的空指标“{name}”，跳过 (an empty template row skipped)",
-            row,
-            column,
-            shown,
-        )
-        return None
-    if prefix := RUNNING_PREFIX.match(name):
-        sheet.say(
-            "IK706",
-            INFO,
-            f"去掉了指标名称前的编号“{prefix.group(0).strip()}” (running prefix removed)",
-            row,
-            column,
-            name,
-        )
-        name = name[prefix.end() :].strip()
-    if not name and not target_raw:
-        sheet.say(
-            "IK704",
-            WARNING,
-            f"没有指标名称和指标值的行，跳过 (a row with no indicator): {shown}",
-            row,
-            sheet.grid.row_cells(row)[0].column,
-            shown,
-        )
-        return None
-    return name
+    first = sheet.grid.row_cells(row)[0].column
+    return indicator_name(sheet, name, target_raw, (row, table.column("name"), first), shown)
 
 
 def _points(sheet: SheetReading, cell: Cell, what: str) -> Fraction | None:
