@@ -18,7 +18,7 @@ from fractions import Fraction
 
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.formats.grid import Cell, Grid, key
-from indicatorkit.formats.table_words import DASHES, stated_money_unit
+from indicatorkit.formats.table_words import DASHES, printed_points, stated_money_unit
 from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_actual
 from indicatorkit.language.values import Amount
@@ -163,15 +163,15 @@ class GridReading:
         if cell is None or key(cell.text) in DASHES:
             return None
         text = key(cell.text)
+        if cell.number is not None:
+            return cell.number * 100 if text.endswith("%") else cell.number
         try:
-            if cell.number is not None:
-                return cell.number * 100 if text.endswith("%") else cell.number
-            if text.endswith("%"):
-                return decimal_value(text[:-1])
-            return decimal_value(text.removesuffix("分"))
+            number = decimal_value(text[:-1]) if text.endswith("%") else printed_points(text)
         except (ValueError, ArithmeticError):
+            number = None
+        if number is None:
             self.bad_number(cell, f"{what}不是数字 ({what} is not a number): “{cell.text}”")
-            return None
+        return number
 
     def read_target(
         self,
