@@ -5,7 +5,6 @@ points are one fact (``model.budget_points``) that scoring's rule sets also take
 from __future__ import annotations
 
 import json
-from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -40,8 +39,11 @@ def _ik309(findings: list[Finding] | tuple[Finding, ...]) -> list[tuple[int, str
 
 def _cli_ik309(path: Path, capsys: pytest.CaptureFixture[str]) -> list[tuple[int, str]]:
     main(["lint", str(path), "--format", "json", "-q"])
-    return [(f["line"], f["message"]) for f in json.loads(capsys.readouterr().out)
-            if f["code"] == "IK309"]
+    return [
+        (f["line"], f["message"])
+        for f in json.loads(capsys.readouterr().out)
+        if f["code"] == "IK309"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -87,9 +89,11 @@ def test_assess_by_another_rule_set_lints_by_the_one_it_scores_by() -> None:
     """``assess(spec, rules=…)`` scores by the rule set given, so IK309 adds that one's line."""
     spec = loads(_spec_text("hubei", (25, 30, 25)))  # 100 under Hubei
     assert _ik309(assess(spec).findings) == []
-    assert [m for _, m in _ik309(assess(spec, rules="national").findings)] == [
-        m for _, m in _ik309(lint(spec, budget_weight=NATIONAL_BUDGET_POINTS))
-    ] != []
+    assert (
+        [m for _, m in _ik309(assess(spec, rules="national").findings)]
+        == [m for _, m in _ik309(lint(spec, budget_weight=NATIONAL_BUDGET_POINTS))]
+        != []
+    )
 
 
 def test_a_printed_budget_line_wins_over_the_rule_set() -> None:

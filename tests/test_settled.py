@@ -11,8 +11,8 @@ import pytest
 
 from indicatorkit import loads, score
 from indicatorkit.formats.actuals_file import read_actuals
-from indicatorkit.scoring.monitoring import Light, monitor
 from indicatorkit.model.budget_points import budget_points
+from indicatorkit.scoring.monitoring import Light, monitor
 from indicatorkit.scoring.rules import HUBEI, NATIONAL, RULE_SETS
 from indicatorkit.scoring.settled import points_open
 

@@ -30,9 +30,9 @@ from indicatorkit.errors import ArgumentError
 from indicatorkit.language.bare_numbers import other_reading, target_unit, two_readings
 from indicatorkit.language.targets import Comparison, Range
 from indicatorkit.language.values import Amount
+from indicatorkit.model.budget_points import budget_points
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.lint_names import check_names
-from indicatorkit.model.budget_points import budget_points
 from indicatorkit.model.lint_rules import RULES, FindingList
 from indicatorkit.model.lint_targets import check_target
 from indicatorkit.model.printed_score import score_problem

@@ -73,6 +73,7 @@ def _rules(table: str) -> dict[str, tuple[Severity, str]]:
 #: Code → (severity, what it checks).
 RULES: dict[str, tuple[Severity, str]] = _rules(_TABLE)
 
+
 class FindingList:
     """The findings of one lint run about the file ``file``, each placed at the record or
     field it is about (records built in code: line 0).

@@ -585,4 +585,3 @@ def rule_set(rules: RuleSet | str | None) -> RuleSet:
         raise UnknownRuleSetError(
             f"未知的评分规则“{rules}” (unknown rule set); 可用 / known: {'、'.join(RULE_SETS)}"
         ) from None
-
