@@ -38,6 +38,7 @@ __all__ = [
     "imported",
     "load_actuals",
     "load_spec_source",
+    "loaded_spec",
     "read_named",
     "usable",
 ]
@@ -153,6 +154,18 @@ def load_spec_source(
     '项目 1 甲\\n'
     """
     found, shown, data = imported(name, read)
+    return loaded_spec(found, shown, data, quiet=quiet, listed=listed)
+
+
+def loaded_spec(
+    found: ImportedFile, shown: str, data: bytes, *, quiet: bool = False, listed: bool = True
+) -> LoadedSpec:
+    """:func:`load_spec_source` of a file already read (``found``, from its bytes ``data``).
+
+    >>> found, shown, data = imported("x.ikspec", ("x.ikspec", "项目 1 甲\\n".encode()))
+    >>> loaded_spec(found, shown, data).spec.projects[0].name
+    '甲'
+    """
     problems = [f for f in found.findings if f.severity is not Severity.INFO]
     if listed:
         say_findings(problems, quiet)
