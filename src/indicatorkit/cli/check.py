@@ -27,6 +27,7 @@ from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
 from indicatorkit.scoring.indicator import Outcome
+from indicatorkit.scoring.score_data import ratio_data
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["run"]
@@ -147,7 +148,7 @@ def _record(item: CheckedRow, file: str, outcome: Outcome | None) -> dict[str, A
         "actual": row.actual,
         "met": item.result.met,
         "outcome": None if outcome is None else outcome.value,
-        "attainment": None if item.attainment is None else str(item.attainment),
+        **ratio_data("attainment", item.attainment),
     }
 
 
