@@ -61,6 +61,18 @@ def test_check_and_score_write_the_same_attainment(
     ]
 
 
+def test_the_text_rounds_the_percent_half_up_as_the_json_display(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """24.69 of 200 is 12.345% exactly: 12.35% in the text, 0.1235 in both JSON outputs
+    (Python's round() would have given the even 12.34%)."""
+    path = tmp_path / "自评.ikspec"
+    path.write_text(SPEC.replace("实际值：150件", "实际值：24.69件"), encoding="utf-8")
+    assert _json(["check", str(path)], capsys)["rows"][0]["attainment_display"] == "0.1235"
+    main(["check", str(path), "--format", "csv"])
+    assert capsys.readouterr().out.splitlines()[1].endswith(",12.35%")
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.fractions(min_value=0, max_value=10, max_denominator=10**6) | st.none())
 def test_the_exact_text_reads_back_and_the_display_rounds_it(value: Fraction | None) -> None:

@@ -27,6 +27,7 @@ from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
 from indicatorkit.scoring.indicator import Outcome
+from indicatorkit.scoring.rules import Rounding
 from indicatorkit.scoring.score_data import ratio_data
 from indicatorkit.units import UnitRegistry
 
@@ -51,6 +52,8 @@ _COLUMNS = (
     "完成率 attainment",
 )
 _Items = list[ActualRow | Finding]
+#: The text and CSV show the attainment as a percent to 2 places, half up (its JSON display: 4).
+_PERCENT_PLACES = Rounding(2)
 
 
 def run(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -69,7 +72,10 @@ def run(arguments: argparse.Namespace, out: TextIO) -> int:
 
 
 def _percent(row: CheckedRow) -> str:
-    return "" if row.attainment is None else f"{format_decimal(round(row.attainment * 100, 2))}%"
+    """The attainment as a percent to 2 places, rounded half up as ``attainment_display``."""
+    if row.attainment is None:
+        return ""
+    return f"{format_decimal(_PERCENT_PLACES.round(row.attainment * 100))}%"
 
 
 def _spec_items(

@@ -19,7 +19,7 @@ from contextlib import suppress
 
 import attrs
 
-from indicatorkit.cli.messages import ActualsNotSpec, InputError, say, say_findings
+from indicatorkit.cli.messages import InputError, say, say_findings
 from indicatorkit.formats.actuals_file import read_actuals
 from indicatorkit.formats.extras import MissingExtraError
 from indicatorkit.formats.files import ImportedFile, read_data
@@ -114,7 +114,7 @@ def imported(name: str, read: tuple[str, bytes] | None = None) -> tuple[Imported
 
 def usable(found: ImportedFile, shown: str) -> Spec:
     """The spec read, or an input error when there is none or it is empty
-    (:class:`~indicatorkit.cli.messages.ActualsNotSpec` for a table of actuals, IK724).
+    (a table of actuals, IK724, says to give it with its spec).
 
     >>> found, shown, _ = imported("x.ikspec", ("x.ikspec", "# 只有注释\\n".encode()))
     >>> usable(found, shown)
@@ -124,7 +124,7 @@ def usable(found: ImportedFile, shown: str) -> Spec:
     """
     spec = found.spec
     if spec is None and any(f.code == "IK724" for f in found.findings):
-        raise ActualsNotSpec(
+        raise InputError(
             f"{shown}: 这是实际值表，不是目标表；与目标表一起给出 / an actuals table, not a spec: "
             "give it with its spec"
         )
