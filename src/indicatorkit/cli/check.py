@@ -115,7 +115,7 @@ def _items(
     except SpecError as error:
         for finding in error.findings:
             say(finding.render())
-        raise InputError(f"{shown}: 无法核对 / nothing to check") from None
+        raise InputError(f"{shown}: 无法核对 / cannot be checked") from None
     except MissingExtraError as error:
         raise InputError(f"{shown}: {error}") from None
     if checked.imported is not None:
