@@ -1,6 +1,6 @@
 """What the command line used to decide for itself, now the library's: whether a score is
 settled (``points_open``), whether monitoring is behind (``MonitorReport.behind``) and the
-budget line's points under the rule set a spec names (``budget_points``)."""
+budget line's points under the rule set a spec names (``model.budget_points``)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ import pytest
 
 from indicatorkit import loads, score
 from indicatorkit.formats.actuals_file import read_actuals
+from indicatorkit.model.budget_points import budget_points
 from indicatorkit.scoring.monitoring import Light, monitor
-from indicatorkit.scoring.rules import HUBEI, NATIONAL, RULE_SETS, budget_points
+from indicatorkit.scoring.rules import HUBEI, NATIONAL, RULE_SETS
 from indicatorkit.scoring.settled import points_open
 
 PROJECT = """项目 1 法律援助

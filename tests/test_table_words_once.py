@@ -13,6 +13,7 @@ from indicatorkit import lint, loads, parse_target
 from indicatorkit.formats.central_budget import read_budget_block
 from indicatorkit.formats.central_table import find_indicator_table
 from indicatorkit.formats.central_table import read_indicators as read_central_indicators
+from indicatorkit.formats.format import Probe
 from indicatorkit.formats.grid import grid_from_rows
 from indicatorkit.formats.grid_reading import GridReading
 from indicatorkit.formats.layouts.indicator_header import find_table
@@ -154,8 +155,8 @@ def test_the_header_roles_both_tables_share_read_alike() -> None:
 
 def test_a_quoted_long_table_header_holds_its_actuals() -> None:
     header = '"项目编号","三级指标",指标值,"实际完成值"\n1,受理数,≥1件,2件\n'
-    assert holds_its_actuals(header.encode(), "表.csv")
-    assert not holds_its_actuals('"项目编号","三级指标",指标值\n'.encode(), "表.csv")
+    assert holds_its_actuals(Probe(header.encode(), "表.csv"))
+    assert not holds_its_actuals(Probe('"项目编号","三级指标",指标值\n'.encode(), "表.csv"))
 
 
 # ---- a bare actual: lint's IK213, the printed-score check and scoring decide it one way ----

@@ -16,24 +16,19 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from indicatorkit.cli.messages import ActualsNotSpec, InputError, say
+from indicatorkit.cli.messages import InputError, say
 from indicatorkit.cli.output import dump_csv, dump_json
-from indicatorkit.cli.sources import (
-    SPEC_SUFFIX,
-    actuals_from,
-    load_actuals,
-    load_spec_source,
-    read_named,
-)
-from indicatorkit.formats.files import detect_format
-from indicatorkit.formats.format import Holds
-from indicatorkit.formats.long_table_departments import holds_its_actuals
-from indicatorkit.formats.registry import REGISTRY
+from indicatorkit.cli.sources import SPEC_SUFFIX, STDIN, load_actuals, loaded_spec, read_named
+from indicatorkit.formats.checked_file import read_checked
+from indicatorkit.formats.extras import MissingExtraError
+from indicatorkit.formats.files import ImportedFile
 from indicatorkit.model.actuals import ActualRow, merge_actuals
-from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
 from indicatorkit.scoring.indicator import Outcome
+from indicatorkit.scoring.rules import Rounding
+from indicatorkit.scoring.score_data import ratio_data
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["run"]
@@ -56,10 +51,9 @@ _COLUMNS = (
     "结果 result",
     "完成率 attainment",
 )
-#: What ``check FILE`` reads as a spec (anything else is a TSV/CSV of target and actual rows).
-_SPEC_FORMATS = REGISTRY.holding(Holds.SPEC, Holds.SPEC_OR_ACTUALS)
-
 _Items = list[ActualRow | Finding]
+#: The text and CSV show the attainment as a percent to 2 places, half up (its JSON display: 4).
+_PERCENT_PLACES = Rounding(2)
 
 
 def run(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -78,15 +72,18 @@ def run(arguments: argparse.Namespace, out: TextIO) -> int:
 
 
 def _percent(row: CheckedRow) -> str:
-    return "" if row.attainment is None else f"{format_decimal(round(row.attainment * 100, 2))}%"
+    """The attainment as a percent to 2 places, rounded half up as ``attainment_display``."""
+    if row.attainment is None:
+        return ""
+    return f"{format_decimal(_PERCENT_PLACES.round(row.attainment * 100))}%"
 
 
 def _spec_items(
-    name: str, actuals_name: str | None, read: tuple[str, bytes], quiet: bool
+    checked: ImportedFile, read: tuple[str, bytes], actuals_name: str | None, quiet: bool
 ) -> tuple[_Items, UnitRegistry | None]:
     """The rows to check in a self-assessment spec (its actuals, or an actuals file's merged
     onto it), with the merge's findings first; a spec with nothing to check is an input error."""
-    loaded = load_spec_source(name, quiet=quiet, read=read, listed=False)
+    loaded = loaded_spec(checked, *read, quiet=quiet, listed=False)
     spec, shown = loaded.spec, loaded.shown
     # what reading found is printed once, with the rows (and in --format json's findings)
     merged: _Items = [f for f in loaded.findings if f.severity is not Severity.INFO]
@@ -102,44 +99,34 @@ def _spec_items(
     return [*merged, *rows], spec.units
 
 
-def _table_items(read: tuple[str, bytes]) -> _Items:
-    """The rows of an actuals table for ``check`` (with what reading them found); a table
-    that cannot be read, has no 指标值 column or no row is an input error."""
-    shown, data = read
-    actuals = actuals_from(shown, data)
-    if not actuals.rows and not actuals.findings:
-        say(f"{shown}:1:1: IK503 error: 文件没有数据行 (the file has no rows) — 没有可核对的行")
-        raise InputError(f"{shown}: 没有数据行 / no rows to check")
-    if actuals.rows and "指标值" not in actuals.rows[0].columns:
-        say(
-            f"{shown}:1:1: IK504 error: 表头缺少“指标值”列 (the header has no 指标值 column)\n"
-            "  提示 / hint: 表头写明各列：项目、三级指标、指标值、实际完成值 / name the columns: "
-            "project, indicator, target, actual"
-        )
-        raise InputError(f"{shown}: 没有指标值列，无法核对 / no target column to check against")
-    return [*actuals.findings, *actuals.rows]
-
-
 def _items(
     name: str, actuals_name: str | None, read: tuple[str, bytes], quiet: bool
 ) -> tuple[_Items, UnitRegistry | None]:
-    """What to check: a spec's actuals (a spec file, any format holding a spec, a long table
-    holding its actuals), else the rows of an actuals table (a workbook of actuals too, when no
-    actuals file is given)."""
-    as_spec = detect_format(read[1], name) in _SPEC_FORMATS or holds_its_actuals(read[1], name)
-    if name.endswith(SPEC_SUFFIX) or as_spec:
-        try:
-            return _spec_items(name, actuals_name, read, quiet)
-        except ActualsNotSpec:
-            if actuals_name is not None:
-                raise
-            return _table_items(read), None  # a workbook of actuals rows: checked as a table
+    """What to check, as the library tells it (:func:`read_checked`): a spec's actuals, else
+    the rows of a table; a table that cannot be checked is an input error."""
+    shown, data = read
+    try:
+        checked = read_checked(
+            data,
+            source=shown,
+            path=None if name == STDIN else name,
+            with_actuals=actuals_name is not None,
+        )
+    except SpecError as error:
+        for finding in error.findings:
+            say(finding.render())
+        raise InputError(f"{shown}: 无法核对 / cannot be checked") from None
+    except MissingExtraError as error:
+        raise InputError(f"{shown}: {error}") from None
+    if checked.imported is not None:
+        return _spec_items(checked.imported, read, actuals_name, quiet)
     if actuals_name is not None:
         raise InputError(
             f"{actuals_name}: 实际值文件只能与规格文件一起使用（{SPEC_SUFFIX}、JSON、工作簿、Word、PDF）"
             f"/ an actuals file goes with a spec file ({SPEC_SUFFIX}, JSON, a workbook, Word, PDF)"
         )
-    return _table_items(read), None
+    table = checked.table
+    return ([*table.findings, *table.rows] if table is not None else []), None
 
 
 def _cells(item: CheckedRow, verdict: str) -> tuple[object, ...]:
@@ -167,7 +154,7 @@ def _record(item: CheckedRow, file: str, outcome: Outcome | None) -> dict[str, A
         "actual": row.actual,
         "met": item.result.met,
         "outcome": None if outcome is None else outcome.value,
-        "attainment": None if item.attainment is None else str(item.attainment),
+        **ratio_data("attainment", item.attainment),
     }
 
 

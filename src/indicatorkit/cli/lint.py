@@ -22,7 +22,6 @@ from indicatorkit.cli.sources import imported, usable
 from indicatorkit.formats.table_text import decode_table
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.lint import lint
-from indicatorkit.scoring.rules import budget_points
 
 __all__ = ["run"]
 
@@ -53,9 +52,7 @@ def _lint_file(name: str, findings: list[Finding]) -> None:
     ):
         spec = usable(found, shown)
         text = decode_table(data) if found.format == "ikspec" else None
-        findings.extend(
-            lint(spec, file=shown, source=text, budget_weight=budget_points(spec.rules))
-        )
+        findings.extend(lint(spec, file=shown, source=text))
 
 
 def _summary(files: int, findings: Sequence[Finding], unusable: int) -> str:

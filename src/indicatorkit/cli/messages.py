@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from indicatorkit.model.findings import Finding, Severity
 
-__all__ = ["REPORT_BUGS", "ActualsNotSpec", "InputError", "report_bug", "say", "say_findings"]
+__all__ = ["REPORT_BUGS", "InputError", "report_bug", "say", "say_findings"]
 
 REPORT_BUGS = (
     "请把命令和输入报告给 indicatorkit 的维护者（项目的问题跟踪：{issues}）；设置 INDICATORKIT_TRACEBACK=1 "
@@ -31,14 +31,6 @@ class InputError(Exception):
 
     >>> str(InputError("a.ikspec: 规格无法读取 / the spec cannot be loaded"))
     'a.ikspec: 规格无法读取 / the spec cannot be loaded'
-    """
-
-
-class ActualsNotSpec(InputError):
-    """A workbook of actuals (a filled template, IK724) where a spec was expected.
-
-    >>> issubclass(ActualsNotSpec, InputError)
-    True
     """
 
 

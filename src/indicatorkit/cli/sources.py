@@ -19,7 +19,7 @@ from contextlib import suppress
 
 import attrs
 
-from indicatorkit.cli.messages import ActualsNotSpec, InputError, say, say_findings
+from indicatorkit.cli.messages import InputError, say, say_findings
 from indicatorkit.formats.actuals_file import read_actuals
 from indicatorkit.formats.extras import MissingExtraError
 from indicatorkit.formats.files import ImportedFile, read_data
@@ -38,6 +38,7 @@ __all__ = [
     "imported",
     "load_actuals",
     "load_spec_source",
+    "loaded_spec",
     "read_named",
     "usable",
 ]
@@ -113,7 +114,7 @@ def imported(name: str, read: tuple[str, bytes] | None = None) -> tuple[Imported
 
 def usable(found: ImportedFile, shown: str) -> Spec:
     """The spec read, or an input error when there is none or it is empty
-    (:class:`~indicatorkit.cli.messages.ActualsNotSpec` for a table of actuals, IK724).
+    (a table of actuals, IK724, says to give it with its spec).
 
     >>> found, shown, _ = imported("x.ikspec", ("x.ikspec", "# 只有注释\\n".encode()))
     >>> usable(found, shown)
@@ -123,7 +124,7 @@ def usable(found: ImportedFile, shown: str) -> Spec:
     """
     spec = found.spec
     if spec is None and any(f.code == "IK724" for f in found.findings):
-        raise ActualsNotSpec(
+        raise InputError(
             f"{shown}: 这是实际值表，不是目标表；与目标表一起给出 / an actuals table, not a spec: "
             "give it with its spec"
         )
@@ -153,6 +154,18 @@ def load_spec_source(
     '项目 1 甲\\n'
     """
     found, shown, data = imported(name, read)
+    return loaded_spec(found, shown, data, quiet=quiet, listed=listed)
+
+
+def loaded_spec(
+    found: ImportedFile, shown: str, data: bytes, *, quiet: bool = False, listed: bool = True
+) -> LoadedSpec:
+    """:func:`load_spec_source` of a file already read (``found``, from its bytes ``data``).
+
+    >>> found, shown, data = imported("x.ikspec", ("x.ikspec", "项目 1 甲\\n".encode()))
+    >>> loaded_spec(found, shown, data).spec.projects[0].name
+    '甲'
+    """
     problems = [f for f in found.findings if f.severity is not Severity.INFO]
     if listed:
         say_findings(problems, quiet)

@@ -73,8 +73,8 @@ from pathlib import Path
 import attrs
 
 from indicatorkit.formats.actuals_table import COLUMNS, Record, is_actuals_header, read_table
-from indicatorkit.formats.files import detect_format, read_file
-from indicatorkit.formats.format import Holds
+from indicatorkit.formats.files import read_file
+from indicatorkit.formats.format import Format, Holds, Probe
 from indicatorkit.formats.grid import hidden_findings
 from indicatorkit.formats.limits import UnreadableInputError, read_input
 from indicatorkit.formats.progress import ProgressCallback, meter, reporting
@@ -86,7 +86,7 @@ from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import Spec
 from indicatorkit.numerals import format_decimal, is_terminating
 
-__all__ = ["actuals_of", "read_actuals"]
+__all__ = ["actuals_of", "read_actuals", "read_actuals_probe"]
 
 # --- entry point ---------------------------------------------------------------------------
 
@@ -135,21 +135,35 @@ def _actuals(source: str | Path | bytes, file: str | None) -> Actuals:
         except UnreadableInputError as error:
             message = f"无法读取文件 (cannot read the file): {error.reason}"
             raise SpecError([finding("IK401", message, 1, 1, file)]) from None
-    form = detect_format(data)
-    if form in REGISTRY.holding(Holds.SPEC_OR_ACTUALS):
-        return _on_disk(data, path, form, lambda at: _from_workbook(at, file))
-    if form in _SPEC_FORMATS:
-        return _on_disk(data, path, form, lambda at: _actuals_of_spec_file(at, file or str(at)))
+    probe = Probe(data)
+    return read_actuals_probe(probe, REGISTRY.detect(probe), file=file, path=path)
+
+
+def read_actuals_probe(
+    probe: Probe, form: Format | None, *, file: str | None = None, path: Path | None = None
+) -> Actuals:
+    """:func:`read_actuals` of a file a caller has already sniffed (``form``: what the
+    registry's ``detect`` said of ``probe``; ``path``: the file on disk, if any, else a
+    workbook is spooled to a temporary one).  Raises as :func:`read_actuals`.
+
+    >>> probe = Probe("三级指标,实际值\\n受理数,210件\\n".encode())
+    >>> [row.actual for row in read_actuals_probe(probe, REGISTRY.detect(probe)).rows]
+    ['210件']
+    """
+    data = probe.data
+    if form is not None and form.holds is Holds.SPEC_OR_ACTUALS:
+        return _on_disk(data, path, form.name, lambda at: _from_workbook(at, file))
+    if form is not None and form.holds is Holds.SPEC:
+        # a spec, not a table: its actuals are taken (a filled 自评表 in Word or PDF, a spec
+        # file or JSON with 实际值)
+        return _on_disk(
+            data, path, form.name, lambda at: _actuals_of_spec_file(at, file or str(at))
+        )
     try:
-        text = decode_table(data)
+        text = decode_table(data) if probe.text is None else probe.text
     except UndecodableTable as problem:
         raise SpecError([finding("IK401", problem.message, problem.line, 1, file)]) from None
     return _from_text(text, file, path)
-
-
-#: Files that are specs, not tables: their actuals are taken (a filled 自评表 in Word or PDF,
-#: a spec file or JSON with 实际值).
-_SPEC_FORMATS = REGISTRY.holding(Holds.SPEC)
 
 
 def _on_disk(data: bytes, path: Path | None, form: str, read: Callable[[Path], Actuals]) -> Actuals:

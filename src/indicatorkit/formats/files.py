@@ -80,6 +80,7 @@ __all__ = [
     "read",
     "read_data",
     "read_file",
+    "read_probe",
     "summarize",
     "write",
 ]
@@ -221,12 +222,37 @@ def read_data(
     ()
     """
     probe = Probe(data, path)
-    form = REGISTRY.detect(probe)
+    return read_probe(
+        probe,
+        REGISTRY.detect(probe),
+        source=source,
+        include_hidden=include_hidden,
+        limits=limits,
+        progress=progress,
+    )
+
+
+def read_probe(
+    probe: Probe,
+    form: Format | None,
+    *,
+    source: str,
+    include_hidden: bool = False,
+    limits: Limits | None = None,
+    progress: ProgressCallback | None = None,
+) -> ImportedFile:
+    """:func:`read_data` of a file a caller has already sniffed: ``form`` is what the
+    registry's ``detect`` said of ``probe`` (``None``: no format knew it), so the file is not
+    told again (``check`` decides what a file holds from the same probe).
+
+    >>> probe = Probe("项目 1 法律援助\\n".encode(), "表.ikspec")
+    >>> read_probe(probe, REGISTRY.detect(probe), source="表.ikspec").format
+    'ikspec'
+    """
     name = "unknown" if form is None else form.name
-    named = None if path is None else Path(path)
     try:
         with using(current(limits)), reporting(progress):
-            found = _read_form(form, Input(probe, source, named, include_hidden))
+            found = _read_form(form, Input(probe, source, probe.name, include_hidden))
     except InputLimitError as error:
         return ImportedFile(_finding("IK602", str(error), source), name)
     except DamagedFileError as error:

@@ -18,7 +18,6 @@ without a department column is refused (IK630, the header misses a column).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -27,7 +26,7 @@ from indicatorkit.formats.format import Probe
 from indicatorkit.formats.grid import grid_from_rows
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.long_columns import NAMES, REQUIRED
-from indicatorkit.formats.long_table import CSV, frame_rows
+from indicatorkit.formats.long_table import frame_rows
 from indicatorkit.formats.long_table_read import header_cells, read_long_grid, table_records
 from indicatorkit.formats.table_text import header_key
 from indicatorkit.model.findings import Finding, Severity
@@ -67,25 +66,26 @@ def _department_column(header: list[str]) -> int | None:
     return None
 
 
-def holds_its_actuals(data: bytes, name: str | Path | None = None) -> bool:
-    """Whether a text table is the long table of one spec with its actuals: ``read`` takes it
-    for a long table, and its header names every column a long table needs (项目编号, 三级指标,
-    指标值), 实际完成值, and no 部门 (a table of many departments is no one spec).  ``check``
-    reads such a file as a spec and checks its own actuals (as it does a filled 自评表
-    workbook): targets read as the long table writes them — 运算符 and 计量单位 beside a bare
-    指标值 — never as bare rows of target and actual.
+def holds_its_actuals(probe: Probe) -> bool:
+    """Whether a text table is the long table of one spec with its actuals: its header names
+    every column a long table needs (项目编号, 三级指标, 指标值), 实际完成值, and no 部门 (a
+    table of many departments is no one spec) — so ``read`` takes it for a long table.
+    ``check`` reads such a file as a spec and checks its own actuals (as it does a filled
+    自评表 workbook; :func:`~indicatorkit.formats.checked_file.read_checked`): targets read as
+    the long table writes them — 运算符 and 计量单位 beside a bare 指标值 — never as bare rows of
+    target and actual.
 
-    >>> holds_its_actuals("项目编号,三级指标,运算符,指标值,计量单位,实际完成值\\n".encode())
+    >>> holds_its_actuals(Probe("项目编号,三级指标,运算符,指标值,计量单位,实际完成值\\n".encode()))
     True
-    >>> holds_its_actuals("项目名称,三级指标,指标值,实际完成值\\n".encode())  # rows to check
+    >>> holds_its_actuals(Probe("项目名称,三级指标,指标值,实际完成值\\n".encode()))  # rows to check
     False
-    >>> holds_its_actuals("项目编号,部门,三级指标,指标值,实际完成值\\n".encode())
+    >>> holds_its_actuals(Probe("项目编号,部门,三级指标,指标值,实际完成值\\n".encode()))
     False
     """
-    probe = Probe(data, name)
-    if probe.first_line is None or not CSV.sniff(probe):
+    line = probe.first_line
+    if line is None:
         return False
-    header = header_cells(probe.first_line)
+    header = header_cells(line)
     columns = {header_key(cell, NAMES) for cell in header}
     return {*REQUIRED, "实际完成值"} <= columns and _department_column(header) is None
 

@@ -29,9 +29,10 @@ import attrs
 from indicatorkit.errors import ArgumentError
 from indicatorkit.language.bare_numbers import bare_readings, two_readings
 from indicatorkit.language.targets import Comparison, Range
+from indicatorkit.model.budget_points import budget_points
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.lint_names import check_names
-from indicatorkit.model.lint_rules import BUDGET_POINTS, RULES, FindingList
+from indicatorkit.model.lint_rules import RULES, FindingList
 from indicatorkit.model.lint_targets import check_target
 from indicatorkit.model.printed_score import score_problem
 from indicatorkit.model.records import (
@@ -47,7 +48,7 @@ from indicatorkit.numerals import format_decimal
 from indicatorkit.units import UnitRegistry
 from indicatorkit.vocabulary import level1_name
 
-__all__ = ["BUDGET_POINTS", "RULES", "lint"]
+__all__ = ["RULES", "lint"]
 
 #: Every project should have these level-1 categories.
 REQUIRED_LEVEL1 = ("产出指标", "效益指标", "满意度指标")
@@ -69,13 +70,15 @@ def lint(
     *,
     file: str | None = None,
     source: str | None = None,
-    budget_weight: Fraction = BUDGET_POINTS,
+    budget_weight: Fraction | None = None,
 ) -> list[Finding]:
     """Every finding about ``spec``, in file order (records built in code first).
 
     ``file`` names the file in the findings; ``source``, the file's text, lets each finding
     show its line with a caret.  ``budget_weight`` is the budget line's 分值 where a project
-    prints none (the rule set's: national 10, Hubei 20), for IK309.
+    prints none, for IK309: by default the rule set the spec names
+    (:func:`~indicatorkit.model.budget_points.budget_points`: national 10, Hubei 20); give it
+    to lint under another rule set (``assess`` gives the one it scores by).
 
     >>> from indicatorkit import lint, loads
     >>> spec = loads("项目 1 法律援助\\n  预算：10000元\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：,=180件\\n")
@@ -84,7 +87,8 @@ def lint(
     """
     if not isinstance(spec, Spec):
         raise ArgumentError("lint", "spec", "Spec", spec, "indicatorkit.load(path)")
-    checker = _Checker(file, spec.units, budget_weight)
+    points = budget_points(spec.rules) if budget_weight is None else budget_weight
+    checker = _Checker(file, spec.units, points)
     if spec.department is not None:
         checker.department(spec.department)
     for project in spec.projects:

@@ -15,12 +15,11 @@ an indented line continues the one above):
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.places import Location, Where
 
-__all__ = ["BUDGET_POINTS", "RULES", "FindingList"]
+__all__ = ["RULES", "FindingList"]
 
 _TABLE = """
 IK101 error   一级指标不在全国框架内 / level-1 name outside the national framework
@@ -73,9 +72,6 @@ def _rules(table: str) -> dict[str, tuple[Severity, str]]:
 
 #: Code → (severity, what it checks).
 RULES: dict[str, tuple[Severity, str]] = _rules(_TABLE)
-
-#: The budget line's 分值 where neither the table nor the caller gives one (the national 10).
-BUDGET_POINTS = Fraction(10)
 
 
 class FindingList:

@@ -243,7 +243,8 @@ def assess(
     if actuals is not None:
         spec, merged = merge_actuals(spec, actuals, spec_file=file)
     result = attrs.evolve(score(spec, rules=rules), findings=tuple(merged))
-    points = result.rules.budget_weight  # IK309 adds it where a project prints no 预算分值
+    # IK309 adds the budget line of the rule set scored by: the spec's own unless ``rules``
+    points = None if rules is None else result.rules.budget_weight
     findings = (*merged, *lint(spec, file=file, source=source, budget_weight=points))
     audited = audit(spec, rules=result.rules, file=file)
     return Assessment(

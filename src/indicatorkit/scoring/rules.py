@@ -30,6 +30,7 @@ import attrs
 
 from indicatorkit.errors import UnknownRuleSetError
 from indicatorkit.language.values import Grade
+from indicatorkit.model.budget_points import NATIONAL_BUDGET_POINTS, budget_points
 
 __all__ = [
     "HUBEI",
@@ -46,7 +47,6 @@ __all__ = [
     "RoundingMode",
     "RoundingStage",
     "RuleSet",
-    "budget_points",
     "rule_set",
 ]
 
@@ -285,8 +285,9 @@ class RuleSet:
         ),
         converter=_fractions,
     )
-    #: The budget line's weight (预算执行率).
-    budget_weight: Fraction = attrs.field(default=Fraction(10), converter=_fraction)
+    #: The budget line's weight (预算执行率); a shipped rule set's is
+    #: :func:`~indicatorkit.model.budget_points.budget_points` of its name (lint's IK309 adds it).
+    budget_weight: Fraction = attrs.field(default=NATIONAL_BUDGET_POINTS, converter=_fraction)
     #: Missed lower-is-better targets: w·A/B (national) or the vendor's linear formula.
     lower_is_better: LowerIsBetter = LowerIsBetter.RATIO
     #: The qualitative grades' bands, as shares of the weight.
@@ -467,7 +468,7 @@ HUBEI = attrs.evolve(
     NATIONAL,
     name="hubei",
     title="湖北：预算执行 20 分，反向指标 w·A/B，定性 50% 分界 / Hubei tables",
-    budget_weight=Fraction(20),
+    budget_weight=budget_points("hubei"),
     lower_is_better=LowerIsBetter.RATIO,
     bands=_bands(Fraction(5, 10)),
 )
@@ -537,7 +538,7 @@ RULE_SETS: Mapping[str, RuleSet] = MappingProxyType(
                 NATIONAL,
                 name="budget-20",
                 title="预算执行 20 分 / a 20-point budget line",
-                budget_weight=Fraction(20),
+                budget_weight=budget_points("budget-20"),
             ),
             attrs.evolve(
                 NATIONAL,
@@ -584,17 +585,3 @@ def rule_set(rules: RuleSet | str | None) -> RuleSet:
         raise UnknownRuleSetError(
             f"未知的评分规则“{rules}” (unknown rule set); 可用 / known: {'、'.join(RULE_SETS)}"
         ) from None
-
-
-def budget_points(name: str | None) -> Fraction:
-    """The budget line's 分值 under the rule set a spec names (``Spec.rules``): the national
-    rules' when it names none, or one this library does not know (lint's IK309 still needs a
-    figure; scoring refuses the unknown name itself).
-
-    >>> budget_points(None), budget_points("hubei") == HUBEI.budget_weight, budget_points("某县")
-    (Fraction(10, 1), True, Fraction(10, 1))
-    """
-    try:
-        return rule_set(name).budget_weight
-    except UnknownRuleSetError:
-        return NATIONAL.budget_weight

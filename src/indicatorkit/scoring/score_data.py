@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the records call this module: no import back at run time
         Subtotal,
     )
 
-__all__ = ["spec_score_data"]
+__all__ = ["ratio_data", "spec_score_data"]
 
 #: Decimal places of the ``*_display`` strings beside exact values: points to 2 (as the tables
 #: print them), ratios (attainment, deviation, rates) to 4.
@@ -39,6 +39,19 @@ def _shown(value: Fraction | None, places: int = _POINTS) -> str:
     """The decimal string beside an exact value (``"3352/35"`` → ``"95.77"``; ``""`` for
     none, as ``score_display``)."""
     return display(value, places)
+
+
+def ratio_data(name: str, value: Fraction | None) -> dict[str, str | None]:
+    """A ratio (an attainment, a deviation, a rate) as every JSON output writes it: its exact
+    decimal text under ``name`` (``None`` for none) and the decimal to 4 places beside it
+    under ``name_display`` (``""`` for none) — ``score`` and ``check`` alike.
+
+    >>> ratio_data("attainment", Fraction(3, 4)), ratio_data("rate", Fraction(2, 3))
+    ({'attainment': '0.75', 'attainment_display': '0.7500'}, {'rate': '2/3', 'rate_display': '0.6667'})
+    >>> ratio_data("attainment", None)
+    {'attainment': None, 'attainment_display': ''}
+    """
+    return {name: _text(value), f"{name}_display": _shown(value, _RATIO)}
 
 
 def _range_data(name: str, span: tuple[Fraction, Fraction]) -> dict[str, list[Any]]:
@@ -113,8 +126,7 @@ def _budget_data(budget: BudgetLine) -> dict[str, Any]:
     return {
         "budget": None if budget.budget is None else str(budget.budget),
         "executed": None if budget.executed is None else str(budget.executed),
-        "rate": _text(budget.rate),
-        "rate_display": _shown(budget.rate, _RATIO),
+        **ratio_data("rate", budget.rate),
         "weight": _text(budget.weight),
         "weight_display": _shown(budget.weight),
         "score": _text(budget.score),
