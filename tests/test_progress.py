@@ -119,6 +119,30 @@ def test_a_30k_row_xlsx_reports_increasing_rows(small_every: int, tmp_path: Path
     assert {p.source for p in seen} == {"表.xlsx"}
 
 
+def test_a_workbook_with_formulas_shows_both_loads_never_going_back(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for n in range(1, 3_001):
+        sheet.append([f"受理数{n}", n, f"=B{n}*2"])
+    path = tmp_path / "表.xlsx"
+    book.save(path)
+    size = path.stat().st_size
+    seen: list[Progress] = []
+    with reporting(seen.append):
+        (grid,) = load_grids(path)
+    assert len(grid.unsaved_formulas) == 3_000  # the second load (formulas) did run
+    loads = [p for p in seen if p.unit == LOADING]
+    # the stored values, then the formulas: one share of both loads, increasing to 100%
+    assert {p.total for p in loads} == {2 * size}
+    shares = [p.done for p in loads]
+    assert shares == sorted(set(shares)) and shares[0] == 0 and shares[-1] == 2 * size
+    assert len([d for d in shares if d < size]) > 10  # the first load, step by step
+    assert len([d for d in shares if size < d < 2 * size]) > 10  # and the second
+    assert seen.index(loads[-1]) < min(
+        i for i, p in enumerate(seen) if p.unit != LOADING and p.done
+    )
+
+
 def test_a_load_counts_the_blocks_read_never_the_position_or_a_second_read() -> None:
     seen: list[Progress] = []
     counter = Meter("表.xlsx", seen.append)

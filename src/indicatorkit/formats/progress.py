@@ -149,11 +149,13 @@ class Meter:
             assert self.callback is not None
             self.callback(Progress(self.source, self.done, self.total, self.unit))
 
-    def loading(self, data: bytes) -> io.BytesIO:
+    def loading(self, data: bytes, *, load: int = 1, loads: int = 1) -> io.BytesIO:
         """``data``, the whole file, as the file a loader reads (openpyxl's load): the callback
         hears, at each whole percent, how many of its bytes the loader has read (in
-        :data:`LOADING` units); :meth:`loaded` then says 100%.  Without a callback, a plain
-        :class:`io.BytesIO`.
+        :data:`LOADING` units); :meth:`loaded` then says 100%.  A file loaded ``loads`` times
+        (a workbook with formulas: its stored values, then its formulas) counts of ``loads`` ×
+        its size, the ``load``-th load after the ones before, so the share never goes back.
+        Without a callback, a plain :class:`io.BytesIO`.
 
         >>> seen = []
         >>> counter = Meter("表.xlsx", seen.append)
@@ -161,12 +163,19 @@ class Meter:
         >>> _ = file.read(5_000); counter.loaded()
         >>> [(p.done, p.total, p.unit) for p in seen]
         [(0, 10000, '字节'), (8192, 10000, '字节'), (10000, 10000, '字节')]
+        >>> seen.clear()
+        >>> _ = counter.loading(bytes(10_000), loads=2).read()
+        >>> _ = counter.loading(bytes(10_000), load=2, loads=2).read(5_000)
+        >>> [p.done for p in seen], {p.total for p in seen}
+        ([0, 10000, 18192], {20000})
         """
         if self.callback is None:
             return io.BytesIO(data)
-        self._load_shown = -1
-        reader = _LoadReader(data, self._load_step)
-        self._load_step(0, len(data))
+        if load == 1:
+            self._load_shown = -1
+        before, total = (load - 1) * len(data), loads * len(data)
+        reader = _LoadReader(data, lambda done: self._load_step(before + done, total))
+        self._load_step(before, total)
         return reader
 
     def loaded(self) -> None:
@@ -189,12 +198,12 @@ class Meter:
 
 
 class _LoadReader(io.BytesIO):
-    """The bytes of a file, read by a loader: ``step(done, total)`` hears how many of them
+    """The bytes of a file, read by a loader: ``step(done)`` hears how many of them
     have been read, counted in blocks — a zip reader seeks to the central directory at the
     end first and may read a part twice, so the share read is the blocks ever touched, never
     the position or the sum of reads (zipfile and openpyxl read with ``read``)."""
 
-    def __init__(self, data: bytes, step: Callable[[int, int], None]) -> None:
+    def __init__(self, data: bytes, step: Callable[[int], None]) -> None:
         super().__init__(data)
         self._size = len(data)
         self._touched = bytearray(-(-self._size // _BLOCK))
@@ -208,7 +217,7 @@ class _LoadReader(io.BytesIO):
             first, last = start // _BLOCK, (start + len(chunk) - 1) // _BLOCK + 1
             self._count += (last - first) - self._touched.count(1, first, last)
             self._touched[first:last] = b"\x01" * (last - first)
-            self._step(min(self._count * _BLOCK, self._size), self._size)
+            self._step(min(self._count * _BLOCK, self._size))
         return chunk
 
 

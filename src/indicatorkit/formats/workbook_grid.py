@@ -284,10 +284,16 @@ def _hidden_sheet(name: str, file: str) -> Grid:
 
 
 def _xlsx_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
-    openpyxl = require("openpyxl", "excel")
+    require("openpyxl", "excel")
+    from indicatorkit.formats.workbook_load import load_book
+
     check_workbook(path, file)  # the zip, the sheets' dimensions and cells: before openpyxl
     _check_merged_area(path)
     counter = meter(file)  # started before openpyxl's load: a long load is timed too
+    data = path.read_bytes()
+    # a workbook with formulas is loaded twice (stored values, then the formulas): the
+    # progress counts both loads of the file, so the share never goes back
+    loads = 2 if _has_formulas(data) else 1
     try:
         with warnings.catch_warnings():
             # openpyxl warns about what it does not support (data validation, an out-of-range
@@ -295,14 +301,14 @@ def _xlsx_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
             warnings.simplefilter("ignore")
             # from bytes: openpyxl refuses a path whose name does not end in .xlsx
             # its share of the file read is the progress of a load that gives no rows
-            book = openpyxl.load_workbook(counter.loading(path.read_bytes()), data_only=True)
+            book = load_book(counter.loading(data, loads=loads), data_only=True)
     except Exception as error:  # openpyxl raises zip, XML and key errors of many kinds
         raise UnreadableWorkbookError(
             f"无法读取 .xlsx 工作簿 (cannot read the .xlsx workbook) {path}: "
             f"{type(error).__name__}: {error}"
         ) from None
+    formulas = _formula_cells(counter.loading(data, load=2, loads=2)) if loads == 2 else {}
     counter.loaded()
-    formulas = _formula_cells(openpyxl, path) if _has_formulas(path) else {}
     grids = []
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible" and not include_hidden:
@@ -339,10 +345,11 @@ def _xlsx_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
     return grids
 
 
-def _has_formulas(path: Path) -> bool:
-    """Whether any sheet of the .xlsx holds a formula (a look at the XML, no parsing)."""
+def _has_formulas(data: bytes) -> bool:
+    """Whether any sheet of the .xlsx ``data`` holds a formula (a look at the XML, no
+    parsing)."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for name in archive.namelist():
                 if name.startswith("xl/worksheets/") and name.endswith(".xml"):
                     with archive.open(name) as part:
@@ -354,12 +361,15 @@ def _has_formulas(path: Path) -> bool:
     return False
 
 
-def _formula_cells(openpyxl: ModuleType, path: Path) -> dict[tuple[str, int, int], str]:
-    """Every formula cell: (sheet, row, column) → its formula (read without stored results)."""
+def _formula_cells(file: io.BytesIO) -> dict[tuple[str, int, int], str]:
+    """Every formula cell of the .xlsx ``file``: (sheet, row, column) → its formula (read
+    without stored results)."""
+    from indicatorkit.formats.workbook_load import load_book
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), data_only=False)
+            book = load_book(file, data_only=False)
     except Exception:  # the data-only load succeeded; a second failure is not expected
         return {}
     found = {}
