@@ -16,7 +16,7 @@ everyone else in the process.  The worksheets step reads a sheet's cells, merges
 columns and properties as openpyxl does, and leaves out what no grid reads: comments, charts,
 images, tables, pivot tables and chart sheets.
 
->>> import openpyxl
+>>> import io, openpyxl
 >>> from openpyxl.styles import Border, Side
 >>> book = openpyxl.Workbook()
 >>> sheet = book.active
@@ -43,7 +43,15 @@ __all__ = ["load_book"]
 def load_book(file: IO[bytes], *, data_only: bool) -> Any:
     """The workbook in ``file`` as ``openpyxl.load_workbook(file, data_only=data_only)``
     gives it, for reading: merged ranges known, their borders not drawn, no comments or
-    drawings.  Raises what openpyxl raises on a damaged file."""
+    drawings.  Raises what openpyxl raises on a damaged file.
+
+    >>> import io, openpyxl
+    >>> book = openpyxl.Workbook()
+    >>> book.active.append(["一级指标", "指标值"]); book.active.append(["产出指标", 0.95])
+    >>> saved = io.BytesIO(); book.save(saved)
+    >>> [row for row in load_book(saved, data_only=True).active.values]
+    [('一级指标', '指标值'), ('产出指标', 0.95)]
+    """
     reader = _GridBookReader(file, data_only=data_only)
     reader.read()
     return reader.wb
