@@ -64,6 +64,7 @@ def _shipped_pint_definitions() -> tuple[Any, ...]:
     True
     """
     parser = _empty_pint_registry()._def_parser  # the parser pint's load_definitions uses
+    assert parser is not None
     parsed: list[Any] = []
     for name in SHIPPED_DEFINITIONS:
         source = resources.files("indicatorkit").joinpath(name)
