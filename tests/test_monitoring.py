@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime
 import json
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indicatorkit import loads
 from indicatorkit.cli import main
@@ -87,4 +90,35 @@ def test_an_elapsed_year_share_prints_as_a_rounded_percentage(
     main(["monitor", str(spec), "--at", "2025-06-30"])
     assert "计划 planned 49.59%" in capsys.readouterr().out
     main(["monitor", str(spec), "--at", "2025-06-30", "--format", "json"])
-    assert json.loads(capsys.readouterr().out)["projects"][1]["planned"] == "181/365"
+    second = json.loads(capsys.readouterr().out)["projects"][1]
+    # the exact share, and beside it the display string (as score's JSON: *_display, ratio
+    # places): the text's 49.59%
+    assert (second["planned"], second["planned_display"]) == ("181/365", "0.4959")
+    assert (second["spent"], second["spent_display"]) == ("0.3", "0.3000")
+    assert (second["lag"], second["lag_display"]) == ("143/730", "0.1959")
+    progress = [(i["progress"], i["progress_display"]) for i in second["indicators"]]
+    assert progress == [(None, "")]  # no actual yet: null and an empty display, as score's
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)))
+def test_law_each_share_displays_as_the_text_shows_it(day: datetime.date) -> None:
+    """On any day: every *_display is its exact share to 4 places (within half a unit of the
+    last place), and the text's percentages are those same digits."""
+    report = monitor(loads(TABLE), day)
+    data = report.to_dict()
+    text_lines = [line for line in report.table().splitlines() if line.startswith("项目")]
+    for project, line in zip(data["projects"], text_lines, strict=True):
+        for name in ("planned", "spent", "lag"):
+            exact, shown = project[name], project[f"{name}_display"]
+            if exact is None:
+                assert shown == ""
+                continue
+            assert abs(Fraction(shown) - Fraction(exact)) <= Fraction(1, 20_000)
+            assert len(shown.split(".")[1]) == 4
+        percent = Decimal(project["planned_display"]) * 100
+        assert f"计划 planned {percent:.2f}%" in line
+        for indicator in project["indicators"]:
+            if indicator["progress"] is not None:
+                gap = Fraction(indicator["progress_display"]) - Fraction(indicator["progress"])
+                assert abs(gap) <= Fraction(1, 20_000)

@@ -44,9 +44,9 @@ from indicatorkit.model.actuals import Actuals, merge_actuals
 from indicatorkit.model.cost_direction import implied_direction
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.records import Indicator, Project, Spec, SpendingPlan
-from indicatorkit.numerals import format_decimal_or_none
 from indicatorkit.scoring.attainment import attainment
 from indicatorkit.scoring.indicator import display
+from indicatorkit.scoring.score_data import ratio_data
 
 __all__ = [
     "IndicatorLight",
@@ -159,7 +159,9 @@ class MonitorReport:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data, numbers as exact decimal strings."""
+        """Plain data, each share as its exact decimal string and, beside it (``*_display``,
+        as in ``score``'s JSON), rounded half up to 4 places: the text's ``49.59%`` is
+        ``"planned": "181/365", "planned_display": "0.4959"``."""
 
         return {
             "at": self.at.isoformat(),
@@ -168,10 +170,10 @@ class MonitorReport:
                 {
                     "number": p.number,
                     "name": p.name,
-                    "planned": format_decimal_or_none(p.planned),
+                    **ratio_data("planned", p.planned),
                     "planned_from": p.planned_from,
-                    "spent": format_decimal_or_none(p.spent),
-                    "lag": format_decimal_or_none(p.lag),
+                    **ratio_data("spent", p.spent),
+                    **ratio_data("lag", p.lag),
                     "light": p.light.value,
                     "indicators": [
                         {
@@ -179,7 +181,7 @@ class MonitorReport:
                             "level2": i.indicator.level2,
                             "name": i.indicator.name,
                             "light": i.light.value,
-                            "progress": format_decimal_or_none(i.progress),
+                            **ratio_data("progress", i.progress),
                             "message": i.message,
                         }
                         for i in p.indicators

@@ -44,7 +44,7 @@ def _shown(value: Fraction | None, places: int = _POINTS) -> str:
 def ratio_data(name: str, value: Fraction | None) -> dict[str, str | None]:
     """A ratio (an attainment, a deviation, a rate) as every JSON output writes it: its exact
     decimal text under ``name`` (``None`` for none) and the decimal to 4 places beside it
-    under ``name_display`` (``""`` for none) — ``score`` and ``check`` alike.
+    under ``name_display`` (``""`` for none) — ``score``, ``check`` and ``monitor`` alike.
 
     >>> ratio_data("attainment", Fraction(3, 4)), ratio_data("rate", Fraction(2, 3))
     ({'attainment': '0.75', 'attainment_display': '0.7500'}, {'rate': '2/3', 'rate_display': '0.6667'})
