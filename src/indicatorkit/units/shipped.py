@@ -56,7 +56,7 @@ def pint_registry(definitions: tuple[str, ...]) -> pint.UnitRegistry[Any]:
 @lru_cache(maxsize=1)
 def _shipped_pint_definitions() -> tuple[Any, ...]:
     """The shipped definition files as pint's parsed definitions, in order, parsed once per
-    process: parsing the files was ~90% of building a pint registry (~0.09 s for every
+    process: parsing the files was ~90% of building a pint registry (~0.03 s CPU for every
     :meth:`~indicatorkit.units.UnitRegistry.define`); pint's definitions are frozen records,
     so every registry can add the same ones.
 
