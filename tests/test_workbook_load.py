@@ -14,8 +14,10 @@ import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.styles import Border, Side
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.merge import MergedCellRange
 
@@ -51,6 +53,10 @@ def _bordered_book() -> bytes:
     hidden["A1"] = "x"
     hidden.merge_cells("A1:B2")
     hidden.sheet_state = "hidden"
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=3, min_row=2, max_row=11))
+    book.create_chartsheet("图表", 0).add_chart(chart)  # a chart sheet first: sheets keep order
+    book.defined_names["区域"] = DefinedName("区域", attr_text="表1!$A$1:$C$11")
     saved = io.BytesIO()
     book.save(saved)
     return saved.getvalue()
@@ -120,7 +126,9 @@ def test_the_loader_sees_what_openpyxl_sees(data_only: bool) -> None:
     ours = load_book(io.BytesIO(data), data_only=data_only)
     theirs = openpyxl.load_workbook(io.BytesIO(data), data_only=data_only)
     assert _seen(ours) == _seen(theirs)
+    assert ours.sheetnames == theirs.sheetnames == ["图表", "表1", "隐藏"]
     assert [s.title for s in ours.worksheets] == ["表1", "隐藏"]
+    assert ours.defined_names["区域"].attr_text == "表1!$A$1:$C$11"
     assert _seen(ours)[0][2] == ["A2:A11", "D3:E4"]
     assert "E3" not in {c.coordinate for c in ours["表1"]._cells.values() if c.value}
     assert ours["表1"]["D3"].hyperlink.target == "https://example.org"

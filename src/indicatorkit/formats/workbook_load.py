@@ -13,8 +13,8 @@ Only this loader reads that way: it is a subclass of openpyxl's own reader (the 
 step) and of its worksheet reader (the merged-cells step), used by
 :func:`indicatorkit.formats.workbook_grid.load_grids`; openpyxl itself is left as it is for
 everyone else in the process.  The worksheets step reads a sheet's cells, merges, rows,
-columns and properties as openpyxl does, and leaves out what no grid reads: comments, charts,
-images, tables, pivot tables and chart sheets.
+columns and properties (and chart sheets) as openpyxl does, and leaves out what no grid reads:
+a worksheet's comments, charts, images, tables and pivot tables.
 
 >>> import io, openpyxl
 >>> from openpyxl.styles import Border, Side
@@ -81,7 +81,10 @@ class _GridBookReader(ExcelReader):  # type: ignore[misc]  # openpyxl is untyped
 
     def read_worksheets(self) -> None:
         for sheet, rel in self.parser.find_sheets():
-            if rel.target not in self.valid_files or "chartsheet" in rel.Type:
+            if rel.target not in self.valid_files:
+                continue
+            if "chartsheet" in rel.Type:  # kept, as openpyxl does: sheet-scoped names count
+                self.read_chartsheet(sheet, rel)  # the workbook's sheets by their index
                 continue
             worksheet = self.wb.create_sheet(sheet.name)
             worksheet._rels = _relations(self, rel.target)
