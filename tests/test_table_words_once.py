@@ -111,7 +111,7 @@ def test_a_title_unit_in_brackets_is_read_by_the_layouts_too() -> None:
     # ``单位（万元）`` was read by the central layout only; the others read the amounts in 元
     grid = grid_from_rows("表", [["项目支出绩效目标表"], ["单位（万元）"], ["预算数", "12"]])
     sheet = SheetReading.of(grid, "表.xlsx")
-    assert sheet.money_unit(1, 3) == "万元"
+    assert sheet.block_money_unit(1, 3) == "万元"
     assert str(sheet.money(grid.cell(3, 2), "万元")) == "12万元"
 
 

@@ -13,6 +13,8 @@ left unread) — and the readings of single cells every layout shares (money, po
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 
@@ -22,11 +24,14 @@ from indicatorkit.formats.table_words import DASHES, printed_points, stated_mone
 from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.parse import parse_actual
 from indicatorkit.language.values import Amount
-from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.findings import Finding, Severity, column_letters
 from indicatorkit.numerals import decimal_value
 from indicatorkit.units import unit as unit_named
 
 __all__ = ["GridReading"]
+
+#: A bare amount as digits (``1,200.50``; its grouping is the actual reader's to check).
+_DIGITS = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
 class GridReading:
@@ -45,6 +50,8 @@ class GridReading:
         self.grid = grid
         self.findings: list[Finding] = []
         self.used: set[tuple[int, int]] = set()
+        #: IK713 (no money unit stated, read in 元) said: it is said once a grid.
+        self.warned_unit = False
 
     def say(
         self,
@@ -126,36 +133,99 @@ class GridReading:
         >>> reading.title_money_unit(range(1, 3)), reading.used
         ('万元', {(2, 1)})
         """
+        stated = self._stated_unit(rows)
+        return None if stated is None else stated[0]
+
+    def _stated_unit(self, rows: Iterable[int]) -> tuple[str, Cell] | None:
         for row in rows:
             for cell in self.grid.row_cells(row):
                 stated = stated_money_unit(cell.text)
                 if stated is not None:
                     if stated[1]:
                         self.claim(cell)
-                    return stated[0]
+                    return stated[0], cell
         return None
 
-    def money(self, cell: Cell | None, unit: str) -> Amount | None:
-        """A money cell: a number in ``unit``, a decimal text (``1,200.50``) in ``unit``, or a
-        text with its own money unit (``12万元``); ``None`` for an empty or dash cell, and for
-        anything else after an IK709 finding (never 0)."""
+    def block_money_unit(self, start: int, end: int) -> str | None:
+        """The money unit of the block from row ``start`` to ``end``: the one its own title
+        lines state (its first nine rows), else the nearest stated above the block — the
+        sheet's ``单位：万元`` holds for every project under it, said with IK414 at the block;
+        ``None`` when no line states one.
+
+        >>> from indicatorkit.formats.grid import grid_from_rows
+        >>> reading = GridReading(grid_from_rows("表", [["单位：万元"], ["项目名称", "甲"],
+        ...     ["预算数", "12"], ["项目名称", "乙"], ["预算数", "8"]], source="表.xlsx"))
+        >>> reading.block_money_unit(1, 3), reading.block_money_unit(4, 5)
+        ('万元', '万元')
+        >>> [(f.code, f.place) for f in reading.findings]
+        [('IK414', '表.xlsx:表!A4')]
+        """
+        own = self._stated_unit(range(start, min(end, start + 8) + 1))
+        if own is not None:
+            return own[0]
+        above = self._stated_unit(range(start - 1, 0, -1))
+        if above is None:
+            return None
+        unit, cell = above
+        self.say(
+            "IK414",
+            Severity.INFO,
+            f"这一项目的金额单位取自上方 {column_letters(cell.column)}{cell.row} 的“{cell.text.strip()}”，"
+            f"只写数字的金额按{unit}读 (the unit stated above the block applies: bare amounts "
+            f"read in {unit})",
+            start,
+            self.grid.row_cells(start)[0].column if self.grid.row_cells(start) else 1,
+            hint="核对单位；在项目的标题中写明单位也可 / check the unit, or state it in the "
+            "project's title",
+        )
+        return unit
+
+    def money(self, cell: Cell | None, unit: str | None) -> Amount | None:
+        """A money cell, read one way in every layout: ``None`` for an empty or dash cell; a
+        numeric cell (not a percentage) in ``unit``; else its text as an actual — an amount with
+        its own money unit (``12万元``) as written, a bare number in digits (``1,200.50``,
+        ``1，200``) in ``unit``; anything else (``1,2``, ``95%``, ``12个``, ``十二``) after an IK709 finding, never 0.
+        ``unit`` ``None``: no unit is stated, a bare number is read in 元 (IK713, once).
+
+        >>> from indicatorkit.formats.grid import grid_from_rows
+        >>> grid = grid_from_rows("表", [["1，200", "1,2", "12元"]])
+        >>> reading = GridReading(grid)
+        >>> [str(reading.money(grid.cell(1, c), "万元")) for c in (1, 2, 3)]
+        ['1200万元', 'None', '12元']
+        >>> [f.code for f in reading.findings]  # 1,2 is not grouped by three: not a number
+        ['IK709']
+        """
         if cell is None or key(cell.text) in DASHES:
             return None
-        if cell.number is not None and not cell.text.endswith("%"):
-            return Amount(cell.number, unit_named(unit))
-        text = cell.text.strip().replace(",", "").replace("，", "")
+        if cell.number is not None and not cell.text.strip().endswith(("%", "％")):
+            return Amount(cell.number, unit_named(unit or self.unstated_unit(cell)))
+        text = cell.text.strip()
         try:
-            return Amount(decimal_value(text), unit_named(unit))
-        except (IndicatorkitError, ValueError, ArithmeticError):
-            pass
-        try:
-            value = parse_actual(cell.text)
+            value = parse_actual(text)
         except (IndicatorkitError, ValueError):
             value = None
         if isinstance(value, Amount) and value.unit.dimension == "[money]":
             return value
+        if isinstance(value, Amount) and _DIGITS.fullmatch(unicodedata.normalize("NFKC", text)):
+            return Amount(value.value, unit_named(unit or self.unstated_unit(cell)))
         self.bad_number(cell, f"不是金额 (not an amount): “{cell.text}”")
         return None
+
+    def unstated_unit(self, cell: Cell) -> str:
+        """元, for a bare amount in a table that states no money unit — said once a grid."""
+        if not self.warned_unit:
+            self.warned_unit = True
+            self.say(
+                "IK713",
+                Severity.WARNING,
+                "表上没有写金额单位（单位：元 / 万元），金额按元读 "
+                "(no money unit stated: amounts read in 元)",
+                cell.row,
+                cell.column,
+                cell.text,
+                "在表头写明“单位：元”或“单位：万元” / state the unit in the title",
+            )
+        return "元"
 
     def points(self, cell: Cell | None, what: str) -> Fraction | None:
         """A 分值 or 得分 cell: a number (``20``, ``18.95``, ``20分``, ``20%`` = 20); ``None`` for

@@ -66,7 +66,7 @@ def _columns(sheet: SheetReading, cells: list[Cell]) -> dict[str, int]:
 
 def _read_table(sheet: SheetReading, header: int, cells: list[Cell]) -> None:
     columns = _columns(sheet, cells)
-    money = sheet.money_unit(1, header)
+    money = sheet.block_money_unit(1, header)
     for row in sheet.grid.rows_between(header + 1, sheet.grid.rows):
         goal_cell = sheet.grid.cell(row, columns["goal"])
         if goal_cell is None:

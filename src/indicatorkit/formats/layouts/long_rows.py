@@ -108,7 +108,7 @@ def read_long_rows(sheet: SheetReading, table: Table) -> None:
     >>> [(p.name, str(p.budget.total), len(p.indicators)) for p, _, _ in book.projects]
     [('道路维护', '85万元', 2), ('公交补贴', '20万元', 1)]
     """
-    money = sheet.money_unit(1, table.header)
+    money = sheet.block_money_unit(1, table.header)
     budget_unit = money
     if table.has("project_budget"):
         header = sheet.grid.text(table.header, table.column("project_budget"))

@@ -166,7 +166,7 @@ def read_project(sheet: SheetReading, start: int, end: int) -> None:
     budget_rows = budget_header(sheet, start, end)
     table_rows = set(range(table.header, table.end + 1)) if table is not None else set()
     label_rows = [r for r in sheet.grid.rows_between(start, end) if r not in table_rows]
-    money = sheet.money_unit(start, end)
+    money = sheet.block_money_unit(start, end)
     block = None
     if budget_rows is not None:  # first, so that its row labels are not read as labels
         block = read_budget(sheet, budget_rows, end, money)

@@ -45,6 +45,7 @@ ERROR, INFO = Severity.ERROR, Severity.INFO
 #: Every finding code of the workbook reader, and what it says (``docs/workbooks.md`` gives
 #: each one's cause and fix).
 CODES = {
+    "IK414": "金额单位取自项目上方 / the unit stated above the block applies",
     "IK700": "不是可读的工作簿 / not a readable workbook",
     "IK701": "工作表里没有绩效表 / no table in the sheet",
     "IK702": "指标值读不出来 / the target cannot be read",

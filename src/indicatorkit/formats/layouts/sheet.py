@@ -15,13 +15,11 @@ from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.grid import Cell, Grid, key
 from indicatorkit.formats.grid_reading import GridReading
 from indicatorkit.formats.layouts.book import BookReading
-from indicatorkit.formats.table_words import DASHES, GRADE_WORDS, TOTAL_LABELS, is_table_title
+from indicatorkit.formats.table_words import GRADE_WORDS, TOTAL_LABELS, is_table_title
 from indicatorkit.language.parse import parse_actual
 from indicatorkit.language.values import Amount, DatePoint
 from indicatorkit.model.findings import Severity
 from indicatorkit.model.records import Checkpoint, SpendingPlan
-from indicatorkit.numerals import decimal_value
-from indicatorkit.units import unit as unit_named
 
 __all__ = ["SheetReading", "cell_text"]
 
@@ -47,7 +45,7 @@ class SheetReading(GridReading):
     >>> grid = grid_from_rows("表", [["单位：万元"], ["项目名称", "法律援助"], ["预算数", "12"],
     ...                             ["总分", "100"]], source="表.xlsx")
     >>> sheet = SheetReading.of(grid, "表.xlsx")
-    >>> unit = sheet.money_unit(1, 4)
+    >>> unit = sheet.block_money_unit(1, 4)
     >>> found = sheet.labelled(range(1, 5), ["项目名称", "预算数"])
     >>> found["项目名称"].text, str(sheet.money(found["预算数"], unit))
     ('法律援助', '12万元')
@@ -62,7 +60,6 @@ class SheetReading(GridReading):
         super().__init__(grid)
         self.book = book
         self.findings = book.findings
-        self.warned_unit = False
 
     @classmethod
     def of(cls, grid: Grid, source: str) -> SheetReading:
@@ -125,48 +122,6 @@ class SheetReading(GridReading):
                 self.use_row(row)
                 return texts[0] + texts[1]
         return None
-
-    def money_unit(self, start: int, end: int) -> str | None:
-        """The money unit the title block from ``start`` (up to ``end``) states."""
-        return self.title_money_unit(range(start, min(end, start + 8) + 1))
-
-    def money(self, cell: Cell | None, unit: str | None) -> Amount | None:
-        """A money cell: a number in the caption's unit, or a text with its own unit."""
-        if cell is None or key(cell.text) in DASHES:
-            return None
-        try:
-            if cell.number is not None:
-                return Amount(cell.number, unit_named(unit or self.unstated_unit(cell)))
-            value = parse_actual(cell.text)
-        except (IndicatorkitError, ValueError) as error:
-            self.bad_number(cell, f"金额无效 (invalid amount): {error}")
-            return None
-        if isinstance(value, Amount) and value.unit.dimension == "[money]":
-            return value
-        if isinstance(value, Amount) and value.unit.dimension == "[count]" and unit:
-            return Amount(value.value, unit_named(unit))
-        try:
-            number = decimal_value(cell.text.replace(",", ""))
-            return Amount(number, unit_named(unit or self.unstated_unit(cell)))
-        except (IndicatorkitError, ValueError, ArithmeticError):
-            self.bad_number(cell, f"不是金额 (not an amount): “{cell.text}”")
-            return None
-
-    def unstated_unit(self, cell: Cell) -> str:
-        """元, for a bare amount in a table that states no money unit — said once a sheet."""
-        if not self.warned_unit:
-            self.warned_unit = True
-            self.say(
-                "IK713",
-                WARNING,
-                "表上没有写金额单位（单位：元 / 万元），金额按元读 "
-                "(no money unit stated: amounts read in 元)",
-                cell.row,
-                cell.column,
-                cell.text,
-                "在表头写明“单位：元”或“单位：万元” / state the unit in the title",
-            )
-        return "元"
 
     def plan_text(self, cell: Cell | None) -> SpendingPlan | None:
         """``3月底 30%，6月底 60%`` in one cell."""

@@ -1,0 +1,102 @@
+"""One budget reader, one money-cell reader and one unit rule for every layout: the defects
+the two copies had (issue 21's follow-ups), each shown on the table that exposed it."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import openpyxl
+
+from indicatorkit import read
+from indicatorkit.formats.grid import grid_from_rows
+from indicatorkit.formats.grid_reading import GridReading
+from indicatorkit.formats.imported import Imported
+from indicatorkit.formats.layouts.sheet import SheetReading
+from indicatorkit.language import Amount
+from indicatorkit.units import unit
+
+
+def _money(value: str, name: str = "万元") -> Amount:
+    return Amount(Fraction(value), unit(name))
+
+
+def _codes(imported: Imported) -> list[str]:
+    return [f.code for f in imported.findings]
+
+
+# -- one money cell, one order ---------------------------------------------------------------
+
+
+def test_a_comma_that_groups_nothing_is_not_a_thousands_separator() -> None:
+    """``1,2`` was 12 to the central reader (it stripped commas, then read a decimal) and an
+    error to the layouts (they read the text as an actual first); one order now: the text is
+    read as an actual, whose grouping must be by three, so ``1,2`` is IK709 in both."""
+    grid = grid_from_rows("表", [["1,2", "1,200.50", "1，200"]], source="表.xlsx")
+    for reading in (GridReading(grid), SheetReading.of(grid, "表.xlsx")):
+        read_ = [reading.money(grid.cell(1, c), "万元") for c in (1, 2, 3)]
+        assert read_ == [None, _money("1200.5"), _money("1200")]
+        assert [(f.code, f.column) for f in reading.findings] == [("IK709", 1)]
+
+
+def test_a_percentage_cell_is_not_money(tmp_path: Path) -> None:
+    """A numeric cell formatted as a percentage (0.95 shown ``95%``) was 0.95 of the unit to
+    the layouts' reader; it is not an amount (IK709), as the central reader said."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["单位：元"])
+    sheet.append(["项目名称", "法律援助"])
+    sheet.append(["预算数", 0.95])
+    sheet["B3"].number_format = "0%"
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    sheet.append(["产出指标", "数量指标", "受理数", "≥180件"])
+    book.save(tmp_path / "表.xlsx")
+    imported = read(tmp_path / "表.xlsx")
+    assert imported.spec is not None
+    (project,) = imported.spec.projects
+    assert project.budget is None
+    assert [f.place.split("!")[1] for f in imported.findings if f.code == "IK709"] == ["B3"]
+
+
+# -- the sheet's money unit holds for every project under it ---------------------------------
+
+
+def _two_projects(path: Path, second_unit: str | None = None) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "目标表"
+    sheet.append(["单位：万元"])
+    for name, amount in (("法律援助", 12), ("普法宣传", 8)):
+        if name == "普法宣传" and second_unit is not None:
+            sheet.append([f"单位：{second_unit}"])
+        sheet.append(["项目名称", name])
+        sheet.append(["预算数", amount])
+        sheet.append(["一级指标", "二级指标", "三级指标", "指标值"])
+        sheet.append(["产出指标", "数量指标", "受理数", "≥180件"])
+        for _ in range(6):  # more than a title block's rows between the projects
+            sheet.append(["说明：以上指标按年度考核"])
+    book.save(path)
+    return path
+
+
+def test_a_second_project_reads_its_amounts_in_the_sheet_s_unit(tmp_path: Path) -> None:
+    """The unit was looked for in each project's first rows only: the second project's 8 was
+    read as 8元 (with IK713 "no unit stated") under the sheet's ``单位：万元``."""
+    imported = read(_two_projects(tmp_path / "两个项目.xlsx"))
+    assert imported.spec is not None
+    budgets = [p.budget.total for p in imported.spec.projects if p.budget is not None]
+    assert budgets == [_money("12"), _money("8")]
+    assert "IK713" not in _codes(imported)
+    (said,) = [f for f in imported.findings if f.code == "IK414"]
+    assert said.place.endswith("两个项目.xlsx:目标表!A12")  # the second project's first row
+    assert "A1" in said.message and "万元" in said.message
+
+
+def test_a_project_s_own_unit_is_nearer_than_the_sheet_s(tmp_path: Path) -> None:
+    imported = read(_two_projects(tmp_path / "两个项目.xlsx", second_unit="元"))
+    assert imported.spec is not None
+    budgets = [p.budget.total for p in imported.spec.projects if p.budget is not None]
+    assert budgets == [_money("12"), _money("8", "元")]
+    assert "IK414" not in _codes(imported)
