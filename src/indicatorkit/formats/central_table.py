@@ -63,6 +63,7 @@ __all__ = [
     "is_plain_number",
     "level_text",
     "new_indicator",
+    "not_an_indicator",
     "read_indicators",
     "serial_date",
     "target_with_unit",
@@ -262,6 +263,40 @@ def level_text(reading: GridReading, cell: Cell, row: int) -> str:
     return name
 
 
+def not_an_indicator(
+    reading: GridReading, row: int, name_and_target: tuple[Cell | None, ...], shown: str
+) -> bool:
+    """True, the row taken, when ``row`` of an indicator table holds no indicator of its own:
+    every cell it starts is ``……`` (IK704, a template leftover), or it starts none and its name
+    or target cell is merged down from the row above (a tall row of the indicator above —
+    read once, nothing to say).  A row that starts no cell but continues only the level names
+    is read on, and is IK704 when it has neither name nor target
+    (:func:`indicator_name`).
+
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> grid = grid_from_rows("表", [["产出指标", "受理数", "≥1件"], [None, None, None], ["……"]],
+    ...                       merges=[(1, 1, 2, 1), (1, 2, 2, 2), (1, 3, 2, 3)])
+    >>> reading = GridReading(grid)
+    >>> not_an_indicator(reading, 2, (grid.cell(2, 2), grid.cell(2, 3)), "产出指标 | 受理数 | ≥1件")
+    True
+    >>> not_an_indicator(reading, 3, (None, None), "……"), [f.code for f in reading.findings]
+    (True, ['IK704'])
+    """
+    own = reading.grid.own_cells(row)
+    if own and all(ELLIPSIS.match(c.text) for c in own):
+        reading.say(
+            "IK704",
+            WARNING,
+            f"模板留下的空行，跳过 (template leftover row skipped): {shown}",
+            row,
+            reading.grid.row_cells(row)[0].column,
+        )
+    elif own or not any(c is not None and c.origin[0] < row for c in name_and_target):
+        return False
+    reading.claim_row(row)
+    return True
+
+
 def indicator_name(
     reading: GridReading, name: str, target_text: str, at: tuple[int, int, int], shown: str
 ) -> str | None:
@@ -361,18 +396,10 @@ def _row(
     if not cells:
         return None
     shown = " | ".join(dict.fromkeys(c.text.replace("\n", " ") for c in cells))
-    own = grid.own_cells(row)
-    reading.claim_row(row)
-    if all(ELLIPSIS.match(c.text) for c in own):
-        if own:
-            reading.say(
-                "IK704",
-                WARNING,
-                f"模板留下的空行，跳过 (template leftover row skipped): {shown}",
-                row,
-                cells[0].column,
-            )
+    carried_cells = (_cell(reading, table, row, "name"), _cell(reading, table, row, "target"))
+    if not_an_indicator(reading, row, carried_cells, shown):
         return None
+    reading.claim_row(row)
     level1 = _level(reading, table, row, "level1", carried)
     level2 = _level(reading, table, row, "level2", carried)
     name_cell = _cell(reading, table, row, "name")

@@ -15,6 +15,7 @@ from indicatorkit.formats.central_table import (
     indicator_name,
     level_text,
     new_indicator,
+    not_an_indicator,
     serial_date,
 )
 from indicatorkit.formats.grid import Cell, key
@@ -24,7 +25,6 @@ from indicatorkit.formats.layouts.targets import row_target
 from indicatorkit.formats.table_text import in_stated_unit
 from indicatorkit.formats.table_words import (
     DASHES,
-    ELLIPSIS,
     NOT_APPLICABLE,
     unwrap_name,
 )
@@ -38,25 +38,27 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 _GROUP_CAPTION = re.compile(r"(目标\d*|分)[)）]?$")
 
 
-def _skipped(sheet: SheetReading, row: int, cells: list[Cell], shown: str) -> bool:
-    """A template leftover row (IK704) or a group caption across the table (IK719)."""
-    own = [c.text for c in cells if c.anchor is None or c.anchor[0] == row]
+def _skipped(sheet: SheetReading, table: Table, row: int, cells: list[Cell], shown: str) -> bool:
+    """A row that is no indicator of its own (:func:`not_an_indicator`) or a group caption
+    across the table (IK719)."""
+    name_and_target = tuple(
+        sheet.grid.cell(row, table.column(role)) if table.has(role) else None
+        for role in ("name", "target")
+    )
+    if not_an_indicator(sheet, row, name_and_target, shown):
+        return True
     first = cells[0].text
-    if own and all(ELLIPSIS.match(t) for t in own):
-        code, severity = "IK704", WARNING
-        message, text = f"模板留下的空行，跳过 (template leftover row skipped): {shown}", shown
-    elif (
+    if not (
         len({c.origin for c in cells}) == 1
         and _GROUP_CAPTION.search(first)
         and ("年度绩效目标" in first or "分" in first)
         and len(cells) > 2
     ):
-        code, severity = "IK719", INFO
-        message, text = f"指标分组标题 (a group caption): {first}", first
-    else:
         return False
     sheet.use_row(row)
-    sheet.say(code, severity, message, row, cells[0].column, text)
+    sheet.say(
+        "IK719", INFO, f"指标分组标题 (a group caption): {first}", row, cells[0].column, first
+    )
     return True
 
 
@@ -147,7 +149,7 @@ def read_indicator_row(sheet: SheetReading, table: Table, row: int) -> Indicator
     if not row_cells:
         return None
     shown = " | ".join(dict.fromkeys(c.text.replace("\n", " ") for c in row_cells))
-    if _skipped(sheet, row, row_cells, shown):
+    if _skipped(sheet, table, row, row_cells, shown):
         return None
     sheet.use_row(row)
     cells = {role: sheet.grid.cell(row, column) for column, role in table.roles.items()}

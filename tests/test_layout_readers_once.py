@@ -7,11 +7,13 @@ from fractions import Fraction
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from indicatorkit import read
 from indicatorkit.formats.grid import grid_from_rows
 from indicatorkit.formats.grid_reading import GridReading
 from indicatorkit.formats.imported import Imported
+from indicatorkit.formats.layouts.read import read_grids
 from indicatorkit.formats.layouts.sheet import SheetReading
 from indicatorkit.language import Amount
 from indicatorkit.units import unit
@@ -100,3 +102,55 @@ def test_a_project_s_own_unit_is_nearer_than_the_sheet_s(tmp_path: Path) -> None
     budgets = [p.budget.total for p in imported.spec.projects if p.budget is not None]
     assert budgets == [_money("12"), _money("8", "元")]
     assert "IK414" not in _codes(imported)
+
+
+# -- one rule for a row with no cell of its own ----------------------------------------------
+
+_DECLARATION = [
+    ["单位：元"],
+    ["项目名称", "法律援助"],
+    ["预算数", "100"],
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "受理数", "≥180件"],
+    [None, None, None, None],
+    ["产出指标", "质量指标", "结案率", "≥95%"],
+]
+_SELF_ASSESSMENT = [
+    ["项目名称", "法律援助"],
+    ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [None, "年度资金总额", "10", "12", "11.4", "10", "95%", "9.5"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "受理数", "≥180件", "200件", "90", "90"],
+    [None] * 7,
+    ["总分", None, None, None, None, "100", "99.5"],
+]
+
+
+def _indicators_and_ik704(
+    rows: list[list[str | None]], merged: range
+) -> tuple[list[str], list[str]]:
+    grid = grid_from_rows("表", rows, merges=[(5, c, 6, c) for c in merged], source="表.xlsx")
+    imported = read_grids([grid], source="表.xlsx")
+    assert imported.spec is not None
+    names = [i.name for p in imported.spec.projects for i in p.indicators]
+    return names, [f.place.split("!")[1] for f in imported.findings if f.code == "IK704"]
+
+
+@pytest.mark.parametrize("rows", [_DECLARATION, _SELF_ASSESSMENT], ids=["layouts", "central"])
+def test_a_tall_indicator_row_is_read_once(rows: list[list[str | None]]) -> None:
+    """Every cell of row 6 is merged down from row 5: the layouts read 受理数 twice (silently),
+    the central reader once; one rule now — the row continues the indicator above."""
+    names, leftovers = _indicators_and_ik704(rows, range(1, len(rows[4]) + 1))
+    assert names.count("受理数") == 1
+    assert leftovers == []
+
+
+@pytest.mark.parametrize("rows", [_DECLARATION, _SELF_ASSESSMENT], ids=["layouts", "central"])
+def test_a_row_under_merged_level_names_only_is_an_empty_template_row(
+    rows: list[list[str | None]],
+) -> None:
+    """Row 6 has only 产出指标 and 数量指标 merged down from row 5 — no name, no target: the
+    central reader skipped it without a word, the layouts said IK704; both say IK704 now."""
+    names, leftovers = _indicators_and_ik704(rows, range(1, 3))
+    assert names.count("受理数") == 1
+    assert leftovers == ["A6"]
