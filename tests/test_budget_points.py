@@ -44,7 +44,7 @@ def _read(points: str) -> tuple[object, list[str]]:
 def test_printed_points_are_the_budget_weight(points: str, weight: Fraction) -> None:
     read, said = _read(points)
     assert read == weight
-    assert any("打分时用它" in message for message in said)
+    assert any("打分时用印出的分值" in message for message in said)
 
 
 def test_points_that_are_not_a_number_leave_the_rule_set_s_weight_and_say_so() -> None:

@@ -154,3 +154,113 @@ def test_a_row_under_merged_level_names_only_is_an_empty_template_row(
     names, leftovers = _indicators_and_ik704(rows, range(1, 3))
     assert names.count("受理数") == 1
     assert leftovers == ["A6"]
+
+
+# -- one budget-block reader -----------------------------------------------------------------
+
+_HEAD = [
+    "项目资金（万元）",
+    None,
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "分值",
+    "执行率",
+    "得分",
+]
+_TABLE = [
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "受理数", "≥180件", "200件", "90", "90"],
+]
+
+
+def _central(*rows: list[str | None], head: list[str | None] = _HEAD) -> Imported:
+    """A central 自评表 whose budget block is ``head`` and ``rows`` (column A merged down)."""
+    grid = grid_from_rows(
+        "自评表",
+        [["单位：万元"], ["项目名称", "法律援助"], head, *rows, *_TABLE],
+        merges=[(3, 1, 3 + len(rows), 1)],
+        source="自评表.xlsx",
+    )
+    return read_grids([grid], source="自评表.xlsx")
+
+
+def _at(imported: Imported, code: str) -> list[str]:
+    return [f.place.split("!")[1] for f in imported.findings if f.code == code]
+
+
+def test_a_cell_beside_the_central_budget_block_is_said_not_swallowed() -> None:
+    """The central reader took whole rows of the block, so a 备注 column and the note under it
+    vanished without a word; the one reader reads the columns it knows (IK707 for the header
+    it does not) and leaves the note to IK716, as the layouts did."""
+    imported = _central(
+        [None, "年度资金总额", "10", "12", "11.4", "10", "95%", "9.5", "调整了两次"],
+        head=[*_HEAD, "备注"],
+    )
+    assert imported.spec is not None
+    assert imported.spec.projects[0].budget is not None
+    assert _at(imported, "IK707") == ["I3"]
+    assert _at(imported, "IK716") == ["I4"]
+
+
+def test_a_central_caption_unit_that_disagrees_with_the_title_is_said() -> None:
+    """``单位：万元`` over ``项目资金（元）``: read in the caption's 元 by both readers, but only
+    the layouts said so (IK713); now the central form does too."""
+    head = ["项目资金（元）", *_HEAD[1:]]
+    imported = _central([None, "年度资金总额", "10", "12", "11.4", "10", "95%", "9.5"], head=head)
+    assert imported.spec is not None
+    (project,) = imported.spec.projects
+    assert project.budget is not None and project.budget.total == _money("12", "元")
+    assert _at(imported, "IK713") == ["A3"]
+
+
+def test_points_in_words_are_not_said_to_be_scored() -> None:
+    """The central reader said "scoring takes the printed points" of a 分值 of ``十分``, which
+    scoring cannot take; the one IK715 says the rule set's weight is used."""
+    imported = _central([None, "年度资金总额", "10", "12", "11.4", "十分", "95%", "9.5"])
+    assert imported.spec is not None
+    assert imported.spec.projects[0].budget_weight is None
+    (said,) = [f.message for f in imported.findings if f.code == "IK715"]
+    assert "不是数" in said and "规则集的分值" in said
+
+
+def test_an_unlabelled_first_row_is_not_guessed_to_be_the_total() -> None:
+    """A block with row labels whose first row has none: the layouts took it for the total
+    (a guess, said nowhere), the central reader said IK721; both say IK721 and read no budget."""
+    grid = grid_from_rows(
+        "表",
+        [
+            ["单位：万元"],
+            ["项目名称", "法律援助"],
+            ["预算执行情况", "年初预算数", "全年预算数", "全年执行数"],
+            [None, "10", "12", "11.4"],
+            ["其他资金", "0", "0", "0"],
+            *[row[:4] for row in _TABLE],
+        ],
+        source="表.xlsx",
+    )
+    imported = read_grids([grid], source="表.xlsx")
+    assert imported.spec is not None
+    (project,) = imported.spec.projects
+    assert project.budget is None and project.executed is None
+    assert _at(imported, "IK721") == ["B4"]
+
+
+def test_a_block_without_row_labels_has_the_caption_for_its_label() -> None:
+    """Hubei's one row under ``预算执行情况（万元）（20分）`` (merged down, or the merge lost in
+    a Word or PDF table) is the total: the caption names it."""
+    rows = [
+        ["项目名称", "农村饮水安全"],
+        ["预算执行情况（万元）（20分）", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分"],
+        [None, "200", "190", "95%", "19"],
+        ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+        ["产出指标", "数量指标", "新建水厂", "≥2座", "2座", "20"],
+    ]
+    for merges in ([(2, 1, 3, 1)], []):
+        grid = grid_from_rows("湖北自评表", rows, merges=merges, source="表.xlsx")
+        imported = read_grids([grid], source="表.xlsx")
+        assert imported.spec is not None
+        (project,) = imported.spec.projects
+        assert project.budget is not None and project.budget.total == _money("200")
+        assert project.budget_weight == 20
+        assert "IK721" not in _codes(imported)

@@ -122,7 +122,7 @@ def test_a_title_unit_with_more_words_is_read_and_its_words_kept() -> None:
     ]
     grid = grid_from_rows("表", rows)
     reading = GridReading(grid)
-    block = read_budget_block(reading, grid.cell(2, 1))
+    block = read_budget_block(reading, grid.cell(2, 1), reading.block_money_unit(1, 1))
     assert str(block.fields["budget"].total) == "12万元"
     reading.report_unread()
     assert [(f.code, f.line) for f in reading.findings] == [("IK716", 1)]  # not lost

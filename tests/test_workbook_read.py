@@ -134,8 +134,8 @@ def test_c_hubei_layout(tmp_path: Path) -> None:
     assert [i.evaluator_score for i in project.indicators] == [20, 20, 30, 10]
     assert all(i.weight is None for i in project.indicators)  # no per-row 分值 column
     assert _at(imported, "IK719") == ["湖北自评表!A7", "湖北自评表!A10"]
-    # the caption's 20 points and 得分（20分*执行率） as printed
-    assert _at(imported, "IK715") == ["湖北自评表!A4", "湖北自评表!E5"]
+    # the caption's 20 points; the printed 执行率 and 得分（20分*执行率）, one finding at the first
+    assert _at(imported, "IK715") == ["湖北自评表!A4", "湖北自评表!D5"]
     # 原因分析, 备注 and the checkbox rows are reported, not dropped
     unread = [f.message for f in imported.findings if f.code == "IK716"]
     assert any("项目类别" in m for m in unread) and any("备注" in m for m in unread)
@@ -427,6 +427,7 @@ def test_xls_told_by_content_not_by_name(tmp_path: Path) -> None:
 def test_every_code_is_documented_and_used() -> None:
     from indicatorkit.formats import (
         actuals_sheet,
+        budget_block,
         central_budget,
         central_layout,
         central_table,
@@ -440,6 +441,7 @@ def test_every_code_is_documented_and_used() -> None:
         workbook_read,
         central_layout,
         central_budget,
+        budget_block,
         central_table,
         grid_reading,
         grid,

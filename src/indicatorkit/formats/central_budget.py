@@ -4,10 +4,12 @@ column A, the row labels beside it (``年度资金总额``, ``其中：当年财
 执行率 | 得分``; in the 申报表 each label is followed by its amount (``年度资金总额 | 12``,
 beside a ``中期资金总额`` side that the model does not keep).
 
-The budget is 年度资金总额's 全年预算数 (in the 申报表 its one amount), the executed amount its
-全年执行数, 年初预算数 the project's ``initial_budget``; every other row is a
-:class:`~indicatorkit.model.records.FundSource`.  The money unit is the caption's.  A block
-whose total cannot be placed is an error (IK721), never a budget of 0.
+The 自评表's columns and rows are read by the one budget-block reader every layout shares
+(:mod:`~indicatorkit.formats.budget_block`); here they become the project's fields.  The budget
+is 年度资金总额's 全年预算数 (in the 申报表 its one amount), the executed amount its 全年执行数,
+年初预算数 the project's ``initial_budget``; every other row is a
+:class:`~indicatorkit.model.records.FundSource`.  A block whose total cannot be placed is an
+error (IK721), never a budget of 0.
 
 >>> from indicatorkit.formats.grid import grid_from_rows
 >>> from indicatorkit.formats.grid_reading import GridReading
@@ -16,7 +18,7 @@ whose total cannot be placed is an error (IK721), never a budget of 0.
 ...     [None, "年度资金总额", "10", "12", "11.4", "10", "95%", "9.5"],
 ...     [None, "其中：当年财政拨款", "10", "12", "11.4", "—", "95%", "—"],
 ...     [None, "其他资金", "0", "0", "0", "—", "", "—"]], merges=[(1, 1, 4, 1)])
->>> block = read_budget_block(GridReading(grid), grid.cell(1, 1))
+>>> block = read_budget_block(GridReading(grid), grid.cell(1, 1), None)
 >>> str(block.fields["budget"].total), str(block.fields["executed"]), str(block.fields["initial_budget"])
 ('12万元', '11.4万元', '10万元')
 >>> [s.name for s in block.fields["fund_sources"]], block.last_row
@@ -29,27 +31,24 @@ from fractions import Fraction
 
 import attrs
 
+from indicatorkit.formats.budget_block import (
+    FUND_WORDS,
+    BudgetRow,
+    BudgetRows,
+    block_unit,
+    read_budget_rows,
+)
 from indicatorkit.formats.grid import Cell, key
 from indicatorkit.formats.grid_reading import GridReading
-from indicatorkit.formats.table_words import (
-    DASHES,
-    budget_column,
-    caption_money_unit,
-    is_total_row,
-    printed_points,
-    source_name,
-)
+from indicatorkit.formats.table_words import budget_column, is_total_row, source_name
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Severity
 from indicatorkit.model.records import Budget, FundSource
-from indicatorkit.numerals import decimal_value
 
 __all__ = ["BudgetBlock", "read_budget_block"]
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-#: A label of the budget block (after key): a total, a source, or a mid-term side.
-_ROW_WORDS = ("资金", "拨款", "结转", "合计", "总计", "总额")
 #: The amounts of a fund-source row, each the FundSource field of the same name.
 _SOURCE_AMOUNTS = ("initial", "budget", "executed")
 
@@ -66,112 +65,50 @@ class BudgetBlock:
     fields: dict[str, object] = attrs.field(eq=False)
     last_row: int
     #: The 分值, 得分 and 执行率 printed on the 年度资金总额 row (``weight``, ``score``,
-    #: ``rate`` as a share), when numbers.
+    #: ``rate`` as a share), when numbers; ``weight`` also when the caption prints it.
     printed: dict[str, Fraction] = attrs.field(factory=dict, eq=False)
     #: The (row, column) of each printed figure.
     places: dict[str, tuple[int, int]] = attrs.field(factory=dict, eq=False)
 
 
-def read_budget_block(reading: GridReading, caption: Cell) -> BudgetBlock:
-    """Read the block whose caption is ``caption`` (see the module).
+def read_budget_block(
+    reading: GridReading, caption: Cell, title_unit: str | None, end: int | None = None
+) -> BudgetBlock:
+    """Read the block whose caption is ``caption`` (see the module), down to row ``end`` at
+    most; ``title_unit`` is the money unit the title above states.
 
     >>> from indicatorkit.formats.grid import grid_from_rows
     >>> from indicatorkit.formats.grid_reading import GridReading
     >>> grid = grid_from_rows("表", [["项目资金", "年度资金总额：1200"]])
     >>> reading = GridReading(grid)
-    >>> str(read_budget_block(reading, grid.cell(1, 1)).fields["budget"].total)
+    >>> str(read_budget_block(reading, grid.cell(1, 1), None).fields["budget"].total)
     '1200元'
     >>> [f.code for f in reading.findings]  # no unit written: 元, said
     ['IK713']
     """
     grid = reading.grid
-    reading.claim(caption)
-    unit = _unit(reading, caption)
     top = caption.origin[0]
-    merged_bottom = caption.merged[2] if caption.merged else top
-    columns: dict[str, int] = {}
-    for cell in grid.own_cells(top):
-        if cell.origin == caption.origin:
-            continue
-        role = budget_column(cell.text)
-        if role is not None and role not in columns:
-            columns[role] = cell.column
-            reading.claim(cell)
-    if "budget" in columns or "executed" in columns:
-        return _column_block(reading, caption, unit, columns, merged_bottom)
-    return _pair_block(reading, caption, unit, merged_bottom)
+    roles = {budget_column(c.text) for c in grid.own_cells(top) if c.origin != caption.origin}
+    if roles & {"budget", "executed"}:
+        last = grid.rows if end is None else end
+        return _column_block(reading, read_budget_rows(reading, caption, title_unit, last))
+    reading.claim(caption)
+    unit = block_unit(reading, caption, title_unit)
+    return _pair_block(reading, caption, unit, caption.merged[2] if caption.merged else top)
 
 
-def _unit(reading: GridReading, caption: Cell) -> str:
-    unit = caption_money_unit(caption.text) or reading.title_money_unit(
-        reading.grid.non_empty_rows(1, caption.row - 1)
-    )
-    if unit is not None:
-        return unit
-    reading.at(
-        "IK713",
-        WARNING,
-        "预算栏没有写金额单位（万元 / 元），金额按元读 (no money unit stated: amounts read in 元)",
-        caption,
-        "写作“项目资金（万元）” / write the unit in the caption",
-    )
-    return "元"
-
-
-def _is_block_row(reading: GridReading, row: int, first_value: int) -> Cell | None:
-    """The label of ``row`` when it is a budget row (a label left of the amounts that names
-    funds), else ``None``."""
-    for cell in reading.grid.own_cells(row):
-        if cell.column >= first_value:
-            return None
-        if any(word in key(cell.text) for word in _ROW_WORDS):
-            return cell
-    return None
-
-
-def _column_block(
-    reading: GridReading,
-    caption: Cell,
-    unit: str,
-    columns: dict[str, int],
-    merged_bottom: int,
-) -> BudgetBlock:
-    grid = reading.grid
-    first_value = min(columns.values())
-    total: dict[str, Cell | None] | None = None
-    total_row = caption.origin[0]
-    sources: list[FundSource] = []
-    row = caption.origin[0] + 1
-    while row <= grid.rows:
-        label = _is_block_row(reading, row, first_value)
-        if label is None and row > merged_bottom:
-            break
-        values = {role: grid.cell(row, column) for role, column in columns.items()}
-        reading.claim_row(row)
-        text = label.text if label is not None and label.origin != caption.origin else ""
-        if text and is_total_row(text) and total is None:
-            total, total_row = values, row
-        elif text:
-            sources.extend(_source(reading, text, values, unit, row))
-        elif any(v is not None and key(v.text) not in DASHES for v in values.values()):
-            reading.say(
-                "IK721",
-                ERROR,
-                "预算栏的这一行没有行名，金额未读入 (a budget row without its label: not read)",
-                row,
-                first_value,
-                " | ".join(v.text for v in values.values() if v is not None),
-                "写上“年度资金总额”等行名 / write the row's label",
-            )
-        row += 1
+def _column_block(reading: GridReading, rows: BudgetRows) -> BudgetBlock:
+    sources = [found for row in rows.sources for found in _source(reading, row, rows.unit)]
     fields: dict[str, object] = {"fund_sources": tuple(sources)}
-    if total is None:
-        _no_budget(reading, caption, _NO_TOTAL_ROW)
-        return BudgetBlock(fields, row - 1)
-    _total(reading, caption, unit, total, total_row, fields)
-    _check_sources(reading, total, sources, fields)
-    printed, places = _printed(total)
-    return BudgetBlock(fields, row - 1, printed, places)
+    printed, places = dict(rows.printed), dict(rows.places)
+    if rows.weight is not None and "weight" not in printed:
+        printed["weight"] = rows.weight  # the caption's points (IK715)
+    if rows.total is None:
+        _no_budget(reading, rows.caption, _NO_TOTAL_ROW)
+        return BudgetBlock(fields, rows.last_row, printed, places)
+    _total(reading, rows, rows.total, fields)
+    _check_sources(reading, rows.total.values, sources, fields)
+    return BudgetBlock(fields, rows.last_row, printed, places)
 
 
 #: Why a budget block gave no total (Chinese, English) and the hint: a column block without a
@@ -195,94 +132,42 @@ def _no_budget(reading: GridReading, caption: Cell, why: tuple[str, str, str]) -
     reading.at("IK721", ERROR, f"{chinese}，预算未读入 ({english}: no budget read)", caption, hint)
 
 
-def _source(
-    reading: GridReading, text: str, values: dict[str, Cell | None], unit: str, row: int
-) -> list[FundSource]:
+def _source(reading: GridReading, row: BudgetRow, unit: str | None) -> list[FundSource]:
     """The fund source a labelled row of the block gives (none after IK717)."""
-    amounts = {role: reading.money(values.get(role), unit) for role in _SOURCE_AMOUNTS}
+    amounts = {role: reading.money(row.values.get(role), unit) for role in _SOURCE_AMOUNTS}
     try:
-        return [FundSource(source_name(text), **amounts)]
+        return [FundSource(source_name(row.text), **amounts)]
     except ValueError as error:
-        reading.say("IK717", ERROR, f"资金来源无效 (invalid fund source): {error}", row)
+        reading.say("IK717", ERROR, f"资金来源无效 (invalid fund source): {error}", row.row)
         return []
 
 
-def _printed(
-    total: dict[str, Cell | None],
-) -> tuple[dict[str, Fraction], dict[str, tuple[int, int]]]:
-    """The 分值, 得分 and 执行率 (a share) printed on the total row, when numbers, and the
-    (row, column) of each."""
-    printed, places = {}, {}
-    for role in ("weight", "score", "rate"):
-        cell = total.get(role)
-        if cell is None:
-            continue
-        text = key(cell.text)
-        try:
-            if role == "rate":
-                value = decimal_value(text.removesuffix("%")) / (100 if text.endswith("%") else 1)
-            else:
-                points = printed_points(text)
-                if points is None:
-                    continue  # a dash, or words: IK715 quotes it
-                value = points
-        except (ValueError, ArithmeticError):
-            continue  # a dash, or words: IK715 quotes it
-        printed[role], places[role] = value, (cell.row, cell.column)
-    return printed, places
-
-
 def _total(
-    reading: GridReading,
-    caption: Cell,
-    unit: str,
-    total: dict[str, Cell | None],
-    row: int,
-    fields: dict[str, object],
+    reading: GridReading, rows: BudgetRows, total: BudgetRow, fields: dict[str, object]
 ) -> None:
-    budget = reading.money(total.get("budget"), unit)
-    initial = reading.money(total.get("initial"), unit)
-    executed = reading.money(total.get("executed"), unit)
+    """The budget (全年预算数), 年初预算数 and 全年执行数 of the total row; IK721 when its
+    全年预算数 cannot be read."""
+    budget = reading.money(total.values.get("budget"), rows.unit)
+    initial = reading.money(total.values.get("initial"), rows.unit)
+    executed = reading.money(total.values.get("executed"), rows.unit)
     if initial is not None:
         fields["initial_budget"] = initial
     if executed is not None:
         fields["executed"] = executed
-    if budget is None:
-        cell = total.get("budget")
-        reading.say(
-            "IK721",
-            ERROR,
-            "年度资金总额没有可读的全年预算数，预算未读入 (no 全年预算数 on the 年度资金总额 row: "
-            "no budget read)",
-            row,
-            cell.column if cell is not None else caption.column,
-            cell.text if cell is not None else "",
-            "填上全年预算数 / fill in the year's budget",
-        )
-    else:
+    if budget is not None:
         fields["budget"] = Budget(budget)
-    printed = [
-        f"{name} {cell.text}"
-        for name, cell in (
-            ("分值", total.get("weight")),
-            ("执行率", total.get("rate")),
-            ("得分", total.get("score")),
-        )
-        if cell is not None and key(cell.text) not in DASHES
-    ]
-    if printed:
-        first = next(
-            c for c in (total.get("weight"), total.get("rate"), total.get("score")) if c is not None
-        )
-        reading.say(
-            "IK715",
-            INFO,
-            f"预算执行率印出的{'、'.join(printed)}；打分时用印出的分值，执行率与得分由规则集计算 "
-            "(the budget line's printed points and rate: scoring takes the points and computes "
-            "the rest)",
-            row,
-            first.column,
-        )
+        return
+    cell = total.values.get("budget")
+    reading.say(
+        "IK721",
+        ERROR,
+        "年度资金总额没有可读的全年预算数，预算未读入 (no 全年预算数 on the 年度资金总额 row: "
+        "no budget read)",
+        total.row,
+        cell.column if cell is not None else rows.caption.column,
+        cell.text if cell is not None else "",
+        "填上全年预算数 / fill in the year's budget",
+    )
 
 
 def _check_sources(
@@ -314,7 +199,9 @@ def _check_sources(
             )
 
 
-def _pair_block(reading: GridReading, caption: Cell, unit: str, merged_bottom: int) -> BudgetBlock:
+def _pair_block(
+    reading: GridReading, caption: Cell, unit: str | None, merged_bottom: int
+) -> BudgetBlock:
     """The 申报表: ``年度资金总额 | 12`` pairs (or ``年度资金总额：12`` in one cell), the annual
     side only; a ``中期资金总额`` side is reported (IK714), not kept."""
     grid = reading.grid
@@ -325,7 +212,7 @@ def _pair_block(reading: GridReading, caption: Cell, unit: str, merged_bottom: i
     row = caption.origin[0]
     while row <= grid.rows:
         cells = [c for c in grid.own_cells(row) if c.origin != caption.origin]
-        pairs = [c for c in cells if any(w in key(c.text) for w in _ROW_WORDS)]
+        pairs = [c for c in cells if any(w in key(c.text) for w in FUND_WORDS)]
         if not pairs and row > merged_bottom:
             break
         for label in pairs:
@@ -351,13 +238,13 @@ def _pair_block(reading: GridReading, caption: Cell, unit: str, merged_bottom: i
 
 
 def _pair(
-    reading: GridReading, label: Cell, unit: str, annual_column: int | None
+    reading: GridReading, label: Cell, unit: str | None, annual_column: int | None
 ) -> tuple[str, Amount | None, Cell | None] | None:
     """A label of the 申报表's block, its amount (beside it or after its colon) and the cell
     holding it; ``None`` for the mid-term side (IK714)."""
     name, _, inline = key(label.text).removeprefix("其中:").partition(":")
     value_cell = None if inline else reading.grid.right_of(label)
-    if value_cell is not None and any(w in key(value_cell.text) for w in _ROW_WORDS):
+    if value_cell is not None and any(w in key(value_cell.text) for w in FUND_WORDS):
         value_cell = None  # the next label: this one's amount is empty
     reading.claim(label)
     reading.claim(value_cell)
@@ -370,7 +257,7 @@ def _pair(
 
 
 def _pair_amount(
-    reading: GridReading, label: Cell, inline: str, value_cell: Cell | None, unit: str
+    reading: GridReading, label: Cell, inline: str, value_cell: Cell | None, unit: str | None
 ) -> Amount | None:
     if inline:
         return reading.money(attrs.evolve(label, text=inline, number=None), unit)

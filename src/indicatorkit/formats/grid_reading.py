@@ -146,11 +146,12 @@ class GridReading:
                     return stated[0], cell
         return None
 
-    def block_money_unit(self, start: int, end: int) -> str | None:
+    def block_money_unit(self, start: int, end: int, *, applies: bool = True) -> str | None:
         """The money unit of the block from row ``start`` to ``end``: the one its own title
         lines state (its first nine rows), else the nearest stated above the block — the
-        sheet's ``单位：万元`` holds for every project under it, said with IK414 at the block;
-        ``None`` when no line states one.
+        sheet's ``单位：万元`` holds for every project under it, said with IK414 at the block
+        (unless ``applies`` is false: the block states its own); ``None`` when no line states
+        one.
 
         >>> from indicatorkit.formats.grid import grid_from_rows
         >>> reading = GridReading(grid_from_rows("表", [["单位：万元"], ["项目名称", "甲"],
@@ -167,6 +168,8 @@ class GridReading:
         if above is None:
             return None
         unit, cell = above
+        if not applies:
+            return unit
         self.say(
             "IK414",
             Severity.INFO,

@@ -2,42 +2,30 @@
 | 年初预算数 | 全年预算数(A) | 全年执行数(B) | 分值 | 执行率 | 得分`` (or ``预算执行情况（万元）
 （20分） | 预算数(A) | 执行数(B) …``) and its rows ``年度资金总额``, ``其中：财政…``, ``其他资金``.
 
-The budget is the total row's 年初预算数 (else its 预算数), with the fiscal and other rows as
-its parts; a 全年预算数 that differs is the ``adjusted_budget``, 执行数 the ``executed``
-amount.  The money unit is the caption's (IK713 when the title says another); points printed
-in the caption or the 分值 column are the budget line's weight (IK715).  A row the model has
-no place for is IK714, never dropped silently.
+The columns and rows are read by the one budget-block reader every layout shares
+(:mod:`~indicatorkit.formats.budget_block`: the unit, IK713, IK715, IK707, IK721); here they
+become a :class:`~indicatorkit.model.records.Budget`.  The budget is the total row's 年初预算数
+(else its 预算数), with the fiscal and other rows as its parts; a 全年预算数 that differs is the
+``adjusted_budget``, 执行数 the ``executed`` amount; points printed in the caption or the 分值
+column are the budget line's weight.  A row the model has no place for is IK714, never
+dropped silently.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 
 from indicatorkit.errors import IndicatorkitError
-from indicatorkit.formats.grid import Cell, key
+from indicatorkit.formats.budget_block import BudgetRow, BudgetRows, read_budget_rows
+from indicatorkit.formats.grid import key
 from indicatorkit.formats.layouts.sheet import SheetReading
-from indicatorkit.formats.table_words import (
-    DASHES,
-    budget_column,
-    caption_money_unit,
-    caption_points,
-    is_total_row,
-    printed_points,
-)
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Severity
 from indicatorkit.model.records import Budget
-from indicatorkit.numerals import read_ratio
 
 __all__ = ["budget_header", "read_budget"]
 
-ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-
-#: The budget rows the model keeps, by kind.
-_KEPT = ("total", "fiscal", "other")
-
-#: A budget block's rows: kind → the cell under each column role.
-Rows = dict[str, dict[str, Cell | None]]
+ERROR, INFO = Severity.ERROR, Severity.INFO
 
 
 def budget_header(sheet: SheetReading, start: int, end: int) -> int | None:
@@ -62,7 +50,6 @@ def read_budget(
     fields it gives (``executed``, ``adjusted_budget``, ``budget_weight``).
 
     >>> from indicatorkit.formats.grid import grid_from_rows
-    >>> from indicatorkit.formats.layouts.sheet import SheetReading
     >>> grid = grid_from_rows("表", [
     ...     ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
     ...     ["年度资金总额", "10", "12", "11.4", "10", "95%", "9.5"],
@@ -73,37 +60,29 @@ def read_budget(
     >>> str(budget.total), str(budget.fiscal), str(fields["adjusted_budget"]), fields["budget_weight"]
     ('10万元', '10万元', '12万元', Fraction(10, 1))
     """
-    cells = sheet.grid.row_cells(header)
-    caption = cells[0]
-    unit = _caption_unit(sheet, caption, money)
+    rows = read_budget_rows(sheet, sheet.grid.row_cells(header)[0], money, end)
     extra: dict[str, object] = {}
-    points = caption_points(caption.text)
-    if points is not None:
-        sheet.at(
-            "IK715",
-            INFO,
-            f"预算执行率的分值按表头为 {points}，打分时用它 "
-            "(the budget line's weight as the caption prints it: scoring takes it)",
-            caption,
-        )
-        extra["budget_weight"] = read_ratio(points)
-    columns = _columns(sheet, cells, caption)
-    rows = _rows(sheet, header, end, columns, caption)
-    total_row = rows.get("total", {})
-    initial = sheet.money(total_row.get("initial"), unit)
-    full = sheet.money(total_row.get("budget"), unit)
-    executed = sheet.money(total_row.get("executed"), unit)
-    base = initial if initial is not None else full
+    weight = rows.printed.get("weight", rows.weight)
+    if weight is not None:
+        extra["budget_weight"] = weight
+    parts = _parts(sheet, rows)
+    if rows.total is None:
+        _no_total(sheet, parts.values())
+        return None, extra
+    total, unit = rows.total.values, rows.unit
+    initial = sheet.money(total.get("initial"), unit)
+    full = sheet.money(total.get("budget"), unit)
+    executed = sheet.money(total.get("executed"), unit)
     if executed is not None:
         extra["executed"] = executed
     if initial is not None and full is not None and full != initial:
         extra["adjusted_budget"] = full
-    _printed(sheet, total_row, extra)
+    base = initial if initial is not None else full
     if base is None:
         return None, extra
 
     def part(kind: str) -> Amount | None:
-        values = rows.get(kind, {})
+        values = parts[kind].values if kind in parts else {}
         return sheet.money(values.get("initial") or values.get("budget"), unit)
 
     try:
@@ -113,105 +92,33 @@ def read_budget(
         return None, extra
 
 
-def _caption_unit(sheet: SheetReading, caption: Cell, money: str | None) -> str | None:
-    """The caption's money unit (IK713 when the title states another), else the title's."""
-    caption_unit = caption_money_unit(caption.text)
-    if caption_unit is None:
-        return money
-    if money is not None and money != caption_unit:
-        sheet.at(
-            "IK713",
-            WARNING,
-            f"表头单位“{money}”与预算栏单位“{caption_unit}”不一致，按预算栏的“{caption_unit}”读 "
-            f"(the title's unit disagrees with the budget caption's; read in {caption_unit})",
-            caption,
-        )
-    return caption_unit
-
-
-def _columns(sheet: SheetReading, cells: list[Cell], caption: Cell) -> dict[str, int]:
-    """The column of each role in the header row; IK707 for a column the model does not keep."""
-    columns: dict[str, int] = {}
-    for cell in cells[1:]:
-        if cell.origin == caption.origin:
+def _parts(sheet: SheetReading, rows: BudgetRows) -> dict[str, BudgetRow]:
+    """The fiscal (``财政``) and other (``其他资金``) rows, the budget's parts; IK714 for any
+    other row (the model has no place for it)."""
+    parts: dict[str, BudgetRow] = {}
+    for row in rows.sources:
+        label = key(row.text)
+        kind = "fiscal" if "财政" in label else "other" if label.startswith("其他资金") else None
+        if kind is not None:
+            parts[kind] = row
             continue
-        role = budget_column(cell.text)
-        if role is not None:
-            columns[role] = cell.column
-        else:
-            sheet.at(
-                "IK707",
-                INFO,
-                f"预算栏的这一列未读入 (budget column not read): “{cell.text}”",
-                cell,
-            )
-        sheet.claim(cell)
-    sheet.claim(caption)
-    return columns
-
-
-def _is_budget_row(sheet: SheetReading, row: int, columns: dict[str, int]) -> bool:
-    """A row holding an amount (or a dash) under one of the columns."""
-    if not sheet.grid.row_cells(row):
-        return False
-    numbers = [sheet.grid.cell(row, c) for c in columns.values()]
-    return any(
-        n is not None
-        and (
-            n.number is not None
-            or re.match(r"^[\d.,]+", n.text.strip()) is not None
-            or key(n.text) in DASHES - {""}
+        shown = " | ".join(c.text for c in sheet.grid.row_cells(row.row))
+        sheet.say(
+            "IK714",
+            INFO,
+            f"预算栏的“{row.text}”行不在模型中，未读入 (budget row not kept): {shown}",
+            row.row,
+            row.label.column if row.label is not None else 1,
+            shown,
         )
-        for n in numbers
-    )
+    return parts
 
 
-def _kind(label: str, first: bool, is_caption: bool, row: int) -> str:
-    if is_caption or (first and not label) or is_total_row(label):
-        return "total"
-    if "财政" in label:
-        return "fiscal"
-    if label.startswith("其他资金"):
-        return "other"
-    return label or f"row{row}"
-
-
-def _rows(
-    sheet: SheetReading, header: int, end: int, columns: dict[str, int], caption: Cell
-) -> Rows:
-    """The block's rows under the header, by kind; IK714 for a row the model has no place for
-    (and for every amount when there is no total row)."""
-    rows: Rows = {}
-    first_value = min(columns.values(), default=99)
-    row = header + 1
-    while row <= end and _is_budget_row(sheet, row, columns):
-        row_cells = sheet.grid.row_cells(row)
-        label_cell = row_cells[0]
-        label = key(label_cell.text) if label_cell.column < first_value else ""
-        kind = _kind(label, row == header + 1, label_cell.origin == caption.origin, row)
-        values = {name: sheet.grid.cell(row, c) for name, c in columns.items()}
-        for cell in row_cells:
-            if cell.column < first_value:
-                sheet.claim(cell)
-        for value in values.values():
-            sheet.claim(value)
-        if kind in _KEPT:
-            rows[kind] = values
-        else:
-            shown = " | ".join(c.text for c in row_cells)
-            sheet.say(
-                "IK714",
-                INFO,
-                f"预算栏的“{label_cell.text}”行不在模型中，未读入 (budget row not kept): {shown}",
-                row,
-                label_cell.column,
-                shown,
-            )
-        row += 1
-    if "total" in rows or not rows:
-        return rows
-    for values in rows.values():
-        for value in values.values():
+def _no_total(sheet: SheetReading, parts: Iterable[BudgetRow]) -> None:
+    """IK714 for every amount of the parts of a block without a total row: the sources are
+    not summed."""
+    for row in parts:
+        for value in row.values.values():
             if value is not None:
                 sheet.at(
                     "IK714",
@@ -220,33 +127,3 @@ def _rows(
                     "(no total row in the budget block: the sources are not read)",
                     value,
                 )
-    return {}
-
-
-def _printed(
-    sheet: SheetReading, total_row: dict[str, Cell | None], extra: dict[str, object]
-) -> None:
-    """The 分值 and 得分 printed on the total row: the 分值 is the budget line's weight."""
-    for name in ("weight", "score"):
-        printed = total_row.get(name)
-        if printed is None or key(printed.text) in DASHES:
-            continue
-        if name == "weight":
-            points = printed_points(printed.text)
-            if points is not None:
-                extra["budget_weight"] = points
-                message = (
-                    f"预算执行率的分值按表上为 {printed.text}，打分时用它 "
-                    "(the budget line's printed weight: scoring takes it)"
-                )
-            else:
-                message = (
-                    f"预算执行率的分值“{printed.text}”不是数，打分时用规则集的分值 (the budget "
-                    "line's printed weight is not a number: scoring uses the rule set's)"
-                )
-        else:
-            message = (
-                f"预算执行率的得分按表上为 {printed.text}；打分时由规则计算 "
-                "(the budget line's printed score; scoring computes it)"
-            )
-        sheet.at("IK715", INFO, message, printed)
