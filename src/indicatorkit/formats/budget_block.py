@@ -215,31 +215,32 @@ def _rows(
 ) -> list[BudgetRow]:
     """The block's rows under the header, each taken: its label and the cells under the
     columns (a cell under no column is left for IK716)."""
-    grid = reading.grid
     merged_bottom = caption.merged[2] if caption.merged else caption.origin[0]
     found: list[BudgetRow] = []
-    row = caption.origin[0] + 1
-    while row <= min(end, grid.rows):
+    for row in range(caption.origin[0] + 1, min(end, reading.grid.rows) + 1):
         labels = [
             c
-            for c in grid.own_cells(row)
+            for c in reading.grid.own_cells(row)
             if c.column < first_value and c.origin != caption.origin and c.text.strip()
         ]
         funded = [c for c in labels if any(word in key(c.text) for word in FUND_WORDS)]
         label = funded[0] if funded else labels[0] if labels else None
-        values = {role: grid.cell(row, column) for role, column in columns.items()}
-        funds = bool(funded)
-        amounts = any(_is_amount(v) for v in values.values())
-        dashes = label is None and any(
-            v is not None and key(v.text) in DASHES - {""} for v in values.values()
-        )
-        if not (row <= merged_bottom or funds or amounts or dashes):
+        values = {role: reading.grid.cell(row, column) for role, column in columns.items()}
+        if not (row <= merged_bottom or funded or _holds_amounts(values, label is None)):
             break
         for cell in (*labels, *values.values()):
             reading.claim(cell)
         found.append(BudgetRow(label, row, values))
-        row += 1
     return found
+
+
+def _holds_amounts(values: dict[str, Cell | None], unlabelled: bool) -> bool:
+    """An amount under a column, or (in a row without a label) a dash."""
+    if any(_is_amount(v) for v in values.values()):
+        return True
+    return unlabelled and any(
+        v is not None and key(v.text) in DASHES - {""} for v in values.values()
+    )
 
 
 def _unlabelled(reading: GridReading, row: BudgetRow, first_value: int) -> None:
