@@ -78,14 +78,19 @@ def _read(text: str, registry: UnitRegistry) -> LenientParse:
     if as_given is not None and not edits:
         return LenientParse(text, as_given)
     repaired, index = apply_edits(text, edits)
-    try:
-        target = read_target(repaired, registry)
-    except TextError as error:
-        repairs = _Repaired(text, edits, repaired, index)
-        attempt = Attempt(text, registry, error, repairs=repairs, as_given=as_given, again=_read)
-        found = first_reading(Stage.REPAIRED, attempt)
-        if found is None:
-            raise (given_error or error) from None  # located in the text as given
-        return found
-    diagnostics = [_diagnostic(text, edit) for edit in edits]
-    return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
+    # no repair: strict reading would refuse the same text again, the same way
+    problem = given_error if not edits else None
+    if problem is None:
+        try:
+            target = read_target(repaired, registry)
+        except TextError as refused:
+            problem = refused
+        else:
+            diagnostics = [_diagnostic(text, edit) for edit in edits]
+            return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
+    repairs = _Repaired(text, edits, repaired, index)
+    attempt = Attempt(text, registry, problem, repairs=repairs, as_given=as_given, again=_read)
+    found = first_reading(Stage.REPAIRED, attempt)
+    if found is None:
+        raise (given_error or problem) from None  # located in the text as given
+    return found
