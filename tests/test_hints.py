@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from indicatorkit.errors import IndicatorkitError, TargetSyntaxError, TextError
 from indicatorkit.language import hints
@@ -34,6 +34,8 @@ def _eager_suggestion(
         position = error.pos_in_stream or 0
         allowed = error.allowed or set()
         found = normalised[position : position + 1]
+    elif not isinstance(error, UnexpectedToken):
+        raise AssertionError(error)
     elif error.token.type == "$END":
         position, found, allowed = len(normalised), "", error.expected or set()
     else:
@@ -84,10 +86,11 @@ _TYPOS = st.sampled_from([*"%%,，=<>≥≤.。()（）-～/xX个万元前后月
 @st.composite
 def _broken_targets(draw: st.DrawFn) -> str:
     """A target text with a typo put somewhere: most are syntax errors, some are not."""
-    text = draw(target_texts())
+    text: str = draw(target_texts())
     at = draw(st.integers(0, len(text)))
     cut = draw(st.integers(0, 2))
-    return text[:at] + draw(_TYPOS) + text[at + cut :]
+    typo: str = draw(_TYPOS)
+    return text[:at] + typo + text[at + cut :]
 
 
 @settings(max_examples=300, deadline=None)
