@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-from indicatorkit.errors import IndicatorkitError, TargetSyntaxError, TextError
+from indicatorkit.errors import IndicatorkitError, TargetSyntaxError, TextError, UnknownUnitError
 from indicatorkit.language import hints
 from indicatorkit.language.conventions import Convention
 from indicatorkit.language.grammar import Located, Start, parser_for
@@ -151,6 +151,52 @@ def test_a_caught_syntax_error_never_finds_its_hint(monkeypatch: pytest.MonkeyPa
     assert caught.value.suggestion == "此处应为 / expected here: “(”、“。”、结尾 end of text"
     assert found == [1]
     assert "提示 / hint: 此处应为" in str(caught.value) and found == [1]  # found once
+
+
+def test_every_corpus_unknown_unit_says_what_the_eager_one_said() -> None:
+    """An unknown unit's nearest units are found when asked: the error says what one built with
+    them says, and pickles whole."""
+    compared = 0
+    for text in _corpus_texts():
+        clear_caches()
+        try:
+            read_or_convention(text, REGISTRY)
+        except UnknownUnitError as lazy:
+            eager = UnknownUnitError(
+                lazy.text,
+                lazy.position,
+                lazy.unit,
+                REGISTRY.nearest_units(lazy.unit),
+                lazy.counting_word,
+                lazy.note,
+            )
+            assert _said(lazy) == _said(eager) and lazy.nearest == eager.nearest, text
+            again = pickle.loads(pickle.dumps(lazy))
+            assert _said(again) == _said(lazy) and again.nearest == lazy.nearest
+            compared += 1
+        except IndicatorkitError:
+            pass
+    assert compared > 20
+
+
+def test_a_caught_unknown_unit_never_finds_its_nearest_units(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    found: list[str] = []
+    nearest_units = UnitRegistry.nearest_units
+
+    def counted(registry: UnitRegistry, word: str, limit: int = 3) -> tuple[str, ...]:
+        found.append(word)
+        return nearest_units(registry, word, limit)
+
+    monkeypatch.setattr(UnitRegistry, "nearest_units", counted)
+    clear_caches()
+    with pytest.raises(UnknownUnitError) as caught:
+        read_or_convention("≥5人天", REGISTRY)
+    assert found == []
+    assert caught.value.nearest == ("人", "人次", "万人次") and found == ["人天"]
+    assert "最接近的已知单位 / nearest known units: 人、人次、万人次" in str(caught.value)
+    assert found == ["人天"]  # found once
 
 
 def test_a_text_errors_args_are_an_exceptions_args() -> None:

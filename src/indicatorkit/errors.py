@@ -242,7 +242,8 @@ class SeveralValuesError(TargetSyntaxError):
 class UnknownUnitError(TextError):
     """A word after a number is not a unit the registry knows.
 
-    ``unit`` is the word, ``nearest`` the closest known units (possibly empty).
+    ``unit`` is the word, ``nearest`` the closest known units (possibly empty; given as a
+    function, they are found the first time they — or the hint — are asked for).
     ``counting_word``, when not empty, is the counting word (量词) the text seems to use — a
     single Chinese character the grammar does not read itself, ``蔸`` in ``≥5蔸`` or
     ``≥1.5万蔸`` — and the hint shows the line that adds it.
@@ -261,34 +262,44 @@ class UnknownUnitError(TextError):
         text: str,
         position: int,
         unit: str,
-        nearest: tuple[str, ...],
+        nearest: tuple[str, ...] | Callable[[], tuple[str, ...]],
         counting_word: str = "",
         note: str = "",
     ) -> None:
         self.unit = unit
-        self.nearest = nearest
+        self._nearest = nearest
         self.counting_word = counting_word
         self.note = note  # a hint that fits the word better than the nearest units
-        known = f"最接近的已知单位 / nearest known units: {'、'.join(nearest)}；" if nearest else ""
-        if counting_word:
-            line = f"{counting_word} = [{counting_word}]"
-            suggestion = (
-                f'{known}若“{counting_word}”是量词，可用 indicatorkit.define_unit("{line}") 添加'
-                f' / a counting word is added with define_unit("{line}")'
-            )
-        elif known:
-            suggestion = f"{known}新单位可用 indicatorkit.define_unit() 添加"
-        else:
-            suggestion = "新单位可用 indicatorkit.define_unit() 添加 / add it with define_unit()"
-        if note:
-            suggestion = note
         super().__init__(
             f"未知单位“{unit}” (unknown unit {unit!r})",
             text,
             position,
             end=position + len(unit),
-            suggestion=suggestion,
+            suggestion=note or self._unit_hint,
         )
+
+    @property
+    def nearest(self) -> tuple[str, ...]:
+        """The closest known units (found the first time they are asked for, when given as a
+        function)."""
+        nearest = self._nearest
+        if callable(nearest):
+            nearest = self._nearest = nearest()
+        return nearest
+
+    def _unit_hint(self) -> str:
+        """The hint: the nearest units, and how to add a unit (a counting word's own line)."""
+        nearest, counting_word = self.nearest, self.counting_word
+        known = f"最接近的已知单位 / nearest known units: {'、'.join(nearest)}；" if nearest else ""
+        if counting_word:
+            line = f"{counting_word} = [{counting_word}]"
+            return (
+                f'{known}若“{counting_word}”是量词，可用 indicatorkit.define_unit("{line}") 添加'
+                f' / a counting word is added with define_unit("{line}")'
+            )
+        if known:
+            return f"{known}新单位可用 indicatorkit.define_unit() 添加"
+        return "新单位可用 indicatorkit.define_unit() 添加 / add it with define_unit()"
 
     def __reduce__(self) -> tuple[object, ...]:
         return (

@@ -12,6 +12,7 @@ come there, and a hint for the typos real tables contain (``,=``, ``%%``, an unk
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import attrs
@@ -233,7 +234,7 @@ def syntax_error(
             text,
             original_position(index, word_start),
             word,
-            registry.nearest_units(word),
+            functools.partial(registry.nearest_units, word),  # found when asked
             _counting_word(word),
             _MONTH_NOTE if word.startswith("月") else "",
         )
