@@ -16,6 +16,10 @@
    refuses left out), cold, against ``mixed_reader``: NFKC and three regular expressions
    (deadline, range, comparison) with ``Decimal``, anything else a sentence.  Goal: ≤ 3×
    (``--check`` fails beyond it too).
+5. What strict reading does not finish, cold, per text (information, no goal): the distinct
+   real texts it reads as a sentence or a convention, and those it refuses — each read as
+   the batch reads a distinct target (``indicatorkit.batch.compiled``): strictly, then
+   leniently when strict reading gives no plain target.
 
 Figures are CPU time (the machine may be shared), the best of ``--repeat`` runs; each is printed
 with its baseline, measured in the same run.  ``--check`` exits 1 when a limit is broken.
@@ -36,7 +40,9 @@ from pathlib import Path
 from typing import Any
 
 import indicatorkit
-from indicatorkit.language.reading import clear_caches
+from indicatorkit.language.conventions import Convention
+from indicatorkit.language.reading import clear_caches, read_or_convention
+from indicatorkit.language.targets import Qualitative
 
 #: The mixed column's goal (issue 23): at most this many times the mixed reader's time.
 MIXED_GOAL = 3
@@ -103,16 +109,20 @@ def mixed_reader(text: str) -> tuple[object, ...]:
     return ("sentence", text)
 
 
-def real_targets() -> tuple[list[str], int]:
-    """The real target strings of the corpus, in their own proportions, and how many of them
-    strict reading refuses (left out)."""
+def _corpus_texts() -> list[str]:
     corpus = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "real"
-    texts = [
+    return [
         line.split("\t")[0]
         for path in sorted(corpus.glob("targets_*.tsv"))
         for line in path.read_text(encoding="utf-8").splitlines()[1:]
         if line and not line.startswith("#")
     ]
+
+
+def real_targets() -> tuple[list[str], int]:
+    """The real target strings of the corpus, in their own proportions, and how many of them
+    strict reading refuses (left out)."""
+    texts = _corpus_texts()
     kept = [text for text in texts if _reads(text)]
     return kept, len(texts) - len(kept)
 
@@ -150,6 +160,39 @@ def plain_actuals(n: int, seed: int) -> list[str]:
             f"{rng.randint(1, 99999)}.{rng.randint(0, 99)}{rng.choice(['%', '元', '万元', '件', '人次', '人'])}"
         )
     return sorted(found)
+
+
+def unfinished_targets() -> tuple[list[str], list[str]]:
+    """The distinct real texts strict reading reads as a sentence or a convention, and those
+    it refuses."""
+    registry = indicatorkit.units.registry_in_use()
+    sentences, refused = [], []
+    for text in sorted(set(_corpus_texts())):
+        try:
+            read = read_or_convention(text, registry)
+        except indicatorkit.IndicatorkitError:
+            refused.append(text)
+            continue
+        if isinstance(read, Qualitative | Convention):
+            sentences.append(text)
+    return sentences, refused
+
+
+def _read_as_the_batch_does(texts: list[str]) -> None:
+    """Strictly, then leniently unless strict reading gave a plain target."""
+    registry = indicatorkit.units.registry_in_use()
+    for text in texts:
+        try:
+            read = read_or_convention(text, registry)
+        except indicatorkit.IndicatorkitError:
+            pass
+        else:
+            if not isinstance(read, Qualitative | Convention):
+                continue
+        try:
+            indicatorkit.parse_target(text, lenient=True)
+        except indicatorkit.IndicatorkitError:
+            continue
 
 
 def _reads(text: str) -> bool:
@@ -240,6 +283,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     if mine / simple > MIXED_GOAL:
         broken.append("mixed column")
+    sentences, refused_texts = unfinished_targets()
+    print("cold reading of what strict reading does not finish (strictly, then leniently):")
+    for label, texts in (("sentences and conventions", sentences), ("refused", refused_texts)):
+        mine = best_of(
+            args.repeat * 4, functools.partial(_read_as_the_batch_does, texts), clear_caches
+        )
+        print(
+            f"  {label:26} {len(texts):4} distinct texts  {mine / len(texts) * 1e6:7.1f} µs a text"
+        )
     if args.check and broken:
         print(f"FAIL: over the limit: {', '.join(broken)}")
         return 1

@@ -61,6 +61,7 @@ def test_reading_benchmark_quick_run() -> None:
     # the real mixed column within 3x of the mixed regex reader (issue 23; the ratio is
     # measured in one process, so a loaded machine slows both sides alike)
     assert "goal ≤ 3×: met" in completed.stdout, completed.stdout
+    assert "refused" in completed.stdout and "µs a text" in completed.stdout
 
 
 def test_scoring_benchmark_quick_run() -> None:

@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 from indicatorkit import IndicatorkitError, parse_target
 from indicatorkit.language import readings
 from indicatorkit.language.lenient import DIAGNOSTIC_CODES, READINGS, LenientParse, Reading
+from indicatorkit.language.reading import clear_caches
 from indicatorkit.language.readings import Stage
 from indicatorkit.language.repairs import REPAIRS, Repair, apply_edits, find_edits
 from indicatorkit.language.targets import Qualitative
-from indicatorkit.units import default_registry
+from indicatorkit.units import UnitRegistry, default_registry
 
 RULES: list[Repair | Reading] = [*REPAIRS, *READINGS]
 
@@ -59,8 +60,13 @@ def test_the_readings_run_in_their_declared_order() -> None:
     ]
 
 
-def test_the_reader_follows_the_declared_readings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A reading declared first is tried first: the order lives in READINGS, not in code."""
+def test_the_reader_follows_the_declared_readings(
+    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    """A reading declared first is tried first: the order lives in READINGS, not in code.
+    (Lenient readings are kept: each change of the declared readings forgets them, and so
+    does the end of the test.)"""
+    request.addfinalizer(clear_caches)
     text = "全年至少开展3次培训"  # T020 reads it, after the repairs fail
     assert [d.code for d in parse_target(text, lenient=True).diagnostics] == ["T020"]
     first = Reading(
@@ -69,9 +75,31 @@ def test_the_reader_follows_the_declared_readings(monkeypatch: pytest.MonkeyPatc
         text, text,
     )  # fmt: skip
     monkeypatch.setattr(readings, "READINGS", (first, *READINGS))
+    clear_caches()
     assert parse_target(text, lenient=True).target == Qualitative(text)
     monkeypatch.setattr(readings, "READINGS", tuple(r for r in READINGS if r.code != "T020"))
+    clear_caches()
     assert [d.code for d in parse_target(text, lenient=True).diagnostics] == ["T009"]
+
+
+def test_lenient_readings_are_kept_per_registry_and_errors_never() -> None:
+    """A lenient reading is read once per registry (two equal registries each keep their
+    own), forgotten by ``clear_caches``; a text no reading helps raises a new error each time."""
+    one, other = UnitRegistry(), UnitRegistry()
+    text = "全年至少开展3次培训"
+    first = {id(units): parse_target(text, lenient=True, units=units) for units in (one, other)}
+    for units in (one, other):
+        again = parse_target(text, lenient=True, units=units)
+        assert again is first[id(units)] and again.units is units
+    clear_caches()
+    fresh = parse_target(text, lenient=True, units=one)
+    assert fresh is not first[id(one)] and fresh == first[id(one)]
+    errors = []
+    for _ in range(2):
+        with pytest.raises(IndicatorkitError) as caught:
+            parse_target("≥95%且", lenient=True, units=one)
+        errors.append(caught.value)
+    assert errors[0] is not errors[1] and str(errors[0]) == str(errors[1])
 
 
 def test_the_repairs_run_in_their_declared_order() -> None:

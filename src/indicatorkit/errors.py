@@ -20,13 +20,15 @@ already catch ``ValueError`` keep working.  Errors about a piece of text carry t
 from __future__ import annotations
 
 import unicodedata
-from typing import TypedDict, Unpack
+from collections.abc import Callable
+from typing import Any, TypedDict, Unpack
 
 __all__ = [
     "AmbiguousTargetError",
     "ArgumentError",
     "DateSerialError",
     "DimensionMismatchError",
+    "Hint",
     "IndicatorkitError",
     "InvalidTargetError",
     "InvalidValueError",
@@ -82,18 +84,29 @@ def caret_line(text: str, start: int, end: int | None = None) -> str:
     return f"  {text}\n  {' ' * pad}{'^' * marks}"
 
 
+#: A hint: the text, ``None`` for none, or a function that finds it — called the first time
+#: the hint is asked for (``suggestion``, ``str()``, pickling), so that a reader that catches
+#: the error and tries another reading never pays for it.
+Hint = str | Callable[[], str | None] | None
+
+#: ``BaseException.args`` as the interpreter keeps it (what ``args`` is set to, if ever).
+_GIVEN_ARGS: Any = BaseException.__dict__["args"]
+
+
 class _Where(TypedDict, total=False):
     """Where in the text an error is beyond its position, and the hint (:class:`TextError`)."""
 
     end: int | None
-    suggestion: str | None
+    suggestion: Hint
 
 
 class TextError(IndicatorkitError):
     """An error located in a piece of text (a target or an actual value).
 
     ``position`` is the 0-based character offset in ``text`` (the text as the user gave it),
-    ``column`` the same 1-based, for messages.
+    ``column`` the same 1-based, for messages.  The message with its caret line and hint is
+    rendered when asked (``str()``, ``args``, ``repr()``), and a hint given as a function is
+    found then (:data:`Hint`): both are the same whenever they are asked.
 
     >>> from indicatorkit import TextError, parse_target
     >>> try:
@@ -110,18 +123,43 @@ class TextError(IndicatorkitError):
         position: int,
         *,
         end: int | None = None,
-        suggestion: str | None = None,
+        suggestion: Hint = None,
     ) -> None:
         self.message = message
         self.text = text
         self.position = position
         self.end = position + 1 if end is None else end
-        self.suggestion = suggestion
-        super().__init__(self._render())
+        self._hint = suggestion
+        super().__init__()  # the rendered message is args[0], made when asked
+
+    @property
+    def suggestion(self) -> str | None:
+        """The hint (found the first time it is asked for, when given as a function)."""
+        hint = self._hint
+        if callable(hint):
+            hint = self._hint = hint()
+        return hint
 
     @property
     def column(self) -> int:
         return self.position + 1
+
+    @property
+    def args(self) -> tuple[Any, ...]:
+        """``(the rendered message,)``, as an exception's arguments — unless set since."""
+        return _GIVEN_ARGS.__get__(self) or (self._render(),)
+
+    @args.setter
+    def args(self, value: tuple[Any, ...]) -> None:
+        _GIVEN_ARGS.__set__(self, value)
+
+    def __str__(self) -> str:
+        return self._render() if not _GIVEN_ARGS.__get__(self) else super().__str__()
+
+    def __repr__(self) -> str:
+        if _GIVEN_ARGS.__get__(self):
+            return super().__repr__()
+        return f"{type(self).__name__}({self._render()!r})"
 
     def _render(self) -> str:
         lines = [self.message]
@@ -204,7 +242,8 @@ class SeveralValuesError(TargetSyntaxError):
 class UnknownUnitError(TextError):
     """A word after a number is not a unit the registry knows.
 
-    ``unit`` is the word, ``nearest`` the closest known units (possibly empty).
+    ``unit`` is the word, ``nearest`` the closest known units (possibly empty; given as a
+    function, they are found the first time they — or the hint — are asked for).
     ``counting_word``, when not empty, is the counting word (量词) the text seems to use — a
     single Chinese character the grammar does not read itself, ``蔸`` in ``≥5蔸`` or
     ``≥1.5万蔸`` — and the hint shows the line that adds it.
@@ -223,34 +262,44 @@ class UnknownUnitError(TextError):
         text: str,
         position: int,
         unit: str,
-        nearest: tuple[str, ...],
+        nearest: tuple[str, ...] | Callable[[], tuple[str, ...]],
         counting_word: str = "",
         note: str = "",
     ) -> None:
         self.unit = unit
-        self.nearest = nearest
+        self._nearest = nearest
         self.counting_word = counting_word
         self.note = note  # a hint that fits the word better than the nearest units
-        known = f"最接近的已知单位 / nearest known units: {'、'.join(nearest)}；" if nearest else ""
-        if counting_word:
-            line = f"{counting_word} = [{counting_word}]"
-            suggestion = (
-                f'{known}若“{counting_word}”是量词，可用 indicatorkit.define_unit("{line}") 添加'
-                f' / a counting word is added with define_unit("{line}")'
-            )
-        elif known:
-            suggestion = f"{known}新单位可用 indicatorkit.define_unit() 添加"
-        else:
-            suggestion = "新单位可用 indicatorkit.define_unit() 添加 / add it with define_unit()"
-        if note:
-            suggestion = note
         super().__init__(
             f"未知单位“{unit}” (unknown unit {unit!r})",
             text,
             position,
             end=position + len(unit),
-            suggestion=suggestion,
+            suggestion=note or self._unit_hint,
         )
+
+    @property
+    def nearest(self) -> tuple[str, ...]:
+        """The closest known units (found the first time they are asked for, when given as a
+        function)."""
+        nearest = self._nearest
+        if callable(nearest):
+            nearest = self._nearest = nearest()
+        return nearest
+
+    def _unit_hint(self) -> str:
+        """The hint: the nearest units, and how to add a unit (a counting word's own line)."""
+        nearest, counting_word = self.nearest, self.counting_word
+        known = f"最接近的已知单位 / nearest known units: {'、'.join(nearest)}；" if nearest else ""
+        if counting_word:
+            line = f"{counting_word} = [{counting_word}]"
+            return (
+                f'{known}若“{counting_word}”是量词，可用 indicatorkit.define_unit("{line}") 添加'
+                f' / a counting word is added with define_unit("{line}")'
+            )
+        if known:
+            return f"{known}新单位可用 indicatorkit.define_unit() 添加"
+        return "新单位可用 indicatorkit.define_unit() 添加 / add it with define_unit()"
 
     def __reduce__(self) -> tuple[object, ...]:
         return (

@@ -12,8 +12,10 @@ come there, and a hint for the typos real tables contain (``,=``, ``%%``, an unk
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
+import attrs
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from indicatorkit.errors import TargetSyntaxError, TextError, UnknownUnitError
@@ -232,14 +234,11 @@ def syntax_error(
             text,
             original_position(index, word_start),
             word,
-            registry.nearest_units(word),
+            functools.partial(registry.nearest_units, word),  # found when asked
             _counting_word(word),
             _MONTH_NOTE if word.startswith("月") else "",
         )
     original = original_position(index, position)
-    if found and "$END" not in allowed and _complete_before(normalised, position, start, registry):
-        allowed = {*allowed, "$END"}  # the text could have ended here
-    expected = _expected(allowed)
     if found:
         message = (
             f"{start.label}无法解析 / cannot read {start.english}: "
@@ -250,8 +249,35 @@ def syntax_error(
             f"{start.label}不完整 / incomplete {start.english}: "
             f"在结尾处缺少内容 (text ends too early)"
         )
-    suggestion = _suggestion_for(normalised, position)
-    if suggestion is None and expected:
-        suggestion = f"此处应为 / expected here: {expected}"
     end = original_position(index, position + max(1, len(found)))
-    return TargetSyntaxError(message, text, original, end=end, suggestion=suggestion)
+    hint = _SyntaxHint(normalised, position, found, frozenset(map(str, allowed)), start, registry)
+    return TargetSyntaxError(message, text, original, end=end, suggestion=hint)
+
+
+@attrs.frozen
+class _SyntaxHint:
+    """The hint of a syntax error, found when it is first asked for (most syntax errors are
+    caught by a reader that tries another reading): the typo it seems to be, else what could
+    have come at ``position`` of ``normalised`` (the terminals ``allowed`` there; the end of
+    the text too when the text before is complete on its own)."""
+
+    normalised: str
+    position: int
+    found: str
+    allowed: frozenset[str]
+    start: Start
+    registry: UnitRegistry
+
+    def __call__(self) -> str | None:
+        normalised, position, allowed = self.normalised, self.position, self.allowed
+        suggestion = _suggestion_for(normalised, position)
+        if suggestion is not None:
+            return suggestion
+        if (
+            self.found
+            and "$END" not in allowed
+            and _complete_before(normalised, position, self.start, self.registry)
+        ):
+            allowed = allowed | {"$END"}  # the text could have ended here
+        expected = _expected(allowed)
+        return f"此处应为 / expected here: {expected}" if expected else None

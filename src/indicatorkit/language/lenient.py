@@ -34,6 +34,7 @@ from indicatorkit.language.readings import (
     first_reading,
 )
 from indicatorkit.language.repairs import apply_edits, find_edits
+from indicatorkit.language.syntax import CachedReader
 from indicatorkit.language.targets import Qualitative
 from indicatorkit.units import UnitRegistry
 
@@ -45,15 +46,32 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
     The text is read as given; a text strict reading refuses is given to the readings of
     :attr:`Stage.AS_GIVEN`, then repaired (:data:`~indicatorkit.language.repairs.REPAIRS`);
     a repaired text that cannot be read either is given to the readings of
-    :attr:`Stage.REPAIRED` (:data:`READINGS`, in order).
+    :attr:`Stage.REPAIRED` (:data:`READINGS`, in order).  Readings are kept per registry,
+    as strict ones are (errors never).
 
     >>> from indicatorkit.units import default_registry
     >>> result = parse_lenient("=>95%", default_registry())
     >>> result.target, [d.code for d in result.diagnostics]
     (Comparison('≥95%'), ['T004'])
+    >>> parse_lenient("=>95%", default_registry()) is result
+    True
     """
+    return _READER.read(text, registry)
+
+
+def _no_fast_path(text: str, registry: UnitRegistry) -> None:
+    """The lenient reader's fast path is the strict reader's, inside :func:`_read`."""
+    return None
+
+
+def _read_and_keep(registry: UnitRegistry, text: str) -> LenientParse:
     read = _read(text, registry)
     return LenientParse(read.text, read.target, read.diagnostics, read.defined, units=registry)
+
+
+#: Lenient readings, kept per registry (a table's refused targets are read again for each
+#: row the batch's fallback scores, and by ``score_indicator`` row by row).
+_READER: CachedReader[LenientParse] = CachedReader(_no_fast_path, _read_and_keep)
 
 
 def _read(text: str, registry: UnitRegistry) -> LenientParse:
@@ -78,14 +96,19 @@ def _read(text: str, registry: UnitRegistry) -> LenientParse:
     if as_given is not None and not edits:
         return LenientParse(text, as_given)
     repaired, index = apply_edits(text, edits)
-    try:
-        target = read_target(repaired, registry)
-    except TextError as error:
-        repairs = _Repaired(text, edits, repaired, index)
-        attempt = Attempt(text, registry, error, repairs=repairs, as_given=as_given, again=_read)
-        found = first_reading(Stage.REPAIRED, attempt)
-        if found is None:
-            raise (given_error or error) from None  # located in the text as given
-        return found
-    diagnostics = [_diagnostic(text, edit) for edit in edits]
-    return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
+    # no repair: strict reading would refuse the same text again, the same way
+    problem = given_error if not edits else None
+    if problem is None:
+        try:
+            target = read_target(repaired, registry)
+        except TextError as refused:
+            problem = refused
+        else:
+            diagnostics = [_diagnostic(text, edit) for edit in edits]
+            return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
+    repairs = _Repaired(text, edits, repaired, index)
+    attempt = Attempt(text, registry, problem, repairs=repairs, as_given=as_given, again=_read)
+    found = first_reading(Stage.REPAIRED, attempt)
+    if found is None:
+        raise (given_error or problem) from None  # located in the text as given
+    return found

@@ -29,6 +29,7 @@ __all__ = [
     "CachedReader",
     "Start",
     "check_text",
+    "clear_readers",
     "read_with_grammar",
 ]
 
@@ -208,6 +209,7 @@ class CachedReader(Generic[Read]):
         # are equal, yet each keeps its own readings (a WeakSet would hold only one of them)
         self.registries: dict[int, weakref.ref[UnitRegistry]] = {}
         self.lock = threading.Lock()
+        _READERS.add(self)
 
     def read(self, text: str, registry: UnitRegistry) -> Read:
         """What ``text`` means in ``registry`` (kept for the next time)."""
@@ -266,3 +268,23 @@ class CachedReader(Generic[Read]):
                 generations = None if registry is None else registry.memo.get(self)
                 if generations is not None:
                     generations.clear()
+
+
+#: Every reader made (while it lives), for :func:`clear_readers`.
+_READERS: weakref.WeakSet[CachedReader[Any]] = weakref.WeakSet()
+
+
+def clear_readers() -> None:
+    """Forget every reading of every :class:`CachedReader` (targets, actuals, lenient
+    readings), in every registry.
+
+    >>> from indicatorkit.units import default_registry
+    >>> doubled = CachedReader(lambda text, registry: None, lambda registry, text: text * 2)
+    >>> doubled.read("5", default_registry())
+    '55'
+    >>> clear_readers()
+    >>> doubled.readings(default_registry())
+    {}
+    """
+    for reader in list(_READERS):
+        reader.clear()
