@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from indicatorkit import Spec, dumps, load
-from indicatorkit.formats.files import read_file, write
+from indicatorkit.formats.files import ImportedFile, read_file, write
 from indicatorkit.formats.long_table import long_table_rows
 from indicatorkit.formats.workbook_write import write_workbook
 from tests import central_layouts as central
@@ -193,11 +193,20 @@ def _pdf(pages: Any) -> bytes:
     return bytes(make_pdf(pages))
 
 
-def snapshot(name: str, make: Callable[[Path], Path]) -> dict[str, Any]:
-    """What reading case ``name`` gives today, as canonical JSON-ready data."""
+def read_case(name: str, make: Callable[[Path], Path]) -> ImportedFile:
+    """What reading case ``name`` gives today (the file is read as ``name``)."""
     with tempfile.TemporaryDirectory() as folder:
         path = make(Path(folder))
-        found = read_file(path, source=name)
+        return read_file(path, source=name)
+
+
+def snapshot(name: str, make: Callable[[Path], Path]) -> dict[str, Any]:
+    """What reading case ``name`` gives today, as canonical JSON-ready data."""
+    return snapshot_of(read_case(name, make))
+
+
+def snapshot_of(found: ImportedFile) -> dict[str, Any]:
+    """A read file as canonical JSON-ready data: its format, spec and findings."""
     spec = found.spec
     return {
         "format": found.format,

@@ -182,6 +182,18 @@ class Grid:
             found = self._keys[cell.text] = key(cell.text)
         return found
 
+    def in_file(self, source: str) -> Grid:
+        """This grid as part of the file ``source`` (the name the user gave it): the one way a
+        layout reader learns the file its findings name, so no finding says a placeholder.
+
+        >>> grid = grid_from_rows("表", [["甲"]])
+        >>> grid.source, grid.in_file("表.xlsx").source, grid.in_file("").source
+        ('', '表.xlsx', '')
+        """
+        if source == self.source:
+            return self
+        return attrs.evolve(self, source=source)
+
     def cell(self, row: int, column: int) -> Cell | None:
         return self.cells.get((row, column))
 

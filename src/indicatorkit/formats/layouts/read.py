@@ -151,7 +151,8 @@ def read_grids(grids: Sequence[Grid], *, source: str, container: Container = WOR
     ['≥180件']
     """
     book = BookReading(source, container)
-    for grid in grids:
+    for given in grids:
+        grid = given.in_file(source)  # every reader's findings name the file as given
         book.findings.extend(hidden_findings(grid))
         if grid.hidden_sheet:
             continue

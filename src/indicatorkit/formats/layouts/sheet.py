@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import attrs
-
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.grid import Cell, Grid, key
 from indicatorkit.formats.grid_reading import GridReading
@@ -55,9 +53,7 @@ class SheetReading(GridReading):
     """
 
     def __init__(self, book: BookReading, grid: Grid) -> None:
-        if grid.source != book.source:  # findings name the file as the user gave it
-            grid = attrs.evolve(grid, source=book.source)
-        super().__init__(grid)
+        super().__init__(grid.in_file(book.source))  # findings name the book's file
         self.book = book
         self.findings = book.findings
 
