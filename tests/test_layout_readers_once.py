@@ -11,7 +11,7 @@ import pytest
 
 from indicatorkit import read
 from indicatorkit.formats.grid import grid_from_rows
-from indicatorkit.formats.grid_reading import GridReading
+from indicatorkit.formats.grid_reading import GridReading, MoneyUnit
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.layouts.read import read_grids
 from indicatorkit.formats.layouts.sheet import SheetReading
@@ -36,7 +36,7 @@ def test_a_comma_that_groups_nothing_is_not_a_thousands_separator() -> None:
     read as an actual, whose grouping must be by three, so ``1,2`` is IK709 in both."""
     grid = grid_from_rows("表", [["1,2", "1,200.50", "1，200"]], source="表.xlsx")
     for reading in (GridReading(grid), SheetReading.of(grid, "表.xlsx")):
-        read_ = [reading.money(grid.cell(1, c), "万元") for c in (1, 2, 3)]
+        read_ = [reading.money(grid.cell(1, c), MoneyUnit("万元")) for c in (1, 2, 3)]
         assert read_ == [None, _money("1200.5"), _money("1200")]
         assert [(f.code, f.column) for f in reading.findings] == [("IK709", 1)]
 
@@ -92,8 +92,60 @@ def test_a_second_project_reads_its_amounts_in_the_sheet_s_unit(tmp_path: Path) 
     assert budgets == [_money("12"), _money("8")]
     assert "IK713" not in _codes(imported)
     (said,) = [f for f in imported.findings if f.code == "IK414"]
-    assert said.place.endswith("两个项目.xlsx:目标表!A12")  # the second project's first row
+    assert said.place.endswith("两个项目.xlsx:目标表!B13")  # the amount read in 万元
     assert "A1" in said.message and "万元" in said.message
+
+
+def _caption_states_its_unit(path: Path) -> Path:
+    """Two projects under the sheet's ``单位：万元``; the second's budget caption states
+    ``单位：元``, and its 调整后预算 label holds a bare 9 with no unit of its own."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "目标表"
+    sheet.append(["单位：万元"])
+    sheet.append(["项目名称", "法律援助"])
+    sheet.append(["预算数", 12])
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    sheet.append(["产出指标", "数量指标", "受理数", "≥180件"])
+    for _ in range(6):  # more than a title block's rows between the projects
+        sheet.append(["说明：以上指标按年度考核"])
+    sheet.append(["项目名称", "普法宣传"])  # row 12
+    sheet.append(["调整后预算", 9])  # row 13: no unit beside it, read in the sheet's 万元
+    sheet.append(["预算执行情况（单位：元）", "预算数", "执行数"])
+    sheet.append(["年度资金总额", 80000, 76000])
+    sheet.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    sheet.append(["产出指标", "数量指标", "宣传场次", "≥12场"])
+    book.save(path)
+    return path
+
+
+def test_ik414_only_where_a_number_is_read_in_the_unit_from_above(tmp_path: Path) -> None:
+    """IK414 ("the unit stated above applies") was said at every project that took the sheet's
+    unit, even when its budget caption stated its own and no number was read in the unit from
+    above; it is said at the first bare amount read in it — here the 调整后预算 label, never
+    the budget read in the caption's 元."""
+    imported = read(_caption_states_its_unit(tmp_path / "两个项目.xlsx"))
+    assert imported.spec is not None
+    first, second = imported.spec.projects
+    assert first.budget is not None and first.budget.total == _money("12")
+    assert second.budget is not None and second.budget.total == _money("80000", "元")
+    assert second.executed == _money("76000", "元")
+    assert second.adjusted_budget == _money("9")
+    (said,) = [f for f in imported.findings if f.code == "IK414"]
+    assert said.place.endswith("两个项目.xlsx:目标表!B13")
+    assert "A1" in said.message and "万元" in said.message
+
+
+def test_no_ik414_when_every_amount_of_the_block_states_its_unit(tmp_path: Path) -> None:
+    path = _caption_states_its_unit(tmp_path / "两个项目.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["目标表"]["B13"] = "9万元"  # the label's amount now says its unit
+    book.save(path)
+    imported = read(path)
+    assert imported.spec is not None
+    assert imported.spec.projects[1].adjusted_budget == _money("9")
+    assert "IK414" not in _codes(imported)
 
 
 def test_a_project_s_own_unit_is_nearer_than_the_sheet_s(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from indicatorkit.formats.central_table import find_indicator_table
 from indicatorkit.formats.central_table import read_indicators as read_central_indicators
 from indicatorkit.formats.format import Probe
 from indicatorkit.formats.grid import grid_from_rows
-from indicatorkit.formats.grid_reading import GridReading
+from indicatorkit.formats.grid_reading import GridReading, MoneyUnit
 from indicatorkit.formats.layouts.indicator_header import find_table
 from indicatorkit.formats.layouts.indicator_table import read_indicators
 from indicatorkit.formats.layouts.sheet import SheetReading
@@ -111,8 +111,9 @@ def test_a_title_unit_in_brackets_is_read_by_the_layouts_too() -> None:
     # ``单位（万元）`` was read by the central layout only; the others read the amounts in 元
     grid = grid_from_rows("表", [["项目支出绩效目标表"], ["单位（万元）"], ["预算数", "12"]])
     sheet = SheetReading.of(grid, "表.xlsx")
-    assert sheet.block_money_unit(1, 3) == "万元"
-    assert str(sheet.money(grid.cell(3, 2), "万元")) == "12万元"
+    unit = sheet.block_money_unit(1, 3)
+    assert unit == MoneyUnit("万元")
+    assert str(sheet.money(grid.cell(3, 2), unit)) == "12万元"
 
 
 def test_a_title_unit_with_more_words_is_read_and_its_words_kept() -> None:

@@ -24,7 +24,7 @@ is IK721, not read — never guessed to be the total.  The total is the first ``
 ...     [None, "200", "190", "95%", "19"]], merges=[(1, 1, 2, 1)])
 >>> reading = GridReading(grid)
 >>> rows = read_budget_rows(reading, grid.cell(1, 1), None, 2)
->>> rows.unit, rows.total.row, rows.weight, rows.printed, rows.sources
+>>> rows.unit.name, rows.total.row, rows.weight, rows.printed, rows.sources
 ('万元', 2, Fraction(20, 1), {'rate': Fraction(19, 20), 'score': Fraction(19, 1)}, ())
 >>> [f.code for f in reading.findings]
 ['IK715', 'IK715']
@@ -39,7 +39,7 @@ from fractions import Fraction
 import attrs
 
 from indicatorkit.formats.grid import Cell, key
-from indicatorkit.formats.grid_reading import GridReading
+from indicatorkit.formats.grid_reading import GridReading, MoneyUnit
 from indicatorkit.formats.table_words import (
     DASHES,
     budget_column,
@@ -94,7 +94,7 @@ class BudgetRows:
     """
 
     caption: Cell
-    unit: str | None
+    unit: MoneyUnit | None
     columns: dict[str, int] = attrs.field(eq=False)
     total: BudgetRow | None
     sources: tuple[BudgetRow, ...]
@@ -105,7 +105,7 @@ class BudgetRows:
 
 
 def read_budget_rows(
-    reading: GridReading, caption: Cell, title_unit: str | None, end: int
+    reading: GridReading, caption: Cell, title_unit: MoneyUnit | None, end: int
 ) -> BudgetRows:
     """The block whose caption is ``caption`` (its row the header), read down to row ``end``
     at most; ``title_unit`` the money unit the title above states (see the module).
@@ -142,29 +142,32 @@ def read_budget_rows(
     return BudgetRows(caption, unit, columns, total, tuple(sources), last, weight, printed, places)
 
 
-def block_unit(reading: GridReading, caption: Cell, title_unit: str | None) -> str | None:
-    """The caption's money unit (IK713 when the title states another), else the title's.
+def block_unit(
+    reading: GridReading, caption: Cell, title_unit: MoneyUnit | None
+) -> MoneyUnit | None:
+    """The caption's money unit, stated for the block (IK713 when the title states another),
+    else the title's.
 
     >>> from indicatorkit.formats.grid import grid_from_rows
     >>> grid = grid_from_rows("表", [["项目资金（元）"], ["项目资金"]])
-    >>> reading = GridReading(grid)
-    >>> block_unit(reading, grid.cell(1, 1), "万元"), block_unit(reading, grid.cell(2, 1), "万元")
-    ('元', '万元')
+    >>> reading, title = GridReading(grid), MoneyUnit("万元")
+    >>> block_unit(reading, grid.cell(1, 1), title), block_unit(reading, grid.cell(2, 1), title)
+    (MoneyUnit(name='元', above=None, block=0), MoneyUnit(name='万元', above=None, block=0))
     >>> [(f.code, f.line) for f in reading.findings]
     [('IK713', 1)]
     """
     caption_unit = caption_money_unit(caption.text)
     if caption_unit is None:
         return title_unit
-    if title_unit is not None and title_unit != caption_unit:
+    if title_unit is not None and title_unit.name != caption_unit:
         reading.at(
             "IK713",
             WARNING,
-            f"表头单位“{title_unit}”与预算栏单位“{caption_unit}”不一致，按预算栏的“{caption_unit}”读 "
+            f"表头单位“{title_unit.name}”与预算栏单位“{caption_unit}”不一致，按预算栏的“{caption_unit}”读 "
             f"(the title's unit disagrees with the budget caption's; read in {caption_unit})",
             caption,
         )
-    return caption_unit
+    return MoneyUnit(caption_unit)
 
 
 def _caption_weight(reading: GridReading, caption: Cell) -> Fraction | None:

@@ -39,7 +39,7 @@ from indicatorkit.formats.budget_block import (
     read_budget_rows,
 )
 from indicatorkit.formats.grid import Cell, key
-from indicatorkit.formats.grid_reading import GridReading
+from indicatorkit.formats.grid_reading import GridReading, MoneyUnit
 from indicatorkit.formats.table_words import budget_column, is_total_row, source_name
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Severity
@@ -72,7 +72,7 @@ class BudgetBlock:
 
 
 def read_budget_block(
-    reading: GridReading, caption: Cell, title_unit: str | None, end: int | None = None
+    reading: GridReading, caption: Cell, title_unit: MoneyUnit | None, end: int | None = None
 ) -> BudgetBlock:
     """Read the block whose caption is ``caption`` (see the module), down to row ``end`` at
     most; ``title_unit`` is the money unit the title above states.
@@ -132,7 +132,7 @@ def _no_budget(reading: GridReading, caption: Cell, why: tuple[str, str, str]) -
     reading.at("IK721", ERROR, f"{chinese}，预算未读入 ({english}: no budget read)", caption, hint)
 
 
-def _source(reading: GridReading, row: BudgetRow, unit: str | None) -> list[FundSource]:
+def _source(reading: GridReading, row: BudgetRow, unit: MoneyUnit | None) -> list[FundSource]:
     """The fund source a labelled row of the block gives (none after IK717)."""
     amounts = {role: reading.money(row.values.get(role), unit) for role in _SOURCE_AMOUNTS}
     try:
@@ -200,7 +200,7 @@ def _check_sources(
 
 
 def _pair_block(
-    reading: GridReading, caption: Cell, unit: str | None, merged_bottom: int
+    reading: GridReading, caption: Cell, unit: MoneyUnit | None, merged_bottom: int
 ) -> BudgetBlock:
     """The 申报表: ``年度资金总额 | 12`` pairs (or ``年度资金总额：12`` in one cell), the annual
     side only; a ``中期资金总额`` side is reported (IK714), not kept."""
@@ -238,7 +238,7 @@ def _pair_block(
 
 
 def _pair(
-    reading: GridReading, label: Cell, unit: str | None, annual_column: int | None
+    reading: GridReading, label: Cell, unit: MoneyUnit | None, annual_column: int | None
 ) -> tuple[str, Amount | None, Cell | None] | None:
     """A label of the 申报表's block, its amount (beside it or after its colon) and the cell
     holding it; ``None`` for the mid-term side (IK714)."""
@@ -257,7 +257,7 @@ def _pair(
 
 
 def _pair_amount(
-    reading: GridReading, label: Cell, inline: str, value_cell: Cell | None, unit: str | None
+    reading: GridReading, label: Cell, inline: str, value_cell: Cell | None, unit: MoneyUnit | None
 ) -> Amount | None:
     if inline:
         return reading.money(attrs.evolve(label, text=inline, number=None), unit)

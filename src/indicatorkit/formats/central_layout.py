@@ -53,7 +53,6 @@ from indicatorkit.formats.table_words import (
     GRADE_WORDS,
     TOTAL_LABELS,
     budget_column,
-    caption_money_unit,
     is_budget_caption,
     is_title,
 )
@@ -208,8 +207,7 @@ def _project(reading: GridReading, start: int, end: int, number: int) -> Project
     printed: dict[str, Fraction] = {}
     places: dict[str, tuple[int, int]] = {}
     if caption is not None:
-        stated = caption_money_unit(caption.text) is not None
-        title_unit = reading.block_money_unit(start, caption.row - 1, applies=not stated)
+        title_unit = reading.block_money_unit(start, caption.row - 1)
         block = read_budget_block(reading, caption, title_unit, table_top - 1)
         fields.update(block.fields)
         printed, places = block.printed, dict(block.places)

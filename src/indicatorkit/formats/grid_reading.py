@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 
+import attrs
+
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.formats.grid import Cell, Grid, key
 from indicatorkit.formats.table_words import DASHES, printed_points, stated_money_unit
@@ -28,10 +30,32 @@ from indicatorkit.model.findings import Finding, Severity, column_letters
 from indicatorkit.numerals import decimal_value
 from indicatorkit.units import unit as unit_named
 
-__all__ = ["GridReading"]
+__all__ = ["GridReading", "MoneyUnit"]
 
 #: A bare amount as digits (``1,200.50``; its grouping is the actual reader's to check).
 _DIGITS = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+@attrs.frozen
+class MoneyUnit:
+    """The money unit a block's bare amounts are read in, and whether the user wrote it for
+    them: ``above`` is the cell of the line above the block it was taken from (the sheet's
+    ``单位：万元`` over a second project), ``None`` when the block states it itself (its title,
+    a caption ``项目资金（元）``, a column header).  ``block`` is the block's first row.  A
+    bare number read in a unit taken from above is said with IK414, once a block.
+
+    >>> MoneyUnit("元"), MoneyUnit("万元").borrowed
+    (MoneyUnit(name='元', above=None, block=0), False)
+    """
+
+    name: str
+    above: Cell | None = None
+    block: int = 0
+
+    @property
+    def borrowed(self) -> bool:
+        """Taken from a line above the block, not written for it."""
+        return self.above is not None
 
 
 class GridReading:
@@ -40,7 +64,7 @@ class GridReading:
     >>> from indicatorkit.formats.grid import grid_from_rows
     >>> grid = grid_from_rows("表", [["1,200.50", "12万元", "—", "十二"]])
     >>> reading = GridReading(grid)
-    >>> [str(reading.money(grid.cell(1, c), "元")) for c in (1, 2, 3, 4)]
+    >>> [str(reading.money(grid.cell(1, c), MoneyUnit("元"))) for c in (1, 2, 3, 4)]
     ['1200.5元', '12万元', 'None', 'None']
     >>> [f.code for f in reading.findings]
     ['IK709']
@@ -52,6 +76,8 @@ class GridReading:
         self.used: set[tuple[int, int]] = set()
         #: IK713 (no money unit stated, read in 元) said: it is said once a grid.
         self.warned_unit = False
+        #: The first rows of the blocks whose unit from above (IK414) is said.
+        self.borrowed_said: set[int] = set()
 
     def say(
         self,
@@ -123,19 +149,6 @@ class GridReading:
     def bad_number(self, cell: Cell, message: str) -> None:
         self.at("IK709", Severity.ERROR, message, cell, "写数字，如 10000.00 / a number")
 
-    def title_money_unit(self, rows: Iterable[int]) -> str | None:
-        """The money unit the first title line in ``rows`` states (``单位：万元``, ``单位（元）``),
-        ``None`` if none does; its cell is taken when it says nothing else.  A line already
-        taken still counts: a title's unit holds for every block under it.
-
-        >>> from indicatorkit.formats.grid import grid_from_rows
-        >>> reading = GridReading(grid_from_rows("表", [["项目支出绩效自评表"], ["单位：万元"]]))
-        >>> reading.title_money_unit(range(1, 3)), reading.used
-        ('万元', {(2, 1)})
-        """
-        stated = self._stated_unit(rows)
-        return None if stated is None else stated[0]
-
     def _stated_unit(self, rows: Iterable[int]) -> tuple[str, Cell] | None:
         for row in rows:
             for cell in self.grid.row_cells(row):
@@ -146,54 +159,64 @@ class GridReading:
                     return stated[0], cell
         return None
 
-    def block_money_unit(self, start: int, end: int, *, applies: bool = True) -> str | None:
+    def block_money_unit(self, start: int, end: int) -> MoneyUnit | None:
         """The money unit of the block from row ``start`` to ``end``: the one its own title
         lines state (its first nine rows), else the nearest stated above the block — the
-        sheet's ``单位：万元`` holds for every project under it, said with IK414 at the block
-        (unless ``applies`` is false: the block states its own); ``None`` when no line states
-        one.
+        sheet's ``单位：万元`` holds for every project under it, said with IK414 where a bare
+        amount is read in it (:meth:`money`); ``None`` when no line states one.
 
         >>> from indicatorkit.formats.grid import grid_from_rows
         >>> reading = GridReading(grid_from_rows("表", [["单位：万元"], ["项目名称", "甲"],
         ...     ["预算数", "12"], ["项目名称", "乙"], ["预算数", "8"]], source="表.xlsx"))
-        >>> reading.block_money_unit(1, 3), reading.block_money_unit(4, 5)
-        ('万元', '万元')
+        >>> own, above = reading.block_money_unit(1, 3), reading.block_money_unit(4, 5)
+        >>> (own.name, own.borrowed), (above.name, above.borrowed), reading.findings
+        (('万元', False), ('万元', True), [])
+        >>> str(reading.money(reading.grid.cell(5, 2), above))
+        '8万元'
         >>> [(f.code, f.place) for f in reading.findings]
-        [('IK414', '表.xlsx:表!A4')]
+        [('IK414', '表.xlsx:表!B5')]
         """
         own = self._stated_unit(range(start, min(end, start + 8) + 1))
         if own is not None:
-            return own[0]
+            return MoneyUnit(own[0])
         above = self._stated_unit(range(start - 1, 0, -1))
         if above is None:
             return None
-        unit, cell = above
-        if not applies:
-            return unit
-        self.say(
-            "IK414",
-            Severity.INFO,
-            f"这一项目的金额单位取自上方 {column_letters(cell.column)}{cell.row} 的“{cell.text.strip()}”，"
-            f"只写数字的金额按{unit}读 (the unit stated above the block applies: bare amounts "
-            f"read in {unit})",
-            start,
-            self.grid.row_cells(start)[0].column if self.grid.row_cells(start) else 1,
-            hint="核对单位；在项目的标题中写明单位也可 / check the unit, or state it in the "
-            "project's title",
-        )
-        return unit
+        return MoneyUnit(above[0], above[1], start)
 
-    def money(self, cell: Cell | None, unit: str | None) -> Amount | None:
+    def _bare_unit(self, cell: Cell, unit: MoneyUnit | None) -> str:
+        """The unit a bare amount in ``cell`` is read in: ``unit``'s (IK414 once a block
+        when it was taken from above the block), else 元 (IK713, once a grid)."""
+        if unit is None:
+            return self.unstated_unit(cell)
+        if unit.above is not None and unit.block not in self.borrowed_said:
+            self.borrowed_said.add(unit.block)
+            stated = unit.above
+            self.at(
+                "IK414",
+                Severity.INFO,
+                f"这一金额没有写单位，按上方 {column_letters(stated.column)}{stated.row} 的"
+                f"“{stated.text.strip()}”读作{unit.name}；这一项目其他只写数字的金额同此 "
+                f"(the unit stated above the block applies: this bare amount and the project's "
+                f"others are read in {unit.name})",
+                cell,
+                hint="核对单位；在项目的标题或金额中写明单位也可 / check the unit, or state it "
+                "in the project's title or beside the amount",
+            )
+        return unit.name
+
+    def money(self, cell: Cell | None, unit: MoneyUnit | None) -> Amount | None:
         """A money cell, read one way in every layout: ``None`` for an empty or dash cell; a
         numeric cell (not a percentage) in ``unit``; else its text as an actual — an amount with
         its own money unit (``12万元``) as written, a bare number in digits (``1,200.50``,
         ``1，200``) in ``unit``; anything else (``1,2``, ``95%``, ``12个``, ``十二``) after an IK709 finding, never 0.
-        ``unit`` ``None``: no unit is stated, a bare number is read in 元 (IK713, once).
+        ``unit`` ``None``: no unit is stated, a bare number is read in 元 (IK713, once); a unit
+        taken from above the block is said where a bare number is read in it (IK414).
 
         >>> from indicatorkit.formats.grid import grid_from_rows
         >>> grid = grid_from_rows("表", [["1，200", "1,2", "12元"]])
         >>> reading = GridReading(grid)
-        >>> [str(reading.money(grid.cell(1, c), "万元")) for c in (1, 2, 3)]
+        >>> [str(reading.money(grid.cell(1, c), MoneyUnit("万元"))) for c in (1, 2, 3)]
         ['1200万元', 'None', '12元']
         >>> [f.code for f in reading.findings]  # 1,2 is not grouped by three: not a number
         ['IK709']
@@ -201,7 +224,7 @@ class GridReading:
         if cell is None or key(cell.text) in DASHES:
             return None
         if cell.number is not None and not cell.text.strip().endswith(("%", "％")):
-            return Amount(cell.number, unit_named(unit or self.unstated_unit(cell)))
+            return Amount(cell.number, unit_named(self._bare_unit(cell, unit)))
         text = cell.text.strip()
         try:
             value = parse_actual(text)
@@ -210,7 +233,7 @@ class GridReading:
         if isinstance(value, Amount) and value.unit.dimension == "[money]":
             return value
         if isinstance(value, Amount) and _DIGITS.fullmatch(unicodedata.normalize("NFKC", text)):
-            return Amount(value.value, unit_named(unit or self.unstated_unit(cell)))
+            return Amount(value.value, unit_named(self._bare_unit(cell, unit)))
         self.bad_number(cell, f"不是金额 (not an amount): “{cell.text}”")
         return None
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.budget_block import BudgetRow, BudgetRows, read_budget_rows
 from indicatorkit.formats.grid import key
+from indicatorkit.formats.grid_reading import MoneyUnit
 from indicatorkit.formats.layouts.sheet import SheetReading
 from indicatorkit.language.values import Amount
 from indicatorkit.model.findings import Severity
@@ -44,7 +45,7 @@ def budget_header(sheet: SheetReading, start: int, end: int) -> int | None:
 
 
 def read_budget(
-    sheet: SheetReading, header: int, end: int, money: str | None
+    sheet: SheetReading, header: int, end: int, money: MoneyUnit | None
 ) -> tuple[Budget | None, dict[str, object]]:
     """The budget of the block whose header is ``header`` (see the module) and the project
     fields it gives (``executed``, ``adjusted_budget``, ``budget_weight``).

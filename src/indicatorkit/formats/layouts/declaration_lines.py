@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.grid import Cell, key
+from indicatorkit.formats.grid_reading import MoneyUnit
 from indicatorkit.formats.layouts.sheet import SheetReading
 from indicatorkit.formats.table_words import DASHES
 from indicatorkit.language.parse import parse_actual
@@ -22,7 +23,7 @@ ERROR, INFO = Severity.ERROR, Severity.INFO
 
 
 def labelled_budget(
-    sheet: SheetReading, rows: list[int], money: str | None, found: dict[str, Cell | None]
+    sheet: SheetReading, rows: list[int], money: MoneyUnit | None, found: dict[str, Cell | None]
 ) -> Budget | None:
     """The budget the labels ``预算数``, ``其中：财政资金`` (or ``财政资金``) and ``其他资金``
     give in ``found`` (IK709 for a part without a total).
@@ -31,7 +32,7 @@ def labelled_budget(
     >>> grid = grid_from_rows("表", [["预算数", "10000", "其中：财政资金", "8000", "其他资金", "2000"]])
     >>> sheet = SheetReading.of(grid, "表.xlsx")
     >>> found = sheet.labelled([1], ["预算数", "其中:财政资金", "其他资金"])
-    >>> budget = labelled_budget(sheet, [1], "元", found)
+    >>> budget = labelled_budget(sheet, [1], MoneyUnit("元"), found)
     >>> str(budget.total), str(budget.fiscal), str(budget.other)
     ('10000元', '8000元', '2000元')
     """

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.grid import Cell
+from indicatorkit.formats.grid_reading import MoneyUnit
 from indicatorkit.formats.layouts.indicator_header import Table, claim_header
 from indicatorkit.formats.layouts.indicator_row import read_indicator_row
 from indicatorkit.formats.layouts.indicator_table import level1_column
@@ -55,7 +56,7 @@ def _repeats(current: _Project | None, texts: dict[str, str]) -> bool:
     return all(not text.strip() or text == current.texts.get(role) for role, text in texts.items())
 
 
-def _open(sheet: SheetReading, table: Table, row: int, unit: str | None) -> _Project:
+def _open(sheet: SheetReading, table: Table, row: int, unit: MoneyUnit | None) -> _Project:
     texts = _texts(sheet, table, row)
     fields: dict[str, object] = {"name": texts["project_name"].replace("\n", " ")}
     if "project_unit" in texts:
@@ -112,7 +113,8 @@ def read_long_rows(sheet: SheetReading, table: Table) -> None:
     budget_unit = money
     if table.has("project_budget"):
         header = sheet.grid.text(table.header, table.column("project_budget"))
-        budget_unit = caption_money_unit(header) or money
+        if (stated := caption_money_unit(header)) is not None:
+            budget_unit = MoneyUnit(stated)
     claim_header(sheet, table)
     current: _Project | None = None
     name_column = table.column("project_name")

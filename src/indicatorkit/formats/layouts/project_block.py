@@ -14,6 +14,7 @@ import re
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.fund_sources_text import parse_fund_sources
 from indicatorkit.formats.grid import Cell
+from indicatorkit.formats.grid_reading import MoneyUnit
 from indicatorkit.formats.layouts.budget_block import budget_header, read_budget
 from indicatorkit.formats.layouts.declaration_lines import (
     goal_block,
@@ -118,7 +119,7 @@ def _unit(sheet: SheetReading, found: Found, start: int, end: int) -> str:
 
 
 def _lines(
-    sheet: SheetReading, found: Found, rows: list[int], money: str | None
+    sheet: SheetReading, found: Found, rows: list[int], money: MoneyUnit | None
 ) -> dict[str, object]:
     """The budget written as labels, the usage line, the spending plan and the goal."""
     goal = cell_text(found.get("绩效目标")) or cell_text(found.get("年度绩效目标"))
@@ -130,7 +131,7 @@ def _lines(
     }
 
 
-def _fields(sheet: SheetReading, found: Found, money: str | None) -> dict[str, object]:
+def _fields(sheet: SheetReading, found: Found, money: MoneyUnit | None) -> dict[str, object]:
     """The project fields its labels give beside the budget (executed, spent, reasons …)."""
     fields: dict[str, object] = {}
     for label, field in (("执行数", "executed"), ("调整后预算", "adjusted_budget")):
