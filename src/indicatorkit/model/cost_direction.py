@@ -21,7 +21,7 @@ from indicatorkit.language.bounds import Direction
 from indicatorkit.language.targets import Comparison
 from indicatorkit.model.records import Indicator
 
-__all__ = ["COST_MESSAGE", "implied_direction", "is_cost"]
+__all__ = ["COST_MESSAGE", "effective_direction", "implied_direction", "is_cost"]
 
 #: What the score's message and the lint finding say when the direction is implied.
 COST_MESSAGE = (
@@ -61,3 +61,17 @@ def implied_direction(indicator: Indicator) -> Direction | None:
     ):
         return Direction.LOWER
     return None
+
+
+def effective_direction(indicator: Indicator) -> Direction | None:
+    """The direction ``indicator`` is read in: its own (方向), else the one its level implies
+    (:func:`implied_direction`), else ``None`` (the target's own reading) — what scoring, the
+    check of a printed 得分 and monitoring all pass on.
+
+    >>> from indicatorkit import Indicator, parse_target
+    >>> effective_direction(Indicator("产出指标", "成本指标", "项目总成本", parse_target("15万元")))
+    <Direction.LOWER: '反向'>
+    >>> effective_direction(Indicator("产出指标", "数量指标", "受理数", parse_target("15件"))) is None
+    True
+    """
+    return implied_direction(indicator) or indicator.direction

@@ -35,7 +35,7 @@ from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bare_numbers import actual_to_check
 from indicatorkit.language.interval_actual import check_actual
 from indicatorkit.language.targets import Qualitative
-from indicatorkit.model.cost_direction import implied_direction
+from indicatorkit.model.cost_direction import effective_direction
 from indicatorkit.model.records import Indicator
 from indicatorkit.numerals import format_decimal
 from indicatorkit.units import UnitRegistry
@@ -133,7 +133,7 @@ def _met(indicator: Indicator, units: UnitRegistry | None) -> bool | None:
     actual, _, doubtful = actual_to_check(target, given, units, read)
     if doubtful:
         return None  # scoring leaves it open; IK213 names both readings
-    direction = implied_direction(indicator) or indicator.direction
+    direction = effective_direction(indicator)
     try:
         return check_actual(target, actual, direction=direction, units=units, read=read).met
     except IndicatorkitError:

@@ -41,7 +41,7 @@ from indicatorkit.language.interval_actual import check_actual
 from indicatorkit.language.targets import Comparison, Qualitative, Range
 from indicatorkit.language.values import DatePoint, Grade
 from indicatorkit.model.actuals import Actuals, merge_actuals
-from indicatorkit.model.cost_direction import implied_direction
+from indicatorkit.model.cost_direction import effective_direction
 from indicatorkit.model.findings import Finding
 from indicatorkit.model.records import Indicator, Project, Spec, SpendingPlan
 from indicatorkit.scoring.attainment import attainment
@@ -262,7 +262,7 @@ def _indicator_light(indicator: Indicator, pace: Fraction, spec: Spec) -> Indica
         )
         return IndicatorLight(indicator, Light.GREY, None, message)
     try:
-        direction = implied_direction(indicator) or indicator.direction  # a bare 成本指标: ≤
+        direction = effective_direction(indicator)  # a bare 成本指标: ≤
         read = indicator.reading_to_check(spec.units)
         result = check_actual(target, actual, direction=direction, units=spec.units, read=read)
     except IndicatorkitError as error:

@@ -38,7 +38,7 @@ from fractions import Fraction
 
 import attrs
 
-from indicatorkit.model.cost_direction import COST_MESSAGE, implied_direction
+from indicatorkit.model.cost_direction import COST_MESSAGE, effective_direction, implied_direction
 from indicatorkit.model.printed_score import printed_score_note
 from indicatorkit.model.records import Indicator, Project
 from indicatorkit.numerals import format_decimal
@@ -123,7 +123,7 @@ def _scored_indicator(
         indicator.target,
         indicator.actual,
         weight,
-        direction=implied or indicator.direction,
+        direction=effective_direction(indicator),
         rules=rules,
         evaluator_score=indicator.evaluator_score,
         not_applicable=indicator.not_applicable,
