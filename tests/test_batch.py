@@ -22,6 +22,7 @@ from indicatorkit import Direction  # noqa: E402
 from indicatorkit.batch import RESULT_COLUMNS, BatchInputError, score_table  # noqa: E402
 from indicatorkit.scoring.indicator import display, score_indicator  # noqa: E402
 from indicatorkit.scoring.rules import RULE_SETS  # noqa: E402
+from indicatorkit.scoring.score_data import RATIO_PLACES  # noqa: E402
 from indicatorkit.strategies import (  # noqa: E402
     actuals_meeting,
     actuals_missing,
@@ -84,7 +85,8 @@ def _assert_equal_row_by_row(
                 assert batch[name] is None and batch[f"{name}_display"] is None
             else:
                 assert Fraction(batch[name]) == value, (row, rules, name)
-                places = RULE_SETS[rules].rounding.places  # attainment too, as scores
+                # points to the rule set's places; a ratio to 4, as score and check show it
+                places = RULE_SETS[rules].rounding.places if name == "score" else RATIO_PLACES
                 assert batch[f"{name}_display"] == display(value, places)
 
 
@@ -240,15 +242,17 @@ def test_the_core_imports_neither_pyarrow_nor_numpy() -> None:
 
 
 def test_text_columns_hold_each_text_once_and_stay_text_when_empty() -> None:
-    """1/3 and 0.334 both show 0.33: the display dictionary holds it once (pandas refuses a
+    """1/3 and 0.33334 both show 0.3333: the display dictionary holds it once (pandas refuses a
     category twice); an empty table's text columns are still text."""
     pandas = pytest.importorskip("pandas")
-    table = pa.table({"target": ["≥3件", "≥1000件"], "actual": ["1件", "334件"], "weight": [1, 1]})
+    table = pa.table(
+        {"target": ["≥3件", "≥100000件"], "actual": ["1件", "33334件"], "weight": [1, 1]}
+    )
     scored = score_table(table, rules="national")
     shown = scored.column("attainment_display").combine_chunks()
-    assert shown.to_pylist() == ["0.33", "0.33"]
+    assert shown.to_pylist() == ["0.3333", "0.3333"]
     assert len(shown.dictionary) == len(set(shown.dictionary.to_pylist()))
-    assert score_table(table.to_pandas())["attainment_display"].tolist() == ["0.33", "0.33"]
+    assert score_table(table.to_pandas())["attainment_display"].tolist() == ["0.3333", "0.3333"]
     empty = score_table(table.slice(0, 0))
     assert all(
         empty.schema.field(name).type.value_type == pa.string()

@@ -24,6 +24,7 @@ from indicatorkit.language.bounds import Direction
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.indicator import _weight, display
 from indicatorkit.scoring.rules import RuleSet, rule_set
+from indicatorkit.scoring.score_data import RATIO_PLACES
 from indicatorkit.units import UnitRegistry
 
 __all__ = [
@@ -279,9 +280,10 @@ def _combinations(indices: Sequence[Codes]) -> tuple[tuple[Ints, Ints, Ints, Int
 
 
 def _result(table: pa.Table, evaluated: Evaluated, inverse: Codes, places: int) -> pa.Table:
-    """The result columns; ``score_display`` and ``attainment_display`` show the rule set's
-    ``places``.  Each is built once per combination (small) and gathered to the rows by one
-    Arrow ``take`` of ``inverse``, its nulls with it — no per-row temporary."""
+    """The result columns; ``score_display`` shows the rule set's ``places``,
+    ``attainment_display`` 4 (:data:`~indicatorkit.scoring.score_data.RATIO_PLACES`, as
+    ``score`` and ``check``).  Each is built once per combination (small) and gathered to the
+    rows by one Arrow ``take`` of ``inverse``, its nulls with it — no per-row temporary."""
     kept = [name for name in (*KEY_COLUMNS, *INPUT_COLUMNS) if name in table.column_names]
     columns: dict[str, pa.Array | pa.ChunkedArray] = {name: table.column(name) for name in kept}
     per_combination: dict[str, pa.Array] = {
@@ -296,7 +298,8 @@ def _result(table: pa.Table, evaluated: Evaluated, inverse: Codes, places: int) 
         small[list(big)] = False
         per_combination[f"{name}_numerator"] = pa.array(top, mask=~small)
         per_combination[f"{name}_denominator"] = pa.array(bottom, mask=~small)
-        exact, shown = _texts(top, bottom, known, big, places)
+        shown_places = RATIO_PLACES if name == "attainment" else places  # as score, check
+        exact, shown = _texts(top, bottom, known, big, shown_places)
         per_combination[name], per_combination[f"{name}_display"] = exact, shown
     per_combination["message"] = pa.DictionaryArray.from_arrays(
         pa.array(evaluated.message.astype(np.int32)), pa.array(evaluated.messages)

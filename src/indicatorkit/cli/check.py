@@ -28,7 +28,7 @@ from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
 from indicatorkit.scoring.indicator import Outcome
 from indicatorkit.scoring.rules import Rounding
-from indicatorkit.scoring.score_data import ratio_data
+from indicatorkit.scoring.score_data import RATIO_PLACES, ratio_data
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["run"]
@@ -52,8 +52,9 @@ _COLUMNS = (
     "完成率 attainment",
 )
 _Items = list[ActualRow | Finding]
-#: The text and CSV show the attainment as a percent to 2 places, half up (its JSON display: 4).
-_PERCENT_PLACES = Rounding(2)
+#: The text and CSV show the attainment as a percent to 2 places, half up: its JSON display
+#: (``RATIO_PLACES``, 4) times 100.
+_PERCENT_PLACES = Rounding(RATIO_PLACES - 2)
 
 
 def run(arguments: argparse.Namespace, out: TextIO) -> int:
