@@ -25,7 +25,15 @@ from indicatorkit.formats.ikspec.comments import Comments
 from indicatorkit.formats.ikspec.located import LocatedReader
 from indicatorkit.language.tables import load_tables
 
-__all__ = ["MAX_DEPTH", "Indentation", "Node", "outline_parser", "read_outline", "scan_outline"]
+__all__ = [
+    "KEY",
+    "MAX_DEPTH",
+    "Indentation",
+    "Node",
+    "outline_parser",
+    "read_outline",
+    "scan_outline",
+]
 
 #: The deepest outline a spec may have (real specs use four levels).
 MAX_DEPTH = 16
@@ -92,7 +100,7 @@ class Node(NamedTuple):
 
 
 #: A key as ``spec.lark`` has it: no space, no colon; not starting with "-", "|" or "#".
-_KEY = re.compile(r"[^\s:：#|\-][^\s:：]*")
+KEY = re.compile(r"[^\s:：#|\-][^\s:：]*")
 
 
 def read_outline(reader: LocatedReader) -> tuple[list[Node], Comments] | None:
@@ -169,7 +177,7 @@ def scan_outline(lines: list[str]) -> list[Node] | None:
         if head == "-" or head == "|":
             kind, key, after = ("bullet" if head == "-" else "continuation"), head, content[1:]
         else:
-            match = _KEY.match(content)
+            match = KEY.match(content)
             if match is None:
                 return None
             kind, key, after = "keyed", match.group(), content[match.end() :]

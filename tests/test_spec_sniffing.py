@@ -1,0 +1,158 @@
+"""A text is told to be a spec file by the reader's own vocabulary (issue 20 follow-up): every
+first line :func:`indicatorkit.loads` accepts — a top-level key of ``keys.txt``, Chinese or
+English, then a space, a colon (``：`` or ``:``) or a tab — is sniffed as a spec, so
+``评分规则：hubei`` is read by every verb as ``评分规则 hubei`` is (no IK601); a table's header
+row that starts ``项目<TAB>`` is still a table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from indicatorkit import loads
+from indicatorkit.cli import main
+from indicatorkit.formats.format import Probe
+from indicatorkit.formats.ikspec.keys import KEY_NAMES, KEYS
+from indicatorkit.formats.registry import REGISTRY
+from indicatorkit.model.findings import SpecError
+
+#: What follows each top-level key on a first line the reader takes, and the lines under it.
+VALUES = {
+    "部门": ("玉田县司法局", ""),
+    "项目": ("1 法律援助", "  指标 产出指标 / 数量指标 / 受理数\n    指标值：≥200件\n"),
+    "评分规则": ("hubei", ""),
+    "计量单位": ("", "  - 人天 = [人天]\n"),
+}
+#: Every key the reader takes at the top of a file, by each of its names.
+TOP_KEYS = sorted(KEY_NAMES["top"].items())
+SEPARATORS = st.lists(st.sampled_from([" ", "\t", "：", ":"]), min_size=1, max_size=3).map("".join)
+
+
+def _accepted(text: str) -> bool:
+    try:
+        loads(text)
+    except SpecError:
+        return False
+    return True
+
+
+def _sniffed(text: str, name: str | None = None) -> str | None:
+    form = REGISTRY.detect(Probe(text.encode(), name))
+    return None if form is None else form.name
+
+
+def test_the_vocabulary_is_the_readers() -> None:
+    assert {chinese for chinese, _, _ in KEYS["top"]} == set(VALUES)
+
+
+@given(st.sampled_from(TOP_KEYS), SEPARATORS, st.booleans())
+def test_every_first_line_the_reader_accepts_is_sniffed_as_a_spec(
+    key: tuple[str, str], separator: str, comment: bool
+) -> None:
+    written, chinese = key
+    value, body = VALUES[chinese]
+    text = ("# 说明\n" if comment else "") + f"{written}{separator}{value}\n{body}"
+    if _accepted(text):
+        assert _sniffed(text) == "ikspec", text
+    if not separator.startswith("\t"):  # refused or not, the reader says where (never IK601)
+        assert _sniffed(text) == "ikspec", text
+
+
+@pytest.mark.parametrize(("written", "chinese"), TOP_KEYS)
+@pytest.mark.parametrize("separator", [" ", "：", ":", "\t", " ： "])
+def test_each_key_and_separator(written: str, chinese: str, separator: str) -> None:
+    value, body = VALUES[chinese]
+    text = f"{written}{separator}{value}\n{body}"
+    if chinese == "项目" and separator.strip():
+        with pytest.raises(SpecError, match="IK018"):  # a colon after 项目: said, located
+            loads(text)
+    elif chinese != "计量单位" or not separator.strip():
+        loads(text)
+    assert _sniffed(text) == "ikspec"
+
+
+@pytest.mark.parametrize(
+    ("header", "form"),
+    [
+        ("项目\t三级指标\t指标值\t实际完成值\n甲\t受理数\t≥1件\t2件\n", "csv"),  # a long table
+        ("项目\t三级指标\t实际值\n甲\t受理数\t2件\n", "document"),  # actuals rows: check's
+        ("项目名称：法律援助\n", "document"),
+    ],
+)
+def test_a_table_header_is_not_a_spec(header: str, form: str) -> None:
+    assert _sniffed(header) == form
+
+
+SPEC = """{first}
+项目 1 法律援助
+  预算：10000元
+  执行数：9000元
+  支出计划：6月底 50%，12月底 100%
+  累计支出：6月底 45%
+  指标 产出指标 / 数量指标 / 受理数
+    指标值：≥200件
+    依据：计划标准
+    分值：50
+    实际值：150件
+  指标 满意度指标 / 服务对象满意度指标 / 满意度
+    指标值：≥90%
+    依据：计划标准
+    分值：40
+    实际值：95%
+"""
+VERBS = [
+    ["lint"],
+    ["check"],
+    ["check", "--format", "json"],
+    ["score"],
+    ["score", "--format", "json"],
+    ["monitor", "--at", "2025-06-30"],
+    ["audit"],
+    ["import", "--format", "json"],
+    ["report", "-o", "{out}.html"],
+    ["export", "-o", "{out}.json"],
+]
+
+
+def _run(
+    verb: list[str], path: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str, bytes]:
+    out = path.with_suffix("")
+    argv = [part.format(out=out) for part in verb]
+    status = main([*argv, str(path)])
+    captured = capsys.readouterr()
+    written = next((Path(a) for a in argv if a.startswith(str(out))), None)
+    # what is printed names the file: compare the rest
+    return (
+        status,
+        captured.out.replace(str(path.parent), "DIR").replace(path.name, "FILE"),
+        captured.err,
+        written.read_bytes() if written is not None and written.suffix == ".json" else b"",
+    )
+
+
+@pytest.mark.parametrize("verb", VERBS, ids=lambda verb: " ".join(verb))
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_every_verb_reads_a_colon_header_as_the_spaced_one(
+    verb: list[str], colon: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spaced, coloned = tmp_path / "a" / "自评.txt", tmp_path / "b" / "自评.txt"
+    for path, first in ((spaced, "评分规则 hubei"), (coloned, f"评分规则{colon}hubei")):
+        path.parent.mkdir()
+        path.write_text(SPEC.format(first=first), encoding="utf-8")
+    expected = _run(verb, spaced, capsys)
+    got = _run(verb, coloned, capsys)
+    assert "IK601" not in got[2] and got[0] != 2, got[2]
+    assert got[0] == expected[0] and got[1] == expected[1] and got[3] == expected[3]
+    if verb == ["score", "--format", "json"]:
+        assert '"rules": "hubei"' in got[1]
+
+
+def test_fmt_writes_the_colon_header_as_the_writer_does(tmp_path: Path) -> None:
+    path = tmp_path / "自评.ikspec"
+    path.write_text(SPEC.format(first="评分规则：hubei"), encoding="utf-8")
+    assert main(["fmt", "-q", str(path)]) == 0
+    assert path.read_text(encoding="utf-8").startswith("评分规则 hubei\n")
