@@ -12,6 +12,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+import indicatorkit
 from indicatorkit.cli import main
 from indicatorkit.formats.checked_file import CheckedAs, read_checked
 from indicatorkit.formats.format import Probe
@@ -169,3 +170,47 @@ def test_an_actuals_file_with_a_table_of_rows_is_a_usage_error(
     actuals.write_text("项目,三级指标,实际值\n法律援助,受理数,210件\n", encoding="utf-8")
     assert main(["check", str(rows), str(actuals)]) == 2
     assert "goes with a spec file" in capsys.readouterr().err
+
+
+@pytest.fixture
+def workbook_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every time a workbook's sheets are loaded from its file (whoever asks)."""
+    from indicatorkit.formats import workbook_grid
+
+    loaded: list[Path] = []
+    load = workbook_grid._xlsx_grids
+
+    def counted(path: Path, *arguments: Any) -> Any:
+        loaded.append(path)
+        return load(path, *arguments)
+
+    monkeypatch.setattr(workbook_grid, "_xlsx_grids", counted)
+    return loaded
+
+
+def test_a_workbook_is_loaded_once_and_told_from_that_load(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    detections: list[Probe],
+    workbook_loads: list[Path],
+) -> None:
+    rows = _actuals_workbook(tmp_path / "填报.xlsx")
+    checked = read_checked(rows.read_bytes(), source=str(rows), path=rows)
+    assert checked.kind is CheckedAs.ROWS and checked.table is not None
+    assert [(r.target, r.actual, r.sheet, r.line) for r in checked.table.rows] == [
+        ("≥200件", "210件", "填报", 2)
+    ]
+    assert (len(detections), len(workbook_loads)) == (1, 1)
+    spec = tmp_path / "申报表.xlsx"
+    indicatorkit.write(indicatorkit.loads(SPEC), spec)
+    for path, kind in ((spec, CheckedAs.SPEC), (rows, CheckedAs.ROWS)):
+        detections.clear()
+        workbook_loads.clear()
+        assert read_checked(path.read_bytes(), source=path.name, path=path).kind is kind
+        assert _check(path, capsys)[0] == 0
+        assert (len(detections), len(workbook_loads)) == (2, 2), path  # once each
+    # standard input: spooled once, still one load
+    workbook_loads.clear()
+    checked = read_checked(rows.read_bytes(), source="<stdin>")
+    assert checked.kind is CheckedAs.ROWS and len(workbook_loads) == 1
+    assert checked.table is not None and checked.table.file == "<stdin>"

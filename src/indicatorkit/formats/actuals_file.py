@@ -66,16 +66,17 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
+from typing import TypeVar
 
 import attrs
 
 from indicatorkit.formats.actuals_table import COLUMNS, Record, is_actuals_header, read_table
 from indicatorkit.formats.files import read_file
 from indicatorkit.formats.format import Format, Holds, Probe
-from indicatorkit.formats.grid import hidden_findings
+from indicatorkit.formats.grid import Grid, hidden_findings
 from indicatorkit.formats.limits import UnreadableInputError, read_input
 from indicatorkit.formats.progress import ProgressCallback, meter, reporting
 from indicatorkit.formats.registry import REGISTRY
@@ -86,7 +87,9 @@ from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import Spec
 from indicatorkit.numerals import format_decimal, is_terminating
 
-__all__ = ["actuals_of", "read_actuals", "read_actuals_probe"]
+__all__ = ["actuals_of", "actuals_of_grids", "on_disk", "read_actuals", "read_actuals_probe"]
+
+_Read = TypeVar("_Read")
 
 # --- entry point ---------------------------------------------------------------------------
 
@@ -152,13 +155,11 @@ def read_actuals_probe(
     """
     data = probe.data
     if form is not None and form.holds is Holds.SPEC_OR_ACTUALS:
-        return _on_disk(data, path, form.name, lambda at: _from_workbook(at, file))
+        return on_disk(data, path, form.name, lambda at: _from_workbook(at, file))
     if form is not None and form.holds is Holds.SPEC:
         # a spec, not a table: its actuals are taken (a filled 自评表 in Word or PDF, a spec
         # file or JSON with 实际值)
-        return _on_disk(
-            data, path, form.name, lambda at: _actuals_of_spec_file(at, file or str(at))
-        )
+        return on_disk(data, path, form.name, lambda at: _actuals_of_spec_file(at, file or str(at)))
     try:
         text = decode_table(data) if probe.text is None else probe.text
     except UndecodableTable as problem:
@@ -166,8 +167,9 @@ def read_actuals_probe(
     return _from_text(text, file, path)
 
 
-def _on_disk(data: bytes, path: Path | None, form: str, read: Callable[[Path], Actuals]) -> Actuals:
-    """``read`` the file at ``path``, or ``data`` spooled to a temporary file."""
+def on_disk(data: bytes, path: Path | None, form: str, read: Callable[[Path], _Read]) -> _Read:
+    """``read`` the file at ``path``, or ``data`` spooled to a temporary file (named
+    ``actuals.<form>``) when there is none (standard input)."""
     if path is not None:
         return read(path)
     with tempfile.TemporaryDirectory(prefix="indicatorkit-") as folder:
@@ -228,9 +230,25 @@ def _from_workbook(path: Path, file: str | None) -> Actuals:
     spec (a filled 自评表) and its actuals taken."""
     source = file or str(path)
     try:
-        grids = load_grids(path)
+        grids = load_grids(path, source=source)
     except UnreadableWorkbookError as error:
         raise SpecError([finding("IK401", str(error), 1, 1, source)]) from None
+    table = actuals_of_grids(grids, source)
+    return _actuals_of_spec_file(path, source) if table is None else table
+
+
+def actuals_of_grids(grids: Sequence[Grid], source: str) -> Actuals | None:
+    """The actuals tables of a workbook's sheets already loaded (each sheet whose header
+    names 项目 and a value column; IK413 for each other sheet, IK723 for what is hidden), or
+    ``None`` when no sheet holds one (the workbook is then a spec, a filled 自评表).
+
+    >>> from indicatorkit.formats.grid import grid_from_rows
+    >>> sheet = grid_from_rows("填报", [["项目", "三级指标", "实际完成值"], ["甲", "受理数", "2件"]])
+    >>> [(row.labels, row.actual) for row in actuals_of_grids([sheet], "填报.xlsx").rows]
+    [(('甲', '受理数'), '2件')]
+    >>> actuals_of_grids([grid_from_rows("表", [["项目名称", "甲"]])], "表.xlsx") is None
+    True
+    """
     rows: list[ActualRow] = []
     findings: list[Finding] = []
     unread: list[str] = []
@@ -250,7 +268,7 @@ def _from_workbook(path: Path, file: str | None) -> Actuals:
         rows.extend(table.rows)
         findings.extend(table.findings)
     if len(unread) == len([grid for grid in grids if not grid.hidden_sheet]):
-        return _actuals_of_spec_file(path, source)
+        return None
     findings.extend(
         finding(
             "IK413", f"工作表“{name}”没有实际值表，未读入 (a sheet not read)", 1, 1, source, name

@@ -9,7 +9,8 @@ A file is a **spec** when it is named ``.ikspec``, when its format holds a spec
 when it is a CSV long table holding its own actuals
 (:func:`~indicatorkit.formats.long_table_departments.holds_its_actuals`).  Anything else —
 CSV or TSV rows, text without a header, standard input — is a table of **rows**, and so is a
-workbook of actuals rows (IK724 when read as a spec) unless an actuals file comes with it.
+workbook of actuals rows (IK724 when read as a spec) unless an actuals file comes with it.  A
+workbook's sheets are loaded once, and both readings are made of that one load.
 
 >>> rows = read_checked("指标\\t指标值\\t实际值\\n受理数\\t≥200件\\t210件\\n".encode(), source="核对.tsv")
 >>> rows.kind, [(row.target, row.actual) for row in rows.table.rows]
@@ -33,11 +34,13 @@ from pathlib import Path
 
 import attrs
 
-from indicatorkit.formats.actuals_file import read_actuals_probe
-from indicatorkit.formats.files import ImportedFile, read_probe
+from indicatorkit.formats.actuals_file import actuals_of_grids, on_disk, read_actuals_probe
+from indicatorkit.formats.files import ImportedFile, imported_as, read_probe
 from indicatorkit.formats.format import Format, Holds, Probe
+from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.long_table_departments import holds_its_actuals
 from indicatorkit.formats.registry import REGISTRY
+from indicatorkit.formats.workbook_read import read_grids, workbook_grids
 from indicatorkit.model.actuals import Actuals
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.scoring.checking import CODES
@@ -96,9 +99,13 @@ def _refusal(code: str, message: str, source: str, suggestion: str | None = None
 
 
 def _rows(probe: Probe, form: Format | None, source: str) -> Actuals:
-    """The rows of a table to check: IK503 when it has none, IK504 when its header names no
-    指标值 to check against (what reading the table refuses is IK401, IK402)."""
-    table = read_actuals_probe(probe, form, file=source, path=probe.name)
+    """The rows of a table to check (what reading the table refuses is IK401, IK402)."""
+    return _checkable(read_actuals_probe(probe, form, file=source, path=probe.name), source)
+
+
+def _checkable(table: Actuals, source: str) -> Actuals:
+    """``table`` when it can be checked: IK503 when it has no row, IK504 when its header
+    names no 指标值 to check against."""
     if not table.rows and not table.findings:
         raise _refusal("IK503", "文件没有数据行 (the file has no rows)", source)
     if table.rows and "指标值" not in table.rows[0].columns:
@@ -138,9 +145,22 @@ def read_checked(
     """
     probe = Probe(data, path)
     form = REGISTRY.detect(probe)
+    if form is not None and form.holds is Holds.SPEC_OR_ACTUALS and not with_actuals:
+        return on_disk(data, probe.name, form.name, lambda at: _workbook(at, form, source))
     if _holds_a_spec(probe, form):
-        found = read_probe(probe, form, source=source)
-        actuals_rows = found.spec is None and any(f.code == "IK724" for f in found.findings)
-        if with_actuals or not actuals_rows:
-            return CheckedFile(CheckedAs.SPEC, source, found, None)
+        return CheckedFile(CheckedAs.SPEC, source, read_probe(probe, form, source=source), None)
     return CheckedFile(CheckedAs.ROWS, source, None, _rows(probe, form, source))
+
+
+def _workbook(path: Path, form: Format, source: str) -> CheckedFile:
+    """A workbook, its sheets loaded once and told from that one load: a spec (a 申报表 or
+    自评表, or one that cannot be read: what reading found) unless its sheets hold nothing but
+    actuals tables (IK724 read as a spec) — then the rows of those tables."""
+    grids = workbook_grids(path, source=source)
+    if isinstance(grids, Imported):
+        return CheckedFile(CheckedAs.SPEC, source, imported_as(grids, form, source), None)
+    found = read_grids(grids, source=source)
+    if found.spec is None and any(f.code == "IK724" for f in found.findings):
+        table = actuals_of_grids(grids, source) or Actuals((), source)
+        return CheckedFile(CheckedAs.ROWS, source, None, _checkable(table, source))
+    return CheckedFile(CheckedAs.SPEC, source, imported_as(found, form, source), None)

@@ -76,6 +76,7 @@ __all__ = [
     "ImportedFile",
     "detect_format",
     "files_in",
+    "imported_as",
     "mirrored",
     "read",
     "read_data",
@@ -257,9 +258,21 @@ def read_probe(
         return ImportedFile(_finding("IK602", str(error), source), name)
     except DamagedFileError as error:
         return ImportedFile(_finding("IK603", str(error), source), name)
-    # the library's own formats may hold an empty spec; a table that gave nothing did not import
+    return imported_as(found, form, source)
+
+
+def imported_as(found: Imported, form: Format | None, source: str) -> ImportedFile:
+    """What reading a file as ``form`` found, as :func:`read_probe` returns it: the library's
+    own formats may hold an empty spec; a table or document that gave nothing did not import
+    (IK601).
+
+    >>> imported_as(Imported(Spec(), (), "表.xlsx"), REGISTRY.named("xlsx"), "表.xlsx").findings[0].code
+    'IK601'
+    """
     empty = form is not None and form.may_be_empty
-    return ImportedFile(found if empty else _something(found, source), name)
+    return ImportedFile(
+        found if empty else _something(found, source), "unknown" if form is None else form.name
+    )
 
 
 def _read_form(form: Format | None, given: Input) -> Imported:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from indicatorkit.formats.grid import Grid
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.layouts.read import CODES, read_grids
 from indicatorkit.formats.limits import InputLimitError
@@ -15,7 +16,7 @@ from indicatorkit.formats.packed import DamagedFileError
 from indicatorkit.formats.workbook_grid import UnreadableWorkbookError, load_grids
 from indicatorkit.model.findings import Finding, Severity
 
-__all__ = ["CODES", "read_grids", "read_workbook"]
+__all__ = ["CODES", "read_grids", "read_workbook", "workbook_grids"]
 
 
 def read_workbook(path: Path, *, source: str, include_hidden: bool = False) -> Imported:
@@ -44,9 +45,26 @@ def read_workbook(path: Path, *, source: str, include_hidden: bool = False) -> I
     >>> refused.spec, [(f.code, f.place) for f in refused.findings]
     (None, [('IK700', '坏.xlsx:1:1')])
     """
+    grids = workbook_grids(path, source=source, include_hidden=include_hidden)
+    return grids if isinstance(grids, Imported) else read_grids(grids, source=source)
+
+
+def workbook_grids(
+    path: Path, *, source: str, include_hidden: bool = False
+) -> list[Grid] | Imported:
+    """The workbook's sheets as grids (:func:`~indicatorkit.formats.workbook_grid.load_grids`),
+    loaded once for a caller that reads them more than one way (``check``: a spec or rows) —
+    or, for a file that is not a readable workbook, the import that says so (IK700).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = (Path(folder) / "坏.xlsx").write_bytes(b"PK not a zip")
+    ...     refused = workbook_grids(Path(folder) / "坏.xlsx", source="坏.xlsx")
+    >>> [f.code for f in refused.findings]
+    ['IK700']
+    """
     try:
-        grids = load_grids(Path(path), source=source, include_hidden=include_hidden)
+        return load_grids(Path(path), source=source, include_hidden=include_hidden)
     except (UnreadableWorkbookError, InputLimitError, DamagedFileError) as error:
         finding = Finding("IK700", Severity.ERROR, str(error), 1, file=source)
         return Imported(None, (finding,), source)
-    return read_grids(grids, source=source)
