@@ -20,9 +20,8 @@ pa = pytest.importorskip("pyarrow")
 
 from indicatorkit import Direction  # noqa: E402
 from indicatorkit.batch import RESULT_COLUMNS, BatchInputError, score_table  # noqa: E402
-from indicatorkit.scoring.indicator import display, score_indicator  # noqa: E402
+from indicatorkit.scoring.indicator import RATIO_PLACES, display, score_indicator  # noqa: E402
 from indicatorkit.scoring.rules import RULE_SETS  # noqa: E402
-from indicatorkit.scoring.score_data import RATIO_PLACES  # noqa: E402
 from indicatorkit.strategies import (  # noqa: E402
     actuals_meeting,
     actuals_missing,

@@ -23,8 +23,8 @@ EXAMPLE = Path(__file__).parents[1] / "examples" / "seed_actuals.tsv"
 def test_check_the_bundled_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(EXAMPLE)]) == 0
     out = capsys.readouterr().out
-    assert "≥200件\t201件\t达成 met\t100.5%" in out
-    assert "≥120件\t108件\t未达成 missed\t90%" in out
+    assert "≥200件\t201件\t达成 met\t100.50%" in out
+    assert "≥120件\t108件\t未达成 missed\t90.00%" in out
     assert "合计 total:" in out
 
 

@@ -22,9 +22,8 @@ from indicatorkit.batch.texts import decimal_texts, display_texts
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
 from indicatorkit.numerals import format_decimal
-from indicatorkit.scoring.indicator import _weight, display
+from indicatorkit.scoring.indicator import RATIO_PLACES, _weight, display
 from indicatorkit.scoring.rules import RuleSet, rule_set
-from indicatorkit.scoring.score_data import RATIO_PLACES
 from indicatorkit.units import UnitRegistry
 
 __all__ = [
@@ -281,7 +280,7 @@ def _combinations(indices: Sequence[Codes]) -> tuple[tuple[Ints, Ints, Ints, Int
 
 def _result(table: pa.Table, evaluated: Evaluated, inverse: Codes, places: int) -> pa.Table:
     """The result columns; ``score_display`` shows the rule set's ``places``,
-    ``attainment_display`` 4 (:data:`~indicatorkit.scoring.score_data.RATIO_PLACES`, as
+    ``attainment_display`` 4 (:data:`~indicatorkit.scoring.indicator.RATIO_PLACES`, as
     ``score`` and ``check``).  Each is built once per combination (small) and gathered to the
     rows by one Arrow ``take`` of ``inverse``, its nulls with it — no per-row temporary."""
     kept = [name for name in (*KEY_COLUMNS, *INPUT_COLUMNS) if name in table.column_names]

@@ -24,11 +24,9 @@ from indicatorkit.formats.extras import MissingExtraError
 from indicatorkit.formats.files import ImportedFile
 from indicatorkit.model.actuals import ActualRow, merge_actuals
 from indicatorkit.model.findings import Finding, Severity, SpecError
-from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
-from indicatorkit.scoring.indicator import Outcome
-from indicatorkit.scoring.rules import Rounding
-from indicatorkit.scoring.score_data import RATIO_PLACES, ratio_data
+from indicatorkit.scoring.indicator import Outcome, display_percent
+from indicatorkit.scoring.score_data import ratio_data
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["run"]
@@ -52,9 +50,6 @@ _COLUMNS = (
     "完成率 attainment",
 )
 _Items = list[ActualRow | Finding]
-#: The text and CSV show the attainment as a percent to 2 places, half up: its JSON display
-#: (``RATIO_PLACES``, 4) times 100.
-_PERCENT_PLACES = Rounding(RATIO_PLACES - 2)
 
 
 def run(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -66,17 +61,10 @@ def run(arguments: argparse.Namespace, out: TextIO) -> int:
     >>> _ = spec.write_text("项目 1 甲\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥200件\\n    实际值：150件\\n", encoding="utf-8")
     >>> run(build_parser().parse_args(["check", str(spec), "--format", "csv"]), sys.stdout)
     行 line,指标 indicator,指标值 target,实际值 actual,结果 result,完成率 attainment
-    4,甲 / 受理数,≥200件,150件,未达成 missed,75%
+    4,甲 / 受理数,≥200件,150件,未达成 missed,75.00%
     0
     """
     return _check(arguments.file, arguments.actuals, arguments.format, arguments.quiet, out)
-
-
-def _percent(row: CheckedRow) -> str:
-    """The attainment as a percent to 2 places, rounded half up as ``attainment_display``."""
-    if row.attainment is None:
-        return ""
-    return f"{format_decimal(_PERCENT_PLACES.round(row.attainment * 100))}%"
 
 
 def _spec_items(
@@ -139,7 +127,7 @@ def _cells(item: CheckedRow, verdict: str) -> tuple[object, ...]:
         item.result.target,
         row.actual,
         verdict,
-        _percent(item),
+        display_percent(item.attainment),
     )
 
 

@@ -28,7 +28,7 @@ import attrs
 
 from indicatorkit.language.values import Amount
 from indicatorkit.model.records import Project
-from indicatorkit.scoring.indicator import display
+from indicatorkit.scoring.indicator import display_percent
 
 __all__ = ["FundRow", "Money", "ProjectFacts", "money", "project_facts"]
 
@@ -113,7 +113,7 @@ def _rate(executed: Amount | None, budget: Amount | None) -> str:
     if executed is None or budget is None or budget.normalized <= 0:
         return ""
     share: Fraction = executed.normalized / budget.normalized
-    return f"{display(share * 100)}%"
+    return display_percent(share)
 
 
 def _funds(project: Project) -> tuple[FundRow, ...]:

@@ -39,7 +39,7 @@ from indicatorkit.formats.html_report_audit import AuditTable, audit_tables
 from indicatorkit.formats.html_report_facts import Money, ProjectFacts, money, project_facts
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.scoring.assessment import Assessment, ProjectSpending
-from indicatorkit.scoring.indicator import display, display_range
+from indicatorkit.scoring.indicator import display, display_percent, display_range
 from indicatorkit.scoring.monitoring import Light
 from indicatorkit.scoring.report import ProjectScore
 
@@ -78,10 +78,6 @@ _LIGHT_LABELS = {
     Light.RED: "红 far behind",
     Light.GREY: "灰 unknown",
 }
-
-
-def _percent(share: Fraction | None) -> str:
-    return "" if share is None else f"{display(share * 100)}%"
 
 
 @attrs.frozen
@@ -331,13 +327,13 @@ def _spending(spending: ProjectSpending | None) -> tuple[SpendingPoint, ...]:
     return tuple(
         SpendingPoint(
             at=str(checkpoint.at),
-            planned=_percent(checkpoint.line.planned),
+            planned=display_percent(checkpoint.line.planned),
             planned_from="支出计划 plan"
             if checkpoint.line.planned_from == "plan"
             else "序时进度 share of the year",
-            spent=_percent(checkpoint.line.spent),
+            spent=display_percent(checkpoint.line.spent),
             spent_from=_SPENT_FROM[checkpoint.spent_from],
-            lag=_percent(checkpoint.line.lag),
+            lag=display_percent(checkpoint.line.lag),
             light=checkpoint.line.light.value,
             light_label=_LIGHT_LABELS[checkpoint.line.light],
         )
@@ -356,7 +352,7 @@ def _section(
         levels=_levels(project),
         budget=money(budget.budget),
         executed=money(budget.executed),
-        budget_rate=_percent(budget.rate),
+        budget_rate=display_percent(budget.rate),
         budget_weight=display(budget.weight),
         budget_score=display_range(*budget.score_range),
         budget_message=budget.message,

@@ -25,7 +25,7 @@ from __future__ import annotations
 import enum
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -62,7 +62,16 @@ from indicatorkit.scoring.attainment import (
 from indicatorkit.scoring.rules import NATIONAL, RuleSet, rule_set
 from indicatorkit.units import UnitRegistry
 
-__all__ = ["UNDECIDED", "IndicatorScore", "Outcome", "display", "display_range", "score_indicator"]
+__all__ = [
+    "RATIO_PLACES",
+    "UNDECIDED",
+    "IndicatorScore",
+    "Outcome",
+    "display",
+    "display_percent",
+    "display_range",
+    "score_indicator",
+]
 
 _ZERO = Fraction(0)
 
@@ -136,6 +145,22 @@ def display(value: Fraction | None, places: int = 2) -> str:
     scaled = Fraction(value) * 10**places
     whole = (abs(scaled.numerator) * 2 + scaled.denominator) // (2 * scaled.denominator)
     return format(Decimal(whole if scaled >= 0 else -whole).scaleb(-places), "f")
+
+
+#: Decimal places of a ratio (attainment, deviation, a rate) shown beside its exact value in
+#: every output — ``score``, ``check``, the batch, the report — whatever the rule set: 4, the
+#: percent to 2 (``12.35%``, ``90.00%``).  A rule set's places round points, not ratios.
+RATIO_PLACES: Final = 4
+
+
+def display_percent(share: Fraction | None) -> str:
+    """A ratio shown as a percent, to :data:`RATIO_PLACES` − 2 places, half up (``""`` for
+    ``None``): what every text output and the report print for an attainment or a rate.
+
+    >>> display_percent(Fraction(10, 81)), display_percent(Fraction(3, 4)), display_percent(None)
+    ('12.35%', '75.00%', '')
+    """
+    return "" if share is None else f"{display(share * 100, RATIO_PLACES - 2)}%"
 
 
 #: How every output labels a grade (or a total) not yet decided.

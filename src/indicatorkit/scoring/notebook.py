@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from indicatorkit.model.notebook import html_table
-from indicatorkit.scoring.indicator import UNDECIDED, display, display_range
+from indicatorkit.scoring.indicator import UNDECIDED, display, display_percent, display_range
 
 if TYPE_CHECKING:  # the score records call these functions: no import back at run time
     from indicatorkit.scoring.score_records import ProjectScore, SpecScore
@@ -60,7 +60,7 @@ def spec_score_html(result: SpecScore) -> str:
             project.name,
             display_range(*project.total_range),
             project.grade_label,
-            "" if project.budget.rate is None else f"{display(project.budget.rate * 100)}%",
+            display_percent(project.budget.rate),
         )
         for project in result.projects
     )

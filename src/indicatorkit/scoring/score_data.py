@@ -14,11 +14,11 @@ ratios — attainment, deviation, rates — to 4).
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 from indicatorkit.numerals import format_decimal_or_none as _text
 from indicatorkit.scoring.budget_line import BudgetLine
-from indicatorkit.scoring.indicator import IndicatorScore, display
+from indicatorkit.scoring.indicator import RATIO_PLACES, IndicatorScore, display
 
 if TYPE_CHECKING:  # the records call this module: no import back at run time
     from indicatorkit.scoring.score_records import (
@@ -28,14 +28,10 @@ if TYPE_CHECKING:  # the records call this module: no import back at run time
         Subtotal,
     )
 
-__all__ = ["RATIO_PLACES", "ratio_data", "spec_score_data"]
+__all__ = ["ratio_data", "spec_score_data"]
 
-#: Decimal places of a ratio's ``*_display`` (attainment, deviation, rates) in every output —
-#: ``score``, ``check``, the batch, whatever the rule set: 4, the percent to 2 places that the
-#: text outputs and the report print (``12.35%``, ``90.00%``).  A rule set's places round
-#: points, not ratios.
-RATIO_PLACES: Final = 4
-#: Decimal places of the points' ``*_display`` strings beside exact values (as tables print them).
+#: Decimal places of the ``*_display`` strings beside exact values: points to 2 (as the tables
+#: print them), ratios to :data:`~indicatorkit.scoring.indicator.RATIO_PLACES` (4).
 _POINTS, _RATIO = 2, RATIO_PLACES
 
 

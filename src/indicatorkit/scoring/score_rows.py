@@ -26,7 +26,7 @@ from fractions import Fraction
 from typing import Protocol
 
 from indicatorkit.numerals import format_decimal_or_none
-from indicatorkit.scoring.indicator import UNDECIDED, display
+from indicatorkit.scoring.indicator import UNDECIDED, display, display_percent
 from indicatorkit.scoring.score_records import ProjectScore, ScoredIndicator, SpecScore
 
 __all__ = ["SCORE_COLUMNS", "score_rows"]
@@ -136,7 +136,7 @@ def _budget(project: ProjectScore) -> tuple[str, ...]:
         "预算执行率",
         "" if line.budget is None else str(line.budget),
         "" if line.executed is None else str(line.executed),
-        "" if line.rate is None else f"{display(line.rate * 100)}%",
+        display_percent(line.rate),
         *_points(line),
         line.reason,
         line.message,

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING
 
 from indicatorkit.model.printed_score import printed_score_note
 from indicatorkit.scoring.budget_line import BudgetLine
-from indicatorkit.scoring.indicator import UNDECIDED, IndicatorScore, display, display_range
+from indicatorkit.scoring.indicator import (
+    UNDECIDED,
+    IndicatorScore,
+    display,
+    display_percent,
+    display_range,
+)
 
 if TYPE_CHECKING:  # the records call this module: no import back at run time
     from indicatorkit.scoring.score_records import ProjectScore, ScoredIndicator, SpecScore
@@ -91,7 +97,7 @@ def _indicator_lines(item: ScoredIndicator) -> Iterator[str]:
 
 def _budget_lines(budget: BudgetLine) -> Iterator[str]:
     score = _score_text(budget.score, budget.score_range)
-    rate = "" if budget.rate is None else f"{display(budget.rate * 100)}%"
+    rate = display_percent(budget.rate)
     yield f"  预算执行率 budget line | {rate} | {display(budget.weight)} | {score}"
     if budget.message:
         yield f"    原因 why: {budget.message}"
