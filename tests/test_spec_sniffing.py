@@ -1,8 +1,9 @@
-"""A text is told to be a spec file by the reader's own vocabulary (issue 20 follow-up): every
-first line :func:`indicatorkit.loads` accepts — a top-level key of ``keys.txt``, Chinese or
-English, then a space, a colon (``：`` or ``:``) or a tab — is sniffed as a spec, so
-``评分规则：hubei`` is read by every verb as ``评分规则 hubei`` is (no IK601); a table's header
-row that starts ``项目<TAB>`` is still a table."""
+"""A text is told to be a spec file by the reader's own vocabulary and syntax (issue 20
+follow-up): a first line opening with a top-level key of ``keys.txt``, Chinese or English, and
+a space is a spec; a colon (``：`` or ``:``) or a tab after the key is one where the reader reads
+the line as it reads the key and a space — so ``评分规则：hubei`` is read by every verb as
+``评分规则 hubei`` is (no IK601) —, and where it does not, the line is something else: a
+table's header row ``项目<TAB>三级指标…``, a document opening ``部门：司法局``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indicatorkit import loads
+from indicatorkit import dumps, loads
 from indicatorkit.cli import main
 from indicatorkit.formats.format import Probe
 from indicatorkit.formats.ikspec.keys import KEY_NAMES, KEYS
@@ -31,12 +32,11 @@ TOP_KEYS = sorted(KEY_NAMES["top"].items())
 SEPARATORS = st.lists(st.sampled_from([" ", "\t", "：", ":"]), min_size=1, max_size=3).map("".join)
 
 
-def _accepted(text: str) -> bool:
+def _reading(text: str) -> str | None:
     try:
-        loads(text)
+        return dumps(loads(text))
     except SpecError:
-        return False
-    return True
+        return None
 
 
 def _sniffed(text: str, name: str | None = None) -> str | None:
@@ -49,28 +49,35 @@ def test_the_vocabulary_is_the_readers() -> None:
 
 
 @given(st.sampled_from(TOP_KEYS), SEPARATORS, st.booleans())
-def test_every_first_line_the_reader_accepts_is_sniffed_as_a_spec(
+def test_every_first_line_the_reader_reads_as_spaced_is_sniffed_as_a_spec(
     key: tuple[str, str], separator: str, comment: bool
 ) -> None:
     written, chinese = key
     value, body = VALUES[chinese]
-    text = ("# 说明\n" if comment else "") + f"{written}{separator}{value}\n{body}"
-    if _accepted(text):
+    lead = "# 说明\n" if comment else ""
+    text, spaced = (f"{lead}{written}{s}{value}\n{body}" for s in (separator, " "))
+    read = _reading(text)
+    if read is not None and read == _reading(spaced):  # the reader takes it as a separator
         assert _sniffed(text) == "ikspec", text
-    if not separator.startswith("\t"):  # refused or not, the reader says where (never IK601)
+    if separator[0] == " ":  # refused or not, the reader says where (never IK601)
         assert _sniffed(text) == "ikspec", text
+    assert _sniffed(text, "自评.ikspec") == "ikspec"  # the name says so
 
 
 @pytest.mark.parametrize(("written", "chinese"), TOP_KEYS)
-@pytest.mark.parametrize("separator", [" ", "：", ":", "\t", " ： "])
-def test_each_key_and_separator(written: str, chinese: str, separator: str) -> None:
+@pytest.mark.parametrize("separator", [" ", "\t", "  ", " \t"])
+def test_each_key_and_space_or_tab(written: str, chinese: str, separator: str) -> None:
     value, body = VALUES[chinese]
     text = f"{written}{separator}{value}\n{body}"
-    if chinese == "项目" and separator.strip():
-        with pytest.raises(SpecError, match="IK018"):  # a colon after 项目: said, located
-            loads(text)
-    elif chinese != "计量单位" or not separator.strip():
-        loads(text)
+    assert _reading(text) == _reading(f"{written} {value}\n{body}") is not None
+    assert _sniffed(text) == "ikspec"
+
+
+@pytest.mark.parametrize("written", ["评分规则", "rules"])
+@pytest.mark.parametrize("separator", ["：", ":", " ：", "： ", "\t:"])
+def test_the_rule_set_after_a_colon(written: str, separator: str) -> None:
+    text = f"{written}{separator}hubei\n项目 1 甲\n"
+    assert loads(text).rules == "hubei"
     assert _sniffed(text) == "ikspec"
 
 
@@ -80,10 +87,21 @@ def test_each_key_and_separator(written: str, chinese: str, separator: str) -> N
         ("项目\t三级指标\t指标值\t实际完成值\n甲\t受理数\t≥1件\t2件\n", "csv"),  # a long table
         ("项目\t三级指标\t实际值\n甲\t受理数\t2件\n", "document"),  # actuals rows: check's
         ("项目名称：法律援助\n", "document"),
+        (
+            "部门：玉田县司法局\n第一部分 部门整体绩效目标\n",
+            "document",
+        ),  # not 部门 “：玉田县司法局”
+        ("项目：1 法律援助\n", "document"),  # the reader refuses it (IK018) …
     ],
 )
-def test_a_table_header_is_not_a_spec(header: str, form: str) -> None:
+def test_what_the_reader_does_not_read_so_is_not_a_spec(header: str, form: str) -> None:
     assert _sniffed(header) == form
+
+
+def test_a_file_named_ikspec_is_read_as_one() -> None:
+    with pytest.raises(SpecError, match="IK018"):  # … but in a .ikspec it is said, located
+        loads("项目：1 法律援助\n")
+    assert _sniffed("项目：1 法律援助\n", "自评.ikspec") == "ikspec"
 
 
 SPEC = """{first}
