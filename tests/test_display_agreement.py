@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ from indicatorkit import loads
 from indicatorkit.cli import main
 from indicatorkit.formats.html_report_page import build_page
 from indicatorkit.scoring.assessment import assess
+from indicatorkit.scoring.indicator import RATIO_PLACES, display
+from indicatorkit.scoring.rules import RULE_SETS
 
 pa = pytest.importorskip("pyarrow")
 
@@ -93,3 +96,28 @@ def test_every_output_shows_the_same_numbers(
     assert f"| {page.budget_rate} |" in score_text
     for row in indicators:
         assert f"| {row['score_display']}\n" in score_text
+
+
+@pytest.mark.parametrize("rules", sorted(RULE_SETS))
+def test_a_ratio_is_shown_alike_under_every_rule_set(
+    rules: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The rule set's places round points; a ratio is shown to RATIO_PLACES whatever the rule
+    set (``whole-points`` included)."""
+    from indicatorkit.batch import score_table
+
+    path = tmp_path / "自评.ikspec"
+    path.write_text(SPEC.replace("评分规则 national", f"评分规则 {rules}"), encoding="utf-8")
+    document = _json(capsys, "score", str(path))
+    indicators = document["projects"][0]["indicators"]
+    shown = [display(Fraction(row["attainment"]), RATIO_PLACES) for row in indicators]
+    assert [row["attainment_display"] for row in indicators] == shown
+    assert [row["attainment_display"] for row in _json(capsys, "check", str(path))["rows"]] == shown
+    batch = score_table(
+        pa.table(
+            {name: [row[name] for row in indicators] for name in ("target", "actual", "weight")}
+        ),
+        rules=rules,
+    )
+    assert batch.column("attainment_display").to_pylist() == shown
+    assert document["projects"][0]["budget"]["rate_display"] == "0.9000"
