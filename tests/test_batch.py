@@ -288,7 +288,7 @@ def test_targets_read_strictly_first_are_what_the_lenient_reader_gives() -> None
     """Every real target: the batch's strict-first reading is the lenient reading's
     comparison (or nothing when that is no comparison to vectorise)."""
     from indicatorkit import parse_target
-    from indicatorkit.batch.compiled import _comparison
+    from indicatorkit.batch.compiled import read_comparison
     from indicatorkit.errors import IndicatorkitError
     from indicatorkit.language import Comparison
 
@@ -304,7 +304,7 @@ def test_targets_read_strictly_first_are_what_the_lenient_reader_gives() -> None
             lenient = parse_target(text, lenient=True).target
         except IndicatorkitError:
             lenient = None
-        found = _comparison(text, None)
+        found = read_comparison(text, None)
         if found is not None:
             compared += 1
             assert type(lenient) is Comparison and found == lenient, text

@@ -28,6 +28,7 @@ import numpy.typing as npt
 import pyarrow as pa
 
 from indicatorkit.batch.plain_numbers import plain_numbers
+from indicatorkit.batch.plain_targets import OPERATORS, plain_targets
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.conventions import Convention
@@ -46,6 +47,7 @@ __all__ = [
     "compile_actuals",
     "compile_targets",
     "fits",
+    "read_comparison",
 ]
 
 #: The overflow guard: every integer the vectorised path multiplies is below 2**31 in
@@ -53,10 +55,22 @@ __all__ = [
 GUARD = 2**31
 #: The operator columns' codes.
 OPERATOR_CODES = {Operator.GE: 0, Operator.GT: 1, Operator.LE: 2, Operator.LT: 3}
+#: The pre-pass's operators (:data:`~indicatorkit.batch.plain_targets.OPERATORS`) as codes.
+_OPERATOR_CODES = np.array([OPERATOR_CODES[operator] for operator in OPERATORS], np.int8)
 
 Ints = npt.NDArray[np.int64]
 _TEXT_TYPES = (pa.string(), pa.large_string())
 Flags = npt.NDArray[np.bool_]
+
+
+def fits_column(numerator: Ints, denominator: Ints) -> Flags:
+    """:func:`fits` of each pair of two columns.
+
+    >>> fits_column(np.array([95, 2**31]), np.array([1, 1])).tolist()
+    [True, False]
+    """
+    fit: Flags = (np.abs(numerator) < GUARD) & (np.abs(denominator) < GUARD)
+    return fit
 
 
 def fits(*values: int) -> bool:
@@ -113,15 +127,20 @@ def _dimension(name: str) -> int:
 
 
 def compile_targets(
-    texts: Sequence[str | None],
+    texts: Sequence[str | None] | pa.Array,
     directions: Sequence[Direction | None],
     units: UnitRegistry | None,
 ) -> CompiledTargets:
-    """Compile each distinct target text for each direction.
+    """Compile each distinct target text for each direction.  A string column is read
+    column-wise first (:mod:`indicatorkit.batch.plain_targets`); what that pre-pass cannot
+    prove plain is read one by one (:func:`read_comparison`).
 
     >>> from indicatorkit import Direction
     >>> compile_targets(["98%"], [None, Direction.LOWER], None).operator.tolist()  # ≥ / ≤
     [[0, 2]]
+    >>> import pyarrow as pa
+    >>> compile_targets(pa.array(["≥95%", "及时", None]), [None], None).base_numerator.tolist()
+    [[95], [0], [0]]
     """
     size, ways = len(texts), len(directions)
     compiled = np.zeros((size, ways), dtype=np.bool_)
@@ -132,8 +151,27 @@ def compile_targets(
     value_numerator = np.zeros(size, dtype=np.int64)
     value_denominator = np.ones(size, dtype=np.int64)
     dimension = np.full(size, -1, dtype=np.int64)
-    for index, text in enumerate(texts):
-        target = _comparison(text, units)
+    rest: Iterable[tuple[int, object]] = enumerate(texts)
+    if isinstance(texts, pa.Array) and texts.type in _TEXT_TYPES:
+        plain = plain_targets(texts, directions, units, read_comparison)
+        codes = np.array([_dimension(name) for name in plain.dimensions] + [-1], np.int64)
+        # as one by one: a value beyond the guard compiles nothing, a threshold its direction
+        whole = plain.accepted & fits_column(plain.value_numerator, plain.value_denominator)
+        value_numerator[whole] = plain.value_numerator[whole]
+        value_denominator[whole] = plain.value_denominator[whole]
+        dimension[whole] = codes[plain.dimension[whole]]
+        ways_in = whole[:, None] & fits_column(plain.base_numerator, plain.base_denominator)
+        compiled[ways_in] = True
+        operator[ways_in] = _OPERATOR_CODES[plain.operator[ways_in]]
+        base_numerator[ways_in] = plain.base_numerator[ways_in]
+        base_denominator[ways_in] = plain.base_denominator[ways_in]
+        lower_bound[ways_in] = plain.lower_bound[ways_in]
+        left = np.flatnonzero(~plain.accepted)
+        rest = zip(left.tolist(), texts.take(pa.array(left)).to_pylist(), strict=True)
+    elif isinstance(texts, pa.Array):
+        rest = enumerate(texts.to_pylist())
+    for index, text in rest:
+        target = read_comparison(text, units)
         if target is None:
             continue
         value = target.amount.normalized
@@ -162,7 +200,14 @@ def compile_targets(
     )
 
 
-def _comparison(text: str | None, units: UnitRegistry | None) -> Comparison | None:
+def read_comparison(text: object, units: UnitRegistry | None) -> Comparison | None:
+    """The comparison a distinct target text compiles from, read one by one — strictly
+    first, leniently when strict reading gives a sentence, a convention or an error — or
+    ``None`` (not a comparison of a dimension or of a bare number).
+
+    >>> read_comparison("不低于90%", None), read_comparison("及时", None)
+    (Comparison('≥90%'), None)
+    """
     if not isinstance(text, str):
         return None
     target = _read_strictly(text, registry_in_use() if units is None else units)

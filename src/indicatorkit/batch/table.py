@@ -132,7 +132,7 @@ def score_arrow(
     evaluated = evaluate(
         combos,
         (targets, _Values(actual_texts), weights, ways),
-        (compile_targets(targets, ways, units), compile_actuals(actual_texts, units)),
+        (compile_targets(target_texts, ways, units), compile_actuals(actual_texts, units)),
         rules,
         units,
     )
