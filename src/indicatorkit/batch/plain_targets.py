@@ -42,6 +42,7 @@ full-width digits, long numbers) is left to the one-by-one reading.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
@@ -57,6 +58,7 @@ from indicatorkit.language.comparisons import Comparison
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.reading import read_or_convention
 from indicatorkit.language.syntax import MAX_TEXT
+from indicatorkit.language.text import normalize
 from indicatorkit.units import Unit, UnitRegistry, registry_in_use
 from indicatorkit.vocabulary import Operator
 
@@ -77,6 +79,9 @@ _PLAIN = (
 #: 2021.6 meet the fast path's two readings of the value (a calendar year, a year.month).
 _PROBES = (("1", "2025", "0"), ("10.5", "2021.6", "2025.0", "0.0"))
 _GUARD = 2**31
+#: What may not stand around the number once the reader normalises the text (``０``, ``．``):
+#: the number would not end where the pattern says.
+_NUMBER_SIGNS = re.compile("[0-9.,]").search
 #: A longer text around the number with the probe or a number would pass the reader's limit.
 _LONGEST = MAX_TEXT - 19
 #: The one-by-one reading of a target text compiled (``None``: not a comparison compiled).
@@ -145,9 +150,7 @@ def plain_targets(
     size, ways = len(texts), len(directions)
     parts = pc.extract_regex(texts, _PLAIN)  # null where it does not match (and for null)
     short = pc.fill_null(pc.less_equal(pc.utf8_length(texts), MAX_TEXT), False)
-    matched = (parts.is_valid().to_numpy(zero_copy_only=False)) & short.to_numpy(
-        zero_copy_only=False
-    )
+    matched = parts.is_valid().to_numpy(zero_copy_only=False) & short.to_numpy(zero_copy_only=False)
     fraction = pc.fill_null(parts.field("fraction"), "")  # "" when the text has no point
     decimal = pc.greater(pc.utf8_length(fraction), 0).to_numpy(zero_copy_only=False)
     befores = pc.dictionary_encode(pc.fill_null(parts.field("before"), ""))
@@ -281,7 +284,9 @@ def _prove(
     """The constants every text ``before + number + word`` of this shape reads to, or
     ``None`` when a probe does not read as :func:`plain_targets` requires."""
     if len(before) + len(word) > _LONGEST:
-        return None
+        return None  # too long for the fast path
+    if _NUMBER_SIGNS(normalize(before)[0] + normalize(word)[0]):
+        return None  # a digit, point or comma once normalised: the number would not end there
     forms, targets = set(), []
     for text in _PROBES[decimal]:
         found = _probe_reading(before + text + word, Fraction(text), registry, read, units)

@@ -1,0 +1,188 @@
+"""The column-wise pre-pass over distinct target texts (``indicatorkit.batch.plain_targets``)
+is exact: compiling a column with it gives, for every direction, the very arrays that reading
+each text one by one gives (operators, thresholds, lower bounds, values, dimensions) — on
+generated strings (every operator spelling, spaces, full-width digits and ％, decimals,
+zero, calendar years, year.month numbers, numbers beyond the guard, unit words known and
+unknown) and on every real corpus target with its numbers varied."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pa = pytest.importorskip("pyarrow")
+np = pytest.importorskip("numpy")
+
+from indicatorkit import Direction  # noqa: E402
+from indicatorkit.batch.compiled import compile_targets, read_comparison  # noqa: E402
+from indicatorkit.batch.plain_targets import OPERATORS, plain_targets  # noqa: E402
+from indicatorkit.strategies import target_texts, unit_words  # noqa: E402
+from indicatorkit.vocabulary import PREFIX_OPERATORS, SUFFIX_OPERATORS  # noqa: E402
+
+REAL = Path(__file__).parent / "corpus" / "real"
+FIELDS = (
+    "compiled", "operator", "base_numerator", "base_denominator", "lower_bound",
+    "value_numerator", "value_denominator", "dimension",
+)  # fmt: skip
+DIRECTIONS = (None, Direction.HIGHER, Direction.LOWER)
+#: What may stand before the number: every prefix spelling, spaced, full-width, and words
+#: that are no operator.
+BEFORE = (
+    *PREFIX_OPERATORS, "", " ", "  ", "＞＝", "≧", "= ", "大于等于 ", " ≥ ", "-", "约", "完成",
+    "≥-", "≥.", "０", "每亩", "为", "≥≤", "不", "\u3000≥", "达到",
+)  # fmt: skip
+#: Words after the number the reader reads otherwise, or not at all.
+TRICKY_WORDS = (
+    "", "%", "％", " %", "% ", "年", "月", "日", "万", "万元", "个百分点", "元/月", "元/人.每天",
+    "km2", "ｋｍ", "\u0301", "e5", "/2", "abc", "件/人", "度", "°", "万人次", "年底", "月底前",
+    "‰", "０", "０%", "．５%", "，000", " %(百分比)", "%。", "%覆盖", "件(套)", "人次 ", "壹",
+    *(f"%{suffix}" for suffix in SUFFIX_OPERATORS), *(f"年{suffix}" for suffix in ("内", "以上")),
+)  # fmt: skip
+#: Numbers that meet the reader's readings of a value (zero, a calendar year, year.month),
+#: the guard and the pattern's limits.
+NUMBERS = (
+    "0", "00", "0.0", "0.00", "1", "007", "2020", "2025", "1899", "2199", "2200", "2021.6",
+    "2021.06", "2021.12", "2021.13", "2025.0", "2025.00", "1999.10", "10.5", "98.5",
+    "2147483647", "2147483648", "999999999.999999999", "1234567890", "0.1234567891",
+    "９５", "1,200", "1e5",
+)  # fmt: skip
+
+
+def _assert_equal_to_one_by_one(texts: list[str | None], ways: list[Direction | None]) -> None:
+    column = compile_targets(pa.array(texts, pa.string()), ways, None)
+    one_by_one = compile_targets(texts, ways, None)
+    for field in FIELDS:
+        found, expected = getattr(column, field), getattr(one_by_one, field)
+        assert found.tolist() == expected.tolist(), (field, texts, ways)
+
+
+def _numbers() -> st.SearchStrategy[str]:
+    digits = st.text("0123456789", min_size=1, max_size=11)
+    return st.one_of(
+        st.sampled_from(NUMBERS),
+        digits,
+        st.builds(lambda whole, fraction: f"{whole}.{fraction}", digits, digits),
+    )
+
+
+_BUILT = st.builds(
+    lambda before, number, word: before + number + word,
+    st.sampled_from(BEFORE),
+    _numbers(),
+    st.one_of(st.sampled_from(TRICKY_WORDS), unit_words()),
+)
+_TEXTS = st.one_of(_BUILT, target_texts(), st.text(max_size=8))
+_WAYS = st.lists(st.sampled_from(DIRECTIONS), min_size=1, max_size=3, unique=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), _TEXTS), max_size=20), _WAYS)
+def test_the_pre_pass_equals_reading_one_by_one_on_generated_texts(
+    texts: list[str | None], ways: list[Direction | None]
+) -> None:
+    _assert_equal_to_one_by_one(texts, ways)
+
+
+def _corpus_targets() -> list[str]:
+    return sorted(
+        {
+            line.split("\t")[0]
+            for path in sorted(REAL.glob("targets_*.tsv"))
+            for line in path.read_text(encoding="utf-8").splitlines()[1:]
+            if line and not line.startswith("#")
+        }
+    )
+
+
+def test_the_pre_pass_equals_reading_one_by_one_on_the_real_corpora() -> None:
+    """Every real target as written, and with its first number replaced by each number
+    that meets one of the reader's readings of a value."""
+    texts = _corpus_targets()
+    varied = sorted(
+        {
+            re.sub(r"[0-9]+(?:\.[0-9]+)?", number, text, count=1)
+            for text in texts
+            for number in NUMBERS
+        }
+    )
+    found = plain_targets(pa.array(texts), list(DIRECTIONS), None, read_comparison)
+    assert found.accepted.sum() > 100  # the corpora's comparisons: many plain
+    _assert_equal_to_one_by_one(texts, list(DIRECTIONS))
+    _assert_equal_to_one_by_one(varied, list(DIRECTIONS))
+
+
+@pytest.mark.parametrize(
+    ("text", "accepted"),
+    [
+        ("≥95%", True),
+        (">=100人次", True),
+        ("≤1次", True),
+        ("≥5万元", True),
+        ("100%", True),
+        ("≥98.5 %", True),
+        ("大于等于 98.5 %", True),
+        ("＞＝95%", True),  # the reader normalises the operator
+        ("95%以上", True),
+        ("=0次", True),
+        ("2020", True),  # a bare number: no calendar year without 年
+        ("≥3年", True),
+        ("2020年", False),  # a calendar year, maybe (T043)
+        ("3年", False),  # the same kind of text: 2025年 is read otherwise
+        ("2021.6", False),  # a month, maybe (T044)
+        ("98.5", False),  # the same kind of text
+        ("９５%", False),  # full-width digits: read one by one
+        ("1,200件", False),
+        ("2147483648元", False),  # beyond the guard
+        ("每亩300", False),
+        ("及时足额发放", False),
+        ("12月底前", False),
+        ("90%-100%", False),
+    ],
+)
+def test_what_the_pre_pass_accepts(text: str, accepted: bool) -> None:
+    found = plain_targets(pa.array([text]), [None], None, read_comparison)
+    assert bool(found.accepted[0]) is accepted
+    if accepted:
+        target = read_comparison(text, None)
+        assert target is not None
+        assert OPERATORS[found.operator[0, 0]] is target.effective_operator()
+        threshold = target.threshold()
+        assert found.base_numerator[0, 0] == threshold.base_numerator
+        assert found.base_denominator[0, 0] == threshold.base_denominator
+
+
+def test_zero_and_direction_come_from_the_reader() -> None:
+    """A bare or ``=`` zero with no direction is ``≤ 0``; any other number ``≥``; less is
+    better: ``≤`` — one proof, its rows told apart by the number."""
+    texts = ["=0次", "=3次", "0", "7"]
+    found = plain_targets(pa.array(texts), [None, Direction.LOWER], None, read_comparison)
+    assert found.accepted.tolist() == [True] * 4
+    operators = [[OPERATORS[code].value for code in row] for row in found.operator.tolist()]
+    assert operators == [["≤", "≤"], ["≥", "≤"], ["≤", "≤"], ["≥", "≤"]]
+    assert found.lower_bound.tolist() == [
+        [False, False],
+        [True, False],
+        [False, False],
+        [True, False],
+    ]
+
+
+def test_an_empty_column_or_no_direction() -> None:
+    assert compile_targets(pa.array([], pa.string()), [None], None).compiled.shape == (0, 1)
+    empty = plain_targets(pa.array([], pa.string()), [None], None, read_comparison)
+    assert empty.accepted.tolist() == [] and empty.dimensions == []
+    _assert_equal_to_one_by_one(["≥95%", None, "及时"], [])
+
+
+def test_what_normalises_to_digits_is_no_word() -> None:
+    """A word that normalises to a digit, point or comma (``０``, ``．``, ``，``) is never
+    proven: the number the reader sees would not end where the pattern's does (``2021.1０``
+    is ``2021.10`` to it); such texts are read one by one."""
+    texts = ["2021.1０", "2021.6０", "10.5０", "98.5０%", "5．5%", "1，000元"]
+    found = plain_targets(pa.array(texts), [None], None, read_comparison)
+    assert not found.accepted.any()
+    _assert_equal_to_one_by_one(texts, [None])
