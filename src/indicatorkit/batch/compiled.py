@@ -47,6 +47,7 @@ __all__ = [
     "compile_actuals",
     "compile_targets",
     "fits",
+    "fits_column",
     "read_comparison",
 ]
 
