@@ -264,7 +264,7 @@ def compile_actuals(
     if isinstance(texts, pa.Array) and texts.type in _TEXT_TYPES:
         plain = plain_numbers(texts, units)
         codes = np.array([_dimension(name) for name in plain.dimensions] + [-2], np.int64)
-        fit = plain.accepted & (np.abs(plain.numerator) < GUARD) & (plain.denominator < GUARD)
+        fit = plain.accepted & fits_column(plain.numerator, plain.denominator)
         compiled[fit] = True
         numerator[fit], denominator[fit] = plain.numerator[fit], plain.denominator[fit]
         dimension[fit] = codes[plain.dimension[fit]]
