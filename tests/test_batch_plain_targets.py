@@ -186,3 +186,22 @@ def test_what_normalises_to_digits_is_no_word() -> None:
     found = plain_targets(pa.array(texts), [None], None, read_comparison)
     assert not found.accepted.any()
     _assert_equal_to_one_by_one(texts, [None])
+
+
+def test_a_unit_of_the_caller_s_registry_is_proven_in_that_registry() -> None:
+    """``蔸`` is no shipped unit: the default registry leaves ``≥5蔸`` to the one-by-one
+    reading; a registry that defines it reads it column-wise, as that registry reads it."""
+    from indicatorkit.units import default_registry
+
+    clumps = default_registry().define("蔸 = [蔸]")
+    texts = ["≥5蔸", "≤2.5蔸", "0蔸", "≥95%"]
+    ways: list[Direction | None] = [None, Direction.LOWER]
+    assert plain_targets(pa.array(texts), ways, None, read_comparison).accepted.tolist() == [
+        False, False, False, True,
+    ]  # fmt: skip
+    found = plain_targets(pa.array(texts), ways, clumps, read_comparison)
+    assert found.accepted.tolist() == [True] * 4
+    column = compile_targets(pa.array(texts), ways, clumps)
+    one_by_one = compile_targets(texts, ways, clumps)
+    for field in FIELDS:
+        assert getattr(column, field).tolist() == getattr(one_by_one, field).tolist(), field

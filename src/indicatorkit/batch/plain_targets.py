@@ -258,15 +258,15 @@ def _probe_reading(
         strict = read_or_convention(text, registry)
     except IndicatorkitError:
         return None
+    if type(strict) is not Comparison or strict.amount.value != number:
+        return None  # (before the one-by-one reading: it would try the lenient reader)
     target = read(text, units)
     if (
         target is None
         or type(target) is not Comparison
-        or type(strict) is not Comparison
         or target.operator is not strict.operator
         or target.amount.unit != strict.amount.unit
         or target.amount.value != number
-        or strict.amount.value != number
     ):
         return None
     return (plain[0], plain[2], plain[3]), target
