@@ -10,11 +10,13 @@ proof.  Each distinct (text before the number, word after it, integer or decimal
 once per probe number by the general reader — :func:`~indicatorkit.language.plain.match_plain`
 (the reader's fast path) and the very reading ``compile_targets`` uses one by one — and
 accepted only when every probe reads as that number, through the fast path, with one
-operator and one unit.  The fast path depends on a number only through its shape (integer
-or decimal: possessive patterns that end where the digits stop), its value being zero (a
-bare or ``=`` target with no direction is ``≤0``) and two readings of the value (a bare
-calendar year ``2025年``, a bare ``2021.6`` that may be a month); the probes meet each
-(``1``, ``2025``, ``0`` and ``10.5``, ``2021.6``, ``2025.0``, ``0.0``).  What the comparison gives per
+operator and one unit.  A text no longer than the reader's limit takes the fast path, which
+depends on a number only through its shape (integer or decimal: possessive patterns that
+end where the digits stop — so no text around the number may normalise to a digit, point
+or comma), its value being zero (a bare or ``=`` target with no direction is ``≤0``) and
+two readings of the value (a bare whole ``2025年`` may be a calendar year, a bare ``2021.6``
+a month); the probes meet each (``1``, ``2025``, ``0`` and ``10.5``, ``2021.6``,
+``2025.0``, ``0.0``), so a kind of text those readings touch is never accepted.  What the comparison gives per
 direction — the effective operator, whether it is a lower bound, the threshold's base
 numerator and denominator as the number's times two constants, the value in base units as
 the number's times the unit's factor — is taken from the probes'
@@ -84,11 +86,11 @@ _GUARD = 2**31
 _NUMBER_SIGNS = re.compile("[0-9.,]").search
 #: A longer text around the number with the probe or a number would pass the reader's limit.
 _LONGEST = MAX_TEXT - 19
-#: The one-by-one reading of a target text compiled (``None``: not a comparison compiled).
 #: Per direction: the effective operator's code of a number not zero and of zero, the
 #: lower-bound flag of each, the threshold's base numerator and denominator per unit of the
 #: number's own numerator and denominator.
 _Way = tuple[int, int, bool, bool, int, int]
+#: The one-by-one reading of a target text compiled (``None``: not a comparison compiled).
 Reader = Callable[[str, UnitRegistry | None], Comparison | None]
 
 
