@@ -205,3 +205,24 @@ def test_a_unit_of_the_caller_s_registry_is_proven_in_that_registry() -> None:
     one_by_one = compile_targets(texts, ways, clumps)
     for field in FIELDS:
         assert getattr(column, field).tolist() == getattr(one_by_one, field).tolist(), field
+
+
+def test_a_kind_is_proven_once_per_registry_and_reader() -> None:
+    """A stream of record batches proves each kind of text once: the second batch asks the
+    one-by-one reading nothing, and reads the same."""
+    from indicatorkit.language import Comparison
+    from indicatorkit.units import UnitRegistry, default_registry
+
+    asked: list[str] = []
+
+    def counting(text: str, units: UnitRegistry | None) -> Comparison | None:
+        asked.append(text)
+        return read_comparison(text, units)
+
+    registry = default_registry().define("樘 = [樘]")  # a registry of this test's own
+    first = plain_targets(pa.array(["≥5樘", "≤3樘"]), [None], registry, counting)
+    assert asked and first.accepted.all()
+    asked.clear()
+    second = plain_targets(pa.array(["≥7樘", "≤2樘"]), [None], registry, counting)
+    assert asked == [] and second.accepted.all()
+    assert second.base_numerator.tolist() == [[7], [2]]

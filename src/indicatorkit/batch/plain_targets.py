@@ -162,17 +162,21 @@ def plain_targets(
     kinds = (before_codes * len(words.dictionary) + word_codes) * 2 + decimal
     distinct, kind_index = np.unique(np.where(matched, kinds, -1), return_inverse=True)
     before_texts, word_texts = befores.dictionary.to_pylist(), words.dictionary.to_pylist()
+    kept_proofs = _kept_proofs(registry)
     proofs = [
         None
         if kind < 0
-        else _prove(
-            before_texts[kind // 2 // len(word_texts)],
-            word_texts[kind // 2 % len(word_texts)],
-            bool(kind % 2),
-            directions,
+        else _proof(
+            (
+                before_texts[kind // 2 // len(word_texts)],
+                word_texts[kind // 2 % len(word_texts)],
+                bool(kind % 2),
+                tuple(directions),
+                read,
+            ),
             registry,
-            read,
             units,
+            kept_proofs,
         )
         for kind in distinct.tolist()
     ]
@@ -274,13 +278,41 @@ def _probe_reading(
     return (plain[0], plain[2], plain[3]), target
 
 
+#: What a kind of text was proven to read to, kept per registry (a stream of record batches
+#: proves each kind once): at most this many kinds, their texts at most :data:`_KEPT_TEXT`
+#: long, so hostile text cannot grow it.
+_KEPT_PROOFS = 4096
+_KEPT_TEXT = 64
+_Kind = tuple[str, str, bool, tuple[Direction | None, ...], Reader]
+
+
+def _kept_proofs(registry: UnitRegistry) -> dict[_Kind, _Proof | None]:
+    kept: dict[_Kind, _Proof | None] = registry.memo.setdefault(_kept_proofs, {})
+    return kept
+
+
+def _proof(
+    kind: _Kind,
+    registry: UnitRegistry,
+    units: UnitRegistry | None,
+    kept: dict[_Kind, _Proof | None],
+) -> _Proof | None:
+    """:func:`_prove` of ``kind``, kept for the next time when there is room."""
+    if kind in kept:
+        return kept[kind]
+    proof = _prove(*kind, registry, units)
+    if len(kept) < _KEPT_PROOFS and len(kind[0]) + len(kind[1]) <= _KEPT_TEXT:
+        kept[kind] = proof
+    return proof
+
+
 def _prove(
     before: str,
     word: str,
     decimal: bool,
     directions: Sequence[Direction | None],
-    registry: UnitRegistry,
     read: Reader,
+    registry: UnitRegistry,
     units: UnitRegistry | None,
 ) -> _Proof | None:
     """The constants every text ``before + number + word`` of this shape reads to, or
