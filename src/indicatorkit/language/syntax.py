@@ -97,7 +97,7 @@ def read_with_grammar(
             located.message, text, position, end=end, suggestion=located.suggestion
         )
     except UnexpectedInput as error:
-        unexpected = error
+        unexpected = error.with_traceback(None)  # kept past the handler: no frame cycle
     except RecursionError:
         problem = TargetSyntaxError(
             f"{start.label}嵌套过深 (nested too deeply)", text, 0, end=len(text)
@@ -114,7 +114,10 @@ def read_with_grammar(
             return other
         problem = syntax_error(text, normalised, index, unexpected, start, registry)
     assert problem is not None
-    raise problem
+    try:
+        raise problem
+    finally:  # the frame keeps no error whose traceback holds the frame: no cycle to collect
+        del problem, unexpected
 
 
 #: What a :class:`CachedReader` reads a text to.

@@ -1,0 +1,29 @@
+"""A text the grammar refuses leaves no reference cycle behind: the frames of a refused
+reading (and, through ``f_back``, every caller's frame with its locals — a whole record
+batch in ``indicatorkit.batch``) are freed at once, not at the next full garbage
+collection."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from indicatorkit.errors import TextError
+from indicatorkit.language.reading import read_or_convention
+from indicatorkit.units import default_registry
+
+
+@pytest.mark.parametrize("text", ["完成95%", ">= 95 %(百分比)", "85%覆盖", "≥5件且"])
+def test_a_refused_strict_reading_leaves_no_cycle(text: str) -> None:
+    registry = default_registry()
+    with pytest.raises(TextError):  # read once: every table and word the reading needs is built
+        read_or_convention(text, registry)
+    gc.collect()
+    gc.disable()
+    try:
+        with pytest.raises(TextError):
+            read_or_convention(text + " ", registry)  # errors are never cached: read again
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
