@@ -169,7 +169,11 @@ def read_actuals_probe(
 
 def on_disk(data: bytes, path: Path | None, form: str, read: Callable[[Path], _Read]) -> _Read:
     """``read`` the file at ``path``, or ``data`` spooled to a temporary file (named
-    ``actuals.<form>``) when there is none (standard input)."""
+    ``actuals.<form>``) when there is none (standard input).
+
+    >>> on_disk(b"abc", None, "xlsx", lambda p: (p.name, p.read_bytes()))
+    ('actuals.xlsx', b'abc')
+    """
     if path is not None:
         return read(path)
     with tempfile.TemporaryDirectory(prefix="indicatorkit-") as folder:
