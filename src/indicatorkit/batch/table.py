@@ -11,13 +11,15 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from indicatorkit.batch.combinations import CombinationKey
 from indicatorkit.batch.compiled import compile_actuals, compile_targets
-from indicatorkit.batch.evaluate import OUTCOMES, Evaluated, evaluate
+from indicatorkit.batch.evaluate import OUTCOMES, evaluate
 from indicatorkit.batch.texts import decimal_texts, display_texts
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
@@ -59,6 +61,7 @@ Ints = npt.NDArray[np.int64]
 #: Per-row codes (dictionary indices, each row's combination): int32, as Arrow gives them.
 Codes = npt.NDArray[np.int32]
 _TEXT_TYPES = (pa.string(), pa.large_string())
+_OUTCOME_NAMES = pa.array([kind.value for kind in OUTCOMES])
 
 
 class BatchInputError(IndicatorkitError):
@@ -114,29 +117,45 @@ def score_arrow(
     ['8']
     """
     rows = arrow.num_rows
-    target_index, target_texts = _encode(_text_column(arrow, "target"))
-    targets = target_texts.to_pylist()
-    actual_index, actual_texts = _encode(_column(arrow, "actual", rows))
-    weight_index, raw_weights = _encode(_column(arrow, "weight", rows, required=True))
-    way_index, raw_ways = _encode(_column(arrow, "direction", rows))
+    # each column's codes folded into one key as it is encoded: never four per-row arrays
+    key = CombinationKey(rows)
+    target_texts = _added(key, _text_column(arrow, "target"))[1]
+    actual_texts = _added(key, _column(arrow, "actual", rows))[1]
+    weight_index, raw_weights = _added(key, _column(arrow, "weight", rows, required=True))
     weights = [
         _read_weight(value, weight_index, code, first_row)
         for code, value in enumerate(raw_weights.to_pylist())
     ]
+    del weight_index
+    way_index, raw_ways = _added(key, _column(arrow, "direction", rows))
     ways = [
         _read_direction(value, way_index, code, first_row)
         for code, value in enumerate(raw_ways.to_pylist())
     ]
-    combos, inverse = _combinations((target_index, actual_index, weight_index, way_index))
-    del target_index, actual_index, weight_index, way_index  # the rows' codes: inverse now
-    evaluated = evaluate(
-        combos,
-        (targets, _Values(actual_texts), weights, ways),
-        (compile_targets(target_texts, ways, units), compile_actuals(actual_texts, units)),
-        rules,
-        units,
+    del way_index
+    combos, inverse = key.combinations()
+    del key
+    targets = target_texts.to_pylist()
+    # the results by name, each dropped once gathered to the rows (no Evaluated kept)
+    evaluated = attrs.asdict(
+        evaluate(
+            (combos[0], combos[1], combos[2], combos[3]),
+            (targets, _Values(actual_texts), weights, ways),
+            (compile_targets(target_texts, ways, units), compile_actuals(actual_texts, units)),
+            rules,
+            units,
+        ),
+        recurse=False,
     )
+    del combos, targets, target_texts, actual_texts  # only the rows' combinations from here
     return _result(arrow, evaluated, inverse, rules.rounding.places)
+
+
+def _added(key: CombinationKey, column: pa.Array | pa.ChunkedArray) -> tuple[Codes, pa.Array]:
+    """``column`` dictionary-encoded (:func:`_encode`), its codes folded into ``key``."""
+    codes, values = _encode(column)
+    key.add(codes, len(values))
+    return codes, values
 
 
 class _Values(Sequence[object]):
@@ -254,76 +273,44 @@ def _read_direction(value: Any, indices: Codes, code: int, first_row: int) -> Di
         ) from None
 
 
-def _combinations(indices: Sequence[Codes]) -> tuple[tuple[Ints, Ints, Ints, Ints], Codes]:
-    """The distinct combinations of the index columns, and each row's combination."""
-    sizes = [int(column.max()) + 1 if len(column) else 1 for column in indices]
-    if np.prod(np.array(sizes, dtype=np.float64)) < 2.0**62:
-        key = indices[0].astype(np.int64)
-        for column, size in zip(indices[1:], sizes[1:], strict=True):
-            key *= size
-            key += column
-        encoded = pc.dictionary_encode(pa.array(key))  # hashing: no sort of the rows
-        del key
-        distinct = encoded.dictionary.to_numpy()
-        inverse = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
-        parts = []
-        for size in reversed(sizes):
-            distinct, part = np.divmod(distinct, size)
-            parts.append(part)
-        target, actual, weight, way = reversed(parts)
-    else:  # pragma: no cover - beyond 2**62 distinct combinations of values
-        distinct, inverse = np.unique(np.stack(indices, axis=1), axis=0, return_inverse=True)
-        target, actual, weight, way = distinct.T
-        inverse = inverse.astype(np.int32)
-    return (target, actual, weight, way), inverse.reshape(-1)
-
-
-def _result(table: pa.Table, evaluated: Evaluated, inverse: Codes, places: int) -> pa.Table:
+def _result(table: pa.Table, evaluated: dict[str, Any], inverse: Codes, places: int) -> pa.Table:
     """The result columns; ``score_display`` shows the rule set's ``places``,
     ``attainment_display`` 4 (:data:`~indicatorkit.scoring.indicator.RATIO_PLACES`, as
-    ``score`` and ``check``).  Each is built once per combination (small) and gathered to the
-    rows by one Arrow ``take`` of ``inverse``, its nulls with it — no per-row temporary."""
-    kept = [name for name in (*KEY_COLUMNS, *INPUT_COLUMNS) if name in table.column_names]
-    columns: dict[str, pa.Array | pa.ChunkedArray] = {name: table.column(name) for name in kept}
-    per_combination: dict[str, pa.Array] = {
-        "outcome": pa.DictionaryArray.from_arrays(
-            pa.array(evaluated.outcome), pa.array([kind.value for kind in OUTCOMES])
-        ),
-        "met": pa.array(evaluated.met == 1, mask=evaluated.met < 0),
-    }
+    ``score`` and ``check``).  Each is built once per combination (``evaluated``: :class:`Evaluated`'s
+    fields by name) and gathered to the rows by one Arrow ``take`` of ``inverse``, its nulls
+    with it — no per-row temporary — and each combination column is let go as soon as it is
+    gathered, so that the rows' results grow as the combinations' shrink."""
+    rows = pa.array(inverse)
+    columns: dict[str, pa.Array | pa.ChunkedArray] = {}
+    outcome = pa.DictionaryArray.from_arrays(pa.array(evaluated.pop("outcome")), _OUTCOME_NAMES)
+    columns["outcome"] = pc.take(outcome, rows)
+    del outcome
+    met = evaluated.pop("met")
+    columns["met"] = pc.take(pa.array(met == 1, mask=met < 0), rows)
+    del met
     for name in ("attainment", "score"):
-        top, bottom, known, big = _exact(evaluated, name)
-        small = known.copy()
-        small[list(big)] = False
-        per_combination[f"{name}_numerator"] = pa.array(top, mask=~small)
-        per_combination[f"{name}_denominator"] = pa.array(bottom, mask=~small)
+        top, bottom = evaluated.pop(f"{name}_numerator"), evaluated.pop(f"{name}_denominator")
+        known, big = evaluated.pop(f"{name}_known"), evaluated.pop(f"big_{name}")
+        absent = ~known  # null: undecided, or beyond int64 (the text columns hold it)
+        absent[list(big)] = True
+        columns[f"{name}_numerator"] = pc.take(pa.array(top, mask=absent), rows)
+        columns[f"{name}_denominator"] = pc.take(pa.array(bottom, mask=absent), rows)
+        del absent
         shown_places = RATIO_PLACES if name == "attainment" else places  # as score, check
         exact, shown = _texts(top, bottom, known, big, shown_places)
-        per_combination[name], per_combination[f"{name}_display"] = exact, shown
-    per_combination["message"] = pa.DictionaryArray.from_arrays(
-        pa.array(evaluated.message.astype(np.int32)), pa.array(evaluated.messages)
+        del top, bottom, known
+        columns[name] = pc.take(exact, rows)
+        del exact
+        columns[f"{name}_display"] = pc.take(shown, rows)
+        del shown
+    message = pa.DictionaryArray.from_arrays(
+        pa.array(evaluated.pop("message"), pa.int32()), pa.array(evaluated.pop("messages"))
     )
-    rows = pa.array(inverse)
-    for name in RESULT_COLUMNS:
-        columns[name] = pc.take(per_combination[name], rows)
-    return pa.table(columns)
-
-
-def _exact(
-    evaluated: Evaluated, name: str
-) -> tuple[Ints, Ints, npt.NDArray[np.bool_], dict[int, Fraction]]:
-    if name == "attainment":
-        return (
-            evaluated.attainment_numerator,
-            evaluated.attainment_denominator,
-            evaluated.attainment_known,
-            evaluated.big_attainment,
-        )
-    return (
-        evaluated.score_numerator,
-        evaluated.score_denominator,
-        evaluated.score_known,
-        evaluated.big_score,
+    columns["message"] = pc.take(message, rows)
+    kept = [name for name in (*KEY_COLUMNS, *INPUT_COLUMNS) if name in table.column_names]
+    return pa.table(
+        {name: table.column(name) for name in kept}
+        | {name: columns[name] for name in RESULT_COLUMNS}
     )
 
 
@@ -333,33 +320,36 @@ def _texts(
     """Each combination's exact decimal text (``p/q`` where it does not terminate) and display
     text, formatted column-wise (:mod:`indicatorkit.batch.texts`), as dictionary columns (null
     where undecided)."""
-    numerator, denominator = np.where(known, top, 0), np.where(known, bottom, 1)
     # each distinct value formatted once (a value per combination would be many alike)
-    (top_values, top_codes), (bottom_values, bottom_codes) = (
-        _hashed(numerator),
-        _hashed(denominator),
-    )
-    del numerator, denominator
-    pair_codes, which = _hashed(top_codes * len(bottom_values) + bottom_codes)
+    top_values, top_codes = _hashed(np.where(known, top, 0))
+    bottom_values, bottom_codes = _hashed(np.where(known, bottom, 1))
+    pair = top_codes.astype(np.int64)
+    del top_codes
+    pair *= len(bottom_values)
+    pair += bottom_codes
+    del bottom_codes
+    pair_codes, which = _hashed(pair)
+    del pair
     pair_top, pair_bottom = (
         top_values[pair_codes // len(bottom_values)],
         bottom_values[pair_codes % len(bottom_values)],
     )
     exact = decimal_texts(pair_top, pair_bottom)
     shown = display_texts(pair_top, pair_bottom, places)
-    mask = ~known
     if big:  # beyond int64: the Fractions' own texts, each its own value
+        which = which.copy()  # the hashing's codes are Arrow's, read-only
         which[list(big)] = np.arange(len(pair_top), len(pair_top) + len(big))
         exact = _patched(exact, [format_decimal(value) for value in big.values()])
         shown = _patched(shown, [display(value, places) for value in big.values()])
+    mask = ~known
     return _encoded(exact, which, mask), _encoded(shown, which, mask)
 
 
-def _hashed(values: Ints) -> tuple[Ints, Ints]:
+def _hashed(values: Ints) -> tuple[Ints, Codes]:
     """The distinct ``values`` (in order of appearance) and each value's index among them,
     by Arrow hashing (no sort)."""
     encoded = pc.dictionary_encode(pa.array(values, pa.int64()))
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
     return encoded.dictionary.to_numpy(zero_copy_only=False), codes
 
 
@@ -367,10 +357,10 @@ def _patched(texts: pa.Array, more: list[str]) -> pa.Array:
     return pa.concat_arrays([texts, pa.array(more, pa.string())])
 
 
-def _encoded(texts: pa.Array, which: Ints, mask: npt.NDArray[np.bool_]) -> pa.DictionaryArray:
+def _encoded(texts: pa.Array, which: Codes, mask: npt.NDArray[np.bool_]) -> pa.DictionaryArray:
     """``texts[which]`` as a dictionary column whose dictionary holds each text once (two
     values may show alike: 1/3 and 0.333 both show 0.33), as pandas and Arrow readers need;
     null where ``mask`` (never a null inside the dictionary)."""
     encoded = pc.dictionary_encode(texts)
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)[which]
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)[which]
     return pa.DictionaryArray.from_arrays(pa.array(codes, mask=mask), encoded.dictionary)
