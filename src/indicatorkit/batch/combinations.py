@@ -30,8 +30,8 @@ __all__ = ["CombinationKey", "grouped"]
 Ints = npt.NDArray[np.int64]
 #: Per-row codes: int32 (a table holds fewer than 2**31 rows).
 Codes = npt.NDArray[np.int32]
-#: Rows handled at once after the sort (their temporaries: about 20 bytes each).
-BLOCK = 1 << 20
+#: Rows handled at once after the sort (their temporaries: 20 bytes each).
+BLOCK = 1 << 16
 _KEY_BITS = 63  # a non-negative int64
 
 

@@ -7,6 +7,9 @@ distinct (target, actual, weight, direction) combinations are evaluated once eac
 
 from __future__ import annotations
 
+import ctypes
+import functools
+import sys
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -280,6 +283,8 @@ def _result(table: pa.Table, evaluated: dict[str, Any], inverse: Codes, places: 
     fields by name) and gathered to the rows by one Arrow ``take`` of ``inverse``, its nulls
     with it — no per-row temporary — and each combination column is let go as soon as it is
     gathered, so that the rows' results grow as the combinations' shrink."""
+    give_back = _freed_memory_returned if len(inverse) >= _RETURN_ROWS else lambda: None
+    give_back()  # the key, the combinations, the compiled columns: freed, returned
     rows = pa.array(inverse)
     columns: dict[str, pa.Array | pa.ChunkedArray] = {}
     outcome = pa.DictionaryArray.from_arrays(pa.array(evaluated.pop("outcome")), _OUTCOME_NAMES)
@@ -303,15 +308,44 @@ def _result(table: pa.Table, evaluated: dict[str, Any], inverse: Codes, places: 
         del exact
         columns[f"{name}_display"] = pc.take(shown, rows)
         del shown
+        give_back()
     message = pa.DictionaryArray.from_arrays(
         pa.array(evaluated.pop("message"), pa.int32()), pa.array(evaluated.pop("messages"))
     )
     columns["message"] = pc.take(message, rows)
+    del message
+    give_back()  # what the caller's process holds after the call: the results
     kept = [name for name in (*KEY_COLUMNS, *INPUT_COLUMNS) if name in table.column_names]
     return pa.table(
         {name: table.column(name) for name in kept}
         | {name: columns[name] for name in RESULT_COLUMNS}
     )
+
+
+#: Rows from which the memory freed while scoring is worth returning (below, a few MB).
+_RETURN_ROWS = 1 << 18
+
+
+def _freed_memory_returned() -> None:
+    """Give the memory numpy has freed back to the operating system, where the C library
+    keeps it otherwise (glibc's ``malloc_trim``; elsewhere nothing): the results are Arrow's,
+    from another allocator, which could not reuse it — without this the process holds both.
+
+    >>> _freed_memory_returned()
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Any:
+    if not sys.platform.startswith("linux"):  # pragma: no cover - other systems
+        return None
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # pragma: no cover - a C library without it (musl)
+        return None
 
 
 def _texts(
