@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import gc
 import sys
+import weakref
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -22,7 +24,7 @@ import pyarrow.compute as pc
 
 from indicatorkit.batch.combinations import CombinationKey
 from indicatorkit.batch.compiled import compile_actuals, compile_targets
-from indicatorkit.batch.evaluate import OUTCOMES, evaluate
+from indicatorkit.batch.evaluate import OUTCOMES, Evaluated, evaluate
 from indicatorkit.batch.texts import decimal_texts, display_texts
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
@@ -139,8 +141,8 @@ def score_arrow(
     combos, inverse = key.combinations()
     del key
     targets = target_texts.to_pylist()
-    # the results by name, each dropped once gathered to the rows (no Evaluated kept)
-    evaluated = attrs.asdict(
+    # no name for the Evaluated: _let_go holds the only reference, and lets it go
+    evaluated = _let_go(
         evaluate(
             (combos[0], combos[1], combos[2], combos[3]),
             (targets, _Values(actual_texts), weights, ways),
@@ -148,10 +150,32 @@ def score_arrow(
             rules,
             units,
         ),
-        recurse=False,
+        rows,
     )
     del combos, targets, target_texts, actual_texts  # only the rows' combinations from here
     return _result(arrow, evaluated, inverse, rules.rounding.places)
+
+
+def _let_go(scored: Evaluated, rows: int) -> dict[str, Any]:
+    """``scored``'s columns by name, for :func:`_result` to drop each once gathered to the
+    rows.  An error a reader keeps (in a reference cycle: the exception, its traceback, the
+    frames up to the fallback's) can still hold ``scored`` and the combinations until Python
+    next collects cycles; for a large table that is made now, before the results grow.
+
+    >>> import numpy as np
+    >>> from indicatorkit import NATIONAL
+    >>> one, texts = (np.array([0]),) * 4, (["≥5件"], ["4件"])
+    >>> compiled = compile_targets(texts[0], [None], None), compile_actuals(texts[1], None)
+    >>> scored = evaluate(one, (*texts, [Fraction(10)], [None]), compiled, NATIONAL, None)
+    >>> _let_go(scored, 1)["score_numerator"].tolist()
+    [8]
+    """
+    held = weakref.ref(scored)
+    columns = attrs.asdict(scored, recurse=False)
+    del scored
+    if held() is not None and rows >= _RETURN_ROWS:
+        gc.collect()
+    return columns
 
 
 def _added(key: CombinationKey, column: pa.Array | pa.ChunkedArray) -> tuple[Codes, pa.Array]:
