@@ -1,8 +1,9 @@
 """``score_table``: score a table of indicators (pyarrow, pandas or polars) in one call.
 
 Each distinct target and actual is read once (the columns are dictionary-encoded), the
-distinct (target, actual, weight, direction) combinations are evaluated once each
-(:mod:`indicatorkit.batch.evaluate`) and the results are gathered back to the rows.
+distinct (target, actual, weight, direction) combinations (:mod:`indicatorkit.batch.combinations`)
+are evaluated once each (:mod:`indicatorkit.batch.evaluate`) and the results are gathered back to
+the rows, each per-combination column let go once gathered.
 """
 
 from __future__ import annotations
