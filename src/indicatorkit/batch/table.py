@@ -150,31 +150,31 @@ def score_arrow(
             (compile_targets(target_texts, ways, units), compile_actuals(actual_texts, units)),
             rules,
             units,
-        ),
-        rows,
+        )
     )
     del combos, targets, target_texts, actual_texts  # only the rows' combinations from here
     return _result(arrow, evaluated, inverse, rules.rounding.places)
 
 
-def _let_go(scored: Evaluated, rows: int) -> dict[str, Any]:
+def _let_go(scored: Evaluated) -> dict[str, Any]:
     """``scored``'s columns by name, for :func:`_result` to drop each once gathered to the
     rows.  An error a reader keeps (in a reference cycle: the exception, its traceback, the
     frames up to the fallback's) can still hold ``scored`` and the combinations until Python
-    next collects cycles; for a large table that is made now, before the results grow.
+    next collects cycles; when they are many (tens of MB) that is done now, before the
+    results grow.
 
     >>> import numpy as np
     >>> from indicatorkit import NATIONAL
     >>> one, texts = (np.array([0]),) * 4, (["≥5件"], ["4件"])
     >>> compiled = compile_targets(texts[0], [None], None), compile_actuals(texts[1], None)
     >>> scored = evaluate(one, (*texts, [Fraction(10)], [None]), compiled, NATIONAL, None)
-    >>> _let_go(scored, 1)["score_numerator"].tolist()
+    >>> _let_go(scored)["score_numerator"].tolist()
     [8]
     """
     held = weakref.ref(scored)
     columns = attrs.asdict(scored, recurse=False)
     del scored
-    if held() is not None and rows >= _RETURN_ROWS:
+    if held() is not None and len(columns["outcome"]) >= _RETURN_ROWS:
         gc.collect()
     return columns
 
@@ -347,7 +347,8 @@ def _result(table: pa.Table, evaluated: dict[str, Any], inverse: Codes, places: 
     )
 
 
-#: Rows from which the memory freed while scoring is worth returning (below, a few MB).
+#: Rows (or combinations) from which the memory freed while scoring is worth returning at
+#: once (below, a few MB).
 _RETURN_ROWS = 1 << 18
 
 
