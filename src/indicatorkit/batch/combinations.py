@@ -8,8 +8,9 @@ the key with the row's position packed into its low bits (one in-place numpy sor
 table, no argsort array) and reads the distinct keys and each row's combination off it a
 block at a time; a key too wide to leave room for the position is first narrowed to the
 distinct combinations so far, and only a key that stays too wide is sorted by ``argsort``.
-The combinations come out in increasing key order (by target, then actual, weight,
-direction), whatever the path.
+The combinations come out in the order they first appear in the rows (as hashing would give
+them: the fallback scores them, and the results' dictionaries hold their texts, in that
+order), whatever the path.
 
 >>> import numpy as np
 >>> key = CombinationKey(4)
@@ -17,7 +18,7 @@ direction), whatever the path.
 >>> key.add(np.array([0, 0, 0, 2], np.int32), 3)  # the actuals' codes, 3 distinct
 >>> (target, actual), inverse = key.combinations()
 >>> target.tolist(), actual.tolist(), inverse.tolist()
-([0, 1, 1], [0, 0, 2], [1, 0, 1, 2])
+([1, 0, 1], [0, 0, 2], [0, 1, 0, 2])
 """
 
 from __future__ import annotations
@@ -79,8 +80,8 @@ class CombinationKey:
         self.sizes = [self.bound]
 
     def combinations(self) -> tuple[tuple[Ints, ...], Codes]:
-        """The distinct combinations, one int64 column per column added (in increasing key
-        order), and each row's combination.  The key is consumed."""
+        """The distinct combinations, one int64 column per column added (in the order they
+        first appear), and each row's combination.  The key is consumed."""
         distinct, inverse = grouped(self.key, self.bound)
         self.key = np.zeros(0, np.int64)
         return self._columns(distinct), inverse
@@ -107,13 +108,14 @@ def _packs(bound: int, rows: int) -> bool:
 
 
 def grouped(key: Ints, bound: int) -> tuple[Ints, Codes]:
-    """The distinct values of ``key`` (each in ``[0, bound)``) in increasing order, and each
-    row's index among them.  ``key`` is sorted in place (its values are lost).
+    """The distinct values of ``key`` (each in ``[0, bound)``) in the order they first appear
+    (as hashing gives them), and each row's index among them.  ``key`` is sorted in place
+    (its values are lost).
 
     >>> import numpy as np
     >>> distinct, inverse = grouped(np.array([7, 3, 7, 0], np.int64), 8)
     >>> distinct.tolist(), inverse.tolist()
-    ([0, 3, 7], [2, 1, 2, 0])
+    ([7, 3, 0], [0, 1, 0, 2])
     """
     rows = len(key)
     inverse = np.empty(rows, np.int32)
@@ -127,21 +129,29 @@ def grouped(key: Ints, bound: int) -> tuple[Ints, Codes]:
         key.sort()
         low = (1 << shift) - 1
         ordered, positions = key, None
-    else:  # too wide to leave room for the positions: sorted by an index
-        positions = np.argsort(key)
+    else:  # too wide to leave room for the positions: sorted by an index (stable: a value's
+        # rows stay in their order)
+        positions = np.argsort(key, kind="stable")
         ordered, shift, low = key[positions], 0, -1
-    new = np.empty(rows, np.bool_)
-    last, found = -1, 0
+    new = np.empty(rows, np.bool_)  # the first row of each value, in sorted order
+    last = -1
     for start in range(0, rows, BLOCK):
-        block = ordered[start : start + BLOCK]
-        values = block >> shift
-        np.not_equal(values[1:], values[:-1], out=new[start + 1 : start + len(block)])
+        values = ordered[start : start + BLOCK] >> shift
+        np.not_equal(values[1:], values[:-1], out=new[start + 1 : start + len(values)])
         new[start] = values[0] != last
         last = int(values[-1])
+    starts = ordered[new]
+    first = starts & low if positions is None else positions[new]
+    appearance = np.argsort(first)  # the values by their first row
+    rank = np.empty(len(appearance), np.int32)
+    rank[appearance] = np.arange(len(appearance), dtype=np.int32)
+    found = 0
+    for start in range(0, rows, BLOCK):
+        block = ordered[start : start + BLOCK]
         codes = np.cumsum(new[start : start + len(block)], dtype=np.int32)
         codes += found - 1
         found = int(codes[-1]) + 1
         where = block & low if positions is None else positions[start : start + BLOCK]
-        inverse[where] = codes
-    distinct = ordered[new] >> shift
+        inverse[where] = rank[codes]
+    distinct: Ints = (starts >> shift)[appearance]
     return distinct, inverse
