@@ -141,18 +141,17 @@ def score_arrow(
     del way_index
     combos, inverse = key.combinations()
     del key
-    targets = target_texts.to_pylist()
     # no name for the Evaluated: _let_go holds the only reference, and lets it go
     evaluated = _let_go(
         evaluate(
             (combos[0], combos[1], combos[2], combos[3]),
-            (targets, _Values(actual_texts), weights, ways),
+            (_Values(target_texts), _Values(actual_texts), weights, ways),
             (compile_targets(target_texts, ways, units), compile_actuals(actual_texts, units)),
             rules,
             units,
         )
     )
-    del combos, targets, target_texts, actual_texts  # only the rows' combinations from here
+    del combos, target_texts, actual_texts  # only the rows' combinations from here
     return _result(arrow, evaluated, inverse, rules.rounding.places)
 
 
@@ -186,9 +185,9 @@ def _added(key: CombinationKey, column: pa.Array | pa.ChunkedArray) -> tuple[Cod
     return codes, values
 
 
-class _Values(Sequence[object]):
+class _Values(Sequence[Any]):
     """An Arrow column's values, each made a Python object only when asked for (the
-    fallback asks for a few; a list of every distinct actual would cost memory).
+    fallback asks for a few; a list of every distinct target or actual would cost memory).
 
     >>> _Values(pa.array(["96%", None]))[1] is None
     True
