@@ -174,7 +174,9 @@ def _let_go(scored: Evaluated) -> dict[str, Any]:
     columns = attrs.asdict(scored, recurse=False)
     del scored
     if held() is not None and len(columns["outcome"]) >= _RETURN_ROWS:
-        gc.collect()
+        gc.collect(1)  # the young generations first: cheap, and mostly enough
+        if held() is not None:
+            gc.collect()
     return columns
 
 
