@@ -248,7 +248,9 @@ def test_the_hot_path_equals_the_general_path(
     """An int actual against a comparison skips check and its CheckResult: the same record as
     check + the general formulas, field by field, types included."""
     fast = score_indicator(target, actual, weight, direction=direction, rules=rules, reason=reason)
-    general = _numeric(target.check(actual, direction=direction), weight, rules, reason)
+    general = _numeric(target.check(actual, direction=direction), rules, actual, "").score(
+        weight, reason=reason
+    )
     assert fast == general
     assert fast.to_dict() == general.to_dict()
     assert [type(value) for value in attrs.astuple(fast, recurse=False)] == [

@@ -5,6 +5,8 @@ Seven outcomes, never folded into 0 or full marks: met, partly met (a qualitativ
 missed, not applicable, actual missing, unreadable, evaluation failed.  Scores are exact
 fractions, rounded as the rule set says (national: each score to two decimals, half up —
 ``exact_score`` keeps the formula's value); :func:`display` shows them with two decimals.
+Checking is done once (:func:`indicator_verdict`: everything but the weight) and the verdict
+scored per weight (:meth:`Verdict.score`); :func:`score_indicator` is the two in turn.
 
 >>> result = score_indicator("≥200件", "150件", 20)
 >>> result.outcome, result.score, display(result.score)
@@ -22,12 +24,8 @@ Fraction(5, 1)
 
 from __future__ import annotations
 
-import enum
-from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final
-
-import attrs
+from typing import Any
 
 from indicatorkit.errors import IndicatorkitError, TextError
 from indicatorkit.language.actuals import ActualReading
@@ -52,12 +50,23 @@ from indicatorkit.language.values import (
     Grade,
     restatement,
 )
-from indicatorkit.numerals import format_decimal_or_none, to_fraction
 from indicatorkit.scoring.attainment import (
     attainment,
     comparison_attainment,
     days_late,
     integer_attainment,
+)
+from indicatorkit.scoring.indicator_records import (
+    RATIO_PLACES,
+    UNDECIDED,
+    IndicatorScore,
+    Outcome,
+    Points,
+    Verdict,
+    _weight,
+    display,
+    display_percent,
+    display_range,
 )
 from indicatorkit.scoring.rules import NATIONAL, RuleSet, rule_set
 from indicatorkit.units import UnitRegistry
@@ -67,219 +76,13 @@ __all__ = [
     "UNDECIDED",
     "IndicatorScore",
     "Outcome",
+    "Verdict",
     "display",
     "display_percent",
     "display_range",
+    "indicator_verdict",
     "score_indicator",
 ]
-
-_ZERO = Fraction(0)
-
-
-class Outcome(enum.Enum):
-    """What became of an indicator.
-
-    >>> from indicatorkit.scoring import Outcome, score_indicator
-    >>> score_indicator("≥95%", "90%", 10).outcome, Outcome.MET.label
-    (<Outcome.MISSED: 'missed'>, '达成 met')
-    >>> score_indicator("及时足额发放", "部分达成", 10).outcome.label
-    '部分达成 partly met'
-    """
-
-    MET = "met"
-    #: 部分达成: a qualitative result graded partly achieved, scored in its own band.
-    PARTIAL = "partly met"
-    MISSED = "missed"
-    NOT_APPLICABLE = "not applicable"
-    MISSING = "actual missing"
-    UNREADABLE = "unreadable"
-    FAILED = "evaluation failed"
-
-    @property
-    def label(self) -> str:
-        """Chinese first, English beside."""
-        return f"{_LABELS[self]} {self.value}"
-
-    @classmethod
-    def of_check(cls, result: CheckResult) -> Outcome | None:
-        """The outcome a check's result shows (``None`` while it cannot be decided, as for a
-        qualitative target with no grade): 部分达成 is :attr:`PARTIAL`, never missed.
-
-        >>> from indicatorkit import parse_target
-        >>> Outcome.of_check(parse_target("及时足额发放").check("部分达成")).label
-        '部分达成 partly met'
-        """
-        if result.met:
-            return cls.MET
-        if result.value is Grade.PARTIAL:
-            return cls.PARTIAL
-        return None if result.met is None else cls.MISSED
-
-    @property
-    def decided(self) -> bool:
-        """True when the indicator's score is known (met, partly met, missed or not applicable)."""
-        return self in (Outcome.MET, Outcome.PARTIAL, Outcome.MISSED, Outcome.NOT_APPLICABLE)
-
-
-_LABELS = {
-    Outcome.MET: "达成",
-    Outcome.PARTIAL: "部分达成",
-    Outcome.MISSED: "未达成",
-    Outcome.NOT_APPLICABLE: "不适用",
-    Outcome.MISSING: "缺实际值",
-    Outcome.UNREADABLE: "无法读取",
-    Outcome.FAILED: "无法评价",
-}
-
-
-def display(value: Fraction | None, places: int = 2) -> str:
-    """``value`` rounded half up to ``places`` decimals, for display (``""`` for ``None``).
-
-    >>> display(Fraction(2, 3)), display(Fraction(5, 1000)), display(Fraction(-5, 1000))
-    ('0.67', '0.01', '-0.01')
-    >>> display(Fraction(0), 7), display(Fraction(1, 10**7), 7)  # never exponent notation
-    ('0.0000000', '0.0000001')
-    """
-    if value is None:
-        return ""
-    scaled = Fraction(value) * 10**places
-    whole = (abs(scaled.numerator) * 2 + scaled.denominator) // (2 * scaled.denominator)
-    return format(Decimal(whole if scaled >= 0 else -whole).scaleb(-places), "f")
-
-
-#: Decimal places of a ratio (attainment, deviation, a rate) shown beside its exact value in
-#: every output — ``score``, ``check``, the batch, the report — whatever the rule set: 4, the
-#: percent to 2 (``12.35%``, ``90.00%``).  A rule set's places round points, not ratios.
-RATIO_PLACES: Final = 4
-
-
-def display_percent(share: Fraction | None) -> str:
-    """A ratio shown as a percent, to :data:`RATIO_PLACES` − 2 places, half up (``""`` for
-    ``None``): what every text output and the report print for an attainment or a rate.
-
-    >>> display_percent(Fraction(10, 81)), display_percent(Fraction(3, 4)), display_percent(None)
-    ('12.35%', '75.00%', '')
-    """
-    return "" if share is None else f"{display(share * 100, RATIO_PLACES - 2)}%"
-
-
-#: How every output labels a grade (or a total) not yet decided.
-UNDECIDED = "待定 undecided"
-
-
-def display_range(low: Fraction, high: Fraction) -> str:
-    """A score that may still be a range, for display: one number once decided, ``low–high``
-    while not.
-
-    >>> display_range(Fraction(3), Fraction(3)), display_range(Fraction(0), Fraction(10))
-    ('3.00', '0.00–10.00')
-    """
-    return display(low) if low == high else f"{display(low)}–{display(high)}"
-
-
-@attrs.frozen
-class IndicatorScore:
-    """The score of one indicator.
-
-    ``score`` is ``None`` while undecided (actual missing, unreadable, evaluation failed);
-    ``score_range`` is what the score can still be: ``(score, score)`` when decided by a
-    formula, the grade's band for a qualitative result, ``(0, weight)`` when undecided.
-    ``score_source`` says where the score came from: ``"formula"``, ``"evaluator"`` (the
-    evaluator's score inside the band), ``"default"`` (the band's documented default),
-    ``"repeats target"`` or ``"full completion"`` (a qualitative actual that repeats the
-    target, or says ``100%`` / ``是`` / ``已完成``: 达成 at the band's default) or ``None``.
-    ``deviation`` is attainment − 1 (how far the actual is from the target, as a share of it).
-    ``score`` and ``score_range`` are rounded as the rule set rounds a row; ``exact_score`` is
-    the score before that rounding.
-
-    >>> from indicatorkit.scoring import display, score_indicator
-    >>> result = score_indicator("≥200件", "150件", 20)
-    >>> result.outcome.label, display(result.score), result.met, result.explanation_required
-    ('未达成 missed', '15.00', False, True)
-    """
-
-    target: AnyTarget | None
-    actual: Any
-    outcome: Outcome
-    weight: Fraction
-    score: Fraction | None
-    score_range: tuple[Fraction, Fraction]
-    met: bool | None = None
-    attainment: Fraction | None = None
-    score_source: str | None = None
-    explanation_required: bool = False
-    explanation_given: bool = False
-    message: str = ""
-    exact_score: Fraction | None = attrs.field(
-        default=attrs.Factory(lambda self: self.score, takes_self=True)
-    )
-
-    @property
-    def deviation(self) -> Fraction | None:
-        """Attainment − 1: how far the actual is from the target, as a share of it."""
-        return None if self.attainment is None else self.attainment - 1
-
-    @property
-    def undecided(self) -> Fraction:
-        """Points this indicator leaves undecided (high end − low end of its range)."""
-        return self.score_range[1] - self.score_range[0]
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data: numbers as exact decimal strings (``p/q`` where not finite), never
-        floats."""
-        return {
-            "target": None if self.target is None else str(self.target),
-            "actual": None if self.actual is None else str(self.actual),
-            "outcome": self.outcome.value,
-            "met": self.met,
-            "attainment": format_decimal_or_none(self.attainment),
-            "weight": format_decimal_or_none(self.weight),
-            "score": format_decimal_or_none(self.score),
-            "score_display": display(self.score),
-            "exact_score": format_decimal_or_none(self.exact_score),
-            "score_range": [
-                format_decimal_or_none(self.score_range[0]),
-                format_decimal_or_none(self.score_range[1]),
-            ],
-            "score_source": self.score_source,
-            "deviation": format_decimal_or_none(self.deviation),
-            "explanation_required": self.explanation_required,
-            "explanation_given": self.explanation_given,
-            "message": self.message,
-        }
-
-
-def _scored(
-    target: AnyTarget,
-    actual: Any,
-    met: bool,
-    weight: Fraction,
-    score: Fraction,
-    ratio: Fraction | None,
-    explanation_required: bool,
-    explanation_given: bool,
-    message: str,
-    rules: RuleSet = NATIONAL,
-) -> IndicatorScore:
-    """The record of a numeric result scored by formula (``score`` exact, rounded here as
-    ``rules`` round a row)."""
-    exact, score = score, rules.rounding.row(score, weight)
-    return IndicatorScore(
-        target,
-        actual,
-        _MET if met else _MISSED,
-        weight,
-        score,
-        (score, score),
-        met,
-        ratio,
-        "formula",
-        explanation_required,
-        explanation_given,
-        message,
-        exact,
-    )
-
 
 _MET, _MISSED = Outcome.MET, Outcome.MISSED
 #: The outcome each qualitative grade gives: 部分达成 is its own outcome, never 未达成.
@@ -288,12 +91,6 @@ _GRADE_OUTCOMES = {
     Grade.PARTIAL: Outcome.PARTIAL,
     Grade.NOT_ACHIEVED: Outcome.MISSED,
 }
-
-
-def _undecided(
-    target: AnyTarget | None, actual: Any, outcome: Outcome, weight: Fraction, message: str
-) -> IndicatorScore:
-    return IndicatorScore(target, actual, outcome, weight, None, (_ZERO, weight), message=message)
 
 
 def score_indicator(
@@ -317,6 +114,7 @@ def score_indicator(
     deviation explanation given.  ``rules`` is a :class:`RuleSet` or a rule set's name.
     ``read`` is a text ``actual`` as already read with ``units``
     (:meth:`~indicatorkit.model.records.Indicator.read_actual`): it is not read again.
+    It is :func:`indicator_verdict` scored under the weight (:meth:`Verdict.score`).
 
     >>> from indicatorkit.scoring import score_indicator
     >>> score_indicator("≥200件", "210件", 20).score
@@ -337,6 +135,40 @@ def score_indicator(
         and chosen_rules.plain
     ):
         return _scored_count(target, actual, weight, direction, chosen_rules, reason)
+    verdict = indicator_verdict(
+        target,
+        actual,
+        direction=direction,
+        rules=chosen_rules,
+        not_applicable=not_applicable,
+        units=units,
+        read=read,
+    )
+    return verdict.score(weight, evaluator_score=evaluator_score, reason=reason)
+
+
+def indicator_verdict(
+    target: AnyTarget | str,
+    actual: Actual | None,
+    *,
+    direction: Direction | None = None,
+    rules: RuleSet | str | None = None,
+    not_applicable: str | None = None,
+    units: UnitRegistry | None = None,
+    read: ActualReading | None = None,
+) -> Verdict:
+    """Check ``actual`` against ``target`` once — what :func:`score_indicator` decides before
+    any weight (its arguments but the weight, the evaluator's score and the reason); each
+    weight then scores the verdict by :meth:`Verdict.score`.
+
+    >>> from fractions import Fraction
+    >>> verdict = indicator_verdict("≥200件", "150件")
+    >>> verdict.met, verdict.attainment, verdict.score(Fraction(20)).score
+    (False, Fraction(3, 4), Fraction(15, 1))
+    >>> indicator_verdict("≥200件", "200人").outcome
+    <Outcome.FAILED: 'evaluation failed'>
+    """
+    chosen_rules = NATIONAL if rules is None else rule_set(rules)
     if isinstance(target, str):
         try:
             target = parse_target(target, lenient=True, units=units).target
@@ -345,52 +177,45 @@ def score_indicator(
                 None,
                 actual,
                 Outcome.UNREADABLE,
-                weight,
+                chosen_rules,
                 f"指标值无法读取 (target unreadable): {error}",
             )
     if not_applicable is not None:
-        return IndicatorScore(
+        return Verdict(
             target,
             actual,
             Outcome.NOT_APPLICABLE,
-            weight,
-            _ZERO,
-            (_ZERO, _ZERO),
+            Points.ZERO,
+            chosen_rules,
             message=f"不适用 (not applicable): {not_applicable}".rstrip(": "),
         )
     if actual is None:
-        return _undecided(target, actual, Outcome.MISSING, weight, _NO_ACTUAL)
+        return _undecided(target, actual, Outcome.MISSING, chosen_rules, _NO_ACTUAL)
     checked, note = actual, ""
     if isinstance(actual, str):  # text: blank, a grade, or a number without its unit
         if not actual.strip():
-            return _undecided(target, actual, Outcome.MISSING, weight, _NO_ACTUAL)
+            return _undecided(target, actual, Outcome.MISSING, chosen_rules, _NO_ACTUAL)
         if not isinstance(target, Qualitative) and Grade.read(actual):
-            return _grade_for_number(target, actual, weight)
+            return _grade_for_number(target, actual, chosen_rules)
         checked, note, doubtful = actual_to_check(target, actual, units, read)
         if doubtful:  # implausible in the target's unit: name both readings, decide nothing
-            return _undecided(target, actual, Outcome.FAILED, weight, note)
-    return _checked(
-        target,
-        checked,
-        actual,
-        weight,
-        direction,
-        chosen_rules,
-        evaluator_score,
-        reason,
-        units,
-        note,
-        read,
-    )
+            return _undecided(target, actual, Outcome.FAILED, chosen_rules, note)
+    return _checked(target, (checked, actual), direction, chosen_rules, units, note, read)
 
 
-def _grade_for_number(target: AnyTarget, actual: str, weight: Fraction) -> IndicatorScore:
+def _undecided(
+    target: AnyTarget | None, actual: Any, outcome: Outcome, rules: RuleSet, message: str
+) -> Verdict:
+    return Verdict(target, actual, outcome, Points.NONE, rules, message=message)
+
+
+def _grade_for_number(target: AnyTarget, actual: str, rules: RuleSet) -> Verdict:
     """A grade (达成 …) given as the actual of a quantitative target: undecided."""
     return _undecided(
         target,
         actual,
         Outcome.FAILED,
-        weight,
+        rules,
         f"“{actual}”是定性等级，而指标值“{target}”是定量目标，需要数值 "
         "(a grade given for a quantitative target: a value is needed)",
     )
@@ -398,114 +223,74 @@ def _grade_for_number(target: AnyTarget, actual: str, weight: Fraction) -> Indic
 
 def _checked(
     target: AnyTarget,
-    actual: Actual,
-    given: Actual,
-    weight: Fraction,
+    actuals: tuple[Actual, Actual],
     direction: Direction | None,
     rules: RuleSet,
-    evaluator_score: Fraction | int | str | None,
-    reason: str,
     units: UnitRegistry | None,
     note: str,
     read: ActualReading | None,
-) -> IndicatorScore:
-    """``actual`` (as ``given``, or its reading in the target's unit: ``note`` says so)
-    checked against the target as ``check`` decides it — a bound or a range written as the
-    actual included — and scored; ``read`` is the text's reading, if already made."""
+) -> Verdict:
+    """``actuals``: the actual checked (as given, or its reading in the target's unit:
+    ``note`` says so) and the actual as given, checked against the target as ``check``
+    decides it — a bound or a range written as the actual included; ``read`` is the text's
+    reading, if already made."""
+    actual, given = actuals
     try:
         result = check_actual(target, actual, direction=direction, units=units, read=read)
     except IndicatorkitError as error:
         outcome = Outcome.UNREADABLE if _unreadable(error) else Outcome.FAILED
         shown = given if isinstance(error, PartlyOutsideError) else actual
-        return _undecided(target, shown, outcome, weight, str(error).split("\n")[0])
+        return _undecided(target, shown, outcome, rules, str(error).split("\n")[0])
     if isinstance(result, IntervalResult):
-        return _interval(target, given, weight, reason)
+        return _interval(target, given, rules)
     if isinstance(target, Qualitative):
-        return _qualitative(result, weight, rules, evaluator_score, reason)
-    scored = _numeric(result, weight, rules, reason)
-    if not note:
-        return scored
-    return attrs.evolve(
-        scored,
-        actual=given,  # what the user gave, unchanged
-        message="；".join(part for part in (note, scored.message) if part),
-    )
+        return _qualitative(result, rules)
+    return _numeric(result, rules, given, note)
 
 
 _NO_ACTUAL = "缺少实际完成值 (no actual given)"
 
 
-def _interval(
-    target: AnyTarget, actual: Actual | None, weight: Fraction, reason: str
-) -> IndicatorScore:
+def _interval(target: AnyTarget, actual: Actual | None, rules: RuleSet) -> Verdict:
     """An actual written as a bound or a range (``≥90%``) lying wholly inside the target: met
     (one partly outside is undecided: :class:`PartlyOutsideError`)."""
-    return _scored(
+    return Verdict(
         target,
         actual,
+        _MET,
+        Points.FULL,
+        rules,
         True,
-        weight,
-        weight,
-        None,
-        False,
-        bool(reason) and not reason.isspace(),
-        f"实际值“{actual}”是一个区间，整个落在指标值内，按达成计 "
+        message=f"实际值“{actual}”是一个区间，整个落在指标值内，按达成计 "
         "(an interval actual wholly inside the target: met)",
     )
-
-
-def _weight(weight: Fraction | int | str) -> Fraction:
-    if type(weight) is Fraction and weight.numerator >= 0:
-        return weight
-    value = Fraction(weight) if isinstance(weight, str) else to_fraction(weight)
-    if value < 0:
-        raise ValueError(f"分值必须是非负数 (a weight must be ≥ 0): {weight}")
-    return value
 
 
 def _unreadable(error: IndicatorkitError) -> bool:
     return isinstance(error, TextError)
 
 
-def _qualitative(
-    result: CheckResult,
-    weight: Fraction,
-    rules: RuleSet,
-    chosen: Fraction | int | str | None,
-    reason: str,
-) -> IndicatorScore:
+def _qualitative(result: CheckResult, rules: RuleSet) -> Verdict:
     grade = result.value
     if not isinstance(grade, Grade):
         return _undecided(
             result.target,
             result.actual,
             Outcome.UNREADABLE,
-            weight,
+            rules,
             "定性指标的实际值应为 达成 / 部分达成 / 未达成 (a qualitative actual names a grade)",
         )
-    try:
-        score, low, high, evaluated = rules.qualitative_score(
-            grade, weight, None if chosen is None else _weight(chosen)
-        )
-    except ValueError as error:
-        return _undecided(result.target, result.actual, Outcome.FAILED, weight, str(error))
-    met = grade is Grade.ACHIEVED
-    exact, row = score, rules.rounding.row
-    score = row(score, weight)
     restated = _restated(result)
-    return IndicatorScore(
+    return Verdict(
         result.target,
         result.actual,
         _GRADE_OUTCOMES[grade],
-        weight,
-        score,
-        (score, score) if evaluated else (row(low, weight), row(high, weight)),
-        met=met,
-        score_source="evaluator" if evaluated else restated or "default",
-        explanation_required=not met,
-        explanation_given=bool(reason.strip()),
+        Points.GRADE,
+        rules,
+        met=grade is Grade.ACHIEVED,
         message=grade.value + (_RESTATED_MESSAGES[restated] if restated else ""),
-        exact_score=exact,
+        grade=grade,
+        restated=restated,
     )
 
 
@@ -524,40 +309,44 @@ def _restated(result: CheckResult) -> str | None:
     return restatement(target.text, actual)
 
 
-def _numeric(result: CheckResult, weight: Fraction, rules: RuleSet, reason: str) -> IndicatorScore:
+def _numeric(result: CheckResult, rules: RuleSet, given: Actual, note: str) -> Verdict:
+    """A numeric result's verdict: ``given`` is the actual as the user gave it, shown when
+    ``note`` says it was read in the target's unit."""
     target = result.target
     met = bool(result.met)
+    lower_bound, days = True, None
     if isinstance(target, Comparison):
         lower_bound = target.threshold(result.direction).lower_bound
         ratio = comparison_attainment(result, target, lower_bound)
-        if not met:
-            score = rules.missed_score(ratio, lower_bound, weight)
-        elif lower_bound and ratio is not None:
-            score = rules.overshoot_score(ratio, weight)  # 偏离度: the rule set's cut, if any
-        else:
-            score = weight
+        points = _met_points(lower_bound, ratio) if met else Points.MISSED
     else:
         ratio = attainment(result)
         if met:
-            score = weight
+            points = Points.FULL
         elif isinstance(target, Deadline | Period):
-            score = rules.late_score(days_late(result), weight)  # national: 0
+            points, days = Points.LATE, days_late(result)  # national: 0
         else:  # a range: partial credit by its attainment, our convention
-            score = rules.missed_score(ratio, True, weight)
+            points = Points.MISSED
     over = rules.overshoot is not None and _overshoot(result, rules)
-    cut = met and score < weight
-    return _scored(
+    return Verdict(
         target,
-        result.actual,
-        met,
-        weight,
-        score,
-        ratio,
-        not met or over or cut,
-        bool(reason) and not reason.isspace(),
-        "；".join(text for text, say in ((_OVERSHOOT_MESSAGE, over), (_CUT_MESSAGE, cut)) if say),
+        given if note else result.actual,  # what the user gave, unchanged
+        _MET if met else _MISSED,
+        points,
         rules,
+        met,
+        ratio,
+        "；".join(text for text in (note, _OVERSHOOT_MESSAGE if over else "") if text),
+        lower_bound,
+        days,
+        overshoot=over,
     )
+
+
+def _met_points(lower_bound: bool, ratio: Fraction | None) -> Points:
+    """A met comparison: more-is-better with a ratio is the rule set's overshoot score (偏离度:
+    its cut, if any), anything else full marks."""
+    return Points.OVERSHOOT if lower_bound and ratio is not None else Points.FULL
 
 
 def _scored_count(
@@ -570,33 +359,28 @@ def _scored_count(
 ) -> IndicatorScore:
     """:func:`score_indicator` of an int actual (a number in the target's own unit) against
     a comparison, by plain rules (:attr:`RuleSet.plain`) — the hot path of scoring numbers
-    (``benchmarks/bench_scoring.py``).  What ``check`` and :func:`_numeric` would do, in
-    integer arithmetic on the target's :meth:`~Comparison.threshold`, with no
-    :class:`CheckResult` in between.  A property test holds it equal to the general path."""
+    (``benchmarks/bench_scoring.py``).  What ``check``, :func:`_numeric` and
+    :meth:`Verdict.score` would do, in integer arithmetic on the target's
+    :meth:`~Comparison.threshold`, with no :class:`CheckResult` or verdict in between.  A
+    property test holds it equal to the general path."""
     compare, numerator, denominator, _, _, lower_bound = target.threshold(direction)
     met: bool = compare(actual * denominator, numerator)  # as check decides a plain number
     ratio = integer_attainment(actual, 1, numerator, denominator, lower_bound)
+    given = bool(reason) and not reason.isspace()
     if met:  # full marks: the weight itself, never rounded
         return IndicatorScore(
             target, actual, _MET, weight, weight, (weight, weight), True, ratio, "formula",
-            False, bool(reason) and not reason.isspace(), "", weight,
+            False, given, "", weight,
         )  # fmt: skip
-    return _scored(
-        target,
-        actual,
-        False,
-        weight,
-        rules.missed_score(ratio, lower_bound, weight),
-        ratio,
-        True,
-        bool(reason) and not reason.isspace(),
-        "",
-        rules,
-    )
+    exact = rules.missed_score(ratio, lower_bound, weight)
+    score = rules.rounding.row(exact, weight)
+    return IndicatorScore(
+        target, actual, _MISSED, weight, score, (score, score), False, ratio, "formula",
+        True, given, "", exact,
+    )  # fmt: skip
 
 
 _OVERSHOOT_MESSAGE = "超出目标过多，须说明 (far beyond the target: explain it)"
-_CUT_MESSAGE = "超出目标过多，按偏离度扣分 (far beyond the target: points cut by the rule set)"
 
 
 def _overshoot(result: CheckResult, rules: RuleSet) -> bool:
