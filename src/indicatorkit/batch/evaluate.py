@@ -1,6 +1,7 @@
 """Evaluating distinct (target, actual, weight, direction) combinations: numeric comparisons
-vectorised on int64 columns, everything else by :func:`score_indicator
-<indicatorkit.scoring.score_indicator>` — so a rule set stays the one definition of a score.
+vectorised on int64 columns, everything else as :func:`score_indicator
+<indicatorkit.scoring.score_indicator>` scores it — so a rule set stays the one definition of a
+score.
 
 The vectorised path decides ``met`` (the comparison ``check`` makes, on the integers of
 :meth:`Comparison.threshold <indicatorkit.Comparison.threshold>`), the attainment
@@ -8,7 +9,9 @@ The vectorised path decides ``met`` (the comparison ``check`` makes, on the inte
 target and a missed one's partial credit rounded as a row (:mod:`indicatorkit.batch.credit`:
 the rule set's formulas on int64 columns).  Every combination it cannot express (sentences,
 deadlines, periods, undecided cases, numbers beyond the overflow guard, a met target under an
-overshoot rule, a rule set overriding its formulas) is scored by ``score_indicator``.
+overshoot rule, a rule set the int64 copy does not take) falls back to ``score_indicator``'s
+two steps: each distinct (target, actual, direction) is checked once
+(:func:`~indicatorkit.scoring.indicator.indicator_verdict`) and the verdict scored per weight.
 
 >>> import numpy as np
 >>> from fractions import Fraction
@@ -36,8 +39,9 @@ import numpy.typing as npt
 from indicatorkit.batch.compiled import CompiledActuals, CompiledTargets, fits
 from indicatorkit.batch.credit import formulas_are_shipped, missed_credit
 from indicatorkit.language.bounds import Direction
-from indicatorkit.scoring.indicator import IndicatorScore, Outcome, score_indicator
-from indicatorkit.scoring.rules import RuleSet
+from indicatorkit.scoring.indicator import Outcome, Verdict, indicator_verdict
+from indicatorkit.scoring.indicator_records import Points
+from indicatorkit.scoring.rules import Rounding, RuleSet
 from indicatorkit.units import UnitRegistry
 
 __all__ = ["OUTCOMES", "Evaluated", "decide", "evaluate", "operands", "thresholds"]
@@ -130,7 +134,7 @@ def evaluate(
         _vectorised(out, part, combos, (*compiled, decision), weight_columns, rules)
     decided = out.score_known.copy()  # so far only the vectorised ones are known
     out = attrs.evolve(out, vectorised=int(decided.sum()))
-    _fallback(out, np.flatnonzero(~decided), combos, values, rules, units)
+    _fallback(out, np.flatnonzero(~decided), combos, values, weight_columns, rules, units)
     return out
 
 
@@ -276,69 +280,134 @@ def _fallback(
     rows: Ints,
     combos: tuple[Ints, Ints, Ints, Ints],
     values: Values,
+    weight_columns: tuple[Ints, Ints],
     rules: RuleSet,
     units: UnitRegistry | None,
 ) -> None:
-    """Score ``rows`` (combinations) by ``score_indicator``, one call each — except that an
-    undecided result (no score: a target unreadable, an actual missing, an evaluation failed)
-    does not depend on the weight, so it is reused for the same target, actual and direction
-    under every weight."""
+    """Score ``rows`` (combinations) as ``score_indicator`` does, checking each distinct
+    (target, actual, direction) once (:func:`~indicatorkit.scoring.indicator.indicator_verdict`)
+    and scoring it per weight: the verdict's outcome, attainment and message column-wise
+    over its rows; no score while undecided; full marks the weight column itself; any other
+    score by :meth:`Verdict.row_score <indicatorkit.scoring.indicator.Verdict.row_score>`
+    (the rule set's own formulas and rounding) for each weight."""
+    if not rows.size:
+        return
     target, actual, weight, way = combos
     texts, given, weights, directions = values
-    known_messages = {"": 0}
-    undecided: dict[tuple[int, int, int], IndicatorScore] = {}
-    for row in rows.tolist():
-        key = (int(target[row]), int(actual[row]), int(way[row]))
-        result = undecided.get(key)
-        if result is None:
-            text = texts[key[0]]
-            result = score_indicator(
-                "" if text is None else text,
-                given[actual[row]],
-                weights[weight[row]],
-                direction=directions[key[2]],
-                rules=rules,
-                units=units,
-            )
-            if result.score is None:
-                undecided[key] = result
-        out.outcome[row] = _CODE[result.outcome]
-        out.met[row] = -1 if result.met is None else int(result.met)
-        _store(
-            row,
-            result.attainment,
-            out.attainment_numerator,
-            out.attainment_denominator,
-            out.attainment_known,
-            out.big_attainment,
+    keys = (target[rows], actual[rows], way[rows])
+    order = np.lexsort(keys[::-1])
+    rows = rows[order]
+    change = np.zeros(rows.size, np.bool_)
+    change[0] = True
+    for column in keys:
+        ordered = column[order]
+        change[1:] |= ordered[1:] != ordered[:-1]
+    starts = np.flatnonzero(change).tolist()
+    messages = _Messages(out)
+    # full marks are the weight itself when the rule set's rounding is the shipped one (its
+    # row keeps full marks unrounded); any other is asked row by row
+    full_marks = type(rules.rounding) is Rounding
+    for start, stop in zip(starts, [*starts[1:], rows.size], strict=True):
+        group = rows[start:stop]
+        first = int(group[0])
+        text = texts[target[first]]
+        verdict = indicator_verdict(
+            "" if text is None else text,
+            given[actual[first]],
+            direction=directions[way[first]],
+            rules=rules,
+            units=units,
         )
+        _write_verdict(out, group, verdict, messages)
+        points = verdict.points
+        if points is Points.NONE:  # undecided: no score under any weight
+            continue
+        if points is Points.FULL and full_marks:
+            _write_weights(out, group, weight[group], weight_columns, weights)
+            continue
+        for row, code in zip(group.tolist(), weight[group].tolist(), strict=True):
+            _, score, cut = verdict.row_score(weights[code])
+            _store(
+                row,
+                score,
+                out.score_numerator,
+                out.score_denominator,
+                out.score_known,
+                out.big_score,
+            )
+            if cut:  # 偏离度: the cut's message too
+                out.message[row] = messages.code(verdict.score(weights[code]).message)
+
+
+class _Messages:
+    """The message column's codes: each distinct message appended to ``out.messages`` once."""
+
+    def __init__(self, out: Evaluated) -> None:
+        self.out = out
+        self.codes = {text: code for code, text in enumerate(out.messages)}
+
+    def code(self, text: str) -> int:
+        code = self.codes.get(text)
+        if code is None:
+            code = self.codes[text] = len(self.out.messages)
+            self.out.messages.append(text)
+        return code
+
+
+def _write_verdict(out: Evaluated, rows: Ints, verdict: Verdict, messages: _Messages) -> None:
+    """What ``verdict`` says of every row in ``rows``: outcome, met, attainment, message."""
+    out.outcome[rows] = _CODE[verdict.outcome]
+    out.met[rows] = -1 if verdict.met is None else int(verdict.met)
+    _store(
+        rows,
+        verdict.attainment,
+        out.attainment_numerator,
+        out.attainment_denominator,
+        out.attainment_known,
+        out.big_attainment,
+    )
+    if verdict.message:
+        out.message[rows] = messages.code(verdict.message)
+
+
+def _write_weights(
+    out: Evaluated,
+    rows: Ints,
+    weight: Ints,
+    weight_columns: tuple[Ints, Ints],
+    weights: Sequence[Fraction],
+) -> None:
+    """Full marks: each row's weight as its score (the weight columns where they hold it)."""
+    numerator, denominator = (column[weight] for column in weight_columns)
+    small = denominator > 0
+    out.score_numerator[rows] = numerator
+    out.score_denominator[rows] = np.where(small, denominator, 1)
+    out.score_known[rows] = True
+    for row, code in zip(rows[~small].tolist(), weight[~small].tolist(), strict=True):
         _store(
-            row,
-            result.score,
+            np.array([row]),
+            weights[code],
             out.score_numerator,
             out.score_denominator,
             out.score_known,
             out.big_score,
         )
-        if result.message:
-            code = known_messages.setdefault(result.message, len(known_messages))
-            if code == len(out.messages):
-                out.messages.append(result.message)
-            out.message[row] = code
 
 
 def _store(
-    row: int,
+    rows: int | Ints,
     value: Fraction | None,
     numerators: Ints,
     denominators: Ints,
     known: npt.NDArray[np.bool_],
     big: dict[int, Fraction],
 ) -> None:
+    """``value`` into ``rows`` (a row or an array of rows) of an exact column."""
     if value is None:
         return
-    known[row] = True
+    known[rows] = True
     if -_INT64 <= value.numerator < _INT64 and value.denominator < _INT64:
-        numerators[row], denominators[row] = value.numerator, value.denominator
+        numerators[rows], denominators[rows] = value.numerator, value.denominator
     else:  # beyond int64: kept as a Fraction
-        big[row] = value
+        for row in np.atleast_1d(rows).tolist():
+            big[row] = value

@@ -63,10 +63,12 @@ from indicatorkit.scoring.indicator_records import (
     Outcome,
     Points,
     Verdict,
-    _weight,
     display,
     display_percent,
     display_range,
+)
+from indicatorkit.scoring.indicator_records import (
+    _weight as _weight,  # batch.table reads weights as score_indicator does
 )
 from indicatorkit.scoring.rules import NATIONAL, RuleSet, rule_set
 from indicatorkit.units import UnitRegistry

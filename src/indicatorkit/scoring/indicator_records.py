@@ -313,9 +313,7 @@ class Verdict:
         given = bool(reason) and not reason.isspace()
         if points is Points.GRADE:
             return self._graded(weight, evaluator_score, given)
-        exact = self._formula(weight)
-        score = self.rules.rounding.row(exact, weight)
-        cut = bool(self.met) and exact < weight  # 偏离度: the rule set cut a met target's marks
+        exact, score, cut = self.row_score(weight)
         return IndicatorScore(
             self.target,
             self.actual,
@@ -334,17 +332,35 @@ class Verdict:
             exact,
         )
 
-    def _formula(self, weight: Fraction) -> Fraction:
-        """The exact score of a formula's :attr:`points` (before rounding)."""
+    def row_score(self, weight: Fraction) -> tuple[Fraction, Fraction, bool]:
+        """The cheap part of :meth:`score` for a decided verdict: the exact score ``weight``
+        earns (by the rule set's formula for :attr:`points`; a grade's band default), the
+        score as the row counts (rounded as the rule set rounds a row) and whether the rule
+        set cut a met target's marks (偏离度: :meth:`score`'s message says so).
+
+        >>> from indicatorkit.scoring.indicator import indicator_verdict
+        >>> indicator_verdict("≤2%", "3%").row_score(Fraction(10))
+        (Fraction(20, 3), Fraction(667, 100), False)
+        """
         points, rules = self.points, self.rules
         if points is Points.FULL:
-            return weight
-        if points is Points.MISSED:
-            return rules.missed_score(self.attainment, self.lower_bound, weight)
-        if points is Points.OVERSHOOT:
+            exact = weight
+        elif points is Points.MISSED:
+            exact = rules.missed_score(self.attainment, self.lower_bound, weight)
+        elif points is Points.OVERSHOOT:
             assert self.attainment is not None
-            return rules.overshoot_score(self.attainment, weight)
-        return rules.late_score(self.days_late, weight)
+            exact = rules.overshoot_score(self.attainment, weight)
+        elif points is Points.LATE:
+            exact = rules.late_score(self.days_late, weight)
+        elif points is Points.GRADE:  # the band's default: never a cut
+            assert self.grade is not None
+            exact = rules.qualitative_score(self.grade, weight, None)[0]
+            return exact, rules.rounding.row(exact, weight), False
+        elif points is Points.ZERO:
+            return _ZERO, _ZERO, False
+        else:
+            raise ValueError(f"未定的结果没有分数 (an undecided verdict has no score): {self}")
+        return exact, rules.rounding.row(exact, weight), bool(self.met) and exact < weight
 
     def _graded(
         self, weight: Fraction, chosen: Fraction | int | str | None, given: bool
