@@ -11,6 +11,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +22,13 @@ pa = pytest.importorskip("pyarrow")
 from indicatorkit import Direction  # noqa: E402
 from indicatorkit.batch import RESULT_COLUMNS, BatchInputError, score_table  # noqa: E402
 from indicatorkit.scoring.indicator import RATIO_PLACES, display, score_indicator  # noqa: E402
-from indicatorkit.scoring.rules import RULE_SETS  # noqa: E402
+from indicatorkit.scoring.rules import (  # noqa: E402
+    NATIONAL,
+    RULE_SETS,
+    Rounding,
+    RuleSet,
+    rule_set,
+)
 from indicatorkit.strategies import (  # noqa: E402
     actuals_meeting,
     actuals_missing,
@@ -38,7 +45,11 @@ def _exact(numerator: int | None, denominator: int | None) -> Fraction | None:
 
 
 def _assert_equal_row_by_row(
-    rows: list[dict[str, Any]], rules: str, *, chunk: int | None = None, encoded: bool = False
+    rows: list[dict[str, Any]],
+    rules: str | RuleSet,
+    *,
+    chunk: int | None = None,
+    encoded: bool = False,
 ) -> None:
     """``chunk``: the table in record batches of that many rows (each column chunked);
     ``encoded``: its target and actual columns dictionary-encoded, chunk by chunk."""
@@ -85,7 +96,7 @@ def _assert_equal_row_by_row(
             else:
                 assert Fraction(batch[name]) == value, (row, rules, name)
                 # points to the rule set's places; a ratio to 4, as score and check show it
-                places = RULE_SETS[rules].rounding.places if name == "score" else RATIO_PLACES
+                places = rule_set(rules).rounding.places if name == "score" else RATIO_PLACES
                 assert batch[f"{name}_display"] == display(value, places)
 
 
@@ -309,3 +320,104 @@ def test_targets_read_strictly_first_are_what_the_lenient_reader_gives() -> None
             compared += 1
             assert type(lenient) is Comparison and found == lenient, text
     assert compared > 100
+
+
+# --- the int64 copy takes only the rule sets it copies exactly ---------------------------------
+
+
+class _Floor(RuleSet):
+    """Half the weight at least for any missed target: a partial credit of its own."""
+
+    def partial_credit(
+        self, share_met: Fraction | None, lower_bound: bool, weight: Fraction
+    ) -> Fraction:
+        return max(weight / 2, super().partial_credit(share_met, lower_bound, weight))
+
+
+class _CutAbove(RuleSet):
+    """Settings as plain as the national rules, but a met target 10% beyond itself loses a
+    point: its own overshoot score (the full-marks copy would give the weight)."""
+
+    def overshoot_score(self, share_met: Fraction, weight: Fraction) -> Fraction:
+        return max(Fraction(0), weight - 1) if share_met >= Fraction(11, 10) else weight
+
+
+@attrs.frozen
+class _Ceiling(Rounding):
+    """Every score rounded up to its places: a rounding of its own."""
+
+    def round(self, value: Fraction) -> Fraction:
+        scale = 10**self.places
+        return Fraction(-((-value.numerator * scale) // value.denominator), scale)
+
+
+CUSTOM = {
+    "floor": _Floor("floor", "a partial credit of its own"),
+    "cut-above": _CutAbove("cut-above", "an overshoot score of its own"),
+    "ceiling": attrs.evolve(NATIONAL, name="ceiling", rounding=_Ceiling()),
+}
+NUMERIC_ROWS = [
+    {"target": target, "actual": actual, "weight": weight, "direction": way}
+    for target, actual in (
+        ("≥95%", "96%"),
+        ("≥95%", "90%"),
+        ("≥100件", "150件"),
+        ("≥200件", "150件"),
+        ("≤2%", "3%"),
+        ("≤5万元", "40000元"),
+        (">5件", "5件"),
+    )
+    for weight in ("10", "7.5", "12.34", "0")
+    for way in (None, "反向")
+]
+
+
+@pytest.mark.parametrize("name", sorted(CUSTOM))
+def test_a_rule_set_the_copy_does_not_take_is_scored_by_its_own_methods(name: str) -> None:
+    """A rule set whose formula or rounding may differ from the int64 copy is never scored
+    by it (neither its missed credit nor, for a met target, its full marks): every row equals
+    ``score_indicator`` under it."""
+    from indicatorkit.batch.credit import copies_full_marks, copies_missed_credit
+
+    rules = CUSTOM[name]
+    assert not copies_missed_credit(rules) and not copies_full_marks(rules)
+    _assert_equal_row_by_row(NUMERIC_ROWS, rules)
+    if name == "cut-above":  # the copy's full marks would have been wrong
+        scored = score_table(
+            pa.table({"target": ["≥100件"], "actual": ["150件"], "weight": [10]}), rules=rules
+        )
+        assert scored.column("score").to_pylist() == ["9"]
+
+
+def test_the_probes_see_a_formula_that_differs() -> None:
+    """Whatever its class, a rule set whose missed credit differs from the copy's on the
+    probes is not taken: the probes alone tell the floor's formula and the ceiling's rounding
+    from the shipped ones, and pass every shipped rule set."""
+    from indicatorkit.batch.credit import agrees_on_probes, copies_missed_credit
+
+    assert all(agrees_on_probes(rules) for rules in RULE_SETS.values())
+    assert all(copies_missed_credit(rules) for rules in RULE_SETS.values())
+    assert not agrees_on_probes(CUSTOM["floor"]) and not agrees_on_probes(CUSTOM["ceiling"])
+
+
+def test_shipped_rule_sets_still_take_the_vectorised_path() -> None:
+    """The guard keeps every shipped rule set on the int64 columns (met and missed rows)."""
+    import numpy as np
+
+    from indicatorkit.batch.compiled import compile_actuals, compile_targets
+    from indicatorkit.batch.evaluate import evaluate
+
+    targets, actuals = ["≥95%", "≤5万元"], ["96%", "40000元", "60000元", "90%"]  # met, missed
+    combos = tuple(
+        np.array(column, np.int64) for column in ([0, 1, 1, 0], [0, 1, 2, 3], [0] * 4, [0] * 4)
+    )
+    for rules in RULE_SETS.values():
+        evaluated = evaluate(
+            combos,  # type: ignore[arg-type]
+            (targets, actuals, [Fraction(10)], [None]),
+            (compile_targets(targets, [None], None), compile_actuals(actuals, None)),
+            rules,
+            None,
+        )
+        assert evaluated.met.tolist() == [1, 1, 0, 0]
+        assert evaluated.vectorised == (4 if rules.plain else 2), rules.name  # met: overshoot

@@ -3,10 +3,11 @@
 int64 columns, exactly.
 
 Every product is of two numbers inside the overflow guard (:data:`~indicatorkit.batch.compiled.GUARD`,
-2³¹), so it fits int64; a row whose numbers do not fit, a strict bound missed at its very
-boundary under a rule set with a :attr:`~indicatorkit.RuleSet.boundary_step`, or a rule set
-whose class overrides the formulas is left out (``ok`` is False) and scored by
-:func:`score_indicator <indicatorkit.scoring.score_indicator>` in Fractions.
+2³¹), so it fits int64; a row whose numbers do not fit or a strict bound missed at its very
+boundary under a rule set with a :attr:`~indicatorkit.RuleSet.boundary_step` is left out
+(``ok`` is False) and scored as :func:`score_indicator <indicatorkit.scoring.score_indicator>`
+scores it, in Fractions.  The copy takes only the rule sets :func:`copies_missed_credit` and
+:func:`copies_full_marks` name: a rule set whose formula may differ is never scored by it.
 
 >>> import numpy as np
 >>> from indicatorkit import NATIONAL
@@ -20,6 +21,8 @@ whose class overrides the formulas is left out (``ok`` is False) and scored by
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 import numpy.typing as npt
 
@@ -32,29 +35,121 @@ from indicatorkit.scoring.rules import (
     RuleSet,
 )
 
-__all__ = ["formulas_are_shipped", "missed_credit", "rounded_row"]
+__all__ = [
+    "agrees_on_probes",
+    "copies_full_marks",
+    "copies_missed_credit",
+    "missed_credit",
+    "rounded_row",
+]
 
 Ints = npt.NDArray[np.int64]
 Flags = npt.NDArray[np.bool_]
 
+#: The settings this module writes out; a rule set with any other is scored by its own methods.
+_LOWER_IS_BETTER = (LowerIsBetter.RATIO, LowerIsBetter.LINEAR)
+_MODES = (RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.DOWN)
+_STAGES = (RoundingStage.INDICATOR, RoundingStage.TOTAL, RoundingStage.NONE)
 
-def formulas_are_shipped(rules: RuleSet) -> bool:
-    """True when ``rules`` scores a missed comparison by the shipped formulas (its class
-    overrides neither :meth:`~indicatorkit.RuleSet.partial_credit` nor
-    :meth:`~indicatorkit.RuleSet.missed_score`, nor rounds its own way), so that
-    :func:`missed_credit` computes what it would.
 
+def _shipped_classes(rules: RuleSet) -> bool:
+    """``rules`` is a :class:`~indicatorkit.RuleSet` itself and its rounding a
+    :class:`~indicatorkit.scoring.rules.Rounding` itself: a subclass may override any
+    formula, so its rows are scored by its own methods."""
+    return type(rules) is RuleSet and type(rules.rounding) is Rounding
+
+
+def copies_full_marks(rules: RuleSet) -> bool:
+    """True when a met comparison earns exactly its weight under ``rules``, as the vectorised
+    path writes it: a rule set of the shipped class with no overshoot rule
+    (:attr:`~indicatorkit.RuleSet.plain`), whose rounding keeps full marks unrounded.
+
+    >>> import attrs
     >>> from indicatorkit import NATIONAL
-    >>> formulas_are_shipped(NATIONAL)
+    >>> from indicatorkit.scoring.rules import RULE_SETS
+    >>> copies_full_marks(NATIONAL), copies_full_marks(RULE_SETS["overshoot-cut"])
+    (True, False)
+    """
+    return _shipped_classes(rules) and rules.plain
+
+
+def copies_missed_credit(rules: RuleSet) -> bool:
+    """True when :func:`missed_credit` computes exactly what ``rules`` would — its
+    :meth:`~indicatorkit.RuleSet.missed_score` rounded by its
+    :meth:`Rounding.row <indicatorkit.scoring.rules.Rounding.row>` — and may score them:
+    a rule set of the shipped classes, its lower-is-better formula, rounding mode and stage
+    ones this module writes out, and the copy equal to the rule set's own methods on probes
+    that take every branch of the formula (each rule set checked once).
+
+    >>> from indicatorkit import NATIONAL, RuleSet
+    >>> from indicatorkit.scoring.rules import RULE_SETS
+    >>> all(copies_missed_credit(rules) for rules in RULE_SETS.values())
+    True
+    >>> class Floor(RuleSet):   # half the weight at least: a formula of its own
+    ...     def partial_credit(self, share_met, lower_bound, weight):
+    ...         return max(weight / 2, super().partial_credit(share_met, lower_bound, weight))
+    >>> copies_missed_credit(Floor("floor", "a subclass"))
+    False
+    """
+    if not _shipped_classes(rules) or not (
+        rules.lower_is_better in _LOWER_IS_BETTER
+        and rules.rounding.mode in _MODES
+        and rules.rounding.stage in _STAGES
+    ):
+        return False
+    known = _CHECKED.get(id(rules))
+    if known is None or known[0] is not rules:
+        if len(_CHECKED) >= 64:
+            _CHECKED.clear()
+        known = _CHECKED[id(rules)] = (rules, agrees_on_probes(rules))
+    return known[1]
+
+
+#: Rule sets already probed, by id (a rule set is frozen, but holds mappings: not hashable).
+_CHECKED: dict[int, tuple[RuleSet, bool]] = {}
+#: Attainments (numerator, denominator; 0/0 for none) and weights the probes combine: shares
+#: of nothing, below, at and above the target, halves for the rounding modes.
+_SHARES = ((0, 0), (0, 1), (-1, 2), (1, 3), (1, 2), (2, 3), (3, 4), (199, 200), (1, 1), (5, 4),
+           (3, 2), (2, 1), (7, 3))  # fmt: skip
+_WEIGHTS = ((0, 1), (1, 1), (10, 1), (7, 3), (15, 2), (617, 50), (1, 8))
+
+
+def agrees_on_probes(rules: RuleSet) -> bool:
+    """True when :func:`missed_credit` equals ``rules``' own
+    :meth:`~indicatorkit.RuleSet.missed_score`, rounded by its rounding's
+    :meth:`~indicatorkit.scoring.rules.Rounding.row`, on every probe it computes (each
+    attainment of ``_SHARES`` in both directions under each weight of ``_WEIGHTS``).
+
+    >>> from indicatorkit.scoring.rules import RULE_SETS
+    >>> agrees_on_probes(RULE_SETS["lower-linear"])
     True
     """
-    kind, rounding = type(rules), type(rules.rounding)
-    return (
-        kind.partial_credit is RuleSet.partial_credit
-        and kind.missed_score is RuleSet.missed_score
-        and rounding.row is Rounding.row
-        and rounding.round is Rounding.round
+    probes = [
+        (share, lower, weight)
+        for share in _SHARES
+        for lower in (True, False)
+        for weight in _WEIGHTS
+    ]
+    top = np.array([share[0] for share, _, _ in probes], np.int64)
+    bottom = np.array([max(share[1], 1) for share, _, _ in probes], np.int64)
+    known = np.array([share[1] > 0 for share, _, _ in probes], np.bool_)
+    divisor = np.gcd(top, bottom)
+    weight = tuple(np.array([w[part] for _, _, w in probes], np.int64) for part in (0, 1))
+    numerator, denominator, ok = missed_credit(
+        (top // divisor, bottom // divisor, known),
+        np.array([lower for _, lower, _ in probes], np.bool_),
+        (weight[0], weight[1]),
+        rules,
     )
+    for index in np.flatnonzero(ok).tolist():
+        share, lower, (weight_top, weight_bottom) = probes[index]
+        weight_value = Fraction(weight_top, weight_bottom)
+        exact = rules.missed_score(Fraction(*share) if share[1] else None, lower, weight_value)
+        if Fraction(int(numerator[index]), int(denominator[index])) != rules.rounding.row(
+            exact, weight_value
+        ):
+            return False
+    return True
 
 
 def _reduced(numerator: Ints, denominator: Ints) -> tuple[Ints, Ints]:

@@ -9,7 +9,7 @@ The vectorised path decides ``met`` (the comparison ``check`` makes, on the inte
 target and a missed one's partial credit rounded as a row (:mod:`indicatorkit.batch.credit`:
 the rule set's formulas on int64 columns).  Every combination it cannot express (sentences,
 deadlines, periods, undecided cases, numbers beyond the overflow guard, a met target under an
-overshoot rule, a rule set the int64 copy does not take) falls back to ``score_indicator``'s
+overshoot rule, a rule set the int64 copy does not take: :mod:`~indicatorkit.batch.credit`) falls back to ``score_indicator``'s
 two steps: each distinct (target, actual, direction) is checked once
 (:func:`~indicatorkit.scoring.indicator.indicator_verdict`) and the verdict scored per weight.
 
@@ -37,7 +37,7 @@ import numpy as np
 import numpy.typing as npt
 
 from indicatorkit.batch.compiled import CompiledActuals, CompiledTargets, fits
-from indicatorkit.batch.credit import formulas_are_shipped, missed_credit
+from indicatorkit.batch.credit import copies_full_marks, copies_missed_credit, missed_credit
 from indicatorkit.language.bounds import Direction
 from indicatorkit.scoring.indicator import Outcome, Verdict, indicator_verdict
 from indicatorkit.scoring.indicator_records import Points
@@ -159,8 +159,8 @@ def _vectorised(
     met = decide(*operands(decision, actuals, target, actual, way))
     top, bottom, known = _attainment(targets, actuals, target, actual, way)
     # a met comparison: full marks (an overshoot rule or cut is the rule set's: not here)
-    full = vector & met & rules.plain
-    missed = vector & ~met & formulas_are_shipped(rules)
+    full = vector & met & copies_full_marks(rules)
+    missed = vector & ~met & copies_missed_credit(rules)
     credit_top, credit_bottom, credited = missed_credit(
         (top, bottom, known),
         targets.lower_bound[target, way],
