@@ -9,9 +9,9 @@ The vectorised path decides ``met`` (the comparison ``check`` makes, on the inte
 target and a missed one's partial credit rounded as a row (:mod:`indicatorkit.batch.credit`:
 the rule set's formulas on int64 columns).  Every combination it cannot express (sentences,
 deadlines, periods, undecided cases, numbers beyond the overflow guard, a met target under an
-overshoot rule, a rule set the int64 copy does not take: :mod:`~indicatorkit.batch.credit`) falls back to ``score_indicator``'s
-two steps: each distinct (target, actual, direction) is checked once
-(:func:`~indicatorkit.scoring.indicator.indicator_verdict`) and the verdict scored per weight.
+overshoot rule, a rule set the int64 copy does not take) takes ``score_indicator``'s two steps:
+each distinct (target, actual, direction) is checked once
+(:func:`~indicatorkit.scoring.indicator.indicator_verdict`), the verdict scored per weight.
 
 >>> import numpy as np
 >>> from fractions import Fraction
