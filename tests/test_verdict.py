@@ -220,3 +220,28 @@ def test_the_batch_fallback_checks_each_target_actual_and_direction_once(
         assert batch["outcome"] == one.outcome.value and batch["message"] == one.message
         assert (None if batch["score"] is None else Fraction(batch["score"])) == one.score
     assert parse_target("≥95%")  # the targets were read by the library's own reader
+
+
+def test_full_marks_in_the_fallback_keep_any_weight_exact() -> None:
+    """A met deadline or an interval actual earns its weight: the weight column where it
+    fits the guard, the weight itself (a Fraction beyond int64 included) where it does not."""
+    pa = pytest.importorskip("pyarrow")
+    from indicatorkit.batch import score_table
+
+    weights = ["10", "12.34", "0.0000000001", "1" + "0" * 20, "0"]
+    cases = [("6月底前", "5月1日"), ("≥95%", "≥96%")]
+    rows = [(target, actual, weight) for target, actual in cases for weight in weights]
+    scored = score_table(
+        pa.table(
+            {
+                "target": [target for target, _, _ in rows],
+                "actual": [actual for _, actual, _ in rows],
+                "weight": [weight for _, _, weight in rows],
+            }
+        )
+    ).to_pylist()
+    for (target, actual, weight), batch in zip(rows, scored, strict=True):
+        one = score_indicator(target, actual, weight)
+        assert one.outcome is Outcome.MET and one.score == Fraction(weight)
+        assert Fraction(batch["score"]) == one.score and batch["outcome"] == "met"
+        assert batch["message"] == one.message
