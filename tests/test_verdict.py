@@ -245,3 +245,21 @@ def test_full_marks_in_the_fallback_keep_any_weight_exact() -> None:
         assert one.outcome is Outcome.MET and one.score == Fraction(weight)
         assert Fraction(batch["score"]) == one.score and batch["outcome"] == "met"
         assert batch["message"] == one.message
+
+
+def test_an_overridden_overshoot_score_is_called_for_an_int_actual_too() -> None:
+    """The fast path of an int actual must not bypass a subclass's own overshoot_score: an int
+    and the same number as text score alike."""
+    from indicatorkit import NATIONAL, RuleSet, parse_target
+    from indicatorkit.scoring import score_indicator
+
+    class Capped(RuleSet):
+        def overshoot_score(self, share_met: Fraction, weight: Fraction) -> Fraction:
+            return weight / 2
+
+    capped = Capped(**{f.name: getattr(NATIONAL, f.name) for f in attrs.fields(RuleSet)})
+    assert not capped.plain and NATIONAL.plain
+    target = parse_target("≥10个")
+    by_int = score_indicator(target, 12, weight=Fraction(10), rules=capped)
+    by_text = score_indicator(target, "12个", weight=Fraction(10), rules=capped)
+    assert by_int.score == by_text.score == Fraction(5)

@@ -328,8 +328,14 @@ class RuleSet:
     @property
     def plain(self) -> bool:
         """True when a met or missed comparison needs nothing beyond the formulas (no
-        overshoot rule): such results may be scored on the fast path."""
-        return self.overshoot is None and self.overshoot_cut is None
+        overshoot rule, and :meth:`overshoot_score` is this class's own — a subclass that
+        overrides it scores a met target its own way): such results may be scored on the fast
+        path."""
+        return (
+            self.overshoot is None
+            and self.overshoot_cut is None
+            and type(self).overshoot_score is RuleSet.overshoot_score
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled (and deep-copied) by its settings, the read-only mappings as plain dicts
