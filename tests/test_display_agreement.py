@@ -121,3 +121,122 @@ def test_a_ratio_is_shown_alike_under_every_rule_set(
     )
     assert batch.column("attainment_display").to_pylist() == shown
     assert document["projects"][0]["budget"]["rate_display"] == "0.9000"
+
+
+# a spec whose points fall off every grid: 50·10/81 = 6.17…, 30·60/80 = 22.5 (half up: 23 in
+# whole points), a qualitative 部分达成 band, full marks, the budget line 9; 知晓率 prints 0, so
+# the audit names the rule set's own score for it
+POINTS_SPEC = """评分规则 {rules}
+项目 1 甲
+  预算：10000元
+  执行数：9000元
+  指标 产出指标 / 数量指标 / 受理数
+    指标值：≥81件
+    实际值：10件
+    分值：50
+  指标 效益指标 / 社会效益指标 / 知晓率
+    指标值：≥80%
+    实际值：60%
+    分值：30
+    自评得分：0
+  指标 满意度指标 / 服务对象满意度指标 / 满意度
+    指标值：≥90%
+    实际值：95%
+    分值：10
+  指标 满意度指标 / 服务对象满意度指标 / 回访
+    指标值：及时回访
+    实际值：部分达成
+    分值：10
+"""
+
+
+def _places(shown: str) -> int:
+    """The decimals a display string writes (each end of a range)."""
+    return max(len(end.partition(".")[2]) for end in shown.split("–"))
+
+
+@pytest.mark.parametrize("rules", sorted(RULE_SETS))
+def test_points_are_shown_to_the_rule_sets_places_alike_in_every_output(
+    rules: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``score`` JSON and text, the batch, the report page, the scored workbook and the audit
+    show every point (weights, scores, the budget line, subtotals, totals) with exactly the
+    rule set's places, each the same text; the totals shown add up to the rows shown when the
+    rule set rounds rows."""
+    import openpyxl
+
+    from indicatorkit.batch import score_table
+    from indicatorkit.scoring.rules import RoundingStage
+
+    places = RULE_SETS[rules].rounding.places
+    path = tmp_path / "自评.ikspec"
+    path.write_text(POINTS_SPEC.format(rules=rules), encoding="utf-8")
+    document = _json(capsys, "score", str(path))
+    project = document["projects"][0]
+    rows = project["indicators"]
+    budget = project["budget"]
+    shown = [
+        *(row[key] for row in rows for key in ("score_display", "weight_display")),
+        *(end for row in rows for end in row["score_range_display"]),
+        budget["score_display"],
+        budget["weight_display"],
+        project["total_display"],
+        document["department"]["total_display"],
+        *(sub["weight_display"] for sub in project["subtotals"]),
+        *(end for sub in project["subtotals"] for end in sub["score_range_display"]),
+    ]
+    assert {_places(text) for text in shown} == {places}, shown
+    scores = [row["score_display"] for row in rows]
+    if RULE_SETS[rules].rounding.stage is RoundingStage.INDICATOR and not project["rescaled"]:
+        rows_shown = sum(Decimal(s) for s in [*scores, budget["score_display"]])
+        assert rows_shown == Decimal(project["total_display"])
+        for sub in project["subtotals"]:
+            members = [
+                Decimal(row["score_display"])
+                for row in rows
+                if row["level1"] == sub["level1"] and sub["level2"] in ("", row["level2"])
+            ]
+            assert sum(members) == Decimal(sub["score_range_display"][0])
+
+    text = _run(capsys, "score", str(path))
+    for row in rows:
+        assert f"| {row['weight_display']} | {row['score_display']}\n" in text
+    assert f"| {budget['weight_display']} | {budget['score_display']}\n" in text
+    assert f"总分 total: {project['total_display']} " in text
+
+    quantitative = [row for row in rows if row["outcome"] != "partly met"]
+    batch = score_table(
+        pa.table(
+            {name: [row[name] for row in quantitative] for name in ("target", "actual", "weight")}
+        ),
+        rules=rules,
+    )
+    assert batch.column("score_display").to_pylist() == [
+        row["score_display"] for row in quantitative
+    ]
+
+    page = build_page(assess(loads(path.read_text(encoding="utf-8")), year=2025)).projects[0]
+    assert [row.score for row in page.rows] == scores
+    assert [row.weight for row in page.rows] == [row["weight_display"] for row in rows]
+    assert (page.budget_score, page.budget_weight, page.total) == (
+        budget["score_display"],
+        budget["weight_display"],
+        project["total_display"],
+    )
+    assert {_places(level.points) for level in page.levels} == {places}
+
+    workbook = tmp_path / "自评表.xlsx"
+    main(["export", str(path), "--scored", str(workbook)])
+    capsys.readouterr()
+    sheet = openpyxl.load_workbook(workbook, data_only=True)["项目1"]
+    cells = [row for row in sheet.iter_rows() if row[2].value in {r["name"] for r in rows}]
+    points_format = f"0.{'0' * places}" if places else "0"
+    assert [row[6].number_format for row in cells] == [points_format] * len(rows)
+    assert [f"{Decimal(str(row[6].value)):.{places}f}" for row in cells] == scores
+
+    (audit,) = _json(capsys, "audit", str(path))
+    (flagged,) = [row for row in audit["tables"][0]["rows"] if row["row"] == "知晓率"]
+    assert flagged["verdict"] == "contradicts"
+    (finding,) = [f for f in audit["findings"] if f["code"] == "IK801"]
+    own = rows[1]["score_display"]
+    assert f"{rules} 的 {own}，" in finding["message"] or f"{rules} 给 {own} " in finding["message"]

@@ -20,6 +20,7 @@ from indicatorkit import RULE_SETS, Spec, load, loads, score
 from indicatorkit.formats.workbook import read_workbook, write_self_assessment, write_workbook
 from indicatorkit.scoring.indicator import display
 from indicatorkit.scoring.report import SpecScore
+from indicatorkit.scoring.rules import NATIONAL, Rounding
 from indicatorkit.strategies import specs
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "yutian_justice_2025_selfassessment.ikspec"
@@ -49,17 +50,20 @@ def _formulas(path: Path) -> dict[str, list[list[object]]]:
 
 
 def _expected_rows(report: SpecScore) -> dict[str, dict[str, str]]:
-    """What each project's sheet must show (rounded half up to two places, as displayed)."""
+    """What each project's sheet must show (points to the rule set's places, as displayed)."""
     expected = {}
     for project in report.projects:
         rows = {}
+        shown = project.rounding
         for item in project.indicators:
             result = item.score
             rows[item.indicator.name] = (
-                display(result.score) if result.score is not None else _range(*result.score_range)
+                shown.display(result.score)
+                if result.score is not None
+                else _range(*result.score_range, shown)
             )
         low, high = project.total_range
-        rows["总分"] = _range(low, high)
+        rows["总分"] = _range(low, high, shown)
         rows["等级"] = project.grade or (
             "不评" if project.grade_note else "待定"
         )  # 不评: why beside
@@ -70,26 +74,27 @@ def _expected_rows(report: SpecScore) -> dict[str, dict[str, str]]:
     return expected
 
 
-def _shown(rows: list[list[object]]) -> dict[str, str]:
-    """The shown values of a 自评表 sheet: score by indicator name, total, grade, rate."""
+def _shown(rows: list[list[object]], rounding: Rounding = NATIONAL.rounding) -> dict[str, str]:
+    """The shown values of a 自评表 sheet: score by indicator name, total, grade, rate (points
+    as ``rounding`` shows them)."""
     found: dict[str, str] = {}
     header = next(i for i, row in enumerate(rows) if row and row[0] == "一级指标")
     for row in rows[header + 1 :]:
         if row[0] == "总分":
-            found["总分"] = _fmt(row[6])
+            found["总分"] = _fmt(row[6], rounding)
             found["等级"] = str(row[7])
             break
-        found[str(row[2])] = _fmt(row[6])
+        found[str(row[2])] = _fmt(row[6], rounding)
     budget = next(row for row in rows if row and row[0] == "年度资金总额")
     found["执行率"] = "" if budget[4] in (None, "") else _percent(budget[4])
     return found
 
 
-def _fmt(value: object) -> str:
+def _fmt(value: object, rounding: Rounding) -> str:
     if isinstance(value, int | float):
-        return display(_number(value))
+        return rounding.display(_number(value))
     text = str(value)
-    return display(Fraction(text)) if re.fullmatch(r"-?\d+(\.\d+)?", text) else text
+    return rounding.display(Fraction(text)) if re.fullmatch(r"-?\d+(\.\d+)?", text) else text
 
 
 def _percent(value: object) -> str:
@@ -145,7 +150,7 @@ def test_stored_results_equal_the_report_for_any_spec(spec: Spec, rules: str) ->
         write_self_assessment(report, path)
         cached = _cached(path)
     for sheet, rows in _expected_rows(report).items():
-        shown = _shown(cached[sheet])
+        shown = _shown(cached[sheet], report.rules.rounding)
         # names may repeat inside a project: compare what a name shows last
         assert shown["总分"] == rows["总分"] and shown["等级"] == rows["等级"]
         if _within_excel_precision(rows["执行率"]):
@@ -158,8 +163,8 @@ def _within_excel_precision(shown: str) -> bool:
     return sum(char.isdigit() for char in shown) <= 15
 
 
-def _range(low: Fraction, high: Fraction) -> str:
-    return display(low) if low == high else f"{display(low)}–{display(high)}"
+def _range(low: Fraction, high: Fraction, rounding: Rounding) -> str:
+    return rounding.display_range(low, high)
 
 
 def _strip_cached_results(source: Path, target: Path) -> None:

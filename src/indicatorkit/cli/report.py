@@ -28,7 +28,6 @@ from indicatorkit.model.actuals import Actuals
 from indicatorkit.model.findings import Severity
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.assessment import Assessment, assess
-from indicatorkit.scoring.indicator import display, display_range
 from indicatorkit.scoring.report import SpecScore
 
 __all__ = ["run"]
@@ -213,7 +212,7 @@ def _summary(
         if department is None
         else {
             "total_range": [format_decimal(v) for v in department],
-            "total_display": display(result.department_total),
+            "total_display": result.rules.rounding.display(result.department_total),
             "grade": result.department_grade,
         },
         "findings": counts,
@@ -226,7 +225,7 @@ def _said(result: SpecScore, counts: dict[str, int], written: str) -> str:
     standing = ""
     if result.department_range is not None:
         low, high = result.department_range
-        total = display_range(low, high)
+        total = result.rules.rounding.display_range(low, high)
         grade = result.department_grade or "待定 undecided"
         standing = f"，部门 department {total} {grade}"
     return (

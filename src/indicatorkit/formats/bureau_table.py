@@ -23,7 +23,8 @@ from indicatorkit.formats.extras import require
 from indicatorkit.formats.output import replacing
 from indicatorkit.numerals import format_decimal_or_none
 from indicatorkit.scoring.departments import BureauScore, DepartmentStanding
-from indicatorkit.scoring.indicator import UNDECIDED, display
+from indicatorkit.scoring.indicator import UNDECIDED
+from indicatorkit.scoring.rules import Rounding
 
 __all__ = ["BUREAU_COLUMNS", "bureau_rows", "bureau_text", "write_bureau_parquet"]
 
@@ -42,7 +43,7 @@ BUREAU_COLUMNS = (
 )
 
 
-def _department(standing: DepartmentStanding, places: int) -> tuple[str, ...]:
+def _department(standing: DepartmentStanding, rounding: Rounding) -> tuple[str, ...]:
     low, high = standing.total_range or (None, None)
     return (
         "" if standing.rank is None else str(standing.rank),
@@ -50,9 +51,9 @@ def _department(standing: DepartmentStanding, places: int) -> tuple[str, ...]:
         standing.source,
         str(standing.projects),
         str(standing.indicators),
-        display(standing.total, places),
-        display(low, places),
-        display(high, places),
+        rounding.display(standing.total),
+        rounding.display(low),
+        rounding.display(high),
         format_decimal_or_none(standing.total) or "",
         standing.grade or (UNDECIDED if standing.total_range is not None else ""),
     )
@@ -67,9 +68,9 @@ def bureau_rows(bureau: BureauScore) -> Iterator[tuple[str, ...]]:
     >>> list(bureau_rows(score_departments([])))[-1][:2]
     ('局汇总 bureau', '0 个部门 departments')
     """
-    places = bureau.places
+    rounding = bureau.rounding
     for standing in bureau.departments:
-        yield _department(standing, places)
+        yield _department(standing, rounding)
     summary = bureau.summary
     yield (
         "局汇总 bureau",
@@ -77,7 +78,7 @@ def bureau_rows(bureau: BureauScore) -> Iterator[tuple[str, ...]]:
         "",
         str(sum(d.projects for d in bureau.departments)),
         str(sum(d.indicators for d in bureau.departments)),
-        display(summary.mean, places),
+        rounding.display(summary.mean),
         "",
         "",
         format_decimal_or_none(summary.mean) or "",
@@ -103,7 +104,7 @@ def bureau_text(bureau: BureauScore) -> str:
     grades = "，".join(f"{name} {count}" for name, count in summary.grades)
     lines.append(
         f"局汇总 bureau: {summary.departments} 个部门 departments, {summary.ranked} 个已定 ranked, "
-        f"平均 mean {display(summary.mean, bureau.places) or '-'}"
+        f"平均 mean {bureau.rounding.display(summary.mean) or '-'}"
         + (f", 等级 grade {summary.grade}（{grades}）" if summary.grade else "")
     )
     return "\n".join(lines)

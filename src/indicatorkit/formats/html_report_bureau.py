@@ -32,21 +32,16 @@ import attrs
 
 from indicatorkit.formats.html_report import render_template, script_json
 from indicatorkit.scoring.departments import BureauScore, DepartmentStanding
-from indicatorkit.scoring.indicator import display
+from indicatorkit.scoring.rules import Rounding
 
 __all__ = ["BureauPage", "DepartmentSection", "ProjectLine", "build_bureau_page", "render_bureau"]
 
 _UNDECIDED = "待定 undecided"
 
 
-def _shown(value: tuple[Fraction, Fraction] | None, places: int) -> str:
+def _shown(value: tuple[Fraction, Fraction] | None, rounding: Rounding) -> str:
     """A total as shown: the value, a range while undecided, or a dash."""
-    if value is None:
-        return "—"
-    low, high = value
-    if low == high:
-        return display(low, places)
-    return f"{display(low, places)}–{display(high, places)}"
+    return "—" if value is None else rounding.display_range(*value)
 
 
 @attrs.frozen
@@ -109,7 +104,7 @@ class BureauPage:
     sections: tuple[DepartmentSection, ...]
 
 
-def _section(key: int, standing: DepartmentStanding, places: int) -> DepartmentSection:
+def _section(key: int, standing: DepartmentStanding, rounding: Rounding) -> DepartmentSection:
     result = standing.result
     range_ = result.department_range
     return DepartmentSection(
@@ -119,14 +114,14 @@ def _section(key: int, standing: DepartmentStanding, places: int) -> DepartmentS
         source=standing.source,
         projects=standing.projects,
         indicators=standing.indicators,
-        total=_shown(range_, places),
+        total=_shown(range_, rounding),
         exact="" if standing.total is None else str(standing.total),
         grade=standing.grade or (_UNDECIDED if range_ is not None else "—"),
         lines=tuple(
             ProjectLine(
                 project.number,
                 project.name,
-                _shown(project.total_range, places),
+                _shown(project.total_range, rounding),
                 project.grade or _UNDECIDED,
             )
             for project in result.projects
@@ -143,7 +138,7 @@ def build_bureau_page(bureau: BureauScore, *, title: str | None = None) -> Burea
     >>> page.title, page.rules, page.mean, page.sections
     ('局汇总 各部门自评排名', 'whole-points', '—', ())
     """
-    places, summary = bureau.places, bureau.summary
+    rounding, summary = bureau.rounding, bureau.summary
     counted = dict(summary.grades)
     return BureauPage(
         title=title or "局汇总 各部门自评排名",
@@ -151,11 +146,11 @@ def build_bureau_page(bureau: BureauScore, *, title: str | None = None) -> Burea
         rules_title=bureau.rules.title,
         departments=summary.departments,
         ranked=summary.ranked,
-        mean=display(summary.mean, places) or "—",
+        mean=rounding.display(summary.mean) or "—",
         grade=summary.grade or "—",
         grades=tuple((name, counted.get(name, 0)) for _, name in bureau.rules.grades),
         sections=tuple(
-            _section(key, standing, places)
+            _section(key, standing, rounding)
             for key, standing in enumerate(bureau.departments, start=1)
         ),
     )

@@ -3,9 +3,10 @@ indicators, its level-1 subtotals, its spending against plan at each checkpoint,
 findings — all from an :class:`~indicatorkit.scoring.assessment.Assessment` the caller worked
 out (:func:`~indicatorkit.scoring.assessment.assess`); the page computes nothing itself.
 
-Every number here is the scoring's exact value rounded half up for display only
-(:func:`~indicatorkit.scoring.indicator.display`), so the page and ``indicatorkit score`` agree
-to the last digit.  The template (``html_report.py``) only lays these records out.
+Every number here is the scoring's exact value rounded for display only — points as the rule
+set shows them (:meth:`~indicatorkit.scoring.rules.Rounding.display`, its places), percents by
+:func:`~indicatorkit.scoring.indicator.display_percent` —, so the page and ``indicatorkit score``
+agree to the last digit.  The template (``html_report.py``) only lays these records out.
 
 >>> from indicatorkit import loads
 >>> from indicatorkit.scoring.assessment import assess
@@ -39,9 +40,10 @@ from indicatorkit.formats.html_report_audit import AuditTable, audit_tables
 from indicatorkit.formats.html_report_facts import Money, ProjectFacts, money, project_facts
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.scoring.assessment import Assessment, ProjectSpending
-from indicatorkit.scoring.indicator import display, display_percent, display_range
+from indicatorkit.scoring.indicator import display_percent
 from indicatorkit.scoring.monitoring import Light
 from indicatorkit.scoring.report import ProjectScore
+from indicatorkit.scoring.rules import Rounding
 
 __all__ = [
     "BUDGET_LINE",
@@ -274,11 +276,11 @@ class ReportPage:
 
 def _row(project: ProjectScore, index: int) -> IndicatorRow:
     item = project.indicators[index]
-    indicator, result = item.indicator, item.score
+    indicator, result, rounding = item.indicator, item.score, project.rounding
     if result.score is not None:
-        points = display(result.score)
+        points = rounding.display(result.score)
     else:
-        points = display_range(*result.score_range)
+        points = rounding.display_range(*result.score_range)
     reason = indicator.reason or (
         f"不适用 not applicable：{indicator.not_applicable}"
         if indicator.not_applicable is not None
@@ -292,7 +294,7 @@ def _row(project: ProjectScore, index: int) -> IndicatorRow:
         actual=indicator.actual or "",
         outcome=result.outcome.label,
         outcome_key=result.outcome.name.lower(),
-        weight=display(result.weight),
+        weight=rounding.display(result.weight),
         score=points,
         reason=reason,
         message=result.message,
@@ -303,20 +305,27 @@ def _row(project: ProjectScore, index: int) -> IndicatorRow:
 BUDGET_LINE = "预算执行率"
 
 
-def _level(name: str, weight: Fraction, score_range: tuple[Fraction, Fraction]) -> LevelScore:
+def _level(
+    name: str, weight: Fraction, score_range: tuple[Fraction, Fraction], rounding: Rounding
+) -> LevelScore:
     return LevelScore(
         level1=name,
-        weight=display(weight),
-        points=display_range(*score_range),
-        score_value=display(score_range[0]),
-        weight_value=display(weight),
+        weight=rounding.display(weight),
+        points=rounding.display_range(*score_range),
+        score_value=rounding.display(score_range[0]),
+        weight_value=rounding.display(weight),
     )
 
 
 def _levels(project: ProjectScore) -> tuple[LevelScore, ...]:
     """Each level-1 indicator's points, then the budget line's."""
-    levels = [_level(s.level1, s.weight, s.score_range) for s in project.subtotals if not s.level2]
-    levels.append(_level(BUDGET_LINE, project.budget.weight, project.budget.score_range))
+    rounding = project.rounding
+    levels = [
+        _level(s.level1, s.weight, s.score_range, rounding)
+        for s in project.subtotals
+        if not s.level2
+    ]
+    levels.append(_level(BUDGET_LINE, project.budget.weight, project.budget.score_range, rounding))
     return tuple(levels)
 
 
@@ -344,7 +353,7 @@ def _spending(spending: ProjectSpending | None) -> tuple[SpendingPoint, ...]:
 def _section(
     project: ProjectScore, spending: tuple[SpendingPoint, ...], facts: ProjectFacts
 ) -> ProjectSection:
-    budget = project.budget
+    budget, rounding = project.budget, project.rounding
     return ProjectSection(
         number=project.number,
         name=project.name,
@@ -353,10 +362,10 @@ def _section(
         budget=money(budget.budget),
         executed=money(budget.executed),
         budget_rate=display_percent(budget.rate),
-        budget_weight=display(budget.weight),
-        budget_score=display_range(*budget.score_range),
+        budget_weight=rounding.display(budget.weight),
+        budget_score=rounding.display_range(*budget.score_range),
         budget_message=budget.message,
-        total=display_range(*project.total_range),
+        total=rounding.display_range(*project.total_range),
         grade=project.grade or ("不评 withheld" if project.grade_note else "待定 undecided"),
         grade_note=project.grade_note,
         rescaled=project.rescaled,
@@ -430,7 +439,7 @@ def build_page(
     if result.department_range is None:
         total, grade = "", ""
     else:
-        total = display_range(*result.department_range)
+        total = result.rules.rounding.display_range(*result.department_range)
         grade = result.department_grade or "待定 undecided"
     year, year_given = assessment.year, assessment.year_given
     heading = title or " ".join(

@@ -24,7 +24,6 @@ from indicatorkit.formats.workbook_sheet import (
 )
 from indicatorkit.language.values import Amount
 from indicatorkit.numerals import format_decimal, is_terminating
-from indicatorkit.scoring.indicator import display_range
 from indicatorkit.scoring.report import ProjectScore, SpecScore
 from indicatorkit.scoring.rules import RoundingMode, RuleSet
 
@@ -93,7 +92,7 @@ def write_self_assessment(
     (['年度资金总额', 10000, 9500, 10, '=IF(B6>0,C6/B6,0)', '=MAX(0,MIN(E6,1))*D6'], ['年度资金总额', 10000, 9500, 10, 0.95, 9.5])
     """
     with replacing_book(Path(path), inputs) as temporary:
-        book, formats = open_book(temporary)
+        book, formats = open_book(temporary, points_places=report.rules.rounding.places)
         used: set[str] = set()
         summary = Sheet(book, sheet_name("汇总", used), formats)
         totals: list[tuple[ProjectScore, str | None]] = []
@@ -151,7 +150,7 @@ def _self_assessment_sheet(
         _total_score(sheet, (row, first, last, total_row), project, possible, rules)
     else:
         low, high = project.total_range
-        sheet.text(total_row, 6, display_range(low, high))
+        sheet.text(total_row, 6, rules.rounding.display_range(low, high))
         total_cell = ""
     grade = project.grade or ("不评" if project.grade_note else "待定")
     if total_cell and _base_grade(rules) and rules.grade(_rounded(total)) == project.grade:
@@ -198,7 +197,7 @@ def _budget_line(sheet: Sheet, top: int, project: ProjectScore) -> int:
     else:
         sheet.text(row, 4, "")
         low, high = line.score_range
-        sheet.text(row, 5, display_range(low, high))
+        sheet.text(row, 5, project.rounding.display_range(low, high))
     if line.message:
         sheet.text(row + 1, 0, "说明", "label")
         s.merge_range(row + 1, 1, row + 1, 8, line.message, formats["cell"])
@@ -226,7 +225,7 @@ def _indicator_rows(sheet: Sheet, first: int, project: ProjectScore) -> bool:
         else:
             decided = False
             low, high = result.score_range
-            sheet.text(r, 6, display_range(low, high))
+            sheet.text(r, 6, project.rounding.display_range(low, high))
         outcome = result.outcome.label
         sheet.text(r, 7, f"{outcome}：{result.message}" if result.message else outcome)
         sheet.text(r, 8, indicator.reason)
@@ -302,7 +301,7 @@ def _summary(
             s.write_formula(row, 3, f"={reference}", sheet.formats["score"], _stored(project.total))
         else:
             low, high = project.total_range
-            sheet.text(row, 3, display_range(low, high), "score")
+            sheet.text(row, 3, project.rounding.display_range(low, high), "score")
         sheet.text(row, 4, project.grade or ("不评" if project.grade_note else "待定"))
     row += 1
     sheet.text(row, 0, "部门", "label")
@@ -344,7 +343,7 @@ def _department_total(
             sheet.measure(row, 3, total, "score")
     elif report.department_range is not None:
         low, high = report.department_range
-        sheet.text(row, 3, display_range(low, high), "score")
+        sheet.text(row, 3, report.rules.rounding.display_range(low, high), "score")
 
 
 def _rollup_weights(report: SpecScore) -> list[Fraction] | None:

@@ -121,7 +121,7 @@ class Sheet:
 
     def measure(self, row: int, column: int, value: Fraction, style: str = "score") -> None:
         """A number that formulas add up: always a number cell (rounded to a float's
-        precision; the display shows two places)."""
+        precision; the display shows the style's places)."""
         whole = value.denominator == 1
         self.sheet.write_number(
             row, column, int(value) if whole else float(value), self.formats[style]
@@ -136,14 +136,23 @@ class Sheet:
             self.text(row, 1, value)
 
 
-def _formats(book: Any) -> dict[str, Any]:
+def points_format(places: int) -> str:
+    """The number format of points shown to ``places`` decimals (a rule set's places).
+
+    >>> points_format(2), points_format(0)
+    ('0.00', '0')
+    """
+    return f"0.{'0' * places}" if places else "0"
+
+
+def _formats(book: Any, points_places: int) -> dict[str, Any]:
     base = {"border": 1, "valign": "vcenter", "text_wrap": True, "font_name": "宋体"}
     return {
         "cell": book.add_format(base),
         "label": book.add_format({**base, "bold": True, "bg_color": "#EEEEEE"}),
         "header": book.add_format({**base, "bold": True, "align": "center", "bg_color": "#DDEBF7"}),
         "title": book.add_format({"bold": True, "font_size": 14, "font_name": "宋体"}),
-        "score": book.add_format({**base, "num_format": "0.00"}),
+        "score": book.add_format({**base, "num_format": points_format(points_places)}),
         "percent": book.add_format({**base, "num_format": "0.00%"}),
     }
 
@@ -165,10 +174,11 @@ def sheet_name(base: str, used: set[str]) -> str:
     return name
 
 
-def open_book(path: Path) -> tuple[Any, dict[str, Any]]:
+def open_book(path: Path, *, points_places: int = 2) -> tuple[Any, dict[str, Any]]:
     """A workbook writing to ``path`` in which every text is a string cell: never a formula,
     a number or a link, whatever it starts with (``=HYPERLINK(…)`` stays text, see
     :mod:`~indicatorkit.formats.inert_cells`); formulas are only the ones written as such.
+    The ``score`` style shows points to ``points_places`` (the rule set's places).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -183,7 +193,7 @@ def open_book(path: Path) -> tuple[Any, dict[str, Any]]:
         {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
     )
     book.set_properties({"comments": "indicatorkit"})
-    return book, _formats(book)
+    return book, _formats(book, points_places)
 
 
 @contextmanager

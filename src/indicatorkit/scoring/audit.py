@@ -295,9 +295,9 @@ def _pair(pair: tuple[Fraction, Fraction] | None) -> list[str] | None:
     return None if pair is None else [format_decimal(pair[0]), format_decimal(pair[1])]
 
 
-def _shown(pair: tuple[Fraction, Fraction]) -> str:
-    low, high = (format_decimal(v) for v in pair)
-    return low if low == high else f"{low}–{high}"
+def _shown(reading: _Reading) -> str:
+    """A rule set's score (or band) for a row as that rule set shows points (its places)."""
+    return reading.rules.rounding.display_range(reading.low, reading.high)
 
 
 _GRADES = {
@@ -509,9 +509,7 @@ def _classify(
         return attrs.evolve(row, verdict=Verdict.AGREES)
     shown = format_decimal(printed)
     if explaining:
-        gives = (
-            "" if first is None else f"（{first.rules.name} 给 {_shown((first.low, first.high))}）"
-        )
+        gives = "" if first is None else f"（{first.rules.name} 给 {_shown(first)}）"
         names = "、".join(explaining)
         message = (
             f"{label}：印出得分 {shown}{gives}只符合 {names} "
@@ -521,10 +519,10 @@ def _classify(
         return attrs.evolve(row, verdict=Verdict.AGREES_ELSEWHERE, finding=finding)
     nearest = min(decided, key=lambda r: r.distance(printed))  # the first of equals
     gap = printed - nearest.nearest(printed)
-    near, points = _shown((nearest.low, nearest.high)), format_decimal(weight)
+    near, points = _shown(nearest), format_decimal(weight)
     own = ""
     if first is not None and first is not nearest:
-        own = f"；{first.rules.name} 给 {_shown((first.low, first.high))}"
+        own = f"；{first.rules.name} 给 {_shown(first)}"
     message = (
         f"{label}：印出得分 {shown}（分值 {points}）与所有规则都不符；最接近的是 "
         f"{nearest.rules.name} 的 {near}，相差 {format_decimal(gap)}{own} (the printed score "

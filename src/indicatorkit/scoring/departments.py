@@ -31,9 +31,8 @@ import attrs
 
 from indicatorkit.model.records import Spec
 from indicatorkit.numerals import format_decimal_or_none
-from indicatorkit.scoring.indicator import display
 from indicatorkit.scoring.report import SpecScore, score
-from indicatorkit.scoring.rules import RuleSet, rule_set
+from indicatorkit.scoring.rules import Rounding, RuleSet, rule_set
 
 __all__ = [
     "BureauScore",
@@ -83,8 +82,9 @@ class DepartmentStanding:
     def indicators(self) -> int:
         return sum(len(project.indicators) for project in self.result.projects)
 
-    def to_dict(self, places: int) -> dict[str, Any]:
-        """Plain data: exact decimal strings beside the ``places`` the rule set shows."""
+    def to_dict(self, rounding: Rounding) -> dict[str, Any]:
+        """Plain data: exact decimal strings beside the points as ``rounding`` (the rule
+        set's) shows them."""
         low, high = self.total_range or (None, None)
         return {
             "rank": self.rank,
@@ -93,7 +93,7 @@ class DepartmentStanding:
             "projects": self.projects,
             "indicators": self.indicators,
             "total": format_decimal_or_none(self.total),
-            "total_display": display(self.total, places),
+            "total_display": rounding.display(self.total),
             "total_range": [format_decimal_or_none(low), format_decimal_or_none(high)],
             "grade": self.grade,
         }
@@ -135,21 +135,21 @@ class BureauScore:
     summary: BureauSummary
 
     @property
-    def places(self) -> int:
-        """The decimals the rule set shows."""
-        return self.rules.rounding.places
+    def rounding(self) -> Rounding:
+        """The rule set's rounding: how the totals are shown."""
+        return self.rules.rounding
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (numbers as exact decimal strings, never floats)."""
         summary = self.summary
         return {
             "rules": self.rules.name,
-            "departments": [d.to_dict(self.places) for d in self.departments],
+            "departments": [d.to_dict(self.rounding) for d in self.departments],
             "summary": {
                 "departments": summary.departments,
                 "ranked": summary.ranked,
                 "mean": format_decimal_or_none(summary.mean),
-                "mean_display": display(summary.mean, self.places),
+                "mean_display": self.rounding.display(summary.mean),
                 "grade": summary.grade,
                 "grades": dict(summary.grades),
             },

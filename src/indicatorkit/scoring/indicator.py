@@ -4,7 +4,9 @@ score under a rule set.
 Seven outcomes, never folded into 0 or full marks: met, partly met (a qualitative 部分达成),
 missed, not applicable, actual missing, unreadable, evaluation failed.  Scores are exact
 fractions, rounded as the rule set says (national: each score to two decimals, half up —
-``exact_score`` keeps the formula's value); :func:`display` shows them with two decimals.
+``exact_score`` keeps the formula's value); the rule set's
+:meth:`~indicatorkit.scoring.rules.Rounding.display` shows them with its places, :func:`display`
+writes a ratio or any value to given places.
 Checking is done once (:func:`indicator_verdict`: everything but the weight) and the verdict
 scored per weight (:meth:`Verdict.score`); :func:`score_indicator` is the two in turn.
 
@@ -65,7 +67,6 @@ from indicatorkit.scoring.indicator_records import (
     Verdict,
     display,
     display_percent,
-    display_range,
 )
 from indicatorkit.scoring.indicator_records import (
     _weight as _weight,  # batch.table reads weights as score_indicator does
@@ -81,7 +82,6 @@ __all__ = [
     "Verdict",
     "display",
     "display_percent",
-    "display_range",
     "indicator_verdict",
     "score_indicator",
 ]

@@ -26,7 +26,7 @@ import attrs
 from indicatorkit.language.targets import AnyTarget, CheckResult
 from indicatorkit.language.values import Grade
 from indicatorkit.numerals import format_decimal_or_none, to_fraction
-from indicatorkit.scoring.rules import RuleSet
+from indicatorkit.scoring.rules import NATIONAL, Rounding, RuleSet
 
 __all__ = [
     "RATIO_PLACES",
@@ -37,7 +37,6 @@ __all__ = [
     "Verdict",
     "display",
     "display_percent",
-    "display_range",
 ]
 
 _ZERO = Fraction(0)
@@ -101,6 +100,8 @@ _LABELS = {
 
 def display(value: Fraction | None, places: int = 2) -> str:
     """``value`` rounded half up to ``places`` decimals, for display (``""`` for ``None``).
+    Points are shown by the rule set's :meth:`~indicatorkit.scoring.rules.Rounding.display`
+    (its places, its mode); this writes ratios and percents.
 
     >>> display(Fraction(2, 3)), display(Fraction(5, 1000)), display(Fraction(-5, 1000))
     ('0.67', '0.01', '-0.01')
@@ -132,16 +133,6 @@ def display_percent(share: Fraction | None) -> str:
 
 #: How every output labels a grade (or a total) not yet decided.
 UNDECIDED = "待定 undecided"
-
-
-def display_range(low: Fraction, high: Fraction) -> str:
-    """A score that may still be a range, for display: one number once decided, ``low–high``
-    while not.
-
-    >>> display_range(Fraction(3), Fraction(3)), display_range(Fraction(0), Fraction(10))
-    ('3.00', '0.00–10.00')
-    """
-    return display(low) if low == high else f"{display(low)}–{display(high)}"
 
 
 @attrs.frozen
@@ -191,9 +182,16 @@ class IndicatorScore:
         """Points this indicator leaves undecided (high end − low end of its range)."""
         return self.score_range[1] - self.score_range[0]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, rounding: Rounding = NATIONAL.rounding) -> dict[str, Any]:
         """Plain data: numbers as exact decimal strings (``p/q`` where not finite), never
-        floats."""
+        floats; ``score_display`` as ``rounding`` shows points (the rule set's).
+
+        >>> from indicatorkit.scoring import score_indicator
+        >>> from indicatorkit.scoring.rules import rule_set
+        >>> whole = rule_set("whole-points")
+        >>> score_indicator("≥8件", "5件", 10, rules=whole).to_dict(whole.rounding)["score_display"]
+        '6'
+        """
         return {
             "target": None if self.target is None else str(self.target),
             "actual": None if self.actual is None else str(self.actual),
@@ -202,7 +200,7 @@ class IndicatorScore:
             "attainment": format_decimal_or_none(self.attainment),
             "weight": format_decimal_or_none(self.weight),
             "score": format_decimal_or_none(self.score),
-            "score_display": display(self.score),
+            "score_display": rounding.display(self.score),
             "exact_score": format_decimal_or_none(self.exact_score),
             "score_range": [
                 format_decimal_or_none(self.score_range[0]),

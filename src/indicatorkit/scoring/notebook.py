@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from indicatorkit.model.notebook import html_table
-from indicatorkit.scoring.indicator import UNDECIDED, display, display_percent, display_range
+from indicatorkit.scoring.indicator import UNDECIDED, display_percent
 
 if TYPE_CHECKING:  # the score records call these functions: no import back at run time
     from indicatorkit.scoring.score_records import ProjectScore, SpecScore
@@ -49,16 +49,14 @@ def spec_score_html(result: SpecScore) -> str:
         caption = f"部门 {result.department_name} · {caption}"
     if result.department_range is not None:
         grade = result.department_grade or UNDECIDED
-        caption += (
-            f" · 部门总分 total {display_range(*result.department_range)} · 等级 grade {grade}"
-        )
+        caption += f" · 部门总分 total {result.rules.rounding.display_range(*result.department_range)} · 等级 grade {grade}"
     if result.findings:
         caption += f" · {len(result.findings)} 条发现 findings"
     rows = (
         (
             project.number,
             project.name,
-            display_range(*project.total_range),
+            project.rounding.display_range(*project.total_range),
             project.grade_label,
             display_percent(project.budget.rate),
         )
@@ -77,9 +75,10 @@ def project_score_html(project: ProjectScore) -> str:
     >>> "<td>未达成 missed</td><td>50.00</td><td>25.00</td>" in project_score_html(result.projects[0])
     True
     """
+    rounding = project.rounding
     caption = (
         f"项目 project {project.number} {project.name} · 总分 total "
-        f"{display_range(*project.total_range)} · 等级 grade {project.grade_label}"
+        f"{rounding.display_range(*project.total_range)} · 等级 grade {project.grade_label}"
     )
     rows = (
         (
@@ -87,8 +86,8 @@ def project_score_html(project: ProjectScore) -> str:
             item.indicator.target_text,
             item.indicator.actual or "",
             item.score.outcome.label,
-            display(item.score.weight),
-            display_range(*item.score.score_range),
+            rounding.display(item.score.weight),
+            rounding.display_range(*item.score.score_range),
         )
         for item in project.indicators
     )

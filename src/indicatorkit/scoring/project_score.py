@@ -33,7 +33,7 @@ half up), so the rows shown add up to the total shown, and the grade follows tha
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 
 import attrs
@@ -101,7 +101,7 @@ def score_project(project: Project, rules: RuleSet, units: UnitRegistry | None) 
         project.number,
         project.name,
         scored,
-        tuple(_subtotals(scored)),
+        tuple(_subtotals(scored, rules)),
         budget,
         (low, high),
         None if note else range_grade(rules, low, high),
@@ -110,6 +110,7 @@ def score_project(project: Project, rules: RuleSet, units: UnitRegistry | None) 
         (exact_low, exact_high),
         possible,
         note,
+        rounding=rules.rounding,
     )
 
 
@@ -146,8 +147,7 @@ def _row_sums(
     """The total's range as the rows are shown — rounded when the rule set rounds rows (full
     marks on a weight off the grid, 1/3, count 0.33), so the rows shown add up to the total
     shown — and before any rounding."""
-    rounding = rules.rounding
-    shown = rounding.round if rounding.stage is RoundingStage.INDICATOR else _same
+    shown = _shown(rules)
     spans = [_span(s.score) for s in scored] + [budget.score_range]
     exact = [_exact_span(s.score) for s in scored] + [
         budget.score_range if budget.exact_score is None else (budget.exact_score,) * 2
@@ -205,6 +205,12 @@ def _sum(values: Iterable[Fraction]) -> Fraction:
 
 def _same(value: Fraction) -> Fraction:
     return value
+
+
+def _shown(rules: RuleSet) -> Callable[[Fraction], Fraction]:
+    """A row's points as they count: rounded when the rule set rounds rows, else exact."""
+    rounding = rules.rounding
+    return rounding.round if rounding.stage is RoundingStage.INDICATOR else _same
 
 
 def _span(result: IndicatorScore) -> Span:
@@ -268,7 +274,10 @@ def _split(points: Fraction, parts: int, rules: RuleSet) -> list[Fraction]:
     return [(base + (i < extra)) * rounding.step for i in range(parts)]
 
 
-def _subtotals(scored: Iterable[ScoredIndicator]) -> list[Subtotal]:
+def _subtotals(scored: Iterable[ScoredIndicator], rules: RuleSet) -> list[Subtotal]:
+    """Each level's weight and points, its rows counted as shown (as :func:`_row_sums`), so a
+    level's points shown add up to its rows shown."""
+    shown = _shown(rules)
     groups: dict[tuple[str, str], list[IndicatorScore]] = {}
     for item in scored:
         level1 = level1_name(item.indicator.level1)
@@ -281,7 +290,7 @@ def _subtotals(scored: Iterable[ScoredIndicator]) -> list[Subtotal]:
             level1,
             level2,
             _sum(s.weight for s in members),
-            (_sum(_span(s)[0] for s in members), _sum(_span(s)[1] for s in members)),
+            (_sum(shown(_span(s)[0]) for s in members), _sum(shown(_span(s)[1]) for s in members)),
         )
         for (level1, level2), members in groups.items()
     ]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
+from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Any
@@ -160,6 +161,34 @@ class Rounding:
     def total(self, value: Fraction) -> Fraction:
         """A total as it counts and is graded: rounded unless the rule set is exact."""
         return value if self.stage is RoundingStage.NONE else self.round(value)
+
+    def display(self, value: Fraction | None) -> str:
+        """Points as every output shows them: ``value`` rounded by :attr:`mode` (whatever the
+        stage) and written with exactly :attr:`places` decimals (``""`` for ``None``) — the
+        one writer of points for ``score``, the batch, the report, the workbook and the audit.
+
+        >>> from fractions import Fraction
+        >>> Rounding().display(Fraction(6)), Rounding(0).display(Fraction(13, 2))
+        ('6.00', '7')
+        >>> Rounding(1, RoundingMode.DOWN).display(Fraction(-195, 100)), Rounding().display(None)
+        ('-1.9', '')
+        """
+        if value is None:
+            return ""
+        rounded = self.round(value)
+        scaled = rounded.numerator * (self._scale // rounded.denominator)
+        return format(Decimal(scaled).scaleb(-self.places), "f")
+
+    def display_range(self, low: Fraction, high: Fraction) -> str:
+        """Points that may still be a range: one number once decided, ``low–high`` while not.
+
+        >>> from fractions import Fraction
+        >>> Rounding().display_range(Fraction(3), Fraction(3)), Rounding(0).display_range(Fraction(0), Fraction(10))
+        ('3.00', '0–10')
+        """
+        if low == high:
+            return self.display(low)
+        return f"{self.display(low)}–{self.display(high)}"
 
 
 @attrs.frozen

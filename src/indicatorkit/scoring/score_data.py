@@ -1,7 +1,8 @@
 """A scored spec as plain data (``SpecScore.to_dict``, ``indicatorkit score --format json``):
 every number as its exact decimal text (``"3352/35"`` where it does not terminate), never a
-float, with the decimal string a table shows beside it (``*_display``: points to 2 places,
-ratios — attainment, deviation, rates — to 4).
+float, with the decimal string a table shows beside it (``*_display``: points to the rule
+set's places — :meth:`~indicatorkit.scoring.rules.Rounding.display`, 2 for national —, ratios
+— attainment, deviation, rates — to 4).
 
 >>> from indicatorkit import loads, score
 >>> data = spec_score_data(score(loads("项目 2 普法宣传\\n  指标 效益指标 / 社会效益指标 / 知晓率\\n"
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from indicatorkit.numerals import format_decimal_or_none as _text
 from indicatorkit.scoring.budget_line import BudgetLine
 from indicatorkit.scoring.indicator import RATIO_PLACES, IndicatorScore, display
+from indicatorkit.scoring.rules import Rounding
 
 if TYPE_CHECKING:  # the records call this module: no import back at run time
     from indicatorkit.scoring.score_records import (
@@ -30,15 +32,9 @@ if TYPE_CHECKING:  # the records call this module: no import back at run time
 
 __all__ = ["ratio_data", "spec_score_data"]
 
-#: Decimal places of the ``*_display`` strings beside exact values: points to 2 (as the tables
-#: print them), ratios to :data:`~indicatorkit.scoring.indicator.RATIO_PLACES` (4).
-_POINTS, _RATIO = 2, RATIO_PLACES
-
-
-def _shown(value: Fraction | None, places: int = _POINTS) -> str:
-    """The decimal string beside an exact value (``"3352/35"`` → ``"95.77"``; ``""`` for
-    none, as ``score_display``)."""
-    return display(value, places)
+#: Decimal places of a ratio's ``*_display`` string beside its exact value:
+#: :data:`~indicatorkit.scoring.indicator.RATIO_PLACES` (4); points take the rule set's.
+_RATIO = RATIO_PLACES
 
 
 def ratio_data(name: str, value: Fraction | None) -> dict[str, str | None]:
@@ -51,14 +47,16 @@ def ratio_data(name: str, value: Fraction | None) -> dict[str, str | None]:
     >>> ratio_data("attainment", None)
     {'attainment': None, 'attainment_display': ''}
     """
-    return {name: _text(value), f"{name}_display": _shown(value, _RATIO)}
+    return {name: _text(value), f"{name}_display": display(value, _RATIO)}
 
 
-def _range_data(name: str, span: tuple[Fraction, Fraction]) -> dict[str, list[Any]]:
-    """A range's exact texts and, beside them, its display strings."""
+def _range_data(
+    name: str, span: tuple[Fraction, Fraction], rounding: Rounding
+) -> dict[str, list[Any]]:
+    """A range of points: its exact texts and, beside them, its display strings."""
     return {
         name: [_text(v) for v in span],
-        f"{name}_display": [_shown(v) for v in span],
+        f"{name}_display": [rounding.display(v) for v in span],
     }
 
 
@@ -76,15 +74,15 @@ def spec_score_data(result: SpecScore) -> dict[str, Any]:
     >>> data["department"]["total_range"], data["projects"][0]["grade_note"][:8]
     (['0', '60'], '分值合计 60，')
     """
-    department = result.department_range
+    department, rounding = result.department_range, result.rules.rounding
     return {
         "rules": result.rules.name,
         "department": None
         if department is None
         else {
-            **_range_data("total_range", department),
+            **_range_data("total_range", department, rounding),
             "total": _text(result.department_total),
-            "total_display": _shown(result.department_total),
+            "total_display": rounding.display(result.department_total),
             "grade": result.department_grade,
         },
         "projects": [_project_data(project) for project in result.projects],
@@ -92,61 +90,61 @@ def spec_score_data(result: SpecScore) -> dict[str, Any]:
     }
 
 
-def _indicator_data(item: ScoredIndicator) -> dict[str, Any]:
+def _indicator_data(item: ScoredIndicator, rounding: Rounding) -> dict[str, Any]:
     result = item.score
     return {
         **_plain(item.indicator, "level1", "level2", "name"),
-        **result.to_dict(),
-        **_indicator_displays(result),
+        **result.to_dict(rounding),
+        **_indicator_displays(result, rounding),
         **_plain(item.indicator, "reason", "not_applicable"),
     }
 
 
-def _indicator_displays(result: IndicatorScore) -> dict[str, Any]:
+def _indicator_displays(result: IndicatorScore, rounding: Rounding) -> dict[str, Any]:
     """The decimal strings beside an indicator's exact values (``score_display`` is the
     score's own)."""
     return {
-        "weight_display": _shown(result.weight),
-        "score_range_display": [_shown(v) for v in result.score_range],
-        "attainment_display": _shown(result.attainment, _RATIO),
-        "deviation_display": _shown(result.deviation, _RATIO),
+        "weight_display": rounding.display(result.weight),
+        "score_range_display": [rounding.display(v) for v in result.score_range],
+        "attainment_display": display(result.attainment, _RATIO),
+        "deviation_display": display(result.deviation, _RATIO),
     }
 
 
-def _subtotal_data(sub: Subtotal) -> dict[str, Any]:
+def _subtotal_data(sub: Subtotal, rounding: Rounding) -> dict[str, Any]:
     return {
         **_plain(sub, "level1", "level2"),
         "weight": _text(sub.weight),
-        "weight_display": _shown(sub.weight),
-        **_range_data("score_range", sub.score_range),
+        "weight_display": rounding.display(sub.weight),
+        **_range_data("score_range", sub.score_range, rounding),
     }
 
 
-def _budget_data(budget: BudgetLine) -> dict[str, Any]:
+def _budget_data(budget: BudgetLine, rounding: Rounding) -> dict[str, Any]:
     return {
         "budget": None if budget.budget is None else str(budget.budget),
         "executed": None if budget.executed is None else str(budget.executed),
         **ratio_data("rate", budget.rate),
         "weight": _text(budget.weight),
-        "weight_display": _shown(budget.weight),
+        "weight_display": rounding.display(budget.weight),
         "score": _text(budget.score),
-        "score_display": _shown(budget.score),
+        "score_display": rounding.display(budget.score),
         "exact_score": _text(budget.exact_score),
-        **_range_data("score_range", budget.score_range),
+        **_range_data("score_range", budget.score_range, rounding),
         **_plain(budget, "explanation_required", "explanation_given", "message", "reason"),
     }
 
 
 def _project_data(project: ProjectScore) -> dict[str, Any]:
-    exact = project.exact_range
+    exact, rounding = project.exact_range, project.rounding
     return {
         **_plain(project, "number", "name"),
-        "indicators": [_indicator_data(item) for item in project.indicators],
-        "subtotals": [_subtotal_data(sub) for sub in project.subtotals],
-        "budget": _budget_data(project.budget),
+        "indicators": [_indicator_data(item, rounding) for item in project.indicators],
+        "subtotals": [_subtotal_data(sub, rounding) for sub in project.subtotals],
+        "budget": _budget_data(project.budget, rounding),
         "total": _text(project.total),
-        **_range_data("total_range", project.total_range),
-        "total_display": display(project.total),
+        **_range_data("total_range", project.total_range, rounding),
+        "total_display": rounding.display(project.total),
         "exact_total_range": None if exact is None else [_text(v) for v in exact],
         "weight_sum": _text(project.weight_sum),
         **_plain(project, "grade", "grade_note", "rescaled"),

@@ -25,7 +25,7 @@ from indicatorkit.model.findings import Finding
 from indicatorkit.model.records import Indicator
 from indicatorkit.scoring.budget_line import BudgetLine
 from indicatorkit.scoring.indicator import UNDECIDED, IndicatorScore
-from indicatorkit.scoring.rules import RuleSet
+from indicatorkit.scoring.rules import NATIONAL, Rounding, RuleSet
 
 __all__ = ["ProjectScore", "ScoredIndicator", "SpecScore", "Subtotal"]
 
@@ -70,7 +70,8 @@ class ProjectScore:
     can still be (rounded as the rule set says; ``exact_range`` before rounding) and ``grade``
     is ``None`` when the range spans two grades or the weights do not total 100 (``grade_note``
     says why).  ``rescaled`` says the total was rescaled to 100 because some indicators do not
-    apply or the rule set rescales weights; ``weight_sum`` is the weights plus the budget line.
+    apply or the rule set rescales weights; ``weight_sum`` is the weights plus the budget line;
+    ``rounding`` is the rule set's, which every output shows the points with.
 
     >>> from indicatorkit import loads, score
     >>> from indicatorkit.scoring import display
@@ -92,6 +93,8 @@ class ProjectScore:
     exact_range: tuple[Fraction, Fraction] | None = None
     weight_sum: Fraction = _HUNDRED
     grade_note: str = ""
+    #: The rule set's rounding: how every output shows this project's points (its places).
+    rounding: Rounding = attrs.field(default=NATIONAL.rounding, kw_only=True)
 
     @property
     def total(self) -> Fraction | None:

@@ -26,7 +26,8 @@ from fractions import Fraction
 from typing import Protocol
 
 from indicatorkit.numerals import format_decimal_or_none
-from indicatorkit.scoring.indicator import UNDECIDED, display, display_percent
+from indicatorkit.scoring.indicator import UNDECIDED, display_percent
+from indicatorkit.scoring.rules import Rounding
 from indicatorkit.scoring.score_records import ProjectScore, ScoredIndicator, SpecScore
 
 __all__ = ["SCORE_COLUMNS", "score_rows"]
@@ -73,13 +74,13 @@ class _Scored(Protocol):
     def explanation_required(self) -> bool: ...
 
 
-def _points(row: _Scored) -> tuple[str, ...]:
+def _points(row: _Scored, rounding: Rounding) -> tuple[str, ...]:
     """分值, 得分, 得分下限, 得分上限, 得分精确值, 等级 (none for a row), 须说明 of a row."""
     return (
-        display(row.weight),
-        display(row.score),
-        display(row.score_range[0]),
-        display(row.score_range[1]),
+        rounding.display(row.weight),
+        rounding.display(row.score),
+        rounding.display(row.score_range[0]),
+        rounding.display(row.score_range[1]),
         _exact(row.exact_score),
         "",
         "是" if row.explanation_required else "",
@@ -87,7 +88,7 @@ def _points(row: _Scored) -> tuple[str, ...]:
 
 
 def _range(
-    span: tuple[Fraction, Fraction], exact: tuple[Fraction, Fraction] | None
+    span: tuple[Fraction, Fraction], exact: tuple[Fraction, Fraction] | None, rounding: Rounding
 ) -> tuple[str, str, str, str]:
     """得分, 得分下限, 得分上限, 得分精确值 of a total: the score (as the rule set rounds it)
     and its exact value (before rounding) once decided."""
@@ -95,9 +96,9 @@ def _range(
     decided = low if low == high else None
     exact_low, exact_high = span if exact is None else exact
     return (
-        display(decided),
-        display(low),
-        display(high),
+        rounding.display(decided),
+        rounding.display(low),
+        rounding.display(high),
         _exact(exact_low if decided is not None and exact_low == exact_high else None),
     )
 
@@ -119,7 +120,7 @@ def _indicator(project: ProjectScore, item: ScoredIndicator) -> tuple[str, ...]:
         indicator.target_text,
         indicator.actual or "",
         result.outcome.label,
-        *_points(result),
+        *_points(result, project.rounding),
         reason,
         result.message,
     )
@@ -137,7 +138,7 @@ def _budget(project: ProjectScore) -> tuple[str, ...]:
         "" if line.budget is None else str(line.budget),
         "" if line.executed is None else str(line.executed),
         display_percent(line.rate),
-        *_points(line),
+        *_points(line, project.rounding),
         line.reason,
         line.message,
     )
@@ -150,8 +151,8 @@ def _total(project: ProjectScore) -> tuple[str, ...]:
         str(project.number),
         project.name,
         *("",) * 6,
-        display(weight),
-        *_range(project.total_range, project.exact_range),
+        project.rounding.display(weight),
+        *_range(project.total_range, project.exact_range, project.rounding),
         project.grade_label,
         "",
         "",
@@ -179,7 +180,7 @@ def score_rows(result: SpecScore) -> Iterator[tuple[str, ...]]:
             "部门 department",
             *("",) * 8,
             "",
-            *_range(result.department_range, None),
+            *_range(result.department_range, None, result.rules.rounding),
             result.department_grade or UNDECIDED,
             "",
             "",

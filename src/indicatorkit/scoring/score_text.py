@@ -19,13 +19,8 @@ from typing import TYPE_CHECKING
 
 from indicatorkit.model.printed_score import printed_score_note
 from indicatorkit.scoring.budget_line import BudgetLine
-from indicatorkit.scoring.indicator import (
-    UNDECIDED,
-    IndicatorScore,
-    display,
-    display_percent,
-    display_range,
-)
+from indicatorkit.scoring.indicator import UNDECIDED, IndicatorScore, display_percent
+from indicatorkit.scoring.rules import Rounding
 
 if TYPE_CHECKING:  # the records call this module: no import back at run time
     from indicatorkit.scoring.score_records import ProjectScore, ScoredIndicator, SpecScore
@@ -46,9 +41,11 @@ def _open(result: IndicatorScore) -> bool:
     )
 
 
-def _score_text(score: Fraction | None, span: tuple[Fraction, Fraction]) -> str:
+def _score_text(score: Fraction | None, span: tuple[Fraction, Fraction], rounding: Rounding) -> str:
     """A row's score, or its whole range (both ends, even when equal) while undecided."""
-    return display(score) if score is not None else f"{display(span[0])}–{display(span[1])}"
+    if score is not None:
+        return rounding.display(score)
+    return f"{rounding.display(span[0])}–{rounding.display(span[1])}"
 
 
 def score_table(result: SpecScore) -> str:
@@ -64,30 +61,32 @@ def score_table(result: SpecScore) -> str:
         lines.extend(_project_lines(project))
     if result.department_range is not None:
         lines.append(
-            f"部门 department: {display_range(*result.department_range)}  "
+            f"部门 department: {result.rules.rounding.display_range(*result.department_range)}  "
             f"等级 grade: {result.department_grade or UNDECIDED}"
         )
     return "\n".join(lines)
 
 
 def _project_lines(project: ProjectScore) -> Iterator[str]:
+    rounding = project.rounding
     yield f"项目 project {project.number} {project.name}"
     yield _HEADER
     for item in project.indicators:
-        yield from _indicator_lines(item)
-    yield from _budget_lines(project.budget)
+        yield from _indicator_lines(item, rounding)
+    yield from _budget_lines(project.budget, rounding)
+    total = rounding.display_range(*project.total_range)
     yield (
-        f"  总分 total: {display_range(*project.total_range)}  等级 grade: {project.grade_label}"
+        f"  总分 total: {total}  等级 grade: {project.grade_label}"
         + ("（已按百分制折算 rescaled）" if project.rescaled else "")
     )
 
 
-def _indicator_lines(item: ScoredIndicator) -> Iterator[str]:
+def _indicator_lines(item: ScoredIndicator, rounding: Rounding) -> Iterator[str]:
     ind, result = item.indicator, item.score
-    score = _score_text(result.score, result.score_range)
+    score = _score_text(result.score, result.score_range, rounding)
     yield (
         f"  {ind.level1} / {ind.level2} / {ind.name} | {ind.target_text} | "
-        f"{ind.actual or ''} | {result.outcome.label} | {display(result.weight)} | {score}"
+        f"{ind.actual or ''} | {result.outcome.label} | {rounding.display(result.weight)} | {score}"
     )
     if _open(result) and result.message:
         yield f"    原因 why: {result.message}"
@@ -95,9 +94,9 @@ def _indicator_lines(item: ScoredIndicator) -> Iterator[str]:
         yield f"    核对 note: {printed}"
 
 
-def _budget_lines(budget: BudgetLine) -> Iterator[str]:
-    score = _score_text(budget.score, budget.score_range)
-    rate = display_percent(budget.rate)
-    yield f"  预算执行率 budget line | {rate} | {display(budget.weight)} | {score}"
+def _budget_lines(budget: BudgetLine, rounding: Rounding) -> Iterator[str]:
+    score = _score_text(budget.score, budget.score_range, rounding)
+    rate, weight = display_percent(budget.rate), rounding.display(budget.weight)
+    yield f"  预算执行率 budget line | {rate} | {weight} | {score}"
     if budget.message:
         yield f"    原因 why: {budget.message}"
