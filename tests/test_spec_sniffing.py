@@ -91,7 +91,7 @@ def test_the_rule_set_after_a_colon(written: str, separator: str) -> None:
             "部门：玉田县司法局\n第一部分 部门整体绩效目标\n",
             "document",
         ),  # not 部门 “：玉田县司法局”
-        ("项目：1 法律援助\n", "document"),  # the reader refuses it (IK018) …
+        ("项目：1 法律援助\n", "document"),  # the reader refuses it (IK010) …
     ],
 )
 def test_what_the_reader_does_not_read_so_is_not_a_spec(header: str, form: str) -> None:
@@ -99,7 +99,7 @@ def test_what_the_reader_does_not_read_so_is_not_a_spec(header: str, form: str) 
 
 
 def test_a_file_named_ikspec_is_read_as_one() -> None:
-    with pytest.raises(SpecError, match="IK018"):  # … but in a .ikspec it is said, located
+    with pytest.raises(SpecError, match="IK010"):  # … but in a .ikspec it is said, located
         loads("项目：1 法律援助\n")
     assert _sniffed("项目：1 法律援助\n", "自评.ikspec") == "ikspec"
 
@@ -174,3 +174,65 @@ def test_fmt_writes_the_colon_header_as_the_writer_does(tmp_path: Path) -> None:
     path.write_text(SPEC.format(first="评分规则：hubei"), encoding="utf-8")
     assert main(["fmt", "-q", str(path)]) == 0
     assert path.read_text(encoding="utf-8").startswith("评分规则 hubei\n")
+
+
+#: Every record key (one the reader reads by its own function, attribute ``-`` in keys.txt)
+#: in each context, with a parent outline and the value after it.
+RECORD_LINES = [
+    ("", "部门", "玉田县司法局", ""),
+    ("", "department", "玉田县司法局", ""),
+    ("", "项目", "1 法律援助", ""),
+    ("", "project", "1 法律援助", ""),
+    ("部门 司法局\n  ", "分项", "法治宣传", ""),
+    ("部门 司法局\n  ", "programme", "法治宣传", ""),
+    ("部门 司法局\n  ", "保障措施", "组织保障", "\n    - 加强领导"),
+    ("项目 1 甲\n  ", "指标", "产出指标 / 数量指标 / 受理数", "\n    指标值：≥1件"),
+    ("项目 1 甲\n  ", "indicator", "产出指标 / 数量指标 / 受理数", "\n    指标值：≥1件"),
+]
+
+
+@given(
+    st.sampled_from([*((chinese, written) for written, chinese in TOP_KEYS), *RECORD_LINES]),
+    st.sampled_from([" ", "\t", "：", ":", "： ", ": ", "：\t", "  "]),
+)
+def test_no_value_starts_with_a_stray_colon(line: tuple[str, ...], separator: str) -> None:
+    """Every top-level key (and every record key below) followed by a space, a tab, an ASCII
+    or a full-width colon, a colon and a space: read as the key and a space (评分规则：hubei),
+    or a located finding at the colon with a hint — never a value that starts with the colon.
+    (After a space a colon is the value's own: the writer writes a name ``：甲`` so.)"""
+    if len(line) == 2:
+        chinese, written = line
+        value, body = VALUES[chinese]
+        parent, tail = "", "\n" + body
+    else:
+        parent, written, value, tail = line
+    text = f"{parent}{written}{separator}{value}{tail}\n"
+    spaced = f"{parent}{written} {value}{tail}\n"
+    try:
+        read = dumps(loads(text, file="规格.ikspec"))
+    except SpecError as error:
+        assert separator[0] in ":：", text  # a space or a tab is read
+        (finding,) = error.findings
+        number = parent.count("\n") + 1
+        column = len(parent.rsplit("\n", 1)[-1]) + len(written) + 1
+        assert (finding.file, finding.line, finding.column) == ("规格.ikspec", number, column)
+        assert finding.source_line == text.splitlines()[number - 1]
+        assert finding.suggestion
+        if finding.code == "IK010":
+            assert f"“{written} {value}”" in finding.suggestion
+        return
+    assert read == _reading(spaced), text
+    first = value.split()[0] if value else "人天"
+    assert "：" + first not in read and ":" + first not in read
+
+
+@pytest.mark.parametrize("text", ["部门：司法局\n", "department:司法局\n", "部门：A01 司法局\n"])
+def test_a_department_after_a_colon_is_said_where(text: str) -> None:
+    with pytest.raises(SpecError) as raised:
+        loads(text, file="部门.ikspec")
+    (finding,) = raised.value.findings
+    assert finding.code == "IK010" and finding.line == 1
+    assert text[finding.column - 1] in ":：" and finding.suggestion is not None
+    assert "请写作“" in finding.suggestion and "write a space after the key" in finding.suggestion
+    assert _sniffed(text) == "document"
+    assert _sniffed(text, "部门.ikspec") == "ikspec"

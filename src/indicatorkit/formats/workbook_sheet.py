@@ -28,6 +28,7 @@ __all__ = [
     "close_book",
     "fits",
     "open_book",
+    "points_format",
     "replacing_book",
     "sheet_name",
 ]

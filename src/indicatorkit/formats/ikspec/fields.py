@@ -1,6 +1,7 @@
 """The entries of a spec's outline read as keys and fields: a key in its context (Chinese,
 English or alias; IK012 where it may not stand), a field's value ``键：值`` with its ``| …``
-continuation lines (IK013 twice, IK014 no colon, IK015 anything else under it), where each
+continuation lines (IK013 twice, IK014 no colon, IK015 anything else under it; IK010 a colon
+right after a record's key, ``部门：司法局``, where the key takes a space), where each
 field was written, and a record built from them (IK040 when the model refuses it).
 
 >>> from indicatorkit.formats.ikspec.outline import read_outline
@@ -31,6 +32,10 @@ __all__ = ["FieldReader", "Fields", "value_column"]
 Fields = dict[str, tuple[str, Node]]
 
 _Record = TypeVar("_Record")
+
+#: The records whose heading is written with a colon (a department's ``目标 1：文字`` or
+#: ``目标：文字``); every other record's key takes a space (IK010).
+_COLON_HEADINGS = frozenset({("部门", "目标")})
 
 
 def value_column(node: Node) -> int:
@@ -76,7 +81,40 @@ class FieldReader(LocatedReader):
             message, hint = misplaced_key(node.key, context)
             end = node.column + len(node.key)
             self.problem("IK012", message, node.line, node.column, end, hint)
+        elif (
+            ATTRIBUTES[context][chinese] == ""
+            and (context, chinese) not in _COLON_HEADINGS
+            and node.rest.startswith((":", "："))
+            and node.rest_column == node.column + len(node.key)  # the colon right after the key
+        ):
+            self.colon_after_record_key(node)
+            return None
         return chinese
+
+    def colon_after_record_key(self, node: Node) -> None:
+        """IK010 at a colon right after a record's key (``部门：司法局``, ``指标：一级 / …``):
+        the key takes a space, and read as written the name would start with the colon.  After
+        a space the colon is the name's own (``部门 ：甲`` is how the writer writes a name
+        ``：甲``), so every name still reads back.
+
+        >>> from indicatorkit.formats.ikspec.outline import scan_outline
+        >>> reader = FieldReader("部门：司法局", None)
+        >>> reader.key(scan_outline(reader.lines)[0], "top")
+        >>> finding = reader.findings[0]
+        >>> finding.code, finding.line, finding.column, finding.suggestion
+        ('IK010', 1, 3, '请写作“部门 司法局” / write a space after the key, not a colon')
+        """
+        value = node.rest[1:].strip()
+        self.problem(
+            "IK010",
+            f"“{node.key}”后面应是空格，不是冒号（照写读，内容会是“{node.rest}”）"
+            f"(a colon after {node.key}: the key takes a space; as written, its text would "
+            "start with the colon)",
+            node.line,
+            node.rest_column,
+            node.rest_column + 1,
+            f"请写作“{node.key} {value}” / write a space after the key, not a colon",
+        )
 
     def fields(
         self, node: Node, context: str, records: Collection[str] = ()
