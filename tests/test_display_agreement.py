@@ -11,6 +11,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from indicatorkit import loads
@@ -18,7 +19,7 @@ from indicatorkit.cli import main
 from indicatorkit.formats.html_report_page import build_page
 from indicatorkit.scoring.assessment import assess
 from indicatorkit.scoring.indicator import RATIO_PLACES, display
-from indicatorkit.scoring.rules import RULE_SETS
+from indicatorkit.scoring.rules import NATIONAL, RULE_SETS, Rounding, RoundingMode, RoundingStage
 
 pa = pytest.importorskip("pyarrow")
 
@@ -166,7 +167,6 @@ def test_points_are_shown_to_the_rule_sets_places_alike_in_every_output(
     import openpyxl
 
     from indicatorkit.batch import score_table
-    from indicatorkit.scoring.rules import RoundingStage
 
     places = RULE_SETS[rules].rounding.places
     path = tmp_path / "自评.ikspec"
@@ -240,3 +240,34 @@ def test_points_are_shown_to_the_rule_sets_places_alike_in_every_output(
     (finding,) = [f for f in audit["findings"] if f["code"] == "IK801"]
     own = rows[1]["score_display"]
     assert f"{rules} 的 {own}，" in finding["message"] or f"{rules} 给 {own} " in finding["message"]
+    report = build_page(assess(loads(path.read_text(encoding="utf-8")), year=2025))
+    (audited,) = [row for table in report.audit for row in table.rows if row.label == "知晓率"]
+    nearest, _, shown_there = audited.nearest.partition("（")[0].partition(" ")
+    assert _places(shown_there) == RULE_SETS[nearest].rounding.places
+    assert f"{nearest} 的 {shown_there}，" in finding["message"]
+
+
+@pytest.mark.parametrize("mode", list(RoundingMode))
+@pytest.mark.parametrize("stage", [RoundingStage.TOTAL, RoundingStage.NONE])
+def test_a_rule_set_of_its_own_shows_points_by_its_own_mode(
+    mode: RoundingMode, stage: RoundingStage
+) -> None:
+    """Rows left exact (1/3 of 20 is 6.666…, 22.5, 6.17…) are shown by the rule set's own mode
+    and places, alike in the batch, the scores' data and the report page."""
+    from indicatorkit.batch import score_table
+    from indicatorkit.scoring import score
+
+    own = attrs.evolve(NATIONAL, name="own", rounding=Rounding(1, mode, stage))
+    spec = loads(POINTS_SPEC.format(rules="national").replace("分值：50", "分值：20"))
+    data = score(spec, rules=own).to_dict()
+    rows = [row for row in data["projects"][0]["indicators"] if row["outcome"] != "partly met"]
+    shown = [row["score_display"] for row in rows]
+    assert shown == [own.rounding.display(Fraction(row["score"])) for row in rows]
+    assert {_places(text) for text in shown} == {1}
+    batch = score_table(
+        pa.table({name: [row[name] for row in rows] for name in ("target", "actual", "weight")}),
+        rules=own,
+    )
+    assert batch.column("score_display").to_pylist() == shown
+    page = build_page(assess(spec, rules=own, year=2025)).projects[0]
+    assert [row.score for row in page.rows if row.outcome_key != "partial"] == shown

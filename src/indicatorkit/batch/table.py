@@ -30,8 +30,8 @@ from indicatorkit.batch.texts import decimal_texts, display_texts
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
 from indicatorkit.numerals import format_decimal
-from indicatorkit.scoring.indicator import RATIO_PLACES, _weight, display
-from indicatorkit.scoring.rules import RuleSet, rule_set
+from indicatorkit.scoring.indicator import RATIO_PLACES, _weight
+from indicatorkit.scoring.rules import Rounding, RoundingMode, RuleSet, rule_set
 from indicatorkit.units import UnitRegistry
 
 __all__ = [
@@ -152,7 +152,7 @@ def score_arrow(
         )
     )
     del combos, target_texts, actual_texts  # only the rows' combinations from here
-    return _result(arrow, evaluated, inverse, rules.rounding.places)
+    return _result(arrow, evaluated, inverse, rules.rounding)
 
 
 def _let_go(scored: Evaluated) -> dict[str, Any]:
@@ -302,8 +302,11 @@ def _read_direction(value: Any, indices: Codes, code: int, first_row: int) -> Di
         ) from None
 
 
-def _result(table: pa.Table, evaluated: dict[str, Any], inverse: Codes, places: int) -> pa.Table:
-    """The result columns; ``score_display`` shows the rule set's ``places``,
+def _result(
+    table: pa.Table, evaluated: dict[str, Any], inverse: Codes, rounding: Rounding
+) -> pa.Table:
+    """The result columns; ``score_display`` shows points as the rule set's ``rounding`` does
+    (:meth:`~indicatorkit.scoring.rules.Rounding.display`: its places, its mode),
     ``attainment_display`` 4 (:data:`~indicatorkit.scoring.indicator.RATIO_PLACES`, as
     ``score`` and ``check``).  Each is built once per combination (``evaluated``: :class:`Evaluated`'s
     fields by name) and gathered to the rows by one Arrow ``take`` of ``inverse``, its nulls
@@ -327,8 +330,8 @@ def _result(table: pa.Table, evaluated: dict[str, Any], inverse: Codes, places: 
         columns[f"{name}_numerator"] = pc.take(pa.array(top, mask=absent), rows)
         columns[f"{name}_denominator"] = pc.take(pa.array(bottom, mask=absent), rows)
         del absent
-        shown_places = RATIO_PLACES if name == "attainment" else places  # as score, check
-        exact, shown = _texts(top, bottom, known, big, shown_places)
+        points = None if name == "attainment" else rounding  # a ratio: RATIO_PLACES, as score
+        exact, shown = _texts(top, bottom, known, big, points)
         del top, bottom, known
         columns[name] = pc.take(exact, rows)
         del exact
@@ -376,11 +379,16 @@ def _malloc_trim() -> Any:
 
 
 def _texts(
-    top: Ints, bottom: Ints, known: npt.NDArray[np.bool_], big: dict[int, Fraction], places: int
+    top: Ints,
+    bottom: Ints,
+    known: npt.NDArray[np.bool_],
+    big: dict[int, Fraction],
+    points: Rounding | None,
 ) -> tuple[pa.DictionaryArray, pa.DictionaryArray]:
     """Each combination's exact decimal text (``p/q`` where it does not terminate) and display
-    text, formatted column-wise (:mod:`indicatorkit.batch.texts`), as dictionary columns (null
-    where undecided)."""
+    text — points as ``points`` shows them, a ratio (``None``) to ``RATIO_PLACES`` —, formatted
+    column-wise (:mod:`indicatorkit.batch.texts`) where the rounding is half up, as dictionary
+    columns (null where undecided)."""
     # each distinct value formatted once (a value per combination would be many alike)
     top_values, top_codes = _hashed(np.where(known, top, 0))
     bottom_values, bottom_codes = _hashed(np.where(known, bottom, 1))
@@ -396,14 +404,23 @@ def _texts(
         bottom_values[pair_codes % len(bottom_values)],
     )
     exact = decimal_texts(pair_top, pair_bottom)
-    shown = display_texts(pair_top, pair_bottom, places)
+    show = _HALF_UP_RATIO if points is None else points
+    if show.mode is RoundingMode.HALF_UP:  # column-wise: the same texts as show.display
+        shown = display_texts(pair_top, pair_bottom, show.places)
+    else:  # another mode: each distinct value by the rule set's own writer
+        pairs = zip(pair_top.tolist(), pair_bottom.tolist(), strict=True)
+        shown = pa.array([show.display(Fraction(t, b)) for t, b in pairs], pa.string())
     if big:  # beyond int64: the Fractions' own texts, each its own value
         which = which.copy()  # the hashing's codes are Arrow's, read-only
         which[list(big)] = np.arange(len(pair_top), len(pair_top) + len(big))
         exact = _patched(exact, [format_decimal(value) for value in big.values()])
-        shown = _patched(shown, [display(value, places) for value in big.values()])
+        shown = _patched(shown, [show.display(value) for value in big.values()])
     mask = ~known
     return _encoded(exact, which, mask), _encoded(shown, which, mask)
+
+
+#: How a ratio is shown: half up to :data:`RATIO_PLACES`, whatever the rule set.
+_HALF_UP_RATIO = Rounding(RATIO_PLACES)
 
 
 def _hashed(values: Ints) -> tuple[Ints, Codes]:

@@ -64,9 +64,7 @@ def _nearest(row: RowAudit) -> str:
         return row.reason
     if row.nearest_score is None or row.gap is None:
         return ""
-    low, high = (format_decimal(v) for v in row.nearest_score)
-    score = low if low == high else f"{low}–{high}"
-    return f"{row.nearest} {score}（差 gap {format_decimal(row.gap)}）"
+    return f"{row.nearest} {row.nearest_display}（差 gap {format_decimal(row.gap)}）"
 
 
 def _row(row: RowAudit) -> AuditRow:

@@ -160,6 +160,8 @@ class RowAudit:
     gap: Fraction | None = None
     reason: str = ""
     finding: Finding | None = None
+    #: ``nearest_score`` as the nearest rule set shows points (its places), ``""`` without one.
+    nearest_display: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (numbers as exact decimal strings)."""
@@ -371,8 +373,8 @@ def audit(
     >>> row.verdict.value, row.nearest, row.nearest_score, row.gap
     ('contradicts', 'national', (Fraction(49, 5), Fraction(49, 5)), Fraction(-4, 5))
     >>> print(row.finding.render())  # doctest: +NORMALIZE_WHITESPACE
-    表.ikspec:6:10: IK801 error: 知晓率：印出得分 9（分值 10）与所有规则都不符；最接近的是 national 的 9.8，相差 -0.8
-    (the printed score contradicts every rule set: nearest national 9.8, gap -0.8)
+    表.ikspec:6:10: IK801 error: 知晓率：印出得分 9（分值 10）与所有规则都不符；最接近的是 national 的 9.80，相差 -0.8
+    (the printed score contradicts every rule set: nearest national 9.80, gap -0.8)
     """
     if not isinstance(spec, Spec):
         raise ArgumentError("audit", "spec", "Spec", spec, "indicatorkit.read(path).spec")
@@ -534,6 +536,7 @@ def _classify(
         verdict=Verdict.CONTRADICTS,
         nearest=nearest.rules.name,
         nearest_score=(nearest.low, nearest.high),
+        nearest_display=near,
         gap=gap,
         finding=row_finding(project, indicator, "IK801", message, file),
     )
