@@ -10,8 +10,8 @@ table's checks — every row located (file, sheet or page, row, column).
 ...     print(" | ".join("" if cell is None else str(cell) for cell in row[2:]))
 ... # doctest: +NORMALIZE_WHITESPACE
 6 | 10 | 1 | 受理数 | 55 | 80 | contradicts | 与所有规则不符 contradicts every rule set | national |
-  | national | 60 | -5 | IK801 | 受理数：印出得分 55（分值 80）与所有规则都不符；最接近的是 national 的 60，相差 -5
-  (the printed score contradicts every rule set: nearest national 60, gap -5)
+  | national | 60 | -5 | IK801 | 受理数：印出得分 55（分值 80）与所有规则都不符；最接近的是 national 的 60.00，相差 -5
+  (the printed score contradicts every rule set: nearest national 60.00, gap -5)
 1 | 1 | 1 | 甲 | | | | | national | | | | | IK813 | 分值合计（含预算执行率 10 分）为 90，不是 100
   (the weights total 90, not 100)
 """
