@@ -1,13 +1,15 @@
 """One spec through every output that shows its numbers — ``score`` (text and JSON),
-``check`` (text and JSON), the batch (``indicatorkit.batch.score_table``) and the report —
-shows the same display strings: points to the rule set's places, a ratio (attainment, the
-budget rate) to 4 places, the percent to 2 (``scoring.score_data.RATIO_PLACES``)."""
+``check`` (text and JSON), the batch (``indicatorkit.batch.score_table``), the report, the
+scored workbook and the audit — shows the same display strings: points to the rule set's
+places (``Rounding.display``, under every built-in rule set and one of a user's own), a ratio
+(attainment, the budget rate) to 4 places, the percent to 2 (``scoring.indicator.RATIO_PLACES``)."""
 
 from __future__ import annotations
 
 import json
 from decimal import Decimal
 from fractions import Fraction
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +153,13 @@ POINTS_SPEC = """评分规则 {rules}
 """
 
 
+def _score_schema() -> Any:
+    import jsonschema
+
+    text = resources.files("indicatorkit").joinpath("schemas/score.schema.json").read_text("utf-8")
+    return jsonschema.Draft202012Validator(json.loads(text))
+
+
 def _places(shown: str) -> int:
     """The decimals a display string writes (each end of a range)."""
     return max(len(end.partition(".")[2]) for end in shown.split("–"))
@@ -186,6 +195,7 @@ def test_points_are_shown_to_the_rule_sets_places_alike_in_every_output(
         *(end for sub in project["subtotals"] for end in sub["score_range_display"]),
     ]
     assert {_places(text) for text in shown} == {places}, shown
+    _score_schema().validate(document)  # the schema's display strings take any places
     scores = [row["score_display"] for row in rows]
     if RULE_SETS[rules].rounding.stage is RoundingStage.INDICATOR and not project["rescaled"]:
         rows_shown = sum(Decimal(s) for s in [*scores, budget["score_display"]])
