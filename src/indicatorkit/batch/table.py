@@ -306,7 +306,7 @@ def _result(
     table: pa.Table, evaluated: dict[str, Any], inverse: Codes, rounding: Rounding
 ) -> pa.Table:
     """The result columns; ``score_display`` shows points as the rule set's ``rounding`` does
-    (:meth:`~indicatorkit.scoring.rules.Rounding.display`: its places, its mode),
+    (:meth:`~indicatorkit.scoring.rounding.Rounding.display`: its places, its mode),
     ``attainment_display`` 4 (:data:`~indicatorkit.scoring.indicator.RATIO_PLACES`, as
     ``score`` and ``check``).  Each is built once per combination (``evaluated``: :class:`Evaluated`'s
     fields by name) and gathered to the rows by one Arrow ``take`` of ``inverse``, its nulls

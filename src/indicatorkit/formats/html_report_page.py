@@ -4,7 +4,7 @@ findings — all from an :class:`~indicatorkit.scoring.assessment.Assessment` th
 out (:func:`~indicatorkit.scoring.assessment.assess`); the page computes nothing itself.
 
 Every number here is the scoring's exact value rounded for display only — points as the rule
-set shows them (:meth:`~indicatorkit.scoring.rules.Rounding.display`, its places), percents by
+set shows them (:meth:`~indicatorkit.scoring.rounding.Rounding.display`, its places), percents by
 :func:`~indicatorkit.scoring.indicator.display_percent` —, so the page and ``indicatorkit score``
 agree to the last digit.  The template (``html_report.py``) only lays these records out.
 

@@ -5,7 +5,7 @@ Seven outcomes, never folded into 0 or full marks: met, partly met (a qualitativ
 missed, not applicable, actual missing, unreadable, evaluation failed.  Scores are exact
 fractions, rounded as the rule set says (national: each score to two decimals, half up —
 ``exact_score`` keeps the formula's value); the rule set's
-:meth:`~indicatorkit.scoring.rules.Rounding.display` shows them with its places, :func:`display`
+:meth:`~indicatorkit.scoring.rounding.Rounding.display` shows them with its places, :func:`display`
 writes a ratio or any value to given places.
 Checking is done once (:func:`indicator_verdict`: everything but the weight) and the verdict
 scored per weight (:meth:`Verdict.score`); :func:`score_indicator` is the two in turn.

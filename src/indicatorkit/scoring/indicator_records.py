@@ -100,7 +100,7 @@ _LABELS = {
 
 def display(value: Fraction | None, places: int = 2) -> str:
     """``value`` rounded half up to ``places`` decimals, for display (``""`` for ``None``).
-    Points are shown by the rule set's :meth:`~indicatorkit.scoring.rules.Rounding.display`
+    Points are shown by the rule set's :meth:`~indicatorkit.scoring.rounding.Rounding.display`
     (its places, its mode); this writes ratios and percents.
 
     >>> display(Fraction(2, 3)), display(Fraction(5, 1000)), display(Fraction(-5, 1000))

@@ -1,7 +1,7 @@
 """A scored spec as plain data (``SpecScore.to_dict``, ``indicatorkit score --format json``):
 every number as its exact decimal text (``"3352/35"`` where it does not terminate), never a
 float, with the decimal string a table shows beside it (``*_display``: points to the rule
-set's places — :meth:`~indicatorkit.scoring.rules.Rounding.display`, 2 for national —, ratios
+set's places — :meth:`~indicatorkit.scoring.rounding.Rounding.display`, 2 for national —, ratios
 — attainment, deviation, rates — to 4).
 
 >>> from indicatorkit import loads, score
