@@ -356,6 +356,17 @@ def _far_from_every_rule(target: str, actual: str, weight: Fraction, printed: Fr
     return True
 
 
+def test_a_band_row_rounded_to_whole_points_agrees() -> None:
+    """部分达成 of a 1-point row is 0.6–0.8 by the band, which whole points shows as 1: the
+    printed 1 is the rule set's score (it was IK801, gap 0)."""
+    rules = RULE_SETS["whole-points"]
+    project = _printed_by(rules, [("及时足额发放", "部分达成", Fraction(1))])
+    assert project.indicators[0].evaluator_score == 1
+    result = audit(Spec(projects=[project]), rules=rules)
+    assert [row.verdict for row in result.tables[0].rows] == [Verdict.AGREES]
+    assert not [f for f in result.findings if f.code == "IK801"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     rules=st.sampled_from(list(RULE_SETS.values())),

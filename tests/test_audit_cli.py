@@ -189,7 +189,8 @@ def test_the_html_report_has_an_audit_section(tmp_path: Path) -> None:
     assert numbers["audit.p1.best"] == "national（5/6 行 rows）"
     assert numbers["audit.p1.3"] == "1"  # contradicts every rule set
     assert (
-        f"自评表!G{_row_number(table, '群众知晓率')}" in text and "national 30.00（差 gap -5）" in text
+        f"自评表!G{_row_number(table, '群众知晓率')}" in text
+        and "national 30.00（差 gap -5）" in text
     )
     clean = render_report(assess(spec, file=str(path)), with_findings=False)
     assert 'id="audit"' not in clean

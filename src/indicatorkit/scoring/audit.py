@@ -107,11 +107,13 @@ class _Reading:
     from_printed_rate: Fraction | None = None
 
     def explains(self, printed: Fraction, weight: Fraction, precision: int) -> bool:
-        """Whether ``printed`` is this rule set's score: exactly, inside the band, or — when
-        the table prints ``precision`` (≥ 1) decimals, fewer than the rule set rounds rows
-        to — the exact score rounded half up to that precision."""
-        if self.grade is not None:
-            return weight > 0 and self.rules.bands[self.grade].admits(printed / weight)
+        """Whether ``printed`` is this rule set's score: exactly, inside the band (or inside
+        the band as the rule set rounds rows: under whole points 部分达成 of a 1-point row
+        shows 1), or — when the table prints ``precision`` (≥ 1) decimals, fewer than the
+        rule set rounds rows to — the exact score rounded half up to that precision."""
+        if self.grade is not None:  # inside the band, or inside it as the rule set rounds rows
+            inside = weight > 0 and self.rules.bands[self.grade].admits(printed / weight)
+            return inside or self.low <= printed <= self.high
         if printed in (self.low, self.from_printed_rate):
             return True
         rounding = self.rules.rounding
