@@ -74,6 +74,18 @@ def _read_and_keep(registry: UnitRegistry, text: str) -> LenientParse:
 _READER: CachedReader[LenientParse] = CachedReader(_no_fast_path, _read_and_keep)
 
 
+def _without_frames(error: TextError) -> TextError:
+    """``error``, kept past its handler: neither it nor the error it was raised in handling
+    (its ``__context__``, suppressed by ``from None`` but kept) holds the frames it passed —
+    the frame that keeps it is among them, a reference cycle keeping every caller's frame
+    and locals (a record batch) alive until a full collection."""
+    chained: BaseException | None = error
+    while chained is not None:
+        chained.with_traceback(None)
+        chained = chained.__cause__ or chained.__context__
+    return error
+
+
 def _read(text: str, registry: UnitRegistry) -> LenientParse:
     """:func:`parse_lenient` but for the registry it says it was read with."""
     given_error: TextError | None = None
@@ -82,7 +94,7 @@ def _read(text: str, registry: UnitRegistry) -> LenientParse:
     except MissingNumberError:
         raise  # a unit alone: nothing to repair, never a sentence
     except TextError as error:
-        read, given_error = None, error
+        read, given_error = None, _without_frames(error)
     if read is not None and not isinstance(read, Qualitative | Convention):
         return LenientParse(text, read)
     convention = read if isinstance(read, Convention) else None
@@ -102,7 +114,7 @@ def _read(text: str, registry: UnitRegistry) -> LenientParse:
         try:
             target = read_target(repaired, registry)
         except TextError as refused:
-            problem = refused
+            problem = _without_frames(refused)
         else:
             diagnostics = [_diagnostic(text, edit) for edit in edits]
             return LenientParse(text, target, tuple(sorted(diagnostics, key=lambda d: d.position)))
@@ -110,5 +122,8 @@ def _read(text: str, registry: UnitRegistry) -> LenientParse:
     attempt = Attempt(text, registry, problem, repairs=repairs, as_given=as_given, again=_read)
     found = first_reading(Stage.REPAIRED, attempt)
     if found is None:
-        raise (given_error or problem) from None  # located in the text as given
+        try:
+            raise (given_error or problem) from None  # located in the text as given
+        finally:  # the frame keeps no error whose traceback holds the frame: no cycle
+            del given_error, problem, attempt
     return found
