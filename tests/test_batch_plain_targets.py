@@ -20,7 +20,13 @@ np = pytest.importorskip("numpy")
 from indicatorkit import Direction  # noqa: E402
 from indicatorkit.batch.compiled import compile_targets, read_comparison  # noqa: E402
 from indicatorkit.batch.plain_targets import OPERATORS, plain_targets  # noqa: E402
+from indicatorkit.errors import TextError  # noqa: E402
+from indicatorkit.language.conventions import Convention  # noqa: E402
+from indicatorkit.language.plain import match_plain  # noqa: E402
+from indicatorkit.language.reading import read_or_convention  # noqa: E402
+from indicatorkit.language.targets import Qualitative  # noqa: E402
 from indicatorkit.strategies import target_texts, unit_words  # noqa: E402
+from indicatorkit.units import default_registry  # noqa: E402
 from indicatorkit.vocabulary import PREFIX_OPERATORS, SUFFIX_OPERATORS  # noqa: E402
 
 REAL = Path(__file__).parent / "corpus" / "real"
@@ -48,7 +54,8 @@ NUMBERS = (
     "0", "00", "0.0", "0.00", "1", "007", "2020", "2025", "1899", "2199", "2200", "2021.6",
     "2021.06", "2021.12", "2021.13", "2025.0", "2025.00", "1999.10", "10.5", "98.5",
     "2147483647", "2147483648", "999999999.999999999", "1234567890", "0.1234567891",
-    "９５", "1,200", "1e5",
+    "９５", "1,200", "1e5", "12", "13", "31", "32", "100", "150", "12.31", "1.1", "0.5",
+    "13.25", "100.5",
 )  # fmt: skip
 
 
@@ -115,6 +122,79 @@ def test_the_pre_pass_equals_reading_one_by_one_on_the_real_corpora() -> None:
     _assert_equal_to_one_by_one(varied, list(DIRECTIONS))
 
 
+def _strictly_refused(text: str) -> bool:
+    """Strict reading gives no target of ``text`` (an error, a sentence, a convention)."""
+    try:
+        return isinstance(read_or_convention(text, default_registry()), Qualitative | Convention)
+    except TextError:
+        return True
+
+
+#: A number in a corpus text: where the shapes below take another.
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+#: The corpora's texts with one number that the reader's fast path does not read but the
+#: one-by-one reading reads as a comparison — by the grammar (``每亩300``, ``5万元。``) or
+#: only by the lenient reader (``85%覆盖``, ``>= 95 %(百分比)``, ``完成95%``) — as templates:
+#: the text around the number (texts with two numbers are read one by one, and kept as
+#: written in the test above).
+GRAMMAR_SHAPES = sorted(
+    {
+        (text[: number.start()], text[number.end() :])
+        for text in _corpus_targets()
+        if len(_NUMBER.findall(text)) == 1
+        and (number := _NUMBER.search(text)) is not None
+        and match_plain(text, default_registry()) is None
+        and read_comparison(text, None) is not None
+    }
+)
+#: Shapes the grammar reads otherwise for some values: a number of one or two digits before
+#: 月 is a month (a date in a sentence), 1900–2199 before 年内 a year, 2025.0 too.
+VALUE_RANGE_SHAPES = [
+    ("达到", "月"), ("不超过", "月前"), ("达到", "月份"), ("完成", "年内"), ("第", "年内"),
+    ("截至", "年内"), ("", "前"), ("", "号前"), ("", "日前"), ("第", "季度"),
+]  # fmt: skip
+LENIENT_SHAPES = [
+    (before, after) for before, after in GRAMMAR_SHAPES if _strictly_refused(before + "95" + after)
+]
+
+
+def test_the_corpora_hold_lenient_shapes_and_the_pre_pass_takes_them() -> None:
+    assert len(LENIENT_SHAPES) >= 8 and len(GRAMMAR_SHAPES) > len(LENIENT_SHAPES)
+    texts = [before + "95" + after for before, after in LENIENT_SHAPES]
+    found = plain_targets(pa.array(texts), list(DIRECTIONS), None, read_comparison)
+    assert found.accepted.all()  # proven on the grammar's route
+    assert {"95%覆盖", ">= 95 %(百分比)", "完成95%", "95件(套)以上"} <= set(texts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            lambda shape, number: shape[0] + number + shape[1],
+            st.sampled_from(GRAMMAR_SHAPES + VALUE_RANGE_SHAPES),
+            _numbers(),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    _WAYS,
+)
+def test_the_pre_pass_equals_reading_one_by_one_on_grammar_shapes(
+    texts: list[str], ways: list[Direction | None]
+) -> None:
+    """Every corpus text the fast path does not read (the grammar or only the lenient reader
+    does), its number replaced by a random one or one that meets a reading of a value (a
+    day, a month, a year, a month.day, past 100, past the guard)."""
+    _assert_equal_to_one_by_one(list(texts), ways)
+
+
+def test_the_pre_pass_equals_reading_one_by_one_on_every_grammar_shape_and_number() -> None:
+    """Each such shape with each special number, in one column: nothing left to chance."""
+    shapes = GRAMMAR_SHAPES + VALUE_RANGE_SHAPES
+    texts = [before + number + after for before, after in shapes for number in NUMBERS]
+    _assert_equal_to_one_by_one(texts, list(DIRECTIONS))
+
+
 @pytest.mark.parametrize(
     ("text", "accepted"),
     [
@@ -137,10 +217,17 @@ def test_the_pre_pass_equals_reading_one_by_one_on_the_real_corpora() -> None:
         ("９５%", False),  # full-width digits: read one by one
         ("1,200件", False),
         ("2147483648元", False),  # beyond the guard
-        ("每亩300", False),
         ("及时足额发放", False),
         ("12月底前", False),
         ("90%-100%", False),
+        ("85%覆盖", True),  # the lenient reader's (T020, T022, T006, T023): the grammar's route
+        (">= 95 %(百分比)", True),
+        ("完成95%", True),
+        ("5件(套)以上", True),
+        ("≥5000蔸", True),
+        ("每亩300", True),  # the grammar's, strictly
+        ("完成12月", False),  # a month: read otherwise
+        ("2020年底前完成", False),
     ],
 )
 def test_what_the_pre_pass_accepts(text: str, accepted: bool) -> None:
@@ -189,22 +276,22 @@ def test_what_normalises_to_digits_is_no_word() -> None:
 
 
 def test_a_unit_of_the_caller_s_registry_is_proven_in_that_registry() -> None:
-    """``蔸`` is no shipped unit: the default registry leaves ``≥5蔸`` to the one-by-one
-    reading; a registry that defines it reads it column-wise, as that registry reads it."""
+    """``蔸`` is no shipped unit: the default registry's strict reader refuses ``≥5蔸`` and
+    the lenient one reads it as a count of its own (T023), a kind proven on the lenient
+    route; a registry that defines it reads it strictly, column-wise, as that registry reads
+    it — each the very arrays of the one-by-one reading."""
     from indicatorkit.units import default_registry
 
     clumps = default_registry().define("蔸 = [蔸]")
     texts = ["≥5蔸", "≤2.5蔸", "0蔸", "≥95%"]
     ways: list[Direction | None] = [None, Direction.LOWER]
-    assert plain_targets(pa.array(texts), ways, None, read_comparison).accepted.tolist() == [
-        False, False, False, True,
-    ]  # fmt: skip
-    found = plain_targets(pa.array(texts), ways, clumps, read_comparison)
-    assert found.accepted.tolist() == [True] * 4
-    column = compile_targets(pa.array(texts), ways, clumps)
-    one_by_one = compile_targets(texts, ways, clumps)
-    for field in FIELDS:
-        assert getattr(column, field).tolist() == getattr(one_by_one, field).tolist(), field
+    for registry in (None, clumps):
+        found = plain_targets(pa.array(texts), ways, registry, read_comparison)
+        assert found.accepted.tolist() == [True] * 4
+        column = compile_targets(pa.array(texts), ways, registry)
+        one_by_one = compile_targets(texts, ways, registry)
+        for field in FIELDS:
+            assert getattr(column, field).tolist() == getattr(one_by_one, field).tolist(), field
 
 
 def test_a_kind_is_proven_once_per_registry_and_reader() -> None:

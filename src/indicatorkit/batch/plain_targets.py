@@ -22,7 +22,18 @@ numerator and denominator as the number's times two constants, the value in base
 the number's times the unit's factor — is taken from the probes'
 :meth:`Comparison.threshold <indicatorkit.Comparison.threshold>` and
 :meth:`~indicatorkit.Comparison.effective_operator`, checked to be that linear function on
-each, never worked out here.  A text not provably plain (sentences, dates, ranges, ``1,200``,
+each, never worked out here.
+
+A kind the fast path reads for no probe — the grammar reads it (``每亩300``, ``5万元。``), or
+only the lenient reader, which keeps the strict error and repairs or reads further
+(``85%覆盖``, ``>= 95 %(百分比)``, ``完成95%``, ``5件(套)以上``, ``≥5000蔸``) — is proven
+the same way on the one-by-one reading alone, with more probes: the grammar and the
+lenient readings see a value's range, not only its shape (one or two digits before 月 are a
+month, 1900–2199 before 年内 a year, ``10.5`` a month.day), so besides the probes above the
+numbers past a month and a day, past 100, either side of the years and the longest the
+pattern takes (``13``, ``32``, ``150``, ``1899``, ``2200``, ``123456789``; ``0.5``,
+``13.25``, ``150.75``, ``123456789.123456789``) must each read as the same comparison of
+that number.  A text not provably plain (sentences, dates, ranges, ``1,200``,
 full-width digits, long numbers) is left to the one-by-one reading.
 
 >>> import pyarrow as pa
@@ -80,6 +91,15 @@ _PLAIN = (
 #: Per shape (integer, decimal): numbers that are not zero, then zero.  2025, 2025.0 and
 #: 2021.6 meet the fast path's two readings of the value (a calendar year, a year.month).
 _PROBES = (("1", "2025", "0"), ("10.5", "2021.6", "2025.0", "0.0"))
+#: A kind the fast path does not read goes through the grammar (and the lenient reader's
+#: repairs and readings), which see a value's range, not only its shape: besides the probes above (a day
+#: and month 1, a year 2025, a month.day 10.5), numbers past a month and a day, past 100 (a
+#: percentage over the whole), either side of the years 1900–2199, and the longest number
+#: the pattern takes — all before zero, which stays last.
+_LENIENT_PROBES = (
+    ("13", "32", "150", "1899", "2200", "123456789"),
+    ("0.5", "13.25", "150.75", "123456789.123456789"),
+)
 _GUARD = 2**31
 #: What may not stand around the number once the reader normalises the text (``０``, ``．``):
 #: the number would not end where the pattern says.
@@ -90,6 +110,9 @@ _LONGEST = MAX_TEXT - 19
 #: lower-bound flag of each, the threshold's base numerator and denominator per unit of the
 #: number's own numerator and denominator.
 _Way = tuple[int, int, bool, bool, int, int]
+#: What a probe reads: the fast path's parts (operators and unit; ``None`` off the fast
+#: path) and the comparison.
+_Probed = tuple[tuple[Operator | None, Unit, Operator | None] | None, Comparison]
 #: The one-by-one reading of a target text compiled (``None``: not a comparison compiled).
 Reader = Callable[[str, UnitRegistry | None], Comparison | None]
 
@@ -254,7 +277,7 @@ def _integers(digits: pa.Array) -> Ints:
 
 def _probe_reading(
     text: str, number: Fraction, registry: UnitRegistry, read: Reader, units: UnitRegistry | None
-) -> tuple[tuple[Operator | None, Unit, Operator | None], Comparison] | None:
+) -> _Probed | None:
     """The fast path's parts of ``text`` (operators and unit) and the comparison ``read``
     gives it, when both read ``number`` and the reader's strict reading is that comparison."""
     plain = match_plain(text, registry)
@@ -276,6 +299,20 @@ def _probe_reading(
     ):
         return None
     return (plain[0], plain[2], plain[3]), target
+
+
+def _grammar_reading(
+    text: str, number: Fraction, registry: UnitRegistry, read: Reader, units: UnitRegistry | None
+) -> _Probed | None:
+    """The comparison ``read`` gives ``text`` when the fast path does not read it — the
+    grammar does (``每亩300``, ``5万元。``), or only the lenient reader (``85%覆盖``,
+    ``>= 95 %(百分比)``, ``完成95%``, ``≥5蔸``) — and it reads ``number``."""
+    if match_plain(text, registry) is not None:
+        return None
+    target = read(text, units)
+    if target is None or type(target) is not Comparison or target.amount.value != number:
+        return None
+    return None, target
 
 
 #: What a kind of text was proven to read to, kept per registry (a stream of record batches
@@ -321,9 +358,12 @@ def _prove(
         return None  # too long for the fast path
     if _NUMBER_SIGNS(normalize(before)[0] + normalize(word)[0]):
         return None  # a digit, point or comma once normalised: the number would not end there
+    probes, probe = _PROBES[decimal], _probe_reading
+    if probe(before + probes[0] + word, Fraction(probes[0]), registry, read, units) is None:
+        probes, probe = (*probes[:-1], *_LENIENT_PROBES[decimal], probes[-1]), _grammar_reading
     forms, targets = set(), []
-    for text in _PROBES[decimal]:
-        found = _probe_reading(before + text + word, Fraction(text), registry, read, units)
+    for text in probes:
+        found = probe(before + text + word, Fraction(text), registry, read, units)
         if found is None:
             return None
         forms.add(found[0])
