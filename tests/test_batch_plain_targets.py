@@ -8,6 +8,7 @@ unknown) and on every real corpus target with its numbers varied."""
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -313,3 +314,39 @@ def test_a_kind_is_proven_once_per_registry_and_reader() -> None:
     second = plain_targets(pa.array(["≥7樘", "≤2樘"]), [None], registry, counting)
     assert asked == [] and second.accepted.all()
     assert second.base_numerator.tolist() == [[7], [2]]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("完成95%", Fraction(1), Fraction(12)),  # a month
+        ("完成95%", Fraction(13), Fraction(31)),  # past a month, still a day
+        ("完成95%", Fraction(32), Fraction(99)),  # past a day, two digits
+        ("完成95%", Fraction(101), Fraction(999)),  # past the whole (a percentage over 100)
+        ("完成95%", Fraction(1000), Fraction(1899)),  # four digits, before the years
+        ("完成95%", Fraction(2200), Fraction(10**8 - 1)),  # after the years
+        ("完成95%", Fraction(10**8), Fraction(10**9)),  # the longest numbers
+        ("完成95.5%", Fraction(1, 100), Fraction(99, 100)),  # a decimal below one
+        ("完成95.5%", Fraction(101, 10), Fraction(1231, 100)),  # a month.day
+        ("完成95.5%", Fraction(131, 10), Fraction(9999, 100)),  # past a month.day's month
+        ("完成95.5%", Fraction(1001, 10), Fraction(99999, 100)),  # a decimal past 100
+        ("完成95.5%", Fraction(10**8), Fraction(10**9)),  # the longest decimals
+    ],
+)
+def test_a_reading_that_depends_on_a_range_of_values_is_never_proven(
+    text: str, low: Fraction, high: Fraction
+) -> None:
+    """Off the fast path the grammar and the lenient readings see a value's range: a reading
+    that reads the numbers of one range otherwise (here: not as a comparison) is caught by
+    a probe in that range, for every range a reading might single out."""
+    from indicatorkit.language import Comparison
+    from indicatorkit.units import UnitRegistry
+
+    def ranged(text: str, units: UnitRegistry | None) -> Comparison | None:
+        number = _NUMBER.search(text)
+        if number is not None and low <= Fraction(number.group()) <= high:
+            return None
+        return read_comparison(text, units)
+
+    assert plain_targets(pa.array([text]), [None], None, read_comparison).accepted.all()
+    assert not plain_targets(pa.array([text]), [None], None, ranged).accepted.any()
