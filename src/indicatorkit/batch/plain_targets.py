@@ -110,6 +110,9 @@ _LONGEST = MAX_TEXT - 19
 #: lower-bound flag of each, the threshold's base numerator and denominator per unit of the
 #: number's own numerator and denominator.
 _Way = tuple[int, int, bool, bool, int, int]
+#: A kind off the fast path is proven only when a column holds this many texts of it: its
+#: proof reads ten probes, each as costly as reading one of its texts one by one.
+_GRAMMAR_TEXTS = 8
 #: What a probe reads: the fast path's parts (operators and unit; ``None`` off the fast
 #: path) and the comparison.
 _Probed = tuple[tuple[Operator | None, Unit, Operator | None] | None, Comparison]
@@ -183,7 +186,9 @@ def plain_targets(
     before_codes = befores.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     word_codes = words.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     kinds = (before_codes * len(words.dictionary) + word_codes) * 2 + decimal
-    distinct, kind_index = np.unique(np.where(matched, kinds, -1), return_inverse=True)
+    distinct, kind_index, counts = np.unique(
+        np.where(matched, kinds, -1), return_inverse=True, return_counts=True
+    )
     before_texts, word_texts = befores.dictionary.to_pylist(), words.dictionary.to_pylist()
     kept_proofs = _kept_proofs(registry)
     proofs = [
@@ -200,8 +205,9 @@ def plain_targets(
             registry,
             units,
             kept_proofs,
+            count >= _GRAMMAR_TEXTS,
         )
-        for kind in distinct.tolist()
+        for kind, count in zip(distinct.tolist(), counts.tolist(), strict=True)
     ]
     number, scale = _number(parts)
     proven = np.array([proof is not None for proof in proofs], np.bool_)
@@ -333,12 +339,16 @@ def _proof(
     registry: UnitRegistry,
     units: UnitRegistry | None,
     kept: dict[_Kind, _Proof | None],
+    grammar: bool,
 ) -> _Proof | None:
-    """:func:`_prove` of ``kind``, kept for the next time when there is room."""
+    """:func:`_prove` of ``kind``, kept for the next time when there is room (a kind not
+    proven without the ``grammar`` route is not kept: a later column may hold more of it)."""
     if kind in kept:
         return kept[kind]
-    proof = _prove(*kind, registry, units)
-    if len(kept) < _KEPT_PROOFS and len(kind[0]) + len(kind[1]) <= _KEPT_TEXT:
+    proof = _prove(*kind, registry, units, grammar)
+    if (proof is not None or grammar) and (
+        len(kept) < _KEPT_PROOFS and len(kind[0]) + len(kind[1]) <= _KEPT_TEXT
+    ):
         kept[kind] = proof
     return proof
 
@@ -351,15 +361,19 @@ def _prove(
     read: Reader,
     registry: UnitRegistry,
     units: UnitRegistry | None,
+    grammar: bool = True,
 ) -> _Proof | None:
     """The constants every text ``before + number + word`` of this shape reads to, or
-    ``None`` when a probe does not read as :func:`plain_targets` requires."""
+    ``None`` when a probe does not read as :func:`plain_targets` requires (off the fast
+    path: only on the ``grammar`` route)."""
     if len(before) + len(word) > _LONGEST:
         return None  # too long for the fast path
     if _NUMBER_SIGNS(normalize(before)[0] + normalize(word)[0]):
         return None  # a digit, point or comma once normalised: the number would not end there
     probes, probe = _PROBES[decimal], _probe_reading
     if probe(before + probes[0] + word, Fraction(probes[0]), registry, read, units) is None:
+        if not grammar:
+            return None
         probes, probe = (*probes[:-1], *_LENIENT_PROBES[decimal], probes[-1]), _grammar_reading
     forms, targets = set(), []
     for text in probes:
