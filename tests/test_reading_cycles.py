@@ -60,3 +60,36 @@ def test_a_lenient_reading_leaves_no_cycle(text: str, again: str) -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_scoring_a_table_leaves_no_cycle_to_hold_its_columns() -> None:
+    """``score_table`` of targets every reader takes (fast, grammar, lenient, refused,
+    sentences) and actuals that fail: nothing is left for the garbage collector, so the
+    combinations and results are freed as soon as the call lets them go."""
+    pa = pytest.importorskip("pyarrow")
+    from indicatorkit.batch import score_table
+
+    targets = ["≥95%", "完成95%", "85%覆盖", "≥5件且", "及时足额发放", "2025年12月底前", "每亩300"]
+    actuals = ["96%", "达成", "5件", "abc", "2025年11月", "", "300"]
+    table = pa.table(
+        {
+            "target": [t for t in targets for _ in actuals],
+            "actual": [a for _ in targets for a in actuals],
+            "weight": ["10"] * (len(targets) * len(actuals)),
+        }
+    )
+    score_table(table)  # once: every table and cache the readings need is built
+    changed = pa.table(
+        {
+            "target": [t + " " for t in table.column("target").to_pylist()],
+            "actual": table.column("actual"),
+            "weight": table.column("weight"),
+        }
+    )
+    gc.collect()
+    gc.disable()
+    try:
+        score_table(changed)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

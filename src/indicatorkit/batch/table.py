@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
-import gc
 import sys
-import weakref
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -157,10 +155,8 @@ def score_arrow(
 
 def _let_go(scored: Evaluated) -> dict[str, Any]:
     """``scored``'s columns by name, for :func:`_result` to drop each once gathered to the
-    rows.  An error a reader keeps (in a reference cycle: the exception, its traceback, the
-    frames up to the fallback's) can still hold ``scored`` and the combinations until Python
-    next collects cycles; when they are many (tens of MB) that is done now, before the
-    results grow.
+    rows (the readers keep no reference cycle that could hold ``scored``:
+    ``tests/test_reading_cycles.py``).
 
     >>> import numpy as np
     >>> from indicatorkit import NATIONAL
@@ -170,13 +166,8 @@ def _let_go(scored: Evaluated) -> dict[str, Any]:
     >>> _let_go(scored)["score_numerator"].tolist()
     [8]
     """
-    held = weakref.ref(scored)
     columns = attrs.asdict(scored, recurse=False)
     del scored
-    if held() is not None and len(columns["outcome"]) >= _RETURN_ROWS:
-        gc.collect(1)  # the young generations first: cheap, and mostly enough
-        if held() is not None:
-            gc.collect()
     return columns
 
 

@@ -99,8 +99,8 @@ def actual_reading(text: str, registry: UnitRegistry) -> ActualReading:
     """
     try:
         return read_actual(text, registry)
-    except IndicatorkitError as error:
-        return error
+    except IndicatorkitError as error:  # kept without its frames: the caller's frame (which
+        return error.with_traceback(None)  # holds it) is not in a cycle through them
 
 
 def parse_actual(text: str, *, units: UnitRegistry | None = None) -> Amount | DatePoint | DateSpan:
