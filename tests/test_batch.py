@@ -421,3 +421,36 @@ def test_shipped_rule_sets_still_take_the_vectorised_path() -> None:
         )
         assert evaluated.met.tolist() == [1, 1, 0, 0]
         assert evaluated.vectorised == (4 if rules.plain else 2), rules.name  # met: overshoot
+
+
+@pytest.mark.parametrize("rules", sorted(RULE_SETS))
+def test_scale_words_and_large_units_take_the_vectorised_path_and_agree(rules: str) -> None:
+    """万 and 亿 alone (a number's scale, of no dimension) compare with each other and with a
+    bare number as ``score_indicator`` compares them, and a large unit's threshold (万亩 in
+    m²) is reduced before the overflow guard: these rows are vectorised now, row for row
+    equal to the object path."""
+    targets = [
+        "1.1万",
+        "≥1.1万",
+        "<2亿",
+        "≥100",
+        "10000",
+        "≥0.5万",
+        "≥1.5万人",
+        "≥95%",
+        "26.45万亩",
+    ]
+    actuals = ["1.2万", "12000", "1.2亿", "0.9万", "5", "96%", "1.2万人", "0", "-1万", "27万亩"]
+    rows = [
+        {"target": target, "actual": actual, "weight": weight, "direction": way}
+        for target in targets
+        for actual in actuals
+        for way in (None, "正向", "反向")
+        for weight in ("10", "7.5")
+    ]
+    _assert_equal_row_by_row(rows, rules)
+    from indicatorkit.batch.compiled import compile_actuals, compile_targets
+
+    compiled = compile_targets(pa.array(["1.1万", "26.45万亩"]), [None], None)
+    assert compiled.compiled.ravel().tolist() == [True, True]
+    assert compile_actuals(pa.array(["1.2万", "27万亩"]), None).compiled.tolist() == [True, True]

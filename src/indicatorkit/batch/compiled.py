@@ -3,16 +3,17 @@ bounds seam: :meth:`Comparison.threshold <indicatorkit.Comparison.threshold>` an
 :attr:`Amount.normalized <indicatorkit.language.Amount.normalized>`.
 
 Each distinct text is read once.  A target compiles when it is a plain comparison of a
-dimension (``≥95%``, ``<5万元``) or of a bare number (``80000``) and its numbers fit the
-overflow guard; an actual compiles when it reads as an amount with a unit, or as a bare number.
-A bare number is compared only with a bare number (an actual without the target's unit is read
-in it, with a message: that is ``score_indicator``'s).  Anything else is left to
+dimension (``≥95%``, ``<5万元``) or of a number (``80000``, ``1.1万``) and its numbers —
+the threshold reduced — fit the overflow guard; an actual compiles when it reads as an amount
+with a unit, or as a number.  A number (bare, or in 万/亿: no dimension) is compared only with
+a number (an actual without the target's unit is read in it, with a message: that is
+``score_indicator``'s).  Anything else is left to
 :func:`score_indicator <indicatorkit.scoring.score_indicator>`.
 
 >>> from indicatorkit.batch.compiled import compile_actuals, compile_targets
 >>> targets = compile_targets(["≥95%", "及时足额发放"], [None], None)
 >>> targets.compiled[:, 0].tolist(), targets.operator[:, 0].tolist(), targets.base_numerator[0].tolist()
-([True, False], [0, 0], [95])
+([True, False], [0, 0], [19])
 >>> actuals = compile_actuals(["96%", "达成", None], None)
 >>> actuals.compiled.tolist(), actuals.numerator.tolist()[0], actuals.denominator.tolist()[0]
 ([True, False, False], 24, 25)
@@ -20,6 +21,7 @@ in it, with a message: that is ``score_indicator``'s).  Anything else is left to
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -141,7 +143,7 @@ def compile_targets(
     [[0, 2]]
     >>> import pyarrow as pa
     >>> compile_targets(pa.array(["≥95%", "及时", None]), [None], None).base_numerator.tolist()
-    [[95], [0], [0]]
+    [[19], [0], [0]]
     """
     size, ways = len(texts), len(directions)
     compiled = np.zeros((size, ways), dtype=np.bool_)
@@ -182,12 +184,16 @@ def compile_targets(
         dimension[index] = _dimension(target.amount.unit.dimension)
         for way, direction in enumerate(directions):
             threshold = target.threshold(direction)
-            if not fits(threshold.base_numerator, threshold.base_denominator):
+            # reduced (signs kept): the decision is a ratio, and an unreduced pair of a large
+            # unit (万亩 in m²) would exceed the guard where the reduced one does not
+            divisor = math.gcd(threshold.base_numerator, threshold.base_denominator) or 1
+            top = threshold.base_numerator // divisor
+            bottom = threshold.base_denominator // divisor
+            if not fits(top, bottom):
                 continue
             compiled[index, way] = True
             operator[index, way] = OPERATOR_CODES[target.effective_operator(direction)]
-            base_numerator[index, way] = threshold.base_numerator
-            base_denominator[index, way] = threshold.base_denominator
+            base_numerator[index, way], base_denominator[index, way] = top, bottom
             lower_bound[index, way] = threshold.lower_bound
     return CompiledTargets(
         compiled,
@@ -236,8 +242,9 @@ def _read_strictly(text: str, registry: UnitRegistry) -> AnyTarget | None:
 
 
 def _comparable(amount: Amount) -> bool:
-    """True for an amount of a dimension, or a bare number (no unit at all)."""
-    return bool(amount.unit.dimension) or amount.unit == NO_UNIT
+    """True for an amount of a dimension, or a number (no unit, or a scale word of none: 万,
+    亿 — compared with a bare number as it stands, as ``score_indicator`` compares them)."""
+    return bool(amount.unit.dimension) or amount.unit == NO_UNIT or not amount.unit.dimension
 
 
 def compile_actuals(

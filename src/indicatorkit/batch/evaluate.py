@@ -219,7 +219,7 @@ def operands(
     >>> actuals = compile_actuals(["5件"], None)
     >>> [column.tolist() for column in operands(
     ...     targets, actuals, np.array([0, 1]), np.array([0, 0]), np.array([0, 0]))]
-    [[5, 5], [1, 1], [-5, 95], [-1, 100], [1, 0]]
+    [[5, 5], [1, 1], [-5, 19], [-1, 20], [1, 0]]
     """
     numerator, denominator, strict, stride = compiled
     flat = target * stride + way  # one index for the [target, way] columns

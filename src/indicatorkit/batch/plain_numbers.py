@@ -31,7 +31,7 @@ import pyarrow.compute as pc
 
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.syntax import MAX_TEXT
-from indicatorkit.units import NO_UNIT, Unit, UnitRegistry, registry_in_use
+from indicatorkit.units import Unit, UnitRegistry, registry_in_use
 
 __all__ = ["PlainNumbers", "plain_numbers"]
 
@@ -119,7 +119,7 @@ def _factor(unit: Unit | None) -> Fraction:
 
 def _word_unit(word: str, registry: UnitRegistry) -> Unit | None:
     """The unit ``word`` means after every plain number, or ``None`` when the general reader
-    does not read each probe as that number in one unit of a dimension (or no unit), the
+    does not read each probe as that number in one unit (of a dimension, a scale word, or none), the
     word is not as normalisation leaves it or too long, or its factor's terms reach the overflow guard."""
     if len(word) > _LONGEST_WORD or (
         word and (unicodedata.combining(word[0]) or not unicodedata.is_normalized("NFKC", word))
@@ -132,7 +132,7 @@ def _word_unit(word: str, registry: UnitRegistry) -> Unit | None:
     ):
         return None
     unit = read[0][2]  # type: ignore[index]
-    if read[1][2] != unit or not (unit.dimension or unit == NO_UNIT):  # type: ignore[index]
+    if read[1][2] != unit:  # type: ignore[index]
         return None
     factor = Fraction(unit.factor)
     if not (0 < factor.numerator < _GUARD and factor.denominator < _GUARD):

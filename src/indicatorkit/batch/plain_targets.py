@@ -225,8 +225,11 @@ def plain_targets(
     flags = constants[:, 3:].reshape(size, 6, ways)
     operator = np.where(zero, flags[:, 1], flags[:, 0]).astype(np.int8)
     lower_bound = np.where(zero, flags[:, 3], flags[:, 2]).astype(np.bool_)
-    base_numerator = top[:, None] * flags[:, 4]
-    base_denominator = bottom[:, None] * flags[:, 5]
+    # reduced, as the value: the decision is a ratio, and an unreduced pair of a large unit
+    # (万亩 in m²) would exceed the overflow guard where the reduced one does not
+    base_numerator, base_denominator = _reduced(
+        top[:, None] * flags[:, 4], bottom[:, None] * flags[:, 5]
+    )
     rejected = ~accepted
     operator[rejected], lower_bound[rejected], base_denominator[rejected] = 0, False, 1
     return PlainTargets(
