@@ -460,3 +460,25 @@ def test_audits_and_printed_figures_travel_to_another_process() -> None:
     printed = Printed(total=Fraction(96), grade="优", sheet="表", places={"total": (30, 7)})
     assert pickle.loads(pickle.dumps(printed)) == printed
     assert pickle.loads(pickle.dumps(RESULT)) == RESULT
+
+
+@pytest.mark.parametrize("rules", sorted(RULE_SETS))
+def test_the_json_rows_show_scores_as_their_rule_set_does(rules: str) -> None:
+    """``reference_display`` and ``nearest_display`` beside the exact pairs: the rule set's
+    own display (its places; a band as low–high), as the text and the report show it."""
+    chosen = RULE_SETS[rules]
+    rows = [("≥10件", "8件", Fraction(7)), ("及时足额发放", "部分达成", Fraction(3))]
+    project = _printed_by(chosen, rows)
+    moved = attrs.evolve(project.indicators[0], evaluator_score=Fraction(0))
+    project = attrs.evolve(project, indicators=[moved, project.indicators[1]])
+    result = audit(Spec(projects=[project]), rules=chosen)
+    for row in result.tables[0].rows:
+        data = row.to_dict()
+        low, high = row.reference_score  # type: ignore[misc]
+        assert data["reference_display"] == chosen.rounding.display_range(low, high)
+        if row.nearest_score is None:
+            assert data["nearest_display"] == ""
+        else:
+            nearest = RULE_SETS[row.nearest]  # type: ignore[index]
+            assert data["nearest_display"] == nearest.rounding.display_range(*row.nearest_score)
+            assert data["nearest_display"] in row.finding.message  # type: ignore[union-attr]

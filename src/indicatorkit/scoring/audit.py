@@ -164,6 +164,9 @@ class RowAudit:
     finding: Finding | None = None
     #: ``nearest_score`` as the nearest rule set shows points (its places), ``""`` without one.
     nearest_display: str = ""
+    #: ``reference_score`` as the rule set under review shows points (its places; a band as
+    #: ``low–high``), ``""`` without one.
+    reference_display: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (numbers as exact decimal strings)."""
@@ -176,8 +179,10 @@ class RowAudit:
             "verdict_label": self.verdict.label,
             "explained_by": list(self.explained_by),
             "reference_score": _pair(self.reference_score),
+            "reference_display": self.reference_display,
             "nearest": self.nearest,
             "nearest_score": _pair(self.nearest_score),
+            "nearest_display": self.nearest_display,
             "gap": format_decimal_or_none(self.gap),
             "reason": self.reason,
             "place": None if self.finding is None else self.finding.place,
@@ -508,7 +513,13 @@ def _classify(
     explaining = tuple(r.rules.name for r in decided if r.explains(printed, weight, precision))
     first = readings[0]
     reference = None if first is None else (first.low, first.high)
-    row = attrs.evolve(row, explained_by=explaining, reference_score=reference)
+    shown_reference = "" if first is None else _shown(first)
+    row = attrs.evolve(
+        row,
+        explained_by=explaining,
+        reference_score=reference,
+        reference_display=shown_reference,
+    )
     if first is not None and first.rules.name in explaining:
         return attrs.evolve(row, verdict=Verdict.AGREES)
     shown = format_decimal(printed)
