@@ -59,11 +59,12 @@ def _by_python(
     """``result`` with the ``slow`` values written by ``write`` (a Fraction's text)."""
     if not slow.any():
         return result
-    texts = result.to_pylist()
-    for index in np.flatnonzero(slow).tolist():
-        value = Fraction(int(numerator[index]), int(denominator[index]))
-        texts[index] = write(value)  # type: ignore[operator]
-    return pa.array(texts, pa.string())
+    # only the slow values become Python objects; the rest of the column stays Arrow's
+    written = [
+        write(Fraction(int(top), int(bottom)))  # type: ignore[operator]
+        for top, bottom in zip(numerator[slow].tolist(), denominator[slow].tolist(), strict=True)
+    ]
+    return pc.replace_with_mask(result, pa.array(slow), pa.array(written, pa.string()))
 
 
 def decimal_texts(numerator: Ints, denominator: Ints) -> pa.Array:
@@ -78,25 +79,47 @@ def decimal_texts(numerator: Ints, denominator: Ints) -> pa.Array:
     twos = np.zeros(len(rest), np.int64)
     fives = np.zeros(len(rest), np.int64)
     for prime, count in ((2, twos), (5, fives)):
-        while True:
-            divides = (rest % prime == 0) & (rest > 1)
-            if not divides.any():
-                break
-            rest[divides] //= prime
-            count[divides] += 1
+        # only the values the prime still divides are looked at again: time linear in the
+        # values and their factors, not values × the largest power
+        active = np.flatnonzero(rest > 1)
+        while active.size:
+            active = active[rest[active] % prime == 0]
+            rest[active] //= prime
+            count[active] += 1
+            active = active[rest[active] > 1]
     terminating = rest == 1
     places = np.maximum(twos, fives)  # the fewest digits that write it exactly
     magnitude = np.abs(numerator)
     # |n| · 10**places / d must stay in int64; beyond: written by format_decimal
     limit = _INT64 // np.power(10, np.minimum(places, _MAX_PLACES), dtype=np.int64)
     slow = terminating & ((places > _MAX_PLACES) | (magnitude > limit))
-    fast = terminating & ~slow
-    scale = np.power(10, np.where(fast, places, 0), dtype=np.int64)
-    whole = np.where(fast, magnitude * scale // np.where(fast, denominator, 1), 0)
-    written = _signed(_digits(whole, np.where(fast, places, 0)), (numerator < 0) & fast)
-    ratio = pc.binary_join_element_wise(_strings(numerator), _strings(denominator), "/")
-    texts = pc.if_else(pa.array(terminating), written, ratio)
-    return _by_python(texts, slow, numerator, denominator, format_decimal)
+    # each value written one way only — decimals, p/q, or by format_decimal — then put back
+    # in place by one take
+    fast = np.flatnonzero(terminating & ~slow)
+    ratio = np.flatnonzero(~terminating)
+    others = np.flatnonzero(slow)
+    digits = places[fast]
+    scale = np.power(10, digits, dtype=np.int64)
+    written = _signed(
+        _digits(magnitude[fast] * scale // denominator[fast], digits), numerator[fast] < 0
+    )
+    ratios = pc.binary_join_element_wise(
+        _strings(numerator[ratio]), _strings(denominator[ratio]), "/"
+    )
+    by_python = [
+        format_decimal(Fraction(top, bottom))
+        for top, bottom in zip(
+            numerator[others].tolist(), denominator[others].tolist(), strict=True
+        )
+    ]
+    where = np.empty(len(numerator), np.int64)
+    where[fast] = np.arange(fast.size)
+    where[ratio] = np.arange(fast.size, fast.size + ratio.size)
+    where[others] = np.arange(fast.size + ratio.size, len(numerator))
+    texts = pa.concat_arrays(
+        [written.cast(pa.string()), ratios.cast(pa.string()), pa.array(by_python, pa.string())]
+    )
+    return texts.take(pa.array(where))
 
 
 def display_texts(numerator: Ints, denominator: Ints, places: int) -> pa.Array:
