@@ -106,3 +106,39 @@ def test_an_option_that_would_be_ignored_is_a_usage_error(
     argv = [part.format(spec=spec, out=out, empty=empty) for part in command]
     assert main(argv) == 2
     assert not list(tmp_path.glob("输出*"))  # nothing written
+
+
+def test_the_batch_reads_no_number_in_a_unit_the_row_did_not_write() -> None:
+    """Numbers in 万/亿 and reduced thresholds now go column-wise: a number is still compared
+    only with a number, a bare actual under a unit target keeps score_indicator's message
+    (the unit it was read in, or both readings), amounts of other dimensions are refused with
+    a message, and every row comes back."""
+    pa = pytest.importorskip("pyarrow")
+    from fractions import Fraction
+
+    from indicatorkit.batch import score_table
+    from indicatorkit.scoring import score_indicator
+
+    rows = [
+        ("≥5万元", "60000"),  # bare under money: said, never silently 元 or 万元
+        ("≥1.1万人", "1.2万"),  # a number under 万人: read in the target's unit, said
+        ("≥1.1万", "1.2万元"),  # a number against money: cannot compare, said
+        ("≥95%", "0.96"),  # both readings: not scored, said
+        ("≥26.45万亩", "27"),  # a large unit's reduced threshold, bare actual: said
+        ("≥1.1万", "12000"),  # number against number: compared as written
+    ]
+    table = pa.table(
+        {
+            "target": [t for t, _ in rows],
+            "actual": [a for _, a in rows],
+            "weight": ["10"] * len(rows),
+        }
+    )
+    scored = score_table(table).to_pylist()
+    assert len(scored) == len(rows)
+    for (target, actual), batch in zip(rows, scored, strict=True):
+        one = score_indicator(target, actual, Fraction(10))
+        assert (batch["outcome"], batch["message"]) == (one.outcome.value, one.message)
+        if actual.strip("0123456789.") == "" and target != "≥1.1万":
+            assert batch["message"], (target, actual)  # a bare number under a unit is said
+    assert scored[2]["score"] is None and "单位不可比较" in scored[2]["message"]
