@@ -38,7 +38,7 @@ from indicatorkit.language.parse import parse_actual, parse_target
 from indicatorkit.language.reading import read_or_convention
 from indicatorkit.language.targets import AnyTarget, Comparison, Qualitative
 from indicatorkit.language.values import Amount
-from indicatorkit.units import NO_UNIT, UnitRegistry, registry_in_use
+from indicatorkit.units import UnitRegistry, registry_in_use
 from indicatorkit.vocabulary import Operator
 
 __all__ = [
@@ -223,11 +223,9 @@ def read_comparison(text: object, units: UnitRegistry | None) -> Comparison | No
             target = parse_target(text, lenient=True, units=units).target
         except IndicatorkitError:
             return None
-    # exactly a comparison (a subclass may check its own way), of a dimension or of a bare
-    # number (which only a bare number is compared with as it stands)
-    if type(target) is not Comparison or not _comparable(target.amount):
-        return None
-    return target
+    # exactly a comparison (a subclass may check its own way); every amount compiles: the
+    # dimension code keeps a number (bare, or in 万/亿) apart from amounts of a dimension
+    return target if type(target) is Comparison else None
 
 
 def _read_strictly(text: str, registry: UnitRegistry) -> AnyTarget | None:
@@ -239,12 +237,6 @@ def _read_strictly(text: str, registry: UnitRegistry) -> AnyTarget | None:
     except IndicatorkitError:
         return None
     return None if isinstance(read, Qualitative | Convention) else read
-
-
-def _comparable(amount: Amount) -> bool:
-    """True for an amount of a dimension, or a number (no unit, or a scale word of none: 万,
-    亿 — compared with a bare number as it stands, as ``score_indicator`` compares them)."""
-    return bool(amount.unit.dimension) or amount.unit == NO_UNIT or not amount.unit.dimension
 
 
 def compile_actuals(
@@ -286,7 +278,7 @@ def compile_actuals(
             read = parse_actual(text, units=units)
         except IndicatorkitError:
             continue
-        if not isinstance(read, Amount) or not _comparable(read):
+        if not isinstance(read, Amount):
             continue
         value = read.normalized
         if not fits(value.numerator, value.denominator):

@@ -15,6 +15,7 @@ value.  A value whose digits would not fit int64 is formatted by those two funct
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -53,18 +54,29 @@ def _signed(text: pa.Array, negative: npt.NDArray[np.bool_]) -> pa.Array:
     return pc.if_else(pa.array(negative), minus, text)
 
 
+def _written(numerator: Ints, denominator: Ints, which: npt.NDArray[Any], write: Any) -> pa.Array:
+    """The values ``which`` selects (a mask or indices) written by ``write`` (a Fraction's
+    text): only these become Python objects."""
+    return pa.array(
+        [
+            write(Fraction(top, bottom))
+            for top, bottom in zip(
+                numerator[which].tolist(), denominator[which].tolist(), strict=True
+            )
+        ],
+        pa.string(),
+    )
+
+
 def _by_python(
-    result: pa.Array, slow: npt.NDArray[np.bool_], numerator: Ints, denominator: Ints, write: object
+    result: pa.Array, slow: npt.NDArray[np.bool_], numerator: Ints, denominator: Ints, write: Any
 ) -> pa.Array:
-    """``result`` with the ``slow`` values written by ``write`` (a Fraction's text)."""
+    """``result`` with the ``slow`` values written by ``write``; the rest of the column stays
+    Arrow's."""
     if not slow.any():
         return result
-    # only the slow values become Python objects; the rest of the column stays Arrow's
-    written = [
-        write(Fraction(int(top), int(bottom)))  # type: ignore[operator]
-        for top, bottom in zip(numerator[slow].tolist(), denominator[slow].tolist(), strict=True)
-    ]
-    return pc.replace_with_mask(result, pa.array(slow), pa.array(written, pa.string()))
+    written = _written(numerator, denominator, slow, write)
+    return pc.replace_with_mask(result, pa.array(slow), written)
 
 
 def decimal_texts(numerator: Ints, denominator: Ints) -> pa.Array:
@@ -106,19 +118,12 @@ def decimal_texts(numerator: Ints, denominator: Ints) -> pa.Array:
     ratios = pc.binary_join_element_wise(
         _strings(numerator[ratio]), _strings(denominator[ratio]), "/"
     )
-    by_python = [
-        format_decimal(Fraction(top, bottom))
-        for top, bottom in zip(
-            numerator[others].tolist(), denominator[others].tolist(), strict=True
-        )
-    ]
+    by_python = _written(numerator, denominator, others, format_decimal)
     where = np.empty(len(numerator), np.int64)
     where[fast] = np.arange(fast.size)
     where[ratio] = np.arange(fast.size, fast.size + ratio.size)
     where[others] = np.arange(fast.size + ratio.size, len(numerator))
-    texts = pa.concat_arrays(
-        [written.cast(pa.string()), ratios.cast(pa.string()), pa.array(by_python, pa.string())]
-    )
+    texts = pa.concat_arrays([written.cast(pa.string()), ratios.cast(pa.string()), by_python])
     return texts.take(pa.array(where))
 
 
