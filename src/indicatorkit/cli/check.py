@@ -16,14 +16,13 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from indicatorkit.cli.messages import InputError, say
+from indicatorkit.cli.messages import InputError, refused
 from indicatorkit.cli.output import dump_csv, dump_json
 from indicatorkit.cli.sources import SPEC_SUFFIX, STDIN, load_actuals, loaded_spec, read_named
 from indicatorkit.formats.checked_file import read_checked
-from indicatorkit.formats.extras import MissingExtraError
 from indicatorkit.formats.files import ImportedFile
 from indicatorkit.model.actuals import ActualRow, merge_actuals
-from indicatorkit.model.findings import Finding, Severity, SpecError
+from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.scoring.checking import CheckedRow, check_actuals, spec_rows
 from indicatorkit.scoring.indicator import Outcome, display_percent
 from indicatorkit.scoring.score_data import ratio_data
@@ -94,19 +93,13 @@ def _items(
     """What to check, as the library tells it (:func:`read_checked`): a spec's actuals, else
     the rows of a table; a table that cannot be checked is an input error."""
     shown, data = read
-    try:
+    with refused(shown, "无法核对 / cannot be checked"):
         checked = read_checked(
             data,
             source=shown,
             path=None if name == STDIN else name,
             with_actuals=actuals_name is not None,
         )
-    except SpecError as error:
-        for finding in error.findings:
-            say(finding.render())
-        raise InputError(f"{shown}: 无法核对 / cannot be checked") from None
-    except MissingExtraError as error:
-        raise InputError(f"{shown}: {error}") from None
     if checked.imported is not None:
         return _spec_items(checked.imported, read, actuals_name, quiet)
     if actuals_name is not None:

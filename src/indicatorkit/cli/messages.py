@@ -10,14 +10,16 @@ findings of what it read, each once, and the short message for a bug.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.formats.extras import MissingExtraError
+from indicatorkit.model.findings import Finding, Severity, SpecError
 
-__all__ = ["REPORT_BUGS", "InputError", "report_bug", "say", "say_findings"]
+__all__ = ["REPORT_BUGS", "InputError", "refused", "report_bug", "say", "say_findings"]
 
 REPORT_BUGS = (
     "请把命令和输入报告给 indicatorkit 的维护者（项目的问题跟踪：{issues}）；设置 INDICATORKIT_TRACEBACK=1 "
@@ -96,3 +98,27 @@ def report_bug(error: Exception) -> None:
         + REPORT_BUGS.format(issues=_issues_url()),
         file=sys.stderr,
     )
+
+
+@contextlib.contextmanager
+def refused(shown: str, why: str) -> Iterator[None]:
+    """Read a file the user named: a :class:`~indicatorkit.model.findings.SpecError`'s
+    findings are said on stderr and the read becomes the :class:`InputError` ``shown: why``
+    (exit 2); a missing optional dependency too, with its own message.
+
+    >>> from indicatorkit.model.findings import SpecError
+    >>> try:
+    ...     with refused("表.csv", "无法核对 / cannot be checked"):
+    ...         raise SpecError([])
+    ... except InputError as error:
+    ...     print(error)
+    表.csv: 无法核对 / cannot be checked
+    """
+    try:
+        yield
+    except SpecError as error:
+        for finding in error.findings:
+            say(finding.render())
+        raise InputError(f"{shown}: {why}") from None
+    except MissingExtraError as error:
+        raise InputError(f"{shown}: {error}") from None

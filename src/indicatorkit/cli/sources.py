@@ -19,14 +19,14 @@ from contextlib import suppress
 
 import attrs
 
-from indicatorkit.cli.messages import InputError, say, say_findings
+from indicatorkit.cli.messages import InputError, refused, say, say_findings
 from indicatorkit.formats.actuals_file import read_actuals
 from indicatorkit.formats.extras import MissingExtraError
 from indicatorkit.formats.files import ImportedFile, read_data
 from indicatorkit.formats.limits import UnreadableInputError, current, read_input, read_stream
 from indicatorkit.formats.table_text import decode_table
 from indicatorkit.model.actuals import Actuals
-from indicatorkit.model.findings import Finding, Severity, SpecError
+from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.records import Spec
 
 __all__ = [
@@ -188,14 +188,8 @@ def actuals_from(shown: str, data: bytes) -> Actuals:
     >>> [row.actual for row in actuals.rows]
     ['210件']
     """
-    try:
+    with refused(shown, "实际值文件无法读取 / the actuals file cannot be read"):
         return read_actuals(data, file=shown)
-    except SpecError as error:
-        for finding in error.findings:
-            say(finding.render())
-        raise InputError(f"{shown}: 实际值文件无法读取 / the actuals file cannot be read") from None
-    except MissingExtraError as error:
-        raise InputError(f"{shown}: {error}") from None
 
 
 def load_actuals(name: str) -> Actuals:
