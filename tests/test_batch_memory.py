@@ -62,15 +62,15 @@ def test_score_table_builds_no_python_object_per_row() -> None:
 
 
 def test_the_memory_freed_while_scoring_may_be_returned() -> None:
-    """From ``_RETURN_ROWS`` rows the freed memory is given back to the system (glibc's
+    """From ``RETURN_ROWS`` rows the freed memory is given back to the system (glibc's
     ``malloc_trim``): the results are the same either way."""
     from indicatorkit.batch import table as module
 
     rows = _table(3_000)
     kept = score_table(rows)
-    returning = module._RETURN_ROWS
+    returning = module.RETURN_ROWS
     try:
-        module._RETURN_ROWS = 1
+        module.RETURN_ROWS = 1
         assert score_table(rows).equals(kept)
     finally:
-        module._RETURN_ROWS = returning
+        module.RETURN_ROWS = returning

@@ -8,9 +8,6 @@ the rows, each per-combination column let go once gathered.
 
 from __future__ import annotations
 
-import ctypes
-import functools
-import sys
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -24,6 +21,7 @@ import pyarrow.compute as pc
 from indicatorkit.batch.combinations import CombinationKey
 from indicatorkit.batch.compiled import compile_actuals, compile_targets
 from indicatorkit.batch.evaluate import OUTCOMES, Evaluated, evaluate
+from indicatorkit.batch.memory import RESULTS, RETURN_ROWS, freed_memory_returned
 from indicatorkit.batch.texts import decimal_texts, display_texts
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
@@ -303,36 +301,40 @@ def _result(
     fields by name) and gathered to the rows by one Arrow ``take`` of ``inverse``, its nulls
     with it — no per-row temporary — and each combination column is let go as soon as it is
     gathered, so that the rows' results grow as the combinations' shrink."""
-    give_back = _freed_memory_returned if len(inverse) >= _RETURN_ROWS else lambda: None
+    give_back = freed_memory_returned if len(inverse) >= RETURN_ROWS else lambda: None
     give_back()  # the key, the combinations, the compiled columns: freed, returned
     rows = pa.array(inverse)
     columns: dict[str, pa.Array | pa.ChunkedArray] = {}
     outcome = pa.DictionaryArray.from_arrays(pa.array(evaluated.pop("outcome")), _OUTCOME_NAMES)
-    columns["outcome"] = pc.take(outcome, rows)
+    columns["outcome"] = pc.take(outcome, rows, memory_pool=RESULTS)
     del outcome
     met = evaluated.pop("met")
-    columns["met"] = pc.take(pa.array(met == 1, mask=met < 0), rows)
+    columns["met"] = pc.take(pa.array(met == 1, mask=met < 0), rows, memory_pool=RESULTS)
     del met
     for name in ("attainment", "score"):
         top, bottom = evaluated.pop(f"{name}_numerator"), evaluated.pop(f"{name}_denominator")
         known, big = evaluated.pop(f"{name}_known"), evaluated.pop(f"big_{name}")
         absent = ~known  # null: undecided, or beyond int64 (the text columns hold it)
         absent[list(big)] = True
-        columns[f"{name}_numerator"] = pc.take(pa.array(top, mask=absent), rows)
-        columns[f"{name}_denominator"] = pc.take(pa.array(bottom, mask=absent), rows)
+        columns[f"{name}_numerator"] = pc.take(
+            pa.array(top, mask=absent), rows, memory_pool=RESULTS
+        )
+        columns[f"{name}_denominator"] = pc.take(
+            pa.array(bottom, mask=absent), rows, memory_pool=RESULTS
+        )
         del absent
         points = None if name == "attainment" else rounding  # a ratio: RATIO_PLACES, as score
         exact, shown = _texts(top, bottom, known, big, points)
         del top, bottom, known
-        columns[name] = pc.take(exact, rows)
+        columns[name] = pc.take(exact, rows, memory_pool=RESULTS)
         del exact
-        columns[f"{name}_display"] = pc.take(shown, rows)
+        columns[f"{name}_display"] = pc.take(shown, rows, memory_pool=RESULTS)
         del shown
         give_back()
     message = pa.DictionaryArray.from_arrays(
         pa.array(evaluated.pop("message"), pa.int32()), pa.array(evaluated.pop("messages"))
     )
-    columns["message"] = pc.take(message, rows)
+    columns["message"] = pc.take(message, rows, memory_pool=RESULTS)
     del message
     give_back()  # what the caller's process holds after the call: the results
     kept = [name for name in (*KEY_COLUMNS, *INPUT_COLUMNS) if name in table.column_names]
@@ -340,33 +342,6 @@ def _result(
         {name: table.column(name) for name in kept}
         | {name: columns[name] for name in RESULT_COLUMNS}
     )
-
-
-#: Rows (or combinations) from which the memory freed while scoring is worth returning at
-#: once (below, a few MB).
-_RETURN_ROWS = 1 << 18
-
-
-def _freed_memory_returned() -> None:
-    """Give the memory numpy has freed back to the operating system, where the C library
-    keeps it otherwise (glibc's ``malloc_trim``; elsewhere nothing): the results are Arrow's,
-    from another allocator, which could not reuse it — without this the process holds both.
-
-    >>> _freed_memory_returned()
-    """
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.cache
-def _malloc_trim() -> Any:
-    if not sys.platform.startswith("linux"):  # pragma: no cover - other systems
-        return None
-    try:
-        return ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):  # pragma: no cover - a C library without it (musl)
-        return None
 
 
 def _texts(
@@ -400,7 +375,9 @@ def _texts(
         shown = display_texts(pair_top, pair_bottom, show.places)
     else:  # another mode: each distinct value by the rule set's own writer
         pairs = zip(pair_top.tolist(), pair_bottom.tolist(), strict=True)
-        shown = pa.array([show.display(Fraction(t, b)) for t, b in pairs], pa.string())
+        shown = pa.array(
+            [show.display(Fraction(t, b)) for t, b in pairs], pa.string(), memory_pool=RESULTS
+        )
     if big:  # beyond int64: the Fractions' own texts, each its own value
         which = which.copy()  # the hashing's codes are Arrow's, read-only
         which[list(big)] = np.arange(len(pair_top), len(pair_top) + len(big))
@@ -417,19 +394,21 @@ _HALF_UP_RATIO = Rounding(RATIO_PLACES)
 def _hashed(values: Ints) -> tuple[Ints, Codes]:
     """The distinct ``values`` (in order of appearance) and each value's index among them,
     by Arrow hashing (no sort)."""
-    encoded = pc.dictionary_encode(pa.array(values, pa.int64()))
+    encoded = pc.dictionary_encode(pa.array(values, pa.int64()), memory_pool=RESULTS)
     codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
     return encoded.dictionary.to_numpy(zero_copy_only=False), codes
 
 
 def _patched(texts: pa.Array, more: list[str]) -> pa.Array:
-    return pa.concat_arrays([texts, pa.array(more, pa.string())])
+    return pa.concat_arrays([texts, pa.array(more, pa.string())], memory_pool=RESULTS)
 
 
 def _encoded(texts: pa.Array, which: Codes, mask: npt.NDArray[np.bool_]) -> pa.DictionaryArray:
     """``texts[which]`` as a dictionary column whose dictionary holds each text once (two
     values may show alike: 1/3 and 0.333 both show 0.33), as pandas and Arrow readers need;
     null where ``mask`` (never a null inside the dictionary)."""
-    encoded = pc.dictionary_encode(texts)
+    encoded = pc.dictionary_encode(texts, memory_pool=RESULTS)
     codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)[which]
-    return pa.DictionaryArray.from_arrays(pa.array(codes, mask=mask), encoded.dictionary)
+    return pa.DictionaryArray.from_arrays(
+        pa.array(codes, mask=mask, memory_pool=RESULTS), encoded.dictionary, memory_pool=RESULTS
+    )

@@ -22,6 +22,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from indicatorkit.batch.memory import RESULTS
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.indicator import display
 
@@ -34,7 +35,9 @@ _MAX_PLACES = 18
 
 
 def _strings(values: Ints) -> pa.Array:
-    return pc.cast(pa.array(values, pa.int64()), pa.string())
+    return pc.cast(
+        pa.array(values, pa.int64(), memory_pool=RESULTS), pa.string(), memory_pool=RESULTS
+    )
 
 
 def _digits(whole: Ints, places: Ints | int) -> pa.Array:
@@ -42,16 +45,16 @@ def _digits(whole: Ints, places: Ints | int) -> pa.Array:
     scale = np.power(10, places, dtype=np.int64)
     integer = _strings(whole // scale)
     # the fraction's digits with their leading zeros: 10**places + fraction, less its "1"
-    fraction = pc.utf8_slice_codeunits(_strings(whole % scale + scale), 1)
-    with_point = pc.binary_join_element_wise(integer, fraction, ".")
+    fraction = pc.utf8_slice_codeunits(_strings(whole % scale + scale), 1, memory_pool=RESULTS)
+    with_point = pc.binary_join_element_wise(integer, fraction, ".", memory_pool=RESULTS)
     if isinstance(places, int):
         return with_point if places > 0 else integer
-    return pc.if_else(pa.array(places > 0), with_point, integer)
+    return pc.if_else(pa.array(places > 0), with_point, integer, memory_pool=RESULTS)
 
 
 def _signed(text: pa.Array, negative: npt.NDArray[np.bool_]) -> pa.Array:
-    minus = pc.binary_join_element_wise("-", text, "")
-    return pc.if_else(pa.array(negative), minus, text)
+    minus = pc.binary_join_element_wise("-", text, "", memory_pool=RESULTS)
+    return pc.if_else(pa.array(negative), minus, text, memory_pool=RESULTS)
 
 
 def _written(numerator: Ints, denominator: Ints, which: npt.NDArray[Any], write: Any) -> pa.Array:
@@ -65,6 +68,7 @@ def _written(numerator: Ints, denominator: Ints, which: npt.NDArray[Any], write:
             )
         ],
         pa.string(),
+        memory_pool=RESULTS,
     )
 
 
@@ -76,7 +80,7 @@ def _by_python(
     if not slow.any():
         return result
     written = _written(numerator, denominator, slow, write)
-    return pc.replace_with_mask(result, pa.array(slow), written)
+    return pc.replace_with_mask(result, pa.array(slow), written, memory_pool=RESULTS)
 
 
 def decimal_texts(numerator: Ints, denominator: Ints) -> pa.Array:
@@ -116,15 +120,19 @@ def decimal_texts(numerator: Ints, denominator: Ints) -> pa.Array:
         _digits(magnitude[fast] * scale // denominator[fast], digits), numerator[fast] < 0
     )
     ratios = pc.binary_join_element_wise(
-        _strings(numerator[ratio]), _strings(denominator[ratio]), "/"
+        _strings(numerator[ratio]), _strings(denominator[ratio]), "/", memory_pool=RESULTS
     )
     by_python = _written(numerator, denominator, others, format_decimal)
     where = np.empty(len(numerator), np.int64)
     where[fast] = np.arange(fast.size)
     where[ratio] = np.arange(fast.size, fast.size + ratio.size)
     where[others] = np.arange(fast.size + ratio.size, len(numerator))
-    texts = pa.concat_arrays([written.cast(pa.string()), ratios.cast(pa.string()), by_python])
-    return texts.take(pa.array(where))
+    texts = pa.concat_arrays(
+        [pc.cast(part, pa.string(), memory_pool=RESULTS) for part in (written, ratios)]
+        + [by_python],
+        memory_pool=RESULTS,
+    )
+    return pc.take(texts, pa.array(where), memory_pool=RESULTS)
 
 
 def display_texts(numerator: Ints, denominator: Ints, places: int) -> pa.Array:
@@ -140,7 +148,7 @@ def display_texts(numerator: Ints, denominator: Ints, places: int) -> pa.Array:
     size = len(numerator)
     if places > _MAX_PLACES:
         return _by_python(
-            pa.nulls(size, pa.string()),
+            pa.nulls(size, pa.string(), memory_pool=RESULTS),
             np.ones(size, np.bool_),
             numerator,
             denominator,
