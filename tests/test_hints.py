@@ -210,3 +210,43 @@ def test_a_text_errors_args_are_an_exceptions_args() -> None:
     error.args = ("其他 / other", 2)
     assert str(error) == str(("其他 / other", 2)) and error.args == ("其他 / other", 2)
     assert repr(error) == "TargetSyntaxError('其他 / other', 2)"
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.sampled_from(["", "万", "十万", "亿", "千", "百", "万 "]),
+    st.sampled_from(["蔸", "畦", "垄", "人天", "千瓦", "xx", "圆", "管"]),
+    st.sampled_from(["≥5", "5", "不少于1.5", "≤20"]),
+)
+def test_an_unknown_unit_in_a_text_is_the_registrys_own_error(
+    multiplier: str, word: str, before: str
+) -> None:
+    """A text's unknown unit is the error the registry builds for the word
+    (``UnitRegistry.unknown_unit``: one place decides the counting word a hint offers, after a
+    multiplier too), and the line the hint offers makes the text read."""
+    text = f"{before}{multiplier}{word}"
+    clear_caches()
+    with pytest.raises(UnknownUnitError) as caught:
+        read_or_convention(text, REGISTRY)
+    error = caught.value
+    built = REGISTRY.unknown_unit(error.unit, text, error.position, after_number=True)
+    assert _said(error) == _said(built) and error.counting_word == built.counting_word
+    if word in ("蔸", "畦", "垄") and multiplier.strip() != "千":
+        assert error.counting_word == word
+        assert f'define_unit("{word} = [{word}]")' in str(error)
+        read = read_or_convention(text, REGISTRY.define(f"{word} = [{word}]"))
+        assert not isinstance(read, Convention) and word in str(read)
+    else:
+        assert error.counting_word == ""
+
+
+def test_a_unit_word_alone_and_after_a_number_name_the_same_counting_word() -> None:
+    """``UnitRegistry.unit`` (a unit word alone, looked up whole) and a text's hint name the
+    counting word alike; only a text reads a multiplier before it."""
+    for word, alone, in_text in (("蔸", "蔸", "蔸"), ("万蔸", "", "蔸"), ("人天", "", "")):
+        with pytest.raises(UnknownUnitError) as by_unit:
+            REGISTRY.unit(word)
+        with pytest.raises(UnknownUnitError) as by_text:
+            read_or_convention(f"≥5{word}", REGISTRY)
+        assert (by_unit.value.counting_word, by_text.value.counting_word) == (alone, in_text)
+        assert by_unit.value.nearest == by_text.value.nearest == REGISTRY.nearest_units(word)

@@ -12,17 +12,16 @@ come there, and a hint for the typos real tables contain (``,=``, ``%%``, an unk
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
 import attrs
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-from indicatorkit.errors import TargetSyntaxError, TextError, UnknownUnitError
+from indicatorkit.errors import TargetSyntaxError, TextError
 from indicatorkit.language.conventions import Convention
 from indicatorkit.language.grammar import Located, Start, parser_for
 from indicatorkit.language.text import original_position
-from indicatorkit.units import SCALES, UnitRegistry, could_be_counting_word
+from indicatorkit.units import SCALES, UnitRegistry
 from indicatorkit.vocabulary import SUFFIX_OPERATORS
 
 __all__ = ["syntax_error"]
@@ -139,19 +138,6 @@ def _unknown_word(normalised: str, start: int, position: int, registry: UnitRegi
     return word
 
 
-#: Multipliers after which an unknown character reads as a counting word: not 千, which is
-#: also the prefix kilo- of measurement units (千瓦 is a kilowatt, not a thousand 瓦).
-_COUNT_SCALES = ("", *sorted((scale for scale in SCALES if scale != "千"), key=len, reverse=True))
-
-
-def _counting_word(word: str) -> str:
-    """The counting word an unknown ``word`` seems to be (``蔸`` in ``蔸`` or ``万蔸``), or ``""``."""
-    for scale in _COUNT_SCALES:
-        if word.startswith(scale) and could_be_counting_word(word[len(scale) :]):
-            return word[len(scale) :]
-    return ""
-
-
 def _suggestion_for(normalised: str, position: int) -> str | None:
     head = normalised[:position].rstrip()
     rest = normalised[position:]
@@ -230,13 +216,12 @@ def syntax_error(
     unknown = _unknown_unit(normalised, position, registry)
     if unknown is not None:
         word_start, word = unknown
-        return UnknownUnitError(
+        return registry.unknown_unit(
+            word,
             text,
             original_position(index, word_start),
-            word,
-            functools.partial(registry.nearest_units, word),  # found when asked
-            _counting_word(word),
-            _MONTH_NOTE if word.startswith("月") else "",
+            after_number=True,
+            note=_MONTH_NOTE if word.startswith("月") else "",
         )
     original = original_position(index, position)
     if found:

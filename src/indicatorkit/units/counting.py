@@ -3,14 +3,17 @@ count of its own, and which characters never are one.
 
 >>> could_be_counting_word("蔸"), could_be_counting_word("月"), "斤" in NOT_COUNTING_WORDS
 (True, False, True)
+>>> counting_word_in("蔸"), counting_word_in("万蔸", after_number=True), counting_word_in("千瓦", after_number=True)
+('蔸', '蔸', '')
 """
 
 from __future__ import annotations
 
 from indicatorkit.grammars import token_starts
+from indicatorkit.units.dimensions import SCALES
 from indicatorkit.units.variants import standard_spelling
 
-__all__ = ["NOT_COUNTING_WORDS", "could_be_counting_word", "is_cjk"]
+__all__ = ["NOT_COUNTING_WORDS", "could_be_counting_word", "counting_word_in", "is_cjk"]
 
 #: The characters ``counting_words.txt`` deliberately leaves out (its header gives each
 #: reason): after a number they mean something other than a count — numerals, comparator and
@@ -57,3 +60,28 @@ def could_be_counting_word(word: str) -> bool:
         and word not in NOT_COUNTING_WORDS
         and standard_spelling(word) == word
     )
+
+
+#: The multipliers an unknown word after a number may start with, before the counting word it
+#: counts in thousands or tens of thousands (``≥1.5万蔸``), longest first: the grammar's SCALE
+#: (:data:`~indicatorkit.units.SCALES`) but 千, which before a unit word is also the prefix
+#: kilo- of a measurement unit (千瓦 is a kilowatt, not a thousand 瓦; units.txt has 千米, 千克).
+_MULTIPLIERS = ("", *sorted((scale for scale in SCALES if scale != "千"), key=len, reverse=True))
+
+
+def counting_word_in(word: str, *, after_number: bool = False) -> str:
+    """The counting word (量词) the unknown ``word`` seems to be, or ``""``: ``word`` itself
+    when :func:`could_be_counting_word` says so — and, for a word written right after a number
+    (``after_number``: the grammar reads a multiplier there first), the word after its
+    multiplier (``万蔸``; never after 千, kilo-).  A unit word given alone (a spec's 计量单位)
+    is looked up whole, so no multiplier is taken off it.
+
+    >>> counting_word_in("万蔸"), counting_word_in("万蔸", after_number=True)
+    ('', '蔸')
+    >>> counting_word_in("千蔸", after_number=True), counting_word_in("人天", after_number=True)
+    ('', '')
+    """
+    for multiplier in _MULTIPLIERS if after_number else ("",):
+        if word.startswith(multiplier) and could_be_counting_word(word[len(multiplier) :]):
+            return word[len(multiplier) :]
+    return ""

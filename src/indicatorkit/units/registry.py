@@ -9,6 +9,7 @@ and one registry per set of definitions in a process (:func:`registry_of`).
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Iterable
 from fractions import Fraction
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from indicatorkit.errors import UnknownUnitError
-from indicatorkit.units.counting import could_be_counting_word
+from indicatorkit.units.counting import counting_word_in
 from indicatorkit.units.definition_lines import (
     DefinitionLine,
     definition_line,
@@ -216,14 +217,38 @@ class UnitRegistry:
             return self.lookup(word)
         except KeyError:
             pass
-        shown = word[:MAX_UNIT_TEXT]
-        raise UnknownUnitError(
-            shown,
-            0,
-            shown,
-            self.nearest_units(shown),
-            shown if could_be_counting_word(shown) else "",
-        ) from None
+        raise self.unknown_unit(word[:MAX_UNIT_TEXT]) from None
+
+    def unknown_unit(
+        self,
+        word: str,
+        text: str | None = None,
+        position: int = 0,
+        *,
+        after_number: bool = False,
+        note: str = "",
+    ) -> UnknownUnitError:
+        """The error for ``word``, a unit this registry does not know, at ``position`` of
+        ``text`` (the word alone when not given): the nearest known units, found when first
+        asked for, and for a word shaped like a counting word the line that adds it
+        (:func:`~indicatorkit.units.counting_word_in`; ``after_number``: the word follows a
+        number in a text, where a multiplier may come first).  ``note`` is a hint that fits
+        the word better than the nearest units.  :meth:`unit` and a text's syntax error both
+        build it here.
+
+        >>> from indicatorkit.units import default_registry
+        >>> error = default_registry().unknown_unit("万蔸", "≥1.5万蔸", 4, after_number=True)
+        >>> error.unit, error.counting_word, error.position, error.end
+        ('万蔸', '蔸', 4, 6)
+        """
+        return UnknownUnitError(
+            word if text is None else text,
+            position,
+            word,
+            functools.partial(self.nearest_units, word),  # found when asked
+            counting_word_in(word, after_number=after_number),
+            note,
+        )
 
     def _words(self) -> tuple[tuple[str, ...], frozenset[str]]:
         words = set(shipped_units()) if not self.definitions else self.pint_words()
