@@ -32,7 +32,7 @@ from indicatorkit.language.prose import (
 )
 from indicatorkit.language.regex_words import start_characters
 from indicatorkit.language.targets import AnyTarget, Deadline, Period, Qualitative, Range
-from indicatorkit.language.text import WORD_PUNCTUATION, normalize, words_only
+from indicatorkit.language.text import TARGET_CHARACTERS, WORD_PUNCTUATION, normalize, words_only
 from indicatorkit.language.values import Amount, DatePoint, DateSpan, valid_day
 from indicatorkit.units import NO_UNIT, UnitRegistry
 from indicatorkit.vocabulary import (
@@ -44,14 +44,13 @@ __all__ = ["DATES_SEPARATOR", "SEPARATOR", "fast_form", "foreign_sentence", "sen
 
 # ---- sentences ----------------------------------------------------------------------------------
 
-#: Characters of a text that is certainly a sentence when it has a letter: CJK ideographs but
-#: the numerals, 半 and 年 (what a target's amount or date needs), ASCII letters, spaces and
-#: punctuation that is no sign.  Such a text has no digit, no numeral, no sign and no year
-#: word: the grammar reads none of it (``reading._NO_AMOUNT_OR_DATE``), and it is prose.
+#: Characters of a text that is certainly a sentence when it has a letter: CJK ideographs,
+#: ASCII letters, spaces and punctuation that is no sign (:func:`words_only`: no digit) — but
+#: none a target needs (:data:`~indicatorkit.language.text.TARGET_CHARACTERS`: numerals, 半,
+#: 年) nor a look-alike (萬, 贰, 仟 are numerals once normalised; a text with one is left to
+#: ``reading``).  The grammar reads none of such a text, and it is prose.
 _PUNCTUATION = WORD_PUNCTUATION
-#: … and look-alikes (萬, 贰, 仟 are numerals once normalised): a text with one is left to
-#: ``reading``.
-_NOT_IN_SENTENCE = "零〇一二两三四五六七八九十百千万亿半年" + "".join(CHARACTER_ALIASES)
+_NOT_IN_SENTENCE = TARGET_CHARACTERS + "".join(CHARACTER_ALIASES)
 
 
 #: The characters of :func:`~indicatorkit.language.text.words_only` normalise to characters

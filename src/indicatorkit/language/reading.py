@@ -38,7 +38,12 @@ from indicatorkit.language.plain import match_plain
 from indicatorkit.language.prose import is_prose, looks_like_sentence, unit_alone, unquote
 from indicatorkit.language.syntax import CachedReader, check_text, clear_readers, read_with_grammar
 from indicatorkit.language.targets import AnyTarget, Deadline, Period, Qualitative
-from indicatorkit.language.text import needs_normalizing, normalize, original_position
+from indicatorkit.language.text import (
+    TARGET_CHARACTERS,
+    needs_normalizing,
+    normalize,
+    original_position,
+)
 from indicatorkit.language.values import Amount, DatePoint, DateSpan
 from indicatorkit.language.words import separate_values
 from indicatorkit.units import NO_UNIT, UnitRegistry
@@ -257,10 +262,10 @@ def _rate_first(normalised: str, registry: UnitRegistry) -> AnyTarget | None:
     return None
 
 
-#: True for a text with no digit, no Chinese numeral (半 included) and no 年: every target of
-#: the grammar holds an amount (a digit or a numeral) or a date (年底, 年内, 上半年, 全年 — or a
-#: numeral).  tests/test_fast_path.py checks it on every corpus text the grammar reads.
-_NO_AMOUNT_OR_DATE = re.compile(r"[^0-9零〇一二两三四五六七八九十百千万亿半年]*").fullmatch
+#: True for a (normalised) text with none of the characters a target needs
+#: (:data:`~indicatorkit.language.text.TARGET_CHARACTERS`: a digit, a numeral, 半 or 年): the
+#: grammar reads nothing from it (``tests/test_target_characters.py`` proves it).
+_NO_AMOUNT_OR_DATE = re.compile(f"[^{re.escape(TARGET_CHARACTERS)}]*").fullmatch
 
 
 def _read(registry: UnitRegistry, text: str) -> AnyTarget | Convention:

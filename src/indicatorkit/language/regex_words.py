@@ -10,15 +10,18 @@ can start with (:mod:`indicatorkit.language.fast_forms`).
 (('年底', '年末'), ('不含', '含'), None)
 >>> start_characters("a?") is None  # may match nothing: no first character to say
 True
+>>> every_match_holds("[0-9]+|年底", set("0123456789年")), every_match_holds("不?含", set("含"))
+(True, True)
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import product
 from typing import Any
 
-__all__ = ["start_characters", "words_of"]
+__all__ = ["every_match_holds", "start_characters", "words_of"]
 
 #: The most words :func:`words_of` lists (a terminal with more is no list of words).
 MAX_WORDS = 256
@@ -143,3 +146,38 @@ def words_of(pattern: str) -> tuple[str, ...] | None:
     """
     words = _words(_parse(pattern))
     return None if words is None else tuple(sorted(words, key=lambda word: (-len(word), word)))
+
+
+def _holds(items: Any, characters: frozenset[str]) -> bool:
+    """Whether every match of a parsed sequence holds one of ``characters`` (what cannot be
+    told for sure — a negated class, ``.``, a lookaround — holds none)."""
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            held = chr(arg) in characters
+        elif name == "IN":
+            chars = _class(arg)
+            held = bool(chars) and chars is not None and chars <= characters
+        elif name == "SUBPATTERN":
+            held = _holds(arg[-1], characters)
+        elif name == "BRANCH":
+            held = all(_holds(branch, characters) for branch in arg[1])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            held = arg[0] >= 1 and _holds(arg[2], characters)
+        else:  # zero width, or any character
+            held = False
+        if held:
+            return True
+    return False
+
+
+def every_match_holds(pattern: str, characters: Iterable[str]) -> bool:
+    """True when every match of ``pattern`` holds at least one of ``characters`` (told
+    from its parsed form: ``False`` where that cannot be told, ``[^…]``, ``.``, ``\\w``).
+
+    >>> every_match_holds("(?:年底|年末)", "年"), every_match_holds("第?[一二]季度", "一二")
+    (True, True)
+    >>> every_match_holds("[0-9]*", "0123456789"), every_match_holds("[^a]", "b")
+    (False, False)
+    """
+    return _holds(_parse(pattern), frozenset(characters))

@@ -15,7 +15,21 @@ from functools import lru_cache
 
 from indicatorkit.vocabulary import CHARACTER_ALIASES, SIGN_OPERATORS
 
-__all__ = ["WORD_PUNCTUATION", "needs_normalizing", "normalize", "original_position", "words_only"]
+__all__ = [
+    "TARGET_CHARACTERS",
+    "WORD_PUNCTUATION",
+    "needs_normalizing",
+    "normalize",
+    "original_position",
+    "words_only",
+]
+
+#: The characters a target cannot be written without: every text the target grammar reads
+#: (normalised) holds one — the amount's digit or numeral (半 of 半成), or the 年 of a date
+#: word (年底, 年内, 上半年, 全年).  A text with none is a sentence or an error, decided without
+#: the grammar.  ``tests/test_target_characters.py`` proves it from the grammar's rules and
+#: terminals, and that none of these could be left out.
+TARGET_CHARACTERS = "0123456789零〇一二两三四五六七八九十百千万亿半年"
 
 _ALIASES = str.maketrans(dict(CHARACTER_ALIASES))
 #: finds a look-alike character: most texts have none, and a search is far cheaper than
