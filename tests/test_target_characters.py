@@ -30,8 +30,7 @@ def _reads_without(characters: Iterable[str], start: Start) -> bool:
     free = {
         terminal.name
         for terminal in parser.terminals
-        if terminal.name in _ANY_WORDS
-        or not every_match_holds(terminal.pattern.to_regexp(), chars)
+        if terminal.name in _ANY_WORDS or not every_match_holds(terminal.pattern.to_regexp(), chars)
     }
     productive: set[str] = set()
     grown = True
@@ -39,8 +38,7 @@ def _reads_without(characters: Iterable[str], start: Start) -> bool:
         grown = False
         for rule in parser.rules:
             if rule.origin.name not in productive and all(
-                symbol.name in (free if symbol.is_term else productive)
-                for symbol in rule.expansion
+                symbol.name in (free if symbol.is_term else productive) for symbol in rule.expansion
             ):
                 productive.add(rule.origin.name)
                 grown = True

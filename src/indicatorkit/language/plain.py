@@ -27,7 +27,14 @@ from fractions import Fraction
 from typing import Any
 
 from indicatorkit.errors import InvalidValueError
-from indicatorkit.language.rates import PER_SIGNS, TIMES_SIGNS, denominator, rate_word
+from indicatorkit.language.rates import (
+    MONTH_WORDS,
+    PER_SIGNS,
+    TIMES_SIGNS,
+    denominator,
+    month_first,
+    rate_word,
+)
 from indicatorkit.language.text import normalize, words_only
 from indicatorkit.numerals import decimal_value
 from indicatorkit.units import SCALES, Unit, UnitRegistry
@@ -110,6 +117,10 @@ _PER = f"[{re.escape(PER_SIGNS)}]"
 #: 每, tried only when the others fail and the text holds such a count.
 _COUNTING = _pattern("\\s*", f"(?:{_WORD[:-1]}|(?<={_PER})[0-9]++)++")
 _PER_COUNT = re.compile(f"{_PER}[0-9]").search
+#: A month word after a sign of a rate (元/月, 元/人·月): 个月 in a rate (rates.denominator).
+_PER_MONTH = re.compile(
+    f"[{re.escape(PER_SIGNS + TIMES_SIGNS)}](?:{'|'.join(map(re.escape, MONTH_WORDS))})"
+).search
 _SEPARATED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?").fullmatch
 
 
@@ -166,7 +177,10 @@ def _rate(word: str, registry: UnitRegistry) -> Unit | None:
     known = registry.known_unit_set()
     if top and top not in known:
         return None
-    denominators = [denominator(part) for part in _RATE_SPLIT(per + joined)[1:]]
+    written = _RATE_SPLIT(per + joined)[1:]
+    if any(month_first(part) and part not in MONTH_WORDS for part in written):
+        return None  # 月票 after "/": the lexer reads the month 月 first (the grammar's error)
+    denominators = [denominator(part) for part in written]
     for part in denominators:
         if part not in known:
             counted = _COUNTED(part)
@@ -226,9 +240,12 @@ def _words_after_number(registry: UnitRegistry) -> dict[str, Unit | None]:
 def _resolve_after_number(word: str, registry: UnitRegistry) -> Unit | None:
     """:func:`unit_after_number` on a word not yet kept, kept when there is room."""
     unit: Unit | None
-    if _PER_COUNT(word) is not None:
+    if month_first(word):
+        unit = None  # a month after a number: a date, or the grammar's error (rates.month_first)
+    elif _PER_COUNT(word) is not None or _PER_MONTH(word) is not None:
         # a count in a denominator: only a unit word counted, as the grammar's DECIMAL UNIT
-        # (the registry also counts nothing: "/2")
+        # (the registry also counts nothing: "/2"); a month after "/" is 个月, whatever the
+        # registry calls 月
         unit = _scaled(word, registry) or _rate(word, registry)
     else:
         try:

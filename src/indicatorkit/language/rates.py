@@ -15,7 +15,15 @@ from collections.abc import Iterable
 
 from indicatorkit.grammars import terminal_words
 
-__all__ = ["COUNTED_MONTH", "PER_SIGNS", "TIMES_SIGNS", "denominator", "rate_word"]
+__all__ = [
+    "COUNTED_MONTH",
+    "MONTH_WORDS",
+    "PER_SIGNS",
+    "TIMES_SIGNS",
+    "denominator",
+    "month_first",
+    "rate_word",
+]
 
 #: The signs before a denominator (the grammar's PER: 元/人, 元每人), each one character.
 PER_SIGNS = "".join(terminal_words("PER"))
@@ -23,7 +31,22 @@ PER_SIGNS = "".join(terminal_words("PER"))
 TIMES_SIGNS = "".join(terminal_words("TIMES"))
 #: A month as a denominator: 元/月 is 元/个月 (月 alone is no unit: 6月 is a date).
 COUNTED_MONTH = "个月"
-_MONTHS = frozenset(terminal_words("MONTH"))
+#: The grammar's MONTH words (月, 月份), longest first.
+MONTH_WORDS = terminal_words("MONTH")
+_MONTHS = frozenset(MONTH_WORDS)
+
+
+def month_first(word: str) -> bool:
+    """Whether ``word`` starts with a month word.  The grammar's lexer reads a month there
+    wherever one can stand (its MONTH outranks a unit word): after a number it is a date's
+    month (``12月``, ``3-6月``), after "/" or 每 it is :data:`COUNTED_MONTH` — even when the
+    registry defines 月 as a unit, which is then read only where no month can stand (after a
+    comparator or a multiplier: ``≥12月``).
+
+    >>> month_first("月"), month_first("月份"), month_first("个月"), month_first("人")
+    (True, True, False, False)
+    """
+    return word.startswith(MONTH_WORDS)
 
 
 def denominator(word: str) -> str:

@@ -36,6 +36,7 @@ from indicatorkit.language.fast_forms import DATES_SEPARATOR, fast_form, foreign
 from indicatorkit.language.grammar import Between, By, Compared, Start
 from indicatorkit.language.plain import match_plain
 from indicatorkit.language.prose import is_prose, looks_like_sentence, unit_alone, unquote
+from indicatorkit.language.rates import MONTH_WORDS, denominator
 from indicatorkit.language.syntax import CachedReader, check_text, clear_readers, read_with_grammar
 from indicatorkit.language.targets import AnyTarget, Deadline, Period, Qualitative
 from indicatorkit.language.text import (
@@ -228,18 +229,19 @@ def _rate_first(normalised: str, registry: UnitRegistry) -> AnyTarget | None:
     >>> _rate_first("每亩", default_registry()) is None
     True
     """
-    known = registry.known_unit_set() | {"月", "月份"}
+    known = registry.known_unit_set()
     longest = len(registry.known_unit_words()[0])
     denominators: list[str] = []
     rest = normalised.lstrip()
     while rest.startswith(_EACH):
         rest = rest[1:].lstrip()
-        word = next(
+        # a month first, as the lexer reads one after 每 (rates.month_first), else a unit word
+        word = next((month for month in MONTH_WORDS if rest.startswith(month)), None) or next(
             (rest[:n] for n in range(min(longest, len(rest)), 0, -1) if rest[:n] in known), None
         )
         if word is None:
             return None
-        denominators.append("个月" if word.startswith("月") else word)
+        denominators.append(denominator(word))
         rest = rest[len(word) :].lstrip()
     if not denominators or not rest:
         return None

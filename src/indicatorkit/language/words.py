@@ -23,6 +23,7 @@ from itertools import pairwise
 
 import attrs
 
+from indicatorkit.language.rates import MONTH_WORDS
 from indicatorkit.units import UnitRegistry
 from indicatorkit.vocabulary import PREFIX_OPERATORS, SUFFIX_OPERATORS
 
@@ -208,7 +209,7 @@ def _may_be_set_aside(set_aside: list[str], spans: list[tuple[int, int]], *, alo
 def _denominators_before(normalised: str, start: int, registry: UnitRegistry) -> int:
     """Where the value starting at ``start`` really starts: before the denominators written
     ahead of it (``每生每年3300元`` starts at 每)."""
-    known = registry.known_unit_set() | {"月", "月份"}
+    known = registry.known_unit_set() | set(MONTH_WORDS)
     lengths = (*_unit_lengths(registry), 2, 1)
     moved = True
     while moved:
