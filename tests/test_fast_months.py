@@ -143,3 +143,15 @@ def test_a_month_alone_after_a_number_stays_a_date_with_a_month_unit() -> None:
     assert str(actuals.read_actual("2024年12月", months)) == str(
         actuals.read_actual("2024年12月", SHIPPED)
     )
+
+
+@pytest.mark.parametrize("text", ["3月以内", "12月以上", "三月以上", "3月份以内", "十二月之内"])
+@pytest.mark.parametrize("name", ["shipped", "月 = 个月"])
+def test_a_month_before_a_suffix_is_refused_with_the_month_hint(name: str, text: str) -> None:
+    """``3月以内``, ``三月以上``: a number of months written as a month — refused alike with
+    and without a unit 月 (never a sentence that drops the number, never a silent amount of
+    月), the hint saying how a month and a number of months are written."""
+    registry = REGISTRIES[name]
+    with pytest.raises(TextError) as caught:
+        reading.read_or_convention(text, registry)
+    assert "月数写作“5个月”" in str(caught.value), text

@@ -12,6 +12,7 @@ come there, and a hint for the typos real tables contain (``,=``, ``%%``, an unk
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -20,6 +21,7 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, Un
 from indicatorkit.errors import TargetSyntaxError, TextError
 from indicatorkit.language.conventions import Convention
 from indicatorkit.language.grammar import Located, Start, parser_for
+from indicatorkit.language.rates import MONTH_WORDS
 from indicatorkit.language.text import original_position
 from indicatorkit.units import SCALES, UnitRegistry
 from indicatorkit.vocabulary import SUFFIX_OPERATORS
@@ -156,7 +158,17 @@ def _suggestion_for(normalised: str, position: int) -> str | None:
         return "约数（多、余、几）不能作为指标值，请写出确数 / an approximate number is not a target: write it exactly"
     if numeral_before and rest[:1] == "折":
         return "折扣不是指标值的写法，请写作百分数（八折 = 80%）/ write a discount as a percentage"
+    if _MONTH_THEN_SUFFIX(head) and rest.startswith(_SUFFIXES):
+        return _MONTH_NOTE  # 3月以内: after a number 月 is a month (rates.month_first)
     return None
+
+
+#: A number and a month word just before the error (``3月`` of ``3月以内``), and the suffix
+#: operators that may follow where the error is: a number of months is 个月.
+_MONTH_THEN_SUFFIX = re.compile(
+    "[0-9零〇一二两三四五六七八九十](?:" + "|".join(map(re.escape, MONTH_WORDS)) + ")$"
+).search
+_SUFFIXES = tuple(SUFFIX_OPERATORS)
 
 
 _CN_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")

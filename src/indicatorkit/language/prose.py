@@ -19,9 +19,10 @@ import re
 from functools import lru_cache
 
 from indicatorkit.language.grammar import Start, accepts
+from indicatorkit.language.rates import MONTH_WORDS
 from indicatorkit.language.text import normalize
 from indicatorkit.units import UnitRegistry, registry_in_use
-from indicatorkit.vocabulary import PREFIX_OPERATORS, SIGN_OPERATORS
+from indicatorkit.vocabulary import PREFIX_OPERATORS, SIGN_OPERATORS, SUFFIX_OPERATORS
 
 __all__ = ["is_prose", "looks_like_sentence", "reads_as_prose", "unit_alone", "unquote"]
 
@@ -71,12 +72,25 @@ def _unit_starts_at(text: str, position: int, registry: UnitRegistry) -> bool:
 
 
 def _amount_at_end(text: str, registry: UnitRegistry) -> bool:
-    """A Chinese numeral and a unit end the text (``两次``, ``一百件``)."""
+    """A Chinese numeral and a unit end the text (``两次``, ``一百件``) — or a numeral, a unit
+    or a month word and a suffix operator (``三月以上``: a number of months written as a
+    month, never a sentence that drops the number)."""
     known = registry.known_unit_set()
     for n in _unit_lengths(registry):
         if n < len(text) and text[-n:] in known and text[-n - 1] in CN_DIGITS:
             return True
-    return False
+    suffix = next((word for word in _SUFFIXES if text.endswith(word)), None)
+    if suffix is None:
+        return False
+    body = text[: -len(suffix)].rstrip()
+    return any(
+        len(body) > len(word) and body.endswith(word) and body[-len(word) - 1] in CN_DIGITS
+        for word in (*MONTH_WORDS, *known)
+    )
+
+
+#: The suffix operators (以上, 以内 …), longest first.
+_SUFFIXES = tuple(sorted(SUFFIX_OPERATORS, key=len, reverse=True))
 
 
 def _number_after_comparator(text: str, registry: UnitRegistry) -> bool:
