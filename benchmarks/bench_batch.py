@@ -229,26 +229,36 @@ def _compiled(columns: dict[str, Any]) -> tuple[Any, Any]:
 
 
 def _operands(columns: dict[str, Any]) -> Any:
-    """The decision's operands gathered to the rows (``operands``: one ``take`` each)."""
-    from indicatorkit.batch.evaluate import operands, thresholds
+    """The decision's operands gathered to the rows (one ``take`` each), from the compiled
+    columns laid out as the evaluation lays them out (``decision_columns``)."""
+    from indicatorkit.batch.decision import decision_columns
 
     index = np.arange(len(columns["actual"]))
-    targets, actuals = _compiled(columns)
-    return operands(thresholds(targets), actuals, index, index, np.zeros_like(index))
+    laid = decision_columns(*_compiled(columns))
+    flat = laid.flat(index, np.zeros_like(index))
+    return (
+        laid.actual_numerator[index],
+        laid.actual_denominator[index],
+        laid.threshold_numerator[flat],
+        laid.threshold_denominator[flat],
+        laid.strict[flat],
+    )
 
 
 def _evaluation(columns: dict[str, Any], whole: bool) -> Any:
-    """The batch path on compiled rows: its decision with its gathers (``operands`` then ``decide``), or the
-    whole evaluation (``evaluate``: attainment, partial credit, rounding, outcome)."""
-    from indicatorkit.batch.evaluate import decide, evaluate, operands, thresholds
+    """The batch path on compiled rows: its decision with its gathers (``_operands`` then
+    ``decide``), or the whole evaluation (``evaluate``: attainment, partial credit,
+    rounding, outcome)."""
+    from indicatorkit.batch.decision import decide
+    from indicatorkit.batch.evaluate import evaluate
     from indicatorkit.scoring.rules import NATIONAL
 
+    if not whole:
+        return decide(*_operands(columns))
     targets, actuals = _compiled(columns)
     rows = len(columns["actual"])
     index = np.arange(rows)
     zero = np.zeros(rows, np.int64)
-    if not whole:
-        return decide(*operands(thresholds(targets), actuals, index, index, zero))
     values = (["≥1"] * rows, ["1"] * rows, [Fraction(10)], [None])  # unused: every row compiles
     evaluated = evaluate((index, index, zero, zero), values, (targets, actuals), NATIONAL, None)
     assert evaluated.vectorised == rows
@@ -391,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
 
     compiled = _compiled_rows(rows)
     floor, _ = _cpu(_floor, compiled, repeat=repeat * 3)
-    from indicatorkit.batch.evaluate import decide
+    from indicatorkit.batch.decision import decide
 
     gathered = _operands(compiled)
     decision, met = _cpu(decide, *gathered, repeat=repeat * 3)

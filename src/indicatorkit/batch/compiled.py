@@ -53,9 +53,10 @@ __all__ = [
     "read_comparison",
 ]
 
-#: The overflow guard: every integer the vectorised path multiplies is below 2**31 in
-#: magnitude, so that a product of two stays inside int64.  Others fall back to Fractions.
-GUARD = 2**31
+#: The overflow guard on each compiled integer: below 2**62 in magnitude.  The products the
+#: evaluation forms are guarded pair by pair (:func:`~indicatorkit.batch.decision.paired`,
+#: :mod:`~indicatorkit.batch.credit`); a number beyond falls back to Fractions.
+GUARD = 2**62
 #: The operator columns' codes.
 OPERATOR_CODES = {Operator.GE: 0, Operator.GT: 1, Operator.LE: 2, Operator.LT: 3}
 #: The pre-pass's operators (:data:`~indicatorkit.batch.plain_targets.OPERATORS`) as codes.
@@ -69,7 +70,7 @@ Flags = npt.NDArray[np.bool_]
 def fits_column(numerator: Ints, denominator: Ints) -> Flags:
     """:func:`fits` of each pair of two columns.
 
-    >>> fits_column(np.array([95, 2**31]), np.array([1, 1])).tolist()
+    >>> fits_column(np.array([95, 2**62]), np.array([1, 1])).tolist()
     [True, False]
     """
     fit: Flags = (np.abs(numerator) < GUARD) & (np.abs(denominator) < GUARD)
@@ -79,7 +80,7 @@ def fits_column(numerator: Ints, denominator: Ints) -> Flags:
 def fits(*values: int) -> bool:
     """True when every value is inside the overflow guard.
 
-    >>> fits(95, 100), fits(2**31)
+    >>> fits(95, 100), fits(2**62)
     (True, False)
     """
     return all(-GUARD < value < GUARD for value in values)

@@ -2,17 +2,21 @@
 <indicatorkit.RuleSet.missed_score>` and :meth:`Rounding.row <indicatorkit.scoring.rules.Rounding.row>` on
 int64 columns, exactly.
 
-Every product is of two numbers inside the overflow guard (:data:`~indicatorkit.batch.compiled.GUARD`,
-2³¹), so it fits int64; a row whose numbers do not fit or a strict bound missed at its very
-boundary under a rule set with a :attr:`~indicatorkit.RuleSet.boundary_step` is left out
-(``ok`` is False) and scored as :func:`score_indicator <indicatorkit.scoring.score_indicator>`
-scores it, in Fractions.  The copy takes only the rule sets :func:`copies_missed_credit` and
+The overflow guard is on the products: each weight's ``share_limit``
+(:func:`weight_columns`) bounds the attainment's two terms so that every product the formula
+and the rounding form with that weight and the rounding's scale stays inside int64.  A row
+whose attainment reaches its limit, or a strict bound missed at its very boundary under a rule
+set with a :attr:`~indicatorkit.RuleSet.boundary_step`, is left out (``ok`` is False) and
+scored as :func:`score_indicator <indicatorkit.scoring.score_indicator>` scores it, in
+Fractions.  The copy takes only the rule sets :func:`copies_missed_credit` and
 :func:`copies_full_marks` name: a rule set whose formula may differ is never scored by it.
 
 >>> import numpy as np
+>>> from fractions import Fraction
 >>> from indicatorkit import NATIONAL
 >>> top, bottom = np.array([3, 0, 1]), np.array([4, 1, 1])   # attainment 3/4, 0, 1
->>> weight = (np.array([20, 10, 10]), np.array([1, 1, 3]))    # 20, 10, 10/3
+>>> weights = weight_columns([Fraction(20), Fraction(10), Fraction(10, 3)], NATIONAL.rounding)
+>>> weight = tuple(column[[0, 1, 2]] for column in weights.columns())
 >>> numerator, denominator, ok = missed_credit(
 ...     (top, bottom, np.array([True, True, True])), np.array([True, True, True]), weight, NATIONAL)
 >>> numerator.tolist(), denominator.tolist(), ok.tolist()   # 15, 0, full marks 10/3 unrounded
@@ -21,12 +25,15 @@ scores it, in Fractions.  The copy takes only the rule sets :func:`copies_missed
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
+from functools import cache
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 
-from indicatorkit.batch.compiled import GUARD
+from indicatorkit.batch.compiled import GUARD, fits
 from indicatorkit.scoring.rules import (
     LowerIsBetter,
     Rounding,
@@ -36,11 +43,13 @@ from indicatorkit.scoring.rules import (
 )
 
 __all__ = [
+    "WeightColumns",
     "agrees_on_probes",
     "copies_full_marks",
     "copies_missed_credit",
     "missed_credit",
     "rounded_row",
+    "weight_columns",
 ]
 
 Ints = npt.NDArray[np.int64]
@@ -50,6 +59,9 @@ Flags = npt.NDArray[np.bool_]
 _LOWER_IS_BETTER = (LowerIsBetter.RATIO, LowerIsBetter.LINEAR)
 _MODES = (RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.DOWN)
 _STAGES = (RoundingStage.INDICATOR, RoundingStage.TOTAL, RoundingStage.NONE)
+_INT64_MAX = 2**63 - 1
+#: Up to this scale a value on the rounding's grid is reduced by a table of divisors.
+_TABLED_SCALE = 1 << 16
 
 
 def _shipped_classes(rules: RuleSet) -> bool:
@@ -125,117 +137,189 @@ def agrees_on_probes(rules: RuleSet) -> bool:
     True
     """
     probes = [
-        (share, lower, weight)
+        (share, lower, code)
         for share in _SHARES
         for lower in (True, False)
-        for weight in _WEIGHTS
+        for code in range(len(_WEIGHTS))
     ]
     top = np.array([share[0] for share, _, _ in probes], np.int64)
     bottom = np.array([max(share[1], 1) for share, _, _ in probes], np.int64)
     known = np.array([share[1] > 0 for share, _, _ in probes], np.bool_)
     divisor = np.gcd(top, bottom)
-    weight = tuple(np.array([w[part] for _, _, w in probes], np.int64) for part in (0, 1))
+    weights = [Fraction(*weight) for weight in _WEIGHTS]
+    codes = np.array([code for _, _, code in probes], np.int64)
+    weight = weight_columns(weights, rules.rounding).columns()
     numerator, denominator, ok = missed_credit(
         (top // divisor, bottom // divisor, known),
         np.array([lower for _, lower, _ in probes], np.bool_),
-        (weight[0], weight[1]),
+        (weight[0][codes], weight[1][codes], weight[2][codes]),
         rules,
     )
     for index in np.flatnonzero(ok).tolist():
-        share, lower, (weight_top, weight_bottom) = probes[index]
-        weight_value = Fraction(weight_top, weight_bottom)
-        exact = rules.missed_score(Fraction(*share) if share[1] else None, lower, weight_value)
+        share, lower, code = probes[index]
+        exact = rules.missed_score(Fraction(*share) if share[1] else None, lower, weights[code])
         if Fraction(int(numerator[index]), int(denominator[index])) != rules.rounding.row(
-            exact, weight_value
+            exact, weights[code]
         ):
             return False
     return True
 
 
+@attrs.frozen
+class WeightColumns:
+    """By weight code: the weight's ``numerator`` and ``denominator`` (both 0 where a term
+    is beyond :data:`~indicatorkit.batch.compiled.GUARD`: such a weight is never vectorised)
+    and ``share_limit``: attainment terms below it keep every product :func:`missed_credit`
+    forms with that weight inside int64 (0: no attainment does).
+
+    >>> from indicatorkit import NATIONAL
+    >>> weights = weight_columns([Fraction(10), Fraction(10**20)], NATIONAL.rounding)
+    >>> weights.denominator.tolist(), weights.share_limit.tolist()
+    ([1, 0], [4611686018427387, 0])
+    """
+
+    numerator: Ints
+    denominator: Ints
+    share_limit: Ints
+
+    def columns(self) -> tuple[Ints, Ints, Ints]:
+        """The three columns, in order (as :func:`missed_credit` takes them, gathered)."""
+        return self.numerator, self.denominator, self.share_limit
+
+
+def weight_columns(weights: Sequence[Fraction], rounding: Rounding) -> WeightColumns:
+    """The :class:`WeightColumns` of ``weights`` under ``rounding``.  With attainment terms
+    below ``L`` (``0 ≤ top, bottom < L``) and a weight ``t / b``, the formula's score
+    ``n / d`` has ``|n| < 2·t·L`` (the linear formula's ``2·top − bottom``) and ``d < b·L``,
+    and the rounding to the scale ``s = 10**places`` forms ``n·b``, ``t·d``, ``n·s``,
+    ``2·(n·s mod d) < 2·d`` and, a rounded score being at most ``t·s / b + 1`` steps,
+    ``whole·b ≤ t·s + b``: every one below ``2**63`` when ``L = (2**63 − 1) //
+    max(2·t·b, 2·t·s, 2·b)`` and ``t·s + b < 2**63``.
+
+    >>> from indicatorkit.scoring.rules import Rounding
+    >>> weight_columns([Fraction(617, 50)], Rounding()).share_limit.tolist()   # 12.34 points
+    [74743695598498]
+    """
+    scale = 10**rounding.places if rounding.stage is RoundingStage.INDICATOR else 1
+    numerators, denominators, limits = [], [], []
+    for weight in weights:
+        top, bottom = weight.numerator, weight.denominator
+        if not fits(top, bottom):
+            top = bottom = 0
+        numerators.append(top)
+        denominators.append(bottom)
+        wide = max(2 * top * bottom, 2 * top * scale, 2 * bottom)
+        fitting = bottom > 0 and top * scale + bottom <= _INT64_MAX
+        limits.append(_INT64_MAX // wide if fitting else 0)
+    return WeightColumns(
+        np.array(numerators, np.int64),
+        np.array(denominators, np.int64),
+        np.array(limits, np.int64),
+    )
+
+
 def _reduced(numerator: Ints, denominator: Ints) -> tuple[Ints, Ints]:
     divisor = np.gcd(numerator, denominator)
-    divisor[divisor == 0] = 1
+    np.maximum(divisor, 1, out=divisor)
     return numerator // divisor, denominator // divisor
 
 
 def missed_credit(
     attainment: tuple[Ints, Ints, Flags],
     lower_bound: Flags,
-    weight: tuple[Ints, Ints],
+    weight: tuple[Ints, Ints, Ints],
     rules: RuleSet,
 ) -> tuple[Ints, Ints, Flags]:
     """The score ``rules`` give a missed comparison — :meth:`~indicatorkit.RuleSet.missed_score`
-    of the reduced ``attainment`` (numerator, denominator, known) in the direction
-    ``lower_bound``, rounded as a row (:func:`rounded_row`) — as reduced numerator and
-    denominator columns, and ``ok``: the rows computed here (the others need Fractions).
+    of the reduced, non-negative ``attainment`` (numerator, denominator, known) in the
+    direction ``lower_bound``, rounded as a row (:func:`rounded_row`) — as reduced numerator
+    and denominator columns, and ``ok``: the rows computed here (the others need Fractions).
+    ``weight``: each row's weight numerator, denominator and share limit
+    (:class:`WeightColumns`, gathered).
 
     >>> import numpy as np
     >>> from indicatorkit.scoring.rules import RULE_SETS
     >>> share = (np.array([1]), np.array([2]), np.array([True]))         # half of the target
     >>> linear = RULE_SETS["lower-linear"]
-    >>> missed_credit(share, np.array([False]), (np.array([10]), np.array([1])), linear)[0].tolist()
+    >>> weight = weight_columns([Fraction(10)], linear.rounding).columns()
+    >>> missed_credit(share, np.array([False]), weight, linear)[0].tolist()
     [0]
     """
     top, bottom, known = attainment
-    weight_top, weight_bottom = weight
-    ok = (np.abs(top) < GUARD) & (bottom < GUARD) & (weight_bottom > 0)
+    weight_top, weight_bottom, limit = weight
+    if rules.rounding.stage is RoundingStage.INDICATOR and 10**rules.rounding.places >= GUARD:
+        return np.zeros_like(top), np.ones_like(bottom), np.zeros(top.shape, np.bool_)
+    ok = top < limit
+    ok &= bottom < limit
     full = top >= bottom  # a share of 1 or more earns the formula's full marks
     share_top = np.where(full, 1, top)
     share_bottom = np.where(full, 1, bottom)
+    nothing = ~known
+    nothing |= top <= 0
     if rules.lower_is_better is LowerIsBetter.RATIO:
-        ratio = np.ones_like(lower_bound)
-    else:
-        ratio = lower_bound
-    linear = 2 * share_top - share_bottom
-    numerator = weight_top * np.where(ratio, share_top, linear)
-    denominator = weight_bottom * np.where(ratio, share_bottom, share_top)
-    nothing = ~known | (top <= 0) | (~ratio & (linear <= 0))
-    numerator = np.where(nothing, 0, numerator)
-    denominator = np.where(nothing | ~ok, 1, denominator)
+        numerator = weight_top * share_top
+        denominator = weight_bottom * share_bottom
+    else:  # linear where less is better: 2 − B/A of the share A/B
+        linear = 2 * share_top - share_bottom
+        numerator = weight_top * np.where(lower_bound, share_top, linear)
+        denominator = weight_bottom * np.where(lower_bound, share_bottom, share_top)
+        nothing |= ~lower_bound & (linear <= 0)
+    numerator[nothing] = 0
+    denominator[nothing | ~ok] = 1  # a row beyond the guard: any value, but no division by 0
     if rules.boundary_step is not None:  # a share of exactly 1: the step, in Fractions
         ok &= ~(known & (top == bottom) & (weight_top > 0))
-    numerator, denominator = _reduced(numerator, denominator)
-    rounded_top, rounded_bottom, fits = rounded_row(
-        (numerator, denominator), weight, rules.rounding
+    rounded_top, rounded_bottom = rounded_row(
+        (numerator, denominator), (weight_top, weight_bottom), rules.rounding
     )
-    return rounded_top, rounded_bottom, ok & fits
+    return rounded_top, rounded_bottom, ok
 
 
 def rounded_row(
     score: tuple[Ints, Ints], weight: tuple[Ints, Ints], rounding: Rounding
-) -> tuple[Ints, Ints, Flags]:
-    """:meth:`Rounding.row <indicatorkit.scoring.rules.Rounding.row>` of each reduced, non-negative
-    ``score`` (numerator, denominator; never above its ``weight``), reduced, and the rows
-    computed inside the guard.
+) -> tuple[Ints, Ints]:
+    """:meth:`Rounding.row <indicatorkit.scoring.rules.Rounding.row>` of each non-negative
+    ``score`` (numerator, denominator, not necessarily reduced; never above its ``weight``,
+    reduced), reduced — every product inside int64 for scores the weight's share limit
+    admits (:func:`weight_columns`).  A score on the rounding's grid is its own rounding (the
+    rest is 0), full marks stay the weight, any other is rounded and never passes it.
 
     >>> import numpy as np
     >>> from indicatorkit.scoring.rules import Rounding
-    >>> row = rounded_row((np.array([2, 1]), np.array([3, 2])), (np.array([10, 1]), np.array([1, 2])),
-    ...                   Rounding())
-    >>> row[0].tolist(), row[1].tolist()   # 2/3 → 0.67; full marks 1/2 stay
-    ([67, 1], [100, 2])
+    >>> row = rounded_row((np.array([2, 1, 6]), np.array([3, 2, 8])),
+    ...                   (np.array([10, 1, 10]), np.array([1, 2, 1])), Rounding())
+    >>> row[0].tolist(), row[1].tolist()   # 2/3 → 0.67; full marks 1/2 stay; 6/8 is 3/4
+    ([67, 1, 3], [100, 2, 4])
     """
     numerator, denominator = score
-    weight_top, weight_bottom = weight
-    fits = np.ones(numerator.shape, np.bool_)
     if rounding.stage is not RoundingStage.INDICATOR:
-        return numerator, denominator, fits
+        return _reduced(numerator, denominator)
+    weight_top, weight_bottom = weight
     scale = 10**rounding.places
-    if scale >= GUARD:
-        return numerator, denominator, ~fits
-    fits = (numerator < GUARD) & (denominator < GUARD)  # every product below stays in int64
-    numerator, denominator = np.where(fits, numerator, 0), np.where(fits, denominator, 1)
-    exact = (scale % denominator == 0) | (numerator * weight_bottom == weight_top * denominator)
     whole, rest = np.divmod(numerator * scale, denominator)
-    twice = 2 * rest
+    rest <<= 1  # twice the rest, against the denominator: below, at or past half a step
     if rounding.mode is RoundingMode.HALF_UP:
-        whole += twice >= denominator
+        whole += rest >= denominator
     elif rounding.mode is RoundingMode.HALF_EVEN:
-        whole += (twice > denominator) | ((twice == denominator) & (whole % 2 == 1))
-    fits &= exact | (whole < GUARD)
-    whole = np.where(fits, whole, 0)
-    over = whole * weight_bottom > weight_top * scale  # never above the weight
-    top = np.where(exact, numerator, np.where(over, weight_top, whole))
-    bottom = np.where(exact, denominator, np.where(over, weight_bottom, scale))
-    top, bottom = _reduced(top, bottom)
-    return top, bottom, fits
+        whole += (rest > denominator) | ((rest == denominator) & (whole % 2 == 1))
+    weight_kept = numerator * weight_bottom == weight_top * denominator  # full marks
+    weight_kept |= whole * weight_bottom > weight_top * scale  # never above the weight
+    divisor = _grid_divisor(whole, scale)
+    top = np.where(weight_kept, weight_top, whole // divisor)
+    bottom = np.where(weight_kept, weight_bottom, scale // divisor)
+    return top, bottom
+
+
+def _grid_divisor(whole: Ints, scale: int) -> Ints:
+    """``gcd(whole, scale)`` of each non-negative ``whole``: the divisor that reduces a
+    value on the grid, ``whole / scale`` (a table of ``gcd(r, scale)`` by ``whole mod
+    scale`` for a small scale)."""
+    if scale > _TABLED_SCALE:
+        return np.gcd(whole, scale)
+    divisor: Ints = _divisors(scale)[whole % scale]
+    return divisor
+
+
+@cache
+def _divisors(scale: int) -> Ints:
+    divisors: Ints = np.gcd(np.arange(scale, dtype=np.int64), scale)
+    return divisors

@@ -36,15 +36,28 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from indicatorkit.batch.compiled import CompiledActuals, CompiledTargets, fits
-from indicatorkit.batch.credit import copies_full_marks, copies_missed_credit, missed_credit
+from indicatorkit.batch.compiled import CompiledActuals, CompiledTargets
+from indicatorkit.batch.credit import (
+    WeightColumns,
+    copies_full_marks,
+    copies_missed_credit,
+    missed_credit,
+    weight_columns,
+)
+from indicatorkit.batch.decision import (
+    DecisionColumns,
+    attainment,
+    decide,
+    decision_columns,
+    paired,
+)
 from indicatorkit.language.bounds import Direction
 from indicatorkit.scoring.indicator import Outcome, Verdict, indicator_verdict
 from indicatorkit.scoring.indicator_records import Points
 from indicatorkit.scoring.rules import Rounding, RuleSet
 from indicatorkit.units import UnitRegistry
 
-__all__ = ["OUTCOMES", "Evaluated", "decide", "evaluate", "operands", "thresholds"]
+__all__ = ["OUTCOMES", "Evaluated", "evaluate"]
 
 #: The outcome column's codes.
 OUTCOMES = tuple(Outcome)
@@ -106,13 +119,7 @@ def evaluate(
     [15]
     """
     size = len(combos[0])
-    weights = values[2]
-    weight_columns = (
-        np.array([w.numerator if fits(w.numerator) else 0 for w in weights], np.int64),
-        np.array(
-            [w.denominator if fits(w.numerator, w.denominator) else 0 for w in weights], np.int64
-        ),
-    )
+    weights = weight_columns(values[2], rules.rounding)
     out = Evaluated(
         outcome=np.zeros(size, np.int8),
         met=np.full(size, -1, np.int8),
@@ -128,151 +135,80 @@ def evaluate(
         big_score={},
         vectorised=0,
     )
-    decision = thresholds(compiled[0])
-    for start in range(0, size, CHUNK):  # a chunk at a time: its temporaries stay small
-        part = slice(start, start + CHUNK)
-        _vectorised(out, part, combos, (*compiled, decision), weight_columns, rules)
+    copies = _Copies(copies_full_marks(rules), copies_missed_credit(rules), rules)
+    if copies.full_marks or copies.missed_credit:
+        columns = decision_columns(*compiled)
+        for start in range(0, size, CHUNK):  # a chunk at a time: its temporaries stay small
+            part = slice(start, start + CHUNK)
+            _vectorised(out, part, combos, (columns, weights), copies)
     decided = out.score_known.copy()  # so far only the vectorised ones are known
     out = attrs.evolve(out, vectorised=int(decided.sum()))
-    _fallback(out, np.flatnonzero(~decided), combos, values, weight_columns, rules, units)
+    _fallback(out, np.flatnonzero(~decided), combos, values, weights, rules, units)
     return out
+
+
+@attrs.frozen
+class _Copies:
+    """What the int64 copy may score under ``rules``: a met row's full marks, a missed
+    row's credit (:mod:`indicatorkit.batch.credit`)."""
+
+    full_marks: bool
+    missed_credit: bool
+    rules: RuleSet
 
 
 def _vectorised(
     out: Evaluated,
     part: slice,
     combos: tuple[Ints, Ints, Ints, Ints],
-    compiled: tuple[CompiledTargets, CompiledActuals, Thresholds],
-    weight_columns: tuple[Ints, Ints],
-    rules: RuleSet,
+    tables: tuple[DecisionColumns, WeightColumns],
+    copies: _Copies,
 ) -> None:
-    """Decide the combinations ``part`` that compile, writing them into ``out``."""
+    """Decide the combinations ``part`` whose target and actual pair (:func:`paired`: they
+    compile, share a dimension and fit the products' guard) under a weight that fits,
+    writing them into ``out``: a met one earns its weight, a missed one its credit."""
     target, actual, weight, way = (column[part] for column in combos)
-    targets, actuals, decision = compiled
-    weight_numerator, weight_denominator = (column[weight] for column in weight_columns)
-    vector = (
-        targets.compiled[target, way]
-        & actuals.compiled[actual]
-        & (targets.dimension[target] == actuals.dimension[actual])
-        & (weight_denominator > 0)
+    columns, weights = tables
+    flat = columns.flat(target, way)
+    weight_top, weight_bottom = weights.numerator[weight], weights.denominator[weight]
+    vector = paired(columns.target_key[flat], columns.actual_key[actual])
+    vector &= weight_bottom > 0
+    have = columns.actual_numerator[actual], columns.actual_denominator[actual]
+    met = decide(
+        *have,
+        columns.threshold_numerator[flat],
+        columns.threshold_denominator[flat],
+        columns.strict[flat],
     )
-    met = decide(*operands(decision, actuals, target, actual, way))
-    top, bottom, known = _attainment(targets, actuals, target, actual, way)
+    lower = columns.lower_bound[flat]
+    top, bottom, known = attainment(
+        have, (columns.value_numerator[target], columns.value_denominator[target]), lower
+    )
     # a met comparison: full marks (an overshoot rule or cut is the rule set's: not here)
-    full = vector & met & copies_full_marks(rules)
-    missed = vector & ~met & copies_missed_credit(rules)
-    credit_top, credit_bottom, credited = missed_credit(
-        (top, bottom, known),
-        targets.lower_bound[target, way],
-        (weight_numerator, weight_denominator),
-        rules,
-    )
-    missed &= credited
+    full = vector & met if copies.full_marks else np.zeros_like(vector)
+    missed = np.zeros_like(vector)
+    if copies.missed_credit:
+        missed = vector & ~met
+        credit_top, credit_bottom, credited = missed_credit(
+            (top, bottom, known),
+            lower,
+            (weight_top, weight_bottom, weights.share_limit[weight]),
+            copies.rules,
+        )
+        missed &= credited
+        np.copyto(out.score_numerator[part], credit_top, where=missed)
+        np.copyto(out.score_denominator[part], credit_bottom, where=missed)
+    np.copyto(out.score_numerator[part], weight_top, where=full)
+    np.copyto(out.score_denominator[part], weight_bottom, where=full)
     decided = full | missed
-    out.outcome[part] = np.where(
-        full, _CODE[Outcome.MET], np.where(missed, _CODE[Outcome.MISSED], 0)
-    )
-    out.met[part] = np.where(full, 1, np.where(missed, 0, -1))
-    out.attainment_numerator[part] = np.where(decided, top, 0)
-    out.attainment_denominator[part] = np.where(decided, bottom, 1)
-    out.attainment_known[part] = decided & known
-    out.score_numerator[part] = np.where(full, weight_numerator, np.where(missed, credit_top, 0))
-    out.score_denominator[part] = np.where(
-        full, weight_denominator, np.where(missed, credit_bottom, 1)
-    )
+    out.outcome[part] = np.where(missed, _CODE[Outcome.MISSED], _CODE[Outcome.MET])
+    met_column = out.met[part]  # 1 met, 0 missed, -1 left to the fallback
+    np.add(full, decided, out=met_column, dtype=np.int8)
+    met_column -= 1
+    np.copyto(out.attainment_numerator[part], top, where=decided)
+    np.copyto(out.attainment_denominator[part], bottom, where=decided)
+    np.logical_and(decided, known, out=out.attainment_known[part])
     out.score_known[part] = decided
-
-
-Thresholds = tuple[Ints, Ints, npt.NDArray[np.int8], int]
-
-
-def thresholds(targets: CompiledTargets) -> Thresholds:
-    """The targets' thresholds as the decision uses them, flat over ``[target, direction]``
-    (worked out once per evaluation, on the targets' small columns): numerator and
-    denominator turned by the sign a met difference has (negated for an upper bound:
-    operator codes ``≥ 2``), the least met difference (1 for a strict operator: odd codes),
-    and the number of directions (the flat index's stride).
-
-    >>> from indicatorkit.batch.compiled import compile_targets
-    >>> [part.tolist() for part in thresholds(compile_targets(["<5件"], [None], None))[:3]]
-    [[-5], [-1], [1]]
-    """
-    operator = targets.operator.ravel()
-    sign = np.where(operator >= 2, -1, 1)
-    return (
-        targets.base_numerator.ravel() * sign,
-        targets.base_denominator.ravel() * sign,
-        operator & 1,
-        targets.operator.shape[1],
-    )
-
-
-def operands(
-    compiled: Thresholds, actuals: CompiledActuals, target: Ints, actual: Ints, way: Ints
-) -> tuple[Ints, Ints, Ints, Ints, npt.NDArray[np.int8]]:
-    """The decision's five operands as contiguous per-combination columns, one gather each:
-    the actual ``numerator, denominator`` and the :func:`thresholds`.
-
-    >>> import numpy as np
-    >>> from indicatorkit.batch.compiled import compile_actuals, compile_targets
-    >>> targets = thresholds(compile_targets(["<5件", "≥95%"], [None], None))
-    >>> actuals = compile_actuals(["5件"], None)
-    >>> [column.tolist() for column in operands(
-    ...     targets, actuals, np.array([0, 1]), np.array([0, 0]), np.array([0, 0]))]
-    [[5, 5], [1, 1], [-5, 19], [-1, 20], [1, 0]]
-    """
-    numerator, denominator, strict, stride = compiled
-    flat = target * stride + way  # one index for the [target, way] columns
-    return (
-        actuals.numerator[actual],
-        actuals.denominator[actual],
-        numerator[flat],
-        denominator[flat],
-        strict[flat],
-    )
-
-
-def decide(
-    have_top: Ints,
-    have_bottom: Ints,
-    want_top: Ints,
-    want_bottom: Ints,
-    strict: npt.NDArray[np.int8],
-) -> npt.NDArray[np.bool_]:
-    """``check``'s decision on aligned columns: the difference actual · threshold denominator
-    − threshold numerator · actual denominator (all inside the guard, so the products and
-    their difference fit int64; the threshold's sign says which way is met) is at least
-    ``strict``.
-
-    >>> import numpy as np
-    >>> one, five = np.array([1, 1]), np.array([5, 5])
-    >>> decide(five, one, five * [1, -1], one * [1, -1], np.array([0, 1], np.int8)).tolist()
-    [True, False]
-    """
-    difference = have_top * want_bottom
-    difference -= want_top * have_bottom
-    met: npt.NDArray[np.bool_] = difference >= strict
-    return met
-
-
-def _attainment(
-    targets: CompiledTargets, actuals: CompiledActuals, target: Ints, actual: Ints, way: Ints
-) -> tuple[Ints, Ints, npt.NDArray[np.bool_]]:
-    """``integer_attainment`` of the actual against the target's value, reduced: actual ÷
-    target for a lower bound, target ÷ actual for an upper one; unknown (``None``) for a
-    target at or below zero or a zero actual against an upper bound."""
-    have_top = np.maximum(actuals.numerator[actual], 0)
-    have_bottom = actuals.denominator[actual]
-    want_top = targets.value_numerator[target]
-    want_bottom = targets.value_denominator[target]
-    lower = targets.lower_bound[target, way]
-    top = np.where(lower, have_top * want_bottom, want_top * have_bottom)
-    bottom = np.where(lower, have_bottom * want_top, want_bottom * have_top)
-    known = (want_top > 0) & (lower | (have_top > 0))
-    bottom = np.where(known, bottom, 1)
-    top = np.where(known, top, 0)
-    divisor = np.gcd(top, bottom)
-    return top // divisor, bottom // divisor, known
 
 
 def _fallback(
@@ -280,7 +216,7 @@ def _fallback(
     rows: Ints,
     combos: tuple[Ints, Ints, Ints, Ints],
     values: Values,
-    weight_columns: tuple[Ints, Ints],
+    weight_columns: WeightColumns,
     rules: RuleSet,
     units: UnitRegistry | None,
 ) -> None:
@@ -374,11 +310,11 @@ def _write_weights(
     out: Evaluated,
     rows: Ints,
     weight: Ints,
-    weight_columns: tuple[Ints, Ints],
+    weight_columns: WeightColumns,
     weights: Sequence[Fraction],
 ) -> None:
     """Full marks: each row's weight as its score (the weight columns where they hold it)."""
-    numerator, denominator = (column[weight] for column in weight_columns)
+    numerator, denominator = weight_columns.numerator[weight], weight_columns.denominator[weight]
     small = denominator > 0
     out.score_numerator[rows] = numerator
     out.score_denominator[rows] = np.where(small, denominator, 1)
