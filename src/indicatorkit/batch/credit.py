@@ -16,9 +16,8 @@ Fractions.  The copy takes only the rule sets :func:`copies_missed_credit` and
 >>> from indicatorkit import NATIONAL
 >>> top, bottom = np.array([3, 0, 1]), np.array([4, 1, 1])   # attainment 3/4, 0, 1
 >>> weights = weight_columns([Fraction(20), Fraction(10), Fraction(10, 3)], NATIONAL.rounding)
->>> weight = tuple(column[[0, 1, 2]] for column in weights.columns())
->>> numerator, denominator, ok = missed_credit(
-...     (top, bottom, np.array([True, True, True])), np.array([True, True, True]), weight, NATIONAL)
+>>> numerator, denominator, ok = missed_credit((top, bottom, np.array([True, True, True])),
+...     np.array([True, True, True]), weights.gathered(np.array([0, 1, 2])), NATIONAL)
 >>> numerator.tolist(), denominator.tolist(), ok.tolist()   # 15, 0, full marks 10/3 unrounded
 ([15, 0, 10], [1, 1, 3], [True, True, True])
 """
@@ -34,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from indicatorkit.batch.compiled import GUARD, fits
+from indicatorkit.batch.decision import choose
 from indicatorkit.scoring.rules import (
     LowerIsBetter,
     Rounding,
@@ -148,11 +148,10 @@ def agrees_on_probes(rules: RuleSet) -> bool:
     divisor = np.gcd(top, bottom)
     weights = [Fraction(*weight) for weight in _WEIGHTS]
     codes = np.array([code for _, _, code in probes], np.int64)
-    weight = weight_columns(weights, rules.rounding).columns()
     numerator, denominator, ok = missed_credit(
         (top // divisor, bottom // divisor, known),
         np.array([lower for _, lower, _ in probes], np.bool_),
-        (weight[0][codes], weight[1][codes], weight[2][codes]),
+        weight_columns(weights, rules.rounding).gathered(codes),
         rules,
     )
     for index in np.flatnonzero(ok).tolist():
@@ -167,55 +166,142 @@ def agrees_on_probes(rules: RuleSet) -> bool:
 
 @attrs.frozen
 class WeightColumns:
-    """By weight code: the weight's ``numerator`` and ``denominator`` (both 0 where a term
-    is beyond :data:`~indicatorkit.batch.compiled.GUARD`: such a weight is never vectorised)
-    and ``share_limit``: attainment terms below it keep every product :func:`missed_credit`
-    forms with that weight inside int64 (0: no attainment does).
+    """By weight code (or, :meth:`gathered`, by row): the weight's ``numerator`` and
+    ``denominator`` (both 0 where a term is beyond
+    :data:`~indicatorkit.batch.compiled.GUARD`: such a weight is never vectorised),
+    ``share_limit`` — attainment terms below it keep every product :func:`missed_credit`
+    forms with that weight inside int64 (0: no attainment does) — and ``steps``, the most
+    steps of the rounding's grid a score rounds to without passing the weight.
 
     >>> from indicatorkit import NATIONAL
-    >>> weights = weight_columns([Fraction(10), Fraction(10**20)], NATIONAL.rounding)
-    >>> weights.denominator.tolist(), weights.share_limit.tolist()
-    ([1, 0], [4611686018427387, 0])
+    >>> weights = weight_columns([Fraction(10), Fraction(10, 3), Fraction(10**20)], NATIONAL.rounding)
+    >>> weights.denominator.tolist(), weights.share_limit.tolist(), weights.steps.tolist()
+    ([1, 3, 0], [4611686018427387, 4611686018427387, 0], [1000, 333, 0])
     """
 
     numerator: Ints
     denominator: Ints
     share_limit: Ints
+    steps: Ints
 
-    def columns(self) -> tuple[Ints, Ints, Ints]:
-        """The three columns, in order (as :func:`missed_credit` takes them, gathered)."""
-        return self.numerator, self.denominator, self.share_limit
+    def gathered(self, codes: Ints) -> WeightColumns:
+        """The columns of the weights ``codes`` name, one row each."""
+        return WeightColumns(
+            self.numerator.take(codes),
+            self.denominator.take(codes),
+            self.share_limit.take(codes),
+            self.steps.take(codes),
+        )
 
 
 def weight_columns(weights: Sequence[Fraction], rounding: Rounding) -> WeightColumns:
     """The :class:`WeightColumns` of ``weights`` under ``rounding``.  With attainment terms
     below ``L`` (``0 ≤ top, bottom < L``) and a weight ``t / b``, the formula's score
-    ``n / d`` has ``|n| < 2·t·L`` (the linear formula's ``2·top − bottom``) and ``d < b·L``,
-    and the rounding to the scale ``s = 10**places`` forms ``n·b``, ``t·d``, ``n·s``,
-    ``2·(n·s mod d) < 2·d`` and, a rounded score being at most ``t·s / b + 1`` steps,
-    ``whole·b ≤ t·s + b``: every one below ``2**63`` when ``L = (2**63 − 1) //
-    max(2·t·b, 2·t·s, 2·b)`` and ``t·s + b < 2**63``.
+    ``n / d`` has ``0 ≤ n < 2·t·L`` (the linear formula's ``2·top − bottom``) and
+    ``d < b·L``, and the rounding to the scale ``s = 10**places`` forms ``n·b``, ``t·d``,
+    ``n·s`` and ``2·(n·s mod d) < 2·d``: every one below ``2**63`` when ``L = (2**63 − 1) //
+    max(2·t·b, 2·t·s, 2·b)``.  ``steps`` is ``t·s // b`` (below ``2**63``, or the weight
+    takes no credit here).
 
     >>> from indicatorkit.scoring.rules import Rounding
     >>> weight_columns([Fraction(617, 50)], Rounding()).share_limit.tolist()   # 12.34 points
     [74743695598498]
     """
     scale = 10**rounding.places if rounding.stage is RoundingStage.INDICATOR else 1
-    numerators, denominators, limits = [], [], []
+    numerators, denominators, limits, steps = [], [], [], []
     for weight in weights:
         top, bottom = weight.numerator, weight.denominator
         if not fits(top, bottom):
             top = bottom = 0
+        fitting = bottom > 0 and top * scale <= _INT64_MAX
         numerators.append(top)
         denominators.append(bottom)
-        wide = max(2 * top * bottom, 2 * top * scale, 2 * bottom)
-        fitting = bottom > 0 and top * scale + bottom <= _INT64_MAX
-        limits.append(_INT64_MAX // wide if fitting else 0)
+        limits.append(
+            _INT64_MAX // max(2 * top * bottom, 2 * top * scale, 2 * bottom) if fitting else 0
+        )
+        steps.append(top * scale // bottom if fitting else 0)
     return WeightColumns(
-        np.array(numerators, np.int64),
-        np.array(denominators, np.int64),
-        np.array(limits, np.int64),
+        *(np.array(column, np.int64) for column in (numerators, denominators, limits, steps))
     )
+
+
+def missed_credit(
+    attainment: tuple[Ints, Ints, Flags],
+    lower_bound: Flags,
+    weights: WeightColumns,
+    rules: RuleSet,
+) -> tuple[Ints, Ints, Flags]:
+    """The score ``rules`` give a missed comparison — :meth:`~indicatorkit.RuleSet.missed_score`
+    of the reduced ``attainment`` (numerator, denominator > 0, known)
+    in the direction ``lower_bound``, rounded as a row (:func:`rounded_row`) under each
+    row's weight (``weights``: :meth:`WeightColumns.gathered`) — as reduced numerator and
+    denominator columns, and ``ok``: the rows computed here (the others need Fractions).
+    A share of 1 or more needs no clipping: its score reaches the weight, which the row
+    keeps.
+
+    >>> import numpy as np
+    >>> from indicatorkit.scoring.rules import RULE_SETS
+    >>> share = (np.array([1]), np.array([2]), np.array([True]))         # half of the target
+    >>> linear = RULE_SETS["lower-linear"]
+    >>> weight = weight_columns([Fraction(10)], linear.rounding).gathered(np.array([0]))
+    >>> missed_credit(share, np.array([False]), weight, linear)[0].tolist()
+    [0]
+    """
+    top, bottom, known = attainment
+    if rules.rounding.stage is RoundingStage.INDICATOR and 10**rules.rounding.places >= GUARD:
+        return np.zeros_like(top), np.ones_like(bottom), np.zeros(top.shape, np.bool_)
+    ok = np.maximum(np.abs(top), bottom) < weights.share_limit
+    if rules.lower_is_better is LowerIsBetter.RATIO:
+        numerator = weights.numerator * top  # w·A/B
+        denominator = weights.denominator * bottom
+    else:  # linear where less is better: w·(2 − B/A) of the share A/B, at least 0
+        linear = 2 * top
+        linear -= bottom
+        np.maximum(linear, 0, out=linear)
+        numerator = weights.numerator * choose(lower_bound, top, linear)
+        denominator = weights.denominator * choose(lower_bound, bottom, top)
+    numerator *= known  # no share, or none above 0: nothing
+    np.maximum(numerator, 0, out=numerator)
+    np.maximum(denominator, 1, out=denominator)  # 0 only when the numerator is
+    if rules.boundary_step is not None:  # a share of exactly 1: the step, in Fractions
+        ok &= ~(known & (top == bottom) & (weights.numerator > 0))
+    rounded_top, rounded_bottom = rounded_row((numerator, denominator), weights, rules.rounding)
+    return rounded_top, rounded_bottom, ok
+
+
+def rounded_row(
+    score: tuple[Ints, Ints], weights: WeightColumns, rounding: Rounding
+) -> tuple[Ints, Ints]:
+    """:meth:`Rounding.row <indicatorkit.scoring.rules.Rounding.row>` of each non-negative
+    ``score`` (numerator, denominator, not necessarily reduced) under its row's weight
+    (``weights``: :meth:`WeightColumns.gathered`), reduced — every product inside int64 for
+    the scores the share limit admits.  A score at or above the weight is the weight (full
+    marks stay unrounded), one on the rounding's grid is itself (the rest is 0), any other
+    is rounded and never passes the weight.
+
+    >>> import numpy as np
+    >>> from indicatorkit.scoring.rules import Rounding
+    >>> weights = weight_columns([Fraction(10), Fraction(1, 2)], Rounding())
+    >>> row = rounded_row((np.array([2, 1, 6, 7]), np.array([3, 2, 8, 1])),
+    ...                   weights.gathered(np.array([0, 1, 0, 0])), Rounding())
+    >>> row[0].tolist(), row[1].tolist()   # 2/3 → 0.67; full marks 1/2 stay; 6/8 is 3/4; 7 ≤ 10
+    ([67, 1, 3, 7], [100, 2, 4, 1])
+    """
+    numerator, denominator = score
+    full = numerator * weights.denominator >= weights.numerator * denominator
+    if rounding.stage is not RoundingStage.INDICATOR:
+        top, bottom = _reduced(numerator, denominator)
+    else:
+        scale = 10**rounding.places
+        whole, rest = np.divmod(numerator * scale, denominator)
+        rest <<= 1  # twice the rest, against the denominator: below, at or past half a step
+        if rounding.mode is RoundingMode.HALF_UP:
+            whole += rest >= denominator
+        elif rounding.mode is RoundingMode.HALF_EVEN:
+            whole += (rest > denominator) | ((rest == denominator) & (whole % 2 == 1))
+        full |= whole > weights.steps  # rounded past the weight: the weight
+        top, bottom = _on_grid(whole, scale)
+    return choose(full, weights.numerator, top), choose(full, weights.denominator, bottom)
 
 
 def _reduced(numerator: Ints, denominator: Ints) -> tuple[Ints, Ints]:
@@ -224,102 +310,23 @@ def _reduced(numerator: Ints, denominator: Ints) -> tuple[Ints, Ints]:
     return numerator // divisor, denominator // divisor
 
 
-def missed_credit(
-    attainment: tuple[Ints, Ints, Flags],
-    lower_bound: Flags,
-    weight: tuple[Ints, Ints, Ints],
-    rules: RuleSet,
-) -> tuple[Ints, Ints, Flags]:
-    """The score ``rules`` give a missed comparison — :meth:`~indicatorkit.RuleSet.missed_score`
-    of the reduced, non-negative ``attainment`` (numerator, denominator, known) in the
-    direction ``lower_bound``, rounded as a row (:func:`rounded_row`) — as reduced numerator
-    and denominator columns, and ``ok``: the rows computed here (the others need Fractions).
-    ``weight``: each row's weight numerator, denominator and share limit
-    (:class:`WeightColumns`, gathered).
-
-    >>> import numpy as np
-    >>> from indicatorkit.scoring.rules import RULE_SETS
-    >>> share = (np.array([1]), np.array([2]), np.array([True]))         # half of the target
-    >>> linear = RULE_SETS["lower-linear"]
-    >>> weight = weight_columns([Fraction(10)], linear.rounding).columns()
-    >>> missed_credit(share, np.array([False]), weight, linear)[0].tolist()
-    [0]
-    """
-    top, bottom, known = attainment
-    weight_top, weight_bottom, limit = weight
-    if rules.rounding.stage is RoundingStage.INDICATOR and 10**rules.rounding.places >= GUARD:
-        return np.zeros_like(top), np.ones_like(bottom), np.zeros(top.shape, np.bool_)
-    ok = top < limit
-    ok &= bottom < limit
-    full = top >= bottom  # a share of 1 or more earns the formula's full marks
-    share_top = np.where(full, 1, top)
-    share_bottom = np.where(full, 1, bottom)
-    nothing = ~known
-    nothing |= top <= 0
-    if rules.lower_is_better is LowerIsBetter.RATIO:
-        numerator = weight_top * share_top
-        denominator = weight_bottom * share_bottom
-    else:  # linear where less is better: 2 − B/A of the share A/B
-        linear = 2 * share_top - share_bottom
-        numerator = weight_top * np.where(lower_bound, share_top, linear)
-        denominator = weight_bottom * np.where(lower_bound, share_bottom, share_top)
-        nothing |= ~lower_bound & (linear <= 0)
-    numerator[nothing] = 0
-    denominator[nothing | ~ok] = 1  # a row beyond the guard: any value, but no division by 0
-    if rules.boundary_step is not None:  # a share of exactly 1: the step, in Fractions
-        ok &= ~(known & (top == bottom) & (weight_top > 0))
-    rounded_top, rounded_bottom = rounded_row(
-        (numerator, denominator), (weight_top, weight_bottom), rules.rounding
-    )
-    return rounded_top, rounded_bottom, ok
-
-
-def rounded_row(
-    score: tuple[Ints, Ints], weight: tuple[Ints, Ints], rounding: Rounding
-) -> tuple[Ints, Ints]:
-    """:meth:`Rounding.row <indicatorkit.scoring.rules.Rounding.row>` of each non-negative
-    ``score`` (numerator, denominator, not necessarily reduced; never above its ``weight``,
-    reduced), reduced — every product inside int64 for scores the weight's share limit
-    admits (:func:`weight_columns`).  A score on the rounding's grid is its own rounding (the
-    rest is 0), full marks stay the weight, any other is rounded and never passes it.
-
-    >>> import numpy as np
-    >>> from indicatorkit.scoring.rules import Rounding
-    >>> row = rounded_row((np.array([2, 1, 6]), np.array([3, 2, 8])),
-    ...                   (np.array([10, 1, 10]), np.array([1, 2, 1])), Rounding())
-    >>> row[0].tolist(), row[1].tolist()   # 2/3 → 0.67; full marks 1/2 stay; 6/8 is 3/4
-    ([67, 1, 3], [100, 2, 4])
-    """
-    numerator, denominator = score
-    if rounding.stage is not RoundingStage.INDICATOR:
-        return _reduced(numerator, denominator)
-    weight_top, weight_bottom = weight
-    scale = 10**rounding.places
-    whole, rest = np.divmod(numerator * scale, denominator)
-    rest <<= 1  # twice the rest, against the denominator: below, at or past half a step
-    if rounding.mode is RoundingMode.HALF_UP:
-        whole += rest >= denominator
-    elif rounding.mode is RoundingMode.HALF_EVEN:
-        whole += (rest > denominator) | ((rest == denominator) & (whole % 2 == 1))
-    weight_kept = numerator * weight_bottom == weight_top * denominator  # full marks
-    weight_kept |= whole * weight_bottom > weight_top * scale  # never above the weight
-    divisor = _grid_divisor(whole, scale)
-    top = np.where(weight_kept, weight_top, whole // divisor)
-    bottom = np.where(weight_kept, weight_bottom, scale // divisor)
-    return top, bottom
-
-
-def _grid_divisor(whole: Ints, scale: int) -> Ints:
-    """``gcd(whole, scale)`` of each non-negative ``whole``: the divisor that reduces a
-    value on the grid, ``whole / scale`` (a table of ``gcd(r, scale)`` by ``whole mod
-    scale`` for a small scale)."""
+def _on_grid(whole: Ints, scale: int) -> tuple[Ints, Ints]:
+    """``whole / scale`` reduced: for a small scale by tables of ``whole mod scale``
+    (``gcd(whole, scale) = gcd(whole mod scale, scale)``), no division by a column."""
     if scale > _TABLED_SCALE:
-        return np.gcd(whole, scale)
-    divisor: Ints = _divisors(scale)[whole % scale]
-    return divisor
+        return _reduced(whole, np.full_like(whole, scale))
+    tops, bottoms = _grid_tables(scale)
+    steps = whole // scale
+    rest = whole - steps * scale
+    bottom: Ints = bottoms.take(rest)
+    steps *= bottom
+    steps += tops.take(rest)
+    return steps, bottom
 
 
 @cache
-def _divisors(scale: int) -> Ints:
-    divisors: Ints = np.gcd(np.arange(scale, dtype=np.int64), scale)
-    return divisors
+def _grid_tables(scale: int) -> tuple[Ints, Ints]:
+    """``r / scale`` reduced, for every ``r < scale``: numerators and denominators."""
+    rests = np.arange(scale, dtype=np.int64)
+    divisors = np.gcd(rests, scale)
+    return rests // divisors, scale // divisors

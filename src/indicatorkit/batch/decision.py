@@ -31,6 +31,7 @@ __all__ = [
     "DecisionColumns",
     "attainment",
     "bit_lengths",
+    "choose",
     "decide",
     "decision_columns",
     "paired",
@@ -42,13 +43,12 @@ Flags = npt.NDArray[np.bool_]
 #: The bits two factors of a product may have together: ``|a| < 2**i`` and ``|b| < 2**j``
 #: with ``i + j ≤ ROOM`` give ``|a·b| < 2**62``, and a difference of two such products fits int64.
 ROOM = 62
-#: 2**0 … 2**62: a magnitude's bit length is the number of them at or below it.
-_POWERS = np.left_shift(1, np.arange(ROOM + 1, dtype=np.int64))
 #: The pairing key's layout (:func:`paired`): two 8-bit fields of bit counts, the dimension above.
 _FIELD = 8
 _DIMENSION = 2 * _FIELD
-#: A target's field holds ``_BIAS + ROOM - bits``: its difference with an actual's ``bits`` is
-#: in [2, 126] (never a borrow), at least ``_BIAS`` exactly when the two fit together.
+#: A target's field holds ``_BIAS + ROOM - bits``: its difference with an actual's ``bits``
+#: (each at most 63) is in [0, 126] (never a borrow), at least ``_BIAS`` exactly when the two
+#: fit together.
 _BIAS = 64
 _CHECKED_BITS = ~np.int64(0x3F3F)  # each field's bits 6 and 7, and the dimension's
 _FITTING = np.int64(0x4040)  # each field at least _BIAS, below 128; the dimensions equal
@@ -58,12 +58,16 @@ _ACTUAL_OUT = 1 << 40
 
 
 def bit_lengths(values: Ints) -> Ints:
-    """The bit length of each ``|value|`` (every value below 2⁶² in magnitude), exactly.
+    """The bit length of each ``|value|`` (below 2⁶² in magnitude) — or one more for a
+    magnitude beyond 2⁵³ that float64 rounds up to the next power of two: never less, so
+    that the guard stays safe (``|value| < 2**bits`` always).
 
-    >>> bit_lengths(np.array([0, 1, -5, 2**31, 2**62 - 1])).tolist()
-    [0, 1, 3, 32, 62]
+    >>> bit_lengths(np.array([0, 1, -5, 2**31, 2**53, 2**62 - 1])).tolist()
+    [0, 1, 3, 32, 54, 63]
     """
-    lengths: Ints = np.searchsorted(_POWERS, np.abs(values), side="right")
+    # frexp: |value| as float = m · 2**e with ½ ≤ m < 1, exactly below 2**53 (e is the bit
+    # length); a float rounded from [2**(k−1), 2**k) lies in [2**(k−1), 2**k]: e ≥ k
+    lengths: Ints = np.frexp(np.abs(values).astype(np.float64))[1].astype(np.int64)
     return lengths
 
 
@@ -226,8 +230,24 @@ def attainment(
     under //= divisor
     known = want_top > 0
     known &= lower_bound | (have_top > 0)
-    top = np.where(lower_bound, over, under)
-    bottom = np.where(lower_bound, under, over)
-    top[~known] = 0
-    bottom[~known] = 1
+    top = choose(lower_bound, over, under)
+    top *= known
+    bottom = choose(lower_bound, under, over)
+    bottom -= 1  # 1 where unknown
+    bottom *= known
+    bottom += 1
     return top, bottom, known
+
+
+def choose(condition: Flags, chosen: Ints, other: Ints) -> Ints:
+    """``np.where(condition, chosen, other)`` of int64 columns, by arithmetic — ``other +
+    (chosen − other) · condition``, exact in int64's wrapping arithmetic — which takes a
+    third of ``np.where``'s time on a mask without a pattern.
+
+    >>> choose(np.array([True, False]), np.array([1, 2**62]), np.array([-2**62, 4])).tolist()
+    [1, 4]
+    """
+    chosen = chosen - other
+    chosen *= condition
+    chosen += other
+    return chosen

@@ -66,7 +66,7 @@ _CODE = {outcome: code for code, outcome in enumerate(OUTCOMES)}
 Ints = npt.NDArray[np.int64]
 _INT64 = 2**63
 #: Combinations decided at once (their temporaries: a few dozen bytes each).
-CHUNK = 65_536
+CHUNK = 32_768
 Values = tuple[
     Sequence[str | None], Sequence[object], Sequence[Fraction], Sequence[Direction | None]
 ]
@@ -168,47 +168,53 @@ def _vectorised(
     compile, share a dimension and fit the products' guard) under a weight that fits,
     writing them into ``out``: a met one earns its weight, a missed one its credit."""
     target, actual, weight, way = (column[part] for column in combos)
-    columns, weights = tables
+    columns, weight_table = tables
     flat = columns.flat(target, way)
-    weight_top, weight_bottom = weights.numerator[weight], weights.denominator[weight]
-    vector = paired(columns.target_key[flat], columns.actual_key[actual])
-    vector &= weight_bottom > 0
-    have = columns.actual_numerator[actual], columns.actual_denominator[actual]
+    weights = weight_table.gathered(weight)
+    vector = paired(columns.target_key.take(flat), columns.actual_key.take(actual))
+    vector &= weights.denominator > 0
+    have = columns.actual_numerator.take(actual), columns.actual_denominator.take(actual)
     met = decide(
         *have,
-        columns.threshold_numerator[flat],
-        columns.threshold_denominator[flat],
-        columns.strict[flat],
+        columns.threshold_numerator.take(flat),
+        columns.threshold_denominator.take(flat),
+        columns.strict.take(flat),
     )
-    lower = columns.lower_bound[flat]
-    top, bottom, known = attainment(
-        have, (columns.value_numerator[target], columns.value_denominator[target]), lower
-    )
+    lower = columns.lower_bound.take(flat)
+    want = columns.value_numerator.take(target), columns.value_denominator.take(target)
+    top, bottom, known = attainment(have, want, lower)
     # a met comparison: full marks (an overshoot rule or cut is the rule set's: not here)
     full = vector & met if copies.full_marks else np.zeros_like(vector)
+    score_top, score_bottom = weights.numerator * full, weights.denominator * full
     missed = np.zeros_like(vector)
     if copies.missed_credit:
-        missed = vector & ~met
         credit_top, credit_bottom, credited = missed_credit(
-            (top, bottom, known),
-            lower,
-            (weight_top, weight_bottom, weights.share_limit[weight]),
-            copies.rules,
+            (top, bottom, known), lower, weights, copies.rules
         )
+        missed = vector & ~met
         missed &= credited
-        np.copyto(out.score_numerator[part], credit_top, where=missed)
-        np.copyto(out.score_denominator[part], credit_bottom, where=missed)
-    np.copyto(out.score_numerator[part], weight_top, where=full)
-    np.copyto(out.score_denominator[part], weight_bottom, where=full)
+        credit_top *= missed
+        score_top += credit_top
+        credit_bottom *= missed
+        score_bottom += credit_bottom
     decided = full | missed
-    out.outcome[part] = np.where(missed, _CODE[Outcome.MISSED], _CODE[Outcome.MET])
+    undecided = ~decided
+    score_bottom += undecided  # 1 where undecided
+    out.score_numerator[part] = score_top
+    out.score_denominator[part] = score_bottom
+    out.score_known[part] = decided
+    # the codes of met (0: the undecided's too, till the fallback) and missed
+    np.multiply(missed, _CODE[Outcome.MISSED], out=out.outcome[part], dtype=np.int8)
     met_column = out.met[part]  # 1 met, 0 missed, -1 left to the fallback
     np.add(full, decided, out=met_column, dtype=np.int8)
     met_column -= 1
-    np.copyto(out.attainment_numerator[part], top, where=decided)
-    np.copyto(out.attainment_denominator[part], bottom, where=decided)
-    np.logical_and(decided, known, out=out.attainment_known[part])
-    out.score_known[part] = decided
+    shown = known & decided
+    top *= shown
+    out.attainment_numerator[part] = top
+    bottom *= shown
+    bottom += ~shown
+    out.attainment_denominator[part] = bottom
+    out.attainment_known[part] = shown
 
 
 def _fallback(
