@@ -315,3 +315,33 @@ def test_a_looser_share_limit_would_score_a_row_wrongly(monkeypatch: pytest.Monk
     assert (
         Fraction(scored.column("score").to_pylist()[0]) != score_indicator(target, actual, 10).score
     )
+
+
+# --- the fallback scores each (verdict's key, weight) once -------------------------------------
+
+
+@pytest.mark.parametrize("rules", ["national", "overshoot-cut", "whole-points", "qualitative-50"])
+def test_verdicts_with_one_scoring_key_score_every_weight_alike(rules: str) -> None:
+    """``Verdict.scoring_key`` holds all ``row_score`` reads: across the real corpus, verdicts
+    with equal keys give equal row scores under every weight (so the fallback's memo is
+    exact), and the memo does collapse the many rows of a grade."""
+    from indicatorkit.scoring.indicator import indicator_verdict
+    from tests.test_batch import DIRECTIONS, _corpus_rows
+
+    chosen = RULE_SETS[rules]
+    weights = [Fraction(0), Fraction(10), Fraction(617, 50), Fraction(10, 3)]
+    by_key: dict[tuple[object, ...], list[Any]] = {}
+    for row in _corpus_rows():
+        verdict = indicator_verdict(
+            row["target"],
+            row["actual"],
+            direction=DIRECTIONS.get(row["direction"] or ""),
+            rules=chosen,
+        )
+        if verdict.met is not None or verdict.grade is not None:
+            by_key.setdefault(verdict.scoring_key(), []).append(verdict)
+    shared = [group for group in by_key.values() if len(group) > 1]
+    assert shared
+    for group in shared:
+        for weight in weights:
+            assert len({verdict.row_score(weight) for verdict in group}) == 1

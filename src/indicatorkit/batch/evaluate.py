@@ -231,7 +231,8 @@ def _fallback(
     and scoring it per weight: the verdict's outcome, attainment and message column-wise
     over its rows; no score while undecided; full marks the weight column itself; any other
     score by :meth:`Verdict.row_score <indicatorkit.scoring.indicator.Verdict.row_score>`
-    (the rule set's own formulas and rounding) for each weight."""
+    (the rule set's own formulas and rounding), once per weight and verdict
+    (:meth:`~indicatorkit.scoring.indicator.Verdict.scoring_key`: a grade's many rows alike)."""
     if not rows.size:
         return
     target, actual, weight, way = combos
@@ -249,6 +250,7 @@ def _fallback(
     # full marks are the weight itself when the rule set's rounding is the shipped one (its
     # row keeps full marks unrounded); any other is asked row by row
     full_marks = type(rules.rounding) is Rounding
+    scored: dict[tuple[tuple[object, ...], int], tuple[Fraction, Fraction, bool]] = {}
     for start, stop in zip(starts, [*starts[1:], rows.size], strict=True):
         group = rows[start:stop]
         first = int(group[0])
@@ -267,8 +269,12 @@ def _fallback(
         if points is Points.FULL and full_marks:
             _write_weights(out, group, weight[group], weight_columns, weights)
             continue
+        key = verdict.scoring_key()
         for row, code in zip(group.tolist(), weight[group].tolist(), strict=True):
-            _, score, cut = verdict.row_score(weights[code])
+            found = scored.get((key, code))
+            if found is None:  # each (verdict's key, weight) scored once
+                found = scored[key, code] = verdict.row_score(weights[code])
+            _, score, cut = found
             _store(
                 row,
                 score,

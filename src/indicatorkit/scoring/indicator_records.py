@@ -330,6 +330,25 @@ class Verdict:
             exact,
         )
 
+    def scoring_key(self) -> tuple[object, ...]:
+        """What :meth:`row_score` reads of the verdict besides its rule set: two verdicts of
+        one rule set with equal keys score every weight alike (the batch scores each pair
+        of key and weight once).
+
+        >>> from indicatorkit.scoring.indicator import indicator_verdict
+        >>> key = indicator_verdict("及时足额发放", "部分达成").scoring_key()
+        >>> key == indicator_verdict("群众满意", "部分达成").scoring_key()
+        True
+        """
+        return (
+            self.points,
+            self.met,
+            self.attainment,
+            self.lower_bound,
+            self.days_late,
+            self.grade,
+        )
+
     def row_score(self, weight: Fraction) -> tuple[Fraction, Fraction, bool]:
         """The cheap part of :meth:`score` for a decided verdict: the exact score ``weight``
         earns (by the rule set's formula for :attr:`points`; a grade's band default), the
