@@ -10,6 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -155,8 +156,6 @@ def test_missed_credit_is_exact_up_to_its_share_limit(
     """Attainments just below each weight's share limit (the products then reach up to
     2⁶³): every row the copy computes equals the rule set's own ``missed_score`` rounded by
     its ``Rounding.row``; a term at the limit is left out."""
-    import attrs
-
     chosen = attrs.evolve(RULE_SETS[rules], rounding=rounding)
     if not credit.copies_missed_credit(chosen):
         return
@@ -345,3 +344,39 @@ def test_verdicts_with_one_scoring_key_score_every_weight_alike(rules: str) -> N
     for group in shared:
         for weight in weights:
             assert len({verdict.row_score(weight) for verdict in group}) == 1
+
+
+def test_threads_change_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chunks are decided on Arrow's threads (``pyarrow.cpu_count``): with one thread or
+    several, every column is the same."""
+    from indicatorkit.batch import evaluate as evaluation
+
+    monkeypatch.setattr(evaluation, "CHUNK", 7)  # many chunks from few combinations
+    pairs = [(_FINE, actual) for actual in _ACTUALS] + _LARGE + _CREDIT
+    targets, actuals = [t for t, _ in pairs], [a for _, a in pairs]
+    size = len(pairs) * 3
+    combos = (
+        np.arange(size, dtype=np.int64) % len(pairs),
+        np.arange(size, dtype=np.int64) % len(pairs),
+        np.arange(size, dtype=np.int64) % 3,
+        np.zeros(size, np.int64),
+    )
+    weights = [Fraction(10), Fraction(617, 50), Fraction(0)]
+    compiled = compile_targets(targets, [None], None), compile_actuals(actuals, None)
+    before = pa.cpu_count()
+    results = []
+    try:
+        for threads in (1, 4):
+            pa.set_cpu_count(threads)
+            evaluated = evaluate(
+                combos, (targets, actuals, weights, [None]), compiled, RULE_SETS["national"], None
+            )
+            results.append(
+                {
+                    name: value.tolist() if isinstance(value, np.ndarray) else value
+                    for name, value in attrs.asdict(evaluated, recurse=False).items()
+                }
+            )
+    finally:
+        pa.set_cpu_count(before)
+    assert results[0] == results[1] and results[0]["vectorised"] > 0

@@ -30,11 +30,13 @@ each distinct (target, actual, direction) is checked once
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
 
 import attrs
 import numpy as np
 import numpy.typing as npt
+import pyarrow as pa
 
 from indicatorkit.batch.compiled import CompiledActuals, CompiledTargets
 from indicatorkit.batch.credit import (
@@ -137,10 +139,20 @@ def evaluate(
     )
     copies = _Copies(copies_full_marks(rules), copies_missed_credit(rules), rules)
     if copies.full_marks or copies.missed_credit:
-        columns = decision_columns(*compiled)
-        for start in range(0, size, CHUNK):  # a chunk at a time: its temporaries stay small
-            part = slice(start, start + CHUNK)
-            _vectorised(out, part, combos, (columns, weights), copies)
+        tables = decision_columns(*compiled), weights
+        # a chunk at a time (its temporaries stay small), on Arrow's threads: numpy lets the
+        # GIL go inside each operation, and the chunks write apart
+        parts = [slice(start, start + CHUNK) for start in range(0, size, CHUNK)]
+        threads = min(pa.cpu_count(), len(parts))
+        if threads > 1:
+            with ThreadPoolExecutor(threads) as pool:
+                for _ in pool.map(
+                    lambda part: _vectorised(out, part, combos, tables, copies), parts
+                ):
+                    pass
+        else:
+            for part in parts:
+                _vectorised(out, part, combos, tables, copies)
     decided = out.score_known.copy()  # so far only the vectorised ones are known
     out = attrs.evolve(out, vectorised=int(decided.sum()))
     _fallback(out, np.flatnonzero(~decided), combos, values, weights, rules, units)
