@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import numpy as np
@@ -122,23 +123,24 @@ def evaluate(
     """
     size = len(combos[0])
     weights = weight_columns(values[2], rules.rounding)
+    copies = _Copies(copies_full_marks(rules), copies_missed_credit(rules), rules)
+    vectorising = copies.full_marks or copies.missed_credit
     out = Evaluated(
-        outcome=np.zeros(size, np.int8),
-        met=np.full(size, -1, np.int8),
-        attainment_numerator=np.zeros(size, np.int64),
-        attainment_denominator=np.ones(size, np.int64),
-        attainment_known=np.zeros(size, np.bool_),
-        score_numerator=np.zeros(size, np.int64),
-        score_denominator=np.ones(size, np.int64),
-        score_known=np.zeros(size, np.bool_),
+        outcome=_blank(size, np.int8, 0, vectorising),
+        met=_blank(size, np.int8, -1, vectorising),
+        attainment_numerator=_blank(size, np.int64, 0, vectorising),
+        attainment_denominator=_blank(size, np.int64, 1, vectorising),
+        attainment_known=_blank(size, np.bool_, 0, vectorising),
+        score_numerator=_blank(size, np.int64, 0, vectorising),
+        score_denominator=_blank(size, np.int64, 1, vectorising),
+        score_known=_blank(size, np.bool_, 0, vectorising),
         message=np.zeros(size, np.int64),
         messages=[""],
         big_attainment={},
         big_score={},
         vectorised=0,
     )
-    copies = _Copies(copies_full_marks(rules), copies_missed_credit(rules), rules)
-    if copies.full_marks or copies.missed_credit:
+    if vectorising:
         tables = decision_columns(*compiled), weights
         # a chunk at a time (its temporaries stay small), on Arrow's threads: numpy lets the
         # GIL go inside each operation, and the chunks write apart
@@ -157,6 +159,13 @@ def evaluate(
     out = attrs.evolve(out, vectorised=int(decided.sum()))
     _fallback(out, np.flatnonzero(~decided), combos, values, weights, rules, units)
     return out
+
+
+def _blank(size: int, dtype: type, default: int, written: bool) -> npt.NDArray[Any]:
+    """A result column of ``size`` combinations holding the undecided's ``default`` —
+    unfilled when the vectorised path writes every combination of it (``written``: the
+    undecided's defaults too)."""
+    return np.empty(size, dtype) if written else np.full(size, default, dtype)
 
 
 @attrs.frozen
