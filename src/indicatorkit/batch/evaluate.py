@@ -94,7 +94,7 @@ class Evaluated:
     score_numerator: Ints
     score_denominator: Ints
     score_known: npt.NDArray[np.bool_]
-    message: Ints
+    message: npt.NDArray[np.int32]
     messages: list[str]
     big_attainment: dict[int, Fraction]
     big_score: dict[int, Fraction]
@@ -134,7 +134,7 @@ def evaluate(
         score_numerator=_blank(size, np.int64, 0, vectorising),
         score_denominator=_blank(size, np.int64, 1, vectorising),
         score_known=_blank(size, np.bool_, 0, vectorising),
-        message=np.zeros(size, np.int64),
+        message=np.zeros(size, np.int32),  # as the result's dictionary indices
         messages=[""],
         big_attainment={},
         big_score={},
