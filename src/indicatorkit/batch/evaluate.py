@@ -7,9 +7,10 @@ The vectorised path decides ``met`` (the comparison ``check`` makes, on the inte
 :meth:`Comparison.threshold <indicatorkit.Comparison.threshold>`), the attainment
 (:func:`~indicatorkit.scoring.attainment.integer_attainment`'s ratio), full marks for a met
 target and a missed one's partial credit rounded as a row (:mod:`indicatorkit.batch.credit`:
-the rule set's formulas on int64 columns).  Every combination it cannot express (sentences,
-deadlines, periods, undecided cases, numbers beyond the overflow guard, a met target under an
-overshoot rule, a rule set the int64 copy does not take) takes ``score_indicator``'s two steps:
+the rule set's formulas on int64 columns), :mod:`indicatorkit.batch.decision` guarding the
+products it forms.  Every combination it cannot express (sentences, deadlines, periods,
+undecided cases, a pair whose products would leave int64, a met target under an overshoot
+rule, a rule set the int64 copy does not take) takes ``score_indicator``'s two steps:
 each distinct (target, actual, direction) is checked once
 (:func:`~indicatorkit.scoring.indicator.indicator_verdict`), the verdict scored per weight.
 
