@@ -156,9 +156,9 @@ def evaluate(
         else:
             for part in parts:
                 _vectorised(out, part, combos, tables, copies)
-    decided = out.score_known.copy()  # so far only the vectorised ones are known
-    out = attrs.evolve(out, vectorised=int(decided.sum()))
-    _fallback(out, np.flatnonzero(~decided), combos, values, weights, rules, units)
+    left = np.flatnonzero(~out.score_known)  # so far only the vectorised ones are known
+    out = attrs.evolve(out, vectorised=size - left.size)
+    _fallback(out, left, combos, values, weights, rules, units)
     return out
 
 
