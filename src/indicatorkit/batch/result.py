@@ -122,8 +122,12 @@ class _Values:
 def _values(top: Ints, bottom: Ints, known: Flags, big: dict[int, Fraction]) -> _Values:
     """The distinct values of ``top / bottom`` in order of appearance (reduced fractions:
     one value, one pair), an undecided combination counted as 0; a value beyond int64 (``big``,
-    by combination) after them, each distinct value once."""
-    top, bottom = np.where(known, top, 0), np.where(known, bottom, 1)
+    by combination) after them, each distinct value once.  ``top`` and ``bottom`` are used up
+    (overwritten in place: no fresh memory, which is slow to touch first)."""
+    undecided = ~known
+    np.putmask(top, undecided, 0)
+    np.putmask(bottom, undecided, 1)
+    del undecided
     if not top.size or (
         -_HALF <= top.min() and top.max() < _HALF and bottom.min() >= 0 and bottom.max() < 2 * _HALF
     ):  # one hashing of the pairs packed into one int64
