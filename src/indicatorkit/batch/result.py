@@ -98,13 +98,20 @@ def gathered(evaluated: dict[str, Any], inverse: Codes, rounding: Rounding) -> d
     return columns
 
 
-def _met(met: npt.NDArray[np.int8], outcome: Any, rows_outcome: pa.Array, rows: pa.Array) -> Any:
+def _met(
+    met: npt.NDArray[np.int8],
+    outcome: npt.NDArray[np.int8],
+    rows_outcome: pa.DictionaryArray,
+    rows: pa.Array,
+) -> pa.Array:
     """Each row's ``met`` (null: undecided): read off its outcome (a take from the few
     outcomes) where every combination's ``met`` is the one its outcome implies, else gathered
     from the combinations."""
     if np.array_equal(met, _MET_CODES[outcome]):
-        return pc.take(_MET_BY_OUTCOME, rows_outcome.indices, memory_pool=RESULTS)
-    return pc.take(pa.array(met == 1, mask=met < 0), rows, memory_pool=RESULTS)
+        by_outcome: pa.Array = pc.take(_MET_BY_OUTCOME, rows_outcome.indices, memory_pool=RESULTS)
+        return by_outcome
+    gathered: pa.Array = pc.take(pa.array(met == 1, mask=met < 0), rows, memory_pool=RESULTS)
+    return gathered
 
 
 @attrs.frozen
