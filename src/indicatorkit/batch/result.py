@@ -61,6 +61,15 @@ _MET_OF_OUTCOME = {Outcome.MET: True, Outcome.PARTIAL: False, Outcome.MISSED: Fa
 _MET_CODES = np.array([int(_MET_OF_OUTCOME.get(kind, -1)) for kind in OUTCOMES], np.int8)
 _MET_BY_OUTCOME = pa.array([_MET_OF_OUTCOME.get(kind) for kind in OUTCOMES], pa.bool_())
 _TEXTS = pa.dictionary(pa.int32(), pa.string())
+#: A combination's flags byte (:func:`_flags`): its outcome code in the low bits, then a bit
+#: for each exact column where it is decided.
+_WIDTH = (len(OUTCOMES) - 1).bit_length()
+_OUTCOME_BITS = pa.scalar((1 << _WIDTH) - 1, pa.int8())
+_DECIDED = {
+    name: pa.scalar(1 << (_WIDTH + place), pa.int8())
+    for place, name in enumerate(("attainment", "score"))
+}
+_NONE = pa.scalar(0, pa.int8())
 #: How a ratio is shown: half up to :data:`RATIO_PLACES`, whatever the rule set.
 _HALF_UP_RATIO = Rounding(RATIO_PLACES)
 #: A numerator and denominator pack into one int64 when each fits 32 bits.
@@ -78,17 +87,21 @@ def gathered(evaluated: dict[str, Any], inverse: Codes, rounding: Rounding) -> d
     rows = pa.array(inverse)
     columns: dict[str, pa.Array] = {}
     codes = evaluated.pop("outcome")
-    outcome = pa.DictionaryArray.from_arrays(pa.array(codes), _OUTCOME_NAMES)
-    columns["outcome"] = pc.take(outcome, rows, memory_pool=RESULTS)
+    flags = pc.take(pa.array(_flags(codes, evaluated)), rows, memory_pool=RESULTS)
+    columns["outcome"] = pa.DictionaryArray.from_arrays(
+        pc.bit_wise_and(flags, _OUTCOME_BITS, memory_pool=RESULTS), _OUTCOME_NAMES, safe=False
+    )
     columns["met"] = _met(evaluated.pop("met"), codes, columns["outcome"], rows)
-    del outcome, codes
-    for name in ("attainment", "score"):
+    del codes
+    for name, bit in _DECIDED.items():
         top, bottom = evaluated.pop(f"{name}_numerator"), evaluated.pop(f"{name}_denominator")
         known, big = evaluated.pop(f"{name}_known"), evaluated.pop(f"big_{name}")
+        valid = None if known.all() else _bitmap(flags, bit)
         show = _HALF_UP_RATIO if name == "attainment" else rounding  # a ratio: as score
-        columns |= _exact_columns(name, _values(top, bottom, known, big), known, rows, show)
+        columns |= _exact_columns(name, _values(top, bottom, known, big), valid, rows, show)
         del top, bottom, known, big
         give_back()
+    del flags
     message = pa.DictionaryArray.from_arrays(
         pa.array(evaluated.pop("message"), pa.int32()), pa.array(evaluated.pop("messages"))
     )
@@ -96,6 +109,22 @@ def gathered(evaluated: dict[str, Any], inverse: Codes, rounding: Rounding) -> d
     del message
     give_back()  # what the caller's process holds after the call: the results
     return columns
+
+
+def _flags(outcome: npt.NDArray[np.int8], evaluated: dict[str, Any]) -> npt.NDArray[np.int8]:
+    """Each combination's outcome code and, above it, a bit for each exact column decided:
+    one byte for the rows to gather, not three columns."""
+    flags = outcome.copy()
+    for name, bit in _DECIDED.items():
+        np.bitwise_or(flags, bit.as_py(), out=flags, where=evaluated[f"{name}_known"])
+    return flags
+
+
+def _bitmap(flags: pa.Array, bit: pa.Scalar) -> pa.Buffer:
+    """A validity bitmap: the rows whose ``flags`` hold ``bit``."""
+    held = pc.bit_wise_and(flags, bit, memory_pool=RESULTS)
+    bitmap: pa.Buffer = pc.not_equal(held, _NONE, memory_pool=RESULTS).buffers()[1]
+    return bitmap
 
 
 def _met(
@@ -169,14 +198,13 @@ def _hashed(values: Ints) -> tuple[Ints, Codes]:
 
 
 def _exact_columns(
-    name: str, values: _Values, known: Flags, rows: pa.Array, show: Rounding
+    name: str, values: _Values, valid: pa.Buffer | None, rows: pa.Array, show: Rounding
 ) -> dict[str, pa.Array]:
-    """``name``'s four columns: numerator and denominator (null where undecided or beyond
-    int64), its exact text and its display text (null where undecided)."""
+    """``name``'s four columns: its exact text and its display text (null where not
+    ``valid``: undecided), numerator and denominator (null there too and beyond int64)."""
     exact, shown, shown_codes = _texts(values, show)
     size = len(values.numerator)
     row_codes = pc.take(pa.array(values.codes), rows, memory_pool=RESULTS)
-    valid = _validity(known, rows)
     indices = row_codes.buffers()[1]
     if shown_codes is not None:  # two values show alike: the display's own indices
         indices = pc.take(shown_codes, row_codes, memory_pool=RESULTS).buffers()[1]
@@ -189,7 +217,12 @@ def _exact_columns(
         ),
     }
     if values.big:  # beyond int64: null in the number columns, written in the texts only
-        valid = _validity(known & (values.codes < size), rows)
+        small = pc.less(row_codes, size, memory_pool=RESULTS)
+        if valid is not None:
+            small = pc.and_(
+                small, pa.BooleanArray.from_buffers(pa.bool_(), len(rows), [None, valid])
+            )
+        valid = small.buffers()[1]
     for part, numbers in (("numerator", values.numerator), ("denominator", values.denominator)):
         if values.big:
             numbers = np.concatenate([numbers, np.zeros(len(values.big), np.int64)])
@@ -198,14 +231,6 @@ def _exact_columns(
             pa.int64(), len(rows), [valid, gathered.buffers()[1]]
         )
     return columns
-
-
-def _validity(flags: Flags, rows: pa.Array) -> pa.Buffer | None:
-    """The rows' validity bitmap: each row's combination's flag (``None``: all valid)."""
-    if flags.all():
-        return None
-    bitmap: pa.Buffer = pc.take(pa.array(flags), rows, memory_pool=RESULTS).buffers()[1]
-    return bitmap
 
 
 def _texts(values: _Values, show: Rounding) -> tuple[pa.Array, pa.Array, pa.Array | None]:
