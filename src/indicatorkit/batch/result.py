@@ -9,7 +9,9 @@ combination is coded by its value (one hashing of the numerator and denominator 
 one int64), each row gathers its value's code once, and the numerator, denominator, exact and
 display columns are read off that code — from arrays the size of the distinct values, which
 stay in the cache — sharing one validity bitmap, and the display column sharing the exact
-column's indices where no two values show alike.
+column's indices where no two values show alike.  The outcome and the validity bitmaps come
+from one byte a row (the outcome code, a bit for each exact column decided): one ``take``,
+then bit operations.
 
 >>> import numpy as np
 >>> from indicatorkit.scoring.rules import Rounding
