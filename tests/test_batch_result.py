@@ -123,8 +123,8 @@ def test_each_row_holds_its_combination_results(
         assert columns[name].type.index_type.bit_width == 32
 
 
-def test_met_comes_from_the_combinations_where_an_outcome_does_not_imply_it() -> None:
-    """``met`` is read off the outcome only where every combination's agrees with it."""
+def test_met_is_each_combination_s_own_whatever_its_outcome() -> None:
+    """``met`` is gathered from the combinations, never inferred from the outcome."""
     combos = [
         {"outcome": OUTCOMES[0], "met": None, "attainment": None, "score": None, "message": 0},
         {"outcome": OUTCOMES[0], "met": True, "attainment": None, "score": None, "message": 0},

@@ -46,7 +46,6 @@ from indicatorkit.batch.memory import RESULTS, RETURN_ROWS, freed_memory_returne
 from indicatorkit.batch.texts import decimal_texts, display_texts
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.indicator import RATIO_PLACES
-from indicatorkit.scoring.indicator_records import Outcome
 from indicatorkit.scoring.rules import Rounding, RoundingMode
 
 __all__ = ["gathered"]
@@ -57,19 +56,14 @@ Codes = npt.NDArray[np.int32]
 Flags = npt.NDArray[np.bool_]
 
 _OUTCOME_NAMES = pa.array([kind.value for kind in OUTCOMES])
-#: ``met`` as each outcome implies it (``score_indicator``'s verdicts: met, or 部分达成 and
-#: missed not met, undecided otherwise), by outcome code.
-_MET_OF_OUTCOME = {Outcome.MET: True, Outcome.PARTIAL: False, Outcome.MISSED: False}
-_MET_CODES = np.array([int(_MET_OF_OUTCOME.get(kind, -1)) for kind in OUTCOMES], np.int8)
-_MET_BY_OUTCOME = pa.array([_MET_OF_OUTCOME.get(kind) for kind in OUTCOMES], pa.bool_())
 _TEXTS = pa.dictionary(pa.int32(), pa.string())
 #: A combination's flags byte (:func:`_flags`): its outcome code in the low bits, then a bit
-#: for each exact column where it is decided.
+#: each for: attainment decided, score decided, met decided, met (int8: up to 8 outcomes).
 _WIDTH = (len(OUTCOMES) - 1).bit_length()
 _OUTCOME_BITS = pa.scalar((1 << _WIDTH) - 1, pa.int8())
-_DECIDED = {
+_BITS = {
     name: pa.scalar(1 << (_WIDTH + place), pa.int8())
-    for place, name in enumerate(("attainment", "score"))
+    for place, name in enumerate(("attainment", "score", "met decided", "met"))
 }
 _NONE = pa.scalar(0, pa.int8())
 #: How a ratio is shown: half up to :data:`RATIO_PLACES`, whatever the rule set.
@@ -88,17 +82,16 @@ def gathered(evaluated: dict[str, Any], inverse: Codes, rounding: Rounding) -> d
     give_back()  # the key, the combinations, the compiled columns: freed, returned
     rows = pa.array(inverse)
     columns: dict[str, pa.Array] = {}
-    codes = evaluated.pop("outcome")
-    flags = pc.take(pa.array(_flags(codes, evaluated)), rows, memory_pool=RESULTS)
+    flags = pc.take(pa.array(_flags(evaluated)), rows, memory_pool=RESULTS)
     columns["outcome"] = pa.DictionaryArray.from_arrays(
         pc.bit_wise_and(flags, _OUTCOME_BITS, memory_pool=RESULTS), _OUTCOME_NAMES, safe=False
     )
-    columns["met"] = _met(evaluated.pop("met"), codes, columns["outcome"], rows)
-    del codes
-    for name, bit in _DECIDED.items():
+    met_bits = [_bitmap(flags, _BITS["met decided"]), _bitmap(flags, _BITS["met"])]
+    columns["met"] = pa.BooleanArray.from_buffers(pa.bool_(), len(rows), met_bits)
+    for name in ("attainment", "score"):
         top, bottom = evaluated.pop(f"{name}_numerator"), evaluated.pop(f"{name}_denominator")
         known, big = evaluated.pop(f"{name}_known"), evaluated.pop(f"big_{name}")
-        valid = None if known.all() else _bitmap(flags, bit)
+        valid = None if known.all() else _bitmap(flags, _BITS[name])
         show = _HALF_UP_RATIO if name == "attainment" else rounding  # a ratio: as score
         columns |= _exact_columns(name, _values(top, bottom, known, big), valid, rows, show)
         del top, bottom, known, big
@@ -113,12 +106,15 @@ def gathered(evaluated: dict[str, Any], inverse: Codes, rounding: Rounding) -> d
     return columns
 
 
-def _flags(outcome: npt.NDArray[np.int8], evaluated: dict[str, Any]) -> npt.NDArray[np.int8]:
-    """Each combination's outcome code and, above it, a bit for each exact column decided:
-    one byte for the rows to gather, not three columns."""
-    flags = outcome.copy()
-    for name, bit in _DECIDED.items():
-        np.bitwise_or(flags, bit.as_py(), out=flags, where=evaluated[f"{name}_known"])
+def _flags(evaluated: dict[str, Any]) -> npt.NDArray[np.int8]:
+    """Each combination's flags byte (its outcome, met, and whether each exact column is
+    decided), ``outcome`` and ``met`` popped: one byte for the rows to gather, not four
+    columns."""
+    flags: npt.NDArray[np.int8] = evaluated.pop("outcome").copy()
+    met = evaluated.pop("met")
+    decided = {"attainment": evaluated["attainment_known"], "score": evaluated["score_known"]}
+    for name, where in (*decided.items(), ("met decided", met >= 0), ("met", met == 1)):
+        np.bitwise_or(flags, _BITS[name].as_py(), out=flags, where=where)
     return flags
 
 
@@ -127,22 +123,6 @@ def _bitmap(flags: pa.Array, bit: pa.Scalar) -> pa.Buffer:
     held = pc.bit_wise_and(flags, bit, memory_pool=RESULTS)
     bitmap: pa.Buffer = pc.not_equal(held, _NONE, memory_pool=RESULTS).buffers()[1]
     return bitmap
-
-
-def _met(
-    met: npt.NDArray[np.int8],
-    outcome: npt.NDArray[np.int8],
-    rows_outcome: pa.DictionaryArray,
-    rows: pa.Array,
-) -> pa.Array:
-    """Each row's ``met`` (null: undecided): read off its outcome (a take from the few
-    outcomes) where every combination's ``met`` is the one its outcome implies, else gathered
-    from the combinations."""
-    if np.array_equal(met, _MET_CODES[outcome]):
-        by_outcome: pa.Array = pc.take(_MET_BY_OUTCOME, rows_outcome.indices, memory_pool=RESULTS)
-        return by_outcome
-    gathered: pa.Array = pc.take(pa.array(met == 1, mask=met < 0), rows, memory_pool=RESULTS)
-    return gathered
 
 
 @attrs.frozen
