@@ -64,7 +64,7 @@ def test_score_table_builds_no_python_object_per_row() -> None:
 def test_the_memory_freed_while_scoring_may_be_returned() -> None:
     """From ``RETURN_ROWS`` rows the freed memory is given back to the system (glibc's
     ``malloc_trim``): the results are the same either way."""
-    from indicatorkit.batch import table as module
+    from indicatorkit.batch import result as module
 
     rows = _table(3_000)
     kept = score_table(rows)

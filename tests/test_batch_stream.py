@@ -103,6 +103,36 @@ def test_parquet_is_written_batch_by_batch_and_never_half(tmp_path: Path) -> Non
     assert "score" in pq.read_table(target).column_names
 
 
+def test_every_batch_has_the_same_schema(tmp_path: Path) -> None:
+    """A stream needs one schema: batches whose values differ in every way the result columns
+    are built (all decided, none, beyond int64, values alike when shown, no row) give the same
+    column types, and Parquet takes them one after another."""
+    big = "≥" + "9" * 15 + "元"
+    shapes = [
+        (["≥95%", "≤2%"], ["96%", "1.5%"]),
+        (["及时足额发放", "≥95%"], [None, ""]),
+        ([big, big], ["1" + "0" * 14 + "元", "2" + "0" * 14 + "元"]),
+        (["≥3件", "≥100000件"], ["1件", "33334件"]),
+        ([], []),
+    ]
+    batches = [
+        pa.record_batch(
+            {
+                "target": pa.array(targets, pa.string()),
+                "actual": pa.array(actuals, pa.string()),
+                "weight": pa.array([10, 7.5][: len(targets)], pa.float64()),
+            }
+        )
+        for targets, actuals in shapes
+    ]
+    scored = list(score_batches(batches))
+    assert len({batch.schema for batch in scored}) == 1, [batch.schema for batch in scored]
+    assert write_scored_parquet(batches, tmp_path / "结果.parquet") == 8
+    rows = [row for batch in scored for row in batch.to_pylist()]
+    assert pq.read_table(tmp_path / "结果.parquet").to_pylist() == rows
+    assert [row["attainment_display"] for row in rows[6:]] == ["0.3333", "0.3333"]
+
+
 _MEASURE = """
 import json, sys
 import pyarrow as pa

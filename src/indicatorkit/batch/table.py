@@ -3,7 +3,7 @@
 Each distinct target and actual is read once (the columns are dictionary-encoded), the
 distinct (target, actual, weight, direction) combinations (:mod:`indicatorkit.batch.combinations`)
 are evaluated once each (:mod:`indicatorkit.batch.evaluate`) and the results are gathered back to
-the rows, each per-combination column let go once gathered.
+the rows (:mod:`indicatorkit.batch.result`), each per-combination column let go once gathered.
 """
 
 from __future__ import annotations
@@ -20,14 +20,12 @@ import pyarrow.compute as pc
 
 from indicatorkit.batch.combinations import CombinationKey
 from indicatorkit.batch.compiled import compile_actuals, compile_targets
-from indicatorkit.batch.evaluate import OUTCOMES, Evaluated, evaluate
-from indicatorkit.batch.memory import RESULTS, RETURN_ROWS, freed_memory_returned
-from indicatorkit.batch.texts import decimal_texts, display_texts
+from indicatorkit.batch.evaluate import Evaluated, evaluate
+from indicatorkit.batch.result import gathered
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
-from indicatorkit.numerals import format_decimal
-from indicatorkit.scoring.indicator import RATIO_PLACES, _weight
-from indicatorkit.scoring.rules import Rounding, RoundingMode, RuleSet, rule_set
+from indicatorkit.scoring.indicator import _weight
+from indicatorkit.scoring.rules import RuleSet, rule_set
 from indicatorkit.units import UnitRegistry
 
 __all__ = [
@@ -59,11 +57,9 @@ RESULT_COLUMNS = (
     "message",
 )
 
-Ints = npt.NDArray[np.int64]
 #: Per-row codes (dictionary indices, each row's combination): int32, as Arrow gives them.
 Codes = npt.NDArray[np.int32]
 _TEXT_TYPES = (pa.string(), pa.large_string())
-_OUTCOME_NAMES = pa.array([kind.value for kind in OUTCOMES])
 
 
 class BatchInputError(IndicatorkitError):
@@ -148,11 +144,16 @@ def score_arrow(
         )
     )
     del combos, target_texts, actual_texts  # only the rows' combinations from here
-    return _result(arrow, evaluated, inverse, rules.rounding)
+    columns = gathered(evaluated, inverse, rules.rounding)
+    kept = [name for name in (*KEY_COLUMNS, *INPUT_COLUMNS) if name in arrow.column_names]
+    return pa.table(
+        {name: arrow.column(name) for name in kept}
+        | {name: columns[name] for name in RESULT_COLUMNS}
+    )
 
 
 def _let_go(scored: Evaluated) -> dict[str, Any]:
-    """``scored``'s columns by name, for :func:`_result` to drop each once gathered to the
+    """``scored``'s columns by name, for :func:`~indicatorkit.batch.result.gathered` to drop each once gathered to the
     rows (the readers keep no reference cycle that could hold ``scored``:
     ``tests/test_reading_cycles.py``).
 
@@ -289,126 +290,3 @@ def _read_direction(value: Any, indices: Codes, code: int, first_row: int) -> Di
             f"(column direction, row {row}: not a direction); "
             "应为 正向 / 反向 或空 (正向 / 反向 or blank)"
         ) from None
-
-
-def _result(
-    table: pa.Table, evaluated: dict[str, Any], inverse: Codes, rounding: Rounding
-) -> pa.Table:
-    """The result columns; ``score_display`` shows points as the rule set's ``rounding`` does
-    (:meth:`~indicatorkit.scoring.rounding.Rounding.display`: its places, its mode),
-    ``attainment_display`` 4 (:data:`~indicatorkit.scoring.indicator.RATIO_PLACES`, as
-    ``score`` and ``check``).  Each is built once per combination (``evaluated``: :class:`Evaluated`'s
-    fields by name) and gathered to the rows by one Arrow ``take`` of ``inverse``, its nulls
-    with it — no per-row temporary — and each combination column is let go as soon as it is
-    gathered, so that the rows' results grow as the combinations' shrink."""
-    give_back = freed_memory_returned if len(inverse) >= RETURN_ROWS else lambda: None
-    give_back()  # the key, the combinations, the compiled columns: freed, returned
-    rows = pa.array(inverse)
-    columns: dict[str, pa.Array | pa.ChunkedArray] = {}
-    outcome = pa.DictionaryArray.from_arrays(pa.array(evaluated.pop("outcome")), _OUTCOME_NAMES)
-    columns["outcome"] = pc.take(outcome, rows, memory_pool=RESULTS)
-    del outcome
-    met = evaluated.pop("met")
-    columns["met"] = pc.take(pa.array(met == 1, mask=met < 0), rows, memory_pool=RESULTS)
-    del met
-    for name in ("attainment", "score"):
-        top, bottom = evaluated.pop(f"{name}_numerator"), evaluated.pop(f"{name}_denominator")
-        known, big = evaluated.pop(f"{name}_known"), evaluated.pop(f"big_{name}")
-        absent = ~known  # null: undecided, or beyond int64 (the text columns hold it)
-        absent[list(big)] = True
-        columns[f"{name}_numerator"] = pc.take(
-            pa.array(top, mask=absent), rows, memory_pool=RESULTS
-        )
-        columns[f"{name}_denominator"] = pc.take(
-            pa.array(bottom, mask=absent), rows, memory_pool=RESULTS
-        )
-        del absent
-        points = None if name == "attainment" else rounding  # a ratio: RATIO_PLACES, as score
-        exact, shown = _texts(top, bottom, known, big, points)
-        del top, bottom, known
-        columns[name] = pc.take(exact, rows, memory_pool=RESULTS)
-        del exact
-        columns[f"{name}_display"] = pc.take(shown, rows, memory_pool=RESULTS)
-        del shown
-        give_back()
-    message = pa.DictionaryArray.from_arrays(
-        pa.array(evaluated.pop("message"), pa.int32()), pa.array(evaluated.pop("messages"))
-    )
-    columns["message"] = pc.take(message, rows, memory_pool=RESULTS)
-    del message
-    give_back()  # what the caller's process holds after the call: the results
-    kept = [name for name in (*KEY_COLUMNS, *INPUT_COLUMNS) if name in table.column_names]
-    return pa.table(
-        {name: table.column(name) for name in kept}
-        | {name: columns[name] for name in RESULT_COLUMNS}
-    )
-
-
-def _texts(
-    top: Ints,
-    bottom: Ints,
-    known: npt.NDArray[np.bool_],
-    big: dict[int, Fraction],
-    points: Rounding | None,
-) -> tuple[pa.DictionaryArray, pa.DictionaryArray]:
-    """Each combination's exact decimal text (``p/q`` where it does not terminate) and display
-    text — points as ``points`` shows them, a ratio (``None``) to ``RATIO_PLACES`` —, formatted
-    column-wise (:mod:`indicatorkit.batch.texts`) where the rounding is half up, as dictionary
-    columns (null where undecided)."""
-    # each distinct value formatted once (a value per combination would be many alike)
-    top_values, top_codes = _hashed(np.where(known, top, 0))
-    bottom_values, bottom_codes = _hashed(np.where(known, bottom, 1))
-    pair = top_codes.astype(np.int64)
-    del top_codes
-    pair *= len(bottom_values)
-    pair += bottom_codes
-    del bottom_codes
-    pair_codes, which = _hashed(pair)
-    del pair
-    pair_top, pair_bottom = (
-        top_values[pair_codes // len(bottom_values)],
-        bottom_values[pair_codes % len(bottom_values)],
-    )
-    exact = decimal_texts(pair_top, pair_bottom)
-    show = _HALF_UP_RATIO if points is None else points
-    if show.mode is RoundingMode.HALF_UP:  # column-wise: the same texts as show.display
-        shown = display_texts(pair_top, pair_bottom, show.places)
-    else:  # another mode: each distinct value by the rule set's own writer
-        pairs = zip(pair_top.tolist(), pair_bottom.tolist(), strict=True)
-        shown = pa.array(
-            [show.display(Fraction(t, b)) for t, b in pairs], pa.string(), memory_pool=RESULTS
-        )
-    if big:  # beyond int64: the Fractions' own texts, each its own value
-        which = which.copy()  # the hashing's codes are Arrow's, read-only
-        which[list(big)] = np.arange(len(pair_top), len(pair_top) + len(big))
-        exact = _patched(exact, [format_decimal(value) for value in big.values()])
-        shown = _patched(shown, [show.display(value) for value in big.values()])
-    mask = ~known
-    return _encoded(exact, which, mask), _encoded(shown, which, mask)
-
-
-#: How a ratio is shown: half up to :data:`RATIO_PLACES`, whatever the rule set.
-_HALF_UP_RATIO = Rounding(RATIO_PLACES)
-
-
-def _hashed(values: Ints) -> tuple[Ints, Codes]:
-    """The distinct ``values`` (in order of appearance) and each value's index among them,
-    by Arrow hashing (no sort)."""
-    encoded = pc.dictionary_encode(pa.array(values, pa.int64()), memory_pool=RESULTS)
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
-    return encoded.dictionary.to_numpy(zero_copy_only=False), codes
-
-
-def _patched(texts: pa.Array, more: list[str]) -> pa.Array:
-    return pa.concat_arrays([texts, pa.array(more, pa.string())], memory_pool=RESULTS)
-
-
-def _encoded(texts: pa.Array, which: Codes, mask: npt.NDArray[np.bool_]) -> pa.DictionaryArray:
-    """``texts[which]`` as a dictionary column whose dictionary holds each text once (two
-    values may show alike: 1/3 and 0.333 both show 0.33), as pandas and Arrow readers need;
-    null where ``mask`` (never a null inside the dictionary)."""
-    encoded = pc.dictionary_encode(texts, memory_pool=RESULTS)
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)[which]
-    return pa.DictionaryArray.from_arrays(
-        pa.array(codes, mask=mask, memory_pool=RESULTS), encoded.dictionary, memory_pool=RESULTS
-    )

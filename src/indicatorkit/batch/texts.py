@@ -53,6 +53,8 @@ def _digits(whole: Ints, places: Ints | int) -> pa.Array:
 
 
 def _signed(text: pa.Array, negative: npt.NDArray[np.bool_]) -> pa.Array:
+    if not negative.any():  # a ratio, a score: seldom one below zero
+        return text
     minus = pc.binary_join_element_wise("-", text, "", memory_pool=RESULTS)
     return pc.if_else(pa.array(negative), minus, text, memory_pool=RESULTS)
 
@@ -91,18 +93,19 @@ def decimal_texts(numerator: Ints, denominator: Ints) -> pa.Array:
     >>> decimal_texts(np.array([7, 2**62]), np.array([40, 3])).to_pylist()
     ['0.175', '4611686018427387904/3']
     """
-    rest = denominator.copy()
-    twos = np.zeros(len(rest), np.int64)
+    # the factors 2: the lowest set bit (a power of two, exact as a float's exponent)
+    lowest = denominator & -denominator
+    twos = np.frexp(lowest)[1].astype(np.int64) - 1
+    rest = denominator // lowest
     fives = np.zeros(len(rest), np.int64)
-    for prime, count in ((2, twos), (5, fives)):
-        # only the values the prime still divides are looked at again: time linear in the
-        # values and their factors, not values × the largest power
-        active = np.flatnonzero(rest > 1)
-        while active.size:
-            active = active[rest[active] % prime == 0]
-            rest[active] //= prime
-            count[active] += 1
-            active = active[rest[active] > 1]
+    # only the values 5 still divides are looked at again: time linear in the values and
+    # their factors, not values × the largest power
+    active = np.flatnonzero(rest > 1)
+    while active.size:
+        active = active[rest[active] % 5 == 0]
+        rest[active] //= 5
+        fives[active] += 1
+        active = active[rest[active] > 1]
     terminating = rest == 1
     places = np.maximum(twos, fives)  # the fewest digits that write it exactly
     magnitude = np.abs(numerator)
