@@ -118,7 +118,16 @@ class DecisionColumns:
 
 
 def decision_columns(targets: CompiledTargets, actuals: CompiledActuals) -> DecisionColumns:
-    """Lay out ``targets`` and ``actuals`` for the decision (:class:`DecisionColumns`)."""
+    """Lay out ``targets`` and ``actuals`` for the decision (:class:`DecisionColumns`): one
+    row per (target, direction), the threshold's sign saying which way is met.
+
+    >>> from indicatorkit.batch.compiled import compile_actuals, compile_targets
+    >>> columns = decision_columns(
+    ...     compile_targets(["≥5件", "≤2%"], [None], None), compile_actuals(["4件"], None)
+    ... )
+    >>> columns.ways, columns.threshold_numerator.tolist()
+    (1, [5, -1])
+    """
     operator = targets.operator.ravel()
     sign = np.where(operator >= 2, -1, 1)
     ways = targets.operator.shape[1]

@@ -77,7 +77,20 @@ def gathered(evaluated: dict[str, Any], inverse: Codes, rounding: Rounding) -> d
     and let go as soon as gathered, so that the rows' results grow as the combinations'
     shrink; ``inverse``: each row's combination); ``score_display`` shows points as
     ``rounding`` does (:meth:`~indicatorkit.scoring.rounding.Rounding.display`: its places,
-    its mode), ``attainment_display`` to :data:`RATIO_PLACES` (as ``score`` and ``check``)."""
+    its mode), ``attainment_display`` to :data:`RATIO_PLACES` (as ``score`` and ``check``).
+
+    >>> import attrs, numpy as np
+    >>> from fractions import Fraction
+    >>> from indicatorkit import NATIONAL
+    >>> from indicatorkit.batch.compiled import compile_actuals, compile_targets
+    >>> from indicatorkit.batch.evaluate import evaluate
+    >>> one, texts = (np.array([0]),) * 4, (["≥5件"], ["4件"])
+    >>> compiled = compile_targets(texts[0], [None], None), compile_actuals(texts[1], None)
+    >>> scored = evaluate(one, (*texts, [Fraction(10)], [None]), compiled, NATIONAL, None)
+    >>> columns = gathered(attrs.asdict(scored, recurse=False), np.array([0, 0]), NATIONAL.rounding)
+    >>> columns["score"].to_pylist(), columns["attainment_display"].to_pylist()
+    (['8', '8'], ['0.8000', '0.8000'])
+    """
     give_back = freed_memory_returned if len(inverse) >= RETURN_ROWS else lambda: None
     give_back()  # the key, the combinations, the compiled columns: freed, returned
     rows = pa.array(inverse)
