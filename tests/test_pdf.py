@@ -161,7 +161,7 @@ def test_a_pdf_with_no_self_assessment_table() -> None:
     assert imported.spec is None
     assert [(f.code, f.place) for f in imported.findings] == [
         ("IK701", "x.pdf:第1页!A1"),  # no 绩效 table in the grid
-        ("IK622", "x.pdf:1:1"),  # nothing to import
+        ("IK622", "x.pdf"),  # nothing to import in the whole file
     ]
 
 

@@ -53,7 +53,7 @@ from indicatorkit.formats.document_prose import DocumentProse
 from indicatorkit.formats.document_tables import DocumentTables
 from indicatorkit.formats.format import Format, Holds, Input
 from indicatorkit.formats.imported import Imported, spec_units
-from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.findings import WHOLE, Finding, Severity
 from indicatorkit.model.records import Spec
 
 __all__ = ["CODES", "DOCUMENT", "read_document"]
@@ -112,7 +112,7 @@ def _read_parts(parts: Sequence[Paragraph | Table], source: str) -> Imported:
                 "IK622",
                 Severity.ERROR,
                 "文档里没有可导入的项目或部门 (nothing to import in the document)",
-                1,
+                WHOLE,
                 file=source,
                 suggestion="检查是否选错了文件 / check the file",
             ),
