@@ -75,6 +75,7 @@ __all__ = [
     "frame_rows",
     "from_frame",
     "long_table_rows",
+    "probed_header",
     "read_long_grid",
     "read_long_table",
     "to_frame",
@@ -279,12 +280,25 @@ def _is_long_table(probe: Probe) -> bool:
     >>> _is_long_table(Probe("编号,备注\\n".encode()))
     False
     """
-    line = probe.first_line
-    if line is None:
-        return False
-    cells = header_cells(line)
-    names = {header_key(cell, NAMES) for cell in cells}
+    cells, names = probed_header(probe)
     return len(cells) > 1 and len(names & set(REQUIRED)) >= 2
+
+
+def probed_header(probe: Probe) -> tuple[list[str], set[str | None]]:
+    """A text's first line as a long table's header: its cells, split as the reader splits
+    them, and the columns they name (:data:`NAMES`; ``None`` for a cell naming none) — no
+    cells for a file with no text line (binary, empty).  What sniffing a long table reads.
+
+    >>> from indicatorkit.formats.format import Probe
+    >>> cells, names = probed_header(Probe("编号 number,三级指标,备注\\n".encode()))
+    >>> cells, sorted(names - {None}), None in names
+    (['编号 number', '三级指标', '备注'], ['三级指标', '项目编号'], True)
+    >>> probed_header(Probe(b"%PDF-1.7\\n"))
+    ([], set())
+    """
+    line = probe.first_line
+    cells = [] if line is None else header_cells(line)
+    return cells, {header_key(cell, NAMES) for cell in cells}
 
 
 def _read(given: Input) -> Imported:
