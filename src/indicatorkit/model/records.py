@@ -356,6 +356,21 @@ class Project:
                 f"项目 {self.number} 暂不公开，不应有其他内容 (a withheld project has no table)"
             )
 
+    @property
+    def year_budget(self) -> Amount | None:
+        """全年预算数: the year's budget, the A of 执行率 B/A (the adjusted budget where one is
+        given, else the budget) — the same amount whichever way a reader stored the two
+        columns (the central layout: the budget, with ``initial_budget`` beside it; the other
+        layouts and spec files: the budget as declared, with ``adjusted_budget`` beside it).
+
+        >>> from indicatorkit import loads
+        >>> str(loads("项目 1 甲\\n  预算：10万元\\n  调整后预算：12万元\\n").projects[0].year_budget)
+        '12万元'
+        """
+        if self.adjusted_budget is not None:
+            return self.adjusted_budget
+        return self.budget.total if self.budget is not None else None
+
     def assessment_text(self) -> str:
         """评价结论, 存在问题 and 改进措施 together (``""`` when none is given).
 

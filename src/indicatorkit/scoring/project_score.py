@@ -106,7 +106,7 @@ def score_project(project: Project, rules: RuleSet, units: UnitRegistry | None) 
         (low, high),
         None if note else range_grade(rules, low, high),
         factor != 1,
-        project.budget.total if project.budget else None,
+        project.year_budget,
         (exact_low, exact_high),
         possible,
         note,
