@@ -85,9 +85,9 @@ def test_b_central_self_assessment(tmp_path: Path) -> None:
     (project,) = imported.spec.projects
     assert project.name == "法律援助" and project.unit == "(433001)某县法律援助中心"
     assert project.budget is not None
-    # the central layout's reader: the budget is 年度资金总额's 全年预算数(A)
-    assert project.budget.total == _money("12", "万元")
-    assert project.initial_budget == _money("10", "万元")  # 年初预算数, kept
+    # 年度资金总额's 年初预算数 is the budget, its 全年预算数(A) the adjusted budget (every layout)
+    assert project.budget.total == _money("10", "万元")
+    assert project.adjusted_budget == project.year_budget == _money("12", "万元")
     assert project.executed == _money("11.4", "万元")
     assert [(s.name, s.budget) for s in project.fund_sources] == [
         ("当年财政拨款", _money("12", "万元")),

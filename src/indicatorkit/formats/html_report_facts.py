@@ -123,8 +123,8 @@ def _funds(project: Project) -> tuple[FundRow, ...]:
     adjusted, whole = project.adjusted_budget, project.year_budget
     if whole is None and project.executed is None:
         return ()
-    # 年初预算数: the table's own, else the declared budget once the year's was adjusted
-    initial = project.initial_budget or (budget if adjusted is not None else None)
+    # 年初预算数: the declared budget, where the year's (全年预算数, adjusted) stands beside it
+    initial = budget if adjusted is not None else None
     rows = [
         FundRow(
             "年度资金总额 total",

@@ -103,7 +103,6 @@ def _project_cells(project: Project) -> dict[str, str]:
         "暂不公开": NO_REASON["暂不公开"] if project.withheld == "" else project.withheld or "",
         "全年执行数": _shown(project.executed),
         "调整后预算": _shown(project.adjusted_budget),
-        "年初预算数": _shown(project.initial_budget),
         "资金来源": fund_sources_text(project.fund_sources),
         "目标完成情况": project.goal_outcome,
         "累计支出": plan_text(project.spent),
@@ -215,7 +214,7 @@ def to_frame(spec: Spec, *, library: str = "pandas") -> Any:
     >>> spec = loads("项目 1 法律援助\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥180件\\n")
     >>> frame = to_frame(spec)  # pandas
     >>> frame.shape, frame.loc[0, "三级指标"], frame.loc[0, "指标值"]
-    ((1, 33), '受理数', '≥180件')
+    ((1, 32), '受理数', '≥180件')
     >>> with_department = loads("部门 101 司法局\\n\\n项目 1 法律援助\\n"
     ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥180件\\n")
     >>> to_frame(with_department, library="polars").select("部门", "项目名称").row(0)

@@ -15,9 +15,10 @@ from indicatorkit.errors import IndicatorkitError, caret_line
 
 __all__ = ["WHOLE", "Finding", "Severity", "SpecError", "column_letters"]
 
-#: The ``line`` of a finding about a whole file — or, with a ``sheet``, a whole sheet — where no
-#: line or cell is more precise (a file that cannot be opened, a workbook with nothing to
-#: import): shown as ``file`` or ``file:sheet``, never as a made-up ``1:1``.
+#: The ``line`` of a finding that has none: about a whole file — or, with a ``sheet``, a whole
+#: sheet — where no line or cell is more precise (a file that cannot be opened, a workbook with
+#: nothing to import), or about data that has no lines (JSON, a spec built in code): shown as
+#: ``file`` or ``file:sheet``, never as a made-up ``1:1`` or ``0:0``.
 WHOLE = 0
 
 
