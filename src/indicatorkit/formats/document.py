@@ -148,7 +148,7 @@ def _read(given: Input) -> Imported:
         Severity.ERROR,
         "不是能识别的绩效目标文档、规格文件、JSON 或 CSV 长表 (not a performance-target "
         "document, spec file, JSON or CSV long table this reader knows)",
-        1,
+        WHOLE,
         suggestion="实际值表请用 indicatorkit check 或 score / for an actuals table use "
         "`indicatorkit check` or `score`",
         file=given.source,
