@@ -103,9 +103,8 @@ def expected_facts(spec: Spec) -> dict[str, str]:
         budget = project.budget.total if project.budget is not None else None
         if budget is None and project.adjusted_budget is None and project.executed is None:
             continue
-        adjusted = project.adjusted_budget
-        initial = project.initial_budget or (budget if adjusted is not None else None)
-        numbers[f"{key}.funds.0.initial"] = _wan(initial)
+        adjusted = project.adjusted_budget  # the 全年预算数 beside the declared 年初预算数
+        numbers[f"{key}.funds.0.initial"] = _wan(budget if adjusted is not None else None)
         numbers[f"{key}.funds.0.budget"] = _wan(adjusted or budget)
         numbers[f"{key}.funds.0.executed"] = _wan(project.executed)
         if project.fund_sources:

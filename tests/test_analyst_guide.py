@@ -74,7 +74,7 @@ def test_every_command_runs_with_the_status_it_promises(
     capsys.readouterr()
     # step 1: the budget is 年度资金总额's 全年预算数 and 全年执行数, never the last row's
     project = load(workdir / "法律援助.ikspec").projects[0]
-    assert (str(project.budget.total), str(project.executed)) == ("12万元", "11.4万元")
+    assert (str(project.year_budget), str(project.executed)) == ("12万元", "11.4万元")
     # step 3: the rows shown add up to the total shown, and the grade follows it
     scored = json.loads((workdir / "自评.json").read_text(encoding="utf-8"))
     first = scored["projects"][0]

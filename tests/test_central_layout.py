@@ -62,9 +62,9 @@ def test_the_self_assessment_budget_is_the_total_rows_full_year_budget(tmp_path:
     assert central_kind(grid) == "self_assessment"
     result = read_self_assessment_grid(grid)
     project = _one(result)
-    assert project.budget is not None and project.budget.total == _money("12")  # 全年预算数
-    assert project.executed == _money("11.4") and project.initial_budget == _money("10")
-    assert project.adjusted_budget is None and project.budget.fiscal is None
+    assert project.budget is not None and project.budget.total == _money("10")  # 年初预算数
+    assert project.executed == _money("11.4") and project.adjusted_budget == _money("12")  # 全年
+    assert project.year_budget == _money("12") and project.budget.fiscal is None
     assert project.fund_sources == (
         FundSource("当年财政拨款", _money("10"), _money("12"), _money("11.4")),
         FundSource("上年结转资金", _money("0"), _money("0"), _money("0")),
@@ -128,7 +128,7 @@ def test_variants_read_spaced_labels_no_initial_column_budget_in_yuan(tmp_path: 
     result = read_self_assessment_grid(_xlsx(table, tmp_path))
     project = _one(result)
     assert project.budget is not None and project.budget.total == _money("120000", "元")
-    assert project.executed == _money("114000", "元") and project.initial_budget is None
+    assert project.executed == _money("114000", "元") and project.adjusted_budget is None
     assert [s.name for s in project.fund_sources] == ["当年财政拨款", "上年结转资金", "其他资金"]
     assert project.goal == "1.办理法律援助案件180件" and len(project.indicators) == 5
     assert _errors(result) == []
@@ -172,8 +172,8 @@ def test_empty_rows_and_typos_in_headers(tmp_path: Path) -> None:
     typo = layouts.Table(tuple(tuple(r) for r in rows), table.merges, table.formats)
     result = read_self_assessment_grid(_xlsx(typo, tmp_path))
     project = _one(result)
-    assert project.budget is not None and project.budget.total == _money("12")
-    assert project.initial_budget == _money("10") and len(project.indicators) == 5
+    assert project.budget is not None and project.budget.total == _money("10")  # 年初预算数
+    assert project.year_budget == _money("12") and len(project.indicators) == 5
     assert _errors(result) == []
 
 
@@ -253,9 +253,11 @@ def test_any_budget_block_reads_back_exactly(
         return Amount(Fraction(value), unit(money_unit))
 
     initial, full, executed = rows[0]
-    assert project.budget is not None and project.budget.total == money(full)
+    assert project.budget is not None and project.year_budget == money(full)
     assert project.executed == money(executed)
-    assert project.initial_budget == (money(initial) if initial_column else None)
+    assert (project.budget.total, project.adjusted_budget) == (
+        (money(initial), money(full)) if initial_column else (money(full), None)
+    )
     assert project.fund_sources == tuple(
         FundSource(
             label.removeprefix("其中："),
@@ -314,7 +316,8 @@ def test_read_gives_the_total_budget_from_xlsx_docx_and_pdf(tmp_path: Path) -> N
         assert imported.spec is not None
         (project,) = imported.spec.projects
         # the bug: the last row (其他资金 = 0) was read as the budget
-        assert project.budget is not None and project.budget.total == _money("12")
+        assert project.budget is not None and project.year_budget == _money("12")
+        assert project.budget.total == _money("10")  # the 年初预算数, the 全年 beside it
         assert project.executed == _money("11.4")
         assert len(project.indicators) == 5
     assert from_docx.spec == from_xlsx.spec

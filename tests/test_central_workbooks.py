@@ -80,8 +80,8 @@ STANDARD = [
 def test_the_form_as_printed_reads_and_scores_99_5(tmp_path: Path) -> None:
     imported = _read(layouts.unit_table().table(), tmp_path)
     project = _only(imported)
-    assert project.budget is not None and project.budget.total == _money("12")
-    assert project.executed == _money("11.4") and project.initial_budget == _money("10")
+    assert project.budget is not None and project.year_budget == _money("12")
+    assert project.executed == _money("11.4") and project.budget.total == _money("10")  # 年初预算数
     assert (project.goal, project.goal_outcome) == (
         "办理法律援助案件180件",
         "办理法律援助案件200件",
@@ -119,7 +119,7 @@ def test_an_empty_column_after_the_labels(tmp_path: Path) -> None:
     imported = _read(layouts.unit_table(blank_column=True).table(), tmp_path)
     project = _only(imported)
     assert project.name == "法律援助" and project.unit == "某县法律援助中心"
-    assert project.budget is not None and project.budget.total == _money("12")
+    assert project.budget is not None and project.year_budget == _money("12")
     assert project.goal == "办理法律援助案件180件"
     assert _rows(project) == STANDARD
     assert _codes(imported, Severity.ERROR) == [] and _at(imported, "IK716") == ["自评表!A2"]
@@ -143,7 +143,7 @@ def test_money_in_yuan_without_a_unit_in_the_caption_is_said(tmp_path: Path) -> 
     table = layouts.unit_table(caption="项目资金", amounts=(100000, 120000, 114000)).table()
     imported = _read(table, tmp_path)
     project = _only(imported)
-    assert project.budget is not None and project.budget.total == _money("120000", "元")
+    assert project.budget is not None and project.year_budget == _money("120000", "元")
     # said once, at the first amount read in 元 (the one money reader of every layout)
     assert _at(imported, "IK713") == ["自评表!C8"]
     assert score(imported.spec).projects[0].budget.rate == Fraction(19, 20)  # type: ignore[arg-type]
@@ -198,7 +198,7 @@ def test_two_projects_on_one_sheet(tmp_path: Path) -> None:
     assert imported.spec is not None
     first, second = imported.spec.projects
     assert (first.name, second.name) == ("法律援助", "司法救助")
-    assert second.budget is not None and second.budget.total == _money("6")
+    assert second.budget is not None and second.year_budget == _money("6")
     assert second.executed == _money("3")
     assert [i.actual for i in second.indicators] == ["180件", "95%", "12月31日前", "90%", "90%"]
     scores = score(imported.spec).projects

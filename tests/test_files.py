@@ -155,3 +155,26 @@ def test_workbooks_go_through_read_and_write(tmp_path: Path) -> None:
         imported = read(each)
         assert imported.spec is not None, imported.findings
         assert [p.name for p in imported.spec.projects] == [p.name for p in spec.projects]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("a.pdf", b"\x00\x01\x02", "IK601"),  # a format not known
+        ("a.xlsx", b"PK\x03\x04" + b"\x00" * 40, "IK603"),  # a zip cut short
+        ("a.xls", b"<html><body><table></table></body></html>", "IK607"),  # a web page
+        ("a.csv", "项目编号,三级指标,指标值\n".encode(), "IK601"),  # nothing to import
+        ("目录", None, "IK600"),  # not a file
+    ],
+)
+def test_a_file_refused_as_a_whole_says_the_file_not_a_made_up_1_1(
+    tmp_path: Path, name: str, content: bytes | None, code: str
+) -> None:
+    path = tmp_path / name
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    [finding] = read(path).findings
+    assert (finding.code, finding.place, finding.whole) == (code, str(path), True)
+    assert finding.to_dict()["line"] is None and finding.render().startswith(f"{path}: {code} ")

@@ -4,7 +4,9 @@ formats/packed.py; the numbers are docs/architecture.md's "Input limits")."""
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import logging
 import struct
 import subprocess
@@ -223,6 +225,9 @@ def test_a_cell_longer_than_excel_holds_is_refused_with_its_place(tmp_path: Path
         load_grids(path)
     assert (caught.value.limit, caught.value.where) == ("cell_text", "表一!B3")
     assert caught.value.file == path.name  # the name the user knows it by
+    [finding] = read(path).findings  # IK700 at the cell, not at a made-up 1:1
+    assert (finding.code, finding.place) == ("IK700", f"{path}:表一!B3")
+    assert (finding.sheet, finding.line, finding.column) == ("表一", 3, 2)
 
 
 def test_an_xls_is_read_as_ragged_rows_within_the_cell_limit() -> None:
@@ -230,6 +235,31 @@ def test_an_xls_is_read_as_ragged_rows_within_the_cell_limit() -> None:
     assert read(path).spec is not None
     with quickly(), using(Limits(cells=10)), pytest.raises(InputLimitError, match="cells"):
         load_grids(path)
+    [finding] = read(path, limits=Limits(cells=10)).findings  # the sheet it was passed in
+    assert (finding.code, finding.place) == ("IK700", f"{path}:{finding.sheet}")
+    assert finding.whole and finding.sheet and finding.to_dict()["line"] is None
+
+
+def test_a_workbook_refused_as_a_whole_says_the_file_not_a_made_up_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from indicatorkit.formats.workbook_read import read_workbook
+
+    path = tmp_path / "坏.xlsx"
+    path.write_bytes(b"PK not a zip")
+    [finding] = read_workbook(path, source="坏.xlsx").findings
+    assert (finding.code, finding.place, finding.whole) == ("IK700", "坏.xlsx", True)
+    assert finding.render().startswith("坏.xlsx: IK700 error: ")
+    xls = str(WORKBOOKS / "A_申报表.xls")
+    assert main(["--limit", "cells=10", "lint", xls]) == 2
+    assert capsys.readouterr().out.startswith(f"{xls}:项目支出: IK700 error: ")
+    assert main(["--limit", "cells=10", "lint", xls, "--format", "json"]) == 2
+    [said] = json.loads(capsys.readouterr().out)
+    assert (said["sheet"], said["line"], said["column"]) == ("项目支出", None, None)
+    assert main(["--limit", "cells=10", "lint", xls, "--format", "csv"]) == 2
+    header, row = csv.reader(io.StringIO(capsys.readouterr().out))
+    assert header[:4] == ["文件 file", "工作表 sheet", "行 line", "列 column"]
+    assert row[:5] == [xls, "项目支出", "", "", "IK700"]
 
 
 # --- damaged and disguised files --------------------------------------------------------------

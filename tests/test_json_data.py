@@ -37,8 +37,13 @@ def test_documents_of_the_old_codec_load_and_are_written_the_same(name: str) -> 
     spec = indicatorkit.load(ROOT / "examples" / f"{name}.ikspec")
     old = (OLD / f"{name}.json").read_text(encoding="utf-8")
     assert from_json(old) == spec
-    assert to_json(spec) + "\n" == old  # the same document, key for key, byte for byte
-    VALIDATOR.validate(json.loads(old))
+    # the same document, key for key, byte for byte — but the older ``initial_budget``, folded
+    # into ``budget`` and ``adjusted_budget`` since (model.budget_columns; null in these)
+    written = [
+        line for line in old.splitlines(keepends=True) if '"initial_budget": null' not in line
+    ]
+    assert to_json(spec) + "\n" == "".join(written)
+    VALIDATOR.validate(json.loads(to_json(spec)))
 
 
 def test_documents_without_the_self_assessment_keys_load() -> None:

@@ -262,7 +262,7 @@ def test_a_central_caption_unit_that_disagrees_with_the_title_is_said() -> None:
     imported = _central([None, "年度资金总额", "10", "12", "11.4", "10", "95%", "9.5"], head=head)
     assert imported.spec is not None
     (project,) = imported.spec.projects
-    assert project.budget is not None and project.budget.total == _money("12", "元")
+    assert project.budget is not None and project.year_budget == _money("12", "元")
     assert _at(imported, "IK713") == ["A3"]
 
 

@@ -76,9 +76,9 @@ def test_a_self_assessment_lands_with_actuals_weights_and_scores() -> None:
         "(315001)玉田县司法局本级",
     )
     assert project.goal == "受理法律援助案件180件以上" and project.goal_outcome == "受理175件"
-    # the central layout's reader: the budget is 年度资金总额's 全年预算数(A)
-    assert project.budget is not None and project.budget.total == parse_actual("1.2万元")
-    assert project.initial_budget == parse_actual("1万元") and project.adjusted_budget is None
+    # 年度资金总额's 年初预算数 is the budget, its 全年预算数(A) the adjusted budget (every layout)
+    assert project.budget is not None and project.budget.total == parse_actual("1万元")
+    assert project.adjusted_budget == project.year_budget == parse_actual("1.2万元")
     assert project.executed == parse_actual("1.08万元")
     assert [(s.name, s.initial, s.budget, s.executed) for s in project.fund_sources] == [
         ("当年财政拨款", parse_actual("0.8万元"), parse_actual("1万元"), parse_actual("0.9万元")),
@@ -161,7 +161,7 @@ def test_a_pdf_with_no_self_assessment_table() -> None:
     assert imported.spec is None
     assert [(f.code, f.place) for f in imported.findings] == [
         ("IK701", "x.pdf:第1页!A1"),  # no 绩效 table in the grid
-        ("IK622", "x.pdf:1:1"),  # nothing to import
+        ("IK622", "x.pdf"),  # nothing to import in the whole file
     ]
 
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from indicatorkit import Indicator, lint, loads, parse_target
+from indicatorkit import Indicator, lint, loads, parse_target, score
 from indicatorkit.cli import main
 from indicatorkit.model.printed_score import score_problem
 from indicatorkit.scoring.indicator import score_indicator
@@ -104,3 +104,48 @@ def test_no_problem_is_said_of_a_score_the_rules_give(
         assert problem is not None
     else:
         assert problem is None
+
+
+_ONE_ROW = (
+    "评分规则：{rules}\n项目 1 甲\n  指标 产出指标 / 数量指标 / 数\n    指标值：≥{target}件\n"
+    "    分值：{weight}\n    实际值：2件\n    自评得分：{printed}\n"
+)
+
+
+def _note(rules: str, target: int, weight: int, printed: str) -> str:
+    """The ``score`` message of a one-row spec scored by ``rules``."""
+    text = _ONE_ROW.format(rules=rules, target=target, weight=weight, printed=printed)
+    return score(loads(text)).projects[0].indicators[0].score.message
+
+
+@pytest.mark.parametrize(
+    ("rules", "target", "weight", "printed", "given"),
+    [
+        ("national", 4, 45, "20", "22.50"),  # 22.5 shown as every national output shows it
+        ("whole-points", 4, 45, "20", "23"),
+        ("round-total", 3, 1, "0.6", "0.67"),  # rows exact (2/3), shown to two places
+    ],
+)
+def test_the_printed_score_note_shows_the_rules_score_as_the_rule_set_shows_points(
+    rules: str, target: int, weight: int, printed: str, given: str
+) -> None:
+    note = _note(rules, target, weight, printed)
+    assert f"表上印的得分 {printed}，按规则计算为 {given} (the table prints {printed}; " in note
+    row = score(loads(_ONE_ROW.format(rules=rules, target=target, weight=weight, printed=printed)))
+    shown = row.rules.rounding.display(row.projects[0].indicators[0].score.score)
+    assert shown == given  # the note and the score column show the same text
+
+
+def test_a_printed_score_equal_to_the_rules_score_as_shown_draws_no_note(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``round-total`` keeps rows exact (2/3); a table printing 0.67 shows what the rule set
+    shows, so no note says "prints 0.67; the rules give 0.67"."""
+    assert "表上印的得分" not in _note("round-total", 3, 1, "0.67")
+    path = tmp_path / "规格.txt"
+    path.write_text(_ONE_ROW.format(rules="round-total", target=3, weight=1, printed="0.67"))
+    main(["score", str(path)])
+    assert "核对 note" not in capsys.readouterr().out
+    path.write_text(_ONE_ROW.format(rules="national", target=4, weight=45, printed="20"))
+    main(["score", str(path)])
+    assert "表上印的得分 20，按规则计算为 22.50" in capsys.readouterr().out  # in 原因 why: missed

@@ -85,9 +85,9 @@ def test_b_central_self_assessment(tmp_path: Path) -> None:
     (project,) = imported.spec.projects
     assert project.name == "法律援助" and project.unit == "(433001)某县法律援助中心"
     assert project.budget is not None
-    # the central layout's reader: the budget is 年度资金总额's 全年预算数(A)
-    assert project.budget.total == _money("12", "万元")
-    assert project.initial_budget == _money("10", "万元")  # 年初预算数, kept
+    # 年度资金总额's 年初预算数 is the budget, its 全年预算数(A) the adjusted budget (every layout)
+    assert project.budget.total == _money("10", "万元")
+    assert project.adjusted_budget == project.year_budget == _money("12", "万元")
     assert project.executed == _money("11.4", "万元")
     assert [(s.name, s.budget) for s in project.fund_sources] == [
         ("当年财政拨款", _money("12", "万元")),
@@ -358,10 +358,17 @@ def test_a_sheet_with_no_table_says_so(tmp_path: Path) -> None:
     imported = read_workbook(path, source="cover.xlsx")
     # nothing to import is an error, not an empty spec (issue 22)
     assert imported.spec is None and not imported.ok
-    assert [(f.code, f.line, f.severity.value) for f in imported.findings] == [
-        ("IK701", 3, "info"),
-        ("IK701", 1, "error"),
+    assert [(f.code, f.place, f.severity.value) for f in imported.findings] == [
+        ("IK701", "cover.xlsx:Sheet!B3", "info"),
+        ("IK701", "cover.xlsx", "error"),  # the whole workbook: no made-up 1:1
     ]
+    whole = imported.findings[1].to_dict()
+    assert (whole["file"], whole["sheet"], whole["line"], whole["column"]) == (
+        "cover.xlsx",
+        None,
+        None,
+        None,
+    )
 
 
 def test_missing_extra_names_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -511,7 +518,7 @@ def test_a_huge_merged_range_is_refused_with_a_finding(tmp_path: Path) -> None:
         "合并区域过大" in imported.findings[0].message
         and "超过上限 cells" in imported.findings[0].message
     )
-    assert imported.findings[0].render().startswith("merged.xlsx:1:1: IK700 error:")
+    assert imported.findings[0].render().startswith("merged.xlsx: IK700 error:")  # whole file
 
 
 def test_a_damaged_xls_is_a_located_finding(tmp_path: Path) -> None:

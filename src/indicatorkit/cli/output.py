@@ -25,6 +25,7 @@ __all__ = ["FINDING_COLUMNS", "dump_csv", "dump_json", "finding_cells", "report_
 #: The CSV header of findings (``lint --format csv``), one column per field of :class:`Finding`.
 FINDING_COLUMNS = (
     "文件 file",
+    "工作表 sheet",
     "行 line",
     "列 column",
     "代码 code",
@@ -56,16 +57,21 @@ def dump_csv(header: Sequence[str], rows: Iterable[Sequence[object]], out: TextI
 
 
 def finding_cells(finding: Finding) -> tuple[object, ...]:
-    """A finding as a row under :data:`FINDING_COLUMNS`.
+    """A finding as a row under :data:`FINDING_COLUMNS`: its place as JSON gives it (no line
+    or column for a finding about a whole file or sheet).
 
-    >>> from indicatorkit.model.findings import Severity
+    >>> from indicatorkit.model.findings import WHOLE, Severity
     >>> finding_cells(Finding("IK105", Severity.WARNING, "缺少单位", 3, file="a.ikspec"))
-    ('a.ikspec', 3, 1, 'IK105', 'warning', '缺少单位', None)
+    ('a.ikspec', None, 3, 1, 'IK105', 'warning', '缺少单位', None)
+    >>> finding_cells(Finding("IK700", Severity.ERROR, "单元格过多", WHOLE, file="b.xls", sheet="表"))[:4]
+    ('b.xls', '表', None, None)
     """
+    place = finding.to_dict()
     return (
         finding.file,
-        finding.line,
-        finding.column,
+        finding.sheet,
+        place["line"],
+        place["column"],
         finding.code,
         finding.severity.value,
         finding.message,

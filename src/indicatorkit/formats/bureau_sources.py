@@ -32,7 +32,7 @@ from indicatorkit.formats.limits import (
     read_input,
 )
 from indicatorkit.formats.long_table_departments import read_department_tables
-from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.findings import WHOLE, Finding, Severity
 from indicatorkit.model.records import Spec
 
 __all__ = ["BureauInput", "read_bureau"]
@@ -76,9 +76,9 @@ def _long_table(path: Path) -> BureauInput:
         data = read_input(path, limits=current())
     except UnreadableInputError as error:  # as read_file says it (IK600, IK602)
         message = f"无法读取文件 (cannot read the file): {error.reason}"
-        return BureauInput((), (Finding("IK600", Severity.ERROR, message, 1, file=source),))
+        return BureauInput((), (Finding("IK600", Severity.ERROR, message, WHOLE, file=source),))
     except InputLimitError as error:
-        return BureauInput((), (Finding("IK602", Severity.ERROR, str(error), 1, file=source),))
+        return BureauInput((), (Finding("IK602", Severity.ERROR, str(error), WHOLE, file=source),))
     tables = read_department_tables(data, source=source)
     departments: list[tuple[str, str, Spec]] = []
     findings = list(tables.findings)

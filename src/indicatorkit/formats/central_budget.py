@@ -6,8 +6,10 @@ beside a ``中期资金总额`` side that the model does not keep).
 
 The 自评表's columns and rows are read by the one budget-block reader every layout shares
 (:mod:`~indicatorkit.formats.budget_block`); here they become the project's fields.  The budget
-is 年度资金总额's 全年预算数 (in the 申报表 its one amount), the executed amount its 全年执行数,
-年初预算数 the project's ``initial_budget``; every other row is a
+is 年度资金总额's 年初预算数 and its 全年预算数 the ``adjusted_budget`` (a table with no 年初预算数:
+the budget is the 全年预算数; in the 申报表 its one amount) — as every layout reads the two
+columns (:mod:`~indicatorkit.model.budget_columns`); the executed amount is its 全年执行数;
+every other row is a
 :class:`~indicatorkit.model.records.FundSource`.  A block whose total cannot be placed is an
 error (IK721), never a budget of 0.
 
@@ -19,8 +21,8 @@ error (IK721), never a budget of 0.
 ...     [None, "其中：当年财政拨款", "10", "12", "11.4", "—", "95%", "—"],
 ...     [None, "其他资金", "0", "0", "0", "—", "", "—"]], merges=[(1, 1, 4, 1)])
 >>> block = read_budget_block(GridReading(grid), grid.cell(1, 1), None)
->>> str(block.fields["budget"].total), str(block.fields["executed"]), str(block.fields["initial_budget"])
-('12万元', '11.4万元', '10万元')
+>>> str(block.fields["budget"].total), str(block.fields["adjusted_budget"]), str(block.fields["executed"])
+('10万元', '12万元', '11.4万元')
 >>> [s.name for s in block.fields["fund_sources"]], block.last_row
 (['当年财政拨款', '其他资金'], 4)
 """
@@ -42,6 +44,7 @@ from indicatorkit.formats.grid import Cell, key
 from indicatorkit.formats.grid_reading import GridReading, MoneyUnit
 from indicatorkit.formats.table_words import budget_column, is_total_row, source_name
 from indicatorkit.language.values import Amount
+from indicatorkit.model.budget_columns import budget_columns
 from indicatorkit.model.findings import Severity
 from indicatorkit.model.records import Budget, FundSource
 
@@ -56,7 +59,7 @@ _SOURCE_AMOUNTS = ("initial", "budget", "executed")
 @attrs.frozen
 class BudgetBlock:
     """What a budget block gives the project (``fields``: ``budget``, ``executed``,
-    ``initial_budget``, ``fund_sources`` — those read) and the last row it holds.
+    ``adjusted_budget``, ``fund_sources`` — those read) and the last row it holds.
 
     >>> BudgetBlock({}, 7).last_row
     7
@@ -145,17 +148,21 @@ def _source(reading: GridReading, row: BudgetRow, unit: MoneyUnit | None) -> lis
 def _total(
     reading: GridReading, rows: BudgetRows, total: BudgetRow, fields: dict[str, object]
 ) -> None:
-    """The budget (全年预算数), 年初预算数 and 全年执行数 of the total row; IK721 when its
-    全年预算数 cannot be read."""
+    """The budget (the 年初预算数; the 全年预算数 where the table has no 年初预算数), the adjusted
+    budget (the 全年预算数 beside a 年初预算数: :func:`~indicatorkit.model.budget_columns.budget_columns`,
+    as every layout reads them) and the 全年执行数 of the total row; IK721 when its 全年预算数
+    cannot be read."""
     budget = reading.money(total.values.get("budget"), rows.unit)
     initial = reading.money(total.values.get("initial"), rows.unit)
     executed = reading.money(total.values.get("executed"), rows.unit)
-    if initial is not None:
-        fields["initial_budget"] = initial
     if executed is not None:
         fields["executed"] = executed
     if budget is not None:
-        fields["budget"] = Budget(budget)
+        declared, adjusted = budget_columns(initial, budget)
+        assert declared is not None  # the 全年预算数 at least
+        fields["budget"] = Budget(declared)
+        if adjusted is not None:
+            fields["adjusted_budget"] = adjusted
         return
     cell = total.values.get("budget")
     reading.say(
@@ -178,11 +185,11 @@ def _check_sources(
 ) -> None:
     """IK722 when the fund-source rows add up to more than 年度资金总额 (a total left at 0
     over filled rows is the common case; rows left empty are unknown, not 0)."""
-    for role, field in (("budget", "budget"), ("executed", "executed")):
+    budget = fields.get("budget")
+    year = fields.get("adjusted_budget") or (budget.total if isinstance(budget, Budget) else None)
+    for role, shown in (("budget", year), ("executed", fields.get("executed"))):
         cell = total.get(role)
-        read = fields.get(role)
-        shown = read.total if isinstance(read, Budget) else read
-        amounts = [getattr(source, field) for source in sources]
+        amounts = [getattr(source, role) for source in sources]  # the sources' 全年 column
         given = [a.normalized for a in amounts if a is not None]
         if not isinstance(shown, Amount) or cell is None or not given:
             continue

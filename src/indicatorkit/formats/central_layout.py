@@ -21,8 +21,8 @@ and the grade as printed (IK712).  Every cell lands in the project or in a locat
 'self_assessment'
 >>> reading = read_self_assessment_grid(grid, first_number=1)
 >>> (project, row), = reading.projects
->>> project.name, str(project.budget.total), str(project.executed), project.indicators[0].actual
-('法律援助', '12万元', '11.4万元', '200件')
+>>> project.name, str(project.budget.total), str(project.adjusted_budget), str(project.executed)
+('法律援助', '10万元', '12万元', '11.4万元')
 >>> [f.code for f in reading.findings]
 ['IK715', 'IK712']
 """

@@ -53,7 +53,7 @@ from indicatorkit.formats.document_prose import DocumentProse
 from indicatorkit.formats.document_tables import DocumentTables
 from indicatorkit.formats.format import Format, Holds, Input
 from indicatorkit.formats.imported import Imported, spec_units
-from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.findings import WHOLE, Finding, Severity
 from indicatorkit.model.records import Spec
 
 __all__ = ["CODES", "DOCUMENT", "read_document"]
@@ -112,7 +112,7 @@ def _read_parts(parts: Sequence[Paragraph | Table], source: str) -> Imported:
                 "IK622",
                 Severity.ERROR,
                 "文档里没有可导入的项目或部门 (nothing to import in the document)",
-                1,
+                WHOLE,
                 file=source,
                 suggestion="检查是否选错了文件 / check the file",
             ),
@@ -148,7 +148,7 @@ def _read(given: Input) -> Imported:
         Severity.ERROR,
         "不是能识别的绩效目标文档、规格文件、JSON 或 CSV 长表 (not a performance-target "
         "document, spec file, JSON or CSV long table this reader knows)",
-        1,
+        WHOLE,
         suggestion="实际值表请用 indicatorkit check 或 score / for an actuals table use "
         "`indicatorkit check` or `score`",
         file=given.source,

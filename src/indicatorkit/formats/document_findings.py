@@ -25,9 +25,10 @@ class DocumentFindings:
     said after every part of the document).
 
     >>> said = DocumentFindings("说明.txt")
-    >>> said.add(Finding("IK622", Severity.ERROR, "没有可导入的内容", 1, file="说明.txt"))
+    >>> from indicatorkit.model.findings import WHOLE
+    >>> said.add(Finding("IK622", Severity.ERROR, "没有可导入的内容", WHOLE, file="说明.txt"))
     >>> [f.place for f in said.in_order()]
-    ['说明.txt:1:1']
+    ['说明.txt']
     """
 
     def __init__(self, source: str) -> None:

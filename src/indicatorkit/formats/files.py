@@ -65,7 +65,7 @@ from indicatorkit.formats.packed import DamagedFileError, check_zip
 from indicatorkit.formats.progress import ProgressCallback, reporting
 from indicatorkit.formats.registry import REGISTRY
 from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table
-from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.findings import WHOLE, Finding, Severity
 from indicatorkit.model.records import Spec
 
 __all__ = [
@@ -153,7 +153,7 @@ def detect_format(data: bytes, name: str | Path | None = None) -> str:
 
 
 def _finding(code: str, message: str, source: str, suggestion: str | None = None) -> Imported:
-    finding = Finding(code, Severity.ERROR, message, 1, suggestion=suggestion, file=source)
+    finding = Finding(code, Severity.ERROR, message, WHOLE, suggestion=suggestion, file=source)
     return Imported(None, (finding,), source)
 
 
@@ -303,7 +303,7 @@ def _something(imported: Imported, source: str) -> Imported:
         Severity.ERROR,
         "文件里没有可导入的内容（没有部门也没有项目）(nothing in the file to import: no "
         "department, no project)",
-        1,
+        WHOLE,
         file=source,
     )
     return Imported(None, (*imported.findings, nothing), source)

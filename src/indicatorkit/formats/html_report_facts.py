@@ -120,12 +120,11 @@ def _funds(project: Project) -> tuple[FundRow, ...]:
     """年度资金总额, then its sources: the table's fund-source rows where it gives them (the
     central 自评表), else the budget's 财政资金 and 其他资金."""
     budget = project.budget.total if project.budget is not None else None
-    adjusted = project.adjusted_budget
-    if budget is None and adjusted is None and project.executed is None:
+    adjusted, whole = project.adjusted_budget, project.year_budget
+    if whole is None and project.executed is None:
         return ()
-    whole = adjusted or budget
-    # 年初预算数: the table's own, else the declared budget once the year's was adjusted
-    initial = project.initial_budget or (budget if adjusted is not None else None)
+    # 年初预算数: the declared budget, where the year's (全年预算数, adjusted) stands beside it
+    initial = budget if adjusted is not None else None
     rows = [
         FundRow(
             "年度资金总额 total",

@@ -64,6 +64,7 @@ from indicatorkit.language.bounds import Direction
 from indicatorkit.language.lenient import LenientParse
 from indicatorkit.language.targets import AnyTarget
 from indicatorkit.language.values import Amount, DatePoint
+from indicatorkit.model.budget_columns import from_initial
 from indicatorkit.model.fields import field_text
 from indicatorkit.model.findings import Finding, Severity, SpecError
 from indicatorkit.model.records import (
@@ -131,7 +132,7 @@ MAY_BE_LEFT_OUT: Final[dict[type, frozenset[str]]] = {
     Spec: frozenset({"units", "rules"}),
     Project: frozenset(
         {"executed", "adjusted_budget", "spent", "budget_reason"}
-        | {"initial_budget", "fund_sources", "goal_outcome"}
+        | {"fund_sources", "goal_outcome"}
         | {"budget_weight", "weight_total"}
         | {"conclusion", "problems", "improvements"}
     ),
@@ -267,8 +268,18 @@ def _record_structure(cls: type, converter: cattrs.Converter) -> Callable[[objec
         **overrides,  # type: ignore[arg-type]  # the fields' overrides
     )
 
+    amount = hints.get("adjusted_budget")
+    money = converter.get_structure_hook(amount) if cls is Project else None
+
     def structure(value: object, _: Any) -> Any:
         given = values.as_object(value)
+        if money is not None and "initial_budget" in given:  # an older file's 年初预算数
+            rest = {key: item for key, item in given.items() if key != "initial_budget"}
+            project = structure(rest, cls)
+            budget, adjusted = from_initial(
+                project.budget, project.adjusted_budget, money(given["initial_budget"], amount)
+            )
+            return attrs.evolve(project, budget=budget, adjusted_budget=adjusted)
         problems: list[Exception] = list(values.key_problems(given, keys, required))
         if not problems:
             return base(_read_once(given) if cls is Indicator else given, cls)
@@ -424,7 +435,7 @@ def to_data(spec: Spec) -> dict[str, Any]:
     ... # doctest: +NORMALIZE_WHITESPACE
     {'department': None, 'projects': [{'number': 6, 'name': '办公楼维修', 'code': '', 'unit': '',
      'budget': None, 'purpose': '', 'plan': None, 'goal': '', 'indicators': [], 'withheld': '涉密',
-     'executed': None, 'adjusted_budget': None, 'initial_budget': None, 'fund_sources': [],
+     'executed': None, 'adjusted_budget': None, 'fund_sources': [],
      'goal_outcome': '', 'spent': None, 'budget_reason': '', 'budget_weight': None,
      'weight_total': None, 'conclusion': '', 'problems': '', 'improvements': ''}],
      'units': None, 'rules': None}

@@ -132,9 +132,22 @@ class InputLimitError(IndicatorkitError):
     表.xlsx: xl/worksheets/sheet1.xml: 超过上限 cells（单元格数）：3000000 > 2000000 (over the limit
     on cells) — 确是正常文件时可放宽 / if the file is genuine, raise it: --limit cells=N
     (Limits(cells=N))
+
+    In a workbook, ``sheet`` names the sheet the limit was passed in and ``cell`` the (row,
+    column) where, when known: the finding that says it is placed there (IK700).
     """
 
-    def __init__(self, file: str, limit: str, found: int, maximum: int, *, where: str = "") -> None:
+    def __init__(
+        self,
+        file: str,
+        limit: str,
+        found: int,
+        maximum: int,
+        *,
+        where: str = "",
+        sheet: str | None = None,
+        cell: tuple[int, int] | None = None,
+    ) -> None:
         self.file, self.limit, self.found, self.maximum, self.where = (
             file,
             limit,
@@ -142,6 +155,7 @@ class InputLimitError(IndicatorkitError):
             maximum,
             where,
         )
+        self.sheet, self.cell = sheet, cell
         place = f"{file}: {where}: " if where else f"{file}: "
         super().__init__(
             f"{place}超过上限 {limit}（{_MEANING.get(limit, limit)}）：{found} > {maximum} "
@@ -150,11 +164,20 @@ class InputLimitError(IndicatorkitError):
         )
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_limit, (self.file, self.limit, self.found, self.maximum, self.where))
+        said = (self.file, self.limit, self.found, self.maximum, self.where, self.sheet, self.cell)
+        return (_rebuild_limit, said)
 
 
-def _rebuild_limit(file: str, limit: str, found: int, maximum: int, where: str) -> InputLimitError:
-    return InputLimitError(file, limit, found, maximum, where=where)
+def _rebuild_limit(
+    file: str,
+    limit: str,
+    found: int,
+    maximum: int,
+    where: str,
+    sheet: str | None = None,
+    cell: tuple[int, int] | None = None,
+) -> InputLimitError:
+    return InputLimitError(file, limit, found, maximum, where=where, sheet=sheet, cell=cell)
 
 
 _MEANING: Final = {

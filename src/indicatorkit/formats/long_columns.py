@@ -20,6 +20,7 @@ __all__ = [
     "COLUMNS",
     "NAMES",
     "NO_REASON",
+    "OLDER_COLUMNS",
     "OPERATOR_WORDS",
     "REQUIRED",
     "SPLIT_COLUMNS",
@@ -64,7 +65,6 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("暂不公开", "withheld", "暂不公开", True),
     Column("全年执行数", "executed", "执行数", True, ("执行数",)),
     Column("调整后预算", "adjusted_budget", "调整后预算", True),
-    Column("年初预算数", "initial_budget", "年初预算", True, ("年初预算",)),
     Column("资金来源", "fund_sources", "资金来源", True),
     Column("目标完成情况", "goal_outcome", "目标完成情况", True),
     Column("累计支出", "spent", "累计支出", True),
@@ -91,14 +91,19 @@ SPLIT_COLUMNS: Final[tuple[Column, ...]] = (
     Column("运算符", "operator", "", False, ("指标方向", "比较符")),
     Column("计量单位", "measure", "", False, ("度量单位",)),
 )
+#: Columns read, never written: an older table's 年初预算数 beside a 预算数 that was the
+#: 全年预算数 (:mod:`indicatorkit.model.budget_columns` folds it into 预算数 and 调整后预算).
+OLDER_COLUMNS: Final[tuple[Column, ...]] = (
+    Column("年初预算数", "initial_budget", "年初预算", True, ("年初预算",)),
+)
 #: The columns a long table must have.
 REQUIRED: Final = ("项目编号", "三级指标", "指标值")
 #: Each column by its Chinese name.
-BY_NAME: Final = {column.name: column for column in (*COLUMNS, *SPLIT_COLUMNS)}
+BY_NAME: Final = {column.name: column for column in (*COLUMNS, *SPLIT_COLUMNS, *OLDER_COLUMNS)}
 #: Every name a header cell may give (casefolded) → the column's Chinese name.
 NAMES: Final = {
     name.casefold(): column.name
-    for column in (*COLUMNS, *SPLIT_COLUMNS)
+    for column in (*COLUMNS, *SPLIT_COLUMNS, *OLDER_COLUMNS)
     for name in (column.name, column.alias, *column.more)
 }
 #: The words of the 运算符 column for the signs.

@@ -75,6 +75,7 @@ __all__ = [
     "frame_rows",
     "from_frame",
     "long_table_rows",
+    "probed_header",
     "read_long_grid",
     "read_long_table",
     "to_frame",
@@ -102,7 +103,6 @@ def _project_cells(project: Project) -> dict[str, str]:
         "暂不公开": NO_REASON["暂不公开"] if project.withheld == "" else project.withheld or "",
         "全年执行数": _shown(project.executed),
         "调整后预算": _shown(project.adjusted_budget),
-        "年初预算数": _shown(project.initial_budget),
         "资金来源": fund_sources_text(project.fund_sources),
         "目标完成情况": project.goal_outcome,
         "累计支出": plan_text(project.spent),
@@ -214,7 +214,7 @@ def to_frame(spec: Spec, *, library: str = "pandas") -> Any:
     >>> spec = loads("项目 1 法律援助\\n  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥180件\\n")
     >>> frame = to_frame(spec)  # pandas
     >>> frame.shape, frame.loc[0, "三级指标"], frame.loc[0, "指标值"]
-    ((1, 33), '受理数', '≥180件')
+    ((1, 32), '受理数', '≥180件')
     >>> with_department = loads("部门 101 司法局\\n\\n项目 1 法律援助\\n"
     ...     "  指标 产出指标 / 数量指标 / 受理数\\n    指标值：≥180件\\n")
     >>> to_frame(with_department, library="polars").select("部门", "项目名称").row(0)
@@ -279,12 +279,25 @@ def _is_long_table(probe: Probe) -> bool:
     >>> _is_long_table(Probe("编号,备注\\n".encode()))
     False
     """
-    line = probe.first_line
-    if line is None:
-        return False
-    cells = header_cells(line)
-    names = {header_key(cell, NAMES) for cell in cells}
+    cells, names = probed_header(probe)
     return len(cells) > 1 and len(names & set(REQUIRED)) >= 2
+
+
+def probed_header(probe: Probe) -> tuple[list[str], set[str | None]]:
+    """A text's first line as a long table's header: its cells, split as the reader splits
+    them, and the columns they name (:data:`NAMES`; ``None`` for a cell naming none) — no
+    cells for a file with no text line (binary, empty).  What sniffing a long table reads.
+
+    >>> from indicatorkit.formats.format import Probe
+    >>> cells, names = probed_header(Probe("编号 number,三级指标,备注\\n".encode()))
+    >>> cells, sorted(names - {None}), None in names
+    (['编号 number', '三级指标', '备注'], ['三级指标', '项目编号'], True)
+    >>> probed_header(Probe(b"%PDF-1.7\\n"))
+    ([], set())
+    """
+    line = probe.first_line
+    cells = [] if line is None else header_cells(line)
+    return cells, {header_key(cell, NAMES) for cell in cells}
 
 
 def _read(given: Input) -> Imported:

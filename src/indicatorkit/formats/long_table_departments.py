@@ -26,8 +26,8 @@ from indicatorkit.formats.format import Probe
 from indicatorkit.formats.grid import grid_from_rows
 from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.long_columns import NAMES, REQUIRED
-from indicatorkit.formats.long_table import frame_rows
-from indicatorkit.formats.long_table_read import header_cells, read_long_grid, table_records
+from indicatorkit.formats.long_table import frame_rows, probed_header
+from indicatorkit.formats.long_table_read import read_long_grid, table_records
 from indicatorkit.formats.table_text import header_key
 from indicatorkit.model.findings import Finding, Severity
 
@@ -82,11 +82,7 @@ def holds_its_actuals(probe: Probe) -> bool:
     >>> holds_its_actuals(Probe("项目编号,部门,三级指标,指标值,实际完成值\\n".encode()))
     False
     """
-    line = probe.first_line
-    if line is None:
-        return False
-    header = header_cells(line)
-    columns = {header_key(cell, NAMES) for cell in header}
+    header, columns = probed_header(probe)
     return {*REQUIRED, "实际完成值"} <= columns and _department_column(header) is None
 
 

@@ -42,6 +42,7 @@ from indicatorkit.formats.long_columns import (
 from indicatorkit.formats.table_text import HINT, UndecodableTable, decode_table, header_key
 from indicatorkit.language.split_form import parse_split_target
 from indicatorkit.language.values import Amount
+from indicatorkit.model.budget_columns import project_with_initial
 from indicatorkit.model.findings import Finding, Severity
 from indicatorkit.model.records import (
     Budget,
@@ -332,7 +333,7 @@ class _Reading:
             return None
         number_at = positions["项目编号"] + 1
         try:
-            return Project(
+            return project_with_initial(  # an older table's 年初预算数 folded in
                 int(cells.text(first, "项目编号")),
                 name,
                 indicators=[i for i in indicators if i is not None],

@@ -26,7 +26,7 @@ from indicatorkit.formats.imported import Imported
 from indicatorkit.formats.limits import InputLimitError, current
 from indicatorkit.formats.packed import check_pdf
 from indicatorkit.formats.progress import meter
-from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.findings import WHOLE, Finding, Severity
 
 __all__ = ["CODES", "PDF", "read_pdf"]
 
@@ -50,7 +50,7 @@ def read_pdf(data: bytes, *, source: str) -> Imported:
     ...          b"3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\\n"
     ...          b"trailer <</Root 1 0 R>>\\n%%EOF\\n")
     >>> [(f.code, f.place) for f in read_pdf(blank, source="扫描.pdf").findings]
-    [('IK650', '扫描.pdf:1:1')]
+    [('IK650', '扫描.pdf')]
     >>> imported = read_pdf(b"%PDF-1.4 damaged", source="坏.pdf")
     >>> imported.spec, [f.code for f in imported.findings]
     (None, ['IK655'])
@@ -81,7 +81,7 @@ def read_pdf(data: bytes, *, source: str) -> Imported:
                     "IK655",
                     Severity.ERROR,
                     f"PDF 无法打开 (the PDF cannot be opened): {type(error).__name__}: {error}",
-                    1,
+                    WHOLE,
                     file=source,
                 ),
             ),
@@ -95,7 +95,7 @@ def read_pdf(data: bytes, *, source: str) -> Imported:
                     "IK650",
                     Severity.ERROR,
                     "PDF 没有文字层，是扫描件，需要 OCR (no text layer: a scanned PDF needs OCR)",
-                    1,
+                    WHOLE,
                     file=source,
                     suggestion="先用 OCR 软件（如 WPS、ABBYY、ocrmypdf）生成带文字层的 PDF，或找原始的 "
                     "Word/Excel 文件 / run OCR first (ocrmypdf …) or find the Word/Excel original",

@@ -143,7 +143,9 @@ def _make_cell(
     # is taken for a cut, so that no text is lost silently
     if len(text) > maximum or (cut and len(text) >= _OPENPYXL_CUT and maximum <= _OPENPYXL_CUT):
         place = f"{sheet}!{column_letters(column)}{row}"
-        raise InputLimitError(file, "cell_text", len(text), maximum, where=place)
+        raise InputLimitError(
+            file, "cell_text", len(text), maximum, where=place, sheet=sheet, cell=(row, column)
+        )
     if not text.strip():
         return None
     return Cell(row, column, text, None, **where)
@@ -408,7 +410,9 @@ def _xls_grids(path: Path, file: str, include_hidden: bool) -> list[Grid]:
         cells: dict[tuple[int, int], Cell] = {}
         held += sum(sheet.row_len(r) for r in range(sheet.nrows))
         if held > limits.cells:
-            raise InputLimitError(file, "cells", held, limits.cells, where=sheet.name)
+            raise InputLimitError(
+                file, "cells", held, limits.cells, where=sheet.name, sheet=sheet.name
+            )
         for r in range(sheet.nrows):
             counter.step()
             for c in range(sheet.row_len(r)):

@@ -14,7 +14,7 @@ from indicatorkit.formats.layouts.read import CODES, read_grids
 from indicatorkit.formats.limits import InputLimitError
 from indicatorkit.formats.packed import DamagedFileError
 from indicatorkit.formats.workbook_grid import UnreadableWorkbookError, load_grids
-from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.findings import WHOLE, Finding, Severity
 
 __all__ = ["CODES", "read_grids", "read_workbook", "workbook_grids"]
 
@@ -43,7 +43,7 @@ def read_workbook(path: Path, *, source: str, include_hidden: bool = False) -> I
     >>> [str(i.target) for i in imported.spec.projects[0].indicators], imported.findings
     (['≥180件'], ())
     >>> refused.spec, [(f.code, f.place) for f in refused.findings]
-    (None, [('IK700', '坏.xlsx:1:1')])
+    (None, [('IK700', '坏.xlsx')])
     """
     grids = workbook_grids(path, source=source, include_hidden=include_hidden)
     return grids if isinstance(grids, Imported) else read_grids(grids, source=source)
@@ -66,5 +66,15 @@ def workbook_grids(
     try:
         return load_grids(Path(path), source=source, include_hidden=include_hidden)
     except (UnreadableWorkbookError, InputLimitError, DamagedFileError) as error:
-        finding = Finding("IK700", Severity.ERROR, str(error), 1, file=source)
-        return Imported(None, (finding,), source)
+        return Imported(None, (_unreadable(error, source),), source)
+
+
+def _unreadable(
+    error: UnreadableWorkbookError | InputLimitError | DamagedFileError, source: str
+) -> Finding:
+    """IK700 at the most precise true place: the cell or the sheet a limit was passed in,
+    else the whole file (never a made-up ``1:1``)."""
+    sheet = error.sheet if isinstance(error, InputLimitError) else None
+    cell = error.cell if isinstance(error, InputLimitError) else None
+    row, column = cell or (WHOLE, 1)
+    return Finding("IK700", Severity.ERROR, str(error), row, column, file=source, sheet=sheet)

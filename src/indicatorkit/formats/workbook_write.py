@@ -185,8 +185,6 @@ def _project_sheet(book: Any, formats: dict[str, Any], used: set[str], project: 
         rows.append(("执行数", str(project.executed)))
     if project.adjusted_budget is not None:
         rows.append(("调整后预算", str(project.adjusted_budget)))
-    if project.initial_budget is not None:
-        rows.append(("年初预算数", str(project.initial_budget)))
     if project.fund_sources:
         rows.append(("资金来源", fund_sources_text(project.fund_sources)))
     if project.goal_outcome:

@@ -13,7 +13,13 @@ import attrs
 
 from indicatorkit.errors import IndicatorkitError, caret_line
 
-__all__ = ["Finding", "Severity", "SpecError", "column_letters"]
+__all__ = ["WHOLE", "Finding", "Severity", "SpecError", "column_letters"]
+
+#: The ``line`` of a finding that has none: about a whole file — or, with a ``sheet``, a whole
+#: sheet — where no line or cell is more precise (a file that cannot be opened, a workbook with
+#: nothing to import), or about data that has no lines (JSON, a spec built in code): shown as
+#: ``file`` or ``file:sheet``, never as a made-up ``1:1`` or ``0:0``.
+WHOLE = 0
 
 
 class Severity(enum.Enum):
@@ -35,10 +41,16 @@ class Finding:
 
     ``line`` and ``column`` are 1-based; ``end_column`` (exclusive) bounds the caret.  In a
     workbook, ``sheet`` names the sheet and ``line``/``column`` are the cell's row and column
-    (shown as ``file:sheet!C12``).
+    (shown as ``file:sheet!C12``).  ``line`` :data:`WHOLE` says the finding is about the whole
+    file (or the whole ``sheet``): shown as ``file`` (``file:sheet``), ``null`` line and column
+    in JSON.
 
     >>> Finding("IK050", Severity.ERROR, "数字写法无效", 12, 3, file="表.xlsx", sheet="自评表").render()
     '表.xlsx:自评表!C12: IK050 error: 数字写法无效'
+    >>> Finding("IK700", Severity.ERROR, "不是工作簿", WHOLE, file="坏.xlsx").render()
+    '坏.xlsx: IK700 error: 不是工作簿'
+    >>> Finding("IK700", Severity.ERROR, "单元格过多", WHOLE, file="表.xls", sheet="自评表").place
+    '表.xls:自评表'
     """
 
     code: str
@@ -53,12 +65,21 @@ class Finding:
     sheet: str | None = None
 
     @property
+    def whole(self) -> bool:
+        """Whether the finding is about the whole file (or the whole ``sheet``): no line."""
+        return self.line == WHOLE
+
+    @property
     def place(self) -> str:
-        """Where, as text: ``file:line:column``, or ``file:sheet!C12`` in a workbook."""
+        """Where, as text: ``file:line:column``, or ``file:sheet!C12`` in a workbook; ``file``
+        or ``file:sheet`` for a finding about the whole of it (:attr:`whole`)."""
         if self.sheet is not None:
-            return (
-                f"{self.file or '<workbook>'}:{self.sheet}!{column_letters(self.column)}{self.line}"
-            )
+            book = self.file or "<workbook>"
+            if self.whole:
+                return f"{book}:{self.sheet}"
+            return f"{book}:{self.sheet}!{column_letters(self.column)}{self.line}"
+        if self.whole:
+            return self.file or "<text>"
         return f"{self.file or '<text>'}:{self.line}:{self.column}"
 
     def render(self) -> str:
@@ -78,9 +99,9 @@ class Finding:
         return {
             "file": self.file,
             "sheet": self.sheet,
-            "line": self.line,
-            "column": self.column,
-            "end_column": self.end_column,
+            "line": None if self.whole else self.line,
+            "column": None if self.whole else self.column,
+            "end_column": None if self.whole else self.end_column,
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,

@@ -230,7 +230,7 @@ class _Checker(FindingList):
                 problems.append("累计支出超过 100%")
             if problems:
                 self.add("IK307", "；".join(problems), project.where, "spent")
-        budget = project.adjusted_budget or (project.budget.total if project.budget else None)
+        budget = project.year_budget
         if project.executed is not None and budget is not None:
             if project.executed.normalized > budget.normalized:
                 which = "调整后预算" if project.adjusted_budget else "预算数"

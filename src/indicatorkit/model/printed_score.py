@@ -27,7 +27,6 @@ True
 from __future__ import annotations
 
 import enum
-from fractions import Fraction
 
 import attrs
 
@@ -43,7 +42,6 @@ from indicatorkit.units import UnitRegistry
 __all__ = [
     "PrintedScoreProblem",
     "ScoreProblem",
-    "printed_score_note",
     "printed_score_problem",
     "score_problem",
 ]
@@ -151,23 +149,3 @@ def score_problem(indicator: Indicator, units: UnitRegistry | None = None) -> st
     """
     problem = printed_score_problem(indicator, units)
     return None if problem is None else problem.message
-
-
-def printed_score_note(indicator: Indicator, rules_score: Fraction | None) -> str:
-    """What a quantitative row's printed 得分 says against the score the rules give it
-    (``rules_score``), when the two differ (``""`` otherwise): the rules' score stands, the
-    table's is shown beside it (``indicatorkit score``).
-
-    >>> from indicatorkit import Indicator, parse_target
-    >>> row = Indicator("产出指标", "数量指标", "数", parse_target("≥4件"), actual="3件",
-    ...                 evaluator_score=8)
-    >>> printed_score_note(row, Fraction(6))
-    '表上印的得分 8，按规则计算为 6 (the table prints 8; the rules give 6)'
-    """
-    printed = indicator.evaluator_score
-    if printed is None or isinstance(indicator.target, Qualitative) or rules_score is None:
-        return ""
-    if printed == rules_score:
-        return ""
-    shown, given = format_decimal(printed), format_decimal(rules_score)
-    return f"表上印的得分 {shown}，按规则计算为 {given} (the table prints {shown}; the rules give {given})"

@@ -282,12 +282,15 @@ class FundSource:
 class Project:
     """A project's 绩效目标表, or a withheld project (``withheld`` gives the reason).
 
-    For a self-assessment: ``executed`` (全年执行数) and ``adjusted_budget`` (全年预算数 when the
-    budget was adjusted) are money; ``spent`` is the cumulative share of the budget spent by
+    ``budget`` is the budget as declared (预算数; a 自评表's 年初预算数).  For a self-assessment:
+    ``executed`` (全年执行数) and ``adjusted_budget`` (the year's budget, 全年预算数 or 调整后预算,
+    wherever the table gives it beside the declared one — every layout alike,
+    :mod:`~indicatorkit.model.budget_columns`; :attr:`year_budget` is the execution rate's A)
+    are money; ``spent`` is the cumulative share of the budget spent by
     each checkpoint (``6月底 40%``: shares, like the plan — an amount in 元 is divided by the
     budget before it is written); ``budget_reason`` explains the budget execution.  The central
-    自评表 adds ``initial_budget`` (年初预算数, beside the budget's 全年预算数), ``fund_sources``
-    (the rows under 年度资金总额) and ``goal_outcome`` (年度总体目标的实际完成情况);
+    自评表 adds ``fund_sources`` (the rows under 年度资金总额, each with its 年初预算数,
+    全年预算数 and 全年执行数) and ``goal_outcome`` (年度总体目标的实际完成情况);
     ``budget_weight`` is the budget line's 分值 where the table prints it (else the rule set's)
     and ``weight_total`` the 总分 row's printed 分值; ``conclusion`` (评价结论), ``problems``
     (存在问题) and ``improvements`` (改进措施) are the assessment's prose.  A withheld project
@@ -314,9 +317,6 @@ class Project:
     executed: Amount | None = attrs.field(default=None, validator=of_dimension("[money]", "执行数"))
     adjusted_budget: Amount | None = attrs.field(
         default=None, validator=of_dimension("[money]", "调整后预算")
-    )
-    initial_budget: Amount | None = attrs.field(
-        default=None, kw_only=True, validator=of_dimension("[money]", "年初预算数")
     )
     fund_sources: tuple[FundSource, ...] = attrs.field(default=(), kw_only=True, converter=as_tuple)
     goal_outcome: str = attrs.field(default="", kw_only=True, converter=field_text)
@@ -345,7 +345,6 @@ class Project:
             or self.plan
             or self.executed
             or self.adjusted_budget
-            or self.initial_budget
             or self.fund_sources
             or self.goal_outcome
             or self.spent
@@ -355,6 +354,19 @@ class Project:
             raise InvalidValueError(
                 f"项目 {self.number} 暂不公开，不应有其他内容 (a withheld project has no table)"
             )
+
+    @property
+    def year_budget(self) -> Amount | None:
+        """全年预算数: the year's budget, the A of 执行率 B/A (the adjusted budget where one is
+        given, else the budget as declared).
+
+        >>> from indicatorkit import loads
+        >>> str(loads("项目 1 甲\\n  预算：10万元\\n  调整后预算：12万元\\n").projects[0].year_budget)
+        '12万元'
+        """
+        if self.adjusted_budget is not None:
+            return self.adjusted_budget
+        return self.budget.total if self.budget is not None else None
 
     def assessment_text(self) -> str:
         """评价结论, 存在问题 and 改进措施 together (``""`` when none is given).

@@ -137,7 +137,7 @@ def _key(point: DatePoint) -> tuple[int | None, int, int]:
 def _year_end_rate(project: Project) -> Fraction | None:
     """全年执行数 ÷ 预算 (the adjusted budget where given), the spending at 12月底 where the
     table's 累计支出 stops before the year's end (or is not given beside a plan)."""
-    budget = project.adjusted_budget or (project.budget.total if project.budget else None)
+    budget = project.year_budget
     if project.executed is None or budget is None or budget.normalized <= 0:
         return None
     known = project.spent.checkpoints if project.spent is not None else ()

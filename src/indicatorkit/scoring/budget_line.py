@@ -73,7 +73,7 @@ def budget_line(project: Project, rules: RuleSet) -> BudgetLine:
     >>> budget_line(loads("项目 1 甲\\n  预算：100元\\n").projects[0], NATIONAL).message
     '缺少执行数 (no executed amount)'
     """
-    budget = project.adjusted_budget or (project.budget.total if project.budget else None)
+    budget = project.year_budget
     if project.budget_weight is not None and project.budget_weight != rules.budget_weight:
         rules = attrs.evolve(rules, budget_weight=project.budget_weight)  # the table's 分值
     weight, executed = rules.budget_weight, project.executed

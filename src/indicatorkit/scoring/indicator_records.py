@@ -289,44 +289,39 @@ class Verdict:
         """
         points = self.points
         if points is Points.NONE:
-            return IndicatorScore(
-                self.target,
-                self.actual,
-                self.outcome,
-                weight,
-                None,
-                (_ZERO, weight),
-                message=self.message,
-            )
+            return self._unscored(weight)
         if points is Points.ZERO:
-            return IndicatorScore(
-                self.target,
-                self.actual,
-                self.outcome,
-                weight,
-                _ZERO,
-                (_ZERO, _ZERO),
-                message=self.message,
-            )
+            return self._unscored(weight, applies=False)
         given = bool(reason) and not reason.isspace()
         if points is Points.GRADE:
-            return self._graded(weight, evaluator_score, given)
-        exact, score, cut = self.row_score(weight)
+            try:
+                exact, score, span, source = self._graded(weight, evaluator_score)
+            except ValueError as error:  # an evaluator's score outside the grade's band
+                return self._unscored(weight, failed=str(error))
+            required, message = not self.met, self.message
+        else:
+            exact, score, cut = self.row_score(weight)
+            span, source, required = (
+                (score, score),
+                "formula",
+                not self.met or self.overshoot or cut,
+            )
+            message = (
+                "；".join(p for p in (self.message, _CUT_MESSAGE) if p) if cut else self.message
+            )
         return IndicatorScore(
             self.target,
             self.actual,
             self.outcome,
             weight,
             score,
-            (score, score),
+            span,
             self.met,
             self.attainment,
-            "formula",
-            not self.met or self.overshoot or cut,
+            source,
+            required,
             given,
-            "；".join(part for part in (self.message, _CUT_MESSAGE) if part)
-            if cut
-            else self.message,
+            message,
             exact,
         )
 
@@ -379,43 +374,39 @@ class Verdict:
             raise ValueError(f"未定的结果没有分数 (an undecided verdict has no score): {self}")
         return exact, rules.rounding.row(exact, weight), bool(self.met) and exact < weight
 
-    def _graded(
-        self, weight: Fraction, chosen: Fraction | int | str | None, given: bool
+    def _unscored(
+        self, weight: Fraction, *, applies: bool = True, failed: str | None = None
     ) -> IndicatorScore:
-        """A qualitative grade's score: its band's default share, or the evaluator's score
-        inside the band (one outside it leaves the indicator undecided)."""
-        grade, rules = self.grade, self.rules
-        assert grade is not None
-        try:
-            exact, low, high, evaluated = rules.qualitative_score(
-                grade, weight, None if chosen is None else _weight(chosen)
-            )
-        except ValueError as error:
-            return IndicatorScore(
-                self.target,
-                self.actual,
-                Outcome.FAILED,
-                weight,
-                None,
-                (_ZERO, weight),
-                message=str(error),
-            )
-        row = rules.rounding.row
-        score = row(exact, weight)
+        """A score no formula gives: none while undecided, the range 0–``weight`` open (or
+        :attr:`Outcome.FAILED` with the message ``failed``), or 0 with nothing open for an
+        indicator that does not apply (``applies`` False)."""
         return IndicatorScore(
             self.target,
             self.actual,
-            self.outcome,
+            self.outcome if failed is None else Outcome.FAILED,
             weight,
-            score,
-            (score, score) if evaluated else (row(low, weight), row(high, weight)),
-            met=self.met,
-            score_source="evaluator" if evaluated else self.restated or "default",
-            explanation_required=not self.met,
-            explanation_given=given,
-            message=self.message,
-            exact_score=exact,
+            None if applies else _ZERO,
+            (_ZERO, weight if applies else _ZERO),
+            message=self.message if failed is None else failed,
         )
+
+    def _graded(
+        self, weight: Fraction, chosen: Fraction | int | str | None
+    ) -> tuple[Fraction, Fraction, tuple[Fraction, Fraction], str]:
+        """A qualitative grade's exact score, the score as the row counts, its range and where
+        it comes from: the band's default share, or the evaluator's score ``chosen`` inside
+        the band.  Raises ``ValueError`` for a score outside the band (or below 0): the
+        indicator stays undecided (:meth:`score`)."""
+        grade, rules = self.grade, self.rules
+        assert grade is not None
+        exact, low, high, evaluated = rules.qualitative_score(
+            grade, weight, None if chosen is None else _weight(chosen)
+        )
+        row = rules.rounding.row
+        score = row(exact, weight)
+        if evaluated:
+            return exact, score, (score, score), "evaluator"
+        return exact, score, (row(low, weight), row(high, weight)), self.restated or "default"
 
 
 def _weight(weight: Fraction | int | str) -> Fraction:

@@ -39,11 +39,11 @@ from fractions import Fraction
 import attrs
 
 from indicatorkit.model.cost_direction import COST_MESSAGE, effective_direction, implied_direction
-from indicatorkit.model.printed_score import printed_score_note
 from indicatorkit.model.records import Indicator, Project
 from indicatorkit.numerals import format_decimal
 from indicatorkit.scoring.budget_line import BudgetLine, budget_line
 from indicatorkit.scoring.indicator import IndicatorScore, Outcome, score_indicator
+from indicatorkit.scoring.printed_note import printed_score_note
 from indicatorkit.scoring.rules import RoundingStage, RuleSet
 from indicatorkit.scoring.score_records import ProjectScore, ScoredIndicator, Subtotal
 from indicatorkit.units import UnitRegistry
@@ -106,7 +106,7 @@ def score_project(project: Project, rules: RuleSet, units: UnitRegistry | None) 
         (low, high),
         None if note else range_grade(rules, low, high),
         factor != 1,
-        project.budget.total if project.budget else None,
+        project.year_budget,
         (exact_low, exact_high),
         possible,
         note,
@@ -132,7 +132,7 @@ def _scored_indicator(
         units=units,
         read=indicator.reading_to_check(units),
     )
-    printed = printed_score_note(indicator, result.score)
+    printed = printed_score_note(indicator, result.score, rules.rounding)
     said = [
         text for text in (note, COST_MESSAGE if implied else "", result.message, printed) if text
     ]

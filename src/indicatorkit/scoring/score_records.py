@@ -71,7 +71,9 @@ class ProjectScore:
     is ``None`` when the range spans two grades or the weights do not total 100 (``grade_note``
     says why).  ``rescaled`` says the total was rescaled to 100 because some indicators do not
     apply or the rule set rescales weights; ``weight_sum`` is the weights plus the budget line;
-    ``rounding`` is the rule set's, which every output shows the points with.
+    ``rounding`` is the rule set's, which every output shows the points with.  ``budget_total``
+    is the year's budget (全年预算数, :attr:`Project.year_budget
+    <indicatorkit.model.records.Project.year_budget>`): what a budget-weighted roll-up weighs.
 
     >>> from indicatorkit import loads, score
     >>> from indicatorkit.scoring import display

@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from indicatorkit.model.printed_score import printed_score_note
 from indicatorkit.scoring.budget_line import BudgetLine
 from indicatorkit.scoring.indicator import UNDECIDED, IndicatorScore, display_percent
+from indicatorkit.scoring.printed_note import printed_score_note
 from indicatorkit.scoring.rules import Rounding
 
 if TYPE_CHECKING:  # the records call this module: no import back at run time
@@ -90,7 +90,7 @@ def _indicator_lines(item: ScoredIndicator, rounding: Rounding) -> Iterator[str]
     )
     if _open(result) and result.message:
         yield f"    原因 why: {result.message}"
-    elif printed := printed_score_note(ind, result.score):
+    elif printed := printed_score_note(ind, result.score, rounding):
         yield f"    核对 note: {printed}"
 
 

@@ -170,7 +170,6 @@ def projects(*, max_indicators: int = 3) -> SearchStrategy[Any]:
             "adjusted_budget": draw(optional_money),
             "spent": draw(plans),
             "budget_reason": draw(_spec_text()),
-            "initial_budget": draw(optional_money),
             "fund_sources": draw(fund_source_lists),
             "goal_outcome": draw(_spec_text()),
             **{name: draw(_spec_text()) for name in ("conclusion", "problems", "improvements")},

@@ -28,6 +28,7 @@ from indicatorkit.formats.ikspec.fields import Fields
 from indicatorkit.formats.ikspec.indicator import read_indicator
 from indicatorkit.formats.ikspec.outline import Node
 from indicatorkit.formats.ikspec.values import ValueReader
+from indicatorkit.model.budget_columns import project_with_initial
 from indicatorkit.model.records import Project
 from indicatorkit.numerals import MAX_DIGITS
 
@@ -153,7 +154,7 @@ def _project(
         return None
     return reader.build(
         node,
-        Project,
+        project_with_initial,  # 年初预算 of an older file: folded into 预算 and 调整后预算
         number=heading.first,
         name=heading.name,
         budget=budget,

@@ -216,8 +216,6 @@ def _project(group: list[records.Project]) -> Iterator[str]:
         yield from _field("执行数", str(project.executed), 1)
     if project.adjusted_budget is not None:
         yield from _field("调整后预算", str(project.adjusted_budget), 1)
-    if project.initial_budget is not None:
-        yield from _field("年初预算", str(project.initial_budget), 1)
     yield from _field("资金来源", fund_sources_text(project.fund_sources), 1)
     yield from _field("目标完成情况", project.goal_outcome, 1)
     yield from _field("累计支出", _plan(project.spent), 1)

@@ -18,7 +18,7 @@ import attrs
 
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.formats.imported import spec_units
-from indicatorkit.model.findings import Finding, Severity
+from indicatorkit.model.findings import WHOLE, Finding, Severity
 from indicatorkit.model.records import Department, Location, Programme, Project, Spec, Where
 
 __all__ = ["DOCUMENT", "WORKBOOK", "BookReading", "Container"]
@@ -111,7 +111,7 @@ class BookReading:
                     "IK701",
                     Severity.ERROR,
                     f"{chinese}里没有可导入的项目或部门 (nothing to import in the {english})",
-                    1,
+                    WHOLE,
                     file=self.source,
                     suggestion="检查是否选错了文件，或表格是否在隐藏的工作表里 / check the file, "
                     "and whether the table is on a hidden sheet (--include-hidden)",

@@ -5,8 +5,9 @@
 The columns and rows are read by the one budget-block reader every layout shares
 (:mod:`~indicatorkit.formats.budget_block`: the unit, IK713, IK715, IK707, IK721); here they
 become a :class:`~indicatorkit.model.records.Budget`.  The budget is the total row's 年初预算数
-(else its 预算数), with the fiscal and other rows as its parts; a 全年预算数 that differs is the
-``adjusted_budget``, 执行数 the ``executed`` amount; points printed in the caption or the 分值
+(else its 预算数), with the fiscal and other rows as its parts; a 全年预算数 beside it is the
+``adjusted_budget`` (as the central layout reads them, :mod:`~indicatorkit.model.budget_columns`),
+执行数 the ``executed`` amount; points printed in the caption or the 分值
 column are the budget line's weight.  A row the model has no place for is IK714, never
 dropped silently.
 """
@@ -21,6 +22,7 @@ from indicatorkit.formats.grid import key
 from indicatorkit.formats.grid_reading import MoneyUnit
 from indicatorkit.formats.layouts.sheet import SheetReading
 from indicatorkit.language.values import Amount
+from indicatorkit.model.budget_columns import budget_columns
 from indicatorkit.model.findings import Severity
 from indicatorkit.model.records import Budget
 
@@ -76,9 +78,9 @@ def read_budget(
     executed = sheet.money(total.get("executed"), unit)
     if executed is not None:
         extra["executed"] = executed
-    if initial is not None and full is not None and full != initial:
-        extra["adjusted_budget"] = full
-    base = initial if initial is not None else full
+    base, adjusted = budget_columns(initial, full)
+    if adjusted is not None:
+        extra["adjusted_budget"] = adjusted
     if base is None:
         return None, extra
 

@@ -26,8 +26,8 @@ from indicatorkit.formats.layouts.indicator_header import find_table
 from indicatorkit.formats.layouts.indicator_table import read_indicators
 from indicatorkit.formats.layouts.sheet import SheetReading, cell_text
 from indicatorkit.formats.table_words import PROJECT_LABELS, TITLE_BLOCK
+from indicatorkit.model.budget_columns import project_with_initial
 from indicatorkit.model.findings import Severity
-from indicatorkit.model.records import Project
 
 __all__ = ["read_project", "title_block_start"]
 
@@ -188,13 +188,13 @@ def read_project(sheet: SheetReading, start: int, end: int) -> None:
     sheet.totals(start, end)
     sheet.use_titles_in(start, end)
     try:
-        project = Project(
+        project = project_with_initial(  # an older workbook's 年初预算数 row folded in
             number,
             name,
             code=cell_text(found.get("项目编码")) or "",
             unit=unit,
             indicators=[i for i, _ in indicators],
-            **fields,  # type: ignore[arg-type]
+            **fields,
         )
     except (IndicatorkitError, ValueError) as error:
         sheet.say("IK717", ERROR, f"项目无效，未读入 (invalid project, not read): {error}", start)
