@@ -112,7 +112,7 @@ def row_finding(
 
     >>> from indicatorkit import Project
     >>> row_finding(Project(1), None, "IK801", "预算执行率：不符", "表.xlsx").render()
-    '表.xlsx:0:1: IK801 error: 预算执行率：不符'
+    '表.xlsx: IK801 error: 预算执行率：不符'
     """
     field = "evaluator_score" if indicator is not None else "budget_score"
     return _finding(project, indicator, field, code, message, file)
