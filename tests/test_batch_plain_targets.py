@@ -245,9 +245,17 @@ def test_the_pre_pass_equals_reading_one_by_one_on_every_grammar_shape_and_numbe
         ("2020", True),  # a bare number: no calendar year without 年
         ("≥3年", True),
         ("2020年", False),  # a calendar year, maybe (T043)
-        ("3年", False),  # the same kind of text: 2025年 is read otherwise
+        ("3年", True),  # the same kind of text: only its calendar years are read one by one
+        ("1899年", True),
+        ("2200年", True),
         ("2021.6", False),  # a month, maybe (T044)
-        ("98.5", False),  # the same kind of text
+        ("2021.06", False),
+        ("2025.0年", False),  # a whole value: a calendar year too
+        ("98.5", True),  # the same kind of text: only its year.months are read one by one
+        ("2021.13", True),
+        ("2021.0", True),
+        ("1899.6", True),
+        ("2200.6", True),
         ("９５%", False),  # full-width digits: read one by one
         ("1,200件", False),
         ("2147483648元", False),  # beyond the guard
@@ -381,5 +389,65 @@ def test_a_reading_that_depends_on_a_range_of_values_is_never_proven(
         return read_comparison(text, units)
 
     texts = _many("完成", "%", decimal="." in text)
+    assert plain_targets(pa.array(texts), [None], None, read_comparison).accepted.all()
+    assert not plain_targets(pa.array(texts), [None], None, ranged).accepted.any()
+
+
+#: Kinds the fast path reads but for their calendar years or year.months, with numbers of
+#: each side of those readings.
+SPECIAL_KINDS = [
+    ("", "", ["98.5", "2021.6", "2021.06", "2021.12", "1999.1", "2021.13", "2021.0", "1899.6"]),
+    ("", "年", ["3", "2025", "1900", "2199", "1899", "2200", "0"]),
+    ("", "年", ["3.5", "2025.0", "2025.00", "2021.6", "1899.0", "2200.0", "0.0"]),
+    (" ", " ", ["98.5", "2021.6", "2021.60"]),
+    ("≥", "", ["2021.6", "2025.0"]),  # an operator: no reading of the value
+    ("", "年以上", ["2025", "3"]),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "numbers"), SPECIAL_KINDS)
+@pytest.mark.parametrize("text_type", [pa.string(), pa.large_string()])
+def test_only_the_numbers_a_reading_of_the_value_takes_are_read_one_by_one(
+    before: str, after: str, numbers: list[str], text_type: object
+) -> None:
+    """A bare ``98.5`` and ``3年`` are compiled column-wise; ``2021.6`` (a month, maybe) and
+    ``2025年`` (a year) are read one by one — each text exactly as reading it alone."""
+    texts = [before + number + after for number in numbers]
+    found = plain_targets(pa.array(texts, text_type), list(DIRECTIONS), None, read_comparison)
+    strict = [not _strictly_refused(text) for text in texts]
+    assert found.accepted.tolist() == strict
+    column = compile_targets(pa.array(texts, text_type), list(DIRECTIONS), None)
+    one_by_one = compile_targets(texts, list(DIRECTIONS), None)
+    for field in FIELDS:
+        assert getattr(column, field).tolist() == getattr(one_by_one, field).tolist(), field
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "decimal", "low", "high"),
+    [
+        ("", "", True, Fraction(18991, 10), Fraction(18999, 10)),  # before the years' months
+        ("", "", True, Fraction(22001, 10), Fraction(22009, 10)),  # after them
+        ("", "", True, Fraction(202113, 100), Fraction(202199, 100)),  # past the months
+        ("", "年", False, Fraction(1899), Fraction(1899)),  # before the calendar years
+        ("", "年", False, Fraction(2200), Fraction(2200)),  # after them
+        ("", "年", True, Fraction(1899), Fraction(1899)),  # 1899.0
+        ("", "年", True, Fraction(2200), Fraction(2200)),  # 2200.0
+    ],
+)
+def test_a_reading_beside_the_numbers_left_one_by_one_is_never_proven(
+    before: str, after: str, decimal: bool, low: Fraction, high: Fraction
+) -> None:
+    """When a kind's calendar years or year.months are left to the one-by-one reading, a
+    reading that would also take the numbers just beside them is caught by a probe there."""
+    from indicatorkit.language import Comparison
+    from indicatorkit.units import UnitRegistry
+
+    def ranged(text: str, units: UnitRegistry | None) -> Comparison | None:
+        number = _NUMBER.search(text)
+        if number is not None and low <= Fraction(number.group()) <= high:
+            return None
+        return read_comparison(text, units)
+
+    texts = _many(before, after, decimal)
     assert plain_targets(pa.array(texts), [None], None, read_comparison).accepted.all()
     assert not plain_targets(pa.array(texts), [None], None, ranged).accepted.any()

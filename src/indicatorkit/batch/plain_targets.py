@@ -16,7 +16,13 @@ end where the digits stop — so no text around the number may normalise to a di
 or comma), its value being zero (a bare or ``=`` target with no direction is ``≤0``) and
 two readings of the value (a bare whole ``2025年`` may be a calendar year, a bare ``2021.6``
 a month); the probes meet each (``1``, ``2025``, ``0`` and ``10.5``, ``2021.6``,
-``2025.0``, ``0.0``), so a kind of text those readings touch is never accepted.  What the comparison gives per
+``2025.0``, ``0.0``).  A kind whose calendar-year or year.month probe reads otherwise is
+still accepted, but for its numbers of that reading — the reader's own
+:data:`~indicatorkit.language.reading.CALENDAR_YEARS` (a whole value) or
+:data:`~indicatorkit.language.reading.YEAR_MONTH` (as written), the only numbers that
+reading takes on the fast path: those texts are read one by one — and then the numbers
+beside them (``1899``, ``2200``; ``1899.0``, ``2200.0``; ``1899.6``, ``2200.6``,
+``2021.13``) must read as any other.  What the comparison gives per
 direction — the effective operator, whether it is a lower bound, the threshold's base
 numerator and denominator as the number's times two constants, the value in base units as
 the number's times the unit's factor — is taken from the probes'
@@ -69,7 +75,7 @@ from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.comparisons import Comparison
 from indicatorkit.language.plain import match_plain
-from indicatorkit.language.reading import read_or_convention
+from indicatorkit.language.reading import CALENDAR_YEARS, YEAR_MONTH, read_or_convention
 from indicatorkit.language.syntax import MAX_TEXT
 from indicatorkit.language.text import normalize
 from indicatorkit.units import Unit, UnitRegistry, registry_in_use
@@ -88,9 +94,19 @@ _PLAIN = (
     r"^(?P<before>[^0-9]*)(?P<whole>[0-9]{1,9})(?:\.(?P<fraction>[0-9]{1,9}))?"
     r"(?P<word>[^0-9,.]*)$"
 )
+#: A kind's calendar years (``2025``, ``2025.0``) and year.months (``2021.6``): bits.
+_YEARS, _MONTHS = 1, 2
 #: Per shape (integer, decimal): numbers that are not zero, then zero.  2025, 2025.0 and
 #: 2021.6 meet the fast path's two readings of the value (a calendar year, a year.month).
 _PROBES = (("1", "2025", "0"), ("10.5", "2021.6", "2025.0", "0.0"))
+#: The probes of the fast path's readings of a value, and the numbers beside that reading's
+#: (before and after the years, past the months), which must read as any other when the
+#: probe does not: the reading's numbers are then read one by one (:func:`_special_numbers`).
+_SPECIAL_PROBES = {
+    "2025": (_YEARS, ("1899", "2200")),
+    "2025.0": (_YEARS, ("1899.0", "2200.0")),
+    "2021.6": (_MONTHS, ("1899.6", "2200.6", "2021.13")),
+}
 #: A kind the fast path does not read goes through the grammar (and the lenient reader's
 #: repairs and readings), which see a value's range, not only its shape: besides the probes above (a day
 #: and month 1, a year 2025, a month.day 10.5), numbers past a month and a day, past 100 (a
@@ -151,11 +167,14 @@ class _Proof:
     """What every text of one (before, word, shape) reads to, as constants: the unit's
     ``dimension``, the value's ``factor`` to base units; per direction the effective operator
     and lower-bound flag of a number that is not zero and of zero, and the threshold's base
-    pair as the number's pair times two constants (:func:`_way`)."""
+    pair as the number's pair times two constants (:func:`_way`); ``special``: whether the
+    texts whose number is a calendar year (``_YEARS``), a year.month (``_MONTHS``) are left
+    to the one-by-one reading."""
 
     dimension: str
     factor: Fraction
     ways: tuple[_Way, ...]
+    special: int = 0
 
 
 def plain_targets(
@@ -175,20 +194,20 @@ def plain_targets(
     ([[0, 2], [3, 3]], [[True, False], [False, False]])
     """
     registry = registry_in_use() if units is None else units
-    size, ways = len(texts), len(directions)
     parts = pc.extract_regex(texts, _PLAIN)  # null where it does not match (and for null)
-    short = pc.fill_null(pc.less_equal(pc.utf8_length(texts), MAX_TEXT), False)
-    matched = parts.is_valid().to_numpy(zero_copy_only=False) & short.to_numpy(zero_copy_only=False)
+    matched = parts.is_valid().to_numpy(zero_copy_only=False) & _short(texts)
+    whole = pc.fill_null(parts.field("whole"), "")
     fraction = pc.fill_null(parts.field("fraction"), "")  # "" when the text has no point
-    decimal = pc.greater(pc.utf8_length(fraction), 0).to_numpy(zero_copy_only=False)
+    places = pc.binary_length(fraction).to_numpy(zero_copy_only=False).astype(np.int64)
     befores = pc.dictionary_encode(pc.fill_null(parts.field("before"), ""))
     words = pc.dictionary_encode(pc.fill_null(parts.field("word"), ""))
     before_codes = befores.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     word_codes = words.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    kinds = (before_codes * len(words.dictionary) + word_codes) * 2 + decimal
-    distinct, kind_index, counts = np.unique(
-        np.where(matched, kinds, -1), return_inverse=True, return_counts=True
-    )
+    kinds = (before_codes * len(words.dictionary) + word_codes) * 2 + (places > 0)
+    # each distinct kind once, in order of appearance (hashed: no sort)
+    encoded = pc.dictionary_encode(pa.array(np.where(matched, kinds, -1)))
+    kind_index = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    counts = np.bincount(kind_index, minlength=len(encoded.dictionary))
     before_texts, word_texts = befores.dictionary.to_pylist(), words.dictionary.to_pylist()
     kept_proofs = _kept_proofs(registry)
     proofs = [
@@ -207,36 +226,114 @@ def plain_targets(
             kept_proofs,
             count >= _GRAMMAR_TEXTS,
         )
-        for kind, count in zip(distinct.tolist(), counts.tolist(), strict=True)
+        for kind, count in zip(encoded.dictionary.to_pylist(), counts.tolist(), strict=True)
     ]
-    number, scale = _number(parts)
+    number, scale = _number(whole, fraction, places)
     proven = np.array([proof is not None for proof in proofs], np.bool_)
     accepted = matched & proven[kind_index] & (number < _GUARD)
-    # the number as written, reduced (both terms below 2**31)
-    top, bottom = _reduced(np.where(accepted, number, 0), np.where(accepted, scale, 1))
+    special = np.array([0 if proof is None else proof.special for proof in proofs], np.int8)
+    rows = np.flatnonzero(accepted & (special[kind_index] > 0))
+    if rows.size:  # a calendar year or a year.month in a kind that reads them otherwise
+        which = special[kind_index[rows]]
+        accepted[rows] = ~_special_numbers(whole, fraction, number, scale, rows, which)
+    return _compiled(
+        np.where(accepted, kind_index, len(proofs)), number, scale, proofs, len(directions)
+    )
+
+
+def _short(texts: pa.Array) -> Flags:
+    """Per text: no longer than the reader's limit (a text of no more bytes than that is)."""
+    fits = pc.less_equal(pc.binary_length(texts), MAX_TEXT)
+    short: Flags = np.array(pc.fill_null(fits, True).to_numpy(zero_copy_only=False), np.bool_)
+    long = np.flatnonzero(~short)
+    if long.size:
+        characters = pc.utf8_length(texts.take(pa.array(long)))
+        short[long] = pc.less_equal(characters, MAX_TEXT).to_numpy(zero_copy_only=False)
+    return short
+
+
+def _number(whole: pa.Array, fraction: pa.Array, places: Ints) -> tuple[Ints, Ints]:
+    """The digits as one integer and the power of ten it is over (0 / 1 where unmatched)."""
+    zero, nothing = pa.scalar("0", whole.type), pa.scalar("", whole.type)  # large_string too
+    digits = pc.binary_join_element_wise(zero, whole, fraction, nothing)  # "0" where unmatched
+    number: Ints = pc.cast(digits, pa.int64()).to_numpy(zero_copy_only=False)  # below 10**18
+    return number, np.power(10, places, dtype=np.int64)
+
+
+def _special_numbers(
+    whole: pa.Array,
+    fraction: pa.Array,
+    number: Ints,
+    scale: Ints,
+    rows: Ints,
+    which: npt.NDArray[np.int8],
+) -> Flags:
+    """Per one of ``rows``: its number is, where ``which`` says ``_YEARS``, a calendar year
+    (a whole value in :data:`~indicatorkit.language.reading.CALENDAR_YEARS`: ``2025``,
+    ``2025.0``) or, where it says ``_MONTHS``, written as a year.month
+    (:data:`~indicatorkit.language.reading.YEAR_MONTH`: ``2021.6``) — the only numbers the
+    reader's fast path reads otherwise for a whole kind of text: a calendar year before 年
+    with no operator first, a year.month alone (spaces aside)."""
+    first, last = CALENDAR_YEARS
+    top, bottom = number[rows], scale[rows]
+    years = (top % bottom == 0) & (top // bottom >= first) & (top // bottom <= last)
+    taken = pa.array(rows)
+    point = pa.scalar(".", whole.type)
+    written = pc.binary_join_element_wise(whole.take(taken), fraction.take(taken), point)
+    months = pc.match_substring_regex(written, f"^(?:{YEAR_MONTH})$")
+    special: Flags = (years & (which & _YEARS > 0)) | (
+        months.to_numpy(zero_copy_only=False) & (which & _MONTHS > 0)
+    )
+    return special
+
+
+def _compiled(
+    index: Ints, number: Ints, scale: Ints, proofs: list[_Proof | None], ways: int
+) -> PlainTargets:
+    """Each text compiled from its proof's constants: ``index`` is the proof's place among
+    ``proofs``, or ``len(proofs)`` for a text not accepted (a row of zeros, denominators 1)."""
     kept = [proof for proof in proofs if proof is not None]
     dimensions = sorted({proof.dimension for proof in kept})
-    # per text, its proof's place among the kept ones: the constants' row
-    which = np.where(accepted, (np.cumsum(proven) - 1)[kind_index], 0)
-    constants = _constants(kept, dimensions, len(directions))[which]
-    value_numerator, value_denominator = _reduced(top * constants[:, 0], bottom * constants[:, 1])
-    # per direction: the operator and lower-bound flag of zero or of any other number
-    zero = (top == 0)[:, None]
-    flags = constants[:, 3:].reshape(size, 6, ways)
-    operator = np.where(zero, flags[:, 1], flags[:, 0]).astype(np.int8)
-    lower_bound = np.where(zero, flags[:, 3], flags[:, 2]).astype(np.bool_)
-    # reduced, as the value: the decision is a ratio, and an unreduced pair of a large unit
-    # (万亩 in m²) would exceed the overflow guard where the reduced one does not
-    base_numerator, base_denominator = _reduced(
-        top[:, None] * flags[:, 4], bottom[:, None] * flags[:, 5]
+    rows = [
+        (
+            proof.factor.numerator,
+            proof.factor.denominator,
+            dimensions.index(proof.dimension),
+            *(int(way[field]) for field in range(6) for way in proof.ways),
+        )
+        if proof is not None
+        else (0, 1, -1, *[0] * 6 * ways)
+        for proof in proofs
+    ]
+    rows.append((0, 1, -1, *[0] * 6 * ways))  # not accepted
+    constants = np.array(rows, np.int64).reshape(len(rows), 3 + 6 * ways)
+    factor_top, factor_bottom = constants[:, 0], constants[:, 1]
+    value_numerator, value_denominator = _reduced(
+        number * factor_top[index], scale * factor_bottom[index]
     )
-    rejected = ~accepted
-    operator[rejected], lower_bound[rejected], base_denominator[rejected] = 0, False, 1
+    # per direction: the operator and lower-bound flag of zero or of any other number
+    flags = constants[:, 3:].reshape(len(rows), 6, ways)
+    zero = (number == 0)[:, None]
+    operator = np.where(zero, flags[index, 1], flags[index, 0]).astype(np.int8)
+    lower_bound = np.where(zero, flags[index, 3], flags[index, 2]).astype(np.bool_)
+    # reduced, as the value: the decision is a ratio, and an unreduced pair of a large unit
+    # (万亩 in m²) would exceed the overflow guard where the reduced one does not; a kind whose
+    # constants are the value's factor has the value's pair
+    base_numerator = np.repeat(value_numerator[:, None], ways, axis=1)
+    base_denominator = np.repeat(value_denominator[:, None], ways, axis=1)
+    for way in range(ways):
+        top, bottom = flags[:, 4, way], flags[:, 5, way]
+        other = np.flatnonzero(((top != factor_top) | (bottom != factor_bottom))[index])
+        if other.size:
+            kinds = index[other]
+            base_numerator[other, way], base_denominator[other, way] = _reduced(
+                number[other] * top[kinds], scale[other] * bottom[kinds]
+            )
     return PlainTargets(
-        accepted,
+        index < len(proofs),
         value_numerator,
         value_denominator,
-        np.where(accepted, constants[:, 2], -1),
+        constants[index, 2],
         dimensions,
         operator,
         base_numerator,
@@ -245,43 +342,11 @@ def plain_targets(
     )
 
 
-def _constants(proofs: list[_Proof], dimensions: list[str], ways: int) -> Ints:
-    """One row a proof: the factor's terms, the dimension's index, then per direction
-    (``ways`` columns each) the operator of a number not zero and of zero, the lower-bound
-    flag of each, the threshold's two constants — a row of zeros when there is no proof."""
-    rows = [
-        [
-            proof.factor.numerator,
-            proof.factor.denominator,
-            dimensions.index(proof.dimension),
-            *(int(way[field]) for field in range(6) for way in proof.ways),
-        ]
-        for proof in proofs
-    ]
-    return np.array(rows or [[0, 1, -1] + [0] * 6 * ways], np.int64).reshape(-1, 3 + 6 * ways)
-
-
 def _reduced(numerator: Ints, denominator: Ints) -> tuple[Ints, Ints]:
     """``numerator / denominator`` reduced (0 / 1 for zero)."""
     divisor = np.gcd(numerator, denominator)
     divisor[divisor == 0] = 1
     return numerator // divisor, denominator // divisor
-
-
-def _number(parts: pa.StructArray) -> tuple[Ints, Ints]:
-    """The digits as one integer and the power of ten it is over (0 / 1 where unmatched)."""
-    fraction = pc.fill_null(parts.field("fraction"), "")
-    places = pc.utf8_length(fraction).to_numpy(zero_copy_only=False).astype(np.int64)
-    scale = np.power(10, places, dtype=np.int64)
-    return _integers(parts.field("whole")) * scale + _integers(fraction), scale  # below 10**18
-
-
-def _integers(digits: pa.Array) -> Ints:
-    """The digit strings as int64 (0 for an empty or null one)."""
-    filled = pc.fill_null(digits, "")
-    numbers = pc.cast(pc.if_else(pc.equal(filled, ""), "0", filled), pa.int64())
-    values: Ints = numbers.to_numpy(zero_copy_only=False)
-    return values
 
 
 def _probe_reading(
@@ -373,18 +438,10 @@ def _prove(
         return None  # too long for the fast path
     if _NUMBER_SIGNS(normalize(before)[0] + normalize(word)[0]):
         return None  # a digit, point or comma once normalised: the number would not end there
-    probes, probe = _PROBES[decimal], _probe_reading
-    if probe(before + probes[0] + word, Fraction(probes[0]), registry, read, units) is None:
-        if not grammar:
-            return None
-        probes, probe = (*probes[:-1], *_LENIENT_PROBES[decimal], probes[-1]), _grammar_reading
-    forms, targets = set(), []
-    for text in probes:
-        found = probe(before + text + word, Fraction(text), registry, read, units)
-        if found is None:
-            return None
-        forms.add(found[0])
-        targets.append(found[1])
+    read_probes = _read_probes(before, word, decimal, read, registry, units, grammar)
+    if read_probes is None:
+        return None
+    forms, targets, special = read_probes
     first, *others, zero = targets
     unit = first.amount.unit
     if len(forms) > 1 or any(
@@ -404,7 +461,50 @@ def _prove(
         if way is None:
             return None
         ways.append(way)
-    return _Proof(unit.dimension, factor, tuple(ways))
+    return _Proof(unit.dimension, factor, tuple(ways), special)
+
+
+def _read_probes(
+    before: str,
+    word: str,
+    decimal: bool,
+    read: Reader,
+    registry: UnitRegistry,
+    units: UnitRegistry | None,
+    grammar: bool,
+) -> tuple[set[object], list[Comparison], int] | None:
+    """The fast path's forms and the comparisons of the probes of one kind, zero last, and
+    which of its readings of a value are left to the one-by-one reading (``_Proof.special``) — or
+    ``None`` when a probe does not read as required.  On the fast path a probe of
+    :data:`_SPECIAL_PROBES` may read otherwise: the kind's numbers of that reading
+    (:func:`_special_numbers`) are read one by one, and the numbers beside them must then
+    read as any other."""
+    probes, probe = _PROBES[decimal], _probe_reading
+    if probe(before + probes[0] + word, Fraction(probes[0]), registry, read, units) is None:
+        if not grammar:
+            return None
+        probes, probe = (*probes[:-1], *_LENIENT_PROBES[decimal], probes[-1]), _grammar_reading
+    forms: set[object] = set()
+    targets: list[Comparison] = []
+    special = 0
+    beside: tuple[str, ...] = ()
+    for text in probes:
+        found = probe(before + text + word, Fraction(text), registry, read, units)
+        if found is None and probe is _probe_reading and text in _SPECIAL_PROBES:
+            reading, numbers = _SPECIAL_PROBES[text]
+            special, beside = special | reading, (*beside, *numbers)
+            continue
+        if found is None:
+            return None
+        forms.add(found[0])
+        targets.append(found[1])
+    for text in beside:
+        found = probe(before + text + word, Fraction(text), registry, read, units)
+        if found is None:
+            return None
+        forms.add(found[0])
+        targets.insert(-1, found[1])  # zero stays last
+    return forms, targets, special
 
 
 def _way(targets: list[Comparison], direction: Direction | None) -> _Way | None:
