@@ -48,6 +48,8 @@ TRICKY_WORDS = (
     "", "%", "％", " %", "% ", "年", "月", "日", "万", "万元", "个百分点", "元/月", "元/人.每天",
     "km2", "ｋｍ", "\u0301", "e5", "/2", "abc", "件/人", "度", "°", "万人次", "年底", "月底前",
     "‰", "０", "０%", "．５%", "，000", " %(百分比)", "%。", "%覆盖", "件(套)", "人次 ", "壹",
+    "元/100km", "元/１００km", "元/100km。", "m2", "㎡", "㎡。", "元/人.每天", "年12月", "-100%",
+    "～100%", "a.5", " 5%", "%以上1", "万元/100人", "元/0.5km", "km2以上", "元/1,000人",
     *(f"%{suffix}" for suffix in SUFFIX_OPERATORS), *(f"年{suffix}" for suffix in ("内", "以上")),
 )  # fmt: skip
 #: Numbers that meet the reader's readings of a value (zero, a calendar year, year.month),
@@ -257,6 +259,13 @@ def test_the_pre_pass_equals_reading_one_by_one_on_every_grammar_shape_and_numbe
         ("1899.6", True),
         ("2200.6", True),
         ("９５%", False),  # full-width digits: read one by one
+        ("≤290元/100km", True),  # digits in the word, after its start: the fast path's
+        ("651㎡", True),
+        ("188.3m2", True),
+        ("57元/人.每天", True),
+        ("290元/100km。", False),  # the grammar's: it would see both numbers
+        ("2023年12月", False),
+        ("90-100%", False),
         ("1,200件", False),
         ("2147483648元", False),  # beyond the guard
         ("及时足额发放", False),
@@ -451,3 +460,24 @@ def test_a_reading_beside_the_numbers_left_one_by_one_is_never_proven(
     texts = _many(before, after, decimal)
     assert plain_targets(pa.array(texts), [None], None, read_comparison).accepted.all()
     assert not plain_targets(pa.array(texts), [None], None, ranged).accepted.any()
+
+
+def test_a_kind_with_another_number_is_proven_on_the_fast_path_only() -> None:
+    """A word holding a number (``元/100km``) is proven on the fast path, whose patterns end
+    the number before the word whatever it holds; off it (``元/100km。``: the grammar reads
+    it) a reading may weigh one number against the other, which no probe of the first
+    number shows — such a kind is read one by one."""
+    from indicatorkit.language import Comparison
+    from indicatorkit.units import UnitRegistry
+
+    def unequal(text: str, units: UnitRegistry | None) -> Comparison | None:
+        number = _NUMBER.search(text)
+        if number is not None and number.group() == "100":  # as many as the rate counts
+            return None
+        return read_comparison(text, units)
+
+    fast, grammar = _many("", "元/100km"), [*_many("", "元/100km。"), "100元/100km。"]
+    assert plain_targets(pa.array(fast), [None], None, read_comparison).accepted.all()
+    for read in (read_comparison, unequal):
+        assert not plain_targets(pa.array(grammar), [None], None, read).accepted.any()
+    _assert_equal_to_one_by_one(fast + grammar, list(DIRECTIONS))

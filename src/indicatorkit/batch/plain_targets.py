@@ -1,8 +1,8 @@
 """A column-wise pre-pass over distinct target texts: a plain comparison — whatever stands
 before the number (an operator as written: ``≥``, ``>= ``, ``大于等于 ``, or nothing), ASCII
-digits with an optional decimal point, and a word (``%``, ``万元``, `` %``, ``人次以上``) —
-read with Arrow string kernels, no Python object per text, and compiled for every direction
-to the columns :func:`~indicatorkit.batch.compiled.compile_targets` fills.
+digits with an optional decimal point, and a word (``%``, ``万元``, `` %``, ``人次以上``,
+``元/100km``) — read with Arrow string kernels, no Python object per text, and compiled for
+every direction to the columns :func:`~indicatorkit.batch.compiled.compile_targets` fills.
 
 It is exact by construction.  The number (at most 9 digits before and 9 after the point,
 together below 2**31) is cast to int64 and scaled exactly; everything else comes from a
@@ -12,9 +12,10 @@ once per probe number by the general reader — :func:`~indicatorkit.language.pl
 accepted only when every probe reads as that number, through the fast path, with one
 operator and one unit.  A text no longer than the reader's limit takes the fast path, which
 depends on a number only through its shape (integer or decimal: possessive patterns that
-end where the digits stop — so no text around the number may normalise to a digit, point
-or comma), its value being zero (a bare or ``=`` target with no direction is ``≤0``) and
-two readings of the value (a bare whole ``2025年`` may be a calendar year, a bare ``2021.6``
+end where the digits stop — so nothing before the number, nor the word's first character,
+may normalise to a digit, point or comma; a digit further in the word, as in ``元/100km``
+or ``㎡`` (``m2``), is the word's), its value being zero (a bare or ``=`` target with no
+direction is ``≤0``) and two readings of the value (a bare whole ``2025年`` may be a calendar year, a bare ``2021.6``
 a month); the probes meet each (``1``, ``2025``, ``0`` and ``10.5``, ``2021.6``,
 ``2025.0``, ``0.0``).  A kind whose calendar-year or year.month probe reads otherwise is
 still accepted, but for its numbers of that reading — the reader's own
@@ -33,8 +34,8 @@ each, never worked out here.
 A kind the fast path reads for no probe — the grammar reads it (``每亩300``, ``5万元。``), or
 only the lenient reader, which keeps the strict error and repairs or reads further
 (``85%覆盖``, ``>= 95 %(百分比)``, ``完成95%``, ``5件(套)以上``, ``≥5000蔸``) — is proven
-the same way on the one-by-one reading alone, with more probes: the grammar and the
-lenient readings see a value's range, not only its shape (one or two digits before 月 are a
+the same way on the one-by-one reading alone (unless its word holds a number: the grammar
+would weigh the two), with more probes: the grammar and the lenient readings see a value's range, not only its shape (one or two digits before 月 are a
 month, 1900–2199 before 年内 a year, ``10.5`` a month.day), so besides the probes above the
 numbers past a month and a day, past 100, either side of the years and the longest the
 pattern takes (``13``, ``32``, ``150``, ``1899``, ``2200``, ``123456789``; ``0.5``,
@@ -88,11 +89,12 @@ Flags = npt.NDArray[np.bool_]
 #: The effective operators, by the code the ``operator`` column holds.
 OPERATORS = (Operator.GE, Operator.GT, Operator.LE, Operator.LT)
 _CODE = {operator: code for code, operator in enumerate(OPERATORS)}
-#: What stands before the number (no ASCII digit), the number, the word after it (no ASCII
-#: digit, comma or point: the number ends where it starts, here and in the reader).
+#: What stands before the number (no ASCII digit), the number, the word after it (starting
+#: with no ASCII digit, comma or point: the number ends where it starts, here and in the
+#: reader; ``元/100km``, ``元/人.每天`` hold more after that).
 _PLAIN = (
     r"^(?P<before>[^0-9]*)(?P<whole>[0-9]{1,9})(?:\.(?P<fraction>[0-9]{1,9}))?"
-    r"(?P<word>[^0-9,.]*)$"
+    r"(?P<word>(?:[^0-9,.][\s\S]*)?)$"
 )
 #: A kind's calendar years (``2025``, ``2025.0``) and year.months (``2021.6``): bits.
 _YEARS, _MONTHS = 1, 2
@@ -117,9 +119,10 @@ _LENIENT_PROBES = (
     ("0.5", "13.25", "150.75", "123456789.123456789"),
 )
 _GUARD = 2**31
-#: What may not stand around the number once the reader normalises the text (``０``, ``．``):
-#: the number would not end where the pattern says.
+#: What may not stand before the number, nor start the word after it, once the reader
+#: normalises the text (``０``, ``．``): the number would not end where the pattern says.
 _NUMBER_SIGNS = re.compile("[0-9.,]").search
+_NUMBER_SIGN_FIRST = re.compile("[0-9.,]").match
 #: A longer text around the number with the probe or a number would pass the reader's limit.
 _LONGEST = MAX_TEXT - 19
 #: Per direction: the effective operator's code of a number not zero and of zero, the
@@ -436,8 +439,12 @@ def _prove(
     path: only on the ``grammar`` route)."""
     if len(before) + len(word) > _LONGEST:
         return None  # too long for the fast path
-    if _NUMBER_SIGNS(normalize(before)[0] + normalize(word)[0]):
+    normal_word = normalize(word)[0]
+    if _NUMBER_SIGNS(normalize(before)[0]) or _NUMBER_SIGN_FIRST(normal_word):
         return None  # a digit, point or comma once normalised: the number would not end there
+    # a digit, point or comma later in the word (元/100km, ㎡ as m2): the fast path's patterns
+    # end the number before the word whatever it holds; the grammar's would see both numbers
+    grammar = grammar and not _NUMBER_SIGNS(normal_word)
     read_probes = _read_probes(before, word, decimal, read, registry, units, grammar)
     if read_probes is None:
         return None
