@@ -15,8 +15,8 @@ depends on a number only through its shape (integer or decimal: possessive patte
 end where the digits stop — so nothing before the number, nor the word's first character,
 may normalise to a digit, point or comma; a digit further in the word, as in ``元/100km``
 or ``㎡`` (``m2``), is the word's), its value being zero (a bare or ``=`` target with no
-direction is ``≤0``) and two readings of the value (a bare whole ``2025年`` may be a calendar year, a bare ``2021.6``
-a month); the probes meet each (``1``, ``2025``, ``0`` and ``10.5``, ``2021.6``,
+direction is ``≤0``) and two readings of the value (a bare whole ``2025年`` may be a
+calendar year, a bare ``2021.6`` a month); the probes meet each (``1``, ``2025``, ``0`` and ``10.5``, ``2021.6``,
 ``2025.0``, ``0.0``).  A kind whose calendar-year or year.month probe reads otherwise is
 still accepted, but for its numbers of that reading — the reader's own
 :data:`~indicatorkit.language.reading.CALENDAR_YEARS` (a whole value) or
