@@ -72,6 +72,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from indicatorkit.batch.plain_numbers import number_columns, reduced
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.comparisons import Comparison
@@ -201,12 +202,12 @@ def plain_targets(
     matched = parts.is_valid().to_numpy(zero_copy_only=False) & _short(texts)
     whole = pc.fill_null(parts.field("whole"), "")
     fraction = pc.fill_null(parts.field("fraction"), "")  # "" when the text has no point
-    places = pc.binary_length(fraction).to_numpy(zero_copy_only=False).astype(np.int64)
+    number, scale = number_columns(whole, fraction)
     befores = pc.dictionary_encode(pc.fill_null(parts.field("before"), ""))
     words = pc.dictionary_encode(pc.fill_null(parts.field("word"), ""))
     before_codes = befores.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     word_codes = words.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    kinds = (before_codes * len(words.dictionary) + word_codes) * 2 + (places > 0)
+    kinds = (before_codes * len(words.dictionary) + word_codes) * 2 + (scale > 1)
     # each distinct kind once, in order of appearance (hashed: no sort)
     encoded = pc.dictionary_encode(pa.array(np.where(matched, kinds, -1)))
     kind_index = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
@@ -231,7 +232,6 @@ def plain_targets(
         )
         for kind, count in zip(encoded.dictionary.to_pylist(), counts.tolist(), strict=True)
     ]
-    number, scale = _number(whole, fraction, places)
     proven = np.array([proof is not None for proof in proofs], np.bool_)
     accepted = matched & proven[kind_index] & (number < _GUARD)
     special = np.array([0 if proof is None else proof.special for proof in proofs], np.int8)
@@ -253,14 +253,6 @@ def _short(texts: pa.Array) -> Flags:
         characters = pc.utf8_length(texts.take(pa.array(long)))
         short[long] = pc.less_equal(characters, MAX_TEXT).to_numpy(zero_copy_only=False)
     return short
-
-
-def _number(whole: pa.Array, fraction: pa.Array, places: Ints) -> tuple[Ints, Ints]:
-    """The digits as one integer and the power of ten it is over (0 / 1 where unmatched)."""
-    zero, nothing = pa.scalar("0", whole.type), pa.scalar("", whole.type)  # large_string too
-    digits = pc.binary_join_element_wise(zero, whole, fraction, nothing)  # "0" where unmatched
-    number: Ints = pc.cast(digits, pa.int64()).to_numpy(zero_copy_only=False)  # below 10**18
-    return number, np.power(10, places, dtype=np.int64)
 
 
 def _special_numbers(
@@ -297,21 +289,23 @@ def _compiled(
     ``proofs``, or ``len(proofs)`` for a text not accepted (a row of zeros, denominators 1)."""
     kept = [proof for proof in proofs if proof is not None]
     dimensions = sorted({proof.dimension for proof in kept})
+    # no proof: a value 0 / 1 and a threshold 0 / 1 (its constants the factor's)
+    nothing = (0, 1, -1, *[0] * 5 * ways, *[1] * ways)
     rows = [
-        (
+        nothing
+        if proof is None
+        else (
             proof.factor.numerator,
             proof.factor.denominator,
             dimensions.index(proof.dimension),
             *(int(way[field]) for field in range(6) for way in proof.ways),
         )
-        if proof is not None
-        else (0, 1, -1, *[0] * 6 * ways)
         for proof in proofs
     ]
-    rows.append((0, 1, -1, *[0] * 6 * ways))  # not accepted
+    rows.append(nothing)  # not accepted
     constants = np.array(rows, np.int64).reshape(len(rows), 3 + 6 * ways)
     factor_top, factor_bottom = constants[:, 0], constants[:, 1]
-    value_numerator, value_denominator = _reduced(
+    value_numerator, value_denominator = reduced(
         number * factor_top[index], scale * factor_bottom[index]
     )
     # per direction: the operator and lower-bound flag of zero or of any other number
@@ -329,7 +323,7 @@ def _compiled(
         other = np.flatnonzero(((top != factor_top) | (bottom != factor_bottom))[index])
         if other.size:
             kinds = index[other]
-            base_numerator[other, way], base_denominator[other, way] = _reduced(
+            base_numerator[other, way], base_denominator[other, way] = reduced(
                 number[other] * top[kinds], scale[other] * bottom[kinds]
             )
     return PlainTargets(
@@ -343,13 +337,6 @@ def _compiled(
         base_denominator,
         lower_bound,
     )
-
-
-def _reduced(numerator: Ints, denominator: Ints) -> tuple[Ints, Ints]:
-    """``numerator / denominator`` reduced (0 / 1 for zero)."""
-    divisor = np.gcd(numerator, denominator)
-    divisor[divisor == 0] = 1
-    return numerator // divisor, denominator // divisor
 
 
 def _probe_reading(
