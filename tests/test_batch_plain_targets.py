@@ -49,7 +49,8 @@ TRICKY_WORDS = (
     "km2", "ｋｍ", "\u0301", "e5", "/2", "abc", "件/人", "度", "°", "万人次", "年底", "月底前",
     "‰", "０", "０%", "．５%", "，000", " %(百分比)", "%。", "%覆盖", "件(套)", "人次 ", "壹",
     "元/100km", "元/１００km", "元/100km。", "m2", "㎡", "㎡。", "元/人.每天", "年12月", "-100%",
-    "～100%", "a.5", " 5%", "%以上1", "万元/100人", "元/0.5km", "km2以上", "元/1,000人",
+    "～100%", "a.5", " 5%", "%以上1", "万元/100人", "元/0.5km", "km2以上", "元/1,000人", "TB",
+    "PB以上", "亿亩",
     *(f"%{suffix}" for suffix in SUFFIX_OPERATORS), *(f"年{suffix}" for suffix in ("内", "以上")),
 )  # fmt: skip
 #: Numbers that meet the reader's readings of a value (zero, a calendar year, year.month),
@@ -267,7 +268,9 @@ def test_the_pre_pass_equals_reading_one_by_one_on_every_grammar_shape_and_numbe
         ("2023年12月", False),
         ("90-100%", False),
         ("1,200件", False),
-        ("2147483648元", False),  # beyond the guard
+        ("2147483648元", False),  # ten digits
+        ("≥1.5TB", True),  # 2**40 bytes: short numbers stay inside int64
+        ("≥999999999TB", False),  # beyond int64 in bytes: one by one
         ("及时足额发放", False),
         ("12月底前", False),
         ("90%-100%", False),

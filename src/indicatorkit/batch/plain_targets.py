@@ -4,9 +4,10 @@ digits with an optional decimal point, and a word (``%``, ``万元``, `` %``, ``
 ``元/100km``) — read with Arrow string kernels, no Python object per text, and compiled for
 every direction to the columns :func:`~indicatorkit.batch.compiled.compile_targets` fills.
 
-It is exact by construction.  The number (at most 9 digits before and 9 after the point,
-together below 2**31) is cast to int64 and scaled exactly; everything else comes from a
-proof.  Each distinct (text before the number, word after it, integer or decimal) is read
+It is exact by construction.  The number (at most 9 digits before and 9 after the point)
+is cast to int64 and scaled exactly — a text whose products with its proof's constants
+would pass int64 is left to the one-by-one reading; which values compile is then the
+overflow guard's to say, as one by one —; everything else comes from a proof.  Each distinct (text before the number, word after it, integer or decimal) is read
 once per probe number by the general reader — :func:`~indicatorkit.language.plain.match_plain`
 (the reader's fast path) and the very reading ``compile_targets`` uses one by one — and
 accepted only when every probe reads as that number, through the fast path, with one
@@ -119,7 +120,7 @@ _LENIENT_PROBES = (
     ("13", "32", "150", "1899", "2200", "123456789"),
     ("0.5", "13.25", "150.75", "123456789.123456789"),
 )
-_GUARD = 2**31
+_INT64 = np.iinfo(np.int64).max
 #: What may not stand before the number, nor start the word after it, once the reader
 #: normalises the text (``０``, ``．``): the number would not end where the pattern says.
 _NUMBER_SIGNS = re.compile("[0-9.,]").search
@@ -232,16 +233,25 @@ def plain_targets(
         )
         for kind, count in zip(encoded.dictionary.to_pylist(), counts.tolist(), strict=True)
     ]
+    constants, dimensions = _constants(proofs, len(directions))
+    # each product inside int64: the number (and its power of ten) times each constant
+    ways = len(directions)
+    tops = np.maximum(constants[:, [0, *range(3 + 4 * ways, 3 + 5 * ways)]].max(axis=1), 1)
+    bottoms = np.maximum(constants[:, [1, *range(3 + 5 * ways, 3 + 6 * ways)]].max(axis=1), 1)
     proven = np.array([proof is not None for proof in proofs], np.bool_)
-    accepted = matched & proven[kind_index] & (number < _GUARD)
+    accepted = (
+        matched
+        & proven[kind_index]
+        & (number <= _INT64 // tops[kind_index])
+        & (scale <= _INT64 // bottoms[kind_index])
+    )
     special = np.array([0 if proof is None else proof.special for proof in proofs], np.int8)
     rows = np.flatnonzero(accepted & (special[kind_index] > 0))
     if rows.size:  # a calendar year or a year.month in a kind that reads them otherwise
         which = special[kind_index[rows]]
         accepted[rows] = ~_special_numbers(whole, fraction, number, scale, rows, which)
-    return _compiled(
-        np.where(accepted, kind_index, len(proofs)), number, scale, proofs, len(directions)
-    )
+    index = np.where(accepted, kind_index, len(proofs))
+    return _compiled(index, number, scale, constants, dimensions, ways)
 
 
 def _short(texts: pa.Array) -> Flags:
@@ -282,11 +292,11 @@ def _special_numbers(
     return special
 
 
-def _compiled(
-    index: Ints, number: Ints, scale: Ints, proofs: list[_Proof | None], ways: int
-) -> PlainTargets:
-    """Each text compiled from its proof's constants: ``index`` is the proof's place among
-    ``proofs``, or ``len(proofs)`` for a text not accepted (a row of zeros, denominators 1)."""
+def _constants(proofs: list[_Proof | None], ways: int) -> tuple[Ints, list[str]]:
+    """One row a proof, and one more for a text not accepted: the factor's terms, the
+    dimension's index into the dimensions (returned too), then per direction (``ways``
+    columns each) the operator of a number not zero and of zero, the lower-bound flag of
+    each, the threshold's two constants."""
     kept = [proof for proof in proofs if proof is not None]
     dimensions = sorted({proof.dimension for proof in kept})
     # no proof: a value 0 / 1 and a threshold 0 / 1 (its constants the factor's)
@@ -303,13 +313,20 @@ def _compiled(
         for proof in proofs
     ]
     rows.append(nothing)  # not accepted
-    constants = np.array(rows, np.int64).reshape(len(rows), 3 + 6 * ways)
+    return np.array(rows, np.int64).reshape(len(rows), 3 + 6 * ways), dimensions
+
+
+def _compiled(
+    index: Ints, number: Ints, scale: Ints, constants: Ints, dimensions: list[str], ways: int
+) -> PlainTargets:
+    """Each text compiled from its proof's :func:`_constants`: ``index`` is the proof's row,
+    the last row for a text not accepted (a row of zeros, denominators 1)."""
     factor_top, factor_bottom = constants[:, 0], constants[:, 1]
     value_numerator, value_denominator = reduced(
         number * factor_top[index], scale * factor_bottom[index]
     )
     # per direction: the operator and lower-bound flag of zero or of any other number
-    flags = constants[:, 3:].reshape(len(rows), 6, ways)
+    flags = constants[:, 3:].reshape(len(constants), 6, ways)
     zero = (number == 0)[:, None]
     operator = np.where(zero, flags[index, 1], flags[index, 0]).astype(np.int8)
     lower_bound = np.where(zero, flags[index, 3], flags[index, 2]).astype(np.bool_)
@@ -327,7 +344,7 @@ def _compiled(
                 number[other] * top[kinds], scale[other] * bottom[kinds]
             )
     return PlainTargets(
-        index < len(proofs),
+        index < len(constants) - 1,
         value_numerator,
         value_denominator,
         constants[index, 2],
@@ -446,7 +463,7 @@ def _prove(
     if (
         any(other.amount.normalized != other.amount.value * factor for other in others)
         or zero.amount.normalized != 0
-        or not (0 < factor.numerator < _GUARD and factor.denominator < _GUARD)
+        or not (0 < factor.numerator <= _INT64 and factor.denominator <= _INT64)
     ):
         return None
     ways = []
@@ -509,7 +526,7 @@ def _way(targets: list[Comparison], direction: Direction | None) -> _Way | None:
     thresholds = [target.threshold(direction) for target in targets]
     top = thresholds[0].base_numerator // first.amount.value.numerator
     bottom = thresholds[0].base_denominator // first.amount.value.denominator
-    if not (0 < top < _GUARD and 0 < bottom < _GUARD):
+    if not (0 < top <= _INT64 and 0 < bottom <= _INT64):
         return None
     for target, threshold in zip(targets, thresholds, strict=True):
         value = target.amount.value
