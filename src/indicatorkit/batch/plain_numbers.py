@@ -42,6 +42,7 @@ Ints = npt.NDArray[np.int64]
 _PLAIN = r"^(?P<whole>[0-9]{1,9})(?:\.(?P<fraction>[0-9]{1,9}))?(?P<word>(?:[^0-9\s,.][^\s]*)?)$"
 _PROBES = ("1", "10.5")
 _INT64 = np.iinfo(np.int64).max
+_TENS = np.power(10, np.arange(10), dtype=np.int64)  # a fraction's places: at most 9
 #: A longer word with its number would pass the reader's limit (no fast path).
 _LONGEST_WORD = MAX_TEXT - 19
 
@@ -107,10 +108,15 @@ def number_columns(whole: pa.Array, fraction: pa.Array) -> tuple[Ints, Ints]:
     """
     empty = pa.scalar("", whole.type)
     whole, fraction = pc.fill_null(whole, empty), pc.fill_null(fraction, empty)
-    places = pc.binary_length(fraction).to_numpy(zero_copy_only=False).astype(np.int64)
-    joined = pc.binary_join_element_wise(pa.scalar("0", whole.type), whole, fraction, empty)
-    number: Ints = pc.cast(joined, pa.int64()).to_numpy(zero_copy_only=False)  # "0…": 0 for none
-    return number, np.power(10, places, dtype=np.int64)
+    scale = _TENS[pc.binary_length(fraction).to_numpy(zero_copy_only=False)]
+    number: Ints = _integers(whole) * scale + _integers(fraction)
+    return number, scale
+
+
+def _integers(digits: pa.Array) -> Ints:
+    """The digit strings as int64 (0 for an empty one: padded to one "0")."""
+    values: Ints = pc.cast(pc.utf8_lpad(digits, 1, "0"), pa.int64()).to_numpy(zero_copy_only=False)
+    return values
 
 
 def reduced(numerator: Ints, denominator: Ints) -> tuple[Ints, Ints]:
