@@ -18,6 +18,7 @@ Qualitative('及时足额发放')
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 import attrs
 
@@ -47,13 +48,15 @@ from indicatorkit.language.text import (
 )
 from indicatorkit.language.values import Amount, DatePoint, DateSpan
 from indicatorkit.language.words import separate_values
-from indicatorkit.units import NO_UNIT, UnitRegistry
+from indicatorkit.units import NO_UNIT, Unit, UnitRegistry
+from indicatorkit.vocabulary import Operator
 
 __all__ = [
     "CALENDAR_YEARS",
     "YEAR_MONTH",
     "clear_caches",
     "looks_like_year_month",
+    "plain_comparison",
     "read_or_convention",
     "read_target",
 ]
@@ -70,6 +73,27 @@ def _plain(text: str, registry: UnitRegistry) -> AnyTarget | None:
     plain = match_plain(text, registry)
     if plain is None:
         return _not_plain(text, registry)
+    return _plain_form(text, plain)
+
+
+def plain_comparison(text: str, registry: UnitRegistry) -> Comparison | None:
+    """The comparison ``text`` is when it is a plain form strict reading takes as it is
+    (:func:`read_or_convention` gives it, without the cache), else ``None`` — the lenient
+    reader's fast path.
+
+    >>> from indicatorkit.units import default_registry
+    >>> plain_comparison("不低于90%", default_registry()), plain_comparison("2025年", default_registry())
+    (Comparison('≥90%'), None)
+    """
+    plain = match_plain(text, registry)
+    return None if plain is None else _plain_form(text, plain)
+
+
+def _plain_form(
+    text: str, plain: tuple[Operator | None, Fraction, Unit, Operator | None]
+) -> Comparison | None:
+    """The comparison a plain form (:func:`match_plain`'s parts) is, or ``None`` for the
+    grammar (both operators, a calendar year, a year.month)."""
     prefix, value, unit, suffix = plain
     if prefix is not None:
         # both operators: the grammar decides whether they agree
