@@ -260,11 +260,7 @@ def test_the_pre_pass_equals_reading_one_by_one_on_every_grammar_shape_and_numbe
         ("1899.6", True),
         ("2200.6", True),
         ("９５%", False),  # full-width digits: read one by one
-        ("≤290元/100km", True),  # digits in the word, after its start: the fast path's
-        ("651㎡", True),
-        ("188.3m2", True),
-        ("57元/人.每天", True),
-        ("290元/100km。", False),  # the grammar's: it would see both numbers
+        ("≤290元/100km", False),  # a number in the word: a kind of one text is read alone
         ("2023年12月", False),
         ("90-100%", False),
         ("1,200件", False),
@@ -484,3 +480,26 @@ def test_a_kind_with_another_number_is_proven_on_the_fast_path_only() -> None:
     for read in (read_comparison, unequal):
         assert not plain_targets(pa.array(grammar), [None], None, read).accepted.any()
     _assert_equal_to_one_by_one(fast + grammar, list(DIRECTIONS))
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "accepted"),
+    [
+        ("≤", "元/100km", True),  # a digit further in the word: the word's, on the fast path
+        ("", "㎡", True),
+        ("", "m2", True),
+        ("", "元/人.每天", True),
+        ("", "元/100km。", False),  # the grammar's: it would see both numbers
+        ("", "年12月", False),
+        ("", "-100%", False),
+    ],
+)
+def test_a_word_holding_a_number_is_proven_when_a_column_holds_two_texts_of_it(
+    before: str, after: str, accepted: bool
+) -> None:
+    one, two = [before + "290" + after], [before + "290" + after, before + "57" + after]
+    fresh = lambda text, units: read_comparison(text, units)  # noqa: E731 (no kept proofs)
+    assert not plain_targets(pa.array(one), [None], None, fresh).accepted.any()
+    found = plain_targets(pa.array(two), [None], None, fresh).accepted
+    assert found.all() if accepted else not found.any()
+    _assert_equal_to_one_by_one(one + two, list(DIRECTIONS))

@@ -134,6 +134,9 @@ _Way = tuple[int, int, bool, bool, int, int]
 #: A kind off the fast path is proven only when a column holds this many texts of it: its
 #: proof reads ten probes, each as costly as reading one of its texts one by one.
 _GRAMMAR_TEXTS = 8
+#: A kind whose word holds a number (``元/100km``) is proven only when a column holds this
+#: many texts of it: a sentence's rest after its first number is such a word, seldom repeated.
+_NUMBERED_TEXTS = 2
 #: What a probe reads: the fast path's parts (operators and unit; ``None`` off the fast
 #: path) and the comparison.
 _Probed = tuple[tuple[Operator | None, Unit, Operator | None] | None, Comparison]
@@ -229,7 +232,7 @@ def plain_targets(
             registry,
             units,
             kept_proofs,
-            count >= _GRAMMAR_TEXTS,
+            count,
         )
         for kind, count in zip(encoded.dictionary.to_pylist(), counts.tolist(), strict=True)
     ]
@@ -414,14 +417,15 @@ def _proof(
     registry: UnitRegistry,
     units: UnitRegistry | None,
     kept: dict[_Kind, _Proof | None],
-    grammar: bool,
+    count: int,
 ) -> _Proof | None:
-    """:func:`_prove` of ``kind``, kept for the next time when there is room (a kind not
-    proven without the ``grammar`` route is not kept: a later column may hold more of it)."""
+    """:func:`_prove` of ``kind``, of which a column holds ``count`` texts, kept for the next
+    time when there is room (a kind not proven with too few texts is not kept: a later column
+    may hold more of it)."""
     if kind in kept:
         return kept[kind]
-    proof = _prove(*kind, registry, units, grammar)
-    if (proof is not None or grammar) and (
+    proof = _prove(*kind, registry, units, count)
+    if (proof is not None or count >= _GRAMMAR_TEXTS) and (
         len(kept) < _KEPT_PROOFS and len(kind[0]) + len(kind[1]) <= _KEPT_TEXT
     ):
         kept[kind] = proof
@@ -436,19 +440,24 @@ def _prove(
     read: Reader,
     registry: UnitRegistry,
     units: UnitRegistry | None,
-    grammar: bool = True,
+    count: int = _GRAMMAR_TEXTS,
 ) -> _Proof | None:
     """The constants every text ``before + number + word`` of this shape reads to, or
-    ``None`` when a probe does not read as :func:`plain_targets` requires (off the fast
-    path: only on the ``grammar`` route)."""
+    ``None`` when a probe does not read as :func:`plain_targets` requires — off the fast
+    path only for ``count`` (the texts of the kind in the column) of at least
+    :data:`_GRAMMAR_TEXTS`."""
     if len(before) + len(word) > _LONGEST:
         return None  # too long for the fast path
     normal_word = normalize(word)[0]
     if _NUMBER_SIGNS(normalize(before)[0]) or _NUMBER_SIGN_FIRST(normal_word):
         return None  # a digit, point or comma once normalised: the number would not end there
     # a digit, point or comma later in the word (元/100km, ㎡ as m2): the fast path's patterns
-    # end the number before the word whatever it holds; the grammar's would see both numbers
-    grammar = grammar and not _NUMBER_SIGNS(normal_word)
+    # end the number before the word whatever it holds; the grammar's would see both numbers.
+    # Such a word is often a sentence's rest, each its own kind: one text is read one by one
+    numbered = _NUMBER_SIGNS(normal_word) is not None
+    if numbered and count < _NUMBERED_TEXTS:
+        return None
+    grammar = count >= _GRAMMAR_TEXTS and not numbered
     read_probes = _read_probes(before, word, decimal, read, registry, units, grammar)
     if read_probes is None:
         return None
