@@ -218,24 +218,15 @@ def plain_targets(
     counts = np.bincount(kind_index, minlength=len(encoded.dictionary))
     before_texts, word_texts = befores.dictionary.to_pylist(), words.dictionary.to_pylist()
     kept_proofs = _kept_proofs(registry)
-    proofs = [
-        None
-        if kind < 0
-        else _proof(
-            (
-                before_texts[kind // 2 // len(word_texts)],
-                word_texts[kind // 2 % len(word_texts)],
-                bool(kind % 2),
-                tuple(directions),
-                read,
-            ),
-            registry,
-            units,
-            kept_proofs,
-            count,
-        )
-        for kind, count in zip(encoded.dictionary.to_pylist(), counts.tolist(), strict=True)
-    ]
+    proofs: list[_Proof | None] = []
+    for kind, count in zip(encoded.dictionary.to_pylist(), counts.tolist(), strict=True):
+        word = word_texts[kind // 2 % len(word_texts)] if kind >= 0 else ""
+        if kind < 0 or (count < _NUMBERED_TEXTS and _NUMBER_SIGNS(word)):
+            proofs.append(None)  # no plain text; or a sentence's rest after its first number
+            continue
+        before = before_texts[kind // 2 // len(word_texts)]
+        shape = (before, word, bool(kind % 2), tuple(directions), read)
+        proofs.append(_proof(shape, registry, units, kept_proofs, count))
     constants, dimensions = _constants(proofs, len(directions))
     # each product inside int64: the number (and its power of ten) times each constant
     ways = len(directions)
