@@ -89,7 +89,12 @@ def plain_numbers(texts: pa.Array, units: UnitRegistry | None) -> PlainNumbers:
     digits, scale = number_columns(parts.field("whole"), parts.field("fraction"))
     top, bottom = tops[word_index], bottoms[word_index]
     # each product inside int64 (a factor as large as a terabyte's takes short numbers)
-    accepted = matched & known[word_index] & (digits <= _INT64 // top) & (scale <= _INT64 // bottom)
+    accepted = (
+        matched
+        & known[word_index]
+        & (digits <= (_INT64 // tops)[word_index])
+        & (scale <= (_INT64 // bottoms)[word_index])
+    )
     numerator, denominator = reduced(
         np.where(accepted, digits * top, 0), np.where(accepted, scale * bottom, 1)
     )

@@ -236,8 +236,8 @@ def plain_targets(
     accepted = (
         matched
         & proven[kind_index]
-        & (number <= _INT64 // tops[kind_index])
-        & (scale <= _INT64 // bottoms[kind_index])
+        & (number <= (_INT64 // tops)[kind_index])
+        & (scale <= (_INT64 // bottoms)[kind_index])
     )
     special = np.array([0 if proof is None else proof.special for proof in proofs], np.int8)
     rows = np.flatnonzero(accepted & (special[kind_index] > 0))
