@@ -28,6 +28,8 @@ TRICKY_WORDS = (
     "", "%", "％", "件", "万元", "亿元", "月", "年", "日", "号", "时", "万", "以上", "以内",
     "个百分点", "元/月", "km2", "ｋｍ", " %", "% ", "\u0301", "e5", "/2", "abc", "件/人",
     "度", "°", "万人次", "年底", "月底前", "‰", "天", "小时", "分", "折", "倍",
+    "元/100公里", "元/100km", "元/１００km", "m2", "㎡", "TB", "PB", "元/0.5km", "年12月", "-100",
+    "~100%", "a.5", "元/1,000人", "月1日", "号1",
 )  # fmt: skip
 
 
@@ -95,7 +97,13 @@ def test_the_pre_pass_equals_parse_actual_on_the_real_corpora() -> None:
         ("1200件", True),
         ("5.3万元", True),
         ("80000", True),
-        ("2147483648元", False),  # beyond the guard: the general reader decides
+        ("2147483648元", False),  # ten digits: the general reader decides
+        ("999999999万元", True),  # compiled or not by the overflow guard, as one by one
+        ("157元/100公里", True),  # a digit further in the word: the word's
+        ("1.5TB", True),  # 2**40 bytes: short numbers stay inside int64
+        ("999999999TB", False),  # beyond int64 in bytes: one by one
+        ("5件/100人", True),
+        ("5件 100人", False),
         ("1,200件", False),
         ("12月", False),
         ("2024年5月", False),

@@ -48,6 +48,9 @@ TRICKY_WORDS = (
     "", "%", "％", " %", "% ", "年", "月", "日", "万", "万元", "个百分点", "元/月", "元/人.每天",
     "km2", "ｋｍ", "\u0301", "e5", "/2", "abc", "件/人", "度", "°", "万人次", "年底", "月底前",
     "‰", "０", "０%", "．５%", "，000", " %(百分比)", "%。", "%覆盖", "件(套)", "人次 ", "壹",
+    "元/100km", "元/１００km", "元/100km。", "m2", "㎡", "㎡。", "元/人.每天", "年12月", "-100%",
+    "～100%", "a.5", " 5%", "%以上1", "万元/100人", "元/0.5km", "km2以上", "元/1,000人", "TB",
+    "PB以上", "亿亩",
     *(f"%{suffix}" for suffix in SUFFIX_OPERATORS), *(f"年{suffix}" for suffix in ("内", "以上")),
 )  # fmt: skip
 #: Numbers that meet the reader's readings of a value (zero, a calendar year, year.month),
@@ -245,12 +248,25 @@ def test_the_pre_pass_equals_reading_one_by_one_on_every_grammar_shape_and_numbe
         ("2020", True),  # a bare number: no calendar year without 年
         ("≥3年", True),
         ("2020年", False),  # a calendar year, maybe (T043)
-        ("3年", False),  # the same kind of text: 2025年 is read otherwise
+        ("3年", True),  # the same kind of text: only its calendar years are read one by one
+        ("1899年", True),
+        ("2200年", True),
         ("2021.6", False),  # a month, maybe (T044)
-        ("98.5", False),  # the same kind of text
+        ("2021.06", False),
+        ("2025.0年", False),  # a whole value: a calendar year too
+        ("98.5", True),  # the same kind of text: only its year.months are read one by one
+        ("2021.13", True),
+        ("2021.0", True),
+        ("1899.6", True),
+        ("2200.6", True),
         ("９５%", False),  # full-width digits: read one by one
+        ("≤290元/100km", False),  # a number in the word: a kind of one text is read alone
+        ("2023年12月", False),
+        ("90-100%", False),
         ("1,200件", False),
-        ("2147483648元", False),  # beyond the guard
+        ("2147483648元", False),  # ten digits
+        ("≥1.5TB", True),  # 2**40 bytes: short numbers stay inside int64
+        ("≥999999999TB", False),  # beyond int64 in bytes: one by one
         ("及时足额发放", False),
         ("12月底前", False),
         ("90%-100%", False),
@@ -383,3 +399,107 @@ def test_a_reading_that_depends_on_a_range_of_values_is_never_proven(
     texts = _many("完成", "%", decimal="." in text)
     assert plain_targets(pa.array(texts), [None], None, read_comparison).accepted.all()
     assert not plain_targets(pa.array(texts), [None], None, ranged).accepted.any()
+
+
+#: Kinds the fast path reads but for their calendar years or year.months, with numbers of
+#: each side of those readings.
+SPECIAL_KINDS = [
+    ("", "", ["98.5", "2021.6", "2021.06", "2021.12", "1999.1", "2021.13", "2021.0", "1899.6"]),
+    ("", "年", ["3", "2025", "1900", "2199", "1899", "2200", "0"]),
+    ("", "年", ["3.5", "2025.0", "2025.00", "2021.6", "1899.0", "2200.0", "0.0"]),
+    (" ", " ", ["98.5", "2021.6", "2021.60"]),
+    ("≥", "", ["2021.6", "2025.0"]),  # an operator: no reading of the value
+    ("", "年以上", ["2025", "3"]),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "numbers"), SPECIAL_KINDS)
+@pytest.mark.parametrize("text_type", [pa.string(), pa.large_string()])
+def test_only_the_numbers_a_reading_of_the_value_takes_are_read_one_by_one(
+    before: str, after: str, numbers: list[str], text_type: object
+) -> None:
+    """A bare ``98.5`` and ``3年`` are compiled column-wise; ``2021.6`` (a month, maybe) and
+    ``2025年`` (a year) are read one by one — each text exactly as reading it alone."""
+    texts = [before + number + after for number in numbers]
+    found = plain_targets(pa.array(texts, text_type), list(DIRECTIONS), None, read_comparison)
+    strict = [not _strictly_refused(text) for text in texts]
+    assert found.accepted.tolist() == strict
+    column = compile_targets(pa.array(texts, text_type), list(DIRECTIONS), None)
+    one_by_one = compile_targets(texts, list(DIRECTIONS), None)
+    for field in FIELDS:
+        assert getattr(column, field).tolist() == getattr(one_by_one, field).tolist(), field
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "decimal", "low", "high"),
+    [
+        ("", "", True, Fraction(18991, 10), Fraction(18999, 10)),  # before the years' months
+        ("", "", True, Fraction(22001, 10), Fraction(22009, 10)),  # after them
+        ("", "", True, Fraction(202113, 100), Fraction(202199, 100)),  # past the months
+        ("", "年", False, Fraction(1899), Fraction(1899)),  # before the calendar years
+        ("", "年", False, Fraction(2200), Fraction(2200)),  # after them
+        ("", "年", True, Fraction(1899), Fraction(1899)),  # 1899.0
+        ("", "年", True, Fraction(2200), Fraction(2200)),  # 2200.0
+    ],
+)
+def test_a_reading_beside_the_numbers_left_one_by_one_is_never_proven(
+    before: str, after: str, decimal: bool, low: Fraction, high: Fraction
+) -> None:
+    """When a kind's calendar years or year.months are left to the one-by-one reading, a
+    reading that would also take the numbers just beside them is caught by a probe there."""
+    from indicatorkit.language import Comparison
+    from indicatorkit.units import UnitRegistry
+
+    def ranged(text: str, units: UnitRegistry | None) -> Comparison | None:
+        number = _NUMBER.search(text)
+        if number is not None and low <= Fraction(number.group()) <= high:
+            return None
+        return read_comparison(text, units)
+
+    texts = _many(before, after, decimal)
+    assert plain_targets(pa.array(texts), [None], None, read_comparison).accepted.all()
+    assert not plain_targets(pa.array(texts), [None], None, ranged).accepted.any()
+
+
+def test_a_kind_with_another_number_is_proven_on_the_fast_path_only() -> None:
+    """A word holding a number (``元/100km``) is proven on the fast path, whose patterns end
+    the number before the word whatever it holds; off it (``元/100km。``: the grammar reads
+    it) a reading may weigh one number against the other, which no probe of the first
+    number shows — such a kind is read one by one."""
+    from indicatorkit.language import Comparison
+    from indicatorkit.units import UnitRegistry
+
+    def unequal(text: str, units: UnitRegistry | None) -> Comparison | None:
+        number = _NUMBER.search(text)
+        if number is not None and number.group() == "100":  # as many as the rate counts
+            return None
+        return read_comparison(text, units)
+
+    fast, grammar = _many("", "元/100km"), [*_many("", "元/100km。"), "100元/100km。"]
+    assert plain_targets(pa.array(fast), [None], None, read_comparison).accepted.all()
+    for read in (read_comparison, unequal):
+        assert not plain_targets(pa.array(grammar), [None], None, read).accepted.any()
+    _assert_equal_to_one_by_one(fast + grammar, list(DIRECTIONS))
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "accepted"),
+    [
+        ("≤", "元/100km", True),  # a digit further in the word: the word's, on the fast path
+        ("", "㎡", True),
+        ("", "m2", True),
+        ("", "元/人.每天", True),
+        ("", "元/100km。", False),  # the grammar's: it would see both numbers
+        ("", "年12月", False),
+        ("", "-100%", False),
+    ],
+)
+def test_a_word_holding_a_number_is_proven_when_a_column_holds_two_texts_of_it(
+    before: str, after: str, accepted: bool
+) -> None:
+    one, two = [before + "290" + after], [before + "290" + after, before + "57" + after]
+    fresh = lambda text, units: read_comparison(text, units)  # noqa: E731 (no kept proofs)
+    assert not plain_targets(pa.array(one), [None], None, fresh).accepted.any()
+    found = plain_targets(pa.array(two), [None], None, fresh).accepted
+    assert found.all() if accepted else not found.any()
+    _assert_equal_to_one_by_one(one + two, list(DIRECTIONS))

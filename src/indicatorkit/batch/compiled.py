@@ -30,7 +30,7 @@ import numpy.typing as npt
 import pyarrow as pa
 
 from indicatorkit.batch.plain_numbers import plain_numbers
-from indicatorkit.batch.plain_targets import OPERATORS, plain_targets
+from indicatorkit.batch.plain_targets import OPERATORS, PlainTargets, plain_targets
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.conventions import Convention
@@ -146,43 +146,78 @@ def compile_targets(
     >>> compile_targets(pa.array(["≥95%", "及时", None]), [None], None).base_numerator.tolist()
     [[19], [0], [0]]
     """
-    size, ways = len(texts), len(directions)
-    compiled = np.zeros((size, ways), dtype=np.bool_)
-    operator = np.zeros((size, ways), dtype=np.int8)
-    base_numerator = np.zeros((size, ways), dtype=np.int64)
-    base_denominator = np.ones((size, ways), dtype=np.int64)
-    lower_bound = np.zeros((size, ways), dtype=np.bool_)
-    value_numerator = np.zeros(size, dtype=np.int64)
-    value_denominator = np.ones(size, dtype=np.int64)
-    dimension = np.full(size, -1, dtype=np.int64)
-    rest: Iterable[tuple[int, object]] = enumerate(texts)
+    rest: Iterable[tuple[int, object]]
     if isinstance(texts, pa.Array) and texts.type in _TEXT_TYPES:
         plain = plain_targets(texts, directions, units, read_comparison)
-        codes = np.array([_dimension(name) for name in plain.dimensions] + [-1], np.int64)
-        # as one by one: a value beyond the guard compiles nothing, a threshold its direction
-        whole = plain.accepted & fits_column(plain.value_numerator, plain.value_denominator)
-        value_numerator[whole] = plain.value_numerator[whole]
-        value_denominator[whole] = plain.value_denominator[whole]
-        dimension[whole] = codes[plain.dimension[whole]]
-        ways_in = whole[:, None] & fits_column(plain.base_numerator, plain.base_denominator)
-        compiled[ways_in] = True
-        operator[ways_in] = _OPERATOR_CODES[plain.operator[ways_in]]
-        base_numerator[ways_in] = plain.base_numerator[ways_in]
-        base_denominator[ways_in] = plain.base_denominator[ways_in]
-        lower_bound[ways_in] = plain.lower_bound[ways_in]
+        compiled = _plainly_compiled(plain)
         left = np.flatnonzero(~plain.accepted)
         rest = zip(left.tolist(), texts.take(pa.array(left)).to_pylist(), strict=True)
-    elif isinstance(texts, pa.Array):
-        rest = enumerate(texts.to_pylist())
-    for index, text in rest:
+    else:
+        compiled = _nothing_compiled(len(texts), len(directions))
+        rest = enumerate(texts.to_pylist() if isinstance(texts, pa.Array) else texts)
+    _compile_one_by_one(compiled, rest, directions, units)
+    return compiled
+
+
+def _nothing_compiled(size: int, ways: int) -> CompiledTargets:
+    return CompiledTargets(
+        np.zeros((size, ways), dtype=np.bool_),
+        np.zeros((size, ways), dtype=np.int8),
+        np.zeros((size, ways), dtype=np.int64),
+        np.ones((size, ways), dtype=np.int64),
+        np.zeros((size, ways), dtype=np.bool_),
+        np.zeros(size, dtype=np.int64),
+        np.ones(size, dtype=np.int64),
+        np.full(size, -1, dtype=np.int64),
+    )
+
+
+def _plainly_compiled(plain: PlainTargets) -> CompiledTargets:
+    """The pre-pass's columns as compiled ones, in place (a text it did not accept holds
+    zeros, denominators 1): as one by one, a value beyond the guard compiles nothing, a
+    threshold its direction."""
+    codes = np.array([_dimension(name) for name in plain.dimensions] + [-1], np.int64)
+    beyond = ~(plain.accepted & fits_column(plain.value_numerator, plain.value_denominator))
+    ways_in = ~beyond[:, None] & fits_column(plain.base_numerator, plain.base_denominator)
+    ways_out = ~ways_in
+    plain.value_numerator[beyond], plain.value_denominator[beyond] = 0, 1
+    dimension = codes[plain.dimension]
+    dimension[beyond] = -1
+    operator = _OPERATOR_CODES[plain.operator]
+    operator[ways_out] = 0
+    plain.base_numerator[ways_out], plain.base_denominator[ways_out] = 0, 1
+    plain.lower_bound[ways_out] = False
+    return CompiledTargets(
+        ways_in,
+        operator,
+        plain.base_numerator,
+        plain.base_denominator,
+        plain.lower_bound,
+        plain.value_numerator,
+        plain.value_denominator,
+        dimension,
+    )
+
+
+def _compile_one_by_one(
+    compiled: CompiledTargets,
+    texts: Iterable[tuple[int, object]],
+    directions: Sequence[Direction | None],
+    units: UnitRegistry | None,
+) -> None:
+    """Read each of ``texts`` (index, text) one by one (:func:`read_comparison`) into
+    ``compiled``'s columns (each written once, at the end)."""
+    values: list[tuple[int, int, int, int]] = []  # index, value's pair, dimension
+    ways: list[tuple[int, int, int, int, int, bool]] = []  # index, way, operator, pair, lower
+    for index, text in texts:
         target = read_comparison(text, units)
         if target is None:
             continue
         value = target.amount.normalized
         if not fits(value.numerator, value.denominator):
             continue
-        value_numerator[index], value_denominator[index] = value.numerator, value.denominator
-        dimension[index] = _dimension(target.amount.unit.dimension)
+        dimension = _dimension(target.amount.unit.dimension)
+        values.append((index, value.numerator, value.denominator, dimension))
         for way, direction in enumerate(directions):
             threshold = target.threshold(direction)
             # reduced (signs kept): the decision is a ratio, and an unreduced pair of a large
@@ -190,22 +225,20 @@ def compile_targets(
             divisor = math.gcd(threshold.base_numerator, threshold.base_denominator) or 1
             top = threshold.base_numerator // divisor
             bottom = threshold.base_denominator // divisor
-            if not fits(top, bottom):
-                continue
-            compiled[index, way] = True
-            operator[index, way] = OPERATOR_CODES[target.effective_operator(direction)]
-            base_numerator[index, way], base_denominator[index, way] = top, bottom
-            lower_bound[index, way] = threshold.lower_bound
-    return CompiledTargets(
-        compiled,
-        operator,
-        base_numerator,
-        base_denominator,
-        lower_bound,
-        value_numerator,
-        value_denominator,
-        dimension,
-    )
+            if fits(top, bottom):
+                code = OPERATOR_CODES[target.effective_operator(direction)]
+                ways.append((index, way, code, top, bottom, threshold.lower_bound))
+    if values:
+        rows, tops, bottoms, dimensions = np.array(values, np.int64).T
+        compiled.value_numerator[rows], compiled.value_denominator[rows] = tops, bottoms
+        compiled.dimension[rows] = dimensions
+    if ways:
+        rows, columns, codes, tops, bottoms, lower = np.array(ways, np.int64).T
+        compiled.compiled[rows, columns] = True
+        compiled.operator[rows, columns] = codes
+        compiled.base_numerator[rows, columns] = tops
+        compiled.base_denominator[rows, columns] = bottoms
+        compiled.lower_bound[rows, columns] = lower
 
 
 def read_comparison(text: object, units: UnitRegistry | None) -> Comparison | None:
@@ -255,23 +288,28 @@ def compile_actuals(
     >>> compile_actuals(pa.array(["96%", "达成", None]), None).numerator.tolist()
     [24, 0, 0]
     """
-    size = len(texts)
-    compiled = np.zeros(size, dtype=np.bool_)
-    numerator = np.zeros(size, dtype=np.int64)
-    denominator = np.ones(size, dtype=np.int64)
-    dimension = np.full(size, -2, dtype=np.int64)
-    rest: Iterable[tuple[int, object]] = enumerate(texts)
+    rest: Iterable[tuple[int, object]]
     if isinstance(texts, pa.Array) and texts.type in _TEXT_TYPES:
         plain = plain_numbers(texts, units)
         codes = np.array([_dimension(name) for name in plain.dimensions] + [-2], np.int64)
         fit = plain.accepted & fits_column(plain.numerator, plain.denominator)
-        compiled[fit] = True
-        numerator[fit], denominator[fit] = plain.numerator[fit], plain.denominator[fit]
-        dimension[fit] = codes[plain.dimension[fit]]
+        beyond = ~fit  # in place: a text not accepted holds 0 / 1 already
+        plain.numerator[beyond], plain.denominator[beyond] = 0, 1
+        dimension = codes[plain.dimension]
+        dimension[beyond] = -2
+        compiled = CompiledActuals(fit, plain.numerator, plain.denominator, dimension)
         left = np.flatnonzero(~plain.accepted)
         rest = zip(left.tolist(), texts.take(pa.array(left)).to_pylist(), strict=True)
-    elif isinstance(texts, pa.Array):
-        rest = enumerate(texts.to_pylist())
+    else:
+        size = len(texts)
+        compiled = CompiledActuals(
+            np.zeros(size, dtype=np.bool_),
+            np.zeros(size, dtype=np.int64),
+            np.ones(size, dtype=np.int64),
+            np.full(size, -2, dtype=np.int64),
+        )
+        rest = enumerate(texts.to_pylist() if isinstance(texts, pa.Array) else texts)
+    values: list[tuple[int, int, int, int]] = []  # index, value's pair, dimension
     for index, text in rest:
         if not isinstance(text, str):
             continue
@@ -282,9 +320,13 @@ def compile_actuals(
         if not isinstance(read, Amount):
             continue
         value = read.normalized
-        if not fits(value.numerator, value.denominator):
-            continue
-        compiled[index] = True
-        numerator[index], denominator[index] = value.numerator, value.denominator
-        dimension[index] = _dimension(read.unit.dimension)
-    return CompiledActuals(compiled, numerator, denominator, dimension)
+        if fits(value.numerator, value.denominator):
+            values.append(
+                (index, value.numerator, value.denominator, _dimension(read.unit.dimension))
+            )
+    if values:  # each column written once
+        rows, tops, bottoms, dimensions = np.array(values, np.int64).T
+        compiled.compiled[rows] = True
+        compiled.numerator[rows], compiled.denominator[rows] = tops, bottoms
+        compiled.dimension[rows] = dimensions
+    return compiled

@@ -3,13 +3,14 @@
 per text — the integer and fractional digits cast to int64 and scaled by the unit's factor.
 
 It is exact by construction: a text is accepted only when it is ASCII digits, an optional
-``.`` and more digits (at most 9 of each, together below 2**31, so every product stays inside int64), then a word
-holding no digit, space, comma or point; and each distinct word is accepted only when the
+``.`` and more digits (at most 9 of each), then a word holding no space and starting with no
+digit, comma or point (``件``, ``元/100公里``), and its value times its unit's factor stays
+inside int64; and each distinct word is accepted only when the
 general reader (:func:`~indicatorkit.language.plain.match_plain`, the fast path of
 :func:`~indicatorkit.language.parse_actual`) reads two probes with it as that very number
-in one unit, of a dimension or none.  Since the number ends where the word starts, the
-reader's match does not depend on the digits: what it reads for the probes it reads for
-every number.  Anything else (dates, grades, ``1,200``, ``≥5``, long numbers) is left to
+in one unit, of a dimension or none.  Since the number ends where the word starts (the
+reader's patterns are possessive: a digit further in the word is the word's), the reader's
+match does not depend on the digits: what it reads for the probes it reads for every number.  Anything else (dates, grades, ``1,200``, ``≥5``, long numbers) is left to
 the general reader.
 
 >>> import pyarrow as pa
@@ -33,13 +34,15 @@ from indicatorkit.language.plain import match_plain
 from indicatorkit.language.syntax import MAX_TEXT
 from indicatorkit.units import Unit, UnitRegistry, registry_in_use
 
-__all__ = ["PlainNumbers", "plain_numbers"]
+__all__ = ["PlainNumbers", "number_columns", "plain_numbers", "reduced"]
 
 Ints = npt.NDArray[np.int64]
-#: Digits of the integer part, then optionally of the fraction, then the word.
-_PLAIN = r"^(?P<whole>[0-9]{1,9})(?:\.(?P<fraction>[0-9]{1,9}))?(?P<word>[^0-9\s,.]*)$"
+#: Digits of the integer part, then optionally of the fraction, then the word: no space, and
+#: no digit, comma or point first (``元/100公里`` holds one further on).
+_PLAIN = r"^(?P<whole>[0-9]{1,9})(?:\.(?P<fraction>[0-9]{1,9}))?(?P<word>(?:[^0-9\s,.][^\s]*)?)$"
 _PROBES = ("1", "10.5")
-_GUARD = 2**31
+_INT64 = np.iinfo(np.int64).max
+_TENS = np.power(10, np.arange(10), dtype=np.int64)  # a fraction's places: at most 9
 #: A longer word with its number would pass the reader's limit (no fast path).
 _LONGEST_WORD = MAX_TEXT - 19
 
@@ -66,15 +69,13 @@ def plain_numbers(texts: pa.Array, units: UnitRegistry | None) -> PlainNumbers:
     """Read each plain number of ``texts`` (a string column) column-wise.
 
     >>> import pyarrow as pa
-    >>> plain_numbers(pa.array(["1.25", "007件"]), None).numerator.tolist()
-    [5, 7]
+    >>> plain_numbers(pa.array(["1.25", "007件", "157元/100公里"]), None).numerator.tolist()
+    [5, 7, 157]
     """
     registry = registry_in_use() if units is None else units
-    size = len(texts)
     parts = pc.extract_regex(texts, _PLAIN)  # null where it does not match (and for null)
     matched = parts.is_valid().to_numpy(zero_copy_only=False)
     words = pc.dictionary_encode(pc.fill_null(parts.field("word"), ""))
-    word_codes = words.indices.to_numpy(zero_copy_only=False)
     factors = [_word_unit(word, registry) for word in words.dictionary.to_pylist()]
     dimensions = sorted({unit.dimension for unit in factors if unit is not None})
     known = np.array([unit is not None for unit in factors] + [False], np.bool_)
@@ -83,34 +84,54 @@ def plain_numbers(texts: pa.Array, units: UnitRegistry | None) -> PlainNumbers:
     codes = np.array(
         [dimensions.index(unit.dimension) if unit else -1 for unit in factors] + [-1], np.int64
     )
+    word_codes = words.indices.to_numpy(zero_copy_only=False)
     word_index = np.where(matched, word_codes, len(factors))
-    whole = _integers(parts.field("whole"))
-    fraction_text = pc.fill_null(parts.field("fraction"), "")
-    places = pc.utf8_length(fraction_text).to_numpy(zero_copy_only=False).astype(np.int64)
-    fraction = _integers(fraction_text)
-    scale = np.power(10, places, dtype=np.int64)
-    digits = whole * scale + fraction  # below 10**18
-    # digits and scale below 2**31, times a factor's terms below 2**31: inside int64
-    accepted = matched & known[word_index] & (digits < _GUARD)
-    numerator = np.where(accepted, digits * tops[word_index], 0)
-    denominator = np.where(accepted, scale * bottoms[word_index], 1)
-    divisor = np.gcd(numerator, denominator)
-    divisor[divisor == 0] = 1
+    digits, scale = number_columns(parts.field("whole"), parts.field("fraction"))
+    top, bottom = tops[word_index], bottoms[word_index]
+    # each product inside int64 (a factor as large as a terabyte's takes short numbers)
+    accepted = (
+        matched
+        & known[word_index]
+        & (digits <= (_INT64 // tops)[word_index])
+        & (scale <= (_INT64 // bottoms)[word_index])
+    )
+    numerator, denominator = reduced(
+        np.where(accepted, digits * top, 0), np.where(accepted, scale * bottom, 1)
+    )
     return PlainNumbers(
-        accepted,
-        numerator // divisor,
-        denominator // divisor,
-        np.where(accepted, codes[word_index], -1),
-        dimensions if size else [],
+        accepted, numerator, denominator, np.where(accepted, codes[word_index], -1), dimensions
     )
 
 
+def number_columns(whole: pa.Array, fraction: pa.Array) -> tuple[Ints, Ints]:
+    """The ASCII digits ``whole`` and ``fraction`` (as matched, each at most 9; null or
+    ``""`` for none) as one integer and the power of ten it is over — below 10**18.
+
+    >>> import pyarrow as pa
+    >>> [column.tolist() for column in number_columns(pa.array(["12", "7", ""]), pa.array(["5", "", None]))]
+    [[125, 7, 0], [10, 1, 1]]
+    """
+    empty = pa.scalar("", whole.type)
+    whole, fraction = pc.fill_null(whole, empty), pc.fill_null(fraction, empty)
+    scale = _TENS[pc.binary_length(fraction).to_numpy(zero_copy_only=False)]
+    number: Ints = _integers(whole) * scale + _integers(fraction)
+    return number, scale
+
+
 def _integers(digits: pa.Array) -> Ints:
-    """The digit strings as int64 (0 for an empty or null one)."""
-    filled = pc.fill_null(digits, "")
-    numbers = pc.cast(pc.if_else(pc.equal(filled, ""), "0", filled), pa.int64())
-    values: Ints = numbers.to_numpy(zero_copy_only=False)
+    """The digit strings as int64 (0 for an empty one: padded to one "0")."""
+    values: Ints = pc.cast(pc.utf8_lpad(digits, 1, "0"), pa.int64()).to_numpy(zero_copy_only=False)
     return values
+
+
+def reduced(numerator: Ints, denominator: Ints) -> tuple[Ints, Ints]:
+    """``numerator / denominator`` (denominators > 0) reduced: 0 / 1 for zero.
+
+    >>> [column.tolist() for column in reduced(np.array([6, 0]), np.array([4, 7]))]
+    [[3, 0], [2, 1]]
+    """
+    divisor = np.gcd(numerator, denominator)
+    return numerator // divisor, denominator // divisor
 
 
 def _factor(unit: Unit | None) -> Fraction:
@@ -119,8 +140,9 @@ def _factor(unit: Unit | None) -> Fraction:
 
 def _word_unit(word: str, registry: UnitRegistry) -> Unit | None:
     """The unit ``word`` means after every plain number, or ``None`` when the general reader
-    does not read each probe as that number in one unit (of a dimension, a scale word, or none), the
-    word is not as normalisation leaves it or too long, or its factor's terms reach the overflow guard."""
+    does not read each probe as that number in one unit (of a dimension, a scale word, or
+    none), the word is not as normalisation leaves it or too long, or its factor's terms pass
+    int64."""
     if len(word) > _LONGEST_WORD or (
         word and (unicodedata.combining(word[0]) or not unicodedata.is_normalized("NFKC", word))
     ):
@@ -135,6 +157,6 @@ def _word_unit(word: str, registry: UnitRegistry) -> Unit | None:
     if read[1][2] != unit:  # type: ignore[index]
         return None
     factor = Fraction(unit.factor)
-    if not (0 < factor.numerator < _GUARD and factor.denominator < _GUARD):
+    if not (0 < factor.numerator <= _INT64 and factor.denominator <= _INT64):
         return None
     return unit

@@ -1,22 +1,30 @@
 """A column-wise pre-pass over distinct target texts: a plain comparison — whatever stands
 before the number (an operator as written: ``≥``, ``>= ``, ``大于等于 ``, or nothing), ASCII
-digits with an optional decimal point, and a word (``%``, ``万元``, `` %``, ``人次以上``) —
-read with Arrow string kernels, no Python object per text, and compiled for every direction
-to the columns :func:`~indicatorkit.batch.compiled.compile_targets` fills.
+digits with an optional decimal point, and a word (``%``, ``万元``, `` %``, ``人次以上``,
+``元/100km``) — read with Arrow string kernels, no Python object per text, and compiled for
+every direction to the columns :func:`~indicatorkit.batch.compiled.compile_targets` fills.
 
-It is exact by construction.  The number (at most 9 digits before and 9 after the point,
-together below 2**31) is cast to int64 and scaled exactly; everything else comes from a
-proof.  Each distinct (text before the number, word after it, integer or decimal) is read
+It is exact by construction.  The number (at most 9 digits before and 9 after the point)
+is cast to int64 and scaled exactly — a text whose products with its proof's constants
+would pass int64 is left to the one-by-one reading; which values compile is then the
+overflow guard's to say, as one by one —; everything else comes from a proof.  Each distinct (text before the number, word after it, integer or decimal) is read
 once per probe number by the general reader — :func:`~indicatorkit.language.plain.match_plain`
 (the reader's fast path) and the very reading ``compile_targets`` uses one by one — and
 accepted only when every probe reads as that number, through the fast path, with one
 operator and one unit.  A text no longer than the reader's limit takes the fast path, which
 depends on a number only through its shape (integer or decimal: possessive patterns that
-end where the digits stop — so no text around the number may normalise to a digit, point
-or comma), its value being zero (a bare or ``=`` target with no direction is ``≤0``) and
-two readings of the value (a bare whole ``2025年`` may be a calendar year, a bare ``2021.6``
-a month); the probes meet each (``1``, ``2025``, ``0`` and ``10.5``, ``2021.6``,
-``2025.0``, ``0.0``), so a kind of text those readings touch is never accepted.  What the comparison gives per
+end where the digits stop — so nothing before the number, nor the word's first character,
+may normalise to a digit, point or comma; a digit further in the word, as in ``元/100km``
+or ``㎡`` (``m2``), is the word's), its value being zero (a bare or ``=`` target with no
+direction is ``≤0``) and two readings of the value (a bare whole ``2025年`` may be a
+calendar year, a bare ``2021.6`` a month); the probes meet each (``1``, ``2025``, ``0`` and ``10.5``, ``2021.6``,
+``2025.0``, ``0.0``).  A kind whose calendar-year or year.month probe reads otherwise is
+still accepted, but for its numbers of that reading — the reader's own
+:data:`~indicatorkit.language.reading.CALENDAR_YEARS` (a whole value) or
+:data:`~indicatorkit.language.reading.YEAR_MONTH` (as written), the only numbers that
+reading takes on the fast path: those texts are read one by one — and then the numbers
+beside them (``1899``, ``2200``; ``1899.0``, ``2200.0``; ``1899.6``, ``2200.6``,
+``2021.13``) must read as any other.  What the comparison gives per
 direction — the effective operator, whether it is a lower bound, the threshold's base
 numerator and denominator as the number's times two constants, the value in base units as
 the number's times the unit's factor — is taken from the probes'
@@ -27,8 +35,8 @@ each, never worked out here.
 A kind the fast path reads for no probe — the grammar reads it (``每亩300``, ``5万元。``), or
 only the lenient reader, which keeps the strict error and repairs or reads further
 (``85%覆盖``, ``>= 95 %(百分比)``, ``完成95%``, ``5件(套)以上``, ``≥5000蔸``) — is proven
-the same way on the one-by-one reading alone, with more probes: the grammar and the
-lenient readings see a value's range, not only its shape (one or two digits before 月 are a
+the same way on the one-by-one reading alone (unless its word holds a number: the grammar
+would weigh the two), with more probes: the grammar and the lenient readings see a value's range, not only its shape (one or two digits before 月 are a
 month, 1900–2199 before 年内 a year, ``10.5`` a month.day), so besides the probes above the
 numbers past a month and a day, past 100, either side of the years and the longest the
 pattern takes (``13``, ``32``, ``150``, ``1899``, ``2200``, ``123456789``; ``0.5``,
@@ -65,11 +73,12 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from indicatorkit.batch.plain_numbers import number_columns, reduced
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
 from indicatorkit.language.comparisons import Comparison
 from indicatorkit.language.plain import match_plain
-from indicatorkit.language.reading import read_or_convention
+from indicatorkit.language.reading import CALENDAR_YEARS, YEAR_MONTH, read_or_convention
 from indicatorkit.language.syntax import MAX_TEXT
 from indicatorkit.language.text import normalize
 from indicatorkit.units import Unit, UnitRegistry, registry_in_use
@@ -82,15 +91,26 @@ Flags = npt.NDArray[np.bool_]
 #: The effective operators, by the code the ``operator`` column holds.
 OPERATORS = (Operator.GE, Operator.GT, Operator.LE, Operator.LT)
 _CODE = {operator: code for code, operator in enumerate(OPERATORS)}
-#: What stands before the number (no ASCII digit), the number, the word after it (no ASCII
-#: digit, comma or point: the number ends where it starts, here and in the reader).
+#: What stands before the number (no ASCII digit), the number, the word after it (starting
+#: with no ASCII digit, comma or point: the number ends where it starts, here and in the
+#: reader; ``元/100km``, ``元/人.每天`` hold more after that).
 _PLAIN = (
     r"^(?P<before>[^0-9]*)(?P<whole>[0-9]{1,9})(?:\.(?P<fraction>[0-9]{1,9}))?"
-    r"(?P<word>[^0-9,.]*)$"
+    r"(?P<word>(?:[^0-9,.][\s\S]*)?)$"
 )
+#: A kind's calendar years (``2025``, ``2025.0``) and year.months (``2021.6``): bits.
+_YEARS, _MONTHS = 1, 2
 #: Per shape (integer, decimal): numbers that are not zero, then zero.  2025, 2025.0 and
 #: 2021.6 meet the fast path's two readings of the value (a calendar year, a year.month).
 _PROBES = (("1", "2025", "0"), ("10.5", "2021.6", "2025.0", "0.0"))
+#: The probes of the fast path's readings of a value, and the numbers beside that reading's
+#: (before and after the years, past the months), which must read as any other when the
+#: probe does not: the reading's numbers are then read one by one (:func:`_special_numbers`).
+_SPECIAL_PROBES = {
+    "2025": (_YEARS, ("1899", "2200")),
+    "2025.0": (_YEARS, ("1899.0", "2200.0")),
+    "2021.6": (_MONTHS, ("1899.6", "2200.6", "2021.13")),
+}
 #: A kind the fast path does not read goes through the grammar (and the lenient reader's
 #: repairs and readings), which see a value's range, not only its shape: besides the probes above (a day
 #: and month 1, a year 2025, a month.day 10.5), numbers past a month and a day, past 100 (a
@@ -100,10 +120,11 @@ _LENIENT_PROBES = (
     ("13", "32", "150", "1899", "2200", "123456789"),
     ("0.5", "13.25", "150.75", "123456789.123456789"),
 )
-_GUARD = 2**31
-#: What may not stand around the number once the reader normalises the text (``０``, ``．``):
-#: the number would not end where the pattern says.
+_INT64 = np.iinfo(np.int64).max
+#: What may not stand before the number, nor start the word after it, once the reader
+#: normalises the text (``０``, ``．``): the number would not end where the pattern says.
 _NUMBER_SIGNS = re.compile("[0-9.,]").search
+_NUMBER_SIGN_FIRST = re.compile("[0-9.,]").match
 #: A longer text around the number with the probe or a number would pass the reader's limit.
 _LONGEST = MAX_TEXT - 19
 #: Per direction: the effective operator's code of a number not zero and of zero, the
@@ -113,6 +134,9 @@ _Way = tuple[int, int, bool, bool, int, int]
 #: A kind off the fast path is proven only when a column holds this many texts of it: its
 #: proof reads ten probes, each as costly as reading one of its texts one by one.
 _GRAMMAR_TEXTS = 8
+#: A kind whose word holds a number (``元/100km``) is proven only when a column holds this
+#: many texts of it: a sentence's rest after its first number is such a word, seldom repeated.
+_NUMBERED_TEXTS = 2
 #: What a probe reads: the fast path's parts (operators and unit; ``None`` off the fast
 #: path) and the comparison.
 _Probed = tuple[tuple[Operator | None, Unit, Operator | None] | None, Comparison]
@@ -151,11 +175,14 @@ class _Proof:
     """What every text of one (before, word, shape) reads to, as constants: the unit's
     ``dimension``, the value's ``factor`` to base units; per direction the effective operator
     and lower-bound flag of a number that is not zero and of zero, and the threshold's base
-    pair as the number's pair times two constants (:func:`_way`)."""
+    pair as the number's pair times two constants (:func:`_way`); ``special``: whether the
+    texts whose number is a calendar year (``_YEARS``), a year.month (``_MONTHS``) are left
+    to the one-by-one reading."""
 
     dimension: str
     factor: Fraction
     ways: tuple[_Way, ...]
+    special: int = 0
 
 
 def plain_targets(
@@ -175,113 +202,152 @@ def plain_targets(
     ([[0, 2], [3, 3]], [[True, False], [False, False]])
     """
     registry = registry_in_use() if units is None else units
-    size, ways = len(texts), len(directions)
     parts = pc.extract_regex(texts, _PLAIN)  # null where it does not match (and for null)
-    short = pc.fill_null(pc.less_equal(pc.utf8_length(texts), MAX_TEXT), False)
-    matched = parts.is_valid().to_numpy(zero_copy_only=False) & short.to_numpy(zero_copy_only=False)
+    matched = parts.is_valid().to_numpy(zero_copy_only=False) & _short(texts)
+    whole = pc.fill_null(parts.field("whole"), "")
     fraction = pc.fill_null(parts.field("fraction"), "")  # "" when the text has no point
-    decimal = pc.greater(pc.utf8_length(fraction), 0).to_numpy(zero_copy_only=False)
+    number, scale = number_columns(whole, fraction)
     befores = pc.dictionary_encode(pc.fill_null(parts.field("before"), ""))
     words = pc.dictionary_encode(pc.fill_null(parts.field("word"), ""))
     before_codes = befores.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     word_codes = words.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    kinds = (before_codes * len(words.dictionary) + word_codes) * 2 + decimal
-    distinct, kind_index, counts = np.unique(
-        np.where(matched, kinds, -1), return_inverse=True, return_counts=True
-    )
+    kinds = (before_codes * len(words.dictionary) + word_codes) * 2 + (scale > 1)
+    # each distinct kind once, in order of appearance (hashed: no sort)
+    encoded = pc.dictionary_encode(pa.array(np.where(matched, kinds, -1)))
+    kind_index = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    counts = np.bincount(kind_index, minlength=len(encoded.dictionary))
     before_texts, word_texts = befores.dictionary.to_pylist(), words.dictionary.to_pylist()
     kept_proofs = _kept_proofs(registry)
-    proofs = [
-        None
-        if kind < 0
-        else _proof(
-            (
-                before_texts[kind // 2 // len(word_texts)],
-                word_texts[kind // 2 % len(word_texts)],
-                bool(kind % 2),
-                tuple(directions),
-                read,
-            ),
-            registry,
-            units,
-            kept_proofs,
-            count >= _GRAMMAR_TEXTS,
-        )
-        for kind, count in zip(distinct.tolist(), counts.tolist(), strict=True)
-    ]
-    number, scale = _number(parts)
+    proofs: list[_Proof | None] = []
+    for kind, count in zip(encoded.dictionary.to_pylist(), counts.tolist(), strict=True):
+        word = word_texts[kind // 2 % len(word_texts)] if kind >= 0 else ""
+        if kind < 0 or (count < _NUMBERED_TEXTS and _NUMBER_SIGNS(word)):
+            proofs.append(None)  # no plain text; or a sentence's rest after its first number
+            continue
+        before = before_texts[kind // 2 // len(word_texts)]
+        shape = (before, word, bool(kind % 2), tuple(directions), read)
+        proofs.append(_proof(shape, registry, units, kept_proofs, count))
+    constants, dimensions = _constants(proofs, len(directions))
+    # each product inside int64: the number (and its power of ten) times each constant
+    ways = len(directions)
+    tops = np.maximum(constants[:, [0, *range(3 + 4 * ways, 3 + 5 * ways)]].max(axis=1), 1)
+    bottoms = np.maximum(constants[:, [1, *range(3 + 5 * ways, 3 + 6 * ways)]].max(axis=1), 1)
     proven = np.array([proof is not None for proof in proofs], np.bool_)
-    accepted = matched & proven[kind_index] & (number < _GUARD)
-    # the number as written, reduced (both terms below 2**31)
-    top, bottom = _reduced(np.where(accepted, number, 0), np.where(accepted, scale, 1))
+    accepted = (
+        matched
+        & proven[kind_index]
+        & (number <= (_INT64 // tops)[kind_index])
+        & (scale <= (_INT64 // bottoms)[kind_index])
+    )
+    special = np.array([0 if proof is None else proof.special for proof in proofs], np.int8)
+    rows = np.flatnonzero(accepted & (special[kind_index] > 0))
+    if rows.size:  # a calendar year or a year.month in a kind that reads them otherwise
+        which = special[kind_index[rows]]
+        accepted[rows] = ~_special_numbers(whole, fraction, number, scale, rows, which)
+    index = np.where(accepted, kind_index, len(proofs))
+    return _compiled(index, number, scale, constants, dimensions, ways)
+
+
+def _short(texts: pa.Array) -> Flags:
+    """Per text: no longer than the reader's limit (a text of no more bytes than that is)."""
+    fits = pc.less_equal(pc.binary_length(texts), MAX_TEXT)
+    short: Flags = np.array(pc.fill_null(fits, True).to_numpy(zero_copy_only=False), np.bool_)
+    long = np.flatnonzero(~short)
+    if long.size:
+        characters = pc.utf8_length(texts.take(pa.array(long)))
+        short[long] = pc.less_equal(characters, MAX_TEXT).to_numpy(zero_copy_only=False)
+    return short
+
+
+def _special_numbers(
+    whole: pa.Array,
+    fraction: pa.Array,
+    number: Ints,
+    scale: Ints,
+    rows: Ints,
+    which: npt.NDArray[np.int8],
+) -> Flags:
+    """Per one of ``rows``: its number is, where ``which`` says ``_YEARS``, a calendar year
+    (a whole value in :data:`~indicatorkit.language.reading.CALENDAR_YEARS`: ``2025``,
+    ``2025.0``) or, where it says ``_MONTHS``, written as a year.month
+    (:data:`~indicatorkit.language.reading.YEAR_MONTH`: ``2021.6``) — the only numbers the
+    reader's fast path reads otherwise for a whole kind of text: a calendar year before 年
+    with no operator first, a year.month alone (spaces aside)."""
+    first, last = CALENDAR_YEARS
+    top, bottom = number[rows], scale[rows]
+    years = (top % bottom == 0) & (top // bottom >= first) & (top // bottom <= last)
+    taken = pa.array(rows)
+    point = pa.scalar(".", whole.type)
+    written = pc.binary_join_element_wise(whole.take(taken), fraction.take(taken), point)
+    months = pc.match_substring_regex(written, f"^(?:{YEAR_MONTH})$")
+    special: Flags = (years & (which & _YEARS > 0)) | (
+        months.to_numpy(zero_copy_only=False) & (which & _MONTHS > 0)
+    )
+    return special
+
+
+def _constants(proofs: list[_Proof | None], ways: int) -> tuple[Ints, list[str]]:
+    """One row a proof, and one more for a text not accepted: the factor's terms, the
+    dimension's index into the dimensions (returned too), then per direction (``ways``
+    columns each) the operator of a number not zero and of zero, the lower-bound flag of
+    each, the threshold's two constants."""
     kept = [proof for proof in proofs if proof is not None]
     dimensions = sorted({proof.dimension for proof in kept})
-    # per text, its proof's place among the kept ones: the constants' row
-    which = np.where(accepted, (np.cumsum(proven) - 1)[kind_index], 0)
-    constants = _constants(kept, dimensions, len(directions))[which]
-    value_numerator, value_denominator = _reduced(top * constants[:, 0], bottom * constants[:, 1])
-    # per direction: the operator and lower-bound flag of zero or of any other number
-    zero = (top == 0)[:, None]
-    flags = constants[:, 3:].reshape(size, 6, ways)
-    operator = np.where(zero, flags[:, 1], flags[:, 0]).astype(np.int8)
-    lower_bound = np.where(zero, flags[:, 3], flags[:, 2]).astype(np.bool_)
-    # reduced, as the value: the decision is a ratio, and an unreduced pair of a large unit
-    # (万亩 in m²) would exceed the overflow guard where the reduced one does not
-    base_numerator, base_denominator = _reduced(
-        top[:, None] * flags[:, 4], bottom[:, None] * flags[:, 5]
+    # no proof: a value 0 / 1 and a threshold 0 / 1 (its constants the factor's)
+    nothing = (0, 1, -1, *[0] * 5 * ways, *[1] * ways)
+    rows = [
+        nothing
+        if proof is None
+        else (
+            proof.factor.numerator,
+            proof.factor.denominator,
+            dimensions.index(proof.dimension),
+            *(int(way[field]) for field in range(6) for way in proof.ways),
+        )
+        for proof in proofs
+    ]
+    rows.append(nothing)  # not accepted
+    return np.array(rows, np.int64).reshape(len(rows), 3 + 6 * ways), dimensions
+
+
+def _compiled(
+    index: Ints, number: Ints, scale: Ints, constants: Ints, dimensions: list[str], ways: int
+) -> PlainTargets:
+    """Each text compiled from its proof's :func:`_constants`: ``index`` is the proof's row,
+    the last row for a text not accepted (a row of zeros, denominators 1)."""
+    factor_top, factor_bottom = constants[:, 0], constants[:, 1]
+    value_numerator, value_denominator = reduced(
+        number * factor_top[index], scale * factor_bottom[index]
     )
-    rejected = ~accepted
-    operator[rejected], lower_bound[rejected], base_denominator[rejected] = 0, False, 1
+    # per direction: the operator and lower-bound flag of zero or of any other number
+    flags = constants[:, 3:].reshape(len(constants), 6, ways)
+    zero = (number == 0)[:, None]
+    operator = np.where(zero, flags[index, 1], flags[index, 0]).astype(np.int8)
+    lower_bound = np.where(zero, flags[index, 3], flags[index, 2]).astype(np.bool_)
+    # reduced, as the value: the decision is a ratio, and an unreduced pair of a large unit
+    # (万亩 in m²) would exceed the overflow guard where the reduced one does not; a kind whose
+    # constants are the value's factor has the value's pair
+    base_numerator = np.repeat(value_numerator[:, None], ways, axis=1)
+    base_denominator = np.repeat(value_denominator[:, None], ways, axis=1)
+    for way in range(ways):
+        top, bottom = flags[:, 4, way], flags[:, 5, way]
+        other = np.flatnonzero(((top != factor_top) | (bottom != factor_bottom))[index])
+        if other.size:
+            kinds = index[other]
+            base_numerator[other, way], base_denominator[other, way] = reduced(
+                number[other] * top[kinds], scale[other] * bottom[kinds]
+            )
     return PlainTargets(
-        accepted,
+        index < len(constants) - 1,
         value_numerator,
         value_denominator,
-        np.where(accepted, constants[:, 2], -1),
+        constants[index, 2],
         dimensions,
         operator,
         base_numerator,
         base_denominator,
         lower_bound,
     )
-
-
-def _constants(proofs: list[_Proof], dimensions: list[str], ways: int) -> Ints:
-    """One row a proof: the factor's terms, the dimension's index, then per direction
-    (``ways`` columns each) the operator of a number not zero and of zero, the lower-bound
-    flag of each, the threshold's two constants — a row of zeros when there is no proof."""
-    rows = [
-        [
-            proof.factor.numerator,
-            proof.factor.denominator,
-            dimensions.index(proof.dimension),
-            *(int(way[field]) for field in range(6) for way in proof.ways),
-        ]
-        for proof in proofs
-    ]
-    return np.array(rows or [[0, 1, -1] + [0] * 6 * ways], np.int64).reshape(-1, 3 + 6 * ways)
-
-
-def _reduced(numerator: Ints, denominator: Ints) -> tuple[Ints, Ints]:
-    """``numerator / denominator`` reduced (0 / 1 for zero)."""
-    divisor = np.gcd(numerator, denominator)
-    divisor[divisor == 0] = 1
-    return numerator // divisor, denominator // divisor
-
-
-def _number(parts: pa.StructArray) -> tuple[Ints, Ints]:
-    """The digits as one integer and the power of ten it is over (0 / 1 where unmatched)."""
-    fraction = pc.fill_null(parts.field("fraction"), "")
-    places = pc.utf8_length(fraction).to_numpy(zero_copy_only=False).astype(np.int64)
-    scale = np.power(10, places, dtype=np.int64)
-    return _integers(parts.field("whole")) * scale + _integers(fraction), scale  # below 10**18
-
-
-def _integers(digits: pa.Array) -> Ints:
-    """The digit strings as int64 (0 for an empty or null one)."""
-    filled = pc.fill_null(digits, "")
-    numbers = pc.cast(pc.if_else(pc.equal(filled, ""), "0", filled), pa.int64())
-    values: Ints = numbers.to_numpy(zero_copy_only=False)
-    return values
 
 
 def _probe_reading(
@@ -342,14 +408,15 @@ def _proof(
     registry: UnitRegistry,
     units: UnitRegistry | None,
     kept: dict[_Kind, _Proof | None],
-    grammar: bool,
+    count: int,
 ) -> _Proof | None:
-    """:func:`_prove` of ``kind``, kept for the next time when there is room (a kind not
-    proven without the ``grammar`` route is not kept: a later column may hold more of it)."""
+    """:func:`_prove` of ``kind``, of which a column holds ``count`` texts, kept for the next
+    time when there is room (a kind not proven with too few texts is not kept: a later column
+    may hold more of it)."""
     if kind in kept:
         return kept[kind]
-    proof = _prove(*kind, registry, units, grammar)
-    if (proof is not None or grammar) and (
+    proof = _prove(*kind, registry, units, count)
+    if (proof is not None or count >= _GRAMMAR_TEXTS) and (
         len(kept) < _KEPT_PROOFS and len(kind[0]) + len(kind[1]) <= _KEPT_TEXT
     ):
         kept[kind] = proof
@@ -364,27 +431,28 @@ def _prove(
     read: Reader,
     registry: UnitRegistry,
     units: UnitRegistry | None,
-    grammar: bool = True,
+    count: int = _GRAMMAR_TEXTS,
 ) -> _Proof | None:
     """The constants every text ``before + number + word`` of this shape reads to, or
-    ``None`` when a probe does not read as :func:`plain_targets` requires (off the fast
-    path: only on the ``grammar`` route)."""
+    ``None`` when a probe does not read as :func:`plain_targets` requires — off the fast
+    path only for ``count`` (the texts of the kind in the column) of at least
+    :data:`_GRAMMAR_TEXTS`."""
     if len(before) + len(word) > _LONGEST:
         return None  # too long for the fast path
-    if _NUMBER_SIGNS(normalize(before)[0] + normalize(word)[0]):
+    normal_word = normalize(word)[0]
+    if _NUMBER_SIGNS(normalize(before)[0]) or _NUMBER_SIGN_FIRST(normal_word):
         return None  # a digit, point or comma once normalised: the number would not end there
-    probes, probe = _PROBES[decimal], _probe_reading
-    if probe(before + probes[0] + word, Fraction(probes[0]), registry, read, units) is None:
-        if not grammar:
-            return None
-        probes, probe = (*probes[:-1], *_LENIENT_PROBES[decimal], probes[-1]), _grammar_reading
-    forms, targets = set(), []
-    for text in probes:
-        found = probe(before + text + word, Fraction(text), registry, read, units)
-        if found is None:
-            return None
-        forms.add(found[0])
-        targets.append(found[1])
+    # a digit, point or comma later in the word (元/100km, ㎡ as m2): the fast path's patterns
+    # end the number before the word whatever it holds; the grammar's would see both numbers.
+    # Such a word is often a sentence's rest, each its own kind: one text is read one by one
+    numbered = _NUMBER_SIGNS(normal_word) is not None
+    if numbered and count < _NUMBERED_TEXTS:
+        return None
+    grammar = count >= _GRAMMAR_TEXTS and not numbered
+    read_probes = _read_probes(before, word, decimal, read, registry, units, grammar)
+    if read_probes is None:
+        return None
+    forms, targets, special = read_probes
     first, *others, zero = targets
     unit = first.amount.unit
     if len(forms) > 1 or any(
@@ -395,7 +463,7 @@ def _prove(
     if (
         any(other.amount.normalized != other.amount.value * factor for other in others)
         or zero.amount.normalized != 0
-        or not (0 < factor.numerator < _GUARD and factor.denominator < _GUARD)
+        or not (0 < factor.numerator <= _INT64 and factor.denominator <= _INT64)
     ):
         return None
     ways = []
@@ -404,7 +472,50 @@ def _prove(
         if way is None:
             return None
         ways.append(way)
-    return _Proof(unit.dimension, factor, tuple(ways))
+    return _Proof(unit.dimension, factor, tuple(ways), special)
+
+
+def _read_probes(
+    before: str,
+    word: str,
+    decimal: bool,
+    read: Reader,
+    registry: UnitRegistry,
+    units: UnitRegistry | None,
+    grammar: bool,
+) -> tuple[set[object], list[Comparison], int] | None:
+    """The fast path's forms and the comparisons of the probes of one kind, zero last, and
+    which of its readings of a value are left to the one-by-one reading (``_Proof.special``) — or
+    ``None`` when a probe does not read as required.  On the fast path a probe of
+    :data:`_SPECIAL_PROBES` may read otherwise: the kind's numbers of that reading
+    (:func:`_special_numbers`) are read one by one, and the numbers beside them must then
+    read as any other."""
+    probes, probe = _PROBES[decimal], _probe_reading
+    if probe(before + probes[0] + word, Fraction(probes[0]), registry, read, units) is None:
+        if not grammar:
+            return None
+        probes, probe = (*probes[:-1], *_LENIENT_PROBES[decimal], probes[-1]), _grammar_reading
+    forms: set[object] = set()
+    targets: list[Comparison] = []
+    special = 0
+    beside: tuple[str, ...] = ()
+    for text in probes:
+        found = probe(before + text + word, Fraction(text), registry, read, units)
+        if found is None and probe is _probe_reading and text in _SPECIAL_PROBES:
+            reading, numbers = _SPECIAL_PROBES[text]
+            special, beside = special | reading, (*beside, *numbers)
+            continue
+        if found is None:
+            return None
+        forms.add(found[0])
+        targets.append(found[1])
+    for text in beside:
+        found = probe(before + text + word, Fraction(text), registry, read, units)
+        if found is None:
+            return None
+        forms.add(found[0])
+        targets.insert(-1, found[1])  # zero stays last
+    return forms, targets, special
 
 
 def _way(targets: list[Comparison], direction: Direction | None) -> _Way | None:
@@ -415,7 +526,7 @@ def _way(targets: list[Comparison], direction: Direction | None) -> _Way | None:
     thresholds = [target.threshold(direction) for target in targets]
     top = thresholds[0].base_numerator // first.amount.value.numerator
     bottom = thresholds[0].base_denominator // first.amount.value.denominator
-    if not (0 < top < _GUARD and 0 < bottom < _GUARD):
+    if not (0 < top <= _INT64 and 0 < bottom <= _INT64):
         return None
     for target, threshold in zip(targets, thresholds, strict=True):
         value = target.amount.value

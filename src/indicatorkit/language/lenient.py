@@ -24,7 +24,7 @@ from indicatorkit.language.diagnostics import (
     LenientParse,
     _diagnostic,
 )
-from indicatorkit.language.reading import read_or_convention, read_target
+from indicatorkit.language.reading import plain_comparison, read_or_convention, read_target
 from indicatorkit.language.readings import (
     READINGS,
     Attempt,
@@ -59,19 +59,24 @@ def parse_lenient(text: str, registry: UnitRegistry) -> LenientParse:
     return _READER.read(text, registry)
 
 
-def _no_fast_path(text: str, registry: UnitRegistry) -> None:
-    """The lenient reader's fast path is the strict reader's, inside :func:`_read`."""
-    return None
+def _plain(text: str, registry: UnitRegistry) -> LenientParse | None:
+    """A plain comparison strict reading takes as it is (the strict reader's fast path,
+    :func:`~indicatorkit.language.reading.plain_comparison`): nothing to repair, and no
+    strict reading kept beside it."""
+    target = plain_comparison(text, registry)
+    return None if target is None else LenientParse(text, target, units=registry)
 
 
 def _read_and_keep(registry: UnitRegistry, text: str) -> LenientParse:
     read = _read(text, registry)
+    if read.units is registry:
+        return read
     return LenientParse(read.text, read.target, read.diagnostics, read.defined, units=registry)
 
 
 #: Lenient readings, kept per registry (a table's refused targets are read again for each
 #: row the batch's fallback scores, and by ``score_indicator`` row by row).
-_READER: CachedReader[LenientParse] = CachedReader(_no_fast_path, _read_and_keep)
+_READER: CachedReader[LenientParse] = CachedReader(_plain, _read_and_keep)
 
 
 def _without_frames(error: TextError) -> TextError:
@@ -96,7 +101,7 @@ def _read(text: str, registry: UnitRegistry) -> LenientParse:
     except TextError as error:
         read, given_error = None, _without_frames(error)
     if read is not None and not isinstance(read, Qualitative | Convention):
-        return LenientParse(text, read)
+        return LenientParse(text, read, units=registry)
     convention = read if isinstance(read, Convention) else None
     found = first_reading(
         Stage.AS_GIVEN, Attempt(text, registry, given_error, convention, again=_read)

@@ -18,6 +18,7 @@ Qualitative('及时足额发放')
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 import attrs
 
@@ -47,9 +48,22 @@ from indicatorkit.language.text import (
 )
 from indicatorkit.language.values import Amount, DatePoint, DateSpan
 from indicatorkit.language.words import separate_values
-from indicatorkit.units import NO_UNIT, UnitRegistry
+from indicatorkit.units import NO_UNIT, Unit, UnitRegistry
+from indicatorkit.vocabulary import Operator
 
-__all__ = ["clear_caches", "looks_like_year_month", "read_or_convention", "read_target"]
+__all__ = [
+    "CALENDAR_YEARS",
+    "YEAR_MONTH",
+    "clear_caches",
+    "looks_like_year_month",
+    "plain_comparison",
+    "read_or_convention",
+    "read_target",
+]
+
+#: The first and last year a whole number of 年 alone may name (``2025年``: a deadline, T043).
+CALENDAR_YEARS = (1900, 2199)
+_FIRST_YEAR, _LAST_YEAR = CALENDAR_YEARS
 
 
 def _plain(text: str, registry: UnitRegistry) -> AnyTarget | None:
@@ -59,11 +73,32 @@ def _plain(text: str, registry: UnitRegistry) -> AnyTarget | None:
     plain = match_plain(text, registry)
     if plain is None:
         return _not_plain(text, registry)
+    return _plain_form(text, plain)
+
+
+def plain_comparison(text: str, registry: UnitRegistry) -> Comparison | None:
+    """The comparison ``text`` is when it is a plain form strict reading takes as it is
+    (:func:`read_or_convention` gives it, without the cache), else ``None`` — the lenient
+    reader's fast path.
+
+    >>> from indicatorkit.units import default_registry
+    >>> plain_comparison("不低于90%", default_registry()), plain_comparison("2025年", default_registry())
+    (Comparison('≥90%'), None)
+    """
+    plain = match_plain(text, registry)
+    return None if plain is None else _plain_form(text, plain)
+
+
+def _plain_form(
+    text: str, plain: tuple[Operator | None, Fraction, Unit, Operator | None]
+) -> Comparison | None:
+    """The comparison a plain form (:func:`match_plain`'s parts) is, or ``None`` for the
+    grammar (both operators, a calendar year, a year.month)."""
     prefix, value, unit, suffix = plain
     if prefix is not None:
         # both operators: the grammar decides whether they agree
         return exact_comparison(prefix, value, unit) if suffix is None else None
-    if unit.symbol == "年" and value.denominator == 1 and 1900 <= value <= 2199:
+    if unit.symbol == "年" and value.denominator == 1 and _FIRST_YEAR <= value <= _LAST_YEAR:
         return None  # "2025年", "2025年内" may be a calendar year: the grammar decides
     if suffix is None and unit is NO_UNIT and looks_like_year_month(text):
         return None  # "2021.6" may be a month: the slow path refuses to guess
@@ -106,7 +141,7 @@ def _calendar_year(comparison: Comparison, text: str) -> Comparison | Convention
         comparison.operator is not None
         or amount.unit.symbol != "年"
         or amount.value.denominator != 1
-        or not 1900 <= amount.value <= 2199
+        or not _FIRST_YEAR <= amount.value <= _LAST_YEAR
     ):
         return comparison
     deadline = Deadline(DatePoint(12, None, int(amount.value)))
@@ -157,8 +192,10 @@ _DOTTED_MONTHS = re.compile(
 )
 
 
-#: ``2021.6``: a year and a month with a dot, as 时效 cells write a month — or a number.
-_YEAR_MONTH = re.compile(r"\s*((?:19|20|21)[0-9]{2})\.(0?[1-9]|1[0-2])\s*")
+#: ``2021.6``: a year and a month with a dot, as 时效 cells write a month — or a number
+#: (a regular expression; Arrow's RE2 reads it alike on digits and points).
+YEAR_MONTH = r"\s*((?:19|20|21)[0-9]{2})\.(0?[1-9]|1[0-2])\s*"
+_YEAR_MONTH = re.compile(YEAR_MONTH)
 
 
 def looks_like_year_month(text: str) -> bool:
