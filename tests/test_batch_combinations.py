@@ -1,6 +1,7 @@
 """``indicatorkit.batch.combinations``: grouping rows by their codes equals ``np.unique``
-put in the order of first appearance — on the packed in-place sort, on the ``argsort`` path
-for keys too wide to pack, and through a key narrowed midway."""
+put in the order of first appearance (or left in increasing order) — on the packed in-place
+sorts, on the ``argsort`` path for keys too wide to pack, through a key narrowed midway, and
+with a column folded in chunk by chunk."""
 
 from __future__ import annotations
 
@@ -24,20 +25,30 @@ def _unique(values: np.ndarray, axis: int | None = None) -> tuple[list[object], 
     return found[order].tolist(), rank[inverse.reshape(-1)].tolist()
 
 
-@given(st.lists(st.integers(0, 2**40), max_size=300), st.integers(0, 3))
-def test_grouped_equals_unique(values: list[int], extra_bits: int) -> None:
+def _sorted_unique(values: np.ndarray) -> tuple[list[object], list[int]]:
+    found, inverse = np.unique(values, return_inverse=True)
+    return found.tolist(), inverse.reshape(-1).tolist()
+
+
+@given(st.lists(st.integers(0, 2**40), max_size=300), st.integers(0, 3), st.booleans())
+def test_grouped_equals_unique(values: list[int], extra_bits: int, in_order: bool) -> None:
+    """Each row's index is written over the key itself (no second per-row array)."""
     key = np.array(values, np.int64)
-    distinct, inverse = grouped(key.copy(), (max(values, default=0) + 1) << extra_bits)
-    assert (distinct.tolist(), inverse.tolist()) == _unique(key)
-    assert inverse.dtype == np.int32
+    given_key = key.copy()
+    bound = (max(values, default=0) + 1) << extra_bits
+    distinct, inverse = grouped(given_key, bound, in_order=in_order)
+    expected = _unique(key) if in_order else _sorted_unique(key)
+    assert (distinct.tolist(), inverse.tolist()) == expected
+    assert inverse is given_key
 
 
 @given(st.lists(st.integers(0, 2**62 - 1), min_size=1, max_size=50))
 def test_a_key_too_wide_to_pack_is_grouped_by_argsort(values: list[int]) -> None:
     """A bound of 2**62 leaves no room for even one bit of position: the argsort path."""
     key = np.array(values, np.int64)
-    distinct, inverse = grouped(key.copy(), 2**62)
-    assert (distinct.tolist(), inverse.tolist()) == _unique(key)
+    for in_order, expected in ((True, _unique(key)), (False, _sorted_unique(key))):
+        distinct, inverse = grouped(key.copy(), 2**62, in_order=in_order)
+        assert (distinct.tolist(), inverse.tolist()) == expected
 
 
 @given(st.integers(1, 40).flatmap(lambda rows: st.tuples(*(_codes(rows) for _ in range(4)))))
@@ -46,9 +57,12 @@ def test_combinations_are_the_distinct_rows_of_the_code_columns(
 ) -> None:
     rows = len(columns[0][0])
     key = CombinationKey(rows)
-    for codes, size in columns:
-        key.add(np.array(codes, np.int32), size)
+    for number, (codes, size) in enumerate(columns):
+        whole = np.array(codes, np.int32)
+        # the odd columns in chunks (as a chunked Arrow column gives them)
+        key.add(np.array_split(whole, 3) if number % 2 else whole, size)
     found, inverse = key.combinations()
+    assert inverse.dtype == np.int32
     stacked = np.array([codes for codes, _ in columns]).T
     assert (np.stack(found, axis=1).tolist(), inverse.tolist()) == _unique(stacked, axis=0)
 
@@ -86,3 +100,9 @@ def _codes(rows: int) -> st.SearchStrategy[tuple[list[int], int]]:
             st.lists(st.integers(0, size - 1), min_size=rows, max_size=rows), st.just(size)
         )
     )
+
+
+def test_codes_for_fewer_rows_than_the_key_are_refused() -> None:
+    key = CombinationKey(3)
+    with pytest.raises(ValueError, match="2 codes for a key of 3 rows"):
+        key.add([np.array([0], np.int32), np.array([1], np.int32)], 2)

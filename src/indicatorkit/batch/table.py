@@ -115,7 +115,8 @@ def score_arrow(
     ['8']
     """
     rows = arrow.num_rows
-    # each column's codes folded into one key as it is encoded: never four per-row arrays
+    # each column's codes folded into one key as it is encoded, chunk by chunk: never four
+    # per-row arrays, never a column's codes copied into one
     key = CombinationKey(rows)
     target_texts = _added(key, _text_column(arrow, "target"))[1]
     actual_texts = _added(key, _column(arrow, "actual", rows))[1]
@@ -170,7 +171,7 @@ def _let_go(scored: Evaluated) -> dict[str, Any]:
     return columns
 
 
-def _added(key: CombinationKey, column: pa.Array | pa.ChunkedArray) -> tuple[Codes, pa.Array]:
+def _added(key: CombinationKey, column: pa.Array | pa.ChunkedArray) -> tuple[list[Codes], pa.Array]:
     """``column`` dictionary-encoded (:func:`_encode`), its codes folded into ``key``."""
     codes, values = _encode(column)
     key.add(codes, len(values))
@@ -225,17 +226,15 @@ def _column(
                 f"{', '.join(table.column_names)}; 需要 / needed: target, weight"
             )
         return pa.nulls(rows, pa.string())
-    column = table.column(name)  # its chunks as they are: no copy of the texts
-    if pa.types.is_dictionary(column.type):
-        column = column.cast(column.type.value_type)
-    return column
+    return table.column(name)  # its chunks as they are: no copy of the texts
 
 
 def _text_column(table: pa.Table, name: str) -> pa.Array | pa.ChunkedArray:
     column = _column(table, name, table.num_rows, required=True)
     if pa.types.is_null(column.type):
         return column.cast(pa.string())
-    if column.type not in _TEXT_TYPES and not pa.types.is_string_view(column.type):
+    kind = column.type.value_type if pa.types.is_dictionary(column.type) else column.type
+    if kind not in _TEXT_TYPES and not pa.types.is_string_view(kind):
         raise BatchInputError(
             f"列 {name} 应为文本，而不是 {column.type} (column {name} must hold text): "
             "指标值按表中所写读取 / targets are read as written"
@@ -243,26 +242,86 @@ def _text_column(table: pa.Table, name: str) -> pa.Array | pa.ChunkedArray:
     return column
 
 
-def _encode(column: pa.Array | pa.ChunkedArray) -> tuple[Codes, pa.Array]:
-    """The row indices into the distinct values (nulls encoded as one value, null)."""
+def _encode(column: pa.Array | pa.ChunkedArray) -> tuple[list[Codes], pa.Array]:
+    """Each row's index into the distinct values (nulls encoded as one value, null), chunk by
+    chunk as the column comes (Arrow's own index arrays: no copy).  A dictionary column
+    (Parquet read with ``read_dictionary``, a pandas categorical) keeps its dictionary
+    (:func:`_from_dictionary`): its texts are not hashed again.
+
+    >>> codes, values = _encode(pa.chunked_array([["甲", None], ["乙", "甲"]]))
+    >>> [part.tolist() for part in codes], values.to_pylist()
+    ([[0, 1], [2, 0]], ['甲', None, '乙'])
+    """
+    if pa.types.is_dictionary(column.type):
+        return _from_dictionary(column)
     encoded = pc.dictionary_encode(column, null_encoding="encode")
     chunks = encoded.chunks if isinstance(encoded, pa.ChunkedArray) else [encoded]
     if not chunks:
-        return np.zeros(0, np.int32), pa.array([], column.type)
+        return [], pa.array([], column.type)
     dictionary = chunks[-1].dictionary  # each chunk's is the one so far: the last holds all
     if any(len(chunk.dictionary) != len(dictionary) for chunk in chunks):  # pragma: no cover
         return _encode(column.combine_chunks())  # an Arrow that encodes chunks apart
-    parts = [chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks]
-    indices = parts[0] if len(parts) == 1 else np.concatenate(parts)
-    return indices.astype(np.int32, copy=False), dictionary
+    codes = [chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks]
+    return [part.astype(np.int32, copy=False) for part in codes], dictionary
 
 
-def _row(indices: Codes, code: int, first_row: int) -> int:
+def _from_dictionary(column: pa.Array | pa.ChunkedArray) -> tuple[list[Codes], pa.Array]:
+    """:func:`_encode` of a dictionary column: its chunks' dictionaries one after another (a
+    chunk's indices moved past the ones before), a null row given an entry of its own (null),
+    then the entries no row uses, or that repeat another's value (within a chunk's dictionary
+    or across chunks), left out — their values would be read for nothing.
+
+    >>> chunks = [pa.array(["乙", "甲", None]).dictionary_encode(),
+    ...           pa.DictionaryArray.from_arrays(pa.array([1, 0], pa.int32()), ["丙", "甲", "丙"])]
+    >>> codes, values = _from_dictionary(pa.chunked_array(chunks))
+    >>> [part.tolist() for part in codes], values.to_pylist()
+    ([[0, 1, 3], [1, 2]], ['乙', '甲', '丙', None])
+    >>> repeated = pa.DictionaryArray.from_arrays(pa.array([2, 0], pa.int32()), ["甲", "乙", "甲"])
+    >>> codes, values = _from_dictionary(repeated)  # entry 1 unused, 0 and 2 alike
+    >>> [part.tolist() for part in codes], values.to_pylist()
+    ([[0, 0]], ['甲'])
+    """
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    if not chunks:
+        return [], pa.array([], column.type.value_type)
+    dictionaries = [chunk.dictionary for chunk in chunks]
+    empty = sum(map(len, dictionaries))  # the null rows' entry, after every dictionary's
+    codes, offset = [], 0
+    for chunk, dictionary in zip(chunks, dictionaries, strict=True):
+        part = chunk.indices.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int32)
+        if offset:
+            part += offset
+        if chunk.null_count:
+            part[chunk.is_null().to_numpy(zero_copy_only=False)] = empty
+        codes.append(part)
+        offset += len(dictionary)
+    if any(chunk.null_count for chunk in chunks):
+        dictionaries.append(pa.nulls(1, dictionaries[0].type))
+    entries = dictionaries[0] if len(dictionaries) == 1 else pa.concat_arrays(dictionaries)
+    used = np.zeros(len(entries), np.bool_)
+    for part in codes:
+        used[part] = True
+    kept = np.flatnonzero(used)
+    encoded = pc.dictionary_encode(entries.take(pa.array(kept)), null_encoding="encode")
+    if len(encoded.dictionary) == len(entries):  # every entry used, each value once
+        return codes, entries
+    renumbered = np.zeros(len(entries), np.int32)
+    renumbered[kept] = encoded.indices.to_numpy(zero_copy_only=False)
+    return [renumbered[part] for part in codes], encoded.dictionary
+
+
+def _row(codes: list[Codes], code: int, first_row: int) -> int:
     """The first row holding ``code``, counted from ``first_row``."""
-    return int(np.argmax(indices == code)) + first_row
+    offset = first_row
+    for part in codes:
+        found = np.flatnonzero(part == code)
+        if len(found):
+            return int(found[0]) + offset
+        offset += len(part)
+    raise AssertionError(f"no row holds code {code}")  # pragma: no cover - a code is a row's
 
 
-def _read_weight(value: Any, indices: Codes, code: int, first_row: int) -> Fraction:
+def _read_weight(value: Any, indices: list[Codes], code: int, first_row: int) -> Fraction:
     if value is None:
         raise BatchInputError(
             f"列 weight 第 {_row(indices, code, first_row)} 行为空 "
@@ -278,7 +337,9 @@ def _read_weight(value: Any, indices: Codes, code: int, first_row: int) -> Fract
         ) from None
 
 
-def _read_direction(value: Any, indices: Codes, code: int, first_row: int) -> Direction | None:
+def _read_direction(
+    value: Any, indices: list[Codes], code: int, first_row: int
+) -> Direction | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
