@@ -74,3 +74,28 @@ def test_the_memory_freed_while_scoring_may_be_returned() -> None:
         assert score_table(rows).equals(kept)
     finally:
         module.RETURN_ROWS = returning
+
+
+@pytest.mark.parametrize("setting", [True, False])
+def test_numpy_page_setting_is_put_back_after_scoring(setting: bool) -> None:
+    """Inside ``score_table`` numpy's large arrays use ordinary pages; numpy's own setting is
+    as it was after, also when calls overlap (nested here, threads alike) or one fails."""
+    from indicatorkit.batch import BatchInputError
+    from indicatorkit.batch.memory import _huge_page_switch, small_pages
+
+    switch = _huge_page_switch()
+    assert switch is not None
+    before = switch(setting)
+    try:
+        with small_pages():
+            with small_pages():
+                assert switch(False) is False
+            assert switch(False) is False  # the outer call still inside
+            score_table(_table(10))
+            assert switch(False) is False
+        assert switch(setting) is setting
+        with pytest.raises(BatchInputError):
+            score_table(pa.table({"target": ["≥95%"], "weight": [-1]}))
+        assert switch(setting) is setting
+    finally:
+        switch(before)

@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 from indicatorkit.batch.combinations import CombinationKey
 from indicatorkit.batch.compiled import compile_actuals, compile_targets
 from indicatorkit.batch.evaluate import Evaluated, evaluate
+from indicatorkit.batch.memory import on_small_pages
 from indicatorkit.batch.result import gathered
 from indicatorkit.errors import IndicatorkitError
 from indicatorkit.language.bounds import Direction
@@ -102,6 +103,7 @@ def score_table(
     return back(score_arrow(arrow, rule_set(rules), units))
 
 
+@on_small_pages  # numpy's large arrays on ordinary pages: batch/memory.py
 def score_arrow(
     arrow: pa.Table, rules: RuleSet, units: UnitRegistry | None, *, first_row: int = 1
 ) -> pa.Table:
