@@ -269,7 +269,8 @@ def _encode(column: pa.Array | pa.ChunkedArray) -> tuple[list[Codes], pa.Array]:
 
 def _from_dictionary(column: pa.Array | pa.ChunkedArray) -> tuple[list[Codes], pa.Array]:
     """:func:`_encode` of a dictionary column: its chunks' dictionaries one after another (a
-    chunk's indices moved past the ones before), a null row given an entry of its own (null),
+    chunk's indices moved past the ones before; chunks sharing one dictionary, as a Parquet row
+    group's batches do, share its place), a null row given an entry of its own (null),
     then the entries no row uses, or that repeat another's value (within a chunk's dictionary
     or across chunks), left out — their values would be read for nothing.
 
@@ -286,30 +287,46 @@ def _from_dictionary(column: pa.Array | pa.ChunkedArray) -> tuple[list[Codes], p
     chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
     if not chunks:
         return [], pa.array([], column.type.value_type)
-    dictionaries = [chunk.dictionary for chunk in chunks]
-    empty = sum(map(len, dictionaries))  # the null rows' entry, after every dictionary's
-    codes, offset = [], 0
-    for chunk, dictionary in zip(chunks, dictionaries, strict=True):
-        part = chunk.indices.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int32)
+    places: dict[tuple[int, ...], int] = {}
+    dictionaries, codes, entries = [], [], 0
+    for chunk in chunks:
+        place = _identity(chunk.dictionary)
+        if place not in places:
+            places[place] = entries
+            dictionaries.append(chunk.dictionary)
+            entries += len(chunk.dictionary)
+        offset = places[place]
+        codes.append(chunk.indices.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int32))
         if offset:
-            part += offset
-        if chunk.null_count:
-            part[chunk.is_null().to_numpy(zero_copy_only=False)] = empty
-        codes.append(part)
-        offset += len(dictionary)
+            codes[-1] += offset
+    for chunk, part in zip(chunks, codes, strict=True):
+        if chunk.null_count:  # the null rows' entry: after every dictionary's
+            part[chunk.is_null().to_numpy(zero_copy_only=False)] = entries
     if any(chunk.null_count for chunk in chunks):
         dictionaries.append(pa.nulls(1, dictionaries[0].type))
-    entries = dictionaries[0] if len(dictionaries) == 1 else pa.concat_arrays(dictionaries)
-    used = np.zeros(len(entries), np.bool_)
+    values = dictionaries[0] if len(dictionaries) == 1 else pa.concat_arrays(dictionaries)
+    used = np.zeros(len(values), np.bool_)
     for part in codes:
         used[part] = True
     kept = np.flatnonzero(used)
-    encoded = pc.dictionary_encode(entries.take(pa.array(kept)), null_encoding="encode")
-    if len(encoded.dictionary) == len(entries):  # every entry used, each value once
-        return codes, entries
-    renumbered = np.zeros(len(entries), np.int32)
+    encoded = pc.dictionary_encode(values.take(pa.array(kept)), null_encoding="encode")
+    if len(encoded.dictionary) == len(values):  # every entry used, each value once
+        return codes, values
+    renumbered = np.zeros(len(values), np.int32)
     renumbered[kept] = encoded.indices.to_numpy(zero_copy_only=False)
     return [renumbered[part] for part in codes], encoded.dictionary
+
+
+def _identity(dictionary: pa.Array) -> tuple[int, ...]:
+    """Where ``dictionary``'s values are in memory: equal for chunks that share it.
+
+    >>> shared = pa.array(["甲", "乙"])
+    >>> chunk = pa.DictionaryArray.from_arrays(pa.array([1, 0], pa.int32()), shared)
+    >>> _identity(chunk.dictionary) == _identity(shared), _identity(pa.array(["甲", "乙"])) == _identity(shared)
+    (True, False)
+    """
+    buffers = (0 if buffer is None else buffer.address for buffer in dictionary.buffers())
+    return (dictionary.offset, len(dictionary), *buffers)
 
 
 def _row(codes: list[Codes], code: int, first_row: int) -> int:
