@@ -104,7 +104,14 @@ def small_pages() -> Iterator[None]:
 
 
 def on_small_pages(function: Callable[P, R]) -> Callable[P, R]:
-    """``function`` run inside :func:`small_pages`."""
+    """``function`` run inside :func:`small_pages`.
+
+    >>> switch = _huge_page_switch()
+    >>> inside = on_small_pages(lambda: switch(False))  # the setting while it runs
+    >>> before = switch(True)
+    >>> inside(), switch(before)
+    (False, True)
+    """
 
     @functools.wraps(function)
     def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
