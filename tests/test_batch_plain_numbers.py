@@ -120,3 +120,22 @@ def test_what_the_pre_pass_accepts(text: str, accepted: bool) -> None:
         read = None
     if accepted:
         assert isinstance(read, Amount)
+
+
+def test_each_word_is_proven_once_per_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every partition, every record batch meets the same few words: proven the first time."""
+    from indicatorkit.batch import plain_numbers as module
+    from indicatorkit.units import default_registry
+
+    proven: list[str] = []
+    real = module._word_unit
+    monkeypatch.setattr(
+        module, "_word_unit", lambda word, registry: proven.append(word) or real(word, registry)
+    )
+    units = default_registry().define("样件 = [样件]")  # its own kept words
+    texts = pa.array(["96%", "12件", "3样件", "达成", "7件"])
+    first = plain_numbers(texts, units)
+    assert sorted(proven) == ["", "%", "件", "样件"]  # "": the unmatched texts
+    again = plain_numbers(pa.array(["5件", "1.5%", "8样件"]), units)
+    assert sorted(proven) == ["", "%", "件", "样件"] and again.accepted.all()
+    assert first.numerator.tolist()[:3] == [24, 12, 3]

@@ -1,5 +1,6 @@
 """The Dask and Spark recipes of docs/guides/distributed.md, run as written: a table scored
-partitioned equals ``score_table`` on one machine, row by row.  Each runs where its extra is
+partitioned — its targets compiled once into a book that travels to the workers — equals
+``score_table`` on one machine, row by row.  Each runs where its extra is
 installed (Dask; pyspark with a ``java`` on PATH) and is skipped with the reason otherwise."""
 
 from __future__ import annotations
@@ -86,6 +87,33 @@ def test_dask_on_a_local_cluster_of_processes_equals_one_machine() -> None:
     ):
         scored = recipe["score_with_dask"](frame, partitions=4, rules="hubei")
     assert _rows(scored) == _rows(score_table(frame, rules="hubei"))
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None,
+    reason="dask.distributed 未安装 / distributed is not installed",
+)
+def test_dask_compiling_on_the_workers_equals_one_machine(tmp_path: Path) -> None:
+    """The recipe for files the driver never reads: each worker compiles a share of the
+    distinct targets, one book is made of the shares, and every file is scored with it."""
+    from distributed import Client, LocalCluster
+
+    pq = pytest.importorskip("pyarrow.parquet")
+    recipe = _recipe("Dask：数据不经驱动端 (files the driver never reads)")
+    table = pa.Table.from_pandas(_table(400), preserve_index=False)
+    paths = []
+    for part in range(5):
+        paths.append(str(tmp_path / f"part{part}.parquet"))
+        pq.write_table(table.slice(part * 80, 80), paths[-1])
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        scored = recipe["score_files_with_dask"](paths, client, rules="hubei")
+    rows = [row for part in scored for row in part.to_pylist()]
+    assert rows == score_table(table, rules="hubei").to_pylist()
 
 
 @pytest.mark.skipif(

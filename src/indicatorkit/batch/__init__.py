@@ -12,7 +12,9 @@ periods, undecided rows — by :func:`score_indicator <indicatorkit.scoring.scor
 once per distinct (target, actual, weight, direction): the rule sets stay the one definition,
 and a property test holds the two equal row by row.  :func:`score_batches` streams: it yields
 each record batch's results before reading the next, and :func:`write_scored_parquet` writes
-them to Parquet a batch at a time.
+them to Parquet a batch at a time.  :func:`compile_target_book` reads a table's distinct
+targets once into a :class:`TargetBook` that pickles: partitions scored on other machines take
+their targets from it (``docs/guides/distributed.md``).
 
 >>> import pyarrow as pa
 >>> from indicatorkit.batch import score_table
@@ -46,6 +48,7 @@ except ImportError as error:  # pragma: no cover - tested where pyarrow is missi
         name=error.name,
     ) from error
 
+from indicatorkit.batch.book import TargetBook, compile_target_book, target_shares
 from indicatorkit.batch.stream import score_batches, write_scored_parquet
 from indicatorkit.batch.table import (
     INPUT_COLUMNS,
@@ -60,8 +63,11 @@ __all__ = [
     "KEY_COLUMNS",
     "RESULT_COLUMNS",
     "BatchInputError",
+    "TargetBook",
+    "compile_target_book",
     "score_batches",
     "score_table",
+    "target_shares",
     "write_scored_parquet",
 ]
 

@@ -48,6 +48,8 @@ __all__ = [
     "CompiledTargets",
     "compile_actuals",
     "compile_targets",
+    "dimension_code",
+    "dimension_names",
     "fits",
     "fits_column",
     "read_comparison",
@@ -126,8 +128,20 @@ class CompiledActuals:
 _DIMENSIONS: dict[str, int] = {}
 
 
-def _dimension(name: str) -> int:
+def dimension_code(name: str) -> int:
+    """This process's code for the dimension ``name``: codes are handed out as dimensions are
+    first met, so they differ between processes (a :class:`~indicatorkit.batch.book.TargetBook`
+    carries names, not codes).
+
+    >>> dimension_code("[money]") == dimension_code("[money]"), dimension_names()[dimension_code("[money]")]
+    (True, '[money]')
+    """
     return _DIMENSIONS.setdefault(name, len(_DIMENSIONS))
+
+
+def dimension_names() -> list[str]:
+    """The dimensions' names by their codes (:func:`dimension_code`) in this process."""
+    return list(_DIMENSIONS)
 
 
 def compile_targets(
@@ -176,7 +190,7 @@ def _plainly_compiled(plain: PlainTargets) -> CompiledTargets:
     """The pre-pass's columns as compiled ones, in place (a text it did not accept holds
     zeros, denominators 1): as one by one, a value beyond the guard compiles nothing, a
     threshold its direction."""
-    codes = np.array([_dimension(name) for name in plain.dimensions] + [-1], np.int64)
+    codes = np.array([dimension_code(name) for name in plain.dimensions] + [-1], np.int64)
     beyond = ~(plain.accepted & fits_column(plain.value_numerator, plain.value_denominator))
     ways_in = ~beyond[:, None] & fits_column(plain.base_numerator, plain.base_denominator)
     ways_out = ~ways_in
@@ -216,7 +230,7 @@ def _compile_one_by_one(
         value = target.amount.normalized
         if not fits(value.numerator, value.denominator):
             continue
-        dimension = _dimension(target.amount.unit.dimension)
+        dimension = dimension_code(target.amount.unit.dimension)
         values.append((index, value.numerator, value.denominator, dimension))
         for way, direction in enumerate(directions):
             threshold = target.threshold(direction)
@@ -291,7 +305,7 @@ def compile_actuals(
     rest: Iterable[tuple[int, object]]
     if isinstance(texts, pa.Array) and texts.type in _TEXT_TYPES:
         plain = plain_numbers(texts, units)
-        codes = np.array([_dimension(name) for name in plain.dimensions] + [-2], np.int64)
+        codes = np.array([dimension_code(name) for name in plain.dimensions] + [-2], np.int64)
         fit = plain.accepted & fits_column(plain.numerator, plain.denominator)
         beyond = ~fit  # in place: a text not accepted holds 0 / 1 already
         plain.numerator[beyond], plain.denominator[beyond] = 0, 1
@@ -322,7 +336,7 @@ def compile_actuals(
         value = read.normalized
         if fits(value.numerator, value.denominator):
             values.append(
-                (index, value.numerator, value.denominator, _dimension(read.unit.dimension))
+                (index, value.numerator, value.denominator, dimension_code(read.unit.dimension))
             )
     if values:  # each column written once
         rows, tops, bottoms, dimensions = np.array(values, np.int64).T

@@ -55,8 +55,9 @@ from indicatorkit.batch.decision import (
     decision_columns,
     paired,
 )
+from indicatorkit.batch.verdicts import kept_verdicts
 from indicatorkit.language.bounds import Direction
-from indicatorkit.scoring.indicator import Outcome, Verdict, indicator_verdict
+from indicatorkit.scoring.indicator import Outcome, Verdict
 from indicatorkit.scoring.indicator_records import Points
 from indicatorkit.scoring.rules import Rounding, RuleSet
 from indicatorkit.units import UnitRegistry
@@ -254,7 +255,8 @@ def _fallback(
     over its rows; no score while undecided; full marks the weight column itself; any other
     score by :meth:`Verdict.row_score <indicatorkit.scoring.indicator.Verdict.row_score>`
     (the rule set's own formulas and rounding), once per weight and verdict
-    (:meth:`~indicatorkit.scoring.indicator.Verdict.scoring_key`: a grade's many rows alike)."""
+    (:meth:`~indicatorkit.scoring.indicator.Verdict.scoring_key`: a grade's many rows alike) —
+    verdicts and scores kept for the process's later calls (:mod:`indicatorkit.batch.verdicts`)."""
     if not rows.size:
         return
     target, actual, weight, way = combos
@@ -272,17 +274,13 @@ def _fallback(
     # full marks are the weight itself when the rule set's rounding is the shipped one (its
     # row keeps full marks unrounded); any other is asked row by row
     full_marks = type(rules.rounding) is Rounding
-    scored: dict[tuple[tuple[object, ...], int], tuple[Fraction, Fraction, bool]] = {}
+    kept = kept_verdicts(rules, units)  # checked and scored once per process, not per call
     for start, stop in zip(starts, [*starts[1:], rows.size], strict=True):
         group = rows[start:stop]
         first = int(group[0])
         text = texts[target[first]]
-        verdict = indicator_verdict(
-            "" if text is None else text,
-            given[actual[first]],
-            direction=directions[way[first]],
-            rules=rules,
-            units=units,
+        verdict = kept.verdict(
+            "" if text is None else text, given[actual[first]], directions[way[first]], units
         )
         _write_verdict(out, group, verdict, messages)
         points = verdict.points
@@ -291,22 +289,26 @@ def _fallback(
         if points is Points.FULL and full_marks:
             _write_weights(out, group, weight[group], weight_columns, weights)
             continue
-        key = verdict.scoring_key()
-        for row, code in zip(group.tolist(), weight[group].tolist(), strict=True):
-            found = scored.get((key, code))
-            if found is None:  # each (verdict's key, weight) scored once
-                found = scored[key, code] = verdict.row_score(weights[code])
-            _, score, cut = found
-            _store(
-                row,
-                score,
-                out.score_numerator,
-                out.score_denominator,
-                out.score_known,
-                out.big_score,
-            )
+        codes = weight[group].tolist()
+        scores = kept.row_scores(verdict, [weights[code] for code in codes])
+        _write_scores(out, group, scores)
+        for row, code, (_, cut) in zip(group.tolist(), codes, scores, strict=True):
             if cut:  # 偏离度: the cut's message too
                 out.message[row] = messages.code(verdict.score(weights[code]).message)
+
+
+def _write_scores(out: Evaluated, rows: Ints, scores: list[tuple[Fraction, bool]]) -> None:
+    """Each row's score into ``rows``: at once where every score fits int64, else one by one."""
+    tops = [score.numerator for score, _ in scores]
+    bottoms = [score.denominator for score, _ in scores]
+    if -_INT64 <= min(tops) and max(tops) < _INT64 and max(bottoms) < _INT64:
+        out.score_numerator[rows], out.score_denominator[rows] = tops, bottoms
+        out.score_known[rows] = True
+        return
+    for row, (score, _) in zip(rows.tolist(), scores, strict=True):
+        _store(
+            row, score, out.score_numerator, out.score_denominator, out.score_known, out.big_score
+        )
 
 
 class _Messages:

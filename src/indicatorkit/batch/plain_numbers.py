@@ -76,7 +76,8 @@ def plain_numbers(texts: pa.Array, units: UnitRegistry | None) -> PlainNumbers:
     parts = pc.extract_regex(texts, _PLAIN)  # null where it does not match (and for null)
     matched = parts.is_valid().to_numpy(zero_copy_only=False)
     words = pc.dictionary_encode(pc.fill_null(parts.field("word"), ""))
-    factors = [_word_unit(word, registry) for word in words.dictionary.to_pylist()]
+    kept = _kept_words(registry)
+    factors = [_kept_word_unit(word, registry, kept) for word in words.dictionary.to_pylist()]
     dimensions = sorted({unit.dimension for unit in factors if unit is not None})
     known = np.array([unit is not None for unit in factors] + [False], np.bool_)
     tops = np.array([_factor(unit).numerator for unit in factors] + [1], np.int64)
@@ -136,6 +137,33 @@ def reduced(numerator: Ints, denominator: Ints) -> tuple[Ints, Ints]:
 
 def _factor(unit: Unit | None) -> Fraction:
     return Fraction(1) if unit is None else Fraction(unit.factor)
+
+
+#: What each word was proven to mean, kept per registry (every call, every record batch of a
+#: stream, every partition meets the same few words): at most this many words.
+_KEPT_WORDS = 4096
+
+
+def _kept_words(registry: UnitRegistry) -> dict[str, Unit | None]:
+    kept: dict[str, Unit | None] = registry.memo.setdefault(_kept_words, {})
+    return kept
+
+
+def _kept_word_unit(word: str, registry: UnitRegistry, kept: dict[str, Unit | None]) -> Unit | None:
+    """:func:`_word_unit`, proven once per registry while there is room (a word too long to
+    be a unit is refused at once and never kept).
+
+    >>> from indicatorkit.units import default_registry
+    >>> kept = {}
+    >>> _kept_word_unit("件", default_registry(), kept).symbol, list(kept)
+    ('件', ['件'])
+    """
+    if word in kept:
+        return kept[word]
+    unit = _word_unit(word, registry)
+    if len(kept) < _KEPT_WORDS and len(word) <= _LONGEST_WORD:
+        kept[word] = unit
+    return unit
 
 
 def _word_unit(word: str, registry: UnitRegistry) -> Unit | None:

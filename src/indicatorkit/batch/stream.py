@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -30,6 +30,9 @@ from indicatorkit.batch.table import BatchInputError, score_arrow
 from indicatorkit.formats.output import replacing
 from indicatorkit.scoring.rules import RuleSet, rule_set
 from indicatorkit.units import UnitRegistry
+
+if TYPE_CHECKING:
+    from indicatorkit.batch.book import TargetBook
 
 __all__ = ["score_batches", "write_scored_parquet"]
 
@@ -60,13 +63,18 @@ def _batches(source: Any) -> Iterator[pa.RecordBatch]:
 
 
 def score_batches(
-    batches: Any, *, rules: RuleSet | str | None = None, units: UnitRegistry | None = None
+    batches: Any,
+    *,
+    rules: RuleSet | str | None = None,
+    units: UnitRegistry | None = None,
+    book: TargetBook | None = None,
 ) -> Iterator[pa.RecordBatch]:
     """Score a stream of record batches — a ``pyarrow.RecordBatchReader`` (a Parquet or CSV
     file read in batches), a ``Table`` (streamed in batches of :data:`BATCH_ROWS`), one
     ``RecordBatch`` or any iterable of them — yielding each batch's results (the columns of
     :func:`~indicatorkit.batch.score_table`) before reading the next.  Rows are counted
-    across batches in errors.
+    across batches in errors; a ``book`` (:func:`~indicatorkit.batch.compile_target_book`)
+    serves every batch.
 
     >>> import pyarrow as pa
     >>> from indicatorkit.batch import BatchInputError
@@ -81,7 +89,9 @@ def score_batches(
     chosen = rule_set(rules)
     first_row = 1
     for batch in _batches(batches):
-        scored = score_arrow(pa.Table.from_batches([batch]), chosen, units, first_row=first_row)
+        scored = score_arrow(
+            pa.Table.from_batches([batch]), chosen, units, first_row=first_row, book=book
+        )
         first_row += batch.num_rows
         yield pa.RecordBatch.from_arrays(
             [column.combine_chunks() for column in scored.columns], schema=scored.schema
@@ -94,11 +104,12 @@ def write_scored_parquet(
     *,
     rules: RuleSet | str | None = None,
     units: UnitRegistry | None = None,
+    book: TargetBook | None = None,
 ) -> int:
     """Score ``batches`` (as :func:`score_batches` takes them) into the Parquet file ``path``,
-    one row group a batch, and return the rows written.  Only one batch's results are held at
-    a time; ``path`` is replaced only when the whole stream is written (a bad row halfway
-    leaves the old file).
+    one row group a batch (a ``book``'s targets taken from it), and return the rows written.
+    Only one batch's results are held at a time; ``path`` is replaced only when the whole
+    stream is written (a bad row halfway leaves the old file).
 
     >>> import tempfile, pathlib, pyarrow as pa, pyarrow.parquet as pq
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "结果.parquet"
@@ -112,7 +123,7 @@ def write_scored_parquet(
     with replacing(path) as temporary:
         writer: pq.ParquetWriter | None = None
         try:
-            for scored in score_batches(batches, rules=rules, units=units):
+            for scored in score_batches(batches, rules=rules, units=units, book=book):
                 if writer is None:
                     writer = pq.ParquetWriter(temporary, scored.schema)
                 writer.write_batch(scored)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -28,6 +28,9 @@ from indicatorkit.language.bounds import Direction
 from indicatorkit.scoring.indicator import _weight
 from indicatorkit.scoring.rules import RuleSet, rule_set
 from indicatorkit.units import UnitRegistry
+
+if TYPE_CHECKING:
+    from indicatorkit.batch.book import TargetBook
 
 __all__ = [
     "INPUT_COLUMNS",
@@ -79,12 +82,17 @@ class BatchInputError(IndicatorkitError):
 
 
 def score_table(
-    table: Any, *, rules: RuleSet | str | None = None, units: UnitRegistry | None = None
+    table: Any,
+    *,
+    rules: RuleSet | str | None = None,
+    units: UnitRegistry | None = None,
+    book: TargetBook | None = None,
 ) -> Any:
     """Score every row of ``table`` — a pyarrow ``Table`` or ``RecordBatch``, or a pandas or
     polars data frame — as :func:`~indicatorkit.scoring.score_indicator` scores one indicator, under
     ``rules``; the result is the same kind of table, with the key and input columns and
-    :data:`RESULT_COLUMNS`.
+    :data:`RESULT_COLUMNS`.  With a ``book`` (:func:`~indicatorkit.batch.compile_target_book`)
+    the targets it holds are taken from it, not read again, in its units.
 
     >>> import pyarrow as pa
     >>> from indicatorkit.batch import score_table
@@ -100,12 +108,17 @@ def score_table(
     (['10', '8', '10', '7'], ['10.00', '8.00', '10.00', '7.00'])
     """
     arrow, back = _as_arrow(table)
-    return back(score_arrow(arrow, rule_set(rules), units))
+    return back(score_arrow(arrow, rule_set(rules), units, book=book))
 
 
 @on_small_pages  # numpy's large arrays on ordinary pages: batch/memory.py
 def score_arrow(
-    arrow: pa.Table, rules: RuleSet, units: UnitRegistry | None, *, first_row: int = 1
+    arrow: pa.Table,
+    rules: RuleSet,
+    units: UnitRegistry | None,
+    *,
+    first_row: int = 1,
+    book: TargetBook | None = None,
 ) -> pa.Table:
     """:func:`score_table` of a pyarrow ``Table`` under a rule set already chosen; errors
     count rows from ``first_row`` (a batch's place in a stream).
@@ -117,6 +130,7 @@ def score_arrow(
     ['8']
     """
     rows = arrow.num_rows
+    units = units if book is None else book.registry(units)
     # each column's codes folded into one key as it is encoded, chunk by chunk: never four
     # per-row arrays, never a column's codes copied into one
     key = CombinationKey(rows)
@@ -141,7 +155,12 @@ def score_arrow(
         evaluate(
             (combos[0], combos[1], combos[2], combos[3]),
             (_Values(target_texts), _Values(actual_texts), weights, ways),
-            (compile_targets(target_texts, ways, units), compile_actuals(actual_texts, units)),
+            (
+                compile_targets(target_texts, ways, units)
+                if book is None
+                else book.compile(target_texts, ways, units),
+                compile_actuals(actual_texts, units),
+            ),
             rules,
             units,
         )

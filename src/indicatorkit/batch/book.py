@@ -1,0 +1,319 @@
+"""A table's distinct targets compiled once (目标一次编译), as a value that travels: a
+:class:`TargetBook`.
+
+Scoring a table partitioned — a Dask ``map_partitions``, a Spark ``mapInArrow`` — reads in every
+partition each distinct target the partition holds, though most targets recur across
+partitions: every worker would read nearly all of them again.  A book reads them once (on the
+driver, or a share on each worker: :func:`target_shares`, :meth:`TargetBook.union`), holds what
+:func:`~indicatorkit.batch.compiled.compile_targets` makes of each for every direction, as Arrow
+and numpy columns, with the unit registry they were read in, and pickles compactly (the
+columns' bytes and the registry's definitions).  ``score_table(part, book=book)`` then takes
+each of its targets from the book and reads only a target the book does not hold — so a
+partition the book was not compiled from is still scored correctly, never from a wrong row.
+Dimensions travel by name (their codes are each process's own).
+
+>>> import pickle
+>>> import pyarrow as pa
+>>> from indicatorkit.batch import compile_target_book, score_table
+>>> table = pa.table({"target": ["≥95%", "≤2%", "及时足额发放", "≥95%"],
+...                   "actual": ["96%", "3%", "达成", "90%"], "weight": [10, 10, 10, 10]})
+>>> book = compile_target_book(table)
+>>> book
+TargetBook(3 targets, 2 compiled, units=UnitRegistry([]))
+>>> shipped = pickle.loads(pickle.dumps(book))  # what a worker receives
+>>> score_table(table.slice(2), book=shipped).column("score").to_pylist()
+['10', '9.47']
+>>> score_table(pa.table({"target": ["≥10件"], "actual": ["12件"], "weight": [5]}),
+...             book=shipped).column("outcome").to_pylist()  # not in the book: read here
+['met']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from indicatorkit.batch.compiled import CompiledTargets, compile_targets, dimension_code
+from indicatorkit.batch.compiled import dimension_names as _dimension_names
+from indicatorkit.batch.table import BatchInputError
+from indicatorkit.language.bounds import Direction
+from indicatorkit.units import UnitRegistry, registry_in_use
+
+__all__ = ["DIRECTIONS", "TargetBook", "compile_target_book", "target_shares"]
+
+#: The directions a book compiles each target for: none given, 正向, 反向.
+DIRECTIONS: tuple[Direction | None, ...] = (None, *Direction)
+
+Flags = npt.NDArray[np.bool_]
+Int32s = npt.NDArray[np.int32]
+_TEXT_TYPES = (pa.string(), pa.large_string())
+
+
+@attrs.frozen(eq=False, repr=False)
+class TargetBook:
+    """Distinct target ``texts`` and what each compiles to, in the registry ``units``: columns
+    indexed ``[text, direction]`` (the directions of :data:`DIRECTIONS`) — ``compiled``,
+    ``operator``, the threshold ``base_numerator / base_denominator``, ``lower_bound`` — and
+    indexed ``[text]``: the value ``value_numerator / value_denominator`` and the
+    ``dimension``, an index into ``dimensions`` (-1: none).  Every integer is inside the
+    overflow guard, so the columns are int32.  Made by :func:`compile_target_book`.
+
+    >>> book = compile_target_book(["<5万元", "及时"])
+    >>> len(book), "<5万元" in book, book.dimensions, book.base_numerator.tolist()[0]
+    (2, True, ('[money]',), [50000, 50000, 50000])
+    """
+
+    texts: pa.Array
+    units: UnitRegistry
+    compiled: Flags
+    operator: npt.NDArray[np.int8]
+    base_numerator: Int32s
+    base_denominator: Int32s
+    lower_bound: Flags
+    value_numerator: Int32s
+    value_denominator: Int32s
+    dimension: Int32s
+    dimensions: tuple[str, ...]
+
+    def __attrs_post_init__(self) -> None:
+        if not self._consistent():
+            raise BatchInputError(
+                f"目标簿的列与其 {len(self.texts)} 个指标值不符 (the book's columns do not fit "
+                f"its {len(self.texts)} targets); 请用 compile_target_book 编译 "
+                "(a book is made by compile_target_book)"
+            )
+
+    def _consistent(self) -> bool:
+        """The texts distinct strings, every column one row a text, each dimension named."""
+        size, ways = len(self.texts), len(DIRECTIONS)
+        shapes = [getattr(self, name).shape for name in _FIELDS]
+        return (
+            self.texts.type == pa.string()
+            and self.texts.null_count == 0
+            and shapes == [(size, ways)] * 5 + [(size,)] * 3
+            and bool(((self.dimension >= -1) & (self.dimension < len(self.dimensions))).all())
+        )
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and bool(pc.is_in(pa.scalar(text), value_set=self.texts))
+
+    def __repr__(self) -> str:
+        compiled = int(self.compiled.any(axis=1).sum())
+        return f"TargetBook({len(self)} targets, {compiled} compiled, units={self.units!r})"
+
+    def registry(self, units: UnitRegistry | None) -> UnitRegistry:
+        """The registry a table scored with this book is read in: the book's own, which
+        ``units`` (when given) must equal — targets read in other units would score wrongly.
+
+        >>> from indicatorkit.units import default_registry
+        >>> book = compile_target_book(["≥5件"])
+        >>> book.registry(None) is book.units, book.registry(default_registry()) is book.units
+        (True, True)
+        >>> try:
+        ...     book.registry(default_registry().define("樘 = [樘]"))
+        ... except BatchInputError as error:
+        ...     print(str(error).split(":")[0])
+        目标簿按另一单位表编译 (the book was compiled in other units)
+        """
+        if units is None or units == self.units:
+            return self.units
+        raise BatchInputError(
+            "目标簿按另一单位表编译 (the book was compiled in other units): "
+            f"目标簿 / book {self.units!r}, 给定 / given {units!r}; "
+            "用同一单位表编译或打分 (compile and score with the same registry)"
+        )
+
+    def compile(
+        self, texts: pa.Array, directions: Sequence[Direction | None], units: UnitRegistry | None
+    ) -> CompiledTargets:
+        """What :func:`~indicatorkit.batch.compiled.compile_targets` gives ``texts`` (distinct
+        target texts, a string column) for ``directions``: taken from the book for each text it
+        holds, read here (in :meth:`registry`) for each it does not.
+
+        >>> import pyarrow as pa
+        >>> book = compile_target_book(["≥95%"])
+        >>> book.compile(pa.array(["<5件", "≥95%", None]), [None], None).base_numerator.tolist()
+        [[5], [19], [0]]
+        """
+        registry = self.registry(units)
+        column = texts if texts.type == pa.string() else texts.cast(pa.string())
+        place = pc.fill_null(pc.index_in(column, value_set=self.texts), -1)
+        where = place.to_numpy(zero_copy_only=False).astype(np.int64)
+        found = where >= 0
+        rows, ways = where[found], [DIRECTIONS.index(direction) for direction in directions]
+        size, width = len(column), len(ways)
+        cells = np.ix_(rows, ways)
+        out = CompiledTargets(
+            np.zeros((size, width), np.bool_),
+            np.zeros((size, width), np.int8),
+            np.zeros((size, width), np.int64),
+            np.ones((size, width), np.int64),
+            np.zeros((size, width), np.bool_),
+            np.zeros(size, np.int64),
+            np.ones(size, np.int64),
+            np.full(size, -1, np.int64),
+        )
+        out.compiled[found] = self.compiled[cells]
+        out.operator[found] = self.operator[cells]
+        out.base_numerator[found] = self.base_numerator[cells]
+        out.base_denominator[found] = self.base_denominator[cells]
+        out.lower_bound[found] = self.lower_bound[cells]
+        out.value_numerator[found] = self.value_numerator[rows]
+        out.value_denominator[found] = self.value_denominator[rows]
+        codes = np.array([*map(dimension_code, self.dimensions), -1], np.int64)
+        out.dimension[found] = codes[self.dimension[rows]]
+        missing = ~found & column.is_valid().to_numpy(zero_copy_only=False)
+        if missing.any():  # not in the book: read here, as without one
+            read = compile_targets(column.filter(pa.array(missing)), directions, registry)
+            for name in _FIELDS:
+                getattr(out, name)[missing] = getattr(read, name)
+        return out
+
+    @classmethod
+    def union(cls, books: Iterable[TargetBook]) -> TargetBook:
+        """One book holding every text of ``books`` (all compiled in the same units): books
+        compiled apart — each worker a share of the distinct targets — made one.
+
+        >>> both = TargetBook.union([compile_target_book(["≥5件"]), compile_target_book(["≥5件", "<2%"])])
+        >>> both.texts.to_pylist(), both.dimensions
+        (['≥5件', '<2%'], ('[ratio]', '[件]'))
+        """
+        found = list(books)
+        if not found:
+            raise BatchInputError("没有目标簿可合并 (no book to unite)")
+        units = found[0].units
+        for book in found[1:]:
+            book.registry(units)  # the same units, or the error saying so
+        dimensions = tuple(sorted({name for book in found for name in book.dimensions}))
+        texts = pa.concat_arrays([book.texts for book in found])
+        first = pc.index_in(pc.unique(texts), value_set=texts).to_numpy(zero_copy_only=False)
+        columns = {
+            name: np.concatenate([getattr(book, name) for book in found])[first]
+            for name in _FIELDS
+            if name != "dimension"
+        }
+        recoded = [
+            np.array([*map(dimensions.index, book.dimensions), -1], np.int32)[book.dimension]
+            for book in found
+        ]
+        return cls(
+            texts=texts.take(pa.array(first)),
+            units=units,
+            dimension=np.concatenate(recoded)[first],
+            dimensions=dimensions,
+            **columns,
+        )
+
+
+#: The columns a book and :class:`CompiledTargets` share.
+_FIELDS = tuple(field.name for field in attrs.fields(CompiledTargets))
+
+
+def compile_target_book(source: Any, *, units: UnitRegistry | None = None) -> TargetBook:
+    """Read each distinct target of ``source`` once — a table's ``target`` column (pyarrow
+    ``Table`` or ``RecordBatch``, pandas or polars frame), or a column or sequence of target
+    texts — into a :class:`TargetBook` for ``score_table(..., book=...)``, in ``units``
+    (default: :func:`~indicatorkit.units.registry_in_use`, which the book then carries).
+
+    >>> book = compile_target_book(["≥95%", "≥95%", None, "2025年底前"])
+    >>> book.texts.to_pylist(), book.compiled.tolist()
+    (['≥95%', '2025年底前'], [[True, True, True], [False, False, False]])
+    """
+    registry = registry_in_use() if units is None else units
+    texts = _distinct_texts(source)
+    read = compile_targets(texts, DIRECTIONS, registry)
+    names = _dimension_names()
+    used = sorted({names[code] for code in np.unique(read.dimension).tolist() if code >= 0})
+    recode = np.full(len(names) + 1, -1, np.int32)  # a process code → the book's (-1 → -1)
+    for index, name in enumerate(used):
+        recode[dimension_code(name)] = index
+    return TargetBook(
+        texts=texts,
+        units=registry,
+        compiled=read.compiled,
+        operator=read.operator,
+        base_numerator=read.base_numerator.astype(np.int32),
+        base_denominator=read.base_denominator.astype(np.int32),
+        lower_bound=read.lower_bound,
+        value_numerator=read.value_numerator.astype(np.int32),
+        value_denominator=read.value_denominator.astype(np.int32),
+        dimension=recode[read.dimension],
+        dimensions=tuple(used),
+    )
+
+
+def target_shares(sources: Iterable[Any], count: int) -> list[pa.Array]:
+    """The distinct targets of ``sources`` (each as :func:`compile_target_book` takes it: a
+    table, a column, the distinct targets of one file) cut into ``count`` shares, for a
+    worker each to compile (:meth:`TargetBook.union` makes one book of theirs).  Texts alike
+    but for their numbers (``≥95%``, ``≥87%``) go to the same share: a kind of text is
+    proven once (:mod:`indicatorkit.batch.plain_targets`), not on every worker.
+
+    >>> [share.to_pylist() for share in target_shares([["≥95%", "及时"], ["≥87%", "≥95%"]], 2)]
+    [['≥95%', '≥87%'], ['及时']]
+    """
+    if count < 1:
+        raise BatchInputError(f"份数应至少为 1 (shares must be at least 1): {count}")
+    columns = [_distinct_texts(source) for source in sources]
+    texts = pc.unique(pa.chunked_array(columns, pa.string()))
+    kinds = pc.replace_substring_regex(texts, _NUMBER, "#")
+    order = pc.sort_indices(kinds).to_numpy(zero_copy_only=False)
+    size = -(-len(texts) // count)
+    return [
+        texts.take(pa.array(order[share * size : (share + 1) * size])) for share in range(count)
+    ]
+
+
+#: A number in a target text: what a kind's texts differ by.
+_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
+
+
+def _distinct_texts(source: Any) -> pa.Array:
+    """The distinct non-null target texts of ``source``, as a fresh string array (its own
+    buffers: it pickles alone)."""
+    if isinstance(source, pa.Table | pa.RecordBatch) or hasattr(source, "columns"):
+        source = _target_column(source)
+    elif type(source).__module__.split(".")[0] == "polars":
+        source = source.to_arrow()
+    if not isinstance(source, pa.Array | pa.ChunkedArray):
+        try:
+            source = pa.array(source, from_pandas=True)
+        except (pa.ArrowException, TypeError, ValueError) as error:
+            raise BatchInputError(
+                f"目标列读不出文本 (the targets are not a column of text): {error}"
+            ) from None
+    if pa.types.is_dictionary(source.type):
+        source = source.cast(source.type.value_type)
+    if pa.types.is_null(source.type):
+        source = source.cast(pa.string())
+    if source.type not in _TEXT_TYPES and not pa.types.is_string_view(source.type):
+        raise BatchInputError(
+            f"列 target 应为文本，而不是 {source.type} (column target must hold text): "
+            "指标值按表中所写读取 / targets are read as written"
+        )
+    distinct: pa.Array = pc.drop_null(pc.unique(source)).cast(pa.string())
+    return distinct
+
+
+def _target_column(table: Any) -> Any:
+    if isinstance(table, pa.Table | pa.RecordBatch):
+        names = table.schema.names
+    else:  # a pandas or polars frame
+        names = list(table.columns)
+    if "target" not in names:
+        raise BatchInputError(
+            f"缺少列 target (column target is missing); 表中的列 / columns: {', '.join(map(str, names))}"
+        )
+    column = table["target"] if not isinstance(table, pa.Table | pa.RecordBatch) else None
+    if column is None:
+        return table.column("target")
+    return column.to_arrow() if type(column).__module__.split(".")[0] == "polars" else column
