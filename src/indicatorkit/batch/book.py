@@ -305,15 +305,15 @@ def _distinct_texts(source: Any) -> pa.Array:
 
 
 def _target_column(table: Any) -> Any:
-    if isinstance(table, pa.Table | pa.RecordBatch):
-        names = table.schema.names
-    else:  # a pandas or polars frame
-        names = list(table.columns)
+    """The ``target`` column of a pyarrow table or record batch, or of a pandas or polars frame."""
+    arrow = isinstance(table, pa.Table | pa.RecordBatch)
+    names = table.schema.names if arrow else list(table.columns)
     if "target" not in names:
         raise BatchInputError(
-            f"缺少列 target (column target is missing); 表中的列 / columns: {', '.join(map(str, names))}"
+            "缺少列 target (column target is missing); 表中的列 / columns: "
+            f"{', '.join(map(str, names))}"
         )
-    column = table["target"] if not isinstance(table, pa.Table | pa.RecordBatch) else None
-    if column is None:
+    if arrow:
         return table.column("target")
+    column = table["target"]
     return column.to_arrow() if type(column).__module__.split(".")[0] == "polars" else column
