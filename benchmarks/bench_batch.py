@@ -347,17 +347,13 @@ WORKER_MALLOC = {"MALLOC_TRIM_THRESHOLD_": 2**28, "MALLOC_MMAP_THRESHOLD_": 2**2
 def _dask(table: pa.Table, partitions: int) -> tuple[tuple[float, float], tuple[float, float]]:
     """Wall seconds for 1 and for 2 single-threaded worker processes to score ``table`` cut
     into ``partitions`` Parquet files, end to end as ``docs/guides/distributed.md`` does it with
-    data that never sits on the driver: each worker finds its files' distinct targets, the
-    targets are compiled into a :class:`~indicatorkit.batch.TargetBook` a share per worker
-    (:func:`~indicatorkit.batch.target_shares`; :meth:`TargetBook.union
-    <indicatorkit.batch.TargetBook.union>` makes one), and each file
-    is read and scored with the book (only the row counts come back) — one task graph, timed
-    whole: the wall seconds, and the CPU seconds of the busiest worker process (what the wall
-    time would be on cores no other process uses)."""
+    data that never sits on the driver: the files are dealt out to the workers, each compiles
+    the :class:`~indicatorkit.batch.TargetBook` of its own files' distinct targets and scores
+    its files with it (only the row counts come back) — one task graph, timed whole: the wall
+    seconds, and the CPU seconds of the busiest worker process (what the wall time would be on
+    cores no other process uses)."""
     import dask
     from distributed import Client, LocalCluster
-
-    from indicatorkit.batch import TargetBook, compile_target_book, target_shares
 
     times, busiest = [], []
     with tempfile.TemporaryDirectory() as folder:
@@ -378,16 +374,13 @@ def _dask(table: pa.Table, partitions: int) -> tuple[tuple[float, float], tuple[
             ):
                 client.run(_warm)
                 delayed = dask.delayed  # type: ignore[attr-defined]
-                distinct = [delayed(_distinct_targets)(path) for path in paths]
-                shards = delayed(target_shares, nout=workers)(distinct, workers)
-                books = []
-                for share, address in enumerate(sorted(client.scheduler_info()["workers"])):
-                    # a share on each worker: left alone, the scheduler runs every share where
-                    # the shares were cut
+                tasks = []
+                for place, address in enumerate(sorted(client.scheduler_info()["workers"])):
+                    mine = paths[place::workers]
+                    # its files and its book on each worker: nothing waits for the others
                     with dask.annotate(workers=[address], allow_other_workers=True):
-                        books.append(delayed(compile_target_book)(shards[share]))
-                book = delayed(TargetBook.union)(books)
-                tasks = [delayed(_score_file)(path, book) for path in paths]
+                        book = delayed(_book_of_files)(mine)
+                        tasks += [delayed(_score_file)(path, book) for path in mine]
                 before = client.run(time.process_time)
                 start = time.perf_counter()
                 counts = dask.compute(*tasks, optimize_graph=False)  # keeping the annotations
@@ -427,9 +420,15 @@ def _warm() -> None:
         score_table(pq.read_table(path, columns=["target", "actual", "weight"]))
 
 
-def _distinct_targets(path: str) -> pa.Array:
-    """A file's distinct target texts (its target column only is read)."""
-    return pq.read_table(path, columns=["target"]).column("target").unique()
+def _book_of_files(paths: list[str]) -> Any:
+    """The book of the distinct targets of ``paths`` (only their target columns are read)."""
+    from indicatorkit.batch import compile_target_book
+
+    targets = [
+        pq.read_table(path, columns=["target"]).column("target").unique().cast(pa.string())
+        for path in paths
+    ]
+    return compile_target_book(pa.chunked_array(targets, pa.string()))
 
 
 def _score_file(path: str, book: Any) -> int:

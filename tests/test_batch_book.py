@@ -25,7 +25,6 @@ from indicatorkit.batch import (  # noqa: E402
     compile_target_book,
     score_batches,
     score_table,
-    target_shares,
 )
 from indicatorkit.batch import compiled as compiled_module  # noqa: E402
 from indicatorkit.scoring.rules import RULE_SETS  # noqa: E402
@@ -246,23 +245,6 @@ def test_a_book_whose_columns_do_not_fit_its_texts_is_refused() -> None:
         attrs.evolve(book, dimensions=())
     with pytest.raises(BatchInputError, match="do not fit"):
         attrs.evolve(book, texts=pa.array(["≥95%", None]))
-
-
-def test_target_shares_hold_each_distinct_target_once_and_a_kind_together() -> None:
-    texts = [f"≥{number}%" for number in range(40)] + [f"<{number}万元" for number in range(40)]
-    draw = random.Random(5)
-    draw.shuffle(texts)
-    sources = [pa.array([*texts[:50], None]), pa.table({"target": texts[30:]})]
-    shares = target_shares(sources, 2)
-    assert sorted(text for share in shares for text in share.to_pylist()) == sorted(texts)
-    assert {text[0] for text in shares[0].to_pylist()} != {
-        text[0] for text in shares[1].to_pylist()
-    }
-    united = TargetBook.union([compile_target_book(share) for share in shares])
-    assert sorted(united.texts.to_pylist()) == sorted(texts)
-    assert [len(share) for share in target_shares([["≥1%"]], 3)] == [1, 0, 0]
-    with pytest.raises(BatchInputError, match="at least 1"):
-        target_shares(sources, 0)
 
 
 def test_a_parquet_file_is_written_with_a_book(tmp_path: Path) -> None:

@@ -94,8 +94,8 @@ def test_dask_on_a_local_cluster_of_processes_equals_one_machine() -> None:
     reason="dask.distributed 未安装 / distributed is not installed",
 )
 def test_dask_compiling_on_the_workers_equals_one_machine(tmp_path: Path) -> None:
-    """The recipe for files the driver never reads: each worker compiles a share of the
-    distinct targets, one book is made of the shares, and every file is scored with it."""
+    """The recipe for files the driver never reads: each worker compiles the book of its own
+    files' distinct targets and scores its files with it; the results come back in order."""
     from distributed import Client, LocalCluster
 
     pq = pytest.importorskip("pyarrow.parquet")

@@ -48,7 +48,7 @@ except ImportError as error:  # pragma: no cover - tested where pyarrow is missi
         name=error.name,
     ) from error
 
-from indicatorkit.batch.book import TargetBook, compile_target_book, target_shares
+from indicatorkit.batch.book import TargetBook, compile_target_book
 from indicatorkit.batch.stream import score_batches, write_scored_parquet
 from indicatorkit.batch.table import (
     INPUT_COLUMNS,
@@ -67,7 +67,6 @@ __all__ = [
     "compile_target_book",
     "score_batches",
     "score_table",
-    "target_shares",
     "write_scored_parquet",
 ]
 

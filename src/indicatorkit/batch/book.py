@@ -4,7 +4,7 @@
 Scoring a table partitioned — a Dask ``map_partitions``, a Spark ``mapInArrow`` — reads in every
 partition each distinct target the partition holds, though most targets recur across
 partitions: every worker would read nearly all of them again.  A book reads them once (on the
-driver, or a share on each worker: :func:`target_shares`, :meth:`TargetBook.union`), holds what
+driver, or on each worker for its own files; :meth:`TargetBook.union` merges books), holds what
 :func:`~indicatorkit.batch.compiled.compile_targets` makes of each for every direction, as Arrow
 and numpy columns, with the unit registry they were read in, and pickles compactly (the
 columns' bytes and the registry's definitions).  ``score_table(part, book=book)`` then takes
@@ -45,7 +45,7 @@ from indicatorkit.batch.table import BatchInputError
 from indicatorkit.language.bounds import Direction
 from indicatorkit.units import UnitRegistry, registry_in_use
 
-__all__ = ["DIRECTIONS", "TargetBook", "compile_target_book", "target_shares"]
+__all__ = ["DIRECTIONS", "TargetBook", "compile_target_book"]
 
 #: The directions a book compiles each target for: none given, 正向, 反向.
 DIRECTIONS: tuple[Direction | None, ...] = (None, *Direction)
@@ -249,32 +249,6 @@ def compile_target_book(source: Any, *, units: UnitRegistry | None = None) -> Ta
         dimension=recode[read.dimension],
         dimensions=tuple(used),
     )
-
-
-def target_shares(sources: Iterable[Any], count: int) -> list[pa.Array]:
-    """The distinct targets of ``sources`` (each as :func:`compile_target_book` takes it: a
-    table, a column, the distinct targets of one file) cut into ``count`` shares, for a
-    worker each to compile (:meth:`TargetBook.union` makes one book of theirs).  Texts alike
-    but for their numbers (``≥95%``, ``≥87%``) go to the same share: a kind of text is
-    proven once (:mod:`indicatorkit.batch.plain_targets`), not on every worker.
-
-    >>> [share.to_pylist() for share in target_shares([["≥95%", "及时"], ["≥87%", "≥95%"]], 2)]
-    [['≥95%', '≥87%'], ['及时']]
-    """
-    if count < 1:
-        raise BatchInputError(f"份数应至少为 1 (shares must be at least 1): {count}")
-    columns = [_distinct_texts(source) for source in sources]
-    texts = pc.unique(pa.chunked_array(columns, pa.string()))
-    kinds = pc.replace_substring_regex(texts, _NUMBER, "#")
-    order = pc.sort_indices(kinds).to_numpy(zero_copy_only=False)
-    size = -(-len(texts) // count)
-    return [
-        texts.take(pa.array(order[share * size : (share + 1) * size])) for share in range(count)
-    ]
-
-
-#: A number in a target text: what a kind's texts differ by.
-_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 
 
 def _distinct_texts(source: Any) -> pa.Array:

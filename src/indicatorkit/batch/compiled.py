@@ -140,7 +140,12 @@ def dimension_code(name: str) -> int:
 
 
 def dimension_names() -> list[str]:
-    """The dimensions' names by their codes (:func:`dimension_code`) in this process."""
+    """The dimensions' names by their codes (:func:`dimension_code`) in this process.
+
+    >>> code = dimension_code("[length]")
+    >>> dimension_names()[code]
+    '[length]'
+    """
     return list(_DIMENSIONS)
 
 

@@ -48,8 +48,12 @@ RETURN_ROWS = 1 << 18
 
 def freed_memory_returned() -> None:
     """Give the memory numpy has freed back to the operating system, where the C library
-    keeps it otherwise (glibc's ``malloc_trim``; elsewhere nothing): without this the process
-    holds both numpy's freed blocks and the results.
+    keeps it otherwise (glibc's ``malloc_trim``; elsewhere nothing): called once, when a
+    call's results are made, so that the process holds the results and not also the
+    temporaries that made them.  Not while scoring: the results come from the same C library
+    (:data:`RESULTS`), which reuses what numpy has freed, and a trim makes the next
+    allocations touch fresh pages again (a Dask worker scoring 16 partitions of 625,000 rows
+    one after another ran 8–15% faster with no trim at all).
 
     >>> freed_memory_returned()
     """

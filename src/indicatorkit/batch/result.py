@@ -91,8 +91,6 @@ def gathered(evaluated: dict[str, Any], inverse: Codes, rounding: Rounding) -> d
     >>> columns["score"].to_pylist(), columns["attainment_display"].to_pylist()
     (['8', '8'], ['0.8000', '0.8000'])
     """
-    give_back = freed_memory_returned if len(inverse) >= RETURN_ROWS else lambda: None
-    give_back()  # the key, the combinations, the compiled columns: freed, returned
     rows = pa.array(inverse)
     columns: dict[str, pa.Array] = {}
     flags = pc.take(pa.array(_flags(evaluated)), rows, memory_pool=RESULTS)
@@ -108,14 +106,14 @@ def gathered(evaluated: dict[str, Any], inverse: Codes, rounding: Rounding) -> d
         show = _HALF_UP_RATIO if name == "attainment" else rounding  # a ratio: as score
         columns |= _exact_columns(name, _values(top, bottom, known, big), valid, rows, show)
         del top, bottom, known, big
-        give_back()
     del flags
     message = pa.DictionaryArray.from_arrays(
         pa.array(evaluated.pop("message"), pa.int32()), pa.array(evaluated.pop("messages"))
     )
     columns["message"] = pc.take(message, rows, memory_pool=RESULTS)
     del message
-    give_back()  # what the caller's process holds after the call: the results
+    if len(inverse) >= RETURN_ROWS:  # what the caller's process holds after the call: the results
+        freed_memory_returned()
     return columns
 
 
