@@ -15,9 +15,10 @@ Dimensions travel by name (their codes are each process's own).
 >>> import pickle
 >>> import pyarrow as pa
 >>> from indicatorkit.batch import compile_target_book, score_table
+>>> from indicatorkit.units import default_registry
 >>> table = pa.table({"target": ["≥95%", "≤2%", "及时足额发放", "≥95%"],
 ...                   "actual": ["96%", "3%", "达成", "90%"], "weight": [10, 10, 10, 10]})
->>> book = compile_target_book(table)
+>>> book = compile_target_book(table, units=default_registry())  # 出厂单位 / the shipped units
 >>> book
 TargetBook(3 targets, 2 compiled, units=UnitRegistry([]))
 >>> shipped = pickle.loads(pickle.dumps(book))  # what a worker receives
@@ -115,7 +116,7 @@ class TargetBook:
         ``units`` (when given) must equal — targets read in other units would score wrongly.
 
         >>> from indicatorkit.units import default_registry
-        >>> book = compile_target_book(["≥5件"])
+        >>> book = compile_target_book(["≥5件"], units=default_registry())
         >>> book.registry(None) is book.units, book.registry(default_registry()) is book.units
         (True, True)
         >>> try:
