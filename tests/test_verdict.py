@@ -184,10 +184,12 @@ def test_the_batch_fallback_checks_each_target_actual_and_direction_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Sentences, deadlines and undecided rows under many weights: one check per distinct
-    (target, actual, direction), every row still ``score_indicator``'s."""
+    (target, actual, direction), every row still ``score_indicator``'s.  The verdicts are
+    kept per registry (``batch.verdicts``): a registry of its own starts with none kept."""
     pa = pytest.importorskip("pyarrow")
-    from indicatorkit.batch import evaluate as evaluation
     from indicatorkit.batch import score_table
+    from indicatorkit.batch import verdicts as evaluation
+    from indicatorkit.units import default_registry
 
     checked: list[tuple[str, Any]] = []
 
@@ -213,7 +215,8 @@ def test_the_batch_fallback_checks_each_target_actual_and_direction_once(
             "weight": [weight for _, _, weight in rows],
         }
     )
-    scored = score_table(table).to_pylist()
+    own = default_registry().define("核验件 = [核验件]")  # a registry no other test used
+    scored = score_table(table, units=own).to_pylist()
     assert sorted(checked, key=str) == sorted(cases, key=str)
     for (target, actual, weight), batch in zip(rows, scored, strict=True):
         one = score_indicator(target, actual, weight)
