@@ -125,17 +125,37 @@ def test_a_target_in_the_book_is_not_read_again(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_a_book_pickles_compactly() -> None:
-    """About 60 bytes a distinct target beside its text: int32 columns, no Python object per
+    """About 80 bytes a distinct target beside its text (its columns: 3 directions of flags,
+    operator and int64 threshold, an int64 value, the dimension), no Python object per
     target."""
     texts = [f"≥{number}件" for number in range(5000)] + [f"句子{number}" for number in range(100)]
     book = compile_target_book(texts)
     blob = pickle.dumps(book)
     beside_texts = (len(blob) - book.texts.nbytes) / len(book)
-    assert beside_texts < 80, beside_texts
+    assert beside_texts < 96, beside_texts
     again = pickle.loads(blob)
     assert again.texts.equals(book.texts) and again.units == book.units
     assert (again.base_numerator == book.base_numerator).all()
     assert repr(again) == "TargetBook(5100 targets, 5000 compiled, units=UnitRegistry([]))"
+
+
+@pytest.mark.parametrize("rules", ["national", "budget-20"])
+def test_a_book_keeps_numbers_beyond_32_bits(rules: str) -> None:
+    """The guard admits thresholds up to 2⁶² base units (``2148Gbps`` is 2.148·10¹² bit/s):
+    the book keeps them whole — int32 columns wrapped them, and a book's partition scored
+    differently from the table (found by the partition property)."""
+    table = pa.table(
+        {
+            "target": ["2148Gbps", "≥41.6亿元", "≤3000000000元", "≥95%"],
+            "actual": ["2148Gbps", "40亿元", "2900000000元", "96%"],
+            "weight": ["0", "10", "5", "10"],
+        }
+    )
+    book = compile_target_book(table)
+    assert int(book.base_numerator.max()) > 2**31
+    scored = score_table(table, rules=rules, book=pickle.loads(pickle.dumps(book)))
+    assert scored.to_pylist() == score_table(table, rules=rules).to_pylist()
+    assert scored.column("attainment").to_pylist()[0] == "1"
 
 
 _OTHER_PROCESS = """

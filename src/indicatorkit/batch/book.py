@@ -53,6 +53,7 @@ DIRECTIONS: tuple[Direction | None, ...] = (None, *Direction)
 
 Flags = npt.NDArray[np.bool_]
 Int32s = npt.NDArray[np.int32]
+Ints = npt.NDArray[np.int64]
 _TEXT_TYPES = (pa.string(), pa.large_string())
 
 
@@ -62,8 +63,9 @@ class TargetBook:
     indexed ``[text, direction]`` (the directions of :data:`DIRECTIONS`) — ``compiled``,
     ``operator``, the threshold ``base_numerator / base_denominator``, ``lower_bound`` — and
     indexed ``[text]``: the value ``value_numerator / value_denominator`` and the
-    ``dimension``, an index into ``dimensions`` (-1: none).  Every integer is inside the
-    overflow guard, so the columns are int32.  Made by :func:`compile_target_book`.
+    ``dimension``, an index into ``dimensions`` (-1: none).  The numbers are int64, as
+    compiled: the overflow guard admits up to 2⁶² (``batch.compiled.GUARD``), so a narrower
+    column would wrap them.  Made by :func:`compile_target_book`.
 
     >>> book = compile_target_book(["<5万元", "及时"])
     >>> len(book), "<5万元" in book, book.dimensions, book.base_numerator.tolist()[0]
@@ -74,11 +76,11 @@ class TargetBook:
     units: UnitRegistry
     compiled: Flags
     operator: npt.NDArray[np.int8]
-    base_numerator: Int32s
-    base_denominator: Int32s
+    base_numerator: Ints
+    base_denominator: Ints
     lower_bound: Flags
-    value_numerator: Int32s
-    value_denominator: Int32s
+    value_numerator: Ints
+    value_denominator: Ints
     dimension: Int32s
     dimensions: tuple[str, ...]
 
@@ -242,11 +244,11 @@ def compile_target_book(source: Any, *, units: UnitRegistry | None = None) -> Ta
         units=registry,
         compiled=read.compiled,
         operator=read.operator,
-        base_numerator=read.base_numerator.astype(np.int32),
-        base_denominator=read.base_denominator.astype(np.int32),
+        base_numerator=read.base_numerator,
+        base_denominator=read.base_denominator,
         lower_bound=read.lower_bound,
-        value_numerator=read.value_numerator.astype(np.int32),
-        value_denominator=read.value_denominator.astype(np.int32),
+        value_numerator=read.value_numerator,
+        value_denominator=read.value_denominator,
         dimension=recode[read.dimension],
         dimensions=tuple(used),
     )
