@@ -129,7 +129,7 @@ def test_a_book_pickles_compactly() -> None:
     operator and int64 threshold, an int64 value, the dimension), no Python object per
     target."""
     texts = [f"≥{number}件" for number in range(5000)] + [f"句子{number}" for number in range(100)]
-    book = compile_target_book(texts)
+    book = compile_target_book(texts, units=default_registry())  # not the process's in use
     blob = pickle.dumps(book)
     beside_texts = (len(blob) - book.texts.nbytes) / len(book)
     assert beside_texts < 96, beside_texts
