@@ -40,7 +40,12 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from indicatorkit.batch.compiled import CompiledTargets, compile_targets, dimension_code
+from indicatorkit.batch.compiled import (
+    CompiledTargets,
+    compile_targets,
+    dimension_code,
+    nothing_compiled,
+)
 from indicatorkit.batch.compiled import dimension_names as _dimension_names
 from indicatorkit.batch.table import BatchInputError
 from indicatorkit.language.bounds import Direction
@@ -153,25 +158,11 @@ class TargetBook:
         where = place.to_numpy(zero_copy_only=False).astype(np.int64)
         found = where >= 0
         rows, ways = where[found], [DIRECTIONS.index(direction) for direction in directions]
-        size, width = len(column), len(ways)
         cells = np.ix_(rows, ways)
-        out = CompiledTargets(
-            np.zeros((size, width), np.bool_),
-            np.zeros((size, width), np.int8),
-            np.zeros((size, width), np.int64),
-            np.ones((size, width), np.int64),
-            np.zeros((size, width), np.bool_),
-            np.zeros(size, np.int64),
-            np.ones(size, np.int64),
-            np.full(size, -1, np.int64),
-        )
-        out.compiled[found] = self.compiled[cells]
-        out.operator[found] = self.operator[cells]
-        out.base_numerator[found] = self.base_numerator[cells]
-        out.base_denominator[found] = self.base_denominator[cells]
-        out.lower_bound[found] = self.lower_bound[cells]
-        out.value_numerator[found] = self.value_numerator[rows]
-        out.value_denominator[found] = self.value_denominator[rows]
+        out = nothing_compiled(len(column), len(ways))
+        for name in _FIELDS[:-1]:  # the dimension below: the book's codes are its own
+            held = getattr(self, name)
+            getattr(out, name)[found] = held[cells] if held.ndim == 2 else held[rows]
         codes = np.array([*map(dimension_code, self.dimensions), -1], np.int64)
         out.dimension[found] = codes[self.dimension[rows]]
         missing = ~found & column.is_valid().to_numpy(zero_copy_only=False)

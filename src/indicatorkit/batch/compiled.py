@@ -172,13 +172,19 @@ def compile_targets(
         left = np.flatnonzero(~plain.accepted)
         rest = zip(left.tolist(), texts.take(pa.array(left)).to_pylist(), strict=True)
     else:
-        compiled = _nothing_compiled(len(texts), len(directions))
+        compiled = nothing_compiled(len(texts), len(directions))
         rest = enumerate(texts.to_pylist() if isinstance(texts, pa.Array) else texts)
     _compile_one_by_one(compiled, rest, directions, units)
     return compiled
 
 
-def _nothing_compiled(size: int, ways: int) -> CompiledTargets:
+def nothing_compiled(size: int, ways: int) -> CompiledTargets:
+    """``size`` targets in ``ways`` directions, none compiled (each field's blank: no operator,
+    0/1, no dimension) — what reading fills in.
+
+    >>> nothing_compiled(2, 1).base_denominator.tolist()
+    [[1], [1]]
+    """
     return CompiledTargets(
         np.zeros((size, ways), dtype=np.bool_),
         np.zeros((size, ways), dtype=np.int8),
