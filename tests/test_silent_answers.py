@@ -142,3 +142,56 @@ def test_the_batch_reads_no_number_in_a_unit_the_row_did_not_write() -> None:
         if actual.strip("0123456789.") == "" and target != "≥1.1万":
             assert batch["message"], (target, actual)  # a bare number under a unit is said
     assert scored[2]["score"] is None and "单位不可比较" in scored[2]["message"]
+
+
+@pytest.mark.parametrize("route", ["book in partitions", "dictionary columns"])
+def test_the_batch_routes_of_this_stop_read_no_number_in_a_unit_the_row_did_not_write(
+    route: str,
+) -> None:
+    """The target book (shipped by value, partitions scored with it) and dictionary-typed
+    input columns (Parquet's ``read_dictionary``, pandas categoricals) keep every row's
+    ``score_indicator`` outcome and message: a bare number under a unit is said, a number
+    against money refused, amounts beyond 2³¹ base units (which the products' guard now
+    takes column-wise) kept whole — and every row comes back, in order."""
+    pa = pytest.importorskip("pyarrow")
+    import pickle
+    from fractions import Fraction
+
+    from indicatorkit.batch import compile_target_book, score_table
+    from indicatorkit.scoring import score_indicator
+    from indicatorkit.units import default_registry
+
+    rows = [
+        ("≥5万元", "60000"),  # bare under money: said
+        ("≥1.1万人", "1.2万"),  # a number under 万人: said
+        ("≥1.1万", "1.2万元"),  # a number against money: refused, said
+        ("≥95%", "0.96"),  # both readings: not scored, said
+        ("≥41.6亿元", "40亿元"),  # 4.16·10⁹ 元: beyond 2³¹, column-wise now
+        ("2148Gbps", "2148Gbps"),  # 2.148·10¹² bit/s
+        ("≥41.6亿元", "40"),  # bare under a large amount: said
+    ]
+    table = pa.table(
+        {
+            "target": [t for t, _ in rows],
+            "actual": [a for _, a in rows],
+            "weight": ["10"] * len(rows),
+        }
+    )
+    units = default_registry()
+    if route == "book in partitions":
+        book = pickle.loads(pickle.dumps(compile_target_book(table, units=units)))
+        parts = [table.slice(0, 3), table.slice(3)]
+        scored = [row for part in parts for row in score_table(part, book=book).to_pylist()]
+    else:
+        encoded = pa.table(
+            {name: table.column(name).dictionary_encode() for name in table.column_names}
+        )
+        scored = score_table(encoded, units=units).to_pylist()
+    assert [(row["target"], row["actual"]) for row in scored] == rows  # every row, in order
+    for (target, actual), batch in zip(rows, scored, strict=True):
+        one = score_indicator(target, actual, Fraction(10), units=units)
+        assert (batch["outcome"], batch["message"]) == (one.outcome.value, one.message)
+        assert (None if batch["score"] is None else Fraction(batch["score"])) == one.score
+        if actual.strip("0123456789.") == "":
+            assert batch["message"], (target, actual)  # a bare number under a unit is said
+    assert scored[2]["score"] is None and "单位不可比较" in scored[2]["message"]
