@@ -52,6 +52,7 @@ __all__ = [
     "dimension_names",
     "fits",
     "fits_column",
+    "nothing_compiled",
     "read_comparison",
 ]
 
