@@ -76,6 +76,34 @@ def test_the_memory_freed_while_scoring_may_be_returned() -> None:
         module.RETURN_ROWS = returning
 
 
+@pytest.mark.parametrize(
+    ("environ", "trims"),
+    [
+        ({}, 1),
+        ({"MALLOC_TRIM_THRESHOLD_": "268435456"}, 0),
+        ({"GLIBC_TUNABLES": "glibc.malloc.arena_max=2:glibc.malloc.trim_threshold=65536"}, 0),
+        ({"GLIBC_TUNABLES": "glibc.malloc.arena_max=2"}, 1),
+    ],
+)
+def test_a_call_returns_freed_memory_unless_the_process_set_how_much_to_keep(
+    monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], trims: int
+) -> None:
+    """One trim a call — none where the process set glibc's trim threshold (a Dask worker
+    keeping freed memory for its next partition): the setting is the process's to make."""
+    from indicatorkit.batch import memory, result
+
+    calls: list[int] = []
+    for name in ("MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(memory, "_malloc_trim", lambda: calls.append)
+    monkeypatch.setattr(result, "RETURN_ROWS", 1)
+    rows = _table(300)
+    assert score_table(rows).num_rows == rows.num_rows
+    assert calls == [0] * trims
+
+
 @pytest.mark.parametrize("setting", [True, False])
 def test_numpy_page_setting_is_put_back_after_scoring(setting: bool) -> None:
     """Inside ``score_table`` numpy's large arrays use ordinary pages; numpy's own setting is

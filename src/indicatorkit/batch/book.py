@@ -154,10 +154,10 @@ class TargetBook:
         """
         registry = self.registry(units)
         column = texts if texts.type == pa.string() else texts.cast(pa.string())
-        place = pc.fill_null(pc.index_in(column, value_set=self.texts), -1)
-        where = place.to_numpy(zero_copy_only=False).astype(np.int64)
+        where = _places(column, self.texts)
         found = where >= 0
-        rows, ways = where[found], [DIRECTIONS.index(direction) for direction in directions]
+        rows = where[found]
+        ways = np.array([DIRECTIONS.index(direction) for direction in directions], np.int64)
         cells = np.ix_(rows, ways)
         out = nothing_compiled(len(column), len(ways))
         for name in _FIELDS[:-1]:  # the dimension below: the book's codes are its own
@@ -206,6 +206,26 @@ class TargetBook:
             dimensions=dimensions,
             **columns,
         )
+
+
+def _places(texts: pa.Array, held: pa.Array) -> Ints:
+    """Where each of ``texts`` is in ``held`` (distinct strings), -1 where it is not: the
+    smaller of the two is hashed (a book holds more texts than a partition, and it is looked
+    up in every partition: hashing it each time cost more than the rest of the look-up).
+
+    >>> _places(pa.array(["乙", None, "丙"]), pa.array(["甲", "乙"])).tolist()
+    [1, -1, -1]
+    >>> _places(pa.array(["乙", "甲"]), pa.array(["甲", "乙", "丙"])).tolist()
+    [1, 0]
+    """
+    if len(held) <= len(texts):
+        place = pc.fill_null(pc.index_in(texts, value_set=held), -1)
+        return np.asarray(place.to_numpy(zero_copy_only=False), np.int64)
+    inverse = pc.index_in(held, value_set=texts)  # each held text's place among ``texts``
+    found = inverse.is_valid().to_numpy(zero_copy_only=False)
+    where = np.full(len(texts), -1, np.int64)
+    where[inverse.drop_null().to_numpy()] = np.flatnonzero(found)
+    return where
 
 
 #: The columns a book and :class:`CompiledTargets` share.

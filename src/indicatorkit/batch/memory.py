@@ -25,15 +25,23 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
+import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ParamSpec, TypeVar
 
 import numpy as np
 import pyarrow as pa
 
-__all__ = ["RESULTS", "RETURN_ROWS", "freed_memory_returned", "on_small_pages", "small_pages"]
+__all__ = [
+    "RESULTS",
+    "RETURN_ROWS",
+    "freed_memory_returned",
+    "on_small_pages",
+    "small_pages",
+    "trim_threshold_set",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -52,14 +60,34 @@ def freed_memory_returned() -> None:
     call's results are made, so that the process holds the results and not also the
     temporaries that made them.  Not while scoring: the results come from the same C library
     (:data:`RESULTS`), which reuses what numpy has freed, and a trim makes the next
-    allocations touch fresh pages again (a Dask worker scoring 16 partitions of 625,000 rows
-    one after another ran 8–15% faster with no trim at all).
+    allocations touch fresh pages again.  Nor when the process has set how much freed memory
+    glibc keeps (:func:`trim_threshold_set`): a Dask worker started with a large
+    ``MALLOC_TRIM_THRESHOLD_`` keeps it for its next partition (``docs/guides/distributed.md``),
+    and a trim here would undo that setting on every call.
 
     >>> freed_memory_returned()
     """
-    trim = _malloc_trim()
+    trim = None if trim_threshold_set() else _malloc_trim()
     if trim is not None:
         trim(0)
+
+
+def trim_threshold_set(environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether ``environ`` (the process's environment) sets glibc's trim threshold — how much
+    freed memory the C library keeps before it gives memory back: ``MALLOC_TRIM_THRESHOLD_``,
+    or ``glibc.malloc.trim_threshold`` in ``GLIBC_TUNABLES``.
+
+    >>> trim_threshold_set({"MALLOC_TRIM_THRESHOLD_": "268435456"})
+    True
+    >>> trim_threshold_set({"GLIBC_TUNABLES": "glibc.malloc.trim_threshold=65536"})
+    True
+    >>> trim_threshold_set({"GLIBC_TUNABLES": "glibc.malloc.arena_max=2"}), trim_threshold_set({})
+    (False, False)
+    """
+    tunables = environ.get("GLIBC_TUNABLES", "").replace(",", ":").split(":")
+    return "MALLOC_TRIM_THRESHOLD_" in environ or any(
+        tunable.partition("=")[0].strip() == "glibc.malloc.trim_threshold" for tunable in tunables
+    )
 
 
 @functools.cache
