@@ -118,3 +118,5 @@ def test_batch_benchmark_dask_quick_run() -> None:
     completed = _run("bench_batch.py", "--quick", "--no-memory", "--dask")
     assert completed.returncode == 0, completed.stderr
     assert "6. Dask LocalCluster" in completed.stdout
+    for recipe in ("book shipped:", "books on workers:"):  # both recipes of the guide, timed
+        assert recipe in completed.stdout, completed.stdout

@@ -116,6 +116,36 @@ def test_dask_compiling_on_the_workers_equals_one_machine(tmp_path: Path) -> Non
     assert rows == score_table(table, rules="hubei").to_pylist()
 
 
+def test_the_guides_cluster_settings_are_dasks_own_and_the_benchmarks() -> None:
+    """The settings the guide gives for batch scoring are keys Dask knows (a misspelt key is
+    ignored silently) and the ones the benchmark's figures were measured with."""
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("distributed")
+    sys.path.insert(0, str(GUIDE.parent.parent.parent / "benchmarks"))
+    try:
+        import bench_batch
+    finally:
+        sys.path.pop(0)
+    section = GUIDE.read_text(encoding="utf-8").split("### 批量评分的集群设置", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S)
+    assert code is not None
+    given: list[dict[str, Any]] = []
+    names: dict[str, Any] = {}
+    exec(
+        compile(code.group(1).replace("import dask\n", ""), str(GUIDE), "exec"),
+        names
+        | {
+            "dask": type(
+                "Dask", (), {"config": type("Config", (), {"set": staticmethod(given.append)})}
+            )
+        },
+    )
+    assert given == [bench_batch.CLUSTER]
+    for key in given[0]:
+        if ".pre-spawn-environ." not in key:  # environment variables: any name
+            dask.config.get(key)  # raises KeyError for a key Dask does not have
+
+
 @pytest.mark.skipif(
     importlib.util.find_spec("pyspark") is None, reason="pyspark 未安装 / pyspark is not installed"
 )
