@@ -10,7 +10,7 @@ import pytest
 from indicatorkit import load, loads
 from indicatorkit.formats.actuals_file import read_actuals
 from indicatorkit.model.actuals import CODES, merge_actuals
-from indicatorkit.model.findings import Finding, Severity, SpecError
+from indicatorkit.model.findings import WHOLE, Finding, Severity, SpecError
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -105,7 +105,8 @@ def test_ik401_unreadable(tmp_path: Path) -> None:
     assert "neither UTF-8 nor GBK" in caught.value.findings[0].message
     with pytest.raises(SpecError) as caught:
         read_actuals(tmp_path / "missing.csv")
-    assert codes_of(caught) == [("IK401", 1, 1)]
+    assert codes_of(caught) == [("IK401", WHOLE, 1)]  # the whole file: no line to point at
+    assert caught.value.findings[0].render().startswith(f"{tmp_path / 'missing.csv'}: IK401")
 
 
 def test_ik402_header() -> None:

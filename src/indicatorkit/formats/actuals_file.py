@@ -83,7 +83,7 @@ from indicatorkit.formats.registry import REGISTRY
 from indicatorkit.formats.table_text import UndecodableTable, decode_table
 from indicatorkit.formats.workbook_grid import UnreadableWorkbookError, load_grids
 from indicatorkit.model.actuals import ActualRow, Actuals, finding
-from indicatorkit.model.findings import Finding, Severity, SpecError
+from indicatorkit.model.findings import WHOLE, Finding, Severity, SpecError
 from indicatorkit.model.records import Spec
 from indicatorkit.numerals import format_decimal, is_terminating
 
@@ -137,7 +137,7 @@ def _actuals(source: str | Path | bytes, file: str | None) -> Actuals:
             data = read_input(path)  # a regular file (or a pipe) within Limits.file_bytes
         except UnreadableInputError as error:
             message = f"无法读取文件 (cannot read the file): {error.reason}"
-            raise SpecError([finding("IK401", message, 1, 1, file)]) from None
+            raise SpecError([finding("IK401", message, WHOLE, 1, file)]) from None
     probe = Probe(data)
     return read_actuals_probe(probe, REGISTRY.detect(probe), file=file, path=path)
 
@@ -236,7 +236,7 @@ def _from_workbook(path: Path, file: str | None) -> Actuals:
     try:
         grids = load_grids(path, source=source)
     except UnreadableWorkbookError as error:
-        raise SpecError([finding("IK401", str(error), 1, 1, source)]) from None
+        raise SpecError([finding("IK401", str(error), WHOLE, 1, source)]) from None
     table = actuals_of_grids(grids, source)
     return _actuals_of_spec_file(path, source) if table is None else table
 

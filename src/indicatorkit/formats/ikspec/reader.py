@@ -36,7 +36,7 @@ from indicatorkit.formats.ikspec.located import finding
 from indicatorkit.formats.ikspec.outline import MAX_DEPTH, Node, read_outline, scan_outline
 from indicatorkit.formats.ikspec.project import MAX_WITHHELD_RANGE, read_projects
 from indicatorkit.formats.ikspec.values import ValueReader
-from indicatorkit.model.findings import SpecError
+from indicatorkit.model.findings import WHOLE, SpecError
 from indicatorkit.model.records import Department, Location, Project, Spec
 from indicatorkit.units import UnitDefinitionError, UnitRegistry, registry_in_use
 
@@ -88,7 +88,7 @@ def load(
             raise TypeError(f"读到的不是文字 (the file gave {type(data).__name__}, not text)")
     except (OSError, ValueError, TypeError) as error:  # ValueError: a NUL in the path
         raise SpecError(
-            [finding("IK001", f"无法读取文件 (cannot read the file): {error}", 1, file=name)]
+            [finding("IK001", f"无法读取文件 (cannot read the file): {error}", WHOLE, file=name)]
         ) from None
     if isinstance(data, str):
         return loads(data, file=name, units=units)
