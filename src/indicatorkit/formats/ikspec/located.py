@@ -39,8 +39,8 @@ def finding(
 ) -> Finding:
     """An error of the spec reader at ``line`` and ``column`` (1-based) of ``file``.
 
-    >>> finding("IK001", "无法读取文件", 1, file="表.ikspec").place
-    '表.ikspec:1:1'
+    >>> finding("IK002", "文件不是 UTF-8 编码", 3, 5, file="表.ikspec").place
+    '表.ikspec:3:5'
     """
     return Finding(
         code, Severity.ERROR, message, line, column, end_column, source_line, suggestion, file
