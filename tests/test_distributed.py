@@ -83,10 +83,23 @@ def test_dask_on_a_local_cluster_of_processes_equals_one_machine() -> None:
         LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
-        Client(cluster),
+        Client(cluster) as client,
     ):
         scored = recipe["score_with_dask"](frame, partitions=4, rules="hubei")
+        # the guide's variant for a large book: scattered to the workers, not in the graph
+        import dask.dataframe as dd
+
+        from indicatorkit.batch import compile_target_book
+
+        shipped = client.scatter(compile_target_book(frame), broadcast=True)
+        meta = score_table(frame.iloc[:0], rules="hubei")
+        scattered = (
+            dd.from_pandas(frame, npartitions=4)
+            .map_partitions(recipe["score_partition"], shipped, rules="hubei", meta=meta)
+            .compute()
+        )
     assert _rows(scored) == _rows(score_table(frame, rules="hubei"))
+    assert _rows(scattered) == _rows(scored)
 
 
 @pytest.mark.skipif(
