@@ -280,3 +280,59 @@ def test_a_parquet_file_is_written_with_a_book(tmp_path: Path) -> None:
         == 8
     )
     assert pq.read_table(tmp_path / "出.parquet").to_pylist() == score_table(table).to_pylist()
+
+
+_LOOKED_UP = st.text(alphabet="≥≤%件元甲乙 0123", max_size=4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(_LOOKED_UP, unique=True, max_size=12),
+    st.lists(_LOOKED_UP, unique=True, max_size=12),
+    st.integers(0, 12),
+)
+def test_a_books_look_up_finds_each_text_where_it_is_whichever_side_is_hashed(
+    held: list[str], distinct: list[str], null_at: int
+) -> None:
+    """``book._places`` hashes the smaller side; either way each of a partition's distinct
+    texts (a dictionary: at most one null) is found at its index among the held texts, -1 for
+    the null or a text not held — as a plain search finds it."""
+    from indicatorkit.batch.book import _places
+
+    texts: list[str | None] = list(distinct)
+    texts.insert(min(null_at, len(texts)), None)
+    places = _places(pa.array(texts, pa.string()), pa.array(held, pa.string())).tolist()
+    assert places == [held.index(text) if text in held else -1 for text in texts]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(["≥95%", "<5件", "及时足额", "≤2万元", "2025年底前"]), max_size=8),
+    st.lists(
+        st.sampled_from(["≥95%", "<5件", "及时足额", "≤2万元", "2025年底前", None]), max_size=12
+    ),
+)
+def test_a_book_compiles_texts_as_reading_them_does_even_repeated(
+    held: list[str], texts: list[str | None]
+) -> None:
+    """``TargetBook.compile`` of any texts — repeated ones too, which a look-up finds once and
+    the rest are read — equals ``compile_targets`` of them, column by column."""
+    from indicatorkit.batch.book import DIRECTIONS
+    from indicatorkit.batch.compiled import compile_targets
+
+    units = default_registry()
+    column = pa.array(texts, pa.string())
+    book = compile_target_book(held, units=units)
+    taken = book.compile(column, DIRECTIONS, units)
+    read = compile_targets(column, DIRECTIONS, units)
+    for name in (
+        "compiled",
+        "operator",
+        "base_numerator",
+        "base_denominator",
+        "lower_bound",
+        "value_numerator",
+        "value_denominator",
+        "dimension",
+    ):
+        assert getattr(taken, name).tolist() == getattr(read, name).tolist(), name
