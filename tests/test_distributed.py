@@ -142,17 +142,10 @@ def test_the_guides_cluster_settings_are_dasks_own_and_the_benchmarks() -> None:
     section = GUIDE.read_text(encoding="utf-8").split("### 批量评分的集群设置", 1)[1]
     code = re.search(r"```python\n(.*?)```", section, re.S)
     assert code is not None
-    given: list[dict[str, Any]] = []
-    names: dict[str, Any] = {}
-    exec(
-        compile(code.group(1).replace("import dask\n", ""), str(GUIDE), "exec"),
-        names
-        | {
-            "dask": type(
-                "Dask", (), {"config": type("Config", (), {"set": staticmethod(given.append)})}
-            )
-        },
-    )
+    given: list[dict[str, Any]] = []  # what the block hands to dask.config.set, not set here
+    config = type("Config", (), {"set": staticmethod(given.append)})
+    block = code.group(1).replace("import dask\n", "")
+    exec(compile(block, str(GUIDE), "exec"), {"dask": type("Dask", (), {"config": config})})
     assert given == [bench_batch.CLUSTER]
     for key in given[0]:
         if ".pre-spawn-environ." not in key:  # environment variables: any name
