@@ -160,7 +160,7 @@ class TargetBook:
         ways = np.array([DIRECTIONS.index(direction) for direction in directions], np.int64)
         cells = np.ix_(rows, ways)
         out = nothing_compiled(len(column), len(ways))
-        for name in _FIELDS[:-1]:  # the dimension below: the book's codes are its own
+        for name in _AS_COMPILED:  # the dimension below: the book's codes are its own
             held = getattr(self, name)
             getattr(out, name)[found] = held[cells] if held.ndim == 2 else held[rows]
         codes = np.array([*map(dimension_code, self.dimensions), -1], np.int64)
@@ -192,8 +192,7 @@ class TargetBook:
         first = pc.index_in(pc.unique(texts), value_set=texts).to_numpy(zero_copy_only=False)
         columns = {
             name: np.concatenate([getattr(book, name) for book in found])[first]
-            for name in _FIELDS
-            if name != "dimension"
+            for name in _AS_COMPILED
         }
         recoded = [
             np.array([*map(dimensions.index, book.dimensions), -1], np.int32)[book.dimension]
@@ -230,6 +229,9 @@ def _places(texts: pa.Array, held: pa.Array) -> Ints:
 
 #: The columns a book and :class:`CompiledTargets` share.
 _FIELDS = tuple(field.name for field in attrs.fields(CompiledTargets))
+#: Those held as compiled: all but the dimension, whose codes are each process's own (a book
+#: holds its own codes into its named ``dimensions``).
+_AS_COMPILED = tuple(name for name in _FIELDS if name != "dimension")
 
 
 def compile_target_book(source: Any, *, units: UnitRegistry | None = None) -> TargetBook:
@@ -250,18 +252,13 @@ def compile_target_book(source: Any, *, units: UnitRegistry | None = None) -> Ta
     recode = np.full(len(names) + 1, -1, np.int32)  # a process code → the book's (-1 → -1)
     for index, name in enumerate(used):
         recode[dimension_code(name)] = index
+    columns = {name: getattr(read, name) for name in _AS_COMPILED}
     return TargetBook(
         texts=texts,
         units=registry,
-        compiled=read.compiled,
-        operator=read.operator,
-        base_numerator=read.base_numerator,
-        base_denominator=read.base_denominator,
-        lower_bound=read.lower_bound,
-        value_numerator=read.value_numerator,
-        value_denominator=read.value_denominator,
         dimension=recode[read.dimension],
         dimensions=tuple(used),
+        **columns,
     )
 
 
