@@ -109,8 +109,10 @@ def _column_block(reading: GridReading, rows: BudgetRows) -> BudgetBlock:
     if rows.total is None:
         _no_budget(reading, rows.caption, _NO_TOTAL_ROW)
         return BudgetBlock(fields, rows.last_row, printed, places)
-    _total(reading, rows, rows.total, fields)
-    _check_sources(reading, rows.total.values, sources, fields)
+    year = _total(reading, rows, rows.total, fields)
+    _check_sources(
+        reading, rows.total.values, sources, {"budget": year, "executed": fields.get("executed")}
+    )
     return BudgetBlock(fields, rows.last_row, printed, places)
 
 
@@ -147,11 +149,11 @@ def _source(reading: GridReading, row: BudgetRow, unit: MoneyUnit | None) -> lis
 
 def _total(
     reading: GridReading, rows: BudgetRows, total: BudgetRow, fields: dict[str, object]
-) -> None:
+) -> Amount | None:
     """The budget (the 年初预算数; the 全年预算数 where the table has no 年初预算数), the adjusted
     budget (the 全年预算数 beside a 年初预算数: :func:`~indicatorkit.model.budget_columns.budget_columns`,
-    as every layout reads them) and the 全年执行数 of the total row; IK721 when its 全年预算数
-    cannot be read."""
+    as every layout reads them) and the 全年执行数 of the total row, into ``fields``; the
+    全年预算数 read (IK721 when it cannot be)."""
     budget = reading.money(total.values.get("budget"), rows.unit)
     initial = reading.money(total.values.get("initial"), rows.unit)
     executed = reading.money(total.values.get("executed"), rows.unit)
@@ -163,7 +165,7 @@ def _total(
         fields["budget"] = Budget(declared)
         if adjusted is not None:
             fields["adjusted_budget"] = adjusted
-        return
+        return budget
     cell = total.values.get("budget")
     reading.say(
         "IK721",
@@ -175,19 +177,19 @@ def _total(
         cell.text if cell is not None else "",
         "填上全年预算数 / fill in the year's budget",
     )
+    return None
 
 
 def _check_sources(
     reading: GridReading,
     total: dict[str, Cell | None],
     sources: list[FundSource],
-    fields: dict[str, object],
+    read: dict[str, object],
 ) -> None:
-    """IK722 when the fund-source rows add up to more than 年度资金总额 (a total left at 0
-    over filled rows is the common case; rows left empty are unknown, not 0)."""
-    budget = fields.get("budget")
-    year = fields.get("adjusted_budget") or (budget.total if isinstance(budget, Budget) else None)
-    for role, shown in (("budget", year), ("executed", fields.get("executed"))):
+    """IK722 when the fund-source rows add up to more than 年度资金总额 (``read``: its 全年预算数
+    and 全年执行数 as read; a total left at 0 over filled rows is the common case; rows left
+    empty are unknown, not 0)."""
+    for role, shown in read.items():
         cell = total.get(role)
         amounts = [getattr(source, role) for source in sources]  # the sources' 全年 column
         given = [a.normalized for a in amounts if a is not None]
